@@ -1,0 +1,93 @@
+"""The command line: arguments -> build(); exit statuses and messages as the contract says."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from guide import __version__
+from guide.build import BuildOptions, BuildReport, build
+
+EXIT_USAGE = 2
+
+
+def parser() -> argparse.ArgumentParser:
+    arguments = argparse.ArgumentParser(
+        prog="make_materials.py",
+        description="Turn lesson topic summaries (YAML) into a printable PDF study sheet and answer key.",
+    )
+    arguments.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="topic files or folders of them (default: source/)")
+    arguments.add_argument("--out", type=Path, default=Path("output"), metavar="DIR", help="where outputs go (default: output/)")
+    arguments.add_argument("--format", choices=("pdf", "pptx", "all"), default="all", help="which outputs to build (default: all)")
+    arguments.add_argument("--page-size", choices=("a4", "letter"), help="paper size of the PDFs (default: the theme's, A4)")
+    arguments.add_argument("--check", action="store_true", help="validate only; write nothing")
+    arguments.add_argument("--schema", action="store_true", help="print the JSON Schema of the topic format and exit")
+    arguments.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    arguments.add_argument("-v", "--verbose", action="store_true", help="list every file written; tracebacks for render failures")
+    arguments.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return arguments
+
+
+def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    """Run the command line; returns the exit status instead of exiting, so tests can call it."""
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    try:
+        options = parser().parse_args(argv)
+    except SystemExit as exit_request:
+        return int(exit_request.code or 0)
+    if options.schema:
+        from guide.schema import topic_schema
+
+        print(json.dumps(topic_schema(), indent=2, ensure_ascii=False), file=stdout)
+        return 0
+    if options.format == "pptx":
+        print("make_materials.py: error: the pptx format is not available in this version", file=stderr)
+        return EXIT_USAGE
+    missing = [path for path in options.paths if not path.exists()]
+    if missing:
+        for path in missing:
+            print(f"{path}: no such file or folder", file=stderr)
+        return EXIT_USAGE
+    started = time.perf_counter()
+    report = build(options.paths, BuildOptions(out=options.out, page_size=options.page_size, check_only=options.check))
+    _print_report(report, options, stdout, stderr, time.perf_counter() - started)
+    return report.exit_status
+
+
+def _print_report(report: BuildReport, options: argparse.Namespace, stdout: TextIO, stderr: TextIO, seconds: float) -> None:
+    for result in report.results:
+        for problem in result.problems:
+            print(problem, file=stderr)
+        if result.failure:
+            print(f"{result.source}: {result.failure}", file=stderr)
+            if options.verbose and result.failure_detail:
+                print(result.failure_detail, file=stderr)
+        if options.verbose:
+            for path in result.written:
+                print(f"wrote {path}", file=stdout)
+    if options.quiet:
+        return
+    invalid = sum(1 for result in report.results if result.problems)
+    failed = sum(1 for result in report.results if result.failure)
+    good = len(report.results) - invalid - failed
+    verb = "checked" if options.check else "built"
+    files = sum(len(result.written) for result in report.results)
+    summary = f"{verb} {good} of {len(report.results)} topic{'s' if len(report.results) != 1 else ''}"
+    if not options.check:
+        summary += f" ({files} file{'s' if files != 1 else ''} in {options.out})"
+    if invalid:
+        summary += f"; {invalid} invalid"
+    if failed:
+        summary += f"; {failed} failed to render"
+    print(f"{summary}; {seconds:.2f} s", file=stderr if invalid or failed else stdout)
+
+
+def main_exit() -> None:
+    """Entry point of the ``make-materials`` console script."""
+    sys.exit(main())

@@ -1,0 +1,55 @@
+"""Characters that the theme's fonts cannot print, found before anything is drawn.
+
+A missing glyph prints as an empty box, which a reader takes for a typo in the content;
+reporting it with its line lets the author fix the text or choose another font.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from guide.errors import Location, Origin, Problem
+from guide.fonts import FontFamily
+from guide.model import Topic
+
+
+@cache
+def _characters_in(font_file: Path) -> frozenset[int]:
+    from reportlab.pdfbase.ttfonts import TTFontFile  # only needed when there is text to check
+
+    return frozenset(TTFontFile(str(font_file)).charToGlyph)
+
+
+def printable_characters(families: tuple[FontFamily, ...]) -> frozenset[int]:
+    """Code points that every face of every family has a glyph for."""
+    sets = [_characters_in(face) for family in families for face in family.faces]
+    return frozenset.intersection(*sets)
+
+
+def coverage_problems(topic: Topic, origin: Origin, families: tuple[FontFamily, ...]) -> list[Problem]:
+    """One problem per text field holding characters the fonts lack."""
+    printable = printable_characters(families)
+    names = " and ".join(family.name for family in dict.fromkeys(families))
+    problems = []
+    for location, text in _texts(topic.model_dump(), ()):
+        missing = sorted({char for char in text if ord(char) not in printable and not char.isspace()})
+        if missing:
+            shown = ", ".join(f"'{char}' (U+{ord(char):04X})" for char in missing[:5])
+            more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+            problems.append(origin.problem(location, f"{shown}{more} cannot be printed with {names}"))
+    return problems
+
+
+def _texts(value: Any, location: Location) -> Iterator[tuple[Location, str]]:
+    if isinstance(value, str):
+        yield location, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key != "file":  # file names are paths, not printed text
+                yield from _texts(item, (*location, key))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*location, index))

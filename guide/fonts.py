@@ -1,0 +1,44 @@
+"""The font families that ship inside the package, each with its four faces and licence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+FONT_FOLDER = Path(__file__).parent / "fonts"
+
+
+@dataclass(frozen=True)
+class FontFamily:
+    """A family by name and the TrueType file of each face."""
+
+    name: str
+    regular: Path
+    bold: Path
+    italic: Path
+    bold_italic: Path
+
+    @property
+    def faces(self) -> tuple[Path, Path, Path, Path]:
+        return (self.regular, self.bold, self.italic, self.bold_italic)
+
+
+def _bundled(name: str, folder: str, stem: str, italic: str = "Italic") -> FontFamily:
+    base = FONT_FOLDER / folder
+    return FontFamily(
+        name,
+        base / f"{stem}-Regular.ttf",
+        base / f"{stem}-Bold.ttf",
+        base / f"{stem}-{italic}.ttf",
+        base / f"{stem}-Bold{italic}.ttf",
+    )
+
+
+BUNDLED_FAMILIES: dict[str, FontFamily] = {
+    family.name: family
+    for family in (
+        _bundled("Liberation Serif", "liberation", "LiberationSerif"),
+        _bundled("Liberation Sans", "liberation", "LiberationSans"),
+        _bundled("Carlito", "carlito", "Carlito"),
+    )
+}

@@ -1,0 +1,127 @@
+"""Built-in wording of both outputs, per language: section headings, page numbers, dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+_ENGLISH = {
+    "at_a_glance": "At a glance",
+    "key_facts": "Key facts",
+    "context": "What happened?",
+    "significance": "Why does it matter?",
+    "timeline": "Timeline",
+    "people": "Who was involved",
+    "glossary": "Key terms",
+    "questions": "Check your understanding",
+    "images": "Pictures",
+    "sources": "Sources",
+    "answer_key": "Answer key",
+    "teachers_copy": "Teacher's copy",
+    "answer": "Answer",
+    "study_sheet": "Study sheet",
+    "page_of": "Page {page} of {pages}",
+    "continued": "(cont.)",
+}
+
+_GERMAN = {
+    "at_a_glance": "Auf einen Blick",
+    "key_facts": "Das Wichtigste",
+    "context": "Was geschah?",
+    "significance": "Warum ist das wichtig?",
+    "timeline": "Zeitleiste",
+    "people": "Wer war beteiligt?",
+    "glossary": "Begriffe",
+    "questions": "Überprüfe dein Wissen",
+    "images": "Abbildungen",
+    "sources": "Quellen",
+    "answer_key": "Lösungen",
+    "teachers_copy": "Exemplar für Lehrkräfte",
+    "answer": "Antwort",
+    "study_sheet": "Arbeitsblatt",
+    "page_of": "Seite {page} von {pages}",
+    "continued": "(Forts.)",
+}
+
+_FRENCH = {
+    "at_a_glance": "En bref",
+    "key_facts": "L’essentiel",
+    "context": "Que s’est-il passé ?",
+    "significance": "Pourquoi est-ce important ?",
+    "timeline": "Chronologie",
+    "people": "Les acteurs",
+    "glossary": "Vocabulaire",
+    "questions": "Vérifie tes connaissances",
+    "images": "Illustrations",
+    "sources": "Sources",
+    "answer_key": "Corrigé",
+    "teachers_copy": "Exemplaire de l’enseignant",
+    "answer": "Réponse",
+    "study_sheet": "Fiche de révision",
+    "page_of": "Page {page} sur {pages}",
+    "continued": "(suite)",
+}
+
+_SPANISH = {
+    "at_a_glance": "De un vistazo",
+    "key_facts": "Datos clave",
+    "context": "¿Qué pasó?",
+    "significance": "¿Por qué es importante?",
+    "timeline": "Cronología",
+    "people": "Protagonistas",
+    "glossary": "Términos clave",
+    "questions": "Comprueba lo que sabes",
+    "images": "Imágenes",
+    "sources": "Fuentes",
+    "answer_key": "Solucionario",
+    "teachers_copy": "Copia del profesor",
+    "answer": "Respuesta",
+    "study_sheet": "Hoja de estudio",
+    "page_of": "Página {page} de {pages}",
+    "continued": "(cont.)",
+}
+
+_MONTHS = {
+    "en": "January February March April May June July August September October November December",
+    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+}
+
+_DATE_FORMATS = {"en": "{day} {month} {year}", "de": "{day}. {month} {year}", "fr": "{day} {month} {year}", "es": "{day} de {month} de {year}"}
+
+_BUILT_IN = {"en": _ENGLISH, "de": _GERMAN, "fr": _FRENCH, "es": _SPANISH}
+
+LABEL_NAMES = tuple(_ENGLISH)
+LANGUAGES = tuple(_BUILT_IN)
+
+
+@dataclass(frozen=True)
+class Labels:
+    """The words an output prints around the user's content, in one language."""
+
+    language: str
+    text: Mapping[str, str]
+
+    def __getitem__(self, name: str) -> str:
+        return self.text[name]
+
+    def page_of(self, page: int, pages: int) -> str:
+        return self.text["page_of"].format(page=page, pages=pages)
+
+    def date(self, value: dt.date | int | str) -> str:
+        """A date as this language writes it; years and free text print as given."""
+        if not isinstance(value, dt.date):
+            return str(value)
+        month = _MONTHS[self.language].split()[value.month - 1]
+        return _DATE_FORMATS[self.language].format(day=value.day, month=month, year=value.year)
+
+    def overridden(self, overrides: Mapping[str, str]) -> Labels:
+        return replace(self, text={**self.text, **overrides})
+
+
+def labels_for(language_code: str) -> Labels:
+    """The built-in labels for a language; languages without a set get English."""
+    code = language_code if language_code in _BUILT_IN else "en"
+    return Labels(code, _BUILT_IN[code])

@@ -1,0 +1,53 @@
+"""Files that an input names (images now; logos, fonts and templates later): found and checked.
+
+A path is relative to the file that names it and may not leave the project tree, so a topic
+from elsewhere cannot make the tool read or embed files it has no business with.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PROJECT_MARKERS = (".git", "pyproject.toml")
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+JPEG_SIGNATURE = b"\xff\xd8\xff"
+MAX_IMAGE_PIXELS = 40_000_000
+
+
+def project_root(path: Path) -> Path:
+    """The nearest folder above ``path`` holding a project marker, else ``path``'s own folder."""
+    folder = path.resolve().parent
+    for candidate in (folder, *folder.parents):
+        if any((candidate / marker).exists() for marker in PROJECT_MARKERS):
+            return candidate
+    return folder
+
+
+def resolve_inside(named: str, naming_file: Path) -> tuple[Path | None, str | None]:
+    """The absolute path of ``named`` relative to ``naming_file``, or why it is refused."""
+    root = project_root(naming_file)
+    target = (naming_file.resolve().parent / named).resolve()
+    if not target.is_relative_to(root):
+        return None, f"'{named}' is outside the project folder {root}"
+    if not target.is_file():
+        return None, f"file '{named}' not found"
+    return target, None
+
+
+def image_problem(path: Path) -> str | None:
+    """Why ``path`` is not a usable PNG or JPEG image, or None if it is one."""
+    with path.open("rb") as stream:
+        head = stream.read(8)
+    if not (head.startswith(PNG_SIGNATURE) or head.startswith(JPEG_SIGNATURE)):
+        return f"'{path.name}' is not a PNG or JPEG image"
+    from PIL import Image, UnidentifiedImageError  # imported here: only topics with images pay for it
+
+    try:
+        with Image.open(path) as image:
+            width, height = image.size
+            if width * height > MAX_IMAGE_PIXELS:
+                return f"'{path.name}' is too large ({width}x{height} pixels)"
+            image.verify()
+    except (OSError, UnidentifiedImageError, Image.DecompressionBombError, SyntaxError) as error:
+        return f"'{path.name}' is a damaged image ({error})"
+    return None

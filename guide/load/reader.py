@@ -1,0 +1,157 @@
+"""YAML text -> plain data (dicts, lists, strings, None) and the position of every value.
+
+This is the only module that imports YAML. It composes the node tree (safe: no tag is ever
+constructed into an object) and walks it itself, which gives line numbers, refuses duplicate
+keys and unknown tags, and bounds what aliases can expand to. Every scalar stays the text
+the user typed: the model decides what is a date or a number, so ``No`` never becomes
+False and ``1926-04-24`` is not a timestamp until the model says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from guide.errors import InputError, Location, Origin, Problem, field_path
+
+MAX_FILE_BYTES = 2_000_000
+MAX_VALUES = 100_000
+MAX_DEPTH = 50
+
+_NULL = "tag:yaml.org,2002:null"
+_PLAIN_TAGS = frozenset(
+    "tag:yaml.org,2002:" + name for name in ("str", "null", "bool", "int", "float", "timestamp", "seq", "map")
+)
+
+
+@dataclass
+class Document:
+    """A parsed YAML file: its data, where each value came from, and problems found on the way."""
+
+    data: Any
+    origin: Origin
+    problems: list[Problem] = field(default_factory=list)
+
+
+def read_yaml(path: Path, shown_as: str) -> Document:
+    """Read one YAML file; raise InputError if it cannot be read as a single YAML document."""
+    text = _read_text(path, shown_as)
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        raise _syntax_error(error, shown_as) from None
+    except yaml.YAMLError as error:
+        raise InputError.single(shown_as, f"not valid YAML: {error}") from None
+    finally:
+        loader.dispose()
+    if node is None or (isinstance(node, ScalarNode) and node.tag == _NULL):
+        raise InputError.single(shown_as, "the file is empty")
+    walker = _Walker(shown_as)
+    data = walker.walk(node, (), 0)
+    return Document(data, Origin(shown_as, walker.positions), walker.problems)
+
+
+def _read_text(path: Path, shown_as: str) -> str:
+    try:
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise InputError.single(shown_as, f"cannot read the file: {error.strerror or error}") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise InputError.single(shown_as, f"the file is larger than {MAX_FILE_BYTES // 1_000_000} MB")
+    if b"\x00" in raw:
+        raise InputError.single(shown_as, "this is a binary file, not YAML text")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise InputError.single(
+            shown_as, f"not UTF-8 text (byte 0x{raw[error.start]:02X}); save the file as UTF-8", line
+        ) from None
+    if not text.strip():
+        raise InputError.single(shown_as, "the file is empty")
+    return text
+
+
+def _syntax_error(error: yaml.MarkedYAMLError, shown_as: str) -> InputError:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = error.problem or "not valid YAML"
+    if "'\\t'" in problem:
+        message = "a tab character cannot indent YAML; use spaces"
+    elif "expected a single document" in (error.context or ""):
+        message = "the file holds several YAML documents ('---'); keep one topic per file"
+    else:
+        context = f" ({error.context})" if error.context else ""
+        message = f"YAML syntax: {problem}{context}"
+    return InputError.single(shown_as, message, line, column)
+
+
+class _Walker:
+    """Turns nodes into plain data, recording positions and bounded against alias bombs."""
+
+    def __init__(self, shown_as: str) -> None:
+        self.shown_as = shown_as
+        self.positions: dict[Location, tuple[int, int]] = {(): (1, 1)}
+        self.problems: list[Problem] = []
+        self.values = 0
+
+    def walk(self, node: Node, location: Location, depth: int) -> Any:
+        self.values += 1
+        if self.values > MAX_VALUES:
+            raise self._fatal(node, f"the document expands to more than {MAX_VALUES} values (aliases?)")
+        if depth > MAX_DEPTH:
+            raise self._fatal(node, f"the document nests deeper than {MAX_DEPTH} levels")
+        if node.tag not in _PLAIN_TAGS:
+            self._problem(node, location, f"unsupported YAML tag '{node.tag}'; write plain values")
+            return None
+        if isinstance(node, MappingNode):
+            return self._mapping(node, location, depth)
+        if isinstance(node, SequenceNode):
+            return self._sequence(node, location, depth)
+        return None if node.tag == _NULL else node.value
+
+    def _mapping(self, node: MappingNode, location: Location, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode) or key_node.tag == _NULL:
+                self._problem(key_node, location, "a key must be plain text")
+                continue
+            key = key_node.value
+            if key == "<<":
+                self._problem(key_node, location, "merge keys ('<<') are not supported; write the keys out")
+                continue
+            here = (*location, key)
+            if key in first_seen:
+                self._problem(key_node, here, f"duplicate key '{key}' (first given on line {first_seen[key]})")
+                continue
+            first_seen[key] = key_node.start_mark.line + 1
+            self.positions[here] = _position(key_node)
+            result[key] = self.walk(value_node, here, depth + 1)
+        return result
+
+    def _sequence(self, node: SequenceNode, location: Location, depth: int) -> list[Any]:
+        items = []
+        for index, item in enumerate(node.value):
+            here = (*location, index)
+            self.positions[here] = _position(item)
+            items.append(self.walk(item, here, depth + 1))
+        return items
+
+    def _problem(self, node: Node, location: Location, message: str) -> None:
+        line, column = _position(node)
+        self.problems.append(Problem(self.shown_as, line, column, field_path(location), message))
+
+    def _fatal(self, node: Node, message: str) -> InputError:
+        line, column = _position(node)
+        return InputError.single(self.shown_as, message, line, column)
+
+
+def _position(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1

@@ -1,0 +1,135 @@
+"""Topic files -> validated ``Topic`` models, with every problem of a file reported at once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import PydanticCustomError
+
+from guide.errors import InputError, Origin, Problem
+from guide.load.files import image_problem, resolve_inside
+from guide.load.messages import EXTENSION_PREFIX, translate
+from guide.load.reader import read_yaml
+from guide.model import TOPIC_ID_PATTERN, Topic, parse_when, when_sort_key
+
+
+@dataclass(frozen=True)
+class LoadedTopic:
+    """A valid topic and where it came from (for later checks that need its lines)."""
+
+    topic: Topic
+    origin: Origin
+    path: Path
+
+
+def load_topic(path: Path, shown_as: str | None = None) -> LoadedTopic:
+    """Load and validate one topic file; raise InputError listing all of its problems."""
+    shown_as = shown_as or str(path)
+    document = read_yaml(path, shown_as)
+    origin = document.origin
+    data = document.data
+    if not isinstance(data, dict):
+        raise InputError.single(shown_as, f"a topic file must be a mapping of keys (title:, summary:, ...), not {_kind(data)}")
+    data = _without_extensions(data)
+    problems = list(document.problems)
+    if "id" not in data:
+        if not re.fullmatch(TOPIC_ID_PATTERN, path.stem):
+            problems.append(
+                origin.problem(("id",), f"file name '{path.stem}' is not a valid topic id; rename the file or add an 'id:' key")
+            )
+        data["id"] = path.stem
+    problems.extend(_cross_reference_problems(data, origin))
+    images = _resolve_images(data, origin, path, problems)
+    try:
+        topic = Topic.model_validate(data)
+    except ValidationError as error:
+        problems.extend(translate(error, origin, Topic))
+        topic = None
+    if problems or topic is None:
+        raise InputError(problems)
+    if images:
+        topic = topic.model_copy(update={"images": tuple(image.model_copy(update={"file": file}) for image, file in zip(topic.images, images))})
+    return LoadedTopic(topic, origin, path)
+
+
+def _kind(value: Any) -> str:
+    return "a list" if isinstance(value, list) else "a single value"
+
+
+def _without_extensions(value: Any) -> Any:
+    """Drop ``x-`` keys at every level: they belong to the user's own tools."""
+    if isinstance(value, dict):
+        return {key: _without_extensions(item) for key, item in value.items() if not key.startswith(EXTENSION_PREFIX)}
+    if isinstance(value, list):
+        return [_without_extensions(item) for item in value]
+    return value
+
+
+def _items(data: dict[str, Any], key: str) -> list[tuple[int, dict[str, Any]]]:
+    """The mapping items of a list-valued key, tolerating any shape (schema errors come later)."""
+    value = data.get(key)
+    return [(index, item) for index, item in enumerate(value) if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def _cross_reference_problems(data: dict[str, Any], origin: Origin) -> list[Problem]:
+    """What the schema alone cannot see: source ids, their uniqueness, timeline order."""
+    problems = []
+    known: dict[str, int] = {}
+    for index, source in _items(data, "sources"):
+        source_id = source.get("id")
+        if isinstance(source_id, str):
+            if source_id in known:
+                problems.append(origin.problem(("sources", index, "id"), f"duplicate source id '{source_id}' (also sources[{known[source_id]}])"))
+            known.setdefault(source_id, index)
+    for index, fact in _items(data, "key_facts"):
+        cited = fact.get("sources")
+        for position, source_id in enumerate(cited if isinstance(cited, list) else []):
+            if isinstance(source_id, str) and source_id not in known:
+                hint = f"; known ids: {', '.join(known)}" if known else "; give the source an 'id:' under sources"
+                problems.append(origin.problem(("key_facts", index, "sources", position), f"unknown source id '{source_id}'{hint}"))
+    problems.extend(_timeline_order_problems(data, origin))
+    return problems
+
+
+def _timeline_order_problems(data: dict[str, Any], origin: Origin) -> list[Problem]:
+    problems = []
+    previous: tuple[Any, str] | None = None
+    for index, entry in _items(data, "timeline"):
+        try:
+            when = parse_when(entry.get("date"))
+        except PydanticCustomError:
+            continue
+        key = when if not isinstance(when, (int, str)) else when_sort_key(when)
+        if key is None:
+            continue
+        if previous is not None and _before(key, previous[0]):
+            problems.append(origin.problem(("timeline", index, "date"), f"'{entry['date']}' comes before the entry above it ('{previous[1]}'); keep the timeline in order"))
+        previous = (key, str(entry.get("date")))
+    return problems
+
+
+def _before(later: Any, earlier: Any) -> bool:
+    """Whether ``later`` falls strictly before ``earlier``; a bare year matches any date in it."""
+    if isinstance(later, int) or isinstance(earlier, int):
+        return when_sort_key(later) < when_sort_key(earlier)
+    return later < earlier
+
+
+def _resolve_images(data: dict[str, Any], origin: Origin, path: Path, problems: list[Problem]) -> list[str]:
+    """Absolute paths of the topic's images; refusals go to ``problems``."""
+    resolved = []
+    for index, image in _items(data, "images"):
+        named = image.get("file")
+        if not isinstance(named, str) or not named.strip():
+            continue
+        target, refusal = resolve_inside(named.strip(), path)
+        refusal = refusal or image_problem(target)
+        if refusal:
+            problems.append(origin.problem(("images", index, "file"), refusal))
+        else:
+            resolved.append(str(target))
+    return resolved

@@ -1,0 +1,210 @@
+"""The building blocks of a sheet: one function per part of a topic, each returning flowables."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from xml.sax.saxutils import quoteattr
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from guide import markup
+from guide.labels import Labels
+from guide.model import GlossaryEntry, Paragraph as TopicParagraph, Person, Question, Source, TimelineEntry, Topic
+from guide.model import Image as TopicImage
+from guide.render.pdf.flowables import OutlineEntry, RuledLines, SectionHeading, Timeline
+from guide.render.pdf.inline import literal, to_markup
+from guide.render.pdf.styles import Styles
+
+BOX_PADDING_PT = 9
+MAX_PT = 10_000
+ANSWER_LINE_SPACING_PT = 18
+WORDS_PER_ANSWER_LINE = 14
+
+
+Group = list[Flowable]
+"""Flowables that must stay on one page, such as a question and its answer lines."""
+
+
+def _first_piece_height(flowable: Flowable) -> float:
+    """The least of ``flowable`` that may stand below a heading at the foot of a page."""
+    if isinstance(flowable, Timeline):
+        return flowable.first_piece_height()
+    if isinstance(flowable, Paragraph):  # reportlab never leaves one line alone (allowOrphans=0)
+        return flowable.style.spaceBefore + 2 * flowable.style.leading
+    return MAX_PT
+
+
+def _kept(group: Group) -> Flowable:
+    return group[0] if len(group) == 1 else KeepTogether(group)
+
+
+class Blocks:
+    """Makes the flowables of one document with one set of styles and labels."""
+
+    def __init__(self, styles: Styles, labels: Labels, text_width: float) -> None:
+        self.styles = styles
+        self.labels = labels
+        self.text_width = text_width
+        self._outline_keys = 0
+
+    def prose(self, text: str, style) -> Paragraph:
+        return Paragraph(to_markup(text, self.styles.link_color), style)
+
+    def _next_outline_key(self) -> str:
+        self._outline_keys += 1
+        return f"section-{self._outline_keys}"
+
+    def heading(self, text: str) -> SectionHeading:
+        return SectionHeading(literal(text), self.styles.heading, text, self._next_outline_key(), self.styles.palette.rule)
+
+    def bookmark(self, text: str) -> OutlineEntry:
+        return OutlineEntry(text, self._next_outline_key())
+
+    def section(self, title: str, groups: Sequence[Group]) -> list[Flowable]:
+        """A heading kept with the first group of its body, so it never ends a page alone.
+
+        Groups are kept together here and only here: reportlab's KeepTogether cannot nest.
+        """
+        if not groups:
+            return []
+        heading = self.heading(title)
+        first = groups[0]
+        first_needs = sum(flowable.wrap(self.text_width, MAX_PT)[1] for flowable in first)
+        if len(first) == 1:  # a lone flowable may split across pages: its first lines are enough
+            first_needs = min(first_needs, _first_piece_height(first[0]))
+        needs = heading.wrap(self.text_width, MAX_PT)[1] + self.styles.heading.spaceBefore + first_needs
+        return [CondPageBreak(needs), heading, *(_kept(group) for group in groups)]
+
+    def title_band(self, kicker: str, title: str, subtitle: str | None, meta: Sequence[str]) -> Table:
+        styles = self.styles
+        rows: list[list[Flowable]] = [[Paragraph(literal(kicker.upper()), styles.band_kicker)], [Paragraph(literal(title), styles.band_title)]]
+        if subtitle:
+            rows.append([Paragraph(literal(subtitle), styles.band_subtitle)])
+        if meta:
+            rows.append([Paragraph("  ·  ".join(literal(item) for item in meta), styles.band_meta)])
+        band = Table(rows, colWidths=["100%"])
+        band.setStyle(
+            TableStyle(
+                [
+                    ("BACKGROUND", (0, 0), (-1, -1), styles.palette.primary),
+                    ("LINEBEFORE", (0, 0), (0, -1), 5, styles.palette.accent),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 14),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 14),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, 0), 11),
+                    ("BOTTOMPADDING", (0, -1), (-1, -1), 12),
+                ]
+            )
+        )
+        return band
+
+    def box(self, label: str, items: Sequence[Flowable], tinted: bool) -> Table:
+        """A labelled box that splits only between its items, the label staying with the first."""
+        styles = self.styles
+        rows = [[[Paragraph(literal(label.upper()), styles.box_label), items[0]]], *[[item] for item in items[1:]]]
+        box = Table(rows, colWidths=["100%"], splitByRow=1)
+        commands = [
+            ("LEFTPADDING", (0, 0), (-1, -1), BOX_PADDING_PT + 2),
+            ("RIGHTPADDING", (0, 0), (-1, -1), BOX_PADDING_PT),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, 0), BOX_PADDING_PT),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), BOX_PADDING_PT - 2),
+            ("LINEBEFORE", (0, 0), (0, -1), 3, styles.palette.accent if tinted else styles.palette.primary),
+        ]
+        if tinted:
+            commands.append(("BACKGROUND", (0, 0), (-1, -1), styles.palette.tint))
+        else:
+            commands += [("LINEABOVE", (0, 0), (-1, 0), 0.6, styles.palette.rule), ("LINEBELOW", (0, -1), (-1, -1), 0.6, styles.palette.rule), ("LINEAFTER", (0, 0), (-1, -1), 0.6, styles.palette.rule)]
+        box.setStyle(TableStyle(commands))
+        return box
+
+    def summary_box(self, topic: Topic) -> Table:
+        return self.box(self.labels["at_a_glance"], [self.prose(topic.summary, self.styles.lead)], tinted=True)
+
+    def key_facts_box(self, topic: Topic) -> Table:
+        bullets = [Paragraph(to_markup(fact.fact, self.styles.link_color), self.styles.bullet, bulletText="▪") for fact in topic.key_facts]
+        return self.box(self.labels["key_facts"], bullets, tinted=False)
+
+    def paragraphs(self, paragraphs: Sequence[TopicParagraph]) -> list[Group]:
+        return [[self.prose(paragraph.text, self.styles.body)] for paragraph in paragraphs]
+
+    def timeline(self, entries: Sequence[TimelineEntry]) -> list[Group]:
+        rows = [(Paragraph(literal(self.labels.date(entry.date)), self.styles.timeline_date), self.prose(entry.event, self.styles.timeline_event)) for entry in entries]
+        return [[Timeline(rows, self.styles.palette.rule, self.styles.palette.accent)]]
+
+    def people(self, people: Sequence[Person]) -> list[Group]:
+        items = []
+        for person in people:
+            name = f"<b>{literal(person.name)}</b>"
+            if person.native_name:
+                name += f" ({literal(person.native_name)})"
+            items.append([Paragraph(f"{name} — {to_markup(person.role, self.styles.link_color)}", self.styles.bullet, bulletText="▪")])
+        return items
+
+    def glossary(self, entries: Sequence[GlossaryEntry]) -> list[Group]:
+        """Terms in two columns, read down the left column first: definitions are short."""
+        cells = [
+            Paragraph(f"<b>{literal(entry.term)}</b>&nbsp;&nbsp;{to_markup(entry.definition, self.styles.link_color)}", self.styles.term)
+            for entry in entries
+        ]
+        rows_count = -(-len(cells) // 2)
+        left, right = cells[:rows_count], cells[rows_count:]
+        rows = [[left[index], right[index] if index < len(right) else ""] for index in range(rows_count)]
+        table = Table(rows, colWidths=["50%", "50%"], splitByRow=1)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (0, -1), 12),
+                    ("LEFTPADDING", (1, 0), (1, -1), 12),
+                    ("RIGHTPADDING", (1, 0), (1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 3),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+                    ("LINEBELOW", (0, 0), (-1, -2), 0.4, self.styles.palette.rule),
+                ]
+            )
+        )
+        return [[table]]
+
+    def questions_with_lines(self, questions: Sequence[Question]) -> list[Group]:
+        items = []
+        for number, question in enumerate(questions, start=1):
+            lines = min(4, max(2, -(-len(markup.plain_text(question.answer).split()) // WORDS_PER_ANSWER_LINE)))
+            text = Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;{to_markup(question.question, self.styles.link_color)}", self.styles.question)
+            items.append([text, RuledLines(lines, ANSWER_LINE_SPACING_PT, 16, self.styles.palette.rule), Spacer(0, 4)])
+        return items
+
+    def questions_with_answers(self, questions: Sequence[Question]) -> list[Group]:
+        items = []
+        for number, question in enumerate(questions, start=1):
+            text = Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;{to_markup(question.question, self.styles.link_color)}", self.styles.question)
+            answer = Paragraph(f"<b>{literal(self.labels['answer'])}:</b> {to_markup(question.answer, self.styles.link_color)}", self.styles.answer)
+            items.append([text, Spacer(0, 2), answer])
+        return items
+
+    def images(self, images: Sequence[TopicImage]) -> list[Flowable]:
+        figures = []
+        for image in images:
+            picture = Image(image.file, lazy=0)
+            scale = min(1.0, self.text_width * 0.7 / picture.imageWidth, 70 * mm / picture.imageHeight)
+            picture.drawWidth = picture.imageWidth * scale
+            picture.drawHeight = picture.imageHeight * scale
+            picture.hAlign = "LEFT"
+            parts: list[Flowable] = [picture]
+            if image.caption:
+                parts.append(self.prose(image.caption, self.styles.caption))
+            figures.append(KeepTogether([*parts, Spacer(0, 6)]))
+        return figures
+
+    def sources(self, sources: Sequence[Source]) -> list[Group]:
+        items = []
+        for number, source in enumerate(sources, start=1):
+            text = f"{number}.&nbsp;&nbsp;{to_markup(source.citation, self.styles.link_color)}"
+            if source.url:
+                text += f' <a href={quoteattr(source.url)} color="{self.styles.link_color}"><u>{literal(source.url)}</u></a>'
+            items.append([Paragraph(text, self.styles.source)])
+        return items

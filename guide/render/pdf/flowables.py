@@ -1,0 +1,153 @@
+"""Drawn elements of the sheet that reportlab has no ready flowable for."""
+
+from __future__ import annotations
+
+from reportlab.lib.colors import Color, white
+from reportlab.platypus import Flowable, Paragraph
+
+
+class OutlineEntry(Flowable):
+    """An invisible mark that adds a bookmark for where it lands, e.g. at the top of a box."""
+
+    def __init__(self, title: str, key: str) -> None:
+        super().__init__()
+        self.title = title
+        self.key = key
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        add_outline_entry(self.canv, self.title, self.key)
+
+
+def add_outline_entry(canvas, title: str, key: str) -> None:
+    canvas.bookmarkPage(key)
+    canvas.addOutlineEntry(title, key, level=0, closed=False)
+
+
+class SectionHeading(Paragraph):
+    """A section heading that also becomes an entry of the PDF's bookmark outline.
+
+    The outline key is given by the caller, so the same headings give the same keys in
+    every build.
+    """
+
+    def __init__(self, text: str, style, outline_title: str, outline_key: str, rule: Color) -> None:
+        super().__init__(text, style)
+        self.outline_title = outline_title
+        self.outline_key = outline_key
+        self.rule_color = rule
+
+    def draw(self) -> None:
+        super().draw()
+        canvas = self.canv
+        add_outline_entry(canvas, self.outline_title, self.outline_key)
+        canvas.saveState()
+        canvas.setStrokeColor(self.rule_color)
+        canvas.setLineWidth(0.6)
+        canvas.line(0, -2.5, self.width, -2.5)
+        canvas.restoreState()
+
+
+class RuledLines(Flowable):
+    """Lines to write an answer on, ``spacing_pt`` apart."""
+
+    def __init__(self, count: int, spacing_pt: float, indent_pt: float, color: Color) -> None:
+        super().__init__()
+        self.count = count
+        self.spacing_pt = spacing_pt
+        self.indent_pt = indent_pt
+        self.color = color
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        return available_width, self.count * self.spacing_pt + 4
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setStrokeColor(self.color)
+        canvas.setLineWidth(0.5)
+        for index in range(self.count):
+            y = 4 + index * self.spacing_pt
+            canvas.line(self.indent_pt, y, self.width, y)
+        canvas.restoreState()
+
+
+class Timeline(Flowable):
+    """A vertical timeline: dates on the left, a line with markers, events on the right.
+
+    It splits between entries, so a long timeline continues on the next page.
+    """
+
+    DATE_WIDTH_PT = 84.0
+    RAIL_WIDTH_PT = 22.0
+    GAP_PT = 3.0
+    MARKER_RADIUS_PT = 3.4
+    TOP_PT = 3.0
+
+    def __init__(self, rows: list[tuple[Paragraph, Paragraph]], line: Color, marker: Color, first: bool = True, last: bool = True) -> None:
+        super().__init__()
+        self.rows = rows
+        self.line_color = line
+        self.marker_color = marker
+        self.first = first
+        self.last = last
+        self._heights: list[float] = []
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        self.height = 0.0
+        event_width = available_width - self.DATE_WIDTH_PT - self.RAIL_WIDTH_PT
+        self._heights = []
+        for date, event in self.rows:
+            _, date_height = date.wrap(self.DATE_WIDTH_PT, available_height)
+            _, event_height = event.wrap(event_width, available_height)
+            self._heights.append(max(date_height, event_height) + self.GAP_PT)
+        self.height = sum(self._heights) + self.TOP_PT
+        return available_width, self.height
+
+    def first_piece_height(self) -> float:
+        """Height of the smallest piece a split may leave: the first two entries."""
+        return self.TOP_PT + sum(self._heights[:2])
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        self.wrap(available_width, available_height)
+        used = self.TOP_PT
+        for count, height in enumerate(self._heights):
+            if used + height > available_height:
+                break
+            used += height
+        else:
+            return [self]
+        count = min(count, len(self.rows) - 2)  # never leave one entry alone on either side
+        if count < 2:
+            return []
+        head = Timeline(self.rows[:count], self.line_color, self.marker_color, self.first, False)
+        tail = Timeline(self.rows[count:], self.line_color, self.marker_color, False, self.last)
+        return [head, tail]
+
+    def draw(self) -> None:
+        canvas = self.canv
+        rail_x = self.DATE_WIDTH_PT + self.RAIL_WIDTH_PT / 2
+        top = self.height - self.TOP_PT
+        marker_ys = []
+        y = top
+        for (date, event), height in zip(self.rows, self._heights):
+            date.drawOn(canvas, 0, y - date.height)
+            event.drawOn(canvas, self.DATE_WIDTH_PT + self.RAIL_WIDTH_PT, y - event.height)
+            marker_ys.append(y - date.style.leading * 0.62)
+            y -= height
+        canvas.saveState()
+        canvas.setStrokeColor(self.line_color)
+        canvas.setLineWidth(1.6)
+        line_top = top if not self.first else marker_ys[0]
+        line_bottom = 0 if not self.last else marker_ys[-1]
+        canvas.line(rail_x, line_top, rail_x, line_bottom)
+        canvas.setFillColor(self.marker_color)
+        canvas.setStrokeColor(white)
+        canvas.setLineWidth(1.2)
+        for marker_y in marker_ys:
+            canvas.circle(rail_x, marker_y, self.MARKER_RADIUS_PT, stroke=1, fill=1)
+        canvas.restoreState()

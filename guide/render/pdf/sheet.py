@@ -1,0 +1,69 @@
+"""A topic -> the story of the study sheet and of the teacher's answer key."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, Spacer
+
+from guide import markup
+from guide.labels import Labels
+from guide.model import Topic
+from guide.render.pdf.blocks import Blocks
+from guide.render.pdf.document import Furniture, Metadata
+
+
+def meta_line(topic: Topic, labels: Labels) -> list[str]:
+    """Date, place and parties, as the title band shows them."""
+    items = []
+    if topic.date is not None:
+        items.append(labels.date(topic.date))
+    if topic.place:
+        items.append(topic.place)
+    if topic.parties:
+        items.append(" – ".join(topic.parties))
+    return items
+
+
+def study_sheet_story(topic: Topic, blocks: Blocks) -> list[Flowable]:
+    labels = blocks.labels
+    story: list[Flowable] = [
+        blocks.title_band(labels["study_sheet"], topic.title, topic.subtitle, meta_line(topic, labels)),
+        Spacer(0, 9),
+        blocks.bookmark(labels["at_a_glance"]),
+        blocks.summary_box(topic),
+        Spacer(0, 7),
+        blocks.bookmark(labels["key_facts"]),
+        blocks.key_facts_box(topic),
+    ]
+    story += blocks.section(labels["context"], blocks.paragraphs(topic.context))
+    story += blocks.images(topic.images)
+    story += blocks.section(labels["significance"], blocks.paragraphs(topic.significance))
+    story += blocks.section(labels["timeline"], blocks.timeline(topic.timeline)) if topic.timeline else []
+    story += blocks.section(labels["people"], blocks.people(topic.people))
+    story += blocks.section(labels["glossary"], blocks.glossary(topic.glossary)) if topic.glossary else []
+    story += blocks.section(labels["questions"], blocks.questions_with_lines(topic.questions))
+    story += blocks.section(labels["sources"], blocks.sources(topic.sources))
+    return story
+
+
+def answer_key_story(topic: Topic, blocks: Blocks) -> list[Flowable]:
+    labels = blocks.labels
+    return [
+        blocks.title_band(labels["teachers_copy"], topic.title, labels["answer_key"], meta_line(topic, labels)),
+        Spacer(0, 4),
+        *blocks.section(labels["questions"], blocks.questions_with_answers(topic.questions)),
+    ]
+
+
+def furniture(topic: Topic, labels: Labels, marker: str) -> Furniture:
+    return Furniture(header_left=topic.title, header_right=marker.upper(), footer_left=" · ".join([topic.title, *meta_line(topic, labels)[:2]]))
+
+
+def metadata(topic: Topic, title: str) -> Metadata:
+    subject = topic.subtitle or _first_sentence(markup.plain_text(topic.summary))
+    keywords = [*topic.parties, *(entry.term for entry in topic.glossary)]
+    return Metadata(title=title, author=topic.author or "", subject=subject, keywords=keywords, language=topic.language)
+
+
+def _first_sentence(text: str) -> str:
+    end = text.find(". ")
+    return text if end < 0 else text[: end + 1]

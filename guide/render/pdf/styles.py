@@ -1,0 +1,93 @@
+"""Theme -> the paragraph styles of the study sheet, with sizes in points."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.colors import Color, HexColor, white
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+
+from guide.render.pdf.fonts import RegisteredFamily, register
+from guide.theme import Theme
+
+BODY_SIZE_PT = 10.0
+"""Smallest size of reading text: legible on any office printer."""
+
+
+@dataclass(frozen=True)
+class Palette:
+    primary: Color
+    accent: Color
+    text: Color
+    muted: Color
+    background: Color
+    tint: Color
+    rule: Color
+
+
+@dataclass(frozen=True)
+class Styles:
+    """Every style the sheet uses; built once per theme."""
+
+    palette: Palette
+    heading_fonts: RegisteredFamily
+    body_fonts: RegisteredFamily
+    link_color: str
+    band_kicker: ParagraphStyle
+    band_title: ParagraphStyle
+    band_subtitle: ParagraphStyle
+    band_meta: ParagraphStyle
+    box_label: ParagraphStyle
+    heading: ParagraphStyle
+    body: ParagraphStyle
+    lead: ParagraphStyle
+    bullet: ParagraphStyle
+    timeline_date: ParagraphStyle
+    timeline_event: ParagraphStyle
+    term: ParagraphStyle
+    question: ParagraphStyle
+    answer: ParagraphStyle
+    source: ParagraphStyle
+    caption: ParagraphStyle
+
+
+def build_styles(theme: Theme) -> Styles:
+    colors = theme.colors
+    palette = Palette(
+        primary=HexColor(colors.primary),
+        accent=HexColor(colors.accent),
+        text=HexColor(colors.text),
+        muted=HexColor(colors.muted),
+        background=HexColor(colors.background),
+        tint=HexColor(colors.tint),
+        rule=HexColor("#C9CED6"),
+    )
+    heading = register(theme.heading_font)
+    body = register(theme.body_font)
+    base = ParagraphStyle("body", fontName=body.regular, fontSize=BODY_SIZE_PT, leading=13.0, textColor=palette.text, spaceAfter=5)
+    on_band = HexColor("#DCE3EC")
+    return Styles(
+        palette=palette,
+        heading_fonts=heading,
+        body_fonts=body,
+        link_color=colors.primary,
+        band_kicker=ParagraphStyle("kicker", fontName=heading.bold, fontSize=8.5, leading=11, textColor=on_band, spaceAfter=2),
+        band_title=ParagraphStyle("title", fontName=heading.bold, fontSize=22, leading=26, textColor=white),
+        band_subtitle=ParagraphStyle("subtitle", fontName=heading.regular, fontSize=12.5, leading=16, textColor=white, spaceBefore=2),
+        band_meta=ParagraphStyle("meta", fontName=heading.regular, fontSize=9.5, leading=13, textColor=on_band, spaceBefore=6),
+        box_label=ParagraphStyle("box-label", fontName=heading.bold, fontSize=9.5, leading=12, textColor=palette.primary, spaceAfter=3),
+        heading=ParagraphStyle(
+            "heading", fontName=heading.bold, fontSize=13, leading=16, textColor=palette.primary, spaceBefore=8, spaceAfter=4
+        ),
+        body=base,
+        lead=ParagraphStyle("lead", parent=base, fontSize=10.5, leading=14.2, spaceAfter=0),
+        bullet=ParagraphStyle("bullet", parent=base, leftIndent=12, bulletIndent=0, spaceAfter=2.5, bulletFontName=heading.bold, bulletColor=palette.accent),
+        timeline_date=ParagraphStyle("tl-date", parent=base, fontName=heading.bold, fontSize=9.5, leading=12.5, textColor=palette.primary, alignment=TA_RIGHT, spaceAfter=0),
+        timeline_event=ParagraphStyle("tl-event", parent=base, leading=12.8, spaceAfter=0),
+        term=ParagraphStyle("term", parent=base, spaceAfter=0),
+        question=ParagraphStyle("question", parent=base, leftIndent=16, firstLineIndent=-16, spaceAfter=0),
+        answer=ParagraphStyle("answer", parent=base, leftIndent=16, textColor=palette.primary, spaceAfter=8),
+        source=ParagraphStyle("source", parent=base, fontSize=9.5, leading=12.2, leftIndent=16, firstLineIndent=-16, spaceAfter=2),
+        caption=ParagraphStyle("caption", parent=base, fontName=body.italic, fontSize=9.5, leading=12, textColor=palette.muted),
+    )
