@@ -5,10 +5,10 @@ The public surface: load a topic, build topics into files, or run the command li
 
 __version__ = "0.1.0"
 
-from guide.build import BuildOptions, BuildReport, build  # noqa: E402
-from guide.errors import GuideError, InputError, Problem, RenderError  # noqa: E402
-from guide.load import LoadedTopic, load_topic  # noqa: E402
-from guide.model import Topic  # noqa: E402
+from guide.build import BuildOptions, BuildReport, build
+from guide.errors import GuideError, InputError, Problem, RenderError
+from guide.load import LoadedTopic, load_topic
+from guide.model import Topic
 
 __all__ = [
     "BuildOptions",

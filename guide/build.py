@@ -82,7 +82,9 @@ def outputs_for(topic: Topic, formats: Iterable[str]) -> list[tuple[str, Callabl
 
         targets.append((f"{topic.id}.pdf", lambda topic, theme: render_study_sheet(topic, theme, labels_for(topic.language_code))))
         if topic.questions:
-            targets.append((f"{topic.id}-answers.pdf", lambda topic, theme: render_answer_key(topic, theme, labels_for(topic.language_code))))
+            targets.append(
+                (f"{topic.id}-answers.pdf", lambda topic, theme: render_answer_key(topic, theme, labels_for(topic.language_code)))
+            )
     return targets
 
 
@@ -123,7 +125,7 @@ def _render_and_write(topic: Topic, theme: Theme, options: BuildOptions, result:
     for name, render in outputs_for(topic, options.formats):
         try:
             rendered.append((options.out / name, render(topic, theme)))
-        except Exception as error:  # noqa: BLE001 - any renderer failure is reported, never fatal to the batch
+        except Exception as error:
             result.failure = f"{name}: could not be rendered: {error}"
             result.failure_detail = traceback.format_exc()
             return

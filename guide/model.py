@@ -38,11 +38,7 @@ def _clean_text(value: str) -> str:
     """Fold runs of white space and refuse control characters, which print as garbage."""
     for char in value:
         if unicodedata.category(char) == "Cc" and char not in "\t\n\r":
-            raise PydanticCustomError(
-                "control_character",
-                "contains the control character U+{code:04X}; remove it",
-                {"code": ord(char)},
-            )
+            raise PydanticCustomError("control_character", f"contains the control character U+{ord(char):04X}; remove it")
     value = " ".join(value.split())
     if not value:
         raise PydanticCustomError("empty_text", "must not be empty")
@@ -110,7 +106,7 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
-def _text_as(key: str):  # noqa: ANN202 - returns a validator function
+def _text_as(key: str):
     """Let a bare string stand for a mapping with one key, as the format allows."""
 
     def wrap(value: Any) -> Any:
@@ -175,9 +171,7 @@ class Question(_Strict):
 
 def _check_source_id(value: str) -> str:
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", value):
-        raise PydanticCustomError(
-            "source_id", "'{value}' is not a valid source id (letters, digits, '-', '_', '.')", {"value": value}
-        )
+        raise PydanticCustomError("source_id", "'{value}' is not a valid source id (letters, digits, '-', '_', '.')", {"value": value})
     return value
 
 

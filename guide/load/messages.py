@@ -16,9 +16,11 @@ EXTENSION_PREFIX = "x-"
 
 def translate(error: ValidationError, origin: Origin, model: type[BaseModel]) -> list[Problem]:
     """One Problem per pydantic error, pinned to the line of the offending key or item."""
+    details = [(tuple(part for part in detail["loc"] if part != "[key]"), detail) for detail in error.errors(include_url=False)]
     problems = []
-    for detail in error.errors(include_url=False):
-        location: Location = tuple(part for part in detail["loc"] if part != "[key]")
+    for location, detail in details:
+        if detail["type"] == "too_short" and any(other[: len(location)] == location and other != location for other, _ in details):
+            continue  # pydantic counts invalid items as missing: the items' own errors say it better
         problems.append(origin.problem(location, _message(detail, location, model)))
     return problems
 

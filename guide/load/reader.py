@@ -23,9 +23,7 @@ MAX_VALUES = 100_000
 MAX_DEPTH = 50
 
 _NULL = "tag:yaml.org,2002:null"
-_PLAIN_TAGS = frozenset(
-    "tag:yaml.org,2002:" + name for name in ("str", "null", "bool", "int", "float", "timestamp", "seq", "map")
-)
+_PLAIN_TAGS = frozenset("tag:yaml.org,2002:" + name for name in ("str", "null", "bool", "int", "float", "timestamp", "seq", "map"))
 
 
 @dataclass
@@ -70,9 +68,7 @@ def _read_text(path: Path, shown_as: str) -> str:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise InputError.single(
-            shown_as, f"not UTF-8 text (byte 0x{raw[error.start]:02X}); save the file as UTF-8", line
-        ) from None
+        raise InputError.single(shown_as, f"not UTF-8 text (byte 0x{raw[error.start]:02X}); save the file as UTF-8", line) from None
     if not text.strip():
         raise InputError.single(shown_as, "the file is empty")
     return text

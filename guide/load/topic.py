@@ -37,22 +37,26 @@ def load_topic(path: Path, shown_as: str | None = None) -> LoadedTopic:
     data = _without_extensions(data)
     problems = list(document.problems)
     if "id" not in data:
+        data["id"] = path.stem
         if not re.fullmatch(TOPIC_ID_PATTERN, path.stem):
             problems.append(
                 origin.problem(("id",), f"file name '{path.stem}' is not a valid topic id; rename the file or add an 'id:' key")
             )
-        data["id"] = path.stem
     problems.extend(_cross_reference_problems(data, origin))
     images = _resolve_images(data, origin, path, problems)
     try:
         topic = Topic.model_validate(data)
     except ValidationError as error:
-        problems.extend(translate(error, origin, Topic))
+        # One message per field: what was found before validation says more (a bad tag, a bad file name).
+        already = {problem.field for problem in problems}
+        problems.extend(problem for problem in translate(error, origin, Topic) if problem.field not in already)
         topic = None
     if problems or topic is None:
         raise InputError(problems)
     if images:
-        topic = topic.model_copy(update={"images": tuple(image.model_copy(update={"file": file}) for image, file in zip(topic.images, images))})
+        topic = topic.model_copy(
+            update={"images": tuple(image.model_copy(update={"file": file}) for image, file in zip(topic.images, images, strict=True))}
+        )
     return LoadedTopic(topic, origin, path)
 
 
@@ -83,7 +87,9 @@ def _cross_reference_problems(data: dict[str, Any], origin: Origin) -> list[Prob
         source_id = source.get("id")
         if isinstance(source_id, str):
             if source_id in known:
-                problems.append(origin.problem(("sources", index, "id"), f"duplicate source id '{source_id}' (also sources[{known[source_id]}])"))
+                problems.append(
+                    origin.problem(("sources", index, "id"), f"duplicate source id '{source_id}' (also sources[{known[source_id]}])")
+                )
             known.setdefault(source_id, index)
     for index, fact in _items(data, "key_facts"):
         cited = fact.get("sources")
@@ -103,12 +109,16 @@ def _timeline_order_problems(data: dict[str, Any], origin: Origin) -> list[Probl
             when = parse_when(entry.get("date"))
         except PydanticCustomError:
             continue
-        key = when if not isinstance(when, (int, str)) else when_sort_key(when)
-        if key is None:
-            continue
-        if previous is not None and _before(key, previous[0]):
-            problems.append(origin.problem(("timeline", index, "date"), f"'{entry['date']}' comes before the entry above it ('{previous[1]}'); keep the timeline in order"))
-        previous = (key, str(entry.get("date")))
+        if isinstance(when, str):
+            continue  # free text such as "spring 1926" cannot be ordered
+        if previous is not None and _before(when, previous[0]):
+            problems.append(
+                origin.problem(
+                    ("timeline", index, "date"),
+                    f"'{entry['date']}' comes before the entry above it ('{previous[1]}'); keep the timeline in order",
+                )
+            )
+        previous = (when, str(entry.get("date")))
     return problems
 
 

@@ -26,4 +26,6 @@ def render_answer_key(topic: Topic, theme: Theme, labels: Labels) -> bytes:
     styles = build_styles(theme)
     blocks = Blocks(styles, labels, text_width(theme))
     title = f"{topic.title} — {labels['answer_key']}"
-    return render_story(answer_key_story(topic, blocks), theme, styles, labels, furniture(topic, labels, labels["teachers_copy"]), metadata(topic, title))
+    return render_story(
+        answer_key_story(topic, blocks), theme, styles, labels, furniture(topic, labels, labels["teachers_copy"]), metadata(topic, title)
+    )

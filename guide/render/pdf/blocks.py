@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from xml.sax.saxutils import quoteattr
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from guide import markup
 from guide.labels import Labels
-from guide.model import GlossaryEntry, Paragraph as TopicParagraph, Person, Question, Source, TimelineEntry, Topic
+from guide.model import GlossaryEntry, Person, Question, Source, TimelineEntry, Topic
 from guide.model import Image as TopicImage
+from guide.model import Paragraph as TopicParagraph
 from guide.render.pdf.flowables import OutlineEntry, RuledLines, SectionHeading, Timeline
 from guide.render.pdf.inline import literal, to_markup
 from guide.render.pdf.styles import Styles
@@ -48,7 +50,7 @@ class Blocks:
         self.text_width = text_width
         self._outline_keys = 0
 
-    def prose(self, text: str, style) -> Paragraph:
+    def prose(self, text: str, style: ParagraphStyle) -> Paragraph:
         return Paragraph(to_markup(text, self.styles.link_color), style)
 
     def _next_outline_key(self) -> str:
@@ -78,33 +80,39 @@ class Blocks:
 
     def title_band(self, kicker: str, title: str, subtitle: str | None, meta: Sequence[str]) -> Table:
         styles = self.styles
-        rows: list[list[Flowable]] = [[Paragraph(literal(kicker.upper()), styles.band_kicker)], [Paragraph(literal(title), styles.band_title)]]
+        rows: list[list[Flowable]] = [
+            [Paragraph(literal(kicker.upper()), styles.band_kicker)],
+            [Paragraph(literal(title), styles.band_title)],
+        ]
         if subtitle:
             rows.append([Paragraph(literal(subtitle), styles.band_subtitle)])
         if meta:
             rows.append([Paragraph("  ·  ".join(literal(item) for item in meta), styles.band_meta)])
-        band = Table(rows, colWidths=["100%"])
-        band.setStyle(
-            TableStyle(
-                [
-                    ("BACKGROUND", (0, 0), (-1, -1), styles.palette.primary),
-                    ("LINEBEFORE", (0, 0), (0, -1), 5, styles.palette.accent),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 14),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 14),
-                    ("TOPPADDING", (0, 0), (-1, -1), 0),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, 0), 11),
-                    ("BOTTOMPADDING", (0, -1), (-1, -1), 12),
-                ]
-            )
+        return self._table(
+            rows,
+            ["100%"],
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), styles.palette.primary),
+                ("LINEBEFORE", (0, 0), (0, -1), 5, styles.palette.accent),
+                ("LEFTPADDING", (0, 0), (-1, -1), 14),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 14),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, 0), 11),
+                ("BOTTOMPADDING", (0, -1), (-1, -1), 12),
+            ],
         )
-        return band
+
+    def _table(self, rows: list[list], widths: list[str], commands: list[tuple]) -> Table:
+        """A table that splits between rows and names our font (reportlab's default is Helvetica)."""
+        table = Table(rows, colWidths=widths, splitByRow=1)
+        table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), self.styles.body_fonts.regular), *commands]))
+        return table
 
     def box(self, label: str, items: Sequence[Flowable], tinted: bool) -> Table:
         """A labelled box that splits only between its items, the label staying with the first."""
         styles = self.styles
         rows = [[[Paragraph(literal(label.upper()), styles.box_label), items[0]]], *[[item] for item in items[1:]]]
-        box = Table(rows, colWidths=["100%"], splitByRow=1)
         commands = [
             ("LEFTPADDING", (0, 0), (-1, -1), BOX_PADDING_PT + 2),
             ("RIGHTPADDING", (0, 0), (-1, -1), BOX_PADDING_PT),
@@ -117,9 +125,12 @@ class Blocks:
         if tinted:
             commands.append(("BACKGROUND", (0, 0), (-1, -1), styles.palette.tint))
         else:
-            commands += [("LINEABOVE", (0, 0), (-1, 0), 0.6, styles.palette.rule), ("LINEBELOW", (0, -1), (-1, -1), 0.6, styles.palette.rule), ("LINEAFTER", (0, 0), (-1, -1), 0.6, styles.palette.rule)]
-        box.setStyle(TableStyle(commands))
-        return box
+            commands += [
+                ("LINEABOVE", (0, 0), (-1, 0), 0.6, styles.palette.rule),
+                ("LINEBELOW", (0, -1), (-1, -1), 0.6, styles.palette.rule),
+                ("LINEAFTER", (0, 0), (-1, -1), 0.6, styles.palette.rule),
+            ]
+        return self._table(rows, ["100%"], commands)
 
     def summary_box(self, topic: Topic) -> Table:
         return self.box(self.labels["at_a_glance"], [self.prose(topic.summary, self.styles.lead)], tinted=True)
@@ -132,7 +143,13 @@ class Blocks:
         return [[self.prose(paragraph.text, self.styles.body)] for paragraph in paragraphs]
 
     def timeline(self, entries: Sequence[TimelineEntry]) -> list[Group]:
-        rows = [(Paragraph(literal(self.labels.date(entry.date)), self.styles.timeline_date), self.prose(entry.event, self.styles.timeline_event)) for entry in entries]
+        rows = [
+            (
+                Paragraph(literal(self.labels.date(entry.date)), self.styles.timeline_date),
+                self.prose(entry.event, self.styles.timeline_event),
+            )
+            for entry in entries
+        ]
         return [[Timeline(rows, self.styles.palette.rule, self.styles.palette.accent)]]
 
     def people(self, people: Sequence[Person]) -> list[Group]:
@@ -153,20 +170,19 @@ class Blocks:
         rows_count = -(-len(cells) // 2)
         left, right = cells[:rows_count], cells[rows_count:]
         rows = [[left[index], right[index] if index < len(right) else ""] for index in range(rows_count)]
-        table = Table(rows, colWidths=["50%", "50%"], splitByRow=1)
-        table.setStyle(
-            TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (0, -1), 12),
-                    ("LEFTPADDING", (1, 0), (1, -1), 12),
-                    ("RIGHTPADDING", (1, 0), (1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 3),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
-                    ("LINEBELOW", (0, 0), (-1, -2), 0.4, self.styles.palette.rule),
-                ]
-            )
+        table = self._table(
+            rows,
+            ["50%", "50%"],
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (0, -1), 12),
+                ("LEFTPADDING", (1, 0), (1, -1), 12),
+                ("RIGHTPADDING", (1, 0), (1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+                ("LINEBELOW", (0, 0), (-1, -2), 0.4, self.styles.palette.rule),
+            ],
         )
         return [[table]]
 
@@ -182,7 +198,9 @@ class Blocks:
         items = []
         for number, question in enumerate(questions, start=1):
             text = Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;{to_markup(question.question, self.styles.link_color)}", self.styles.question)
-            answer = Paragraph(f"<b>{literal(self.labels['answer'])}:</b> {to_markup(question.answer, self.styles.link_color)}", self.styles.answer)
+            answer = Paragraph(
+                f"<b>{literal(self.labels['answer'])}:</b> {to_markup(question.answer, self.styles.link_color)}", self.styles.answer
+            )
             items.append([text, Spacer(0, 2), answer])
         return items
 

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 
+from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -50,7 +51,7 @@ class Furniture:
 class _PageCountCanvas(Canvas):
     """A canvas that fills in each page's "Page X of Y" once the number of pages is known."""
 
-    def __init__(self, *args, labels: Labels, font: str, right_x: float, baseline_y: float, color, **kwargs) -> None:
+    def __init__(self, *args, labels: Labels, font: str, right_x: float, baseline_y: float, color: Color, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._labels = labels
         self._furniture_font = font
@@ -97,13 +98,21 @@ def render_story(story: list[Flowable], theme: Theme, styles: Styles, labels: La
         keywords=list(metadata.keywords),
         creator="make_materials",
         lang=metadata.language,
+        initialFontName=styles.body_fonts.regular,
         invariant=1,
     )
     unpadded = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
     later = Frame(document.leftMargin, document.bottomMargin, document.width, document.height, id="later", **unpadded)
-    first = Frame(document.leftMargin, document.bottomMargin, document.width, page_height - margin - document.bottomMargin, id="first", **unpadded)
+    first = Frame(
+        document.leftMargin, document.bottomMargin, document.width, page_height - margin - document.bottomMargin, id="first", **unpadded
+    )
     draw = partial(_draw_furniture, styles=styles, furniture=furniture, margin=margin)
-    document.addPageTemplates([PageTemplate("first", [first], onPage=partial(draw, first=True)), PageTemplate("later", [later], onPage=partial(draw, first=False))])
+    document.addPageTemplates(
+        [
+            PageTemplate("first", [first], onPage=partial(draw, first=True)),
+            PageTemplate("later", [later], onPage=partial(draw, first=False)),
+        ]
+    )
     story = [NextPageTemplate("later"), *story]
     canvas_maker = partial(
         _PageCountCanvas,
@@ -117,7 +126,9 @@ def render_story(story: list[Flowable], theme: Theme, styles: Styles, labels: La
     return buffer.getvalue()
 
 
-def _draw_furniture(canvas: _PageCountCanvas, document: BaseDocTemplate, *, styles: Styles, furniture: Furniture, margin: float, first: bool) -> None:
+def _draw_furniture(
+    canvas: _PageCountCanvas, document: BaseDocTemplate, *, styles: Styles, furniture: Furniture, margin: float, first: bool
+) -> None:
     page_width, page_height = document.pagesize
     left, right = margin, page_width - margin
     canvas.saveState()

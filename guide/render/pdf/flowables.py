@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
+
 from reportlab.lib.colors import Color, white
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
 
@@ -21,7 +25,7 @@ class OutlineEntry(Flowable):
         add_outline_entry(self.canv, self.title, self.key)
 
 
-def add_outline_entry(canvas, title: str, key: str) -> None:
+def add_outline_entry(canvas: Canvas, title: str, key: str) -> None:
     canvas.bookmarkPage(key)
     canvas.addOutlineEntry(title, key, level=0, closed=False)
 
@@ -33,7 +37,7 @@ class SectionHeading(Paragraph):
     every build.
     """
 
-    def __init__(self, text: str, style, outline_title: str, outline_key: str, rule: Color) -> None:
+    def __init__(self, text: str, style: ParagraphStyle, outline_title: str, outline_key: str, rule: Color) -> None:
         super().__init__(text, style)
         self.outline_title = outline_title
         self.outline_key = outline_key
@@ -114,12 +118,9 @@ class Timeline(Flowable):
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         self.wrap(available_width, available_height)
-        used = self.TOP_PT
-        for count, height in enumerate(self._heights):
-            if used + height > available_height:
-                break
-            used += height
-        else:
+        fitting = list(itertools.accumulate(self._heights, initial=self.TOP_PT))[1:]
+        count = sum(1 for height in fitting if height <= available_height)
+        if count == len(self.rows):
             return [self]
         count = min(count, len(self.rows) - 2)  # never leave one entry alone on either side
         if count < 2:
@@ -134,7 +135,7 @@ class Timeline(Flowable):
         top = self.height - self.TOP_PT
         marker_ys = []
         y = top
-        for (date, event), height in zip(self.rows, self._heights):
+        for (date, event), height in zip(self.rows, self._heights, strict=True):
             date.drawOn(canvas, 0, y - date.height)
             event.drawOn(canvas, self.DATE_WIDTH_PT + self.RAIL_WIDTH_PT, y - event.height)
             marker_ys.append(y - date.style.leading * 0.62)

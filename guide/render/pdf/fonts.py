@@ -28,7 +28,7 @@ def register(family: FontFamily) -> RegisteredFamily:
     """Register the four faces of ``family``; names depend only on the family name, so PDFs are reproducible."""
     stem = family.name.replace(" ", "")
     names = RegisteredFamily(stem, f"{stem}-Regular", f"{stem}-Bold", f"{stem}-Italic", f"{stem}-BoldItalic")
-    faces = zip((names.regular, names.bold, names.italic, names.bold_italic), family.faces)
+    faces = zip((names.regular, names.bold, names.italic, names.bold_italic), family.faces, strict=True)
     for name, path in faces:
         pdfmetrics.registerFont(TTFont(name, str(path)))
     for bold, italic, name in ((0, 0, names.regular), (1, 0, names.bold), (0, 1, names.italic), (1, 1, names.bold_italic)):

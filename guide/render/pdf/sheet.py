@@ -55,7 +55,9 @@ def answer_key_story(topic: Topic, blocks: Blocks) -> list[Flowable]:
 
 
 def furniture(topic: Topic, labels: Labels, marker: str) -> Furniture:
-    return Furniture(header_left=topic.title, header_right=marker.upper(), footer_left=" · ".join([topic.title, *meta_line(topic, labels)[:2]]))
+    return Furniture(
+        header_left=topic.title, header_right=marker.upper(), footer_left=" · ".join([topic.title, *meta_line(topic, labels)[:2]])
+    )
 
 
 def metadata(topic: Topic, title: str) -> Metadata:

@@ -82,8 +82,19 @@ def build_styles(theme: Theme) -> Styles:
         ),
         body=base,
         lead=ParagraphStyle("lead", parent=base, fontSize=10.5, leading=14.2, spaceAfter=0),
-        bullet=ParagraphStyle("bullet", parent=base, leftIndent=12, bulletIndent=0, spaceAfter=2.5, bulletFontName=heading.bold, bulletColor=palette.accent),
-        timeline_date=ParagraphStyle("tl-date", parent=base, fontName=heading.bold, fontSize=9.5, leading=12.5, textColor=palette.primary, alignment=TA_RIGHT, spaceAfter=0),
+        bullet=ParagraphStyle(
+            "bullet", parent=base, leftIndent=12, bulletIndent=0, spaceAfter=2.5, bulletFontName=heading.bold, bulletColor=palette.accent
+        ),
+        timeline_date=ParagraphStyle(
+            "tl-date",
+            parent=base,
+            fontName=heading.bold,
+            fontSize=9.5,
+            leading=12.5,
+            textColor=palette.primary,
+            alignment=TA_RIGHT,
+            spaceAfter=0,
+        ),
         timeline_event=ParagraphStyle("tl-event", parent=base, leading=12.8, spaceAfter=0),
         term=ParagraphStyle("term", parent=base, spaceAfter=0),
         question=ParagraphStyle("question", parent=base, leftIndent=16, firstLineIndent=-16, spaceAfter=0),

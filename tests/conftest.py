@@ -1,0 +1,57 @@
+"""Shared fixtures: the repository's own topic, built once per test session."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from guide.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+TREATY = ROOT / "source" / "treaty-of-berlin-1926.yaml"
+
+
+def run_cli(*arguments: str | Path) -> tuple[int, str, str]:
+    """Run the command line in-process; returns (exit status, stdout, stderr)."""
+    out, err = io.StringIO(), io.StringIO()
+    status = main([str(argument) for argument in arguments], stdout=out, stderr=err)
+    return status, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The treaty built on A4 and on Letter: {'a4': folder, 'letter': folder}."""
+    folders = {}
+    for size in ("a4", "letter"):
+        out = tmp_path_factory.mktemp(size)
+        status, _, err = run_cli(TREATY, "--out", out, "--page-size", size, "-q")
+        assert status == 0, err
+        folders[size] = out
+    return folders
+
+
+@pytest.fixture(scope="session")
+def sheet(built: dict[str, Path]) -> PdfReader:
+    return PdfReader(built["a4"] / "treaty-of-berlin-1926.pdf")
+
+
+@pytest.fixture(scope="session")
+def answers(built: dict[str, Path]) -> PdfReader:
+    return PdfReader(built["a4"] / "treaty-of-berlin-1926-answers.pdf")
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    """A folder with a copy of the treaty topic, to build and break freely."""
+    (tmp_path / "source").mkdir()
+    shutil.copy(TREATY, tmp_path / "source" / TREATY.name)
+    return tmp_path
+
+
+def text_of(reader: PdfReader) -> str:
+    """All text of a PDF with white space folded, as a reader would search it."""
+    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())

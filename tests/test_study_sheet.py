@@ -1,0 +1,123 @@
+"""The treaty's study sheet, read back from the PDF as a reader and a screen reader see it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from guide import load_topic
+from guide.markup import plain_text
+from tests.conftest import TREATY, text_of
+from tests.pdfread import fonts_of, link_targets, text_sizes
+
+TOPIC = load_topic(TREATY).topic
+HEADINGS = [
+    "At a glance",
+    "Key facts",
+    "What happened?",
+    "Why does it matter?",
+    "Timeline",
+    "Who was involved",
+    "Key terms",
+    "Check your understanding",
+    "Sources",
+]
+
+
+def folded(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_every_key_fact_heading_term_and_question_is_printed(sheet: PdfReader) -> None:
+    """Everything a student needs is in the text layer, so it prints and can be searched."""
+    text = text_of(sheet)
+    expected = [
+        *(plain_text(fact.fact) for fact in TOPIC.key_facts),
+        *(plain_text(question.question) for question in TOPIC.questions),
+        *(entry.term for entry in TOPIC.glossary),
+        *(person.name for person in TOPIC.people),
+        "Николай Николаевич Крестинский",
+    ]
+    for item in expected:
+        assert folded(item) in text
+    for heading in HEADINGS:
+        assert heading.upper() in text or heading in text
+
+
+def test_answers_are_not_on_the_students_sheet(sheet: PdfReader) -> None:
+    text = text_of(sheet)
+    for question in TOPIC.questions:
+        assert folded(plain_text(question.answer)) not in text
+
+
+@pytest.mark.parametrize(("size", "width_pt", "height_pt"), [("a4", 595.28, 841.89), ("letter", 612, 792)])
+def test_the_treaty_fits_two_pages_of_each_paper_size(built: dict[str, Path], size: str, width_pt: float, height_pt: float) -> None:
+    reader = PdfReader(built[size] / "treaty-of-berlin-1926.pdf")
+    assert len(reader.pages) == 2
+    for page in reader.pages:
+        assert float(page.mediabox.width) == pytest.approx(width_pt, abs=0.5)
+        assert float(page.mediabox.height) == pytest.approx(height_pt, abs=0.5)
+
+
+def test_page_numbers_count_the_pages(sheet: PdfReader) -> None:
+    """The footer's "Page X of Y" is filled in after layout; it must name the real total."""
+    for number, page in enumerate(sheet.pages, start=1):
+        assert f"Page {number} of 2" in page.extract_text()
+
+
+def test_all_fonts_are_bundled_and_embedded(sheet: PdfReader, answers: PdfReader) -> None:
+    for reader in (sheet, answers):
+        fonts = fonts_of(reader)
+        assert fonts, "no fonts found"
+        assert all(fonts.values()), f"not embedded: {[name for name, embedded in fonts.items() if not embedded]}"
+        assert all("Liberation" in name for name in fonts), fonts
+
+
+def test_reading_text_is_at_least_9_5_points(sheet: PdfReader) -> None:
+    for index in range(len(sheet.pages)):
+        sizes = [size for size, _ in text_sizes(sheet, index)]
+        reading = [size for size in sizes if size > 8.5]  # page furniture is 8 pt by design
+        assert reading and min(reading) >= 9.5
+        assert len(reading) > 0.9 * len(sizes)
+
+
+def test_metadata_names_title_author_subject_keywords_and_language(sheet: PdfReader) -> None:
+    info = sheet.metadata
+    assert info.title == TOPIC.title
+    assert info.author == "History Department"
+    assert info.subject == TOPIC.subtitle
+    assert "Neutrality" in str(info.get("/Keywords"))
+    assert sheet.trailer["/Root"]["/Lang"] == "en"
+
+
+def test_outline_lists_the_sections_in_order(sheet: PdfReader) -> None:
+    titles = [item.title for item in sheet.outline]
+    assert titles == HEADINGS
+
+
+def test_sources_are_clickable_links(sheet: PdfReader) -> None:
+    targets = link_targets(sheet)
+    for source in TOPIC.sources:
+        assert source.url in targets
+
+
+def test_the_answer_key_is_marked_and_holds_every_answer(answers: PdfReader) -> None:
+    text = text_of(answers)
+    assert "TEACHER'S COPY" in text
+    assert "Answer key" in text
+    for question in TOPIC.questions:
+        assert folded(plain_text(question.question)) in text
+        assert folded(plain_text(question.answer)) in text
+    assert answers.metadata.title == f"{TOPIC.title} — Answer key"
+
+
+def test_a_topic_without_questions_has_no_answer_key(workspace: Path) -> None:
+    from tests.conftest import run_cli
+
+    topic = workspace / "source" / "short.yaml"
+    topic.write_text("title: Short\nsummary: S\nkey_facts: [F]\ncontext: C\nsignificance: S\n", encoding="utf-8")
+    status, _, err = run_cli(topic, "--out", workspace / "output")
+    assert status == 0, err
+    assert sorted(path.name for path in (workspace / "output").iterdir()) == ["short.pdf"]
