@@ -38,15 +38,20 @@ class Document:
 def read_yaml(path: Path, shown_as: str) -> Document:
     """Read one YAML file; raise InputError if it cannot be read as a single YAML document."""
     text = _read_text(path, shown_as)
-    loader = yaml.SafeLoader(text)
     try:
-        node = loader.get_single_node()
+        loader = yaml.SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        raise InputError.single(shown_as, f"the control character U+{error.character:04X} is not allowed; remove it", line, column) from None
     except yaml.MarkedYAMLError as error:
         raise _syntax_error(error, shown_as) from None
     except yaml.YAMLError as error:
         raise InputError.single(shown_as, f"not valid YAML: {error}") from None
-    finally:
-        loader.dispose()
     if node is None or (isinstance(node, ScalarNode) and node.tag == _NULL):
         raise InputError.single(shown_as, "the file is empty")
     walker = _Walker(shown_as)

@@ -1,0 +1,60 @@
+"""Hypothesis strategies for valid topics: any text in the scripts the bundled fonts cover."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import strategies as st
+
+LETTERS = (
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+    "ÀÁÂÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÖØÙÚÛÜÝßàáâäåæçèéêëìíîïñòóôöøùúûüýÿŁłŒœŠšŽžĞğİı"
+    "ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩαβγδεζηθικλμνξοπρστυφχψωάέήίόύώ"
+    "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюяЄІЇҐєіїґ"
+)
+PUNCTUATION = ".,;:!?'()&<>–—“”«»%/"
+
+word = st.text(alphabet=LETTERS, min_size=1, max_size=12)
+long_word = st.text(alphabet=LETTERS, min_size=40, max_size=90)
+piece = st.one_of(word, word, word, st.text(alphabet=PUNCTUATION, min_size=1, max_size=2), long_word)
+
+
+@st.composite
+def sentences(draw: st.DrawFn, min_words: int = 1, max_words: int = 30) -> str:
+    """Words and punctuation joined by spaces; never empty after white space is folded."""
+    return " ".join(draw(st.lists(piece, min_size=min_words, max_size=max_words)))
+
+
+short = sentences(max_words=6)
+prose = sentences(max_words=40)
+
+
+def optional_list(item: st.SearchStrategy[Any], max_size: int) -> st.SearchStrategy[list[Any]]:
+    return st.lists(item, min_size=0, max_size=max_size)
+
+
+@st.composite
+def topics(draw: st.DrawFn) -> dict[str, Any]:
+    """A valid topic as the mapping a user would write."""
+    topic: dict[str, Any] = {
+        "title": draw(short),
+        "summary": draw(prose),
+        "key_facts": draw(st.lists(st.one_of(prose, st.fixed_dictionaries({"fact": prose}, optional={"detail": prose})), min_size=1, max_size=25)),
+        "context": draw(st.one_of(prose, st.lists(st.one_of(prose, st.fixed_dictionaries({"text": prose, "slide": short})), min_size=1, max_size=5))),
+        "significance": draw(st.lists(prose, min_size=1, max_size=3)),
+    }
+    optional = {
+        "subtitle": short,
+        "place": short,
+        "parties": st.lists(short, min_size=1, max_size=3),
+        "date": st.sampled_from(["1926-04-24", "1926", "spring 1926"]),
+        "timeline": optional_list(st.fixed_dictionaries({"date": st.sampled_from(["early on", "later"]), "event": prose}), 12),
+        "people": optional_list(st.fixed_dictionaries({"name": short, "role": prose}, optional={"native_name": short}), 5),
+        "glossary": optional_list(st.fixed_dictionaries({"term": short, "definition": prose}), 10),
+        "questions": optional_list(st.fixed_dictionaries({"question": prose, "answer": prose}), 8),
+        "sources": optional_list(st.fixed_dictionaries({"citation": prose}, optional={"url": st.just("https://example.org/a?b=1&c=<2>")}), 4),
+    }
+    for key, strategy in optional.items():
+        if draw(st.booleans()):
+            topic[key] = draw(strategy)
+    return topic

@@ -1,0 +1,128 @@
+"""The command line as a user meets it: what it writes, what it prints, how it exits."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from guide import __version__
+from guide.build import FORMATS
+from tests.conftest import ROOT, TREATY, run_cli
+
+BAD = Path(__file__).parent / "invalid" / "unknown-key.yaml"
+
+
+def test_no_path_builds_every_topic_in_source(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(workspace)
+    status, out, _ = run_cli()
+    assert status == 0
+    assert sorted(path.name for path in (workspace / "output").iterdir()) == [
+        "treaty-of-berlin-1926-answers.pdf",
+        "treaty-of-berlin-1926.pdf",
+    ]
+    assert "built 1 of 1 topic (2 files in output)" in out
+
+
+def test_one_invalid_topic_does_not_stop_the_valid_ones(workspace: Path) -> None:
+    shutil.copy(BAD, workspace / "source" / "broken.yaml")
+    status, _, err = run_cli(workspace / "source", "--out", workspace / "output")
+    assert status == 2
+    assert "broken.yaml:4:1: sumary: unknown key 'sumary'; did you mean 'summary'?" in err
+    assert "built 1 of 2 topics (2 files in" in err
+    names = sorted(path.name for path in (workspace / "output").iterdir())
+    assert names == ["treaty-of-berlin-1926-answers.pdf", "treaty-of-berlin-1926.pdf"]
+
+
+def test_check_validates_and_writes_nothing(tmp_path: Path) -> None:
+    status, out, _ = run_cli(TREATY, "--check", "--out", tmp_path / "output")
+    assert status == 0
+    assert "checked 1 of 1 topic" in out
+    assert not (tmp_path / "output").exists()
+
+
+def test_a_render_failure_exits_1_and_keeps_the_previous_output(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = workspace / "output"
+    assert run_cli(TREATY, "--out", out, "-q")[0] == 0
+    before = {path.name: path.read_bytes() for path in out.iterdir()}
+
+    def explode(*_: object) -> bytes:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr("guide.render.pdf.render_answer_key", explode)
+    status, _, err = run_cli(TREATY, "--out", out)
+    assert status == 1
+    assert "treaty-of-berlin-1926-answers.pdf: could not be rendered: disk on fire" in err
+    assert "Traceback" not in err
+    assert {path.name: path.read_bytes() for path in out.iterdir()} == before
+
+
+def test_verbose_shows_the_traceback_of_a_render_failure(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def explode(*_: object) -> bytes:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr("guide.render.pdf.render_study_sheet", explode)
+    status, _, err = run_cli(TREATY, "--out", workspace / "output", "-v")
+    assert status == 1
+    assert "Traceback" in err
+
+
+def test_errors_print_without_traceback_and_quiet_prints_only_errors(tmp_path: Path) -> None:
+    status, out, err = run_cli(BAD, "--out", tmp_path, "-q")
+    assert status == 2
+    assert out == ""
+    assert err.splitlines() == [
+        f"{BAD}:1:1: summary: required key is missing",
+        f"{BAD}:4:1: sumary: unknown key 'sumary'; did you mean 'summary'?",
+    ]
+
+
+def test_a_missing_path_is_a_usage_error(tmp_path: Path) -> None:
+    status, _, err = run_cli(tmp_path / "nope.yaml")
+    assert status == 2
+    assert "nope.yaml: no such file or folder" in err
+
+
+def test_an_unknown_option_is_a_usage_error() -> None:
+    assert run_cli("--colour", "red")[0] == 2
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_cli("--version")[0] == 0
+    assert __version__ in capsys.readouterr().out
+
+
+def test_schema_is_json_schema_of_the_topic_format_and_matches_the_docs_copy() -> None:
+    status, out, _ = run_cli("--schema")
+    assert status == 0
+    schema = json.loads(out)
+    assert "title" in schema["required"] and "id" not in schema["required"]
+    assert "key_facts" in schema["properties"]
+    assert json.loads((ROOT / "docs" / "topic.schema.json").read_text(encoding="utf-8")) == schema
+
+
+def test_outputs_are_written_atomically_with_no_temporary_files_left(workspace: Path) -> None:
+    out = workspace / "output"
+    run_cli(TREATY, "--out", out, "-q")
+    assert all(not path.name.startswith(".") for path in out.iterdir())
+
+
+def test_the_entry_point_script_runs_as_a_program(tmp_path: Path) -> None:
+    """``python make_materials.py`` works from a checkout, the way the README says."""
+    result = subprocess.run(
+        [sys.executable, "make_materials.py", str(TREATY), "--out", str(tmp_path), "--check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "checked 1 of 1 topic" in result.stdout
+
+
+def test_pdf_is_the_format_built_by_default() -> None:
+    assert FORMATS == ("pdf",)
