@@ -39,8 +39,12 @@ def topics(draw: st.DrawFn) -> dict[str, Any]:
     topic: dict[str, Any] = {
         "title": draw(short),
         "summary": draw(prose),
-        "key_facts": draw(st.lists(st.one_of(prose, st.fixed_dictionaries({"fact": prose}, optional={"detail": prose})), min_size=1, max_size=25)),
-        "context": draw(st.one_of(prose, st.lists(st.one_of(prose, st.fixed_dictionaries({"text": prose, "slide": short})), min_size=1, max_size=5))),
+        "key_facts": draw(
+            st.lists(st.one_of(prose, st.fixed_dictionaries({"fact": prose}, optional={"detail": prose})), min_size=1, max_size=25)
+        ),
+        "context": draw(
+            st.one_of(prose, st.lists(st.one_of(prose, st.fixed_dictionaries({"text": prose, "slide": short})), min_size=1, max_size=5))
+        ),
         "significance": draw(st.lists(prose, min_size=1, max_size=3)),
     }
     optional = {
@@ -52,7 +56,9 @@ def topics(draw: st.DrawFn) -> dict[str, Any]:
         "people": optional_list(st.fixed_dictionaries({"name": short, "role": prose}, optional={"native_name": short}), 5),
         "glossary": optional_list(st.fixed_dictionaries({"term": short, "definition": prose}), 10),
         "questions": optional_list(st.fixed_dictionaries({"question": prose, "answer": prose}), 8),
-        "sources": optional_list(st.fixed_dictionaries({"citation": prose}, optional={"url": st.just("https://example.org/a?b=1&c=<2>")}), 4),
+        "sources": optional_list(
+            st.fixed_dictionaries({"citation": prose}, optional={"url": st.just("https://example.org/a?b=1&c=<2>")}), 4
+        ),
     }
     for key, strategy in optional.items():
         if draw(st.booleans()):

@@ -68,7 +68,11 @@ def test_any_bytes_give_a_topic_or_a_clean_input_error(tmp_path: Path, raw: byte
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(data=topics(), cut=st.integers(min_value=0, max_value=10_000), junk=st.sampled_from(["", ":", "- ", "\t", "{", "]", "&a", "*a", "!!x ", "'", "\n  "]))
+@given(
+    data=topics(),
+    cut=st.integers(min_value=0, max_value=10_000),
+    junk=st.sampled_from(["", ":", "- ", "\t", "{", "]", "&a", "*a", "!!x ", "'", "\n  "]),
+)
 def test_mutated_yaml_gives_a_topic_or_a_clean_input_error(tmp_path: Path, data: dict[str, Any], cut: int, junk: str) -> None:
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
     position = cut % (len(text) + 1)

@@ -47,7 +47,9 @@ def read_yaml(path: Path, shown_as: str) -> Document:
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
-        raise InputError.single(shown_as, f"the control character U+{error.character:04X} is not allowed; remove it", line, column) from None
+        raise InputError.single(
+            shown_as, f"the control character U+{error.character:04X} is not allowed; remove it", line, column
+        ) from None
     except yaml.MarkedYAMLError as error:
         raise _syntax_error(error, shown_as) from None
     except yaml.YAMLError as error:

@@ -27,5 +27,10 @@ def render_answer_key(topic: Topic, theme: Theme, labels: Labels) -> bytes:
     blocks = Blocks(styles, labels, text_width(theme))
     title = f"{topic.title} — {labels['answer_key']}"
     return render_story(
-        answer_key_story(topic, blocks), theme, styles, labels, furniture(topic, labels, labels["teachers_copy"]), metadata(topic, title)
+        answer_key_story(topic, blocks),
+        theme,
+        styles,
+        labels,
+        furniture(topic, labels, labels["teachers_copy"], marked_footer=True),
+        metadata(topic, title),
     )

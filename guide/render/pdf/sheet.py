@@ -54,10 +54,12 @@ def answer_key_story(topic: Topic, blocks: Blocks) -> list[Flowable]:
     ]
 
 
-def furniture(topic: Topic, labels: Labels, marker: str) -> Furniture:
-    return Furniture(
-        header_left=topic.title, header_right=marker.upper(), footer_left=" · ".join([topic.title, *meta_line(topic, labels)[:2]])
-    )
+def furniture(topic: Topic, labels: Labels, marker: str, marked_footer: bool = False) -> Furniture:
+    """Running header and footer; ``marked_footer`` repeats the marker on every page, title page too."""
+    footer = [topic.title, *meta_line(topic, labels)[:2]]
+    if marked_footer:
+        footer.insert(0, marker.upper())
+    return Furniture(header_left=topic.title, header_right=marker.upper(), footer_left=" · ".join(footer))
 
 
 def metadata(topic: Topic, title: str) -> Metadata:
