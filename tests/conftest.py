@@ -47,8 +47,7 @@ def answers(built: dict[str, Path]) -> PdfReader:
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
     """A folder with a copy of the treaty topic, to build and break freely."""
-    (tmp_path / "source").mkdir()
-    shutil.copy(TREATY, tmp_path / "source" / TREATY.name)
+    shutil.copytree(TREATY.parent, tmp_path / "source", ignore=shutil.ignore_patterns("courses"))
     return tmp_path
 
 

@@ -4,10 +4,28 @@ from __future__ import annotations
 
 from typing import Any
 
-WORDS = (
-    "treaty neutrality border alliance league minister ambassador ratification protocol conference "
-    "economy boycott security coalition agreement negotiation parliament republic frontier delegation"
-).split()
+WORDS = [
+    "treaty",
+    "neutrality",
+    "border",
+    "alliance",
+    "league",
+    "minister",
+    "ambassador",
+    "ratification",
+    "protocol",
+    "conference",
+    "economy",
+    "boycott",
+    "security",
+    "coalition",
+    "agreement",
+    "negotiation",
+    "parliament",
+    "republic",
+    "frontier",
+    "delegation",
+]
 
 
 def sentence(length: int, seed: int) -> str:

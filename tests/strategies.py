@@ -26,7 +26,7 @@ def sentences(draw: st.DrawFn, min_words: int = 1, max_words: int = 30) -> str:
 
 
 short = sentences(max_words=6)
-prose = sentences(max_words=40)
+prose = sentences(max_words=25)
 
 
 def optional_list(item: st.SearchStrategy[Any], max_size: int) -> st.SearchStrategy[list[Any]]:
@@ -40,7 +40,7 @@ def topics(draw: st.DrawFn) -> dict[str, Any]:
         "title": draw(short),
         "summary": draw(prose),
         "key_facts": draw(
-            st.lists(st.one_of(prose, st.fixed_dictionaries({"fact": prose}, optional={"detail": prose})), min_size=1, max_size=25)
+            st.lists(st.one_of(prose, st.fixed_dictionaries({"fact": prose}, optional={"detail": prose})), min_size=1, max_size=15)
         ),
         "context": draw(
             st.one_of(prose, st.lists(st.one_of(prose, st.fixed_dictionaries({"text": prose, "slide": short})), min_size=1, max_size=5))

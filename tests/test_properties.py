@@ -19,7 +19,11 @@ from guide.render.pdf import render_answer_key, render_study_sheet
 from guide.theme import default_theme
 from tests.strategies import topics
 
-SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 def folded(text: str) -> str:

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from xml.sax.saxutils import quoteattr
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from guide import markup
@@ -14,11 +13,17 @@ from guide.labels import Labels
 from guide.model import GlossaryEntry, Person, Question, Source, TimelineEntry, Topic
 from guide.model import Image as TopicImage
 from guide.model import Paragraph as TopicParagraph
-from guide.render.pdf.flowables import OutlineEntry, RuledLines, SectionHeading, Timeline
+from guide.render.pdf.flowables import Figure, OutlineEntry, RuledLines, SectionHeading, Timeline
 from guide.render.pdf.inline import literal, to_markup
 from guide.render.pdf.styles import Styles
 
 BOX_PADDING_PT = 9
+SIDE_FIGURE_WIDTH = 0.34
+"""Share of the text width taken by a picture beside the timeline."""
+SIDE_FIGURE_GAP_PT = 14
+SIDE_BY_SIDE_MAX_HEIGHT_PT = 240
+FIGURE_WIDTH = 0.6
+FIGURE_MAX_HEIGHT_PT = 220
 MAX_PT = 10_000
 ANSWER_LINE_SPACING_PT = 18
 WORDS_PER_ANSWER_LINE = 14
@@ -28,13 +33,14 @@ Group = list[Flowable]
 """Flowables that must stay on one page, such as a question and its answer lines."""
 
 
-def _first_piece_height(flowable: Flowable) -> float:
+def _first_piece_height(flowable: Flowable, width: float) -> float:
     """The least of ``flowable`` that may stand below a heading at the foot of a page."""
     if isinstance(flowable, Timeline):
-        return flowable.first_piece_height()
+        return flowable.first_piece_height(width)
+    height = flowable.wrap(width, MAX_PT)[1]
     if isinstance(flowable, Paragraph):  # reportlab never leaves one line alone (allowOrphans=0)
-        return flowable.style.spaceBefore + 2 * flowable.style.leading
-    return MAX_PT
+        return min(height, flowable.style.spaceBefore + 2 * flowable.style.leading)
+    return height
 
 
 def _kept(group: Group) -> Flowable:
@@ -72,9 +78,10 @@ class Blocks:
             return []
         heading = self.heading(title)
         first = groups[0]
-        first_needs = sum(flowable.wrap(self.text_width, MAX_PT)[1] for flowable in first)
-        if len(first) == 1:  # a lone flowable may split across pages: its first lines are enough
-            first_needs = min(first_needs, _first_piece_height(first[0]))
+        if len(first) == 1:  # a lone flowable may split across pages: its first piece is enough
+            first_needs = _first_piece_height(first[0], self.text_width)
+        else:
+            first_needs = sum(flowable.wrap(self.text_width, MAX_PT)[1] for flowable in first)
         needs = heading.wrap(self.text_width, MAX_PT)[1] + self.styles.heading.spaceBefore + first_needs
         return [CondPageBreak(needs), heading, *(_kept(group) for group in groups)]
 
@@ -204,19 +211,37 @@ class Blocks:
             items.append([text, Spacer(0, 2), answer])
         return items
 
-    def images(self, images: Sequence[TopicImage]) -> list[Flowable]:
-        figures = []
-        for image in images:
-            picture = Image(image.file, lazy=0)
-            scale = min(1.0, self.text_width * 0.7 / picture.imageWidth, 70 * mm / picture.imageHeight)
-            picture.drawWidth = picture.imageWidth * scale
-            picture.drawHeight = picture.imageHeight * scale
-            picture.hAlign = "LEFT"
-            parts: list[Flowable] = [picture]
-            if image.caption:
-                parts.append(self.prose(image.caption, self.styles.caption))
-            figures.append(KeepTogether([*parts, Spacer(0, 6)]))
-        return figures
+    def figure(self, image: TopicImage, width: float) -> Figure:
+        """A picture at most ``width`` points wide, with its caption below."""
+        picture = Image(image.file, lazy=0)
+        scale = min(width / picture.imageWidth, FIGURE_MAX_HEIGHT_PT / picture.imageHeight)
+        picture.drawWidth = picture.imageWidth * scale
+        picture.drawHeight = picture.imageHeight * scale
+        caption = self.prose(image.caption, self.styles.caption) if image.caption else None
+        return Figure(picture, caption)
+
+    def figures(self, images: Sequence[TopicImage]) -> list[Group]:
+        return [[self.figure(image, self.text_width * FIGURE_WIDTH)] for image in images]
+
+    def timeline_and_figures(self, entries: Sequence[TimelineEntry], images: Sequence[TopicImage]) -> list[Group]:
+        """The timeline with the first picture at its right, where its short lines leave room.
+
+        Side by side only while the timeline is short: a table row cannot split across pages.
+        """
+        groups = self.timeline(entries)
+        if not images:
+            return groups
+        timeline = groups[0][0]
+        side_width = self.text_width * SIDE_FIGURE_WIDTH
+        if timeline.wrap(self.text_width - side_width, MAX_PT)[1] > SIDE_BY_SIDE_MAX_HEIGHT_PT:
+            return groups + self.figures(images)
+        row = self._table(
+            [[timeline, self.figure(images[0], side_width - SIDE_FIGURE_GAP_PT)]],
+            [self.text_width - side_width, side_width],
+            [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)],
+        )
+        row.hAlign = "LEFT"
+        return [[row], *self.figures(images[1:])]
 
     def sources(self, sources: Sequence[Source]) -> list[Group]:
         items = []

@@ -7,7 +7,7 @@ import itertools
 from reportlab.lib.colors import Color, white
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, Image, Paragraph
 
 
 class OutlineEntry(Flowable):
@@ -112,8 +112,9 @@ class Timeline(Flowable):
         self.height = sum(self._heights) + self.TOP_PT
         return available_width, self.height
 
-    def first_piece_height(self) -> float:
+    def first_piece_height(self, available_width: float) -> float:
         """Height of the smallest piece a split may leave: the first two entries."""
+        self.wrap(available_width, self.TOP_PT)
         return self.TOP_PT + sum(self._heights[:2])
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
@@ -152,3 +153,26 @@ class Timeline(Flowable):
         for marker_y in marker_ys:
             canvas.circle(rail_x, marker_y, self.MARKER_RADIUS_PT, stroke=1, fill=1)
         canvas.restoreState()
+
+
+class Figure(Flowable):
+    """A picture with its caption below, sized by the caller."""
+
+    CAPTION_GAP_PT = 4.0
+
+    def __init__(self, picture: Image, caption: Paragraph | None) -> None:
+        super().__init__()
+        self.picture = picture
+        self.caption = caption
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = self.picture.drawWidth
+        self.height = self.picture.drawHeight
+        if self.caption is not None:
+            self.height += self.CAPTION_GAP_PT + self.caption.wrap(self.width, available_height)[1]
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.picture.drawOn(self.canv, 0, self.height - self.picture.drawHeight)
+        if self.caption is not None:
+            self.caption.drawOn(self.canv, 0, 0)

@@ -34,11 +34,16 @@ def study_sheet_story(topic: Topic, blocks: Blocks) -> list[Flowable]:
         blocks.bookmark(labels["key_facts"]),
         blocks.key_facts_box(topic),
     ]
-    story += blocks.section(labels["context"], blocks.paragraphs(topic.context))
-    story += blocks.images(topic.images)
-    story += blocks.section(labels["significance"], blocks.paragraphs(topic.significance))
-    story += blocks.section(labels["timeline"], blocks.timeline(topic.timeline)) if topic.timeline else []
+    # Pictures go beside the timeline; without one, after the story of what happened.
+    context = blocks.paragraphs(topic.context)
+    if topic.timeline:
+        timeline = blocks.timeline_and_figures(topic.timeline, topic.images)
+    else:
+        context, timeline = context + blocks.figures(topic.images), []
+    story += blocks.section(labels["context"], context)
     story += blocks.section(labels["people"], blocks.people(topic.people))
+    story += blocks.section(labels["significance"], blocks.paragraphs(topic.significance))
+    story += blocks.section(labels["timeline"], timeline)
     story += blocks.section(labels["glossary"], blocks.glossary(topic.glossary)) if topic.glossary else []
     story += blocks.section(labels["questions"], blocks.questions_with_lines(topic.questions))
     story += blocks.section(labels["sources"], blocks.sources(topic.sources))

@@ -65,7 +65,7 @@ def build_styles(theme: Theme) -> Styles:
     )
     heading = register(theme.heading_font)
     body = register(theme.body_font)
-    base = ParagraphStyle("body", fontName=body.regular, fontSize=BODY_SIZE_PT, leading=13.0, textColor=palette.text, spaceAfter=5)
+    base = ParagraphStyle("body", fontName=body.regular, fontSize=BODY_SIZE_PT, leading=12.8, textColor=palette.text, spaceAfter=5)
     on_band = HexColor("#DCE3EC")
     return Styles(
         palette=palette,
