@@ -14,16 +14,16 @@ from pathlib import Path
 
 from guide.coverage import coverage_problems
 from guide.errors import InputError, Problem
-from guide.labels import labels_for
+from guide.labels import Labels, labels_for
 from guide.load import LoadedTopic, load_topic
 from guide.model import Topic
 from guide.output import write_atomically
 from guide.theme import PageSize, Theme, default_theme
 
 TOPIC_SUFFIXES = (".yaml", ".yml")
-FORMATS = ("pdf",)
+FORMATS = ("pdf", "pptx")
 
-Renderer = Callable[[Topic, Theme], bytes]
+Renderer = Callable[[Topic, Theme, Labels], bytes]
 
 
 @dataclass(frozen=True)
@@ -74,17 +74,22 @@ def find_topics(paths: Sequence[Path], source_folder: Path = Path("source")) -> 
     return list(dict.fromkeys(found))
 
 
-def outputs_for(topic: Topic, formats: Iterable[str]) -> list[tuple[str, Callable[[Topic, Theme], bytes]]]:
-    """(file name, renderer) for each file a topic produces in the chosen formats."""
+def outputs_for(topic: Topic, formats: Iterable[str]) -> list[tuple[str, Renderer]]:
+    """(file name, renderer) for each file a topic produces in the chosen formats.
+
+    Renderers are imported here, when needed, so a PDF-only build never loads python-pptx.
+    """
     targets: list[tuple[str, Renderer]] = []
     if "pdf" in formats:
-        from guide.render.pdf import render_answer_key, render_study_sheet
+        from guide.render import pdf
 
-        targets.append((f"{topic.id}.pdf", lambda topic, theme: render_study_sheet(topic, theme, labels_for(topic.language_code))))
+        targets.append((f"{topic.id}.pdf", pdf.render_study_sheet))
         if topic.questions:
-            targets.append(
-                (f"{topic.id}-answers.pdf", lambda topic, theme: render_answer_key(topic, theme, labels_for(topic.language_code)))
-            )
+            targets.append((f"{topic.id}-answers.pdf", pdf.render_answer_key))
+    if "pptx" in formats:
+        from guide.render import pptx
+
+        targets.append((f"{topic.id}.pptx", pptx.render_deck))
     return targets
 
 
@@ -122,9 +127,10 @@ def _validated(path: Path, theme: Theme, result: TopicResult) -> LoadedTopic | N
 
 def _render_and_write(topic: Topic, theme: Theme, options: BuildOptions, result: TopicResult) -> None:
     rendered: list[tuple[Path, bytes]] = []
+    labels = labels_for(topic.language_code)
     for name, render in outputs_for(topic, options.formats):
         try:
-            rendered.append((options.out / name, render(topic, theme)))
+            rendered.append((options.out / name, render(topic, theme, labels)))
         except Exception as error:
             result.failure = f"{name}: could not be rendered: {error}"
             result.failure_detail = traceback.format_exc()

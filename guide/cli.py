@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from guide import __version__
-from guide.build import BuildOptions, BuildReport, build
+from guide.build import FORMATS, BuildOptions, BuildReport, build
 
 EXIT_USAGE = 2
 
@@ -19,7 +19,7 @@ EXIT_USAGE = 2
 def parser() -> argparse.ArgumentParser:
     arguments = argparse.ArgumentParser(
         prog="make_materials.py",
-        description="Turn lesson topic summaries (YAML) into a printable PDF study sheet and answer key.",
+        description="Turn lesson topic summaries (YAML) into a printable PDF study sheet, an answer key and a slide deck.",
     )
     arguments.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="topic files or folders of them (default: source/)")
     arguments.add_argument("--out", type=Path, default=Path("output"), metavar="DIR", help="where outputs go (default: output/)")
@@ -46,16 +46,14 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
 
         print(json.dumps(topic_schema(), indent=2, ensure_ascii=False), file=stdout)
         return 0
-    if options.format == "pptx":
-        print("make_materials.py: error: the pptx format is not available in this version", file=stderr)
-        return EXIT_USAGE
     missing = [path for path in options.paths if not path.exists()]
     if missing:
         for path in missing:
             print(f"{path}: no such file or folder", file=stderr)
         return EXIT_USAGE
     started = time.perf_counter()
-    report = build(options.paths, BuildOptions(out=options.out, page_size=options.page_size, check_only=options.check))
+    formats = FORMATS if options.format == "all" else (options.format,)
+    report = build(options.paths, BuildOptions(out=options.out, formats=formats, page_size=options.page_size, check_only=options.check))
     _print_report(report, options, stdout, stderr, time.perf_counter() - started)
     return report.exit_status
 

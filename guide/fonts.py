@@ -13,6 +13,8 @@ class FontFamily:
     """A family by name and the TrueType file of each face."""
 
     name: str
+    office_name: str
+    """The name Office files give the family: a metric-compatible face that clients have."""
     regular: Path
     bold: Path
     italic: Path
@@ -23,10 +25,11 @@ class FontFamily:
         return (self.regular, self.bold, self.italic, self.bold_italic)
 
 
-def _bundled(name: str, folder: str, stem: str, italic: str = "Italic") -> FontFamily:
+def _bundled(name: str, office_name: str, folder: str, stem: str, italic: str = "Italic") -> FontFamily:
     base = FONT_FOLDER / folder
     return FontFamily(
         name,
+        office_name,
         base / f"{stem}-Regular.ttf",
         base / f"{stem}-Bold.ttf",
         base / f"{stem}-{italic}.ttf",
@@ -37,8 +40,8 @@ def _bundled(name: str, folder: str, stem: str, italic: str = "Italic") -> FontF
 BUNDLED_FAMILIES: dict[str, FontFamily] = {
     family.name: family
     for family in (
-        _bundled("Liberation Serif", "liberation", "LiberationSerif"),
-        _bundled("Liberation Sans", "liberation", "LiberationSans"),
-        _bundled("Carlito", "carlito", "Carlito"),
+        _bundled("Liberation Serif", "Times New Roman", "liberation", "LiberationSerif"),
+        _bundled("Liberation Sans", "Arial", "liberation", "LiberationSans"),
+        _bundled("Carlito", "Calibri", "carlito", "Carlito"),
     )
 }

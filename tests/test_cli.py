@@ -24,8 +24,9 @@ def test_no_path_builds_every_topic_in_source(workspace: Path, monkeypatch: pyte
     assert sorted(path.name for path in (workspace / "output").iterdir()) == [
         "treaty-of-berlin-1926-answers.pdf",
         "treaty-of-berlin-1926.pdf",
+        "treaty-of-berlin-1926.pptx",
     ]
-    assert "built 1 of 1 topic (2 files in output)" in out
+    assert "built 1 of 1 topic (3 files in output)" in out
 
 
 def test_one_invalid_topic_does_not_stop_the_valid_ones(workspace: Path) -> None:
@@ -33,9 +34,9 @@ def test_one_invalid_topic_does_not_stop_the_valid_ones(workspace: Path) -> None
     status, _, err = run_cli(workspace / "source", "--out", workspace / "output")
     assert status == 2
     assert "broken.yaml:4:1: sumary: unknown key 'sumary'; did you mean 'summary'?" in err
-    assert "built 1 of 2 topics (2 files in" in err
+    assert "built 1 of 2 topics (3 files in" in err
     names = sorted(path.name for path in (workspace / "output").iterdir())
-    assert names == ["treaty-of-berlin-1926-answers.pdf", "treaty-of-berlin-1926.pdf"]
+    assert names == ["treaty-of-berlin-1926-answers.pdf", "treaty-of-berlin-1926.pdf", "treaty-of-berlin-1926.pptx"]
 
 
 def test_check_validates_and_writes_nothing(tmp_path: Path) -> None:
@@ -124,5 +125,11 @@ def test_the_entry_point_script_runs_as_a_program(tmp_path: Path) -> None:
     assert "checked 1 of 1 topic" in result.stdout
 
 
-def test_pdf_is_the_format_built_by_default() -> None:
-    assert FORMATS == ("pdf",)
+@pytest.mark.parametrize(("chosen", "expected"), [("pdf", {".pdf"}), ("pptx", {".pptx"}), ("all", {".pdf", ".pptx"})])
+def test_format_chooses_the_outputs(tmp_path: Path, chosen: str, expected: set[str]) -> None:
+    assert run_cli(TREATY, "--format", chosen, "--out", tmp_path, "-q")[0] == 0
+    assert {path.suffix for path in tmp_path.iterdir()} == expected
+
+
+def test_every_format_is_built_by_default() -> None:
+    assert FORMATS == ("pdf", "pptx")

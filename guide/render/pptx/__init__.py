@@ -1,0 +1,25 @@
+"""The PowerPoint renderer: a topic's slide deck, planned by measurement, then written."""
+
+from __future__ import annotations
+
+from guide import markup
+from guide.labels import Labels
+from guide.model import Topic
+from guide.render.pptx.plan import DeckPlan, plan_deck
+from guide.render.pptx.writer import DeckWriter
+from guide.theme import Theme
+
+__all__ = ["DeckPlan", "plan_deck", "render_deck"]
+
+
+def render_deck(topic: Topic, theme: Theme, labels: Labels, aspect: str = "16:9") -> bytes:
+    """The editable slide deck of ``topic`` as .pptx bytes."""
+    plan = plan_deck(topic, theme, labels, aspect)
+    subject = topic.subtitle or markup.plain_text(topic.summary)
+    metadata = {
+        "title": topic.title,
+        "author": topic.author or "",
+        "subject": subject,
+        "keywords": ", ".join([*topic.parties, *(entry.term for entry in topic.glossary)]),
+    }
+    return DeckWriter(plan, theme, metadata).write()

@@ -1,0 +1,99 @@
+"""Text measured with the real metrics of the fonts a deck names, and wrapped as a slide wraps it.
+
+The deck names a metric-compatible family (Arial for Liberation Sans, Calibri for Carlito),
+so lines measured here break where PowerPoint and LibreOffice break them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+from PIL import ImageFont
+
+from guide.fonts import FontFamily
+from guide.markup import Span
+
+MEASURING_SIZE = 1000
+"""Fonts are loaded once at this pixel size; widths scale linearly to any point size."""
+
+LINE_SPACING = 1.2
+"""Line pitch as a multiple of the font size; the writer sets exactly this spacing."""
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=\S)")
+
+
+@cache
+def _font(path: Path) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(path), MEASURING_SIZE)
+
+
+class Measurer:
+    """Widths and wrapped line counts of styled text in one family."""
+
+    def __init__(self, family: FontFamily) -> None:
+        self.family = family
+
+    def width_pt(self, text: str, size_pt: float, bold: bool = False, italic: bool = False) -> float:
+        face = {(False, False): self.family.regular, (True, False): self.family.bold}.get((bold, italic))
+        face = face or (self.family.bold_italic if bold else self.family.italic)
+        return _font(face).getlength(text) * size_pt / MEASURING_SIZE
+
+    def line_count(self, spans: Sequence[Span], width_pt: float, size_pt: float) -> int:
+        """Lines the spans take at ``width_pt``, breaking at spaces, and inside words too long for a line."""
+        lines = 1
+        used = 0.0
+        space = self.width_pt(" ", size_pt)
+        for word, bold, italic in _words(spans):
+            word_width = self.width_pt(word, size_pt, bold, italic)
+            needed = word_width if used == 0 else used + space + word_width
+            if needed <= width_pt:
+                used = needed
+                continue
+            if used > 0:
+                lines += 1
+            while word_width > width_pt:  # a word longer than a line breaks between characters
+                lines += 1
+                word = self._overflow(word, width_pt, size_pt, bold, italic)
+                word_width = self.width_pt(word, size_pt, bold, italic)
+            used = word_width
+        return lines
+
+    def height_pt(self, spans: Sequence[Span], width_pt: float, size_pt: float) -> float:
+        return self.line_count(spans, width_pt, size_pt) * size_pt * LINE_SPACING
+
+    def _overflow(self, word: str, width_pt: float, size_pt: float, bold: bool, italic: bool) -> str:
+        """What is left of ``word`` after as many characters as fit on one line."""
+        for cut in range(len(word) - 1, 0, -1):
+            if self.width_pt(word[:cut], size_pt, bold, italic) <= width_pt:
+                return word[cut:]
+        return word[1:]
+
+
+def _words(spans: Sequence[Span]) -> list[tuple[str, bool, bool]]:
+    """Words with the style of the span they start in (a word spanning styles is measured bold if any part is)."""
+    words: list[tuple[str, bool, bool]] = []
+    glued = False
+    for span in spans:
+        pieces = span.text.split(" ")
+        for index, piece in enumerate(pieces):
+            if index > 0:
+                glued = False
+            if not piece:
+                continue
+            if glued and words:
+                previous, bold, italic = words[-1]
+                words[-1] = (previous + piece, bold or span.bold, italic or span.italic)
+            else:
+                words.append((piece, span.bold, span.italic))
+            glued = True
+        if span.text.endswith(" "):
+            glued = False
+    return words
+
+
+def sentences(text: str) -> list[str]:
+    """Split prose at sentence ends, for an item too long for one slide."""
+    return [part for part in _SENTENCE_END.split(text) if part]

@@ -1,0 +1,304 @@
+"""Topic -> slide plan: what each slide holds, its layout role, boxes and sizes. Pure.
+
+The writer only copies a plan into a file, so everything that can overflow is decided here,
+by measurement, and a test can check every box without opening PowerPoint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from guide import markup
+from guide.labels import Labels
+from guide.markup import Span
+from guide.model import Paragraph, Topic
+from guide.render.pptx.fitting import INSET_X_PT, INSET_Y_PT, SAFETY, Fitted, Item, fit
+from guide.render.pptx.measure import LINE_SPACING, Measurer, sentences
+from guide.theme import Theme
+
+SLIDE_HEIGHT_PT = 540.0
+SLIDE_WIDTHS_PT = {"16:9": 960.0, "4:3": 720.0}
+MARGIN_PT = 40.0
+TITLE_TOP_PT = 24.0
+TITLE_HEIGHT_PT = 84.0
+BODY_TOP_PT = 120.0
+FOOTER_HEIGHT_PT = 30.0
+TITLE_SIZES = (36.0, 28.0)
+BODY_SIZES = (28.0, 18.0)
+TIMELINE_DATE_SHARE = 0.3
+"""Most of the width a timeline's date column may take; longer dates wrap."""
+TIMELINE_RAIL_WIDTH_PT = 40.0
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle on the slide, in points from the top left corner."""
+
+    left: float
+    top: float
+    width: float
+    height: float
+
+    @property
+    def bottom(self) -> float:
+        return self.top + self.height
+
+
+@dataclass(frozen=True)
+class TextPlan:
+    box: Box
+    items: tuple[Item, ...]
+    size_pt: float
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    date: str
+    event: tuple[Span, ...]
+    top: float
+    height: float
+
+
+@dataclass(frozen=True)
+class TimelinePlan:
+    rail_x: float
+    date_box_width: float
+    event_left: float
+    event_width: float
+    rows: tuple[TimelineRow, ...]
+    size_pt: float
+    continues_above: bool
+    continues_below: bool
+
+
+@dataclass(frozen=True)
+class PicturePlan:
+    file: str
+    alt: str
+    box: Box
+
+
+@dataclass(frozen=True)
+class SlidePlan:
+    """One slide. ``role`` names the layout it needs: title, content or title-only."""
+
+    role: str
+    title: str
+    title_size_pt: float
+    title_box: Box
+    body: TextPlan | None = None
+    subtitle: TextPlan | None = None
+    timeline: TimelinePlan | None = None
+    picture: PicturePlan | None = None
+    caption: TextPlan | None = None
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class DeckPlan:
+    width_pt: float
+    height_pt: float
+    footer: str
+    language: str
+    slides: tuple[SlidePlan, ...] = field(default_factory=tuple)
+
+
+class Planner:
+    """Lays out one topic's slides with one theme, labels and font metrics."""
+
+    def __init__(self, topic: Topic, theme: Theme, labels: Labels, aspect: str = "16:9") -> None:
+        self.topic = topic
+        self.labels = labels
+        self.measurer = Measurer(theme.heading_font)
+        self.width = SLIDE_WIDTHS_PT[aspect]
+        self.content_width = self.width - 2 * MARGIN_PT
+        self.body_box = Box(MARGIN_PT, BODY_TOP_PT, self.content_width, SLIDE_HEIGHT_PT - BODY_TOP_PT - FOOTER_HEIGHT_PT - 14)
+
+    def plan(self) -> DeckPlan:
+        topic, labels = self.topic, self.labels
+        slides = [self.title_slide()]
+        slides += self.text_slides(
+            labels["at_a_glance"], [Item(markup.parse(topic.summary), bullet=False)], self.notes("summary", [topic.summary])
+        )
+        facts = [Item(markup.parse(fact.fact)) for fact in topic.key_facts]
+        details = [fact.detail for fact in topic.key_facts if fact.detail]
+        slides += self.text_slides(labels["key_facts"], facts, self.notes("key_facts", details))
+        slides += self.paragraph_slides(labels["context"], topic.context, "context")
+        slides += self.text_slides(
+            labels["significance"],
+            [Item(markup.parse(_slide_text(paragraph))) for paragraph in topic.significance],
+            self.notes("significance", [paragraph.text for paragraph in topic.significance]),
+        )
+        if topic.timeline:
+            slides += self.timeline_slides()
+        if topic.people:
+            people = [
+                Item(
+                    (
+                        Span(person.name + (f" ({person.native_name})" if person.native_name else ""), bold=True),
+                        Span(" — "),
+                        *markup.parse(person.role),
+                    )
+                )
+                for person in topic.people
+            ]
+            slides += self.text_slides(labels["people"], people, self.notes("people", []))
+        if topic.glossary:
+            terms = [Item((Span(entry.term, bold=True), Span(": "), *markup.parse(entry.definition))) for entry in topic.glossary]
+            slides += self.text_slides(labels["glossary"], terms, self.notes("glossary", []))
+        if topic.questions:
+            questions = [
+                Item((Span(f"{number}. ", bold=True), *markup.parse(question.question)), bullet=False)
+                for number, question in enumerate(topic.questions, start=1)
+            ]
+            answers = [f"{number}. {markup.plain_text(question.answer)}" for number, question in enumerate(topic.questions, start=1)]
+            slides += self.text_slides(labels["questions"], questions, self.notes("questions", [f"{labels['answer_key']}:", *answers]))
+        slides += [self.picture_slide(index) for index in range(len(topic.images))]
+        if topic.sources:
+            sources = [
+                Item((*markup.parse(source.citation), *((Span(" "), Span(source.url, href=source.url)) if source.url else ())))
+                for source in topic.sources
+            ]
+            slides += self.text_slides(labels["sources"], sources, self.notes("sources", []))
+        return DeckPlan(self.width, SLIDE_HEIGHT_PT, self.footer(), topic.language, tuple(slides))
+
+    def footer(self) -> str:
+        return self.topic.title
+
+    def notes(self, section: str, texts: Sequence[str]) -> str:
+        """Speaker notes: the full text behind a slide, then the topic's own notes for the section."""
+        extra = [self.topic.notes[section]] if section in self.topic.notes else []
+        return "\n\n".join(markup.plain_text(text) for text in [*texts, *extra])
+
+    def title_box(self) -> Box:
+        return Box(MARGIN_PT, TITLE_TOP_PT, self.content_width, TITLE_HEIGHT_PT)
+
+    def fit_title(self, title: str, box: Box, sizes: tuple[float, float]) -> tuple[str, float]:
+        """The title at the largest size that fits its box; a title too long even at the floor is shortened."""
+        item = [Item((Span(title, bold=True),), bullet=False)]
+        fitted = fit(item, box.width, box.height, sizes, self.measurer)
+        if len(fitted) == 1:
+            return title, fitted[0].size_pt
+        words = title.split()
+        while len(words) > 1:
+            words.pop()
+            shortened = " ".join(words) + " …"
+            if len(fit([Item((Span(shortened, bold=True),), bullet=False)], box.width, box.height, sizes, self.measurer)) == 1:
+                return shortened, sizes[1]
+        return title[:20] + " …", sizes[1]
+
+    def title_slide(self) -> SlidePlan:
+        topic = self.topic
+        box = Box(MARGIN_PT, 140, self.content_width, 140)
+        title, size = self.fit_title(topic.title, box, (44.0, 30.0))
+        lines = [line for line in (topic.subtitle, " · ".join(self._meta())) if line]
+        subtitle = None
+        if lines:
+            sub_box = Box(MARGIN_PT, 306, self.content_width, 150)
+            fitted = fit([Item((Span(line),), bullet=False) for line in lines], sub_box.width, sub_box.height, (24.0, 18.0), self.measurer)
+            subtitle = TextPlan(sub_box, fitted[0].items, fitted[0].size_pt) if len(fitted) == 1 else None
+        return SlidePlan("title", title, size, box, subtitle=subtitle, notes=self.notes("summary", [topic.summary]))
+
+    def _meta(self) -> list[str]:
+        topic = self.topic
+        items = [self.labels.date(topic.date)] if topic.date is not None else []
+        items += [topic.place] if topic.place else []
+        items += [" – ".join(topic.parties)] if topic.parties else []
+        return items
+
+    def text_slides(self, title: str, items: Sequence[Item], notes: str) -> list[SlidePlan]:
+        """Slides holding ``items``, continued as "Title (cont.)" when they do not fit one."""
+        box = self.body_box
+        pages = fit(items, box.width, box.height, BODY_SIZES, self.measurer)
+        return [self._content_slide(title, index, page, box, notes) for index, page in enumerate(pages)]
+
+    def _content_slide(self, title: str, index: int, page: Fitted, box: Box, notes: str) -> SlidePlan:
+        shown = title if index == 0 else f"{title} {self.labels['continued']}"
+        shown, size = self.fit_title(shown, self.title_box(), TITLE_SIZES)
+        return SlidePlan("content", shown, size, self.title_box(), body=TextPlan(box, page.items, page.size_pt), notes=notes)
+
+    def paragraph_slides(self, title: str, paragraphs: Sequence[Paragraph], section: str) -> list[SlidePlan]:
+        """One slide per paragraph: its short version on the slide, the full text in the notes."""
+        slides: list[SlidePlan] = []
+        for number, paragraph in enumerate(paragraphs, start=1):
+            numbered = f"{title} ({number}/{len(paragraphs)})" if len(paragraphs) > 1 else title
+            slides += self.text_slides(
+                numbered, [Item(markup.parse(_slide_text(paragraph)), bullet=False)], self.notes(section, [paragraph.text])
+            )
+        return slides
+
+    def timeline_slides(self) -> list[SlidePlan]:
+        """The timeline drawn as a rail with markers; rows that do not fit continue on the next slide."""
+        box = self.body_box
+        entries = [(self.labels.date(entry.date), markup.parse(entry.event)) for entry in self.topic.timeline]
+        size = BODY_SIZES[0]
+        while True:
+            columns = self._timeline_columns([date for date, _ in entries], size)
+            heights = [self._row_height(date, event, columns, size) for date, event in entries]
+            if sum(heights) <= box.height or size <= BODY_SIZES[1]:
+                break
+            size -= 1
+        pages: list[list[int]] = [[]]
+        used = 0.0
+        for index, height in enumerate(heights):
+            if pages[-1] and used + height > box.height:
+                pages.append([])
+                used = 0.0
+            pages[-1].append(index)
+            used += height
+        notes = self.notes(
+            "timeline", [f"{date}: {markup.plain_text(entry.event)}" for (date, _), entry in zip(entries, self.topic.timeline, strict=True)]
+        )
+        date_width, event_left, event_width = columns
+        slides = []
+        for number, page in enumerate(pages):
+            top = box.top
+            rows = []
+            for index in page:
+                rows.append(TimelineRow(entries[index][0], entries[index][1], top, heights[index]))
+                top += heights[index]
+            rail_x = box.left + date_width + TIMELINE_RAIL_WIDTH_PT / 2
+            plan = TimelinePlan(rail_x, date_width, event_left, event_width, tuple(rows), size, number > 0, number < len(pages) - 1)
+            title = self.labels["timeline"] if number == 0 else f"{self.labels['timeline']} {self.labels['continued']}"
+            title, title_size = self.fit_title(title, self.title_box(), TITLE_SIZES)
+            slides.append(SlidePlan("title-only", title, title_size, self.title_box(), timeline=plan, notes=notes))
+        return slides
+
+    def _timeline_columns(self, dates: Sequence[str], size: float) -> tuple[float, float, float]:
+        """(date column width, event column left, event column width): dates as wide as the widest needs."""
+        box = self.body_box
+        widest = max(self.measurer.width_pt(date, size, bold=True) for date in dates)
+        date_width = min(box.width * TIMELINE_DATE_SHARE, widest / SAFETY + 2 * INSET_X_PT + 1)
+        event_left = box.left + date_width + TIMELINE_RAIL_WIDTH_PT
+        return date_width, event_left, box.left + box.width - event_left
+
+    def _row_height(self, date: str, event: Sequence[Span], columns: tuple[float, float, float], size: float) -> float:
+        date_width, _, event_width = columns
+        date_lines = self.measurer.line_count((Span(date, bold=True),), (date_width - 2 * INSET_X_PT) * SAFETY, size)
+        event_lines = self.measurer.line_count(event, (event_width - 2 * INSET_X_PT) * SAFETY, size)
+        return max(date_lines, event_lines) * size * LINE_SPACING + 2 * INSET_Y_PT + size * 0.35
+
+    def picture_slide(self, index: int) -> SlidePlan:
+        image = self.topic.images[index]
+        title = markup.plain_text(image.caption) if image.caption else self.labels["images"]
+        title, size = self.fit_title(title, self.title_box(), TITLE_SIZES)
+        box = self.body_box
+        return SlidePlan(
+            "title-only",
+            title,
+            size,
+            self.title_box(),
+            picture=PicturePlan(image.file, image.alt, box),
+            notes=self.notes("images", [image.alt]),
+        )
+
+
+def _slide_text(paragraph: Paragraph) -> str:
+    """A paragraph's short version for a slide: its ``slide`` text, or its first sentence."""
+    return paragraph.slide or sentences(paragraph.text)[0]
+
+
+def plan_deck(topic: Topic, theme: Theme, labels: Labels, aspect: str = "16:9") -> DeckPlan:
+    return Planner(topic, theme, labels, aspect).plan()
