@@ -144,33 +144,39 @@ class Planner:
                 )
                 for person in topic.people
             ]
-            slides += self.text_slides(labels["people"], people, self.notes("people", []))
+            slides += self.text_slides(labels["people"], people, self.notes("people", plain=[_plain(item) for item in people]))
         if topic.glossary:
             terms = [Item((Span(entry.term, bold=True), Span(": "), *markup.parse(entry.definition))) for entry in topic.glossary]
-            slides += self.text_slides(labels["glossary"], terms, self.notes("glossary", []))
+            slides += self.text_slides(labels["glossary"], terms, self.notes("glossary", plain=[_plain(item) for item in terms]))
         if topic.questions:
             questions = [
                 Item((Span(f"{number}. ", bold=True), *markup.parse(question.question)), bullet=False)
                 for number, question in enumerate(topic.questions, start=1)
             ]
             answers = [f"{number}. {markup.plain_text(question.answer)}" for number, question in enumerate(topic.questions, start=1)]
-            slides += self.text_slides(labels["questions"], questions, self.notes("questions", [f"{labels['answer_key']}:", *answers]))
+            slides += self.text_slides(
+                labels["questions"], questions, self.notes("questions", plain=[f"{labels['answer_key']}:", *answers])
+            )
         slides += [self.picture_slide(index) for index in range(len(topic.images))]
         if topic.sources:
             sources = [
                 Item((*markup.parse(source.citation), *((Span(" "), Span(source.url, href=source.url)) if source.url else ())))
                 for source in topic.sources
             ]
-            slides += self.text_slides(labels["sources"], sources, self.notes("sources", []))
+            slides += self.text_slides(labels["sources"], sources, self.notes("sources", plain=[_plain(item) for item in sources]))
         return DeckPlan(self.width, SLIDE_HEIGHT_PT, self.footer(), topic.language, tuple(slides))
 
     def footer(self) -> str:
         return self.topic.title
 
-    def notes(self, section: str, texts: Sequence[str]) -> str:
-        """Speaker notes: the full text behind a slide, then the topic's own notes for the section."""
+    def notes(self, section: str, prose: Sequence[str] = (), plain: Sequence[str] = ()) -> str:
+        """Speaker notes: the full text behind a slide, then the topic's own notes for the section.
+
+        ``prose`` carries inline markup; ``plain`` is shown exactly as given.
+        """
         extra = [self.topic.notes[section]] if section in self.topic.notes else []
-        return "\n\n".join(markup.plain_text(text) for text in [*texts, *extra])
+        texts = [*(markup.plain_text(text) for text in prose), *plain, *(markup.plain_text(text) for text in extra)]
+        return "\n\n".join(texts)
 
     def title_box(self) -> Box:
         return Box(MARGIN_PT, TITLE_TOP_PT, self.content_width, TITLE_HEIGHT_PT)
@@ -291,8 +297,12 @@ class Planner:
             size,
             self.title_box(),
             picture=PicturePlan(image.file, image.alt, box),
-            notes=self.notes("images", [image.alt]),
+            notes=self.notes("images", plain=[image.alt]),
         )
+
+
+def _plain(item: Item) -> str:
+    return "".join(span.text for span in item.spans)
 
 
 def _slide_text(paragraph: Paragraph) -> str:
@@ -302,3 +312,22 @@ def _slide_text(paragraph: Paragraph) -> str:
 
 def plan_deck(topic: Topic, theme: Theme, labels: Labels, aspect: str = "16:9") -> DeckPlan:
     return Planner(topic, theme, labels, aspect).plan()
+
+
+def describe(plan: DeckPlan) -> str:
+    """The plan as readable text: one block per slide with its role, sizes and contents."""
+    lines = [f"deck {plan.width_pt:g}x{plan.height_pt:g} pt, language {plan.language}, footer: {plan.footer}"]
+    for number, slide in enumerate(plan.slides, start=1):
+        lines.append(f"\n[{number}] {slide.role}: {slide.title} ({slide.title_size_pt:g} pt)")
+        for label, text in (("subtitle", slide.subtitle), ("body", slide.body), ("caption", slide.caption)):
+            if text is not None:
+                lines.append(f"  {label} at {text.size_pt:g} pt:")
+                lines += [f"    {'•' if item.bullet else '-'} {''.join(span.text for span in item.spans)}" for item in text.items]
+        if slide.timeline is not None:
+            lines.append(f"  timeline at {slide.timeline.size_pt:g} pt:")
+            lines += [f"    {row.date}: {''.join(span.text for span in row.event)}" for row in slide.timeline.rows]
+        if slide.picture is not None:
+            lines.append(f"  picture {slide.picture.file.rsplit('/', 1)[-1]} (alt: {slide.picture.alt})")
+        if slide.notes:
+            lines.append(f"  notes: {len(slide.notes.split())} words")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,42 @@
+"""Reading a deck back with python-pptx: text frames as measurable items, shapes as boxes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pptx.oxml.ns import qn
+from pptx.shapes.base import BaseShape
+from pptx.slide import Slide
+from pptx.util import Emu
+
+from guide.markup import Span
+from guide.render.pptx.fitting import Item
+
+EMU_PER_PT = 12700
+
+
+def pt(length: int | Emu) -> float:
+    return int(length) / EMU_PER_PT
+
+
+def text_shapes(slide: Slide) -> Iterator[BaseShape]:
+    for shape in slide.shapes:
+        if shape.has_text_frame and shape.text_frame.text.strip():
+            yield shape
+
+
+def items_of(shape: BaseShape) -> tuple[list[Item], set[float]]:
+    """The shape's paragraphs as fitting items, and the font sizes its runs carry (None if unset)."""
+    items, sizes = [], set()
+    for paragraph in shape.text_frame.paragraphs:
+        properties = paragraph._p.pPr
+        bullet = properties is not None and properties.find(qn("a:buChar")) is not None
+        spans = []
+        for run in paragraph._p.iter(qn("a:r"), qn("a:fld")):
+            r_pr = run.find(qn("a:rPr"))
+            size = r_pr.get("sz") if r_pr is not None else None
+            sizes.add(int(size) / 100 if size else None)
+            text = "".join(node.text or "" for node in run.iter(qn("a:t")))
+            spans.append(Span(text, bold=r_pr is not None and r_pr.get("b") == "1", italic=r_pr is not None and r_pr.get("i") == "1"))
+        items.append(Item(tuple(spans), bullet))
+    return items, sizes

@@ -1,0 +1,176 @@
+"""The treaty's deck, read back with python-pptx as PowerPoint would open it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pypdf import PdfReader
+
+from guide import load_topic
+from guide.fonts import BUNDLED_FAMILIES
+from guide.labels import labels_for
+from guide.markup import plain_text
+from guide.render.pptx import plan_deck
+from guide.render.pptx.fitting import items_height
+from guide.render.pptx.measure import Measurer
+from guide.render.pptx.plan import describe
+from guide.theme import default_theme
+from tests.conftest import TREATY
+from tests.deckread import items_of, pt, text_shapes
+
+TOPIC = load_topic(TREATY).topic
+SNAPSHOT = Path(__file__).parent / "snapshots" / "treaty-deck-plan.txt"
+MEASURER = Measurer(BUNDLED_FAMILIES["Liberation Sans"])
+TITLES = [
+    "The Treaty of Berlin (1926)",
+    "At a glance",
+    "Key facts",
+    "What happened? (1/3)",
+    "What happened? (2/3)",
+    "What happened? (3/3)",
+    "Why does it matter?",
+    "Timeline",
+    "Who was involved",
+    "Key terms",
+    "Check your understanding",
+    "Germany between West and East.",
+    "Sources",
+]
+
+
+@pytest.fixture(scope="module")
+def deck_path(built: dict[str, Path]) -> Path:
+    return built["a4"] / "treaty-of-berlin-1926.pptx"
+
+
+@pytest.fixture(scope="module")
+def deck(deck_path: Path) -> Presentation:
+    return Presentation(str(deck_path))
+
+
+def all_text(deck: Presentation) -> str:
+    return " ".join(" ".join(shape.text_frame.text for shape in text_shapes(slide)) for slide in deck.slides)
+
+
+def test_slides_come_in_order_each_with_a_real_title_placeholder(deck: Presentation) -> None:
+    titles = []
+    for slide in deck.slides:
+        assert slide.shapes.title is not None, "every slide needs a title placeholder"
+        titles.append(slide.shapes.title.text_frame.text)
+    assert titles == TITLES
+
+
+def test_every_key_fact_is_on_a_slide_and_details_are_in_the_notes(deck: Presentation) -> None:
+    text = " ".join(all_text(deck).split())
+    for fact in TOPIC.key_facts:
+        assert plain_text(fact.fact) in text
+    notes = " ".join(slide.notes_slide.notes_text_frame.text for slide in deck.slides)
+    for fact in TOPIC.key_facts:
+        if fact.detail:
+            assert " ".join(plain_text(fact.detail).split()) in " ".join(notes.split())
+
+
+def test_every_slide_has_speaker_notes_and_answers_are_only_in_the_notes(deck: Presentation) -> None:
+    for slide in deck.slides:
+        assert slide.notes_slide.notes_text_frame.text.strip()
+    questions = next(slide for slide in deck.slides if slide.shapes.title.text_frame.text == "Check your understanding")
+    notes = questions.notes_slide.notes_text_frame.text
+    shown = all_text(deck)
+    for question in TOPIC.questions:
+        assert plain_text(question.answer).split()[0] in notes
+        assert " ".join(plain_text(question.answer).split()) not in shown
+    assert TOPIC.notes["context"].split()[0] in deck.slides[3].notes_slide.notes_text_frame.text
+
+
+def test_every_shape_lies_inside_the_slide(deck: Presentation) -> None:
+    width, height = pt(deck.slide_width), pt(deck.slide_height)
+    assert (width, height) == (960, 540)
+    for slide in deck.slides:
+        for shape in slide.shapes:
+            left, top = pt(shape.left), pt(shape.top)
+            assert left >= 0 and top >= 0, shape.name
+            assert left + pt(shape.width) <= width + 0.01, shape.name
+            assert top + pt(shape.height) <= height + 0.01, shape.name
+
+
+def test_every_run_has_an_explicit_size_and_body_text_respects_the_floors(deck: Presentation) -> None:
+    for slide in deck.slides:
+        for shape in text_shapes(slide):
+            _, sizes = items_of(shape)
+            assert None not in sizes, f"{shape.name} has a run without a size"
+            if shape == slide.shapes.title:
+                assert min(sizes) >= 28
+            elif shape.name not in ("Footer", "Slide Number"):
+                assert min(sizes) >= 18, shape.name
+
+
+def test_every_text_frame_fits_its_box_by_the_same_metrics(deck: Presentation) -> None:
+    for slide in deck.slides:
+        for shape in text_shapes(slide):
+            items, sizes = items_of(shape)
+            (size,) = sizes
+            assert items_height(items, pt(shape.width), size, MEASURER) <= pt(shape.height) + 0.01, shape.text_frame.text[:60]
+
+
+def test_text_never_grows_the_box_and_pictures_describe_themselves(deck: Presentation) -> None:
+    for slide in deck.slides:
+        for shape in text_shapes(slide):
+            assert shape.text_frame.auto_size == 0 or shape.text_frame.auto_size is not None
+        for shape in slide.shapes:
+            if shape.shape_type == 13:  # picture
+                description = shape._element.nvPicPr.cNvPr.get("descr")
+                assert description == TOPIC.images[0].alt
+                assert "/" not in description
+
+
+def test_core_properties_are_set_and_fixed(deck: Presentation) -> None:
+    properties = deck.core_properties
+    assert properties.title == TOPIC.title
+    assert properties.author == "History Department"
+    assert properties.subject == TOPIC.subtitle
+    assert "Neutrality" in properties.keywords
+    assert properties.language == "en"
+    assert properties.created == properties.modified
+
+
+def test_the_plan_matches_its_snapshot() -> None:
+    """A readable record of the treaty's slides; set UPDATE_SNAPSHOTS=1 to accept a deliberate change."""
+    text = describe(plan_deck(TOPIC, default_theme(), labels_for("en"))).replace(str(TREATY.parent), "source")
+    if os.environ.get("UPDATE_SNAPSHOTS"):
+        SNAPSHOT.write_text(text, encoding="utf-8")
+    assert text == SNAPSHOT.read_text(encoding="utf-8")
+
+
+def test_four_by_three_on_request_keeps_every_shape_inside() -> None:
+    plan = plan_deck(TOPIC, default_theme(), labels_for("en"), aspect="4:3")
+    assert plan.width_pt == 720
+    for slide in plan.slides:
+        for box in (slide.title_box, *(text.box for text in (slide.body, slide.subtitle) if text)):
+            assert box.left + box.width <= plan.width_pt
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed; install libreoffice-impress")
+def test_libreoffice_converts_the_deck_to_one_page_per_slide(deck_path: Path, deck: Presentation, tmp_path: Path) -> None:
+    result = subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(deck_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert len(PdfReader(tmp_path / "treaty-of-berlin-1926.pdf").pages) == len(deck.slides)
