@@ -25,9 +25,22 @@ LINE_SPACING = 1.2
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=\S)")
 
 
+class _Advances(dict[str, float]):
+    """Advance width of each character of one face, measured once; pair kerning is left out,
+    which can only make text narrower, so measurements err on the safe side."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.font = ImageFont.truetype(str(path), MEASURING_SIZE)
+
+    def __missing__(self, char: str) -> float:
+        self[char] = self.font.getlength(char)
+        return self[char]
+
+
 @cache
-def _font(path: Path) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(path), MEASURING_SIZE)
+def _advances(path: Path) -> _Advances:
+    return _Advances(path)
 
 
 class Measurer:
@@ -39,7 +52,8 @@ class Measurer:
     def width_pt(self, text: str, size_pt: float, bold: bool = False, italic: bool = False) -> float:
         face = {(False, False): self.family.regular, (True, False): self.family.bold}.get((bold, italic))
         face = face or (self.family.bold_italic if bold else self.family.italic)
-        return _font(face).getlength(text) * size_pt / MEASURING_SIZE
+        advances = _advances(face)
+        return sum(advances[char] for char in text) * size_pt / MEASURING_SIZE
 
     def line_count(self, spans: Sequence[Span], width_pt: float, size_pt: float) -> int:
         """Lines the spans take at ``width_pt``, breaking at spaces, and inside words too long for a line."""

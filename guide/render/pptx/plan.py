@@ -25,7 +25,7 @@ TITLE_HEIGHT_PT = 84.0
 BODY_TOP_PT = 120.0
 FOOTER_HEIGHT_PT = 30.0
 TITLE_SIZES = (36.0, 28.0)
-BODY_SIZES = (28.0, 18.0)
+BODY_SIZES = (32.0, 18.0)
 TIMELINE_DATE_SHARE = 0.3
 """Most of the width a timeline's date column may take; longer dates wrap."""
 TIMELINE_RAIL_WIDTH_PT = 40.0
@@ -198,7 +198,7 @@ class Planner:
     def title_slide(self) -> SlidePlan:
         topic = self.topic
         box = Box(MARGIN_PT, 140, self.content_width, 140)
-        title, size = self.fit_title(topic.title, box, (44.0, 30.0))
+        title, size = self.fit_title(topic.title, box, (54.0, 32.0))
         lines = [line for line in (topic.subtitle, " · ".join(self._meta())) if line]
         subtitle = None
         if lines:

@@ -1,0 +1,86 @@
+"""Long and generated topics: text shrinks to the floor, then continues; nothing ever overflows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from pptx import Presentation
+
+from guide import load_topic
+from guide.fonts import BUNDLED_FAMILIES
+from guide.labels import labels_for
+from guide.render.pptx import plan_deck, render_deck
+from guide.render.pptx.fitting import items_height
+from guide.render.pptx.measure import Measurer
+from guide.render.pptx.plan import BODY_SIZES, DeckPlan
+from guide.theme import default_theme
+from tests.deckread import items_of, pt, text_shapes
+from tests.samples import long_topic
+from tests.strategies import topics
+
+MEASURER = Measurer(BUNDLED_FAMILIES["Liberation Sans"])
+
+
+def load(tmp_path: Path, data: dict[str, Any]) -> Any:
+    path = tmp_path / "topic.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return load_topic(path).topic
+
+
+def assert_plan_fits(plan: DeckPlan) -> None:
+    """Every planned box lies on the slide and holds its text at its size."""
+    for slide in plan.slides:
+        boxes = [slide.title_box, *(text.box for text in (slide.body, slide.subtitle) if text)]
+        boxes += [slide.picture.box] if slide.picture else []
+        for box in boxes:
+            assert box.left >= 0 and box.left + box.width <= plan.width_pt
+            assert box.top >= 0 and box.bottom <= plan.height_pt
+        for text in (slide.body, slide.subtitle):
+            if text:
+                assert text.size_pt >= BODY_SIZES[1]
+                assert items_height(text.items, text.box.width, text.size_pt, MEASURER) <= text.box.height
+        if slide.timeline:
+            assert slide.timeline.rows[-1].top + slide.timeline.rows[-1].height <= plan.height_pt
+
+
+def test_a_long_topic_continues_on_cont_slides_without_overflow(tmp_path: Path) -> None:
+    topic = load(tmp_path, long_topic())
+    deck = Presentation(__import__("io").BytesIO(render_deck(topic, default_theme(), labels_for("en"))))
+    titles = [slide.shapes.title.text_frame.text for slide in deck.slides]
+    for section in ("Key facts", "Timeline", "Key terms", "Check your understanding"):
+        assert f"{section} (cont.)" in titles, titles
+    for slide in deck.slides:
+        for shape in text_shapes(slide):
+            items, sizes = items_of(shape)
+            (size,) = sizes
+            assert items_height(items, pt(shape.width), size, MEASURER) <= pt(shape.height) + 0.01
+            assert pt(shape.left) + pt(shape.width) <= pt(deck.slide_width) + 0.01
+            assert pt(shape.top) + pt(shape.height) <= pt(deck.slide_height) + 0.01
+    all_text = " ".join(shape.text_frame.text for slide in deck.slides for shape in text_shapes(slide))
+    for fact in long_topic()["key_facts"]:
+        assert fact["fact"].split()[0] in all_text
+
+
+def test_an_item_too_long_for_one_slide_is_split_at_sentences(tmp_path: Path) -> None:
+    data = long_topic()
+    data["summary"] = " ".join(f"Sentence number {index} of a summary far too long for one slide." for index in range(40))
+    plan = plan_deck(load(tmp_path, data), default_theme(), labels_for("en"))
+    glance = [slide for slide in plan.slides if slide.title.startswith("At a glance")]
+    assert len(glance) > 1
+    assert all(item.spans[0].text.startswith("Sentence number") for slide in glance for item in slide.body.items)
+    assert_plan_fits(plan)
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(data=topics())
+def test_generated_topics_never_overflow_or_leave_the_slide(tmp_path: Path, data: dict[str, Any]) -> None:
+    topic = load(tmp_path, data)
+    for aspect in ("16:9", "4:3"):
+        assert_plan_fits(plan_deck(topic, default_theme(), labels_for("en"), aspect))
