@@ -18,7 +18,7 @@ from guide.labels import Labels, labels_for
 from guide.load import LoadedTopic, load_topic
 from guide.model import Topic
 from guide.output import write_atomically
-from guide.theme import PageSize, Theme, default_theme
+from guide.theme import PageSize, SlideAspect, Theme, default_theme
 
 TOPIC_SUFFIXES = (".yaml", ".yml")
 FORMATS = ("pdf", "pptx")
@@ -31,6 +31,7 @@ class BuildOptions:
     out: Path = Path("output")
     formats: tuple[str, ...] = FORMATS
     page_size: PageSize | None = None
+    slide_aspect: SlideAspect | None = None
     check_only: bool = False
 
 
@@ -98,6 +99,8 @@ def build(paths: Sequence[Path], options: BuildOptions, theme: Theme | None = No
     theme = theme or default_theme()
     if options.page_size:
         theme = theme.with_page_size(options.page_size)
+    if options.slide_aspect:
+        theme = theme.with_slide_aspect(options.slide_aspect)
     report = BuildReport()
     ids_seen: dict[str, str] = {}
     for path in find_topics(paths):

@@ -25,6 +25,7 @@ def parser() -> argparse.ArgumentParser:
     arguments.add_argument("--out", type=Path, default=Path("output"), metavar="DIR", help="where outputs go (default: output/)")
     arguments.add_argument("--format", choices=("pdf", "pptx", "all"), default="all", help="which outputs to build (default: all)")
     arguments.add_argument("--page-size", choices=("a4", "letter"), help="paper size of the PDFs (default: the theme's, A4)")
+    arguments.add_argument("--aspect", choices=("16:9", "4:3"), help="shape of the slides (default: the theme's, 16:9)")
     arguments.add_argument("--check", action="store_true", help="validate only; write nothing")
     arguments.add_argument("--schema", action="store_true", help="print the JSON Schema of the topic format and exit")
     arguments.add_argument("-q", "--quiet", action="store_true", help="print errors only")
@@ -53,7 +54,10 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         return EXIT_USAGE
     started = time.perf_counter()
     formats = FORMATS if options.format == "all" else (options.format,)
-    report = build(options.paths, BuildOptions(out=options.out, formats=formats, page_size=options.page_size, check_only=options.check))
+    report = build(
+        options.paths,
+        BuildOptions(out=options.out, formats=formats, page_size=options.page_size, slide_aspect=options.aspect, check_only=options.check),
+    )
     _print_report(report, options, stdout, stderr, time.perf_counter() - started)
     return report.exit_status
 

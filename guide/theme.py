@@ -13,6 +13,7 @@ from typing import Literal
 from guide.fonts import BUNDLED_FAMILIES, FontFamily
 
 PageSize = Literal["a4", "letter"]
+SlideAspect = Literal["16:9", "4:3"]
 
 
 @dataclass(frozen=True)
@@ -37,10 +38,14 @@ class Theme:
     body_font: FontFamily
     page_size: PageSize = "a4"
     margin_mm: float = 16.0
+    slide_aspect: SlideAspect = "16:9"
     label_overrides: Mapping[str, str] = field(default_factory=dict)
 
     def with_page_size(self, page_size: PageSize) -> Theme:
         return replace(self, page_size=page_size)
+
+    def with_slide_aspect(self, slide_aspect: SlideAspect) -> Theme:
+        return replace(self, slide_aspect=slide_aspect)
 
 
 def default_theme() -> Theme:

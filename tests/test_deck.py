@@ -20,7 +20,7 @@ from guide.render.pptx.fitting import items_height
 from guide.render.pptx.measure import Measurer
 from guide.render.pptx.plan import describe
 from guide.theme import default_theme
-from tests.conftest import TREATY
+from tests.conftest import TREATY, run_cli
 from tests.deckread import items_of, pt, text_shapes
 
 TOPIC = load_topic(TREATY).topic
@@ -146,12 +146,13 @@ def test_the_plan_matches_its_snapshot() -> None:
     assert text == SNAPSHOT.read_text(encoding="utf-8")
 
 
-def test_four_by_three_on_request_keeps_every_shape_inside() -> None:
-    plan = plan_deck(TOPIC, default_theme(), labels_for("en"), aspect="4:3")
-    assert plan.width_pt == 720
-    for slide in plan.slides:
-        for box in (slide.title_box, *(text.box for text in (slide.body, slide.subtitle) if text)):
-            assert box.left + box.width <= plan.width_pt
+def test_four_by_three_on_request(tmp_path: Path) -> None:
+    assert run_cli(TREATY, "--format", "pptx", "--aspect", "4:3", "--out", tmp_path, "-q")[0] == 0
+    deck = Presentation(str(tmp_path / "treaty-of-berlin-1926.pptx"))
+    assert (pt(deck.slide_width), pt(deck.slide_height)) == (720, 540)
+    for slide in deck.slides:
+        for shape in slide.shapes:
+            assert pt(shape.left) + pt(shape.width) <= 720.01, shape.name
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed; install libreoffice-impress")

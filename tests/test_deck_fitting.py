@@ -83,4 +83,16 @@ def test_an_item_too_long_for_one_slide_is_split_at_sentences(tmp_path: Path) ->
 def test_generated_topics_never_overflow_or_leave_the_slide(tmp_path: Path, data: dict[str, Any]) -> None:
     topic = load(tmp_path, data)
     for aspect in ("16:9", "4:3"):
-        assert_plan_fits(plan_deck(topic, default_theme(), labels_for("en"), aspect))
+        assert_plan_fits(plan_deck(topic, default_theme().with_slide_aspect(aspect), labels_for("en")))
+
+
+def test_a_timeline_event_longer_than_a_slide_continues_without_a_second_marker(tmp_path: Path) -> None:
+    """Found by Hypothesis: one event taller than the whole slide at the floor size."""
+    data = long_topic()
+    data["timeline"] = [{"date": "1926", "event": " ".join(["Negotiations went on for many weeks."] * 60)}]
+    plan = plan_deck(load(tmp_path, data), default_theme().with_slide_aspect("4:3"), labels_for("en"))
+    timeline = [slide.timeline for slide in plan.slides if slide.timeline]
+    assert len(timeline) > 1
+    rows = [row for part in timeline for row in part.rows]
+    assert [row.marked for row in rows] == [True] + [False] * (len(rows) - 1)
+    assert_plan_fits(plan)

@@ -12,9 +12,9 @@ from guide.theme import Theme
 __all__ = ["DeckPlan", "plan_deck", "render_deck"]
 
 
-def render_deck(topic: Topic, theme: Theme, labels: Labels, aspect: str = "16:9") -> bytes:
-    """The editable slide deck of ``topic`` as .pptx bytes."""
-    plan = plan_deck(topic, theme, labels, aspect)
+def render_deck(topic: Topic, theme: Theme, labels: Labels) -> bytes:
+    """The editable slide deck of ``topic`` as .pptx bytes, in the theme's aspect ratio."""
+    plan = plan_deck(topic, theme, labels)
     subject = topic.subtitle or markup.plain_text(topic.summary)
     metadata = {
         "title": topic.title,

@@ -70,7 +70,7 @@ def fit(items: Sequence[Item], width_pt: float, height_pt: float, sizes: tuple[f
         return [Fitted(tuple(items), size)]
     pages: list[list[Item]] = [[]]
     for item in items:
-        for piece in _pieces_that_fit(item, lambda group: fits(group, floor)):
+        for piece in pieces_that_fit(item, lambda group: fits(group, floor)):
             if fits([*pages[-1], piece], floor):
                 pages[-1].append(piece)
             else:
@@ -78,7 +78,7 @@ def fit(items: Sequence[Item], width_pt: float, height_pt: float, sizes: tuple[f
     return [Fitted(tuple(page), floor) for page in pages if page]
 
 
-def _pieces_that_fit(item: Item, fits: Callable[[Sequence[Item]], bool]) -> list[Item]:
+def pieces_that_fit(item: Item, fits: Callable[[Sequence[Item]], bool]) -> list[Item]:
     """An item split into pieces that each fit a box; a split piece keeps the text, not its styling."""
     if fits([item]):
         return [item]
@@ -99,4 +99,4 @@ def _pieces_that_fit(item: Item, fits: Callable[[Sequence[Item]], bool]) -> list
         else:
             current = candidate
     pieces.append(Item((Span(current),), item.bullet if not pieces else False))
-    return [result for piece in pieces for result in ([piece] if fits([piece]) else _pieces_that_fit(piece, fits))]
+    return [result for piece in pieces for result in ([piece] if fits([piece]) else pieces_that_fit(piece, fits))]

@@ -13,7 +13,7 @@ from guide import markup
 from guide.labels import Labels
 from guide.markup import Span
 from guide.model import Paragraph, Topic
-from guide.render.pptx.fitting import INSET_X_PT, INSET_Y_PT, SAFETY, Fitted, Item, fit
+from guide.render.pptx.fitting import INSET_X_PT, INSET_Y_PT, SAFETY, Fitted, Item, fit, pieces_that_fit
 from guide.render.pptx.measure import LINE_SPACING, Measurer, sentences
 from guide.theme import Theme
 
@@ -55,10 +55,16 @@ class TextPlan:
 
 @dataclass(frozen=True)
 class TimelineRow:
+    """One entry, or the continuation of an entry too long for one slide (no date, no marker)."""
+
     date: str
     event: tuple[Span, ...]
     top: float
     height: float
+
+    @property
+    def marked(self) -> bool:
+        return bool(self.date)
 
 
 @dataclass(frozen=True)
@@ -108,11 +114,11 @@ class DeckPlan:
 class Planner:
     """Lays out one topic's slides with one theme, labels and font metrics."""
 
-    def __init__(self, topic: Topic, theme: Theme, labels: Labels, aspect: str = "16:9") -> None:
+    def __init__(self, topic: Topic, theme: Theme, labels: Labels) -> None:
         self.topic = topic
         self.labels = labels
         self.measurer = Measurer(theme.heading_font)
-        self.width = SLIDE_WIDTHS_PT[aspect]
+        self.width = SLIDE_WIDTHS_PT[theme.slide_aspect]
         self.content_width = self.width - 2 * MARGIN_PT
         self.body_box = Box(MARGIN_PT, BODY_TOP_PT, self.content_width, SLIDE_HEIGHT_PT - BODY_TOP_PT - FOOTER_HEIGHT_PT - 14)
 
@@ -246,31 +252,42 @@ class Planner:
             if sum(heights) <= box.height or size <= BODY_SIZES[1]:
                 break
             size -= 1
-        pages: list[list[int]] = [[]]
-        used = 0.0
-        for index, height in enumerate(heights):
-            if pages[-1] and used + height > box.height:
+        rows = [row for date, event in entries for row in self._rows_that_fit(date, event, columns, size)]
+        pages: list[list[TimelineRow]] = [[]]
+        top = box.top
+        for date, event, height in rows:
+            if pages[-1] and top + height > box.bottom:
                 pages.append([])
-                used = 0.0
-            pages[-1].append(index)
-            used += height
+                top = box.top
+            pages[-1].append(TimelineRow(date, event, top, height))
+            top += height
         notes = self.notes(
-            "timeline", [f"{date}: {markup.plain_text(entry.event)}" for (date, _), entry in zip(entries, self.topic.timeline, strict=True)]
+            "timeline",
+            plain=[f"{date}: {markup.plain_text(entry.event)}" for (date, _), entry in zip(entries, self.topic.timeline, strict=True)],
         )
         date_width, event_left, event_width = columns
+        rail_x = box.left + date_width + TIMELINE_RAIL_WIDTH_PT / 2
         slides = []
         for number, page in enumerate(pages):
-            top = box.top
-            rows = []
-            for index in page:
-                rows.append(TimelineRow(entries[index][0], entries[index][1], top, heights[index]))
-                top += heights[index]
-            rail_x = box.left + date_width + TIMELINE_RAIL_WIDTH_PT / 2
-            plan = TimelinePlan(rail_x, date_width, event_left, event_width, tuple(rows), size, number > 0, number < len(pages) - 1)
+            plan = TimelinePlan(rail_x, date_width, event_left, event_width, tuple(page), size, number > 0, number < len(pages) - 1)
             title = self.labels["timeline"] if number == 0 else f"{self.labels['timeline']} {self.labels['continued']}"
             title, title_size = self.fit_title(title, self.title_box(), TITLE_SIZES)
             slides.append(SlidePlan("title-only", title, title_size, self.title_box(), timeline=plan, notes=notes))
         return slides
+
+    def _rows_that_fit(
+        self, date: str, event: tuple[Span, ...], columns: tuple[float, float, float], size: float
+    ) -> list[tuple[str, tuple[Span, ...], float]]:
+        """(date, event, height) rows for one entry: one, unless the event is taller than a slide."""
+
+        def fits(group: Sequence[Item]) -> bool:
+            return self._row_height(date, group[0].spans, columns, size) <= self.body_box.height
+
+        pieces = pieces_that_fit(Item(event, bullet=False), fits)
+        return [
+            (date if index == 0 else "", piece.spans, self._row_height(date if index == 0 else "", piece.spans, columns, size))
+            for index, piece in enumerate(pieces)
+        ]
 
     def _timeline_columns(self, dates: Sequence[str], size: float) -> tuple[float, float, float]:
         """(date column width, event column left, event column width): dates as wide as the widest needs."""
@@ -282,7 +299,7 @@ class Planner:
 
     def _row_height(self, date: str, event: Sequence[Span], columns: tuple[float, float, float], size: float) -> float:
         date_width, _, event_width = columns
-        date_lines = self.measurer.line_count((Span(date, bold=True),), (date_width - 2 * INSET_X_PT) * SAFETY, size)
+        date_lines = self.measurer.line_count((Span(date, bold=True),), (date_width - 2 * INSET_X_PT) * SAFETY, size) if date else 0
         event_lines = self.measurer.line_count(event, (event_width - 2 * INSET_X_PT) * SAFETY, size)
         return max(date_lines, event_lines) * size * LINE_SPACING + 2 * INSET_Y_PT + size * 0.35
 
@@ -310,8 +327,8 @@ def _slide_text(paragraph: Paragraph) -> str:
     return paragraph.slide or sentences(paragraph.text)[0]
 
 
-def plan_deck(topic: Topic, theme: Theme, labels: Labels, aspect: str = "16:9") -> DeckPlan:
-    return Planner(topic, theme, labels, aspect).plan()
+def plan_deck(topic: Topic, theme: Theme, labels: Labels) -> DeckPlan:
+    return Planner(topic, theme, labels).plan()
 
 
 def describe(plan: DeckPlan) -> str:

@@ -179,11 +179,13 @@ class DeckWriter:
         rail.line.width = Pt(2.5)
         left = plan.rail_x - plan.date_box_width - TIMELINE_RAIL_WIDTH_PT / 2
         for row in rows:
+            event = slide.shapes.add_textbox(Pt(plan.event_left), Pt(row.top), Pt(plan.event_width), Pt(row.height))
+            self._fill(event.text_frame, [Item(row.event, bullet=False)], plan.size_pt, self.text)
+            if not row.marked:
+                continue
             date = slide.shapes.add_textbox(Pt(left), Pt(row.top), Pt(plan.date_box_width), Pt(row.height))
             self._fill(date.text_frame, [Item((Span(row.date, bold=True),), bullet=False)], plan.size_pt, self.primary)
             date.text_frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
-            event = slide.shapes.add_textbox(Pt(plan.event_left), Pt(row.top), Pt(plan.event_width), Pt(row.height))
-            self._fill(event.text_frame, [Item(row.event, bullet=False)], plan.size_pt, self.text)
             y = row.top + plan.size_pt * LINE_SPACING / 2 + INSET_Y_PT
             dot = slide.shapes.add_shape(MSO_SHAPE.OVAL, Pt(plan.rail_x - marker / 2), Pt(y - marker / 2), Pt(marker), Pt(marker))
             dot.fill.solid()
