@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from pptx import Presentation
+from pptx.enum.text import MSO_AUTO_SIZE
 from pypdf import PdfReader
 
 from guide import load_topic
@@ -117,10 +118,12 @@ def test_every_text_frame_fits_its_box_by_the_same_metrics(deck: Presentation) -
             assert items_height(items, pt(shape.width), size, MEASURER) <= pt(shape.height) + 0.01, shape.text_frame.text[:60]
 
 
-def test_text_never_grows_the_box_and_pictures_describe_themselves(deck: Presentation) -> None:
+def test_autofit_is_off_and_pictures_describe_themselves(deck: Presentation) -> None:
+    """Clients never re-flow or shrink the text the plan measured; pictures carry alt text."""
     for slide in deck.slides:
         for shape in text_shapes(slide):
-            assert shape.text_frame.auto_size == 0 or shape.text_frame.auto_size is not None
+            assert shape.text_frame.auto_size == MSO_AUTO_SIZE.NONE, shape.name
+            assert shape.text_frame.word_wrap is True
         for shape in slide.shapes:
             if shape.shape_type == 13:  # picture
                 description = shape._element.nvPicPr.cNvPr.get("descr")
