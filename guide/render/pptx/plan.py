@@ -98,7 +98,6 @@ class SlidePlan:
     subtitle: TextPlan | None = None
     timeline: TimelinePlan | None = None
     picture: PicturePlan | None = None
-    caption: TextPlan | None = None
     notes: str = ""
 
 
@@ -336,7 +335,7 @@ def describe(plan: DeckPlan) -> str:
     lines = [f"deck {plan.width_pt:g}x{plan.height_pt:g} pt, language {plan.language}, footer: {plan.footer}"]
     for number, slide in enumerate(plan.slides, start=1):
         lines.append(f"\n[{number}] {slide.role}: {slide.title} ({slide.title_size_pt:g} pt)")
-        for label, text in (("subtitle", slide.subtitle), ("body", slide.body), ("caption", slide.caption)):
+        for label, text in (("subtitle", slide.subtitle), ("body", slide.body)):
             if text is not None:
                 lines.append(f"  {label} at {text.size_pt:g} pt:")
                 lines += [f"    {'•' if item.bullet else '-'} {''.join(span.text for span in item.spans)}" for item in text.items]
