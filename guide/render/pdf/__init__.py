@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from guide.labels import Labels
 from guide.model import Topic
+from guide.render.common import metadata
 from guide.render.pdf.blocks import Blocks
 from guide.render.pdf.document import render_story, text_width
-from guide.render.pdf.sheet import answer_key_story, furniture, metadata, study_sheet_story
+from guide.render.pdf.sheet import answer_key_story, furniture, study_sheet_story
 from guide.render.pdf.styles import build_styles
 from guide.theme import Theme
 

@@ -7,7 +7,6 @@ form XObject that is filled in once the last page is done, so the document is la
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 
@@ -19,6 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate
 
 from guide.labels import Labels
+from guide.render.common import Metadata
 from guide.render.pdf.styles import Styles
 from guide.theme import Theme
 
@@ -28,15 +28,6 @@ HEADER_DEPTH_MM = 7.5
 """From the top margin to the first line of text on pages with a running header."""
 FOOTER_DEPTH_MM = 6.5
 """From the bottom margin to the last line of text: the footer sits in between."""
-
-
-@dataclass(frozen=True)
-class Metadata:
-    title: str
-    author: str
-    subject: str
-    keywords: Sequence[str]
-    language: str
 
 
 @dataclass(frozen=True)

@@ -4,23 +4,11 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Spacer
 
-from guide import markup
 from guide.labels import Labels
 from guide.model import Topic
+from guide.render.common import meta_line
 from guide.render.pdf.blocks import Blocks
-from guide.render.pdf.document import Furniture, Metadata
-
-
-def meta_line(topic: Topic, labels: Labels) -> list[str]:
-    """Date, place and parties, as the title band shows them."""
-    items = []
-    if topic.date is not None:
-        items.append(labels.date(topic.date))
-    if topic.place:
-        items.append(topic.place)
-    if topic.parties:
-        items.append(" – ".join(topic.parties))
-    return items
+from guide.render.pdf.document import Furniture
 
 
 def study_sheet_story(topic: Topic, blocks: Blocks) -> list[Flowable]:
@@ -65,14 +53,3 @@ def furniture(topic: Topic, labels: Labels, marker: str, marked_footer: bool = F
     if marked_footer:
         footer.insert(0, marker.upper())
     return Furniture(header_left=topic.title, header_right=marker.upper(), footer_left=" · ".join(footer))
-
-
-def metadata(topic: Topic, title: str) -> Metadata:
-    subject = topic.subtitle or _first_sentence(markup.plain_text(topic.summary))
-    keywords = [*topic.parties, *(entry.term for entry in topic.glossary)]
-    return Metadata(title=title, author=topic.author or "", subject=subject, keywords=keywords, language=topic.language)
-
-
-def _first_sentence(text: str) -> str:
-    end = text.find(". ")
-    return text if end < 0 else text[: end + 1]

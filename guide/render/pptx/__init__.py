@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from guide import markup
 from guide.labels import Labels
 from guide.model import Topic
+from guide.render.common import metadata
 from guide.render.pptx.plan import DeckPlan, plan_deck
 from guide.render.pptx.writer import DeckWriter
 from guide.theme import Theme
@@ -14,12 +14,4 @@ __all__ = ["DeckPlan", "plan_deck", "render_deck"]
 
 def render_deck(topic: Topic, theme: Theme, labels: Labels) -> bytes:
     """The editable slide deck of ``topic`` as .pptx bytes, in the theme's aspect ratio."""
-    plan = plan_deck(topic, theme, labels)
-    subject = topic.subtitle or markup.plain_text(topic.summary)
-    metadata = {
-        "title": topic.title,
-        "author": topic.author or "",
-        "subject": subject,
-        "keywords": ", ".join([*topic.parties, *(entry.term for entry in topic.glossary)]),
-    }
-    return DeckWriter(plan, theme, metadata).write()
+    return DeckWriter(plan_deck(topic, theme, labels), theme, metadata(topic, topic.title)).write()

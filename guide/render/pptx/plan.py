@@ -13,6 +13,7 @@ from guide import markup
 from guide.labels import Labels
 from guide.markup import Span
 from guide.model import Paragraph, Topic
+from guide.render.common import meta_line
 from guide.render.pptx.fitting import INSET_X_PT, INSET_Y_PT, SAFETY, Fitted, Item, fit, pieces_that_fit
 from guide.render.pptx.measure import LINE_SPACING, Measurer, sentences
 from guide.theme import Theme
@@ -204,20 +205,13 @@ class Planner:
         topic = self.topic
         box = Box(MARGIN_PT, 140, self.content_width, 140)
         title, size = self.fit_title(topic.title, box, (54.0, 32.0))
-        lines = [line for line in (topic.subtitle, " · ".join(self._meta())) if line]
+        lines = [line for line in (topic.subtitle, " · ".join(meta_line(topic, self.labels))) if line]
         subtitle = None
         if lines:
             sub_box = Box(MARGIN_PT, 306, self.content_width, 150)
             fitted = fit([Item((Span(line),), bullet=False) for line in lines], sub_box.width, sub_box.height, (24.0, 18.0), self.measurer)
             subtitle = TextPlan(sub_box, fitted[0].items, fitted[0].size_pt) if len(fitted) == 1 else None
         return SlidePlan("title", title, size, box, subtitle=subtitle, notes=self.notes("summary", [topic.summary]))
-
-    def _meta(self) -> list[str]:
-        topic = self.topic
-        items = [self.labels.date(topic.date)] if topic.date is not None else []
-        items += [topic.place] if topic.place else []
-        items += [" – ".join(topic.parties)] if topic.parties else []
-        return items
 
     def text_slides(self, title: str, items: Sequence[Item], notes: str) -> list[SlidePlan]:
         """Slides holding ``items``, continued as "Title (cont.)" when they do not fit one."""

@@ -23,6 +23,7 @@ from pptx.text.text import TextFrame, _Paragraph
 from pptx.util import Pt
 
 from guide.markup import Span
+from guide.render.common import Metadata
 from guide.render.pptx.fitting import BULLET_INDENT_PT, INSET_X_PT, INSET_Y_PT, PARAGRAPH_GAP, Item
 from guide.render.pptx.measure import LINE_SPACING
 from guide.render.pptx.plan import MARGIN_PT, TIMELINE_RAIL_WIDTH_PT, Box, DeckPlan, PicturePlan, SlidePlan, TextPlan, TimelinePlan
@@ -39,7 +40,7 @@ TITLE_PLACEHOLDER, BODY_PLACEHOLDER = 0, 1
 class DeckWriter:
     """Writes one plan with one theme."""
 
-    def __init__(self, plan: DeckPlan, theme: Theme, metadata: dict[str, str]) -> None:
+    def __init__(self, plan: DeckPlan, theme: Theme, metadata: Metadata) -> None:
         self.plan = plan
         self.theme = theme
         self.metadata = metadata
@@ -207,12 +208,12 @@ class DeckWriter:
 
     def _core_properties(self, deck: PresentationObject) -> None:
         properties = deck.core_properties
-        properties.title = self.metadata["title"]
-        properties.author = self.metadata["author"]
-        properties.subject = self.metadata["subject"]
-        properties.keywords = self.metadata["keywords"]
-        properties.language = self.plan.language
-        properties.last_modified_by = self.metadata["author"]
+        properties.title = self.metadata.title
+        properties.author = self.metadata.author
+        properties.subject = self.metadata.subject
+        properties.keywords = ", ".join(self.metadata.keywords)
+        properties.language = self.metadata.language
+        properties.last_modified_by = self.metadata.author
         properties.revision = 1
         properties.created = properties.modified = FIXED_TIME
         properties.last_printed = FIXED_TIME

@@ -1,0 +1,37 @@
+"""What both renderers say about a topic in the same words: its meta line and its metadata."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from guide import markup
+from guide.labels import Labels
+from guide.model import Topic
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Document properties: PDF info and .pptx core properties."""
+
+    title: str
+    author: str
+    subject: str
+    keywords: tuple[str, ...]
+    language: str
+
+
+def meta_line(topic: Topic, labels: Labels) -> list[str]:
+    """Date, place and parties, in that order, as title band and title slide show them."""
+    items = [labels.date(topic.date)] if topic.date is not None else []
+    items += [topic.place] if topic.place else []
+    items += [" – ".join(topic.parties)] if topic.parties else []
+    return items
+
+
+def metadata(topic: Topic, title: str) -> Metadata:
+    """Properties of a document about ``topic``; the subject is the subtitle or the summary's first sentence."""
+    summary = markup.plain_text(topic.summary)
+    end = summary.find(". ")
+    subject = topic.subtitle or (summary if end < 0 else summary[: end + 1])
+    keywords = (*topic.parties, *(entry.term for entry in topic.glossary))
+    return Metadata(title=title, author=topic.author or "", subject=subject, keywords=keywords, language=topic.language)
