@@ -26,8 +26,11 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=\S)")
 
 
 class _Advances(dict[str, float]):
-    """Advance width of each character of one face, measured once; pair kerning is left out,
-    which can only make text narrower, so measurements err on the safe side."""
+    """Advance width of each character of one face, measured once.
+
+    Pair kerning is left out: it mostly narrows text, so measurements err wide, and the
+    fitting keeps a few per cent of every line spare for the rare pair that widens it.
+    """
 
     def __init__(self, path: Path) -> None:
         super().__init__()
