@@ -45,10 +45,6 @@ class TopicResult:
     failure: str | None = None
     failure_detail: str | None = None
 
-    @property
-    def ok(self) -> bool:
-        return not self.problems and self.failure is None
-
 
 @dataclass
 class BuildReport:

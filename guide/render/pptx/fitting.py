@@ -27,6 +27,16 @@ class Item:
     spans: tuple[Span, ...]
     bullet: bool = True
 
+    @property
+    def text(self) -> str:
+        """The item's text without styling."""
+        return "".join(span.text for span in self.spans)
+
+
+def bold_line(text: str) -> Item:
+    """A single bold, unbulleted paragraph: a title or a timeline date."""
+    return Item((Span(text, bold=True),), bullet=False)
+
 
 @dataclass(frozen=True)
 class Fitted:
@@ -82,7 +92,7 @@ def pieces_that_fit(item: Item, fits: Callable[[Sequence[Item]], bool]) -> list[
     """An item split into pieces that each fit a box; a split piece keeps the text, not its styling."""
     if fits([item]):
         return [item]
-    text = "".join(span.text for span in item.spans)
+    text = item.text
     for splitter in (sentences, str.split):
         parts = splitter(text)
         if len(parts) > 1:

@@ -14,8 +14,8 @@ from guide.labels import Labels
 from guide.markup import Span
 from guide.model import Paragraph, Topic
 from guide.render.common import meta_line
-from guide.render.pptx.fitting import INSET_X_PT, INSET_Y_PT, SAFETY, Fitted, Item, fit, pieces_that_fit
-from guide.render.pptx.measure import LINE_SPACING, Measurer, sentences
+from guide.render.pptx.fitting import INSET_X_PT, SAFETY, Fitted, Item, bold_line, fit, items_height, pieces_that_fit
+from guide.render.pptx.measure import Measurer, sentences
 from guide.theme import Theme
 
 SLIDE_HEIGHT_PT = 540.0
@@ -51,7 +51,6 @@ class TextPlan:
     box: Box
     items: tuple[Item, ...]
     size_pt: float
-    bold: bool = False
 
 
 @dataclass(frozen=True)
@@ -120,6 +119,7 @@ class Planner:
         self.measurer = Measurer(theme.heading_font)
         self.width = SLIDE_WIDTHS_PT[theme.slide_aspect]
         self.content_width = self.width - 2 * MARGIN_PT
+        self.title_box = Box(MARGIN_PT, TITLE_TOP_PT, self.content_width, TITLE_HEIGHT_PT)
         self.body_box = Box(MARGIN_PT, BODY_TOP_PT, self.content_width, SLIDE_HEIGHT_PT - BODY_TOP_PT - FOOTER_HEIGHT_PT - 14)
 
     def plan(self) -> DeckPlan:
@@ -150,10 +150,10 @@ class Planner:
                 )
                 for person in topic.people
             ]
-            slides += self.text_slides(labels["people"], people, self.notes("people", plain=[_plain(item) for item in people]))
+            slides += self.text_slides(labels["people"], people, self.notes("people", plain=[item.text for item in people]))
         if topic.glossary:
             terms = [Item((Span(entry.term, bold=True), Span(": "), *markup.parse(entry.definition))) for entry in topic.glossary]
-            slides += self.text_slides(labels["glossary"], terms, self.notes("glossary", plain=[_plain(item) for item in terms]))
+            slides += self.text_slides(labels["glossary"], terms, self.notes("glossary", plain=[item.text for item in terms]))
         if topic.questions:
             questions = [
                 Item((Span(f"{number}. ", bold=True), *markup.parse(question.question)), bullet=False)
@@ -169,7 +169,7 @@ class Planner:
                 Item((*markup.parse(source.citation), *((Span(" "), Span(source.url, href=source.url)) if source.url else ())))
                 for source in topic.sources
             ]
-            slides += self.text_slides(labels["sources"], sources, self.notes("sources", plain=[_plain(item) for item in sources]))
+            slides += self.text_slides(labels["sources"], sources, self.notes("sources", plain=[item.text for item in sources]))
         return DeckPlan(self.width, SLIDE_HEIGHT_PT, self.footer(), topic.language, tuple(slides))
 
     def footer(self) -> str:
@@ -184,20 +184,16 @@ class Planner:
         texts = [*(markup.plain_text(text) for text in prose), *plain, *(markup.plain_text(text) for text in extra)]
         return "\n\n".join(texts)
 
-    def title_box(self) -> Box:
-        return Box(MARGIN_PT, TITLE_TOP_PT, self.content_width, TITLE_HEIGHT_PT)
-
     def fit_title(self, title: str, box: Box, sizes: tuple[float, float]) -> tuple[str, float]:
         """The title at the largest size that fits its box; a title too long even at the floor is shortened."""
-        item = [Item((Span(title, bold=True),), bullet=False)]
-        fitted = fit(item, box.width, box.height, sizes, self.measurer)
+        fitted = fit([bold_line(title)], box.width, box.height, sizes, self.measurer)
         if len(fitted) == 1:
             return title, fitted[0].size_pt
         words = title.split()
         while len(words) > 1:
             words.pop()
             shortened = " ".join(words) + " …"
-            if len(fit([Item((Span(shortened, bold=True),), bullet=False)], box.width, box.height, sizes, self.measurer)) == 1:
+            if len(fit([bold_line(shortened)], box.width, box.height, sizes, self.measurer)) == 1:
                 return shortened, sizes[1]
         return title[:20] + " …", sizes[1]
 
@@ -221,8 +217,8 @@ class Planner:
 
     def _content_slide(self, title: str, index: int, page: Fitted, box: Box, notes: str) -> SlidePlan:
         shown = title if index == 0 else f"{title} {self.labels['continued']}"
-        shown, size = self.fit_title(shown, self.title_box(), TITLE_SIZES)
-        return SlidePlan("content", shown, size, self.title_box(), body=TextPlan(box, page.items, page.size_pt), notes=notes)
+        shown, size = self.fit_title(shown, self.title_box, TITLE_SIZES)
+        return SlidePlan("content", shown, size, self.title_box, body=TextPlan(box, page.items, page.size_pt), notes=notes)
 
     def paragraph_slides(self, title: str, paragraphs: Sequence[Paragraph], section: str) -> list[SlidePlan]:
         """One slide per paragraph: its short version on the slide, the full text in the notes."""
@@ -264,8 +260,8 @@ class Planner:
         for number, page in enumerate(pages):
             plan = TimelinePlan(rail_x, date_width, event_left, event_width, tuple(page), size, number > 0, number < len(pages) - 1)
             title = self.labels["timeline"] if number == 0 else f"{self.labels['timeline']} {self.labels['continued']}"
-            title, title_size = self.fit_title(title, self.title_box(), TITLE_SIZES)
-            slides.append(SlidePlan("title-only", title, title_size, self.title_box(), timeline=plan, notes=notes))
+            title, title_size = self.fit_title(title, self.title_box, TITLE_SIZES)
+            slides.append(SlidePlan("title-only", title, title_size, self.title_box, timeline=plan, notes=notes))
         return slides
 
     def _rows_that_fit(
@@ -291,28 +287,26 @@ class Planner:
         return date_width, event_left, box.left + box.width - event_left
 
     def _row_height(self, date: str, event: Sequence[Span], columns: tuple[float, float, float], size: float) -> float:
+        """Height of one row: the taller of its date and event boxes, plus a gap; no date, no date box."""
         date_width, _, event_width = columns
-        date_lines = self.measurer.line_count((Span(date, bold=True),), (date_width - 2 * INSET_X_PT) * SAFETY, size) if date else 0
-        event_lines = self.measurer.line_count(event, (event_width - 2 * INSET_X_PT) * SAFETY, size)
-        return max(date_lines, event_lines) * size * LINE_SPACING + 2 * INSET_Y_PT + size * 0.35
+        heights = [items_height([Item(tuple(event), bullet=False)], event_width, size, self.measurer)]
+        if date:
+            heights.append(items_height([bold_line(date)], date_width, size, self.measurer))
+        return max(heights) + size * 0.35
 
     def picture_slide(self, index: int) -> SlidePlan:
         image = self.topic.images[index]
         title = markup.plain_text(image.caption) if image.caption else self.labels["images"]
-        title, size = self.fit_title(title, self.title_box(), TITLE_SIZES)
+        title, size = self.fit_title(title, self.title_box, TITLE_SIZES)
         box = self.body_box
         return SlidePlan(
             "title-only",
             title,
             size,
-            self.title_box(),
+            self.title_box,
             picture=PicturePlan(image.file, image.alt, box),
             notes=self.notes("images", plain=[image.alt]),
         )
-
-
-def _plain(item: Item) -> str:
-    return "".join(span.text for span in item.spans)
 
 
 def _slide_text(paragraph: Paragraph) -> str:
@@ -332,10 +326,10 @@ def describe(plan: DeckPlan) -> str:
         for label, text in (("subtitle", slide.subtitle), ("body", slide.body)):
             if text is not None:
                 lines.append(f"  {label} at {text.size_pt:g} pt:")
-                lines += [f"    {'•' if item.bullet else '-'} {''.join(span.text for span in item.spans)}" for item in text.items]
+                lines += [f"    {'•' if item.bullet else '-'} {item.text}" for item in text.items]
         if slide.timeline is not None:
             lines.append(f"  timeline at {slide.timeline.size_pt:g} pt:")
-            lines += [f"    {row.date}: {''.join(span.text for span in row.event)}" for row in slide.timeline.rows]
+            lines += [f"    {row.date}: {Item(row.event).text}" for row in slide.timeline.rows]
         if slide.picture is not None:
             lines.append(f"  picture {slide.picture.file.rsplit('/', 1)[-1]} (alt: {slide.picture.alt})")
         if slide.notes:

@@ -24,9 +24,19 @@ from pptx.util import Pt
 
 from guide.markup import Span
 from guide.render.common import Metadata
-from guide.render.pptx.fitting import BULLET_INDENT_PT, INSET_X_PT, INSET_Y_PT, PARAGRAPH_GAP, Item
+from guide.render.pptx.fitting import BULLET_INDENT_PT, INSET_X_PT, INSET_Y_PT, PARAGRAPH_GAP, Item, bold_line
 from guide.render.pptx.measure import LINE_SPACING
-from guide.render.pptx.plan import MARGIN_PT, TIMELINE_RAIL_WIDTH_PT, Box, DeckPlan, PicturePlan, SlidePlan, TextPlan, TimelinePlan
+from guide.render.pptx.plan import (
+    MARGIN_PT,
+    TIMELINE_RAIL_WIDTH_PT,
+    Box,
+    DeckPlan,
+    PicturePlan,
+    SlidePlan,
+    TextPlan,
+    TimelinePlan,
+    TimelineRow,
+)
 from guide.theme import Theme
 
 FIXED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
@@ -42,7 +52,6 @@ class DeckWriter:
 
     def __init__(self, plan: DeckPlan, theme: Theme, metadata: Metadata) -> None:
         self.plan = plan
-        self.theme = theme
         self.metadata = metadata
         self.font = theme.heading_font.office_name
         colors = theme.colors
@@ -65,7 +74,7 @@ class DeckWriter:
         self._place(title, plan.title_box)
         self._fill(
             title.text_frame,
-            [Item((Span(plan.title, bold=True),), bullet=False)],
+            [bold_line(plan.title)],
             plan.title_size_pt,
             self.primary,
             anchor=MSO_ANCHOR.BOTTOM,
@@ -171,10 +180,8 @@ class DeckWriter:
     def _timeline(self, slide: Slide, plan: TimelinePlan) -> None:
         rows = plan.rows
         marker = plan.size_pt * 0.7
-        first_y = rows[0].top + plan.size_pt * LINE_SPACING / 2 + INSET_Y_PT
-        last_y = rows[-1].top + plan.size_pt * LINE_SPACING / 2 + INSET_Y_PT
-        top = rows[0].top if plan.continues_above else first_y
-        bottom = rows[-1].top + rows[-1].height if plan.continues_below else last_y
+        top = rows[0].top if plan.continues_above else _marker_y(rows[0], plan)
+        bottom = rows[-1].top + rows[-1].height if plan.continues_below else _marker_y(rows[-1], plan)
         rail = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, Pt(plan.rail_x), Pt(top), Pt(plan.rail_x), Pt(bottom))
         rail.line.color.rgb = self.muted
         rail.line.width = Pt(2.5)
@@ -185,9 +192,9 @@ class DeckWriter:
             if not row.marked:
                 continue
             date = slide.shapes.add_textbox(Pt(left), Pt(row.top), Pt(plan.date_box_width), Pt(row.height))
-            self._fill(date.text_frame, [Item((Span(row.date, bold=True),), bullet=False)], plan.size_pt, self.primary)
+            self._fill(date.text_frame, [bold_line(row.date)], plan.size_pt, self.primary)
             date.text_frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
-            y = row.top + plan.size_pt * LINE_SPACING / 2 + INSET_Y_PT
+            y = _marker_y(row, plan)
             dot = slide.shapes.add_shape(MSO_SHAPE.OVAL, Pt(plan.rail_x - marker / 2), Pt(y - marker / 2), Pt(marker), Pt(marker))
             dot.fill.solid()
             dot.fill.fore_color.rgb = self.accent
@@ -217,6 +224,11 @@ class DeckWriter:
         properties.revision = 1
         properties.created = properties.modified = FIXED_TIME
         properties.last_printed = FIXED_TIME
+
+
+def _marker_y(row: TimelineRow, plan: TimelinePlan) -> float:
+    """Where a row's marker sits: level with the middle of its first line."""
+    return row.top + INSET_Y_PT + plan.size_pt * LINE_SPACING / 2
 
 
 def _as_slide_number_field(paragraph: _Paragraph) -> None:
