@@ -56,8 +56,18 @@ class Blocks:
         self.text_width = text_width
         self._outline_keys = 0
 
+    def inline(self, prose: str) -> str:
+        """Prose as paragraph markup in this document's link colour."""
+        return to_markup(prose, self.styles.link_color)
+
     def prose(self, text: str, style: ParagraphStyle) -> Paragraph:
-        return Paragraph(to_markup(text, self.styles.link_color), style)
+        return Paragraph(self.inline(text), style)
+
+    def _bullet(self, markup_text: str) -> Paragraph:
+        return Paragraph(markup_text, self.styles.bullet, bulletText="▪")
+
+    def _question(self, number: int, question: Question) -> Paragraph:
+        return Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;{self.inline(question.question)}", self.styles.question)
 
     def _next_outline_key(self) -> str:
         self._outline_keys += 1
@@ -143,7 +153,7 @@ class Blocks:
         return self.box(self.labels["at_a_glance"], [self.prose(topic.summary, self.styles.lead)], tinted=True)
 
     def key_facts_box(self, topic: Topic) -> Table:
-        bullets = [Paragraph(to_markup(fact.fact, self.styles.link_color), self.styles.bullet, bulletText="▪") for fact in topic.key_facts]
+        bullets = [self._bullet(self.inline(fact.fact)) for fact in topic.key_facts]
         return self.box(self.labels["key_facts"], bullets, tinted=False)
 
     def paragraphs(self, paragraphs: Sequence[TopicParagraph]) -> list[Group]:
@@ -165,14 +175,13 @@ class Blocks:
             name = f"<b>{literal(person.name)}</b>"
             if person.native_name:
                 name += f" ({literal(person.native_name)})"
-            items.append([Paragraph(f"{name} — {to_markup(person.role, self.styles.link_color)}", self.styles.bullet, bulletText="▪")])
+            items.append([self._bullet(f"{name} — {self.inline(person.role)}")])
         return items
 
     def glossary(self, entries: Sequence[GlossaryEntry]) -> list[Group]:
         """Terms in two columns, read down the left column first: definitions are short."""
         cells = [
-            Paragraph(f"<b>{literal(entry.term)}</b>&nbsp;&nbsp;{to_markup(entry.definition, self.styles.link_color)}", self.styles.term)
-            for entry in entries
+            Paragraph(f"<b>{literal(entry.term)}</b>&nbsp;&nbsp;{self.inline(entry.definition)}", self.styles.term) for entry in entries
         ]
         rows_count = -(-len(cells) // 2)
         left, right = cells[:rows_count], cells[rows_count:]
@@ -197,17 +206,15 @@ class Blocks:
         items = []
         for number, question in enumerate(questions, start=1):
             lines = min(4, max(2, -(-len(markup.plain_text(question.answer).split()) // WORDS_PER_ANSWER_LINE)))
-            text = Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;{to_markup(question.question, self.styles.link_color)}", self.styles.question)
+            text = self._question(number, question)
             items.append([text, RuledLines(lines, ANSWER_LINE_SPACING_PT, 16, self.styles.palette.rule), Spacer(0, 4)])
         return items
 
     def questions_with_answers(self, questions: Sequence[Question]) -> list[Group]:
         items = []
         for number, question in enumerate(questions, start=1):
-            text = Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;{to_markup(question.question, self.styles.link_color)}", self.styles.question)
-            answer = Paragraph(
-                f"<b>{literal(self.labels['answer'])}:</b> {to_markup(question.answer, self.styles.link_color)}", self.styles.answer
-            )
+            text = self._question(number, question)
+            answer = Paragraph(f"<b>{literal(self.labels['answer'])}:</b> {self.inline(question.answer)}", self.styles.answer)
             items.append([text, Spacer(0, 2), answer])
         return items
 
@@ -246,7 +253,7 @@ class Blocks:
     def sources(self, sources: Sequence[Source]) -> list[Group]:
         items = []
         for number, source in enumerate(sources, start=1):
-            text = f"{number}.&nbsp;&nbsp;{to_markup(source.citation, self.styles.link_color)}"
+            text = f"{number}.&nbsp;&nbsp;{self.inline(source.citation)}"
             if source.url:
                 text += f' <a href={quoteattr(source.url)} color="{self.styles.link_color}"><u>{literal(source.url)}</u></a>'
             items.append([Paragraph(text, self.styles.source)])
