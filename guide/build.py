@@ -1,8 +1,9 @@
-"""What to build and building it: topics found, validated, rendered, written atomically.
+"""What to build and building it: inputs found, themes resolved, topics validated, rendered, written.
 
-A topic is all or nothing: every file it produces is rendered in memory first and written
-only when all of them succeeded, so a failure never leaves a mix of old and new outputs.
-One topic's failure never stops the others.
+Topics given on their own build into the output folder with the default theme (or
+``--theme``); each course builds its topics into ``<out>/<course-id>/`` with its theme. A
+topic is all or nothing: every file it produces is rendered in memory first and written only
+when all of them succeeded. One topic's failure never stops the others.
 """
 
 from __future__ import annotations
@@ -14,30 +15,35 @@ from pathlib import Path
 
 from guide.coverage import coverage_problems
 from guide.errors import InputError, Problem
-from guide.labels import Labels, labels_for
-from guide.load import LoadedTopic, load_topic
-from guide.model import Topic
+from guide.load import LoadedCourse, LoadedTheme, LoadedTopic, ThemeChain, load_input, load_theme
+from guide.load.theme import contrast_warnings, template_problems
+from guide.model import Course, Topic
 from guide.output import write_atomically
-from guide.theme import PageSize, SlideAspect, Theme, default_theme
+from guide.theme import PageSize, SlideAspect, Theme
 
-TOPIC_SUFFIXES = (".yaml", ".yml")
+INPUT_SUFFIXES = (".yaml", ".yml")
 FORMATS = ("pdf", "pptx")
+COURSE_FOLDER = "courses"
 
-Renderer = Callable[[Topic, Theme, Labels], bytes]
+Renderer = Callable[[Topic, Theme, Course | None], bytes]
 
 
 @dataclass(frozen=True)
 class BuildOptions:
     out: Path = Path("output")
     formats: tuple[str, ...] = FORMATS
+    theme: str | None = None
+    """A built-in theme name or a theme file, applied over every course's theme."""
     page_size: PageSize | None = None
     slide_aspect: SlideAspect | None = None
     check_only: bool = False
+    strict: bool = False
+    """Treat warnings (poor contrast) as errors."""
 
 
 @dataclass
 class TopicResult:
-    """What became of one topic file."""
+    """What became of one input file (a topic; or a course whose theme or file is invalid)."""
 
     source: str
     written: list[Path] = field(default_factory=list)
@@ -49,23 +55,38 @@ class TopicResult:
 @dataclass
 class BuildReport:
     results: list[TopicResult] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    usage: list[Problem] = field(default_factory=list)
+    """Problems with the command line itself (a ``--theme`` that does not exist)."""
 
     @property
     def exit_status(self) -> int:
         """0 all built; 2 any invalid input; else 1 if any topic failed to render."""
-        if any(result.problems for result in self.results):
+        if self.usage or any(result.problems for result in self.results):
             return 2
         return 1 if any(result.failure for result in self.results) else 0
 
 
-def find_topics(paths: Sequence[Path], source_folder: Path = Path("source")) -> list[Path]:
-    """Topic files named on the command line, or every topic in ``source/`` when none is named."""
-    if not paths:
-        paths = [source_folder]
+@dataclass
+class _Group:
+    """Topics that build into one folder with one theme: the loose topics, or one course."""
+
+    out: Path
+    themes: tuple[ThemeChain, ...]
+    course: LoadedCourse | None = None
+    topics: list[Path] = field(default_factory=list)
+    loaded: dict[Path, LoadedTopic] = field(default_factory=dict)
+    """Topics already read while telling topics from courses, so no file is read twice."""
+
+
+def find_inputs(paths: Sequence[Path], source_folder: Path = Path("source")) -> list[Path]:
+    """Files named on the command line, the YAML files (and ``courses/``) of folders named, or ``source/``."""
     found: list[Path] = []
-    for path in paths:
+    for path in paths or [source_folder]:
         if path.is_dir():
-            found.extend(sorted(child for child in path.iterdir() if child.suffix in TOPIC_SUFFIXES and child.is_file()))
+            for folder in (path, path / COURSE_FOLDER):
+                if folder.is_dir():
+                    found += sorted(child for child in folder.iterdir() if child.suffix in INPUT_SUFFIXES and child.is_file())
         else:
             found.append(path)
     return list(dict.fromkeys(found))
@@ -90,19 +111,44 @@ def outputs_for(topic: Topic, formats: Iterable[str]) -> list[tuple[str, Rendere
     return targets
 
 
-def build(paths: Sequence[Path], options: BuildOptions, theme: Theme | None = None) -> BuildReport:
-    """Build every topic in ``paths``; never raises for a bad topic, reports it instead."""
-    theme = theme or default_theme()
-    if options.page_size:
-        theme = theme.with_page_size(options.page_size)
-    if options.slide_aspect:
-        theme = theme.with_slide_aspect(options.slide_aspect)
+def build(paths: Sequence[Path], options: BuildOptions) -> BuildReport:
+    """Build every topic and course in ``paths``; never raises for bad input, reports it instead."""
     report = BuildReport()
+    command_line = ThemeChain()
+    if options.theme:
+        command_line.named(options.theme)
+        if command_line.problems:
+            report.usage += command_line.problems
+            return report
+    loose = _Group(options.out, (command_line,))
+    groups = [loose]
+    for path in find_inputs(paths):
+        try:
+            loaded = load_input(path, str(path))
+        except InputError as error:
+            report.results.append(TopicResult(str(path), problems=list(error.problems)))
+            continue
+        if isinstance(loaded, LoadedCourse):
+            groups.append(_Group(options.out / loaded.course.id, (loaded.theme, command_line), loaded, list(loaded.topics)))
+        else:
+            loose.topics.append(path)
+            loose.loaded[path] = loaded
+    for group in groups:
+        if group.topics:
+            _build_group(group, options, report)
+    return report
+
+
+def _build_group(group: _Group, options: BuildOptions, report: BuildReport) -> None:
+    source = str(group.course.path) if group.course else (options.theme or "")
+    theme = _theme(group, options, report, source)
+    if theme is None:
+        return
     ids_seen: dict[str, str] = {}
-    for path in find_topics(paths):
-        result = TopicResult(str(path))
+    for path in group.topics:
+        result = TopicResult(_shown(path) if group.course else str(path))
         report.results.append(result)
-        loaded = _validated(path, theme, result)
+        loaded = _validated(path, theme, result, group.loaded.get(path))
         if loaded is None:
             continue
         first = ids_seen.setdefault(loaded.topic.id, result.source)
@@ -110,26 +156,61 @@ def build(paths: Sequence[Path], options: BuildOptions, theme: Theme | None = No
             result.problems.append(loaded.origin.problem(("id",), f"topic id '{loaded.topic.id}' is also used by {first}"))
             continue
         if not options.check_only:
-            _render_and_write(loaded.topic, theme, options, result)
-    return report
+            course = group.course.course if group.course else None
+            _render_and_write(loaded.topic, theme, course, group.out, options.formats, result)
 
 
-def _validated(path: Path, theme: Theme, result: TopicResult) -> LoadedTopic | None:
+def _theme(group: _Group, options: BuildOptions, report: BuildReport, source: str) -> Theme | None:
+    """The group's resolved theme, or None with its problems reported against ``source``."""
     try:
-        loaded = load_topic(path, result.source)
+        loaded: LoadedTheme = load_theme(*group.themes)
     except InputError as error:
-        result.problems.extend(error.problems)
+        report.results.append(TopicResult(source, problems=list(error.problems)))
+        return None
+    problems = template_problems(loaded) if "pptx" in options.formats else []
+    warnings = contrast_warnings(loaded)
+    if options.strict:
+        problems += warnings
+    else:
+        report.warnings += [warning for warning in warnings if warning not in report.warnings]
+    if problems:
+        report.results.append(TopicResult(source, problems=problems))
+        return None
+    theme = loaded.theme
+    if options.page_size:
+        theme = theme.with_page_size(options.page_size)
+    if options.slide_aspect:
+        theme = theme.with_slide_aspect(options.slide_aspect)
+    return theme
+
+
+def _shown(path: Path) -> str:
+    """A path a course found, as the user would write it: relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _validated(path: Path, theme: Theme, result: TopicResult, loaded: LoadedTopic | LoadedCourse | None) -> LoadedTopic | None:
+    if loaded is None:
+        try:
+            loaded = load_input(path, result.source)
+        except InputError as error:
+            result.problems.extend(error.problems)
+            return None
+    if isinstance(loaded, LoadedCourse):
+        result.problems.append(loaded.origin.problem((), "this is a course file; a course cannot list another course"))
         return None
     result.problems.extend(coverage_problems(loaded.topic, loaded.origin, (theme.heading_font, theme.body_font)))
     return None if result.problems else loaded
 
 
-def _render_and_write(topic: Topic, theme: Theme, options: BuildOptions, result: TopicResult) -> None:
+def _render_and_write(topic: Topic, theme: Theme, course: Course | None, out: Path, formats: Sequence[str], result: TopicResult) -> None:
     rendered: list[tuple[Path, bytes]] = []
-    labels = labels_for(topic.language_code)
-    for name, render in outputs_for(topic, options.formats):
+    for name, render in outputs_for(topic, formats):
         try:
-            rendered.append((options.out / name, render(topic, theme, labels)))
+            rendered.append((out / name, render(topic, theme, course)))
         except Exception as error:
             result.failure = f"{name}: could not be rendered: {error}"
             result.failure_detail = traceback.format_exc()

@@ -21,12 +21,24 @@ def parser() -> argparse.ArgumentParser:
         prog="make_materials.py",
         description="Turn lesson topic summaries (YAML) into a printable PDF study sheet, an answer key and a slide deck.",
     )
-    arguments.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="topic files or folders of them (default: source/)")
+    arguments.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="topic or course files, or folders of them (default: source/ and source/courses/)",
+    )
     arguments.add_argument("--out", type=Path, default=Path("output"), metavar="DIR", help="where outputs go (default: output/)")
+    arguments.add_argument("--theme", metavar="NAME|FILE", help="a built-in theme or a theme file, over every course's own")
     arguments.add_argument("--format", choices=("pdf", "pptx", "all"), default="all", help="which outputs to build (default: all)")
     arguments.add_argument("--page-size", choices=("a4", "letter"), help="paper size of the PDFs (default: the theme's, A4)")
     arguments.add_argument("--aspect", choices=("16:9", "4:3"), help="shape of the slides (default: the theme's, 16:9)")
     arguments.add_argument("--check", action="store_true", help="validate only; write nothing")
+    arguments.add_argument("--strict", action="store_true", help="treat warnings (poor colour contrast) as errors")
+    arguments.add_argument("--list-themes", action="store_true", help="print the built-in themes and exit")
+    arguments.add_argument(
+        "--check-template", type=Path, metavar="FILE", help="print a .pptx/.potx template's layouts, placeholders and slide roles, and exit"
+    )
     arguments.add_argument("--schema", action="store_true", help="print the JSON Schema of the topic format and exit")
     arguments.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     arguments.add_argument("-v", "--verbose", action="store_true", help="list every file written; tracebacks for render failures")
@@ -47,6 +59,21 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
 
         print(json.dumps(topic_schema(), indent=2, ensure_ascii=False), file=stdout)
         return 0
+    if options.list_themes:
+        from guide.load import theme_descriptions
+
+        for name, description in theme_descriptions():
+            print(f"{name:<10} {description}", file=stdout)
+        return 0
+    if options.check_template:
+        from guide.template import TemplateError, describe_template
+
+        try:
+            print(describe_template(options.check_template), file=stdout, end="")
+        except TemplateError as error:
+            print(f"{options.check_template}: {error}", file=stderr)
+            return EXIT_USAGE
+        return 0
     missing = [path for path in options.paths if not path.exists()]
     if missing:
         for path in missing:
@@ -56,13 +83,25 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
     formats = FORMATS if options.format == "all" else (options.format,)
     report = build(
         options.paths,
-        BuildOptions(out=options.out, formats=formats, page_size=options.page_size, slide_aspect=options.aspect, check_only=options.check),
+        BuildOptions(
+            out=options.out,
+            formats=formats,
+            theme=options.theme,
+            page_size=options.page_size,
+            slide_aspect=options.aspect,
+            check_only=options.check,
+            strict=options.strict,
+        ),
     )
     _print_report(report, options, stdout, stderr, time.perf_counter() - started)
     return report.exit_status
 
 
 def _print_report(report: BuildReport, options: argparse.Namespace, stdout: TextIO, stderr: TextIO, seconds: float) -> None:
+    for problem in (*report.usage, *report.warnings):
+        print(problem, file=stderr)
+    if report.usage:
+        return
     for result in report.results:
         for problem in result.problems:
             print(problem, file=stderr)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -12,7 +12,8 @@ class Problem:
     """One thing wrong with an input file, printed as ``path:line:column: field: message``.
 
     ``field`` is a dotted path with list indices in brackets (``key_facts[2].fact``); it is
-    empty when the problem belongs to the file as a whole (a YAML syntax error, say).
+    empty when the problem belongs to the file as a whole (a YAML syntax error, say). Line 0
+    means the problem is not in a file (a command-line option): it prints as ``where: message``.
     """
 
     path: str
@@ -22,7 +23,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}:{self.column}"
+        where = f"{self.path}:{self.line}:{self.column}" if self.line else self.path
         return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
 
@@ -65,13 +66,22 @@ class Origin:
 
     ``positions`` maps a location to the (line, column) of its key, or of the item for list
     entries; a location that is not there (a missing key, say) is pinned to its nearest
-    ancestor that is.
+    ancestor that is. ``prefix`` places a document inside a larger one (a theme written inline
+    in a course file): locations are given relative to it, reported in full. ``names`` spells
+    locations as the file does when it was translated from another format (a brand.yml).
     """
 
     path: str
     positions: dict[Location, tuple[int, int]]
+    prefix: Location = ()
+    names: dict[Location, str] = field(default_factory=dict)
+
+    def within(self, location: Location) -> Origin:
+        """The origin of the part of this document found at ``location``."""
+        return Origin(self.path, self.positions, (*self.prefix, *location), self.names)
 
     def locate(self, location: Location) -> tuple[int, int]:
+        location = (*self.prefix, *location)
         for length in range(len(location), -1, -1):
             position = self.positions.get(location[:length])
             if position is not None:
@@ -80,4 +90,13 @@ class Origin:
 
     def problem(self, location: Location, message: str) -> Problem:
         line, column = self.locate(location)
-        return Problem(self.path, line, column, field_path(location), message)
+        return Problem(self.path, line, column, self.field_name((*self.prefix, *location)), message)
+
+    def field_name(self, location: Location) -> str:
+        """How the file spells ``location``: its own name, or its nearest named ancestor's plus the rest."""
+        for length in range(len(location), 0, -1):
+            name = self.names.get(location[:length])
+            if name is not None:
+                rest = field_path(location[length:])
+                return f"{name}.{rest}" if rest and not rest.startswith("[") else name + rest
+        return field_path(location)

@@ -258,3 +258,26 @@ class Topic(_Strict):
     def language_code(self) -> str:
         """The primary language subtag, lower case: ``de`` for ``de-AT``."""
         return self.language.split("-")[0].lower()
+
+
+class Course(_Strict):
+    """A course as its handouts and decks name it, from ``source/courses/<course-id>.yaml``."""
+
+    id: Annotated[str, AfterValidator(_check_topic_id)]
+    """Output folder name; defaults to the file name (lowercase letters, digits and '-')."""
+    code: Text
+    """Course code, such as HIST 201."""
+    title: Text
+    instructor: Text | None = None
+    term: Text | None = None
+    institution: Text | None = None
+
+    @property
+    def heading(self) -> str:
+        """Code and title, as a running header says it: ``HIST 201 · Europe Between the Wars``."""
+        return f"{self.code} · {self.title}"
+
+    @property
+    def details(self) -> list[str]:
+        """Instructor, term and institution, those that are given, in that order."""
+        return [value for value in (self.instructor, self.term, self.institution) if value]

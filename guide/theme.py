@@ -1,32 +1,41 @@
-"""The resolved look of a course: colours, fonts, page and labels, as renderers read it.
+"""The resolved look of a course: colours, fonts, page, slides and labels, as renderers read it.
 
-Renderers never see theme files or names, only this object, with every colour a hex value
-and every font a family of real files. The built-in default lives here too.
+Renderers never see theme files, names, palettes or ``extends``: the loader resolves all of
+that into this one object, with every colour ``#RRGGBB``, every font a family of real files
+and every path absolute and checked.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Literal
 
-from guide.fonts import BUNDLED_FAMILIES, FontFamily
+from guide.fonts import FontFamily
+from guide.labels import Labels, labels_for
 
 PageSize = Literal["a4", "letter"]
 SlideAspect = Literal["16:9", "4:3"]
 
+SLIDE_ROLES = ("title", "section", "content", "two_content", "title_only", "blank")
+"""What a slide is for; a template's layouts are chosen per role."""
+
 
 @dataclass(frozen=True)
 class Colors:
-    """Hex colours (``#RRGGBB``) by role."""
+    """Colours by role, each ``#RRGGBB``."""
 
-    primary: str = "#1F3A5F"
-    accent: str = "#C8102E"
-    text: str = "#222222"
-    muted: str = "#6B7280"
-    background: str = "#FFFFFF"
-    tint: str = "#EEF2F7"
-    """A pale wash of the primary colour for boxes."""
+    primary: str
+    """Headings, the title band, dates."""
+    accent: str
+    """Bullets, markers and rules: small areas that catch the eye."""
+    text: str
+    muted: str
+    """Captions, footers, secondary lines."""
+    background: str
+    tint: str
+    """A pale wash for boxes (derived from primary unless a theme sets it)."""
 
 
 @dataclass(frozen=True)
@@ -39,7 +48,15 @@ class Theme:
     page_size: PageSize = "a4"
     margin_mm: float = 16.0
     slide_aspect: SlideAspect = "16:9"
-    label_overrides: Mapping[str, str] = field(default_factory=dict)
+    fills: bool = True
+    """False prints outlines instead of large colour areas (title band, tinted boxes): saves toner."""
+    logo: Path | None = None
+    template: Path | None = None
+    """An institution's .pptx/.potx whose masters and layouts the deck uses."""
+    layouts: Mapping[str, str] = field(default_factory=dict)
+    """Slide role -> layout name in the template, for roles not left to detection."""
+    labels: Mapping[str, str] = field(default_factory=dict)
+    """Label name -> wording, over the built-in labels of every language."""
 
     def with_page_size(self, page_size: PageSize) -> Theme:
         return replace(self, page_size=page_size)
@@ -47,13 +64,6 @@ class Theme:
     def with_slide_aspect(self, slide_aspect: SlideAspect) -> Theme:
         return replace(self, slide_aspect=slide_aspect)
 
-
-def default_theme() -> Theme:
-    """The classic look: serif body, sans headings, navy and red on white."""
-    return Theme(
-        name="classic",
-        description="Serif body text, sans-serif headings, navy and red on white",
-        colors=Colors(),
-        heading_font=BUNDLED_FAMILIES["Liberation Sans"],
-        body_font=BUNDLED_FAMILIES["Liberation Serif"],
-    )
+    def labels_for(self, language_code: str) -> Labels:
+        """The built-in labels of a language with this theme's wording over them."""
+        return labels_for(language_code).overridden(self.labels)

@@ -14,13 +14,12 @@ from pypdf import PdfReader
 
 from guide import load_topic
 from guide.fonts import BUNDLED_FAMILIES
-from guide.labels import labels_for
+from guide.load import named_theme
 from guide.markup import plain_text
 from guide.render.pptx import plan_deck
 from guide.render.pptx.fitting import items_height
 from guide.render.pptx.measure import Measurer
 from guide.render.pptx.plan import describe
-from guide.theme import default_theme
 from tests.conftest import TREATY, run_cli
 from tests.deckread import items_of, pt, text_shapes
 
@@ -143,7 +142,7 @@ def test_core_properties_are_set_and_fixed(deck: Presentation) -> None:
 
 def test_the_plan_matches_its_snapshot() -> None:
     """A readable record of the treaty's slides; set UPDATE_SNAPSHOTS=1 to accept a deliberate change."""
-    text = describe(plan_deck(TOPIC, default_theme(), labels_for("en"))).replace(str(TREATY.parent), "source")
+    text = describe(plan_deck(TOPIC, named_theme())).replace(str(TREATY.parent), "source")
     if os.environ.get("UPDATE_SNAPSHOTS"):
         SNAPSHOT.write_text(text, encoding="utf-8")
     assert text == SNAPSHOT.read_text(encoding="utf-8")

@@ -11,12 +11,11 @@ from pptx import Presentation
 
 from guide import load_topic
 from guide.fonts import BUNDLED_FAMILIES
-from guide.labels import labels_for
+from guide.load import named_theme
 from guide.render.pptx import plan_deck, render_deck
 from guide.render.pptx.fitting import items_height
 from guide.render.pptx.measure import Measurer
 from guide.render.pptx.plan import BODY_SIZES, DeckPlan
-from guide.theme import default_theme
 from tests.deckread import items_of, pt, text_shapes
 from tests.samples import long_topic
 from tests.strategies import topics
@@ -48,7 +47,7 @@ def assert_plan_fits(plan: DeckPlan) -> None:
 
 def test_a_long_topic_continues_on_cont_slides_without_overflow(tmp_path: Path) -> None:
     topic = load(tmp_path, long_topic())
-    deck = Presentation(__import__("io").BytesIO(render_deck(topic, default_theme(), labels_for("en"))))
+    deck = Presentation(__import__("io").BytesIO(render_deck(topic, named_theme())))
     titles = [slide.shapes.title.text_frame.text for slide in deck.slides]
     for section in ("Key facts", "Timeline", "Key terms", "Check your understanding"):
         assert f"{section} (cont.)" in titles, titles
@@ -67,7 +66,7 @@ def test_a_long_topic_continues_on_cont_slides_without_overflow(tmp_path: Path) 
 def test_an_item_too_long_for_one_slide_is_split_at_sentences(tmp_path: Path) -> None:
     data = long_topic()
     data["summary"] = " ".join(f"Sentence number {index} of a summary far too long for one slide." for index in range(40))
-    plan = plan_deck(load(tmp_path, data), default_theme(), labels_for("en"))
+    plan = plan_deck(load(tmp_path, data), named_theme())
     glance = [slide for slide in plan.slides if slide.title.startswith("At a glance")]
     assert len(glance) > 1
     assert all(item.spans[0].text.startswith("Sentence number") for slide in glance for item in slide.body.items)
@@ -83,14 +82,14 @@ def test_an_item_too_long_for_one_slide_is_split_at_sentences(tmp_path: Path) ->
 def test_generated_topics_never_overflow_or_leave_the_slide(tmp_path: Path, data: dict[str, Any]) -> None:
     topic = load(tmp_path, data)
     for aspect in ("16:9", "4:3"):
-        assert_plan_fits(plan_deck(topic, default_theme().with_slide_aspect(aspect), labels_for("en")))
+        assert_plan_fits(plan_deck(topic, named_theme().with_slide_aspect(aspect)))
 
 
 def test_a_timeline_event_longer_than_a_slide_continues_without_a_second_marker(tmp_path: Path) -> None:
     """Found by Hypothesis: one event taller than the whole slide at the floor size."""
     data = long_topic()
     data["timeline"] = [{"date": "1926", "event": " ".join(["Negotiations went on for many weeks."] * 60)}]
-    plan = plan_deck(load(tmp_path, data), default_theme().with_slide_aspect("4:3"), labels_for("en"))
+    plan = plan_deck(load(tmp_path, data), named_theme().with_slide_aspect("4:3"))
     timeline = [slide.timeline for slide in plan.slides if slide.timeline]
     assert len(timeline) > 1
     rows = [row for part in timeline for row in part.rows]

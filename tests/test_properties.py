@@ -12,11 +12,9 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from guide.errors import InputError
-from guide.labels import labels_for
-from guide.load import load_topic
+from guide.load import load_topic, named_theme
 from guide.markup import plain_text
 from guide.render.pdf import render_answer_key, render_study_sheet
-from guide.theme import default_theme
 from tests.strategies import topics
 
 SETTINGS = settings(
@@ -50,13 +48,13 @@ def test_a_valid_topic_loads_as_written(tmp_path: Path, data: dict[str, Any]) ->
 @given(data=topics(), page_size=st.sampled_from(["a4", "letter"]))
 def test_any_valid_topic_renders_a_pdf_holding_every_key_fact(tmp_path: Path, data: dict[str, Any], page_size: str) -> None:
     topic = load_topic(write(tmp_path, data)).topic
-    theme = default_theme().with_page_size(page_size)
-    reader = PdfReader(io.BytesIO(render_study_sheet(topic, theme, labels_for("en"))))
+    theme = named_theme().with_page_size(page_size)
+    reader = PdfReader(io.BytesIO(render_study_sheet(topic, theme)))
     squeezed = "".join("".join(page.extract_text() for page in reader.pages).split())
     for fact in topic.key_facts:
         assert "".join(plain_text(fact.fact).split()) in squeezed
     if topic.questions:
-        assert len(PdfReader(io.BytesIO(render_answer_key(topic, theme, labels_for("en")))).pages) >= 1
+        assert len(PdfReader(io.BytesIO(render_answer_key(topic, theme))).pages) >= 1
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -1,5 +1,31 @@
-"""Reading input files into the content model; the only package that knows YAML."""
+"""Reading input files into the content model and the theme; the only package that knows YAML."""
 
-from guide.load.topic import LoadedTopic, load_topic
+from __future__ import annotations
 
-__all__ = ["LoadedTopic", "load_topic"]
+from pathlib import Path
+
+from guide.load.course import LoadedCourse, course_from
+from guide.load.reader import read_yaml
+from guide.load.theme import DEFAULT_THEME, LoadedTheme, ThemeChain, load_theme, named_theme, theme_descriptions
+from guide.load.topic import LoadedTopic, load_topic, topic_from
+
+__all__ = [
+    "DEFAULT_THEME",
+    "LoadedCourse",
+    "LoadedTheme",
+    "LoadedTopic",
+    "ThemeChain",
+    "load_input",
+    "load_theme",
+    "load_topic",
+    "named_theme",
+    "theme_descriptions",
+]
+
+
+def load_input(path: Path, shown_as: str | None = None) -> LoadedTopic | LoadedCourse:
+    """A topic or a course file, told apart by its ``topics:`` key, which only a course has."""
+    document = read_yaml(path, shown_as or str(path))
+    if isinstance(document.data, dict) and "topics" in document.data:
+        return course_from(document, path)
+    return topic_from(document, path)

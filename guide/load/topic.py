@@ -13,7 +13,7 @@ from pydantic_core import PydanticCustomError
 from guide.errors import InputError, Origin, Problem
 from guide.load.files import image_problem, resolve_inside
 from guide.load.messages import EXTENSION_PREFIX, translate
-from guide.load.reader import read_yaml
+from guide.load.reader import Document, read_yaml
 from guide.model import TOPIC_ID_PATTERN, Topic, parse_when, when_sort_key
 
 
@@ -28,8 +28,12 @@ class LoadedTopic:
 
 def load_topic(path: Path, shown_as: str | None = None) -> LoadedTopic:
     """Load and validate one topic file; raise InputError listing all of its problems."""
-    shown_as = shown_as or str(path)
-    document = read_yaml(path, shown_as)
+    return topic_from(read_yaml(path, shown_as or str(path)), path)
+
+
+def topic_from(document: Document, path: Path) -> LoadedTopic:
+    """Validate a topic document read from ``path``; raise InputError listing all of its problems."""
+    shown_as = document.origin.path
     origin = document.origin
     data = document.data
     if not isinstance(data, dict):

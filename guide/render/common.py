@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from guide import markup
 from guide.labels import Labels
-from guide.model import Topic
+from guide.model import Course, Topic
 
 
 @dataclass(frozen=True)
@@ -28,10 +28,14 @@ def meta_line(topic: Topic, labels: Labels) -> list[str]:
     return items
 
 
-def metadata(topic: Topic, title: str) -> Metadata:
-    """Properties of a document about ``topic``; the subject is the subtitle or the summary's first sentence."""
+def metadata(topic: Topic, title: str, course: Course | None = None) -> Metadata:
+    """Properties of a document about ``topic``; the subject is the subtitle or the summary's first sentence.
+
+    In a course, the course code and title are keywords too, so a search finds a course's files.
+    """
     summary = markup.plain_text(topic.summary)
     end = summary.find(". ")
     subject = topic.subtitle or (summary if end < 0 else summary[: end + 1])
-    keywords = (*topic.parties, *(entry.term for entry in topic.glossary))
-    return Metadata(title=title, author=topic.author or "", subject=subject, keywords=keywords, language=topic.language)
+    keywords = (*([course.code, course.title] if course else []), *topic.parties, *(entry.term for entry in topic.glossary))
+    author = topic.author or (course.instructor if course and course.instructor else "")
+    return Metadata(title=title, author=author, subject=subject, keywords=keywords, language=topic.language)

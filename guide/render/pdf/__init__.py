@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from guide.labels import Labels
-from guide.model import Topic
+from guide.model import Course, Topic
 from guide.render.common import metadata
 from guide.render.pdf.blocks import Blocks
 from guide.render.pdf.document import render_story, text_width
@@ -14,24 +13,20 @@ from guide.theme import Theme
 __all__ = ["render_answer_key", "render_study_sheet"]
 
 
-def render_study_sheet(topic: Topic, theme: Theme, labels: Labels) -> bytes:
+def render_study_sheet(topic: Topic, theme: Theme, course: Course | None = None) -> bytes:
     """The printable study sheet of ``topic`` as PDF bytes."""
+    labels = theme.labels_for(topic.language_code)
     styles = build_styles(theme)
-    blocks = Blocks(styles, labels, text_width(theme))
-    story = study_sheet_story(topic, blocks)
-    return render_story(story, theme, styles, labels, furniture(topic, labels, labels["study_sheet"]), metadata(topic, topic.title))
+    story = study_sheet_story(topic, Blocks(styles, labels, text_width(theme)), course, theme.logo)
+    marker = labels["study_sheet"]
+    return render_story(story, theme, styles, labels, furniture(topic, course, labels, marker), metadata(topic, topic.title, course))
 
 
-def render_answer_key(topic: Topic, theme: Theme, labels: Labels) -> bytes:
+def render_answer_key(topic: Topic, theme: Theme, course: Course | None = None) -> bytes:
     """The teacher's copy: every question with its answer, as PDF bytes."""
+    labels = theme.labels_for(topic.language_code)
     styles = build_styles(theme)
-    blocks = Blocks(styles, labels, text_width(theme))
+    story = answer_key_story(topic, Blocks(styles, labels, text_width(theme)), course, theme.logo)
     title = f"{topic.title} — {labels['answer_key']}"
-    return render_story(
-        answer_key_story(topic, blocks),
-        theme,
-        styles,
-        labels,
-        furniture(topic, labels, labels["teachers_copy"], marked_footer=True),
-        metadata(topic, title),
-    )
+    marks = furniture(topic, course, labels, labels["teachers_copy"], marked_footer=True)
+    return render_story(story, theme, styles, labels, marks, metadata(topic, title, course))

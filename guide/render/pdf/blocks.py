@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
 from reportlab.lib.styles import ParagraphStyle
@@ -25,6 +26,9 @@ SIDE_BY_SIDE_MAX_HEIGHT_PT = 240
 FIGURE_WIDTH = 0.6
 FIGURE_MAX_HEIGHT_PT = 220
 MAX_PT = 10_000
+LOGO_MAX_WIDTH_PT = 110
+LOGO_MAX_HEIGHT_PT = 46
+LOGO_PADDING_PT = 8
 ANSWER_LINE_SPACING_PT = 18
 WORDS_PER_ANSWER_LINE = 14
 
@@ -41,6 +45,15 @@ def _first_piece_height(flowable: Flowable, width: float) -> float:
     if isinstance(flowable, Paragraph):  # reportlab never leaves one line alone (allowOrphans=0)
         return min(height, flowable.style.spaceBefore + 2 * flowable.style.leading)
     return height
+
+
+def _scaled_image(path: str, max_width: float, max_height: float) -> Image:
+    """A picture as large as fits ``max_width`` x ``max_height`` points, keeping its proportions."""
+    picture = Image(path, lazy=0)
+    scale = min(max_width / picture.imageWidth, max_height / picture.imageHeight)
+    picture.drawWidth = picture.imageWidth * scale
+    picture.drawHeight = picture.imageHeight * scale
+    return picture
 
 
 def _kept(group: Group) -> Flowable:
@@ -95,7 +108,11 @@ class Blocks:
         needs = heading.wrap(self.text_width, MAX_PT)[1] + self.styles.heading.spaceBefore + first_needs
         return [CondPageBreak(needs), heading, *(_kept(group) for group in groups)]
 
-    def title_band(self, kicker: str, title: str, subtitle: str | None, meta: Sequence[str]) -> Table:
+    def title_band(self, kicker: str, title: str, subtitle: str | None, meta: Sequence[str], logo: Path | None = None) -> Table:
+        """The heading of page one: filled with the primary colour, or outlined when the theme saves toner.
+
+        A logo sits at the right, on the background colour, whatever the band's fill.
+        """
         styles = self.styles
         rows: list[list[Flowable]] = [
             [Paragraph(literal(kicker.upper()), styles.band_kicker)],
@@ -105,20 +122,40 @@ class Blocks:
             rows.append([Paragraph(literal(subtitle), styles.band_subtitle)])
         if meta:
             rows.append([Paragraph("  ·  ".join(literal(item) for item in meta), styles.band_meta)])
-        return self._table(
-            rows,
-            ["100%"],
-            [
-                ("BACKGROUND", (0, 0), (-1, -1), styles.palette.primary),
-                ("LINEBEFORE", (0, 0), (0, -1), 5, styles.palette.accent),
-                ("LEFTPADDING", (0, 0), (-1, -1), 14),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 14),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, 0), 11),
-                ("BOTTOMPADDING", (0, -1), (-1, -1), 12),
-            ],
-        )
+        commands: list[tuple] = [
+            ("LINEBEFORE", (0, 0), (0, -1), 5, styles.palette.accent),
+            ("LEFTPADDING", (0, 0), (-1, -1), 14),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 14),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, 0), 11),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), 12),
+        ]
+        if styles.fills:
+            commands.append(("BACKGROUND", (0, 0), (0, -1), styles.palette.primary))
+        else:
+            commands += [
+                ("LINEABOVE", (0, 0), (-1, 0), 1.5, styles.palette.primary),
+                ("LINEBELOW", (0, -1), (-1, -1), 1.5, styles.palette.primary),
+            ]
+        widths = ["100%"]
+        if logo is not None:
+            rows[0].append(self._logo(logo))
+            for row in rows[1:]:
+                row.append("")
+            widths = ["*", LOGO_MAX_WIDTH_PT + 2 * LOGO_PADDING_PT]
+            commands += [
+                ("SPAN", (1, 0), (1, -1)),
+                ("VALIGN", (1, 0), (1, -1), "MIDDLE"),
+                ("ALIGN", (1, 0), (1, -1), "CENTER"),
+                ("LEFTPADDING", (1, 0), (1, -1), LOGO_PADDING_PT),
+                ("RIGHTPADDING", (1, 0), (1, -1), LOGO_PADDING_PT),
+                ("BACKGROUND", (1, 0), (1, -1), styles.palette.background),
+            ]
+        return self._table(rows, widths, commands)
+
+    def _logo(self, path: Path) -> Image:
+        return _scaled_image(str(path), LOGO_MAX_WIDTH_PT, LOGO_MAX_HEIGHT_PT)
 
     def _table(self, rows: list[list], widths: list[str], commands: list[tuple]) -> Table:
         """A table that splits between rows and names our font (reportlab's default is Helvetica)."""
@@ -139,6 +176,7 @@ class Blocks:
             ("BOTTOMPADDING", (0, -1), (-1, -1), BOX_PADDING_PT - 2),
             ("LINEBEFORE", (0, 0), (0, -1), 3, styles.palette.accent if tinted else styles.palette.primary),
         ]
+        tinted = tinted and styles.fills
         if tinted:
             commands.append(("BACKGROUND", (0, 0), (-1, -1), styles.palette.tint))
         else:
@@ -220,10 +258,7 @@ class Blocks:
 
     def figure(self, image: TopicImage, width: float) -> Figure:
         """A picture at most ``width`` points wide, with its caption below."""
-        picture = Image(image.file, lazy=0)
-        scale = min(width / picture.imageWidth, FIGURE_MAX_HEIGHT_PT / picture.imageHeight)
-        picture.drawWidth = picture.imageWidth * scale
-        picture.drawHeight = picture.imageHeight * scale
+        picture = _scaled_image(image.file, width, FIGURE_MAX_HEIGHT_PT)
         caption = self.prose(image.caption, self.styles.caption) if image.caption else None
         return Figure(picture, caption)
 

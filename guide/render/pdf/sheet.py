@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from reportlab.platypus import Flowable, Spacer
 
 from guide.labels import Labels
-from guide.model import Topic
+from guide.model import Course, Topic
 from guide.render.common import meta_line
 from guide.render.pdf.blocks import Blocks
 from guide.render.pdf.document import Furniture
 
 
-def study_sheet_story(topic: Topic, blocks: Blocks) -> list[Flowable]:
+def _kicker(marker: str, course: Course | None) -> str:
+    """The line above the title: what the document is, after the course code when there is one."""
+    return f"{course.code} · {marker}" if course else marker
+
+
+def study_sheet_story(topic: Topic, blocks: Blocks, course: Course | None, logo: Path | None) -> list[Flowable]:
     labels = blocks.labels
     story: list[Flowable] = [
-        blocks.title_band(labels["study_sheet"], topic.title, topic.subtitle, meta_line(topic, labels)),
+        blocks.title_band(_kicker(labels["study_sheet"], course), topic.title, topic.subtitle, meta_line(topic, labels), logo),
         Spacer(0, 9),
         blocks.bookmark(labels["at_a_glance"]),
         blocks.summary_box(topic),
@@ -38,18 +45,26 @@ def study_sheet_story(topic: Topic, blocks: Blocks) -> list[Flowable]:
     return story
 
 
-def answer_key_story(topic: Topic, blocks: Blocks) -> list[Flowable]:
+def answer_key_story(topic: Topic, blocks: Blocks, course: Course | None, logo: Path | None) -> list[Flowable]:
     labels = blocks.labels
     return [
-        blocks.title_band(labels["teachers_copy"], topic.title, labels["answer_key"], meta_line(topic, labels)),
+        blocks.title_band(_kicker(labels["teachers_copy"], course), topic.title, labels["answer_key"], meta_line(topic, labels), logo),
         Spacer(0, 4),
         *blocks.section(labels["questions"], blocks.questions_with_answers(topic.questions)),
     ]
 
 
-def furniture(topic: Topic, labels: Labels, marker: str, marked_footer: bool = False) -> Furniture:
-    """Running header and footer; ``marked_footer`` repeats the marker on every page, title page too."""
-    footer = [topic.title, *meta_line(topic, labels)[:2]]
+def furniture(topic: Topic, course: Course | None, labels: Labels, marker: str, marked_footer: bool = False) -> Furniture:
+    """Running header and footer; ``marked_footer`` repeats the marker on every page, title page too.
+
+    In a course, the header names the course code and the footer the course and who teaches it.
+    """
+    if course:
+        header = f"{course.code} · {topic.title}"
+        footer = [course.title, *course.details]
+    else:
+        header = topic.title
+        footer = [topic.title, *meta_line(topic, labels)[:2]]
     if marked_footer:
         footer.insert(0, marker.upper())
-    return Furniture(header_left=topic.title, header_right=marker.upper(), footer_left=" · ".join(footer))
+    return Furniture(header_left=header, header_right=marker.upper(), footer_left=" · ".join(footer))

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.lib.colors import Color, HexColor, white
+from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
+from guide.colors import mix
 from guide.render.pdf.fonts import RegisteredFamily, register
 from guide.theme import Theme
 
@@ -31,6 +32,8 @@ class Styles:
     """Every style the sheet uses; built once per theme."""
 
     palette: Palette
+    fills: bool
+    """Whether large areas (title band, summary box) are filled with colour or only outlined."""
     heading_fonts: RegisteredFamily
     body_fonts: RegisteredFamily
     link_color: str
@@ -61,21 +64,24 @@ def build_styles(theme: Theme) -> Styles:
         muted=HexColor(colors.muted),
         background=HexColor(colors.background),
         tint=HexColor(colors.tint),
-        rule=HexColor("#C9CED6"),
+        rule=HexColor(mix(colors.muted, colors.background, 0.65)),
     )
     heading = register(theme.heading_font)
     body = register(theme.body_font)
     base = ParagraphStyle("body", fontName=body.regular, fontSize=BODY_SIZE_PT, leading=12.8, textColor=palette.text, spaceAfter=5)
-    on_band = HexColor("#DCE3EC")
+    # On a filled band, text takes the background colour; on an outlined one, the usual colours.
+    band_title = palette.background if theme.fills else palette.primary
+    band_small = HexColor(mix(colors.background, colors.primary, 0.15)) if theme.fills else palette.muted
     return Styles(
         palette=palette,
+        fills=theme.fills,
         heading_fonts=heading,
         body_fonts=body,
         link_color=colors.primary,
-        band_kicker=ParagraphStyle("kicker", fontName=heading.bold, fontSize=8.5, leading=11, textColor=on_band, spaceAfter=2),
-        band_title=ParagraphStyle("title", fontName=heading.bold, fontSize=22, leading=26, textColor=white),
-        band_subtitle=ParagraphStyle("subtitle", fontName=heading.regular, fontSize=12.5, leading=16, textColor=white, spaceBefore=2),
-        band_meta=ParagraphStyle("meta", fontName=heading.regular, fontSize=9.5, leading=13, textColor=on_band, spaceBefore=6),
+        band_kicker=ParagraphStyle("kicker", fontName=heading.bold, fontSize=8.5, leading=11, textColor=band_small, spaceAfter=2),
+        band_title=ParagraphStyle("title", fontName=heading.bold, fontSize=22, leading=26, textColor=band_title),
+        band_subtitle=ParagraphStyle("subtitle", fontName=heading.regular, fontSize=12.5, leading=16, textColor=band_title, spaceBefore=2),
+        band_meta=ParagraphStyle("meta", fontName=heading.regular, fontSize=9.5, leading=13, textColor=band_small, spaceBefore=6),
         box_label=ParagraphStyle("box-label", fontName=heading.bold, fontSize=9.5, leading=12, textColor=palette.primary, spaceAfter=3),
         heading=ParagraphStyle(
             "heading", fontName=heading.bold, fontSize=13, leading=16, textColor=palette.primary, spaceBefore=8, spaceAfter=4

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from guide.labels import Labels
-from guide.model import Topic
+from guide.model import Course, Topic
 from guide.render.common import metadata
 from guide.render.pptx.plan import DeckPlan, plan_deck
 from guide.render.pptx.writer import DeckWriter
@@ -12,6 +11,7 @@ from guide.theme import Theme
 __all__ = ["DeckPlan", "plan_deck", "render_deck"]
 
 
-def render_deck(topic: Topic, theme: Theme, labels: Labels) -> bytes:
+def render_deck(topic: Topic, theme: Theme, course: Course | None = None) -> bytes:
     """The editable slide deck of ``topic`` as .pptx bytes, in the theme's aspect ratio."""
-    return DeckWriter(plan_deck(topic, theme, labels), theme, metadata(topic, topic.title)).write()
+    plan = plan_deck(topic, theme, course)
+    return DeckWriter(plan, theme, metadata(topic, topic.title, course)).write()

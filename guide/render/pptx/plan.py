@@ -10,9 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from guide import markup
-from guide.labels import Labels
 from guide.markup import Span
-from guide.model import Paragraph, Topic
+from guide.model import Course, Paragraph, Topic
 from guide.render.common import meta_line
 from guide.render.pptx.fitting import INSET_X_PT, SAFETY, Fitted, Item, bold_line, fit, items_height, pieces_that_fit
 from guide.render.pptx.measure import Measurer, sentences
@@ -113,9 +112,10 @@ class DeckPlan:
 class Planner:
     """Lays out one topic's slides with one theme, labels and font metrics."""
 
-    def __init__(self, topic: Topic, theme: Theme, labels: Labels) -> None:
+    def __init__(self, topic: Topic, theme: Theme, course: Course | None = None) -> None:
         self.topic = topic
-        self.labels = labels
+        self.course = course
+        self.labels = theme.labels_for(topic.language_code)
         self.measurer = Measurer(theme.heading_font)
         self.width = SLIDE_WIDTHS_PT[theme.slide_aspect]
         self.content_width = self.width - 2 * MARGIN_PT
@@ -173,7 +173,7 @@ class Planner:
         return DeckPlan(self.width, SLIDE_HEIGHT_PT, self.footer(), topic.language, tuple(slides))
 
     def footer(self) -> str:
-        return self.topic.title
+        return f"{self.course.code} · {self.topic.title}" if self.course else self.topic.title
 
     def notes(self, section: str, prose: Sequence[str] = (), plain: Sequence[str] = ()) -> str:
         """Speaker notes: the full text behind a slide, then the topic's own notes for the section.
@@ -202,6 +202,8 @@ class Planner:
         box = Box(MARGIN_PT, 140, self.content_width, 140)
         title, size = self.fit_title(topic.title, box, (54.0, 32.0))
         lines = [line for line in (topic.subtitle, " · ".join(meta_line(topic, self.labels))) if line]
+        if self.course:
+            lines.append(" · ".join([self.course.heading, *self.course.details]))
         subtitle = None
         if lines:
             sub_box = Box(MARGIN_PT, 306, self.content_width, 150)
@@ -314,8 +316,8 @@ def _slide_text(paragraph: Paragraph) -> str:
     return paragraph.slide or sentences(paragraph.text)[0]
 
 
-def plan_deck(topic: Topic, theme: Theme, labels: Labels) -> DeckPlan:
-    return Planner(topic, theme, labels).plan()
+def plan_deck(topic: Topic, theme: Theme, course: Course | None = None) -> DeckPlan:
+    return Planner(topic, theme, course).plan()
 
 
 def describe(plan: DeckPlan) -> str:

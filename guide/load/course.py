@@ -1,0 +1,85 @@
+"""Course files -> a validated ``Course``, its theme chain and the topic files it lists."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from guide.errors import InputError, Origin, Problem
+from guide.load.files import project_root
+from guide.load.messages import translate
+from guide.load.reader import Document
+from guide.load.theme import ThemeChain
+from guide.model import TOPIC_ID_PATTERN, Course, Text
+
+TOPIC_SUFFIXES = (".yaml", ".yml")
+
+
+class CourseFile(Course):
+    """What a course file holds: the course, its theme, and its topics (paths or globs)."""
+
+    theme: Text | dict[str, Any] | None = None
+    """A built-in theme name, a path to a theme file, or a theme written out here."""
+    topics: tuple[Text, ...]
+    """Topic files relative to this file; globs such as ../*.yaml are allowed."""
+
+
+@dataclass(frozen=True)
+class LoadedCourse:
+    course: Course
+    theme: ThemeChain
+    topics: tuple[Path, ...]
+    origin: Origin
+    path: Path
+
+
+def course_from(document: Document, path: Path) -> LoadedCourse:
+    """Validate a course document; raise InputError listing every problem in it and its theme."""
+    origin = document.origin
+    data = dict(document.data)
+    problems = list(document.problems)
+    if "id" not in data:
+        data["id"] = path.stem
+        if not re.fullmatch(TOPIC_ID_PATTERN, path.stem):
+            problems.append(
+                origin.problem(("id",), f"file name '{path.stem}' is not a valid course id; rename the file or add an 'id:' key")
+            )
+    try:
+        spec = CourseFile.model_validate(data)
+    except ValidationError as error:
+        raise InputError([*problems, *translate(error, origin, CourseFile)]) from None
+    chain = ThemeChain()
+    if isinstance(spec.theme, str):
+        chain.named(spec.theme, path, lambda message: origin.problem(("theme",), message))
+    elif spec.theme is not None:
+        chain.inline(spec.theme, origin.within(("theme",)), path)
+    problems += chain.problems
+    topics = _topic_files(spec.topics, path, origin, problems)
+    if problems:
+        raise InputError(problems)
+    course = Course.model_validate(spec.model_dump(include=set(Course.model_fields)))
+    return LoadedCourse(course, chain, topics, origin, path)
+
+
+def _topic_files(patterns: tuple[str, ...], path: Path, origin: Origin, problems: list[Problem]) -> tuple[Path, ...]:
+    """The topic files the course lists, in the order given (a glob's matches sorted), each once."""
+    folder = path.resolve().parent
+    root = project_root(path)
+    found: list[Path] = []
+    for index, pattern in enumerate(patterns):
+        if Path(pattern).is_absolute():
+            problems.append(origin.problem(("topics", index), f"'{pattern}' must be relative to the course file"))
+            continue
+        matches = sorted({match.resolve() for match in folder.glob(pattern)})
+        matches = [match for match in matches if match.is_file() and match.suffix in TOPIC_SUFFIXES]
+        outside = [match for match in matches if not match.is_relative_to(root)]
+        if outside:
+            problems.append(origin.problem(("topics", index), f"'{pattern}' is outside the project folder {root}"))
+        elif not matches:
+            problems.append(origin.problem(("topics", index), f"no topic file matches '{pattern}'"))
+        found += matches
+    return tuple(dict.fromkeys(found))

@@ -1,0 +1,306 @@
+"""Theme files, built-in themes and brand.yml files -> the one ``Theme`` renderers read.
+
+Validate, then resolve: each file of an ``extends`` chain is validated on its own and its
+paths are made absolute (and checked) against the file that named them; then the layers
+apply in order, later keys winning: the default theme, the course's theme chain, the command
+line's. Palette names resolve as each layer applies, so a theme may use a colour name its
+parent defined. Every problem of every layer is reported at once, each at its own line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from guide.colors import WHITE, contrast_ratio, mix, normal_hex
+from guide.errors import InputError, Location, Origin, Problem
+from guide.fonts import FontFamily
+from guide.load.brand import brand_as_theme, is_brand
+from guide.load.files import resolve_inside
+from guide.load.messages import translate
+from guide.load.reader import read_yaml
+from guide.load.theme_assets import Asset, checked_asset, font_family
+from guide.load.theme_schema import ThemeFile
+from guide.theme import SLIDE_ROLES, Colors, Theme
+
+BUILT_IN_FOLDER = Path(__file__).resolve().parent.parent / "themes"
+DEFAULT_THEME = "classic"
+MAX_EXTENDS = 10
+TINT_SHARE = 0.9
+"""How far the box wash moves from the primary colour towards the background."""
+
+Complaint = Callable[[str], Problem]
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One resolved value and the place in a file that set it, for messages about it later."""
+
+    value: Any
+    origin: Origin
+    location: Location
+
+    def problem(self, message: str) -> Problem:
+        return self.origin.problem(self.location, message)
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One theme file's own settings, by dotted key (``colors.primary``, ``labels.key_facts``)."""
+
+    name: str
+    description: str | None
+    settings: dict[str, Setting]
+
+
+@dataclass(frozen=True)
+class LoadedTheme:
+    """A resolved theme, where each of its values came from, and the files it was made of."""
+
+    theme: Theme
+    settings: Mapping[str, Setting]
+    files: tuple[Path, ...]
+
+
+def built_in_themes() -> dict[str, Path]:
+    return {path.stem: path for path in sorted(BUILT_IN_FOLDER.glob("*.yaml"))}
+
+
+def theme_descriptions() -> list[tuple[str, str]]:
+    """(name, description) of every built-in theme, the default first."""
+    names = sorted(built_in_themes(), key=lambda name: (name != DEFAULT_THEME, name))
+    return [(name, ThemeChain().named(name).layers[-1].description or "") for name in names]
+
+
+@dataclass
+class ThemeChain:
+    """Collects the layers of a theme in the order they apply, and every problem met on the way."""
+
+    layers: list[Layer] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+
+    def named(self, reference: str, naming_file: Path | None = None, complain: Complaint | None = None) -> ThemeChain:
+        """Add a built-in theme by name, or a theme file by path (relative to ``naming_file``, else to the working folder)."""
+        self._reference(reference, naming_file, complain or _command_line_complaint, ())
+        return self
+
+    def inline(self, data: Any, origin: Origin, naming_file: Path) -> ThemeChain:
+        """Add a theme written inside another file (a course's ``theme:`` mapping)."""
+        self._data(data, origin, naming_file, naming_file.stem, ())
+        return self
+
+    def _reference(self, reference: str, naming_file: Path | None, complain: Complaint, chain: tuple[Path, ...]) -> None:
+        built_in = built_in_themes().get(reference)
+        if built_in is not None:
+            self._file(built_in, chain)
+            return
+        if naming_file is None:
+            target = Path(reference)
+            refusal = None if target.is_file() else "no such file"
+        else:
+            target, refusal = resolve_inside(reference, naming_file)
+        if refusal or target is None:
+            self.problems.append(
+                complain(f"'{reference}' is neither a built-in theme ({', '.join(built_in_themes())}) nor a theme file: {refusal}")
+            )
+            return
+        self._file(target, chain)
+
+    def _file(self, path: Path, chain: tuple[Path, ...]) -> None:
+        resolved = path.resolve()
+        if resolved in chain:
+            self.problems.append(
+                Problem(
+                    str(path), 1, 1, "extends", "themes extend each other in a circle: " + " -> ".join(p.name for p in (*chain, resolved))
+                )
+            )
+            return
+        if len(chain) >= MAX_EXTENDS:
+            self.problems.append(Problem(str(path), 1, 1, "extends", f"more than {MAX_EXTENDS} themes extend each other"))
+            return
+        self.files.append(resolved)
+        try:
+            document = read_yaml(path, str(path))
+        except InputError as error:
+            self.problems.extend(error.problems)
+            return
+        self.problems.extend(document.problems)
+        data, origin = document.data, document.origin
+        if is_brand(data):
+            data, origin, problems = brand_as_theme(data, origin)
+            self.problems.extend(problems)
+        self._data(data, origin, path, path.stem, (*chain, resolved))
+
+    def _data(self, data: Any, origin: Origin, naming_file: Path, name: str, chain: tuple[Path, ...]) -> None:
+        if not isinstance(data, dict):
+            self.problems.append(origin.problem((), "a theme must be a mapping of keys (colors:, fonts:, page:, ...)"))
+            return
+        try:
+            spec = ThemeFile.model_validate(data)
+        except ValidationError as error:
+            self.problems.extend(translate(error, origin, ThemeFile))
+            return
+        if spec.extends:
+            self._reference(spec.extends, naming_file, lambda message: origin.problem(("extends",), message), chain)
+        self.layers.append(Layer(name, spec.description, self._settings(spec, origin, naming_file)))
+
+    def _settings(self, spec: ThemeFile, origin: Origin, naming_file: Path) -> dict[str, Setting]:
+        settings: dict[str, Setting] = {}
+
+        def put(location: Location, value: Any) -> None:
+            if value is not None:
+                settings[".".join(str(part) for part in location)] = Setting(value, origin, location)
+
+        for key, value in _leaves(spec.model_dump(exclude={"extends", "description", "fonts", "logo", "slides"}, exclude_none=True)):
+            put(key, normal_hex(value) if key[0] == "palette" else value)
+        slides = spec.slides.model_dump(exclude_none=True) if spec.slides else {}
+        for key, value in _leaves({"slides": {key: value for key, value in slides.items() if key != "template"}}):
+            put(key, value)
+        for role in ("heading", "body"):
+            font = getattr(spec.fonts, role, None) if spec.fonts else None
+            if font is not None:
+                location = ("fonts", role)
+                put(location, self._checked(font_family(font, naming_file), origin, location))
+        if spec.logo:
+            put(("logo",), self._checked(checked_asset(spec.logo, naming_file, "logo"), origin, ("logo",)))
+        if spec.slides and spec.slides.template:
+            put(
+                ("slides", "template"),
+                self._checked(checked_asset(spec.slides.template, naming_file, "template"), origin, ("slides", "template")),
+            )
+        return settings
+
+    def _checked(self, asset: Asset, origin: Origin, location: Location) -> Any:
+        """The value of a checked asset, recording its files; each refusal becomes a problem."""
+        self.files.extend(asset.files)
+        self.problems.extend(origin.problem((*location, *where), message) for where, message in asset.refusals)
+        return None if asset.refusals else asset.value
+
+    def resolve(self) -> LoadedTheme:
+        """Apply the layers in order and build the theme; raise InputError listing every problem."""
+        settings: dict[str, Setting] = {}
+        for layer in self.layers:
+            palette = {key.split(".", 1)[1]: setting.value for key, setting in settings.items() if key.startswith("palette.")}
+            palette.update({key.split(".", 1)[1]: setting.value for key, setting in layer.settings.items() if key.startswith("palette.")})
+            for key, setting in layer.settings.items():
+                settings[key] = _color(setting, palette, self.problems) if key.startswith("colors.") else setting
+        if self.problems:
+            raise InputError(self.problems)
+        described = [layer.description for layer in self.layers if layer.description is not None]
+        theme = _theme(self.layers[-1].name, described[-1] if described else "", settings)
+        return LoadedTheme(theme, settings, tuple(dict.fromkeys(self.files)))
+
+
+def _command_line_complaint(message: str) -> Problem:
+    return Problem("--theme", 0, 0, "", message)
+
+
+def _leaves(data: Mapping[str, Any], location: Location = ()) -> Iterable[tuple[Location, Any]]:
+    for key, value in data.items():
+        if isinstance(value, Mapping):
+            yield from _leaves(value, (*location, key))
+        else:
+            yield (*location, key), value
+
+
+def _color(setting: Setting, palette: Mapping[str, str], problems: list[Problem]) -> Setting:
+    """A colour role's value as ``#RRGGBB``: written so, or named in the palette so far."""
+    value = setting.value
+    if value.startswith("#"):
+        return Setting(normal_hex(value), setting.origin, setting.location)
+    if value in palette:
+        return Setting(palette[value], setting.origin, setting.location)
+    known = f"the palette has {', '.join(palette)}" if palette else "no palette defines it"
+    problems.append(setting.problem(f"unknown colour '{value}': {known}; or write #RRGGBB"))
+    return setting
+
+
+def _theme(name: str, description: str, settings: Mapping[str, Setting]) -> Theme:
+    def value(key: str) -> Any:
+        setting = settings.get(key)
+        return setting.value if setting else None
+
+    primary, background = value("colors.primary"), value("colors.background")
+    colors = Colors(
+        primary=primary,
+        accent=value("colors.accent"),
+        text=value("colors.text"),
+        muted=value("colors.muted"),
+        background=background,
+        tint=value("colors.tint") or mix(primary, background or WHITE, TINT_SHARE),
+    )
+    heading: FontFamily = value("fonts.heading")
+    return Theme(
+        name=name,
+        description=description,
+        colors=colors,
+        heading_font=heading,
+        body_font=value("fonts.body"),
+        page_size=value("page.size"),
+        margin_mm=float(value("page.margin_mm")),
+        slide_aspect=value("slides.aspect"),
+        fills=value("fills"),
+        logo=value("logo"),
+        template=value("slides.template"),
+        layouts={role: value(f"slides.layouts.{role}") for role in SLIDE_ROLES if value(f"slides.layouts.{role}")},
+        labels={key.split(".", 1)[1]: setting.value for key, setting in settings.items() if key.startswith("labels.")},
+    )
+
+
+def load_theme(*chains: ThemeChain) -> LoadedTheme:
+    """The default theme with each chain's layers over it, in order."""
+    combined = ThemeChain().named(DEFAULT_THEME)
+    for chain in chains:
+        combined.layers += chain.layers
+        combined.problems += chain.problems
+        combined.files += chain.files
+    return combined.resolve()
+
+
+CONTRAST_CHECKS = (
+    ("text", "background", 4.5, "body text"),
+    ("muted", "background", 4.5, "captions and footers"),
+    ("primary", "background", 4.5, "headings, dates and the title band"),
+    ("accent", "background", 3.0, "bullets, markers and rules"),
+)
+"""(foreground role, background role, WCAG AA minimum, what is drawn so): 4.5:1 for text
+of body size, 3:1 for large text and graphics."""
+
+
+def contrast_warnings(loaded: LoadedTheme) -> list[Problem]:
+    """A warning for each pair of the theme's colours below WCAG AA, at the line that set the foreground."""
+    colors = loaded.theme.colors
+    warnings = []
+    for foreground, background, minimum, used_for in CONTRAST_CHECKS:
+        first, second = getattr(colors, foreground), getattr(colors, background)
+        ratio = contrast_ratio(first, second)
+        if ratio < minimum:
+            pair = f"{foreground} {first} on {background} {second}"
+            message = f"warning: {pair} has contrast {ratio:.1f}:1; {used_for} needs {minimum:g}:1 (WCAG AA)"
+            warnings.append(loaded.settings[f"colors.{foreground}"].problem(message))
+    return warnings
+
+
+def template_problems(loaded: LoadedTheme) -> list[Problem]:
+    """What is wrong with the theme's slide template, at the line that named the template or the layout."""
+    theme = loaded.theme
+    if theme.template is None:
+        return []
+    from guide.template import TemplateError, read_template  # imports python-pptx: only for decks
+
+    try:
+        read_template(theme.template, tuple(sorted(theme.layouts.items())))
+    except TemplateError as error:
+        setting = loaded.settings.get(f"slides.layouts.{error.role}") or loaded.settings["slides.template"]
+        return [setting.problem(str(error))]
+    return []
+
+
+def named_theme(reference: str = DEFAULT_THEME) -> Theme:
+    """A built-in theme, or a theme file, resolved on its own; raises InputError if it is invalid."""
+    return load_theme(ThemeChain().named(reference)).theme

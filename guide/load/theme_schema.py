@@ -1,0 +1,133 @@
+"""The shape of a theme file (product contract, section 3), as pydantic validates it.
+
+These classes say what a user may write; ``guide.load.theme`` resolves what they wrote
+(palette names, paths, ``extends``) into the ``guide.theme.Theme`` that renderers read.
+"""
+
+from __future__ import annotations
+
+import string
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model
+from pydantic_core import PydanticCustomError
+
+from guide.colors import HEX_COLOR
+from guide.labels import LABEL_NAMES
+from guide.model import Text
+
+PALETTE_NAME = r"^[A-Za-z][A-Za-z0-9_-]*$"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+def _check_color(value: str) -> str:
+    if value.startswith("#") and not HEX_COLOR.fullmatch(value):
+        raise PydanticCustomError("color", "'{value}' is not a colour; write #RGB or #RRGGBB, or a palette name", {"value": value})
+    return value
+
+
+ColorRef = Annotated[Text, AfterValidator(_check_color)]
+"""``#RGB``, ``#RRGGBB`` or the name of a colour in the theme's palette."""
+
+
+def _check_hex(value: str) -> str:
+    if not HEX_COLOR.fullmatch(value):
+        raise PydanticCustomError("hex_color", "'{value}' is not a colour; write #RGB or #RRGGBB", {"value": value})
+    return value
+
+
+HexColor = Annotated[Text, AfterValidator(_check_hex)]
+PaletteName = Annotated[str, Field(pattern=PALETTE_NAME)]
+
+
+class ColorRoles(_Strict):
+    primary: ColorRef | None = None
+    """Headings, the title band, dates."""
+    accent: ColorRef | None = None
+    """Bullets, markers and rules."""
+    text: ColorRef | None = None
+    muted: ColorRef | None = None
+    """Captions, footers, secondary lines."""
+    background: ColorRef | None = None
+    tint: ColorRef | None = None
+    """Wash behind boxes; derived from primary when not given."""
+
+
+class FontSpec(_Strict):
+    """A bundled family by name, or a family given by its TrueType files."""
+
+    family: Text
+    regular: Text | None = None
+    bold: Text | None = None
+    italic: Text | None = None
+    """Defaults to the regular face."""
+    bold_italic: Text | None = None
+    """Defaults to the bold face."""
+
+
+class FontRoles(_Strict):
+    heading: FontSpec | None = None
+    body: FontSpec | None = None
+
+
+class PageSpec(_Strict):
+    size: Literal["a4", "letter"] | None = None
+    margin_mm: Annotated[float, Field(ge=8, le=40)] | None = None
+
+
+class LayoutNames(_Strict):
+    """Our slide roles -> the template's layout names, in whatever language the template uses."""
+
+    title: Text | None = None
+    section: Text | None = None
+    content: Text | None = None
+    two_content: Text | None = None
+    title_only: Text | None = None
+    blank: Text | None = None
+
+
+class SlidesSpec(_Strict):
+    aspect: Literal["16:9", "4:3"] | None = None
+    template: Text | None = None
+    """An institution's .pptx or .potx, relative to the theme file."""
+    layouts: LayoutNames | None = None
+
+
+def _check_page_of(value: str) -> str:
+    try:
+        fields = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
+    except ValueError:
+        fields = {"?"}
+    if "page" not in fields or not fields <= {"page", "pages"}:
+        raise PydanticCustomError("page_of", "must contain {{page}} (and may contain {{pages}}), e.g. 'Page {{page}} of {{pages}}'")
+    return value
+
+
+Labels = create_model(
+    "Labels",
+    __base__=_Strict,
+    **{name: (Annotated[Text, AfterValidator(_check_page_of)] | None if name == "page_of" else Text | None, None) for name in LABEL_NAMES},
+)
+"""Wording over the built-in labels; ``page_of`` holds ``{page}`` and ``{pages}``."""
+
+
+class ThemeFile(_Strict):
+    """One theme file or inline theme; every key is optional and overrides what it extends."""
+
+    extends: Text | None = None
+    """A built-in theme name or a path to another theme file; omitted means the default theme."""
+    description: Text | None = None
+    palette: dict[PaletteName, HexColor] | None = None
+    """Named colours that the colour roles may refer to."""
+    colors: ColorRoles | None = None
+    fonts: FontRoles | None = None
+    logo: Text | None = None
+    """A PNG or JPEG, relative to the theme file."""
+    fills: bool | None = None
+    """False prints outlines instead of large colour areas."""
+    page: PageSpec | None = None
+    slides: SlidesSpec | None = None
+    labels: Labels | None = None  # type: ignore[valid-type]

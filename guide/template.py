@@ -1,0 +1,250 @@
+"""What an institution's slide template offers: its layouts, their placeholders, the role each serves.
+
+Layouts are matched to our slide roles by the placeholders they hold, not by their names, so
+a template whose layouts are called "Titelfolie" or "Título e conteúdo" works without any
+configuration; a theme's ``slides.layouts`` names a layout for a role when detection should
+not decide. Read with python-pptx, so only builds that make decks pay for importing it.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from guide.errors import GuideError
+from guide.theme import SLIDE_ROLES
+
+EMU_PER_PT = 12_700
+DECK_ROLES = ("title", "content", "title_only")
+"""The roles our decks use; a template must serve these. The others are reported for information."""
+SECTION_SHARE = 0.5
+"""A one-body layout whose body is under this share of the content body's area is a section header."""
+_TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
+_PRESENTATION_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+_LATIN_FONT = re.compile(rb"<a:(major|minor)Font>\s*<a:latin[^>]*typeface=\"([^\"]*)\"")
+
+
+class TemplateError(GuideError):
+    """A template that cannot be read, or that lacks what a slide role needs."""
+
+    def __init__(self, message: str, role: str | None = None) -> None:
+        super().__init__(message)
+        self.role = role
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """One placeholder of a layout: its kind, its index (which slides refer to) and its box in points."""
+
+    kind: str
+    """title, subtitle, body, picture, date, footer, slide_number or other."""
+    idx: int
+    name: str
+    box: tuple[float, float, float, float] | None
+    """(left, top, width, height) in points; None when neither the layout nor its master says."""
+
+    @property
+    def area(self) -> float:
+        return self.box[2] * self.box[3] if self.box else 0.0
+
+
+@dataclass(frozen=True)
+class Layout:
+    index: int
+    name: str
+    placeholders: tuple[Placeholder, ...]
+
+    def all(self, kind: str) -> list[Placeholder]:
+        return [placeholder for placeholder in self.placeholders if placeholder.kind == kind]
+
+    def first(self, kind: str) -> Placeholder | None:
+        found = self.all(kind)
+        return found[0] if found else None
+
+    @property
+    def content_kinds(self) -> set[str]:
+        """Kinds of the placeholders that hold content (not date, footer or slide number)."""
+        return {placeholder.kind for placeholder in self.placeholders if placeholder.kind not in ("date", "footer", "slide_number")}
+
+
+@dataclass(frozen=True)
+class Template:
+    path: Path
+    width_pt: float
+    height_pt: float
+    layouts: tuple[Layout, ...]
+    roles: Mapping[str, Layout | None]
+    """Role -> the layout that serves it (None: no layout can)."""
+    fonts: tuple[str, str]
+    """The template theme's (heading, body) Latin font names."""
+
+
+def missing_placeholder(role: str, layout: Layout) -> str | None:
+    """The placeholder ``layout`` lacks for ``role``, or None when it has all it needs."""
+    bodies = len(layout.all("body"))
+    if role != "blank" and not layout.first("title"):
+        return "title"
+    if role == "title" and not (layout.first("subtitle") or bodies):
+        return "subtitle"
+    if role in ("section", "content") and bodies < 1:
+        return "body"
+    if role == "two_content" and bodies < 2:
+        return "second body"
+    return None
+
+
+def presentation_bytes(path: Path) -> bytes:
+    """The template as .pptx bytes: a .potx differs only in its main part's content type."""
+    try:
+        data = path.read_bytes()
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if "[Content_Types].xml" not in archive.namelist():
+                raise TemplateError(f"'{path.name}' is not a PowerPoint file (no [Content_Types].xml)")
+            types = archive.read("[Content_Types].xml")
+            if _TEMPLATE_TYPE not in types:
+                return data
+            output = io.BytesIO()
+            with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as copy:
+                for info in archive.infolist():
+                    content = archive.read(info.filename)
+                    copy.writestr(
+                        info, types.replace(_TEMPLATE_TYPE, _PRESENTATION_TYPE) if info.filename == "[Content_Types].xml" else content
+                    )
+            return output.getvalue()
+    except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, EOFError) as error:
+        raise TemplateError(f"'{path.name}' is not a readable PowerPoint file ({error})") from None
+
+
+def open_template(path: Path):  # noqa: ANN201 - python-pptx's Presentation, imported lazily
+    """The template opened with python-pptx; raises TemplateError for a damaged file."""
+    from pptx import Presentation
+
+    try:
+        return Presentation(io.BytesIO(presentation_bytes(path)))
+    except TemplateError:
+        raise
+    except Exception as error:  # python-pptx fails on damaged parts in many ways; each means "not usable"
+        raise TemplateError(f"'{path.name}' is not a usable PowerPoint template ({error})") from None
+
+
+@cache
+def read_template(path: Path, names: tuple[tuple[str, str], ...] = ()) -> Template:
+    """The layouts of the template at ``path`` and the role each serves; ``names`` maps roles to layout names.
+
+    Raises TemplateError for an unreadable file, a name no layout has, or a layout (named or
+    detected) that lacks a placeholder a deck role needs.
+    """
+    deck = open_template(path)
+    layouts = tuple(
+        Layout(index, layout.name, tuple(_placeholder(shape) for shape in layout.placeholders))
+        for index, layout in enumerate(deck.slide_layouts)
+    )
+    roles = detect_roles(layouts)
+    for role, name in names:
+        roles[role] = _named(layouts, role, name)
+    for role in DECK_ROLES:
+        if roles[role] is None:
+            raise TemplateError(f"no layout in '{path.name}' can hold {role} slides: none has {_needs(role)}; {_hint(role)}", role)
+    fonts = _theme_fonts(deck)
+    return Template(path, deck.slide_width / EMU_PER_PT, deck.slide_height / EMU_PER_PT, layouts, roles, fonts)
+
+
+def _needs(role: str) -> str:
+    return {
+        "title": "a title and a subtitle placeholder",
+        "section": "a title and a small body placeholder",
+        "content": "a title and a body placeholder",
+        "two_content": "a title and two body placeholders",
+        "title_only": "a title placeholder",
+        "blank": "no title placeholder",
+    }[role]
+
+
+def _hint(role: str) -> str:
+    return f"name a layout under slides.layouts.{role} in the theme"
+
+
+def _named(layouts: tuple[Layout, ...], role: str, name: str) -> Layout:
+    for layout in layouts:
+        if layout.name.casefold() == name.casefold():
+            missing = missing_placeholder(role, layout)
+            if missing:
+                raise TemplateError(f"layout '{layout.name}' has no {missing} placeholder, which {role} slides need", role)
+            return layout
+    known = ", ".join(f"'{layout.name}'" for layout in layouts)
+    raise TemplateError(f"the template has no layout named '{name}'; its layouts are {known}", role)
+
+
+def _placeholder(shape) -> Placeholder:  # noqa: ANN001 - a python-pptx LayoutPlaceholder
+    from pptx.enum.shapes import PP_PLACEHOLDER as TYPE
+
+    kinds = {
+        TYPE.TITLE: "title",
+        TYPE.CENTER_TITLE: "title",
+        TYPE.VERTICAL_TITLE: "title",
+        TYPE.SUBTITLE: "subtitle",
+        TYPE.BODY: "body",
+        TYPE.OBJECT: "body",
+        TYPE.PICTURE: "picture",
+        TYPE.DATE: "date",
+        TYPE.FOOTER: "footer",
+        TYPE.SLIDE_NUMBER: "slide_number",
+    }
+    form = shape.placeholder_format
+    dimensions = (shape.left, shape.top, shape.width, shape.height)
+    box = None if any(value is None for value in dimensions) else tuple(value / EMU_PER_PT for value in dimensions)
+    return Placeholder(kinds.get(form.type, "other"), form.idx, shape.name, box)
+
+
+def detect_roles(layouts: tuple[Layout, ...]) -> dict[str, Layout | None]:
+    """The layout for each role, judged by placeholders alone; the first of equals wins."""
+
+    def first(candidates: list[Layout]) -> Layout | None:
+        return candidates[0] if candidates else None
+
+    titled = [layout for layout in layouts if layout.first("title")]
+    one_body = [layout for layout in titled if len(layout.all("body")) == 1 and layout.content_kinds == {"title", "body"}]
+    content = max(one_body, key=lambda layout: layout.all("body")[0].area, default=None)
+    largest = content.all("body")[0].area if content else 0.0
+    return {
+        "title": first([layout for layout in titled if layout.first("subtitle") and len(layout.all("body")) == 0]),
+        "section": first([layout for layout in one_body if layout.all("body")[0].area < SECTION_SHARE * largest]),
+        "content": content,
+        "two_content": first([layout for layout in titled if len(layout.all("body")) == 2 and layout.content_kinds == {"title", "body"}]),
+        # Without a title-only layout, a content layout serves with its body left out.
+        "title_only": first([layout for layout in titled if layout.content_kinds == {"title"}]) or content,
+        "blank": first([layout for layout in layouts if not layout.content_kinds]),
+    }
+
+
+def _theme_fonts(deck) -> tuple[str, str]:  # noqa: ANN001 - a python-pptx Presentation
+    """The (heading, body) Latin typefaces of the first master's theme."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    blob = deck.slide_masters[0].part.part_related_by(RT.THEME).blob
+    found = {kind.decode(): typeface.decode() for kind, typeface in _LATIN_FONT.findall(blob)}
+    return found.get("major", ""), found.get("minor", "")
+
+
+def describe_template(path: Path) -> str:
+    """What ``--check-template`` prints: each layout with its placeholders and the roles it serves."""
+    template = read_template(path)
+    served: dict[int, list[str]] = {}
+    for role in SLIDE_ROLES:
+        layout = template.roles[role]
+        if layout is not None:
+            served.setdefault(layout.index, []).append(role)
+    lines = [f"{path.name}: {template.width_pt:g} x {template.height_pt:g} pt, fonts {template.fonts[0]} / {template.fonts[1]}"]
+    for layout in template.layouts:
+        roles = ", ".join(served.get(layout.index, [])) or "-"
+        kinds = ", ".join(f"{placeholder.kind} ({placeholder.idx})" for placeholder in layout.placeholders) or "no placeholders"
+        lines.append(f"  [{layout.index}] {layout.name}: {kinds} -> {roles}")
+    unserved = [role for role in SLIDE_ROLES if template.roles[role] is None]
+    if unserved:
+        lines.append(f"  no layout detected for: {', '.join(unserved)}")
+    return "\n".join(lines) + "\n"
