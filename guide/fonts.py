@@ -45,3 +45,17 @@ BUNDLED_FAMILIES: dict[str, FontFamily] = {
         _bundled("Carlito", "Calibri", "carlito", "Carlito"),
     )
 }
+
+
+def family_named(name: str, among: tuple[FontFamily, ...] = ()) -> FontFamily | None:
+    """The family a font name in a document stands for: one of ``among``, else a bundled one.
+
+    A family matches by its own name or by the Office name it is metric-compatible with; a
+    Light weight counts as its family (Calibri Light as Calibri), whose regular face is at
+    least as wide, so text measured with it errs on the safe side.
+    """
+    wanted = name.casefold().removesuffix(" light")
+    for family in (*among, *BUNDLED_FAMILIES.values()):
+        if wanted in (family.name.casefold(), family.office_name.casefold()):
+            return family
+    return None

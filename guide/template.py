@@ -248,3 +248,10 @@ def describe_template(path: Path) -> str:
     if unserved:
         lines.append(f"  no layout detected for: {', '.join(unserved)}")
     return "\n".join(lines) + "\n"
+
+
+def default_template_path() -> Path:
+    """python-pptx's own blank template, on which our designed decks are drawn."""
+    import pptx
+
+    return Path(pptx.__file__).parent / "templates" / "default.pptx"

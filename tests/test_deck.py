@@ -16,7 +16,7 @@ from guide import load_topic
 from guide.fonts import BUNDLED_FAMILIES
 from guide.load import named_theme
 from guide.markup import plain_text
-from guide.render.pptx import plan_deck
+from guide.render.pptx import deck_plan
 from guide.render.pptx.fitting import items_height
 from guide.render.pptx.measure import Measurer
 from guide.render.pptx.plan import describe
@@ -142,7 +142,7 @@ def test_core_properties_are_set_and_fixed(deck: Presentation) -> None:
 
 def test_the_plan_matches_its_snapshot() -> None:
     """A readable record of the treaty's slides; set UPDATE_SNAPSHOTS=1 to accept a deliberate change."""
-    text = describe(plan_deck(TOPIC, named_theme())).replace(str(TREATY.parent), "source")
+    text = describe(deck_plan(TOPIC, named_theme())).replace(str(TREATY.parent), "source")
     if os.environ.get("UPDATE_SNAPSHOTS"):
         SNAPSHOT.write_text(text, encoding="utf-8")
     assert text == SNAPSHOT.read_text(encoding="utf-8")

@@ -12,7 +12,7 @@ from pptx import Presentation
 from guide import load_topic
 from guide.fonts import BUNDLED_FAMILIES
 from guide.load import named_theme
-from guide.render.pptx import plan_deck, render_deck
+from guide.render.pptx import deck_plan, render_deck
 from guide.render.pptx.fitting import items_height
 from guide.render.pptx.measure import Measurer
 from guide.render.pptx.plan import BODY_SIZES, DeckPlan
@@ -66,7 +66,7 @@ def test_a_long_topic_continues_on_cont_slides_without_overflow(tmp_path: Path) 
 def test_an_item_too_long_for_one_slide_is_split_at_sentences(tmp_path: Path) -> None:
     data = long_topic()
     data["summary"] = " ".join(f"Sentence number {index} of a summary far too long for one slide." for index in range(40))
-    plan = plan_deck(load(tmp_path, data), named_theme())
+    plan = deck_plan(load(tmp_path, data), named_theme())
     glance = [slide for slide in plan.slides if slide.title.startswith("At a glance")]
     assert len(glance) > 1
     assert all(item.spans[0].text.startswith("Sentence number") for slide in glance for item in slide.body.items)
@@ -82,14 +82,14 @@ def test_an_item_too_long_for_one_slide_is_split_at_sentences(tmp_path: Path) ->
 def test_generated_topics_never_overflow_or_leave_the_slide(tmp_path: Path, data: dict[str, Any]) -> None:
     topic = load(tmp_path, data)
     for aspect in ("16:9", "4:3"):
-        assert_plan_fits(plan_deck(topic, named_theme().with_slide_aspect(aspect)))
+        assert_plan_fits(deck_plan(topic, named_theme().with_slide_aspect(aspect)))
 
 
 def test_a_timeline_event_longer_than_a_slide_continues_without_a_second_marker(tmp_path: Path) -> None:
     """Found by Hypothesis: one event taller than the whole slide at the floor size."""
     data = long_topic()
     data["timeline"] = [{"date": "1926", "event": " ".join(["Negotiations went on for many weeks."] * 60)}]
-    plan = plan_deck(load(tmp_path, data), named_theme().with_slide_aspect("4:3"))
+    plan = deck_plan(load(tmp_path, data), named_theme().with_slide_aspect("4:3"))
     timeline = [slide.timeline for slide in plan.slides if slide.timeline]
     assert len(timeline) > 1
     rows = [row for part in timeline for row in part.rows]

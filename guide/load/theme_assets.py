@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from guide.errors import Location
-from guide.fonts import BUNDLED_FAMILIES, FontFamily
+from guide.fonts import BUNDLED_FAMILIES, FontFamily, family_named
 from guide.load.files import image_problem, resolve_inside
 from guide.load.theme_schema import FontSpec
 
@@ -43,9 +43,9 @@ def font_family(spec: FontSpec, naming_file: Path) -> Asset:
     """A bundled family by name (or by the Office name it stands in for), or one made of the TTF files given."""
     faces = {face: getattr(spec, face) for face in ("regular", "bold", "italic", "bold_italic")}
     if not any(faces.values()):
-        for family in BUNDLED_FAMILIES.values():
-            if spec.family.casefold() in (family.name.casefold(), family.office_name.casefold()):
-                return Asset(family)
+        family = family_named(spec.family)
+        if family is not None:
+            return Asset(family)
         bundled = ", ".join(BUNDLED_FAMILIES)
         message = f"font family '{spec.family}' is not bundled ({bundled}); give its TrueType files as regular: and bold:"
         return Asset(None, (), (((), message),))

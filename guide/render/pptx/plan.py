@@ -10,39 +10,35 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from guide import markup
+from guide.fonts import FontFamily
+from guide.labels import Labels
 from guide.markup import Span
 from guide.model import Course, Paragraph, Topic
 from guide.render.common import meta_line
 from guide.render.pptx.fitting import INSET_X_PT, SAFETY, Fitted, Item, bold_line, fit, items_height, pieces_that_fit
+from guide.render.pptx.geometry import Box, Geometry
 from guide.render.pptx.measure import Measurer, sentences
-from guide.theme import Theme
 
-SLIDE_HEIGHT_PT = 540.0
-SLIDE_WIDTHS_PT = {"16:9": 960.0, "4:3": 720.0}
-MARGIN_PT = 40.0
-TITLE_TOP_PT = 24.0
-TITLE_HEIGHT_PT = 84.0
-BODY_TOP_PT = 120.0
-FOOTER_HEIGHT_PT = 30.0
 TITLE_SIZES = (36.0, 28.0)
 BODY_SIZES = (32.0, 18.0)
+COVER_TITLE_SIZES = (54.0, 32.0)
+COVER_SUBTITLE_SIZES = (24.0, 18.0)
 TIMELINE_DATE_SHARE = 0.3
 """Most of the width a timeline's date column may take; longer dates wrap."""
 TIMELINE_RAIL_WIDTH_PT = 40.0
 
 
 @dataclass(frozen=True)
-class Box:
-    """A rectangle on the slide, in points from the top left corner."""
+class DeckFonts:
+    """The families titles and body text are measured with; ``named`` says whether runs name them.
 
-    left: float
-    top: float
-    width: float
-    height: float
+    On an institution's template, runs name no font: the template's theme fonts apply, and
+    these are the families that stand for them.
+    """
 
-    @property
-    def bottom(self) -> float:
-        return self.top + self.height
+    title: FontFamily
+    body: FontFamily
+    named: bool = True
 
 
 @dataclass(frozen=True)
@@ -110,17 +106,15 @@ class DeckPlan:
 
 
 class Planner:
-    """Lays out one topic's slides with one theme, labels and font metrics."""
+    """Lays out one topic's slides in one geometry, with one theme's labels and font metrics."""
 
-    def __init__(self, topic: Topic, theme: Theme, course: Course | None = None) -> None:
+    def __init__(self, topic: Topic, labels: Labels, geometry: Geometry, fonts: DeckFonts, course: Course | None = None) -> None:
         self.topic = topic
         self.course = course
-        self.labels = theme.labels_for(topic.language_code)
-        self.measurer = Measurer(theme.heading_font)
-        self.width = SLIDE_WIDTHS_PT[theme.slide_aspect]
-        self.content_width = self.width - 2 * MARGIN_PT
-        self.title_box = Box(MARGIN_PT, TITLE_TOP_PT, self.content_width, TITLE_HEIGHT_PT)
-        self.body_box = Box(MARGIN_PT, BODY_TOP_PT, self.content_width, SLIDE_HEIGHT_PT - BODY_TOP_PT - FOOTER_HEIGHT_PT - 14)
+        self.labels = labels
+        self.geometry = geometry
+        self.title_measurer = Measurer(fonts.title)
+        self.measurer = Measurer(fonts.body)
 
     def plan(self) -> DeckPlan:
         topic, labels = self.topic, self.labels
@@ -170,7 +164,7 @@ class Planner:
                 for source in topic.sources
             ]
             slides += self.text_slides(labels["sources"], sources, self.notes("sources", plain=[item.text for item in sources]))
-        return DeckPlan(self.width, SLIDE_HEIGHT_PT, self.footer(), topic.language, tuple(slides))
+        return DeckPlan(self.geometry.width_pt, self.geometry.height_pt, self.footer(), topic.language, tuple(slides))
 
     def footer(self) -> str:
         return f"{self.course.code} · {self.topic.title}" if self.course else self.topic.title
@@ -186,41 +180,44 @@ class Planner:
 
     def fit_title(self, title: str, box: Box, sizes: tuple[float, float]) -> tuple[str, float]:
         """The title at the largest size that fits its box; a title too long even at the floor is shortened."""
-        fitted = fit([bold_line(title)], box.width, box.height, sizes, self.measurer)
+        fitted = fit([bold_line(title)], box.width, box.height, sizes, self.title_measurer)
         if len(fitted) == 1:
             return title, fitted[0].size_pt
         words = title.split()
         while len(words) > 1:
             words.pop()
             shortened = " ".join(words) + " …"
-            if len(fit([bold_line(shortened)], box.width, box.height, sizes, self.measurer)) == 1:
+            if len(fit([bold_line(shortened)], box.width, box.height, sizes, self.title_measurer)) == 1:
                 return shortened, sizes[1]
         return title[:20] + " …", sizes[1]
 
     def title_slide(self) -> SlidePlan:
-        topic = self.topic
-        box = Box(MARGIN_PT, 140, self.content_width, 140)
-        title, size = self.fit_title(topic.title, box, (54.0, 32.0))
+        """Title, then subtitle, meta line and course; lines that cannot fit even at the floor are left to the notes."""
+        topic, geometry = self.topic, self.geometry
+        title, size = self.fit_title(topic.title, geometry.cover_title, COVER_TITLE_SIZES)
         lines = [line for line in (topic.subtitle, " · ".join(meta_line(topic, self.labels))) if line]
         if self.course:
             lines.append(" · ".join([self.course.heading, *self.course.details]))
+        box = geometry.cover_subtitle
         subtitle = None
-        if lines:
-            sub_box = Box(MARGIN_PT, 306, self.content_width, 150)
-            fitted = fit([Item((Span(line),), bullet=False) for line in lines], sub_box.width, sub_box.height, (24.0, 18.0), self.measurer)
-            subtitle = TextPlan(sub_box, fitted[0].items, fitted[0].size_pt) if len(fitted) == 1 else None
-        return SlidePlan("title", title, size, box, subtitle=subtitle, notes=self.notes("summary", [topic.summary]))
+        while lines and subtitle is None:
+            fitted = fit([Item((Span(line),), bullet=False) for line in lines], box.width, box.height, COVER_SUBTITLE_SIZES, self.measurer)
+            if len(fitted) == 1:
+                subtitle = TextPlan(box, fitted[0].items, fitted[0].size_pt)
+            else:
+                lines.pop()
+        return SlidePlan("title", title, size, geometry.cover_title, subtitle=subtitle, notes=self.notes("summary", [topic.summary]))
 
     def text_slides(self, title: str, items: Sequence[Item], notes: str) -> list[SlidePlan]:
         """Slides holding ``items``, continued as "Title (cont.)" when they do not fit one."""
-        box = self.body_box
+        box = self.geometry.body
         pages = fit(items, box.width, box.height, BODY_SIZES, self.measurer)
         return [self._content_slide(title, index, page, box, notes) for index, page in enumerate(pages)]
 
     def _content_slide(self, title: str, index: int, page: Fitted, box: Box, notes: str) -> SlidePlan:
         shown = title if index == 0 else f"{title} {self.labels['continued']}"
-        shown, size = self.fit_title(shown, self.title_box, TITLE_SIZES)
-        return SlidePlan("content", shown, size, self.title_box, body=TextPlan(box, page.items, page.size_pt), notes=notes)
+        shown, size = self.fit_title(shown, self.geometry.title, TITLE_SIZES)
+        return SlidePlan("content", shown, size, self.geometry.title, body=TextPlan(box, page.items, page.size_pt), notes=notes)
 
     def paragraph_slides(self, title: str, paragraphs: Sequence[Paragraph], section: str) -> list[SlidePlan]:
         """One slide per paragraph: its short version on the slide, the full text in the notes."""
@@ -234,7 +231,7 @@ class Planner:
 
     def timeline_slides(self) -> list[SlidePlan]:
         """The timeline drawn as a rail with markers; rows that do not fit continue on the next slide."""
-        box = self.body_box
+        box = self.geometry.stage
         entries = [(self.labels.date(entry.date), markup.parse(entry.event)) for entry in self.topic.timeline]
         size = BODY_SIZES[0]
         while True:
@@ -262,8 +259,9 @@ class Planner:
         for number, page in enumerate(pages):
             plan = TimelinePlan(rail_x, date_width, event_left, event_width, tuple(page), size, number > 0, number < len(pages) - 1)
             title = self.labels["timeline"] if number == 0 else f"{self.labels['timeline']} {self.labels['continued']}"
-            title, title_size = self.fit_title(title, self.title_box, TITLE_SIZES)
-            slides.append(SlidePlan("title-only", title, title_size, self.title_box, timeline=plan, notes=notes))
+            title_box = self.geometry.stage_title
+            title, title_size = self.fit_title(title, title_box, TITLE_SIZES)
+            slides.append(SlidePlan("title_only", title, title_size, title_box, timeline=plan, notes=notes))
         return slides
 
     def _rows_that_fit(
@@ -272,7 +270,7 @@ class Planner:
         """(date, event, height) rows for one entry: one, unless the event is taller than a slide."""
 
         def fits(group: Sequence[Item]) -> bool:
-            return self._row_height(date, group[0].spans, columns, size) <= self.body_box.height
+            return self._row_height(date, group[0].spans, columns, size) <= self.geometry.stage.height
 
         pieces = pieces_that_fit(Item(event, bullet=False), fits)
         return [
@@ -282,7 +280,7 @@ class Planner:
 
     def _timeline_columns(self, dates: Sequence[str], size: float) -> tuple[float, float, float]:
         """(date column width, event column left, event column width): dates as wide as the widest needs."""
-        box = self.body_box
+        box = self.geometry.stage
         widest = max(self.measurer.width_pt(date, size, bold=True) for date in dates)
         date_width = min(box.width * TIMELINE_DATE_SHARE, widest / SAFETY + 2 * INSET_X_PT + 1)
         event_left = box.left + date_width + TIMELINE_RAIL_WIDTH_PT
@@ -299,13 +297,13 @@ class Planner:
     def picture_slide(self, index: int) -> SlidePlan:
         image = self.topic.images[index]
         title = markup.plain_text(image.caption) if image.caption else self.labels["images"]
-        title, size = self.fit_title(title, self.title_box, TITLE_SIZES)
-        box = self.body_box
+        title, size = self.fit_title(title, self.geometry.stage_title, TITLE_SIZES)
+        box = self.geometry.stage
         return SlidePlan(
-            "title-only",
+            "title_only",
             title,
             size,
-            self.title_box,
+            self.geometry.stage_title,
             picture=PicturePlan(image.file, image.alt, box),
             notes=self.notes("images", plain=[image.alt]),
         )
@@ -316,8 +314,8 @@ def _slide_text(paragraph: Paragraph) -> str:
     return paragraph.slide or sentences(paragraph.text)[0]
 
 
-def plan_deck(topic: Topic, theme: Theme, course: Course | None = None) -> DeckPlan:
-    return Planner(topic, theme, course).plan()
+def plan_deck(topic: Topic, labels: Labels, geometry: Geometry, fonts: DeckFonts, course: Course | None = None) -> DeckPlan:
+    return Planner(topic, labels, geometry, fonts, course).plan()
 
 
 def describe(plan: DeckPlan) -> str:
