@@ -167,8 +167,8 @@ def _theme(group: _Group, options: BuildOptions, report: BuildReport, source: st
     except InputError as error:
         report.results.append(TopicResult(source, problems=list(error.problems)))
         return None
-    problems = template_problems(loaded) if "pptx" in options.formats else []
-    warnings = contrast_warnings(loaded)
+    problems, warnings = template_problems(loaded) if "pptx" in options.formats else ([], [])
+    warnings += contrast_warnings(loaded)
     if options.strict:
         problems += warnings
     else:

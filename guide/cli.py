@@ -66,14 +66,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
             print(f"{name:<10} {description}", file=stdout)
         return 0
     if options.check_template:
-        from guide.template import TemplateError, describe_template
-
-        try:
-            print(describe_template(options.check_template), file=stdout, end="")
-        except TemplateError as error:
-            print(f"{options.check_template}: {error}", file=stderr)
-            return EXIT_USAGE
-        return 0
+        return _check_template(options.check_template, stdout, stderr)
     missing = [path for path in options.paths if not path.exists()]
     if missing:
         for path in missing:
@@ -95,6 +88,18 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
     )
     _print_report(report, options, stdout, stderr, time.perf_counter() - started)
     return report.exit_status
+
+
+def _check_template(path: Path, stdout: TextIO, stderr: TextIO) -> int:
+    """Print what a template offers; exit status 2 when it cannot serve a deck."""
+    from guide.template import TemplateError, describe_template, read_template
+
+    try:
+        print(describe_template(path), file=stdout, end="")
+    except TemplateError as error:
+        print(f"{path}: {error}", file=stderr)
+        return EXIT_USAGE
+    return EXIT_USAGE if read_template(path).errors else 0
 
 
 def _print_report(report: BuildReport, options: argparse.Namespace, stdout: TextIO, stderr: TextIO, seconds: float) -> None:

@@ -82,6 +82,8 @@ class Template:
     """Role -> the layout that serves it (None: no layout can)."""
     fonts: tuple[str, str]
     """The template theme's (heading, body) Latin font names."""
+    errors: tuple[TemplateError, ...]
+    """Why the template cannot serve a deck: a deck role no layout serves, or a bad layout name."""
 
 
 def missing_placeholder(role: str, layout: Layout) -> str | None:
@@ -102,6 +104,9 @@ def presentation_bytes(path: Path) -> bytes:
     """The template as .pptx bytes: a .potx differs only in its main part's content type."""
     try:
         data = path.read_bytes()
+    except OSError as error:
+        raise TemplateError(f"cannot read '{path.name}': {error.strerror or error}") from None
+    try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             if "[Content_Types].xml" not in archive.namelist():
                 raise TemplateError(f"'{path.name}' is not a PowerPoint file (no [Content_Types].xml)")
@@ -116,7 +121,7 @@ def presentation_bytes(path: Path) -> bytes:
                         info, types.replace(_TEMPLATE_TYPE, _PRESENTATION_TYPE) if info.filename == "[Content_Types].xml" else content
                     )
             return output.getvalue()
-    except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, EOFError) as error:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, EOFError) as error:
         raise TemplateError(f"'{path.name}' is not a readable PowerPoint file ({error})") from None
 
 
@@ -136,8 +141,8 @@ def open_template(path: Path):  # noqa: ANN201 - python-pptx's Presentation, imp
 def read_template(path: Path, names: tuple[tuple[str, str], ...] = ()) -> Template:
     """The layouts of the template at ``path`` and the role each serves; ``names`` maps roles to layout names.
 
-    Raises TemplateError for an unreadable file, a name no layout has, or a layout (named or
-    detected) that lacks a placeholder a deck role needs.
+    Raises TemplateError for a file that cannot be read; what stops it serving a deck (a name
+    no layout has, a layout lacking a placeholder its role needs) is listed in ``errors``.
     """
     deck = open_template(path)
     layouts = tuple(
@@ -145,13 +150,18 @@ def read_template(path: Path, names: tuple[tuple[str, str], ...] = ()) -> Templa
         for index, layout in enumerate(deck.slide_layouts)
     )
     roles = detect_roles(layouts)
+    errors = []
     for role, name in names:
-        roles[role] = _named(layouts, role, name)
+        try:
+            roles[role] = _named(layouts, role, name)
+        except TemplateError as error:
+            roles[role] = None
+            errors.append(error)
     for role in DECK_ROLES:
-        if roles[role] is None:
-            raise TemplateError(f"no layout in '{path.name}' can hold {role} slides: none has {_needs(role)}; {_hint(role)}", role)
+        if roles[role] is None and role not in dict(names):
+            errors.append(TemplateError(f"no layout in '{path.name}' can hold {role} slides: none has {_needs(role)}; {_hint(role)}", role))
     fonts = _theme_fonts(deck)
-    return Template(path, deck.slide_width / EMU_PER_PT, deck.slide_height / EMU_PER_PT, layouts, roles, fonts)
+    return Template(path, deck.slide_width / EMU_PER_PT, deck.slide_height / EMU_PER_PT, layouts, roles, fonts, tuple(errors))
 
 
 def _needs(role: str) -> str:
@@ -246,7 +256,8 @@ def describe_template(path: Path) -> str:
         lines.append(f"  [{layout.index}] {layout.name}: {kinds} -> {roles}")
     unserved = [role for role in SLIDE_ROLES if template.roles[role] is None]
     if unserved:
-        lines.append(f"  no layout detected for: {', '.join(unserved)}")
+        lines.append(f"  no layout for: {', '.join(unserved)}")
+    lines += [f"  error: {error}" for error in template.errors]
     return "\n".join(lines) + "\n"
 
 

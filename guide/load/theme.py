@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from guide.colors import WHITE, contrast_ratio, mix, normal_hex
 from guide.errors import InputError, Location, Origin, Problem
-from guide.fonts import FontFamily
+from guide.fonts import FontFamily, family_named
 from guide.load.brand import brand_as_theme, is_brand
 from guide.load.files import resolve_inside
 from guide.load.messages import translate
@@ -281,24 +281,37 @@ def contrast_warnings(loaded: LoadedTheme) -> list[Problem]:
         ratio = contrast_ratio(first, second)
         if ratio < minimum:
             pair = f"{foreground} {first} on {background} {second}"
-            message = f"warning: {pair} has contrast {ratio:.1f}:1; {used_for} needs {minimum:g}:1 (WCAG AA)"
+            message = f"warning: {pair} has contrast {ratio:.1f}:1, below the {minimum:g}:1 that WCAG AA asks for {used_for}"
             warnings.append(loaded.settings[f"colors.{foreground}"].problem(message))
     return warnings
 
 
-def template_problems(loaded: LoadedTheme) -> list[Problem]:
-    """What is wrong with the theme's slide template, at the line that named the template or the layout."""
+def template_problems(loaded: LoadedTheme) -> tuple[list[Problem], list[Problem]]:
+    """(errors, warnings) about the theme's slide template, at the line that named the template or the layout.
+
+    A warning names a template font that is neither bundled nor given by the theme: its text
+    is measured with the theme's own family, so it may not fit exactly.
+    """
     theme = loaded.theme
     if theme.template is None:
-        return []
+        return [], []
     from guide.template import TemplateError, read_template  # imports python-pptx: only for decks
 
+    named_at = loaded.settings["slides.template"]
     try:
-        read_template(theme.template, tuple(sorted(theme.layouts.items())))
+        template = read_template(theme.template, tuple(sorted(theme.layouts.items())))
     except TemplateError as error:
-        setting = loaded.settings.get(f"slides.layouts.{error.role}") or loaded.settings["slides.template"]
-        return [setting.problem(str(error))]
-    return []
+        return [named_at.problem(str(error))], []
+    errors = [(loaded.settings.get(f"slides.layouts.{error.role}") or named_at).problem(str(error)) for error in template.errors]
+    warnings = [
+        named_at.problem(
+            f"warning: the template's font '{font}' is not bundled; its text is measured with {stand_in.name}, "
+            f"so give the theme fonts: {{{role}: {{family: {font}, regular: ..., bold: ...}}}} to measure it exactly"
+        )
+        for role, font, stand_in in (("heading", template.fonts[0], theme.heading_font), ("body", template.fonts[1], theme.heading_font))
+        if font and family_named(font, (theme.heading_font, theme.body_font)) is None
+    ]
+    return errors, warnings
 
 
 def named_theme(reference: str = DEFAULT_THEME) -> Theme:

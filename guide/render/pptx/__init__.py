@@ -51,10 +51,10 @@ def deck_fonts(theme: Theme, template: Template | None) -> DeckFonts:
     """Our design sets every slide in the heading family; a template's theme fonts stand for themselves.
 
     A template font that is neither bundled nor one of the theme's is measured with the
-    theme's family (the build warns about it).
+    theme's heading family, as our own design sets slides (the build warns about it).
     """
     if template is None:
         return DeckFonts(theme.heading_font, theme.heading_font)
     own = (theme.heading_font, theme.body_font)
     heading, body = template.fonts
-    return DeckFonts(family_named(heading, own) or theme.heading_font, family_named(body, own) or theme.body_font, named=False)
+    return DeckFonts(family_named(heading, own) or theme.heading_font, family_named(body, own) or theme.heading_font, named=False)

@@ -1,0 +1,75 @@
+"""Institution templates made on the fly from python-pptx's blank deck, as tests need them."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
+
+GERMAN_LAYOUTS = {
+    0: "Titelfolie",
+    1: "Titel und Inhalt",
+    2: "Abschnittsüberschrift",
+    3: "Zwei Inhalte",
+    4: "Vergleich",
+    5: "Nur Titel",
+    6: "Leer",
+    7: "Inhalt mit Überschrift",
+    8: "Bild mit Überschrift",
+    9: "Titel und vertikaler Text",
+    10: "Vertikaler Titel und Text",
+}
+TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
+PRESENTATION_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+
+
+def make_template(
+    path: Path,
+    names: dict[int, str] = GERMAN_LAYOUTS,
+    *,
+    potx: bool = False,
+    without_body: bool = False,
+    fonts: tuple[str, str] | None = None,
+) -> Path:
+    """A 4:3 template with renamed layouts and one sample slide ("Beispielfolie").
+
+    ``without_body`` strips every body placeholder from every layout; ``fonts`` sets the
+    theme's (heading, body) fonts; ``potx`` saves it as a PowerPoint template.
+    """
+    deck = Presentation()
+    for index, layout in enumerate(deck.slide_layouts):
+        layout._element.cSld.set("name", names.get(index, layout.name))
+        if without_body:
+            for placeholder in list(layout.placeholders):
+                if placeholder.placeholder_format.type in (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT):
+                    placeholder._element.getparent().remove(placeholder._element)
+    sample = deck.slides.add_slide(deck.slide_layouts[0])
+    sample.shapes.title.text = "Beispielfolie"
+    buffer = io.BytesIO()
+    deck.save(buffer)
+    data = buffer.getvalue()
+    if potx or fonts:
+        data = _rewritten(data, potx, fonts)
+    path.write_bytes(data)
+    return path
+
+
+def _rewritten(data: bytes, potx: bool, fonts: tuple[str, str] | None) -> bytes:
+    output = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if potx and info.filename == "[Content_Types].xml":
+                content = content.replace(PRESENTATION_TYPE, TEMPLATE_TYPE)
+            if fonts and info.filename.startswith("ppt/theme/theme"):
+                content = content.replace(
+                    b'<a:majorFont><a:latin typeface="Calibri"', f'<a:majorFont><a:latin typeface="{fonts[0]}"'.encode()
+                )
+                content = content.replace(
+                    b'<a:minorFont><a:latin typeface="Calibri"', f'<a:minorFont><a:latin typeface="{fonts[1]}"'.encode()
+                )
+            target.writestr(info, content)
+    return output.getvalue()
