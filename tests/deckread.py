@@ -40,3 +40,13 @@ def items_of(shape: BaseShape) -> tuple[list[Item], set[float]]:
             spans.append(Span(text, bold=r_pr is not None and r_pr.get("b") == "1", italic=r_pr is not None and r_pr.get("i") == "1"))
         items.append(Item(tuple(spans), bullet))
     return items, sizes
+
+
+def deck_fonts_and_colors(deck) -> tuple[set[str], set[str]]:  # noqa: ANN001 - a python-pptx Presentation
+    """The typefaces runs name and the RGB colours (#RRGGBB) the slides use."""
+    fonts, colors = set(), set()
+    for slide in deck.slides:
+        element = slide._element
+        fonts |= {node.get("typeface") for node in element.iter(qn("a:latin"))}
+        colors |= {"#" + node.get("val").upper() for node in element.iter(qn("a:srgbClr"))}
+    return fonts, colors

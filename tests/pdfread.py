@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pypdf import PdfReader
+from pypdf.generic import ContentStream
 
 
 def fonts_of(reader: PdfReader) -> dict[str, bool]:
@@ -42,3 +43,41 @@ def link_targets(reader: PdfReader) -> list[str]:
             if action is not None and "/URI" in action:
                 targets.append(str(action["/URI"]))
     return targets
+
+
+
+def _hex(operands: list) -> str:
+    """An rg (three values) or g (one value) operator's colour as #RRGGBB."""
+    values = operands if len(operands) == 3 else operands * 3
+    return "#" + "".join(f"{round(float(value) * 255):02X}" for value in values)
+
+
+def filled_areas(reader: PdfReader, page_index: int) -> list[tuple[str, float]]:
+    """(fill colour as #RRGGBB, area in square points) of every filled rectangle drawn on a page."""
+    page = reader.pages[page_index]
+    color, stack, pending, fills = "#000000", [], [], []
+    for operands, operator in ContentStream(page.get_contents(), reader).operations:
+        if operator == b"q":
+            stack.append(color)
+        elif operator == b"Q" and stack:
+            color = stack.pop()
+        elif operator in (b"rg", b"g"):
+            color = _hex(operands)
+        elif operator == b"re":
+            pending.append(abs(float(operands[2]) * float(operands[3])))
+        elif operator in (b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"):
+            fills += [(color, area) for area in pending]
+            pending = []
+        elif operator in (b"S", b"n"):
+            pending = []
+    return fills
+
+
+def fill_colors(reader: PdfReader) -> set[str]:
+    """Every fill colour (of text and shapes) set on any page, as #RRGGBB."""
+    return {
+        _hex(operands)
+        for page in reader.pages
+        for operands, operator in ContentStream(page.get_contents(), reader).operations
+        if operator in (b"rg", b"g")
+    }

@@ -215,8 +215,7 @@ def _color(setting: Setting, palette: Mapping[str, str], problems: list[Problem]
         return Setting(normal_hex(value), setting.origin, setting.location)
     if value in palette:
         return Setting(palette[value], setting.origin, setting.location)
-    known = f"the palette has {', '.join(palette)}" if palette else "no palette defines it"
-    problems.append(setting.problem(f"unknown colour '{value}': {known}; or write #RRGGBB"))
+    problems.append(setting.problem(f"unknown colour '{value}': the palette has {', '.join(palette)}; or write #RRGGBB"))
     return setting
 
 

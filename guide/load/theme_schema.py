@@ -102,7 +102,8 @@ def _check_page_of(value: str) -> str:
     except ValueError:
         fields = {"?"}
     if "page" not in fields or not fields <= {"page", "pages"}:
-        raise PydanticCustomError("page_of", "must contain {{page}} (and may contain {{pages}}), e.g. 'Page {{page}} of {{pages}}'")
+        fields = {"page": "{page}", "pages": "{pages}"}
+        raise PydanticCustomError("page_of", "must contain {page} (and may contain {pages}), e.g. 'Page {page} of {pages}'", fields)
     return value
 
 
