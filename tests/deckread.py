@@ -42,7 +42,7 @@ def items_of(shape: BaseShape) -> tuple[list[Item], set[float]]:
     return items, sizes
 
 
-def deck_fonts_and_colors(deck) -> tuple[set[str], set[str]]:  # noqa: ANN001 - a python-pptx Presentation
+def deck_fonts_and_colors(deck) -> tuple[set[str], set[str]]:
     """The typefaces runs name and the RGB colours (#RRGGBB) the slides use."""
     fonts, colors = set(), set()
     for slide in deck.slides:

@@ -45,7 +45,6 @@ def link_targets(reader: PdfReader) -> list[str]:
     return targets
 
 
-
 def _hex(operands: list) -> str:
     """An rg (three values) or g (one value) operator's colour as #RRGGBB."""
     values = operands if len(operands) == 3 else operands * 3

@@ -14,7 +14,7 @@ from guide.fonts import BUNDLED_FAMILIES
 from guide.load import ThemeChain, load_theme, named_theme
 from tests.conftest import ROOT, TREATY, run_cli
 from tests.deckread import deck_fonts_and_colors
-from tests.pdfread import filled_areas, fill_colors, fonts_of
+from tests.pdfread import fill_colors, filled_areas, fonts_of
 
 BUILT_INS = ("classic", "modern", "print")
 A4_AREA = 595 * 842
@@ -101,7 +101,8 @@ def test_a_theme_of_its_own_fonts_and_logo_reaches_both_outputs(project: Path) -
     theme = write(
         project,
         "course.yaml",
-        "fonts:\n  heading: {family: Course Sans, regular: fonts/CourseSans-regular.ttf, bold: fonts/CourseSans-bold.ttf}\nlogo: logo.png\n",
+        "fonts:\n  heading: {family: Course Sans, regular: fonts/CourseSans-regular.ttf, bold: fonts/CourseSans-bold.ttf}\n"
+        "logo: logo.png\n",
     )
     out = project / "out"
     status, _, err = run_cli(project / "source" / "treaty-of-berlin-1926.yaml", "--theme", theme, "--out", out, "-q")
@@ -137,12 +138,21 @@ def test_the_command_line_theme_goes_over_the_course_theme_over_the_built_in(pro
 
 THEME_ERRORS = [
     ("colours: {primary: red}\n", "theme.yaml:1:1: colours: unknown key 'colours'; did you mean 'colors'?"),
-    ('colors: {primary: "#12345"}\n', "theme.yaml:1:10: colors.primary: '#12345' is not a colour; write #RGB or #RRGGBB, or a palette name"),
-    ("colors: {primary: teal}\n", "theme.yaml:1:10: colors.primary: unknown colour 'teal': the palette has navy, red, ink, slate; or write #RRGGBB"),
+    (
+        'colors: {primary: "#12345"}\n',
+        "theme.yaml:1:10: colors.primary: '#12345' is not a colour; write #RGB or #RRGGBB, or a palette name",
+    ),
+    (
+        "colors: {primary: teal}\n",
+        "theme.yaml:1:10: colors.primary: unknown colour 'teal': the palette has navy, red, ink, slate; or write #RRGGBB",
+    ),
     ('palette: {navy: "blue"}\n', "theme.yaml:1:11: palette.navy: 'blue' is not a colour; write #RGB or #RRGGBB"),
     ("fonts: {body: {family: Comic Sans}}\n", "theme.yaml:1:9: fonts.body: font family 'Comic Sans' is not bundled"),
     ("fonts: {body: {family: X, regular: x.ttf, bold: x.ttf}}\n", "theme.yaml:1:27: fonts.body.regular: file 'x.ttf' not found"),
-    ("fonts: {body: {family: X, regular: bad.ttf, bold: bad.ttf}}\n", "fonts.body.regular: 'bad.ttf' is not a TrueType font that can be embedded"),
+    (
+        "fonts: {body: {family: X, regular: bad.ttf, bold: bad.ttf}}\n",
+        "fonts.body.regular: 'bad.ttf' is not a TrueType font that can be embedded",
+    ),
     ("fonts: {body: {family: X, regular: bad.ttf}}\n", "theme.yaml:1:9: fonts.body: the bold face is missing"),
     ("logo: missing.png\n", "theme.yaml:1:1: logo: file 'missing.png' not found"),
     ("logo: bad.ttf\n", "theme.yaml:1:1: logo: 'bad.ttf' is not a PNG or JPEG image"),

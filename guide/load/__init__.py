@@ -24,8 +24,9 @@ __all__ = [
 
 
 def load_input(path: Path, shown_as: str | None = None) -> LoadedTopic | LoadedCourse:
-    """A topic or a course file, told apart by its ``topics:`` key, which only a course has."""
+    """A topic or a course file: a course lives in a ``courses`` folder or has a key only courses have."""
     document = read_yaml(path, shown_as or str(path))
-    if isinstance(document.data, dict) and "topics" in document.data:
+    data = document.data
+    if path.parent.name == "courses" or (isinstance(data, dict) and ("topics" in data or "code" in data)):
         return course_from(document, path)
     return topic_from(document, path)

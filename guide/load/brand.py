@@ -98,18 +98,20 @@ def _font(translation: _Translation, role: str, key: str) -> None:
     family = translation.get(family_location)
     if not isinstance(family, str):
         return
-    translation.put(("fonts", role, "family"), family, family_location)
     for index, font in enumerate(translation.get(("typography", "fonts")) or []):
         if isinstance(font, dict) and font.get("family") == family:
-            _font_files(translation, role, font, ("typography", "fonts", index))
+            location: Location = ("typography", "fonts", index)
+            if font.get("source", "file") != "file" and family not in BUNDLED_FAMILIES:
+                message = f"fonts from '{font['source']}' need the network; download the TrueType files and list them with source: file"
+                translation.problems.append(translation.origin.problem((*location, "source"), message))
+                return
+            _font_files(translation, role, font, location)
+    translation.put(("fonts", role, "family"), family, family_location)
+    translation.names[("fonts", role)] = field_path(("typography", key))
 
 
 def _font_files(translation: _Translation, role: str, font: dict[str, Any], location: Location) -> None:
-    source = font.get("source", "file")
-    if source != "file":
-        if font.get("family") not in BUNDLED_FAMILIES:
-            message = f"fonts from '{source}' need the network; download the TrueType files and list them with source: file"
-            translation.problems.append(translation.origin.problem((*location, "source"), message))
+    if font.get("source", "file") != "file":
         return
     for index, file in enumerate(font.get("files") or []):
         entry = file if isinstance(file, dict) else {"path": file}

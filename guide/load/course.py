@@ -40,6 +40,8 @@ class LoadedCourse:
 def course_from(document: Document, path: Path) -> LoadedCourse:
     """Validate a course document; raise InputError listing every problem in it and its theme."""
     origin = document.origin
+    if not isinstance(document.data, dict):
+        raise InputError([origin.problem((), "a course file must be a mapping of keys (code:, title:, topics:, ...)")])
     data = dict(document.data)
     problems = list(document.problems)
     if "id" not in data:

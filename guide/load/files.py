@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-PROJECT_MARKERS = (".git", "pyproject.toml")
+PROJECT_MARKERS = (".git", "pyproject.toml", "source")
+"""What marks a project's top folder: a repository, a Python project, or our own source/ folder."""
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 JPEG_SIGNATURE = b"\xff\xd8\xff"
 MAX_IMAGE_PIXELS = 40_000_000

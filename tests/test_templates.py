@@ -1,0 +1,138 @@
+"""Institution templates: layouts found by placeholders in any language, named layouts, errors, fitting."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.oxml.ns import qn
+
+from guide.fonts import BUNDLED_FAMILIES
+from guide.render.pptx.fitting import items_height
+from guide.render.pptx.measure import Measurer
+from tests.conftest import TREATY, run_cli
+from tests.deckread import items_of, pt, text_shapes
+from tests.templates import make_template
+
+CALIBRI = Measurer(BUNDLED_FAMILIES["Carlito"])
+FOOTERS = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
+    shutil.copy(TREATY, tmp_path / "treaty.yaml")
+    shutil.copytree(TREATY.parent / "images", tmp_path / "images")
+    return tmp_path
+
+
+def build_with(project: Path, template: str, extra: str = "", *arguments: str) -> tuple[int, str, Path]:
+    (project / "theme.yaml").write_text(f"slides:\n  template: {template}\n{extra}", encoding="utf-8")
+    out = project / "out"
+    status, _, err = run_cli(project / "treaty.yaml", "--theme", project / "theme.yaml", "--out", out, "--format", "pptx", *arguments)
+    return status, err, out / "treaty.pptx"
+
+
+@pytest.mark.parametrize("suffix", ["pptx", "potx"])
+def test_a_template_with_german_layout_names_serves_without_configuration(project: Path, suffix: str) -> None:
+    make_template(project / f"dept.{suffix}", potx=suffix == "potx")
+    status, err, deck_path = build_with(project, f"dept.{suffix}", "", "-q")
+    assert status == 0, err
+    deck = Presentation(deck_path)
+    layouts = [slide.slide_layout.name for slide in deck.slides]
+    assert layouts[0] == "Titelfolie"
+    assert set(layouts[1:]) == {"Titel und Inhalt", "Nur Titel"}
+    titles = [slide.shapes.title.text_frame.text for slide in deck.slides]
+    assert "Beispielfolie" not in titles, "the template's sample slide must be gone"
+    assert titles[:3] == ["The Treaty of Berlin (1926)", "At a glance", "Key facts"]
+    assert (pt(deck.slide_width), pt(deck.slide_height)) == (720, 540)
+
+
+def test_text_fits_inside_the_templates_placeholders_in_the_templates_fonts(project: Path) -> None:
+    make_template(project / "dept.pptx")
+    status, err, deck_path = build_with(project, "dept.pptx", "", "-q")
+    assert status == 0, err
+    deck = Presentation(deck_path)
+    layout_boxes = {}
+    for slide in deck.slides:
+        for placeholder in slide.slide_layout.placeholders:
+            layout_boxes[(slide.slide_layout.name, placeholder.placeholder_format.idx)] = (placeholder.left, placeholder.width)
+        for shape in text_shapes(slide):
+            if shape.is_placeholder and shape.placeholder_format.type in FOOTERS:
+                continue
+            if shape.is_placeholder:  # the template places it: no position of our own
+                assert shape._element.spPr.find(qn("a:xfrm")) is None, shape.name
+            assert not [run for run in shape._element.iter(qn("a:latin"))], "the template's theme fonts must apply"
+            items, sizes = items_of(shape)
+            (size,) = sizes
+            assert items_height(items, pt(shape.width), size, CALIBRI) <= pt(shape.height) + 0.01, shape.text_frame.text[:60]
+
+
+def test_footers_come_from_the_templates_own_placeholders(project: Path) -> None:
+    make_template(project / "dept.pptx")
+    status, err, deck_path = build_with(project, "dept.pptx", "", "-q")
+    assert status == 0, err
+    for slide in list(Presentation(deck_path).slides)[1:]:
+        kinds = {shape.placeholder_format.type: shape for shape in slide.placeholders}
+        assert kinds[PP_PLACEHOLDER.FOOTER].text_frame.text == "The Treaty of Berlin (1926)"
+        number = kinds[PP_PLACEHOLDER.SLIDE_NUMBER]._element
+        assert [field.get("type") for field in number.iter(qn("a:fld"))] == ["slidenum"]
+
+
+def test_named_layouts_override_detection(project: Path) -> None:
+    make_template(project / "dept.pptx")
+    extra = "  layouts: {title: Abschnittsüberschrift}\n"
+    status, err, deck_path = build_with(project, "dept.pptx", extra, "-q")
+    assert status == 0, err
+    assert Presentation(deck_path).slides[0].slide_layout.name == "Abschnittsüberschrift"
+
+
+def test_a_template_without_body_placeholders_is_refused_by_name(project: Path) -> None:
+    make_template(project / "bare.pptx", without_body=True)
+    status, err, deck_path = build_with(project, "bare.pptx")
+    assert status == 2
+    assert (
+        "theme.yaml:2:3: slides.template: no layout in 'bare.pptx' can hold content slides: "
+        "none has a title and a body placeholder; name a layout under slides.layouts.content in the theme"
+    ) in err
+    assert not deck_path.exists()
+
+
+def test_a_named_layout_lacking_a_placeholder_names_layout_and_placeholder(project: Path) -> None:
+    make_template(project / "dept.pptx")
+    status, err, _ = build_with(project, "dept.pptx", "  layouts: {content: Nur Titel}\n")
+    assert status == 2
+    assert "theme.yaml:3:13: slides.layouts.content: layout 'Nur Titel' has no body placeholder, which content slides need" in err
+
+
+def test_a_pdf_only_build_does_not_read_the_template(project: Path) -> None:
+    (project / "broken.pptx").write_bytes(b"not a zip")
+    (project / "theme.yaml").write_text("slides: {template: broken.pptx}\n", encoding="utf-8")
+    status, _, err = run_cli(project / "treaty.yaml", "--theme", project / "theme.yaml", "--out", project / "out", "--format", "pdf", "-q")
+    assert (status, err) == (0, "")
+
+
+def test_check_template_lists_layouts_placeholders_and_roles(project: Path) -> None:
+    make_template(project / "dept.potx", potx=True)
+    status, out, _ = run_cli("--check-template", project / "dept.potx")
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("dept.potx: 720 x 540 pt, fonts Calibri / Calibri")
+    assert "  [0] Titelfolie: title (0), subtitle (1), date (10), footer (11), slide_number (12) -> title" in lines
+    assert "  [1] Titel und Inhalt: title (0), body (1), date (10), footer (11), slide_number (12) -> content" in lines
+    assert "  [5] Nur Titel: title (0), date (10), footer (11), slide_number (12) -> title_only" in lines
+    make_template(project / "bare.pptx", without_body=True)
+    status, out, _ = run_cli("--check-template", project / "bare.pptx")
+    assert status == 2
+    assert "error: no layout in 'bare.pptx' can hold content slides" in out
+
+
+def test_a_template_font_we_cannot_measure_is_a_warning(project: Path) -> None:
+    make_template(project / "georgia.pptx", fonts=("Georgia", "Calibri"))
+    status, err, _ = build_with(project, "georgia.pptx", "", "-q")
+    assert status == 0
+    assert "slides.template: warning: the template's font 'Georgia' is not bundled" in err
+    assert "'Calibri'" not in err
