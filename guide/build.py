@@ -16,7 +16,7 @@ from pathlib import Path
 from guide.coverage import coverage_problems
 from guide.errors import InputError, Problem
 from guide.load import LoadedCourse, LoadedTheme, LoadedTopic, ThemeChain, load_input, load_theme
-from guide.load.theme import contrast_warnings, template_problems
+from guide.load.theme import contrast_warnings, label_problems, template_problems
 from guide.model import Course, Topic
 from guide.output import write_atomically
 from guide.theme import PageSize, SlideAspect, Theme
@@ -168,6 +168,7 @@ def _theme(group: _Group, options: BuildOptions, report: BuildReport, source: st
         report.results.append(TopicResult(source, problems=list(error.problems)))
         return None
     problems, warnings = template_problems(loaded) if "pptx" in options.formats else ([], [])
+    problems += label_problems(loaded)
     warnings += contrast_warnings(loaded)
     if options.strict:
         problems += warnings

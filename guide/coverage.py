@@ -29,18 +29,22 @@ def printable_characters(families: tuple[FontFamily, ...]) -> frozenset[int]:
     return frozenset.intersection(*sets)
 
 
+def unprintable(text: str, families: tuple[FontFamily, ...]) -> str | None:
+    """Which characters of ``text`` the families cannot print, said for the user; None when all can."""
+    printable = printable_characters(families)
+    missing = sorted({char for char in text if ord(char) not in printable and not char.isspace()})
+    if not missing:
+        return None
+    shown = ", ".join(f"'{char}' (U+{ord(char):04X})" for char in missing[:5])
+    more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+    names = " and ".join(family.name for family in dict.fromkeys(families))
+    return f"{shown}{more} cannot be printed with {names}"
+
+
 def coverage_problems(topic: Topic, origin: Origin, families: tuple[FontFamily, ...]) -> list[Problem]:
     """One problem per text field holding characters the fonts lack."""
-    printable = printable_characters(families)
-    names = " and ".join(family.name for family in dict.fromkeys(families))
-    problems = []
-    for location, text in _texts(topic.model_dump(), ()):
-        missing = sorted({char for char in text if ord(char) not in printable and not char.isspace()})
-        if missing:
-            shown = ", ".join(f"'{char}' (U+{ord(char):04X})" for char in missing[:5])
-            more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
-            problems.append(origin.problem(location, f"{shown}{more} cannot be printed with {names}"))
-    return problems
+    found = ((location, unprintable(text, families)) for location, text in _texts(topic.model_dump(), ()))
+    return [origin.problem(location, message) for location, message in found if message]
 
 
 def _texts(value: Any, location: Location) -> Iterator[tuple[Location, str]]:

@@ -64,3 +64,27 @@ def topics(draw: st.DrawFn) -> dict[str, Any]:
         if draw(st.booleans()):
             topic[key] = draw(strategy)
     return topic
+
+
+colour = st.one_of(
+    st.from_regex(r"#[0-9A-Fa-f]{3}", fullmatch=True),
+    st.from_regex(r"#[0-9A-Fa-f]{6}", fullmatch=True),
+    st.sampled_from(["navy", "red", "teal", "#12", "#GGGGGG", ""]),
+    st.text(max_size=8),
+)
+theme_files = st.fixed_dictionaries(
+    {},
+    optional={
+        "extends": st.sampled_from(["classic", "modern", "print", "nonesuch"]),
+        "palette": st.dictionaries(st.from_regex(r"[a-z][a-z0-9-]{0,6}", fullmatch=True), colour, max_size=3),
+        "colors": st.dictionaries(st.sampled_from(["primary", "accent", "text", "muted", "background", "tint", "bogus"]), colour),
+        "fonts": st.dictionaries(
+            st.sampled_from(["heading", "body", "mono"]),
+            st.fixed_dictionaries({"family": st.sampled_from(["Carlito", "Arial", "Times New Roman", "Nope", ""])}),
+        ),
+        "page": st.fixed_dictionaries({}, optional={"size": st.sampled_from(["a4", "letter", "a5"]), "margin_mm": st.integers(0, 60)}),
+        "labels": st.dictionaries(st.sampled_from(["key_facts", "page_of", "continued", "nope"]), st.text(max_size=20)),
+        "fills": st.sampled_from([True, False, "maybe"]),
+    },
+)
+"""Theme files as a user might write them, valid or not."""

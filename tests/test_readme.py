@@ -27,3 +27,23 @@ def test_the_readme_example_is_a_valid_topic_using_every_key(tmp_path: Path) -> 
     written = set(re.findall(r"^([a-z_]+):", readme_topic_example(), flags=re.MULTILINE))
     assert written == set(Topic.model_fields) - {"id"}
     assert topic.images[0].file == str(tmp_path / "images" / "map.png")
+
+
+def test_the_readme_theme_example_is_a_valid_theme_using_every_key(tmp_path: Path) -> None:
+    from guide.fonts import BUNDLED_FAMILIES
+    from guide.load import named_theme
+    from guide.load.theme_schema import ThemeFile
+    from tests.templates import make_template
+
+    block = re.findall(r"```yaml\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), flags=re.DOTALL)[2]
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
+    (tmp_path / "fonts").mkdir()
+    shutil.copy(BUNDLED_FAMILIES["Carlito"].regular, tmp_path / "fonts" / "CourseSans-Regular.ttf")
+    shutil.copy(BUNDLED_FAMILIES["Carlito"].bold, tmp_path / "fonts" / "CourseSans-Bold.ttf")
+    shutil.copy(PIXEL, tmp_path / "logo.png")
+    make_template(tmp_path / "dept-template.potx", potx=True)
+    (tmp_path / "theme.yaml").write_text(block, encoding="utf-8")
+    theme = named_theme(str(tmp_path / "theme.yaml"))
+    assert theme.labels["page_of"] == "p. {page}/{pages}"
+    assert theme.body_font.name == "Course Sans"
+    assert set(re.findall(r"^([a-z_]+):", block, flags=re.MULTILINE)) == set(ThemeFile.model_fields)

@@ -167,6 +167,7 @@ THEME_ERRORS = [
     ("labels: {page_of: 'Page {n}'}\n", "theme.yaml:1:10: labels.page_of: must contain {page}"),
     ("extends: fancy\n", "theme.yaml:1:1: extends: 'fancy' is neither a built-in theme (classic, modern, print) nor a theme file"),
     ("extends: theme.yaml\n", "theme.yaml:1:1: extends: themes extend each other in a circle: theme.yaml -> theme.yaml"),
+    ("labels: {key_facts: Facts ✅}\n", "theme.yaml:1:10: labels.key_facts: '✅' (U+2705) cannot be printed with Liberation Sans"),
     ("fills: sometimes\n", "theme.yaml:1:1: fills: expected true or false, got 'sometimes'"),
     ("- just a list\n", "theme.yaml:1:1: a theme must be a mapping of keys"),
 ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -10,11 +9,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from guide.errors import InputError, Origin, Problem
-from guide.load.files import project_root
+from guide.load.files import id_from_file_name, project_root
 from guide.load.messages import translate
 from guide.load.reader import Document
 from guide.load.theme import ThemeChain
-from guide.model import TOPIC_ID_PATTERN, Course, Text
+from guide.model import Course, Text
 
 TOPIC_SUFFIXES = (".yaml", ".yml")
 
@@ -44,12 +43,7 @@ def course_from(document: Document, path: Path) -> LoadedCourse:
         raise InputError([origin.problem((), "a course file must be a mapping of keys (code:, title:, topics:, ...)")])
     data = dict(document.data)
     problems = list(document.problems)
-    if "id" not in data:
-        data["id"] = path.stem
-        if not re.fullmatch(TOPIC_ID_PATTERN, path.stem):
-            problems.append(
-                origin.problem(("id",), f"file name '{path.stem}' is not a valid course id; rename the file or add an 'id:' key")
-            )
+    problems += id_from_file_name(data, path, origin, "course")
     try:
         spec = CourseFile.model_validate(data)
     except ValidationError as error:

@@ -1,4 +1,4 @@
-"""Files that an input names (images now; logos, fonts and templates later): found and checked.
+"""Files that an input names (images, logos, fonts, templates) and the id its own name gives it.
 
 A path is relative to the file that names it and may not leave the project tree, so a topic
 from elsewhere cannot make the tool read or embed files it has no business with.
@@ -6,7 +6,12 @@ from elsewhere cannot make the tool read or embed files it has no business with.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
+
+from guide.errors import Origin, Problem
+from guide.model import TOPIC_ID_PATTERN
 
 PROJECT_MARKERS = (".git", "pyproject.toml", "source")
 """What marks a project's top folder: a repository, a Python project, or our own source/ folder."""
@@ -52,3 +57,13 @@ def image_problem(path: Path) -> str | None:
     except (OSError, UnidentifiedImageError, Image.DecompressionBombError, SyntaxError) as error:
         return f"'{path.name}' is a damaged image ({error})"
     return None
+
+
+def id_from_file_name(data: dict[str, Any], path: Path, origin: Origin, kind: str) -> list[Problem]:
+    """Give ``data`` its file name as ``id`` unless it has one; a file name that cannot be an id is a problem."""
+    if "id" in data:
+        return []
+    data["id"] = path.stem
+    if re.fullmatch(TOPIC_ID_PATTERN, path.stem):
+        return []
+    return [origin.problem(("id",), f"file name '{path.stem}' is not a valid {kind} id; rename the file or add an 'id:' key")]

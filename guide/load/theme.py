@@ -316,3 +316,12 @@ def template_problems(loaded: LoadedTheme) -> tuple[list[Problem], list[Problem]
 def named_theme(reference: str = DEFAULT_THEME) -> Theme:
     """A built-in theme, or a theme file, resolved on its own; raises InputError if it is invalid."""
     return load_theme(ThemeChain().named(reference)).theme
+
+
+def label_problems(loaded: LoadedTheme) -> list[Problem]:
+    """Theme labels holding characters the theme's fonts cannot print, at the label's line."""
+    from guide.coverage import unprintable
+
+    families = (loaded.theme.heading_font, loaded.theme.body_font)
+    found = ((name, unprintable(text, families)) for name, text in loaded.theme.labels.items())
+    return [loaded.settings[f"labels.{name}"].problem(message) for name, message in found if message]

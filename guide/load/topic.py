@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -11,10 +10,10 @@ from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
 from guide.errors import InputError, Origin, Problem
-from guide.load.files import image_problem, resolve_inside
+from guide.load.files import id_from_file_name, image_problem, resolve_inside
 from guide.load.messages import EXTENSION_PREFIX, translate
 from guide.load.reader import Document, read_yaml
-from guide.model import TOPIC_ID_PATTERN, Topic, parse_when, when_sort_key
+from guide.model import Topic, parse_when, when_sort_key
 
 
 @dataclass(frozen=True)
@@ -40,12 +39,7 @@ def topic_from(document: Document, path: Path) -> LoadedTopic:
         raise InputError.single(shown_as, f"a topic file must be a mapping of keys (title:, summary:, ...), not {_kind(data)}")
     data = _without_extensions(data)
     problems = list(document.problems)
-    if "id" not in data:
-        data["id"] = path.stem
-        if not re.fullmatch(TOPIC_ID_PATTERN, path.stem):
-            problems.append(
-                origin.problem(("id",), f"file name '{path.stem}' is not a valid topic id; rename the file or add an 'id:' key")
-            )
+    problems += id_from_file_name(data, path, origin, "topic")
     problems.extend(_cross_reference_problems(data, origin))
     images = _resolve_images(data, origin, path, problems)
     try:
