@@ -18,7 +18,7 @@ from guide.errors import InputError, Problem
 from guide.load import LoadedCourse, LoadedTheme, LoadedTopic, ThemeChain, load_input, load_theme
 from guide.load.theme import contrast_warnings, label_problems, template_problems
 from guide.model import Course, Topic
-from guide.output import write_atomically
+from guide.output import remove_leftovers, write_atomically
 from guide.theme import PageSize, SlideAspect, Theme
 
 INPUT_SUFFIXES = (".yaml", ".yml")
@@ -144,6 +144,8 @@ def _build_group(group: _Group, options: BuildOptions, report: BuildReport) -> N
     theme = _theme(group, options, report, source)
     if theme is None:
         return
+    if not options.check_only:
+        remove_leftovers(group.out)
     ids_seen: dict[str, str] = {}
     for path in group.topics:
         result = TopicResult(_shown(path) if group.course else str(path))
@@ -216,6 +218,10 @@ def _render_and_write(topic: Topic, theme: Theme, course: Course | None, out: Pa
             result.failure = f"{name}: could not be rendered: {error}"
             result.failure_detail = traceback.format_exc()
             return
-    for path, data in rendered:
-        write_atomically(path, data)
-        result.written.append(path)
+    try:
+        write_atomically(rendered)
+    except OSError as error:
+        result.failure = f"{Path(error.filename2 or error.filename or out).name}: could not be written: {error.strerror or error}"
+        result.failure_detail = traceback.format_exc()
+        return
+    result.written += [path for path, _ in rendered]

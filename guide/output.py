@@ -1,29 +1,78 @@
-"""Writing output files so that a crash, a kill or a full disk never leaves a broken one."""
+"""Writing output files so that a crash, a kill or a full disk never leaves a broken one.
+
+Each file is written under a temporary name beside its target and renamed into place. The
+temporary name carries the writer's process id, so a later build can tell the leftovers of a
+killed build (whose process is gone) from the files a concurrent build is still writing.
+"""
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
+_TEMPORARY = re.compile(r"^\..+\.(?P<pid>\d+)\.[^.]+\.tmp$")
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then rename it into place.
 
-    A reader sees the old file or the new one, never a mix; a failure leaves the old one.
+def write_atomically(files: Sequence[tuple[Path, bytes]]) -> None:
+    """Write each file to a temporary name beside its target, then rename them all into place.
+
+    A reader sees an old file or a new one, never a mix; nothing is renamed until every file
+    is safely on disk, and a failure removes the temporaries it leaves.
     """
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, data in files:
+            staged.append((_staged(path, data), path))
+        while staged:
+            temporary, path = staged[0]
+            temporary.replace(path)
+            staged.pop(0)
+    finally:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+
+
+def _staged(path: Path, data: bytes) -> Path:
+    """``data`` written and flushed to disk under a temporary name beside ``path``."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
+    temporary = Path(name)
     try:
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        Path(temporary).chmod(0o666 & ~_umask())
-        Path(temporary).replace(path)
+        temporary.chmod(0o666 & ~_umask())
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
+    return temporary
+
+
+def remove_leftovers(folder: Path) -> list[Path]:
+    """Delete temporary files that killed builds left in ``folder``; never another live build's."""
+    removed = []
+    if not folder.is_dir():
+        return removed
+    for child in folder.iterdir():
+        match = _TEMPORARY.match(child.name)
+        if match and child.is_file() and not _alive(int(match["pid"])):
+            child.unlink(missing_ok=True)
+            removed.append(child)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process: leave its files alone
+    return True
 
 
 def _umask() -> int:

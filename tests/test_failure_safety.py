@@ -1,0 +1,105 @@
+"""A killed or concurrent build never leaves a broken file and never loses a good one."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from pptx import Presentation
+from pypdf import PdfReader
+
+from tests.conftest import ROOT, TREATY, run_cli
+
+TOPICS = 8
+KILLS = 5
+
+
+def many_topics(folder: Path, title_suffix: str = "") -> Path:
+    """``TOPICS`` copies of the treaty, each with its own id, in ``folder``/source."""
+    source = folder / "source"
+    source.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(TREATY.parent / "images", source / "images", dirs_exist_ok=True)
+    text = TREATY.read_text(encoding="utf-8")
+    for number in range(TOPICS):
+        retitled = text.replace("title: The Treaty of Berlin (1926)", f"title: The Treaty of Berlin (1926){title_suffix} {number}")
+        (source / f"treaty-{number:02d}.yaml").write_text(retitled, encoding="utf-8")
+    return source
+
+
+def start_build(source: Path, out: Path, output: int = subprocess.PIPE) -> subprocess.Popen:
+    """The real command line in its own process; ``output`` says where its stdout and stderr go."""
+    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "guide", str(source), "--out", str(out), "-q"]
+    return subprocess.Popen(command, env=environment, stdout=output, stderr=output)
+
+
+def assert_every_file_is_whole(out: Path) -> None:
+    """Every file a reader can see (not a hidden temporary) is a complete PDF or deck."""
+    for path in out.iterdir():
+        if path.name.startswith("."):
+            continue
+        data = path.read_bytes()
+        if path.suffix == ".pdf":
+            assert data.rstrip().endswith(b"%%EOF"), path.name
+            assert len(PdfReader(path, strict=True).pages) >= 1, path.name
+        else:
+            assert path.suffix == ".pptx", path.name
+            assert len(Presentation(path).slides) >= 10, path.name
+
+
+def test_a_build_killed_at_random_moments_leaves_only_whole_files_and_keeps_the_old_ones(tmp_path: Path) -> None:
+    source = many_topics(tmp_path)
+    out = tmp_path / "out"
+    status, _, err = run_cli(source, "--out", out, "-q")
+    assert status == 0, err
+    before = {path.name for path in out.iterdir()}
+    assert len(before) == 3 * TOPICS
+    many_topics(tmp_path, title_suffix=" (revised)")  # every output will change
+    moments = random.Random(2026).sample([step / 10 for step in range(3, 26)], KILLS)
+    for moment in moments:
+        build = start_build(source, out, subprocess.DEVNULL)
+        time.sleep(moment)
+        build.send_signal(signal.SIGKILL)
+        build.wait(timeout=30)
+        assert {path.name for path in out.iterdir() if not path.name.startswith(".")} == before, f"killed after {moment} s"
+        assert_every_file_is_whole(out)
+    status, _, err = run_cli(source, "--out", out, "-q")
+    assert status == 0, err
+    assert [path.name for path in out.iterdir() if path.name.startswith(".")] == [], "a later build clears what killed ones left"
+    assert "(revised) 0" in PdfReader(out / "treaty-00.pdf").pages[0].extract_text()
+
+
+def test_two_builds_at_once_into_one_folder_give_whole_identical_files(tmp_path: Path) -> None:
+    source = many_topics(tmp_path)
+    out, alone = tmp_path / "out", tmp_path / "alone"
+    builds = [start_build(source, out), start_build(source, out)]
+    for build in builds:
+        _, err = build.communicate(timeout=120)
+        assert build.returncode == 0, err.decode()
+    assert_every_file_is_whole(out)
+    status, _, err = run_cli(source, "--out", alone, "-q")
+    assert status == 0, err
+    assert sorted(path.name for path in out.iterdir()) == sorted(path.name for path in alone.iterdir())
+    for path in alone.iterdir():
+        assert (out / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_a_failed_write_is_reported_and_leaves_no_temporaries(tmp_path: Path) -> None:
+    """If one file of a topic cannot be written, the ones already there stay whole."""
+    out = tmp_path / "out"
+    status, _, err = run_cli(TREATY, "--out", out, "-q")
+    assert status == 0, err
+    previous = (out / "treaty-of-berlin-1926.pdf").read_bytes()
+    (out / "treaty-of-berlin-1926.pptx").unlink()
+    (out / "treaty-of-berlin-1926.pptx").mkdir()  # the rename onto it fails
+    status, _, err = run_cli(TREATY, "--out", out, "-q")
+    assert status == 1
+    assert "treaty-of-berlin-1926.pptx" in err
+    assert (out / "treaty-of-berlin-1926.pdf").read_bytes() == previous
+    assert not [path for path in out.iterdir() if path.name.startswith(".")]
