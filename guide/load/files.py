@@ -7,6 +7,7 @@ from elsewhere cannot make the tool read or embed files it has no business with.
 from __future__ import annotations
 
 import re
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -49,12 +50,16 @@ def image_problem(path: Path) -> str | None:
     from PIL import Image, UnidentifiedImageError  # imported here: only topics with images pay for it
 
     try:
-        with Image.open(path) as image:
-            width, height = image.size
-            if width * height > MAX_IMAGE_PIXELS:
-                return f"'{path.name}' is too large ({width}x{height} pixels)"
-            image.verify()
-    except (OSError, UnidentifiedImageError, Image.DecompressionBombError, SyntaxError) as error:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # the size is judged below, by our limit
+            with Image.open(path) as image:
+                width, height = image.size
+                if width * height > MAX_IMAGE_PIXELS:
+                    return f"'{path.name}' is too large ({width}x{height} pixels)"
+                image.verify()
+    except Image.DecompressionBombError:
+        return f"'{path.name}' is too large (a decompression bomb)"
+    except (OSError, UnidentifiedImageError, SyntaxError) as error:
         return f"'{path.name}' is a damaged image ({error})"
     return None
 

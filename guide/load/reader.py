@@ -62,6 +62,8 @@ def read_yaml(path: Path, shown_as: str) -> Document:
 
 
 def _read_text(path: Path, shown_as: str) -> str:
+    if path.exists() and not path.is_file():
+        raise InputError.single(shown_as, "not a regular file; name a YAML file")  # a pipe or device would block or never end
     try:
         with path.open("rb") as stream:
             raw = stream.read(MAX_FILE_BYTES + 1)

@@ -83,5 +83,6 @@ def _font_problem(path: Path) -> str | None:
     try:
         TTFontFile(str(path))
     except Exception as error:  # a damaged font fails in many ways inside the parser; all mean the same to the user
-        return f"'{path.name}' is not a TrueType font that can be embedded ({error})"
+        reason = str(error).replace(f'"{path}"', "").replace(str(path), "").strip()
+        return f"'{path.name}' is not a TrueType font that can be embedded ({reason})"
     return None
