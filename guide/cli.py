@@ -132,6 +132,19 @@ def _print_report(report: BuildReport, options: argparse.Namespace, stdout: Text
     if failed:
         summary += f"; {failed} failed to render"
     print(f"{summary}; {seconds:.2f} s", file=stderr if invalid or failed else stdout)
+    _print_recap(report, stderr)
+
+
+def _print_recap(report: BuildReport, stderr: TextIO) -> None:
+    """After a long batch, what was not built and why, one line each, where the eye lands last."""
+    unbuilt = [result for result in report.results if result.problems or result.failure]
+    if len(report.results) < 2 or not unbuilt:
+        return
+    print("not built:", file=stderr)
+    for result in unbuilt:
+        count = len(result.problems)
+        why = result.failure or f"{count} problem{'s' if count != 1 else ''} (above)"
+        print(f"  {result.source}: {why}", file=stderr)
 
 
 def main_exit() -> None:

@@ -35,6 +35,7 @@ def test_one_invalid_topic_does_not_stop_the_valid_ones(workspace: Path) -> None
     assert status == 2
     assert "broken.yaml:4:1: sumary: unknown key 'sumary'; did you mean 'summary'?" in err
     assert "built 1 of 2 topics (3 files in" in err
+    assert err.splitlines()[-2:] == ["not built:", f"  {workspace / 'source' / 'broken.yaml'}: 2 problems (above)"]
     names = sorted(path.name for path in (workspace / "output").iterdir())
     assert names == ["treaty-of-berlin-1926-answers.pdf", "treaty-of-berlin-1926.pdf", "treaty-of-berlin-1926.pptx"]
 
