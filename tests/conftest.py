@@ -13,6 +13,8 @@ from guide.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 TREATY = ROOT / "source" / "treaty-of-berlin-1926.yaml"
+HANG_GUARD_S = 10.0
+"""Far above any real run: a run over it looped or blew up; speed itself is measured in bench/, not here."""
 
 
 def run_cli(*arguments: str | Path) -> tuple[int, str, str]:

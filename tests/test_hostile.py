@@ -15,10 +15,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from tests.conftest import TREATY, run_cli
+from tests.conftest import HANG_GUARD_S, TREATY, run_cli
 
-HANG_GUARD_S = 10.0
-"""Far above any real run: exceeding it means something looped or blew up, not that it was slow."""
 MINIMAL = "title: T\nsummary: S\nkey_facts: [f]\ncontext: c\nsignificance: s\n"
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, run_cli
+from tests.conftest import HANG_GUARD_S, ROOT, run_cli
 
 INVALID = sorted((Path(__file__).parent / "invalid").glob("*.yaml"))
 
@@ -32,6 +33,10 @@ def test_invalid_topic_gives_its_exact_messages(path: Path, tmp_path: Path) -> N
 
 @pytest.mark.parametrize("path", INVALID, ids=lambda path: path.stem)
 def test_invalid_topic_writes_nothing_even_when_building(path: Path, tmp_path: Path) -> None:
-    status, _, _ = run_cli(path, "--out", tmp_path, "-q")
+    """A real build, not a check: no file, no traceback, no hang (the guard is far above any real run)."""
+    started = time.perf_counter()
+    status, out, err = run_cli(path, "--out", tmp_path, "-q")
+    assert time.perf_counter() - started < HANG_GUARD_S
     assert status == 2
+    assert "Traceback" not in out + err
     assert not any(tmp_path.iterdir())

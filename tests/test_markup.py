@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pptx import Presentation
 from pypdf import PdfReader
 
 from guide.markup import Span, parse, plain_text
@@ -32,12 +33,15 @@ def test_plain_text_drops_only_markup() -> None:
     assert plain_text("The **Treaty** of [Berlin](https://e.org)") == "The Treaty of Berlin"
 
 
-def test_markup_like_text_prints_literally(tmp_path: Path) -> None:
+LONG_WORD = "Donaudampfschifffahrtsgesellschaftskapitänswitwe" * 4
+
+
+def test_markup_like_text_prints_literally_in_both_outputs(tmp_path: Path) -> None:
     topic = tmp_path / "literal.yaml"
     topic.write_text(
         'title: "<b>Not bold</b> & co"\n'
         'summary: "x < y && <font size=99>big</font> **really bold**"\n'
-        "key_facts: ['<para>fact</para>']\n"
+        f"key_facts: ['<para>fact</para>', 'A {LONG_WORD} breaks']\n"
         "context: c\nsignificance: s\n",
         encoding="utf-8",
     )
@@ -47,3 +51,10 @@ def test_markup_like_text_prints_literally(tmp_path: Path) -> None:
     assert "<b>Not bold</b> & co" in text
     assert "x < y && <font size=99>big</font> really bold" in text
     assert "<para>fact</para>" in text
+    assert LONG_WORD in "".join(text.split())  # broken across lines, not cut or overflowing
+    deck = Presentation(tmp_path / "out" / "literal.pptx")
+    shown = " ".join(shape.text_frame.text for slide in deck.slides for shape in slide.shapes if shape.has_text_frame)
+    assert "<b>Not bold</b> & co" in shown
+    assert "x < y && <font size=99>big</font> really bold" in shown
+    assert "<para>fact</para>" in shown
+    assert LONG_WORD in "".join(shown.split())
