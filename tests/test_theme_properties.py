@@ -20,11 +20,16 @@ from tests.strategies import theme_files
 TOPIC = load_topic(TREATY).topic
 
 
+def written(folder: Path, data: dict[str, Any]) -> Path:
+    path = folder / "theme.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True) if data else "{}\n", encoding="utf-8")
+    return path
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=theme_files)
 def test_a_theme_file_resolves_completely_or_reports_its_lines(tmp_path: Path, data: dict[str, Any]) -> None:
-    path = tmp_path / "theme.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True) if data else "{}\n", encoding="utf-8")
+    path = written(tmp_path, data)
     try:
         theme = named_theme(str(path))
     except InputError as error:
@@ -40,10 +45,8 @@ def test_a_theme_file_resolves_completely_or_reports_its_lines(tmp_path: Path, d
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=theme_files)
 def test_a_valid_theme_renders_the_treaty(tmp_path: Path, data: dict[str, Any]) -> None:
-    path = tmp_path / "theme.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True) if data else "{}\n", encoding="utf-8")
     try:
-        theme = named_theme(str(path))
+        theme = named_theme(str(written(tmp_path, data)))
     except InputError:
         return
     reader = PdfReader(io.BytesIO(render_study_sheet(TOPIC, theme)))
