@@ -8,8 +8,10 @@ when all of them succeeded. One topic's failure never stops the others.
 
 from __future__ import annotations
 
+import multiprocessing
 import traceback
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +41,8 @@ class BuildOptions:
     check_only: bool = False
     strict: bool = False
     """Treat warnings (poor contrast) as errors."""
+    jobs: int = 1
+    """Worker processes that render and write topics; 1 renders in this process."""
 
 
 @dataclass
@@ -133,13 +137,14 @@ def build(paths: Sequence[Path], options: BuildOptions) -> BuildReport:
         else:
             loose.topics.append(path)
             loose.loaded[path] = loaded
-    for group in groups:
-        if group.topics:
-            _build_group(group, options, report)
+    with _Workers(options.jobs) as workers:
+        for group in groups:
+            if group.topics:
+                _build_group(group, options, report, workers)
     return report
 
 
-def _build_group(group: _Group, options: BuildOptions, report: BuildReport) -> None:
+def _build_group(group: _Group, options: BuildOptions, report: BuildReport, workers: _Workers) -> None:
     source = str(group.course.path) if group.course else (options.theme or "")
     theme = _theme(group, options, report, source)
     if theme is None:
@@ -147,6 +152,7 @@ def _build_group(group: _Group, options: BuildOptions, report: BuildReport) -> N
     if not options.check_only:
         remove_leftovers(group.out)
     ids_seen: dict[str, str] = {}
+    to_render: list[tuple[Topic, TopicResult]] = []
     for path in group.topics:
         result = TopicResult(_shown(path) if group.course else str(path))
         report.results.append(result)
@@ -158,8 +164,11 @@ def _build_group(group: _Group, options: BuildOptions, report: BuildReport) -> N
             result.problems.append(loaded.origin.problem(("id",), f"topic id '{loaded.topic.id}' is also used by {first}"))
             continue
         if not options.check_only:
-            course = group.course.course if group.course else None
-            _render_and_write(loaded.topic, theme, course, group.out, options.formats, result)
+            to_render.append((loaded.topic, result))
+    course = group.course.course if group.course else None
+    jobs = [_RenderJob(topic, theme, course, group.out, tuple(options.formats)) for topic, _ in to_render]
+    for (_, result), outcome in zip(to_render, workers.run(jobs), strict=True):
+        result.written, result.failure, result.failure_detail = outcome
 
 
 def _theme(group: _Group, options: BuildOptions, report: BuildReport, source: str) -> Theme | None:
@@ -209,19 +218,60 @@ def _validated(path: Path, theme: Theme, result: TopicResult, loaded: LoadedTopi
     return None if result.problems else loaded
 
 
-def _render_and_write(topic: Topic, theme: Theme, course: Course | None, out: Path, formats: Sequence[str], result: TopicResult) -> None:
+@dataclass(frozen=True)
+class _RenderJob:
+    """One topic to render and write: everything a worker process needs, and nothing it must look up."""
+
+    topic: Topic
+    theme: Theme
+    course: Course | None
+    out: Path
+    formats: tuple[str, ...]
+
+
+Outcome = tuple[list[Path], str | None, str | None]
+"""(files written, failure, failure detail) of one job."""
+
+
+def _render_and_write(job: _RenderJob) -> Outcome:
+    """Render every file of a topic in memory, then write them all; a failure writes none."""
     rendered: list[tuple[Path, bytes]] = []
-    for name, render in outputs_for(topic, formats):
+    for name, render in outputs_for(job.topic, job.formats):
         try:
-            rendered.append((out / name, render(topic, theme, course)))
+            rendered.append((job.out / name, render(job.topic, job.theme, job.course)))
         except Exception as error:
-            result.failure = f"{name}: could not be rendered: {error}"
-            result.failure_detail = traceback.format_exc()
-            return
+            return [], f"{name}: could not be rendered: {error}", traceback.format_exc()
     try:
         write_atomically(rendered)
     except OSError as error:
-        result.failure = f"{Path(error.filename2 or error.filename or out).name}: could not be written: {error.strerror or error}"
-        result.failure_detail = traceback.format_exc()
-        return
-    result.written += [path for path, _ in rendered]
+        name = Path(error.filename2 or error.filename or job.out).name
+        return [], f"{name}: could not be written: {error.strerror or error}", traceback.format_exc()
+    return [path for path, _ in rendered], None, None
+
+
+class _Workers:
+    """Renders jobs in this process, or spreads them over worker processes started once per build.
+
+    Workers are forked, so each starts with the modules already imported here, and keeps its
+    registered fonts and read templates from one job to the next.
+    """
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = max(1, jobs)
+        self.pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> _Workers:
+        return self
+
+    def __exit__(self, *exception: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown()
+
+    def run(self, jobs: Sequence[_RenderJob]) -> list[Outcome]:
+        """The outcome of each job, in the order given."""
+        if self.jobs == 1 or len(jobs) < 2:
+            return [_render_and_write(job) for job in jobs]
+        if self.pool is None:
+            context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+            self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context)
+        return list(self.pool.map(_render_and_write, jobs))

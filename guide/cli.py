@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -34,6 +35,9 @@ def parser() -> argparse.ArgumentParser:
     arguments.add_argument("--page-size", choices=("a4", "letter"), help="paper size of the PDFs (default: the theme's, A4)")
     arguments.add_argument("--aspect", choices=("16:9", "4:3"), help="shape of the slides (default: the theme's, 16:9)")
     arguments.add_argument("--check", action="store_true", help="validate only; write nothing")
+    arguments.add_argument(
+        "--jobs", type=_positive, default=os.cpu_count() or 1, metavar="N", help="worker processes (default: the number of CPUs)"
+    )
     arguments.add_argument("--strict", action="store_true", help="treat warnings (poor colour contrast) as errors")
     arguments.add_argument("--list-themes", action="store_true", help="print the built-in themes and exit")
     arguments.add_argument(
@@ -44,6 +48,16 @@ def parser() -> argparse.ArgumentParser:
     arguments.add_argument("-v", "--verbose", action="store_true", help="list every file written; tracebacks for render failures")
     arguments.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return arguments
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
 
 
 def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
@@ -84,6 +98,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
             slide_aspect=options.aspect,
             check_only=options.check,
             strict=options.strict,
+            jobs=options.jobs,
         ),
     )
     _print_report(report, options, stdout, stderr, time.perf_counter() - started)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import TREATY, run_cli
 
 
@@ -14,3 +16,25 @@ def test_two_builds_give_the_same_bytes(tmp_path: Path) -> None:
     assert first
     for path in first:
         assert path.read_bytes() == (tmp_path / "second" / path.name).read_bytes(), path.name
+
+
+def test_one_worker_and_two_workers_give_the_same_bytes(workspace: Path) -> None:
+    source = workspace / "source"
+    for number in range(3):
+        text = TREATY.read_text(encoding="utf-8").replace("title: The Treaty of Berlin (1926)", f"title: Copy {number}")
+        (source / f"copy-{number}.yaml").write_text(text, encoding="utf-8")
+    outputs = {}
+    for jobs in ("1", "2"):
+        out = workspace / f"out-{jobs}"
+        status, _, err = run_cli(source, "--out", out, "--jobs", jobs, "-q")
+        assert status == 0, err
+        outputs[jobs] = {path.name: path.read_bytes() for path in out.iterdir()}
+    assert len(outputs["1"]) == 12
+    assert outputs["1"] == outputs["2"]
+
+
+def test_jobs_must_be_a_positive_number(capsys: pytest.CaptureFixture[str]) -> None:
+    for wrong in ("0", "-1", "two"):
+        status, _, _ = run_cli(TREATY, "--jobs", wrong, "--check")
+        assert status == 2
+        assert "--jobs" in capsys.readouterr().err  # argparse reports usage errors itself
