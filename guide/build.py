@@ -15,10 +15,12 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from guide import __version__
 from guide.coverage import coverage_problems
 from guide.errors import InputError, Problem
 from guide.load import LoadedCourse, LoadedTheme, LoadedTopic, ThemeChain, load_input, load_theme
 from guide.load.theme import contrast_warnings, label_problems, template_problems
+from guide.manifest import Manifest, file_contents, fingerprint
 from guide.model import Course, Topic
 from guide.output import remove_leftovers, write_atomically
 from guide.theme import PageSize, SlideAspect, Theme
@@ -43,6 +45,8 @@ class BuildOptions:
     """Treat warnings (poor contrast) as errors."""
     jobs: int = 1
     """Worker processes that render and write topics; 1 renders in this process."""
+    force: bool = False
+    """Build every target, even those whose inputs did not change."""
 
 
 @dataclass
@@ -54,6 +58,8 @@ class TopicResult:
     problems: list[Problem] = field(default_factory=list)
     failure: str | None = None
     failure_detail: str | None = None
+    up_to_date: bool = False
+    """Its targets were built from the same inputs before, and were left alone."""
 
 
 @dataclass
@@ -96,23 +102,27 @@ def find_inputs(paths: Sequence[Path], source_folder: Path = Path("source")) -> 
     return list(dict.fromkeys(found))
 
 
-def outputs_for(topic: Topic, formats: Iterable[str]) -> list[tuple[str, Renderer]]:
-    """(file name, renderer) for each file a topic produces in the chosen formats.
-
-    Renderers are imported here, when needed, so a PDF-only build never loads python-pptx.
-    """
-    targets: list[tuple[str, Renderer]] = []
+def targets(topic: Topic, formats: Iterable[str]) -> list[tuple[str, str]]:
+    """(file name, kind) of each file a topic produces in the chosen formats; kinds name renderers."""
+    names: list[tuple[str, str]] = []
     if "pdf" in formats:
-        from guide.render import pdf
-
-        targets.append((f"{topic.id}.pdf", pdf.render_study_sheet))
+        names.append((f"{topic.id}.pdf", "study_sheet"))
         if topic.questions:
-            targets.append((f"{topic.id}-answers.pdf", pdf.render_answer_key))
+            names.append((f"{topic.id}-answers.pdf", "answer_key"))
     if "pptx" in formats:
+        names.append((f"{topic.id}.pptx", "deck"))
+    return names
+
+
+def renderer(kind: str) -> Renderer:
+    """The renderer of a kind of file, imported only now: a PDF-only build never loads python-pptx."""
+    if kind == "deck":
         from guide.render import pptx
 
-        targets.append((f"{topic.id}.pptx", pptx.render_deck))
-    return targets
+        return pptx.render_deck
+    from guide.render import pdf
+
+    return pdf.render_study_sheet if kind == "study_sheet" else pdf.render_answer_key
 
 
 def build(paths: Sequence[Path], options: BuildOptions) -> BuildReport:
@@ -146,33 +156,45 @@ def build(paths: Sequence[Path], options: BuildOptions) -> BuildReport:
 
 def _build_group(group: _Group, options: BuildOptions, report: BuildReport, workers: _Workers) -> None:
     source = str(group.course.path) if group.course else (options.theme or "")
-    theme = _theme(group, options, report, source)
-    if theme is None:
+    resolved = _theme(group, options, report, source)
+    if resolved is None:
         return
+    theme, theme_key = resolved
+    manifest = Manifest.read(group.out)
     if not options.check_only:
         remove_leftovers(group.out)
     ids_seen: dict[str, str] = {}
-    to_render: list[tuple[Topic, TopicResult]] = []
+    to_render: list[tuple[Topic, TopicResult, str]] = []
     for path in group.topics:
         result = TopicResult(_shown(path) if group.course else str(path))
         report.results.append(result)
-        loaded = _validated(path, theme, result, group.loaded.get(path))
+        loaded = _validated(path, result, group.loaded.get(path))
         if loaded is None:
             continue
         first = ids_seen.setdefault(loaded.topic.id, result.source)
         if first != result.source:
             result.problems.append(loaded.origin.problem(("id",), f"topic id '{loaded.topic.id}' is also used by {first}"))
             continue
-        if not options.check_only:
-            to_render.append((loaded.topic, result))
+        key = fingerprint([theme_key, *file_contents([path, *(Path(image.file) for image in loaded.topic.images)])])
+        names = [name for name, _ in targets(loaded.topic, options.formats)]
+        if not (options.check_only or options.force) and manifest.is_current(names, key):
+            result.up_to_date = True  # it was checked when it was built from these very inputs
+            continue
+        # Glyph coverage needs the fonts' tables (and reportlab): only for what is checked or built now.
+        result.problems += coverage_problems(loaded.topic, loaded.origin, (theme.heading_font, theme.body_font))
+        if not (result.problems or options.check_only):
+            to_render.append((loaded.topic, result, key))
     course = group.course.course if group.course else None
-    jobs = [_RenderJob(topic, theme, course, group.out, tuple(options.formats)) for topic, _ in to_render]
-    for (_, result), outcome in zip(to_render, workers.run(jobs), strict=True):
+    jobs = [_RenderJob(topic, theme, course, group.out, tuple(options.formats)) for topic, _, _ in to_render]
+    for (_, result, key), outcome in zip(to_render, workers.run(jobs), strict=True):
         result.written, result.failure, result.failure_detail = outcome
+        manifest.record(result.written, key)
+    if to_render and any(result.written for _, result, _ in to_render):
+        manifest.save()
 
 
-def _theme(group: _Group, options: BuildOptions, report: BuildReport, source: str) -> Theme | None:
-    """The group's resolved theme, or None with its problems reported against ``source``."""
+def _theme(group: _Group, options: BuildOptions, report: BuildReport, source: str) -> tuple[Theme, str] | None:
+    """The group's resolved theme and the fingerprint of all it was made from, or None with its problems reported."""
     try:
         loaded: LoadedTheme = load_theme(*group.themes)
     except InputError as error:
@@ -193,7 +215,8 @@ def _theme(group: _Group, options: BuildOptions, report: BuildReport, source: st
         theme = theme.with_page_size(options.page_size)
     if options.slide_aspect:
         theme = theme.with_slide_aspect(options.slide_aspect)
-    return theme
+    course = group.course.course.model_dump_json() if group.course else ""
+    return theme, fingerprint([__version__, repr(theme), course, *file_contents(loaded.files)])
 
 
 def _shown(path: Path) -> str:
@@ -204,7 +227,7 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-def _validated(path: Path, theme: Theme, result: TopicResult, loaded: LoadedTopic | LoadedCourse | None) -> LoadedTopic | None:
+def _validated(path: Path, result: TopicResult, loaded: LoadedTopic | LoadedCourse | None) -> LoadedTopic | None:
     if loaded is None:
         try:
             loaded = load_input(path, result.source)
@@ -214,7 +237,6 @@ def _validated(path: Path, theme: Theme, result: TopicResult, loaded: LoadedTopi
     if isinstance(loaded, LoadedCourse):
         result.problems.append(loaded.origin.problem((), "this is a course file; a course cannot list another course"))
         return None
-    result.problems.extend(coverage_problems(loaded.topic, loaded.origin, (theme.heading_font, theme.body_font)))
     return None if result.problems else loaded
 
 
@@ -236,9 +258,9 @@ Outcome = tuple[list[Path], str | None, str | None]
 def _render_and_write(job: _RenderJob) -> Outcome:
     """Render every file of a topic in memory, then write them all; a failure writes none."""
     rendered: list[tuple[Path, bytes]] = []
-    for name, render in outputs_for(job.topic, job.formats):
+    for name, kind in targets(job.topic, job.formats):
         try:
-            rendered.append((job.out / name, render(job.topic, job.theme, job.course)))
+            rendered.append((job.out / name, renderer(kind)(job.topic, job.theme, job.course)))
         except Exception as error:
             return [], f"{name}: could not be rendered: {error}", traceback.format_exc()
     try:

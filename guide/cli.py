@@ -38,6 +38,7 @@ def parser() -> argparse.ArgumentParser:
     arguments.add_argument(
         "--jobs", type=_positive, default=os.cpu_count() or 1, metavar="N", help="worker processes (default: the number of CPUs)"
     )
+    arguments.add_argument("--force", action="store_true", help="rebuild every target, even those that are up to date")
     arguments.add_argument("--strict", action="store_true", help="treat warnings (poor colour contrast) as errors")
     arguments.add_argument("--list-themes", action="store_true", help="print the built-in themes and exit")
     arguments.add_argument(
@@ -99,6 +100,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
             check_only=options.check,
             strict=options.strict,
             jobs=options.jobs,
+            force=options.force,
         ),
     )
     _print_report(report, options, stdout, stderr, time.perf_counter() - started)
@@ -136,12 +138,15 @@ def _print_report(report: BuildReport, options: argparse.Namespace, stdout: Text
         return
     invalid = sum(1 for result in report.results if result.problems)
     failed = sum(1 for result in report.results if result.failure)
-    good = len(report.results) - invalid - failed
+    current = sum(1 for result in report.results if result.up_to_date)
+    good = len(report.results) - invalid - failed - current
     verb = "checked" if options.check else "built"
     files = sum(len(result.written) for result in report.results)
     summary = f"{verb} {good} of {len(report.results)} topic{'s' if len(report.results) != 1 else ''}"
     if not options.check:
         summary += f" ({files} file{'s' if files != 1 else ''} in {options.out})"
+    if current:
+        summary += f"; {current} up to date"
     if invalid:
         summary += f"; {invalid} invalid"
     if failed:

@@ -53,6 +53,16 @@ def workspace(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def outputs(folder: Path) -> list[Path]:
+    """The files a reader sees in an output folder: not the manifest, not temporaries."""
+    return sorted(path for path in folder.iterdir() if not path.name.startswith("."))
+
+
+def temporaries(folder: Path) -> list[Path]:
+    """Temporary files left in an output folder (the manifest is not one)."""
+    return [path for path in folder.rglob(".*") if path.name != ".manifest.json"]
+
+
 def text_of(reader: PdfReader) -> str:
     """All text of a PDF with white space folded, as a reader would search it."""
     return " ".join(" ".join(page.extract_text() for page in reader.pages).split())

@@ -12,7 +12,7 @@ import pytest
 
 from guide import __version__
 from guide.build import FORMATS
-from tests.conftest import ROOT, TREATY, run_cli
+from tests.conftest import ROOT, TREATY, outputs, run_cli, temporaries
 
 BAD = Path(__file__).parent / "invalid" / "unknown-key.yaml"
 
@@ -21,7 +21,7 @@ def test_no_path_builds_every_topic_in_source(workspace: Path, monkeypatch: pyte
     monkeypatch.chdir(workspace)
     status, out, _ = run_cli()
     assert status == 0
-    assert sorted(path.name for path in (workspace / "output").iterdir()) == [
+    assert [path.name for path in outputs(workspace / "output")] == [
         "treaty-of-berlin-1926-answers.pdf",
         "treaty-of-berlin-1926.pdf",
         "treaty-of-berlin-1926.pptx",
@@ -36,7 +36,7 @@ def test_one_invalid_topic_does_not_stop_the_valid_ones(workspace: Path) -> None
     assert "broken.yaml:4:1: sumary: unknown key 'sumary'; did you mean 'summary'?" in err
     assert "built 1 of 2 topics (3 files in" in err
     assert err.splitlines()[-2:] == ["not built:", f"  {workspace / 'source' / 'broken.yaml'}: 2 problems (above)"]
-    names = sorted(path.name for path in (workspace / "output").iterdir())
+    names = [path.name for path in outputs(workspace / "output")]
     assert names == ["treaty-of-berlin-1926-answers.pdf", "treaty-of-berlin-1926.pdf", "treaty-of-berlin-1926.pptx"]
 
 
@@ -50,17 +50,17 @@ def test_check_validates_and_writes_nothing(tmp_path: Path) -> None:
 def test_a_render_failure_exits_1_and_keeps_the_previous_output(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = workspace / "output"
     assert run_cli(TREATY, "--out", out, "-q")[0] == 0
-    before = {path.name: path.read_bytes() for path in out.iterdir()}
+    before = {path.name: path.read_bytes() for path in outputs(out)}
 
     def explode(*_: object) -> bytes:
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr("guide.render.pdf.render_answer_key", explode)
-    status, _, err = run_cli(TREATY, "--out", out)
+    status, _, err = run_cli(TREATY, "--out", out, "--force")
     assert status == 1
     assert "treaty-of-berlin-1926-answers.pdf: could not be rendered: disk on fire" in err
     assert "Traceback" not in err
-    assert {path.name: path.read_bytes() for path in out.iterdir()} == before
+    assert {path.name: path.read_bytes() for path in outputs(out)} == before
 
 
 def test_verbose_shows_the_traceback_of_a_render_failure(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -110,7 +110,7 @@ def test_schema_is_json_schema_of_the_topic_format_and_matches_the_docs_copy() -
 def test_outputs_are_written_atomically_with_no_temporary_files_left(workspace: Path) -> None:
     out = workspace / "output"
     run_cli(TREATY, "--out", out, "-q")
-    assert all(not path.name.startswith(".") for path in out.iterdir())
+    assert temporaries(out) == []
 
 
 def test_the_entry_point_script_runs_as_a_program(tmp_path: Path) -> None:
@@ -129,7 +129,7 @@ def test_the_entry_point_script_runs_as_a_program(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("chosen", "expected"), [("pdf", {".pdf"}), ("pptx", {".pptx"}), ("all", {".pdf", ".pptx"})])
 def test_format_chooses_the_outputs(tmp_path: Path, chosen: str, expected: set[str]) -> None:
     assert run_cli(TREATY, "--format", chosen, "--out", tmp_path, "-q")[0] == 0
-    assert {path.suffix for path in tmp_path.iterdir()} == expected
+    assert {path.suffix for path in outputs(tmp_path)} == expected
 
 
 def test_every_format_is_built_by_default() -> None:

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import TREATY, run_cli
+from tests.conftest import TREATY, outputs, run_cli
 
 
 def test_two_builds_give_the_same_bytes(tmp_path: Path) -> None:
     for name in ("first", "second"):
         assert run_cli(TREATY, "--out", tmp_path / name, "-q")[0] == 0
-    first = sorted((tmp_path / "first").iterdir())
+    first = outputs(tmp_path / "first")
     assert first
     for path in first:
         assert path.read_bytes() == (tmp_path / "second" / path.name).read_bytes(), path.name
@@ -23,14 +23,14 @@ def test_one_worker_and_two_workers_give_the_same_bytes(workspace: Path) -> None
     for number in range(3):
         text = TREATY.read_text(encoding="utf-8").replace("title: The Treaty of Berlin (1926)", f"title: Copy {number}")
         (source / f"copy-{number}.yaml").write_text(text, encoding="utf-8")
-    outputs = {}
+    files = {}
     for jobs in ("1", "2"):
         out = workspace / f"out-{jobs}"
         status, _, err = run_cli(source, "--out", out, "--jobs", jobs, "-q")
         assert status == 0, err
-        outputs[jobs] = {path.name: path.read_bytes() for path in out.iterdir()}
-    assert len(outputs["1"]) == 12
-    assert outputs["1"] == outputs["2"]
+        files[jobs] = {path.name: path.read_bytes() for path in outputs(out)}
+    assert len(files["1"]) == 12
+    assert files["1"] == files["2"]
 
 
 def test_jobs_must_be_a_positive_number(capsys: pytest.CaptureFixture[str]) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from pptx import Presentation
 from pypdf import PdfReader
 
-from tests.conftest import ROOT, TREATY, run_cli
+from tests.conftest import ROOT, TREATY, outputs, run_cli, temporaries
 
 TOPICS = 8
 KILLS = 5
@@ -41,9 +41,7 @@ def start_build(source: Path, out: Path, output: int = subprocess.PIPE) -> subpr
 
 def assert_every_file_is_whole(out: Path) -> None:
     """Every file a reader can see (not a hidden temporary) is a complete PDF or deck."""
-    for path in out.iterdir():
-        if path.name.startswith("."):
-            continue
+    for path in outputs(out):
         data = path.read_bytes()
         if path.suffix == ".pdf":
             assert data.rstrip().endswith(b"%%EOF"), path.name
@@ -58,7 +56,7 @@ def test_a_build_killed_at_random_moments_leaves_only_whole_files_and_keeps_the_
     out = tmp_path / "out"
     status, _, err = run_cli(source, "--out", out, "-q")
     assert status == 0, err
-    before = {path.name for path in out.iterdir()}
+    before = {path.name for path in outputs(out)}
     assert len(before) == 3 * TOPICS
     many_topics(tmp_path, title_suffix=" (revised)")  # every output will change
     moments = random.Random(2026).sample([step / 10 for step in range(3, 26)], KILLS)
@@ -67,11 +65,11 @@ def test_a_build_killed_at_random_moments_leaves_only_whole_files_and_keeps_the_
         time.sleep(moment)
         build.send_signal(signal.SIGKILL)
         build.wait(timeout=30)
-        assert {path.name for path in out.iterdir() if not path.name.startswith(".")} == before, f"killed after {moment} s"
+        assert {path.name for path in outputs(out)} == before, f"killed after {moment} s"
         assert_every_file_is_whole(out)
     status, _, err = run_cli(source, "--out", out, "-q")
     assert status == 0, err
-    assert [path.name for path in out.iterdir() if path.name.startswith(".")] == [], "a later build clears what killed ones left"
+    assert temporaries(out) == [], "a later build clears what killed ones left"
     assert "(revised) 0" in PdfReader(out / "treaty-00.pdf").pages[0].extract_text()
 
 
@@ -85,8 +83,8 @@ def test_two_builds_at_once_into_one_folder_give_whole_identical_files(tmp_path:
     assert_every_file_is_whole(out)
     status, _, err = run_cli(source, "--out", alone, "-q")
     assert status == 0, err
-    assert sorted(path.name for path in out.iterdir()) == sorted(path.name for path in alone.iterdir())
-    for path in alone.iterdir():
+    assert [path.name for path in outputs(out)] == [path.name for path in outputs(alone)]
+    for path in outputs(alone):
         assert (out / path.name).read_bytes() == path.read_bytes(), path.name
 
 
@@ -102,4 +100,4 @@ def test_a_failed_write_is_reported_and_leaves_no_temporaries(tmp_path: Path) ->
     assert status == 1
     assert "treaty-of-berlin-1926.pptx" in err
     assert (out / "treaty-of-berlin-1926.pdf").read_bytes() == previous
-    assert not [path for path in out.iterdir() if path.name.startswith(".")]
+    assert temporaries(out) == []

@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from guide import load_topic
 from guide.markup import plain_text
-from tests.conftest import TREATY, text_of
+from tests.conftest import TREATY, outputs, text_of
 from tests.pdfread import fonts_of, link_targets, text_sizes
 
 TOPIC = load_topic(TREATY).topic
@@ -120,4 +120,4 @@ def test_a_topic_without_questions_has_no_answer_key(workspace: Path) -> None:
     topic.write_text("title: Short\nsummary: S\nkey_facts: [F]\ncontext: C\nsignificance: S\n", encoding="utf-8")
     status, _, err = run_cli(topic, "--out", workspace / "output")
     assert status == 0, err
-    assert sorted(path.name for path in (workspace / "output").iterdir()) == ["short.pdf", "short.pptx"]
+    assert [path.name for path in outputs(workspace / "output")] == ["short.pdf", "short.pptx"]
