@@ -215,8 +215,8 @@ def _theme(group: _Group, options: BuildOptions, report: BuildReport, source: st
         theme = theme.with_page_size(options.page_size)
     if options.slide_aspect:
         theme = theme.with_slide_aspect(options.slide_aspect)
-    course = group.course.course.model_dump_json() if group.course else ""
-    return theme, fingerprint([__version__, repr(theme), course, *file_contents(loaded.files)])
+    course_file = [group.course.path] if group.course else []
+    return theme, fingerprint([__version__, repr(theme), *file_contents([*course_file, *loaded.files])])
 
 
 def _shown(path: Path) -> str:

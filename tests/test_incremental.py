@@ -1,0 +1,123 @@
+"""Incremental builds: a change rebuilds exactly what depends on it; an up-to-date run stays light."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from guide.build import BuildOptions, build
+from guide.fonts import BUNDLED_FAMILIES
+from tests.conftest import ROOT, TREATY, outputs
+from tests.templates import make_template
+
+MINIMAL = "title: {title}\nsummary: S\nkey_facts: [f]\ncontext: c\nsignificance: s\n"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """Two loose topics (one with a picture) and a course of the first, whose theme has fonts, a logo and a template."""
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
+    source = tmp_path / "source"
+    (source / "courses").mkdir(parents=True)
+    (source / "alpha.yaml").write_text(MINIMAL.format(title="Alpha"), encoding="utf-8")
+    shutil.copy(ROOT / "source" / "images" / "germany-between-west-and-east.png", source / "map.png")
+    (source / "beta.yaml").write_text(MINIMAL.format(title="Beta") + "images: [{file: map.png, alt: A map}]\n", encoding="utf-8")
+    carlito = BUNDLED_FAMILIES["Carlito"]
+    shutil.copy(carlito.regular, source / "course-regular.ttf")
+    shutil.copy(carlito.bold, source / "course-bold.ttf")
+    shutil.copy(ROOT / "source" / "images" / "example-university-logo.png", source / "logo.png")
+    make_template(source / "dept.pptx")
+    (source / "themes").mkdir()
+    (source / "themes" / "theme.yaml").write_text(
+        "fonts: {body: {family: Course, regular: ../course-regular.ttf, bold: ../course-bold.ttf}}\n"
+        "logo: ../logo.png\nslides: {template: ../dept.pptx}\n",
+        encoding="utf-8",
+    )
+    (source / "courses" / "c1.yaml").write_text(
+        "code: C1\ntitle: Course\ntheme: ../themes/theme.yaml\ntopics: [../alpha.yaml]\n", encoding="utf-8"
+    )
+    return tmp_path
+
+
+def rebuilt(project: Path, **options: object) -> set[str]:
+    """Which (folder/topic) were rendered by a build of the project's source/."""
+    report = build([project / "source"], BuildOptions(out=project / "out", **options))
+    assert report.exit_status == 0, [str(problem) for result in report.results for problem in result.problems]
+    return {f"{path.parent.name}/{path.stem.removesuffix('-answers')}" for result in report.results for path in result.written}
+
+
+def touch_bytes(path: Path) -> None:
+    path.write_bytes(path.read_bytes() + (b"\n# changed\n" if path.suffix == ".yaml" else b"\0"))
+
+
+def retitle(path: Path) -> None:
+    path.write_text(path.read_text(encoding="utf-8").replace("title: Alpha", "title: Alpha two"), encoding="utf-8")
+
+
+CHANGES: list[tuple[str, Callable[[Path], None], set[str]]] = [
+    ("topic file", lambda source: retitle(source / "alpha.yaml"), {"out/alpha", "c1/alpha"}),
+    ("image", lambda source: touch_bytes(source / "map.png"), {"out/beta"}),
+    ("theme file", lambda source: touch_bytes(source / "themes" / "theme.yaml"), {"c1/alpha"}),
+    ("font file", lambda source: shutil.copy(BUNDLED_FAMILIES["Liberation Sans"].bold, source / "course-bold.ttf"), {"c1/alpha"}),
+    ("logo", lambda source: shutil.copy(source / "map.png", source / "logo.png"), {"c1/alpha"}),
+    ("template", lambda source: make_template(source / "dept.pptx", potx=False, names={0: "Title"}), {"c1/alpha"}),
+    ("course file", lambda source: touch_bytes(source / "courses" / "c1.yaml"), {"c1/alpha"}),
+]
+
+
+def test_a_second_build_rebuilds_nothing(project: Path) -> None:
+    assert rebuilt(project) == {"out/alpha", "out/beta", "c1/alpha"}
+    assert rebuilt(project) == set()
+
+
+@pytest.mark.parametrize(("kind", "change", "expected"), CHANGES, ids=[kind for kind, _, _ in CHANGES])
+def test_a_change_rebuilds_exactly_what_depends_on_it(project: Path, kind: str, change: Callable[[Path], None], expected: set[str]) -> None:
+    rebuilt(project)
+    change(project / "source")
+    assert rebuilt(project) == expected, kind
+
+
+def test_a_new_tool_version_or_force_rebuilds_everything_to_the_same_bytes(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rebuilt(project)
+    before = {path: path.read_bytes() for folder in (project / "out", project / "out" / "c1") for path in outputs(folder) if path.is_file()}
+    assert rebuilt(project, force=True) == {"out/alpha", "out/beta", "c1/alpha"}
+    monkeypatch.setattr(sys.modules["guide.build"], "__version__", "99.0")
+    assert rebuilt(project) == {"out/alpha", "out/beta", "c1/alpha"}
+    assert {path: path.read_bytes() for path in before} == before
+
+
+def test_a_deleted_or_edited_output_is_rebuilt(project: Path) -> None:
+    rebuilt(project)
+    (project / "out" / "alpha.pdf").unlink()
+    (project / "out" / "beta.pptx").write_bytes(b"edited")
+    assert rebuilt(project) == {"out/alpha", "out/beta"}
+
+
+def modules_after(arguments: list[str], cwd: Path) -> set[str]:
+    """Which of reportlab and pptx a real run of the command line imported."""
+    probe = (
+        "import sys\nfrom guide.cli import main\n"
+        f"status = main({arguments!r})\n"
+        "print(status, *sorted(name for name in ('reportlab', 'pptx') if name in sys.modules))"
+    )
+    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-c", probe], cwd=cwd, env=environment, capture_output=True, text=True, check=True)
+    status, *modules = result.stdout.split()
+    assert status == "0", result.stderr
+    return set(modules)
+
+
+def test_an_up_to_date_run_imports_neither_renderer_library(tmp_path: Path) -> None:
+    arguments = [str(TREATY), "--out", str(tmp_path / "out"), "-q"]
+    assert modules_after(arguments, tmp_path) == {"reportlab", "pptx"}
+    assert modules_after(arguments, tmp_path) == set()
+
+
+def test_a_pdf_build_never_imports_python_pptx(tmp_path: Path) -> None:
+    assert modules_after([str(ROOT / "source"), "--out", str(tmp_path / "out"), "--format", "pdf", "-q"], tmp_path) == {"reportlab"}
