@@ -189,7 +189,7 @@ def _build_group(group: _Group, options: BuildOptions, report: BuildReport, work
     for (_, result, key), outcome in zip(to_render, workers.run(jobs), strict=True):
         result.written, result.failure, result.failure_detail = outcome
         manifest.record(result.written, key)
-    if to_render and any(result.written for _, result, _ in to_render):
+    if any(result.written for _, result, _ in to_render):
         manifest.save()
 
 

@@ -156,11 +156,12 @@ class ThemeChain:
             if value is not None:
                 settings[".".join(str(part) for part in location)] = Setting(value, origin, location)
 
-        for key, value in _leaves(spec.model_dump(exclude={"extends", "description", "fonts", "logo", "slides"}, exclude_none=True)):
+        # Plain values here; fonts, logo and template are files, checked below.
+        plain = spec.model_dump(
+            exclude={"extends": True, "description": True, "fonts": True, "logo": True, "slides": {"template"}}, exclude_none=True
+        )
+        for key, value in _leaves(plain):
             put(key, normal_hex(value) if key[0] == "palette" else value)
-        slides = spec.slides.model_dump(exclude_none=True) if spec.slides else {}
-        for key, value in _leaves({"slides": {key: value for key, value in slides.items() if key != "template"}}):
-            put(key, value)
         for role in ("heading", "body"):
             font = getattr(spec.fonts, role, None) if spec.fonts else None
             if font is not None:
@@ -184,8 +185,8 @@ class ThemeChain:
     def resolve(self) -> LoadedTheme:
         """Apply the layers in order and build the theme; raise InputError listing every problem."""
         settings: dict[str, Setting] = {}
+        palette: dict[str, str] = {}
         for layer in self.layers:
-            palette = {key.split(".", 1)[1]: setting.value for key, setting in settings.items() if key.startswith("palette.")}
             palette.update({key.split(".", 1)[1]: setting.value for key, setting in layer.settings.items() if key.startswith("palette.")})
             for key, setting in layer.settings.items():
                 settings[key] = _color(setting, palette, self.problems) if key.startswith("colors.") else setting

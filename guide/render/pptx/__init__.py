@@ -35,16 +35,19 @@ def _setting(theme: Theme) -> _Setting:
 
 def deck_plan(topic: Topic, theme: Theme, course: Course | None = None) -> DeckPlan:
     """The slide plan of ``topic``: what each slide holds, measured in the boxes it will have."""
-    setting = _setting(theme)
-    return plan_deck(topic, theme.labels_for(topic.language_code), setting.geometry, setting.fonts, course)
+    return _planned(topic, theme, course)[1]
 
 
 def render_deck(topic: Topic, theme: Theme, course: Course | None = None) -> bytes:
     """The editable slide deck of ``topic`` as .pptx bytes: our design, or on the theme's template."""
-    setting = _setting(theme)
-    plan = plan_deck(topic, theme.labels_for(topic.language_code), setting.geometry, setting.fonts, course)
+    setting, plan = _planned(topic, theme, course)
     writer = DeckWriter(plan, theme, metadata(topic, topic.title, course), setting.fonts, setting.template, setting.designed)
     return writer.write()
+
+
+def _planned(topic: Topic, theme: Theme, course: Course | None) -> tuple[_Setting, DeckPlan]:
+    setting = _setting(theme)
+    return setting, plan_deck(topic, theme.labels_for(topic.language_code), setting.geometry, setting.fonts, course)
 
 
 def deck_fonts(theme: Theme, template: Template | None) -> DeckFonts:

@@ -143,8 +143,8 @@ class DeckWriter:
         return slide.placeholders[idx]
 
     def _fill(self, shape: Shape, box: Box, items: Sequence[Item], size_pt: float, ink: Ink, anchor: MSO_ANCHOR = MSO_ANCHOR.TOP) -> None:
-        """Put fitted items into a shape; our design also places the shape and anchors its text."""
-        if self.designed or not shape.is_placeholder:
+        """Put fitted items into a shape; our design also places its placeholders and anchors their text."""
+        if self.designed and shape.is_placeholder:
             shape.left, shape.top, shape.width, shape.height = Pt(box.left), Pt(box.top), Pt(box.width), Pt(box.height)
         frame = shape.text_frame
         frame.clear()
