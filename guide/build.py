@@ -8,12 +8,11 @@ when all of them succeeded. One topic's failure never stops the others.
 
 from __future__ import annotations
 
-import multiprocessing
 import traceback
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from guide import __version__
 from guide.coverage import coverage_problems
@@ -24,6 +23,9 @@ from guide.manifest import Manifest, file_contents, fingerprint
 from guide.model import Course, Topic
 from guide.output import remove_leftovers, write_atomically
 from guide.theme import PageSize, SlideAspect, Theme
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 INPUT_SUFFIXES = (".yaml", ".yml")
 FORMATS = ("pdf", "pptx")
@@ -294,6 +296,9 @@ class _Workers:
         if self.jobs == 1 or len(jobs) < 2:
             return [_render_and_write(job) for job in jobs]
         if self.pool is None:
+            import multiprocessing  # a build that renders in this process never pays for it
+            from concurrent.futures import ProcessPoolExecutor
+
             context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
             self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context)
         return list(self.pool.map(_render_and_write, jobs))

@@ -8,24 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 from typing import Any
 
+from guide.cmap import mapped_characters
 from guide.errors import Location, Origin, Problem
 from guide.fonts import FontFamily
 from guide.model import Topic
 
 
 @cache
-def _characters_in(font_file: Path) -> frozenset[int]:
-    from reportlab.pdfbase.ttfonts import TTFontFile  # only needed when there is text to check
-
-    return frozenset(TTFontFile(str(font_file)).charToGlyph)
-
-
 def printable_characters(families: tuple[FontFamily, ...]) -> frozenset[int]:
     """Code points that every face of every family has a glyph for."""
-    sets = [_characters_in(face) for family in families for face in family.faces]
+    sets = [mapped_characters(face) for family in families for face in family.faces]
     return frozenset.intersection(*sets)
 
 

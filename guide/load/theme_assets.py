@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from guide.cmap import mapped_characters
 from guide.errors import Location
 from guide.fonts import BUNDLED_FAMILIES, FontFamily, family_named
 from guide.load.files import image_problem, resolve_inside
@@ -82,6 +83,7 @@ def _font_problem(path: Path) -> str | None:
 
     try:
         TTFontFile(str(path))
+        mapped_characters(path)  # coverage checks read this map on its own
     except Exception as error:  # a damaged font fails in many ways inside the parser; all mean the same to the user
         reason = str(error).replace(f'"{path}"', "").replace(str(path), "").strip()
         return f"'{path.name}' is not a TrueType font that can be embedded ({reason})"
