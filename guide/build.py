@@ -14,69 +14,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from guide import __version__
 from guide.coverage import coverage_problems
-from guide.errors import InputError, Problem
+from guide.errors import InputError
+from guide.inputs import find_inputs, shown
 from guide.load import LoadedCourse, LoadedTheme, LoadedTopic, ThemeChain, load_input, load_theme
 from guide.load.theme import contrast_warnings, label_problems, template_problems
-from guide.manifest import Manifest, file_contents, fingerprint
+from guide.manifest import Digests, Manifests
 from guide.model import Course, Topic
+from guide.options import FORMATS, BuildOptions
 from guide.output import remove_leftovers, write_atomically
-from guide.theme import PageSize, SlideAspect, Theme
+from guide.report import BuildReport, TopicResult
+from guide.theme import Theme
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
-INPUT_SUFFIXES = (".yaml", ".yml")
-FORMATS = ("pdf", "pptx")
-COURSE_FOLDER = "courses"
-
 Renderer = Callable[[Topic, Theme, Course | None], bytes]
-
-
-@dataclass(frozen=True)
-class BuildOptions:
-    out: Path = Path("output")
-    formats: tuple[str, ...] = FORMATS
-    theme: str | None = None
-    """A built-in theme name or a theme file, applied over every course's theme."""
-    page_size: PageSize | None = None
-    slide_aspect: SlideAspect | None = None
-    check_only: bool = False
-    strict: bool = False
-    """Treat warnings (poor contrast) as errors."""
-    jobs: int = 1
-    """Worker processes that render and write topics; 1 renders in this process."""
-    force: bool = False
-    """Build every target, even those whose inputs did not change."""
-
-
-@dataclass
-class TopicResult:
-    """What became of one input file (a topic; or a course whose theme or file is invalid)."""
-
-    source: str
-    written: list[Path] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    failure: str | None = None
-    failure_detail: str | None = None
-    up_to_date: bool = False
-    """Its targets were built from the same inputs before, and were left alone."""
-
-
-@dataclass
-class BuildReport:
-    results: list[TopicResult] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
-    usage: list[Problem] = field(default_factory=list)
-    """Problems with the command line itself (a ``--theme`` that does not exist)."""
-
-    @property
-    def exit_status(self) -> int:
-        """0 all built; 2 any invalid input; else 1 if any topic failed to render."""
-        if self.usage or any(result.problems for result in self.results):
-            return 2
-        return 1 if any(result.failure for result in self.results) else 0
 
 
 @dataclass
@@ -89,19 +42,6 @@ class _Group:
     topics: list[Path] = field(default_factory=list)
     loaded: dict[Path, LoadedTopic] = field(default_factory=dict)
     """Topics already read while telling topics from courses, so no file is read twice."""
-
-
-def find_inputs(paths: Sequence[Path], source_folder: Path = Path("source")) -> list[Path]:
-    """Files named on the command line, the YAML files (and ``courses/``) of folders named, or ``source/``."""
-    found: list[Path] = []
-    for path in paths or [source_folder]:
-        if path.is_dir():
-            for folder in (path, path / COURSE_FOLDER):
-                if folder.is_dir():
-                    found += sorted(child for child in folder.iterdir() if child.suffix in INPUT_SUFFIXES and child.is_file())
-        else:
-            found.append(path)
-    return list(dict.fromkeys(found))
 
 
 def targets(topic: Topic, formats: Iterable[str]) -> list[tuple[str, str]]:
@@ -136,15 +76,20 @@ def build(paths: Sequence[Path], options: BuildOptions) -> BuildReport:
         if command_line.problems:
             report.usage += command_line.problems
             return report
+    run = _Run(options, report)
     loose = _Group(options.out, (command_line,))
     groups = [loose]
     for path in find_inputs(paths):
+        if run.current_topic(options.out, path) is not None:
+            loose.topics.append(path)  # built here before from these very bytes: no need to read it
+            continue
         try:
             loaded = load_input(path, str(path))
         except InputError as error:
             report.results.append(TopicResult(str(path), problems=list(error.problems)))
             continue
         if isinstance(loaded, LoadedCourse):
+            run.manifests[options.out].record_course(path, run.digests(path), loaded.course.id, loaded.patterns)
             groups.append(_Group(options.out / loaded.course.id, (loaded.theme, command_line), loaded, list(loaded.topics)))
         else:
             loose.topics.append(path)
@@ -152,24 +97,55 @@ def build(paths: Sequence[Path], options: BuildOptions) -> BuildReport:
     with _Workers(options.jobs) as workers:
         for group in groups:
             if group.topics:
-                _build_group(group, options, report, workers)
+                _build_group(group, run, workers)
+    if not options.check_only:
+        run.manifests.save()
     return report
 
 
-def _build_group(group: _Group, options: BuildOptions, report: BuildReport, workers: _Workers) -> None:
-    source = str(group.course.path) if group.course else (options.theme or "")
-    resolved = _theme(group, options, report, source)
+@dataclass
+class _Run:
+    """What the groups of one build share: its options and report, the manifests, each file's digest."""
+
+    options: BuildOptions
+    report: BuildReport
+    manifests: Manifests = field(default_factory=Manifests)
+    digests: Digests = field(default_factory=Digests)
+
+    def current_topic(self, folder: Path, path: Path) -> str | None:
+        """The id of the topic at ``path`` if its targets in ``folder`` are up to date (never when forced or checking)."""
+        if self.options.force or self.options.check_only:
+            return None
+        return self.manifests[folder].current_topic(path, self.options.formats, self.options.settings, self.digests)
+
+
+def _build_group(group: _Group, run: _Run, workers: _Workers) -> None:
+    results = [TopicResult(shown(path) if group.course else str(path)) for path in group.topics]
+    ids_seen: dict[str, str] = {}
+    pending: list[tuple[Path, TopicResult]] = []
+    for path, result in zip(group.topics, results, strict=True):
+        topic_id = run.current_topic(group.out, path)
+        if topic_id is None or topic_id in ids_seen:
+            pending.append((path, result))
+        else:
+            ids_seen[topic_id] = result.source
+            result.up_to_date = True
+    if pending and not _build_topics(group, pending, ids_seen, run, workers):
+        results = [result for result in results if result.up_to_date]  # the theme's problems stand for the rest
+    run.report.results += results
+
+
+def _build_topics(group: _Group, pending: list[tuple[Path, TopicResult]], ids_seen: dict[str, str], run: _Run, workers: _Workers) -> bool:
+    """Validate the group's topics that are not up to date, then render those that are valid; False if the theme is invalid."""
+    options, manifest = run.options, run.manifests[group.out]
+    resolved = _theme(group, options, run.report, str(group.course.path) if group.course else (options.theme or ""))
     if resolved is None:
-        return
-    theme, theme_key = resolved
-    manifest = Manifest.read(group.out)
+        return False
+    theme, theme_files = resolved
     if not options.check_only:
         remove_leftovers(group.out)
-    ids_seen: dict[str, str] = {}
-    to_render: list[tuple[Topic, TopicResult, str]] = []
-    for path in group.topics:
-        result = TopicResult(_shown(path) if group.course else str(path))
-        report.results.append(result)
+    to_render: list[tuple[LoadedTopic, TopicResult, list[Path]]] = []
+    for path, result in pending:
         loaded = _validated(path, result, group.loaded.get(path))
         if loaded is None:
             continue
@@ -177,26 +153,22 @@ def _build_group(group: _Group, options: BuildOptions, report: BuildReport, work
         if first != result.source:
             result.problems.append(loaded.origin.problem(("id",), f"topic id '{loaded.topic.id}' is also used by {first}"))
             continue
-        key = fingerprint([theme_key, *file_contents([path, *(Path(image.file) for image in loaded.topic.images)])])
-        names = [name for name, _ in targets(loaded.topic, options.formats)]
-        if not (options.check_only or options.force) and manifest.is_current(names, key):
-            result.up_to_date = True  # it was checked when it was built from these very inputs
-            continue
-        # Glyph coverage needs the fonts' tables (and reportlab): only for what is checked or built now.
+        # Glyph coverage needs the fonts' tables: only for what is checked or built now.
         result.problems += coverage_problems(loaded.topic, loaded.origin, (theme.heading_font, theme.body_font))
         if not (result.problems or options.check_only):
-            to_render.append((loaded.topic, result, key))
+            to_render.append((loaded, result, [path.resolve(), *(Path(image.file) for image in loaded.topic.images), *theme_files]))
     course = group.course.course if group.course else None
-    jobs = [_RenderJob(topic, theme, course, group.out, tuple(options.formats)) for topic, _, _ in to_render]
-    for (_, result, key), outcome in zip(to_render, workers.run(jobs), strict=True):
+    jobs = [_RenderJob(loaded.topic, theme, course, group.out, tuple(options.formats)) for loaded, _, _ in to_render]
+    for (loaded, result, inputs), outcome in zip(to_render, workers.run(jobs), strict=True):
         result.written, result.failure, result.failure_detail = outcome
-        manifest.record(result.written, key)
-    if any(result.written for _, result, _ in to_render):
-        manifest.save()
+        if result.written:
+            manifest.record_topic(loaded.path, loaded.topic.id, inputs, [name for name, _ in targets(loaded.topic, FORMATS)])
+            manifest.record_targets(result.written, manifest.key(inputs, options.settings, run.digests))
+    return True
 
 
-def _theme(group: _Group, options: BuildOptions, report: BuildReport, source: str) -> tuple[Theme, str] | None:
-    """The group's resolved theme and the fingerprint of all it was made from, or None with its problems reported."""
+def _theme(group: _Group, options: BuildOptions, report: BuildReport, source: str) -> tuple[Theme, list[Path]] | None:
+    """The group's resolved theme and the files it was made from (course file first), or None with its problems reported."""
     try:
         loaded: LoadedTheme = load_theme(*group.themes)
     except InputError as error:
@@ -217,16 +189,8 @@ def _theme(group: _Group, options: BuildOptions, report: BuildReport, source: st
         theme = theme.with_page_size(options.page_size)
     if options.slide_aspect:
         theme = theme.with_slide_aspect(options.slide_aspect)
-    course_file = [group.course.path] if group.course else []
-    return theme, fingerprint([__version__, repr(theme), *file_contents([*course_file, *loaded.files])])
-
-
-def _shown(path: Path) -> str:
-    """A path a course found, as the user would write it: relative to the working folder when inside it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
+    course_file = [group.course.path.resolve()] if group.course else []
+    return theme, [*course_file, *loaded.files]
 
 
 def _validated(path: Path, result: TopicResult, loaded: LoadedTopic | LoadedCourse | None) -> LoadedTopic | None:

@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import TextIO
 
 from guide import __version__
-from guide.build import FORMATS, BuildOptions, BuildReport, build
+from guide.options import FORMATS, BuildOptions
+from guide.report import BuildReport
+from guide.uptodate import up_to_date
 
 EXIT_USAGE = 2
 
@@ -89,20 +91,22 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         return EXIT_USAGE
     started = time.perf_counter()
     formats = FORMATS if options.format == "all" else (options.format,)
-    report = build(
-        options.paths,
-        BuildOptions(
-            out=options.out,
-            formats=formats,
-            theme=options.theme,
-            page_size=options.page_size,
-            slide_aspect=options.aspect,
-            check_only=options.check,
-            strict=options.strict,
-            jobs=options.jobs,
-            force=options.force,
-        ),
+    build_options = BuildOptions(
+        out=options.out,
+        formats=formats,
+        theme=options.theme,
+        page_size=options.page_size,
+        slide_aspect=options.aspect,
+        check_only=options.check,
+        strict=options.strict,
+        jobs=options.jobs,
+        force=options.force,
     )
+    report = up_to_date(options.paths, build_options)
+    if report is None:
+        from guide.build import build  # the parser, the content model and the renderers: only when there is work
+
+        report = build(options.paths, build_options)
     _print_report(report, options, stdout, stderr, time.perf_counter() - started)
     return report.exit_status
 

@@ -13,6 +13,7 @@ import pytest
 
 from guide.build import BuildOptions, build
 from guide.fonts import BUNDLED_FAMILIES
+from guide.uptodate import up_to_date
 from tests.conftest import ROOT, TREATY, outputs
 from tests.templates import make_template
 
@@ -83,11 +84,75 @@ def test_a_change_rebuilds_exactly_what_depends_on_it(project: Path, kind: str, 
     assert rebuilt(project) == expected, kind
 
 
+@pytest.mark.parametrize(("kind", "change", "expected"), CHANGES, ids=[kind for kind, _, _ in CHANGES])
+def test_the_manifest_alone_tells_a_change_from_a_no_op(
+    project: Path, kind: str, change: Callable[[Path], None], expected: set[str]
+) -> None:
+    options = BuildOptions(out=project / "out")
+    rebuilt(project)
+    report = up_to_date([project / "source"], options)
+    assert report is not None
+    assert sorted(result.source for result in report.results) == sorted(
+        [str(project / "source" / "alpha.yaml"), str(project / "source" / "beta.yaml"), str((project / "source" / "alpha.yaml").resolve())]
+    )
+    change(project / "source")
+    assert up_to_date([project / "source"], options) is None, kind
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda source: (source / "gamma.yaml").write_text(MINIMAL.format(title="Gamma"), encoding="utf-8"),
+        lambda source: (source / "courses" / "c1.yaml").write_text(
+            "code: C1\ntitle: Course\ntheme: ../themes/theme.yaml\ntopics: [../*.yaml]\n", encoding="utf-8"
+        ),
+    ],
+    ids=["new topic", "course now globs more topics"],
+)
+def test_a_new_input_is_never_taken_for_up_to_date(project: Path, change: Callable[[Path], None]) -> None:
+    rebuilt(project)
+    change(project / "source")
+    assert up_to_date([project / "source"], BuildOptions(out=project / "out")) is None
+    rebuilt(project)
+    assert up_to_date([project / "source"], BuildOptions(out=project / "out")) is not None
+
+
+def test_other_settings_or_formats_are_not_up_to_date(project: Path) -> None:
+    rebuilt(project, formats=("pdf",))
+    assert up_to_date([project / "source"], BuildOptions(out=project / "out", formats=("pdf",))) is not None
+    assert up_to_date([project / "source"], BuildOptions(out=project / "out")) is None
+    assert up_to_date([project / "source"], BuildOptions(out=project / "out", formats=("pdf",), page_size="letter")) is None
+    assert up_to_date([project / "source"], BuildOptions(out=project / "out", formats=("pdf",), force=True)) is None
+
+
+def test_a_rebuild_reads_only_the_topics_that_changed(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rebuilt(project)
+    retitle(project / "source" / "alpha.yaml")
+    read: list[str] = []
+    load_input = sys.modules["guide.build"].load_input
+    monkeypatch.setattr(
+        sys.modules["guide.build"], "load_input", lambda path, shown=None: read.append(path.name) or load_input(path, shown)
+    )
+    assert rebuilt(project) == {"out/alpha", "c1/alpha"}
+    assert sorted(read) == ["alpha.yaml", "alpha.yaml", "c1.yaml"]
+
+
+def test_a_new_topic_cannot_take_the_id_of_one_up_to_date(project: Path) -> None:
+    rebuilt(project)
+    before = (project / "out" / "beta.pdf").read_bytes()
+    (project / "source" / "another.yaml").write_text("id: beta\n" + MINIMAL.format(title="Other"), encoding="utf-8")
+    report = build([project / "source"], BuildOptions(out=project / "out"))
+    messages = [str(problem) for result in report.results for problem in result.problems]
+    assert report.exit_status == 2
+    assert any("another.yaml" in message and "topic id 'beta' is also used by" in message for message in messages), messages
+    assert (project / "out" / "beta.pdf").read_bytes() == before
+
+
 def test_a_new_tool_version_or_force_rebuilds_everything_to_the_same_bytes(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     rebuilt(project)
     before = {path: path.read_bytes() for folder in (project / "out", project / "out" / "c1") for path in outputs(folder) if path.is_file()}
     assert rebuilt(project, force=True) == {"out/alpha", "out/beta", "c1/alpha"}
-    monkeypatch.setattr(sys.modules["guide.build"], "__version__", "99.0")
+    monkeypatch.setattr(sys.modules["guide.options"], "__version__", "99.0")
     assert rebuilt(project) == {"out/alpha", "out/beta", "c1/alpha"}
     assert {path: path.read_bytes() for path in before} == before
 
@@ -104,7 +169,7 @@ def modules_after(arguments: list[str], cwd: Path) -> set[str]:
     probe = (
         "import sys\nfrom guide.cli import main\n"
         f"status = main({arguments!r})\n"
-        "print(status, *sorted(name for name in ('reportlab', 'pptx') if name in sys.modules))"
+        "print(status, *sorted(name for name in ('reportlab', 'pptx', 'yaml', 'pydantic') if name in sys.modules))"
     )
     environment = {**os.environ, "PYTHONPATH": str(ROOT)}
     result = subprocess.run([sys.executable, "-c", probe], cwd=cwd, env=environment, capture_output=True, text=True, check=True)
@@ -115,9 +180,13 @@ def modules_after(arguments: list[str], cwd: Path) -> set[str]:
 
 def test_an_up_to_date_run_imports_neither_renderer_library(tmp_path: Path) -> None:
     arguments = [str(TREATY), "--out", str(tmp_path / "out"), "-q"]
-    assert modules_after(arguments, tmp_path) == {"reportlab", "pptx"}
-    assert modules_after(arguments, tmp_path) == set()
+    assert modules_after(arguments, tmp_path) == {"reportlab", "pptx", "yaml", "pydantic"}
+    assert modules_after(arguments, tmp_path) == set()  # not even the parser or the content model
 
 
 def test_a_pdf_build_never_imports_python_pptx(tmp_path: Path) -> None:
-    assert modules_after([str(ROOT / "source"), "--out", str(tmp_path / "out"), "--format", "pdf", "-q"], tmp_path) == {"reportlab"}
+    assert modules_after([str(ROOT / "source"), "--out", str(tmp_path / "out"), "--format", "pdf", "-q"], tmp_path) == {
+        "reportlab",
+        "yaml",
+        "pydantic",
+    }

@@ -9,13 +9,12 @@ from typing import Any
 from pydantic import ValidationError
 
 from guide.errors import InputError, Origin, Problem
-from guide.load.files import id_from_file_name, project_root
+from guide.inputs import course_topics
+from guide.load.files import id_from_file_name
 from guide.load.messages import translate
 from guide.load.reader import Document
 from guide.load.theme import ThemeChain
 from guide.model import Course, Text
-
-TOPIC_SUFFIXES = (".yaml", ".yml")
 
 
 class CourseFile(Course):
@@ -34,6 +33,8 @@ class LoadedCourse:
     topics: tuple[Path, ...]
     origin: Origin
     path: Path
+    patterns: tuple[str, ...]
+    """The topics as the course file writes them, to find its topics again without reading it."""
 
 
 def course_from(document: Document, path: Path) -> LoadedCourse:
@@ -58,24 +59,20 @@ def course_from(document: Document, path: Path) -> LoadedCourse:
     if problems:
         raise InputError(problems)
     course = Course.model_validate(spec.model_dump(include=set(Course.model_fields)))
-    return LoadedCourse(course, chain, topics, origin, path)
+    return LoadedCourse(course, chain, topics, origin, path, spec.topics)
 
 
 def _topic_files(patterns: tuple[str, ...], path: Path, origin: Origin, problems: list[Problem]) -> tuple[Path, ...]:
     """The topic files the course lists, in the order given (a glob's matches sorted), each once."""
-    folder = path.resolve().parent
-    root = project_root(path)
     found: list[Path] = []
     for index, pattern in enumerate(patterns):
         if Path(pattern).is_absolute():
             problems.append(origin.problem(("topics", index), f"'{pattern}' must be relative to the course file"))
             continue
-        matches = sorted({match.resolve() for match in folder.glob(pattern)})
-        matches = [match for match in matches if match.is_file() and match.suffix in TOPIC_SUFFIXES]
-        outside = [match for match in matches if not match.is_relative_to(root)]
-        if outside:
-            problems.append(origin.problem(("topics", index), f"'{pattern}' is outside the project folder {root}"))
-        elif not matches:
+        matches = course_topics(pattern, path)
+        if matches.outside:
+            problems.append(origin.problem(("topics", index), f"'{pattern}' is outside the project folder {matches.root}"))
+        elif not matches.files:
             problems.append(origin.problem(("topics", index), f"no topic file matches '{pattern}'"))
-        found += matches
+        found += matches.files
     return tuple(dict.fromkeys(found))

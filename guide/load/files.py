@@ -12,22 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from guide.errors import Origin, Problem
+from guide.inputs import project_root
 from guide.model import TOPIC_ID_PATTERN
 
-PROJECT_MARKERS = (".git", "pyproject.toml", "source")
-"""What marks a project's top folder: a repository, a Python project, or our own source/ folder."""
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 JPEG_SIGNATURE = b"\xff\xd8\xff"
 MAX_IMAGE_PIXELS = 40_000_000
-
-
-def project_root(path: Path) -> Path:
-    """The nearest folder above ``path`` holding a project marker, else ``path``'s own folder."""
-    folder = path.resolve().parent
-    for candidate in (folder, *folder.parents):
-        if any((candidate / marker).exists() for marker in PROJECT_MARKERS):
-            return candidate
-    return folder
 
 
 def resolve_inside(named: str, naming_file: Path) -> tuple[Path | None, str | None]:

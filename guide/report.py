@@ -1,0 +1,36 @@
+"""What became of each input of a build, and the exit status that sums it up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from guide.errors import Problem
+
+
+@dataclass
+class TopicResult:
+    """What became of one input file (a topic; or a course whose theme or file is invalid)."""
+
+    source: str
+    written: list[Path] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    failure: str | None = None
+    failure_detail: str | None = None
+    up_to_date: bool = False
+    """Its targets were built from the same inputs before, and were left alone."""
+
+
+@dataclass
+class BuildReport:
+    results: list[TopicResult] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    usage: list[Problem] = field(default_factory=list)
+    """Problems with the command line itself (a ``--theme`` that does not exist)."""
+
+    @property
+    def exit_status(self) -> int:
+        """0 all built; 2 any invalid input; else 1 if any topic failed to render."""
+        if self.usage or any(result.problems for result in self.results):
+            return 2
+        return 1 if any(result.failure for result in self.results) else 0
