@@ -9,7 +9,7 @@ when all of them succeeded. One topic's failure never stops the others.
 from __future__ import annotations
 
 import traceback
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,7 +23,7 @@ from guide.manifest import Digests, Manifests
 from guide.model import Course, Topic
 from guide.options import FORMATS, BuildOptions
 from guide.output import remove_leftovers, write_atomically
-from guide.report import BuildReport, TopicResult
+from guide.report import BuildReport, Progress, TopicResult
 from guide.theme import Theme
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ def renderer(kind: str) -> Renderer:
     return pdf.render_study_sheet if kind == "study_sheet" else pdf.render_answer_key
 
 
-def build(paths: Sequence[Path], options: BuildOptions) -> BuildReport:
+def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | None = None) -> BuildReport:
     """Build every topic and course in ``paths``; never raises for bad input, reports it instead."""
     report = BuildReport()
     command_line = ThemeChain()
@@ -76,10 +76,12 @@ def build(paths: Sequence[Path], options: BuildOptions) -> BuildReport:
         if command_line.problems:
             report.usage += command_line.problems
             return report
-    run = _Run(options, report)
+    run = _Run(options, report, progress or Progress())
     loose = _Group(options.out, (command_line,))
     groups = [loose]
-    for path in find_inputs(paths):
+    inputs = find_inputs(paths)
+    run.progress.expect(len(inputs))
+    for path in inputs:
         if run.current_topic(options.out, path) is not None:
             loose.topics.append(path)  # built here before from these very bytes: no need to read it
             continue
@@ -87,8 +89,10 @@ def build(paths: Sequence[Path], options: BuildOptions) -> BuildReport:
             loaded = load_input(path, str(path))
         except InputError as error:
             report.results.append(TopicResult(str(path), problems=list(error.problems)))
+            run.progress.finished()
             continue
         if isinstance(loaded, LoadedCourse):
+            run.progress.expect(len(loaded.topics) - 1)
             run.manifests[options.out].record_course(path, run.digests(path), loaded.course.id, loaded.patterns)
             groups.append(_Group(options.out / loaded.course.id, (loaded.theme, command_line), loaded, list(loaded.topics)))
         else:
@@ -109,6 +113,7 @@ class _Run:
 
     options: BuildOptions
     report: BuildReport
+    progress: Progress
     manifests: Manifests = field(default_factory=Manifests)
     digests: Digests = field(default_factory=Digests)
 
@@ -130,6 +135,7 @@ def _build_group(group: _Group, run: _Run, workers: _Workers) -> None:
         else:
             ids_seen[topic_id] = result.source
             result.up_to_date = True
+            run.progress.finished()
     if pending and not _build_topics(group, pending, ids_seen, run, workers):
         results = [result for result in results if result.up_to_date]  # the theme's problems stand for the rest
     run.report.results += results
@@ -140,6 +146,7 @@ def _build_topics(group: _Group, pending: list[tuple[Path, TopicResult]], ids_se
     options, manifest = run.options, run.manifests[group.out]
     resolved = _theme(group, options, run.report, str(group.course.path) if group.course else (options.theme or ""))
     if resolved is None:
+        run.progress.finished(len(pending))
         return False
     theme, theme_files = resolved
     if not options.check_only:
@@ -147,20 +154,23 @@ def _build_topics(group: _Group, pending: list[tuple[Path, TopicResult]], ids_se
     to_render: list[tuple[LoadedTopic, TopicResult, list[Path]]] = []
     for path, result in pending:
         loaded = _validated(path, result, group.loaded.get(path))
-        if loaded is None:
-            continue
-        first = ids_seen.setdefault(loaded.topic.id, result.source)
-        if first != result.source:
+        first = ids_seen.setdefault(loaded.topic.id, result.source) if loaded else None
+        if loaded and first != result.source:
             result.problems.append(loaded.origin.problem(("id",), f"topic id '{loaded.topic.id}' is also used by {first}"))
+        if loaded is None or result.problems:
+            run.progress.finished()
             continue
         # Glyph coverage needs the fonts' tables: only for what is checked or built now.
         result.problems += coverage_problems(loaded.topic, loaded.origin, (theme.heading_font, theme.body_font))
-        if not (result.problems or options.check_only):
+        if result.problems or options.check_only:
+            run.progress.finished()
+        else:
             to_render.append((loaded, result, [path.resolve(), *(Path(image.file) for image in loaded.topic.images), *theme_files]))
     course = group.course.course if group.course else None
     jobs = [_RenderJob(loaded.topic, theme, course, group.out, tuple(options.formats)) for loaded, _, _ in to_render]
     for (loaded, result, inputs), outcome in zip(to_render, workers.run(jobs), strict=True):
         result.written, result.failure, result.failure_detail = outcome
+        run.progress.finished()
         if result.written:
             manifest.record_topic(loaded.path, loaded.topic.id, inputs, [name for name, _ in targets(loaded.topic, FORMATS)])
             manifest.record_targets(result.written, manifest.key(inputs, options.settings, run.digests))
@@ -255,14 +265,14 @@ class _Workers:
         if self.pool is not None:
             self.pool.shutdown()
 
-    def run(self, jobs: Sequence[_RenderJob]) -> list[Outcome]:
-        """The outcome of each job, in the order given."""
+    def run(self, jobs: Sequence[_RenderJob]) -> Iterator[Outcome]:
+        """The outcome of each job, in the order given, each as soon as it and those before it are done."""
         if self.jobs == 1 or len(jobs) < 2:
-            return [_render_and_write(job) for job in jobs]
+            return map(_render_and_write, jobs)
         if self.pool is None:
             import multiprocessing  # a build that renders in this process never pays for it
             from concurrent.futures import ProcessPoolExecutor
 
             context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
             self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context)
-        return list(self.pool.map(_render_and_write, jobs))
+        return self.pool.map(_render_and_write, jobs)

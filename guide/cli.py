@@ -8,12 +8,13 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import TextIO
 
 from guide import __version__
 from guide.options import FORMATS, BuildOptions
-from guide.report import BuildReport
+from guide.report import BuildReport, Progress
 from guide.uptodate import up_to_date
 
 EXIT_USAGE = 2
@@ -106,9 +107,19 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
     if report is None:
         from guide.build import build  # the parser, the content model and the renderers: only when there is work
 
-        report = build(options.paths, build_options)
+        with _progress(options, stderr) as progress:
+            report = build(options.paths, build_options, progress)
     _print_report(report, options, stdout, stderr, time.perf_counter() - started)
     return report.exit_status
+
+
+def _progress(options: argparse.Namespace, stderr: TextIO) -> AbstractContextManager[Progress]:
+    """A bar on a terminal; nothing when output is piped or logged, or with -q."""
+    if options.quiet or not stderr.isatty():
+        return nullcontext(Progress())
+    from guide.progress import ProgressBar
+
+    return ProgressBar(stderr)
 
 
 def _check_template(path: Path, stdout: TextIO, stderr: TextIO) -> int:

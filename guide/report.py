@@ -34,3 +34,17 @@ class BuildReport:
         if self.usage or any(result.problems for result in self.results):
             return 2
         return 1 if any(result.failure for result in self.results) else 0
+
+
+class Progress:
+    """Told how many topics a build has and when each is finished; this one ignores both.
+
+    The command line draws a bar from it on a terminal. Counts are topics, whatever became
+    of them (built, up to date, invalid or failed), so the bar always reaches its end.
+    """
+
+    def expect(self, count: int) -> None:
+        """``count`` more topics are known to be coming (negative when a course turns out to be one)."""
+
+    def finished(self, count: int = 1) -> None:
+        """``count`` topics are done."""
