@@ -41,6 +41,9 @@ def parser() -> argparse.ArgumentParser:
     arguments.add_argument(
         "--jobs", type=_positive, default=os.cpu_count() or 1, metavar="N", help="worker processes (default: the number of CPUs)"
     )
+    arguments.add_argument(
+        "--watch", action="store_true", help="build, then rebuild what changes whenever an input is saved (Ctrl-C stops)"
+    )
     arguments.add_argument("--force", action="store_true", help="rebuild every target, even those that are up to date")
     arguments.add_argument("--strict", action="store_true", help="treat warnings (poor colour contrast) as errors")
     arguments.add_argument("--list-themes", action="store_true", help="print the built-in themes and exit")
@@ -90,7 +93,6 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         for path in missing:
             print(f"{path}: no such file or folder", file=stderr)
         return EXIT_USAGE
-    started = time.perf_counter()
     formats = FORMATS if options.format == "all" else (options.format,)
     build_options = BuildOptions(
         out=options.out,
@@ -103,6 +105,16 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         jobs=options.jobs,
         force=options.force,
     )
+    if options.watch:
+        from guide.watch import watch
+
+        return watch(options.paths, build_options, lambda: _build(options, build_options, stdout, stderr), stdout)
+    return _build(options, build_options, stdout, stderr)
+
+
+def _build(options: argparse.Namespace, build_options: BuildOptions, stdout: TextIO, stderr: TextIO) -> int:
+    """One build and its report; the exit status."""
+    started = time.perf_counter()
     report = up_to_date(options.paths, build_options)
     if report is None:
         from guide.build import build  # the parser, the content model and the renderers: only when there is work

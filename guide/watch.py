@@ -1,0 +1,107 @@
+"""``--watch``: build, then rebuild whatever a saved file changes, until interrupted.
+
+The libraries are imported once, before the first build. Each build then runs in a forked
+child: it starts with them loaded, but with none of an earlier build's caches (registered
+fonts, read templates) that a changed file would make stale, and a crash in it cannot end
+the watch. Builds are incremental, so a save rebuilds only the targets that depend on the
+file saved. The folders watched are those named and those of every file the last build
+read (images, theme files, fonts, templates), never the output folder.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from guide.inputs import shown
+from guide.manifest import MANIFEST_NAME, Manifest
+from guide.options import BuildOptions
+
+PACKAGE = Path(__file__).resolve().parent
+EXIT_INTERRUPTED = 130
+
+
+def watch(paths: Sequence[Path], options: BuildOptions, build_once: Callable[[], int], stdout: TextIO) -> int:
+    """Build now and after every change; returns 0 when the user stops it with Ctrl-C."""
+    import watchfiles
+
+    _preload(options.formats)
+    try:
+        _in_child(build_once)
+        while True:
+            folders = watched_folders(paths, options)
+            listed = ", ".join(shown(folder) for folder in folders)
+            print(f"watching {listed} for changes (Ctrl-C to stop)", file=stdout, flush=True)
+            for changes in watchfiles.watch(*folders, watch_filter=_relevant(options.out)):
+                for path in sorted({Path(path) for _, path in changes}):
+                    print(f"{'changed' if path.exists() else 'removed'}: {shown(path)}", file=stdout)
+                _in_child(build_once)
+                if watched_folders(paths, options) != folders:
+                    break  # the build now reads files elsewhere (a new logo, theme or image folder)
+    except KeyboardInterrupt:
+        print("stopped watching", file=stdout)
+        return 0
+
+
+def watched_folders(paths: Sequence[Path], options: BuildOptions) -> list[Path]:
+    """The folders named (or source/) and those of every input the manifests record, none inside another."""
+    named = [path if path.is_dir() else path.parent for path in (paths or [Path("source")])]
+    folders = {path.resolve() for path in named}
+    folders |= {Path(file).parent for file in _recorded_inputs(options.out)}
+    folders = {folder for folder in folders if folder.is_dir() and not folder.is_relative_to(PACKAGE)}
+    return sorted(folder for folder in folders if not any(folder != other and folder.is_relative_to(other) for other in folders))
+
+
+def _recorded_inputs(out: Path) -> Iterable[str]:
+    for manifest_file in [out / MANIFEST_NAME, *out.glob(f"*/{MANIFEST_NAME}")]:
+        manifest = Manifest.read(manifest_file.parent)
+        yield from manifest.courses
+        for entry in manifest.sources.values():
+            yield from entry.get("inputs", []) if isinstance(entry, dict) else []
+
+
+def _relevant(out: Path) -> Callable[[object, str], bool]:
+    """Changes that may matter: not in the output folder, not hidden files, editor swap files or backups."""
+    import watchfiles
+
+    default = watchfiles.DefaultFilter(ignore_paths=[str(out.resolve())])
+    return lambda change, path: default(change, path) and not Path(path).name.startswith(".")
+
+
+def _preload(formats: Sequence[str]) -> None:
+    """Import the build and the renderers it will need, so every forked build starts with them."""
+    from guide.build import renderer
+
+    for kind, format_name in (("study_sheet", "pdf"), ("deck", "pptx")):
+        if format_name in formats:
+            renderer(kind)
+
+
+def _in_child(build_once: Callable[[], int]) -> None:
+    """Run one build in a forked child (where there is fork) and wait for it; it reports for itself."""
+    if not hasattr(os, "fork"):
+        build_once()
+        return
+    sys.stdout.flush()
+    sys.stderr.flush()
+    child = os.fork()
+    if child == 0:
+        try:
+            status = build_once()
+        except KeyboardInterrupt:
+            status = EXIT_INTERRUPTED
+        except BaseException:
+            traceback.print_exc()
+            status = 1
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+    try:
+        os.waitpid(child, 0)
+    except KeyboardInterrupt:
+        os.waitpid(child, 0)  # the child got the same Ctrl-C; let it finish writing before we stop
+        raise
