@@ -14,11 +14,15 @@ import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from lxml.etree import SubElement
 from pptx.dml.color import ColorFormat, RGBColor
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE, PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
+from pptx.oxml.xmlchemy import BaseOxmlElement
+from pptx.parts.slide import SlidePart
 from pptx.presentation import Presentation as PresentationObject
 from pptx.shapes.autoshape import Shape
 from pptx.slide import Slide
@@ -50,6 +54,8 @@ FOOTER_SIZE_PT = 12.0
 LOGO_MAX_WIDTH_PT = 180.0
 LOGO_MAX_HEIGHT_PT = 56.0
 
+A_P, A_PPR, A_R, A_RPR = qn("a:p"), qn("a:pPr"), qn("a:r"), qn("a:rPr")
+
 Ink = RGBColor | MSO_THEME_COLOR | None
 """A colour as the deck spells it: our theme's, the template's theme colour, or inherited (None)."""
 
@@ -59,6 +65,18 @@ def _paint(color_format: ColorFormat, ink: Ink) -> None:
         color_format.rgb = ink
     elif ink is not None:
         color_format.theme_color = ink
+
+
+def _color(parent: BaseOxmlElement, ink: Ink) -> None:
+    """A colour element inside ``parent`` (a fill or bullet colour): our RGB value or the template's theme colour."""
+    if isinstance(ink, RGBColor):
+        SubElement(parent, qn("a:srgbClr"), val=str(ink))
+    elif ink is not None:
+        SubElement(parent, qn("a:schemeClr"), val=ink.xml_value)
+
+
+def _points(spacing: BaseOxmlElement, points: float) -> None:
+    SubElement(spacing, qn("a:spcPts"), val=str(Pt(points).centipoints))
 
 
 def _rgb(hex_color: str) -> RGBColor:
@@ -157,51 +175,43 @@ class DeckWriter:
         self._items(frame, items, size_pt, ink)
 
     def _items(self, frame: TextFrame, items: Sequence[Item], size_pt: float, ink: Ink) -> None:
+        """Write the items as paragraphs, element by element: the object API's look-ups cost more than the rest of the deck."""
+        body = frame._txBody
+        for paragraph in body.findall(A_P):
+            body.remove(paragraph)
+        part = frame.part
         for index, item in enumerate(items):
-            paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-            self._paragraph(paragraph, item, size_pt, ink, last=index == len(items) - 1)
+            paragraph = SubElement(body, A_P)
+            self._paragraph_properties(paragraph, item.bullet, size_pt, last=index == len(items) - 1)
+            for span in item.spans:
+                self._run(paragraph, span, size_pt, ink, part)
 
-    def _paragraph(self, paragraph: _Paragraph, item: Item, size_pt: float, ink: Ink, last: bool) -> None:
-        paragraph.alignment = PP_ALIGN.LEFT
-        paragraph.line_spacing = Pt(size_pt * LINE_SPACING)
-        paragraph.space_before = Pt(0)
-        paragraph.space_after = Pt(0 if last else size_pt * PARAGRAPH_GAP)
-        properties = paragraph._p.get_or_add_pPr()
-        for child in properties.findall(qn("a:buNone")) + properties.findall(qn("a:buChar")):
-            properties.remove(child)
-        if item.bullet:
-            properties.set("marL", str(Pt(BULLET_INDENT_PT)))
-            properties.set("indent", str(-Pt(BULLET_INDENT_PT)))
-            properties.append(self._bullet_color(properties))
-            properties.append(properties.makeelement(qn("a:buChar"), {"char": "•"}))
+    def _paragraph_properties(self, paragraph: BaseOxmlElement, bullet: bool, size_pt: float, last: bool) -> None:
+        """Left-aligned, exact line spacing, a gap after all but the last; a bullet in the accent colour or none."""
+        indent = Pt(BULLET_INDENT_PT) if bullet else 0
+        properties = SubElement(paragraph, A_PPR, marL=str(indent), indent=str(-indent), algn="l")
+        _points(SubElement(properties, qn("a:lnSpc")), size_pt * LINE_SPACING)
+        _points(SubElement(properties, qn("a:spcBef")), 0)
+        _points(SubElement(properties, qn("a:spcAft")), 0 if last else size_pt * PARAGRAPH_GAP)
+        if bullet:
+            _color(SubElement(properties, qn("a:buClr")), self.accent_ink)
+            SubElement(properties, qn("a:buChar"), char="•")
         else:
-            properties.set("marL", "0")
-            properties.set("indent", "0")
-            properties.append(properties.makeelement(qn("a:buNone"), {}))
-        for span in item.spans:
-            self._run(paragraph, span, size_pt, ink)
+            SubElement(properties, qn("a:buNone"))
 
-    def _bullet_color(self, properties):  # noqa: ANN001 - lxml elements
-        bullet_color = properties.makeelement(qn("a:buClr"), {})
-        if isinstance(self.accent_ink, RGBColor):
-            bullet_color.append(bullet_color.makeelement(qn("a:srgbClr"), {"val": str(self.accent_ink)}))
-        else:
-            bullet_color.append(bullet_color.makeelement(qn("a:schemeClr"), {"val": "accent1"}))
-        return bullet_color
-
-    def _run(self, paragraph: _Paragraph, span: Span, size_pt: float, ink: Ink) -> None:
-        run = paragraph.add_run()
-        run.text = span.text
-        font = run.font
-        font.size = Pt(size_pt)
+    def _run(self, paragraph: BaseOxmlElement, span: Span, size_pt: float, ink: Ink, part: SlidePart) -> None:
+        run = SubElement(paragraph, A_R)
+        properties = SubElement(run, A_RPR, lang=self.plan.language, sz=str(Pt(size_pt).centipoints))
+        properties.set("b", "1" if span.bold else "0")
+        properties.set("i", "1" if span.italic else "0")
+        if ink is not None:
+            _color(SubElement(properties, qn("a:solidFill")), ink)
         if self.font:
-            font.name = self.font
-        font.bold = span.bold
-        font.italic = span.italic
-        _paint(font.color, ink)
-        run._r.get_or_add_rPr().set("lang", self.plan.language)
+            SubElement(properties, qn("a:latin"), typeface=self.font)
         if span.href:
-            run.hyperlink.address = span.href
+            link = SubElement(properties, qn("a:hlinkClick"))
+            link.set(qn("r:id"), part.relate_to(span.href, RT.HYPERLINK, is_external=True))
+        SubElement(run, qn("a:t")).text = span.text
 
     def _textbox(self, slide: Slide, box: Box, item: Item, size_pt: float, ink: Ink) -> Shape:
         """A text box holding one item at ``box``."""
