@@ -230,28 +230,40 @@ class _RenderJob:
 Outcome = tuple[list[Path], str | None, str | None]
 """(files written, failure, failure detail) of one job."""
 
+Rendered = tuple[bytes | None, str | None, str | None]
+"""(file contents, failure, failure detail) of one file."""
 
-def _render_and_write(job: _RenderJob) -> Outcome:
-    """Render every file of a topic in memory, then write them all; a failure writes none."""
-    rendered: list[tuple[Path, bytes]] = []
-    for name, kind in targets(job.topic, job.formats):
-        try:
-            rendered.append((job.out / name, renderer(kind)(job.topic, job.theme, job.course)))
-        except Exception as error:
-            return [], f"{name}: could not be rendered: {error}", traceback.format_exc()
+
+def _render(task: tuple[_RenderJob, str, str]) -> Rendered:
+    """One file of a topic, in memory: the unit a worker process is given."""
+    job, name, kind = task
     try:
-        write_atomically(rendered)
+        return renderer(kind)(job.topic, job.theme, job.course), None, None
+    except Exception as error:
+        return None, f"{name}: could not be rendered: {error}", traceback.format_exc()
+
+
+def _write(job: _RenderJob, names: Sequence[str], rendered: Sequence[Rendered]) -> Outcome:
+    """Write every file of a topic, or none if any failed to render or to be written."""
+    for _, failure, detail in rendered:
+        if failure:
+            return [], failure, detail
+    files = [(job.out / name, data) for name, (data, _, _) in zip(names, rendered, strict=True) if data is not None]
+    try:
+        write_atomically(files)
     except OSError as error:
         name = Path(error.filename2 or error.filename or job.out).name
         return [], f"{name}: could not be written: {error.strerror or error}", traceback.format_exc()
-    return [path for path, _ in rendered], None, None
+    return [path for path, _ in files], None, None
 
 
 class _Workers:
-    """Renders jobs in this process, or spreads them over worker processes started once per build.
+    """Renders in this process, or spreads the files of all topics over worker processes started once per build.
 
-    Workers are forked, so each starts with the modules already imported here, and keeps its
-    registered fonts and read templates from one job to the next.
+    The unit of work is one file, so even a single topic's study sheet and deck render at
+    once; this process collects a topic's files and writes them together. Workers are
+    forked, so each starts with the modules already imported here, and keeps its
+    registered fonts and read templates from one file to the next.
     """
 
     def __init__(self, jobs: int) -> None:
@@ -267,12 +279,22 @@ class _Workers:
 
     def run(self, jobs: Sequence[_RenderJob]) -> Iterator[Outcome]:
         """The outcome of each job, in the order given, each as soon as it and those before it are done."""
-        if self.jobs == 1 or len(jobs) < 2:
-            return map(_render_and_write, jobs)
+        # The deck first: a single topic's deck and sheet then start at once in two workers.
+        files = [
+            sorted(((job, name, kind) for name, kind in targets(job.topic, job.formats)), key=lambda task: task[2] != "deck")
+            for job in jobs
+        ]
+        rendered = self._map([task for tasks in files for task in tasks])
+        for job, tasks in zip(jobs, files, strict=True):
+            yield _write(job, [name for _, name, _ in tasks], [next(rendered) for _ in tasks])
+
+    def _map(self, tasks: list[tuple[_RenderJob, str, str]]) -> Iterator[Rendered]:
+        if self.jobs == 1 or len(tasks) < 2:
+            return map(_render, tasks)
         if self.pool is None:
             import multiprocessing  # a build that renders in this process never pays for it
             from concurrent.futures import ProcessPoolExecutor
 
             context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
             self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context)
-        return self.pool.map(_render_and_write, jobs)
+        return self.pool.map(_render, tasks)
