@@ -30,6 +30,9 @@ from guide.theme import Theme
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
+SAVE_EVERY = 50
+"""Topics built between two saves of a folder's manifest during a long batch."""
+
 Renderer = Callable[[Topic, Theme, Course | None], bytes]
 
 
@@ -94,7 +97,8 @@ def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | Non
             continue
         if isinstance(loaded, LoadedCourse):
             run.progress.expect(len(loaded.topics) - 1)
-            run.manifests[options.out].record_course(path, run.digests(path), loaded.course.id, loaded.patterns)
+            if not options.check_only:  # a check writes nothing, not even a manifest
+                run.manifests[options.out].record_course(path, run.digests(path), loaded.course.id, loaded.patterns)
             groups.append(_Group(options.out / loaded.course.id, (loaded.theme, command_line), loaded, list(loaded.topics)))
         else:
             loose.topics.append(path)
@@ -103,8 +107,8 @@ def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | Non
         for group in groups:
             if group.topics:
                 _build_group(group, run, workers)
-    if not options.check_only:
-        run.manifests.save()
+                run.manifests.save()
+    run.manifests.save()  # courses recorded even when all their topics were up to date
     return report
 
 
@@ -169,12 +173,14 @@ def _build_topics(group: _Group, pending: list[tuple[Path, TopicResult]], ids_se
             to_render.append((loaded, result, [path.resolve(), *(Path(image.file) for image in loaded.topic.images), *theme_files]))
     course = group.course.course if group.course else None
     jobs = [_RenderJob(loaded.topic, theme, course, group.out, tuple(options.formats)) for loaded, _, _ in to_render]
-    for (loaded, result, inputs), outcome in zip(to_render, workers.run(jobs), strict=True):
+    for count, ((loaded, result, inputs), outcome) in enumerate(zip(to_render, workers.run(jobs), strict=True), start=1):
         result.written, result.failure, result.failure_detail = outcome
         run.progress.finished()
         if result.written:
             manifest.record_topic(loaded.path, loaded.topic.id, inputs, [name for name, _ in targets(loaded.topic, FORMATS)])
             manifest.record_targets(result.written, manifest.key(inputs, options.settings, run.digests))
+        if count % SAVE_EVERY == 0:
+            manifest.save()  # an interrupted batch keeps what it built
     return True
 
 

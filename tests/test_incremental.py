@@ -148,6 +148,28 @@ def test_a_new_topic_cannot_take_the_id_of_one_up_to_date(project: Path) -> None
     assert (project / "out" / "beta.pdf").read_bytes() == before
 
 
+def test_an_interrupted_batch_keeps_what_it_built(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    module = sys.modules["guide.build"]
+    monkeypatch.setattr(module, "SAVE_EVERY", 1)
+    render = module._render
+
+    def interrupted_at_beta(task: tuple) -> object:
+        if task[0].topic.id == "beta":
+            raise KeyboardInterrupt
+        return render(task)
+
+    monkeypatch.setattr(module, "_render", interrupted_at_beta)
+    with pytest.raises(KeyboardInterrupt):
+        build([project / "source"], BuildOptions(out=project / "out"))
+    monkeypatch.setattr(module, "_render", render)
+    assert rebuilt(project) == {"out/beta", "c1/alpha"}
+
+
+def test_a_check_writes_no_manifest(project: Path) -> None:
+    assert build([project / "source"], BuildOptions(out=project / "out", check_only=True)).exit_status == 0
+    assert not (project / "out").exists()
+
+
 def test_a_new_tool_version_or_force_rebuilds_everything_to_the_same_bytes(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     rebuilt(project)
     before = {path: path.read_bytes() for folder in (project / "out", project / "out" / "c1") for path in outputs(folder) if path.is_file()}
