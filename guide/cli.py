@@ -131,7 +131,7 @@ def _progress(options: argparse.Namespace, stderr: TextIO) -> AbstractContextMan
         return nullcontext(Progress())
     from guide.progress import ProgressBar
 
-    return ProgressBar(stderr)
+    return ProgressBar(stderr, "checking" if options.check else "building")
 
 
 def _check_template(path: Path, stdout: TextIO, stderr: TextIO) -> int:

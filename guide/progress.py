@@ -14,10 +14,10 @@ SHOW_AFTER_SECONDS = 0.5
 class ProgressBar(Progress):
     """A tqdm bar on ``stream``, drawn only when the build outlasts ``SHOW_AFTER_SECONDS`` and erased when done."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, doing: str = "building") -> None:
         from tqdm import tqdm  # only a terminal run pays for it
 
-        self.bar = tqdm(total=0, file=stream, unit="topic", desc="building", delay=SHOW_AFTER_SECONDS, leave=False, dynamic_ncols=True)
+        self.bar = tqdm(total=0, file=stream, unit="topic", desc=doing, delay=SHOW_AFTER_SECONDS, leave=False, dynamic_ncols=True)
         # leave=False: the bar is erased at the end, where the one-line summary takes its place
 
     def __enter__(self) -> ProgressBar:

@@ -60,3 +60,10 @@ def test_the_command_line_draws_it_only_on_a_terminal_and_not_with_quiet(source:
         main([str(source), "--out", str(tmp_path / "out"), "--force", "--jobs", "1", *options], stdout=io.StringIO(), stderr=stderr)
         assert ("building:" in stderr.getvalue()) is drawn, options
         assert ("not built:" in stderr.getvalue()) is not ("-q" in options)
+
+
+def test_a_check_says_so(source: Path, tmp_path: Path) -> None:
+    stderr = Terminal()
+    main([str(source), "--check", "--jobs", "1"], stdout=io.StringIO(), stderr=stderr)
+    assert "checking:" in stderr.getvalue()
+    assert "building:" not in stderr.getvalue()
