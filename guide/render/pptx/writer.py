@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import zipfile
+import struct
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -49,7 +49,9 @@ from guide.theme import Theme
 
 FIXED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
 """Core properties and zip entries carry fixed times, so the same input gives the same bytes."""
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+ZIP_DOS_TIME = (0, (1 << 5) | 1)
+"""00:00:00 on 1 January 1980, the zip format's first day, as (time, date) in its DOS encoding."""
+ZIP_END_SIGNATURE, ZIP_END_SIZE = b"PK\x05\x06", 22
 FOOTER_SIZE_PT = 12.0
 LOGO_MAX_WIDTH_PT = 180.0
 LOGO_MAX_HEIGHT_PT = 56.0
@@ -368,12 +370,21 @@ def _as_slide_number_field(paragraph: _Paragraph) -> None:
 
 
 def _with_fixed_zip_times(data: bytes) -> bytes:
-    """The same archive with every entry dated ZIP_TIME, in the same order."""
-    output = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, ZIP_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info.filename))
-    return output.getvalue()
+    """The same archive with every entry dated ZIP_DOS_TIME and readable by all, patched in place.
+
+    Only the headers' date, time and permission fields change, so no entry is compressed a
+    second time (which cost a twelfth of a deck's rendering).
+    """
+    patched = bytearray(data)
+    end = len(patched) - ZIP_END_SIZE
+    if patched[end : end + 4] != ZIP_END_SIGNATURE:
+        raise ValueError("the deck archive has an unexpected end record")
+    count, _, position = struct.unpack_from("<HLL", patched, end + 10)
+    for _ in range(count):
+        name_length, extra_length, comment_length = struct.unpack_from("<HHH", patched, position + 28)
+        local_header = struct.unpack_from("<L", patched, position + 42)[0]
+        struct.pack_into("<HH", patched, position + 12, *ZIP_DOS_TIME)
+        struct.pack_into("<L", patched, position + 38, 0o644 << 16)
+        struct.pack_into("<HH", patched, local_header + 10, *ZIP_DOS_TIME)
+        position += 46 + name_length + extra_length + comment_length
+    return bytes(patched)
