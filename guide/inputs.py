@@ -7,7 +7,6 @@ the parser or the content model.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 INPUT_SUFFIXES = (".yaml", ".yml")
@@ -46,18 +45,24 @@ def shown(path: Path) -> str:
         return str(path)
 
 
-@dataclass(frozen=True)
-class Matches:
-    """The topic files one of a course's patterns matches, sorted; those outside the project are refused."""
+def course_topic_files(patterns: Sequence[str], course_file: Path) -> tuple[list[Path], list[tuple[int, str]]]:
+    """The topic files a course's patterns (paths or globs relative to it) match, in order, each once.
 
-    files: tuple[Path, ...]
-    outside: tuple[Path, ...]
-    root: Path
-
-
-def course_topics(pattern: str, course_file: Path) -> Matches:
-    """The topic files ``pattern`` (a path or glob relative to the course file) matches."""
+    A glob's matches come sorted. Also returns why a pattern is refused, by its index: an
+    absolute path, a match outside the project, or no match at all.
+    """
     root = project_root(course_file)
-    matched = sorted({match.resolve() for match in course_file.resolve().parent.glob(pattern)})
-    files = tuple(match for match in matched if match.is_file() and match.suffix in INPUT_SUFFIXES)
-    return Matches(files, tuple(match for match in files if not match.is_relative_to(root)), root)
+    found: list[Path] = []
+    refused: list[tuple[int, str]] = []
+    for index, pattern in enumerate(patterns):
+        if Path(pattern).is_absolute():
+            refused.append((index, f"'{pattern}' must be relative to the course file"))
+            continue
+        matched = sorted({match.resolve() for match in course_file.resolve().parent.glob(pattern)})
+        files = [match for match in matched if match.is_file() and match.suffix in INPUT_SUFFIXES]
+        if any(not match.is_relative_to(root) for match in files):
+            refused.append((index, f"'{pattern}' is outside the project folder {root}"))
+        elif not files:
+            refused.append((index, f"no topic file matches '{pattern}'"))
+        found += files
+    return list(dict.fromkeys(found)), refused

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from guide.inputs import course_topics, find_inputs, shown
+from guide.inputs import course_topic_files, find_inputs, shown
 from guide.manifest import Digests, Manifests
 from guide.options import BuildOptions
 from guide.report import BuildReport, TopicResult
@@ -45,15 +45,8 @@ def up_to_date(paths: Sequence[Path], options: BuildOptions) -> BuildReport | No
 
 
 def _course_topics(patterns: object, course_file: Path) -> list[Path] | None:
-    """The topic files a course's recorded patterns match now, or None if any would be a problem."""
-    if not isinstance(patterns, list):
+    """The topic files a course's recorded patterns match now, or None if any pattern would be a problem."""
+    if not (isinstance(patterns, list) and all(isinstance(pattern, str) for pattern in patterns)):
         return None
-    found: list[Path] = []
-    for pattern in patterns:
-        if not isinstance(pattern, str) or Path(pattern).is_absolute():
-            return None
-        matches = course_topics(pattern, course_file)
-        if matches.outside or not matches.files:
-            return None
-        found += matches.files
-    return list(dict.fromkeys(found))
+    found, refused = course_topic_files(patterns, course_file)
+    return None if refused else found

@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from guide.errors import InputError, Origin, Problem
-from guide.inputs import course_topics
+from guide.inputs import course_topic_files
 from guide.load.files import id_from_file_name
 from guide.load.messages import translate
 from guide.load.reader import Document
@@ -63,16 +63,7 @@ def course_from(document: Document, path: Path) -> LoadedCourse:
 
 
 def _topic_files(patterns: tuple[str, ...], path: Path, origin: Origin, problems: list[Problem]) -> tuple[Path, ...]:
-    """The topic files the course lists, in the order given (a glob's matches sorted), each once."""
-    found: list[Path] = []
-    for index, pattern in enumerate(patterns):
-        if Path(pattern).is_absolute():
-            problems.append(origin.problem(("topics", index), f"'{pattern}' must be relative to the course file"))
-            continue
-        matches = course_topics(pattern, path)
-        if matches.outside:
-            problems.append(origin.problem(("topics", index), f"'{pattern}' is outside the project folder {matches.root}"))
-        elif not matches.files:
-            problems.append(origin.problem(("topics", index), f"no topic file matches '{pattern}'"))
-        found += matches.files
-    return tuple(dict.fromkeys(found))
+    """The topic files the course lists; each pattern refused becomes a problem at its line."""
+    found, refused = course_topic_files(patterns, path)
+    problems += [origin.problem(("topics", index), message) for index, message in refused]
+    return tuple(found)
