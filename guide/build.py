@@ -122,11 +122,19 @@ class _Run:
     manifests: Manifests = field(default_factory=Manifests)
     digests: Digests = field(default_factory=Digests)
 
+    current: dict[tuple[Path, Path], str | None] = field(default_factory=dict)
+
     def current_topic(self, folder: Path, path: Path) -> str | None:
-        """The id of the topic at ``path`` if its targets in ``folder`` are up to date (never when forced or checking)."""
+        """The id of the topic at ``path`` if its targets in ``folder`` are up to date (never when forced or checking).
+
+        Asked once per topic when telling topics from courses and again in its group; answered once.
+        """
         if self.options.force or self.options.check_only:
             return None
-        return self.manifests[folder].current_topic(path, self.options.formats, self.options.settings, self.digests)
+        if (folder, path) not in self.current:
+            manifest = self.manifests[folder]
+            self.current[folder, path] = manifest.current_topic(path, self.options.formats, self.options.settings, self.digests)
+        return self.current[folder, path]
 
 
 def _build_group(group: _Group, run: _Run, workers: _Workers) -> None:
