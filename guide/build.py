@@ -121,7 +121,6 @@ class _Run:
     progress: Progress
     manifests: Manifests = field(default_factory=Manifests)
     digests: Digests = field(default_factory=Digests)
-
     current: dict[tuple[Path, Path], str | None] = field(default_factory=dict)
 
     def current_topic(self, folder: Path, path: Path) -> str | None:

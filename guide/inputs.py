@@ -11,14 +11,16 @@ from pathlib import Path
 
 INPUT_SUFFIXES = (".yaml", ".yml")
 COURSE_FOLDER = "courses"
+SOURCE_FOLDER = Path("source")
+"""What a build reads when no path is named."""
 PROJECT_MARKERS = (".git", "pyproject.toml", "source")
 """What marks a project's top folder: a repository, a Python project, or our own source/ folder."""
 
 
-def find_inputs(paths: Sequence[Path], source_folder: Path = Path("source")) -> list[Path]:
+def find_inputs(paths: Sequence[Path]) -> list[Path]:
     """Files named on the command line, the YAML files (and ``courses/``) of folders named, or ``source/``."""
     found: list[Path] = []
-    for path in paths or [source_folder]:
+    for path in paths or [SOURCE_FOLDER]:
         if path.is_dir():
             for folder in (path, path / COURSE_FOLDER):
                 if folder.is_dir():

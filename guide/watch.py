@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from guide.inputs import shown
+from guide.inputs import SOURCE_FOLDER, shown
 from guide.manifest import MANIFEST_NAME, Manifest
 from guide.options import BuildOptions
 
@@ -49,7 +49,7 @@ def watch(paths: Sequence[Path], options: BuildOptions, build_once: Callable[[],
 
 def watched_folders(paths: Sequence[Path], options: BuildOptions) -> list[Path]:
     """The folders named (or source/) and those of every input the manifests record, none inside another."""
-    named = [path if path.is_dir() else path.parent for path in (paths or [Path("source")])]
+    named = [path if path.is_dir() else path.parent for path in (paths or [SOURCE_FOLDER])]
     folders = {path.resolve() for path in named}
     folders |= {Path(file).parent for file in _recorded_inputs(options.out)}
     folders = {folder for folder in folders if folder.is_dir() and not folder.is_relative_to(PACKAGE)}
