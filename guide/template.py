@@ -47,6 +47,8 @@ class Placeholder:
     name: str
     box: tuple[float, float, float, float] | None
     """(left, top, width, height) in points; None when neither the layout nor its master says."""
+    reference: tuple[tuple[str, str], ...] = ()
+    """The layout's ``p:ph`` attributes a slide's placeholder repeats to inherit from it (type, idx, orient, sz)."""
 
     @property
     def area(self) -> float:
@@ -208,7 +210,8 @@ def _placeholder(shape) -> Placeholder:  # noqa: ANN001 - a python-pptx LayoutPl
     form = shape.placeholder_format
     dimensions = (shape.left, shape.top, shape.width, shape.height)
     box = None if any(value is None for value in dimensions) else tuple(value / EMU_PER_PT for value in dimensions)
-    return Placeholder(kinds.get(form.type, "other"), form.idx, shape.name, box)
+    reference = tuple((name, value) for name, value in shape.element.ph.attrib.items() if name in ("type", "idx", "orient", "sz"))
+    return Placeholder(kinds.get(form.type, "other"), form.idx, shape.name, box, reference)
 
 
 def detect_roles(layouts: tuple[Layout, ...]) -> dict[str, Layout | None]:

@@ -1,0 +1,250 @@
+"""Slide XML written straight into a slide's shape tree with lxml: shapes, text bodies, colours.
+
+python-pptx's object API finds each element again, by XPath, for every property it sets, and
+numbers each new shape by scanning the whole slide: a fifth of a deck's time went to look-ups.
+A deck writes each element once and never reads it back, so the elements are built here, in
+the order the schema requires; python-pptx keeps what it does well, the package around them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from lxml.etree import SubElement, _Element
+
+from guide.markup import Span
+from guide.render.pptx.fitting import BULLET_INDENT_PT, INSET_X_PT, INSET_Y_PT, PARAGRAPH_GAP, Item
+from guide.render.pptx.geometry import Box
+from guide.render.pptx.measure import LINE_SPACING
+
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+EMU_PER_PT = 12_700
+SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
+"""The field type id PowerPoint gives slide numbers, so numbers follow when slides move."""
+
+Link = Callable[[str], str]
+"""Relates a hyperlink's address to the slide and returns the relationship id runs refer to."""
+
+
+def emu(points: float) -> str:
+    """A length in EMU, truncated as python-pptx's ``Pt`` does, so boxes read back as planned."""
+    return str(int(points * EMU_PER_PT))
+
+
+def centipoints(points: float) -> str:
+    """A font size or spacing in hundredths of a point, as DrawingML counts them."""
+    return str(int(points * EMU_PER_PT) // 127)
+
+
+@dataclass(frozen=True)
+class Ink:
+    """A colour as DrawingML spells it: an RGB value, or one of the template theme's colours."""
+
+    tag: str
+    value: str
+
+    @classmethod
+    def rgb(cls, hex_color: str) -> Ink:
+        return cls("srgbClr", hex_color.lstrip("#").upper())
+
+    @classmethod
+    def scheme(cls, name: str) -> Ink:
+        return cls("schemeClr", name)
+
+    def paint(self, parent: _Element) -> None:
+        """This colour inside ``parent`` (a fill, a line or a bullet's colour)."""
+        SubElement(parent, A + self.tag, val=self.value)
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    """How the paragraphs of one text body look: size, colour (None inherits), font, language, bullets."""
+
+    size_pt: float
+    ink: Ink | None
+    font: str | None
+    language: str
+    bullet_ink: Ink | None
+    align: str = "l"
+
+
+class ShapeTree:
+    """A slide's shape tree: adds shapes in z-order, each with the next free shape id."""
+
+    def __init__(self, tree: _Element) -> None:
+        self.tree = tree
+        self.next_id = 1 + max((int(value) for value in tree.xpath("//@id")), default=0)
+
+    def placeholder(self, attributes: Iterable[tuple[str, str]], name: str, box: Box | None) -> _Element:
+        """A placeholder inheriting from its layout's (``attributes`` of the layout's ``p:ph``); ``box`` moves it."""
+        shape, _ = self._shape(name, box, placeholder=dict(attributes))
+        return shape
+
+    def textbox(self, box: Box, name: str) -> _Element:
+        shape, geometry = self._shape(name, box, text_box=True)
+        _preset(geometry, "rect")
+        SubElement(geometry, A + "noFill")
+        return shape
+
+    def autoshape(self, preset: str, box: Box, name: str, fill: Ink, outline: tuple[Ink, float] | None = None) -> _Element:
+        """A preset shape filled with ``fill``, with an ``outline`` of (colour, width in points) or none."""
+        shape, geometry = self._shape(name, box)
+        _preset(geometry, preset)
+        fill.paint(SubElement(geometry, A + "solidFill"))
+        line = SubElement(geometry, A + "ln")
+        if outline is None:
+            SubElement(line, A + "noFill")
+        else:
+            ink, width_pt = outline
+            line.set("w", emu(width_pt))
+            ink.paint(SubElement(line, A + "solidFill"))
+        return shape
+
+    def line(self, start: tuple[float, float], end: tuple[float, float], ink: Ink, width_pt: float, name: str) -> _Element:
+        """A straight line from ``start`` to ``end`` (points, left to right or top to bottom)."""
+        connector = SubElement(self.tree, P + "cxnSp")
+        names = SubElement(connector, P + "nvCxnSpPr")
+        self._name(names, name)
+        SubElement(names, P + "cNvCxnSpPr")
+        SubElement(names, P + "nvPr")
+        geometry = SubElement(connector, P + "spPr")
+        _transform(geometry, Box(start[0], start[1], end[0] - start[0], end[1] - start[1]))
+        _preset(geometry, "line")
+        outline = SubElement(geometry, A + "ln", w=emu(width_pt))
+        ink.paint(SubElement(outline, A + "solidFill"))
+        return connector
+
+    def claim_id(self) -> int:
+        """The next shape id, taken: also for an element made elsewhere (a picture)."""
+        self.next_id += 1
+        return self.next_id - 1
+
+    def _shape(
+        self, name: str, box: Box | None, text_box: bool = False, placeholder: dict[str, str] | None = None
+    ) -> tuple[_Element, _Element]:
+        """A ``p:sp`` with its names and (positioned) shape properties; returns it and its ``p:spPr``."""
+        shape = SubElement(self.tree, P + "sp")
+        names = SubElement(shape, P + "nvSpPr")
+        self._name(names, name)
+        kind = SubElement(names, P + "cNvSpPr", txBox="1") if text_box else SubElement(names, P + "cNvSpPr")
+        properties = SubElement(names, P + "nvPr")
+        if placeholder is not None:
+            SubElement(kind, A + "spLocks", noGrp="1")
+            SubElement(properties, P + "ph", placeholder)
+        geometry = SubElement(shape, P + "spPr")
+        if box is not None:
+            _transform(geometry, box)
+        return shape, geometry
+
+    def _name(self, names: _Element, name: str) -> None:
+        SubElement(names, P + "cNvPr", id=str(self.claim_id()), name=name)
+
+
+def _transform(geometry: _Element, box: Box) -> None:
+    transform = SubElement(geometry, A + "xfrm")
+    SubElement(transform, A + "off", x=emu(box.left), y=emu(box.top))
+    SubElement(transform, A + "ext", cx=emu(box.width), cy=emu(box.height))
+
+
+def _preset(geometry: _Element, preset: str) -> None:
+    SubElement(SubElement(geometry, A + "prstGeom", prst=preset), A + "avLst")
+
+
+def background(slide: _Element, ink: Ink) -> None:
+    """Fill the slide's background with ``ink``, in place of its layout's."""
+    common = slide.find(P + "cSld")
+    fill = common.makeelement(P + "bg", {})
+    common.insert(0, fill)
+    properties = SubElement(fill, P + "bgPr")
+    ink.paint(SubElement(properties, A + "solidFill"))
+    SubElement(properties, A + "effectLst")
+
+
+def text_body(shape: _Element, anchor: str | None) -> _Element:
+    """The shape's text body: wrapped, fixed insets, never auto-fitted, so text sits where the plan measured it."""
+    body = SubElement(shape, P + "txBody")
+    insets = {"lIns": emu(INSET_X_PT), "tIns": emu(INSET_Y_PT), "rIns": emu(INSET_X_PT), "bIns": emu(INSET_Y_PT)}
+    properties = SubElement(body, A + "bodyPr", wrap="square", **insets)
+    if anchor:
+        properties.set("anchor", anchor)
+    SubElement(properties, A + "noAutofit")
+    SubElement(body, A + "lstStyle")
+    return body
+
+
+def plain_body(shape: _Element) -> _Element:
+    """A text body that takes everything from the layout (a template's footer placeholders, speaker notes)."""
+    body = SubElement(shape, P + "txBody")
+    SubElement(body, A + "bodyPr")
+    SubElement(body, A + "lstStyle")
+    return body
+
+
+def items(body: _Element, fitted: Sequence[Item], style: TextStyle, link: Link) -> None:
+    """The items as paragraphs: exact line spacing, a gap after all but the last, accent bullets."""
+    for index, item in enumerate(fitted):
+        paragraph = SubElement(body, A + "p")
+        _paragraph_properties(paragraph, item.bullet, style, last=index == len(fitted) - 1)
+        for span in item.spans:
+            _run(paragraph, span, style, link)
+
+
+def _paragraph_properties(paragraph: _Element, bullet: bool, style: TextStyle, last: bool) -> None:
+    indent = int(BULLET_INDENT_PT * EMU_PER_PT) if bullet else 0
+    properties = SubElement(paragraph, A + "pPr", marL=str(indent), indent=str(-indent), algn=style.align)
+    _spacing(properties, "lnSpc", style.size_pt * LINE_SPACING)
+    _spacing(properties, "spcBef", 0)
+    _spacing(properties, "spcAft", 0 if last else style.size_pt * PARAGRAPH_GAP)
+    if bullet:
+        if style.bullet_ink:
+            style.bullet_ink.paint(SubElement(properties, A + "buClr"))
+        SubElement(properties, A + "buChar", char="•")
+    else:
+        SubElement(properties, A + "buNone")
+
+
+def _spacing(properties: _Element, kind: str, points: float) -> None:
+    SubElement(SubElement(properties, A + kind), A + "spcPts", val=centipoints(points))
+
+
+def _run(paragraph: _Element, span: Span, style: TextStyle, link: Link | None) -> _Element:
+    run = SubElement(paragraph, A + "r")
+    properties = SubElement(run, A + "rPr", lang=style.language, sz=centipoints(style.size_pt))
+    properties.set("b", "1" if span.bold else "0")
+    properties.set("i", "1" if span.italic else "0")
+    if style.ink is not None:
+        style.ink.paint(SubElement(properties, A + "solidFill"))
+    if style.font:
+        SubElement(properties, A + "latin", typeface=style.font)
+    if span.href and link:
+        SubElement(properties, A + "hlinkClick", {R + "id": link(span.href)})
+    SubElement(run, A + "t").text = span.text
+    return run
+
+
+def slide_number(body: _Element, text: str, style: TextStyle) -> None:
+    """A paragraph holding the slide-number field, showing ``text`` until an editor renumbers it."""
+    paragraph = SubElement(body, A + "p")
+    _paragraph_properties(paragraph, False, style, last=True)
+    _as_slide_number(_run(paragraph, Span(text), style, None))
+
+
+def plain_paragraphs(body: _Element, lines: Iterable[str], language: str, numbering: bool = False) -> None:
+    """One paragraph per line, styled by the layout, only the language set (for proofing); ``numbering`` makes runs slide numbers."""
+    for line in lines:
+        paragraph = SubElement(body, A + "p")
+        if line:
+            run = SubElement(paragraph, A + "r")
+            SubElement(run, A + "rPr", lang=language)
+            SubElement(run, A + "t").text = line
+            if numbering:
+                _as_slide_number(run)
+
+
+def _as_slide_number(run: _Element) -> None:
+    run.tag = A + "fld"
+    run.set("id", SLIDE_NUMBER_FIELD)
+    run.set("type", "slidenum")
