@@ -306,6 +306,10 @@ class _Workers:
             sorted(((job, name, kind) for name, kind in targets(job.topic, job.formats)), key=lambda task: task[2] != "deck")
             for job in jobs
         ]
+        # What exists now (the group's validated topics) outlives every deck: the collection after
+        # each deck, here or in a worker forked from here, then scans only what that deck made.
+        gc.collect()
+        gc.freeze()
         rendered = self._map([task for tasks in files for task in tasks])
         for job, tasks in zip(jobs, files, strict=True):
             yield _write(job, [name for _, name, _ in tasks], [next(rendered) for _ in tasks])
