@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
@@ -10,13 +11,14 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 from pptx.enum.text import MSO_AUTO_SIZE
+from pptx.oxml.ns import qn
 from pypdf import PdfReader
 
 from guide import load_topic
 from guide.fonts import BUNDLED_FAMILIES
 from guide.load import named_theme
 from guide.markup import plain_text
-from guide.render.pptx import deck_plan
+from guide.render.pptx import deck_plan, render_deck
 from guide.render.pptx.fitting import items_height
 from guide.render.pptx.measure import Measurer
 from guide.render.pptx.plan import describe
@@ -24,6 +26,7 @@ from tests.conftest import TREATY, run_cli
 from tests.deckread import items_of, pt, text_shapes
 
 TOPIC = load_topic(TREATY).topic
+PIXEL = Path(__file__).parent / "data" / "pixel.png"
 SNAPSHOT = Path(__file__).parent / "snapshots" / "treaty-deck-plan.txt"
 MEASURER = Measurer(BUNDLED_FAMILIES["Liberation Sans"])
 TITLES = [
@@ -177,3 +180,33 @@ def test_libreoffice_converts_the_deck_to_one_page_per_slide(deck_path: Path, de
     )
     assert result.returncode == 0, result.stderr
     assert len(PdfReader(tmp_path / "treaty-of-berlin-1926.pdf").pages) == len(deck.slides)
+
+
+def test_source_addresses_are_live_links_on_the_sources_slide(deck: Presentation) -> None:
+    links = {run.hyperlink.address for shape in text_shapes(deck.slides[-1]) for p in shape.text_frame.paragraphs for run in p.runs}
+    assert {str(source.url) for source in TOPIC.sources if source.url} <= links
+
+
+def test_slide_numbers_are_fields_and_shape_ids_are_unique(deck: Presentation) -> None:
+    for number, slide in enumerate(deck.slides, start=1):
+        ids = [shape.shape_id for shape in slide.shapes]
+        assert len(ids) == len(set(ids)), f"slide {number} repeats a shape id"
+        if number > 1:
+            fields = [field for field in slide._element.iter(qn("a:fld")) if field.get("type") == "slidenum"]
+            assert [field.findtext(qn("a:t")) for field in fields] == [str(number)]
+
+
+def test_alt_text_and_notes_are_kept_literally(tmp_path: Path) -> None:
+    shutil.copy(PIXEL, tmp_path / "pixel.png")
+    hostile = 'A "quoted" map & <b>not bold</b>'
+    path = tmp_path / "topic.yaml"
+    path.write_text(
+        "title: T\nsummary: S\nkey_facts: [f]\ncontext: c\nsignificance: s\n"
+        f"images:\n  - {{file: pixel.png, alt: '{hostile}'}}\n"
+        f"notes: {{summary: '{hostile}'}}\n",
+        encoding="utf-8",
+    )
+    deck = Presentation(io.BytesIO(render_deck(load_topic(path).topic, named_theme())))
+    descriptions = [shape._element.nvPicPr.cNvPr.get("descr") for slide in deck.slides for shape in slide.shapes if shape.shape_type == 13]
+    assert descriptions == [hostile]
+    assert hostile in deck.slides[1].notes_slide.notes_text_frame.text
