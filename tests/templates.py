@@ -32,12 +32,14 @@ def make_template(
     *,
     potx: bool = False,
     without_body: bool = False,
+    notes_without_body: bool = False,
     fonts: tuple[str, str] | None = None,
 ) -> Path:
     """A 4:3 template with renamed layouts and one sample slide ("Beispielfolie").
 
-    ``without_body`` strips every body placeholder from every layout; ``fonts`` sets the
-    theme's (heading, body) fonts; ``potx`` saves it as a PowerPoint template.
+    ``without_body`` strips every body placeholder from every layout, ``notes_without_body``
+    the notes placeholder from the notes master; ``fonts`` sets the theme's (heading, body)
+    fonts; ``potx`` saves it as a PowerPoint template.
     """
     deck = Presentation()
     for index, layout in enumerate(deck.slide_layouts):
@@ -46,6 +48,10 @@ def make_template(
             for placeholder in list(layout.placeholders):
                 if placeholder.placeholder_format.type in (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT):
                     placeholder._element.getparent().remove(placeholder._element)
+    if notes_without_body:
+        for placeholder in list(deck.notes_master.placeholders):
+            if placeholder.placeholder_format.type == PP_PLACEHOLDER.BODY:
+                placeholder._element.getparent().remove(placeholder._element)
     sample = deck.slides.add_slide(deck.slide_layouts[0])
     sample.shapes.title.text = "Beispielfolie"
     buffer = io.BytesIO()

@@ -82,6 +82,14 @@ def test_footers_come_from_the_templates_own_placeholders(project: Path) -> None
         assert [field.get("type") for field in number.iter(qn("a:fld"))] == ["slidenum"]
 
 
+def test_speaker_notes_get_a_placeholder_when_the_notes_master_has_none(project: Path) -> None:
+    make_template(project / "dept.pptx", notes_without_body=True)
+    status, err, deck_path = build_with(project, "dept.pptx", "", "-q")
+    assert status == 0, err
+    for slide in Presentation(deck_path).slides:
+        assert slide.notes_slide.notes_text_frame.text.strip()
+
+
 def test_named_layouts_override_detection(project: Path) -> None:
     make_template(project / "dept.pptx")
     extra = "  layouts: {title: Abschnittsüberschrift}\n"

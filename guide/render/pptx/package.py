@@ -89,10 +89,11 @@ def _notes_prototype(master) -> _Element:  # noqa: ANN001 - python-pptx's NotesM
 
 
 def _notes_body(element: _Element) -> _Element:
-    """The text body of a notes slide's notes placeholder, made if the master's has none."""
+    """The text body of a notes slide's notes placeholder; one is added if the notes master has none."""
     for placeholder in element.iter(f"{P}ph"):
         if placeholder.get("type") == "body":
             shape = placeholder.getparent().getparent().getparent()
             body = shape.find(f"{P}txBody")
             return body if body is not None else plain_body(shape)
-    raise ValueError("the template's notes master has no notes placeholder")
+    tree = ShapeTree(element.find(f"{P}cSld/{P}spTree"))
+    return plain_body(tree.placeholder((("type", "body"), ("idx", "1")), "Notes Placeholder", None))
