@@ -13,6 +13,7 @@ from pptx.oxml.ns import qn
 from guide.fonts import BUNDLED_FAMILIES
 from guide.render.pptx.fitting import items_height
 from guide.render.pptx.measure import Measurer
+from guide.template import EMU_PER_PT, default_template_path, read_template
 from tests.conftest import TREATY, run_cli
 from tests.deckread import items_of, pt, text_shapes
 from tests.templates import make_template
@@ -88,6 +89,23 @@ def test_speaker_notes_get_a_placeholder_when_the_notes_master_has_none(project:
     assert status == 0, err
     for slide in Presentation(deck_path).slides:
         assert slide.notes_slide.notes_text_frame.text.strip()
+
+
+def test_placeholders_read_from_the_xml_are_those_python_pptx_reports(project: Path) -> None:
+    """Index, name and box (the master's where the layout gives none) of every layout placeholder."""
+    kinds = {PP_PLACEHOLDER.CENTER_TITLE: "title", PP_PLACEHOLDER.TITLE: "title", PP_PLACEHOLDER.SUBTITLE: "subtitle"}
+    kinds |= {PP_PLACEHOLDER.BODY: "body", PP_PLACEHOLDER.OBJECT: "body", PP_PLACEHOLDER.PICTURE: "picture"}
+    kinds |= {PP_PLACEHOLDER.DATE: "date", PP_PLACEHOLDER.FOOTER: "footer", PP_PLACEHOLDER.SLIDE_NUMBER: "slide_number"}
+    for path in (default_template_path(), make_template(project / "dept.pptx", without_body=True)):
+        read = read_template(path).layouts
+        for layout, found in zip(Presentation(str(path)).slide_layouts, read, strict=True):
+            expected = [
+                (kinds.get(shape.placeholder_format.type, "other"), shape.placeholder_format.idx, shape.name, *box)
+                for shape in layout.placeholders
+                for box in [(shape.left, shape.top, shape.width, shape.height)]
+            ]
+            assert expected, layout.name
+            assert [(p.kind, p.idx, p.name, *(round(value * EMU_PER_PT) for value in p.box or ())) for p in found.placeholders] == expected
 
 
 def test_named_layouts_override_detection(project: Path) -> None:
