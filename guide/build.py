@@ -9,6 +9,9 @@ when all of them succeeded. One topic's failure never stops the others.
 from __future__ import annotations
 
 import gc
+import os
+import threading
+import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -301,6 +304,25 @@ def _write(job: _RenderJob, names: Sequence[str], rendered: Sequence[Rendered]) 
     return [path for path, _ in files], None, None
 
 
+PARENT_CHECK_SECONDS = 0.5
+
+
+def _follow_parent(parent: int) -> None:
+    """Make this worker end when the build that started it ends, however it ends.
+
+    A worker waits for work on a pipe it also holds open itself, so it never sees the build
+    go: killed (by a signal, by the memory limit), the build would leave its workers waiting
+    forever. A daemon thread checks who the parent is instead.
+    """
+    threading.Thread(target=_end_with_parent, args=(parent,), name="follow-parent", daemon=True).start()
+
+
+def _end_with_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
+
+
 class _Workers:
     """Renders in this process, or spreads the files of all topics over worker processes started once per build.
 
@@ -343,5 +365,5 @@ class _Workers:
             from concurrent.futures import ProcessPoolExecutor
 
             context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-            self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context)
+            self.pool = ProcessPoolExecutor(self.jobs, context, initializer=_follow_parent, initargs=(os.getpid(),))
         return self.pool.map(_render, tasks)

@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 
@@ -32,10 +33,10 @@ def many_topics(folder: Path, title_suffix: str = "") -> Path:
     return source
 
 
-def start_build(source: Path, out: Path, output: int = subprocess.PIPE) -> subprocess.Popen:
+def start_build(source: Path, out: Path, output: int = subprocess.PIPE, *options: str) -> subprocess.Popen:
     """The real command line in its own process; ``output`` says where its stdout and stderr go."""
     environment = {**os.environ, "PYTHONPATH": str(ROOT)}
-    command = [sys.executable, "-m", "guide", str(source), "--out", str(out), "-q"]
+    command = [sys.executable, "-m", "guide", str(source), "--out", str(out), "-q", *options]
     return subprocess.Popen(command, env=environment, stdout=output, stderr=output)
 
 
@@ -71,6 +72,41 @@ def test_a_build_killed_at_random_moments_leaves_only_whole_files_and_keeps_the_
     assert status == 0, err
     assert temporaries(out) == [], "a later build clears what killed ones left"
     assert "(revised) 0" in PdfReader(out / "treaty-00.pdf").pages[0].extract_text()
+
+
+def children(pid: int) -> set[int]:
+    """The processes whose parent is ``pid``, from /proc."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # not a process, or one that has just ended
+        if int(fields[1]) == pid:
+            found.add(int(entry.name))
+    return found
+
+
+def running(pids: set[int]) -> set[int]:
+    return {pid for pid in pids if Path(f"/proc/{pid}").exists() and "Z" not in Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1][:3]}
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds worker processes through /proc")
+def test_workers_end_when_the_build_that_started_them_is_killed(tmp_path: Path) -> None:
+    build = start_build(many_topics(tmp_path), tmp_path / "out", subprocess.DEVNULL, "--jobs", "2")
+    deadline = time.monotonic() + 30
+    while len(workers := children(build.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert len(workers) == 2, "the build should have started two workers"
+    build.send_signal(signal.SIGKILL)
+    build.wait(timeout=30)
+    deadline = time.monotonic() + 10
+    while running(workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = running(workers)
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert not left, "workers outlived the killed build"
 
 
 def test_two_builds_at_once_into_one_folder_give_whole_identical_files(tmp_path: Path) -> None:
