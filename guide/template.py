@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from guide.errors import GuideError
+from guide.ooxml import DRAWINGML, PRESENTATIONML
 from guide.theme import SLIDE_ROLES
 
 if TYPE_CHECKING:
@@ -30,8 +31,6 @@ SECTION_SHARE = 0.5
 """A one-body layout whose body is under this share of the content body's area is a section header."""
 _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
 _PRESENTATION_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
-_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
-_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _KINDS = {
     "title": "title",
     "ctrTitle": "title",
@@ -167,10 +166,8 @@ def read_template(path: Path, names: tuple[tuple[str, str], ...] = ()) -> Templa
     no layout has, a layout lacking a placeholder its role needs) is listed in ``errors``.
     """
     deck = open_template(path)
-    layouts = tuple(
-        Layout(index, layout.name, _placeholders(layout._element, _master_dimensions(deck.slide_masters[0]._element)))
-        for index, layout in enumerate(deck.slide_layouts)
-    )
+    master = _master_dimensions(deck.slide_masters[0]._element)  # python-pptx's layouts are the first master's
+    layouts = tuple(Layout(index, layout.name, _placeholders(layout._element, master)) for index, layout in enumerate(deck.slide_layouts))
     roles = detect_roles(layouts)
     errors = []
     for role, name in names:
@@ -223,7 +220,7 @@ def _placeholders(layout: _Element, master: Mapping[str, Mapping[str, int]]) -> 
         kind = reference.get("type", "obj")
         dimensions = {**master.get(_INHERITS.get(kind, "body"), {}), **_dimensions(shape)}
         box = tuple(dimensions[name] / EMU_PER_PT for name in ("x", "y", "cx", "cy")) if len(dimensions) == 4 else None
-        name = shape.find(f"*/{_P}cNvPr").get("name", "")
+        name = shape.find(f"*/{PRESENTATIONML}cNvPr").get("name", "")
         attributes = tuple((key, value) for key, value in reference.attrib.items() if key in ("type", "idx", "orient", "sz"))
         found.append(Placeholder(_KINDS.get(kind, "other"), int(reference.get("idx", "0")), name, box, attributes))
     return tuple(found)
@@ -239,23 +236,24 @@ def _master_dimensions(master: _Element) -> dict[str, dict[str, int]]:
 
 def _placeholder_shapes(slide: _Element) -> Iterator[tuple[_Element, _Element]]:
     """(shape, its ``p:ph``) for each placeholder at the top of a slide's shape tree, in order."""
-    for shape in slide.iterfind(f"{_P}cSld/{_P}spTree/*"):
-        reference = shape.find(f"*/{_P}nvPr/{_P}ph")
+    for shape in slide.iterfind(f"{PRESENTATIONML}cSld/{PRESENTATIONML}spTree/*"):
+        reference = shape.find(f"*/{PRESENTATIONML}nvPr/{PRESENTATIONML}ph")
         if reference is not None:
             yield shape, reference
 
 
 def _dimensions(shape: _Element) -> dict[str, int]:
     """The x, y, cx and cy (EMU) a shape states itself; graphic frames keep theirs outside the shape properties."""
-    transform = shape.find(f"{_P}spPr/{_A}xfrm")
+    transform = shape.find(f"{PRESENTATIONML}spPr/{DRAWINGML}xfrm")
     if transform is None:
-        transform = shape.find(f"{_P}xfrm")
+        transform = shape.find(f"{PRESENTATIONML}xfrm")
+    if transform is None:
+        return {}
     found = {}
     for part, names in (("off", ("x", "y")), ("ext", ("cx", "cy"))):
-        element = transform.find(f"{_A}{part}") if transform is not None else None
-        for name in names:
-            if element is not None and element.get(name) is not None:
-                found[name] = int(element.get(name))
+        element = transform.find(f"{DRAWINGML}{part}")
+        if element is not None:
+            found |= {name: int(element.get(name)) for name in names if element.get(name) is not None}
     return found
 
 

@@ -14,13 +14,12 @@ from dataclasses import dataclass
 from lxml.etree import SubElement, _Element
 
 from guide.markup import Span
+from guide.ooxml import DRAWINGML, PRESENTATIONML, RELATIONSHIPS
 from guide.render.pptx.fitting import BULLET_INDENT_PT, INSET_X_PT, INSET_Y_PT, PARAGRAPH_GAP, Item
 from guide.render.pptx.geometry import Box
 from guide.render.pptx.measure import LINE_SPACING
 
-A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
-R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+A, P, R = DRAWINGML, PRESENTATIONML, RELATIONSHIPS
 EMU_PER_PT = 12_700
 SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 """The field type id PowerPoint gives slide numbers, so numbers follow when slides move."""
