@@ -66,7 +66,7 @@ class Placeholder:
     name: str
     box: tuple[float, float, float, float] | None
     """(left, top, width, height) in points; None when neither the layout nor its master says."""
-    reference: tuple[tuple[str, str], ...] = ()
+    reference: tuple[tuple[str, str], ...]
     """The layout's ``p:ph`` attributes a slide's placeholder repeats to inherit from it (type, idx, orient, sz)."""
 
     @property
