@@ -85,36 +85,35 @@ class DeckWriter:
     def _slide(self, package: DeckPackage, plan: SlidePlan, number: int) -> None:
         layout = self.template.roles[plan.role]
         assert layout is not None  # read_template refuses templates without a layout for each deck role
-        part, tree = package.add_slide(layout.index)
-        slide = _Slide(part, tree)
+        slide = _Slide(*package.add_slide(layout.index))
         cover = plan.role == "title"
         title = layout.first("title")
         assert title is not None  # every deck role's layout has a title (read_template checks)
         ink = self.cover_title_ink if cover else self.title_ink
-        self._text(slide, self._placeholder(tree, title, plan.title_box), [bold_line(plan.title)], plan.title_size_pt, ink, anchor="b")
+        self._text(slide, self._placeholder(slide, title, plan.title_box), [bold_line(plan.title)], plan.title_size_pt, ink, anchor="b")
         if cover:
             subtitle = layout.first("subtitle") or layout.first("body")
             if plan.subtitle and subtitle:
-                shape = self._placeholder(tree, subtitle, plan.subtitle.box)
+                shape = self._placeholder(slide, subtitle, plan.subtitle.box)
                 self._text(slide, shape, plan.subtitle.items, plan.subtitle.size_pt, self.cover_text_ink)
             self._cover_design(slide, plan.title_box)
         elif self.designed:
-            self._rule(tree, plan.title_box)
+            self._rule(slide.tree, plan.title_box)
         if plan.body:
             body = layout.first("body")
             assert body is not None  # the plan gives a body only to roles whose layouts have one
-            self._text(slide, self._placeholder(tree, body, plan.body.box), plan.body.items, plan.body.size_pt, self.text_ink)
+            self._text(slide, self._placeholder(slide, body, plan.body.box), plan.body.items, plan.body.size_pt, self.text_ink)
         if plan.timeline:
             self._timeline(slide, plan.timeline)
         if plan.picture:
             self._picture(slide, plan.picture)
         if not cover:
             self._footer(slide, layout.placeholders, number)
-        package.add_notes(part, plan.notes.split("\n"), self.plan.language)
+        package.add_notes(slide.part, plan.notes.split("\n"), self.plan.language)
 
-    def _placeholder(self, tree: ShapeTree, placeholder: Placeholder, box: Box) -> _Element:
+    def _placeholder(self, slide: _Slide, placeholder: Placeholder, box: Box) -> _Element:
         """The layout's placeholder on the slide; our design places it at ``box``, a template's stays where it is."""
-        return tree.placeholder(placeholder.reference, placeholder.name, box if self.designed else None)
+        return slide.tree.placeholder(placeholder.reference, placeholder.name, box if self.designed else None)
 
     def _style(self, size_pt: float, ink: Ink | None, align: str = "l") -> TextStyle:
         return TextStyle(size_pt, ink, self.font, self.plan.language, self.accent_ink, align)
