@@ -93,13 +93,7 @@ class ShapeTree:
         shape, geometry = self._shape(name, box)
         _preset(geometry, preset)
         fill.paint(SubElement(geometry, A + "solidFill"))
-        line = SubElement(geometry, A + "ln")
-        if outline is None:
-            SubElement(line, A + "noFill")
-        else:
-            ink, width_pt = outline
-            line.set("w", emu(width_pt))
-            ink.paint(SubElement(line, A + "solidFill"))
+        _outline(geometry, outline)
         return shape
 
     def line(self, start: tuple[float, float], end: tuple[float, float], ink: Ink, width_pt: float, name: str) -> _Element:
@@ -112,8 +106,7 @@ class ShapeTree:
         geometry = SubElement(connector, P + "spPr")
         _transform(geometry, Box(start[0], start[1], end[0] - start[0], end[1] - start[1]))
         _preset(geometry, "line")
-        outline = SubElement(geometry, A + "ln", w=emu(width_pt))
-        ink.paint(SubElement(outline, A + "solidFill"))
+        _outline(geometry, (ink, width_pt))
         return connector
 
     def claim_id(self) -> int:
@@ -150,6 +143,17 @@ def _transform(geometry: _Element, box: Box) -> None:
 
 def _preset(geometry: _Element, preset: str) -> None:
     SubElement(SubElement(geometry, A + "prstGeom", prst=preset), A + "avLst")
+
+
+def _outline(geometry: _Element, outline: tuple[Ink, float] | None) -> None:
+    """A shape's line: (colour, width in points), or none at all."""
+    line = SubElement(geometry, A + "ln")
+    if outline is None:
+        SubElement(line, A + "noFill")
+    else:
+        ink, width_pt = outline
+        line.set("w", emu(width_pt))
+        ink.paint(SubElement(line, A + "solidFill"))
 
 
 def background(slide: _Element, ink: Ink) -> None:
