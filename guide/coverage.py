@@ -7,6 +7,7 @@ reporting it with its line lets the author fix the text or choose another font.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import asdict
 from functools import cache
 from typing import Any
 
@@ -37,7 +38,7 @@ def unprintable(text: str, families: tuple[FontFamily, ...]) -> str | None:
 
 def coverage_problems(topic: Topic, origin: Origin, families: tuple[FontFamily, ...]) -> list[Problem]:
     """One problem per text field holding characters the fonts lack."""
-    found = ((location, unprintable(text, families)) for location, text in _texts(topic.model_dump(), ()))
+    found = ((location, unprintable(text, families)) for location, text in _texts(asdict(topic), ()))
     return [origin.problem(location, message) for location, message in found if message]
 
 

@@ -32,7 +32,7 @@ class GuideError(Exception):
 
 
 class InputError(GuideError):
-    """Invalid input: one or more problems, all reported together (exit status 2)."""
+    """BadValueError input: one or more problems, all reported together (exit status 2)."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems: tuple[Problem, ...] = tuple(sorted(problems))

@@ -11,12 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from dataclasses import field
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
-from pydantic_core import PydanticCustomError
-
 from guide import markup
+from guide.records import BadValueError, Many, Mapping, Record, Value, record, text
 
 TOPIC_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 LANGUAGE_TAG_PATTERN = r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$"
@@ -34,64 +33,57 @@ SECTION_NAMES = (
 )
 
 
-def _clean_text(value: str) -> str:
+def clean_text(value: str) -> str:
     """Fold runs of white space and refuse control characters, which print as garbage."""
     for char in value:
         if unicodedata.category(char) == "Cc" and char not in "\t\n\r":
-            raise PydanticCustomError("control_character", f"contains the control character U+{ord(char):04X}; remove it")
+            raise BadValueError(f"contains the control character U+{ord(char):04X}; remove it")
     value = " ".join(value.split())
     if not value:
-        raise PydanticCustomError("empty_text", "must not be empty")
+        raise BadValueError("must not be empty")
     return value
 
 
 def _check_links(value: str) -> str:
     for url in markup.links(value):
         if not markup.is_allowed_link(url):
-            raise PydanticCustomError(
-                "link_scheme",
-                "link '{url}' must start with http://, https:// or mailto:",
-                {"url": url},
-            )
+            raise BadValueError(f"link '{url}' must start with http://, https:// or mailto:")
     return value
 
 
-Text = Annotated[str, AfterValidator(_clean_text)]
+Text = Annotated[str, text(clean_text)]
 """Plain text shown literally: names, dates, citations."""
 
-Prose = Annotated[str, AfterValidator(_clean_text), AfterValidator(_check_links)]
+PROSE = text(clean_text, _check_links)
+Prose = Annotated[str, PROSE]
 """Text with inline markup (``**bold**``, ``*italic*``, ``[label](url)``)."""
 
 
 def _check_url(value: str) -> str:
     if not markup.is_allowed_link(value):
-        raise PydanticCustomError("url_scheme", "must start with http://, https:// or mailto:")
+        raise BadValueError("must start with http://, https:// or mailto:")
     return value
 
 
-Url = Annotated[str, AfterValidator(_clean_text), AfterValidator(_check_url)]
+Url = Annotated[str, text(clean_text, _check_url, format="uri")]
 
 
 def parse_when(value: Any) -> dt.date | int | str:
     """A full ISO date becomes a date, a bare year an int; anything else stays free text."""
     if not isinstance(value, str):
-        raise PydanticCustomError("when_type", "expected a date (1926-04-24), a year or text")
-    text = _clean_text(value)
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise BadValueError("expected a date (1926-04-24), a year or text")
+    written = clean_text(value)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", written):
         try:
-            return dt.date.fromisoformat(text)
+            return dt.date.fromisoformat(written)
         except ValueError as error:
-            raise PydanticCustomError("bad_date", "'{text}' is not a real date", {"text": text}) from error
-    if re.fullmatch(r"-?\d{1,4}", text):
-        return int(text)
-    return text
+            raise BadValueError(f"'{written}' is not a real date") from error
+    if re.fullmatch(r"-?\d{1,4}", written):
+        return int(written)
+    return written
 
 
-When = Annotated[
-    dt.date | int | str,
-    PlainValidator(parse_when, json_schema_input_type=str | int),
-    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "integer"}]}),
-]
+When = Annotated[dt.date | int | str, Value(parse_when, {"anyOf": [{"type": "string"}, {"type": "integer"}]})]
 """A date (``1926-04-24``), a year (``1926``) or free text (``April 1926``)."""
 
 
@@ -102,42 +94,20 @@ def when_sort_key(value: dt.date | int | str) -> int | None:
     return value if isinstance(value, int) else None
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
-
-
-def _text_as(key: str):
-    """Let a bare string stand for a mapping with one key, as the format allows."""
-
-    def wrap(value: Any) -> Any:
-        return {key: value} if isinstance(value, str) else value
-
-    return wrap
-
-
-class Paragraph(_Strict):
+@record
+class Paragraph:
     """Prose for the handout, with an optional short version for the deck."""
 
     text: Prose
     slide: Prose | None = None
 
 
-ParagraphItem = Annotated[Paragraph, BeforeValidator(_text_as("text"), json_schema_input_type=str | Paragraph)]
-
-
-def _as_paragraph_list(value: Any) -> Any:
-    return [value] if isinstance(value, (str, dict)) else value
-
-
-Section = Annotated[
-    tuple[ParagraphItem, ...],
-    BeforeValidator(_as_paragraph_list, json_schema_input_type=str | list[str | Paragraph]),
-    Field(min_length=1),
-]
+Section = Annotated[tuple[Paragraph, ...], Many(Record(Paragraph, shorthand="text"), min_length=1, single=(str, dict))]
 """A section of prose: one paragraph or a list of them."""
 
 
-class KeyFact(_Strict):
+@record
+class KeyFact:
     """A fact worth remembering; ``detail`` feeds the speaker notes."""
 
     fact: Prose
@@ -145,43 +115,46 @@ class KeyFact(_Strict):
     sources: tuple[str, ...] = ()
 
 
-KeyFactItem = Annotated[KeyFact, BeforeValidator(_text_as("fact"), json_schema_input_type=str | KeyFact)]
-
-
-class TimelineEntry(_Strict):
+@record
+class TimelineEntry:
     date: When
     event: Prose
 
 
-class Person(_Strict):
+@record
+class Person:
     name: Text
     role: Prose
     native_name: Text | None = None
 
 
-class GlossaryEntry(_Strict):
+@record
+class GlossaryEntry:
     term: Text
     definition: Prose
 
 
-class Question(_Strict):
+@record
+class Question:
     question: Prose
     answer: Prose
 
 
 def _check_source_id(value: str) -> str:
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", value):
-        raise PydanticCustomError("source_id", "'{value}' is not a valid source id (letters, digits, '-', '_', '.')", {"value": value})
+        raise BadValueError(f"'{value}' is not a valid source id (letters, digits, '-', '_', '.')")
     return value
 
 
-class Source(_Strict):
-    id: Annotated[str, AfterValidator(_check_source_id)] | None = None
+@record
+class Source:
+    id: Annotated[str, text(_check_source_id)] | None = None
     citation: Prose
     url: Url | None = None
 
 
-class Image(_Strict):
+@record
+class Image:
     """A figure; ``file`` is absolute once loaded, ``alt`` describes it to those who cannot see it."""
 
     file: Text
@@ -191,35 +164,27 @@ class Image(_Strict):
 
 def _check_topic_id(value: str) -> str:
     if not re.fullmatch(TOPIC_ID_PATTERN, value):
-        raise PydanticCustomError(
-            "topic_id", "'{value}' is not a valid topic id (lowercase letters, digits and '-' only)", {"value": value}
-        )
+        raise BadValueError(f"'{value}' is not a valid topic id (lowercase letters, digits and '-' only)")
     return value
 
 
 def _check_language(value: str) -> str:
     if not re.fullmatch(LANGUAGE_TAG_PATTERN, value):
-        raise PydanticCustomError("language_tag", "'{value}' is not a BCP 47 language tag such as 'en' or 'de-AT'", {"value": value})
+        raise BadValueError(f"'{value}' is not a BCP 47 language tag such as 'en' or 'de-AT'")
     return value
 
 
 def _check_note_section(name: str) -> str:
     if name not in SECTION_NAMES:
-        raise PydanticCustomError(
-            "notes_section",
-            "notes for unknown section '{name}'; sections are: {names}",
-            {"name": name, "names": ", ".join(SECTION_NAMES)},
-        )
+        raise BadValueError(f"notes for unknown section '{name}'; sections are: {', '.join(SECTION_NAMES)}")
     return name
 
 
-NoteSection = Annotated[str, AfterValidator(_check_note_section)]
-
-
-class Topic(_Strict):
+@record
+class Topic:
     """One lesson topic, as validated from ``source/<topic-id>.yaml``."""
 
-    id: Annotated[str, AfterValidator(_check_topic_id)]
+    id: Annotated[str, text(_check_topic_id, pattern=TOPIC_ID_PATTERN)]
     """Output name; defaults to the file name (lowercase letters, digits and '-')."""
     title: Text
     """Sheet heading and title slide."""
@@ -232,11 +197,11 @@ class Topic(_Strict):
     """Who took part, as a list of names."""
     author: Text | None = None
     """Who wrote the summary; the PDF and deck metadata name them."""
-    language: Annotated[str, AfterValidator(_check_language)] = "en"
+    language: Annotated[str, text(_check_language, pattern=LANGUAGE_TAG_PATTERN)] = "en"
     """BCP 47 language tag; chooses the built-in labels (en, de, fr, es)."""
     summary: Prose
     """One paragraph: the "At a glance" box and the overview slide."""
-    key_facts: Annotated[tuple[KeyFactItem, ...], Field(min_length=1)]
+    key_facts: Annotated[tuple[KeyFact, ...], Many(Record(KeyFact, shorthand="fact"), min_length=1)]
     """Facts as text, or {fact, detail, sources}; detail goes to the speaker notes."""
     context: Section
     """What happened: one paragraph or a list of them ({text, slide})."""
@@ -251,7 +216,7 @@ class Topic(_Strict):
     sources: tuple[Source, ...] = ()
     images: tuple[Image, ...] = ()
     """Figures; file is relative to the topic file, alt is required."""
-    notes: dict[NoteSection, Prose] = Field(default_factory=dict)
+    notes: Annotated[dict[str, str], Mapping(text(_check_note_section, enum=list(SECTION_NAMES)), PROSE)] = field(default_factory=dict)
     """Extra speaker notes per section name."""
 
     @property
@@ -260,10 +225,11 @@ class Topic(_Strict):
         return self.language.split("-")[0].lower()
 
 
-class Course(_Strict):
+@record
+class Course:
     """A course as its handouts and decks name it, from ``source/courses/<course-id>.yaml``."""
 
-    id: Annotated[str, AfterValidator(_check_topic_id)]
+    id: Annotated[str, text(_check_topic_id, pattern=TOPIC_ID_PATTERN)]
     """Output folder name; defaults to the file name (lowercase letters, digits and '-')."""
     code: Text
     """Course code, such as HIST 201."""

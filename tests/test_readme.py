@@ -8,6 +8,7 @@ from pathlib import Path
 
 from guide import load_topic
 from guide.model import Topic
+from guide.records import field_names
 from tests.conftest import ROOT
 
 PIXEL = Path(__file__).parent / "data" / "pixel.png"
@@ -25,7 +26,7 @@ def test_the_readme_example_is_a_valid_topic_using_every_key(tmp_path: Path) -> 
     path.write_text(readme_topic_example(), encoding="utf-8")
     topic = load_topic(path).topic
     written = set(re.findall(r"^([a-z_]+):", readme_topic_example(), flags=re.MULTILINE))
-    assert written == set(Topic.model_fields) - {"id"}
+    assert written == set(field_names(Topic)) - {"id"}
     assert topic.images[0].file == str(tmp_path / "images" / "map.png")
 
 
@@ -46,4 +47,4 @@ def test_the_readme_theme_example_is_a_valid_theme_using_every_key(tmp_path: Pat
     theme = named_theme(str(tmp_path / "theme.yaml"))
     assert theme.labels["page_of"] == "p. {page}/{pages}"
     assert theme.body_font.name == "Course Sans"
-    assert set(re.findall(r"^([a-z_]+):", block, flags=re.MULTILINE)) == set(ThemeFile.model_fields)
+    assert set(re.findall(r"^([a-z_]+):", block, flags=re.MULTILINE)) == set(field_names(ThemeFile))

@@ -11,6 +11,7 @@ from guide.load.reader import read_yaml
 from guide.load.theme import DEFAULT_THEME, LoadedTheme, ThemeChain, load_theme, named_theme, theme_descriptions
 from guide.load.theme_schema import ThemeFile
 from guide.load.topic import LoadedTopic, load_topic, topic_from
+from guide.records import field_names
 
 __all__ = [
     "DEFAULT_THEME",
@@ -32,7 +33,7 @@ def load_input(path: Path, shown_as: str | None = None) -> LoadedTopic | LoadedC
     data = document.data
     if path.parent.name == "courses" or (isinstance(data, dict) and ("topics" in data or "code" in data)):
         return course_from(document, path)
-    if isinstance(data, dict) and data and (set(data) <= set(ThemeFile.model_fields) or is_brand(data)):
+    if isinstance(data, dict) and data and (set(data) <= set(field_names(ThemeFile)) or is_brand(data)):
         message = "this is a theme, not a topic; keep themes in source/themes/ and name them from a course or with --theme"
         raise InputError([document.origin.problem((), message)])
     return topic_from(document, path)

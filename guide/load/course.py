@@ -2,25 +2,35 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any
-
-from pydantic import ValidationError
+from typing import Annotated, Any
 
 from guide.errors import InputError, Origin, Problem
 from guide.inputs import course_topic_files
 from guide.load.files import id_from_file_name
-from guide.load.messages import translate
+from guide.load.messages import problems_of
 from guide.load.reader import Document
 from guide.load.theme import ThemeChain
-from guide.model import Course, Text
+from guide.model import Course, Text, clean_text
+from guide.records import BadValueError, RefusedError, Value, build, describe, record
 
 
+def _theme(value: Any) -> str | dict[str, Any] | None:
+    if value is None or isinstance(value, dict):
+        return value  # a theme written out here: the theme's own schema checks it
+    if isinstance(value, str):
+        return clean_text(value)
+    raise BadValueError(f"expected a theme name, a path or a theme (key: value), got {describe(value)}")
+
+
+@record
 class CourseFile(Course):
     """What a course file holds: the course, its theme, and its topics (paths or globs)."""
 
-    theme: Text | dict[str, Any] | None = None
+    theme: Annotated[str | dict[str, Any] | None, Value(_theme, {"anyOf": [{"type": "string"}, {"type": "object"}, {"type": "null"}]})] = (
+        None
+    )
     """A built-in theme name, a path to a theme file, or a theme written out here."""
     topics: tuple[Text, ...]
     """Topic files relative to this file; globs such as ../*.yaml are allowed."""
@@ -46,9 +56,9 @@ def course_from(document: Document, path: Path) -> LoadedCourse:
     problems = list(document.problems)
     problems += id_from_file_name(data, path, origin, "course")
     try:
-        spec = CourseFile.model_validate(data)
-    except ValidationError as error:
-        raise InputError([*problems, *translate(error, origin, CourseFile)]) from None
+        spec = build(CourseFile, data)
+    except RefusedError as error:
+        raise InputError([*problems, *problems_of(error, origin)]) from None
     chain = ThemeChain()
     if isinstance(spec.theme, str):
         chain.named(spec.theme, path, lambda message: origin.problem(("theme",), message))
@@ -58,7 +68,7 @@ def course_from(document: Document, path: Path) -> LoadedCourse:
     topics = _topic_files(spec.topics, path, origin, problems)
     if problems:
         raise InputError(problems)
-    course = Course.model_validate(spec.model_dump(include=set(Course.model_fields)))
+    course = Course(**{item.name: getattr(spec, item.name) for item in fields(Course)})
     return LoadedCourse(course, chain, topics, origin, path, spec.topics)
 
 

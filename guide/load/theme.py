@@ -14,17 +14,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from guide.colors import WHITE, contrast_ratio, mix, normal_hex
 from guide.errors import InputError, Location, Origin, Problem
 from guide.fonts import FontFamily, family_named
 from guide.load.brand import brand_as_theme, is_brand
 from guide.load.files import resolve_inside
-from guide.load.messages import translate
+from guide.load.messages import problems_of
 from guide.load.reader import read_yaml
 from guide.load.theme_assets import Asset, checked_asset, font_family
 from guide.load.theme_schema import ThemeFile
+from guide.records import RefusedError, build, plain
 from guide.theme import SLIDE_ROLES, Colors, Theme
 
 BUILT_IN_FOLDER = Path(__file__).resolve().parent.parent / "themes"
@@ -141,9 +140,9 @@ class ThemeChain:
             self.problems.append(origin.problem((), "a theme must be a mapping of keys (colors:, fonts:, page:, ...)"))
             return
         try:
-            spec = ThemeFile.model_validate(data)
-        except ValidationError as error:
-            self.problems.extend(translate(error, origin, ThemeFile))
+            spec = build(ThemeFile, data)
+        except RefusedError as error:
+            self.problems.extend(problems_of(error, origin))
             return
         if spec.extends:
             self._reference(spec.extends, naming_file, lambda message: origin.problem(("extends",), message), chain)
@@ -157,10 +156,9 @@ class ThemeChain:
                 settings[".".join(str(part) for part in location)] = Setting(value, origin, location)
 
         # Plain values here; fonts, logo and template are files, checked below.
-        plain = spec.model_dump(
-            exclude={"extends": True, "description": True, "fonts": True, "logo": True, "slides": {"template"}}, exclude_none=True
-        )
-        for key, value in _leaves(plain):
+        values = {key: value for key, value in plain(spec).items() if key not in ("extends", "description", "fonts", "logo")}
+        values.get("slides", {}).pop("template", None)
+        for key, value in _leaves(values):
             put(key, normal_hex(value) if key[0] == "palette" else value)
         for role in ("heading", "body"):
             font = getattr(spec.fonts, role, None) if spec.fonts else None

@@ -1,4 +1,4 @@
-"""The shape of a theme file (product contract, section 3), as pydantic validates it.
+"""The shape of a theme file (product contract, section 3): what ``guide.records`` checks it against.
 
 These classes say what a user may write; ``guide.load.theme`` resolves what they wrote
 (palette names, paths, ``extends``) into the ``guide.theme.Theme`` that renderers read.
@@ -6,44 +6,46 @@ These classes say what a user may write; ``guide.load.theme`` resolves what they
 
 from __future__ import annotations
 
+import dataclasses
+import re
 import string
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model
-from pydantic_core import PydanticCustomError
-
 from guide.colors import HEX_COLOR
 from guide.labels import LABEL_NAMES
-from guide.model import Text
+from guide.model import Text, clean_text
+from guide.records import BadValueError, Mapping, Optional, number, record, text
 
 PALETTE_NAME = r"^[A-Za-z][A-Za-z0-9_-]*$"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
-
-
 def _check_color(value: str) -> str:
     if value.startswith("#") and not HEX_COLOR.fullmatch(value):
-        raise PydanticCustomError("color", "'{value}' is not a colour; write #RGB or #RRGGBB, or a palette name", {"value": value})
+        raise BadValueError(f"'{value}' is not a colour; write #RGB or #RRGGBB, or a palette name")
     return value
 
 
-ColorRef = Annotated[Text, AfterValidator(_check_color)]
+ColorRef = Annotated[str, text(clean_text, _check_color)]
 """``#RGB``, ``#RRGGBB`` or the name of a colour in the theme's palette."""
 
 
 def _check_hex(value: str) -> str:
     if not HEX_COLOR.fullmatch(value):
-        raise PydanticCustomError("hex_color", "'{value}' is not a colour; write #RGB or #RRGGBB", {"value": value})
+        raise BadValueError(f"'{value}' is not a colour; write #RGB or #RRGGBB")
     return value
 
 
-HexColor = Annotated[Text, AfterValidator(_check_hex)]
-PaletteName = Annotated[str, Field(pattern=PALETTE_NAME)]
+HEX_COLOR_TEXT = text(clean_text, _check_hex)
 
 
-class ColorRoles(_Strict):
+def _check_palette_name(value: str) -> str:
+    if not re.fullmatch(PALETTE_NAME, value):
+        raise BadValueError(f"'{value}' is not a palette name (a letter, then letters, digits, '-' or '_')")
+    return value
+
+
+@record
+class ColorRoles:
     primary: ColorRef | None = None
     """Headings, the title band, dates."""
     accent: ColorRef | None = None
@@ -56,7 +58,8 @@ class ColorRoles(_Strict):
     """Wash behind boxes; derived from primary when not given."""
 
 
-class FontSpec(_Strict):
+@record
+class FontSpec:
     """A bundled family by name, or a family given by its TrueType files."""
 
     family: Text
@@ -68,17 +71,20 @@ class FontSpec(_Strict):
     """Defaults to the bold face."""
 
 
-class FontRoles(_Strict):
+@record
+class FontRoles:
     heading: FontSpec | None = None
     body: FontSpec | None = None
 
 
-class PageSpec(_Strict):
+@record
+class PageSpec:
     size: Literal["a4", "letter"] | None = None
-    margin_mm: Annotated[float, Field(ge=8, le=40)] | None = None
+    margin_mm: Annotated[float | None, Optional(number(8, 40))] = None
 
 
-class LayoutNames(_Strict):
+@record
+class LayoutNames:
     """Our slide roles -> the template's layout names, in whatever language the template uses."""
 
     title: Text | None = None
@@ -89,7 +95,8 @@ class LayoutNames(_Strict):
     blank: Text | None = None
 
 
-class SlidesSpec(_Strict):
+@record
+class SlidesSpec:
     aspect: Literal["16:9", "4:3"] | None = None
     template: Text | None = None
     """An institution's .pptx or .potx, relative to the theme file."""
@@ -102,26 +109,30 @@ def _check_page_of(value: str) -> str:
     except ValueError:
         fields = {"?"}
     if "page" not in fields or not fields <= {"page", "pages"}:
-        fields = {"page": "{page}", "pages": "{pages}"}
-        raise PydanticCustomError("page_of", "must contain {page} (and may contain {pages}), e.g. 'Page {page} of {pages}'", fields)
+        raise BadValueError("must contain {page} (and may contain {pages}), e.g. 'Page {page} of {pages}'")
     return value
 
 
-Labels = create_model(
+Labels = dataclasses.make_dataclass(
     "Labels",
-    __base__=_Strict,
-    **{name: (Annotated[Text, AfterValidator(_check_page_of)] | None if name == "page_of" else Text | None, None) for name in LABEL_NAMES},
+    [
+        (name, Annotated[str | None, Optional(text(clean_text, _check_page_of))] if name == "page_of" else Text | None, None)
+        for name in LABEL_NAMES
+    ],
+    frozen=True,
+    kw_only=True,
 )
 """Wording over the built-in labels; ``page_of`` holds ``{page}`` and ``{pages}``."""
 
 
-class ThemeFile(_Strict):
+@record
+class ThemeFile:
     """One theme file or inline theme; every key is optional and overrides what it extends."""
 
     extends: Text | None = None
     """A built-in theme name or a path to another theme file; omitted means the default theme."""
     description: Text | None = None
-    palette: dict[PaletteName, HexColor] | None = None
+    palette: Annotated[dict[str, str] | None, Optional(Mapping(text(_check_palette_name), HEX_COLOR_TEXT))] = None
     """Named colours that the colour roles may refer to."""
     colors: ColorRoles | None = None
     fonts: FontRoles | None = None

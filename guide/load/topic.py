@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-from pydantic_core import PydanticCustomError
-
 from guide.errors import InputError, Origin, Problem
 from guide.load.files import id_from_file_name, image_problem, resolve_inside
-from guide.load.messages import EXTENSION_PREFIX, translate
+from guide.load.messages import EXTENSION_PREFIX, problems_of
 from guide.load.reader import Document, read_yaml
 from guide.model import Topic, parse_when, when_sort_key
+from guide.records import BadValueError, RefusedError, build
 
 
 @dataclass(frozen=True)
@@ -43,18 +41,16 @@ def topic_from(document: Document, path: Path) -> LoadedTopic:
     problems.extend(_cross_reference_problems(data, origin))
     images = _resolve_images(data, origin, path, problems)
     try:
-        topic = Topic.model_validate(data)
-    except ValidationError as error:
+        topic = build(Topic, data)
+    except RefusedError as error:
         # One message per field: what was found before validation says more (a bad tag, a bad file name).
         already = {problem.field for problem in problems}
-        problems.extend(problem for problem in translate(error, origin, Topic) if problem.field not in already)
+        problems.extend(problem for problem in problems_of(error, origin) if problem.field not in already)
         topic = None
     if problems or topic is None:
         raise InputError(problems)
     if images:
-        topic = topic.model_copy(
-            update={"images": tuple(image.model_copy(update={"file": file}) for image, file in zip(topic.images, images, strict=True))}
-        )
+        topic = replace(topic, images=tuple(replace(image, file=file) for image, file in zip(topic.images, images, strict=True)))
     return LoadedTopic(topic, origin, path)
 
 
@@ -105,7 +101,7 @@ def _timeline_order_problems(data: dict[str, Any], origin: Origin) -> list[Probl
     for index, entry in _items(data, "timeline"):
         try:
             when = parse_when(entry.get("date"))
-        except PydanticCustomError:
+        except BadValueError:
             continue
         if isinstance(when, str):
             continue  # free text such as "spring 1926" cannot be ordered

@@ -1,0 +1,357 @@
+"""Frozen dataclasses built from plain data, every field checked, every problem reported at once.
+
+The content model's classes say in their annotations what each field accepts
+(``Annotated[str, TEXT]``, ``tuple[Person, ...]``, ``str | None``). ``build`` walks the data a
+reader produced against them and either returns the object or raises ``RefusedError`` listing each
+problem at its location (keys and list indices from the top), worded for someone writing the
+file. It is small on purpose: importing it costs next to nothing, so a build starts at once and
+a worker process unpickles a topic without any validation library.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import functools
+import itertools
+import types
+import typing
+from collections.abc import Callable, Iterable
+from typing import Annotated, Any, Literal
+
+Location = tuple[str | int, ...]
+Found = list[tuple[Location, str]]
+"""Problems met so far: (location, message)."""
+
+BOOLEAN_SPELLINGS = {"true": True, "yes": True, "on": True, "y": True, "t": True, "1": True}
+BOOLEAN_SPELLINGS |= {"false": False, "no": False, "off": False, "n": False, "f": False, "0": False}
+
+
+class BadValueError(ValueError):
+    """A value refused by a check; the message says why."""
+
+
+class RefusedError(ValueError):
+    """Data that does not make the record asked for: each problem with its location."""
+
+    def __init__(self, found: Found) -> None:
+        self.found = found
+        super().__init__("; ".join(f"{'.'.join(map(str, location))}: {message}" for location, message in found))
+
+
+def describe(value: Any) -> str:
+    """What the user wrote, in one word or two: 'a list', 'text', 'nothing'."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return "text"
+
+
+def unknown_key_message(key: str, allowed: Iterable[str]) -> str:
+    """Name the unknown key and the closest allowed one, or list them all."""
+    allowed = list(allowed)
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    if close:
+        return f"unknown key '{key}'; did you mean '{close[0]}'?"
+    return f"unknown key '{key}'; expected one of: {', '.join(allowed)}"
+
+
+class Kind:
+    """What a field accepts: ``read`` turns plain data into the field's value, recording each refusal.
+
+    A caller knows a value was refused when ``found`` grew; the value returned then is unused.
+    """
+
+    def read(self, value: Any, location: Location, found: Found) -> Any:
+        raise NotImplementedError
+
+    def schema(self, definitions: dict[str, Any]) -> dict[str, Any]:
+        """The JSON Schema of what this kind accepts; records add themselves to ``definitions``."""
+        raise NotImplementedError
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class Value(Kind):
+    """A single value that ``parse`` converts, or refuses by raising ``BadValueError``."""
+
+    parse: Callable[[Any], Any]
+    json: dict[str, Any]
+
+    def read(self, value: Any, location: Location, found: Found) -> Any:
+        try:
+            return self.parse(value)
+        except BadValueError as error:
+            found.append((location, str(error)))
+            return None
+
+    def schema(self, definitions: dict[str, Any]) -> dict[str, Any]:
+        return dict(self.json)
+
+
+def text(*checks: Callable[[str], Any], **json: Any) -> Value:
+    """Text, then each check in turn (each may also convert it)."""
+
+    def parse(value: Any) -> Any:
+        if not isinstance(value, str):
+            raise BadValueError("must not be empty" if value is None else f"expected text, got {describe(value)}")
+        for check in checks:
+            value = check(value)
+        return value
+
+    return Value(parse, {"type": "string", **json})
+
+
+def _number(minimum: float, maximum: float) -> Callable[[Any], float]:
+    def parse(value: Any) -> float:
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            raise BadValueError(f"expected a number, got '{value}'") from None
+        if not minimum <= number <= maximum:
+            raise BadValueError(f"must be between {minimum:g} and {maximum:g}, got {number:g}")
+        return number
+
+    return parse
+
+
+def number(minimum: float, maximum: float) -> Value:
+    """A number written as text, within bounds."""
+    return Value(_number(minimum, maximum), {"type": "number", "minimum": minimum, "maximum": maximum})
+
+
+def _boolean(value: Any) -> bool:
+    spelled = BOOLEAN_SPELLINGS.get(value.lower()) if isinstance(value, str) else None
+    if spelled is None:
+        raise BadValueError(f"expected true or false, got '{value}'")
+    return spelled
+
+
+BOOLEAN = Value(_boolean, {"type": "boolean"})
+
+
+def choice(*allowed: str) -> Value:
+    """One of a few words."""
+
+    def parse(value: Any) -> str:
+        if value not in allowed:
+            options = " or ".join(f"'{option}'" for option in allowed)
+            raise BadValueError(f"must be {options}, got {describe(value) if not isinstance(value, str) else repr(value)}")
+        return value
+
+    return Value(parse, {"enum": list(allowed)})
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class Optional(Kind):
+    """Nothing (a key written without a value, or left out) or what ``kind`` accepts."""
+
+    kind: Kind
+
+    def read(self, value: Any, location: Location, found: Found) -> Any:
+        return None if value is None else self.kind.read(value, location, found)
+
+    def schema(self, definitions: dict[str, Any]) -> dict[str, Any]:
+        return {"anyOf": [self.kind.schema(definitions), {"type": "null"}]}
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class Many(Kind):
+    """A list, read as a tuple; ``single`` lets one item stand for a list of one."""
+
+    item: Kind
+    min_length: int = 0
+    single: tuple[type, ...] = ()
+
+    def read(self, value: Any, location: Location, found: Found) -> Any:
+        if isinstance(value, self.single):
+            value = [value]
+        if not isinstance(value, list):
+            found.append((location, f"expected a list, got {describe(value)}"))
+            return ()
+        if len(value) < self.min_length:
+            found.append((location, f"must list at least {self.min_length} item{'s' if self.min_length != 1 else ''}"))
+        return tuple(self.item.read(item, (*location, index), found) for index, item in enumerate(value))
+
+    def schema(self, definitions: dict[str, Any]) -> dict[str, Any]:
+        items = self.item.schema(definitions)
+        many: dict[str, Any] = {"type": "array", "items": items}
+        if self.min_length:
+            many["minItems"] = self.min_length
+        return {"anyOf": [items, many]} if self.single else many
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class Mapping(Kind):
+    """A mapping whose keys and values are each checked; a key's problems sit at the key."""
+
+    key: Kind
+    value: Kind
+
+    def read(self, value: Any, location: Location, found: Found) -> Any:
+        if not isinstance(value, dict):
+            found.append((location, f"expected a mapping (key: value), got {describe(value)}"))
+            return {}
+        return {self.key.read(key, (*location, key), found): self.value.read(item, (*location, key), found) for key, item in value.items()}
+
+    def schema(self, definitions: dict[str, Any]) -> dict[str, Any]:
+        keys = self.key.schema(definitions)
+        return {"type": "object", "propertyNames": keys, "additionalProperties": self.value.schema(definitions)}
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class _Field:
+    name: str
+    kind: Kind
+    required: bool
+
+
+class Record(Kind):
+    """A mapping with known keys, read into an instance of a record class.
+
+    ``shorthand`` names the key a bare string stands for (a key fact written as text is its
+    ``fact``). The fields are worked out from the class's annotations on first use.
+    """
+
+    def __init__(self, cls: type, shorthand: str | None = None) -> None:
+        self.cls = cls
+        self.shorthand = shorthand
+
+    @functools.cached_property
+    def fields(self) -> dict[str, _Field]:
+        hints = typing.get_type_hints(self.cls, include_extras=True)
+        return {
+            item.name: _Field(
+                item.name, kind_of(hints[item.name]), item.default is dataclasses.MISSING and item.default_factory is dataclasses.MISSING
+            )
+            for item in dataclasses.fields(self.cls)
+        }
+
+    def read(self, value: Any, location: Location, found: Found) -> Any:
+        if self.shorthand and isinstance(value, str):
+            value = {self.shorthand: value}
+        if not isinstance(value, dict):
+            found.append((location, f"expected a mapping (key: value), got {describe(value)}"))
+            return None
+        before = len(found)
+        fields = self.fields
+        for key in value:
+            if key not in fields:
+                found.append(((*location, key), unknown_key_message(str(key), fields)))
+        values = {}
+        for name, field in fields.items():
+            if name in value:
+                values[name] = field.kind.read(value[name], (*location, name), found)
+            elif field.required:
+                found.append(((*location, name), "required key is missing"))
+        return None if len(found) > before else self.cls(**values)
+
+    def schema(self, definitions: dict[str, Any]) -> dict[str, Any]:
+        name = self.cls.__name__
+        if name not in definitions:
+            definitions[name] = {}  # taken before the fields, so a record that contains itself ends
+            definitions[name] = self.object_schema(definitions)
+        own = {"$ref": f"#/$defs/{name}"}
+        return {"anyOf": [{"type": "string"}, own]} if self.shorthand else own
+
+    def object_schema(self, definitions: dict[str, Any]) -> dict[str, Any]:
+        """The record's own schema: its keys, each described by the docstring under it."""
+        notes = attribute_docstrings(self.cls)
+        properties = {}
+        for name, field in self.fields.items():
+            properties[name] = field.kind.schema(definitions)
+            if name in notes:
+                properties[name]["description"] = notes[name]
+        schema: dict[str, Any] = {"type": "object", "title": self.cls.__name__, "properties": properties, "additionalProperties": False}
+        if self.cls.__doc__ and not self.cls.__doc__.startswith(f"{self.cls.__name__}("):
+            schema["description"] = " ".join(self.cls.__doc__.split())
+        required = [name for name, field in self.fields.items() if field.required]
+        if required:
+            schema["required"] = required
+        return schema
+
+
+def record(cls: type) -> type:
+    """Make ``cls`` a frozen, keyword-only dataclass that ``build`` can make from plain data."""
+    return dataclasses.dataclass(frozen=True, kw_only=True)(cls)
+
+
+@functools.cache
+def record_of(cls: type) -> Record:
+    return Record(cls)
+
+
+def build(cls: type, data: Any, location: Location = ()) -> Any:
+    """An instance of the record class ``cls`` made from ``data``; raises ``RefusedError`` with every problem."""
+    found: Found = []
+    built = record_of(cls).read(data, location, found)
+    if found:
+        raise RefusedError(found)
+    return built
+
+
+def field_names(cls: type) -> list[str]:
+    """The keys a record class accepts, in the order it declares them."""
+    return [item.name for item in dataclasses.fields(cls)]
+
+
+def plain(instance: Any) -> dict[str, Any]:
+    """A record as nested dicts, leaving out what was not given (None)."""
+    return _without_none(dataclasses.asdict(instance))
+
+
+def _without_none(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _without_none(item) for key, item in value.items() if item is not None}
+    return value
+
+
+PLAIN_STRING = text()
+
+
+def kind_of(annotation: Any) -> Kind:
+    """The kind an annotation stands for: the ``Kind`` inside ``Annotated``, else one built from the type."""
+    origin = typing.get_origin(annotation)
+    if origin is Annotated:
+        declared = [item for item in annotation.__metadata__ if isinstance(item, Kind)]
+        return declared[-1] if declared else kind_of(annotation.__origin__)
+    arguments = typing.get_args(annotation)
+    if origin in (typing.Union, types.UnionType) and type(None) in arguments and len(arguments) == 2:
+        return Optional(kind_of(next(argument for argument in arguments if argument is not type(None))))
+    if origin is tuple and len(arguments) == 2 and arguments[1] is Ellipsis:
+        return Many(kind_of(arguments[0]))
+    if origin is Literal:
+        return choice(*arguments)
+    if dataclasses.is_dataclass(annotation):
+        return record_of(annotation)
+    if annotation is str:
+        return PLAIN_STRING
+    if annotation is bool:
+        return BOOLEAN
+    raise TypeError(f"no kind for the annotation {annotation!r}; declare one with Annotated")
+
+
+def attribute_docstrings(cls: type) -> dict[str, str]:
+    """The docstring written under each field of ``cls`` and its bases, from their source."""
+    import ast
+    import inspect
+
+    notes: dict[str, str] = {}
+    for owner in reversed(cls.__mro__[:-1]):
+        try:
+            tree = ast.parse(inspect.getsource(owner))
+        except (OSError, TypeError):
+            continue  # made at run time (no source): nothing written under its fields
+        body = tree.body[0].body if tree.body and isinstance(tree.body[0], ast.ClassDef) else []
+        for statement, following in itertools.pairwise(body):
+            if (
+                isinstance(statement, ast.AnnAssign)
+                and isinstance(statement.target, ast.Name)
+                and isinstance(following, ast.Expr)
+                and isinstance(following.value, ast.Constant)
+                and isinstance(following.value.value, str)
+            ):
+                notes[statement.target.id] = " ".join(following.value.value.split())
+    return notes
