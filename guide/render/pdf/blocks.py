@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from xml.sax.saxutils import quoteattr
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
@@ -15,7 +14,7 @@ from guide.model import GlossaryEntry, Person, Question, Source, TimelineEntry, 
 from guide.model import Image as TopicImage
 from guide.model import Paragraph as TopicParagraph
 from guide.render.pdf.flowables import Figure, OutlineEntry, RuledLines, SectionHeading, Timeline
-from guide.render.pdf.inline import literal, to_markup
+from guide.render.pdf.inline import attribute, literal, to_markup
 from guide.render.pdf.styles import Styles
 
 BOX_PADDING_PT = 9
@@ -290,6 +289,6 @@ class Blocks:
         for number, source in enumerate(sources, start=1):
             text = f"{number}.&nbsp;&nbsp;{self.inline(source.citation)}"
             if source.url:
-                text += f' <a href={quoteattr(source.url)} color="{self.styles.link_color}"><u>{literal(source.url)}</u></a>'
+                text += f' <a href={attribute(source.url)} color="{self.styles.link_color}"><u>{literal(source.url)}</u></a>'
             items.append([Paragraph(text, self.styles.source)])
         return items
