@@ -9,8 +9,6 @@ template, fonts, colours, positions and footers come from the template's masters
 from __future__ import annotations
 
 import datetime as dt
-import io
-import struct
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -24,6 +22,7 @@ from guide.colors import mix
 from guide.markup import Span
 from guide.render.common import Metadata
 from guide.render.pptx import elements
+from guide.render.pptx.archive import deck_bytes
 from guide.render.pptx.elements import Ink, ShapeTree, TextStyle
 from guide.render.pptx.fitting import INSET_X_PT, INSET_Y_PT, Item, bold_line
 from guide.render.pptx.geometry import MARGIN_PT, Box
@@ -34,10 +33,7 @@ from guide.template import Placeholder, Template, open_template
 from guide.theme import Theme
 
 FIXED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
-"""Core properties and zip entries carry fixed times, so the same input gives the same bytes."""
-ZIP_DOS_TIME = (0, (1 << 5) | 1)
-"""00:00:00 on 1 January 1980, the zip format's first day, as (time, date) in its DOS encoding."""
-ZIP_END_SIGNATURE, ZIP_END_SIZE = b"PK\x05\x06", 22
+"""Core properties carry a fixed time (as zip entries do), so the same input gives the same bytes."""
 FOOTER_SIZE_PT = 12.0
 LOGO_MAX_WIDTH_PT = 180.0
 LOGO_MAX_HEIGHT_PT = 56.0
@@ -78,9 +74,7 @@ class DeckWriter:
         for number, slide_plan in enumerate(self.plan.slides, start=1):
             self._slide(package, slide_plan, number)
         self._core_properties(deck)
-        buffer = io.BytesIO()
-        deck.save(buffer)
-        return _with_fixed_zip_times(buffer.getvalue())
+        return deck_bytes(deck)
 
     def _slide(self, package: DeckPackage, plan: SlidePlan, number: int) -> None:
         layout = self.template.roles[plan.role]
@@ -233,24 +227,3 @@ def _fitted_size(path: Path, max_width: float, max_height: float) -> tuple[float
 def _marker_y(row: TimelineRow, plan: TimelinePlan) -> float:
     """Where a row's marker sits: level with the middle of its first line."""
     return row.top + INSET_Y_PT + plan.size_pt * LINE_SPACING / 2
-
-
-def _with_fixed_zip_times(data: bytes) -> bytes:
-    """The same archive with every entry dated ZIP_DOS_TIME and readable by all, patched in place.
-
-    Only the headers' date, time and permission fields change, so no entry is compressed a
-    second time (which cost a twelfth of a deck's rendering).
-    """
-    patched = bytearray(data)
-    end = len(patched) - ZIP_END_SIZE
-    if patched[end : end + 4] != ZIP_END_SIGNATURE:
-        raise ValueError("the deck archive has an unexpected end record")
-    count, _, position = struct.unpack_from("<HLL", patched, end + 10)
-    for _ in range(count):
-        name_length, extra_length, comment_length = struct.unpack_from("<HHH", patched, position + 28)
-        local_header = struct.unpack_from("<L", patched, position + 42)[0]
-        struct.pack_into("<HH", patched, position + 12, *ZIP_DOS_TIME)
-        struct.pack_into("<L", patched, position + 38, 0o644 << 16)
-        struct.pack_into("<HH", patched, local_header + 10, *ZIP_DOS_TIME)
-        position += 46 + name_length + extra_length + comment_length
-    return bytes(patched)

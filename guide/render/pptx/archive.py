@@ -1,0 +1,120 @@
+"""A deck's package -> .pptx bytes: the zip written here, each template entry compressed once.
+
+python-pptx serialises a package through ``zipfile``, compressing every entry of every deck
+again, though most of a deck's entries are its template's masters, layouts, theme and media,
+the same bytes each time: that was a third of a deck's rendering. Its ``PackageWriter`` still
+decides what goes into the package (content types, relationships, parts); only the archive is
+ours. Entries carry one fixed date and plain permissions, so the same deck gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+import zlib
+from dataclasses import dataclass
+
+from pptx.opc.packuri import PackURI
+from pptx.opc.serialized import PackageWriter
+from pptx.presentation import Presentation
+
+DOS_TIME, DOS_DATE = 0, (1 << 5) | 1
+"""00:00:00 on 1 January 1980, the zip format's first day, in its DOS encoding."""
+VERSION = 20
+"""Zip 2.0: deflate, no zip64 (a deck is far below 4 GB)."""
+MADE_ON_UNIX = 3 << 8
+FILE_PERMISSIONS = 0o100644 << 16
+"""A regular file readable by all, as unpacked on any system."""
+DEFLATE = 8
+LOCAL_HEADER = struct.Struct("<4sHHHHHLLLHH")
+CENTRAL_HEADER = struct.Struct("<4sHHHHHHLLLHHHHHLL")
+END_RECORD = struct.Struct("<4sHHHHLLH")
+
+
+@dataclass(frozen=True)
+class _Entry:
+    data: bytes
+    crc: int
+    compressed: bytes
+
+
+_entries: dict[str, _Entry] = {}
+"""The last entry written under each name in this process, reused while its bytes are the same."""
+
+
+def deck_bytes(deck: Presentation) -> bytes:
+    """The deck's package as a .pptx file."""
+    package = deck.part.package
+    archive = _Archive()
+    _Writer(archive, package._rels, tuple(package.iter_parts()))._write()
+    return archive.finish()
+
+
+class _Writer(PackageWriter):
+    """python-pptx's package writer, writing into our archive rather than a ``zipfile``."""
+
+    def __init__(self, archive: _Archive, *arguments: object) -> None:
+        super().__init__(io.BytesIO(), *arguments)  # type: ignore[arg-type]
+        self._archive = archive
+
+    def _write(self) -> None:
+        self._write_content_types_stream(self._archive)  # type: ignore[arg-type]
+        self._write_pkg_rels(self._archive)  # type: ignore[arg-type]
+        self._write_parts(self._archive)  # type: ignore[arg-type]
+
+
+class _Archive:
+    """A zip archive built in memory, entry by entry, in the order written."""
+
+    def __init__(self) -> None:
+        self._chunks: list[bytes] = []
+        self._directory: list[bytes] = []
+        self._offset = 0
+
+    def write(self, name: PackURI, data: bytes) -> None:
+        member = name.membername.encode("ascii")
+        entry = _entry(name.membername, data)
+        header = LOCAL_HEADER.pack(
+            b"PK\x03\x04", VERSION, 0, DEFLATE, DOS_TIME, DOS_DATE, entry.crc, len(entry.compressed), len(data), len(member), 0
+        )
+        self._directory.append(
+            CENTRAL_HEADER.pack(
+                b"PK\x01\x02",
+                VERSION | MADE_ON_UNIX,
+                VERSION,
+                0,
+                DEFLATE,
+                DOS_TIME,
+                DOS_DATE,
+                entry.crc,
+                len(entry.compressed),
+                len(data),
+                len(member),
+                0,
+                0,
+                0,
+                0,
+                FILE_PERMISSIONS,
+                self._offset,
+            )
+            + member
+        )
+        self._chunks += (header, member, entry.compressed)
+        self._offset += len(header) + len(member) + len(entry.compressed)
+
+    def finish(self) -> bytes:
+        directory = b"".join(self._directory)
+        count = len(self._directory)
+        end = END_RECORD.pack(b"PK\x05\x06", 0, 0, count, count, len(directory), self._offset, 0)
+        return b"".join((*self._chunks, directory, end))
+
+
+def _entry(name: str, data: bytes) -> _Entry:
+    """The entry for ``data``: the one written last under ``name`` if its bytes are the same."""
+    known = _entries.get(name)
+    if known is not None and known.data == data:
+        return known
+    compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -zlib.MAX_WBITS)
+    entry = _Entry(data, zlib.crc32(data), compressor.compress(data) + compressor.flush())
+    _entries[name] = entry
+    return entry
