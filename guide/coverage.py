@@ -27,7 +27,7 @@ def printable_characters(families: tuple[FontFamily, ...]) -> frozenset[int]:
 def unprintable(text: str, families: tuple[FontFamily, ...]) -> str | None:
     """Which characters of ``text`` the families cannot print, said for the user; None when all can."""
     printable = printable_characters(families)
-    missing = sorted({char for char in text if ord(char) not in printable and not char.isspace()})
+    missing = sorted(char for char in set(text) if ord(char) not in printable and not char.isspace())
     if not missing:
         return None
     shown = ", ".join(f"'{char}' (U+{ord(char):04X})" for char in missing[:5])

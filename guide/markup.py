@@ -15,7 +15,7 @@ ALLOWED_LINK_SCHEMES = ("http://", "https://", "mailto:")
 _ESCAPABLE = "\\*[]()"
 # Escaped characters are parked in the Private Use Area while the patterns run.
 _PARKED = {char: chr(0xE000 + index) for index, char in enumerate(_ESCAPABLE)}
-_UNPARKED = {parked: char for char, parked in _PARKED.items()}
+_UNPARKED = str.maketrans({parked: char for char, parked in _PARKED.items()})
 
 _LINK = re.compile(r"\[([^\]\n]+)\]\(([^\s()]+)\)")
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
@@ -90,7 +90,7 @@ def _span(text: str, bold: bool, italic: bool, href: str | None) -> Span:
 
 
 def _unpark(text: str) -> str:
-    return "".join(_UNPARKED.get(char, char) for char in text)
+    return text.translate(_UNPARKED)
 
 
 def _merge(spans: list[Span]) -> tuple[Span, ...]:

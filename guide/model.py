@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import field
 from typing import Annotated, Any
 
@@ -19,6 +18,8 @@ from guide.records import BadValueError, Many, Mapping, Record, Value, record, t
 
 TOPIC_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 LANGUAGE_TAG_PATTERN = r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$"
+CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Unicode's control characters (category Cc) but tab, line feed and carriage return."""
 SECTION_NAMES = (
     "summary",
     "key_facts",
@@ -35,9 +36,9 @@ SECTION_NAMES = (
 
 def clean_text(value: str) -> str:
     """Fold runs of white space and refuse control characters, which print as garbage."""
-    for char in value:
-        if unicodedata.category(char) == "Cc" and char not in "\t\n\r":
-            raise BadValueError(f"contains the control character U+{ord(char):04X}; remove it")
+    control = CONTROL_CHARACTER.search(value)
+    if control:
+        raise BadValueError(f"contains the control character U+{ord(control.group()):04X}; remove it")
     value = " ".join(value.split())
     if not value:
         raise BadValueError("must not be empty")
