@@ -63,6 +63,8 @@ class Kind:
     """What a field accepts: ``read`` turns plain data into the field's value, recording each refusal.
 
     A caller knows a value was refused when ``found`` grew; the value returned then is unused.
+    Kinds compare by identity (``eq=False``): ``Annotated`` hashes its metadata, and a kind
+    may hold a dict (its JSON Schema).
     """
 
     def read(self, value: Any, location: Location, found: Found) -> Any:
@@ -145,7 +147,7 @@ def choice(*allowed: str) -> Value:
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
-class Optional(Kind):
+class Nullable(Kind):
     """Nothing (a key written without a value, or left out) or what ``kind`` accepts."""
 
     kind: Kind
@@ -319,7 +321,7 @@ def kind_of(annotation: Any) -> Kind:
         return declared[-1] if declared else kind_of(annotation.__origin__)
     arguments = typing.get_args(annotation)
     if origin in (typing.Union, types.UnionType) and type(None) in arguments and len(arguments) == 2:
-        return Optional(kind_of(next(argument for argument in arguments if argument is not type(None))))
+        return Nullable(kind_of(next(argument for argument in arguments if argument is not type(None))))
     if origin is tuple and len(arguments) == 2 and arguments[1] is Ellipsis:
         return Many(kind_of(arguments[0]))
     if origin is Literal:

@@ -24,13 +24,14 @@ def _theme(value: Any) -> str | dict[str, Any] | None:
     raise BadValueError(f"expected a theme name, a path or a theme (key: value), got {describe(value)}")
 
 
+THEME_REFERENCE = Value(_theme, {"anyOf": [{"type": "string"}, {"type": "object"}, {"type": "null"}]})
+
+
 @record
 class CourseFile(Course):
     """What a course file holds: the course, its theme, and its topics (paths or globs)."""
 
-    theme: Annotated[str | dict[str, Any] | None, Value(_theme, {"anyOf": [{"type": "string"}, {"type": "object"}, {"type": "null"}]})] = (
-        None
-    )
+    theme: Annotated[str | dict[str, Any] | None, THEME_REFERENCE] = None
     """A built-in theme name, a path to a theme file, or a theme written out here."""
     topics: tuple[Text, ...]
     """Topic files relative to this file; globs such as ../*.yaml are allowed."""

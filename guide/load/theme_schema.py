@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 from guide.colors import HEX_COLOR
 from guide.labels import LABEL_NAMES
 from guide.model import Text, clean_text
-from guide.records import BadValueError, Mapping, Optional, number, record, text
+from guide.records import BadValueError, Mapping, Nullable, number, record, text
 
 PALETTE_NAME = r"^[A-Za-z][A-Za-z0-9_-]*$"
 
@@ -80,7 +80,7 @@ class FontRoles:
 @record
 class PageSpec:
     size: Literal["a4", "letter"] | None = None
-    margin_mm: Annotated[float | None, Optional(number(8, 40))] = None
+    margin_mm: Annotated[float | None, Nullable(number(8, 40))] = None
 
 
 @record
@@ -116,7 +116,7 @@ def _check_page_of(value: str) -> str:
 Labels = dataclasses.make_dataclass(
     "Labels",
     [
-        (name, Annotated[str | None, Optional(text(clean_text, _check_page_of))] if name == "page_of" else Text | None, None)
+        (name, Annotated[str | None, Nullable(text(clean_text, _check_page_of))] if name == "page_of" else Text | None, None)
         for name in LABEL_NAMES
     ],
     frozen=True,
@@ -132,7 +132,7 @@ class ThemeFile:
     extends: Text | None = None
     """A built-in theme name or a path to another theme file; omitted means the default theme."""
     description: Text | None = None
-    palette: Annotated[dict[str, str] | None, Optional(Mapping(text(_check_palette_name), HEX_COLOR_TEXT))] = None
+    palette: Annotated[dict[str, str] | None, Nullable(Mapping(text(_check_palette_name), HEX_COLOR_TEXT))] = None
     """Named colours that the colour roles may refer to."""
     colors: ColorRoles | None = None
     fonts: FontRoles | None = None
