@@ -205,7 +205,6 @@ class Mapping(Kind):
 
 @dataclasses.dataclass(frozen=True, eq=False)
 class _Field:
-    name: str
     kind: Kind
     required: bool
 
@@ -226,7 +225,7 @@ class Record(Kind):
         hints = typing.get_type_hints(self.cls, include_extras=True)
         return {
             item.name: _Field(
-                item.name, kind_of(hints[item.name]), item.default is dataclasses.MISSING and item.default_factory is dataclasses.MISSING
+                kind_of(hints[item.name]), item.default is dataclasses.MISSING and item.default_factory is dataclasses.MISSING
             )
             for item in dataclasses.fields(self.cls)
         }
