@@ -1,7 +1,7 @@
 """Frozen dataclasses built from plain data, every field checked, every problem reported at once.
 
 The content model's classes say in their annotations what each field accepts
-(``Annotated[str, TEXT]``, ``tuple[Person, ...]``, ``str | None``). ``build`` walks the data a
+(``Annotated[str, text(clean_text)]``, ``tuple[Person, ...]``, ``str | None``). ``build`` walks the data a
 reader produced against them and either returns the object or raises ``RefusedError`` listing each
 problem at its location (keys and list indices from the top), worded for someone writing the
 file. It is small on purpose: importing it costs next to nothing, so a build starts at once and
@@ -106,22 +106,19 @@ def text(*checks: Callable[[str], Any], **json: Any) -> Value:
     return Value(parse, {"type": "string", **json})
 
 
-def _number(minimum: float, maximum: float) -> Callable[[Any], float]:
-    def parse(value: Any) -> float:
-        try:
-            number = float(value)
-        except (TypeError, ValueError):
-            raise BadValueError(f"expected a number, got '{value}'") from None
-        if not minimum <= number <= maximum:
-            raise BadValueError(f"must be between {minimum:g} and {maximum:g}, got {number:g}")
-        return number
-
-    return parse
-
-
 def number(minimum: float, maximum: float) -> Value:
     """A number written as text, within bounds."""
-    return Value(_number(minimum, maximum), {"type": "number", "minimum": minimum, "maximum": maximum})
+
+    def parse(value: Any) -> float:
+        try:
+            written = float(value)
+        except (TypeError, ValueError):
+            raise BadValueError(f"expected a number, got '{value}'") from None
+        if not minimum <= written <= maximum:
+            raise BadValueError(f"must be between {minimum:g} and {maximum:g}, got {written:g}")
+        return written
+
+    return Value(parse, {"type": "number", "minimum": minimum, "maximum": maximum})
 
 
 def _boolean(value: Any) -> bool:
