@@ -4,7 +4,8 @@ python-pptx serialises a package through ``zipfile``, compressing every entry of
 again, though most of a deck's entries are its template's masters, layouts, theme and media,
 the same bytes each time: that was a third of a deck's rendering. Its ``PackageWriter`` still
 decides what goes into the package (content types, relationships, parts); only the archive is
-ours. Entries carry one fixed date and plain permissions, so the same deck gives the same bytes.
+ours, and the parts a template keeps unchanged from deck to deck are serialised once. Entries
+carry one fixed date and plain permissions, so the same deck gives the same bytes.
 """
 
 from __future__ import annotations
@@ -12,8 +13,11 @@ from __future__ import annotations
 import io
 import struct
 import zlib
+from collections.abc import Set
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
+from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
 from pptx.opc.serialized import PackageWriter
 from pptx.presentation import Presentation
@@ -40,27 +44,42 @@ class _Entry:
 
 _entries: dict[str, _Entry] = {}
 """The last entry written under each name in this process, reused while its bytes are the same."""
+_serialised: WeakKeyDictionary[Part, tuple[tuple[PackURI, bytes], ...]] = WeakKeyDictionary()
+"""The (name, bytes) of each unchanging part and its relationships, kept while the part lives."""
 
 
-def deck_bytes(deck: Presentation) -> bytes:
-    """The deck's package as a .pptx file."""
+def deck_bytes(deck: Presentation, unchanging: Set[Part] = frozenset()) -> bytes:
+    """The deck's package as a .pptx file; ``unchanging`` parts are known to be as when last written."""
     package = deck.part.package
     archive = _Archive()
-    _Writer(archive, package._rels, tuple(package.iter_parts()))._write()
+    _Writer(archive, package._rels, tuple(package.iter_parts()), unchanging)._write()
     return archive.finish()
 
 
 class _Writer(PackageWriter):
     """python-pptx's package writer, writing into our archive rather than a ``zipfile``."""
 
-    def __init__(self, archive: _Archive, *arguments: object) -> None:
-        super().__init__(io.BytesIO(), *arguments)  # type: ignore[arg-type]
+    def __init__(self, archive: _Archive, rels: object, parts: tuple[Part, ...], unchanging: Set[Part]) -> None:
+        super().__init__(io.BytesIO(), rels, parts)  # type: ignore[arg-type]
         self._archive = archive
+        self._unchanging = unchanging
 
     def _write(self) -> None:
         self._write_content_types_stream(self._archive)  # type: ignore[arg-type]
         self._write_pkg_rels(self._archive)  # type: ignore[arg-type]
-        self._write_parts(self._archive)  # type: ignore[arg-type]
+        for part in self._parts:
+            for name, data in self._serialised(part):
+                self._archive.write(name, data)
+
+    def _serialised(self, part: Part) -> tuple[tuple[PackURI, bytes], ...]:
+        """The part's bytes and, when it has relationships, theirs: as python-pptx writes them."""
+        kept = _serialised.get(part) if part in self._unchanging else None
+        if kept is not None:
+            return kept
+        written = ((part.partname, part.blob),) + (((part.partname.rels_uri, part.rels.xml),) if part._rels else ())
+        if part in self._unchanging:
+            _serialised[part] = written
+        return written
 
 
 class _Archive:

@@ -3,17 +3,24 @@
 python-pptx names each new part by walking every part of the package, and builds each notes
 slide by cloning the notes master's placeholders again; over a deck that cost a third of its
 time. Here part names are counted from one walk, and each notes slide copies the first.
+
+A template is opened once per process, not once per deck (that was a sixth of a deck's
+time): each deck adds its slides to the open package and takes them away again when written,
+leaving the package as the template gave it, so every deck is written from the same state.
 """
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 
 from lxml.etree import _Element
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
 from pptx.oxml.shapes.picture import CT_Picture
 from pptx.oxml.slide import CT_NotesSlide
@@ -24,6 +31,31 @@ from pptx.util import Pt
 
 from guide.render.pptx.elements import A, P, ShapeTree, plain_body, plain_paragraphs
 from guide.render.pptx.geometry import Box
+from guide.template import open_template
+
+
+@contextmanager
+def template_package(path: Path) -> Iterator[DeckPackage]:
+    """The package of the template at ``path``, emptied of slides, for writing one deck.
+
+    The deck's slides are removed again afterwards; if writing failed half-way, the package is
+    dropped instead and the next deck opens the template afresh.
+    """
+    status = path.stat()
+    key = (path, status.st_mtime_ns, status.st_size)
+    package = _opened(*key)
+    try:
+        yield package
+    except BaseException:
+        _opened.cache_clear()
+        raise
+    package.empty()
+
+
+@cache
+def _opened(path: Path, modified_ns: int, size: int) -> DeckPackage:
+    """The template's package; its modification time and size are part of the key, so an edited template is read again."""
+    return DeckPackage(open_template(path))
 
 
 class DeckPackage:
@@ -31,11 +63,21 @@ class DeckPackage:
 
     def __init__(self, deck: Presentation) -> None:
         self.deck = deck
-        _remove_slides(deck)
-        self._notes_master = deck.part.notes_master_part  # created now if the template has none, so it is named below
-        self._names = {str(part.partname) for part in deck.part.package.iter_parts()}
         self._numbers: dict[str, int] = {}
+        self.empty()
+        self._notes_master = deck.part.notes_master_part  # created now if the template has none, so it is named below
+        package = deck.part.package
+        changing = (deck.part, package.core_properties)  # core properties created now too, if the template has none
+        parts = set(package.iter_parts())
+        self._names = {str(part.partname) for part in parts}
+        self.unchanging: frozenset[Part] = frozenset(parts.difference(changing))
+        """The template's parts that no deck changes: all but the presentation (its slide list and size) and its properties."""
         self._notes = _notes_prototype(self._notes_master)
+
+    def empty(self) -> None:
+        """Take every slide away (with its notes and pictures, which only slides refer to), and count names afresh."""
+        _remove_slides(self.deck)
+        self._numbers.clear()
 
     def add_slide(self, layout_index: int) -> tuple[SlidePart, ShapeTree]:
         """A new last slide on the layout at ``layout_index``, and its (empty) shape tree."""

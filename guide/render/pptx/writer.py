@@ -27,9 +27,9 @@ from guide.render.pptx.elements import Ink, ShapeTree, TextStyle
 from guide.render.pptx.fitting import INSET_X_PT, INSET_Y_PT, Item, bold_line
 from guide.render.pptx.geometry import MARGIN_PT, Box
 from guide.render.pptx.measure import LINE_SPACING
-from guide.render.pptx.package import DeckPackage, add_picture
+from guide.render.pptx.package import DeckPackage, add_picture, template_package
 from guide.render.pptx.plan import TIMELINE_RAIL_WIDTH_PT, DeckFonts, DeckPlan, PicturePlan, SlidePlan, TimelinePlan, TimelineRow
-from guide.template import Placeholder, Template, open_template
+from guide.template import Placeholder, Template
 from guide.theme import Theme
 
 FIXED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
@@ -67,14 +67,14 @@ class DeckWriter:
             self.accent_ink = TEMPLATE_ACCENT
 
     def write(self) -> bytes:
-        deck = open_template(self.template.path)
-        package = DeckPackage(deck)
-        if self.designed:
-            deck.slide_width, deck.slide_height = Pt(self.plan.width_pt), Pt(self.plan.height_pt)
-        for number, slide_plan in enumerate(self.plan.slides, start=1):
-            self._slide(package, slide_plan, number)
-        self._core_properties(deck)
-        return deck_bytes(deck)
+        with template_package(self.template.path) as package:
+            deck = package.deck
+            if self.designed:
+                deck.slide_width, deck.slide_height = Pt(self.plan.width_pt), Pt(self.plan.height_pt)
+            for number, slide_plan in enumerate(self.plan.slides, start=1):
+                self._slide(package, slide_plan, number)
+            self._core_properties(deck)
+            return deck_bytes(deck, package.unchanging)
 
     def _slide(self, package: DeckPackage, plan: SlidePlan, number: int) -> None:
         layout = self.template.roles[plan.role]

@@ -1,0 +1,78 @@
+"""One template package serves every deck of a process: each deck is written as if it were the first."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+from pptx import Presentation
+
+from guide import load_topic
+from guide.load import named_theme
+from guide.model import Topic
+from guide.render.pptx import package, render_deck, writer
+from guide.theme import Theme
+from tests.conftest import TREATY
+from tests.samples import long_topic
+from tests.templates import make_template
+
+TREATY_TOPIC = load_topic(TREATY).topic
+
+
+def long(tmp_path: Path) -> Topic:
+    path = tmp_path / "long.yaml"
+    path.write_text(yaml.safe_dump(long_topic(), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return load_topic(path).topic
+
+
+def first_deck(topic: Topic, theme: Theme) -> bytes:
+    """The deck as a fresh process writes it: with the template opened for it alone."""
+    package._opened.cache_clear()
+    return render_deck(topic, theme)
+
+
+@pytest.fixture(params=["designed", "template"])
+def theme(request: pytest.FixtureRequest, tmp_path: Path) -> Theme:
+    if request.param == "designed":
+        return named_theme()
+    return dataclasses.replace(named_theme(), template=make_template(tmp_path / "institution.pptx"))
+
+
+def test_decks_one_after_another_are_as_if_each_were_the_first(theme: Theme, tmp_path: Path) -> None:
+    other = long(tmp_path)  # more slides, no pictures; the treaty has a picture and links
+    treaty, longer = first_deck(TREATY_TOPIC, theme), first_deck(other, theme)
+    assert len(Presentation(io.BytesIO(longer)).slides) > len(Presentation(io.BytesIO(treaty)).slides)
+    assert [render_deck(topic, theme) for topic in (TREATY_TOPIC, other, TREATY_TOPIC)] == [treaty, longer, treaty]
+
+
+def test_a_deck_that_fails_half_way_leaves_nothing_behind(theme: Theme, monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = first_deck(TREATY_TOPIC, theme)
+    written = writer.DeckWriter._slide
+
+    def failing(self: writer.DeckWriter, deck: package.DeckPackage, plan: object, number: int) -> None:
+        if number == 3:
+            raise RuntimeError("disk on fire")
+        written(self, deck, plan, number)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(writer.DeckWriter, "_slide", failing)
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        render_deck(TREATY_TOPIC, theme)
+    monkeypatch.undo()
+    assert render_deck(TREATY_TOPIC, theme) == expected
+
+
+def test_an_edited_template_is_read_again(tmp_path: Path) -> None:
+    path = make_template(tmp_path / "institution.pptx")
+    theme = dataclasses.replace(named_theme(), template=path)
+    before = Presentation(io.BytesIO(render_deck(TREATY_TOPIC, theme)))
+    make_template(path, fonts=("Carlito", "Carlito"))
+    status = path.stat()
+    os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns + 1_000_000_000))  # a later edit, however coarse the clock
+    after = Presentation(io.BytesIO(render_deck(TREATY_TOPIC, theme)))
+    fonts = [deck.slide_masters[0].part.part_related_by(package.RT.THEME).blob for deck in (before, after)]
+    assert b"Carlito" not in fonts[0]
+    assert b"Carlito" in fonts[1]
