@@ -1,0 +1,67 @@
+"""Subsets kept from one PDF to the next: every PDF is the bytes it would be if it were the first."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from pypdf import PdfReader
+from reportlab.pdfbase import pdfmetrics
+
+from guide.load import load_topic, named_theme
+from guide.model import Topic
+from guide.render.pdf import fonts, render_answer_key, render_study_sheet
+from tests.conftest import TREATY
+from tests.strategies import topics
+
+THEME = named_theme()
+TREATY_TOPIC = load_topic(TREATY).topic
+
+
+def kept_fonts() -> Iterator[fonts.SubsetKeepingFont]:
+    for family in (THEME.heading_font, THEME.body_font):
+        names = fonts.register(family)
+        for name in (names.regular, names.bold, names.italic, names.bold_italic):
+            font = pdfmetrics.getFont(name)
+            assert isinstance(font, fonts.SubsetKeepingFont)
+            yield font
+
+
+def first_sheet(topic: Topic) -> bytes:
+    """The study sheet as a fresh process renders it: no subset kept."""
+    for font in kept_fonts():
+        font._kept.clear()
+    return render_study_sheet(topic, THEME)
+
+
+def generated(folder: Path, data: dict[str, Any]) -> Topic:
+    path = folder / "generated.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return load_topic(path).topic
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(data=topics())
+def test_sheets_after_other_documents_are_the_sheets_a_fresh_process_makes(tmp_path: Path, data: dict[str, Any]) -> None:
+    topic = generated(tmp_path, data)
+    expected = [first_sheet(topic), first_sheet(TREATY_TOPIC)]
+    render_answer_key(topic, THEME)
+    assert [render_study_sheet(one, THEME) for one in (topic, TREATY_TOPIC)] == expected
+
+
+def test_kept_subsets_are_used_and_bounded() -> None:
+    first_sheet(TREATY_TOPIC)
+    kept = {font.fontName: dict(font._kept) for font in kept_fonts()}
+    again = render_study_sheet(TREATY_TOPIC, THEME)
+    for font in kept_fonts():
+        assert all(font._kept[key] is streams for key, streams in kept[font.fontName].items())  # reused, not remade
+    reader = PdfReader(io.BytesIO(again))
+    assert "Treaty of Berlin" in reader.pages[0].extract_text()
+    for number in range(3 * fonts.KEPT_SUBSETS):
+        render_answer_key(TREATY_TOPIC.__class__(**{**TREATY_TOPIC.__dict__, "title": f"Variant {chr(0x100 + number)}"}), THEME)
+    assert all(len(font._kept) <= fonts.KEPT_SUBSETS for font in kept_fonts())
+    assert render_study_sheet(TREATY_TOPIC, THEME) == again
