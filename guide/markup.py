@@ -17,6 +17,8 @@ _ESCAPABLE = "\\*[]()"
 _PARKED = {char: chr(0xE000 + index) for index, char in enumerate(_ESCAPABLE)}
 _UNPARKED = str.maketrans({parked: char for char, parked in _PARKED.items()})
 
+_MARKUP = re.compile(r"[*\[\\]")
+"""A character that can start markup: text without any is one plain span."""
 _LINK = re.compile(r"\[([^\]\n]+)\]\(([^\s()]+)\)")
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _ITALIC = re.compile(r"(?<!\*)\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?!\*)")
@@ -34,6 +36,8 @@ class Span:
 
 def parse(text: str) -> tuple[Span, ...]:
     """Split prose into styled spans; adjacent spans of the same style are merged."""
+    if not _MARKUP.search(text):
+        return (Span(text),) if text else ()
     parked = re.sub(r"\\([\\*\[\]()])", lambda match: _PARKED[match.group(1)], text)
     return _merge(_parse(parked, False, False, None))
 
