@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from pptx import Presentation
 from guide import load_topic
 from guide.load import named_theme
 from guide.model import Topic
-from guide.render.pptx import package, render_deck, writer
+from guide.render.pptx import archive, package, render_deck, writer
 from guide.theme import Theme
 from tests.conftest import TREATY
 from tests.samples import long_topic
@@ -76,3 +77,16 @@ def test_an_edited_template_is_read_again(tmp_path: Path) -> None:
     fonts = [deck.slide_masters[0].part.part_related_by(package.RT.THEME).blob for deck in (before, after)]
     assert b"Carlito" not in fonts[0]
     assert b"Carlito" in fonts[1]
+
+
+def test_relationships_are_written_as_python_pptx_writes_them(tmp_path: Path) -> None:
+    data = yaml.safe_load(TREATY.read_text(encoding="utf-8"))
+    data["summary"] += ' See [the "record" & more](https://example.org/a?b=1&c=<2>).'
+    path = tmp_path / "treaty.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    shutil.copytree(TREATY.parent / "images", tmp_path / "images")
+    deck = Presentation(io.BytesIO(render_deck(load_topic(path).topic, named_theme())))
+    parts = [part for part in deck.part.package.iter_parts() if part.rels]
+    assert any(relationship.is_external for part in parts for relationship in part.rels.values())
+    for part in parts:
+        assert archive._relationships_xml(part) == part.rels.xml, part.partname

@@ -19,6 +19,9 @@ from guide.markup import Span
 MEASURING_SIZE = 1000
 """Fonts are loaded once at this pixel size; widths scale linearly to any point size."""
 
+KEPT_WIDTHS = 50_000
+"""Texts whose widths each face remembers before it starts afresh (a few megabytes at most)."""
+
 LINE_SPACING = 1.2
 """Line pitch as a multiple of the font size; the writer sets exactly this spacing."""
 
@@ -35,10 +38,20 @@ class _Advances(dict[str, float]):
     def __init__(self, path: Path) -> None:
         super().__init__()
         self.font = ImageFont.truetype(str(path), MEASURING_SIZE)
+        self._texts: dict[str, float] = {}
 
     def __missing__(self, char: str) -> float:
         self[char] = self.font.getlength(char)
         return self[char]
+
+    def width(self, text: str) -> float:
+        """Width of ``text`` at the measuring size: fitting measures the same words at every size it tries."""
+        width = self._texts.get(text)
+        if width is None:
+            if len(self._texts) >= KEPT_WIDTHS:
+                self._texts.clear()
+            width = self._texts[text] = sum(self[char] for char in text)
+        return width
 
 
 @cache
@@ -55,8 +68,7 @@ class Measurer:
     def width_pt(self, text: str, size_pt: float, bold: bool = False, italic: bool = False) -> float:
         face = {(False, False): self.family.regular, (True, False): self.family.bold}.get((bold, italic))
         face = face or (self.family.bold_italic if bold else self.family.italic)
-        advances = _advances(face)
-        return sum(advances[char] for char in text) * size_pt / MEASURING_SIZE
+        return _advances(face).width(text) * size_pt / MEASURING_SIZE
 
     def line_count(self, spans: Sequence[Span], width_pt: float, size_pt: float) -> int:
         """Lines the spans take at ``width_pt``, breaking at spaces, and inside words too long for a line."""
