@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from guide.render.pptx import deck_plan, render_deck
 from guide.render.pptx.fitting import items_height
 from guide.render.pptx.measure import Measurer
 from guide.render.pptx.plan import BODY_SIZES, DeckPlan
+from guide.render.pptx.writer import PROPERTY_LIMIT
 from tests.deckread import items_of, pt, text_shapes
 from tests.samples import long_topic
 from tests.strategies import topics
@@ -47,7 +49,7 @@ def assert_plan_fits(plan: DeckPlan) -> None:
 
 def test_a_long_topic_continues_on_cont_slides_without_overflow(tmp_path: Path) -> None:
     topic = load(tmp_path, long_topic())
-    deck = Presentation(__import__("io").BytesIO(render_deck(topic, named_theme())))
+    deck = Presentation(io.BytesIO(render_deck(topic, named_theme())))
     titles = [slide.shapes.title.text_frame.text for slide in deck.slides]
     for section in ("Key facts", "Timeline", "Key terms", "Check your understanding"):
         assert f"{section} (cont.)" in titles, titles
@@ -73,16 +75,45 @@ def test_an_item_too_long_for_one_slide_is_split_at_sentences(tmp_path: Path) ->
     assert_plan_fits(plan)
 
 
-@settings(
+GENERATED = settings(
     max_examples=25,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
 )
+
+
+@GENERATED
 @given(data=topics())
 def test_generated_topics_never_overflow_or_leave_the_slide(tmp_path: Path, data: dict[str, Any]) -> None:
     topic = load(tmp_path, data)
     for aspect in ("16:9", "4:3"):
         assert_plan_fits(deck_plan(topic, named_theme().with_slide_aspect(aspect)))
+
+
+@GENERATED
+@given(data=topics())
+def test_generated_topics_give_a_deck_of_every_planned_slide(tmp_path: Path, data: dict[str, Any]) -> None:
+    topic = load(tmp_path, data)
+    plan = deck_plan(topic, named_theme())
+    deck = Presentation(io.BytesIO(render_deck(topic, named_theme())))
+    assert [slide.shapes.title.text_frame.text for slide in deck.slides] == [slide.title for slide in plan.slides]
+    title = deck.core_properties.title
+    assert title == topic.title or (len(title) == PROPERTY_LIMIT and topic.title.startswith(title[:-1].rstrip()))
+
+
+def test_long_titles_summaries_and_glossaries_are_shortened_in_the_decks_properties(tmp_path: Path) -> None:
+    data = long_topic()
+    data["title"] = "A title " * 40
+    data.pop("subtitle")  # so the subject is the summary's first sentence
+    data["summary"] = "A first sentence that goes on " * 15 + ". A second one."
+    data["glossary"] = [{"term": f"Term number {number}", "definition": "A definition."} for number in range(40)]
+    properties = Presentation(io.BytesIO(render_deck(load(tmp_path, data), named_theme()))).core_properties
+    assert properties.title == ("A title " * 40)[: PROPERTY_LIMIT - 1].rstrip() + "…"
+    assert properties.subject.startswith("A first sentence") and properties.subject.endswith("…")
+    assert len(properties.subject) <= PROPERTY_LIMIT
+    terms = [keyword for keyword in properties.keywords.split(", ") if keyword.startswith("Term")]
+    assert 10 < len(terms) < 40
+    assert terms == [f"Term number {number}" for number in range(len(terms))]  # whole terms, in order
 
 
 def test_a_timeline_event_longer_than_a_slide_continues_without_a_second_marker(tmp_path: Path) -> None:

@@ -34,6 +34,8 @@ from guide.theme import Theme
 
 FIXED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
 """Core properties carry a fixed time (as zip entries do), so the same input gives the same bytes."""
+PROPERTY_LIMIT = 255
+"""Characters python-pptx allows in a core property; longer titles, subjects and keyword lists are shortened."""
 FOOTER_SIZE_PT = 12.0
 LOGO_MAX_WIDTH_PT = 180.0
 LOGO_MAX_HEIGHT_PT = 56.0
@@ -191,12 +193,12 @@ class DeckWriter:
 
     def _core_properties(self, deck: PresentationObject) -> None:
         properties = deck.core_properties
-        properties.title = self.metadata.title
-        properties.author = self.metadata.author
-        properties.subject = self.metadata.subject
-        properties.keywords = ", ".join(self.metadata.keywords)
+        properties.title = _shortened(self.metadata.title)
+        properties.author = _shortened(self.metadata.author)
+        properties.subject = _shortened(self.metadata.subject)
+        properties.keywords = _keywords(self.metadata.keywords)
         properties.language = self.metadata.language
-        properties.last_modified_by = self.metadata.author
+        properties.last_modified_by = _shortened(self.metadata.author)
         properties.revision = 1
         properties.created = properties.modified = FIXED_TIME
         properties.last_printed = FIXED_TIME
@@ -212,6 +214,21 @@ class _Slide:
     def link(self, href: str) -> str:
         """The relationship id of a hyperlink to ``href`` from this slide."""
         return self.part.relate_to(href, RT.HYPERLINK, is_external=True)
+
+
+def _shortened(text: str) -> str:
+    """``text`` as a core property: whole, or cut with an ellipsis to the length allowed."""
+    return text if len(text) <= PROPERTY_LIMIT else text[: PROPERTY_LIMIT - 1].rstrip() + "…"
+
+
+def _keywords(keywords: Sequence[str]) -> str:
+    """As many whole keywords, in order, as the property holds (a long glossary gives many)."""
+    kept: list[str] = []
+    for keyword in keywords:
+        if len(", ".join([*kept, keyword])) > PROPERTY_LIMIT:
+            break
+        kept.append(keyword)
+    return ", ".join(kept) if kept or not keywords else _shortened(keywords[0])
 
 
 def _fitted_size(path: Path, max_width: float, max_height: float) -> tuple[float, float]:
