@@ -7,7 +7,7 @@ reporting it with its line lets the author fix the text or choose another font.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import asdict
+from dataclasses import fields, is_dataclass
 from functools import cache
 from typing import Any
 
@@ -38,17 +38,21 @@ def unprintable(text: str, families: tuple[FontFamily, ...]) -> str | None:
 
 def coverage_problems(topic: Topic, origin: Origin, families: tuple[FontFamily, ...]) -> list[Problem]:
     """One problem per text field holding characters the fonts lack."""
-    found = ((location, unprintable(text, families)) for location, text in _texts(asdict(topic), ()))
+    found = ((location, unprintable(text, families)) for location, text in _texts(topic, ()))
     return [origin.problem(location, message) for location, message in found if message]
 
 
 def _texts(value: Any, location: Location) -> Iterator[tuple[Location, str]]:
+    """Every text in the topic's records, with where it is; read in place, not copied out as dictionaries."""
     if isinstance(value, str):
         yield location, value
+    elif is_dataclass(value):
+        for field in fields(value):
+            if field.name != "file":  # file names are paths, not printed text
+                yield from _texts(getattr(value, field.name), (*location, field.name))
     elif isinstance(value, dict):
         for key, item in value.items():
-            if key != "file":  # file names are paths, not printed text
-                yield from _texts(item, (*location, key))
+            yield from _texts(item, (*location, key))
     elif isinstance(value, (list, tuple)):
         for index, item in enumerate(value):
             yield from _texts(item, (*location, index))

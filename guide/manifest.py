@@ -121,7 +121,8 @@ class Manifest:
         if not (self.changed and self.folder.is_dir()):
             return
         data = {"courses": self.courses, "sources": self.sources, "targets": self.targets}
-        text = json.dumps(data, indent=1, sort_keys=True) + "\n"
+        # Compact, so the C encoder writes it: indented, a 1000-topic manifest took ~30 ms a save.
+        text = json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n"
         write_atomically([(self.folder / MANIFEST_NAME, text.encode("utf-8"))])
         self.changed = False
 
