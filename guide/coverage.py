@@ -18,16 +18,19 @@ from guide.model import Topic
 
 
 @cache
-def printable_characters(families: tuple[FontFamily, ...]) -> frozenset[int]:
-    """Code points that every face of every family has a glyph for."""
+def printable_characters(families: tuple[FontFamily, ...]) -> frozenset[str]:
+    """Characters that every face of every family has a glyph for."""
     sets = [mapped_characters(face) for family in families for face in family.faces]
-    return frozenset.intersection(*sets)
+    return frozenset(map(chr, frozenset.intersection(*sets)))
 
 
-def unprintable(text: str, families: tuple[FontFamily, ...]) -> str | None:
-    """Which characters of ``text`` the families cannot print, said for the user; None when all can."""
-    printable = printable_characters(families)
-    missing = sorted(char for char in set(text) if ord(char) not in printable and not char.isspace())
+def unprintable(text: str, families: tuple[FontFamily, ...], printable: frozenset[str] | None = None) -> str | None:
+    """Which characters of ``text`` the families cannot print, said for the user; None when all can.
+
+    ``printable`` is the families' printable characters when the caller has them at hand.
+    """
+    outside = set(text).difference(printable_characters(families) if printable is None else printable)
+    missing = sorted(char for char in outside if not char.isspace())
     if not missing:
         return None
     shown = ", ".join(f"'{char}' (U+{ord(char):04X})" for char in missing[:5])
@@ -38,7 +41,8 @@ def unprintable(text: str, families: tuple[FontFamily, ...]) -> str | None:
 
 def coverage_problems(topic: Topic, origin: Origin, families: tuple[FontFamily, ...]) -> list[Problem]:
     """One problem per text field holding characters the fonts lack."""
-    found = ((location, unprintable(text, families)) for location, text in _texts(topic, ()))
+    printable = printable_characters(families)
+    found = ((location, unprintable(text, families, printable)) for location, text in _texts(topic, ()))
     return [origin.problem(location, message) for location, message in found if message]
 
 
