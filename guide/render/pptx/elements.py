@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from lxml.etree import SubElement, _Element
+from lxml.etree import SubElement, XPath, _Element
 
 from guide.markup import Span
 from guide.ooxml import DRAWINGML, PRESENTATIONML, RELATIONSHIPS
@@ -23,6 +23,9 @@ A, P, R = DRAWINGML, PRESENTATIONML, RELATIONSHIPS
 EMU_PER_PT = 12_700
 SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 """The field type id PowerPoint gives slide numbers, so numbers follow when slides move."""
+
+_IDS = XPath("//@id")
+"""Every id on a slide: compiled once, not for each slide."""
 
 Link = Callable[[str], str]
 """Relates a hyperlink's address to the slide and returns the relationship id runs refer to."""
@@ -75,7 +78,7 @@ class ShapeTree:
 
     def __init__(self, tree: _Element) -> None:
         self.tree = tree
-        self.next_id = 1 + max((int(value) for value in tree.xpath("//@id")), default=0)
+        self.next_id = 1 + max((int(value) for value in _IDS(tree)), default=0)
 
     def placeholder(self, attributes: Iterable[tuple[str, str]], name: str, box: Box | None) -> _Element:
         """A placeholder inheriting from its layout's (``attributes`` of the layout's ``p:ph``); ``box`` moves it."""

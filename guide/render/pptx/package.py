@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
-from lxml.etree import _Element
+from lxml.etree import SubElement, _Element
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import Part
@@ -29,7 +29,7 @@ from pptx.presentation import Presentation
 from pptx.slide import NotesSlide
 from pptx.util import Pt
 
-from guide.render.pptx.elements import A, P, ShapeTree, plain_body, plain_paragraphs
+from guide.render.pptx.elements import A, P, R, ShapeTree, plain_body, plain_paragraphs
 from guide.render.pptx.geometry import Box
 from guide.template import open_template
 
@@ -61,10 +61,15 @@ def _opened(path: Path, modified_ns: int, size: int) -> DeckPackage:
 class DeckPackage:
     """A template emptied of its sample slides, to which a deck's slides are added in order."""
 
+    FIRST_SLIDE_ID = 256
+    """PowerPoint numbers slides in the slide list from 256."""
+
     def __init__(self, deck: Presentation) -> None:
         self.deck = deck
         self._numbers: dict[str, int] = {}
+        self._slide_list = deck.slides._sldIdLst
         self.empty()
+        self._layouts = [layout.part for layout in deck.slide_layouts]
         self._notes_master = deck.part.notes_master_part  # created now if the template has none, so it is named below
         package = deck.part.package
         changing = (deck.part, package.core_properties)  # core properties created now too, if the template has none
@@ -81,9 +86,9 @@ class DeckPackage:
 
     def add_slide(self, layout_index: int) -> tuple[SlidePart, ShapeTree]:
         """A new last slide on the layout at ``layout_index``, and its (empty) shape tree."""
-        layout = self.deck.slide_layouts[layout_index].part
-        part = SlidePart.new(self._next_name("/ppt/slides/slide%d.xml"), self.deck.part.package, layout)
-        self.deck.slides._sldIdLst.add_sldId(self.deck.part.relate_to(part, RT.SLIDE))
+        part = SlidePart.new(self._next_name("/ppt/slides/slide%d.xml"), self.deck.part.package, self._layouts[layout_index])
+        slide_id = str(self.FIRST_SLIDE_ID + len(self._slide_list))
+        SubElement(self._slide_list, f"{P}sldId", {"id": slide_id, f"{R}id": self.deck.part.relate_to(part, RT.SLIDE)})
         return part, ShapeTree(part._element.find(f"{P}cSld/{P}spTree"))
 
     def add_notes(self, slide: SlidePart, lines: Iterable[str], language: str) -> None:
