@@ -305,6 +305,15 @@ def _write(job: _RenderJob, names: Sequence[str], rendered: Sequence[Rendered]) 
 
 
 PARENT_CHECK_SECONDS = 0.5
+LARGEST_CHUNK = 8
+"""Tasks sent to a worker at once in a long batch (four topics): each message costs both
+processes a few thread and pipe hand-overs, which at one task each took ~1 ms a topic."""
+
+
+def _chunk_size(tasks: int, jobs: int) -> int:
+    """Tasks per message to a worker: one while there are few, so a small build spreads over
+    every worker (a single topic's deck and PDFs render at once), up to LARGEST_CHUNK."""
+    return max(1, min(LARGEST_CHUNK, tasks // (4 * jobs)))
 
 
 def _follow_parent(parent: int) -> None:
@@ -366,4 +375,4 @@ class _Workers:
 
             context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
             self.pool = ProcessPoolExecutor(self.jobs, context, initializer=_follow_parent, initargs=(os.getpid(),))
-        return self.pool.map(_render, tasks)
+        return self.pool.map(_render, tasks, chunksize=_chunk_size(len(tasks), self.jobs))

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from guide.build import _chunk_size
 from tests.conftest import TREATY, outputs, run_cli
 
 
@@ -20,7 +21,9 @@ def test_two_builds_give_the_same_bytes(tmp_path: Path) -> None:
 
 def test_one_worker_and_two_workers_give_the_same_bytes(workspace: Path) -> None:
     source = workspace / "source"
-    for number in range(3):
+    copies = 8
+    assert _chunk_size(2 * copies, 2) > 1  # enough topics that workers are sent several at once
+    for number in range(copies):
         text = TREATY.read_text(encoding="utf-8").replace("title: The Treaty of Berlin (1926)", f"title: Copy {number}")
         (source / f"copy-{number}.yaml").write_text(text, encoding="utf-8")
     files = {}
@@ -29,7 +32,7 @@ def test_one_worker_and_two_workers_give_the_same_bytes(workspace: Path) -> None
         status, _, err = run_cli(source, "--out", out, "--jobs", jobs, "-q")
         assert status == 0, err
         files[jobs] = {path.name: path.read_bytes() for path in outputs(out)}
-    assert len(files["1"]) == 12
+    assert len(files["1"]) == 3 * (copies + 1)  # the treaty and its copies, three files each
     assert files["1"] == files["2"]
 
 
