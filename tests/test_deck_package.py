@@ -31,8 +31,9 @@ def long(tmp_path: Path) -> Topic:
 
 
 def first_deck(topic: Topic, theme: Theme) -> bytes:
-    """The deck as a fresh process writes it: with the template opened for it alone."""
+    """The deck as a fresh process writes it: with the template opened for it alone, nothing kept."""
     package._opened.cache_clear()
+    archive._content_types.clear()
     return render_deck(topic, theme)
 
 

@@ -51,6 +51,9 @@ _entries: dict[str, _Entry] = {}
 """The last entry written under each name in this process, reused while its bytes are the same."""
 _serialised: WeakKeyDictionary[Part, tuple[tuple[PackURI, bytes], ...]] = WeakKeyDictionary()
 """The (name, bytes) of each unchanging part and its relationships, kept while the part lives."""
+_content_types: dict[tuple[tuple[str, str], ...], tuple[PackURI, bytes]] = {}
+"""The content types item for each list of (part name, content type): decks of as many slides share one."""
+KEPT_CONTENT_TYPES = 64
 
 
 def deck_bytes(deck: Presentation, unchanging: Set[Part] = frozenset()) -> bytes:
@@ -70,11 +73,23 @@ class _Writer(PackageWriter):
         self._unchanging = unchanging
 
     def _write(self) -> None:
-        self._write_content_types_stream(self._archive)  # type: ignore[arg-type]
+        self._archive.write(*self._content_types())
         self._write_pkg_rels(self._archive)  # type: ignore[arg-type]
         for part in self._parts:
             for name, data in self._serialised(part):
                 self._archive.write(name, data)
+
+    def _content_types(self) -> tuple[PackURI, bytes]:
+        """``[Content_Types].xml`` as python-pptx writes it; it depends only on the parts' names and types."""
+        key = tuple((str(part.partname), part.content_type) for part in self._parts)
+        item = _content_types.get(key)
+        if item is None:
+            written: list[tuple[PackURI, bytes]] = []
+            self._write_content_types_stream(_Recorder(written))  # type: ignore[arg-type]
+            if len(_content_types) >= KEPT_CONTENT_TYPES:
+                _content_types.clear()
+            item = _content_types[key] = written[0]
+        return item
 
     def _serialised(self, part: Part) -> tuple[tuple[PackURI, bytes], ...]:
         """The part's bytes and, when it has relationships, theirs: as python-pptx writes them."""
@@ -110,6 +125,16 @@ def _number(rId: str) -> int:  # noqa: N803 - the OOXML name
 def _relative(target: PackURI, base: str) -> str:
     """The target's name relative to the folder of the part that refers to it; the same few pairs recur in every deck."""
     return target.relative_ref(base)
+
+
+@dataclass(frozen=True)
+class _Recorder:
+    """Takes what python-pptx writes, in place of an archive."""
+
+    written: list[tuple[PackURI, bytes]]
+
+    def write(self, name: PackURI, data: bytes) -> None:
+        self.written.append((name, data))
 
 
 class _Archive:
