@@ -9,9 +9,11 @@ the order the schema requires; python-pptx keeps what it does well, the package 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from copy import deepcopy
 from dataclasses import dataclass
+from functools import lru_cache
 
-from lxml.etree import SubElement, XPath, _Element
+from lxml.etree import Element, SubElement, XPath, _Element
 
 from guide.markup import Span
 from guide.ooxml import DRAWINGML, PRESENTATIONML, RELATIONSHIPS
@@ -199,8 +201,17 @@ def items(body: _Element, fitted: Sequence[Item], style: TextStyle, link: Link) 
 
 
 def _paragraph_properties(paragraph: _Element, bullet: bool, style: TextStyle, last: bool) -> None:
+    paragraph.append(deepcopy(_paragraph_properties_of(bullet, style, last)))
+
+
+@lru_cache(maxsize=256)
+def _paragraph_properties_of(bullet: bool, style: TextStyle, last: bool) -> _Element:
+    """A paragraph's ``a:pPr``, built once for each style: a deck's many paragraphs share a few.
+
+    Copying a finished element is a third of the time of building it again.
+    """
     indent = int(BULLET_INDENT_PT * EMU_PER_PT) if bullet else 0
-    properties = SubElement(paragraph, A + "pPr", marL=str(indent), indent=str(-indent), algn=style.align)
+    properties = SubElement(_scratch(), A + "pPr", marL=str(indent), indent=str(-indent), algn=style.align)
     _spacing(properties, "lnSpc", style.size_pt * LINE_SPACING)
     _spacing(properties, "spcBef", 0)
     _spacing(properties, "spcAft", 0 if last else style.size_pt * PARAGRAPH_GAP)
@@ -210,6 +221,12 @@ def _paragraph_properties(paragraph: _Element, bullet: bool, style: TextStyle, l
         SubElement(properties, A + "buChar", char="•")
     else:
         SubElement(properties, A + "buNone")
+    return properties
+
+
+def _scratch() -> _Element:
+    """A detached paragraph declaring DrawingML's prefix, so copies of what is built in it carry no other."""
+    return Element(A + "p", nsmap={"a": DRAWINGML[1:-1]})
 
 
 def _spacing(properties: _Element, kind: str, points: float) -> None:
@@ -218,17 +235,25 @@ def _spacing(properties: _Element, kind: str, points: float) -> None:
 
 def _run(paragraph: _Element, span: Span, style: TextStyle, link: Link | None) -> _Element:
     run = SubElement(paragraph, A + "r")
-    properties = SubElement(run, A + "rPr", lang=style.language, sz=centipoints(style.size_pt))
-    properties.set("b", "1" if span.bold else "0")
-    properties.set("i", "1" if span.italic else "0")
-    if style.ink is not None:
-        style.ink.paint(SubElement(properties, A + "solidFill"))
-    if style.font:
-        SubElement(properties, A + "latin", typeface=style.font)
+    properties = deepcopy(_run_properties_of(style, span.bold, span.italic))
+    run.append(properties)
     if span.href and link:
         SubElement(properties, A + "hlinkClick", {R + "id": link(span.href)})
     SubElement(run, A + "t").text = span.text
     return run
+
+
+@lru_cache(maxsize=256)
+def _run_properties_of(style: TextStyle, bold: bool, italic: bool) -> _Element:
+    """A run's ``a:rPr`` without a link, built once for each style, as paragraph properties are."""
+    properties = SubElement(_scratch(), A + "rPr", lang=style.language, sz=centipoints(style.size_pt))
+    properties.set("b", "1" if bold else "0")
+    properties.set("i", "1" if italic else "0")
+    if style.ink is not None:
+        style.ink.paint(SubElement(properties, A + "solidFill"))
+    if style.font:
+        SubElement(properties, A + "latin", typeface=style.font)
+    return properties
 
 
 def slide_number(body: _Element, text: str, style: TextStyle) -> None:
