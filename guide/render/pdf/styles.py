@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
 from guide.colors import mix
+from guide.fonts import FontFamily
 from guide.render.pdf.fonts import RegisteredFamily, register
-from guide.theme import Theme
+from guide.theme import Colors, Theme
 
 BODY_SIZE_PT = 10.0
 """Smallest size of reading text: legible on any office printer."""
@@ -56,7 +58,13 @@ class Styles:
 
 
 def build_styles(theme: Theme) -> Styles:
-    colors = theme.colors
+    """The styles of ``theme``: made once for each look, as every document of a course shares one."""
+    return _styles(theme.colors, theme.heading_font, theme.body_font, theme.fills)
+
+
+@lru_cache(maxsize=32)
+def _styles(colors: Colors, heading_font: FontFamily, body_font: FontFamily, fills: bool) -> Styles:
+    """Styles from the parts of a theme they depend on (a theme itself holds dictionaries, which do not hash)."""
     palette = Palette(
         primary=HexColor(colors.primary),
         accent=HexColor(colors.accent),
@@ -66,15 +74,15 @@ def build_styles(theme: Theme) -> Styles:
         tint=HexColor(colors.tint),
         rule=HexColor(mix(colors.muted, colors.background, 0.65)),
     )
-    heading = register(theme.heading_font)
-    body = register(theme.body_font)
+    heading = register(heading_font)
+    body = register(body_font)
     base = ParagraphStyle("body", fontName=body.regular, fontSize=BODY_SIZE_PT, leading=12.8, textColor=palette.text, spaceAfter=5)
     # On a filled band, text takes the background colour; on an outlined one, the usual colours.
-    band_title = palette.background if theme.fills else palette.primary
-    band_small = HexColor(mix(colors.background, colors.primary, 0.15)) if theme.fills else palette.muted
+    band_title = palette.background if fills else palette.primary
+    band_small = HexColor(mix(colors.background, colors.primary, 0.15)) if fills else palette.muted
     return Styles(
         palette=palette,
-        fills=theme.fills,
+        fills=fills,
         heading_fonts=heading,
         body_fonts=body,
         link_color=colors.primary,
