@@ -77,6 +77,17 @@ def median_seconds(command: list[str], cwd: Path, runs: int = 7) -> float:
     return statistics.median(seconds(command, cwd) for _ in range(runs))
 
 
+def interleaved_medians(commands: dict[str, list[str]], cwd: Path, rounds: int = 9) -> dict[str, float]:
+    """The median time of each command, run in turn round after round: a machine that slows
+    down or speeds up while the benchmark runs then weighs on every command alike, so their
+    ratios hold."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(rounds):
+        for name, command in commands.items():
+            times[name].append(seconds(command, cwd))
+    return {name: statistics.median(runs) for name, runs in times.items()}
+
+
 def build(source: Path, out: Path, *options: str) -> list[str]:
     return [sys.executable, str(ROOT / "make_materials.py"), str(source), "--out", str(out), "-q", *options]
 
@@ -96,8 +107,9 @@ def main() -> None:
         (single / "topic.yaml").write_text(TOPIC.format(number=0, day=1), encoding="utf-8")
 
         seconds(build(single, work / "warm-up", "--force"), work)  # writes the tool's bytecode cache, untimed
-        floor = median_seconds(IMPORT_FLOOR, work)
-        cold = {jobs: median_seconds(build(single, work / "cold", "--force", "--jobs", str(jobs)), work) for jobs in (1, 2)}
+        short = {"floor": IMPORT_FLOOR, **{str(jobs): build(single, work / "cold", "--force", "--jobs", str(jobs)) for jobs in (1, 2)}}
+        medians = interleaved_medians(short, work)
+        floor, cold = medians["floor"], {jobs: medians[str(jobs)] for jobs in (1, 2)}
         batch = {jobs: seconds(build(source, work / f"out-{jobs}", "--jobs", str(jobs)), work) for jobs in (1, 2)}
         noop = median_seconds(build(source, work / "out-2", "--jobs", "2"), work)
         changed = source / "topic-0000.yaml"
