@@ -7,10 +7,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from pypdf import PdfReader
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 
 from guide.load import load_topic, named_theme
 from guide.model import Topic
@@ -65,3 +67,12 @@ def test_kept_subsets_are_used_and_bounded() -> None:
         render_answer_key(TREATY_TOPIC.__class__(**{**TREATY_TOPIC.__dict__, "title": f"Variant {chr(0x100 + number)}"}), THEME)
     assert all(len(font._kept) <= fonts.KEPT_SUBSETS for font in kept_fonts())
     assert render_study_sheet(TREATY_TOPIC, THEME) == again
+
+
+def test_kept_subsets_embed_as_reportlab_embeds_a_font(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Against reportlab's own TTFont: the same objects in the same order, so a new reportlab that embeds otherwise shows here."""
+    ours = render_study_sheet(TREATY_TOPIC, THEME)
+    for font in list(kept_fonts()):
+        plain = TTFont(font.fontName, font.face.filename)
+        monkeypatch.setitem(pdfmetrics._fonts, font.fontName, plain)
+    assert render_study_sheet(TREATY_TOPIC, THEME) == ours

@@ -14,7 +14,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 from lxml.etree import SubElement, _Element
@@ -52,9 +52,12 @@ def template_package(path: Path) -> Iterator[DeckPackage]:
     package.empty()
 
 
-@cache
+@lru_cache(maxsize=8)
 def _opened(path: Path, modified_ns: int, size: int) -> DeckPackage:
-    """The template's package; its modification time and size are part of the key, so an edited template is read again."""
+    """The template's package; its modification time and size are part of the key, so an edited template is read again.
+
+    A process serves a few templates at most (one per course); an edited one's old package is dropped in time.
+    """
     return DeckPackage(open_template(path))
 
 
