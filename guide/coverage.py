@@ -24,13 +24,9 @@ def printable_characters(families: tuple[FontFamily, ...]) -> frozenset[str]:
     return frozenset(map(chr, frozenset.intersection(*sets)))
 
 
-def unprintable(text: str, families: tuple[FontFamily, ...], printable: frozenset[str] | None = None) -> str | None:
-    """Which characters of ``text`` the families cannot print, said for the user; None when all can.
-
-    ``printable`` is the families' printable characters when the caller has them at hand.
-    """
-    outside = set(text).difference(printable_characters(families) if printable is None else printable)
-    missing = sorted(char for char in outside if not char.isspace())
+def unprintable(text: str, families: tuple[FontFamily, ...]) -> str | None:
+    """Which characters of ``text`` the families cannot print, said for the user; None when all can."""
+    missing = sorted(char for char in set(text).difference(printable_characters(families)) if not char.isspace())
     if not missing:
         return None
     shown = ", ".join(f"'{char}' (U+{ord(char):04X})" for char in missing[:5])
@@ -41,8 +37,7 @@ def unprintable(text: str, families: tuple[FontFamily, ...], printable: frozense
 
 def coverage_problems(topic: Topic, origin: Origin, families: tuple[FontFamily, ...]) -> list[Problem]:
     """One problem per text field holding characters the fonts lack."""
-    printable = printable_characters(families)
-    found = ((location, unprintable(text, families, printable)) for location, text in _texts(topic, ()))
+    found = ((location, unprintable(text, families)) for location, text in _texts(topic, ()))
     return [origin.problem(location, message) for location, message in found if message]
 
 
