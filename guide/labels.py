@@ -18,11 +18,15 @@ _ENGLISH = {
     "images": "Pictures",
     "sources": "Sources",
     "answer_key": "Answer key",
-    "teachers_copy": "Teacher's copy",
+    "teachers_copy": "Teacher’s copy",
     "answer": "Answer",
     "study_sheet": "Study sheet",
     "page_of": "Page {page} of {pages}",
     "continued": "(cont.)",
+    "figure": "Figure",
+    "key_points": "Look for",
+    "teaching_notes": "Notes for teaching",
+    "not_for_students": "not for students",
 }
 
 _GERMAN = {
@@ -42,6 +46,10 @@ _GERMAN = {
     "study_sheet": "Arbeitsblatt",
     "page_of": "Seite {page} von {pages}",
     "continued": "(Forts.)",
+    "figure": "Abbildung",
+    "key_points": "Erwartet",
+    "teaching_notes": "Hinweise für den Unterricht",
+    "not_for_students": "nicht für Schülerinnen und Schüler",
 }
 
 _FRENCH = {
@@ -61,6 +69,10 @@ _FRENCH = {
     "study_sheet": "Fiche de révision",
     "page_of": "Page {page} sur {pages}",
     "continued": "(suite)",
+    "figure": "Figure",
+    "key_points": "Éléments attendus",
+    "teaching_notes": "Notes pour l’enseignant",
+    "not_for_students": "ne pas distribuer",
 }
 
 _SPANISH = {
@@ -80,6 +92,10 @@ _SPANISH = {
     "study_sheet": "Hoja de estudio",
     "page_of": "Página {page} de {pages}",
     "continued": "(cont.)",
+    "figure": "Figura",
+    "key_points": "Puntos clave",
+    "teaching_notes": "Notas para el profesor",
+    "not_for_students": "no para alumnos",
 }
 
 _MONTHS = {

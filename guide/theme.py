@@ -17,6 +17,7 @@ from guide.labels import Labels, labels_for
 
 PageSize = Literal["a4", "letter"]
 SlideAspect = Literal["16:9", "4:3"]
+SidebarSide = Literal["left", "right"]
 
 SLIDE_ROLES = ("title", "section", "content", "two_content", "title_only", "blank")
 """What a slide is for; a template's layouts are chosen per role."""
@@ -47,6 +48,10 @@ class Theme:
     body_font: FontFamily
     page_size: PageSize = "a4"
     margin_mm: float = 16.0
+    sidebar: SidebarSide = "right"
+    """The study sheet's grid: which side of the main column its sidebar (key facts, people, terms) takes."""
+    body_pt: float = 10.5
+    """Size of the sheet's reading text; the main column is as wide as some 70 characters of it."""
     slide_aspect: SlideAspect = "16:9"
     fills: bool = True
     """False prints outlines instead of large colour areas (title band, tinted boxes): saves toner."""

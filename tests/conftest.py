@@ -63,6 +63,11 @@ def temporaries(folder: Path) -> list[Path]:
     return [path for path in folder.rglob(".*") if path.name != ".manifest.json"]
 
 
+def squeezed(text: str) -> str:
+    """Text without white space or hyphens, to find words a line end hyphenated."""
+    return "".join(text.replace("-", "").replace("\u00ad", "").split())
+
+
 def text_of(reader: PdfReader) -> str:
     """All text of a PDF with white space folded, as a reader would search it."""
     return " ".join(" ".join(page.extract_text() for page in reader.pages).split())

@@ -8,7 +8,7 @@ import yaml
 from pypdf import PdfReader
 
 from guide.markup import plain_text
-from tests.conftest import run_cli
+from tests.conftest import run_cli, squeezed
 from tests.samples import long_topic
 
 HEADINGS = ("What happened?", "Why does it matter?", "Timeline", "Who was involved", "Key terms", "Check your understanding", "Sources")
@@ -25,9 +25,9 @@ def build_long(tmp_path: Path) -> PdfReader:
 def test_a_long_topic_flows_onto_more_pages_with_everything_printed(tmp_path: Path) -> None:
     reader = build_long(tmp_path)
     assert len(reader.pages) > 3
-    squeezed = "".join("".join(page.extract_text() for page in reader.pages).split())
+    text = squeezed("".join(page.extract_text() for page in reader.pages))
     for fact in long_topic()["key_facts"]:
-        assert "".join(plain_text(fact["fact"]).split()) in squeezed
+        assert squeezed(plain_text(fact["fact"])) in text
     for number, page in enumerate(reader.pages, start=1):
         assert f"Page {number} of {len(reader.pages)}" in page.extract_text()
 

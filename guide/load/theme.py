@@ -241,6 +241,8 @@ def _theme(name: str, description: str, settings: Mapping[str, Setting]) -> Them
         body_font=value("fonts.body"),
         page_size=value("page.size"),
         margin_mm=float(value("page.margin_mm")),
+        sidebar=value("sheet.sidebar"),
+        body_pt=float(value("sheet.body_pt")),
         slide_aspect=value("slides.aspect"),
         fills=value("fills"),
         logo=value("logo"),

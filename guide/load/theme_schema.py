@@ -84,6 +84,14 @@ class PageSpec:
 
 
 @record
+class SheetSpec:
+    """The study sheet's grid: where the sidebar goes and how large the reading text is."""
+
+    sidebar: Literal["left", "right"] | None = None
+    body_pt: Annotated[float | None, Nullable(number(9.5, 12))] = None
+
+
+@record
 class LayoutNames:
     """Our slide roles -> the template's layout names, in whatever language the template uses."""
 
@@ -141,5 +149,6 @@ class ThemeFile:
     fills: bool | None = None
     """False prints outlines instead of large colour areas."""
     page: PageSpec | None = None
+    sheet: SheetSpec | None = None
     slides: SlidesSpec | None = None
     labels: Labels | None = None  # type: ignore[valid-type]

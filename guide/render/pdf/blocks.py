@@ -1,71 +1,84 @@
-"""The building blocks of a sheet: one function per part of a topic, each returning flowables."""
+"""The building blocks of a sheet: one method per part of a topic, each returning flowables."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import CondPageBreak, Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Image, Paragraph, Spacer
 
 from guide import markup
 from guide.labels import Labels
-from guide.model import GlossaryEntry, Person, Question, Source, TimelineEntry, Topic
+from guide.model import GlossaryEntry, KeyFact, Person, Question, Source, TimelineEntry, Topic
 from guide.model import Image as TopicImage
 from guide.model import Paragraph as TopicParagraph
+from guide.render.pdf.band import TitleBand
+from guide.render.pdf.box import Box
+from guide.render.pdf.columns import Kept
 from guide.render.pdf.flowables import Figure, OutlineEntry, RuledLines, SectionHeading, Timeline
+from guide.render.pdf.grid import Grid
 from guide.render.pdf.inline import attribute, literal, to_markup
 from guide.render.pdf.styles import Styles
+from guide.render.pdf.timescale import ColumnTimeScale, TimeScale, placeable
 
-BOX_PADDING_PT = 9
-SIDE_FIGURE_WIDTH = 0.34
-"""Share of the text width taken by a picture beside the timeline."""
-SIDE_FIGURE_GAP_PT = 14
-SIDE_BY_SIDE_MAX_HEIGHT_PT = 240
-FIGURE_WIDTH = 0.6
-FIGURE_MAX_HEIGHT_PT = 220
-MAX_PT = 10_000
-LOGO_MAX_WIDTH_PT = 110
-LOGO_MAX_HEIGHT_PT = 46
-LOGO_PADDING_PT = 8
-ANSWER_LINE_SPACING_PT = 18
-WORDS_PER_ANSWER_LINE = 14
-
-
-Group = list[Flowable]
-"""Flowables that must stay on one page, such as a question and its answer lines."""
+LOGO_MAX_HEIGHT_PT = 48.0
+LOGO_MAX_WIDTH_PT = 120.0
+REFERENCE_DPI = 150
+"""Pictures are drawn at least as large as at this resolution, where text made for a screen stays legible."""
+FIGURE_MAX_HEIGHT_SHARE = 0.45
+"""Of a page's text height: a picture never crowds out the text it illustrates."""
+HANDWRITING_PT_PER_CHARACTER = 6.0
+"""Width a student's handwriting takes per character, to give an answer the lines it needs."""
+ANSWER_LINE_SPACING_PT = 20.0
+MIN_ANSWER_LINES = 2
+MAX_ANSWER_LINES = 8
+SHORT_LINK_CHARACTERS = 46
+TIMESCALE_MAX_HEIGHT_SHARE = 0.4
+"""Of a page's text height: a taller time scale (many crowded events) becomes a list in the main column."""
 
 
-def _first_piece_height(flowable: Flowable, width: float) -> float:
-    """The least of ``flowable`` that may stand below a heading at the foot of a page."""
-    if isinstance(flowable, Timeline):
-        return flowable.first_piece_height(width)
-    height = flowable.wrap(width, MAX_PT)[1]
-    if isinstance(flowable, Paragraph):  # reportlab never leaves one line alone (allowOrphans=0)
-        return min(height, flowable.style.spaceBefore + 2 * flowable.style.leading)
-    return height
+@dataclass(frozen=True)
+class Placed:
+    """Figures by where they go: in a section of the main column, in the sidebar, or across the page."""
+
+    main: Mapping[str, list[Flowable]]
+    side: list[Flowable]
 
 
-def _scaled_image(path: str, max_width: float, max_height: float) -> Image:
-    """A picture as large as fits ``max_width`` x ``max_height`` points, keeping its proportions."""
-    picture = Image(path, lazy=0)
-    scale = min(max_width / picture.imageWidth, max_height / picture.imageHeight)
-    picture.drawWidth = picture.imageWidth * scale
-    picture.drawHeight = picture.imageHeight * scale
-    return picture
+def answer_lines(answer: str, line_width: float) -> int:
+    """Lines a student needs to write ``answer`` by hand."""
+    per_line = max(1.0, line_width / HANDWRITING_PT_PER_CHARACTER)
+    needed = -(-len(markup.plain_text(answer)) // int(per_line))
+    return max(MIN_ANSWER_LINES, min(MAX_ANSWER_LINES, needed))
 
 
-def _kept(group: Group) -> Flowable:
-    return group[0] if len(group) == 1 else KeepTogether(group)
+def short_link(url: str) -> str:
+    """A link as a reader types it: no scheme, and a long path shortened to its end."""
+    shown = re.sub(r"^(https?://|mailto:)(www\.)?", "", url).rstrip("/")
+    if len(shown) <= SHORT_LINK_CHARACTERS:
+        return shown
+    host, _, path = shown.partition("/")
+    tail = path.rsplit("/", 1)[-1][: SHORT_LINK_CHARACTERS - len(host) - 3]
+    return f"{host}/…/{tail}"
+
+
+def key_points(answer: str) -> list[str]:
+    """The parts of an answer a teacher looks for: its clauses, when it has more than one."""
+    clauses = [clause.strip().rstrip(".") for clause in re.split(r"(?<=[.;])\s+", markup.plain_text(answer))]
+    clauses = [clause for clause in clauses if clause]
+    return clauses if len(clauses) > 1 else []
 
 
 class Blocks:
-    """Makes the flowables of one document with one set of styles and labels."""
+    """Makes the flowables of one document with one set of styles, labels and grid."""
 
-    def __init__(self, styles: Styles, labels: Labels, text_width: float) -> None:
+    def __init__(self, styles: Styles, labels: Labels, grid: Grid) -> None:
         self.styles = styles
         self.labels = labels
-        self.text_width = text_width
+        self.grid = grid
         self._outline_keys = 0
 
     def inline(self, prose: str) -> str:
@@ -75,220 +88,202 @@ class Blocks:
     def prose(self, text: str, style: ParagraphStyle) -> Paragraph:
         return Paragraph(self.inline(text), style)
 
-    def _bullet(self, markup_text: str) -> Paragraph:
-        return Paragraph(markup_text, self.styles.bullet, bulletText="▪")
-
-    def _question(self, number: int, question: Question) -> Paragraph:
-        return Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;{self.inline(question.question)}", self.styles.question)
+    def _bullet(self, markup_text: str, style: ParagraphStyle | None = None) -> Paragraph:
+        return Paragraph(markup_text, style or self.styles.bullet, bulletText="▪")
 
     def _next_outline_key(self) -> str:
         self._outline_keys += 1
         return f"section-{self._outline_keys}"
 
-    def heading(self, text: str) -> SectionHeading:
-        return SectionHeading(literal(text), self.styles.heading, text, self._next_outline_key(), self.styles.palette.rule)
+    def heading(self, text: str, side: bool = False) -> SectionHeading:
+        style = self.styles.side_heading if side else self.styles.heading
+        return SectionHeading(literal(text), style, text, self._next_outline_key(), self.styles.palette.rule)
 
     def bookmark(self, text: str) -> OutlineEntry:
         return OutlineEntry(text, self._next_outline_key())
 
-    def section(self, title: str, groups: Sequence[Group]) -> list[Flowable]:
-        """A heading kept with the first group of its body, so it never ends a page alone.
+    def section(self, title: str, body: Sequence[Flowable], side: bool = False) -> list[Flowable]:
+        """A heading and its body; the columns never leave the heading alone at a page foot."""
+        return [self.heading(title, side), *body] if body else []
 
-        Groups are kept together here and only here: reportlab's KeepTogether cannot nest.
-        """
-        if not groups:
-            return []
-        heading = self.heading(title)
-        first = groups[0]
-        if len(first) == 1:  # a lone flowable may split across pages: its first piece is enough
-            first_needs = _first_piece_height(first[0], self.text_width)
-        else:
-            first_needs = sum(flowable.wrap(self.text_width, MAX_PT)[1] for flowable in first)
-        needs = heading.wrap(self.text_width, MAX_PT)[1] + self.styles.heading.spaceBefore + first_needs
-        return [CondPageBreak(needs), heading, *(_kept(group) for group in groups)]
-
-    def title_band(self, kicker: str, title: str, subtitle: str | None, meta: Sequence[str], logo: Path | None = None) -> Table:
-        """The heading of page one: filled with the primary colour, or outlined when the theme saves toner.
-
-        A logo sits at the right, on the background colour, whatever the band's fill.
-        """
-        styles = self.styles
-        rows: list[list[Flowable]] = [
-            [Paragraph(literal(kicker.upper()), styles.band_kicker)],
-            [Paragraph(literal(title), styles.band_title)],
-        ]
+    def title_band(
+        self, kicker: str, title: str, subtitle: str | None, meta: Sequence[str], logo: Path | None, teacher: bool = False
+    ) -> TitleBand:
+        """The heading of page one; a teacher's copy has its own band, in the text colour with an accent bar."""
+        styles, palette = self.styles, self.styles.palette
+        lines = [Paragraph(literal(kicker.upper()), styles.band_kicker), Paragraph(literal(title), styles.band_title)]
         if subtitle:
-            rows.append([Paragraph(literal(subtitle), styles.band_subtitle)])
+            lines.append(Paragraph(literal(subtitle), styles.band_subtitle))
         if meta:
-            rows.append([Paragraph("  ·  ".join(literal(item) for item in meta), styles.band_meta)])
-        commands: list[tuple] = [
-            ("LINEBEFORE", (0, 0), (0, -1), 5, styles.palette.accent),
-            ("LEFTPADDING", (0, 0), (-1, -1), 14),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 14),
-            ("TOPPADDING", (0, 0), (-1, -1), 0),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, 0), 11),
-            ("BOTTOMPADDING", (0, -1), (-1, -1), 12),
-        ]
-        if styles.fills:
-            commands.append(("BACKGROUND", (0, 0), (0, -1), styles.palette.primary))
-        else:
-            commands += [
-                ("LINEABOVE", (0, 0), (-1, 0), 1.5, styles.palette.primary),
-                ("LINEBELOW", (0, -1), (-1, -1), 1.5, styles.palette.primary),
-            ]
-        widths = ["100%"]
-        if logo is not None:
-            rows[0].append(self._logo(logo))
-            for row in rows[1:]:
-                row.append("")
-            widths = ["*", LOGO_MAX_WIDTH_PT + 2 * LOGO_PADDING_PT]
-            commands += [
-                ("SPAN", (1, 0), (1, -1)),
-                ("VALIGN", (1, 0), (1, -1), "MIDDLE"),
-                ("ALIGN", (1, 0), (1, -1), "CENTER"),
-                ("LEFTPADDING", (1, 0), (1, -1), LOGO_PADDING_PT),
-                ("RIGHTPADDING", (1, 0), (1, -1), LOGO_PADDING_PT),
-                ("BACKGROUND", (1, 0), (1, -1), styles.palette.background),
-            ]
-        return self._table(rows, widths, commands)
+            lines.append(Paragraph("  ·  ".join(literal(item) for item in meta), styles.band_meta))
+        fill = (palette.text if teacher else palette.primary) if styles.fills else None
+        picture = _scaled_image(str(logo), LOGO_MAX_WIDTH_PT, LOGO_MAX_HEIGHT_PT) if logo is not None else None
+        return TitleBand(lines, fill_color=fill, outline=palette.primary, bar=palette.accent, plate=palette.background, logo=picture)
 
-    def _logo(self, path: Path) -> Image:
-        return _scaled_image(str(path), LOGO_MAX_WIDTH_PT, LOGO_MAX_HEIGHT_PT)
-
-    def _table(self, rows: list[list], widths: list[str], commands: list[tuple]) -> Table:
-        """A table that splits between rows and names our font (reportlab's default is Helvetica)."""
-        table = Table(rows, colWidths=widths, splitByRow=1)
-        table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), self.styles.body_fonts.regular), *commands]))
-        return table
-
-    def box(self, label: str, items: Sequence[Flowable], tinted: bool) -> Table:
-        """A labelled box that splits only between its items, the label staying with the first."""
+    def box(self, label: str, items: Sequence[Flowable], tinted: bool) -> Box:
+        """A labelled box that splits only between its items, the continuation labelled so."""
         styles = self.styles
-        rows = [[[Paragraph(literal(label.upper()), styles.box_label), items[0]]], *[[item] for item in items[1:]]]
-        commands = [
-            ("LEFTPADDING", (0, 0), (-1, -1), BOX_PADDING_PT + 2),
-            ("RIGHTPADDING", (0, 0), (-1, -1), BOX_PADDING_PT),
-            ("TOPPADDING", (0, 0), (-1, -1), 0),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, 0), BOX_PADDING_PT),
-            ("BOTTOMPADDING", (0, -1), (-1, -1), BOX_PADDING_PT - 2),
-            ("LINEBEFORE", (0, 0), (0, -1), 3, styles.palette.accent if tinted else styles.palette.primary),
+        palette = styles.palette
+        return Box(
+            Paragraph(literal(label.upper()), styles.box_label),
+            items,
+            fill_color=palette.tint if tinted and styles.fills else None,
+            border=palette.rule,
+            bar=palette.accent if tinted else palette.primary,
+            continued=Paragraph(literal(f"{label} {self.labels['continued']}".upper()), styles.box_label),
+        )
+
+    def summary_box(self, topic: Topic) -> list[Flowable]:
+        return [
+            self.bookmark(self.labels["at_a_glance"]),
+            self.box(self.labels["at_a_glance"], [self.prose(topic.summary, self.styles.lead)], tinted=True),
         ]
-        tinted = tinted and styles.fills
-        if tinted:
-            commands.append(("BACKGROUND", (0, 0), (-1, -1), styles.palette.tint))
-        else:
-            commands += [
-                ("LINEABOVE", (0, 0), (-1, 0), 0.6, styles.palette.rule),
-                ("LINEBELOW", (0, -1), (-1, -1), 0.6, styles.palette.rule),
-                ("LINEAFTER", (0, 0), (-1, -1), 0.6, styles.palette.rule),
-            ]
-        return self._table(rows, ["100%"], commands)
 
-    def summary_box(self, topic: Topic) -> Table:
-        return self.box(self.labels["at_a_glance"], [self.prose(topic.summary, self.styles.lead)], tinted=True)
+    def _markers(self, fact: KeyFact, numbers: Mapping[str, int]) -> str:
+        """Bracketed numbers of a fact's sources, as the numbered source list shows them."""
+        found = sorted({numbers[source] for source in fact.sources if source in numbers})
+        if not found:
+            return ""
+        muted = self.styles.palette.muted.hexval()[2:]
+        return f' <font color="#{muted}">[{", ".join(str(number) for number in found)}]</font>'
 
-    def key_facts_box(self, topic: Topic) -> Table:
-        bullets = [self._bullet(self.inline(fact.fact)) for fact in topic.key_facts]
-        return self.box(self.labels["key_facts"], bullets, tinted=False)
+    def key_facts_box(self, topic: Topic, with_details: bool = False) -> list[Flowable]:
+        """The key facts, each with its source markers; the teacher's copy adds each fact's detail."""
+        numbers = source_numbers(topic.sources)
+        items: list[Flowable] = []
+        for fact in topic.key_facts:
+            bullet = self._bullet(self.inline(fact.fact) + self._markers(fact, numbers))
+            if with_details and fact.detail:
+                items.append(Kept([bullet, self.prose(fact.detail, self.styles.detail)]))
+            else:
+                items.append(bullet)
+        return [self.bookmark(self.labels["key_facts"]), self.box(self.labels["key_facts"], items, tinted=False)]
 
-    def paragraphs(self, paragraphs: Sequence[TopicParagraph]) -> list[Group]:
-        return [[self.prose(paragraph.text, self.styles.body)] for paragraph in paragraphs]
+    def paragraphs(self, paragraphs: Sequence[TopicParagraph]) -> list[Flowable]:
+        return [self.prose(paragraph.text, self.styles.body) for paragraph in paragraphs]
 
-    def timeline(self, entries: Sequence[TimelineEntry]) -> list[Group]:
+    def timeline(self, entries: Sequence[TimelineEntry], highlight: object, across: bool) -> tuple[list[Flowable], str]:
+        """(flowables, where they go: "side", "across" or "main"): a time scale down the sidebar or across the page, else a list."""
+        if not entries:
+            return [], "main"
+        styles = self.styles
+        if placeable(entries):
+            if self.grid.has_sidebar and not across:
+                scale: Flowable = ColumnTimeScale(entries, self.labels.date, styles, highlight, self.inline)
+                if scale.wrap(self.grid.side_width, self.grid.page_height)[1] <= TIMESCALE_MAX_HEIGHT_SHARE * self.grid.page_height * 1.5:
+                    return [scale], "side"
+            scale = TimeScale(entries, self.labels.date, styles, highlight, self.inline)
+            if scale.wrap(self.grid.width, self.grid.page_height)[1] <= TIMESCALE_MAX_HEIGHT_SHARE * self.grid.page_height:
+                return [scale], "across"
         rows = [
-            (
-                Paragraph(literal(self.labels.date(entry.date)), self.styles.timeline_date),
-                self.prose(entry.event, self.styles.timeline_event),
-            )
+            (Paragraph(literal(self.labels.date(entry.date)), styles.timeline_date), self.prose(entry.event, styles.timeline_event))
             for entry in entries
         ]
-        return [[Timeline(rows, self.styles.palette.rule, self.styles.palette.accent)]]
+        return [Timeline(rows, styles.palette.rule, styles.palette.accent)], "main"
 
-    def people(self, people: Sequence[Person]) -> list[Group]:
-        items = []
+    def people(self, people: Sequence[Person]) -> list[Flowable]:
+        items: list[Flowable] = []
         for person in people:
             name = f"<b>{literal(person.name)}</b>"
             if person.native_name:
                 name += f" ({literal(person.native_name)})"
-            items.append([self._bullet(f"{name} — {self.inline(person.role)}")])
+            items.append(self._bullet(f"{name} — {self.inline(person.role)}"))
         return items
 
-    def glossary(self, entries: Sequence[GlossaryEntry]) -> list[Group]:
-        """Terms in two columns, read down the left column first: definitions are short."""
-        cells = [
-            Paragraph(f"<b>{literal(entry.term)}</b>&nbsp;&nbsp;{self.inline(entry.definition)}", self.styles.term) for entry in entries
+    def glossary(self, entries: Sequence[GlossaryEntry]) -> list[Flowable]:
+        return [Paragraph(f"<b>{literal(entry.term)}</b> — {self.inline(entry.definition)}", self.styles.term) for entry in entries]
+
+    def _question(self, number: int, question: Question) -> Paragraph:
+        return Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;{self.inline(question.question)}", self.styles.question)
+
+    def questions_with_lines(self, questions: Sequence[Question], extra_lines: int = 0) -> list[Flowable]:
+        """Each question kept with its lines to write on: as many as its expected answer needs."""
+        width = self.grid.main_width
+        rule = self.styles.palette.writing_rule
+        items: list[Flowable] = []
+        for number, question in enumerate(questions, start=1):
+            count = _lines_of(question) or answer_lines(question.answer, width) + extra_lines
+            items.append(Kept([self._question(number, question), RuledLines(count, ANSWER_LINE_SPACING_PT, 17, rule), Spacer(0, 6)]))
+        return items
+
+    def questions_with_answers(self, questions: Sequence[Question]) -> list[Flowable]:
+        """Each question with its answer and, for a longer answer, the points to look for."""
+        items: list[Flowable] = []
+        for number, question in enumerate(questions, start=1):
+            parts: list[Flowable] = [
+                self._question(number, question),
+                Paragraph(f"<b>{literal(self.labels['answer'])}:</b> {self.inline(question.answer)}", self.styles.answer),
+            ]
+            points = key_points(question.answer)
+            if points:
+                parts.append(Paragraph(f"<b>{literal(self.labels['key_points'])}</b>", self.styles.point))
+                parts += [self._bullet(literal(point), self.styles.point) for point in points]
+            parts.append(Spacer(0, 8))
+            items.append(Kept(parts))
+        return items
+
+    def notes(self, notes: Mapping[str, str]) -> list[Flowable]:
+        """The topic's notes for the teacher, each under the name of the section it is about."""
+        names = {"summary": "at_a_glance"}
+        return [
+            Paragraph(f"<b>{literal(self.labels[names.get(section, section)])}:</b> {self.inline(text)}", self.styles.body)
+            for section, text in notes.items()
         ]
-        rows_count = -(-len(cells) // 2)
-        left, right = cells[:rows_count], cells[rows_count:]
-        rows = [[left[index], right[index] if index < len(right) else ""] for index in range(rows_count)]
-        table = self._table(
-            rows,
-            ["50%", "50%"],
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (0, -1), 12),
-                ("LEFTPADDING", (1, 0), (1, -1), 12),
-                ("RIGHTPADDING", (1, 0), (1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
-                ("LINEBELOW", (0, 0), (-1, -2), 0.4, self.styles.palette.rule),
-            ],
-        )
-        return [[table]]
 
-    def questions_with_lines(self, questions: Sequence[Question]) -> list[Group]:
-        items = []
-        for number, question in enumerate(questions, start=1):
-            lines = min(4, max(2, -(-len(markup.plain_text(question.answer).split()) // WORDS_PER_ANSWER_LINE)))
-            text = self._question(number, question)
-            items.append([text, RuledLines(lines, ANSWER_LINE_SPACING_PT, 16, self.styles.palette.rule), Spacer(0, 4)])
-        return items
+    def figure(self, image: TopicImage, number: int, width: float) -> Figure:
+        """A numbered picture at most ``width`` points wide, never smaller than its pixels at the reference resolution allow."""
+        picture = _scaled_image(image.file, width, FIGURE_MAX_HEIGHT_SHARE * self.grid.page_height)
+        caption = f"<b>{literal(self.labels['figure'])} {number}.</b>"
+        if image.caption:
+            caption += " " + self.inline(image.caption)
+        credit = getattr(image, "credit", None)
+        if credit:
+            caption += f' <font color="#{self.styles.palette.muted.hexval()[2:]}">{self.inline(credit)}</font>'
+        return Figure(picture, Paragraph(caption, self.styles.caption))
 
-    def questions_with_answers(self, questions: Sequence[Question]) -> list[Group]:
-        items = []
-        for number, question in enumerate(questions, start=1):
-            text = self._question(number, question)
-            answer = Paragraph(f"<b>{literal(self.labels['answer'])}:</b> {self.inline(question.answer)}", self.styles.answer)
-            items.append([text, Spacer(0, 2), answer])
-        return items
+    def place_figures(self, images: Sequence[TopicImage], main_share: float = 1.0) -> Placed:
+        """Each picture in the section it illustrates, as wide as its pixels ask: the sidebar, the main column or its full width."""
+        main: dict[str, list[Flowable]] = {}
+        side: list[Flowable] = []
+        for number, image in enumerate(images, start=1):
+            natural = _natural_width(image.file)
+            section = getattr(image, "section", None) or "context"
+            if natural <= self.grid.side_width * 1.15:
+                side.append(self.figure(image, number, self.grid.side_width))
+            else:
+                main.setdefault(section, []).append(self.figure(image, number, self.grid.main_width * main_share))
+        return Placed(main, side)
 
-    def figure(self, image: TopicImage, width: float) -> Figure:
-        """A picture at most ``width`` points wide, with its caption below."""
-        picture = _scaled_image(image.file, width, FIGURE_MAX_HEIGHT_PT)
-        caption = self.prose(image.caption, self.styles.caption) if image.caption else None
-        return Figure(picture, caption)
-
-    def figures(self, images: Sequence[TopicImage]) -> list[Group]:
-        return [[self.figure(image, self.text_width * FIGURE_WIDTH)] for image in images]
-
-    def timeline_and_figures(self, entries: Sequence[TimelineEntry], images: Sequence[TopicImage]) -> list[Group]:
-        """The timeline with the first picture at its right, where its short lines leave room.
-
-        Side by side only while the timeline is short: a table row cannot split across pages.
-        """
-        groups = self.timeline(entries)
-        if not images:
-            return groups
-        timeline = groups[0][0]
-        side_width = self.text_width * SIDE_FIGURE_WIDTH
-        if timeline.wrap(self.text_width - side_width, MAX_PT)[1] > SIDE_BY_SIDE_MAX_HEIGHT_PT:
-            return groups + self.figures(images)
-        row = self._table(
-            [[timeline, self.figure(images[0], side_width - SIDE_FIGURE_GAP_PT)]],
-            [self.text_width - side_width, side_width],
-            [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)],
-        )
-        row.hAlign = "LEFT"
-        return [[row], *self.figures(images[1:])]
-
-    def sources(self, sources: Sequence[Source]) -> list[Group]:
-        items = []
+    def sources(self, sources: Sequence[Source]) -> list[Flowable]:
+        """Numbered as the key facts' markers name them; each link printed short and readable, its target whole."""
+        items: list[Flowable] = []
         for number, source in enumerate(sources, start=1):
             text = f"{number}.&nbsp;&nbsp;{self.inline(source.citation)}"
             if source.url:
-                text += f' <a href={attribute(source.url)} color="{self.styles.link_color}"><u>{literal(source.url)}</u></a>'
-            items.append([Paragraph(text, self.styles.source)])
+                text += f' <a href={attribute(source.url)} color="{self.styles.link_color}"><u>{literal(short_link(source.url))}</u></a>'
+            items.append(Paragraph(text, self.styles.source))
         return items
+
+
+def source_numbers(sources: Sequence[Source]) -> dict[str, int]:
+    """Source id -> its number in the printed list."""
+    return {source.id: number for number, source in enumerate(sources, start=1) if source.id}
+
+
+def _lines_of(question: Question) -> int | None:
+    """The question's own ``lines:``, when the topic gives one."""
+    return getattr(question, "lines", None)
+
+
+def _natural_width(path: str) -> float:
+    """A picture's width in points at the reference resolution."""
+    return Image(path, lazy=0).imageWidth * 72 / REFERENCE_DPI
+
+
+def _scaled_image(path: str, max_width: float, max_height: float) -> Image:
+    """A picture as large as fits ``max_width`` x ``max_height`` points, keeping its proportions."""
+    picture = Image(path, lazy=0)
+    scale = min(max_width / picture.imageWidth, max_height / picture.imageHeight)
+    picture.drawWidth = picture.imageWidth * scale
+    picture.drawHeight = picture.imageHeight * scale
+    return picture

@@ -15,10 +15,13 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate, Paragraph
 
 from guide.labels import Labels
 from guide.render.common import Metadata
+from guide.render.pdf.band import draw_ribbon
+from guide.render.pdf.columns import Columns
+from guide.render.pdf.inline import literal
 from guide.render.pdf.styles import Styles
 from guide.theme import Theme
 
@@ -28,6 +31,9 @@ HEADER_DEPTH_MM = 7.5
 """From the top margin to the first line of text on pages with a running header."""
 FOOTER_DEPTH_MM = 6.5
 """From the bottom margin to the last line of text: the footer sits in between."""
+RIBBON_RAISE_PT = 8.0
+"""From the top margin up to a teacher's ribbon, which sits in the margin above the header."""
+RIBBON_HEIGHT_PT = 13.0
 
 
 @dataclass(frozen=True)
@@ -37,6 +43,39 @@ class Furniture:
     header_left: str
     header_right: str
     footer_left: str
+    ribbon: str | None = None
+    """Words on a striped ribbon across the top of every page: a teacher's copy."""
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A finished PDF and how full each of its pages is (the share of the text area's height in use)."""
+
+    pdf: bytes
+    fills: tuple[float, ...]
+
+
+class _FillMark(Flowable):
+    """An invisible mark after each part of a story: notes how far down its page the part ended.
+
+    Pages where no part ends were filled by a part that went on to the next page: they count as full.
+    The sheet's columns put one between the parts of a split too.
+    """
+
+    def __init__(self, reached: dict[int, float], first_top: float, later_top: float, bottom: float) -> None:
+        super().__init__()
+        self.reached = reached
+        self.tops = (first_top, later_top)
+        self.bottom = bottom
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        page = self.canv.getPageNumber()
+        top = self.tops[0] if page == 1 else self.tops[1]
+        _, y = self.canv.absolutePosition(0, 0)
+        self.reached[page] = max(self.reached.get(page, 0.0), (top - y) / (top - self.bottom))
 
 
 class _PageCountCanvas(Canvas):
@@ -66,13 +105,15 @@ class _PageCountCanvas(Canvas):
         super().save()
 
 
-def text_width(theme: Theme) -> float:
-    """Width of the text column in points."""
-    return PAGE_SIZES[theme.page_size][0] - 2 * theme.margin_mm * mm
+def text_area(theme: Theme) -> tuple[float, float]:
+    """Width and height in points of the text area of a page after the first."""
+    page_width, page_height = PAGE_SIZES[theme.page_size]
+    margin = theme.margin_mm * mm
+    return page_width - 2 * margin, page_height - 2 * margin - (HEADER_DEPTH_MM + FOOTER_DEPTH_MM) * mm
 
 
-def render_story(story: list[Flowable], theme: Theme, styles: Styles, labels: Labels, furniture: Furniture, metadata: Metadata) -> bytes:
-    """Lay out ``story`` on the theme's pages and return the finished PDF."""
+def render_story(story: list[Flowable], theme: Theme, styles: Styles, labels: Labels, furniture: Furniture, metadata: Metadata) -> Rendered:
+    """Lay out ``story`` on the theme's pages and return the finished PDF with its pages' fill."""
     page_width, page_height = PAGE_SIZES[theme.page_size]
     margin = theme.margin_mm * mm
     buffer = io.BytesIO()
@@ -104,7 +145,12 @@ def render_story(story: list[Flowable], theme: Theme, styles: Styles, labels: La
             PageTemplate("later", [later], onPage=partial(draw, first=False)),
         ]
     )
-    story = [NextPageTemplate("later"), *story]
+    reached: dict[int, float] = {}
+    mark = partial(_FillMark, reached, page_height - margin, document.bottomMargin + document.height, document.bottomMargin)
+    for flowable in story:
+        if isinstance(flowable, Columns):
+            flowable.marker = mark
+    story = [NextPageTemplate("later"), *(part for flowable in story for part in (flowable, mark()))]
     canvas_maker = partial(
         _PageCountCanvas,
         labels=labels,
@@ -114,7 +160,8 @@ def render_story(story: list[Flowable], theme: Theme, styles: Styles, labels: La
         color=styles.palette.muted,
     )
     document.build(story, canvasmaker=canvas_maker)
-    return buffer.getvalue()
+    pages = document.page
+    return Rendered(buffer.getvalue(), tuple(round(reached.get(page, 1.0), 3) for page in range(1, pages + 1)))
 
 
 def _draw_furniture(
@@ -140,6 +187,18 @@ def _draw_furniture(
     canvas.setFillColor(styles.palette.muted)
     canvas.drawString(left, footer_y, _fit(furniture.footer_left, right - left - 90, styles))
     canvas.draw_page_number()
+    if furniture.ribbon:
+        label = Paragraph(literal(furniture.ribbon), styles.ribbon)
+        draw_ribbon(
+            canvas,
+            left,
+            page_height - margin + RIBBON_RAISE_PT,
+            right - left,
+            RIBBON_HEIGHT_PT,
+            styles.palette.accent,
+            styles.palette.background,
+            label,
+        )
     canvas.restoreState()
 
 

@@ -34,8 +34,10 @@ class SectionHeading(Paragraph):
     """A section heading that also becomes an entry of the PDF's bookmark outline.
 
     The outline key is given by the caller, so the same headings give the same keys in
-    every build.
+    every build. It never ends a page: the columns keep it with what follows.
     """
+
+    keep_with_next = True
 
     def __init__(self, text: str, style: ParagraphStyle, outline_title: str, outline_key: str, rule: Color) -> None:
         super().__init__(text, style)
@@ -50,12 +52,12 @@ class SectionHeading(Paragraph):
         canvas.saveState()
         canvas.setStrokeColor(self.rule_color)
         canvas.setLineWidth(0.6)
-        canvas.line(0, -2.5, self.width, -2.5)
+        canvas.line(0, -4, self.width, -4)
         canvas.restoreState()
 
 
 class RuledLines(Flowable):
-    """Lines to write an answer on, ``spacing_pt`` apart."""
+    """Lines to write an answer on, ``spacing_pt`` apart, drawn dark enough to photocopy."""
 
     def __init__(self, count: int, spacing_pt: float, indent_pt: float, color: Color) -> None:
         super().__init__()
@@ -72,7 +74,7 @@ class RuledLines(Flowable):
         canvas = self.canv
         canvas.saveState()
         canvas.setStrokeColor(self.color)
-        canvas.setLineWidth(0.5)
+        canvas.setLineWidth(0.75)
         for index in range(self.count):
             y = 4 + index * self.spacing_pt
             canvas.line(self.indent_pt, y, self.width, y)
@@ -111,11 +113,6 @@ class Timeline(Flowable):
             self._heights.append(max(date_height, event_height) + self.GAP_PT)
         self.height = sum(self._heights) + self.TOP_PT
         return available_width, self.height
-
-    def first_piece_height(self, available_width: float) -> float:
-        """Height of the smallest piece a split may leave: the first two entries."""
-        self.wrap(available_width, self.TOP_PT)
-        return self.TOP_PT + sum(self._heights[:2])
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         self.wrap(available_width, available_height)
@@ -156,7 +153,9 @@ class Timeline(Flowable):
 
 
 class Figure(Flowable):
-    """A picture with its caption below, sized by the caller."""
+    """A picture with its caption below, sized by the caller; in a column it may float to the next page."""
+
+    floats = True
 
     CAPTION_GAP_PT = 4.0
 

@@ -1,16 +1,49 @@
-"""A topic -> the story of the study sheet and of the teacher's answer key."""
+"""A topic -> the story of the study sheet and of the teacher's answer key, on the sheet's grid."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from guide.labels import Labels
 from guide.model import Course, Topic
 from guide.render.common import meta_line
 from guide.render.pdf.blocks import Blocks
+from guide.render.pdf.columns import Columns
 from guide.render.pdf.document import Furniture
+
+BAND_GAP_PT = 12.0
+REGION_GAP_PT = 10.0
+TIGHT_FIGURE_SHARE = 0.8
+"""Of the main column's width: a picture's width in a tight arrangement."""
+
+
+@dataclass(frozen=True)
+class Arrangement:
+    """The choices page balancing makes between otherwise equal layouts of one sheet."""
+
+    tight: bool = False
+    """Lines and sections set closer and pictures smaller (see ``build_styles``)."""
+    timeline_across: bool = False
+    """The timeline across the page between the prose and the questions, else down the sidebar."""
+    extra_lines: int = 0
+    """Lines to write on beyond what each answer needs: room given to a page that would stay empty."""
+
+
+ARRANGEMENTS = (
+    Arrangement(),
+    Arrangement(timeline_across=True),
+    Arrangement(tight=True),
+    Arrangement(tight=True, timeline_across=True),
+    Arrangement(extra_lines=1),
+    Arrangement(timeline_across=True, extra_lines=1),
+    Arrangement(extra_lines=2),
+    Arrangement(extra_lines=3),
+)
+"""Tried in order until one gives well-filled pages; the first is the most compact."""
 
 
 def _kicker(marker: str, course: Course | None) -> str:
@@ -18,44 +51,80 @@ def _kicker(marker: str, course: Course | None) -> str:
     return f"{course.code} · {marker}" if course else marker
 
 
-def study_sheet_story(topic: Topic, blocks: Blocks, course: Course | None, logo: Path | None) -> list[Flowable]:
+def _region(blocks: Blocks, main: Sequence[Flowable], side: Sequence[Flowable]) -> list[Flowable]:
+    """Main column and sidebar side by side; without room for a sidebar, its parts follow the main column's."""
+    grid = blocks.grid
+    if not main and not side:
+        return []
+    if not grid.has_sidebar:
+        return [Columns([*main, *side], [], 0.0, 0.0, grid.sidebar_left, grid.page_height)]
+    return [Columns(main, side, grid.side_width, grid.gap, grid.sidebar_left, grid.page_height)]
+
+
+def _illustrated(paragraphs: list[Flowable], figures: list[Flowable]) -> list[Flowable]:
+    """A section's figures after its first paragraph, near the text they illustrate."""
+    return [*paragraphs[:1], *figures, *paragraphs[1:]]
+
+
+def study_sheet_story(topic: Topic, blocks: Blocks, course: Course | None, logo: Path | None, arrangement: Arrangement) -> list[Flowable]:
+    """Prose and questions in the main column, the rest in the sidebar beside them; the timeline down the sidebar or across the page."""
     labels = blocks.labels
+    figures = blocks.place_figures(topic.images, TIGHT_FIGURE_SHARE if arrangement.tight else 1.0)
+    timeline, where = blocks.timeline(topic.timeline, topic.date, arrangement.timeline_across)
+    prose = [
+        *blocks.summary_box(topic),
+        *blocks.section(labels["context"], _illustrated(blocks.paragraphs(topic.context), figures.main.get("context", []))),
+        *blocks.section(labels["significance"], _illustrated(blocks.paragraphs(topic.significance), figures.main.get("significance", []))),
+        *(blocks.section(labels["timeline"], timeline) if where == "main" else []),
+    ]
+    terms = blocks.section(labels["glossary"], blocks.glossary(topic.glossary), side=True)
+    beside_prose = [
+        *blocks.key_facts_box(topic),
+        *blocks.section(labels["people"], blocks.people(topic.people), side=True),
+        *(terms if where == "side" else []),
+        *figures.side,
+        *(blocks.section(labels["timeline"], timeline, side=True) if where == "side" else []),
+    ]
+    questions = blocks.section(labels["questions"], blocks.questions_with_lines(topic.questions, arrangement.extra_lines))
+    beside_questions = [
+        *([] if where == "side" else terms),
+        *blocks.section(labels["sources"], blocks.sources(topic.sources), side=True),
+    ]
     story: list[Flowable] = [
         blocks.title_band(_kicker(labels["study_sheet"], course), topic.title, topic.subtitle, meta_line(topic, labels), logo),
-        Spacer(0, 9),
-        blocks.bookmark(labels["at_a_glance"]),
-        blocks.summary_box(topic),
-        Spacer(0, 7),
-        blocks.bookmark(labels["key_facts"]),
-        blocks.key_facts_box(topic),
+        Spacer(0, BAND_GAP_PT),
     ]
-    # Pictures go beside the timeline; without one, after the story of what happened.
-    context = blocks.paragraphs(topic.context)
-    if topic.timeline:
-        timeline = blocks.timeline_and_figures(topic.timeline, topic.images)
-    else:
-        context, timeline = context + blocks.figures(topic.images), []
-    story += blocks.section(labels["context"], context)
-    story += blocks.section(labels["people"], blocks.people(topic.people))
-    story += blocks.section(labels["significance"], blocks.paragraphs(topic.significance))
-    story += blocks.section(labels["timeline"], timeline)
-    story += blocks.section(labels["glossary"], blocks.glossary(topic.glossary)) if topic.glossary else []
-    story += blocks.section(labels["questions"], blocks.questions_with_lines(topic.questions))
-    story += blocks.section(labels["sources"], blocks.sources(topic.sources))
-    return story
+    if where != "across":
+        return [*story, *_region(blocks, [*prose, *questions], [*beside_prose, *beside_questions])]
+    return [
+        *story,
+        *_region(blocks, prose, beside_prose),
+        Spacer(0, REGION_GAP_PT),
+        KeepTogether([blocks.heading(labels["timeline"]), *timeline]),
+        Spacer(0, REGION_GAP_PT),
+        *_region(blocks, questions, beside_questions),
+    ]
 
 
 def answer_key_story(topic: Topic, blocks: Blocks, course: Course | None, logo: Path | None) -> list[Flowable]:
+    """Answers with the points to look for, then the teacher's notes; beside them the key facts with details, and the sources."""
     labels = blocks.labels
-    return [
-        blocks.title_band(_kicker(labels["teachers_copy"], course), topic.title, labels["answer_key"], meta_line(topic, labels), logo),
-        Spacer(0, 4),
+    main = [
         *blocks.section(labels["questions"], blocks.questions_with_answers(topic.questions)),
+        *blocks.section(labels["teaching_notes"], blocks.notes(topic.notes)),
     ]
+    side = [
+        *blocks.key_facts_box(topic, with_details=True),
+        *blocks.section(labels["sources"], blocks.sources(topic.sources), side=True),
+    ]
+    band = blocks.title_band(
+        _kicker(labels["teachers_copy"], course), topic.title, labels["answer_key"], meta_line(topic, labels), logo, teacher=True
+    )
+    return [band, Spacer(0, BAND_GAP_PT), *_region(blocks, main, side)]
 
 
-def furniture(topic: Topic, course: Course | None, labels: Labels, marker: str, marked_footer: bool = False) -> Furniture:
-    """Running header and footer; ``marked_footer`` repeats the marker on every page, title page too.
+def furniture(topic: Topic, course: Course | None, labels: Labels, marker: str, teacher: bool = False) -> Furniture:
+    """Running header and footer; a teacher's copy is marked on every page, title page too, by a striped ribbon and its footer.
 
     In a course, the header names the course code and the footer the course and who teaches it.
     """
@@ -65,6 +134,8 @@ def furniture(topic: Topic, course: Course | None, labels: Labels, marker: str, 
     else:
         header = topic.title
         footer = [topic.title, *meta_line(topic, labels)[:2]]
-    if marked_footer:
+    ribbon = None
+    if teacher:
         footer.insert(0, marker.upper())
-    return Furniture(header_left=header, header_right=marker.upper(), footer_left=" · ".join(footer))
+        ribbon = f"{marker} — {labels['not_for_students']}".upper()
+    return Furniture(header_left=header, header_right=marker.upper(), footer_left=" · ".join(footer), ribbon=ribbon)

@@ -1,12 +1,17 @@
-"""Theme -> the paragraph styles of the study sheet, with sizes in points."""
+"""Theme -> the paragraph styles of the study sheet, with sizes in points.
+
+One type scale for every theme, set from the theme's body size: title, section heading,
+box label, body, sidebar text, caption and page furniture, each a clear step from the next.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+import pyphen
 from reportlab.lib.colors import Color, HexColor
-from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
 from guide.colors import mix
@@ -14,8 +19,14 @@ from guide.fonts import FontFamily
 from guide.render.pdf.fonts import RegisteredFamily, register
 from guide.theme import Colors, Theme
 
-BODY_SIZE_PT = 10.0
-"""Smallest size of reading text: legible on any office printer."""
+SIDEBAR_STEP_PT = 1.0
+"""How much smaller the sidebar's text is than the main column's."""
+MIN_READING_PT = 9.5
+"""Smallest size of reading text: legible on any office printer and its photocopies."""
+LEADING = 1.3
+"""Line height as a share of the size: open enough for a line of some 70 characters."""
+TIGHT_LEADING = 1.22
+"""The least line height, for a sheet that would otherwise run onto a page of its own."""
 
 
 @dataclass(frozen=True)
@@ -27,11 +38,14 @@ class Palette:
     background: Color
     tint: Color
     rule: Color
+    """Hairlines between parts: light, as they only separate."""
+    writing_rule: Color
+    """Lines to write on: dark enough to survive a photocopier."""
 
 
 @dataclass(frozen=True)
 class Styles:
-    """Every style the sheet uses; built once per theme."""
+    """Every style the sheet uses; built once per theme and language."""
 
     palette: Palette
     fills: bool
@@ -45,25 +59,49 @@ class Styles:
     band_meta: ParagraphStyle
     box_label: ParagraphStyle
     heading: ParagraphStyle
+    side_heading: ParagraphStyle
     body: ParagraphStyle
     lead: ParagraphStyle
+    side: ParagraphStyle
     bullet: ParagraphStyle
+    objective: ParagraphStyle
+    quote: ParagraphStyle
+    attribution: ParagraphStyle
     timeline_date: ParagraphStyle
     timeline_event: ParagraphStyle
     term: ParagraphStyle
     question: ParagraphStyle
     answer: ParagraphStyle
+    point: ParagraphStyle
+    detail: ParagraphStyle
     source: ParagraphStyle
     caption: ParagraphStyle
+    ribbon: ParagraphStyle
 
 
-def build_styles(theme: Theme) -> Styles:
-    """The styles of ``theme``: made once for each look, as every document of a course shares one."""
-    return _styles(theme.colors, theme.heading_font, theme.body_font, theme.fills)
+def build_styles(theme: Theme, language: str, tight: bool = False) -> Styles:
+    """The styles of ``theme`` for text in ``language`` (a BCP 47 tag), hyphenated where pyphen has its patterns.
+
+    ``tight`` sets lines and sections closer, for a sheet that would otherwise run onto a nearly empty page.
+    """
+    leading = TIGHT_LEADING if tight else LEADING
+    return _styles(theme.colors, theme.heading_font, theme.body_font, theme.fills, theme.body_pt, hyphenation_language(language), leading)
+
+
+def hyphenation_language(language: str) -> str:
+    """pyphen's name for the patterns of a BCP 47 tag (``de-AT`` -> ``de_AT``), or '' where it has none."""
+    return pyphen.language_fallback(language.replace("-", "_")) or ""
+
+
+def _hyphenator(language: str) -> Callable[[str], Iterator[tuple[str, str]]] | str:
+    """A word -> its (head-, tail) splits, for reportlab; '' turns hyphenation off."""
+    return pyphen.Pyphen(lang=language).iterate if language else ""
 
 
 @lru_cache(maxsize=32)
-def _styles(colors: Colors, heading_font: FontFamily, body_font: FontFamily, fills: bool) -> Styles:
+def _styles(
+    colors: Colors, heading_font: FontFamily, body_font: FontFamily, fills: bool, body_pt: float, language: str, leading: float
+) -> Styles:
     """Styles from the parts of a theme they depend on (a theme itself holds dictionaries, which do not hash)."""
     palette = Palette(
         primary=HexColor(colors.primary),
@@ -72,11 +110,25 @@ def _styles(colors: Colors, heading_font: FontFamily, body_font: FontFamily, fil
         muted=HexColor(colors.muted),
         background=HexColor(colors.background),
         tint=HexColor(colors.tint),
-        rule=HexColor(mix(colors.muted, colors.background, 0.65)),
+        rule=HexColor(mix(colors.muted, colors.background, 0.55)),
+        writing_rule=HexColor(mix(colors.text, colors.background, 0.45)),
     )
     heading = register(heading_font)
     body = register(body_font)
-    base = ParagraphStyle("body", fontName=body.regular, fontSize=BODY_SIZE_PT, leading=12.8, textColor=palette.text, spaceAfter=5)
+    side_pt = max(MIN_READING_PT, body_pt - SIDEBAR_STEP_PT)
+    base = ParagraphStyle(
+        "body",
+        fontName=body.regular,
+        fontSize=body_pt,
+        leading=round(body_pt * leading, 1),
+        textColor=palette.text,
+        spaceAfter=round(body_pt * 0.6, 1),
+        hyphenationLang=_hyphenator(language),
+        uriWasteReduce=0.3,
+        allowWidows=0,
+        allowOrphans=0,
+    )
+    side = ParagraphStyle("side", parent=base, fontSize=side_pt, leading=round(side_pt * 1.3, 1), spaceAfter=3)
     # On a filled band, text takes the background colour; on an outlined one, the usual colours.
     band_title = palette.background if fills else palette.primary
     band_small = HexColor(mix(colors.background, colors.primary, 0.15)) if fills else palette.muted
@@ -86,33 +138,53 @@ def _styles(colors: Colors, heading_font: FontFamily, body_font: FontFamily, fil
         heading_fonts=heading,
         body_fonts=body,
         link_color=colors.primary,
-        band_kicker=ParagraphStyle("kicker", fontName=heading.bold, fontSize=8.5, leading=11, textColor=band_small, spaceAfter=2),
-        band_title=ParagraphStyle("title", fontName=heading.bold, fontSize=22, leading=26, textColor=band_title),
-        band_subtitle=ParagraphStyle("subtitle", fontName=heading.regular, fontSize=12.5, leading=16, textColor=band_title, spaceBefore=2),
-        band_meta=ParagraphStyle("meta", fontName=heading.regular, fontSize=9.5, leading=13, textColor=band_small, spaceBefore=6),
-        box_label=ParagraphStyle("box-label", fontName=heading.bold, fontSize=9.5, leading=12, textColor=palette.primary, spaceAfter=3),
+        band_kicker=ParagraphStyle("kicker", fontName=heading.bold, fontSize=8.5, leading=11, textColor=band_small, spaceAfter=3),
+        band_title=ParagraphStyle("title", fontName=heading.bold, fontSize=24, leading=28, textColor=band_title),
+        band_subtitle=ParagraphStyle("subtitle", fontName=heading.regular, fontSize=13, leading=16.5, textColor=band_title, spaceBefore=3),
+        band_meta=ParagraphStyle("meta", fontName=heading.regular, fontSize=9.5, leading=13, textColor=band_small, spaceBefore=7),
+        box_label=ParagraphStyle("box-label", fontName=heading.bold, fontSize=8.5, leading=11, textColor=palette.primary, spaceAfter=4),
         heading=ParagraphStyle(
-            "heading", fontName=heading.bold, fontSize=13, leading=16, textColor=palette.primary, spaceBefore=8, spaceAfter=4
+            "heading",
+            fontName=heading.bold,
+            fontSize=14,
+            leading=17,
+            textColor=palette.primary,
+            spaceBefore=round(body_pt * leading - 2, 1),
+            spaceAfter=round(body_pt * leading / 2, 1),
+        ),
+        side_heading=ParagraphStyle(
+            "side-heading", fontName=heading.bold, fontSize=11.5, leading=14, textColor=palette.primary, spaceBefore=12, spaceAfter=7
         ),
         body=base,
-        lead=ParagraphStyle("lead", parent=base, fontSize=10.5, leading=14.2, spaceAfter=0),
+        lead=ParagraphStyle("lead", parent=base, fontSize=body_pt + 0.5, leading=round((body_pt + 0.5) * leading, 1), spaceAfter=0),
+        side=side,
         bullet=ParagraphStyle(
-            "bullet", parent=base, leftIndent=12, bulletIndent=0, spaceAfter=2.5, bulletFontName=heading.bold, bulletColor=palette.accent
+            "bullet", parent=side, leftIndent=11, bulletIndent=0, spaceAfter=4, bulletFontName=heading.bold, bulletColor=palette.accent
         ),
+        objective=ParagraphStyle(
+            "objective", parent=side, leftIndent=13, bulletIndent=0, spaceAfter=2, bulletFontName=heading.bold, bulletColor=palette.accent
+        ),
+        quote=ParagraphStyle("quote", parent=base, fontName=body.italic, leftIndent=14, rightIndent=8, spaceAfter=2),
+        attribution=ParagraphStyle("attribution", parent=side, leftIndent=14, textColor=palette.muted, spaceAfter=base.spaceAfter),
         timeline_date=ParagraphStyle(
-            "tl-date",
-            parent=base,
-            fontName=heading.bold,
-            fontSize=9.5,
-            leading=12.5,
-            textColor=palette.primary,
-            alignment=TA_RIGHT,
-            spaceAfter=0,
+            "tl-date", parent=side, fontName=heading.bold, fontSize=MIN_READING_PT, leading=12, textColor=palette.primary, spaceAfter=0
         ),
-        timeline_event=ParagraphStyle("tl-event", parent=base, leading=12.8, spaceAfter=0),
-        term=ParagraphStyle("term", parent=base, spaceAfter=0),
-        question=ParagraphStyle("question", parent=base, leftIndent=16, firstLineIndent=-16, spaceAfter=0),
-        answer=ParagraphStyle("answer", parent=base, leftIndent=16, textColor=palette.primary, spaceAfter=8),
-        source=ParagraphStyle("source", parent=base, fontSize=9.5, leading=12.2, leftIndent=16, firstLineIndent=-16, spaceAfter=2),
-        caption=ParagraphStyle("caption", parent=base, fontName=body.italic, fontSize=9.5, leading=12, textColor=palette.muted),
+        timeline_event=ParagraphStyle("tl-event", parent=side, fontSize=MIN_READING_PT, leading=12, spaceAfter=0),
+        term=ParagraphStyle("term", parent=side, spaceAfter=5),
+        question=ParagraphStyle("question", parent=base, leftIndent=17, firstLineIndent=-17, spaceAfter=0),
+        answer=ParagraphStyle("answer", parent=base, leftIndent=17, textColor=palette.text, spaceAfter=3),
+        point=ParagraphStyle(
+            "point",
+            parent=side,
+            leftIndent=28,
+            bulletIndent=17,
+            spaceAfter=1.5,
+            bulletFontName=heading.bold,
+            bulletColor=palette.accent,
+            textColor=palette.text,
+        ),
+        detail=ParagraphStyle("detail", parent=side, leftIndent=11, textColor=palette.muted, spaceAfter=5),
+        source=ParagraphStyle("source", parent=side, leftIndent=17, firstLineIndent=-17, spaceAfter=3),
+        caption=ParagraphStyle("caption", parent=side, fontSize=8.5, leading=11, textColor=palette.muted, spaceAfter=0),
+        ribbon=ParagraphStyle("ribbon", fontName=heading.bold, fontSize=7.5, leading=9, textColor=palette.text),
     )

@@ -1,0 +1,168 @@
+"""The sheet's grid: a main column and a sidebar side by side, flowing on together across pages.
+
+reportlab's frames fill one after the other; a sidebar has to run beside the main text on the
+same page, so this region measures both columns itself and splits each where the page ends:
+a heading goes with what follows it, a kept group moves whole, and a box splits only where
+it allows (see ``Box``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from reportlab.platypus import Flowable
+
+MAX_PT = 10_000.0
+
+
+class Kept(Flowable):
+    """Flowables that must stay on one page, such as a question and its lines to write on.
+
+    Only a group taller than a whole page splits, between its parts.
+    """
+
+    def __init__(self, parts: Sequence[Flowable]) -> None:
+        super().__init__()
+        self.parts = list(parts)
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        self.height = stacked_height(self.parts, available_width)
+        return available_width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        return []
+
+    def force_split(self, available_width: float, available_height: float) -> list[Flowable]:
+        head, tail = fill(self.parts, available_width, available_height, fresh=True)
+        return [Kept(head), Kept(tail)] if head and tail else []
+
+    def draw(self) -> None:
+        draw_stacked(self.parts, self.canv, self.width, self.height)
+
+
+def _gap_before(flowable: Flowable, first: bool) -> float:
+    return 0.0 if first else flowable.getSpaceBefore()
+
+
+def stacked_height(flowables: Sequence[Flowable], width: float) -> float:
+    """Height of flowables one below the other; space before the first and after the last is dropped."""
+    height = 0.0
+    for index, flowable in enumerate(flowables):
+        height += _gap_before(flowable, index == 0) + flowable.wrap(width, MAX_PT)[1]
+        if index < len(flowables) - 1:
+            height += flowable.getSpaceAfter()
+    return height
+
+
+def draw_stacked(flowables: Sequence[Flowable], canvas: object, width: float, height: float, x: float = 0.0) -> None:
+    y = height
+    for index, flowable in enumerate(flowables):
+        y -= _gap_before(flowable, index == 0)
+        _, own = flowable.wrap(width, MAX_PT)
+        y -= own
+        flowable.drawOn(canvas, x, y)
+        y -= flowable.getSpaceAfter()
+
+
+def fill(flowables: Sequence[Flowable], width: float, height: float, fresh: bool) -> tuple[list[Flowable], list[Flowable]]:
+    """(what fits in ``height``, the rest): the flowable at the page end splits if it can.
+
+    Headings (``keep_with_next``) never end the part that fits. ``fresh`` says the space is a
+    whole empty page: what fits nowhere then splits by force rather than moving on forever.
+    """
+    head: list[Flowable] = []
+    used = 0.0
+    flowables = list(flowables)
+    for index, flowable in enumerate(flowables):
+        before = _gap_before(flowable, not head)
+        _, own = flowable.wrap(width, MAX_PT)
+        if used + before + own <= height + 0.01:
+            head.append(flowable)
+            used += before + own + flowable.getSpaceAfter()
+            continue
+        room = height - used - before
+        pieces = flowable.split(width, room) if room > 0 else []
+        if len(pieces) < 2 and fresh and not head and hasattr(flowable, "force_split"):
+            pieces = flowable.force_split(width, room)
+        rest = flowables[index:]
+        if getattr(flowable, "floats", False) and len(pieces) < 2:
+            return _float_past(flowable, head, rest[1:], width, height - used)
+        if len(pieces) >= 2:
+            head.append(pieces[0])
+            rest = [*pieces[1:], *flowables[index + 1 :]]
+        while head and getattr(head[-1], "keep_with_next", False):
+            rest.insert(0, head.pop())
+        return head, rest
+    return head, []
+
+
+def _float_past(
+    figure: Flowable, head: list[Flowable], rest: list[Flowable], width: float, room: float
+) -> tuple[list[Flowable], list[Flowable]]:
+    """A figure that does not fit lets the paragraphs of its section go first, and heads the next page.
+
+    It never floats past a heading, so it stays in the section it illustrates.
+    """
+    passing = []
+    while rest and not getattr(rest[0], "keep_with_next", False):
+        passing.append(rest.pop(0))
+    more, left = fill(passing, width, room, fresh=False)
+    return head + more, [figure, *left, *rest]
+
+
+class Columns(Flowable):
+    """A main column and a sidebar, ``gap`` apart; ``sidebar_left`` puts the sidebar first.
+
+    ``page_height`` is the height of a whole page's frame, so that content too tall for any
+    page is split by force instead of being carried on for ever.
+    """
+
+    def __init__(
+        self,
+        main: Sequence[Flowable],
+        side: Sequence[Flowable],
+        side_width: float,
+        gap: float,
+        sidebar_left: bool,
+        page_height: float,
+    ) -> None:
+        super().__init__()
+        self.main = list(main)
+        self.side = list(side)
+        self.side_width = side_width
+        self.gap = gap
+        self.sidebar_left = sidebar_left
+        self.page_height = page_height
+        self.marker: Callable[[], Flowable] | None = None
+        """Makes a mark put between the parts of a split, to note where the first part ended."""
+
+    def _main_width(self, width: float) -> float:
+        return width - self.side_width - self.gap
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        self.main_height = stacked_height(self.main, self._main_width(available_width))
+        self.side_height = stacked_height(self.side, self.side_width)
+        self.height = max(self.main_height, self.side_height)
+        return available_width, self.height
+
+    def _with(self, main: list[Flowable], side: list[Flowable]) -> Columns:
+        part = Columns(main, side, self.side_width, self.gap, self.sidebar_left, self.page_height)
+        part.marker = self.marker
+        return part
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        fresh = available_height >= self.page_height - 1
+        main_head, main_tail = fill(self.main, self._main_width(available_width), available_height, fresh)
+        side_head, side_tail = fill(self.side, self.side_width, available_height, fresh)
+        if not main_head and (self.main or not side_head):
+            return []  # a sidebar with nothing beside it waits for its main column
+        marks = [self.marker()] if self.marker else []
+        return [self._with(main_head, side_head), *marks, self._with(main_tail, side_tail)]
+
+    def draw(self) -> None:
+        main_width = self._main_width(self.width)
+        main_x, side_x = (self.side_width + self.gap, 0.0) if self.sidebar_left else (0.0, main_width + self.gap)
+        draw_stacked(self.main, self.canv, main_width, self.height, main_x)
+        draw_stacked(self.side, self.canv, self.side_width, self.height, side_x)

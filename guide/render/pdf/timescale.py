@@ -1,0 +1,341 @@
+"""The timeline as a graphic: events on a horizontal time scale across the page.
+
+Distances are true to time within a stretch of close events; a long empty gap between
+stretches is cut short and shown as a break in the axis, so a cluster of events months apart
+is not squeezed into a corner by one event years away. Labels alternate above and below
+the axis and slide sideways until none overlaps, each tied to its mark by a leader line; the
+topic's own event is highlighted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import statistics
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph
+
+from guide.model import TimelineEntry
+from guide.render.pdf.inline import literal
+from guide.render.pdf.styles import Styles
+
+LEAST_LABEL_PT = 92.0
+MOST_LABEL_PT = 150.0
+LABEL_GAP_PT = 8.0
+LEADER_PT = 12.0
+TICK_SPACE_PT = 13.0
+BREAK_PT = 22.0
+SIDE_MARGIN_PT = 6.0
+MARKER_PT = 3.4
+HIGHLIGHT_MARKER_PT = 5.2
+LABEL_PADDING_PT = 3.0
+GAP_FACTOR = 3.0
+"""A gap longer than this many times the typical one, and a quarter of the whole span, becomes a break."""
+AXIS_PT = 1.6
+TICK_SIZE_PT = 7.5
+LEAST_TICK_DISTANCE_PT = 34.0
+
+
+def when_value(value: dt.date | int | str) -> float | None:
+    """A date as a number of years; a bare year is its middle; free text has no place on a scale."""
+    if isinstance(value, dt.date):
+        return value.year + (value.timetuple().tm_yday - 1) / 366
+    if isinstance(value, int):
+        return value + 0.5
+    return None
+
+
+def placeable(entries: Sequence[TimelineEntry]) -> bool:
+    """Whether the entries can stand on a time scale: two or more, each a date or a year."""
+    return len(entries) >= 2 and all(when_value(entry.date) is not None for entry in entries)
+
+
+def _labels(
+    entries: Sequence[TimelineEntry],
+    date_text: Callable[[dt.date | int | str], str],
+    styles: Styles,
+    highlight: object,
+    inline: Callable[[str], str],
+) -> tuple[int | None, list[Paragraph], list[Paragraph]]:
+    """(index of the topic's own event, date paragraphs, event paragraphs); the topic's own event is set in bold."""
+    chosen = [index for index, entry in enumerate(entries) if _is_highlight(entry, highlight)]
+    own = chosen[0] if chosen else None
+    bold = ParagraphStyle("tl-event-highlight", parent=styles.timeline_event, fontName=styles.body_fonts.bold)
+    dates = [Paragraph(literal(date_text(entry.date)), styles.timeline_date) for entry in entries]
+    events = [Paragraph(inline(entry.event), bold if index == own else styles.timeline_event) for index, entry in enumerate(entries)]
+    return own, dates, events
+
+
+def _is_highlight(entry: TimelineEntry, highlight: object) -> bool:
+    if isinstance(highlight, dt.date):
+        return entry.date == highlight
+    if isinstance(highlight, int):
+        return entry.date == highlight or (isinstance(entry.date, dt.date) and entry.date.year == highlight)
+    return False
+
+
+@dataclass(frozen=True)
+class Scale:
+    """Years -> x in points: stretches of close events at one scale, breaks between them."""
+
+    stretches: tuple[tuple[float, float, float], ...]
+    """(first year, last year, x of the first year) of each stretch."""
+    points_per_year: float
+
+    def x(self, year: float) -> float:
+        for first, last, start in self.stretches:
+            if first - 1e-9 <= year <= last + 1e-9:
+                return start + (year - first) * self.points_per_year
+        raise ValueError(year)
+
+    def breaks(self) -> list[float]:
+        """x of the middle of each break."""
+        return [
+            (start + (last - first) * self.points_per_year + next_start) / 2
+            for (first, last, start), (_, _, next_start) in zip(self.stretches, self.stretches[1:], strict=False)
+        ]
+
+
+def make_scale(years: Sequence[float], left: float, right: float, least_stretch: float) -> Scale:
+    """A scale from ``left`` to ``right`` points for sorted ``years``: long gaps become breaks."""
+    gaps = [after - before for before, after in itertools.pairwise(years)]
+    span = years[-1] - years[0]
+    typical = statistics.median(gaps) if gaps else 0.0
+    cut = max(GAP_FACTOR * typical, span / 4)
+    groups: list[list[float]] = [[years[0]]]
+    for gap, year in zip(gaps, years[1:], strict=True):
+        if gap > cut and gap > 0:
+            groups.append([year])
+        else:
+            groups[-1].append(year)
+    total = sum(group[-1] - group[0] for group in groups)
+    length = right - left - BREAK_PT * (len(groups) - 1)
+    # A stretch of one moment still takes some room, so its label has a place.
+    points_per_year = (length - least_stretch * len(groups)) / total if total else 0.0
+    stretches = []
+    x = left
+    for group in groups:
+        pad = least_stretch / 2
+        stretches.append((group[0], group[-1], x + pad))
+        x += pad * 2 + (group[-1] - group[0]) * points_per_year + BREAK_PT
+    return Scale(tuple(stretches), points_per_year)
+
+
+def spread(centres: Sequence[float], sizes: Sequence[float], low: float, high: float) -> list[float]:
+    """Starts of boxes of ``sizes`` centred on ``centres``, pushed apart (``LABEL_GAP_PT``) and back inside [low, high]."""
+    starts = [centre - size / 2 for centre, size in zip(centres, sizes, strict=True)]
+    for index in range(len(starts)):
+        floor = low if index == 0 else starts[index - 1] + sizes[index - 1] + LABEL_GAP_PT
+        starts[index] = max(starts[index], floor)
+    for index in reversed(range(len(starts))):
+        ceiling = high - sizes[index] if index == len(starts) - 1 else starts[index + 1] - sizes[index] - LABEL_GAP_PT
+        starts[index] = min(starts[index], ceiling)
+    return starts
+
+
+class TimeScale(Flowable):
+    """Events at their dates on an axis across the whole width, labels above and below."""
+
+    def __init__(
+        self,
+        entries: Sequence[TimelineEntry],
+        date_text: Callable[[dt.date | int | str], str],
+        styles: Styles,
+        highlight: object,
+        inline: Callable[[str], str],
+    ) -> None:
+        super().__init__()
+        self.entries = list(entries)
+        self.styles = styles
+        self.highlight, self.dates, self.events = _labels(self.entries, date_text, styles, highlight, inline)
+
+    def label_width(self, width: float) -> float:
+        """Labels share a side's width; never narrower than the widest date, which stays on one line."""
+        per_side = -(-len(self.entries) // 2)
+        widest_date = max(paragraph.minWidth() for paragraph in self.dates) + 2 * LABEL_PADDING_PT
+        share = (width - 2 * SIDE_MARGIN_PT) / per_side - LABEL_GAP_PT
+        return max(widest_date, min(MOST_LABEL_PT, share))
+
+    def fits(self, width: float) -> bool:
+        """Whether the labels fit side by side, one row above the axis and one below."""
+        per_side = -(-len(self.entries) // 2)
+        label = self.label_width(width)
+        return label >= LEAST_LABEL_PT and per_side * (label + LABEL_GAP_PT) <= width - 2 * SIDE_MARGIN_PT + LABEL_GAP_PT
+
+    def _label_height(self, index: int, label_width: float) -> float:
+        inner = label_width - 2 * LABEL_PADDING_PT
+        return self.dates[index].wrap(inner, 1e4)[1] + self.events[index].wrap(inner, 1e4)[1] + 2 * LABEL_PADDING_PT
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        if not self.fits(available_width):
+            self.height = 1e6  # the caller then lists the events instead
+            return available_width, self.height
+        self._label = self.label_width(available_width)
+        heights = [self._label_height(index, self._label) for index in range(len(self.entries))]
+        self._above = max(heights[0::2]) + LEADER_PT
+        self._below = max(heights[1::2], default=0.0) + LEADER_PT + TICK_SPACE_PT
+        self.height = self._above + self._below
+        return available_width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        palette = self.styles.palette
+        years = [when_value(entry.date) for entry in self.entries]
+        ordered = sorted(year for year in years if year is not None)
+        scale = make_scale(ordered, SIDE_MARGIN_PT + self._label / 4, self.width - SIDE_MARGIN_PT - self._label / 4, self._label / 2)
+        xs = [scale.x(year) for year in years if year is not None]
+        axis_y = self._below - TICK_SPACE_PT
+        canvas.saveState()
+        self._draw_axis(scale, axis_y)
+        for side, indexes in ((1, range(0, len(xs), 2)), (-1, range(1, len(xs), 2))):
+            chosen = list(indexes)
+            lefts = spread([xs[index] for index in chosen], [self._label] * len(chosen), SIDE_MARGIN_PT, self.width - SIDE_MARGIN_PT)
+            for index, left in zip(chosen, lefts, strict=True):
+                self._draw_label(index, xs[index], left, axis_y, side)
+        for index, x in enumerate(xs):
+            highlighted = index == self.highlight
+            canvas.setFillColor(palette.accent if highlighted else palette.primary)
+            canvas.setStrokeColor(palette.background)
+            canvas.setLineWidth(1.2)
+            canvas.circle(x, axis_y, HIGHLIGHT_MARKER_PT if highlighted else MARKER_PT, stroke=1, fill=1)
+        canvas.restoreState()
+
+    def _draw_axis(self, scale: Scale, axis_y: float) -> None:
+        canvas = self.canv
+        palette = self.styles.palette
+        canvas.setStrokeColor(palette.muted)
+        canvas.setLineWidth(AXIS_PT)
+        canvas.setLineCap(0)
+        breaks = scale.breaks()
+        edges = [SIDE_MARGIN_PT, *(x for middle in breaks for x in (middle - 3, middle + 3)), self.width - SIDE_MARGIN_PT]
+        for start, end in zip(edges[0::2], edges[1::2], strict=True):
+            canvas.line(start, axis_y, end, axis_y)
+        canvas.setLineWidth(1.0)
+        for middle in breaks:
+            for offset in (-3, 3):
+                canvas.line(middle + offset - 2.5, axis_y - 5, middle + offset + 2.5, axis_y + 5)
+        canvas.setFont(self.styles.heading_fonts.regular, TICK_SIZE_PT)
+        canvas.setFillColor(palette.muted)
+        last_x = -LEAST_TICK_DISTANCE_PT
+        for first, last, _ in scale.stretches:
+            for year in range(int(first) + (first > int(first)), int(last) + 1):
+                x = scale.x(year)
+                if x - last_x < LEAST_TICK_DISTANCE_PT:
+                    continue
+                canvas.line(x, axis_y - 3, x, axis_y)
+                canvas.drawCentredString(x, axis_y - 3 - TICK_SIZE_PT, str(year))
+                last_x = x
+
+    def _draw_label(self, index: int, x: float, left: float, axis_y: float, side: int) -> None:
+        canvas = self.canv
+        palette = self.styles.palette
+        height = self._label_height(index, self._label)
+        inner = self._label - 2 * LABEL_PADDING_PT
+        near = axis_y + side * (LEADER_PT + (0 if side > 0 else TICK_SPACE_PT))
+        bottom = near if side > 0 else near - height
+        if index == self.highlight:
+            canvas.setFillColor(palette.tint if self.styles.fills else palette.background)
+            canvas.setStrokeColor(palette.accent)
+            canvas.setLineWidth(1.0)
+            canvas.rect(left, bottom, self._label, height, stroke=1, fill=1)
+        anchor = min(max(x, left + 4), left + self._label - 4)
+        canvas.setStrokeColor(palette.accent if index == self.highlight else palette.rule)
+        canvas.setLineWidth(0.8)
+        canvas.line(x, axis_y + side * MARKER_PT, anchor, near)
+        date, event = self.dates[index], self.events[index]
+        _, date_height = date.wrap(inner, 1e4)
+        _, event_height = event.wrap(inner, 1e4)
+        top = bottom + height - LABEL_PADDING_PT
+        date.drawOn(canvas, left + LABEL_PADDING_PT, top - date_height)
+        event.drawOn(canvas, left + LABEL_PADDING_PT, top - date_height - event_height)
+
+
+class ColumnTimeScale(Flowable):
+    """Events at their dates down an axis, for a sidebar: labels to the right, pushed apart where events crowd."""
+
+    AXIS_X_PT = 30.0
+    LABEL_X_PT = 42.0
+    MARGIN_PT = 4.0
+
+    def __init__(
+        self,
+        entries: Sequence[TimelineEntry],
+        date_text: Callable[[dt.date | int | str], str],
+        styles: Styles,
+        highlight: object,
+        inline: Callable[[str], str],
+    ) -> None:
+        super().__init__()
+        self.entries = list(entries)
+        self.styles = styles
+        self.highlight, self.dates, self.events = _labels(self.entries, date_text, styles, highlight, inline)
+
+    def _label_height(self, index: int) -> float:
+        inner = self.width - self.LABEL_X_PT - 2 * LABEL_PADDING_PT
+        return self.dates[index].wrap(inner, 1e4)[1] + self.events[index].wrap(inner, 1e4)[1] + 2 * LABEL_PADDING_PT
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        self._heights = [self._label_height(index) for index in range(len(self.entries))]
+        self.height = sum(self._heights) + LABEL_GAP_PT * (len(self.entries) - 1) + 2 * self.MARGIN_PT
+        return available_width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        palette = self.styles.palette
+        years = [when_value(entry.date) or 0.0 for entry in self.entries]
+        least = min(self._heights)
+        scale = make_scale(sorted(years), self.MARGIN_PT, self.height - self.MARGIN_PT, least)
+        ys = [self.height - scale.x(year) for year in years]  # downwards: the earliest at the top
+        tops = spread([self.height - y for y in ys], self._heights, 0.0, self.height)
+        canvas.saveState()
+        canvas.setStrokeColor(palette.muted)
+        canvas.setLineWidth(AXIS_PT)
+        canvas.setLineCap(0)
+        breaks = [self.height - middle for middle in scale.breaks()]
+        edges = [self.height, *(y for middle in breaks for y in (middle + 3, middle - 3)), 0.0]
+        for start, end in zip(edges[0::2], edges[1::2], strict=True):
+            canvas.line(self.AXIS_X_PT, start, self.AXIS_X_PT, end)
+        canvas.setLineWidth(1.0)
+        for middle in breaks:
+            for offset in (-3, 3):
+                canvas.line(self.AXIS_X_PT - 5, middle + offset - 2.5, self.AXIS_X_PT + 5, middle + offset + 2.5)
+        canvas.setFont(self.styles.heading_fonts.regular, TICK_SIZE_PT)
+        canvas.setFillColor(palette.muted)
+        last_y = 1e9
+        for first, last, _ in scale.stretches:
+            for year in range(int(first) + (first > int(first)), int(last) + 1):
+                y = self.height - scale.x(year)
+                if last_y - y < 2 * TICK_SIZE_PT:
+                    continue
+                canvas.line(self.AXIS_X_PT - 3, y, self.AXIS_X_PT, y)
+                canvas.drawRightString(self.AXIS_X_PT - 5, y - TICK_SIZE_PT / 3, str(year))
+                last_y = y
+        inner = self.width - self.LABEL_X_PT - 2 * LABEL_PADDING_PT
+        for index, (y, top) in enumerate(zip(ys, tops, strict=True)):
+            highlighted = index == self.highlight
+            label_top = self.height - top
+            label_bottom = label_top - self._heights[index]
+            if highlighted:
+                canvas.setFillColor(palette.tint if self.styles.fills else palette.background)
+                canvas.setStrokeColor(palette.accent)
+                canvas.setLineWidth(1.0)
+                canvas.rect(self.LABEL_X_PT - 2, label_bottom, self.width - self.LABEL_X_PT + 2, self._heights[index], stroke=1, fill=1)
+            anchor = min(max(y, label_bottom + 4), label_top - 6)
+            canvas.setStrokeColor(palette.accent if highlighted else palette.rule)
+            canvas.setLineWidth(0.8)
+            canvas.line(self.AXIS_X_PT + MARKER_PT, y, self.LABEL_X_PT - 3, anchor)
+            date, event = self.dates[index], self.events[index]
+            _, date_height = date.wrap(inner, 1e4)
+            _, event_height = event.wrap(inner, 1e4)
+            date.drawOn(canvas, self.LABEL_X_PT + LABEL_PADDING_PT, label_top - LABEL_PADDING_PT - date_height)
+            event.drawOn(canvas, self.LABEL_X_PT + LABEL_PADDING_PT, label_top - LABEL_PADDING_PT - date_height - event_height)
+            canvas.setFillColor(palette.accent if highlighted else palette.primary)
+            canvas.setStrokeColor(palette.background)
+            canvas.setLineWidth(1.2)
+            canvas.circle(self.AXIS_X_PT, y, HIGHLIGHT_MARKER_PT if highlighted else MARKER_PT, stroke=1, fill=1)
+        canvas.restoreState()
