@@ -56,13 +56,13 @@ def answer_lines(answer: str, line_width: float) -> int:
 
 
 def short_link(url: str) -> str:
-    """A link as a reader types it: no scheme, and a long path shortened to its end."""
+    """A link as a reader reads it: no scheme, and a long path shortened to its last part, or to the host alone."""
     shown = re.sub(r"^(https?://|mailto:)(www\.)?", "", url).rstrip("/")
     if len(shown) <= SHORT_LINK_CHARACTERS:
         return shown
     host, _, path = shown.partition("/")
-    tail = path.rsplit("/", 1)[-1][: SHORT_LINK_CHARACTERS - len(host) - 3]
-    return f"{host}/…/{tail}"
+    tail = path.rsplit("/", 1)[-1]
+    return f"{host}/…/{tail}" if len(host) + len(tail) + 3 <= SHORT_LINK_CHARACTERS else host
 
 
 def key_points(answer: str) -> list[str]:
@@ -140,12 +140,12 @@ class Blocks:
         ]
 
     def _markers(self, fact: KeyFact, numbers: Mapping[str, int]) -> str:
-        """Bracketed numbers of a fact's sources, as the numbered source list shows them."""
+        """Superscript numbers of a fact's sources, as the numbered source list shows them, tied to the fact's last word."""
         found = sorted({numbers[source] for source in fact.sources if source in numbers})
         if not found:
             return ""
         muted = self.styles.palette.muted.hexval()[2:]
-        return f' <font color="#{muted}">[{", ".join(str(number) for number in found)}]</font>'
+        return f'<super><font color="#{muted}">{",".join(str(number) for number in found)}</font></super>'
 
     def key_facts_box(self, topic: Topic, with_details: bool = False) -> list[Flowable]:
         """The key facts, each with its source markers; the teacher's copy adds each fact's detail."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Spacer
 
 MAX_PT = 10_000.0
 
@@ -153,13 +153,28 @@ class Columns(Flowable):
         return part
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        """The part that fits and the rest; where the main column ends first, the sidebar's rest continues in its place."""
         fresh = available_height >= self.page_height - 1
-        main_head, main_tail = fill(self.main, self._main_width(available_width), available_height, fresh)
+        main_width = self._main_width(available_width)
+        main_head, main_tail = fill(self.main, main_width, available_height, fresh)
         side_head, side_tail = fill(self.side, self.side_width, available_height, fresh)
         if not main_head and (self.main or not side_head):
             return []  # a sidebar with nothing beside it waits for its main column
+        if not main_tail and side_tail:
+            moved, side_tail = self._move_under(main_head, side_tail, main_width, available_height)
+            main_head, main_tail, side_tail = [*main_head, *moved], side_tail, []
         marks = [self.marker()] if self.marker else []
         return [self._with(main_head, side_head), *marks, self._with(main_tail, side_tail)]
+
+    def _move_under(self, main: list[Flowable], side: list[Flowable], width: float, height: float) -> tuple[list[Flowable], list[Flowable]]:
+        """(what of the sidebar's rest fits under the finished main column, with a gap above it; what does not)."""
+        used = stacked_height(main, width) + (main[-1].getSpaceAfter() if main else 0.0) + self.gap
+        moved, rest = fill(side, width, height - used, fresh=False)
+        while moved and stacked_height([*main, Spacer(0, self.gap), *moved], width) > height:
+            rest.insert(0, moved.pop())
+        while moved and getattr(moved[-1], "keep_with_next", False):
+            rest.insert(0, moved.pop())
+        return ([Spacer(0, self.gap), *moved] if moved else []), rest
 
     def draw(self) -> None:
         main_width = self._main_width(self.width)

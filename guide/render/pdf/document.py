@@ -31,6 +31,8 @@ HEADER_DEPTH_MM = 7.5
 """From the top margin to the first line of text on pages with a running header."""
 FOOTER_DEPTH_MM = 6.5
 """From the bottom margin to the last line of text: the footer sits in between."""
+FOOTER_SHARE = 0.62
+"""Of the text width: the footer line is no wider than the main column, so it never reads as a line of text."""
 RIBBON_RAISE_PT = 8.0
 """From the top margin up to a teacher's ribbon, which sits in the margin above the header."""
 RIBBON_HEIGHT_PT = 13.0
@@ -185,7 +187,7 @@ def _draw_furniture(
     canvas.line(left, footer_y + 4 * mm, right, footer_y + 4 * mm)
     canvas.setFont(styles.heading_fonts.regular, FURNITURE_SIZE_PT)
     canvas.setFillColor(styles.palette.muted)
-    canvas.drawString(left, footer_y, _fit(furniture.footer_left, right - left - 90, styles))
+    canvas.drawString(left, footer_y, _fit(furniture.footer_left, FOOTER_SHARE * (right - left), styles))
     canvas.draw_page_number()
     if furniture.ribbon:
         label = Paragraph(literal(furniture.ribbon), styles.ribbon)

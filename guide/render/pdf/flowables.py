@@ -158,6 +158,10 @@ class Figure(Flowable):
     floats = True
 
     CAPTION_GAP_PT = 4.0
+    SPACE_AFTER_PT = 10.0
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 - reportlab calls it so
+        return self.SPACE_AFTER_PT
 
     def __init__(self, picture: Image, caption: Paragraph | None) -> None:
         super().__init__()

@@ -12,7 +12,7 @@ from guide.labels import Labels
 from guide.model import Course, Topic
 from guide.render.common import meta_line
 from guide.render.pdf.blocks import Blocks
-from guide.render.pdf.columns import Columns
+from guide.render.pdf.columns import Columns, stacked_height
 from guide.render.pdf.document import Furniture
 
 BAND_GAP_PT = 12.0
@@ -107,16 +107,22 @@ def study_sheet_story(topic: Topic, blocks: Blocks, course: Course | None, logo:
 
 
 def answer_key_story(topic: Topic, blocks: Blocks, course: Course | None, logo: Path | None) -> list[Flowable]:
-    """Answers with the points to look for, then the teacher's notes; beside them the key facts with details, and the sources."""
+    """Answers with the points to look for, then the teacher's notes; the key facts with details and sources beside them.
+
+    The key facts go in the sidebar, or under the answers when they are longer than the answers and would run on alone.
+    """
     labels = blocks.labels
-    main = [
+    grid = blocks.grid
+    answers = [
         *blocks.section(labels["questions"], blocks.questions_with_answers(topic.questions)),
         *blocks.section(labels["teaching_notes"], blocks.notes(topic.notes)),
     ]
-    side = [
-        *blocks.key_facts_box(topic, with_details=True),
-        *blocks.section(labels["sources"], blocks.sources(topic.sources), side=True),
-    ]
+    facts = blocks.key_facts_box(topic, with_details=True)
+    sources = blocks.section(labels["sources"], blocks.sources(topic.sources), side=True)
+    main_height = stacked_height(answers, grid.main_width)
+    beside = stacked_height([*facts, *sources], grid.side_width) if grid.has_sidebar else 0.0
+    under = main_height + stacked_height(facts, grid.main_width)
+    main, side = (answers, [*facts, *sources]) if max(main_height, beside) <= under else ([*answers, *facts], sources)
     band = blocks.title_band(
         _kicker(labels["teachers_copy"], course), topic.title, labels["answer_key"], meta_line(topic, labels), logo, teacher=True
     )

@@ -78,29 +78,52 @@ def _is_highlight(entry: TimelineEntry, highlight: object) -> bool:
 
 
 @dataclass(frozen=True)
-class Scale:
-    """Years -> x in points: stretches of close events at one scale, breaks between them."""
+class Stretch:
+    """Close events drawn at one scale: ``first`` to ``last`` (years) from ``start`` to ``end`` (points)."""
 
-    stretches: tuple[tuple[float, float, float], ...]
-    """(first year, last year, x of the first year) of each stretch."""
-    points_per_year: float
+    first: float
+    last: float
+    start: float
+    end: float
 
     def x(self, year: float) -> float:
-        for first, last, start in self.stretches:
-            if first - 1e-9 <= year <= last + 1e-9:
-                return start + (year - first) * self.points_per_year
+        if self.last == self.first:
+            return (self.start + self.end) / 2
+        return self.start + (year - self.first) / (self.last - self.first) * (self.end - self.start)
+
+
+@dataclass(frozen=True)
+class Scale:
+    """Years -> points: stretches of close events, each true to time within itself, with breaks between them."""
+
+    stretches: tuple[Stretch, ...]
+
+    def x(self, year: float) -> float:
+        for stretch in self.stretches:
+            if stretch.first - 1e-9 <= year <= stretch.last + 1e-9:
+                return stretch.x(year)
         raise ValueError(year)
 
     def breaks(self) -> list[float]:
-        """x of the middle of each break."""
+        """Points of the middle of each break."""
+        return [(before.end + after.start) / 2 for before, after in itertools.pairwise(self.stretches)]
+
+    def years(self) -> list[tuple[int, float]]:
+        """(year, point) of each new year inside a stretch, for ticks."""
         return [
-            (start + (last - first) * self.points_per_year + next_start) / 2
-            for (first, last, start), (_, _, next_start) in zip(self.stretches, self.stretches[1:], strict=False)
+            (year, stretch.x(year))
+            for stretch in self.stretches
+            if stretch.last > stretch.first
+            for year in range(int(stretch.first) + (stretch.first > int(stretch.first)), int(stretch.last) + 1)
         ]
 
 
-def make_scale(years: Sequence[float], left: float, right: float, least_stretch: float) -> Scale:
-    """A scale from ``left`` to ``right`` points for sorted ``years``: long gaps become breaks."""
+def make_scale(years: Sequence[float], start: float, end: float) -> Scale:
+    """A scale from ``start`` to ``end`` points for sorted ``years``: long gaps become breaks.
+
+    Each stretch takes room in proportion to the events it holds, so a cluster of events is
+    spread out where its labels are, rather than squeezed by a stretch of empty years.
+    """
     gaps = [after - before for before, after in itertools.pairwise(years)]
     span = years[-1] - years[0]
     typical = statistics.median(gaps) if gaps else 0.0
@@ -111,17 +134,15 @@ def make_scale(years: Sequence[float], left: float, right: float, least_stretch:
             groups.append([year])
         else:
             groups[-1].append(year)
-    total = sum(group[-1] - group[0] for group in groups)
-    length = right - left - BREAK_PT * (len(groups) - 1)
-    # A stretch of one moment still takes some room, so its label has a place.
-    points_per_year = (length - least_stretch * len(groups)) / total if total else 0.0
+    per_event = (end - start - BREAK_PT * (len(groups) - 1)) / len(years)
     stretches = []
-    x = left
+    position = start
     for group in groups:
-        pad = least_stretch / 2
-        stretches.append((group[0], group[-1], x + pad))
-        x += pad * 2 + (group[-1] - group[0]) * points_per_year + BREAK_PT
-    return Scale(tuple(stretches), points_per_year)
+        length = per_event * len(group)
+        inset = per_event / 2  # the first and last event sit half an event's room inside the stretch
+        stretches.append(Stretch(group[0], group[-1], position + inset, position + length - inset))
+        position += length + BREAK_PT
+    return Scale(tuple(stretches))
 
 
 def spread(centres: Sequence[float], sizes: Sequence[float], low: float, high: float) -> list[float]:
@@ -186,7 +207,7 @@ class TimeScale(Flowable):
         palette = self.styles.palette
         years = [when_value(entry.date) for entry in self.entries]
         ordered = sorted(year for year in years if year is not None)
-        scale = make_scale(ordered, SIDE_MARGIN_PT + self._label / 4, self.width - SIDE_MARGIN_PT - self._label / 4, self._label / 2)
+        scale = make_scale(ordered, SIDE_MARGIN_PT, self.width - SIDE_MARGIN_PT)
         xs = [scale.x(year) for year in years if year is not None]
         axis_y = self._below - TICK_SPACE_PT
         canvas.saveState()
@@ -221,14 +242,12 @@ class TimeScale(Flowable):
         canvas.setFont(self.styles.heading_fonts.regular, TICK_SIZE_PT)
         canvas.setFillColor(palette.muted)
         last_x = -LEAST_TICK_DISTANCE_PT
-        for first, last, _ in scale.stretches:
-            for year in range(int(first) + (first > int(first)), int(last) + 1):
-                x = scale.x(year)
-                if x - last_x < LEAST_TICK_DISTANCE_PT:
-                    continue
-                canvas.line(x, axis_y - 3, x, axis_y)
-                canvas.drawCentredString(x, axis_y - 3 - TICK_SIZE_PT, str(year))
-                last_x = x
+        for year, x in scale.years():
+            if x - last_x < LEAST_TICK_DISTANCE_PT:
+                continue
+            canvas.line(x, axis_y - 3, x, axis_y)
+            canvas.drawCentredString(x, axis_y - 3 - TICK_SIZE_PT, str(year))
+            last_x = x
 
     def _draw_label(self, index: int, x: float, left: float, axis_y: float, side: int) -> None:
         canvas = self.canv
@@ -288,8 +307,7 @@ class ColumnTimeScale(Flowable):
         canvas = self.canv
         palette = self.styles.palette
         years = [when_value(entry.date) or 0.0 for entry in self.entries]
-        least = min(self._heights)
-        scale = make_scale(sorted(years), self.MARGIN_PT, self.height - self.MARGIN_PT, least)
+        scale = make_scale(sorted(years), self.MARGIN_PT, self.height - self.MARGIN_PT)
         ys = [self.height - scale.x(year) for year in years]  # downwards: the earliest at the top
         tops = spread([self.height - y for y in ys], self._heights, 0.0, self.height)
         canvas.saveState()
@@ -307,14 +325,13 @@ class ColumnTimeScale(Flowable):
         canvas.setFont(self.styles.heading_fonts.regular, TICK_SIZE_PT)
         canvas.setFillColor(palette.muted)
         last_y = 1e9
-        for first, last, _ in scale.stretches:
-            for year in range(int(first) + (first > int(first)), int(last) + 1):
-                y = self.height - scale.x(year)
-                if last_y - y < 2 * TICK_SIZE_PT:
-                    continue
-                canvas.line(self.AXIS_X_PT - 3, y, self.AXIS_X_PT, y)
-                canvas.drawRightString(self.AXIS_X_PT - 5, y - TICK_SIZE_PT / 3, str(year))
-                last_y = y
+        for year, position in scale.years():
+            y = self.height - position
+            if last_y - y < 2 * TICK_SIZE_PT:
+                continue
+            canvas.line(self.AXIS_X_PT - 3, y, self.AXIS_X_PT, y)
+            canvas.drawRightString(self.AXIS_X_PT - 5, y - TICK_SIZE_PT / 3, str(year))
+            last_y = y
         inner = self.width - self.LABEL_X_PT - 2 * LABEL_PADDING_PT
         for index, (y, top) in enumerate(zip(ys, tops, strict=True)):
             highlighted = index == self.highlight
