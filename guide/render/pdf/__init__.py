@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import replace
+
 from guide.model import Course, Topic
 from guide.render.common import metadata
 from guide.render.pdf.blocks import Blocks
 from guide.render.pdf.document import Rendered, render_story, text_area
 from guide.render.pdf.grid import Grid, measured_grid
-from guide.render.pdf.sheet import ARRANGEMENTS, answer_key_story, furniture, study_sheet_story
+from guide.render.pdf.sheet import ARRANGEMENTS, Arrangement, answer_key_story, furniture, study_sheet_story
 from guide.render.pdf.styles import Styles, build_styles
 from guide.theme import Theme
 
@@ -16,6 +19,9 @@ __all__ = ["render_answer_key", "render_study_sheet"]
 LEAST_FILL = 0.4
 """No page but the last of three or more may be emptier than this."""
 SETTLED_FILL = 0.5
+RESERVE_MARGIN = 0.08
+RESERVE_FACTORS = (1.0, 1.6)
+"""How much of a last page's shortfall to keep free at the foot of each earlier page, in turn."""
 """A well-filled layout whose last page is at least this full is taken; an emptier last page may still be saved."""
 
 
@@ -31,22 +37,36 @@ def _grid(theme: Theme, styles: Styles) -> Grid:
 
 
 def render_study_sheet(topic: Topic, theme: Theme, course: Course | None = None) -> bytes:
-    """The printable study sheet of ``topic`` as PDF bytes, laid out as the first arrangement that fills its pages well."""
+    """The printable study sheet of ``topic`` as PDF bytes, in the arrangement that fills its pages best.
+
+    Arrangements are tried in order until one is well filled; failing that, the best of them is
+    laid out again with room kept free at the foot of each page, so that the last page gets more.
+    """
     labels = theme.labels_for(topic.language_code)
     grid = _grid(theme, build_styles(theme, topic.language))
     marks = furniture(topic, course, labels, labels["study_sheet"])
-    tried: list[Rendered] = []
-    for arrangement in ARRANGEMENTS:
+
+    def render(arrangement: Arrangement, reserve_pt: float = 0.0) -> Rendered:
         styles = build_styles(theme, topic.language, arrangement.tight)
-        story = study_sheet_story(topic, Blocks(styles, labels, grid), course, theme.logo, arrangement)
-        tried.append(render_story(story, theme, styles, labels, marks, metadata(topic, topic.title, course)))
+        blocks = Blocks(styles, labels, replace(grid, page_height=grid.page_height - reserve_pt))
+        story = study_sheet_story(topic, blocks, course, theme.logo, arrangement)
+        return render_story(story, theme, styles, labels, marks, metadata(topic, topic.title, course), reserve_pt)
+
+    tried: dict[Rendered, Arrangement] = {}
+    for arrangement in ARRANGEMENTS:
+        tried[render(arrangement)] = arrangement
         best = _best(tried)
         if well_filled(best.fills) and best.fills[-1] >= SETTLED_FILL:
-            break
+            return best.pdf
+    best = _best(tried)
+    if not well_filled(best.fills):
+        shortfall = (LEAST_FILL + RESERVE_MARGIN - best.fills[-1]) * grid.page_height / (len(best.fills) - 1)
+        for factor in RESERVE_FACTORS:
+            tried[render(tried[best], shortfall * factor)] = tried[best]
     return _best(tried).pdf
 
 
-def _best(tried: list[Rendered]) -> Rendered:
+def _best(tried: Iterable[Rendered]) -> Rendered:
     """Well-filled pages first, then the fewest pages, then the fullest emptiest page; the earlier of equals."""
     return min(tried, key=lambda rendered: (not well_filled(rendered.fills), len(rendered.fills), -min(rendered.fills)))
 

@@ -114,8 +114,13 @@ def text_area(theme: Theme) -> tuple[float, float]:
     return page_width - 2 * margin, page_height - 2 * margin - (HEADER_DEPTH_MM + FOOTER_DEPTH_MM) * mm
 
 
-def render_story(story: list[Flowable], theme: Theme, styles: Styles, labels: Labels, furniture: Furniture, metadata: Metadata) -> Rendered:
-    """Lay out ``story`` on the theme's pages and return the finished PDF with its pages' fill."""
+def render_story(
+    story: list[Flowable], theme: Theme, styles: Styles, labels: Labels, furniture: Furniture, metadata: Metadata, reserve_pt: float = 0.0
+) -> Rendered:
+    """Lay out ``story`` on the theme's pages and return the finished PDF with its pages' fill.
+
+    ``reserve_pt`` is kept empty at the foot of every page, to send content on to a last page that would be nearly empty.
+    """
     page_width, page_height = PAGE_SIZES[theme.page_size]
     margin = theme.margin_mm * mm
     buffer = io.BytesIO()
@@ -136,10 +141,9 @@ def render_story(story: list[Flowable], theme: Theme, styles: Styles, labels: La
         invariant=1,
     )
     unpadded = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
-    later = Frame(document.leftMargin, document.bottomMargin, document.width, document.height, id="later", **unpadded)
-    first = Frame(
-        document.leftMargin, document.bottomMargin, document.width, page_height - margin - document.bottomMargin, id="first", **unpadded
-    )
+    bottom = document.bottomMargin + reserve_pt
+    later = Frame(document.leftMargin, bottom, document.width, document.height - reserve_pt, id="later", **unpadded)
+    first = Frame(document.leftMargin, bottom, document.width, page_height - margin - bottom, id="first", **unpadded)
     draw = partial(_draw_furniture, styles=styles, furniture=furniture, margin=margin)
     document.addPageTemplates(
         [

@@ -52,12 +52,17 @@ def _kicker(marker: str, course: Course | None) -> str:
 
 
 def _region(blocks: Blocks, main: Sequence[Flowable], side: Sequence[Flowable]) -> list[Flowable]:
-    """Main column and sidebar side by side; without room for a sidebar, its parts follow the main column's."""
+    """Main column and sidebar side by side.
+
+    Without room for a sidebar its parts follow the main column's; with nothing beside them they take its place.
+    """
     grid = blocks.grid
     if not main and not side:
         return []
     if not grid.has_sidebar:
         return [Columns([*main, *side], [], 0.0, 0.0, grid.sidebar_left, grid.page_height)]
+    if not main:
+        main, side = side, []
     return [Columns(main, side, grid.side_width, grid.gap, grid.sidebar_left, grid.page_height)]
 
 

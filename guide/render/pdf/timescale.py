@@ -209,7 +209,7 @@ class TimeScale(Flowable):
         ordered = sorted(year for year in years if year is not None)
         scale = make_scale(ordered, SIDE_MARGIN_PT, self.width - SIDE_MARGIN_PT)
         xs = [scale.x(year) for year in years if year is not None]
-        axis_y = self._below - TICK_SPACE_PT
+        axis_y = self._below
         canvas.saveState()
         self._draw_axis(scale, axis_y)
         for side, indexes in ((1, range(0, len(xs), 2)), (-1, range(1, len(xs), 2))):
