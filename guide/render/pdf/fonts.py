@@ -1,4 +1,4 @@
-"""Font families registered with reportlab, once per process, under stable names.
+"""Font families registered with reportlab, once per build session, under stable names.
 
 Embedding a face's subset in a document (cutting the subset out of the font, compressing it,
 writing its widths and its ToUnicode map) was over a third of a PDF's time, repeated for every
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
-from functools import cache
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -35,9 +34,12 @@ class RegisteredFamily:
     bold_italic: str
 
 
-@cache
 def register(family: FontFamily) -> RegisteredFamily:
-    """Register the four faces of ``family``; names depend only on the family name, so PDFs are reproducible."""
+    """Register the four faces of ``family``, replacing any registered before under their names.
+
+    Names depend only on the family name, so PDFs are reproducible; registering again reads
+    the files again, so a session never draws with a font file's older contents.
+    """
     stem = family.name.replace(" ", "")
     names = RegisteredFamily(stem, f"{stem}-Regular", f"{stem}-Bold", f"{stem}-Italic", f"{stem}-BoldItalic")
     faces = zip((names.regular, names.bold, names.italic, names.bold_italic), family.faces, strict=True)
