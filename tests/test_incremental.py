@@ -14,36 +14,8 @@ import pytest
 from guide.builder import BuildOptions, build
 from guide.fonts import BUNDLED_FAMILIES
 from guide.uptodate import up_to_date
-from tests.conftest import ROOT, TREATY, outputs
+from tests.conftest import MINIMAL, ROOT, TREATY, outputs
 from tests.templates import make_template
-
-MINIMAL = "title: {title}\nsummary: S\nkey_facts: [f]\ncontext: c\nsignificance: s\n"
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """Two loose topics (one with a picture) and a course of the first, whose theme has fonts, a logo and a template."""
-    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
-    source = tmp_path / "source"
-    (source / "courses").mkdir(parents=True)
-    (source / "alpha.yaml").write_text(MINIMAL.format(title="Alpha"), encoding="utf-8")
-    shutil.copy(ROOT / "source" / "images" / "germany-between-west-and-east.png", source / "map.png")
-    (source / "beta.yaml").write_text(MINIMAL.format(title="Beta") + "images: [{file: map.png, alt: A map}]\n", encoding="utf-8")
-    carlito = BUNDLED_FAMILIES["Carlito"]
-    shutil.copy(carlito.regular, source / "course-regular.ttf")
-    shutil.copy(carlito.bold, source / "course-bold.ttf")
-    shutil.copy(ROOT / "source" / "images" / "example-university-logo.png", source / "logo.png")
-    make_template(source / "dept.pptx")
-    (source / "themes").mkdir()
-    (source / "themes" / "theme.yaml").write_text(
-        "fonts: {body: {family: Course, regular: ../course-regular.ttf, bold: ../course-bold.ttf}}\n"
-        "logo: ../logo.png\nslides: {template: ../dept.pptx}\n",
-        encoding="utf-8",
-    )
-    (source / "courses" / "c1.yaml").write_text(
-        "code: C1\ntitle: Course\ntheme: ../themes/theme.yaml\ntopics: [../alpha.yaml]\n", encoding="utf-8"
-    )
-    return tmp_path
 
 
 def rebuilt(project: Path, **options: object) -> set[str]:

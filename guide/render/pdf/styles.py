@@ -65,10 +65,10 @@ def build_styles(theme: Theme, session: BuildSession) -> Styles:
     fonts = (theme.heading_font, theme.body_font)
     digests = tuple(session.digest(face) for family in fonts for face in family.faces)
     key = (theme.colors, *fonts, theme.fills, digests)
-    return session.made("pdf-styles", key, lambda: _styles(theme.colors, theme.heading_font, theme.body_font, theme.fills))
+    return session.made("pdf-styles", key, lambda: _styles(theme.colors, theme.heading_font, theme.body_font, theme.fills, session))
 
 
-def _styles(colors: Colors, heading_font: FontFamily, body_font: FontFamily, fills: bool) -> Styles:
+def _styles(colors: Colors, heading_font: FontFamily, body_font: FontFamily, fills: bool, session: BuildSession) -> Styles:
     """Styles from the parts of a theme they depend on, with the fonts registered anew."""
     palette = Palette(
         primary=HexColor(colors.primary),
@@ -79,8 +79,8 @@ def _styles(colors: Colors, heading_font: FontFamily, body_font: FontFamily, fil
         tint=HexColor(colors.tint),
         rule=HexColor(mix(colors.muted, colors.background, 0.65)),
     )
-    heading = register(heading_font)
-    body = register(body_font)
+    heading = register(heading_font, session)
+    body = register(body_font, session)
     base = ParagraphStyle("body", fontName=body.regular, fontSize=BODY_SIZE_PT, leading=12.8, textColor=palette.text, spaceAfter=5)
     # On a filled band, text takes the background colour; on an outlined one, the usual colours.
     band_title = palette.background if fills else palette.primary

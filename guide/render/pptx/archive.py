@@ -105,7 +105,7 @@ class _Writer(PackageWriter):
         kept = self._memory.serialised.get(part) if part in self._unchanging else None
         if kept is not None:
             return kept
-        relationships = (((part.partname.rels_uri, _relationships_xml(part, self._memory)),) if part._rels else ())
+        relationships = ((part.partname.rels_uri, _relationships_xml(part, self._memory)),) if part._rels else ()
         written = ((part.partname, part.blob), *relationships)
         if part in self._unchanging:
             self._memory.serialised[part] = written
