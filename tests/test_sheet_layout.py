@@ -21,6 +21,7 @@ from guide.render.pdf import LEAST_FILL, render_answer_key, render_study_sheet
 from guide.render.pdf.blocks import answer_lines, short_link
 from guide.render.pdf.grid import measured_grid
 from guide.render.pdf.styles import build_styles
+from guide.session import BuildSession
 from tests.conftest import TREATY, squeezed, text_of
 from tests.pagefill import have_poppler, page_fills, runs
 from tests.samples import WORDS, german_topic, long_topic, minimal_topic, paragraph, rapallo_topic, sentence
@@ -190,7 +191,7 @@ def test_the_main_column_holds_60_to_80_characters(theme: str, size: str) -> Non
     from guide.render.pdf.grid import SAMPLE
 
     look = named_theme(theme).with_page_size(size)
-    styles = build_styles(look, "en")
+    styles = build_styles(look, BuildSession(), "en")
     width, height = text_area(look)
     grid = measured_grid(width, height, styles.body_fonts.regular, look.body_pt, look.sidebar == "left")
     from reportlab.pdfbase.pdfmetrics import stringWidth

@@ -12,6 +12,7 @@ from guide.render.pdf.document import Rendered, render_story, text_area
 from guide.render.pdf.grid import Grid, measured_grid
 from guide.render.pdf.sheet import ARRANGEMENTS, Arrangement, answer_key_story, furniture, study_sheet_story
 from guide.render.pdf.styles import Styles, build_styles
+from guide.session import BuildSession
 from guide.theme import Theme
 
 __all__ = ["render_answer_key", "render_study_sheet"]
@@ -36,18 +37,19 @@ def _grid(theme: Theme, styles: Styles) -> Grid:
     return measured_grid(width, height, styles.body_fonts.regular, theme.body_pt, theme.sidebar == "left")
 
 
-def render_study_sheet(topic: Topic, theme: Theme, course: Course | None = None) -> bytes:
+def render_study_sheet(topic: Topic, theme: Theme, course: Course | None = None, session: BuildSession | None = None) -> bytes:
     """The printable study sheet of ``topic`` as PDF bytes, in the arrangement that fills its pages best.
 
     Arrangements are tried in order until one is well filled; failing that, the best of them is
     laid out again with room kept free at the foot of each page, so that the last page gets more.
     """
+    session = session or BuildSession()
     labels = theme.labels_for(topic.language_code)
-    grid = _grid(theme, build_styles(theme, topic.language))
+    grid = _grid(theme, build_styles(theme, session, topic.language))
     marks = furniture(topic, course, labels, labels["study_sheet"])
 
     def render(arrangement: Arrangement, reserve_pt: float = 0.0) -> Rendered:
-        styles = build_styles(theme, topic.language, arrangement.tight)
+        styles = build_styles(theme, session, topic.language, arrangement.tight)
         blocks = Blocks(styles, labels, replace(grid, page_height=grid.page_height - reserve_pt))
         story = study_sheet_story(topic, blocks, course, theme.logo, arrangement)
         return render_story(story, theme, styles, labels, marks, metadata(topic, topic.title, course), reserve_pt)
@@ -71,10 +73,10 @@ def _best(tried: Iterable[Rendered]) -> Rendered:
     return min(tried, key=lambda rendered: (not well_filled(rendered.fills), len(rendered.fills), -min(rendered.fills)))
 
 
-def render_answer_key(topic: Topic, theme: Theme, course: Course | None = None) -> bytes:
+def render_answer_key(topic: Topic, theme: Theme, course: Course | None = None, session: BuildSession | None = None) -> bytes:
     """The teacher's copy: every question with its answer, the key facts with details and sources, the teacher's notes."""
     labels = theme.labels_for(topic.language_code)
-    styles = build_styles(theme, topic.language)
+    styles = build_styles(theme, session or BuildSession(), topic.language)
     story = answer_key_story(topic, Blocks(styles, labels, _grid(theme, styles)), course, theme.logo)
     title = f"{topic.title} — {labels['answer_key']}"
     marks = furniture(topic, course, labels, labels["teachers_copy"], teacher=True)

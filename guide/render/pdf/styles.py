@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pyphen
 from reportlab.lib.colors import Color, HexColor
@@ -17,6 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from guide.colors import mix
 from guide.fonts import FontFamily
 from guide.render.pdf.fonts import RegisteredFamily, register
+from guide.session import BuildSession
 from guide.theme import Colors, Theme
 
 SIDEBAR_STEP_PT = 1.0
@@ -79,13 +79,23 @@ class Styles:
     ribbon: ParagraphStyle
 
 
-def build_styles(theme: Theme, language: str, tight: bool = False) -> Styles:
+def build_styles(theme: Theme, session: BuildSession, language: str, tight: bool = False) -> Styles:
     """The styles of ``theme`` for text in ``language`` (a BCP 47 tag), hyphenated where pyphen has its patterns.
 
+    Made once per session for each look, as every document of a course shares one; keyed by the
+    contents of the font files too, so a font edited between two builds is registered afresh.
     ``tight`` sets lines and sections closer, for a sheet that would otherwise run onto a nearly empty page.
     """
     leading = TIGHT_LEADING if tight else LEADING
-    return _styles(theme.colors, theme.heading_font, theme.body_font, theme.fills, theme.body_pt, hyphenation_language(language), leading)
+    hyphenation = hyphenation_language(language)
+    fonts = (theme.heading_font, theme.body_font)
+    digests = tuple(session.digest(face) for family in fonts for face in family.faces)
+    key = (theme.colors, *fonts, theme.fills, theme.body_pt, hyphenation, leading, digests)
+    return session.made(
+        "pdf-styles",
+        key,
+        lambda: _styles(theme.colors, theme.heading_font, theme.body_font, theme.fills, theme.body_pt, hyphenation, leading, session),
+    )
 
 
 def hyphenation_language(language: str) -> str:
@@ -98,11 +108,17 @@ def _hyphenator(language: str) -> Callable[[str], Iterator[tuple[str, str]]] | s
     return pyphen.Pyphen(lang=language).iterate if language else ""
 
 
-@lru_cache(maxsize=32)
 def _styles(
-    colors: Colors, heading_font: FontFamily, body_font: FontFamily, fills: bool, body_pt: float, language: str, leading: float
+    colors: Colors,
+    heading_font: FontFamily,
+    body_font: FontFamily,
+    fills: bool,
+    body_pt: float,
+    language: str,
+    leading: float,
+    session: BuildSession,
 ) -> Styles:
-    """Styles from the parts of a theme they depend on (a theme itself holds dictionaries, which do not hash)."""
+    """Styles from the parts of a theme they depend on, with the fonts registered anew."""
     palette = Palette(
         primary=HexColor(colors.primary),
         accent=HexColor(colors.accent),
@@ -113,8 +129,8 @@ def _styles(
         rule=HexColor(mix(colors.muted, colors.background, 0.55)),
         writing_rule=HexColor(mix(colors.text, colors.background, 0.45)),
     )
-    heading = register(heading_font)
-    body = register(body_font)
+    heading = register(heading_font, session)
+    body = register(body_font, session)
     side_pt = max(MIN_READING_PT, body_pt - SIDEBAR_STEP_PT)
     base = ParagraphStyle(
         "body",
