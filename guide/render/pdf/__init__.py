@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
+from reportlab.platypus.doctemplate import LayoutError
+
 from guide.model import Course, Topic
 from guide.render.common import metadata
 from guide.render.pdf.blocks import Blocks
@@ -20,10 +22,12 @@ __all__ = ["render_answer_key", "render_study_sheet"]
 LEAST_FILL = 0.4
 """No page but the last of three or more may be emptier than this."""
 SETTLED_FILL = 0.5
+"""A well-filled layout whose last page is at least this full is taken; an emptier last page may still be saved."""
 RESERVE_MARGIN = 0.08
 RESERVE_FACTORS = (1.0, 1.6)
 """How much of a last page's shortfall to keep free at the foot of each earlier page, in turn."""
-"""A well-filled layout whose last page is at least this full is taken; an emptier last page may still be saved."""
+MOST_RESERVE = 0.3
+"""Of a page's text height: the most kept free at its foot."""
 
 
 def well_filled(fills: tuple[float, ...]) -> bool:
@@ -64,7 +68,11 @@ def render_study_sheet(topic: Topic, theme: Theme, course: Course | None = None,
     if not well_filled(best.fills):
         shortfall = (LEAST_FILL + RESERVE_MARGIN - best.fills[-1]) * grid.page_height / (len(best.fills) - 1)
         for factor in RESERVE_FACTORS:
-            tried[render(tried[best], shortfall * factor)] = tried[best]
+            reserve = min(shortfall * factor, MOST_RESERVE * grid.page_height)
+            try:
+                tried[render(tried[best], reserve)] = tried[best]
+            except LayoutError:  # something on the sheet is taller than the shortened pages
+                break
     return _best(tried).pdf
 
 
