@@ -16,6 +16,7 @@ BAR_PT = 6.0
 LOGO_MAX_WIDTH_PT = 120.0
 LOGO_PLATE_PADDING_PT = 7.0
 OUTLINE_PT = 1.5
+FRAME_PT = 3.0
 RIBBON_STRIPE_PT = 7.0
 
 
@@ -35,6 +36,7 @@ class TitleBand(Flowable):
         bar: Color,
         plate: Color,
         logo: Image | None = None,
+        boxed: bool = False,
     ) -> None:
         super().__init__()
         self.lines = list(lines)
@@ -43,6 +45,8 @@ class TitleBand(Flowable):
         self.bar = bar
         self.plate = plate
         self.logo = logo
+        self.boxed = boxed
+        """An outlined band drawn as a heavy frame all round (a teacher's copy), not only rules above and below."""
 
     def _logo_width(self) -> float:
         return 0.0 if self.logo is None else self.logo.drawWidth + 2 * LOGO_PLATE_PADDING_PT + PADDING_PT
@@ -63,6 +67,10 @@ class TitleBand(Flowable):
         if self.fill_color is not None:
             canvas.setFillColor(self.fill_color)
             canvas.rect(0, 0, self.width, self.height, stroke=0, fill=1)
+        elif self.boxed:
+            canvas.setStrokeColor(self.outline)
+            canvas.setLineWidth(FRAME_PT)
+            canvas.rect(FRAME_PT / 2, FRAME_PT / 2, self.width - FRAME_PT, self.height - FRAME_PT, stroke=1, fill=0)
         else:
             canvas.setStrokeColor(self.outline)
             canvas.setLineWidth(OUTLINE_PT)

@@ -67,7 +67,7 @@ def short_link(url: str) -> str:
 
 def key_points(answer: str) -> list[str]:
     """The parts of an answer a teacher looks for: its clauses, when it has more than one."""
-    clauses = [clause.strip().rstrip(".") for clause in re.split(r"(?<=[.;])\s+", markup.plain_text(answer))]
+    clauses = [clause.strip().rstrip(".;") for clause in re.split(r"(?<=[.;])\s+", markup.plain_text(answer))]
     clauses = [clause for clause in clauses if clause]
     return clauses if len(clauses) > 1 else []
 
@@ -109,7 +109,7 @@ class Blocks:
     def title_band(
         self, kicker: str, title: str, subtitle: str | None, meta: Sequence[str], logo: Path | None, teacher: bool = False
     ) -> TitleBand:
-        """The heading of page one; a teacher's copy has its own band, in the text colour with an accent bar."""
+        """The heading of page one; a teacher's copy has its own band: filled with the text colour, or framed all round."""
         styles, palette = self.styles, self.styles.palette
         lines = [Paragraph(literal(kicker.upper()), styles.band_kicker), Paragraph(literal(title), styles.band_title)]
         if subtitle:
@@ -118,7 +118,8 @@ class Blocks:
             lines.append(Paragraph("  ·  ".join(literal(item) for item in meta), styles.band_meta))
         fill = (palette.text if teacher else palette.primary) if styles.fills else None
         picture = _scaled_image(str(logo), LOGO_MAX_WIDTH_PT, LOGO_MAX_HEIGHT_PT) if logo is not None else None
-        return TitleBand(lines, fill_color=fill, outline=palette.primary, bar=palette.accent, plate=palette.background, logo=picture)
+        outline = palette.text if teacher else palette.primary
+        return TitleBand(lines, fill_color=fill, outline=outline, bar=palette.accent, plate=palette.background, logo=picture, boxed=teacher)
 
     def box(self, label: str, items: Sequence[Flowable], tinted: bool) -> Box:
         """A labelled box that splits only between its items, the continuation labelled so."""
@@ -225,10 +226,8 @@ class Blocks:
     def notes(self, notes: Mapping[str, str]) -> list[Flowable]:
         """The topic's notes for the teacher, each under the name of the section it is about."""
         names = {"summary": "at_a_glance"}
-        return [
-            Paragraph(f"<b>{literal(self.labels[names.get(section, section)])}:</b> {self.inline(text)}", self.styles.body)
-            for section, text in notes.items()
-        ]
+        notes_for = [(self.labels[names.get(section, section)], text) for section, text in notes.items()]
+        return [Paragraph(f"<b>{literal(_lead_in(name))}</b> {self.inline(text)}", self.styles.body) for name, text in notes_for]
 
     def figure(self, image: TopicImage, number: int, width: float) -> Figure:
         """A numbered picture at most ``width`` points wide, never smaller than its pixels at the reference resolution allow."""
@@ -263,6 +262,11 @@ class Blocks:
                 text += f' <a href={attribute(source.url)} color="{self.styles.link_color}"><u>{literal(short_link(source.url))}</u></a>'
             items.append(Paragraph(text, self.styles.source))
         return items
+
+
+def _lead_in(name: str) -> str:
+    """A section's name as the start of a note: a colon after it, unless it ends in its own punctuation."""
+    return name if name[-1] in "?!:" else f"{name}:"
 
 
 def source_numbers(sources: Sequence[Source]) -> dict[str, int]:
