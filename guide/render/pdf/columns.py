@@ -41,6 +41,19 @@ class Kept(Flowable):
         draw_stacked(self.parts, self.canv, self.width, self.height)
 
 
+def wrapped_height(flowable: Flowable, width: float) -> float:
+    """The height of ``flowable`` wrapped to ``width``, wrapping it again only for another width.
+
+    Columns measure each part several times at one width (to fit, to split, to draw), and
+    breaking a paragraph into lines is most of a sheet's time. The measure is kept on the
+    flowable with the width it was made for, so what it draws always matches its last wrap.
+    """
+    if getattr(flowable, "_wrapped_for", None) != width:
+        flowable._wrapped_for = width
+        flowable._wrapped_height = flowable.wrap(width, MAX_PT)[1]
+    return flowable._wrapped_height
+
+
 def _gap_before(flowable: Flowable, first: bool) -> float:
     return 0.0 if first else flowable.getSpaceBefore()
 
@@ -49,7 +62,7 @@ def stacked_height(flowables: Sequence[Flowable], width: float) -> float:
     """Height of flowables one below the other; space before the first and after the last is dropped."""
     height = 0.0
     for index, flowable in enumerate(flowables):
-        height += _gap_before(flowable, index == 0) + flowable.wrap(width, MAX_PT)[1]
+        height += _gap_before(flowable, index == 0) + wrapped_height(flowable, width)
         if index < len(flowables) - 1:
             height += flowable.getSpaceAfter()
     return height
@@ -59,8 +72,7 @@ def draw_stacked(flowables: Sequence[Flowable], canvas: object, width: float, he
     y = height
     for index, flowable in enumerate(flowables):
         y -= _gap_before(flowable, index == 0)
-        _, own = flowable.wrap(width, MAX_PT)
-        y -= own
+        y -= wrapped_height(flowable, width)
         flowable.drawOn(canvas, x, y)
         y -= flowable.getSpaceAfter()
 
@@ -76,7 +88,7 @@ def fill(flowables: Sequence[Flowable], width: float, height: float, fresh: bool
     flowables = list(flowables)
     for index, flowable in enumerate(flowables):
         before = _gap_before(flowable, not head)
-        _, own = flowable.wrap(width, MAX_PT)
+        own = wrapped_height(flowable, width)
         if used + before + own <= height + 0.01:
             head.append(flowable)
             used += before + own + flowable.getSpaceAfter()
@@ -85,6 +97,7 @@ def fill(flowables: Sequence[Flowable], width: float, height: float, fresh: bool
         pieces = flowable.split(width, room) if room > 0 else []
         if len(pieces) < 2 and fresh and not head and hasattr(flowable, "force_split"):
             pieces = flowable.force_split(width, room)
+        flowable._wrapped_for = None  # splitting may leave it wrapped otherwise, or not at all
         rest = flowables[index:]
         if getattr(flowable, "floats", False) and len(pieces) < 2:
             return _float_past(flowable, head, rest[1:], width, height - used)

@@ -35,8 +35,8 @@ class Arrangement:
 
 ARRANGEMENTS = (
     Arrangement(),
-    Arrangement(timeline_across=True),
     Arrangement(tight=True),
+    Arrangement(timeline_across=True),
     Arrangement(tight=True, timeline_across=True),
     Arrangement(extra_lines=1),
     Arrangement(timeline_across=True, extra_lines=1),
