@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from pathlib import Path
 from typing import Any
@@ -211,3 +212,54 @@ def test_links_print_short() -> None:
     assert short_link("https://www.example.org/a") == "example.org/a"
     assert short_link("https://example.org/" + "x/" * 40 + "page") == "example.org/…/page"
     assert short_link("https://example.org/" + "y" * 80) == "example.org"
+
+
+def drawn_image_widths(pdf: bytes, page_index: int) -> list[float]:
+    """Widths in points at which the page draws its pictures (the scale of the matrix in force at each Do)."""
+    from pypdf.generic import ContentStream
+
+    reader = PdfReader(io.BytesIO(pdf))
+    page = reader.pages[page_index]
+    images = {name for name, image in (page["/Resources"].get("/XObject") or {}).items() if image.get_object()["/Subtype"] == "/Image"}
+    widths, matrix = [], [1.0]
+    for operands, operator in ContentStream(page.get_contents(), reader).operations:
+        if operator == b"q":
+            matrix.append(matrix[-1])
+        elif operator == b"Q":
+            matrix.pop()
+        elif operator == b"cm":
+            matrix[-1] = matrix[-1] * float(operands[0])
+        elif operator == b"Do" and operands[0] in images:
+            widths.append(matrix[-1])
+    return widths
+
+
+def test_a_figure_is_drawn_large_enough_to_read_its_labels() -> None:
+    """The treaty's diagram (760 pixels wide) fills the main column: over 100 mm, not the 56 mm that left 3 pt labels."""
+    pdf = render_study_sheet(load_topic(TREATY).topic, named_theme())
+    widths = [width for page in range(2) for width in drawn_image_widths(pdf, page)]
+    assert widths and max(widths) > 100 / 25.4 * 72
+    assert "Figure 1." in text_of(PdfReader(io.BytesIO(pdf)))
+
+
+@settings(max_examples=60, deadline=None)
+@given(years=st.lists(st.floats(1000, 2100), min_size=2, max_size=20).map(sorted))
+def test_a_time_scale_keeps_time_in_order_inside_its_width(years: list[float]) -> None:
+    from guide.render.pdf.timescale import make_scale
+
+    scale = make_scale(years, 10.0, 500.0)
+    xs = [scale.x(year) for year in years]
+    assert all(10.0 <= x <= 500.0 for x in xs)
+    assert xs == sorted(xs)
+    assert all(10.0 < x < 500.0 for x in scale.breaks())
+
+
+@settings(max_examples=60, deadline=None)
+@given(centres=st.lists(st.floats(0, 400), min_size=1, max_size=8).map(sorted), size=st.floats(10, 40))
+def test_time_scale_labels_never_overlap(centres: list[float], size: float) -> None:
+    from guide.render.pdf.timescale import LABEL_GAP_PT, spread
+
+    high = len(centres) * (size + LABEL_GAP_PT)
+    starts = spread(centres, [size] * len(centres), 0.0, high)
+    assert all(after - before >= size + LABEL_GAP_PT - 1e-6 for before, after in itertools.pairwise(starts))
+    assert starts[0] >= -1e-6 and starts[-1] + size <= high + 1e-6

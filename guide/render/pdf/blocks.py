@@ -28,6 +28,8 @@ LOGO_MAX_HEIGHT_PT = 48.0
 LOGO_MAX_WIDTH_PT = 120.0
 REFERENCE_DPI = 150
 """Pictures are drawn at least as large as at this resolution, where text made for a screen stays legible."""
+MOST_ENLARGED = 1.5
+"""A picture is drawn at most this much larger than at the reference resolution, before it blurs."""
 FIGURE_MAX_HEIGHT_SHARE = 0.45
 """Of a page's text height: a picture never crowds out the text it illustrates."""
 HANDWRITING_PT_PER_CHARACTER = 6.0
@@ -248,9 +250,10 @@ class Blocks:
             natural = _natural_width(image.file)
             section = getattr(image, "section", None) or "context"
             if natural <= self.grid.side_width * 1.15:
-                side.append(self.figure(image, number, self.grid.side_width))
+                side.append(self.figure(image, number, min(self.grid.side_width, natural * MOST_ENLARGED)))
             else:
-                main.setdefault(section, []).append(self.figure(image, number, self.grid.main_width * main_share))
+                width = min(self.grid.main_width * main_share, natural * MOST_ENLARGED)
+                main.setdefault(section, []).append(self.figure(image, number, width))
         return Placed(main, side)
 
     def sources(self, sources: Sequence[Source]) -> list[Flowable]:

@@ -37,6 +37,7 @@ GAP_FACTOR = 3.0
 AXIS_PT = 1.6
 TICK_SIZE_PT = 7.5
 LEAST_TICK_DISTANCE_PT = 34.0
+TICK_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000)
 
 
 def when_value(value: dt.date | int | str) -> float | None:
@@ -108,14 +109,17 @@ class Scale:
         """Points of the middle of each break."""
         return [(before.end + after.start) / 2 for before, after in itertools.pairwise(self.stretches)]
 
-    def years(self) -> list[tuple[int, float]]:
-        """(year, point) of each new year inside a stretch, for ticks."""
-        return [
-            (year, stretch.x(year))
-            for stretch in self.stretches
-            if stretch.last > stretch.first
-            for year in range(int(stretch.first) + (stretch.first > int(stretch.first)), int(stretch.last) + 1)
-        ]
+    def years(self, least_distance: float) -> list[tuple[int, float]]:
+        """(year, point) of the ticks inside each stretch, at a round step that keeps them ``least_distance`` apart."""
+        ticks = []
+        for stretch in self.stretches:
+            if stretch.last <= stretch.first:
+                continue
+            per_year = abs(stretch.end - stretch.start) / (stretch.last - stretch.first)
+            step = next((step for step in TICK_STEPS if step * per_year >= least_distance), TICK_STEPS[-1])
+            first = -(-int(stretch.first + 0.999999) // step) * step
+            ticks += [(year, stretch.x(year)) for year in range(first, int(stretch.last) + 1, step) if year >= stretch.first]
+        return ticks
 
 
 def make_scale(years: Sequence[float], start: float, end: float) -> Scale:
@@ -242,7 +246,7 @@ class TimeScale(Flowable):
         canvas.setFont(self.styles.heading_fonts.regular, TICK_SIZE_PT)
         canvas.setFillColor(palette.muted)
         last_x = -LEAST_TICK_DISTANCE_PT
-        for year, x in scale.years():
+        for year, x in scale.years(LEAST_TICK_DISTANCE_PT):
             if x - last_x < LEAST_TICK_DISTANCE_PT:
                 continue
             canvas.line(x, axis_y - 3, x, axis_y)
@@ -325,7 +329,7 @@ class ColumnTimeScale(Flowable):
         canvas.setFont(self.styles.heading_fonts.regular, TICK_SIZE_PT)
         canvas.setFillColor(palette.muted)
         last_y = 1e9
-        for year, position in scale.years():
+        for year, position in scale.years(2 * TICK_SIZE_PT):
             y = self.height - position
             if last_y - y < 2 * TICK_SIZE_PT:
                 continue
