@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from reportlab.platypus.doctemplate import LayoutError
@@ -45,7 +45,8 @@ def render_study_sheet(topic: Topic, theme: Theme, course: Course | None = None,
     """The printable study sheet of ``topic`` as PDF bytes, in the arrangement that fills its pages best.
 
     Arrangements are tried in order until one is well filled; failing that, the best of them is
-    laid out again with room kept free at the foot of each page, so that the last page gets more.
+    laid out again with room kept free at the foot of each page, so that the last page gets more
+    (see ``_with_room_at_feet``).
     """
     session = session or BuildSession()
     labels = theme.labels_for(topic.language_code)
@@ -58,22 +59,28 @@ def render_study_sheet(topic: Topic, theme: Theme, course: Course | None = None,
         story = study_sheet_story(topic, blocks, course, theme.logo, arrangement)
         return render_story(story, theme, styles, labels, marks, metadata(topic, topic.title, course), reserve_pt)
 
-    tried: dict[Rendered, Arrangement] = {}
+    tried: list[Rendered] = []
     for arrangement in ARRANGEMENTS:
-        tried[render(arrangement)] = arrangement
+        tried.append(render(arrangement))
         best = _best(tried)
         if well_filled(best.fills) and best.fills[-1] >= SETTLED_FILL:
             return best.pdf
-    best = _best(tried)
-    if not well_filled(best.fills):
-        shortfall = (LEAST_FILL + RESERVE_MARGIN - best.fills[-1]) * grid.page_height / (len(best.fills) - 1)
-        for factor in RESERVE_FACTORS:
-            reserve = min(shortfall * factor, MOST_RESERVE * grid.page_height)
-            try:
-                tried[render(tried[best], reserve)] = tried[best]
-            except LayoutError:  # something on the sheet is taller than the shortened pages
-                break
-    return _best(tried).pdf
+    chosen = ARRANGEMENTS[tried.index(_best(tried))]
+    return _with_room_at_feet(_best(tried), lambda reserve_pt: render(chosen, reserve_pt), grid.page_height).pdf
+
+
+def _with_room_at_feet(rendered: Rendered, render: Callable[[float], Rendered], page_height: float) -> Rendered:
+    """``rendered``, or a layout of it with room kept free at the foot of each page if that fills its last page better."""
+    if len(rendered.fills) < 2 or rendered.fills[-1] >= LEAST_FILL:
+        return rendered
+    tried = [rendered]
+    shortfall = (LEAST_FILL + RESERVE_MARGIN - rendered.fills[-1]) * page_height / (len(rendered.fills) - 1)
+    for factor in RESERVE_FACTORS:
+        try:
+            tried.append(render(min(shortfall * factor, MOST_RESERVE * page_height)))
+        except LayoutError:  # something on the sheet is taller than the shortened pages
+            break
+    return _best(tried)
 
 
 def _best(tried: Iterable[Rendered]) -> Rendered:
@@ -85,7 +92,13 @@ def render_answer_key(topic: Topic, theme: Theme, course: Course | None = None, 
     """The teacher's copy: every question with its answer, the key facts with details and sources, the teacher's notes."""
     labels = theme.labels_for(topic.language_code)
     styles = build_styles(theme, session or BuildSession(), topic.language)
-    story = answer_key_story(topic, Blocks(styles, labels, _grid(theme, styles)), course, theme.logo)
+    grid = _grid(theme, styles)
     title = f"{topic.title} — {labels['answer_key']}"
     marks = furniture(topic, course, labels, labels["teachers_copy"], teacher=True)
-    return render_story(story, theme, styles, labels, marks, metadata(topic, title, course)).pdf
+
+    def render(reserve_pt: float) -> Rendered:
+        blocks = Blocks(styles, labels, replace(grid, page_height=grid.page_height - reserve_pt))
+        story = answer_key_story(topic, blocks, course, theme.logo)
+        return render_story(story, theme, styles, labels, marks, metadata(topic, title, course), reserve_pt)
+
+    return _with_room_at_feet(render(0.0), render, grid.page_height).pdf

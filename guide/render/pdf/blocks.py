@@ -38,6 +38,7 @@ ANSWER_LINE_SPACING_PT = 20.0
 MIN_ANSWER_LINES = 2
 MAX_ANSWER_LINES = 8
 SHORT_LINK_CHARACTERS = 46
+META_LINE_CHARACTERS = 72
 TIMESCALE_MAX_HEIGHT_SHARE = 0.4
 """Of a page's text height: a taller time scale (many crowded events) becomes a list in the main column."""
 
@@ -117,7 +118,7 @@ class Blocks:
         if subtitle:
             lines.append(Paragraph(literal(subtitle), styles.band_subtitle))
         if meta:
-            lines.append(Paragraph("  ·  ".join(literal(item) for item in meta), styles.band_meta))
+            lines.append(Paragraph(_meta_markup(meta), styles.band_meta))
         fill = (palette.text if teacher else palette.primary) if styles.fills else None
         picture = _scaled_image(str(logo), LOGO_MAX_WIDTH_PT, LOGO_MAX_HEIGHT_PT) if logo is not None else None
         outline = palette.text if teacher else palette.primary
@@ -265,6 +266,14 @@ class Blocks:
                 text += f' <a href={attribute(source.url)} color="{self.styles.link_color}"><u>{literal(short_link(source.url))}</u></a>'
             items.append(Paragraph(text, self.styles.source))
         return items
+
+
+def _meta_markup(meta: Sequence[str]) -> str:
+    """Date, place and parties on one line; a long list of parties on a line of its own, so no line runs to 100 characters."""
+    joined = "  ·  ".join(meta)
+    if len(joined) <= META_LINE_CHARACTERS or len(meta) < 2:
+        return "  ·  ".join(literal(item) for item in meta)
+    return "  ·  ".join(literal(item) for item in meta[:-1]) + "<br/>" + literal(meta[-1])
 
 
 def _lead_in(name: str) -> str:
