@@ -8,6 +8,7 @@ from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Image, Paragraph
 
+from guide.render.pdf.box import paint
 from guide.render.pdf.columns import draw_stacked, stacked_height
 
 PADDING_PT = 14.0
@@ -63,21 +64,17 @@ class TitleBand(Flowable):
 
     def draw(self) -> None:
         canvas = self.canv
-        canvas.saveState()
-        if self.fill_color is not None:
-            canvas.setFillColor(self.fill_color)
-            canvas.rect(0, 0, self.width, self.height, stroke=0, fill=1)
-        elif self.boxed:
-            canvas.setStrokeColor(self.outline)
-            canvas.setLineWidth(FRAME_PT)
-            canvas.rect(FRAME_PT / 2, FRAME_PT / 2, self.width - FRAME_PT, self.height - FRAME_PT, stroke=1, fill=0)
+        if self.boxed or self.fill_color is not None:
+            paint(canvas, self.width, self.height, self.fill_color, (self.outline, FRAME_PT), (self.bar, BAR_PT))
         else:
+            paint(canvas, self.width, self.height, None, None, (self.bar, BAR_PT))
+            canvas.saveState()
             canvas.setStrokeColor(self.outline)
             canvas.setLineWidth(OUTLINE_PT)
             canvas.line(0, self.height - OUTLINE_PT / 2, self.width, self.height - OUTLINE_PT / 2)
             canvas.line(0, OUTLINE_PT / 2, self.width, OUTLINE_PT / 2)
-        canvas.setFillColor(self.bar)
-        canvas.rect(0, 0, BAR_PT, self.height, stroke=0, fill=1)
+            canvas.restoreState()
+        canvas.saveState()
         if self.logo is not None:
             plate_width = self.logo.drawWidth + 2 * LOGO_PLATE_PADDING_PT
             plate_height = self.logo.drawHeight + 2 * LOGO_PLATE_PADDING_PT

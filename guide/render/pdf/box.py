@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.colors import Color
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
 from guide.render.pdf.columns import draw_stacked, stacked_height
@@ -75,17 +76,28 @@ class Box(Flowable):
 
     def draw(self) -> None:
         canvas = self.canv
-        canvas.saveState()
-        if self.fill_color is not None:
-            canvas.setFillColor(self.fill_color)
-            canvas.rect(0, 0, self.width, self.height, stroke=0, fill=1)
-        else:
-            canvas.setStrokeColor(self.border)
-            canvas.setLineWidth(BORDER_PT)
-            half = BORDER_PT / 2
-            canvas.rect(half, half, self.width - BORDER_PT, self.height - BORDER_PT, stroke=1, fill=0)
-        canvas.setFillColor(self.bar)
-        canvas.rect(0, 0, BAR_PT, self.height, stroke=0, fill=1)  # a filled bar: its ends are the box's edges
-        canvas.restoreState()
+        paint(canvas, self.width, self.height, self.fill_color, (self.border, BORDER_PT), (self.bar, BAR_PT))
         inner = self._inner_width(self.width)
         draw_stacked(self._content(), canvas, inner, self.height - PADDING_PT, BAR_PT + PADDING_PT)
+
+
+def paint(
+    canvas: Canvas, width: float, height: float, fill_color: Color | None, frame: tuple[Color, float] | None, bar: tuple[Color, float]
+) -> None:
+    """An area filled with ``fill_color``, or else framed by a line inside its edges; a bar down its left side.
+
+    The frame's line and the bar stay inside the area, and the bar is a filled rectangle rather
+    than a stroke with caps, so nothing pokes past the area's edges.
+    """
+    canvas.saveState()
+    if fill_color is not None:
+        canvas.setFillColor(fill_color)
+        canvas.rect(0, 0, width, height, stroke=0, fill=1)
+    elif frame is not None:
+        color, line = frame
+        canvas.setStrokeColor(color)
+        canvas.setLineWidth(line)
+        canvas.rect(line / 2, line / 2, width - line, height - line, stroke=1, fill=0)
+    canvas.setFillColor(bar[0])
+    canvas.rect(0, 0, bar[1], height, stroke=0, fill=1)
+    canvas.restoreState()

@@ -161,8 +161,8 @@ def spread(centres: Sequence[float], sizes: Sequence[float], low: float, high: f
     return starts
 
 
-class TimeScale(Flowable):
-    """Events at their dates on an axis across the whole width, labels above and below."""
+class _Events(Flowable):
+    """Timeline entries as labels (date over event), the topic's own event marked for highlighting."""
 
     def __init__(
         self,
@@ -176,6 +176,10 @@ class TimeScale(Flowable):
         self.entries = list(entries)
         self.styles = styles
         self.highlight, self.dates, self.events = _labels(self.entries, date_text, styles, highlight, inline)
+
+
+class TimeScale(_Events):
+    """Events at their dates on an axis across the whole width, labels above and below."""
 
     def label_width(self, width: float) -> float:
         """Labels share a side's width; never narrower than the widest date, which stays on one line."""
@@ -277,25 +281,12 @@ class TimeScale(Flowable):
         event.drawOn(canvas, left + LABEL_PADDING_PT, top - date_height - event_height)
 
 
-class ColumnTimeScale(Flowable):
+class ColumnTimeScale(_Events):
     """Events at their dates down an axis, for a sidebar: labels to the right, pushed apart where events crowd."""
 
     AXIS_X_PT = 30.0
     LABEL_X_PT = 42.0
     MARGIN_PT = 4.0
-
-    def __init__(
-        self,
-        entries: Sequence[TimelineEntry],
-        date_text: Callable[[dt.date | int | str], str],
-        styles: Styles,
-        highlight: object,
-        inline: Callable[[str], str],
-    ) -> None:
-        super().__init__()
-        self.entries = list(entries)
-        self.styles = styles
-        self.highlight, self.dates, self.events = _labels(self.entries, date_text, styles, highlight, inline)
 
     def _label_height(self, index: int) -> float:
         inner = self.width - self.LABEL_X_PT - 2 * LABEL_PADDING_PT
