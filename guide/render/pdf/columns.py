@@ -194,3 +194,22 @@ class Columns(Flowable):
         main_x, side_x = (self.side_width + self.gap, 0.0) if self.sidebar_left else (0.0, main_width + self.gap)
         draw_stacked(self.main, self.canv, main_width, self.height, main_x)
         draw_stacked(self.side, self.canv, self.side_width, self.height, side_x)
+
+
+def balanced(main: list[Flowable], side: list[Flowable], main_width: float, side_width: float) -> tuple[list[Flowable], list[Flowable]]:
+    """Main column and sidebar with the sidebar's last sections moved under the main column while that shortens the longer.
+
+    A sidebar far longer than its main column would leave the main column's foot empty on every
+    page it runs on; a section moved (a heading and what follows it) is read as well at the end of the main column.
+    """
+    main, side = list(main), list(side)
+    while True:
+        starts = [index for index, flowable in enumerate(side) if getattr(flowable, "keep_with_next", False)]
+        if not starts:
+            return main, side
+        moved = side[starts[-1] :]
+        longer = max(stacked_height(main, main_width), stacked_height(side, side_width))
+        after = max(stacked_height([*main, *moved], main_width), stacked_height(side[: starts[-1]], side_width))
+        if after >= longer:
+            return main, side
+        main, side = [*main, *moved], side[: starts[-1]]

@@ -12,7 +12,7 @@ from guide.labels import Labels
 from guide.model import Course, Topic
 from guide.render.common import meta_line
 from guide.render.pdf.blocks import Blocks
-from guide.render.pdf.columns import Columns, stacked_height
+from guide.render.pdf.columns import Columns, balanced, stacked_height
 from guide.render.pdf.document import Furniture
 
 BAND_GAP_PT = 12.0
@@ -63,6 +63,7 @@ def _region(blocks: Blocks, main: Sequence[Flowable], side: Sequence[Flowable]) 
         return [Columns([*main, *side], [], 0.0, 0.0, grid.sidebar_left, grid.page_height)]
     if not main:
         main, side = side, []
+    main, side = balanced(main, side, grid.main_width, grid.side_width)
     return [Columns(main, side, grid.side_width, grid.gap, grid.sidebar_left, grid.page_height)]
 
 
