@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import field
 from typing import Annotated, Any
 
 from guide import markup
-from guide.records import BadValueError, Many, Mapping, Record, Value, record, text
+from guide.records import BadValueError, Many, Mapping, Record, Value, integer, record, suggestion, text
 
 TOPIC_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 LANGUAGE_TAG_PATTERN = r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$"
@@ -32,6 +33,16 @@ SECTION_NAMES = (
     "images",
     "sources",
 )
+COVER = "cover"
+"""An image's ``section`` for the title slide."""
+MAX_OBJECTIVES = 10
+MAX_OBJECTIVE_LENGTH = 200
+MAX_EXCERPTS = 10
+MAX_EXCERPT_LENGTH = 1500
+MAX_ATTRIBUTION_LENGTH = 200
+MAX_FIGURE_LENGTH = 24
+MAX_CREDIT_LENGTH = 200
+MAX_ANSWER_LINES = 12
 
 
 def clean_text(value: str) -> str:
@@ -52,12 +63,44 @@ def _check_links(value: str) -> str:
     return value
 
 
+def _at_most(limit: int) -> Callable[[str], str]:
+    """A check that text, once its white space is folded, has at most ``limit`` characters."""
+
+    def check(value: str) -> str:
+        if len(value) > limit:
+            raise BadValueError(f"must be at most {limit} characters long, not {len(value)}")
+        return value
+
+    return check
+
+
+def _one_of(what: str, allowed: Sequence[str]) -> Callable[[str], str]:
+    """A check that text names one of ``allowed``, suggesting the closest when it does not."""
+
+    def check(value: str) -> str:
+        if value not in allowed:
+            raise BadValueError(f"unknown {what} '{value}'; {suggestion(value, allowed)}")
+        return value
+
+    return check
+
+
 Text = Annotated[str, text(clean_text)]
 """Plain text shown literally: names, dates, citations."""
 
 PROSE = text(clean_text, _check_links)
 Prose = Annotated[str, PROSE]
 """Text with inline markup (``**bold**``, ``*italic*``, ``[label](url)``)."""
+
+
+def short_text(limit: int) -> Value:
+    """Plain text of at most ``limit`` characters."""
+    return text(clean_text, _at_most(limit), maxLength=limit)
+
+
+def short_prose(limit: int) -> Value:
+    """Prose of at most ``limit`` characters, markup included."""
+    return text(clean_text, _at_most(limit), _check_links, maxLength=limit)
 
 
 def _check_url(value: str) -> str:
@@ -112,6 +155,8 @@ class KeyFact:
     """A fact worth remembering; ``detail`` feeds the speaker notes."""
 
     fact: Prose
+    figure: Annotated[str, short_text(MAX_FIGURE_LENGTH)] | None = None
+    """A short number or phrase to show big: "5 years", "4 articles"."""
     detail: Prose | None = None
     sources: tuple[str, ...] = ()
 
@@ -127,6 +172,8 @@ class Person:
     name: Text
     role: Prose
     native_name: Text | None = None
+    image: Text | None = None
+    """A portrait, PNG or JPEG, relative to the topic file; absolute once loaded."""
 
 
 @record
@@ -139,6 +186,8 @@ class GlossaryEntry:
 class Question:
     question: Prose
     answer: Prose
+    lines: Annotated[int, integer(1, MAX_ANSWER_LINES)] | None = None
+    """How many ruled lines to leave for the answer."""
 
 
 def _check_source_id(value: str) -> str:
@@ -147,9 +196,12 @@ def _check_source_id(value: str) -> str:
     return value
 
 
+SourceId = Annotated[str, text(_check_source_id)]
+
+
 @record
 class Source:
-    id: Annotated[str, text(_check_source_id)] | None = None
+    id: SourceId | None = None
     citation: Prose
     url: Url | None = None
 
@@ -161,6 +213,23 @@ class Image:
     file: Text
     alt: Text
     caption: Prose | None = None
+    credit: Annotated[str, short_text(MAX_CREDIT_LENGTH)] | None = None
+    """Who made the picture or holds its rights."""
+    section: Annotated[str, text(_one_of("section", (*SECTION_NAMES, COVER)), enum=[*SECTION_NAMES, COVER])] | None = None
+    """The section the picture illustrates, or cover for the title."""
+
+
+@record
+class Excerpt:
+    """A passage quoted from a primary source, with who said or wrote it."""
+
+    text: Annotated[str, short_prose(MAX_EXCERPT_LENGTH)]
+    source: SourceId
+    """The id of the source it is quoted from."""
+    attribution: Annotated[str, short_text(MAX_ATTRIBUTION_LENGTH)]
+    """Whose words they are: "Treaty of Berlin, Article 2"."""
+    section: Annotated[str, text(_one_of("section", SECTION_NAMES), enum=list(SECTION_NAMES))] | None = None
+    """The section the passage belongs with."""
 
 
 def _check_topic_id(value: str) -> str:
@@ -202,8 +271,10 @@ class Topic:
     """BCP 47 language tag; chooses the built-in labels (en, de, fr, es)."""
     summary: Prose
     """One paragraph: the "At a glance" box and the overview slide."""
+    objectives: Annotated[tuple[str, ...], Many(short_prose(MAX_OBJECTIVE_LENGTH), max_length=MAX_OBJECTIVES)] = ()
+    """What a student can do by the end: "By the end you can ..."."""
     key_facts: Annotated[tuple[KeyFact, ...], Many(Record(KeyFact, shorthand="fact"), min_length=1)]
-    """Facts as text, or {fact, detail, sources}; detail goes to the speaker notes."""
+    """Facts as text, or {fact, figure, detail, sources}; detail goes to the speaker notes."""
     context: Section
     """What happened: one paragraph or a list of them ({text, slide})."""
     significance: Section
@@ -214,6 +285,8 @@ class Topic:
     glossary: tuple[GlossaryEntry, ...] = ()
     questions: tuple[Question, ...] = ()
     """Review questions; answers go to the answer key and the speaker notes only."""
+    excerpts: Annotated[tuple[Excerpt, ...], Many(Record(Excerpt), max_length=MAX_EXCERPTS)] = ()
+    """Primary-source passages, each from a listed source."""
     sources: tuple[Source, ...] = ()
     images: tuple[Image, ...] = ()
     """Figures; file is relative to the topic file, alt is required."""

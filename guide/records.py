@@ -14,6 +14,7 @@ import dataclasses
 import difflib
 import functools
 import itertools
+import re
 import types
 import typing
 from collections.abc import Callable, Iterable
@@ -52,11 +53,14 @@ def describe(value: Any) -> str:
 
 def unknown_key_message(key: str, allowed: Iterable[str]) -> str:
     """Name the unknown key and the closest allowed one, or list them all."""
+    return f"unknown key '{key}'; {suggestion(key, allowed)}"
+
+
+def suggestion(written: str, allowed: Iterable[str]) -> str:
+    """The allowed word closest to what was written, or all of them when none is close."""
     allowed = list(allowed)
-    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-    if close:
-        return f"unknown key '{key}'; did you mean '{close[0]}'?"
-    return f"unknown key '{key}'; expected one of: {', '.join(allowed)}"
+    close = difflib.get_close_matches(written, allowed, n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else f"expected one of: {', '.join(allowed)}"
 
 
 class Kind:
@@ -121,6 +125,22 @@ def number(minimum: float, maximum: float) -> Value:
     return Value(parse, {"type": "number", "minimum": minimum, "maximum": maximum})
 
 
+def integer(minimum: int, maximum: int) -> Value:
+    """A whole number written as text, within bounds."""
+
+    def parse(value: Any) -> int:
+        if not isinstance(value, str):
+            raise BadValueError(f"expected a whole number, got {describe(value)}")
+        if not re.fullmatch(r"-?[0-9]{1,9}", value.strip()):
+            raise BadValueError(f"expected a whole number, got '{value}'")
+        written = int(value)
+        if not minimum <= written <= maximum:
+            raise BadValueError(f"must be between {minimum} and {maximum}, got {written}")
+        return written
+
+    return Value(parse, {"type": "integer", "minimum": minimum, "maximum": maximum})
+
+
 def _boolean(value: Any) -> bool:
     spelled = BOOLEAN_SPELLINGS.get(value.lower()) if isinstance(value, str) else None
     if spelled is None:
@@ -158,10 +178,15 @@ class Nullable(Kind):
 
 @dataclasses.dataclass(frozen=True, eq=False)
 class Many(Kind):
-    """A list, read as a tuple; ``single`` lets one item stand for a list of one."""
+    """A list, read as a tuple; ``single`` lets one item stand for a list of one.
+
+    A list longer than ``max_length`` is refused before its items are read, so an oversized
+    list costs no more than counting it.
+    """
 
     item: Kind
     min_length: int = 0
+    max_length: int | None = None
     single: tuple[type, ...] = ()
 
     def read(self, value: Any, location: Location, found: Found) -> Any:
@@ -172,6 +197,9 @@ class Many(Kind):
             return ()
         if len(value) < self.min_length:
             found.append((location, f"must list at least {self.min_length} item{'s' if self.min_length != 1 else ''}"))
+        if self.max_length is not None and len(value) > self.max_length:
+            found.append((location, f"must list at most {self.max_length} items, not {len(value)}"))
+            return ()
         return tuple(self.item.read(item, (*location, index), found) for index, item in enumerate(value))
 
     def schema(self, definitions: dict[str, Any]) -> dict[str, Any]:
@@ -179,6 +207,8 @@ class Many(Kind):
         many: dict[str, Any] = {"type": "array", "items": items}
         if self.min_length:
             many["minItems"] = self.min_length
+        if self.max_length is not None:
+            many["maxItems"] = self.max_length
         return {"anyOf": [items, many]} if self.single else many
 
 

@@ -42,6 +42,10 @@ def test_a_valid_topic_loads_as_written(tmp_path: Path, data: dict[str, Any]) ->
     facts = [fact if isinstance(fact, str) else fact["fact"] for fact in data["key_facts"]]
     assert [fact.fact for fact in topic.key_facts] == [folded(fact) for fact in facts]
     assert len(topic.questions) == len(data.get("questions", []))
+    assert list(topic.objectives) == [folded(objective) for objective in data.get("objectives", [])]
+    assert [(excerpt.text, excerpt.source) for excerpt in topic.excerpts] == [
+        (folded(excerpt["text"]), excerpt["source"]) for excerpt in data.get("excerpts", [])
+    ]
 
 
 @SETTINGS
