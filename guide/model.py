@@ -85,22 +85,25 @@ def _one_of(what: str, allowed: Sequence[str]) -> Callable[[str], str]:
     return check
 
 
-Text = Annotated[str, text(clean_text)]
+Text = Annotated[str, text(clean_text, shown="text")]
 """Plain text shown literally: names, dates, citations."""
 
-PROSE = text(clean_text, _check_links)
+FileName = Annotated[str, text(clean_text)]
+"""A path to a file, relative to the file that names it; never typeset."""
+
+PROSE = text(clean_text, _check_links, shown="prose")
 Prose = Annotated[str, PROSE]
 """Text with inline markup (``**bold**``, ``*italic*``, ``[label](url)``)."""
 
 
 def short_text(limit: int) -> Value:
     """Plain text of at most ``limit`` characters."""
-    return text(clean_text, _at_most(limit), maxLength=limit)
+    return text(clean_text, _at_most(limit), shown="text", maxLength=limit)
 
 
 def short_prose(limit: int) -> Value:
     """Prose of at most ``limit`` characters, markup included."""
-    return text(clean_text, _at_most(limit), _check_links, maxLength=limit)
+    return text(clean_text, _at_most(limit), _check_links, shown="prose", maxLength=limit)
 
 
 def _check_url(value: str) -> str:
@@ -127,7 +130,7 @@ def parse_when(value: Any) -> dt.date | int | str:
     return written
 
 
-When = Annotated[dt.date | int | str, Value(parse_when, {"anyOf": [{"type": "string"}, {"type": "integer"}]})]
+When = Annotated[dt.date | int | str, Value(parse_when, {"anyOf": [{"type": "string"}, {"type": "integer"}]}, shown="text")]
 """A date (``1926-04-24``), a year (``1926``) or free text (``April 1926``)."""
 
 
@@ -172,7 +175,7 @@ class Person:
     name: Text
     role: Prose
     native_name: Text | None = None
-    image: Text | None = None
+    image: FileName | None = None
     """A portrait, PNG or JPEG, relative to the topic file; absolute once loaded."""
 
 
@@ -210,8 +213,9 @@ class Source:
 class Image:
     """A figure; ``file`` is absolute once loaded, ``alt`` describes it to those who cannot see it."""
 
-    file: Text
-    alt: Text
+    file: FileName
+    alt: Annotated[str, text(clean_text)]
+    """Read aloud by screen readers in place of the picture; kept exactly as written."""
     caption: Prose | None = None
     credit: Annotated[str, short_text(MAX_CREDIT_LENGTH)] | None = None
     """Who made the picture or holds its rights."""

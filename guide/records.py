@@ -85,6 +85,9 @@ class Value(Kind):
 
     parse: Callable[[Any], Any]
     json: dict[str, Any]
+    shown: str | None = None
+    """How a reader sees the value: "text" (as written) or "prose" (with inline markup); None
+    for what is never shown as text (ids, paths, links), which ``map_shown_text`` leaves alone."""
 
     def read(self, value: Any, location: Location, found: Found) -> Any:
         try:
@@ -97,8 +100,8 @@ class Value(Kind):
         return dict(self.json)
 
 
-def text(*checks: Callable[[str], Any], **json: Any) -> Value:
-    """Text, then each check in turn (each may also convert it)."""
+def text(*checks: Callable[[str], Any], shown: str | None = None, **json: Any) -> Value:
+    """Text, then each check in turn (each may also convert it); ``shown`` as for ``Value``."""
 
     def parse(value: Any) -> Any:
         if not isinstance(value, str):
@@ -107,7 +110,7 @@ def text(*checks: Callable[[str], Any], **json: Any) -> Value:
             value = check(value)
         return value
 
-    return Value(parse, {"type": "string", **json})
+    return Value(parse, {"type": "string", **json}, shown)
 
 
 def number(minimum: float, maximum: float) -> Value:
@@ -318,6 +321,35 @@ def build(cls: type, data: Any, location: Location = ()) -> Any:
     if found:
         raise RefusedError(found)
     return built
+
+
+def map_shown_text(instance: Any, change: Callable[[str, str], str]) -> Any:
+    """A copy of a record with each text a reader sees replaced by ``change(text, shown)``.
+
+    ``shown`` is the value's kind of text (see ``Value.shown``); ids, paths and links are not
+    passed. Typography uses it, so it applies to what is printed and never to a file name.
+    """
+    return _mapped(instance, record_of(type(instance)), change)
+
+
+def _mapped(value: Any, kind: Kind, change: Callable[[str, str], str]) -> Any:
+    """``value`` with its shown text changed; the very same object where nothing changed."""
+    if value is None:
+        return None
+    if isinstance(kind, Nullable):
+        return _mapped(value, kind.kind, change)
+    if isinstance(kind, Many):
+        items = tuple(_mapped(item, kind.item, change) for item in value)
+        return value if all(new is old for new, old in zip(items, value, strict=True)) else items
+    if isinstance(kind, Mapping):
+        return {key: _mapped(item, kind.value, change) for key, item in value.items()}
+    if isinstance(kind, Record):
+        changed = {name: _mapped(getattr(value, name), field.kind, change) for name, field in kind.fields.items()}
+        unchanged = all(new is getattr(value, name) for name, new in changed.items())
+        return value if unchanged else dataclasses.replace(value, **changed)
+    if isinstance(kind, Value) and kind.shown and isinstance(value, str):
+        return change(value, kind.shown)
+    return value
 
 
 def field_names(cls: type) -> list[str]:

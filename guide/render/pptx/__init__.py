@@ -12,6 +12,7 @@ from guide.render.pptx.plan import DeckFonts, DeckPlan, plan_deck
 from guide.render.pptx.writer import DeckWriter
 from guide.template import Template, default_template_path, read_template
 from guide.theme import Theme
+from guide.typography import typeset_topic
 
 __all__ = ["DeckPlan", "deck_fonts", "deck_plan", "render_deck"]
 
@@ -47,6 +48,7 @@ def render_deck(topic: Topic, theme: Theme, course: Course | None = None) -> byt
 
 def _planned(topic: Topic, theme: Theme, course: Course | None) -> tuple[_Setting, DeckPlan]:
     setting = _setting(theme)
+    topic = typeset_topic(topic, theme.typography)
     return setting, plan_deck(topic, theme.labels_for(topic.language_code), setting.geometry, setting.fonts, course)
 
 
