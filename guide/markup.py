@@ -26,6 +26,8 @@ MAX_LINK_TEXT = 48
 """Longest text a bare link shows before its path is shortened."""
 MAX_LINK_SEGMENT = 32
 """Longest last path segment a shortened link shows."""
+LAST_DECODED_CHARACTER = 0x0530
+"""A link's path is shown decoded only if all of it comes before this (the end of Cyrillic)."""
 
 _MARKUP = re.compile(r"[*\[\\]")
 """A character that can start markup: text without any is one plain span."""
@@ -105,7 +107,7 @@ def link_text(url: str) -> str:
     rest = url.split("://", 1)[-1].split("#")[0].split("?")[0]
     host, _, path = rest.partition("/")
     host = host.lower().removeprefix("www.")
-    segments = [unquote(segment) for segment in path.split("/") if segment]
+    segments = [_decoded(segment) for segment in path.split("/") if segment]
     shown = "/".join([host, *segments])
     if len(shown) <= MAX_LINK_TEXT:
         return shown
@@ -113,6 +115,13 @@ def link_text(url: str) -> str:
     if len(last) > MAX_LINK_SEGMENT:
         last = last[: MAX_LINK_SEGMENT - 1] + "…"
     return f"{host}/…/{last}" if len(segments) > 1 else f"{host}/{last}"
+
+
+def _decoded(segment: str) -> str:
+    """A path segment with its %-escapes decoded (``%28`` as ``(``), unless that gives
+    characters beyond Latin, Greek and Cyrillic, which the bundled fonts may not print."""
+    decoded = unquote(segment)
+    return decoded if all(ord(character) < LAST_DECODED_CHARACTER for character in decoded) else segment
 
 
 def bare_link(url: str) -> Span:

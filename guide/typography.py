@@ -38,7 +38,7 @@ _MONTHS = frozenset(
 _BEFORE_NUMBERS = frozenset(["Article", "Articles", "Art.", "Artikel", "p.", "pp.", "No.", "Nos.", "Nr."])
 """Words that a number after them must not be parted from: Article 2, p. 4."""
 _GAP = f"[ {NO_BREAK_SPACE}]"
-_NUMBER = re.compile(r"\d+")
+_NUMBER = re.compile(r"(?<!\w)\d+")
 _MONTH_AFTER = re.compile(rf"\.?(?P<gap>{_GAP})(?:de(?P<gap2>{_GAP}))?(?P<word>[^\W\d_]+\.?)")
 """What follows a day: 24 April, 1. Dezember, 24 de abril."""
 _WORD_BEFORE = re.compile(rf"(?P<word>[^\W\d_]+\.?)(?P<gap>{_GAP})(?:de(?P<gap2>{_GAP}))?\Z")

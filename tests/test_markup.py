@@ -97,6 +97,8 @@ def test_markup_edge_cases(text: str, spans: tuple[Span, ...]) -> None:
         ("https://de.wikipedia.org/wiki/Berliner_Vertrag_%281926%29", "de.wikipedia.org/wiki/Berliner_Vertrag_(1926)"),
         ("https://example.org/" + "x" * 80, "example.org/" + "x" * 31 + "…"),
         ("mailto:history@example.org?subject=Treaty", "history@example.org"),
+        ("https://de.wikipedia.org/wiki/M%C3%A4rz", "de.wikipedia.org/wiki/März"),
+        ("https://ja.wikipedia.org/wiki/%E6%9D%A1%E7%B4%84", "ja.wikipedia.org/wiki/%E6%9D%A1%E7%B4%84"),  # no glyphs for these
     ],
 )
 def test_a_bare_link_shows_its_host_and_a_short_path(url: str, shown: str) -> None:

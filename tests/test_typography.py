@@ -40,7 +40,7 @@ CURLY = set("“”‘’„‚«»‹›")
         ("el 24 de abril de 1926", "es", f"el 24{NB}de{NB}abril{NB}de{NB}1926"),
         ("Article 2, Art. 3, p. 4, pp. 5-6, No. 7", "en", f"Article{NB}2, Art.{NB}3, p.{NB}4, pp.{NB}5-6, No.{NB}7"),
         ("in May 1933 and in April", "en", f"in May{NB}1933 and in April"),
-        ("Articles of faith; up. 4", "en", "Articles of faith; up. 4"),
+        ("Articles of faith; up. 4; A4 paper; the A24 April road", "en", "Articles of faith; up. 4; A4 paper; the A24 April road"),
     ],
 )
 def test_typeset(text: str, language: str, printed: str) -> None:
