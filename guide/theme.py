@@ -60,6 +60,8 @@ class Theme:
     """Label name -> wording, over the built-in labels of every language."""
     typography: Typography = field(default_factory=Typography)
     """How both outputs set the topic's text and the labels (curly quotes or as typed)."""
+    outputs: tuple[str, ...] | None = None
+    """Registry names of the outputs built when neither the command line nor a course chooses."""
 
     def with_page_size(self, page_size: PageSize) -> Theme:
         return replace(self, page_size=page_size)
