@@ -34,6 +34,8 @@ SECTION_NAMES = (
     "images",
     "sources",
 )
+REQUIRED_SECTIONS = ("summary", "key_facts", "context", "significance")
+"""The sections every topic has."""
 COVER = "cover"
 """An image's ``section`` for the title slide."""
 MAX_OBJECTIVES = 10

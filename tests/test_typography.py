@@ -127,7 +127,7 @@ def test_a_theme_that_turns_smart_quotes_off_keeps_them_straight(tmp_path: Path)
     assert 'The "pact"' in "\n".join(shape.text_frame.text for slide in deck.slides for shape in slide.shapes if shape.has_text_frame)
 
 
-def test_a_theme_typography_key_is_checked(tmp_path: Path) -> None:
+def test_a_theme_typesetting_key_is_checked(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
     theme = tmp_path / "bad.yaml"
     theme.write_text("typesetting: {smart_quotes: maybe, smart_qoutes: true}\n", encoding="utf-8")

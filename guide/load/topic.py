@@ -10,7 +10,7 @@ from guide.errors import InputError, Location, Origin, Problem
 from guide.load.files import id_from_file_name, image_problem, resolve_inside
 from guide.load.messages import EXTENSION_PREFIX, problems_of
 from guide.load.reader import Document, read_yaml
-from guide.model import Topic, parse_when, when_sort_key
+from guide.model import REQUIRED_SECTIONS, SECTION_NAMES, Topic, parse_when, when_sort_key
 from guide.records import BadValueError, RefusedError, build
 
 
@@ -93,6 +93,18 @@ def _cross_reference_problems(data: dict[str, Any], origin: Origin) -> list[Prob
         if isinstance(source_id, str) and source_id not in known:
             problems.append(origin.problem(location, f"unknown source id '{source_id}'{hint}"))
     problems.extend(_timeline_order_problems(data, origin))
+    problems.extend(_placement_problems(data, origin))
+    return problems
+
+
+def _placement_problems(data: dict[str, Any], origin: Origin) -> list[Problem]:
+    """An excerpt or picture placed in a section the topic leaves out would never be shown."""
+    problems = []
+    for key in ("excerpts", "images"):
+        for index, item in _items(data, key):
+            section = item.get("section")
+            if section in SECTION_NAMES and section not in REQUIRED_SECTIONS and not data.get(section):
+                problems.append(origin.problem((key, index, "section"), f"the topic has no {section}; place it in a section the topic has"))
     return problems
 
 
