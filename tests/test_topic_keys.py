@@ -7,9 +7,10 @@ from pathlib import Path
 
 from guide import load_topic
 from guide.model import Excerpt
-from tests.conftest import TREATY
+from tests.conftest import TREATY, run_cli
 
 PIXEL = Path(__file__).parent / "data" / "pixel.png"
+MINIMAL = "title: T\nsummary: S\nkey_facts: [f]\ncontext: c\nsignificance: s\n"
 
 AT_THE_BOUNDS = f"""\
 title: T
@@ -62,3 +63,13 @@ def test_the_treaty_carries_objectives_excerpts_and_figures() -> None:
     assert [excerpt.text.split()[0] for excerpt in article_2] == ["Should", "Sollte"]
     assert {fact.figure for fact in topic.key_facts} >= {"5 years", "24 April 1926"}
     assert {excerpt.source for excerpt in topic.excerpts} <= {source.id for source in topic.sources}
+
+
+def test_a_portrait_file_name_is_a_path_not_text_to_print(tmp_path: Path) -> None:
+    """Its characters need no glyphs: the glyph check reads what is printed, not file names."""
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
+    shutil.copy(PIXEL, tmp_path / "肖像.png")
+    path = tmp_path / "portrait.yaml"
+    path.write_text(MINIMAL + "people:\n  - {name: A, role: B, image: 肖像.png}\n", encoding="utf-8")
+    status, _, err = run_cli(path, "--check", "-q")
+    assert status == 0, err
