@@ -31,7 +31,7 @@ def test_loose_topics_and_each_course_build_into_their_own_folders(built_source:
 
 def test_the_course_sheet_names_the_course_in_its_header_footer_and_title(built_source: Path) -> None:
     reader = PdfReader(built_source / "hist-201" / "treaty-of-berlin-1926.pdf")
-    first, second = (" ".join(page.extract_text().split()) for page in reader.pages)
+    first, second, *_ = (" ".join(page.extract_text().split()) for page in reader.pages)
     assert "HIST 201 · STUDY SHEET" in first
     assert "Europe Between the Wars · Dr. A. Example · Spring 2027 · Example University" in first
     assert "HIST 201 · The Treaty of Berlin (1926)" in second
@@ -98,10 +98,28 @@ def test_a_german_topic_prints_german_labels_in_both_outputs(workspace: Path) ->
     status, _, err = run_cli(topic, "--out", out, "-q")
     assert status == 0, err
     sheet = text_of(PdfReader(out / "berliner-vertrag.pdf"))
-    for label in ("ARBEITSBLATT", "AUF EINEN BLICK", "Was geschah?", "Zeitleiste", "Seite 1 von 2", "24. April 1926"):
+    for label in ("ARBEITSBLATT", "AUF EINEN BLICK", "Was geschah?", "Zeitleiste", "Seite 1 von ", "24. April 1926"):
         assert label in sheet
     assert "LÖSUNGEN" in text_of(PdfReader(out / "berliner-vertrag-answers.pdf")).upper()
     deck = Presentation(out / "berliner-vertrag.pptx")
     titles = [slide.shapes.title.text_frame.text for slide in deck.slides]
     assert {"Auf einen Blick", "Das Wichtigste", "Zeitleiste", "Überprüfe dein Wissen", "Quellen"} <= set(titles)
     assert "At a glance" not in titles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "code: C9\ntitle: Elsewhere\ntopics: [source/treaty-of-berlin-1926.yaml]\n",
+        "---\n{code: C9, title: Elsewhere, topics: [source/treaty-of-berlin-1926.yaml]}\n",
+        "# a course kept beside its topics\n'topics': [source/treaty-of-berlin-1926.yaml]\ncode: C9\ntitle: Elsewhere\n",
+    ],
+    ids=["block", "flow", "quoted key"],
+)
+def test_a_course_outside_a_courses_folder_is_found_among_topics(workspace: Path, text: str) -> None:
+    """Topics are read only as they render; anything that may be a course is read first, however it is written."""
+    (workspace / "c9.yaml").write_text(text, encoding="utf-8")
+    status, _, err = run_cli(workspace / "c9.yaml", workspace / "source" / "treaty-of-berlin-1926.yaml", "--out", workspace / "out", "-q")
+    assert status == 0, err
+    assert (workspace / "out" / "c9" / "treaty-of-berlin-1926.pdf").exists()
+    assert (workspace / "out" / "treaty-of-berlin-1926.pdf").exists()

@@ -9,11 +9,15 @@ from pypdf import PdfReader
 
 from guide import load_topic
 from guide.markup import plain_text
+from guide.typography import Typography, typeset_topic
 from tests.conftest import TREATY, outputs, squeezed, text_of
 from tests.pdfread import fonts_of, link_targets, text_sizes
 
 TOPIC = load_topic(TREATY).topic
+PRINTED = typeset_topic(TOPIC, Typography())
+"""The topic as the sheet prints it: curly apostrophes, no-break spaces."""
 HEADINGS = [
+    "By the end you can",
     "At a glance",
     "Key facts",
     "What happened?",
@@ -34,10 +38,10 @@ def test_every_key_fact_heading_term_and_question_is_printed(sheet: PdfReader) -
     """Everything a student needs is in the text layer, so it prints and can be searched."""
     text = squeezed(text_of(sheet))
     expected = [
-        *(plain_text(fact.fact) for fact in TOPIC.key_facts),
-        *(plain_text(question.question) for question in TOPIC.questions),
-        *(entry.term for entry in TOPIC.glossary),
-        *(person.name for person in TOPIC.people),
+        *(plain_text(fact.fact) for fact in PRINTED.key_facts),
+        *(plain_text(question.question) for question in PRINTED.questions),
+        *(entry.term for entry in PRINTED.glossary),
+        *(person.name for person in PRINTED.people),
         "Николай Николаевич Крестинский",
     ]
     for item in expected:
@@ -53,9 +57,10 @@ def test_answers_are_not_on_the_students_sheet(sheet: PdfReader) -> None:
 
 
 @pytest.mark.parametrize(("size", "width_pt", "height_pt"), [("a4", 595.28, 841.89), ("letter", 612, 792)])
-def test_the_treaty_fits_two_pages_of_each_paper_size(built: dict[str, Path], size: str, width_pt: float, height_pt: float) -> None:
+def test_the_treaty_fills_three_pages_of_each_paper_size(built: dict[str, Path], size: str, width_pt: float, height_pt: float) -> None:
+    """With its objectives and four excerpts the treaty takes three pages; without them, two (see test_sheet_layout)."""
     reader = PdfReader(built[size] / "treaty-of-berlin-1926.pdf")
-    assert len(reader.pages) == 2
+    assert len(reader.pages) == 3
     for page in reader.pages:
         assert float(page.mediabox.width) == pytest.approx(width_pt, abs=0.5)
         assert float(page.mediabox.height) == pytest.approx(height_pt, abs=0.5)
@@ -64,7 +69,7 @@ def test_the_treaty_fits_two_pages_of_each_paper_size(built: dict[str, Path], si
 def test_page_numbers_count_the_pages(sheet: PdfReader) -> None:
     """The footer's "Page X of Y" is filled in after layout; it must name the real total."""
     for number, page in enumerate(sheet.pages, start=1):
-        assert f"Page {number} of 2" in page.extract_text()
+        assert f"Page {number} of {len(sheet.pages)}" in page.extract_text()
 
 
 def test_all_fonts_are_bundled_and_embedded(sheet: PdfReader, answers: PdfReader) -> None:
@@ -113,7 +118,7 @@ def test_the_answer_key_is_marked_and_holds_every_answer(answers: PdfReader) -> 
     text = text_of(answers)
     assert "TEACHER’S COPY" in text
     assert "Answer key" in text
-    for question in TOPIC.questions:
+    for question in PRINTED.questions:
         assert squeezed(plain_text(question.question)) in squeezed(text)
         assert squeezed(plain_text(question.answer)) in squeezed(text)
     assert answers.metadata.title == f"{TOPIC.title} — Answer key"

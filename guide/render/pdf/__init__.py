@@ -16,6 +16,7 @@ from guide.render.pdf.sheet import ARRANGEMENTS, Arrangement, answer_key_story, 
 from guide.render.pdf.styles import Styles, build_styles
 from guide.session import BuildSession
 from guide.theme import Theme
+from guide.typography import typeset_topic
 
 __all__ = ["render_answer_key", "render_study_sheet"]
 
@@ -49,6 +50,7 @@ def render_study_sheet(topic: Topic, theme: Theme, course: Course | None = None,
     (see ``_with_room_at_feet``).
     """
     session = session or BuildSession()
+    topic = typeset_topic(topic, theme.typography)
     labels = theme.labels_for(topic.language_code)
     grid = _grid(theme, build_styles(theme, session, topic.language))
     marks = furniture(topic, course, labels, labels["study_sheet"])
@@ -90,6 +92,7 @@ def _best(tried: Iterable[Rendered]) -> Rendered:
 
 def render_answer_key(topic: Topic, theme: Theme, course: Course | None = None, session: BuildSession | None = None) -> bytes:
     """The teacher's copy: every question with its answer, the key facts with details and sources, the teacher's notes."""
+    topic = typeset_topic(topic, theme.typography)
     labels = theme.labels_for(topic.language_code)
     styles = build_styles(theme, session or BuildSession(), topic.language)
     grid = _grid(theme, styles)

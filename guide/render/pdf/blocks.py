@@ -12,13 +12,13 @@ from reportlab.platypus import Flowable, Image, Paragraph, Spacer
 
 from guide import markup
 from guide.labels import Labels
-from guide.model import GlossaryEntry, KeyFact, Person, Question, Source, TimelineEntry, Topic
+from guide.model import COVER, GlossaryEntry, KeyFact, Person, Question, Source, TimelineEntry, Topic
 from guide.model import Image as TopicImage
 from guide.model import Paragraph as TopicParagraph
 from guide.render.pdf.band import TitleBand
 from guide.render.pdf.box import Box
 from guide.render.pdf.columns import Kept
-from guide.render.pdf.flowables import Figure, OutlineEntry, RuledLines, SectionHeading, Timeline
+from guide.render.pdf.flowables import Beside, Figure, OutlineEntry, RuledLines, SectionHeading, SetOff, Timeline, TwoColumnList
 from guide.render.pdf.grid import Grid
 from guide.render.pdf.inline import attribute, literal, to_markup
 from guide.render.pdf.styles import Styles
@@ -35,9 +35,16 @@ FIGURE_MAX_HEIGHT_SHARE = 0.45
 HANDWRITING_PT_PER_CHARACTER = 6.0
 """Width a student's handwriting takes per character, to give an answer the lines it needs."""
 ANSWER_LINE_SPACING_PT = 20.0
+"""Wide ruling (7 mm), for handwriting of any size."""
+TIGHT_ANSWER_LINE_SPACING_PT = 18.0
+"""Narrow ruling (6.35 mm), for a sheet that would otherwise run onto a page of its own."""
 MIN_ANSWER_LINES = 2
 MAX_ANSWER_LINES = 8
-SHORT_LINK_CHARACTERS = 46
+OBJECTIVES_GAP_PT = 10.0
+SIDEBAR_SECTIONS = ("key_facts", "people", "glossary", "timeline", "sources")
+"""Sections the sheet sets in its sidebar, whose excerpts are set at the sidebar's size."""
+PORTRAIT_PT = 34.0
+"""Width of a person's portrait in the sidebar: a face to recognise, not a picture to study."""
 META_LINE_CHARACTERS = 72
 TIMESCALE_MAX_HEIGHT_SHARE = 0.4
 """Of a page's text height: a taller time scale (many crowded events) becomes a list in the main column."""
@@ -56,16 +63,6 @@ def answer_lines(answer: str, line_width: float) -> int:
     per_line = max(1.0, line_width / HANDWRITING_PT_PER_CHARACTER)
     needed = -(-len(markup.plain_text(answer)) // int(per_line))
     return max(MIN_ANSWER_LINES, min(MAX_ANSWER_LINES, needed))
-
-
-def short_link(url: str) -> str:
-    """A link as a reader reads it: no scheme, and a long path shortened to its last part, or to the host alone."""
-    shown = re.sub(r"^(https?://|mailto:)(www\.)?", "", url).rstrip("/")
-    if len(shown) <= SHORT_LINK_CHARACTERS:
-        return shown
-    host, _, path = shown.partition("/")
-    tail = path.rsplit("/", 1)[-1]
-    return f"{host}/…/{tail}" if len(host) + len(tail) + 3 <= SHORT_LINK_CHARACTERS else host
 
 
 def key_points(answer: str) -> list[str]:
@@ -145,23 +142,51 @@ class Blocks:
 
     def _markers(self, fact: KeyFact, numbers: Mapping[str, int]) -> str:
         """Superscript numbers of a fact's sources, as the numbered source list shows them, tied to the fact's last word."""
-        found = sorted({numbers[source] for source in fact.sources if source in numbers})
-        if not found:
+        return self._superscript(sorted({numbers[source] for source in fact.sources if source in numbers}))
+
+    def _superscript(self, numbers: Sequence[int]) -> str:
+        """Source numbers as a superscript marker, or nothing."""
+        if not numbers:
             return ""
         muted = self.styles.palette.muted.hexval()[2:]
-        return f'<super><font color="#{muted}">{",".join(str(number) for number in found)}</font></super>'
+        return f'<super><font color="#{muted}">{",".join(str(number) for number in numbers)}</font></super>'
 
     def key_facts_box(self, topic: Topic, with_details: bool = False) -> list[Flowable]:
-        """The key facts, each with its source markers; the teacher's copy adds each fact's detail."""
+        """The key facts, each with its source markers and its figure set large; the teacher's copy adds each fact's detail."""
         numbers = source_numbers(topic.sources)
         items: list[Flowable] = []
         for fact in topic.key_facts:
-            bullet = self._bullet(self.inline(fact.fact) + self._markers(fact, numbers))
+            parts: list[Flowable] = [Paragraph(literal(fact.figure), self.styles.big_figure)] if fact.figure else []
+            parts.append(self._bullet(self.inline(fact.fact) + self._markers(fact, numbers)))
             if with_details and fact.detail:
-                items.append(Kept([bullet, self.prose(fact.detail, self.styles.detail)]))
-            else:
-                items.append(bullet)
+                parts.append(self.prose(fact.detail, self.styles.detail))
+            items.append(parts[0] if len(parts) == 1 else Kept(parts))
         return [self.bookmark(self.labels["key_facts"]), self.box(self.labels["key_facts"], items, tinted=False)]
+
+    def objectives(self, objectives: Sequence[str]) -> list[Flowable]:
+        """What students will be able to do, under the title band: two columns of short items across the page."""
+        if not objectives:
+            return []
+        items = [self._bullet(self.inline(objective), self.styles.objective) for objective in objectives]
+        label = self.labels["objectives"]
+        return [self.bookmark(label), self.box(label, [TwoColumnList(items)], tinted=False), Spacer(0, OBJECTIVES_GAP_PT)]
+
+    def excerpt(self, text: str, attribution: str, source_number: int | None, side: bool) -> SetOff:
+        """A primary-source passage set off from the text, its attribution below it, marked with its source's number."""
+        marker = self._superscript([source_number] if source_number else [])
+        style = self.styles.side_quote if side else self.styles.quote
+        parts = [self.prose(text, style), Paragraph(f"— {literal(attribution)}{marker}", self.styles.attribution)]
+        return SetOff(parts, self.styles.palette.accent)
+
+    def place_excerpts(self, topic: Topic) -> dict[str, list[Flowable]]:
+        """Each excerpt set off, under the section it belongs with (What happened? unless it says)."""
+        numbers = source_numbers(topic.sources)
+        placed: dict[str, list[Flowable]] = {}
+        for excerpt in topic.excerpts:
+            section = excerpt.section or "context"
+            quote = self.excerpt(excerpt.text, excerpt.attribution, numbers.get(excerpt.source), section in SIDEBAR_SECTIONS)
+            placed.setdefault(section, []).append(quote)
+        return placed
 
     def paragraphs(self, paragraphs: Sequence[TopicParagraph]) -> list[Flowable]:
         return [self.prose(paragraph.text, self.styles.body) for paragraph in paragraphs]
@@ -191,7 +216,12 @@ class Blocks:
             name = f"<b>{literal(person.name)}</b>"
             if person.native_name:
                 name += f" ({literal(person.native_name)})"
-            items.append(self._bullet(f"{name} — {self.inline(person.role)}"))
+            text = f"{name} — {self.inline(person.role)}"
+            if person.image:
+                portrait = _scaled_image(person.image, PORTRAIT_PT, PORTRAIT_PT * 1.3)
+                items.append(Beside(portrait, Paragraph(text, self.styles.side)))
+            else:
+                items.append(self._bullet(text))
         return items
 
     def glossary(self, entries: Sequence[GlossaryEntry]) -> list[Flowable]:
@@ -200,14 +230,15 @@ class Blocks:
     def _question(self, number: int, question: Question) -> Paragraph:
         return Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;{self.inline(question.question)}", self.styles.question)
 
-    def questions_with_lines(self, questions: Sequence[Question], extra_lines: int = 0) -> list[Flowable]:
+    def questions_with_lines(self, questions: Sequence[Question], extra_lines: int = 0, tight: bool = False) -> list[Flowable]:
         """Each question kept with its lines to write on: as many as its expected answer needs."""
         width = self.grid.main_width
         rule = self.styles.palette.writing_rule
         items: list[Flowable] = []
         for number, question in enumerate(questions, start=1):
-            count = _lines_of(question) or answer_lines(question.answer, width) + extra_lines
-            items.append(Kept([self._question(number, question), RuledLines(count, ANSWER_LINE_SPACING_PT, 17, rule), Spacer(0, 6)]))
+            count = question.lines or answer_lines(question.answer, width) + extra_lines
+            spacing = TIGHT_ANSWER_LINE_SPACING_PT if tight else ANSWER_LINE_SPACING_PT
+            items.append(Kept([self._question(number, question), RuledLines(count, spacing, 17, rule), Spacer(0, 6)]))
         return items
 
     def questions_with_answers(self, questions: Sequence[Question]) -> list[Flowable]:
@@ -238,9 +269,8 @@ class Blocks:
         caption = f"<b>{literal(self.labels['figure'])} {number}.</b>"
         if image.caption:
             caption += " " + self.inline(image.caption)
-        credit = getattr(image, "credit", None)
-        if credit:
-            caption += f' <font color="#{self.styles.palette.muted.hexval()[2:]}">{self.inline(credit)}</font>'
+        if image.credit:
+            caption += f' <font color="#{self.styles.palette.muted.hexval()[2:]}">{literal(image.credit)}</font>'
         return Figure(picture, Paragraph(caption, self.styles.caption))
 
     def place_figures(self, images: Sequence[TopicImage], main_share: float = 1.0) -> Placed:
@@ -249,7 +279,7 @@ class Blocks:
         side: list[Flowable] = []
         for number, image in enumerate(images, start=1):
             natural = _natural_width(image.file)
-            section = getattr(image, "section", None) or "context"
+            section = image.section if image.section not in (None, COVER) else "context"
             if natural <= self.grid.side_width * 1.15:
                 side.append(self.figure(image, number, min(self.grid.side_width, natural * MOST_ENLARGED)))
             else:
@@ -263,7 +293,8 @@ class Blocks:
         for number, source in enumerate(sources, start=1):
             text = f"{number}.&nbsp;&nbsp;{self.inline(source.citation)}"
             if source.url:
-                text += f' <a href={attribute(source.url)} color="{self.styles.link_color}"><u>{literal(short_link(source.url))}</u></a>'
+                shown = literal(markup.link_text(source.url))
+                text += f' <a href={attribute(source.url)} color="{self.styles.link_color}"><u>{shown}</u></a>'
             items.append(Paragraph(text, self.styles.source))
         return items
 
@@ -284,11 +315,6 @@ def _lead_in(name: str) -> str:
 def source_numbers(sources: Sequence[Source]) -> dict[str, int]:
     """Source id -> its number in the printed list."""
     return {source.id: number for number, source in enumerate(sources, start=1) if source.id}
-
-
-def _lines_of(question: Question) -> int | None:
-    """The question's own ``lines:``, when the topic gives one."""
-    return getattr(question, "lines", None)
 
 
 def _natural_width(path: str) -> float:

@@ -179,3 +179,95 @@ class Figure(Flowable):
         self.picture.drawOn(self.canv, 0, self.height - self.picture.drawHeight)
         if self.caption is not None:
             self.caption.drawOn(self.canv, 0, 0)
+
+
+class SetOff(Flowable):
+    """A quotation set off from the text: indented, with a rule down its left side, attribution below."""
+
+    RULE_PT = 2.0
+    INDENT_PT = 12.0
+    SPACE_PT = 8.0
+
+    def __init__(self, parts: list[Paragraph], rule: Color) -> None:
+        super().__init__()
+        self.parts = parts
+        self.rule = rule
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab calls it so
+        return self.SPACE_PT
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 - reportlab calls it so
+        return self.SPACE_PT
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        inner = available_width - self.INDENT_PT
+        self.height = sum(part.wrap(inner, available_height)[1] for part in self.parts)
+        return available_width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setFillColor(self.rule)
+        canvas.rect(0, 0, self.RULE_PT, self.height, stroke=0, fill=1)
+        canvas.restoreState()
+        y = self.height
+        for part in self.parts:
+            _, height = part.wrap(self.width - self.INDENT_PT, self.height)
+            y -= height
+            part.drawOn(canvas, self.INDENT_PT, y)
+
+
+class TwoColumnList(Flowable):
+    """Short items in two columns, read down the left one first, split where the columns come out most even."""
+
+    GAP_PT = 18.0
+
+    def __init__(self, items: list[Paragraph]) -> None:
+        super().__init__()
+        self.items = items
+
+    def _heights(self, width: float) -> list[float]:
+        column = (width - self.GAP_PT) / 2
+        return [item.wrap(column, 1e4)[1] for item in self.items]
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        heights = self._heights(available_width)
+        self.split_at = min(range(len(heights) + 1), key=lambda at: max(sum(heights[:at]), sum(heights[at:])))
+        self.height = max(sum(heights[: self.split_at]), sum(heights[self.split_at :]))
+        return available_width, self.height
+
+    def draw(self) -> None:
+        column = (self.width - self.GAP_PT) / 2
+        for x, items in ((0.0, self.items[: self.split_at]), (column + self.GAP_PT, self.items[self.split_at :])):
+            y = self.height
+            for item in items:
+                _, height = item.wrap(column, 1e4)
+                y -= height
+                item.drawOn(self.canv, x, y)
+
+
+class Beside(Flowable):
+    """A small picture (a portrait) with its text to the right, top-aligned."""
+
+    GAP_PT = 7.0
+
+    def __init__(self, picture: Image, text: Paragraph) -> None:
+        super().__init__()
+        self.picture = picture
+        self.text = text
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 - reportlab calls it so
+        return self.text.getSpaceAfter()
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        _, text_height = self.text.wrap(available_width - self.picture.drawWidth - self.GAP_PT, available_height)
+        self.height = max(self.picture.drawHeight, text_height)
+        return available_width, self.height
+
+    def draw(self) -> None:
+        self.picture.drawOn(self.canv, 0, self.height - self.picture.drawHeight)
+        _, text_height = self.text.wrap(self.width - self.picture.drawWidth - self.GAP_PT, self.height)
+        self.text.drawOn(self.canv, self.picture.drawWidth + self.GAP_PT, self.height - text_height)

@@ -26,7 +26,7 @@ class Arrangement:
     """The choices page balancing makes between otherwise equal layouts of one sheet."""
 
     tight: bool = False
-    """Lines and sections set closer and pictures smaller (see ``build_styles``)."""
+    """Lines and sections set closer, answer lines narrower and pictures smaller (see ``build_styles``)."""
     timeline_across: bool = False
     """The timeline across the page between the prose and the questions, else down the sidebar."""
     extra_lines: int = 0
@@ -73,32 +73,42 @@ def _illustrated(paragraphs: list[Flowable], figures: list[Flowable]) -> list[Fl
 
 
 def study_sheet_story(topic: Topic, blocks: Blocks, course: Course | None, logo: Path | None, arrangement: Arrangement) -> list[Flowable]:
-    """Prose and questions in the main column, the rest in the sidebar beside them; the timeline down the sidebar or across the page."""
+    """Objectives under the title band; prose and questions in the main column, the rest in the sidebar beside them.
+
+    The timeline goes down the sidebar or across the page; figures and excerpts go with the section they belong to.
+    """
     labels = blocks.labels
     figures = blocks.place_figures(topic.images, TIGHT_FIGURE_SHARE if arrangement.tight else 1.0)
+    quotes = blocks.place_excerpts(topic)
     timeline, where = blocks.timeline(topic.timeline, topic.date, arrangement.timeline_across)
+
+    def section(name: str, body: list[Flowable], side: bool = False) -> list[Flowable]:
+        return blocks.section(labels[name], [*body, *quotes.get(name, [])], side)
+
     prose = [
         *blocks.summary_box(topic),
-        *blocks.section(labels["context"], _illustrated(blocks.paragraphs(topic.context), figures.main.get("context", []))),
-        *blocks.section(labels["significance"], _illustrated(blocks.paragraphs(topic.significance), figures.main.get("significance", []))),
-        *(blocks.section(labels["timeline"], timeline) if where == "main" else []),
+        *quotes.get("summary", []),
+        *section(
+            "context", _illustrated(blocks.paragraphs(topic.context), [*figures.main.get("context", []), *figures.main.get("images", [])])
+        ),
+        *section("significance", _illustrated(blocks.paragraphs(topic.significance), figures.main.get("significance", []))),
+        *(section("timeline", timeline) if where == "main" else []),
     ]
-    terms = blocks.section(labels["glossary"], blocks.glossary(topic.glossary), side=True)
+    terms = section("glossary", blocks.glossary(topic.glossary), side=True)
     beside_prose = [
         *blocks.key_facts_box(topic),
-        *blocks.section(labels["people"], blocks.people(topic.people), side=True),
+        *quotes.get("key_facts", []),
+        *section("people", blocks.people(topic.people), side=True),
         *(terms if where == "side" else []),
         *figures.side,
-        *(blocks.section(labels["timeline"], timeline, side=True) if where == "side" else []),
+        *(section("timeline", timeline, side=True) if where == "side" else []),
     ]
-    questions = blocks.section(labels["questions"], blocks.questions_with_lines(topic.questions, arrangement.extra_lines))
-    beside_questions = [
-        *([] if where == "side" else terms),
-        *blocks.section(labels["sources"], blocks.sources(topic.sources), side=True),
-    ]
+    questions = section("questions", blocks.questions_with_lines(topic.questions, arrangement.extra_lines, arrangement.tight))
+    beside_questions = [*([] if where == "side" else terms), *section("sources", blocks.sources(topic.sources), side=True)]
     story: list[Flowable] = [
         blocks.title_band(_kicker(labels["study_sheet"], course), topic.title, topic.subtitle, meta_line(topic, labels), logo),
         Spacer(0, BAND_GAP_PT),
+        *blocks.objectives(topic.objectives),
     ]
     if where != "across":
         return [*story, *_region(blocks, [*prose, *questions], [*beside_prose, *beside_questions])]
@@ -106,7 +116,7 @@ def study_sheet_story(topic: Topic, blocks: Blocks, course: Course | None, logo:
         *story,
         *_region(blocks, prose, beside_prose),
         Spacer(0, REGION_GAP_PT),
-        KeepTogether([blocks.heading(labels["timeline"]), *timeline]),
+        KeepTogether([blocks.heading(labels["timeline"]), *timeline, *quotes.get("timeline", [])]),
         Spacer(0, REGION_GAP_PT),
         *_region(blocks, questions, beside_questions),
     ]

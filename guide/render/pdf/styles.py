@@ -66,6 +66,7 @@ class Styles:
     bullet: ParagraphStyle
     objective: ParagraphStyle
     quote: ParagraphStyle
+    side_quote: ParagraphStyle
     attribution: ParagraphStyle
     timeline_date: ParagraphStyle
     timeline_event: ParagraphStyle
@@ -77,6 +78,7 @@ class Styles:
     source: ParagraphStyle
     caption: ParagraphStyle
     ribbon: ParagraphStyle
+    big_figure: ParagraphStyle
 
 
 def build_styles(theme: Theme, session: BuildSession, language: str, tight: bool = False) -> Styles:
@@ -180,8 +182,9 @@ def _styles(
         objective=ParagraphStyle(
             "objective", parent=side, leftIndent=13, bulletIndent=0, spaceAfter=2, bulletFontName=heading.bold, bulletColor=palette.accent
         ),
-        quote=ParagraphStyle("quote", parent=base, fontName=body.italic, leftIndent=14, rightIndent=8, spaceAfter=2),
-        attribution=ParagraphStyle("attribution", parent=side, leftIndent=14, textColor=palette.muted, spaceAfter=base.spaceAfter),
+        quote=ParagraphStyle("quote", parent=base, fontName=body.italic, spaceAfter=2),
+        side_quote=ParagraphStyle("side-quote", parent=side, fontName=body.italic, spaceAfter=2),
+        attribution=ParagraphStyle("attribution", parent=side, textColor=palette.muted, spaceAfter=0),
         timeline_date=ParagraphStyle(
             "tl-date", parent=side, fontName=heading.bold, fontSize=MIN_READING_PT, leading=12, textColor=palette.primary, spaceAfter=0
         ),
@@ -203,4 +206,7 @@ def _styles(
         source=ParagraphStyle("source", parent=side, leftIndent=17, firstLineIndent=-17, spaceAfter=3),
         caption=ParagraphStyle("caption", parent=side, fontSize=8.5, leading=11, textColor=palette.muted, spaceAfter=0),
         ribbon=ParagraphStyle("ribbon", fontName=heading.bold, fontSize=7.5, leading=9, textColor=palette.text),
+        big_figure=ParagraphStyle(
+            "big-figure", fontName=heading.bold, fontSize=15, leading=17, textColor=palette.primary, leftIndent=11, spaceAfter=1
+        ),
     )
