@@ -25,6 +25,12 @@ class Kept(Flowable):
         super().__init__()
         self.parts = list(parts)
 
+    def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab calls it so
+        return self.parts[0].getSpaceBefore() if self.parts else 0.0
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 - reportlab calls it so
+        return self.parts[-1].getSpaceAfter() if self.parts else 0.0
+
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
         self.height = stacked_height(self.parts, available_width)
@@ -149,6 +155,11 @@ class Columns(Flowable):
         self.page_height = page_height
         self.marker: Callable[[], Flowable] | None = None
         """Makes a mark put between the parts of a split, to note where the first part ended."""
+        self.space_before = 0.0
+        """The space the part before a split asked for after itself, kept when this part follows it on the same page."""
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab calls it so
+        return self.space_before
 
     def _main_width(self, width: float) -> float:
         return width - self.side_width - self.gap
@@ -177,7 +188,9 @@ class Columns(Flowable):
             moved, side_tail = self._move_under(main_head, side_tail, main_width, available_height)
             main_head, main_tail, side_tail = [*main_head, *moved], side_tail, []
         marks = [self.marker()] if self.marker else []
-        return [self._with(main_head, side_head), *marks, self._with(main_tail, side_tail)]
+        tail = self._with(main_tail, side_tail)
+        tail.space_before = max((column[-1].getSpaceAfter() for column in (main_head, side_head) if column), default=0.0)
+        return [self._with(main_head, side_head), *marks, tail]
 
     def _move_under(self, main: list[Flowable], side: list[Flowable], width: float, height: float) -> tuple[list[Flowable], list[Flowable]]:
         """(what of the sidebar's rest fits under the finished main column, with a gap above it; what does not)."""
