@@ -10,16 +10,44 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import field
 from typing import Annotated, Any
 
 from guide import markup
-from guide.records import BadValueError, Many, Mapping, Record, Value, record, text
+from guide.records import BadValueError, Many, Mapping, Record, Value, kind_of, record, record_of, text
 
 TOPIC_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 LANGUAGE_TAG_PATTERN = r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$"
 CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 """Unicode's control characters (category Cc) but tab, line feed and carriage return."""
+MAX_LINE_CHARS = 300
+"""Plain text (a title, a name, a term, alt text): a few lines at most on a page or slide."""
+MAX_PARAGRAPH_CHARS = 3_000
+"""One paragraph of prose (about 500 words): every one must fit on one page and a few slides."""
+MAX_WORD_CHARS = 200
+"""One word (a run without spaces, a bare address included): lines break between words, and
+measuring one far longer than a line costs the deck time in proportion to its length squared."""
+MAX_ID_CHARS = 100
+"""A topic, course or source id: ids name output files, which file systems bound."""
+MAX_URL_CHARS = 400
+"""A link's address: shown on the sources slide, so it is bounded like a word, generously."""
+MAX_ITEMS = {
+    "parties": 20,
+    "key_facts": 40,
+    "paragraphs": 30,
+    "timeline": 100,
+    "people": 60,
+    "glossary": 100,
+    "questions": 60,
+    "sources": 100,
+    "images": 20,
+}
+"""How many items a list may hold ("paragraphs": of context and of significance, each)."""
+MAX_TOPIC_CHARS = 150_000
+"""All the text of one topic (about 10,000 words): this bounds a sheet's pages and a deck's slides."""
+_LINK_TARGET = re.compile(r"\]\([^\s()]*\)")
+"""A link's ``](address)``: the address is not printed, so it is not a word of the text."""
 SECTION_NAMES = (
     "summary",
     "key_facts",
@@ -45,17 +73,54 @@ def clean_text(value: str) -> str:
     return value
 
 
+def at_most(limit: int) -> Callable[[str], str]:
+    """A check refusing text longer than ``limit`` characters, saying how long it is."""
+
+    def check(value: str) -> str:
+        if len(value) > limit:
+            raise BadValueError(f"is {len(value):,} characters long; at most {limit:,} are allowed here")
+        return value
+
+    return check
+
+
+def words_at_most(limit: int, printed: Callable[[str], str] = str) -> Callable[[str], str]:
+    """A check refusing a word (a run without spaces) longer than ``limit`` in the text as ``printed``."""
+
+    def check(value: str) -> str:
+        longest = max(printed(value).split(" "), key=len)
+        if len(longest) > limit:
+            raise BadValueError(f"has a word of {len(longest):,} characters ('{longest[:20]}...'); words are at most {limit}")
+        return value
+
+    return check
+
+
 def _check_links(value: str) -> str:
     for url in markup.links(value):
+        if len(url) > MAX_URL_CHARS:
+            raise BadValueError(f"a link's address is {len(url):,} characters long; at most {MAX_URL_CHARS} are allowed")
         if not markup.is_allowed_link(url):
             raise BadValueError(f"link '{url}' must start with http://, https:// or mailto:")
     return value
 
 
-Text = Annotated[str, text(clean_text)]
+def _printed_words(value: str) -> str:
+    return _LINK_TARGET.sub("]", value)
+
+
+def line_text(limit: int = MAX_LINE_CHARS, **json: Any) -> Value:
+    """Plain text of at most ``limit`` characters, each word at most MAX_WORD_CHARS."""
+    return text(clean_text, words_at_most(MAX_WORD_CHARS), at_most(limit), maxLength=limit, **json)
+
+
+Text = Annotated[str, line_text()]
 """Plain text shown literally: names, dates, citations."""
 
-PROSE = text(clean_text, _check_links)
+# Links are looked for last, in text of bounded length.
+PROSE = text(
+    clean_text, words_at_most(MAX_WORD_CHARS, _printed_words), at_most(MAX_PARAGRAPH_CHARS), _check_links, maxLength=MAX_PARAGRAPH_CHARS
+)
 Prose = Annotated[str, PROSE]
 """Text with inline markup (``**bold**``, ``*italic*``, ``[label](url)``)."""
 
@@ -66,14 +131,14 @@ def _check_url(value: str) -> str:
     return value
 
 
-Url = Annotated[str, text(clean_text, _check_url, format="uri")]
+Url = Annotated[str, text(at_most(MAX_URL_CHARS), clean_text, _check_url, format="uri", maxLength=MAX_URL_CHARS)]
 
 
 def parse_when(value: Any) -> dt.date | int | str:
     """A full ISO date becomes a date, a bare year an int; anything else stays free text."""
     if not isinstance(value, str):
         raise BadValueError("expected a date (1926-04-24), a year or text")
-    written = clean_text(value)
+    written = clean_text(at_most(MAX_LINE_CHARS)(value))
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", written):
         try:
             return dt.date.fromisoformat(written)
@@ -103,7 +168,9 @@ class Paragraph:
     slide: Prose | None = None
 
 
-Section = Annotated[tuple[Paragraph, ...], Many(Record(Paragraph, shorthand="text"), min_length=1, single=(str, dict))]
+Section = Annotated[
+    tuple[Paragraph, ...], Many(Record(Paragraph, shorthand="text"), min_length=1, single=(str, dict), max_length=MAX_ITEMS["paragraphs"])
+]
 """A section of prose: one paragraph or a list of them."""
 
 
@@ -113,7 +180,7 @@ class KeyFact:
 
     fact: Prose
     detail: Prose | None = None
-    sources: tuple[str, ...] = ()
+    sources: Annotated[tuple[str, ...], Many(kind_of(str), max_length=MAX_ITEMS["sources"])] = ()
 
 
 @record
@@ -149,7 +216,7 @@ def _check_source_id(value: str) -> str:
 
 @record
 class Source:
-    id: Annotated[str, text(_check_source_id)] | None = None
+    id: Annotated[str, text(at_most(MAX_ID_CHARS), _check_source_id, maxLength=MAX_ID_CHARS)] | None = None
     citation: Prose
     url: Url | None = None
 
@@ -185,7 +252,7 @@ def _check_note_section(name: str) -> str:
 class Topic:
     """One lesson topic, as validated from ``source/<topic-id>.yaml``."""
 
-    id: Annotated[str, text(_check_topic_id, pattern=TOPIC_ID_PATTERN)]
+    id: Annotated[str, text(at_most(MAX_ID_CHARS), _check_topic_id, pattern=TOPIC_ID_PATTERN, maxLength=MAX_ID_CHARS)]
     """Output name; defaults to the file name (lowercase letters, digits and '-')."""
     title: Text
     """Sheet heading and title slide."""
@@ -194,28 +261,28 @@ class Topic:
     date: When | None = None
     """A date (1926-04-24), a year (1926) or free text (April 1926)."""
     place: Text | None = None
-    parties: tuple[Text, ...] = ()
+    parties: Annotated[tuple[Text, ...], Many(kind_of(Text), max_length=MAX_ITEMS["parties"])] = ()
     """Who took part, as a list of names."""
     author: Text | None = None
     """Who wrote the summary; the PDF and deck metadata name them."""
-    language: Annotated[str, text(_check_language, pattern=LANGUAGE_TAG_PATTERN)] = "en"
+    language: Annotated[str, text(at_most(MAX_ID_CHARS), _check_language, pattern=LANGUAGE_TAG_PATTERN, maxLength=MAX_ID_CHARS)] = "en"
     """BCP 47 language tag; chooses the built-in labels (en, de, fr, es)."""
     summary: Prose
     """One paragraph: the "At a glance" box and the overview slide."""
-    key_facts: Annotated[tuple[KeyFact, ...], Many(Record(KeyFact, shorthand="fact"), min_length=1)]
+    key_facts: Annotated[tuple[KeyFact, ...], Many(Record(KeyFact, shorthand="fact"), min_length=1, max_length=MAX_ITEMS["key_facts"])]
     """Facts as text, or {fact, detail, sources}; detail goes to the speaker notes."""
     context: Section
     """What happened: one paragraph or a list of them ({text, slide})."""
     significance: Section
     """Why it matters: one paragraph or a list of them ({text, slide})."""
-    timeline: tuple[TimelineEntry, ...] = ()
+    timeline: Annotated[tuple[TimelineEntry, ...], Many(record_of(TimelineEntry), max_length=MAX_ITEMS["timeline"])] = ()
     """Dated events, in order."""
-    people: tuple[Person, ...] = ()
-    glossary: tuple[GlossaryEntry, ...] = ()
-    questions: tuple[Question, ...] = ()
+    people: Annotated[tuple[Person, ...], Many(record_of(Person), max_length=MAX_ITEMS["people"])] = ()
+    glossary: Annotated[tuple[GlossaryEntry, ...], Many(record_of(GlossaryEntry), max_length=MAX_ITEMS["glossary"])] = ()
+    questions: Annotated[tuple[Question, ...], Many(record_of(Question), max_length=MAX_ITEMS["questions"])] = ()
     """Review questions; answers go to the answer key and the speaker notes only."""
-    sources: tuple[Source, ...] = ()
-    images: tuple[Image, ...] = ()
+    sources: Annotated[tuple[Source, ...], Many(record_of(Source), max_length=MAX_ITEMS["sources"])] = ()
+    images: Annotated[tuple[Image, ...], Many(record_of(Image), max_length=MAX_ITEMS["images"])] = ()
     """Figures; file is relative to the topic file, alt is required."""
     notes: Annotated[dict[str, str], Mapping(text(_check_note_section, enum=list(SECTION_NAMES)), PROSE)] = field(default_factory=dict)
     """Extra speaker notes per section name."""
@@ -230,7 +297,7 @@ class Topic:
 class Course:
     """A course as its handouts and decks name it, from ``source/courses/<course-id>.yaml``."""
 
-    id: Annotated[str, text(_check_topic_id, pattern=TOPIC_ID_PATTERN)]
+    id: Annotated[str, text(at_most(MAX_ID_CHARS), _check_topic_id, pattern=TOPIC_ID_PATTERN, maxLength=MAX_ID_CHARS)]
     """Output folder name; defaults to the file name (lowercase letters, digits and '-')."""
     code: Text
     """Course code, such as HIST 201."""

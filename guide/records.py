@@ -163,6 +163,7 @@ class Many(Kind):
     item: Kind
     min_length: int = 0
     single: tuple[type, ...] = ()
+    max_length: int | None = None
 
     def read(self, value: Any, location: Location, found: Found) -> Any:
         if isinstance(value, self.single):
@@ -172,6 +173,9 @@ class Many(Kind):
             return ()
         if len(value) < self.min_length:
             found.append((location, f"must list at least {self.min_length} item{'s' if self.min_length != 1 else ''}"))
+        if self.max_length is not None and len(value) > self.max_length:
+            found.append((location, f"lists {len(value):,} items; at most {self.max_length} are allowed"))
+            return ()
         return tuple(self.item.read(item, (*location, index), found) for index, item in enumerate(value))
 
     def schema(self, definitions: dict[str, Any]) -> dict[str, Any]:
@@ -179,6 +183,8 @@ class Many(Kind):
         many: dict[str, Any] = {"type": "array", "items": items}
         if self.min_length:
             many["minItems"] = self.min_length
+        if self.max_length is not None:
+            many["maxItems"] = self.max_length
         return {"anyOf": [items, many]} if self.single else many
 
 

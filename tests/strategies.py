@@ -25,7 +25,7 @@ def sentences(draw: st.DrawFn, min_words: int = 1, max_words: int = 30) -> str:
     return " ".join(draw(st.lists(piece, min_size=min_words, max_size=max_words)))
 
 
-short = sentences(max_words=6)
+short = sentences(max_words=3)  # within MAX_LINE_CHARS even of long words
 prose = sentences(max_words=25)
 
 

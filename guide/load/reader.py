@@ -9,7 +9,7 @@ False and ``1926-04-24`` is not a timestamp until the model says so.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,8 @@ from guide.errors import InputError, Location, Origin, Problem, field_path
 MAX_FILE_BYTES = 2_000_000
 MAX_VALUES = 100_000
 MAX_DEPTH = 50
+MAX_KEY_CHARS = 100
+"""A key longer than any the formats know is refused without quoting it in full."""
 
 _NULL = "tag:yaml.org,2002:null"
 _PLAIN_TAGS = frozenset("tag:yaml.org,2002:" + name for name in ("str", "null", "bool", "int", "float", "timestamp", "seq", "map"))
@@ -40,6 +42,8 @@ def read_yaml(path: Path, shown_as: str) -> Document:
     text = _read_text(path, shown_as)
     try:
         node = _compose(text)
+    except InputError as error:
+        raise InputError([replace(problem, path=shown_as) for problem in error.problems]) from None
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
@@ -71,7 +75,30 @@ def _compose(text: str) -> Node | None:
             return _single_node(fast, text)
         except yaml.YAMLError:
             pass
+    _check_nesting(text)
     return _single_node(yaml.SafeLoader, text)
+
+
+def _check_nesting(text: str) -> None:
+    """Refuse a document nested deeper than MAX_DEPTH before the pure-Python composer recurses into it.
+
+    libyaml stops at a thousand levels on its own; the pure-Python composer calls itself once
+    per level and would exhaust Python's stack on ``[[[...`` or ``- - - ...`` thousands deep.
+    Its parser is a loop, so the events are counted here without recursion.
+    """
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                raise InputError.single("", _too_deep(), mark.line + 1, mark.column + 1)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _too_deep() -> str:
+    return f"the document nests deeper than {MAX_DEPTH} levels"
 
 
 def _single_node(loader_class: type, text: str) -> Node | None:
@@ -132,7 +159,7 @@ class _Walker:
         if self.values > MAX_VALUES:
             raise self._fatal(node, f"the document expands to more than {MAX_VALUES} values (aliases?)")
         if depth > MAX_DEPTH:
-            raise self._fatal(node, f"the document nests deeper than {MAX_DEPTH} levels")
+            raise self._fatal(node, _too_deep())
         if node.tag not in _PLAIN_TAGS:
             self._problem(node, location, f"unsupported YAML tag '{node.tag}'; write plain values")
             return None
@@ -150,6 +177,9 @@ class _Walker:
                 self._problem(key_node, location, "a key must be plain text")
                 continue
             key = key_node.value
+            if len(key) > MAX_KEY_CHARS:
+                self._problem(key_node, location, f"a key of {len(key)} characters ('{key[:20]}...'); keys are at most {MAX_KEY_CHARS}")
+                continue
             if key == "<<":
                 self._problem(key_node, location, "merge keys ('<<') are not supported; write the keys out")
                 continue

@@ -6,11 +6,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from guide.errors import InputError, Origin, Problem
+from guide.errors import InputError, Origin, Problem, quoted
 from guide.load.files import id_from_file_name, image_problem, resolve_inside
 from guide.load.messages import EXTENSION_PREFIX, problems_of
 from guide.load.reader import Document, read_yaml
-from guide.model import Topic, parse_when, when_sort_key
+from guide.model import MAX_TOPIC_CHARS, Topic, parse_when, when_sort_key
 from guide.records import BadValueError, RefusedError, build
 
 
@@ -47,6 +47,10 @@ def topic_from(document: Document, path: Path) -> LoadedTopic:
         already = {problem.field for problem in problems}
         problems.extend(problem for problem in problems_of(error, origin) if problem.field not in already)
         topic = None
+    size = _characters(data)
+    if not problems and size > MAX_TOPIC_CHARS:
+        message = f"the topic holds {size:,} characters of text; at most {MAX_TOPIC_CHARS:,} fit a sheet and a deck (split it into topics)"
+        problems.append(origin.problem((), message))
     if problems or topic is None:
         raise InputError(problems)
     if images:
@@ -67,6 +71,21 @@ def _without_extensions(value: Any) -> Any:
     return value
 
 
+def _characters(value: Any) -> int:
+    """All the characters of the text in ``value``, keys included (without recursion: the reader bounds depth, not shape)."""
+    total, pending = 0, [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            total += len(item)
+        elif isinstance(item, dict):
+            total += sum(len(key) for key in item)
+            pending += item.values()
+        elif isinstance(item, list):
+            pending += item
+    return total
+
+
 def _items(data: dict[str, Any], key: str) -> list[tuple[int, dict[str, Any]]]:
     """The mapping items of a list-valued key, tolerating any shape (schema errors come later)."""
     value = data.get(key)
@@ -82,7 +101,7 @@ def _cross_reference_problems(data: dict[str, Any], origin: Origin) -> list[Prob
         if isinstance(source_id, str):
             if source_id in known:
                 problems.append(
-                    origin.problem(("sources", index, "id"), f"duplicate source id '{source_id}' (also sources[{known[source_id]}])")
+                    origin.problem(("sources", index, "id"), f"duplicate source id {quoted(source_id)} (also sources[{known[source_id]}])")
                 )
             known.setdefault(source_id, index)
     for index, fact in _items(data, "key_facts"):
@@ -90,7 +109,7 @@ def _cross_reference_problems(data: dict[str, Any], origin: Origin) -> list[Prob
         for position, source_id in enumerate(cited if isinstance(cited, list) else []):
             if isinstance(source_id, str) and source_id not in known:
                 hint = f"; known ids: {', '.join(known)}" if known else "; give the source an 'id:' under sources"
-                problems.append(origin.problem(("key_facts", index, "sources", position), f"unknown source id '{source_id}'{hint}"))
+                problems.append(origin.problem(("key_facts", index, "sources", position), f"unknown source id {quoted(source_id)}{hint}"))
     problems.extend(_timeline_order_problems(data, origin))
     return problems
 
@@ -109,7 +128,7 @@ def _timeline_order_problems(data: dict[str, Any], origin: Origin) -> list[Probl
             problems.append(
                 origin.problem(
                     ("timeline", index, "date"),
-                    f"'{entry['date']}' comes before the entry above it ('{previous[1]}'); keep the timeline in order",
+                    f"{quoted(str(entry['date']))} comes before the entry above it ({quoted(previous[1])}); keep the timeline in order",
                 )
             )
         previous = (when, str(entry.get("date")))

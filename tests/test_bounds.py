@@ -1,0 +1,133 @@
+"""Every input has a stated bound: text per field and per word, items per list, text per topic,
+nesting, key length and label formats. Each is refused at its line with the bound in the
+message, quickly, without a traceback, and the valid topic beside it is still built."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from guide.load.reader import MAX_DEPTH, MAX_KEY_CHARS
+from guide.model import MAX_ITEMS, MAX_LINE_CHARS, MAX_PARAGRAPH_CHARS, MAX_TOPIC_CHARS, MAX_URL_CHARS, MAX_WORD_CHARS
+from tests.conftest import HANG_GUARD_S, TREATY, run_cli
+
+MINIMAL = "title: T\nsummary: S\nkey_facts: [f]\ncontext: c\nsignificance: s\n"
+FAST_S = 5.0
+"""Each refusal is decided before any rendering: far quicker than a build."""
+
+
+def check_refused(tmp_path: Path, text: str, expected: str, *options: str) -> str:
+    """Build the hostile topic beside the treaty; the hostile one is refused with ``expected``, the treaty built."""
+    source = tmp_path / "source"
+    if not source.exists():
+        shutil.copytree(TREATY.parent, source, ignore=shutil.ignore_patterns("courses"))
+        (source / TREATY.name).rename(source / "treaty.yaml")
+    (source / "hostile.yaml").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    started = time.perf_counter()
+    status, stdout, err = run_cli(source / "hostile.yaml", source / "treaty.yaml", "--out", out, "--format", "pdf", *options)
+    assert time.perf_counter() - started < FAST_S + HANG_GUARD_S
+    assert status == 2, err
+    assert expected in err, err
+    assert "Traceback" not in err + stdout
+    assert len(err) < 2_000, "a message quotes a bounded part of what was written"
+    assert sorted(path.name for path in out.iterdir() if not path.name.startswith(".")) == ["treaty-answers.pdf", "treaty.pdf"]
+    return err
+
+
+def test_a_title_of_1500_words_is_a_title_message_not_a_render_failure(tmp_path: Path) -> None:
+    title = " ".join(["Neutrality"] * 1_500)
+    check_refused(
+        tmp_path,
+        MINIMAL.replace("title: T", f"title: {title}"),
+        f"hostile.yaml:1:1: title: is {len(title):,} characters long; at most {MAX_LINE_CHARS} are allowed here",
+    )
+
+
+@pytest.mark.parametrize(
+    ("word", "where"),
+    [("Z" * 3_000, "summary"), ("Z" + "\u0301" * 1_000, "summary"), ("x" * 5_000, "title")],
+    ids=["3000-characters", "1000-combining-marks", "5000-in-title"],
+)
+def test_one_long_word_is_refused_at_its_field(tmp_path: Path, word: str, where: str) -> None:
+    text = MINIMAL.replace(f"{where}: {where[0].upper()}", f"{where}: A {word} B")
+    line = 2 if where == "summary" else 1
+    check_refused(tmp_path, text, f"hostile.yaml:{line}:1: {where}: has a word of {len(word):,} characters")
+    assert len(word) > MAX_WORD_CHARS
+
+
+def test_a_link_address_of_10000_characters_is_refused(tmp_path: Path) -> None:
+    url = "https://example.org/" + "a" * 10_000
+    text = MINIMAL + f"sources:\n  - {{citation: C, url: '{url}'}}\n"
+    check_refused(tmp_path, text, f"sources[0].url: is {len(url):,} characters long; at most {MAX_URL_CHARS} are allowed")
+    inline = url[:2_500]
+    prose = MINIMAL.replace("summary: S", f"summary: 'See [this]({inline}).'")
+    check_refused(tmp_path, prose, f"summary: a link's address is {len(inline):,} characters long; at most {MAX_URL_CHARS}")
+
+
+def test_a_long_address_in_a_link_is_not_a_long_word(tmp_path: Path) -> None:
+    url = "https://example.org/" + "a" * (MAX_WORD_CHARS + 50)
+    topic = tmp_path / "linked.yaml"
+    topic.write_text(MINIMAL.replace("summary: S", f"summary: 'See [this]({url}).'"), encoding="utf-8")
+    status, _, err = run_cli(topic, "--check")
+    assert status == 0, err
+
+
+@pytest.mark.parametrize(
+    ("section", "item"), [("timeline", "{date: '1926', event: E}"), ("key_facts", "F"), ("glossary", "{term: T, definition: D}")]
+)
+def test_a_list_longer_than_its_bound_is_refused(tmp_path: Path, section: str, item: str) -> None:
+    count = 10_000
+    entries = "".join(f"  - {item}\n" for _ in range(count))
+    text = MINIMAL.replace("key_facts: [f]\n", "") + ("key_facts: [f]\n" if section != "key_facts" else "") + f"{section}:\n{entries}"
+    check_refused(tmp_path, text, f"{section}: lists {count:,} items; at most {MAX_ITEMS[section]} are allowed")
+
+
+def test_a_summary_of_nearly_2_mb_is_refused_at_its_line(tmp_path: Path) -> None:
+    summary = " ".join(["neutrality"] * 180_000)
+    check_refused(
+        tmp_path,
+        MINIMAL.replace("summary: S", f"summary: {summary}"),
+        f"hostile.yaml:2:1: summary: is {len(summary):,} characters long; at most {MAX_PARAGRAPH_CHARS:,}",
+    )
+
+
+def test_a_topic_holding_more_text_than_a_sheet_and_deck_bear_is_refused(tmp_path: Path) -> None:
+    paragraph = " ".join(["neutrality"] * 250)
+    facts = "".join(f"  - {paragraph}\n" for _ in range(MAX_ITEMS["key_facts"]))
+    paragraphs = "".join(f"  - {paragraph}\n" for _ in range(MAX_ITEMS["paragraphs"]))
+    text = f"title: T\nsummary: S\nkey_facts:\n{facts}context:\n{paragraphs}significance:\n{paragraphs}"
+    err = check_refused(tmp_path, text, "hostile.yaml:1:1: the topic holds 274,9")
+    assert f"characters of text; at most {MAX_TOPIC_CHARS:,} fit a sheet and a deck" in err
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["title: " + "[" * 20_000 + "]" * 20_000 + "\n", "- " * 20_000 + "x\n", "\ufefftitle: " + "[" * 20_000 + "]" * 20_000 + "\n"],
+    ids=["flow", "block", "flow-after-byte-order-mark"],
+)
+def test_nesting_20000_deep_is_a_clean_error(tmp_path: Path, text: str) -> None:
+    check_refused(tmp_path, text, "the document nests deeper than")
+    assert MAX_DEPTH < 20_000
+
+
+def test_a_key_of_a_million_characters_gets_a_short_message(tmp_path: Path) -> None:
+    err = check_refused(tmp_path, MINIMAL + "? " + "k" * 1_000_000 + "\n: 1\n", "a key of 1000000 characters ('kkkk")
+    assert f"keys are at most {MAX_KEY_CHARS}" in err
+
+
+@pytest.mark.parametrize("label", ["{page:>100000000}", "{page:s}", "{page!r}", "{page} {pages:,}", "{0}", "{page.real}"])
+def test_a_page_label_holds_only_page_and_pages_as_they_are(tmp_path: Path, label: str) -> None:
+    theme = tmp_path / "theme.yaml"
+    theme.write_text(f"labels: {{page_of: '{label}'}}\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
+    started = time.perf_counter()
+    status, stdout, err = run_cli(TREATY, "--theme", theme, "--out", tmp_path / "out")
+    assert time.perf_counter() - started < HANG_GUARD_S
+    assert status == 2
+    assert "theme.yaml:1:10: labels.page_of: may hold only {page} and {pages}" in err
+    assert "Traceback" not in err + stdout
+    assert not (tmp_path / "out").exists()
