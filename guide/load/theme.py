@@ -301,7 +301,8 @@ def template_problems(loaded: LoadedTheme) -> tuple[list[Problem], list[Problem]
     except TemplateError as error:
         return [named_at.problem(str(error))], []
     errors = [(loaded.settings.get(f"slides.layouts.{error.role}") or named_at).problem(str(error)) for error in template.errors]
-    warnings = [
+    warnings = [named_at.problem(f"warning: {warning}") for warning in template.warnings]
+    warnings += [
         named_at.problem(
             f"warning: the template's font '{font}' is not bundled; its text is measured with {stand_in.name}, "
             f"so give the theme fonts: {{{role}: {{family: {font}, regular: ..., bold: ...}}}} to measure it exactly"
