@@ -7,12 +7,14 @@ from elsewhere cannot make the tool read or embed files it has no business with.
 from __future__ import annotations
 
 import re
+import struct
 import warnings
 from pathlib import Path
 from typing import Any
 
-from guide.errors import Origin, Problem
+from guide.errors import Origin, Problem, quoted
 from guide.inputs import project_root
+from guide.load.image_chunks import MAX_IMAGE_BYTES, chunk_problem
 from guide.model import TOPIC_ID_PATTERN
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -33,10 +35,20 @@ def resolve_inside(named: str, naming_file: Path) -> tuple[Path | None, str | No
 
 def image_problem(path: Path) -> str | None:
     """Why ``path`` is not a usable PNG or JPEG image, or None if it is one."""
-    with path.open("rb") as stream:
-        head = stream.read(8)
-    if not (head.startswith(PNG_SIGNATURE) or head.startswith(JPEG_SIGNATURE)):
-        return f"'{path.name}' is not a PNG or JPEG image"
+    name = quoted(path.name)
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(8)
+            if not (head.startswith(PNG_SIGNATURE) or head.startswith(JPEG_SIGNATURE)):
+                return f"{name} is not a PNG or JPEG image"
+            size = stream.seek(0, 2)
+            if size > MAX_IMAGE_BYTES:
+                return f"{name} is larger than {MAX_IMAGE_BYTES // 1_000_000} MB"
+            problem = chunk_problem(stream, name)
+    except OSError as error:
+        return f"cannot read {name}: {error.strerror or error}"
+    if problem:
+        return problem
     from PIL import Image, UnidentifiedImageError  # imported here: only topics with images pay for it
 
     try:
@@ -45,12 +57,13 @@ def image_problem(path: Path) -> str | None:
             with Image.open(path) as image:
                 width, height = image.size
                 if width * height > MAX_IMAGE_PIXELS:
-                    return f"'{path.name}' is too large ({width}x{height} pixels)"
+                    return f"{name} is too large ({width}x{height} pixels)"
                 image.verify()
     except Image.DecompressionBombError:
-        return f"'{path.name}' is too large (a decompression bomb)"
-    except (OSError, UnidentifiedImageError, SyntaxError) as error:
-        return f"'{path.name}' is a damaged image ({error})"
+        return f"{name} is too large (a decompression bomb)"
+    except (OSError, UnidentifiedImageError, SyntaxError, ValueError, EOFError, struct.error) as error:
+        # Pillow's parsers refuse damaged files with any of these.
+        return f"{name} is a damaged image ({error})"
     return None
 
 
