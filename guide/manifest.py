@@ -28,7 +28,7 @@ def fingerprint(parts: Iterable[bytes | str]) -> str:
     """A SHA-256 over the parts, each length-prefixed so that no two sequences collide."""
     digest = hashlib.sha256()
     for part in parts:
-        data = part.encode("utf-8") if isinstance(part, str) else part
+        data = part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part  # a file name's undecodable bytes as they are
         digest.update(len(data).to_bytes(8, "big"))
         digest.update(data)
     return digest.hexdigest()
