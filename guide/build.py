@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import threading
 import time
 import traceback
@@ -88,6 +89,7 @@ def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | Non
     groups = [loose]
     inputs = find_inputs(paths)
     run.progress.expect(len(inputs))
+    course_ids: dict[str, str] = {}
     for path in inputs:
         if run.current_topic(options.out, path) is not None:
             loose.topics.append(path)  # built here before from these very bytes: no need to read it
@@ -99,7 +101,15 @@ def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | Non
             run.progress.finished()
             continue
         if isinstance(loaded, LoadedCourse):
+            first = course_ids.setdefault(loaded.course.id, str(path))
+            if first != str(path):
+                message = f"course id '{loaded.course.id}' is also used by {first}; two courses cannot share an output folder"
+                report.results.append(TopicResult(str(path), problems=[loaded.origin.problem(("id",), message)]))
+                run.progress.finished()
+                continue
             run.progress.expect(len(loaded.topics) - 1)
+            run.digests.remember(path, loaded.digest)
+            run.digests.remember(path.resolve(), loaded.digest)
             if not options.check_only:  # a check writes nothing, not even a manifest
                 run.manifests[options.out].record_course(path, run.digests(path), loaded.course.id, loaded.patterns)
             groups.append(_Group(options.out / loaded.course.id, (loaded.theme, command_line), loaded, list(loaded.topics)))
@@ -112,6 +122,7 @@ def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | Non
                 _build_group(group, run, workers)
                 run.manifests.save()
     run.manifests.save()  # courses recorded even when all their topics were up to date
+    report.warnings += run.manifests.warnings()
     return report
 
 
@@ -164,11 +175,18 @@ def _build_topics(group: _Group, pending: list[tuple[Path, TopicResult]], ids_se
         run.progress.finished(len(pending))
         return False
     theme, theme_files = resolved
+    if group.course and group.out.is_symlink():
+        message = f"the output folder {group.out} is a symbolic link; outputs are never written through one"
+        run.report.results.append(TopicResult(str(group.course.path), problems=[group.course.origin.problem(("id",), message)]))
+        run.progress.finished(len(pending))
+        return False
     if not options.check_only:
         remove_leftovers(group.out)
     to_render: list[tuple[LoadedTopic, TopicResult, list[Path]]] = []
     for path, result in pending:
         loaded = _validated(path, result, group.loaded.get(path))
+        if loaded:
+            run.digests.remember(path.resolve(), loaded.digest)
         first = ids_seen.setdefault(loaded.topic.id, result.source) if loaded else None
         if loaded and first != result.source:
             result.problems.append(loaded.origin.problem(("id",), f"topic id '{loaded.topic.id}' is also used by {first}"))
@@ -321,8 +339,11 @@ def _follow_parent(parent: int) -> None:
 
     A worker waits for work on a pipe it also holds open itself, so it never sees the build
     go: killed (by a signal, by the memory limit), the build would leave its workers waiting
-    forever. A daemon thread checks who the parent is instead.
+    forever. A daemon thread checks who the parent is instead. Ctrl-C reaches every process
+    of the terminal's group: the build alone answers it (ending its workers), so no worker
+    prints a traceback of its own.
     """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_end_with_parent, args=(parent,), name="follow-parent", daemon=True).start()
 
 
@@ -349,9 +370,9 @@ class _Workers:
         gc.freeze()  # what exists now lives for the whole build: full collections need not scan it, and forks share it
         return self
 
-    def __exit__(self, *exception: object) -> None:
+    def __exit__(self, kind: type[BaseException] | None, *exception: object) -> None:
         if self.pool is not None:
-            self.pool.shutdown()
+            self.pool.shutdown(cancel_futures=kind is not None)  # interrupted: the work not yet started is dropped
         gc.unfreeze()
 
     def run(self, jobs: Sequence[_RenderJob]) -> Iterator[Outcome]:

@@ -19,6 +19,8 @@ from guide.report import BuildReport, Progress
 from guide.uptodate import up_to_date
 
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+"""128 + SIGINT, as shells report a command that Ctrl-C stopped."""
 
 
 def parser() -> argparse.ArgumentParser:
@@ -196,5 +198,15 @@ def _print_recap(report: BuildReport, stderr: TextIO) -> None:
 
 
 def main_exit() -> None:
-    """Entry point of the ``make-materials`` console script."""
-    sys.exit(main())
+    """Entry point of the ``make-materials`` console script and of make_materials.py.
+
+    Ctrl-C ends the build with one line and the shell's status for an interrupt: the files
+    already renamed into place are whole, the temporaries of those in flight are removed, and
+    the worker processes end with the build.
+    """
+    try:
+        status = main()
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        status = EXIT_INTERRUPTED
+    sys.exit(status)

@@ -46,6 +46,8 @@ class LoadedCourse:
     path: Path
     patterns: tuple[str, ...]
     """The topics as the course file writes them, to find its topics again without reading it."""
+    digest: str = ""
+    """SHA-256 of the bytes the course was read from."""
 
 
 def course_from(document: Document, path: Path) -> LoadedCourse:
@@ -70,7 +72,7 @@ def course_from(document: Document, path: Path) -> LoadedCourse:
     if problems:
         raise InputError(problems)
     course = Course(**{item.name: getattr(spec, item.name) for item in fields(Course)})
-    return LoadedCourse(course, chain, topics, origin, path, spec.topics)
+    return LoadedCourse(course, chain, topics, origin, path, spec.topics, document.digest)
 
 
 def _topic_files(patterns: tuple[str, ...], path: Path, origin: Origin, problems: list[Problem]) -> tuple[Path, ...]:

@@ -9,6 +9,9 @@ False and ``1926-04-24`` is not a timestamp until the model says so.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -35,11 +38,14 @@ class Document:
     data: Any
     origin: Origin
     problems: list[Problem] = field(default_factory=list)
+    digest: str = ""
+    """SHA-256 of the very bytes parsed: a build records it, so an edit made while it runs is not taken as built."""
 
 
 def read_yaml(path: Path, shown_as: str) -> Document:
     """Read one YAML file; raise InputError if it cannot be read as a single YAML document."""
-    text = _read_text(path, shown_as)
+    raw = _read_bytes(path, shown_as)
+    text = _decoded(raw, shown_as)
     try:
         node = _compose(text)
     except InputError as error:
@@ -58,7 +64,7 @@ def read_yaml(path: Path, shown_as: str) -> Document:
         raise InputError.single(shown_as, "the file is empty")
     walker = _Walker(shown_as)
     data = walker.walk(node, (), 0)
-    return Document(data, Origin(shown_as, walker.positions), walker.problems)
+    return Document(data, Origin(shown_as, walker.positions), walker.problems, hashlib.sha256(raw).hexdigest())
 
 
 def _compose(text: str) -> Node | None:
@@ -109,16 +115,23 @@ def _single_node(loader_class: type, text: str) -> Node | None:
         loader.dispose()
 
 
-def _read_text(path: Path, shown_as: str) -> str:
-    if path.exists() and not path.is_file():
-        raise InputError.single(shown_as, "not a regular file; name a YAML file")  # a pipe or device would block or never end
+def _read_bytes(path: Path, shown_as: str) -> bytes:
+    """The file's bytes, up to one past the bound; opened without blocking and checked to be a regular
+    file before reading, so a pipe or device (even one swapped in after a look) never blocks or never ends."""
     try:
-        with path.open("rb") as stream:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(descriptor, "rb") as stream:
+            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                raise InputError.single(shown_as, "not a regular file; name a YAML file")
             raw = stream.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         raise InputError.single(shown_as, f"cannot read the file: {error.strerror or error}") from None
     if len(raw) > MAX_FILE_BYTES:
         raise InputError.single(shown_as, f"the file is larger than {MAX_FILE_BYTES // 1_000_000} MB")
+    return raw
+
+
+def _decoded(raw: bytes, shown_as: str) -> str:
     if b"\x00" in raw:
         raise InputError.single(shown_as, "this is a binary file, not YAML text")
     try:

@@ -21,6 +21,8 @@ class LoadedTopic:
     topic: Topic
     origin: Origin
     path: Path
+    digest: str = ""
+    """SHA-256 of the bytes the topic was read from."""
 
 
 def load_topic(path: Path, shown_as: str | None = None) -> LoadedTopic:
@@ -55,7 +57,7 @@ def topic_from(document: Document, path: Path) -> LoadedTopic:
         raise InputError(problems)
     if images:
         topic = replace(topic, images=tuple(replace(image, file=file) for image, file in zip(topic.images, images, strict=True)))
-    return LoadedTopic(topic, origin, path)
+    return LoadedTopic(topic, origin, path, document.digest)
 
 
 def _kind(value: Any) -> str:
