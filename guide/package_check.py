@@ -85,7 +85,7 @@ def checked_package(path: Path) -> CheckedPackage:
         parts = _members(data, name)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, ValueError) as error:
         raise PackageError(f"{name} is not a readable PowerPoint file ({error})") from None
-    return _Checker(name, parts).checked()
+    return _Checker(name, parts).checked(data)
 
 
 def _members(data: bytes, name: str) -> dict[str, bytes]:
@@ -129,7 +129,9 @@ class _Checker:
         self.edited: set[str] = set()
         self.warnings: list[str] = []
 
-    def checked(self) -> CheckedPackage:
+    def checked(self, data: bytes) -> CheckedPackage:
+        """The package as checked: ``data`` itself when nothing was edited (each part was found to
+        inflate to exactly its stated size and checksum, so reading it again gives the same bytes)."""
         macros = [part for part in self.parts if _MACROS.search(part)]
         if "[Content_Types].xml" not in self.parts:
             raise PackageError(f"{self.name} is not a PowerPoint file (no [Content_Types].xml)")
@@ -152,7 +154,7 @@ class _Checker:
                 if override.get("ContentType") in _MAIN_TYPES:
                     override.set("ContentType", _PRESENTATION_TYPE)
             self.edited.add("[Content_Types].xml")
-        return CheckedPackage(self._repacked(), tuple(self.warnings))
+        return CheckedPackage(self._repacked() if self.edited else data, tuple(self.warnings))
 
     def _parsed(self, part: str, content: bytes) -> etree._Element:
         """A part's XML, entities left unexpanded and nothing fetched; a part declaring a DTD is refused."""

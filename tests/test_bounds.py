@@ -131,3 +131,41 @@ def test_a_page_label_holds_only_page_and_pages_as_they_are(tmp_path: Path, labe
     assert "theme.yaml:1:10: labels.page_of: may hold only {page} and {pages}" in err
     assert "Traceback" not in err + stdout
     assert not (tmp_path / "out").exists()
+
+
+def test_the_readme_states_every_bound() -> None:
+    from guide import bounded_glob, cmap, package_check
+    from guide.load import image_chunks, reader
+    from guide.manifest import MAX_MANIFEST_BYTES
+    from guide.model import MAX_ID_CHARS
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    limits = readme[readme.index("### Limits") :].split("\n## ", 1)[0]
+    stated = [
+        f"{reader.MAX_FILE_BYTES // 1_000_000} MB",
+        f"{reader.MAX_VALUES:,} values",
+        f"{reader.MAX_DEPTH} levels",
+        f"| a key | {MAX_KEY_CHARS} characters",
+        f"| {MAX_LINE_CHARS} characters",
+        f"| {MAX_PARAGRAPH_CHARS:,} characters",
+        f"| {MAX_WORD_CHARS} characters",
+        f"| {MAX_URL_CHARS} characters",
+        f"| {MAX_ID_CHARS} characters",
+        f"| {MAX_ITEMS['parties']} / {MAX_ITEMS['key_facts']} / {MAX_ITEMS['paragraphs']} each",
+        " / ".join(str(MAX_ITEMS[name]) for name in ("timeline", "people", "glossary", "questions", "sources", "images", "sources")),
+        f"| {MAX_TOPIC_CHARS:,} characters",
+        f"looks at {bounded_glob.MAX_SCANNED:,} files and folders, matches {bounded_glob.MAX_MATCHES:,} files",
+        f"`**` descends {bounded_glob.MAX_DEPTH} folders",
+        f"{image_chunks.MAX_IMAGE_BYTES // 1_000_000} MB, 40 megapixels, {image_chunks.MAX_CHUNKS:,} chunks",
+        f"colour profile {image_chunks.MAX_METADATA_BYTES // 1_000_000} MB",
+        f"metadata {image_chunks.MAX_JPEG_METADATA_BYTES // 1_000_000} MB",
+        f"{cmap.MAX_FONT_BYTES // 1_000_000} MB, {cmap.MAX_TABLES} tables",
+        f"{cmap.MAX_SUBTABLES} character-map subtables",
+        f"| {package_check.MAX_FILE_BYTES // 1_000_000} MB; {package_check.MAX_MEMBERS:,} parts",
+        f"one part {package_check.MAX_MEMBER_BYTES // 1_000_000} MB and all {package_check.MAX_TOTAL_BYTES // 1_000_000} MB",
+        f"over {package_check.RATIO_FLOOR // 1_000_000} MB at most {package_check.MAX_RATIO} times",
+        f"| {MAX_MANIFEST_BYTES // 1_000_000} MB",
+    ]
+    for text in stated:
+        assert text in limits, text
