@@ -11,8 +11,10 @@ package of exactly the bytes checked, so no reader after this sees anything else
 from __future__ import annotations
 
 import io
+import os
 import posixpath
 import re
+import stat
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -75,7 +77,10 @@ def checked_package(path: Path) -> CheckedPackage:
     """The template at ``path`` as a clean presentation package; raises PackageError saying what is wrong."""
     name = quoted(path.name)
     try:
-        with path.open("rb") as stream:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a pipe named as a template must not block
+        with os.fdopen(descriptor, "rb") as stream:
+            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                raise PackageError(f"{name} is not a regular file")
             data = stream.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         raise PackageError(f"cannot read {name}: {error.strerror or error}") from None

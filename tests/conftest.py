@@ -58,6 +58,16 @@ def outputs(folder: Path) -> list[Path]:
     return sorted(path for path in folder.iterdir() if not path.name.startswith("."))
 
 
+def files_outside(root: Path, out: Path) -> dict[str, tuple[int, int]]:
+    """(size, modification time) of every file and link under ``root`` but not under ``out``:
+    compared before and after a run, it shows that nothing else was written or deleted."""
+    return {
+        str(path): (status.st_size, status.st_mtime_ns)
+        for path in sorted(root.rglob("*"))
+        if not path.is_relative_to(out) and not (status := path.lstat()).st_mode & 0o040000
+    }
+
+
 def temporaries(folder: Path) -> list[Path]:
     """Temporary files left in an output folder (the manifest is not one)."""
     return [path for path in folder.rglob(".*") if path.name != ".manifest.json"]

@@ -12,7 +12,7 @@ import pytest
 
 from guide.load.reader import MAX_DEPTH, MAX_KEY_CHARS
 from guide.model import MAX_ITEMS, MAX_LINE_CHARS, MAX_PARAGRAPH_CHARS, MAX_TOPIC_CHARS, MAX_URL_CHARS, MAX_WORD_CHARS
-from tests.conftest import HANG_GUARD_S, TREATY, run_cli
+from tests.conftest import HANG_GUARD_S, TREATY, files_outside, run_cli
 
 MINIMAL = "title: T\nsummary: S\nkey_facts: [f]\ncontext: c\nsignificance: s\n"
 FAST_S = 5.0
@@ -27,8 +27,10 @@ def check_refused(tmp_path: Path, text: str, expected: str, *options: str) -> st
         (source / TREATY.name).rename(source / "treaty.yaml")
     (source / "hostile.yaml").write_text(text, encoding="utf-8")
     out = tmp_path / "out"
+    before = files_outside(tmp_path, out)
     started = time.perf_counter()
     status, stdout, err = run_cli(source / "hostile.yaml", source / "treaty.yaml", "--out", out, "--format", "pdf", *options)
+    assert files_outside(tmp_path, out) == before
     assert time.perf_counter() - started < FAST_S + HANG_GUARD_S
     assert status == 2, err
     assert expected in err, err

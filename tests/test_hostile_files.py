@@ -21,7 +21,7 @@ from guide.fonts import FONT_FOLDER
 from guide.load.files import image_problem
 from guide.load.image_chunks import MAX_METADATA_BYTES
 from guide.load.theme_assets import _font_problem
-from tests.conftest import HANG_GUARD_S, TREATY, run_cli
+from tests.conftest import HANG_GUARD_S, TREATY, files_outside, run_cli
 
 REGULAR = next(FONT_FOLDER.rglob("LiberationSans-Regular.ttf"))
 
@@ -61,8 +61,10 @@ def project(tmp_path: Path) -> Path:
 
 def run_refused(project: Path, expected: str, *arguments: str | Path) -> None:
     out = project / "out"
+    before = files_outside(project, out)
     started = time.perf_counter()
     status, stdout, err = run_cli(*arguments, "--out", out, "--format", "pdf")
+    assert files_outside(project, out) == before
     assert time.perf_counter() - started < HANG_GUARD_S
     assert status == 2, err
     assert expected in err, err

@@ -4,6 +4,7 @@ a warning), in builds and in --check-template, quickly, and another course still
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
 import time
@@ -17,7 +18,7 @@ from hypothesis import strategies as st
 
 from guide.package_check import MAX_MEMBERS, MAX_RATIO, PackageError, checked_package
 from guide.template import TemplateError, read_template
-from tests.conftest import HANG_GUARD_S, TREATY, run_cli
+from tests.conftest import HANG_GUARD_S, TREATY, files_outside, run_cli
 from tests.templates import make_template
 
 Edit = Callable[[bytes], bytes]
@@ -135,8 +136,10 @@ def hostile_template(project: Path, case: str) -> Path:
 def test_a_hostile_template_is_a_slides_template_error_and_the_other_course_builds(project: Path, case: str) -> None:
     template = hostile_template(project, case)
     out = project / "out"
+    before = files_outside(project, out)
     started = time.perf_counter()
     status, stdout, err = run_cli(project / "source" / "courses", "--out", out, "--format", "pptx")
+    assert files_outside(project, out) == before
     assert time.perf_counter() - started < HANG_GUARD_S
     assert status == 2, err
     assert "tmpl.yaml:2:3: slides.template: " in err, err
@@ -179,6 +182,15 @@ def test_links_out_of_the_package_are_dropped_with_a_warning(project: Path) -> N
         everything = b"".join(deck.read(name) for name in deck.namelist())
     assert b"evil" not in everything and b"etc/passwd" not in everything and b"example.org/track" not in everything
     assert run_cli(project / "source" / "courses" / "a.yaml", "--out", out, "--format", "pptx", "--strict", "--force")[0] == 2
+
+
+def test_check_template_of_a_pipe_does_not_wait(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.pptx")
+    started = time.perf_counter()
+    status, _, err = run_cli("--check-template", tmp_path / "pipe.pptx")
+    assert time.perf_counter() - started < HANG_GUARD_S
+    assert status == 2
+    assert "'pipe.pptx' is not a regular file" in err
 
 
 def test_a_potx_is_checked_and_opened_as_a_presentation(tmp_path: Path) -> None:
