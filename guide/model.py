@@ -23,6 +23,12 @@ CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 """Unicode's control characters (category Cc) but tab, line feed and carriage return."""
 MAX_LINE_CHARS = 300
 """Plain text (a title, a name, a term, alt text): a few lines at most on a page or slide."""
+MAX_ENTRY_CHARS = 1_000
+"""One entry of a timeline, table or list drawn as a row, which never splits across pages."""
+MAX_DATE_CHARS = 60
+"""A date written as free text ("spring 1926"): it heads a narrow column of the timeline."""
+MAX_NAME_CHARS = 100
+"""A party's name: all of them share one line under the title, with the date and place."""
 MAX_PARAGRAPH_CHARS = 3_000
 """One paragraph of prose (about 500 words): every one must fit on one page and a few slides."""
 MAX_WORD_CHARS = 200
@@ -33,7 +39,7 @@ MAX_ID_CHARS = 100
 MAX_URL_CHARS = 400
 """A link's address: shown on the sources slide, so it is bounded like a word, generously."""
 MAX_ITEMS = {
-    "parties": 20,
+    "parties": 12,
     "key_facts": 40,
     "paragraphs": 30,
     "timeline": 100,
@@ -117,12 +123,18 @@ def line_text(limit: int = MAX_LINE_CHARS, **json: Any) -> Value:
 Text = Annotated[str, line_text()]
 """Plain text shown literally: names, dates, citations."""
 
-# Links are looked for last, in text of bounded length.
-PROSE = text(
-    clean_text, words_at_most(MAX_WORD_CHARS, _printed_words), at_most(MAX_PARAGRAPH_CHARS), _check_links, maxLength=MAX_PARAGRAPH_CHARS
-)
+
+def prose_text(limit: int = MAX_PARAGRAPH_CHARS) -> Value:
+    """Prose of at most ``limit`` characters, each printed word at most MAX_WORD_CHARS; links looked for last, in bounded text."""
+    return text(clean_text, words_at_most(MAX_WORD_CHARS, _printed_words), at_most(limit), _check_links, maxLength=limit)
+
+
+PROSE = prose_text()
 Prose = Annotated[str, PROSE]
 """Text with inline markup (``**bold**``, ``*italic*``, ``[label](url)``)."""
+Entry = Annotated[str, prose_text(MAX_ENTRY_CHARS)]
+"""Prose of one entry of a list drawn as a row (an event, a role, a definition, a citation, a
+caption, a question, a slide's short version): each row must fit on one page."""
 
 
 def _check_url(value: str) -> str:
@@ -138,7 +150,7 @@ def parse_when(value: Any) -> dt.date | int | str:
     """A full ISO date becomes a date, a bare year an int; anything else stays free text."""
     if not isinstance(value, str):
         raise BadValueError("expected a date (1926-04-24), a year or text")
-    written = clean_text(at_most(MAX_LINE_CHARS)(value))
+    written = clean_text(at_most(MAX_DATE_CHARS)(value))
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", written):
         try:
             return dt.date.fromisoformat(written)
@@ -165,7 +177,7 @@ class Paragraph:
     """Prose for the handout, with an optional short version for the deck."""
 
     text: Prose
-    slide: Prose | None = None
+    slide: Entry | None = None
 
 
 Section = Annotated[
@@ -186,25 +198,25 @@ class KeyFact:
 @record
 class TimelineEntry:
     date: When
-    event: Prose
+    event: Entry
 
 
 @record
 class Person:
     name: Text
-    role: Prose
+    role: Entry
     native_name: Text | None = None
 
 
 @record
 class GlossaryEntry:
     term: Text
-    definition: Prose
+    definition: Entry
 
 
 @record
 class Question:
-    question: Prose
+    question: Entry
     answer: Prose
 
 
@@ -217,7 +229,7 @@ def _check_source_id(value: str) -> str:
 @record
 class Source:
     id: Annotated[str, text(at_most(MAX_ID_CHARS), _check_source_id, maxLength=MAX_ID_CHARS)] | None = None
-    citation: Prose
+    citation: Entry
     url: Url | None = None
 
 
@@ -227,7 +239,7 @@ class Image:
 
     file: Text
     alt: Text
-    caption: Prose | None = None
+    caption: Entry | None = None
 
 
 def _check_topic_id(value: str) -> str:
@@ -261,7 +273,7 @@ class Topic:
     date: When | None = None
     """A date (1926-04-24), a year (1926) or free text (April 1926)."""
     place: Text | None = None
-    parties: Annotated[tuple[Text, ...], Many(kind_of(Text), max_length=MAX_ITEMS["parties"])] = ()
+    parties: Annotated[tuple[str, ...], Many(line_text(MAX_NAME_CHARS), max_length=MAX_ITEMS["parties"])] = ()
     """Who took part, as a list of names."""
     author: Text | None = None
     """Who wrote the summary; the PDF and deck metadata name them."""

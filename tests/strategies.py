@@ -27,6 +27,8 @@ def sentences(draw: st.DrawFn, min_words: int = 1, max_words: int = 30) -> str:
 
 short = sentences(max_words=3)  # within MAX_LINE_CHARS even of long words
 prose = sentences(max_words=25)
+entry = sentences(max_words=10)  # within MAX_ENTRY_CHARS even of long words
+name = sentences(max_words=1)  # within MAX_NAME_CHARS
 
 
 def optional_list(item: st.SearchStrategy[Any], max_size: int) -> st.SearchStrategy[list[Any]]:
@@ -50,14 +52,14 @@ def topics(draw: st.DrawFn) -> dict[str, Any]:
     optional = {
         "subtitle": short,
         "place": short,
-        "parties": st.lists(short, min_size=1, max_size=3),
+        "parties": st.lists(name, min_size=1, max_size=3),
         "date": st.sampled_from(["1926-04-24", "1926", "spring 1926"]),
-        "timeline": optional_list(st.fixed_dictionaries({"date": st.sampled_from(["early on", "later"]), "event": prose}), 12),
-        "people": optional_list(st.fixed_dictionaries({"name": short, "role": prose}, optional={"native_name": short}), 5),
-        "glossary": optional_list(st.fixed_dictionaries({"term": short, "definition": prose}), 10),
-        "questions": optional_list(st.fixed_dictionaries({"question": prose, "answer": prose}), 8),
+        "timeline": optional_list(st.fixed_dictionaries({"date": st.sampled_from(["early on", "later"]), "event": entry}), 12),
+        "people": optional_list(st.fixed_dictionaries({"name": short, "role": entry}, optional={"native_name": short}), 5),
+        "glossary": optional_list(st.fixed_dictionaries({"term": short, "definition": entry}), 10),
+        "questions": optional_list(st.fixed_dictionaries({"question": entry, "answer": prose}), 8),
         "sources": optional_list(
-            st.fixed_dictionaries({"citation": prose}, optional={"url": st.just("https://example.org/a?b=1&c=<2>")}), 4
+            st.fixed_dictionaries({"citation": entry}, optional={"url": st.just("https://example.org/a?b=1&c=<2>")}), 4
         ),
     }
     for key, strategy in optional.items():

@@ -4,6 +4,7 @@ message, quickly, without a traceback, and the valid topic beside it is still bu
 
 from __future__ import annotations
 
+import json
 import shutil
 import time
 from pathlib import Path
@@ -11,7 +12,17 @@ from pathlib import Path
 import pytest
 
 from guide.load.reader import MAX_DEPTH, MAX_KEY_CHARS
-from guide.model import MAX_ITEMS, MAX_LINE_CHARS, MAX_PARAGRAPH_CHARS, MAX_TOPIC_CHARS, MAX_URL_CHARS, MAX_WORD_CHARS
+from guide.model import (
+    MAX_DATE_CHARS,
+    MAX_ENTRY_CHARS,
+    MAX_ITEMS,
+    MAX_LINE_CHARS,
+    MAX_NAME_CHARS,
+    MAX_PARAGRAPH_CHARS,
+    MAX_TOPIC_CHARS,
+    MAX_URL_CHARS,
+    MAX_WORD_CHARS,
+)
 from tests.conftest import HANG_GUARD_S, TREATY, files_outside, run_cli
 
 MINIMAL = "title: T\nsummary: S\nkey_facts: [f]\ncontext: c\nsignificance: s\n"
@@ -151,6 +162,8 @@ def test_the_readme_states_every_bound() -> None:
         f"| a key | {MAX_KEY_CHARS} characters",
         f"| {MAX_LINE_CHARS} characters",
         f"| {MAX_PARAGRAPH_CHARS:,} characters",
+        f"| {MAX_NAME_CHARS} / {MAX_DATE_CHARS} characters",
+        f"| {MAX_ENTRY_CHARS:,} characters",
         f"| {MAX_WORD_CHARS} characters",
         f"| {MAX_URL_CHARS} characters",
         f"| {MAX_ID_CHARS} characters",
@@ -171,3 +184,41 @@ def test_the_readme_states_every_bound() -> None:
     ]
     for text in stated:
         assert text in limits, text
+
+
+def test_a_topic_with_every_field_at_its_bound_renders(tmp_path: Path) -> None:
+    """Every bound holds what both outputs can draw: a title band, a box, a row of the timeline
+    at full length, with words at their longest, still fits a page; nothing fails to render."""
+    word = "Z" * MAX_WORD_CHARS
+
+    def text(length: int) -> str:
+        return ((word + " Neutrality ") * (length // MAX_WORD_CHARS + 1))[: length - 1].strip() + "."
+
+    line, name, date, paragraph, entry = (
+        text(n) for n in (MAX_LINE_CHARS, MAX_NAME_CHARS, MAX_DATE_CHARS, MAX_PARAGRAPH_CHARS, MAX_ENTRY_CHARS)
+    )
+    topic = {
+        "title": line, "subtitle": line, "place": line, "author": line, "date": date,
+        "parties": [name] * MAX_ITEMS["parties"],
+        "summary": paragraph,
+        "key_facts": [{"fact": paragraph, "detail": paragraph}],
+        "context": [{"text": paragraph, "slide": entry}],
+        "significance": paragraph,
+        "timeline": [{"date": date, "event": entry}] * 2,
+        "people": [{"name": line, "role": entry, "native_name": line}],
+        "glossary": [{"term": line, "definition": entry}],
+        "questions": [{"question": entry, "answer": paragraph}],
+        "sources": [{"citation": entry, "url": "https://example.org/" + "a" * (MAX_URL_CHARS - 20)}],
+        "notes": {"context": paragraph},
+    }  # fmt: skip
+    path = tmp_path / "bounds.yaml"
+    path.write_text(json.dumps(topic), encoding="utf-8")  # JSON is YAML
+    started = time.perf_counter()
+    status, _, err = run_cli(path, "--out", tmp_path / "out")
+    assert time.perf_counter() - started < HANG_GUARD_S
+    assert status == 0, err
+    assert sorted(child.name for child in (tmp_path / "out").iterdir() if not child.name.startswith(".")) == [
+        "bounds-answers.pdf",
+        "bounds.pdf",
+        "bounds.pptx",
+    ]
