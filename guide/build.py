@@ -170,7 +170,7 @@ def _build_group(group: _Group, run: _Run, workers: _Workers) -> None:
 def _build_topics(group: _Group, pending: list[tuple[Path, TopicResult]], ids_seen: dict[str, str], run: _Run, workers: _Workers) -> bool:
     """Validate the group's topics that are not up to date, then render those that are valid; False if the theme is invalid."""
     options, manifest = run.options, run.manifests[group.out]
-    resolved = _theme(group, options, run.report, str(group.course.path) if group.course else (options.theme or ""))
+    resolved = _theme(group, run, str(group.course.path) if group.course else (options.theme or ""))
     if resolved is None:
         run.progress.finished(len(pending))
         return False
@@ -212,13 +212,16 @@ def _build_topics(group: _Group, pending: list[tuple[Path, TopicResult]], ids_se
     return True
 
 
-def _theme(group: _Group, options: BuildOptions, report: BuildReport, source: str) -> tuple[Theme, list[Path]] | None:
+def _theme(group: _Group, run: _Run, source: str) -> tuple[Theme, list[Path]] | None:
     """The group's resolved theme and the files it was made from (course file first), or None with its problems reported."""
+    options, report = run.options, run.report
     try:
         loaded: LoadedTheme = load_theme(*group.themes)
     except InputError as error:
         report.results.append(TopicResult(source, problems=list(error.problems)))
         return None
+    for path, digest in loaded.parsed.items():
+        run.digests.remember(path, digest)
     problems, warnings = template_problems(loaded) if "pptx" in options.formats else ([], [])
     problems += label_problems(loaded)
     warnings += contrast_warnings(loaded)

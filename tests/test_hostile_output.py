@@ -133,6 +133,25 @@ def test_an_edit_made_while_a_build_runs_is_not_lost(project: Path, monkeypatch:
     assert "(edited)" in PdfReader(out / f"{TREATY.stem}.pdf").pages[0].extract_text()
 
 
+def test_an_edit_of_a_theme_made_while_a_build_runs_is_not_lost(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    theme = project / "source" / "theme.yaml"
+    theme.write_text("colors: {primary: '#0F5F5A'}\n", encoding="utf-8")
+    course = project / "source" / "courses" / "c.yaml"
+    course.write_text(f"code: C\ntitle: T\ntheme: ../theme.yaml\ntopics: [../{TREATY.name}]\n", encoding="utf-8")
+    original = build_module.renderer
+
+    def renderer_that_sees_an_edit(kind: str) -> build_module.Renderer:
+        theme.write_text("colors: {primary: '#7A1F1F'}\n", encoding="utf-8")
+        return original(kind)
+
+    monkeypatch.setattr(build_module, "renderer", renderer_that_sees_an_edit)
+    status, _, err = build(course, "--out", project / "out", "--format", "pdf", "--jobs", "1")
+    assert status == 0, err
+    monkeypatch.undo()
+    status, stdout, err = build(course, "--out", project / "out", "--format", "pdf")
+    assert "built 1 of 1" in stdout, "the outputs have the old colour: the edit must be built"
+
+
 def test_a_hand_edit_of_an_output_that_keeps_its_size_is_noticed(project: Path) -> None:
     out = first_build(project)
     sheet = out / f"{TREATY.stem}.pdf"

@@ -63,6 +63,8 @@ class LoadedTheme:
     theme: Theme
     settings: Mapping[str, Setting]
     files: tuple[Path, ...]
+    parsed: Mapping[Path, str] = field(default_factory=dict)
+    """The SHA-256 of each theme file's bytes as parsed, by path: what the theme was made from."""
 
 
 def built_in_themes() -> dict[str, Path]:
@@ -82,6 +84,7 @@ class ThemeChain:
     layers: list[Layer] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    parsed: dict[Path, str] = field(default_factory=dict)
 
     def named(self, reference: str, naming_file: Path | None = None, complain: Complaint | None = None) -> ThemeChain:
         """Add a built-in theme by name, or a theme file by path (relative to ``naming_file``, else to the working folder)."""
@@ -129,6 +132,7 @@ class ThemeChain:
             self.problems.extend(error.problems)
             return
         self.problems.extend(document.problems)
+        self.parsed[resolved] = document.digest
         data, origin = document.data, document.origin
         if is_brand(data):
             data, origin, problems = brand_as_theme(data, origin)
@@ -192,7 +196,7 @@ class ThemeChain:
             raise InputError(self.problems)
         described = [layer.description for layer in self.layers if layer.description is not None]
         theme = _theme(self.layers[-1].name, described[-1] if described else "", settings)
-        return LoadedTheme(theme, settings, tuple(dict.fromkeys(self.files)))
+        return LoadedTheme(theme, settings, tuple(dict.fromkeys(self.files)), self.parsed)
 
 
 def _command_line_complaint(message: str) -> Problem:
@@ -257,6 +261,7 @@ def load_theme(*chains: ThemeChain) -> LoadedTheme:
         combined.layers += chain.layers
         combined.problems += chain.problems
         combined.files += chain.files
+        combined.parsed |= chain.parsed
     return combined.resolve()
 
 
