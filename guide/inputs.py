@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from guide.bounded_glob import GlobBoundError, bounded_glob
+from guide.bounded_glob import MAX_MATCHES, GlobBoundError, bounded_glob
 
 INPUT_SUFFIXES = (".yaml", ".yml")
 COURSE_FOLDER = "courses"
 SOURCE_FOLDER = Path("source")
 """What a build reads when no path is named."""
+MAX_COURSE_TOPICS = MAX_MATCHES
+"""Topics one course may list, however many patterns it uses: as many as one pattern may match."""
 PROJECT_MARKERS = (".git", "pyproject.toml", "source")
 """What marks a project's top folder: a repository, a Python project, or our own source/ folder."""
 
@@ -81,4 +83,7 @@ def course_topic_files(patterns: Sequence[str], course_file: Path) -> tuple[list
         elif not files:
             refused.append((index, f"no topic file matches '{pattern}'"))
         found += files
+        if len(set(found)) > MAX_COURSE_TOPICS:
+            refused.append((index, f"the course lists more than {MAX_COURSE_TOPICS:,} topics"))
+            break
     return list(dict.fromkeys(found)), refused

@@ -148,7 +148,9 @@ def test_a_page_label_holds_only_page_and_pages_as_they_are(tmp_path: Path, labe
 
 def test_the_readme_states_every_bound() -> None:
     from guide import bounded_glob, cmap, package_check
+    from guide.inputs import MAX_COURSE_TOPICS
     from guide.load import image_chunks, reader
+    from guide.load.course import MAX_PATTERNS
     from guide.manifest import MAX_MANIFEST_BYTES
     from guide.model import MAX_ID_CHARS
     from tests.conftest import ROOT
@@ -172,6 +174,7 @@ def test_the_readme_states_every_bound() -> None:
         f"| {MAX_TOPIC_CHARS:,} characters",
         f"looks at {bounded_glob.MAX_SCANNED:,} files and folders, matches {bounded_glob.MAX_MATCHES:,} files",
         f"`**` descends {bounded_glob.MAX_DEPTH} folders",
+        f"a course lists {MAX_PATTERNS} patterns and {MAX_COURSE_TOPICS:,} topics at most",
         f"{image_chunks.MAX_IMAGE_BYTES // 1_000_000} MB, 40 megapixels, {image_chunks.MAX_CHUNKS:,} chunks",
         f"colour profile {image_chunks.MAX_METADATA_BYTES // 1_000_000} MB",
         f"metadata {image_chunks.MAX_JPEG_METADATA_BYTES // 1_000_000} MB",

@@ -90,3 +90,15 @@ def test_a_project_in_a_folder_whose_name_is_not_utf8_builds_and_is_then_up_to_d
     second = subprocess.run(command, cwd=folder, capture_output=True, env=environment, timeout=60)
     assert second.returncode == 0, second.stderr.decode()
     assert "up to date" in second.stdout.decode() and "built 0 of 2" in second.stdout.decode()
+
+
+def test_a_course_listing_more_topics_than_its_bound_is_refused(project: Path) -> None:
+    from guide.inputs import MAX_COURSE_TOPICS
+
+    crowd = project / "source" / "crowd"
+    crowd.mkdir()
+    for index in range(MAX_COURSE_TOPICS + 1):
+        (crowd / f"{'ab'[index % 2]}{index}.yaml").touch()
+    status, err = build_course(project, "['../crowd/a*.yaml', '../crowd/a1*.yaml', '../crowd/b*.yaml']")
+    assert status == 2
+    assert f"c.yaml:3:51: topics[2]: the course lists more than {MAX_COURSE_TOPICS:,} topics" in err, err
