@@ -8,7 +8,6 @@ well under one.
 from __future__ import annotations
 
 import struct
-from functools import cache
 from pathlib import Path
 
 MAX_FONT_BYTES = 50_000_000
@@ -27,7 +26,6 @@ class FontTableError(ValueError):
     """The file is not a TrueType font with a Unicode character map."""
 
 
-@cache
 def mapped_characters(font_file: Path) -> frozenset[int]:
     """Code points the font maps to a real glyph (not glyph 0, the 'missing' box).
 

@@ -12,7 +12,6 @@ import io
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -139,7 +138,6 @@ def _opened(path: Path) -> tuple[Any, tuple[str, ...]]:
         raise TemplateError(f"{quoted(path.name)} is not a usable PowerPoint template ({error})") from None
 
 
-@cache
 def read_template(path: Path, names: tuple[tuple[str, str], ...] = ()) -> Template:
     """The layouts of the template at ``path`` and the role each serves; ``names`` maps roles to layout names.
 

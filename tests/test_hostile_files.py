@@ -151,9 +151,16 @@ def test_a_mutated_png_is_an_image_or_a_clean_refusal(tmp_path: Path, position: 
     assert image_problem(path) is None or "mutated.png" in image_problem(path)
 
 
+class FontBytes(bytes):
+    """A font file's bytes, shown briefly when Hypothesis reports a failing example."""
+
+    def __repr__(self) -> str:
+        return f"<{len(self):,} bytes of {REGULAR.name}>"
+
+
 @pytest.fixture(scope="module")
-def font_bytes() -> bytes:
-    return REGULAR.read_bytes()
+def font_bytes() -> FontBytes:
+    return FontBytes(REGULAR.read_bytes())
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from guide import build as build_module
+from guide import builder
 from tests.conftest import HANG_GUARD_S, ROOT, TREATY, outputs, run_cli, temporaries
 from tests.test_failure_safety import children, many_topics, running
 
@@ -100,7 +100,7 @@ def test_a_manifest_naming_a_device_or_a_pipe_never_reads_it(project: Path, devi
         device = str(project / "pipe")
     data = manifest_of(out)
     for entry in data["sources"].values():
-        entry["inputs"].append(device)
+        entry["inputs"]["images"] = [device]
     (out / MANIFEST).write_text(json.dumps(data), encoding="utf-8")
     status, stdout, _ = build(project / "source" / TREATY.name, "--out", out, "--format", "pdf")
     assert status == 0
@@ -110,20 +110,14 @@ def test_a_manifest_naming_a_device_or_a_pipe_never_reads_it(project: Path, devi
 
 def test_an_edit_made_while_a_build_runs_is_not_lost(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     topic = project / "source" / TREATY.name
-    original = build_module.renderer
+    original = builder._render_file
 
-    def renderer_that_sees_an_edit(kind: str):
-        render = original(kind)
+    def render_after_an_edit(*arguments: object) -> builder.Rendered:
+        edited = topic.read_text(encoding="utf-8").replace("Treaty of Berlin (1926)", "Treaty of Berlin (edited)")
+        topic.write_text(edited, encoding="utf-8")
+        return original(*arguments)
 
-        def rendered(*arguments: object) -> bytes:
-            topic.write_text(
-                topic.read_text(encoding="utf-8").replace("Treaty of Berlin (1926)", "Treaty of Berlin (edited)"), encoding="utf-8"
-            )
-            return render(*arguments)
-
-        return rendered
-
-    monkeypatch.setattr(build_module, "renderer", renderer_that_sees_an_edit)
+    monkeypatch.setattr(builder, "_render_file", render_after_an_edit)
     out = project / "out"
     status, _, err = build(topic, "--out", out, "--format", "pdf", "--jobs", "1")
     assert status == 0, err
@@ -138,13 +132,13 @@ def test_an_edit_of_a_theme_made_while_a_build_runs_is_not_lost(project: Path, m
     theme.write_text("colors: {primary: '#0F5F5A'}\n", encoding="utf-8")
     course = project / "source" / "courses" / "c.yaml"
     course.write_text(f"code: C\ntitle: T\ntheme: ../theme.yaml\ntopics: [../{TREATY.name}]\n", encoding="utf-8")
-    original = build_module.renderer
+    original = builder._render_file
 
-    def renderer_that_sees_an_edit(kind: str) -> build_module.Renderer:
+    def render_after_an_edit(*arguments: object) -> builder.Rendered:
         theme.write_text("colors: {primary: '#7A1F1F'}\n", encoding="utf-8")
-        return original(kind)
+        return original(*arguments)
 
-    monkeypatch.setattr(build_module, "renderer", renderer_that_sees_an_edit)
+    monkeypatch.setattr(builder, "_render_file", render_after_an_edit)
     status, _, err = build(course, "--out", project / "out", "--format", "pdf", "--jobs", "1")
     assert status == 0, err
     monkeypatch.undo()
@@ -231,7 +225,8 @@ def test_a_manifest_that_cannot_be_saved_is_a_warning_not_a_traceback(project: P
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds worker processes through /proc")
-def test_ctrl_c_prints_one_line_exits_130_and_leaves_no_temporaries_or_workers(tmp_path: Path) -> None:
+@pytest.mark.parametrize("later", [0.0, 0.4], ids=["as-workers-start", "while-rendering"])
+def test_ctrl_c_prints_one_line_exits_130_and_leaves_no_temporaries_or_workers(tmp_path: Path, later: float) -> None:
     source = many_topics(tmp_path)
     out = tmp_path / "out"
     command = [sys.executable, str(ROOT / "make_materials.py"), str(source), "--out", str(out), "--jobs", "2", "-q"]
@@ -240,6 +235,7 @@ def test_ctrl_c_prints_one_line_exits_130_and_leaves_no_temporaries_or_workers(t
     while len(workers := children(process.pid)) < 2 and time.monotonic() < deadline:
         time.sleep(0.05)
     assert len(workers) == 2, "the build should have started two workers"
+    time.sleep(later)
     os.killpg(process.pid, signal.SIGINT)  # as a terminal's Ctrl-C: to the whole group
     stdout, stderr = process.communicate(timeout=30)
     assert process.returncode == 130
