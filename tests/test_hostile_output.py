@@ -17,7 +17,7 @@ import pytest
 from pypdf import PdfReader
 
 from guide import builder
-from tests.conftest import HANG_GUARD_S, ROOT, TREATY, outputs, run_cli, temporaries
+from tests.conftest import HANG_GUARD_S, ROOT, TREATY, files_outside, outputs, run_cli, temporaries
 from tests.test_failure_safety import children, many_topics, running
 
 MANIFEST = ".manifest.json"
@@ -246,3 +246,18 @@ def test_ctrl_c_prints_one_line_exits_130_and_leaves_no_temporaries_or_workers(t
         time.sleep(0.1)
     assert not running(workers)
     assert not out.exists() or temporaries(out) in ([], [out / MANIFEST])
+
+
+def test_links_among_the_outputs_are_replaced_never_followed(project: Path) -> None:
+    out = project / "out"
+    out.mkdir()
+    victims = {name: project / f"victim-{name}" for name in (f"{TREATY.stem}.pdf", MANIFEST)}
+    for name, victim in victims.items():
+        victim.write_text("keep me", encoding="utf-8")
+        (out / name).symlink_to(victim)
+    before = files_outside(project, out)
+    status, _, err = build(project / "source" / TREATY.name, "--out", out, "--format", "pdf")
+    assert status == 0, err
+    assert files_outside(project, out) == before
+    assert all(victim.read_text(encoding="utf-8") == "keep me" for victim in victims.values())
+    assert not (out / f"{TREATY.stem}.pdf").is_symlink() and not (out / MANIFEST).is_symlink()
