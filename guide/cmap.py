@@ -10,6 +10,8 @@ from __future__ import annotations
 import struct
 from pathlib import Path
 
+from guide.regular_file import read_regular
+
 MAX_FONT_BYTES = 50_000_000
 MAX_TABLES = 100
 """Tables in one font file: real fonts have about twenty."""
@@ -31,8 +33,7 @@ def mapped_characters(font_file: Path) -> frozenset[int]:
 
     Raises FontTableError for a file that is not a font within the bounds above.
     """
-    with font_file.open("rb") as stream:
-        data = stream.read(MAX_FONT_BYTES + 1)
+    data = read_regular(font_file, MAX_FONT_BYTES)
     if len(data) > MAX_FONT_BYTES:
         raise FontTableError(f"the file is larger than {MAX_FONT_BYTES // 1_000_000} MB")
     try:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from typing import Any
 from guide.errors import Problem, quoted
 from guide.output import write_atomically
 from guide.outputs import INPUT_KINDS, REGISTRY
+from guide.regular_file import open_regular, read_regular
 
 MANIFEST_NAME = ".manifest.json"
 MISSING = "(missing)"
@@ -46,24 +46,18 @@ def fingerprint(parts: Iterable[bytes | str]) -> str:
 
 
 def file_digest(path: Path) -> str:
-    """The SHA-256 of a regular file's bytes, read in blocks; a name for what else is there.
+    """The SHA-256 of a regular file's bytes, read in blocks; MISSING for anything else.
 
     Opened without blocking and checked before reading: a manifest naming a pipe or a device
     (edited by hand, or by someone else) must not hang the build or read without end.
     """
+    digest = hashlib.sha256()
     try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError:
-        return MISSING
-    with os.fdopen(descriptor, "rb") as stream:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            return "(not a file)"
-        digest = hashlib.sha256()
-        try:
+        with open_regular(path) as stream:
             while block := stream.read(READ_BLOCK):
                 digest.update(block)
-        except OSError:
-            return "(unreadable)"
+    except OSError:  # missing, unreadable, or not a regular file
+        return MISSING
     return digest.hexdigest()
 
 
@@ -231,13 +225,9 @@ class Manifests(dict[Path, Manifest]):
 def _read_json(path: Path) -> tuple[Any, str | None]:
     """The manifest's data, or why it cannot be read: not a regular file, too large, not JSON, nested too deep."""
     try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        raw = read_regular(path, MAX_MANIFEST_BYTES)
     except OSError as error:
         return None, f"cannot be read: {error.strerror or error}"
-    with os.fdopen(descriptor, "rb") as stream:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            return None, "not a regular file"
-        raw = stream.read(MAX_MANIFEST_BYTES + 1)
     if len(raw) > MAX_MANIFEST_BYTES:
         return None, f"larger than {MAX_MANIFEST_BYTES // 1_000_000} MB"
     try:

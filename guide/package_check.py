@@ -11,10 +11,8 @@ package of exactly the bytes checked, so no reader after this sees anything else
 from __future__ import annotations
 
 import io
-import os
 import posixpath
 import re
-import stat
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,6 +22,7 @@ from lxml import etree
 
 from guide.errors import GuideError, quoted
 from guide.ooxml import DRAWINGML, PRESENTATIONML, RELATIONSHIPS
+from guide.regular_file import NotRegularFileError, read_regular
 
 MAX_FILE_BYTES = 50_000_000
 MAX_MEMBERS = 1_000
@@ -77,11 +76,9 @@ def checked_package(path: Path) -> CheckedPackage:
     """The template at ``path`` as a clean presentation package; raises PackageError saying what is wrong."""
     name = quoted(path.name)
     try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a pipe named as a template must not block
-        with os.fdopen(descriptor, "rb") as stream:
-            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-                raise PackageError(f"{name} is not a regular file")
-            data = stream.read(MAX_FILE_BYTES + 1)
+        data = read_regular(path, MAX_FILE_BYTES)
+    except NotRegularFileError:
+        raise PackageError(f"{name} is not a regular file") from None
     except OSError as error:
         raise PackageError(f"cannot read {name}: {error.strerror or error}") from None
     if len(data) > MAX_FILE_BYTES:

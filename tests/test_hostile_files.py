@@ -5,6 +5,7 @@ and the valid topic beside it still builds; mutated files only ever give a clean
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import struct
 import time
@@ -176,3 +177,16 @@ def test_a_mutated_font_is_a_font_or_a_clean_refusal(tmp_path: Path, font_bytes:
     problem = _font_problem(path)
     assert time.perf_counter() - started < HANG_GUARD_S
     assert problem is None or path.name in problem
+
+
+def test_readers_refuse_a_pipe_without_waiting(tmp_path: Path) -> None:
+    from guide.cmap import mapped_characters
+    from guide.regular_file import NotRegularFileError
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    started = time.perf_counter()
+    with pytest.raises(NotRegularFileError):
+        mapped_characters(pipe)
+    assert "not a regular file" in (image_problem(pipe) or "")
+    assert time.perf_counter() - started < HANG_GUARD_S

@@ -16,6 +16,7 @@ from guide.errors import Origin, Problem, quoted
 from guide.inputs import project_root
 from guide.load.image_chunks import MAX_IMAGE_BYTES, chunk_problem
 from guide.model import TOPIC_ID_PATTERN
+from guide.regular_file import open_regular
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 JPEG_SIGNATURE = b"\xff\xd8\xff"
@@ -37,7 +38,7 @@ def image_problem(path: Path) -> str | None:
     """Why ``path`` is not a usable PNG or JPEG image, or None if it is one."""
     name = quoted(path.name)
     try:
-        with path.open("rb") as stream:
+        with open_regular(path) as stream:
             head = stream.read(8)
             if not (head.startswith(PNG_SIGNATURE) or head.startswith(JPEG_SIGNATURE)):
                 return f"{name} is not a PNG or JPEG image"

@@ -10,8 +10,6 @@ False and ``1926-04-24`` is not a timestamp until the model says so.
 from __future__ import annotations
 
 import hashlib
-import os
-import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -20,6 +18,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from guide.errors import InputError, Location, Origin, Problem, field_path
+from guide.regular_file import NotRegularFileError, read_regular
 
 MAX_FILE_BYTES = 2_000_000
 MAX_VALUES = 100_000
@@ -116,14 +115,11 @@ def _single_node(loader_class: type, text: str) -> Node | None:
 
 
 def _read_bytes(path: Path, shown_as: str) -> bytes:
-    """The file's bytes, up to one past the bound; opened without blocking and checked to be a regular
-    file before reading, so a pipe or device (even one swapped in after a look) never blocks or never ends."""
+    """The file's bytes, up to one past the bound; never a pipe's or a device's."""
     try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(descriptor, "rb") as stream:
-            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-                raise InputError.single(shown_as, "not a regular file; name a YAML file")
-            raw = stream.read(MAX_FILE_BYTES + 1)
+        raw = read_regular(path, MAX_FILE_BYTES)
+    except NotRegularFileError:
+        raise InputError.single(shown_as, "not a regular file; name a YAML file") from None
     except OSError as error:
         raise InputError.single(shown_as, f"cannot read the file: {error.strerror or error}") from None
     if len(raw) > MAX_FILE_BYTES:
