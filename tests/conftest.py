@@ -57,6 +57,16 @@ def workspace(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.fixture
+def treaty_project(tmp_path: Path) -> Path:
+    """A project folder (it has a pyproject.toml) holding a copy of the treaty's source folder and an empty courses/."""
+    source = tmp_path / "source"
+    shutil.copytree(TREATY.parent, source, ignore=shutil.ignore_patterns("courses"))
+    (source / "courses").mkdir()
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
+    return tmp_path
+
+
 def outputs(folder: Path) -> list[Path]:
     """The files a reader sees in an output folder: not the manifest, not temporaries."""
     return sorted(path for path in folder.iterdir() if not path.name.startswith("."))

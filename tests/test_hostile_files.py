@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 import struct
 import time
 import zlib
@@ -25,6 +24,11 @@ from guide.load.theme_assets import _font_problem
 from tests.conftest import HANG_GUARD_S, TREATY, files_outside, run_cli
 
 REGULAR = next(FONT_FOLDER.rglob("LiberationSans-Regular.ttf"))
+
+
+@pytest.fixture
+def project(treaty_project: Path) -> Path:
+    return treaty_project
 
 
 def font_with_group(first: int, last: int) -> bytes:
@@ -52,14 +56,6 @@ def png_with(*chunks: bytes) -> bytes:
     return data[:at] + b"".join(chunks) + data[at:]
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    source = tmp_path / "source"
-    shutil.copytree(TREATY.parent, source, ignore=shutil.ignore_patterns("courses"))
-    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
-    return tmp_path
-
-
 def run_refused(project: Path, expected: str, *arguments: str | Path) -> None:
     out = project / "out"
     before = files_outside(project, out)
@@ -78,7 +74,6 @@ def test_a_font_whose_map_covers_every_32_bit_number_is_refused_at_once(project:
     theme = project / "source" / "theme.yaml"
     theme.write_text("fonts: {body: {family: Evil, regular: evil.ttf, bold: evil.ttf}}\n", encoding="utf-8")
     courses = project / "source" / "courses"
-    courses.mkdir()
     (courses / "evil.yaml").write_text(f"code: E\ntitle: E\ntheme: ../theme.yaml\ntopics: [../{TREATY.name}]\n", encoding="utf-8")
     (courses / "plain.yaml").write_text(f"code: P\ntitle: P\ntopics: [../{TREATY.name}]\n", encoding="utf-8")
     out = run_refused(project, "theme.yaml:1:30: fonts.body.regular: 'evil.ttf' is not a TrueType font", courses)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -24,12 +23,8 @@ MANIFEST = ".manifest.json"
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    source = tmp_path / "source"
-    shutil.copytree(TREATY.parent, source, ignore=shutil.ignore_patterns("courses"))
-    (source / "courses").mkdir()
-    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
-    return tmp_path
+def project(treaty_project: Path) -> Path:
+    return treaty_project
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

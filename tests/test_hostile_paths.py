@@ -18,12 +18,8 @@ from tests.conftest import HANG_GUARD_S, ROOT, TREATY, run_cli
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    source = tmp_path / "source"
-    shutil.copytree(TREATY.parent, source, ignore=shutil.ignore_patterns("courses"))
-    (source / "courses").mkdir()
-    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
-    return tmp_path
+def project(treaty_project: Path) -> Path:
+    return treaty_project
 
 
 def build_course(project: Path, patterns: str) -> tuple[int, str]:
