@@ -52,7 +52,8 @@ MAX_ITEMS = {
 }
 """How many items a list may hold ("paragraphs": of context and of significance, each)."""
 MAX_TOPIC_CHARS = 150_000
-"""All the text of one topic (about 10,000 words): this bounds a sheet's pages and a deck's slides."""
+"""All the text of one topic (about 25,000 words): this bounds a sheet's pages and a deck's slides
+(measured: at most about 60 pages and 250 slides, for topics that fill one section to its bounds)."""
 _LINK_TARGET = re.compile(r"\]\([^\s()]*\)")
 """A link's ``](address)``: the address is not printed, so it is not a word of the text."""
 SECTION_NAMES = (
