@@ -13,9 +13,12 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from guide import builder
+from guide.manifest import Digests, Manifest
 from tests.conftest import HANG_GUARD_S, ROOT, TREATY, files_outside, outputs, run_cli, temporaries
 from tests.test_failure_safety import children, many_topics, running
 
@@ -256,3 +259,28 @@ def test_links_among_the_outputs_are_replaced_never_followed(project: Path) -> N
     assert files_outside(project, out) == before
     assert all(victim.read_text(encoding="utf-8") == "keep me" for victim in victims.values())
     assert not (out / f"{TREATY.stem}.pdf").is_symlink() and not (out / MANIFEST).is_symlink()
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8) | st.sampled_from(["/dev/zero", "../x.pdf", "a.pdf", "sheet"]),
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(["targets", "sources", "courses", "inputs", "id", "key", "size", "chosen", "topic", "sheet"]),
+            children,
+            max_size=4,
+        )
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=JSON, raw=st.one_of(st.none(), st.binary(max_size=40)))
+def test_any_manifest_reads_as_one_or_is_ignored_with_a_warning(tmp_path: Path, data: object, raw: bytes | None) -> None:
+    (tmp_path / MANIFEST).write_bytes(
+        raw if raw is not None else json.dumps({"targets": {}, "sources": {str(TREATY): data}, "courses": {}}).encode()
+    )
+    manifest = Manifest.read(tmp_path)
+    assert manifest.warning is None or manifest.warning.startswith("warning: ignored (")
+    assert manifest.current_topic(TREATY, None, "settings", Digests()) is None
