@@ -178,7 +178,12 @@ def _build_topics(group: _Group, pending: list[tuple[Path, TopicResult]], ids_se
             run.progress.finished()
         else:
             images = [Path(image.file) for image in loaded.topic.images]
-            to_render.append((loaded, result, {"topic": [path.resolve()], "images": images, **theme_inputs}))
+            inputs = {"topic": [path.resolve()], "images": images, **theme_inputs}
+            for paths in inputs.values():
+                for input_file in paths:
+                    # Hashed before rendering, never after: an edit saved meanwhile is built next time.
+                    run.session.digests(input_file)
+            to_render.append((loaded, result, inputs))
     course = group.course.course if group.course else None
     jobs = [_RenderJob(loaded.topic, theme, course, group.out, chosen) for loaded, _, _ in to_render]
     for count, ((loaded, result, inputs), outcome) in enumerate(zip(to_render, workers.run(jobs), strict=True), start=1):

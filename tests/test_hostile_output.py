@@ -144,6 +144,23 @@ def test_an_edit_of_a_theme_made_while_a_build_runs_is_not_lost(project: Path, m
     assert "built 1 of 1" in stdout, "the outputs have the old colour: the edit must be built"
 
 
+def test_an_edit_of_a_picture_made_while_a_build_runs_is_not_lost(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    topic = project / "source" / TREATY.name
+    picture = next((project / "source" / "images").glob("*.png"))
+    original = builder._render_file
+
+    def render_after_an_edit(*arguments: object) -> builder.Rendered:
+        picture.write_bytes(picture.read_bytes() + b"\0")  # still a PNG: trailing bytes are ignored
+        return original(*arguments)
+
+    monkeypatch.setattr(builder, "_render_file", render_after_an_edit)
+    status, _, err = build(topic, "--out", project / "out", "--format", "pdf", "--jobs", "1")
+    assert status == 0, err
+    monkeypatch.undo()
+    status, stdout, err = build(topic, "--out", project / "out", "--format", "pdf")
+    assert "built 1 of 1" in stdout, "the picture changed after it was read: the edit must be built"
+
+
 def test_a_hand_edit_of_an_output_that_keeps_its_size_is_noticed(project: Path) -> None:
     out = first_build(project)
     sheet = out / f"{TREATY.stem}.pdf"
