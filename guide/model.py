@@ -15,6 +15,7 @@ from dataclasses import field
 from typing import Annotated, Any
 
 from guide import markup
+from guide.errors import quoted
 from guide.outputs import REGISTRY
 from guide.records import BadValueError, Many, Mapping, Record, Value, kind_of, record, record_of, text
 
@@ -98,7 +99,7 @@ def words_at_most(limit: int, printed: Callable[[str], str] = str) -> Callable[[
     def check(value: str) -> str:
         longest = max(printed(value).split(" "), key=len)
         if len(longest) > limit:
-            raise BadValueError(f"has a word of {len(longest):,} characters ('{longest[:20]}...'); words are at most {limit}")
+            raise BadValueError(f"has a word of {len(longest):,} characters ({quoted(longest)}); words are at most {limit}")
         return value
 
     return check
