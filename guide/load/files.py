@@ -10,7 +10,7 @@ import re
 import struct
 import warnings
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from guide.errors import Origin, Problem, quoted
 from guide.inputs import project_root
@@ -35,27 +35,34 @@ def resolve_inside(named: str, naming_file: Path) -> tuple[Path | None, str | No
 
 
 def image_problem(path: Path) -> str | None:
-    """Why ``path`` is not a usable PNG or JPEG image, or None if it is one."""
+    """Why ``path`` is not a usable PNG or JPEG image, or None if it is one.
+
+    The file is opened once, as a regular file, and the image library reads that very stream.
+    """
     name = quoted(path.name)
     try:
         with open_regular(path) as stream:
-            head = stream.read(8)
-            if not (head.startswith(PNG_SIGNATURE) or head.startswith(JPEG_SIGNATURE)):
-                return f"{name} is not a PNG or JPEG image"
-            size = stream.seek(0, 2)
-            if size > MAX_IMAGE_BYTES:
-                return f"{name} is larger than {MAX_IMAGE_BYTES // 1_000_000} MB"
-            problem = chunk_problem(stream, name)
+            return _stream_problem(stream, name)
     except OSError as error:
         return f"cannot read {name}: {error.strerror or error}"
+
+
+def _stream_problem(stream: BinaryIO, name: str) -> str | None:
+    head = stream.read(8)
+    if not (head.startswith(PNG_SIGNATURE) or head.startswith(JPEG_SIGNATURE)):
+        return f"{name} is not a PNG or JPEG image"
+    if stream.seek(0, 2) > MAX_IMAGE_BYTES:
+        return f"{name} is larger than {MAX_IMAGE_BYTES // 1_000_000} MB"
+    problem = chunk_problem(stream, name)
     if problem:
         return problem
     from PIL import Image, UnidentifiedImageError  # imported here: only topics with images pay for it
 
+    stream.seek(0)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # the size is judged below, by our limit
-            with Image.open(path) as image:
+            with Image.open(stream) as image:
                 width, height = image.size
                 if width * height > MAX_IMAGE_PIXELS:
                     return f"{name} is too large ({width}x{height} pixels)"
