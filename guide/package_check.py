@@ -33,6 +33,9 @@ MAX_RATIO = 100
 """Inflated size over compressed size, for parts above RATIO_FLOOR: XML and pictures stay far below it."""
 RATIO_FLOOR = 1_000_000
 
+SHOWN_DROPPED = 5
+"""Links out of the package that the warning names; the rest it counts."""
+
 _PACKAGE_RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _CONTENT_TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 _OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
@@ -69,7 +72,7 @@ class CheckedPackage:
     data: bytes
     """The package to open: every part as checked, a .potx declared a presentation, dropped relationships gone."""
     warnings: tuple[str, ...]
-    """What was dropped (relationships leaving the package), in words."""
+    """What was dropped (relationships leaving the package), in words: one warning, however many."""
 
 
 def checked_package(path: Path) -> CheckedPackage:
@@ -129,7 +132,8 @@ class _Checker:
         self.parts = parts
         self.trees: dict[str, etree._Element] = {}
         self.edited: set[str] = set()
-        self.warnings: list[str] = []
+        self.dropped: list[str] = []
+        """Each relationship dropped, in words."""
 
     def checked(self, data: bytes) -> CheckedPackage:
         """The package as checked: ``data`` itself when nothing was edited (each part was found to
@@ -156,7 +160,7 @@ class _Checker:
                 if override.get("ContentType") in _MAIN_TYPES:
                     override.set("ContentType", _PRESENTATION_TYPE)
             self.edited.add("[Content_Types].xml")
-        return CheckedPackage(self._repacked() if self.edited else data, tuple(self.warnings))
+        return CheckedPackage(self._repacked() if self.edited else data, self._warnings())
 
     def _parsed(self, part: str, content: bytes) -> etree._Element:
         """A part's XML, entities left unexpanded and nothing fetched; a part declaring a DTD is refused."""
@@ -177,10 +181,18 @@ class _Checker:
             external = relationship.get("TargetMode") == "External"
             if external or _resolved(source_folder, target) is None:
                 kind = "an external link" if external else "a link out of the package"
-                self.warnings.append(f"{self.name}: dropped {kind} to {quoted(target)} from part {quoted(rels_part)}")
+                self.dropped.append(f"{kind} to {quoted(target)} in {quoted(rels_part)}")
                 self._forget(rels_part, relationship.get("Id", ""))
                 root.remove(relationship)
                 self.edited.add(rels_part)
+
+    def _warnings(self) -> tuple[str, ...]:
+        """One warning for the relationships dropped: a template's sample slides may hold many links."""
+        if not self.dropped:
+            return ()
+        shown = "; ".join(self.dropped[:SHOWN_DROPPED])
+        more = f"; and {len(self.dropped) - SHOWN_DROPPED} more" if len(self.dropped) > SHOWN_DROPPED else ""
+        return (f"{self.name}: dropped {len(self.dropped)} link{'s' if len(self.dropped) != 1 else ''} leaving the package: {shown}{more}",)
 
     def _forget(self, rels_part: str, identifier: str) -> None:
         """Remove the references to a dropped relationship from the part that made them."""
