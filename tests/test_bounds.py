@@ -51,13 +51,17 @@ def check_refused(tmp_path: Path, text: str, expected: str, *options: str) -> st
     return err
 
 
-def test_a_title_of_1500_words_is_a_title_message_not_a_render_failure(tmp_path: Path) -> None:
-    title = " ".join(["Neutrality"] * 1_500)
-    check_refused(
-        tmp_path,
-        MINIMAL.replace("title: T", f"title: {title}"),
-        f"hostile.yaml:1:1: title: is {len(title):,} characters long; at most {MAX_LINE_CHARS} are allowed here",
-    )
+@pytest.mark.parametrize(
+    ("field", "line", "words", "bound"),
+    [("title", 1, 1_500, MAX_LINE_CHARS), ("summary", 2, 180_000, MAX_PARAGRAPH_CHARS)],
+    ids=["title-of-1500-words", "summary-of-nearly-2-MB"],
+)
+def test_a_field_far_over_its_length_is_a_message_at_its_line_not_a_render_failure(
+    tmp_path: Path, field: str, line: int, words: int, bound: int
+) -> None:
+    value = " ".join(["Neutrality"] * words)
+    text = MINIMAL.replace(f"{field}: {field[0].upper()}", f"{field}: {value}")
+    check_refused(tmp_path, text, f"hostile.yaml:{line}:1: {field}: is {len(value):,} characters long; at most {bound:,} are allowed here")
 
 
 @pytest.mark.parametrize(
@@ -97,15 +101,6 @@ def test_a_list_longer_than_its_bound_is_refused(tmp_path: Path, section: str, i
     entries = "".join(f"  - {item}\n" for _ in range(count))
     text = MINIMAL.replace("key_facts: [f]\n", "") + ("key_facts: [f]\n" if section != "key_facts" else "") + f"{section}:\n{entries}"
     check_refused(tmp_path, text, f"{section}: lists {count:,} items; at most {MAX_ITEMS[section]} are allowed")
-
-
-def test_a_summary_of_nearly_2_mb_is_refused_at_its_line(tmp_path: Path) -> None:
-    summary = " ".join(["neutrality"] * 180_000)
-    check_refused(
-        tmp_path,
-        MINIMAL.replace("summary: S", f"summary: {summary}"),
-        f"hostile.yaml:2:1: summary: is {len(summary):,} characters long; at most {MAX_PARAGRAPH_CHARS:,}",
-    )
 
 
 def test_a_topic_holding_more_text_than_a_sheet_and_deck_bear_is_refused(tmp_path: Path) -> None:

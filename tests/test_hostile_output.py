@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -106,23 +107,32 @@ def test_a_manifest_naming_a_device_or_a_pipe_never_reads_it(project: Path, devi
     assert device not in json.dumps(manifest_of(out)), "the manifest names only what the build read"
 
 
-def test_an_edit_made_while_a_build_runs_is_not_lost(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    topic = project / "source" / TREATY.name
+def built_again_after_an_edit_during_the_build(target: Path, edit: Callable[[], None], monkeypatch: pytest.MonkeyPatch) -> str:
+    """Build ``target`` with ``edit`` made while its files render, then build again: that build's summary."""
     original = builder._render_file
 
     def render_after_an_edit(*arguments: object) -> builder.Rendered:
-        edited = topic.read_text(encoding="utf-8").replace("Treaty of Berlin (1926)", "Treaty of Berlin (edited)")
-        topic.write_text(edited, encoding="utf-8")
+        edit()
         return original(*arguments)
 
-    monkeypatch.setattr(builder, "_render_file", render_after_an_edit)
-    out = project / "out"
-    status, _, err = build(topic, "--out", out, "--format", "pdf", "--jobs", "1")
-    assert status == 0, err
-    monkeypatch.undo()
-    status, stdout, err = build(topic, "--out", out, "--format", "pdf")
-    assert "built 1 of 1" in stdout, "the outputs hold the old text: the edit must be built"
-    assert "(edited)" in PdfReader(out / f"{TREATY.stem}.pdf").pages[0].extract_text()
+    out = target.parent.parent / "out"
+    with monkeypatch.context() as patched:
+        patched.setattr(builder, "_render_file", render_after_an_edit)
+        status, _, err = build(target, "--out", out, "--format", "pdf", "--jobs", "1")
+        assert status == 0, err
+    return build(target, "--out", out, "--format", "pdf")[1]
+
+
+def test_an_edit_of_a_topic_made_while_a_build_runs_is_not_lost(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    topic = project / "source" / TREATY.name
+
+    def edit() -> None:
+        topic.write_text(
+            topic.read_text(encoding="utf-8").replace("Treaty of Berlin (1926)", "Treaty of Berlin (edited)"), encoding="utf-8"
+        )
+
+    assert "built 1 of 1" in built_again_after_an_edit_during_the_build(topic, edit, monkeypatch), "the outputs hold the old text"
+    assert "(edited)" in PdfReader(project / "out" / f"{TREATY.stem}.pdf").pages[0].extract_text()
 
 
 def test_an_edit_of_a_theme_made_while_a_build_runs_is_not_lost(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -130,35 +140,21 @@ def test_an_edit_of_a_theme_made_while_a_build_runs_is_not_lost(project: Path, m
     theme.write_text("colors: {primary: '#0F5F5A'}\n", encoding="utf-8")
     course = project / "source" / "courses" / "c.yaml"
     course.write_text(f"code: C\ntitle: T\ntheme: ../theme.yaml\ntopics: [../{TREATY.name}]\n", encoding="utf-8")
-    original = builder._render_file
 
-    def render_after_an_edit(*arguments: object) -> builder.Rendered:
+    def edit() -> None:
         theme.write_text("colors: {primary: '#7A1F1F'}\n", encoding="utf-8")
-        return original(*arguments)
 
-    monkeypatch.setattr(builder, "_render_file", render_after_an_edit)
-    status, _, err = build(course, "--out", project / "out", "--format", "pdf", "--jobs", "1")
-    assert status == 0, err
-    monkeypatch.undo()
-    status, stdout, err = build(course, "--out", project / "out", "--format", "pdf")
-    assert "built 1 of 1" in stdout, "the outputs have the old colour: the edit must be built"
+    assert "built 1 of 1" in built_again_after_an_edit_during_the_build(course, edit, monkeypatch), "the outputs have the old colour"
 
 
 def test_an_edit_of_a_picture_made_while_a_build_runs_is_not_lost(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    topic = project / "source" / TREATY.name
     picture = next((project / "source" / "images").glob("*.png"))
-    original = builder._render_file
 
-    def render_after_an_edit(*arguments: object) -> builder.Rendered:
+    def edit() -> None:
         picture.write_bytes(picture.read_bytes() + b"\0")  # still a PNG: trailing bytes are ignored
-        return original(*arguments)
 
-    monkeypatch.setattr(builder, "_render_file", render_after_an_edit)
-    status, _, err = build(topic, "--out", project / "out", "--format", "pdf", "--jobs", "1")
-    assert status == 0, err
-    monkeypatch.undo()
-    status, stdout, err = build(topic, "--out", project / "out", "--format", "pdf")
-    assert "built 1 of 1" in stdout, "the picture changed after it was read: the edit must be built"
+    topic = project / "source" / TREATY.name
+    assert "built 1 of 1" in built_again_after_an_edit_during_the_build(topic, edit, monkeypatch), "the outputs hold the old picture"
 
 
 def test_a_hand_edit_of_an_output_that_keeps_its_size_is_noticed(project: Path) -> None:
