@@ -185,3 +185,28 @@ def test_readers_refuse_a_pipe_without_waiting(tmp_path: Path) -> None:
         mapped_characters(pipe)
     assert "not a regular file" in (image_problem(pipe) or "")
     assert time.perf_counter() - started < HANG_GUARD_S
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="limits the memory of a child process")
+def test_the_font_that_took_gigabytes_is_refused_within_a_memory_limit(project: Path) -> None:
+    import resource
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    (project / "source" / "evil.ttf").write_bytes(font_with_group(0, 0xFFFFFFFF))
+    theme = project / "source" / "theme.yaml"
+    theme.write_text("fonts: {body: {family: Evil, regular: evil.ttf, bold: evil.ttf}}\n", encoding="utf-8")
+    limit = 1_500_000_000  # address space: far above a build's, far below the 4.7 GB this font once took
+
+    def limited() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+    command = [sys.executable, str(ROOT / "make_materials.py"), str(project / "source" / TREATY.name), "--theme", str(theme), "--check"]
+    started = time.perf_counter()
+    finished = subprocess.run(command, capture_output=True, text=True, timeout=60, preexec_fn=limited, cwd=project)
+    assert time.perf_counter() - started < HANG_GUARD_S
+    assert finished.returncode == 2, finished.stderr
+    assert "fonts.body.regular: 'evil.ttf' is not a TrueType font that can be embedded" in finished.stderr
+    assert "Traceback" not in finished.stderr
