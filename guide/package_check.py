@@ -14,6 +14,7 @@ import io
 import posixpath
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,7 +89,7 @@ def checked_package(path: Path) -> CheckedPackage:
         raise PackageError(f"{name} is larger than {MAX_FILE_BYTES // 1_000_000} MB")
     try:
         parts = _members(data, name)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, ValueError) as error:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError, ValueError) as error:
         raise PackageError(f"{name} is not a readable PowerPoint file ({error})") from None
     return _Checker(name, parts).checked(data)
 
@@ -166,7 +167,7 @@ class _Checker:
         """A part's XML, entities left unexpanded and nothing fetched; a part declaring a DTD is refused."""
         try:
             root = etree.fromstring(content, _PARSER)
-        except etree.XMLSyntaxError as error:
+        except etree.LxmlError as error:
             raise PackageError(f"{self.name}: part {quoted(part)} is not well-formed XML ({error})") from None
         if root.getroottree().docinfo.doctype:
             raise PackageError(f"{self.name}: part {quoted(part)} declares a document type (entities); Office files never do")

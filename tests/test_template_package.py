@@ -245,11 +245,15 @@ def _mutated(parts: dict[str, bytes], name: str, position: int, chunk: bytes, cu
     ),
     cut=st.integers(0, 40),
     zip_cut=st.one_of(st.none(), st.integers(0, 40_000)),
+    zip_flip=st.one_of(st.none(), st.integers(0, 40_000)),
 )
 def test_a_mutated_template_reads_or_fails_cleanly(
-    tmp_path: Path, pristine: Parts, name: str, position: int, chunk: bytes, cut: int, zip_cut: int | None
+    tmp_path: Path, pristine: Parts, name: str, position: int, chunk: bytes, cut: int, zip_cut: int | None, zip_flip: int | None
 ) -> None:
     data = _mutated(pristine, name, position, chunk, cut)
+    if zip_flip is not None:  # a byte of the zip itself damaged: a header, a directory entry or compressed data
+        at = zip_flip % len(data)
+        data = data[:at] + bytes([data[at] ^ 0x5A]) + data[at + 1 :]
     path = tmp_path / "mutated.pptx"
     path.write_bytes(data if zip_cut is None else data[:zip_cut])
     try:
