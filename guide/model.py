@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import field
 from typing import Annotated, Any
 
 from guide import markup
 from guide.errors import quoted
 from guide.outputs import REGISTRY
-from guide.records import BadValueError, Many, Mapping, Record, Value, kind_of, record, record_of, text
+from guide.records import BadValueError, Many, Mapping, Record, Value, integer, kind_of, record, record_of, suggestion, text
 
 TOPIC_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 LANGUAGE_TAG_PATTERN = r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$"
@@ -50,8 +50,20 @@ MAX_ITEMS = {
     "questions": 60,
     "sources": 100,
     "images": 20,
+    "objectives": 10,
+    "excerpts": 10,
 }
 """How many items a list may hold ("paragraphs": of context and of significance, each)."""
+MAX_OBJECTIVE_CHARS = 200
+"""A learning objective: one or two lines of a short list that opens the sheet and the deck."""
+MAX_EXCERPT_CHARS = 1_500
+"""A passage quoted from a source: set apart as one block, which must fit one slide."""
+MAX_CREDIT_CHARS = 200
+"""Who said, wrote or made something (an excerpt's attribution, a picture's credit): a line under it."""
+MAX_FIGURE_CHARS = 24
+"""A key fact's figure ("5 years"), shown big: a few words on one line."""
+MAX_ANSWER_LINES = 12
+"""Ruled lines left for one answer: more would leave a question alone on its page."""
 MAX_TOPIC_CHARS = 150_000
 """All the text of one topic (about 25,000 words): this bounds a sheet's pages and a deck's slides
 (measured: at most about 60 pages and 250 slides, for topics that fill one section to its bounds)."""
@@ -69,6 +81,10 @@ SECTION_NAMES = (
     "images",
     "sources",
 )
+REQUIRED_SECTIONS = ("summary", "key_facts", "context", "significance")
+"""The sections every topic has."""
+COVER = "cover"
+"""An image's ``section`` for the title slide."""
 
 
 def clean_text(value: str) -> str:
@@ -114,22 +130,36 @@ def _check_links(value: str) -> str:
     return value
 
 
+def _one_of(what: str, allowed: Sequence[str]) -> Callable[[str], str]:
+    """A check that text names one of ``allowed``, suggesting the closest when it does not."""
+
+    def check(value: str) -> str:
+        if value not in allowed:
+            raise BadValueError(f"unknown {what} {quoted(value)}; {suggestion(value, allowed)}")
+        return value
+
+    return check
+
+
 def _printed_words(value: str) -> str:
     return _LINK_TARGET.sub("]", value)
 
 
-def line_text(limit: int = MAX_LINE_CHARS, **json: Any) -> Value:
-    """Plain text of at most ``limit`` characters, each word at most MAX_WORD_CHARS."""
-    return text(clean_text, words_at_most(MAX_WORD_CHARS), at_most(limit), maxLength=limit, **json)
+def line_text(limit: int = MAX_LINE_CHARS, shown: str | None = "text", **json: Any) -> Value:
+    """Plain text of at most ``limit`` characters, each word at most MAX_WORD_CHARS; ``shown`` as for ``Value``."""
+    return text(clean_text, words_at_most(MAX_WORD_CHARS), at_most(limit), shown=shown, maxLength=limit, **json)
 
 
 Text = Annotated[str, line_text()]
 """Plain text shown literally: names, dates, citations."""
 
+FileName = Annotated[str, text(clean_text, at_most(MAX_LINE_CHARS), maxLength=MAX_LINE_CHARS)]
+"""A path to a file, relative to the file that names it; never typeset, so its words are not bounded."""
+
 
 def prose_text(limit: int = MAX_PARAGRAPH_CHARS) -> Value:
     """Prose of at most ``limit`` characters, each printed word at most MAX_WORD_CHARS; links looked for last, in bounded text."""
-    return text(clean_text, words_at_most(MAX_WORD_CHARS, _printed_words), at_most(limit), _check_links, maxLength=limit)
+    return text(clean_text, words_at_most(MAX_WORD_CHARS, _printed_words), at_most(limit), _check_links, shown="prose", maxLength=limit)
 
 
 PROSE = prose_text()
@@ -174,7 +204,7 @@ def parse_when(value: Any) -> dt.date | int | str:
     return written
 
 
-When = Annotated[dt.date | int | str, Value(parse_when, {"anyOf": [{"type": "string"}, {"type": "integer"}]})]
+When = Annotated[dt.date | int | str, Value(parse_when, {"anyOf": [{"type": "string"}, {"type": "integer"}]}, shown="text")]
 """A date (``1926-04-24``), a year (``1926``) or free text (``April 1926``)."""
 
 
@@ -204,6 +234,8 @@ class KeyFact:
     """A fact worth remembering; ``detail`` feeds the speaker notes."""
 
     fact: Prose
+    figure: Annotated[str, line_text(MAX_FIGURE_CHARS)] | None = None
+    """A short number or phrase to show big: "5 years", "4 articles"."""
     detail: Prose | None = None
     sources: Annotated[tuple[str, ...], Many(kind_of(str), max_length=MAX_ITEMS["sources"])] = ()
 
@@ -219,6 +251,8 @@ class Person:
     name: Text
     role: Entry
     native_name: Text | None = None
+    image: FileName | None = None
+    """A portrait, PNG or JPEG, relative to the topic file; absolute once loaded."""
 
 
 @record
@@ -231,6 +265,8 @@ class GlossaryEntry:
 class Question:
     question: Entry
     answer: Prose
+    lines: Annotated[int, integer(1, MAX_ANSWER_LINES)] | None = None
+    """How many ruled lines to leave for the answer."""
 
 
 def _check_source_id(value: str) -> str:
@@ -239,9 +275,12 @@ def _check_source_id(value: str) -> str:
     return value
 
 
+SourceId = Annotated[str, text(at_most(MAX_ID_CHARS), _check_source_id, maxLength=MAX_ID_CHARS)]
+
+
 @record
 class Source:
-    id: Annotated[str, text(at_most(MAX_ID_CHARS), _check_source_id, maxLength=MAX_ID_CHARS)] | None = None
+    id: SourceId | None = None
     citation: Entry
     url: Url | None = None
 
@@ -250,9 +289,27 @@ class Source:
 class Image:
     """A figure; ``file`` is absolute once loaded, ``alt`` describes it to those who cannot see it."""
 
-    file: Text
-    alt: Text
+    file: FileName
+    alt: Annotated[str, line_text(shown=None)]
+    """Read aloud by screen readers in place of the picture; kept exactly as written."""
     caption: Entry | None = None
+    credit: Annotated[str, line_text(MAX_CREDIT_CHARS)] | None = None
+    """Who made the picture or holds its rights."""
+    section: Annotated[str, text(_one_of("section", (*SECTION_NAMES, COVER)), enum=[*SECTION_NAMES, COVER])] | None = None
+    """The section the picture illustrates, or cover for the title."""
+
+
+@record
+class Excerpt:
+    """A passage quoted from a primary source, with who said or wrote it."""
+
+    text: Annotated[str, prose_text(MAX_EXCERPT_CHARS)]
+    source: SourceId
+    """The id of the source it is quoted from."""
+    attribution: Annotated[str, line_text(MAX_CREDIT_CHARS)]
+    """Whose words they are: "Treaty of Berlin, Article 2"."""
+    section: Annotated[str, text(_one_of("section", SECTION_NAMES), enum=list(SECTION_NAMES))] | None = None
+    """The section the passage belongs with."""
 
 
 def _check_topic_id(value: str) -> str:
@@ -294,8 +351,10 @@ class Topic:
     """BCP 47 language tag; chooses the built-in labels (en, de, fr, es)."""
     summary: Prose
     """One paragraph: the "At a glance" box and the overview slide."""
+    objectives: Annotated[tuple[str, ...], Many(prose_text(MAX_OBJECTIVE_CHARS), max_length=MAX_ITEMS["objectives"])] = ()
+    """What a student can do by the end: "By the end you can ..."."""
     key_facts: Annotated[tuple[KeyFact, ...], Many(Record(KeyFact, shorthand="fact"), min_length=1, max_length=MAX_ITEMS["key_facts"])]
-    """Facts as text, or {fact, detail, sources}; detail goes to the speaker notes."""
+    """Facts as text, or {fact, figure, detail, sources}; detail goes to the speaker notes."""
     context: Section
     """What happened: one paragraph or a list of them ({text, slide})."""
     significance: Section
@@ -306,6 +365,8 @@ class Topic:
     glossary: Annotated[tuple[GlossaryEntry, ...], Many(record_of(GlossaryEntry), max_length=MAX_ITEMS["glossary"])] = ()
     questions: Annotated[tuple[Question, ...], Many(record_of(Question), max_length=MAX_ITEMS["questions"])] = ()
     """Review questions; answers go to the answer key and the speaker notes only."""
+    excerpts: Annotated[tuple[Excerpt, ...], Many(record_of(Excerpt), max_length=MAX_ITEMS["excerpts"])] = ()
+    """Primary-source passages, each from a listed source."""
     sources: Annotated[tuple[Source, ...], Many(record_of(Source), max_length=MAX_ITEMS["sources"])] = ()
     images: Annotated[tuple[Image, ...], Many(record_of(Image), max_length=MAX_ITEMS["images"])] = ()
     """Figures; file is relative to the topic file, alt is required."""

@@ -13,11 +13,16 @@ import pytest
 
 from guide.load.reader import MAX_DEPTH, MAX_KEY_CHARS
 from guide.model import (
+    MAX_ANSWER_LINES,
+    MAX_CREDIT_CHARS,
     MAX_DATE_CHARS,
     MAX_ENTRY_CHARS,
+    MAX_EXCERPT_CHARS,
+    MAX_FIGURE_CHARS,
     MAX_ITEMS,
     MAX_LINE_CHARS,
     MAX_NAME_CHARS,
+    MAX_OBJECTIVE_CHARS,
     MAX_PARAGRAPH_CHARS,
     MAX_TOPIC_CHARS,
     MAX_URL_CHARS,
@@ -166,6 +171,10 @@ def test_the_readme_states_every_bound() -> None:
         f"| {MAX_ID_CHARS} characters",
         f"| {MAX_ITEMS['parties']} / {MAX_ITEMS['key_facts']} / {MAX_ITEMS['paragraphs']} each",
         " / ".join(str(MAX_ITEMS[name]) for name in ("timeline", "people", "glossary", "questions", "sources", "images", "sources")),
+        f"| {MAX_ITEMS['objectives']} / {MAX_ITEMS['excerpts']} |",
+        f"| {MAX_OBJECTIVE_CHARS} / {MAX_EXCERPT_CHARS:,} characters",
+        f"| {MAX_CREDIT_CHARS} / {MAX_FIGURE_CHARS} characters",
+        f"a whole number from 1 to {MAX_ANSWER_LINES}",
         f"| {MAX_TOPIC_CHARS:,} characters",
         f"looks at {bounded_glob.MAX_SCANNED:,} files and folders, matches {bounded_glob.MAX_MATCHES:,} files",
         f"`**` descends {bounded_glob.MAX_DEPTH} folders",
@@ -192,21 +201,27 @@ def test_a_topic_with_every_field_at_its_bound_renders(tmp_path: Path) -> None:
     def text(length: int) -> str:
         return ((word + " Neutrality ") * (length // MAX_WORD_CHARS + 1))[: length - 1].strip() + "."
 
-    line, name, date, paragraph, entry = (
-        text(n) for n in (MAX_LINE_CHARS, MAX_NAME_CHARS, MAX_DATE_CHARS, MAX_PARAGRAPH_CHARS, MAX_ENTRY_CHARS)
-    )
+    line, name, date, paragraph, entry, objective, excerpt, credit = (
+        text(n)
+        for n in (
+            MAX_LINE_CHARS, MAX_NAME_CHARS, MAX_DATE_CHARS, MAX_PARAGRAPH_CHARS, MAX_ENTRY_CHARS,
+            MAX_OBJECTIVE_CHARS, MAX_EXCERPT_CHARS, MAX_CREDIT_CHARS,
+        )
+    )  # fmt: skip
     topic = {
         "title": line, "subtitle": line, "place": line, "author": line, "date": date,
         "parties": [name] * MAX_ITEMS["parties"],
         "summary": paragraph,
-        "key_facts": [{"fact": paragraph, "detail": paragraph}],
+        "objectives": [objective] * 2,
+        "key_facts": [{"fact": paragraph, "figure": "5" * MAX_FIGURE_CHARS, "detail": paragraph}],
         "context": [{"text": paragraph, "slide": entry}],
         "significance": paragraph,
         "timeline": [{"date": date, "event": entry}] * 2,
         "people": [{"name": line, "role": entry, "native_name": line}],
         "glossary": [{"term": line, "definition": entry}],
-        "questions": [{"question": entry, "answer": paragraph}],
-        "sources": [{"citation": entry, "url": "https://example.org/" + "a" * (MAX_URL_CHARS - 20)}],
+        "questions": [{"question": entry, "answer": paragraph, "lines": MAX_ANSWER_LINES}],
+        "excerpts": [{"text": excerpt, "source": "text", "attribution": credit, "section": "context"}],
+        "sources": [{"id": "text", "citation": entry, "url": "https://example.org/" + "a" * (MAX_URL_CHARS - 20)}],
         "notes": {"context": paragraph},
     }  # fmt: skip
     path = tmp_path / "bounds.yaml"

@@ -103,6 +103,12 @@ class SlidesSpec:
     layouts: LayoutNames | None = None
 
 
+@record
+class TypesettingSpec:
+    smart_quotes: bool | None = None
+    """Curly quotes and apostrophes for straight ones (true); false prints them as typed."""
+
+
 def _check_page_of(value: str) -> str:
     """``{page}`` and ``{pages}`` as they are: a format spec (``{page:>100000000}``) or a conversion
     (``{page!r}``) would make every footer a number padded to any width, or fail while rendering."""
@@ -146,6 +152,8 @@ class ThemeFile:
     """False prints outlines instead of large colour areas."""
     page: PageSpec | None = None
     slides: SlidesSpec | None = None
+    typesetting: TypesettingSpec | None = None
+    """How text is set (not ``typography``, which would make a theme of only this key read as a brand.yml)."""
     labels: Labels | None = None  # type: ignore[valid-type]
     outputs: OutputNames | None = None
     """The outputs built when neither the command line nor a course chooses."""
