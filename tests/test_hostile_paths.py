@@ -98,3 +98,23 @@ def test_a_course_listing_more_topics_than_its_bound_is_refused(project: Path) -
     status, err = build_course(project, "['../crowd/a*.yaml', '../crowd/a1*.yaml', '../crowd/b*.yaml']")
     assert status == 2
     assert f"c.yaml:3:51: topics[2]: the course lists more than {MAX_COURSE_TOPICS:,} topics" in err, err
+
+
+def test_picture_names_no_file_system_takes_are_refused_at_their_lines(project: Path) -> None:
+    """A name longer than the file system allows and a loop of links, for a picture and a portrait."""
+    source = project / "source"
+    (source / "a.png").symlink_to("b.png")
+    (source / "b.png").symlink_to("a.png")
+    long_name = "p" * 100_000 + ".png"
+    topic = source / "pictures.yaml"
+    minimal = "title: T\nsummary: S\nkey_facts: [f]\ncontext: c\nsignificance: s\n"
+    topic.write_text(
+        minimal + f"images:\n  - {{file: a.png, alt: A}}\npeople:\n  - {{name: N, role: R, image: {long_name}}}\n", encoding="utf-8"
+    )
+    status, stdout, err = run_cli(topic, source / "treaty-of-berlin-1926.yaml", "--out", project / "out", "--format", "pdf")
+    assert status == 2, err
+    assert "Traceback" not in err + stdout
+    assert "pictures.yaml:7:6: images[0].file: cannot read 'a.png': " in err  # the words for a loop vary with Python's version
+    assert "pictures.yaml:9:24: people[0].image: cannot read 'ppppp" in err
+    assert "File name too long" in err and len(err) < 2_000
+    assert (project / "out" / "treaty-of-berlin-1926.pdf").exists()
