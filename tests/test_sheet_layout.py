@@ -270,3 +270,43 @@ def test_time_scale_labels_never_overlap(centres: list[float], size: float) -> N
     starts = spread(centres, [size] * len(centres), 0.0, high)
     assert all(after - before >= size + LABEL_GAP_PT - 1e-6 for before, after in itertools.pairwise(starts))
     assert starts[0] >= -1e-6 and starts[-1] + size <= high + 1e-6
+
+
+def test_objectives_excerpts_figures_and_portraits_are_laid_out(tmp_path: Path) -> None:
+    """Objectives on page one under the band, excerpts with their attribution, a fact's figure, a portrait drawn."""
+    from tests.conftest import ROOT
+
+    (tmp_path / "portrait.png").write_bytes((ROOT / "tests" / "data" / "pixel.png").read_bytes())
+    data = rapallo_topic() | {
+        "objectives": ["Say when the treaty was signed.", "Explain why Britain and France were angry."],
+        "excerpts": [{"text": "Both sides renounce their claims.", "source": "text", "attribution": "Treaty of Rapallo, Article 1"}],
+    }
+    data["key_facts"][0] = {"fact": "Signed on 16 April 1922.", "figure": "16 April 1922", "sources": ["wiki"]}
+    data["people"][0]["image"] = "portrait.png"
+    topic = topic_from(data, tmp_path)
+    pdf = render_study_sheet(topic, named_theme())
+    reader = PdfReader(io.BytesIO(pdf))
+    first = squeezed(reader.pages[0].extract_text())
+    assert squeezed("BY THE END YOU CAN") in first
+    for objective in topic.objectives:
+        assert squeezed(objective) in first
+    text = squeezed(text_of(reader))
+    assert squeezed("Both sides renounce their claims.") in text
+    assert squeezed("— Treaty of Rapallo, Article 1") in text
+    assert squeezed("16 April 1922") in text
+    assert any(width < 40 for page in range(len(reader.pages)) for width in drawn_image_widths(pdf, page))  # the portrait
+
+
+def test_a_question_gets_the_lines_it_asks_for_else_as_many_as_its_answer_needs() -> None:
+    from guide.labels import labels_for
+    from guide.model import Question
+    from guide.render.pdf import Blocks, _grid
+    from guide.render.pdf.flowables import RuledLines
+
+    look = named_theme()
+    styles = build_styles(look, BuildSession(), "en")
+    blocks = Blocks(styles, labels_for("en"), _grid(look, styles))
+    asked = Question(question="Why?", answer="Because.", lines=6)
+    left = Question(question="Why?", answer="word " * 60)
+    counts = [part.count for group in blocks.questions_with_lines([asked, left]) for part in group.parts if isinstance(part, RuledLines)]
+    assert counts == [6, answer_lines(left.answer, blocks.grid.main_width)]
