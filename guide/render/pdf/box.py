@@ -13,7 +13,7 @@ from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
-from guide.render.pdf.columns import draw_stacked, stacked_height
+from guide.render.pdf.columns import draw_stacked, fill, stacked_height, wrapped_height
 
 PADDING_PT = 9.0
 BAR_PT = 3.0
@@ -72,7 +72,13 @@ class Box(Flowable):
         return self._split_at(available_width, available_height, MIN_ITEMS_PER_PART)
 
     def force_split(self, available_width: float, available_height: float) -> list[Flowable]:
-        return self._split_at(available_width, available_height, 1)
+        """On a page of its own and still too tall: split anywhere, inside an item if one alone is taller than the page."""
+        inner = self._inner_width(available_width)
+        room = available_height - 2 * PADDING_PT - wrapped_height(self.label, inner) - self.label.getSpaceAfter()
+        head, tail = fill(self.items, inner, room, fresh=True)
+        if not head or not tail:
+            return []
+        return [self._part(self.label, head), self._part(self.continued or self.label, tail)]
 
     def draw(self) -> None:
         canvas = self.canv

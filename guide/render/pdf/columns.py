@@ -101,7 +101,8 @@ def fill(flowables: Sequence[Flowable], width: float, height: float, fresh: bool
             continue
         room = height - used - before
         pieces = flowable.split(width, room) if room > 0 else []
-        if len(pieces) < 2 and fresh and not head and hasattr(flowable, "force_split"):
+        only_headings = all(getattr(kept, "keep_with_next", False) or wrapped_height(kept, width) == 0 for kept in head)
+        if len(pieces) < 2 and fresh and only_headings and hasattr(flowable, "force_split"):
             pieces = flowable.force_split(width, room)
         flowable._wrapped_for = None  # splitting may leave it wrapped otherwise, or not at all
         rest = flowables[index:]

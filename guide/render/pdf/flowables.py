@@ -115,13 +115,19 @@ class Timeline(Flowable):
         return available_width, self.height
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        return self._split_at(available_width, available_height, 2)  # never leave one entry alone on either side
+
+    def force_split(self, available_width: float, available_height: float) -> list[Flowable]:
+        return self._split_at(available_width, available_height, 1)
+
+    def _split_at(self, available_width: float, available_height: float, least: int) -> list[Flowable]:
         self.wrap(available_width, available_height)
         fitting = list(itertools.accumulate(self._heights, initial=self.TOP_PT))[1:]
         count = sum(1 for height in fitting if height <= available_height)
         if count == len(self.rows):
             return [self]
-        count = min(count, len(self.rows) - 2)  # never leave one entry alone on either side
-        if count < 2:
+        count = min(count, len(self.rows) - least)
+        if count < least:
             return []
         head = Timeline(self.rows[:count], self.line_color, self.marker_color, self.first, False)
         tail = Timeline(self.rows[count:], self.line_color, self.marker_color, False, self.last)
