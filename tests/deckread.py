@@ -10,7 +10,7 @@ from pptx.slide import Slide
 from pptx.util import Emu
 
 from guide.markup import Span
-from guide.render.pptx.fitting import Item
+from guide.render.slides.fitting import Item
 
 EMU_PER_PT = 12700
 

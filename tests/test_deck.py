@@ -19,9 +19,9 @@ from guide.fonts import BUNDLED_FAMILIES
 from guide.load import named_theme
 from guide.markup import plain_text
 from guide.render.pptx import deck_plan, render_deck
-from guide.render.pptx.fitting import items_height
-from guide.render.pptx.measure import Measurer
-from guide.render.pptx.plan import describe
+from guide.render.slides.fitting import items_height
+from guide.render.slides.measure import Measurer
+from guide.render.slides.plan import describe
 from tests.conftest import TREATY, run_cli
 from tests.deckread import items_of, pt, text_shapes
 

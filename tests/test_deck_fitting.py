@@ -14,10 +14,10 @@ from guide import load_topic
 from guide.fonts import BUNDLED_FAMILIES
 from guide.load import named_theme
 from guide.render.pptx import deck_plan, render_deck
-from guide.render.pptx.fitting import items_height
-from guide.render.pptx.measure import Measurer
-from guide.render.pptx.plan import BODY_SIZES, DeckPlan
 from guide.render.pptx.writer import PROPERTY_LIMIT
+from guide.render.slides.fitting import items_height
+from guide.render.slides.measure import Measurer
+from guide.render.slides.plan import BODY_SIZES, DeckPlan
 from tests.deckread import items_of, pt, text_shapes
 from tests.samples import long_topic
 from tests.strategies import topics

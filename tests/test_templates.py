@@ -11,8 +11,8 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 
 from guide.fonts import BUNDLED_FAMILIES
-from guide.render.pptx.fitting import items_height
-from guide.render.pptx.measure import Measurer
+from guide.render.slides.fitting import items_height
+from guide.render.slides.measure import Measurer
 from guide.template import EMU_PER_PT, default_template_path, read_template
 from tests.conftest import TREATY, run_cli
 from tests.deckread import items_of, pt, text_shapes

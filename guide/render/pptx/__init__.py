@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from guide.fonts import family_named
 from guide.model import Course, Topic
 from guide.render.common import metadata
-from guide.render.pptx.geometry import Geometry, designed_geometry, template_geometry
-from guide.render.pptx.plan import DeckFonts, DeckPlan, plan_deck
+from guide.render.pptx.boxes import template_geometry
 from guide.render.pptx.writer import DeckWriter
+from guide.render.slides.geometry import Geometry, designed_geometry
+from guide.render.slides.measure import Measurers
+from guide.render.slides.plan import DeckFonts, DeckPlan, plan_deck
 from guide.template import Template, default_template_path, read_template
 from guide.theme import Theme
 
@@ -33,21 +35,24 @@ def _setting(theme: Theme) -> _Setting:
     return _Setting(template, template_geometry(template), deck_fonts(theme, template), False)
 
 
-def deck_plan(topic: Topic, theme: Theme, course: Course | None = None) -> DeckPlan:
+def deck_plan(topic: Topic, theme: Theme, course: Course | None = None, measurers: Measurers | None = None) -> DeckPlan:
     """The slide plan of ``topic``: what each slide holds, measured in the boxes it will have."""
-    return _planned(topic, theme, course)[1]
+    return _planned(topic, theme, course, measurers)[1]
 
 
-def render_deck(topic: Topic, theme: Theme, course: Course | None = None) -> bytes:
-    """The editable slide deck of ``topic`` as .pptx bytes: our design, or on the theme's template."""
-    setting, plan = _planned(topic, theme, course)
+def render_deck(topic: Topic, theme: Theme, course: Course | None = None, *, measurers: Measurers | None = None) -> bytes:
+    """The editable slide deck of ``topic`` as .pptx bytes: our design, or on the theme's template.
+
+    ``measurers`` keeps the fonts' widths between decks; without it each deck measures afresh.
+    """
+    setting, plan = _planned(topic, theme, course, measurers)
     writer = DeckWriter(plan, theme, metadata(topic, topic.title, course), setting.fonts, setting.template, setting.designed)
     return writer.write()
 
 
-def _planned(topic: Topic, theme: Theme, course: Course | None) -> tuple[_Setting, DeckPlan]:
+def _planned(topic: Topic, theme: Theme, course: Course | None, measurers: Measurers | None) -> tuple[_Setting, DeckPlan]:
     setting = _setting(theme)
-    return setting, plan_deck(topic, theme.labels_for(topic.language_code), setting.geometry, setting.fonts, course)
+    return setting, plan_deck(topic, theme.labels_for(topic.language_code), setting.geometry, setting.fonts, course, measurers)
 
 
 def deck_fonts(theme: Theme, template: Template | None) -> DeckFonts:

@@ -17,9 +17,9 @@ from lxml.etree import Element, SubElement, XPath, _Element
 
 from guide.markup import Span
 from guide.ooxml import DRAWINGML, PRESENTATIONML, RELATIONSHIPS
-from guide.render.pptx.fitting import BULLET_INDENT_PT, INSET_X_PT, INSET_Y_PT, PARAGRAPH_GAP, Item
-from guide.render.pptx.geometry import Box
-from guide.render.pptx.measure import LINE_SPACING
+from guide.render.slides.fitting import BULLET_INDENT_PT, INSET_X_PT, INSET_Y_PT, PARAGRAPH_GAP, Item
+from guide.render.slides.geometry import Box
+from guide.render.slides.measure import LINE_SPACING
 
 A, P, R = DRAWINGML, PRESENTATIONML, RELATIONSHIPS
 EMU_PER_PT = 12_700

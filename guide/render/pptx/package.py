@@ -30,7 +30,7 @@ from pptx.slide import NotesSlide
 from pptx.util import Pt
 
 from guide.render.pptx.elements import A, P, R, ShapeTree, plain_body, plain_paragraphs
-from guide.render.pptx.geometry import Box
+from guide.render.slides.geometry import Box
 from guide.template import open_template
 
 

@@ -24,11 +24,11 @@ from guide.render.common import Metadata
 from guide.render.pptx import elements
 from guide.render.pptx.archive import deck_bytes
 from guide.render.pptx.elements import Ink, ShapeTree, TextStyle
-from guide.render.pptx.fitting import INSET_X_PT, INSET_Y_PT, Item, bold_line
-from guide.render.pptx.geometry import MARGIN_PT, Box
-from guide.render.pptx.measure import LINE_SPACING
 from guide.render.pptx.package import DeckPackage, add_picture, template_package
-from guide.render.pptx.plan import TIMELINE_RAIL_WIDTH_PT, DeckFonts, DeckPlan, PicturePlan, SlidePlan, TimelinePlan, TimelineRow
+from guide.render.slides.fitting import INSET_X_PT, INSET_Y_PT, Item, bold_line
+from guide.render.slides.geometry import MARGIN_PT, Box
+from guide.render.slides.measure import LINE_SPACING
+from guide.render.slides.plan import TIMELINE_RAIL_WIDTH_PT, DeckFonts, DeckPlan, PicturePlan, SlidePlan, TimelinePlan, TimelineRow
 from guide.template import Placeholder, Template
 from guide.theme import Theme
 

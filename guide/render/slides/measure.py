@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
 from pathlib import Path
 
 from PIL import ImageFont
@@ -54,21 +53,42 @@ class _Advances(dict[str, float]):
         return width
 
 
-@cache
-def _advances(path: Path) -> _Advances:
-    return _Advances(path)
+class Measurers:
+    """Measurers for font families, each face's widths loaded once and kept for as long as this object lives.
+
+    Whoever builds owns one and hands it to the plan, so what it keeps never outlives the font
+    files it was read from; a plan made without one gets a fresh one.
+    """
+
+    def __init__(self) -> None:
+        self._faces: dict[Path, _Advances] = {}
+        self._families: dict[FontFamily, Measurer] = {}
+
+    def face(self, path: Path) -> _Advances:
+        """The advance widths of the face in ``path``, loaded the first time it is asked for."""
+        advances = self._faces.get(path)
+        if advances is None:
+            advances = self._faces[path] = _Advances(path)
+        return advances
+
+    def __call__(self, family: FontFamily) -> Measurer:
+        measurer = self._families.get(family)
+        if measurer is None:
+            measurer = self._families[family] = Measurer(family, self)
+        return measurer
 
 
 class Measurer:
     """Widths and wrapped line counts of styled text in one family."""
 
-    def __init__(self, family: FontFamily) -> None:
+    def __init__(self, family: FontFamily, measurers: Measurers | None = None) -> None:
         self.family = family
+        self.faces = measurers or Measurers()
 
     def width_pt(self, text: str, size_pt: float, bold: bool = False, italic: bool = False) -> float:
         face = {(False, False): self.family.regular, (True, False): self.family.bold}.get((bold, italic))
         face = face or (self.family.bold_italic if bold else self.family.italic)
-        return _advances(face).width(text) * size_pt / MEASURING_SIZE
+        return self.faces.face(face).width(text) * size_pt / MEASURING_SIZE
 
     def line_count(self, spans: Sequence[Span], width_pt: float, size_pt: float) -> int:
         """Lines the spans take at ``width_pt``, breaking at spaces, and inside words too long for a line."""

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from guide.markup import Span
-from guide.render.pptx.measure import Measurer, sentences
+from guide.render.slides.measure import Measurer, sentences
 
 BULLET_INDENT_PT = 24.0
 INSET_X_PT = 7.2
