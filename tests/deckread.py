@@ -31,6 +31,8 @@ def items_of(shape: BaseShape) -> tuple[list[Item], set[float]]:
     for paragraph in shape.text_frame.paragraphs:
         properties = paragraph._p.pPr
         bullet = properties is not None and properties.find(qn("a:buChar")) is not None
+        numbering = properties.find(qn("a:buAutoNum")) if properties is not None else None
+        number = int(numbering.get("startAt", "1")) if numbering is not None else 0
         spans = []
         for run in paragraph._p.iter(qn("a:r"), qn("a:fld")):
             r_pr = run.find(qn("a:rPr"))
@@ -38,7 +40,7 @@ def items_of(shape: BaseShape) -> tuple[list[Item], set[float]]:
             sizes.add(int(size) / 100 if size else None)
             text = "".join(node.text or "" for node in run.iter(qn("a:t")))
             spans.append(Span(text, bold=r_pr is not None and r_pr.get("b") == "1", italic=r_pr is not None and r_pr.get("i") == "1"))
-        items.append(Item(tuple(spans), bullet))
+        items.append(Item(tuple(spans), bullet, number))
     return items, sizes
 
 

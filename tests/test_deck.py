@@ -33,15 +33,13 @@ TITLES = [
     "The Treaty of Berlin (1926)",
     "At a glance",
     "Key facts",
-    "What happened? (1/3)",
-    "What happened? (2/3)",
-    "What happened? (3/3)",
+    "What happened?",
+    "Germany between West and East",
     "Why does it matter?",
     "Timeline",
     "Who was involved",
     "Key terms",
     "Check your understanding",
-    "Germany between West and East.",
     "Sources",
 ]
 

@@ -12,6 +12,7 @@ from guide.render.pptx.writer import DeckWriter
 from guide.render.slides.geometry import Geometry, designed_geometry
 from guide.render.slides.measure import Measurers
 from guide.render.slides.plan import DeckFonts, DeckPlan, plan_deck
+from guide.render.slides.style import deck_style
 from guide.template import Template, default_template_path, read_template
 from guide.theme import Theme
 
@@ -52,7 +53,9 @@ def render_deck(topic: Topic, theme: Theme, course: Course | None = None, *, mea
 
 def _planned(topic: Topic, theme: Theme, course: Course | None, measurers: Measurers | None) -> tuple[_Setting, DeckPlan]:
     setting = _setting(theme)
-    return setting, plan_deck(topic, theme.labels_for(topic.language_code), setting.geometry, setting.fonts, course, measurers)
+    labels = theme.labels_for(topic.language_code)
+    plan = plan_deck(topic, labels, setting.geometry, setting.fonts, course, measurers, deck_style(theme), setting.designed)
+    return setting, plan
 
 
 def deck_fonts(theme: Theme, template: Template | None) -> DeckFonts:

@@ -32,6 +32,10 @@ class Box:
     def bottom(self) -> float:
         return self.top + self.height
 
+    @property
+    def right(self) -> float:
+        return self.left + self.width
+
 
 @dataclass(frozen=True)
 class Geometry:

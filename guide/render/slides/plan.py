@@ -1,13 +1,17 @@
-"""Topic -> slide plan: what each slide holds, its layout role, boxes and sizes. Pure.
+"""Topic -> slide plan: which design each slide gets, and its boxes, sizes, text and shapes. Pure.
 
-The writer only copies a plan into a file, so everything that can overflow is decided here,
-by measurement, and a test can check every box without opening PowerPoint.
+A renderer only copies a plan onto its medium, so everything that can overflow is decided here,
+by measurement, and a test can check every box without opening PowerPoint. The design of each
+slide follows its content: a short summary is a statement and a long one a panel, two to four
+"What happened?" points are numbered cards, people are name cards, terms a grid, the timeline
+an axis to scale; what fits no design is a list that continues on further slides.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from guide import markup
 from guide.fonts import FontFamily
@@ -15,17 +19,22 @@ from guide.labels import Labels
 from guide.markup import Span
 from guide.model import Course, Paragraph, Topic
 from guide.render.common import meta_line
-from guide.render.slides.fitting import INSET_X_PT, SAFETY, Fitted, Item, bold_line, fit, items_height, pieces_that_fit
+from guide.render.slides import designs, timeline
+from guide.render.slides.designs import GridEntry
+from guide.render.slides.fitting import Fitted, Item, bold_line
 from guide.render.slides.geometry import Box, Geometry
 from guide.render.slides.measure import Measurers, sentences
+from guide.render.slides.shapes import Drawing, Line, Shape, TextBlock
+from guide.render.slides.style import DeckStyle
+from guide.render.slides.typeset import Typesetter
 
-TITLE_SIZES = (36.0, 28.0)
-BODY_SIZES = (32.0, 18.0)
-COVER_TITLE_SIZES = (54.0, 32.0)
-COVER_SUBTITLE_SIZES = (24.0, 18.0)
-TIMELINE_DATE_SHARE = 0.3
-"""Most of the width a timeline's date column may take; longer dates wrap."""
-TIMELINE_RAIL_WIDTH_PT = 40.0
+STATEMENT_WORDS = 30
+"""A summary or a lone point of at most this many words is set large, as a statement."""
+MAX_CARDS = 4
+PLANNING_ROUNDS = 4
+"""Plans made at the type scale learnt from the one before, until a plan uses the sizes it was given."""
+SPARSE_SHARE = 1 / 3
+"""A body slide's content reaches at least this share down its body, or it gets a design that fills it."""
 
 
 @dataclass(frozen=True)
@@ -42,57 +51,23 @@ class DeckFonts:
 
 
 @dataclass(frozen=True)
-class TextPlan:
-    box: Box
-    items: tuple[Item, ...]
-    size_pt: float
-
-
-@dataclass(frozen=True)
-class TimelineRow:
-    """One entry, or the continuation of an entry too long for one slide (no date, no marker)."""
-
-    date: str
-    event: tuple[Span, ...]
-    top: float
-    height: float
-
-    @property
-    def marked(self) -> bool:
-        return bool(self.date)
-
-
-@dataclass(frozen=True)
-class TimelinePlan:
-    rail_x: float
-    date_box_width: float
-    event_left: float
-    event_width: float
-    rows: tuple[TimelineRow, ...]
-    size_pt: float
-    continues_above: bool
-    continues_below: bool
-
-
-@dataclass(frozen=True)
-class PicturePlan:
-    file: str
-    alt: str
-    box: Box
-
-
-@dataclass(frozen=True)
 class SlidePlan:
-    """One slide. ``role`` names the layout it needs: title, content or title-only."""
+    """One slide: the layout ``role`` it needs, its ``design``, its title, and what it holds.
+
+    ``body`` goes in the layout's body placeholder (lists); ``drawing`` is drawn over the slide
+    in order (cards, the timeline, pictures, accents). ``background`` fills the whole slide.
+    """
 
     role: str
+    design: str
     title: str
     title_size_pt: float
     title_box: Box
-    body: TextPlan | None = None
-    subtitle: TextPlan | None = None
-    timeline: TimelinePlan | None = None
-    picture: PicturePlan | None = None
+    title_ink: str = "primary"
+    body: TextBlock | None = None
+    subtitle: TextBlock | None = None
+    drawing: tuple[Drawing, ...] = ()
+    background: str | None = None
     notes: str = ""
 
 
@@ -103,70 +78,64 @@ class DeckPlan:
     footer: str
     language: str
     slides: tuple[SlidePlan, ...] = field(default_factory=tuple)
+    scale: Mapping[str, float] = field(default_factory=dict)
+    """The size of each text role across the deck."""
 
 
 class Planner:
-    """Lays out one topic's slides in one geometry, with one theme's labels and font metrics."""
+    """Lays out one topic's slides in one geometry, with one theme's labels, design and font metrics."""
 
     def __init__(
-        self, topic: Topic, labels: Labels, geometry: Geometry, fonts: DeckFonts, course: Course | None, measurers: Measurers
+        self,
+        topic: Topic,
+        labels: Labels,
+        geometry: Geometry,
+        set_: Typesetter,
+        style: DeckStyle,
+        course: Course | None = None,
+        designed: bool = True,
     ) -> None:
         self.topic = topic
         self.course = course
         self.labels = labels
         self.geometry = geometry
-        self.title_measurer = measurers(fonts.title)
-        self.measurer = measurers(fonts.body)
+        self.set = set_
+        self.style = style
+        self.designed = designed
 
     def plan(self) -> DeckPlan:
         topic, labels = self.topic, self.labels
         slides = [self.title_slide()]
-        slides += self.text_slides(
-            labels["at_a_glance"], [Item(markup.parse(topic.summary), bullet=False)], self.notes("summary", [topic.summary])
-        )
+        slides += self.summary_slides()
         facts = [Item(markup.parse(fact.fact)) for fact in topic.key_facts]
         details = [fact.detail for fact in topic.key_facts if fact.detail]
-        slides += self.text_slides(labels["key_facts"], facts, self.notes("key_facts", details))
-        slides += self.paragraph_slides(labels["context"], topic.context, "context")
-        slides += self.text_slides(
-            labels["significance"],
-            [Item(markup.parse(_slide_text(paragraph))) for paragraph in topic.significance],
-            self.notes("significance", [paragraph.text for paragraph in topic.significance]),
-        )
+        slides += self.list_slides(labels["key_facts"], facts, self.notes("key_facts", details))
+        slides += self.point_slides(labels["context"], topic.context, "context", numbered=True)
+        slides += [self.picture_slide(index) for index in range(len(topic.images))]
+        slides += self.point_slides(labels["significance"], topic.significance, "significance", numbered=False)
         if topic.timeline:
             slides += self.timeline_slides()
         if topic.people:
-            people = [
-                Item(
-                    (
-                        Span(person.name + (f" ({person.native_name})" if person.native_name else ""), bold=True),
-                        Span(" — "),
-                        *markup.parse(person.role),
-                    )
-                )
-                for person in topic.people
-            ]
-            slides += self.text_slides(labels["people"], people, self.notes("people", plain=[item.text for item in people]))
+            slides += self.people_slides()
         if topic.glossary:
-            terms = [Item((Span(entry.term, bold=True), Span(": "), *markup.parse(entry.definition))) for entry in topic.glossary]
-            slides += self.text_slides(labels["glossary"], terms, self.notes("glossary", plain=[item.text for item in terms]))
+            entries = [GridEntry(bold_line(entry.term), Item(markup.parse(entry.definition), bullet=False)) for entry in topic.glossary]
+            notes = self.notes("glossary", plain=[f"{entry.term}: {markup.plain_text(entry.definition)}" for entry in topic.glossary])
+            slides += self.grid_slides(labels["glossary"], entries, notes)
         if topic.questions:
             questions = [
-                Item((Span(f"{number}. ", bold=True), *markup.parse(question.question)), bullet=False)
-                for number, question in enumerate(topic.questions, start=1)
+                Item(markup.parse(question.question), bullet=False, number=number) for number, question in enumerate(topic.questions, 1)
             ]
             answers = [f"{number}. {markup.plain_text(question.answer)}" for number, question in enumerate(topic.questions, start=1)]
-            slides += self.text_slides(
+            slides += self.list_slides(
                 labels["questions"], questions, self.notes("questions", plain=[f"{labels['answer_key']}:", *answers])
             )
-        slides += [self.picture_slide(index) for index in range(len(topic.images))]
         if topic.sources:
             sources = [
                 Item((*markup.parse(source.citation), *((Span(" "), Span(source.url, href=source.url)) if source.url else ())))
                 for source in topic.sources
             ]
-            slides += self.text_slides(labels["sources"], sources, self.notes("sources", plain=[item.text for item in sources]))
-        return DeckPlan(self.geometry.width_pt, self.geometry.height_pt, self.footer(), topic.language, tuple(slides))
+            slides += self.list_slides(labels["sources"], sources, self.notes("sources", plain=[item.text for item in sources]))
+        return DeckPlan(self.geometry.width_pt, self.geometry.height_pt, self.footer(), topic.language, _unique_titles(slides))
 
     def footer(self) -> str:
         return f"{self.course.code} · {self.topic.title}" if self.course else self.topic.title
@@ -180,140 +149,252 @@ class Planner:
         texts = [*(markup.plain_text(text) for text in prose), *plain, *(markup.plain_text(text) for text in extra)]
         return "\n\n".join(texts)
 
-    def fit_title(self, title: str, box: Box, sizes: tuple[float, float]) -> tuple[str, float]:
-        """The title at the largest size that fits its box; a title too long even at the floor is shortened."""
-        fitted = fit([bold_line(title)], box.width, box.height, sizes, self.title_measurer)
-        if len(fitted) == 1:
-            return title, fitted[0].size_pt
+    # titles
+
+    def fit_title(self, title: str, box: Box, role: str = "title") -> tuple[str, float]:
+        """The title at its role's size; a title too long even at the floor is shortened."""
+        size = self.set.largest_one([bold_line(title)], box, role)
+        if size is not None:
+            return title, size
+        floor = self.set.sizes(role)[1]
         words = title.split()
         while len(words) > 1:
             words.pop()
             shortened = " ".join(words) + " …"
-            if len(fit([bold_line(shortened)], box.width, box.height, sizes, self.title_measurer)) == 1:
-                return shortened, sizes[1]
-        return title[:20] + " …", sizes[1]
+            if self.set.largest_one([bold_line(shortened)], box, role) is not None:
+                return shortened, floor
+        return title[:20] + " …", floor
+
+    def slide(self, title: str, design: str, notes: str, drawing: Sequence[Drawing] = (), body: TextBlock | None = None) -> SlidePlan:
+        """A slide below a title: a list in the body placeholder, or a design drawn on a title-only layout."""
+        box = self.geometry.title if body is not None else self.geometry.stage_title
+        shown, size = self.fit_title(title, box)
+        self.set.used["title"] = min(self.set.used.get("title", size), size)
+        accents = designs.title_accent(box, self.style) if self.designed else []
+        role = "content" if body is not None else "title_only"
+        return SlidePlan(role, design, shown, size, box, body=body, drawing=(*accents, *drawing), notes=notes)
+
+    def continued(self, title: str, index: int, count: int) -> str:
+        """The title of the ``index``-th of ``count`` slides of one continued text: numbered when there are several."""
+        if index == 0:
+            return title
+        return f"{title} {self.labels['continued']}" if count == 2 else f"{title} ({index + 1}/{count})"
+
+    # designs
 
     def title_slide(self) -> SlidePlan:
         """Title, then subtitle, meta line and course; lines that cannot fit even at the floor are left to the notes."""
         topic, geometry = self.topic, self.geometry
-        title, size = self.fit_title(topic.title, geometry.cover_title, COVER_TITLE_SIZES)
+        title, size = self.fit_title(topic.title, geometry.cover_title, "cover_title")
+        self.set.used["cover_title"] = size
         lines = [line for line in (topic.subtitle, " · ".join(meta_line(topic, self.labels))) if line]
         if self.course:
             lines.append(" · ".join([self.course.heading, *self.course.details]))
         box = geometry.cover_subtitle
         subtitle = None
+        filled = self.designed and self.style.family == "classic"
         while lines and subtitle is None:
-            fitted = fit([Item((Span(line),), bullet=False) for line in lines], box.width, box.height, COVER_SUBTITLE_SIZES, self.measurer)
+            fitted = self.set.fit([Item((Span(line),), bullet=False) for line in lines], box, "cover_subtitle")
             if len(fitted) == 1:
-                subtitle = TextPlan(box, fitted[0].items, fitted[0].size_pt)
+                ink = "on_fill_muted" if filled else "muted"
+                subtitle = self.set.block(box, fitted[0].items, fitted[0].size_pt, "cover_subtitle", ink=ink, name="Subtitle")
             else:
                 lines.pop()
-        return SlidePlan("title", title, size, geometry.cover_title, subtitle=subtitle, notes=self.notes("summary", [topic.summary]))
-
-    def text_slides(self, title: str, items: Sequence[Item], notes: str) -> list[SlidePlan]:
-        """Slides holding ``items``, continued as "Title (cont.)" when they do not fit one."""
-        box = self.geometry.body
-        pages = fit(items, box.width, box.height, BODY_SIZES, self.measurer)
-        return [self._content_slide(title, index, page, box, notes) for index, page in enumerate(pages)]
-
-    def _content_slide(self, title: str, index: int, page: Fitted, box: Box, notes: str) -> SlidePlan:
-        shown = title if index == 0 else f"{title} {self.labels['continued']}"
-        shown, size = self.fit_title(shown, self.geometry.title, TITLE_SIZES)
-        return SlidePlan("content", shown, size, self.geometry.title, body=TextPlan(box, page.items, page.size_pt), notes=notes)
-
-    def paragraph_slides(self, title: str, paragraphs: Sequence[Paragraph], section: str) -> list[SlidePlan]:
-        """One slide per paragraph: its short version on the slide, the full text in the notes."""
-        slides: list[SlidePlan] = []
-        for number, paragraph in enumerate(paragraphs, start=1):
-            numbered = f"{title} ({number}/{len(paragraphs)})" if len(paragraphs) > 1 else title
-            slides += self.text_slides(
-                numbered, [Item(markup.parse(_slide_text(paragraph)), bullet=False)], self.notes(section, [paragraph.text])
-            )
-        return slides
-
-    def timeline_slides(self) -> list[SlidePlan]:
-        """The timeline drawn as a rail with markers; rows that do not fit continue on the next slide."""
-        box = self.geometry.stage
-        entries = [(self.labels.date(entry.date), markup.parse(entry.event)) for entry in self.topic.timeline]
-        size = BODY_SIZES[0]
-        while True:
-            columns = self._timeline_columns([date for date, _ in entries], size)
-            heights = [self._row_height(date, event, columns, size) for date, event in entries]
-            if sum(heights) <= box.height or size <= BODY_SIZES[1]:
-                break
-            size -= 1
-        rows = [row for date, event in entries for row in self._rows_that_fit(date, event, columns, size)]
-        pages: list[list[TimelineRow]] = [[]]
-        top = box.top
-        for date, event, height in rows:
-            if pages[-1] and top + height > box.bottom:
-                pages.append([])
-                top = box.top
-            pages[-1].append(TimelineRow(date, event, top, height))
-            top += height
-        notes = self.notes(
-            "timeline",
-            plain=[f"{date}: {markup.plain_text(entry.event)}" for (date, _), entry in zip(entries, self.topic.timeline, strict=True)],
-        )
-        date_width, event_left, event_width = columns
-        rail_x = box.left + date_width + TIMELINE_RAIL_WIDTH_PT / 2
-        slides = []
-        for number, page in enumerate(pages):
-            plan = TimelinePlan(rail_x, date_width, event_left, event_width, tuple(page), size, number > 0, number < len(pages) - 1)
-            title = self.labels["timeline"] if number == 0 else f"{self.labels['timeline']} {self.labels['continued']}"
-            title_box = self.geometry.stage_title
-            title, title_size = self.fit_title(title, title_box, TITLE_SIZES)
-            slides.append(SlidePlan("title_only", title, title_size, title_box, timeline=plan, notes=notes))
-        return slides
-
-    def _rows_that_fit(
-        self, date: str, event: tuple[Span, ...], columns: tuple[float, float, float], size: float
-    ) -> list[tuple[str, tuple[Span, ...], float]]:
-        """(date, event, height) rows for one entry: one, unless the event is taller than a slide."""
-
-        def fits(group: Sequence[Item]) -> bool:
-            return self._row_height(date, group[0].spans, columns, size) <= self.geometry.stage.height
-
-        pieces = pieces_that_fit(Item(event, bullet=False), fits)
-        return [
-            (date if index == 0 else "", piece.spans, self._row_height(date if index == 0 else "", piece.spans, columns, size))
-            for index, piece in enumerate(pieces)
-        ]
-
-    def _timeline_columns(self, dates: Sequence[str], size: float) -> tuple[float, float, float]:
-        """(date column width, event column left, event column width): dates as wide as the widest needs."""
-        box = self.geometry.stage
-        widest = max(self.measurer.width_pt(date, size, bold=True) for date in dates)
-        date_width = min(box.width * TIMELINE_DATE_SHARE, widest / SAFETY + 2 * INSET_X_PT + 1)
-        event_left = box.left + date_width + TIMELINE_RAIL_WIDTH_PT
-        return date_width, event_left, box.left + box.width - event_left
-
-    def _row_height(self, date: str, event: Sequence[Span], columns: tuple[float, float, float], size: float) -> float:
-        """Height of one row: the taller of its date and event boxes, plus a gap; no date, no date box."""
-        date_width, _, event_width = columns
-        heights = [items_height([Item(tuple(event), bullet=False)], event_width, size, self.measurer)]
-        if date:
-            heights.append(items_height([bold_line(date)], date_width, size, self.measurer))
-        return max(heights) + size * 0.35
-
-    def picture_slide(self, index: int) -> SlidePlan:
-        image = self.topic.images[index]
-        title = markup.plain_text(image.caption) if image.caption else self.labels["images"]
-        title, size = self.fit_title(title, self.geometry.stage_title, TITLE_SIZES)
-        box = self.geometry.stage
+        drawing: list[Drawing] = self.cover_design(geometry.cover_title, subtitle) if self.designed else []
         return SlidePlan(
-            "title_only",
+            "title",
+            "cover",
             title,
             size,
-            self.geometry.stage_title,
-            picture=PicturePlan(image.file, image.alt, box),
-            notes=self.notes("images", plain=[image.alt]),
+            geometry.cover_title,
+            title_ink="on_fill" if filled else ("text" if self.style.family == "print" else "primary"),
+            subtitle=subtitle,
+            drawing=tuple(drawing),
+            background="primary" if filled else None,
+            notes=self.notes("summary", [self.topic.summary]),
         )
+
+    def cover_design(self, title: Box, subtitle: TextBlock | None) -> list[Drawing]:
+        """Classic: a primary field and an accent bar; modern: a primary band down the left; print: rules."""
+        height = self.geometry.height_pt
+        if self.style.family == "modern":
+            return [
+                Shape("rect", Box(0, 0, 24, height), "primary", name="Band"),
+                Shape("rect", Box(title.left + 7.2, title.bottom + 10, 120, 6), "accent", name="Accent bar"),
+            ]
+        if self.style.family == "print":
+            bottom = subtitle.box.bottom if subtitle else title.bottom + 20
+            return [
+                Line(Box(title.left, title.top - 12, title.width, 0), "text", 4.0, "Rule"),
+                Line(Box(title.left, min(bottom + 8, height - 60), title.width, 0), "text", 1.0, "Rule"),
+            ]
+        return [Shape("rect", Box(title.left + 7.2, title.bottom + 10, 120, 5), "accent", name="Accent bar")]
+
+    def summary_slides(self) -> list[SlidePlan]:
+        """A summary in a panel; set large as a statement when it is short or would leave the panel small."""
+        item = Item(markup.parse(self.topic.summary), bullet=False)
+        notes = self.notes("summary", [self.topic.summary])
+        title = self.labels["at_a_glance"]
+        region = self.geometry.stage
+        panel = designs.panel(region, item, self.set, self.style)
+        full = panel is not None and panel[0].box.height >= region.height * SPARSE_SHARE
+        if (not full or len(item.text.split()) <= STATEMENT_WORDS) and (statement := designs.statement(region, item, self.set)):
+            return [self.slide(title, "statement", notes, statement)]
+        if panel:
+            return [self.slide(title, "panel", notes, panel)]
+        return self.list_slides(title, [item], notes)
+
+    def list_slides(self, title: str, items: Sequence[Item], notes: str) -> list[SlidePlan]:
+        """Items in the body placeholder, continued on further slides when they do not fit one.
+
+        A list too short to fill a third of the body is set as cards (or one item as a
+        statement) instead; a continued list is shared evenly, so no slide holds a leftover.
+        """
+        box = self.geometry.body
+        pages = self.set.fit(items, box, "body")
+        if len(pages) == 1 and self.set.height(pages[0].items, box.width, pages[0].size_pt, "body") < box.height * SPARSE_SHARE:
+            short = self.short_list_slides(title, items, notes)
+            if short:
+                return short
+        if len(pages) > 1:
+            pages = self.balanced(items, box, len(pages))
+        return [
+            self.slide(self.continued(title, index, len(pages)), "list", notes, body=self.set.block(box, page.items, page.size_pt, "body"))
+            for index, page in enumerate(pages)
+        ]
+
+    def balanced(self, items: Sequence[Item], box: Box, count: int) -> list[Fitted]:
+        """The items on ``count`` boxes, filled evenly: the shortest box height that still needs no more boxes.
+
+        Where items are too lumpy for that, whole items move from the end of the next-to-last box
+        to the last, while it still fits and the box they leave keeps a third of its height.
+        """
+        best = self.set.fit(items, box, "body")
+        height = box.height
+        while height > box.height / count:
+            height *= 0.95
+            pages = self.set.fit(items, replace(box, height=height), "body")
+            if len(pages) > count:
+                break
+            best = pages
+        *earlier, before, last = [list(page.items) for page in best] if len(best) > 1 else [[], *[list(page.items) for page in best]]
+        size = best[-1].size_pt
+
+        def height_of(group: Sequence[Item]) -> float:
+            return self.set.height(group, box.width, size, "body") if group else 0.0
+
+        while len(before) > 1 and height_of(last) < box.height * SPARSE_SHARE:
+            moved = [before[-1], *last]
+            if height_of(moved) > box.height or height_of(before[:-1]) < box.height * SPARSE_SHARE:
+                break
+            before, last = before[:-1], moved
+        return [Fitted(tuple(group), size) for group in (*earlier, before, last) if group]
+
+    def short_list_slides(self, title: str, items: Sequence[Item], notes: str) -> list[SlidePlan] | None:
+        """A short list as one designed slide: one item as a statement, two to four as cards."""
+        region = self.geometry.stage
+        plain = [replace(item, bullet=False, number=0) for item in items]
+        if len(plain) == 1 and (drawing := designs.statement(region, plain[0], self.set)):
+            return [self.slide(title, "statement", notes, drawing)]
+        numbered = any(item.number for item in items)
+        if 1 < len(plain) <= MAX_CARDS and (drawing := designs.cards(region, plain, self.set, self.style, numbered)):
+            return [self.slide(title, "cards", notes, drawing)]
+        return None
+
+    def point_slides(self, title: str, paragraphs: Sequence[Paragraph], section: str, numbered: bool) -> list[SlidePlan]:
+        """A section's points (each paragraph's slide text): one as a statement, two to four as cards, more over several."""
+        items = [Item(markup.parse(_slide_text(paragraph)), bullet=False) for paragraph in paragraphs]
+        notes = self.notes(section, [paragraph.text for paragraph in paragraphs])
+        region = self.geometry.stage
+        if len(items) == 1:
+            if len(items[0].text.split()) <= STATEMENT_WORDS and (drawing := designs.statement(region, items[0], self.set)):
+                return [self.slide(title, "statement", notes, drawing)]
+            return self.list_slides(title, items, notes)
+        pages = _shared(items, lambda group: designs.cards(region, group, self.set, self.style, numbered), MAX_CARDS)
+        if pages is None:
+            return self.list_slides(title, [replace(item, bullet=True) for item in items], notes)
+        return [self.slide(self.continued(title, index, len(pages)), "cards", notes, drawing) for index, drawing in enumerate(pages)]
+
+    def people_slides(self) -> list[SlidePlan]:
+        entries = []
+        for person in self.topic.people:
+            head = (Span(person.name, bold=True), *((Span(f" ({person.native_name})"),) if person.native_name else ()))
+            entries.append(GridEntry(Item(head, bullet=False), Item(markup.parse(person.role), bullet=False), _initials(person.name)))
+        plain = [f"{person.name}: {markup.plain_text(person.role)}" for person in self.topic.people]
+        return self.grid_slides(self.labels["people"], entries, self.notes("people", plain=plain))
+
+    def grid_slides(self, title: str, entries: Sequence[GridEntry], notes: str) -> list[SlidePlan]:
+        """Name or term cards in a grid, shared evenly over as few slides as hold them; a list if a card never fits."""
+        region = self.geometry.stage
+        pages = _shared(entries, lambda group: designs.grid(region, group, self.set, self.style), len(entries))
+        if pages is None:
+            items = [Item((*entry.head.spans, *((Span(": "), *entry.body.spans) if entry.body else ()))) for entry in entries]
+            return self.list_slides(title, items, notes)
+        return [self.slide(self.continued(title, index, len(pages)), "grid", notes, drawing) for index, drawing in enumerate(pages)]
+
+    def timeline_slides(self) -> list[SlidePlan]:
+        """The timeline on an axis to scale; as a dated list where a label would not fit even alone."""
+        own = self.topic.date
+        events = [
+            timeline.Event(
+                _unbroken(self.labels.date(entry.date)),
+                markup.parse(entry.event),
+                timeline.when(entry.date),
+                own=entry.date == own,
+                exact=isinstance(entry.date, dt.date | int),
+            )
+            for entry in self.topic.timeline
+        ]
+        notes = self.notes("timeline", plain=[f"{event.date}: {Item(event.text).text}" for event in events])
+        title = self.labels["timeline"]
+        pages = timeline.timeline_pages(self.geometry.stage, events, self.set, self.style)
+        if pages is None:
+            items = [Item((Span(f"{event.date}: ", bold=True), *event.text)) for event in events]
+            return self.list_slides(title, items, notes)
+        return [self.slide(self.continued(title, index, len(pages)), "timeline", notes, drawing) for index, drawing in enumerate(pages)]
+
+    def picture_slide(self, index: int) -> SlidePlan:
+        """The picture as large as the slide allows, titled by its caption (or alt text) without a closing full stop."""
+        image = self.topic.images[index]
+        title = (markup.plain_text(image.caption) if image.caption else image.alt).rstrip(". ") or self.labels["images"]
+        drawing = designs.picture(self.geometry.stage, image.file, image.alt, "", self.set, self.style)
+        return self.slide(title, "picture", self.notes("images", plain=[image.alt]), drawing)
+
+
+def _shared(entries: Sequence, layout: Callable[[Sequence], list[Drawing] | None], most: int) -> list[list[Drawing]] | None:
+    """``layout`` of the entries shared evenly over the fewest slides where each slide's share fits; None if one never fits."""
+    for count in range(-(-len(entries) // max(most, 1)), len(entries) + 1):
+        shares = [entries[index * len(entries) // count : (index + 1) * len(entries) // count] for index in range(count)]
+        pages = [layout(share) for share in shares]
+        if all(page is not None for page in pages):
+            return [page for page in pages if page is not None]
+    return None
 
 
 def _slide_text(paragraph: Paragraph) -> str:
     """A paragraph's short version for a slide: its ``slide`` text, or its first sentence."""
     return paragraph.slide or sentences(paragraph.text)[0]
+
+
+def _unbroken(date: str) -> str:
+    """A date that stays on one line: its spaces made no-break spaces."""
+    return date.replace(" ", "\u00a0")
+
+
+def _initials(name: str) -> str:
+    """Up to two initials of a name, for the badge on a person's card."""
+    letters = [word[0] for word in name.split() if word[:1].isalpha()]
+    return "".join(letters[:1] + letters[-1:] if len(letters) > 1 else letters).upper() or name[:1]
+
+
+def _unique_titles(slides: Sequence[SlidePlan]) -> tuple[SlidePlan, ...]:
+    """Slides whose titles repeat an earlier one's get a number, as accessibility checkers ask."""
+    seen: dict[str, int] = {}
+    unique = []
+    for slide in slides:
+        seen[slide.title] = seen.get(slide.title, 0) + 1
+        unique.append(slide if seen[slide.title] == 1 else replace(slide, title=f"{slide.title} ({seen[slide.title]})"))
+    return tuple(unique)
 
 
 def plan_deck(
@@ -323,25 +404,45 @@ def plan_deck(
     fonts: DeckFonts,
     course: Course | None = None,
     measurers: Measurers | None = None,
+    style: DeckStyle | None = None,
+    designed: bool = True,
 ) -> DeckPlan:
-    """The deck's plan; ``measurers`` measures the fonts (its owner keeps what it learns between decks)."""
-    return Planner(topic, labels, geometry, fonts, course, measurers or Measurers()).plan()
+    """The deck's plan, with one size per text role: planned once to learn the sizes, then again at them.
+
+    ``measurers`` measures the fonts (its owner keeps what it learns between decks).
+    """
+    measurers = measurers or Measurers()
+    style = style or DeckStyle("classic", True)
+
+    def planned(scale: Mapping[str, float] | None) -> tuple[DeckPlan, dict[str, float]]:
+        set_ = Typesetter(measurers(fonts.title), measurers(fonts.body), scale)
+        plan = Planner(topic, labels, geometry, set_, style, course, designed).plan()
+        scale = {**set_.used, **{role: min(size, set_.used.get(role, size)) for role, size in set_.wanted.items()}}
+        return replace(plan, scale=dict(sorted(set_.used.items()))), scale
+
+    plan, learnt = planned(None)
+    for _ in range(PLANNING_ROUNDS):
+        scale = learnt
+        plan, learnt = planned(scale)
+        if learnt == scale:
+            break
+    return plan
 
 
 def describe(plan: DeckPlan) -> str:
-    """The plan as readable text: one block per slide with its role, sizes and contents."""
+    """The plan as readable text: one block per slide with its design, sizes and contents."""
     lines = [f"deck {plan.width_pt:g}x{plan.height_pt:g} pt, language {plan.language}, footer: {plan.footer}"]
+    lines.append("type scale: " + ", ".join(f"{role} {size:g}" for role, size in plan.scale.items()))
     for number, slide in enumerate(plan.slides, start=1):
-        lines.append(f"\n[{number}] {slide.role}: {slide.title} ({slide.title_size_pt:g} pt)")
-        for label, text in (("subtitle", slide.subtitle), ("body", slide.body)):
-            if text is not None:
-                lines.append(f"  {label} at {text.size_pt:g} pt:")
-                lines += [f"    {'•' if item.bullet else '-'} {item.text}" for item in text.items]
-        if slide.timeline is not None:
-            lines.append(f"  timeline at {slide.timeline.size_pt:g} pt:")
-            lines += [f"    {row.date}: {Item(row.event).text}" for row in slide.timeline.rows]
-        if slide.picture is not None:
-            lines.append(f"  picture {slide.picture.file.rsplit('/', 1)[-1]} (alt: {slide.picture.alt})")
+        lines.append(f"\n[{number}] {slide.design} on {slide.role}: {slide.title} ({slide.title_size_pt:g} pt)")
+        blocks = [block for block in (slide.subtitle, slide.body) if block is not None]
+        blocks += [drawing for drawing in slide.drawing if isinstance(drawing, TextBlock)]
+        for block in blocks:
+            lines.append(f"  {block.name.lower()} ({block.role} {block.size_pt:g} pt):")
+            lines += [f"    {'•' if item.bullet else f'{item.number}.' if item.number else '-'} {item.text}" for item in block.items]
+        shapes = sorted({drawing.name for drawing in slide.drawing if not isinstance(drawing, TextBlock)})
+        if shapes:
+            lines.append(f"  drawn: {', '.join(shapes)}")
         if slide.notes:
             lines.append(f"  notes: {len(slide.notes.split())} words")
     return "\n".join(lines) + "\n"

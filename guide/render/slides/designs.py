@@ -1,0 +1,222 @@
+"""The drawn slide designs: cards, name and term grids, a panel, a statement, a picture.
+
+Each design lays its content out in a region (the slide below its title), measured at one size
+of its role, and returns what to draw; or None when the content does not fit that design even
+at its role's floor, so the planner can choose another.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image
+
+from guide.markup import Span
+from guide.render.slides.fitting import Item
+from guide.render.slides.geometry import Box
+from guide.render.slides.shapes import Drawing, Line, Picture, Shape
+from guide.render.slides.style import DeckStyle
+from guide.render.slides.typeset import Typesetter
+
+GAP_PT = 16.0
+PAD_PT = 12.0
+BADGE_PT = 44.0
+"""Diameter of a card's number or a person's initials."""
+MIN_COLUMN_PT = 180.0
+"""Narrowest text column a card may have; narrower cards are set as rows."""
+MAX_COLUMNS = 4
+MIN_GRID_SHARE = 0.45
+"""The least share of the region a grid's cards take, however little they hold."""
+ACCENT_BAR_PT = 6.0
+CAPTION_GAP_PT = 6.0
+
+
+@dataclass(frozen=True)
+class GridEntry:
+    """A card of a grid: a heading (a name, a term), its text, and a badge (a person's initials) or none."""
+
+    head: Item
+    body: Item | None
+    badge: str = ""
+
+
+def cards(region: Box, items: Sequence[Item], set_: Typesetter, style: DeckStyle, numbered: bool) -> list[Drawing] | None:
+    """Two to four short points as cards side by side, or as numbered rows when columns are too narrow."""
+    return _card_columns(region, items, set_, style, numbered) or _card_rows(region, items, set_, style, numbered)
+
+
+def _card_columns(region: Box, items: Sequence[Item], set_: Typesetter, style: DeckStyle, numbered: bool) -> list[Drawing] | None:
+    count = len(items)
+    width = (region.width - (count - 1) * GAP_PT) / count
+    if count > MAX_COLUMNS or width - 2 * PAD_PT < MIN_COLUMN_PT:
+        return None
+    head = BADGE_PT + PAD_PT if numbered else 0.0
+    text_width = width - 2 * PAD_PT
+    size = set_.largest([([item], text_width, region.height - head - 2 * PAD_PT) for item in items], "card")
+    if size is None:
+        return None
+    tallest = max(set_.height([item], text_width, size, "card") for item in items)
+    height = max(tallest + head + 2 * PAD_PT, region.height * 0.6)
+    top = region.top + (region.height - height) / 3
+    drawings: list[Drawing] = []
+    for index, item in enumerate(items):
+        card = Box(region.left + index * (width + GAP_PT), top, width, height)
+        drawings.append(_card(card, style))
+        if numbered:
+            drawings += _badge(Box(card.left + PAD_PT, card.top + PAD_PT, BADGE_PT, BADGE_PT), str(index + 1), set_, style)
+        text = Box(card.left + PAD_PT, card.top + PAD_PT + head, text_width, height - head - 2 * PAD_PT)
+        drawings.append(set_.block(text, [item], size, "card", name="Card"))
+    return drawings
+
+
+def _card_rows(region: Box, items: Sequence[Item], set_: Typesetter, style: DeckStyle, numbered: bool) -> list[Drawing] | None:
+    lead = BADGE_PT + PAD_PT if numbered else 0.0
+    text_width = region.width - 2 * PAD_PT - lead
+
+    def heights(size: float) -> list[float]:
+        return [max(set_.height([item], text_width, size, "card"), BADGE_PT if numbered else 0.0) + 2 * PAD_PT for item in items]
+
+    size = set_.largest_where(lambda size: sum(heights(size)) + GAP_PT * (len(items) - 1) <= region.height, "card")
+    if size is None:
+        return None
+    total = sum(heights(size)) + GAP_PT * (len(items) - 1)
+    top = region.top + (region.height - total) / 3
+    drawings: list[Drawing] = []
+    for index, (item, height) in enumerate(zip(items, heights(size), strict=True)):
+        card = Box(region.left, top, region.width, height)
+        drawings.append(_card(card, style))
+        if numbered:
+            drawings += _badge(Box(card.left + PAD_PT, card.top + PAD_PT, BADGE_PT, BADGE_PT), str(index + 1), set_, style)
+        text = Box(card.left + PAD_PT + lead, card.top + PAD_PT, text_width, height - 2 * PAD_PT)
+        drawings.append(set_.block(text, [item], size, "card", name="Card", anchor="ctr"))
+        top += height + GAP_PT
+    return drawings
+
+
+def grid(region: Box, entries: Sequence[GridEntry], set_: Typesetter, style: DeckStyle) -> list[Drawing] | None:
+    """Cards in two columns (one on a narrow slide), rows as tall as their tallest card."""
+    columns = 2 if len(entries) > 1 and region.width >= 2 * (MIN_COLUMN_PT + 2 * PAD_PT) + GAP_PT + 2 * BADGE_PT else 1
+    width = (region.width - (columns - 1) * GAP_PT) / columns
+    lead = BADGE_PT + PAD_PT if any(entry.badge for entry in entries) else ACCENT_BAR_PT + PAD_PT
+    text_width = width - 2 * PAD_PT - lead
+    rows = [entries[start : start + columns] for start in range(0, len(entries), columns)]
+
+    def parts(entry: GridEntry, size: float) -> tuple[float, float]:
+        head = set_.height([entry.head], text_width, size, "grid")
+        return head, set_.height([entry.body], text_width, size, "grid") if entry.body else 0.0
+
+    def row_heights(size: float) -> list[float]:
+        return [max(max(sum(parts(entry, size)), BADGE_PT) + 2 * PAD_PT for entry in row) for row in rows]
+
+    size = set_.largest_where(lambda size: sum(row_heights(size)) + GAP_PT * (len(rows) - 1) <= region.height, "grid")
+    if size is None:
+        return None
+    heights = row_heights(size)
+    total = sum(heights) + GAP_PT * (len(rows) - 1)
+    if total < region.height * MIN_GRID_SHARE:  # a few short cards grow, so the slide does not look empty
+        heights = [height + (region.height * MIN_GRID_SHARE - total) / len(rows) for height in heights]
+        total = region.height * MIN_GRID_SHARE
+    top = region.top + (region.height - total) / 3
+    drawings: list[Drawing] = []
+    for row, height in zip(rows, heights, strict=True):
+        for column, entry in enumerate(row):
+            card = Box(region.left + column * (width + GAP_PT), top, width, height)
+            drawings.append(_card(card, style))
+            if entry.badge:
+                drawings += _badge(Box(card.left + PAD_PT, card.top + PAD_PT, BADGE_PT, BADGE_PT), entry.badge, set_, style)
+            else:
+                drawings.append(Shape("rect", Box(card.left, card.top, ACCENT_BAR_PT, height), "accent", name="Accent bar"))
+            head_height, body_height = parts(entry, size)
+            left = card.left + PAD_PT + lead
+            drawings.append(
+                set_.block(Box(left, card.top + PAD_PT, text_width, head_height), [entry.head], size, "grid", ink="primary", name="Heading")
+            )
+            if entry.body:
+                body = Box(left, card.top + PAD_PT + head_height, text_width, body_height)
+                drawings.append(set_.block(body, [entry.body], size, "grid", name="Card"))
+        top += height + GAP_PT
+    return drawings
+
+
+def panel(region: Box, item: Item, set_: Typesetter, style: DeckStyle) -> list[Drawing] | None:
+    """One paragraph in a tinted (or outlined) panel with an accent bar down its left edge."""
+    lead = ACCENT_BAR_PT + PAD_PT
+    text_width = region.width - lead - 2 * PAD_PT
+    size = set_.largest([([item], text_width, region.height - 2 * PAD_PT)], "body")
+    if size is None:
+        return None
+    height = set_.height([item], text_width, size, "body") + 2 * PAD_PT
+    box = Box(region.left, region.top, region.width, height)
+    return [
+        Shape("rect", box, style.card_fill, style.card_outline, 1.0, "Panel"),
+        Shape("rect", Box(box.left, box.top, ACCENT_BAR_PT, height), "accent", name="Accent bar"),
+        set_.block(
+            Box(box.left + lead + PAD_PT, box.top + PAD_PT, text_width, height - 2 * PAD_PT), [item], size, "body", name="Panel text"
+        ),
+    ]
+
+
+def statement(region: Box, item: Item, set_: Typesetter) -> list[Drawing] | None:
+    """One short text set large, a short accent bar above it, in the upper middle of the slide."""
+    bar = ACCENT_BAR_PT + GAP_PT
+    width = region.width * 0.85
+    size = set_.largest([([item], width, region.height - bar)], "statement")
+    if size is None:
+        return None
+    height = set_.height([item], width, size, "statement")
+    top = region.top + (region.height - height - bar) / 3
+    return [
+        Shape("rect", Box(region.left + 7.2, top, 96, ACCENT_BAR_PT), "accent", name="Accent bar"),
+        set_.block(Box(region.left, top + bar, width, height), [item], size, "statement", ink="primary", name="Statement"),
+    ]
+
+
+def picture(region: Box, file: str, alt: str, credit: str, set_: Typesetter, style: DeckStyle) -> list[Drawing]:
+    """The picture as large as the region allows under its credit line, centred, framed as the design frames."""
+    drawings: list[Drawing] = []
+    room = region.height
+    if credit:
+        line = Item((Span(credit),), bullet=False)
+        size = set_.sizes("caption")[1]
+        height = set_.height([line], region.width, size, "caption")
+        room -= height + CAPTION_GAP_PT
+    with Image.open(Path(file)) as image:
+        width_px, height_px = image.size
+    scale = min(region.width / width_px, room / height_px)
+    width, height = width_px * scale, height_px * scale
+    box = Box(region.left + (region.width - width) / 2, region.top, width, height)
+    drawings.append(Picture(file, alt, box, "muted" if style.family != "modern" else None))
+    if credit:
+        credit_box = Box(
+            box.left, box.bottom + CAPTION_GAP_PT, max(box.width, region.width / 2), region.bottom - box.bottom - CAPTION_GAP_PT
+        )
+        credit_box = Box(min(credit_box.left, region.right - credit_box.width), credit_box.top, credit_box.width, credit_box.height)
+        drawings.append(set_.block(credit_box, [line], size, "caption", ink="muted", name="Credit"))
+    return drawings
+
+
+def title_accent(title: Box, style: DeckStyle) -> list[Drawing]:
+    """What marks a content slide's title: a full rule (classic, print) or a short bar (modern)."""
+    if style.family == "modern":
+        return [Shape("rect", Box(title.left + 7.2, title.bottom + 6, 56, 5), "accent", name="Accent bar")]
+    ink, weight = ("text", 1.0) if style.family == "print" else ("accent", 2.0)
+    return [Line(Box(title.left, title.bottom + 4, title.width, 0), ink, weight, "Rule")]
+
+
+def _card(box: Box, style: DeckStyle) -> Shape:
+    return Shape("roundRect" if style.family == "modern" else "rect", box, style.card_fill, style.card_outline, 1.0, "Card")
+
+
+def _badge(box: Box, text: str, set_: Typesetter, style: DeckStyle) -> list[Drawing]:
+    """A round badge holding a number or initials: filled with the primary colour, or outlined in print."""
+    fill, outline, ink = ("primary", None, "on_fill") if style.fills else ("background", "text", "text")
+    size = set_.sizes("badge")[1]
+    label = Item((Span(text, bold=True),), bullet=False)
+    if set_.height([label], box.width, size, "badge") > box.height:  # wider initials than the badge: the first alone
+        label = Item((Span(text[0], bold=True),), bullet=False)
+    return [
+        Shape("ellipse", box, fill, outline, 1.5, "Badge"),
+        set_.block(box, [label], size, "badge", ink=ink, align="ctr", anchor="ctr", name="Badge text"),
+    ]
