@@ -30,7 +30,8 @@ from guide.render.slides.fitting import Item, bold_line
 from guide.render.slides.geometry import MARGIN_PT, Box
 from guide.render.slides.plan import DeckFonts, DeckPlan, SlidePlan
 from guide.render.slides.shapes import Drawing, Line, Shape, TextBlock
-from guide.template import Placeholder, Template
+from guide.session import BuildSession
+from guide.template import Layout, Placeholder, Template
 from guide.theme import Theme
 
 FIXED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
@@ -66,27 +67,26 @@ class DeckWriter:
         self.inks = _inks(theme) if designed else TEMPLATE_INKS
         self.link_ink = self.inks["primary"]
 
-    def write(self) -> bytes:
-        with template_package(self.template.path) as package:
+    def write(self, session: BuildSession) -> bytes:
+        with template_package(self.template.path, session) as package:
             deck = package.deck
             if self.designed:
                 deck.slide_width, deck.slide_height = Pt(self.plan.width_pt), Pt(self.plan.height_pt)
             for number, slide_plan in enumerate(self.plan.slides, start=1):
                 self._slide(package, slide_plan, number)
             self._core_properties(deck)
-            return deck_bytes(deck, package.unchanging)
+            return deck_bytes(deck, package.memory, package.unchanging)
 
     def _slide(self, package: DeckPackage, plan: SlidePlan, number: int) -> None:
         layout = self.template.roles[plan.role]
-        if layout is None or layout.first("title") is None:
-            raise RenderError(f"the template has no layout with a title for {plan.role} slides")
+        if layout is None:
+            raise RenderError(f"the template has no layout for {plan.role} slides")
+        title = _needed(layout, "title")
         slide = _Slide(*package.add_slide(layout.index))
         if plan.background and self.designed:
             elements.background(slide.part._element, self.inks[plan.background])
         for drawing in plan.drawing:
             self._draw(slide, drawing)
-        title = layout.first("title")
-        assert title is not None  # checked above
         title_ink = self.inks[plan.title_ink] if self.designed else None
         self._text(
             slide, self._placeholder(slide, title, plan.title_box), [bold_line(plan.title)], plan.title_size_pt, title_ink, anchor="b"
@@ -97,9 +97,7 @@ class DeckWriter:
                 ink = self.inks[plan.subtitle.ink] if self.designed else None
                 self._text(slide, self._placeholder(slide, subtitle, plan.subtitle.box), plan.subtitle.items, plan.subtitle.size_pt, ink)
         if plan.body:
-            body = layout.first("body")
-            if body is None:
-                raise RenderError(f"the template's layout '{layout.name}' has no body placeholder for {plan.role} slides")
+            body = _needed(layout, "body")
             ink = self.inks[plan.body.ink] if self.designed else None
             self._text(slide, self._placeholder(slide, body, plan.body.box), plan.body.items, plan.body.size_pt, ink)
         if plan.role == "title":
@@ -181,6 +179,14 @@ class DeckWriter:
         properties.revision = 1
         properties.created = properties.modified = FIXED_TIME
         properties.last_printed = FIXED_TIME
+
+
+def _needed(layout: Layout, kind: str) -> Placeholder:
+    """The layout's first placeholder of ``kind``; RenderError if it has none (a template the loader did not check)."""
+    placeholder = layout.first(kind)
+    if placeholder is None:
+        raise RenderError(f"the template's layout '{layout.name}' has no {kind} placeholder")
+    return placeholder
 
 
 class _Slide:

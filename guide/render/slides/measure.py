@@ -7,7 +7,7 @@ so lines measured here break where PowerPoint and LibreOffice break them.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PIL import ImageFont
@@ -27,7 +27,7 @@ LINE_SPACING = 1.2
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=\S)")
 
 
-class _Advances(dict[str, float]):
+class FaceAdvances(dict[str, float]):
     """Advance width of each character of one face, measured once.
 
     Pair kerning is left out: it mostly narrows text, so measurements err wide, and the
@@ -53,22 +53,27 @@ class _Advances(dict[str, float]):
         return width
 
 
-class Measurers:
-    """Measurers for font families, each face's widths loaded once and kept for as long as this object lives.
+FaceWidths = Callable[[Path], FaceAdvances]
+"""The advance widths of the face in a font file: whoever builds keeps one per face's contents."""
 
-    Whoever builds owns one and hands it to the plan, so what it keeps never outlives the font
-    files it was read from; a plan made without one gets a fresh one.
+
+class Measurers:
+    """Measurers for font families, with the faces' widths from ``faces``.
+
+    Whoever builds hands in ``faces`` (a build session keeps one set of widths per face's
+    contents), so what is kept never outlives the font files it was read from; without it, the
+    widths are kept for as long as this object lives.
     """
 
-    def __init__(self) -> None:
-        self._faces: dict[Path, _Advances] = {}
+    def __init__(self, faces: FaceWidths | None = None) -> None:
+        self._kept: dict[Path, FaceAdvances] = {}
+        self.face: FaceWidths = faces or self._kept_face
         self._families: dict[FontFamily, Measurer] = {}
 
-    def face(self, path: Path) -> _Advances:
-        """The advance widths of the face in ``path``, loaded the first time it is asked for."""
-        advances = self._faces.get(path)
+    def _kept_face(self, path: Path) -> FaceAdvances:
+        advances = self._kept.get(path)
         if advances is None:
-            advances = self._faces[path] = _Advances(path)
+            advances = self._kept[path] = FaceAdvances(path)
         return advances
 
     def __call__(self, family: FontFamily) -> Measurer:
