@@ -95,9 +95,11 @@ def _card_rows(region: Box, items: Sequence[Item], set_: Typesetter, style: Deck
     return drawings
 
 
-def grid(region: Box, entries: Sequence[GridEntry], set_: Typesetter, style: DeckStyle) -> list[Drawing] | None:
-    """Cards in two columns (one on a narrow slide), rows as tall as their tallest card."""
-    columns = 2 if len(entries) > 1 and region.width >= 2 * (MIN_COLUMN_PT + 2 * PAD_PT) + GAP_PT + 2 * BADGE_PT else 1
+def grid(region: Box, entries: Sequence[GridEntry], set_: Typesetter, style: DeckStyle, columns: int = 2) -> list[Drawing] | None:
+    """Cards in ``columns`` columns (fewer on a narrow slide), rows as tall as their tallest card."""
+    columns = min(columns, len(entries))
+    while columns > 1 and region.width < columns * (MIN_COLUMN_PT + 2 * PAD_PT + BADGE_PT) + (columns - 1) * GAP_PT:
+        columns -= 1
     width = (region.width - (columns - 1) * GAP_PT) / columns
     lead = BADGE_PT + PAD_PT if any(entry.badge for entry in entries) else ACCENT_BAR_PT + PAD_PT
     text_width = width - 2 * PAD_PT - lead

@@ -107,12 +107,17 @@ class Planner:
         topic, labels = self.topic, self.labels
         slides = [self.title_slide()]
         slides += self.summary_slides()
-        facts = [Item(markup.parse(fact.fact)) for fact in topic.key_facts]
-        details = [fact.detail for fact in topic.key_facts if fact.detail]
-        slides += self.list_slides(labels["key_facts"], facts, self.notes("key_facts", details))
-        slides += self.point_slides(labels["context"], topic.context, "context", numbered=True)
-        slides += [self.picture_slide(index) for index in range(len(topic.images))]
-        slides += self.point_slides(labels["significance"], topic.significance, "significance", numbered=False)
+        brief = self.brief_slides()
+        if brief:
+            slides += brief
+            slides += [self.picture_slide(index) for index in range(len(topic.images))]
+        else:
+            facts = [Item(markup.parse(fact.fact)) for fact in topic.key_facts]
+            details = [fact.detail for fact in topic.key_facts if fact.detail]
+            slides += self.list_slides(labels["key_facts"], facts, self.notes("key_facts", details))
+            slides += self.point_slides(labels["context"], topic.context, "context", numbered=True)
+            slides += [self.picture_slide(index) for index in range(len(topic.images))]
+            slides += self.point_slides(labels["significance"], topic.significance, "significance", numbered=False)
         if topic.timeline:
             slides += self.timeline_slides()
         if topic.people:
@@ -243,6 +248,30 @@ class Planner:
         if panel:
             return [self.slide(title, "panel", notes, panel)]
         return self.list_slides(title, [item], notes)
+
+    def brief_slides(self) -> list[SlidePlan]:
+        """A small topic's one key fact, one point of what happened and one of why it matters, as one slide of three cards.
+
+        Three slides of a sentence each would look empty; side by side, headed by their sections, they read as one.
+        """
+        topic, labels = self.topic, self.labels
+        sections = (("key_facts", topic.key_facts), ("context", topic.context), ("significance", topic.significance))
+        if any(len(entries) != 1 for _, entries in sections):
+            return []
+        fact, context, significance = topic.key_facts[0], topic.context[0], topic.significance[0]
+        texts = (fact.fact, _slide_text(context), _slide_text(significance))
+        if any(len(markup.plain_text(text).split()) > STATEMENT_WORDS for text in texts):
+            return []
+        entries = [
+            GridEntry(bold_line(labels[name]), Item(markup.parse(text), bullet=False))
+            for (name, _), text in zip(sections, texts, strict=True)
+        ]
+        drawing = designs.grid(self.geometry.stage, entries, self.set, self.style, columns=len(entries))
+        if drawing is None:
+            return []
+        parts = (self.notes("key_facts", [fact.detail] if fact.detail else []), self.notes("context", [context.text]))
+        notes = "\n\n".join(part for part in (*parts, self.notes("significance", [significance.text])) if part)
+        return [self.slide(labels["key_facts"], "grid", notes, drawing)]
 
     def list_slides(self, title: str, items: Sequence[Item], notes: str) -> list[SlidePlan]:
         """Items in the body placeholder, continued on further slides when they do not fit one.

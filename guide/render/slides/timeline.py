@@ -28,10 +28,12 @@ AXIS_GAP_PT = 16.0
 """Between the axis and the nearest line of a label."""
 LABEL_GAP_PT = 12.0
 """Between two labels on the same side of the axis."""
-MAX_LABEL_PT = 280.0
+MAX_LABEL_PT = 360.0
 MAX_PER_SLIDE = 8
 BREAK_SHARE = 0.35
-"""A gap between two events longer than this share of the whole timeline is drawn as a break."""
+BREAK_RATIO = 3.0
+"""A gap between two events longer than this share of the whole timeline, and this many times the
+other gaps on average, is drawn shortened, as a break in the axis."""
 _YEAR = re.compile(r"\b(\d{3,4})\b")
 
 
@@ -120,7 +122,11 @@ def _steps(whens: Sequence[float | None]) -> tuple[list[float], list[int]]:
     total = sum(gaps)
     if total <= 0:
         return [1.0] * count, []
-    broken = [index for index, gap in enumerate(gaps) if gap > BREAK_SHARE * total] if count >= 3 else []
+    broken = [
+        index
+        for index, gap in enumerate(gaps)
+        if count >= 3 and gap > BREAK_SHARE * total and gap > BREAK_RATIO * (total - gap) / (count - 1)
+    ]
     kept = [gap for index, gap in enumerate(gaps) if index not in broken]
     shortened = max([*kept, total / count * 0.5])
     return [shortened if index in broken else gap for index, gap in enumerate(gaps)], broken
