@@ -34,7 +34,10 @@ def items_of(shape: BaseShape) -> tuple[list[Item], set[float]]:
         numbering = properties.find(qn("a:buAutoNum")) if properties is not None else None
         number = int(numbering.get("startAt", "1")) if numbering is not None else 0
         spans = []
-        for run in paragraph._p.iter(qn("a:r"), qn("a:fld")):
+        for run in paragraph._p.iter(qn("a:r"), qn("a:fld"), qn("a:br")):
+            if run.tag == qn("a:br"):  # a line break the plan measured
+                spans.append(Span("\v"))
+                continue
             r_pr = run.find(qn("a:rPr"))
             size = r_pr.get("sz") if r_pr is not None else None
             sizes.add(int(size) / 100 if size else None)

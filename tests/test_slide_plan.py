@@ -20,7 +20,7 @@ from pypdf import PdfReader
 
 from guide import load_topic
 from guide.load import named_theme
-from guide.markup import plain_text
+from guide.markup import Span, plain_text
 from guide.render.pptx import deck_plan, render_deck
 from guide.render.slides.measure import Measurer
 from guide.render.slides.plan import describe
@@ -179,3 +179,19 @@ def test_libreoffice_converts_a_long_deck_in_the_print_theme_to_one_page_per_sli
     result = subprocess.run([*command, str(path)], capture_output=True, text=True, timeout=180, check=False)
     assert result.returncode == 0, result.stderr
     assert len(PdfReader(tmp_path / "long.pdf").pages) == len(Presentation(str(path)).slides)
+
+
+@given(
+    words=st.lists(st.sampled_from(["Treaty", "of", "Berlin", "neutrality", "a", "Soviet", "Union", "Locarno"]), min_size=2, max_size=14)
+)
+@settings(max_examples=40, deadline=None)
+def test_balanced_lines_keep_their_number_and_leave_no_lone_word_where_a_better_break_exists(words: list[str]) -> None:
+    measurer = Measurer(named_theme().heading_font)
+    text, width, size = " ".join(words), 300.0, 36.0
+    lines = measurer.balanced(text, width, size, bold=True).split("\v")
+    greedy = measurer.line_count((Span(text, bold=True),), width, size)
+    assert len(lines) == greedy and " ".join(lines) == text
+    assert all(measurer.width_pt(line, size, bold=True) <= width for line in lines)
+    if len(lines) > 1 and len(lines[-1].split()) == 1 and len(lines[-2].split()) > 1:  # a lone last word only if it must be
+        moved = f"{lines[-2].rsplit(' ', 1)[-1]} {lines[-1]}"
+        assert measurer.width_pt(moved, size, bold=True) > max(measurer.width_pt(line, size, bold=True) for line in lines)

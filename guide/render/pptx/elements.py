@@ -19,7 +19,7 @@ from guide.markup import Span
 from guide.ooxml import DRAWINGML, PRESENTATIONML, RELATIONSHIPS
 from guide.render.slides.fitting import BULLET_INDENT_PT, INSET_X_PT, INSET_Y_PT, PARAGRAPH_GAP, Item
 from guide.render.slides.geometry import Box
-from guide.render.slides.measure import LINE_SPACING
+from guide.render.slides.measure import LINE_BREAK, LINE_SPACING
 
 A, P, R = DRAWINGML, PRESENTATIONML, RELATIONSHIPS
 EMU_PER_PT = 12_700
@@ -256,7 +256,13 @@ def _run(paragraph: _Element, span: Span, style: TextStyle, link: Link | None) -
         if style.link_ink is not None:
             extension = SubElement(SubElement(click, A + "extLst"), A + "ext", uri=LINK_COLOR_EXTENSION)
             SubElement(extension, LINK_COLOR + "hlinkClr", val="tx")
-    SubElement(run, A + "t").text = span.text
+    first, *rest = span.text.split(LINE_BREAK)
+    SubElement(run, A + "t").text = first
+    for line in rest:  # a line break the plan measured: a:br, then the text goes on in a run of the same style
+        SubElement(SubElement(paragraph, A + "br"), A + "rPr", lang=style.language, sz=centipoints(style.size_pt))
+        run = SubElement(paragraph, A + "r")
+        run.append(deepcopy(properties))
+        SubElement(run, A + "t").text = line
     return run
 
 

@@ -21,6 +21,10 @@ MEASURING_SIZE = 1000
 KEPT_WIDTHS = 50_000
 """Texts whose widths each face remembers before it starts afresh (a few megabytes at most)."""
 
+LINE_BREAK = "\v"
+"""A line break inside a paragraph, as python-pptx writes and reads one."""
+BALANCING_STEPS = 12
+
 LINE_SPACING = 1.2
 """Line pitch as a multiple of the font size; the writer sets exactly this spacing."""
 
@@ -101,6 +105,9 @@ class Measurer:
         used = 0.0
         space = self.width_pt(" ", size_pt)
         for word, bold, italic in _words(spans):
+            if word == LINE_BREAK:
+                lines, used = lines + 1, 0.0
+                continue
             word_width = self.width_pt(word, size_pt, bold, italic)
             needed = word_width if used == 0 else used + space + word_width
             if needed <= width_pt:
@@ -114,6 +121,39 @@ class Measurer:
                 word_width = self.width_pt(word, size_pt, bold, italic)
             used = word_width
         return lines
+
+    def balanced(self, text: str, width_pt: float, size_pt: float, bold: bool = False) -> str:
+        """``text`` broken into lines of even length: as many lines as it needs at ``width_pt``, each as
+        short as keeps that count, so no last line holds a lone word where a better break exists.
+
+        The breaks are written into the text (as line breaks), so every renderer breaks there.
+        """
+        spans = (Span(text, bold=bold),)
+        count = self.line_count(spans, width_pt, size_pt)
+        words = text.split(" ")
+        if count < 2 or LINE_BREAK in text or any(self.width_pt(word, size_pt, bold) > width_pt for word in words):
+            return text
+        low, high = width_pt / count, width_pt
+        for _ in range(BALANCING_STEPS):
+            middle = (low + high) / 2
+            low, high = (low, middle) if self.line_count(spans, middle, size_pt) == count else (middle, high)
+        lines = self._lines(words, high, size_pt, bold)
+        *rest, before, last = lines
+        moved = f"{before.rsplit(' ', 1)[-1]} {last}"
+        if " " not in last and " " in before and self.width_pt(moved, size_pt, bold) <= high:  # no lone last word
+            lines = [*rest, before.rsplit(" ", 1)[0], moved]
+        return LINE_BREAK.join(lines)
+
+    def _lines(self, words: Sequence[str], width_pt: float, size_pt: float, bold: bool) -> list[str]:
+        """Words filled into lines of ``width_pt`` as :meth:`line_count` fills them (no word is wider)."""
+        lines: list[list[str]] = [[]]
+        for word in words:
+            candidate = " ".join([*lines[-1], word])
+            if lines[-1] and self.width_pt(candidate, size_pt, bold) > width_pt:
+                lines.append([word])
+            else:
+                lines[-1].append(word)
+        return [" ".join(line) for line in lines]
 
     def height_pt(self, spans: Sequence[Span], width_pt: float, size_pt: float) -> float:
         return self.line_count(spans, width_pt, size_pt) * size_pt * LINE_SPACING
@@ -131,7 +171,7 @@ def _words(spans: Sequence[Span]) -> list[tuple[str, bool, bool]]:
     words: list[tuple[str, bool, bool]] = []
     glued = False
     for span in spans:
-        pieces = span.text.split(" ")
+        pieces = span.text.replace(LINE_BREAK, f" {LINE_BREAK} ").split(" ")
         for index, piece in enumerate(pieces):
             if index > 0:
                 glued = False

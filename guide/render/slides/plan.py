@@ -160,7 +160,7 @@ class Planner:
         """The title at its role's size; a title too long even at the floor is shortened."""
         size = self.set.largest_one([bold_line(title)], box, role)
         if size is not None:
-            return title, size
+            return self.set.balanced(title, box.width, size, role), size
         floor = self.set.sizes(role)[1]
         words = title.split()
         while len(words) > 1:

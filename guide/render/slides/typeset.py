@@ -42,6 +42,11 @@ class Typesetter:
     def height(self, items: Sequence[Item], width_pt: float, size_pt: float, role: str) -> float:
         return items_height(items, width_pt, size_pt, self.measurer(role))
 
+    def balanced(self, text: str, box_width_pt: float, size_pt: float, role: str, bold: bool = True) -> str:
+        """``text`` with line breaks that make its lines even (see :meth:`Measurer.balanced`)."""
+        width = text_width(Item((), bullet=False), box_width_pt)
+        return self.measurer(role).balanced(text, width, size_pt, bold)
+
     def lines(self, item: Item, width_pt: float, size_pt: float, role: str) -> int:
         """Lines ``item`` takes in a box ``width_pt`` wide."""
         return self.measurer(role).line_count(item.spans, text_width(item, width_pt), size_pt)
