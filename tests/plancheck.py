@@ -54,7 +54,7 @@ def assert_plan_sound(plan: DeckPlan, measurer: Measurer = MEASURER) -> None:
     for slide in plan.slides:
         assert slide.title.strip(), slide
         if slide.role != "title":
-            sizes["title"].add(slide.title_size_pt)
+            sizes["divider" if slide.design == "divider" else "title"].add(slide.title_size_pt)
         for box in boxes(slide):
             assert box.left >= -0.01 and box.right <= plan.width_pt + 0.01, (slide.title, box)
             assert box.top >= -0.01 and box.bottom <= plan.height_pt + 0.01, (slide.title, box)
@@ -71,6 +71,7 @@ def assert_plan_sound(plan: DeckPlan, measurer: Measurer = MEASURER) -> None:
             assert content_reach(slide, plan) >= SPARSE_SHARE - 0.01, (slide.title, slide.design, content_reach(slide, plan))
         if slide.design in DISPLAY_DESIGNS and slide.design != "picture":
             assert any(block.role in DISPLAY_ROLES for block in text_blocks(slide)) or slide.role == "title"
-    assert {role: len(values) for role, values in sizes.items() if len(values) > 1} == {}
+    several = {role: sorted(values) for role, values in sizes.items() if len(values) > 1}
+    assert not several, several
     titles = [slide.title for slide in plan.slides]
     assert len(titles) == len(set(titles)), titles

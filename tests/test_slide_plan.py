@@ -195,3 +195,13 @@ def test_balanced_lines_keep_their_number_and_leave_no_lone_word_where_a_better_
     if len(lines) > 1 and len(lines[-1].split()) == 1 and len(lines[-2].split()) > 1:  # a lone last word only if it must be
         moved = f"{lines[-2].rsplit(' ', 1)[-1]} {lines[-1]}"
         assert measurer.width_pt(moved, size, bold=True) > max(measurer.width_pt(line, size, bold=True) for line in lines)
+
+
+def test_a_long_deck_opens_each_long_section_with_a_divider_and_a_short_one_has_none(tmp_path: Path) -> None:
+    long = deck_plan(load(tmp_path, long_topic()), named_theme())
+    dividers = [slide for slide in long.slides if slide.design == "divider"]
+    assert [slide.title for slide in dividers] == ["Part 1: Key facts", "Part 2: Timeline", "Part 3: Key terms"]
+    for divider in dividers:
+        following = long.slides[long.slides.index(divider) + 1]
+        assert following.title == divider.title.split(": ", 1)[1]
+    assert not [slide for slide in deck_plan(load_topic(TREATY).topic, named_theme()).slides if slide.design == "divider"]

@@ -32,6 +32,9 @@ STATEMENT_WORDS = 30
 """A summary or a lone point of at most this many words is set large, as a statement."""
 MAX_CARDS = 4
 PLANNING_ROUNDS = 4
+DIVIDED_DECK = 16
+DIVIDED_SECTION = 3
+"""Decks of ``DIVIDED_DECK`` slides or more get a divider before each section of ``DIVIDED_SECTION`` slides or more."""
 """Plans made at the type scale learnt from the one before, until a plan uses the sizes it was given."""
 SPARSE_SHARE = 1 / 3
 """A body slide's content reaches at least this share down its body, or it gets a design that fills it."""
@@ -105,42 +108,91 @@ class Planner:
 
     def plan(self) -> DeckPlan:
         topic, labels = self.topic, self.labels
-        slides = [self.title_slide()]
-        slides += self.summary_slides()
+        pictures = [self.picture_slide(index) for index in range(len(topic.images))]
+        sections = [("", [self.title_slide()]), (labels["at_a_glance"], self.summary_slides())]
         brief = self.brief_slides()
         if brief:
-            slides += brief
-            slides += [self.picture_slide(index) for index in range(len(topic.images))]
+            sections.append((labels["key_facts"], brief + pictures))
         else:
             facts = [Item(markup.parse(fact.fact)) for fact in topic.key_facts]
             details = [fact.detail for fact in topic.key_facts if fact.detail]
-            slides += self.list_slides(labels["key_facts"], facts, self.notes("key_facts", details))
-            slides += self.point_slides(labels["context"], topic.context, "context", numbered=True)
-            slides += [self.picture_slide(index) for index in range(len(topic.images))]
-            slides += self.point_slides(labels["significance"], topic.significance, "significance", numbered=False)
+            sections.append((labels["key_facts"], self.list_slides(labels["key_facts"], facts, self.notes("key_facts", details))))
+            context = self.point_slides(labels["context"], topic.context, "context", numbered=True)
+            sections.append((labels["context"], context + pictures))
+            significance = self.point_slides(labels["significance"], topic.significance, "significance", numbered=False)
+            sections.append((labels["significance"], significance))
         if topic.timeline:
-            slides += self.timeline_slides()
+            sections.append((labels["timeline"], self.timeline_slides()))
         if topic.people:
-            slides += self.people_slides()
+            sections.append((labels["people"], self.people_slides()))
         if topic.glossary:
             entries = [GridEntry(bold_line(entry.term), Item(markup.parse(entry.definition), bullet=False)) for entry in topic.glossary]
             notes = self.notes("glossary", plain=[f"{entry.term}: {markup.plain_text(entry.definition)}" for entry in topic.glossary])
-            slides += self.grid_slides(labels["glossary"], entries, notes)
+            sections.append((labels["glossary"], self.grid_slides(labels["glossary"], entries, notes)))
         if topic.questions:
             questions = [
                 Item(markup.parse(question.question), bullet=False, number=number) for number, question in enumerate(topic.questions, 1)
             ]
             answers = [f"{number}. {markup.plain_text(question.answer)}" for number, question in enumerate(topic.questions, start=1)]
-            slides += self.list_slides(
-                labels["questions"], questions, self.notes("questions", plain=[f"{labels['answer_key']}:", *answers])
-            )
+            notes = self.notes("questions", plain=[f"{labels['answer_key']}:", *answers])
+            sections.append((labels["questions"], self.list_slides(labels["questions"], questions, notes)))
         if topic.sources:
             sources = [
                 Item((*markup.parse(source.citation), *((Span(" "), Span(source.url, href=source.url)) if source.url else ())))
                 for source in topic.sources
             ]
-            slides += self.list_slides(labels["sources"], sources, self.notes("sources", plain=[item.text for item in sources]))
+            notes = self.notes("sources", plain=[item.text for item in sources])
+            sections.append((labels["sources"], self.list_slides(labels["sources"], sources, notes)))
+        slides = self.with_dividers(sections)
         return DeckPlan(self.geometry.width_pt, self.geometry.height_pt, self.footer(), topic.language, _unique_titles(slides))
+
+    def with_dividers(self, sections: Sequence[tuple[str, list[SlidePlan]]]) -> list[SlidePlan]:
+        """The sections' slides in order; in a long deck of our design, a divider opens each long section."""
+        long = [label for label, slides in sections if len(slides) >= DIVIDED_SECTION]
+        divided = self.designed and sum(len(slides) for _, slides in sections) >= DIVIDED_DECK and len(long) >= 2
+        ordered: list[SlidePlan] = []
+        for label, slides in sections:
+            if divided and label in long:
+                ordered.append(self.divider(long.index(label) + 1, label))
+            ordered += slides
+        return ordered
+
+    def divider(self, number: int, section: str) -> SlidePlan:
+        """A section's opening slide: its number set large, the section's name as the title, in the design's manner."""
+        width, height = self.geometry.width_pt, self.geometry.height_pt
+        cover = self.geometry.cover_title
+        box = Box(cover.left, height * 0.5, cover.width, height * 0.25)
+        title, size = self.fit_title(f"{self.labels['part']} {number}: {section}", box, "divider")
+        self.set.used["divider"] = min(self.set.used.get("divider", size), size)
+        family = self.style.family
+        numeral = Item((Span(f"{number:02d}", bold=True),), bullet=False)
+        kicker_size = self.set.sizes("kicker")[1]
+        kicker_box = Box(cover.left, box.top - kicker_size * 1.4, width / 3, kicker_size * 1.3)
+        ink = {"classic": "on_fill_muted", "modern": "accent", "print": "text"}[family]
+        drawing: list[Drawing] = [self.set.block(kicker_box, [numeral], kicker_size, "kicker", ink=ink, anchor="b", name="Part number")]
+        if family == "modern":
+            drawing.insert(0, Shape("rect", Box(0, 0, 24, height), "primary", name="Band"))
+        elif family == "print":
+            drawing.append(Line(Box(cover.left, kicker_box.top - 8, cover.width, 0), "text", 4.0, "Rule"))
+        drawing.append(
+            Shape(
+                "rect",
+                Box(cover.left + 7.2, box.bottom + 8, 120, 5),
+                "accent" if family != "classic" else "on_fill_muted",
+                name="Accent bar",
+            )
+        )
+        return SlidePlan(
+            "title_only",
+            "divider",
+            title,
+            size,
+            box,
+            title_ink="on_fill" if family == "classic" else ("text" if family == "print" else "primary"),
+            drawing=tuple(drawing),
+            background="primary" if family == "classic" else None,
+            notes=section,
+        )
 
     def footer(self) -> str:
         return f"{self.course.code} · {self.topic.title}" if self.course else self.topic.title

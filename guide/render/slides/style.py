@@ -26,11 +26,12 @@ SIZES: dict[str, tuple[float, float]] = {
     "timeline": (22.0, 18.0),
     "caption": (18.0, 18.0),
     "badge": (18.0, 18.0),
+    "kicker": (96.0, 96.0),
 }
 """Each text role's (largest, floor) size in points. A deck sets each role at one size: the
 largest that fits every slide of the role, down to the floor; what still does not fit continues."""
 
-DISPLAY_ROLES = ("statement", "divider")
+DISPLAY_ROLES = ("statement", "divider", "kicker")
 """Roles set large on purpose: their slides may hold little."""
 
 SERIF_FAMILIES = ("Liberation Serif",)
