@@ -70,14 +70,15 @@ class Measurers:
     """
 
     def __init__(self, faces: FaceWidths | None = None) -> None:
+        self._faces = faces or FaceAdvances
         self._kept: dict[Path, FaceAdvances] = {}
-        self.face: FaceWidths = faces or self._kept_face
         self._families: dict[FontFamily, Measurer] = {}
 
-    def _kept_face(self, path: Path) -> FaceAdvances:
+    def face(self, path: Path) -> FaceAdvances:
+        """The widths of the face in ``path``, asked of ``faces`` once for as long as this object lives."""
         advances = self._kept.get(path)
         if advances is None:
-            advances = self._kept[path] = FaceAdvances(path)
+            advances = self._kept[path] = self._faces(path)
         return advances
 
     def __call__(self, family: FontFamily) -> Measurer:
@@ -93,6 +94,8 @@ class Measurer:
     def __init__(self, family: FontFamily, measurers: Measurers | None = None) -> None:
         self.family = family
         self.faces = measurers or Measurers()
+        self._counted: dict[tuple[tuple[Span, ...], float, float], int] = {}
+        """Line counts already measured: a plan tries the same texts in the same boxes many times."""
 
     def width_pt(self, text: str, size_pt: float, bold: bool = False, italic: bool = False) -> float:
         face = {(False, False): self.family.regular, (True, False): self.family.bold}.get((bold, italic))
@@ -101,6 +104,15 @@ class Measurer:
 
     def line_count(self, spans: Sequence[Span], width_pt: float, size_pt: float) -> int:
         """Lines the spans take at ``width_pt``, breaking at spaces, and inside words too long for a line."""
+        key = (tuple(spans), width_pt, size_pt)
+        lines = self._counted.get(key)
+        if lines is None:
+            if len(self._counted) >= KEPT_WIDTHS:
+                self._counted.clear()
+            lines = self._counted[key] = self._line_count(spans, width_pt, size_pt)
+        return lines
+
+    def _line_count(self, spans: Sequence[Span], width_pt: float, size_pt: float) -> int:
         lines = 1
         used = 0.0
         space = self.width_pt(" ", size_pt)
