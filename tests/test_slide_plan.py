@@ -22,11 +22,15 @@ from guide import load_topic
 from guide.load import named_theme
 from guide.markup import Span, plain_text
 from guide.render.pptx import deck_plan, render_deck
+from guide.render.slides import designs
+from guide.render.slides.fitting import Item, items_height
+from guide.render.slides.geometry import Box, designed_geometry
 from guide.render.slides.measure import Measurer
 from guide.render.slides.plan import describe
 from guide.render.slides.shapes import TextBlock
-from guide.render.slides.style import deck_style
+from guide.render.slides.style import DeckStyle, deck_style
 from guide.render.slides.timeline import Event, positions
+from guide.render.slides.typeset import Typesetter
 from tests.conftest import TREATY
 from tests.deckread import text_shapes
 from tests.plancheck import assert_plan_sound
@@ -205,3 +209,46 @@ def test_a_long_deck_opens_each_long_section_with_a_divider_and_a_short_one_has_
         following = long.slides[long.slides.index(divider) + 1]
         assert following.title == divider.title.split(": ", 1)[1]
     assert not [slide for slide in deck_plan(load_topic(TREATY).topic, named_theme()).slides if slide.design == "divider"]
+
+
+def typesetter() -> Typesetter:
+    measurer = Measurer(named_theme().heading_font)
+    return Typesetter(measurer, measurer)
+
+
+def assert_inside_and_fitted(drawings: list[Any], region: Box) -> None:
+    for drawing in drawings:
+        box = drawing.box
+        assert region.left - 0.01 <= box.left and box.right <= region.right + 0.01, drawing
+        assert region.top - 0.01 <= box.top and box.bottom <= region.bottom + 0.01, drawing
+        if isinstance(drawing, TextBlock):
+            assert items_height(drawing.items, box.width, drawing.size_pt, Measurer(named_theme().heading_font)) <= box.height + 0.01
+
+
+@pytest.mark.parametrize("aspect", ["16:9", "4:3"])
+def test_a_quotation_a_row_of_figures_and_a_checklist_fit_their_region(aspect: str) -> None:
+    region = designed_geometry(aspect).stage
+    style = DeckStyle("classic", True)
+    article = "Should one of the Contracting Parties, despite its peaceful attitude, be attacked by one or more third Powers, the other"
+    quote = Item(
+        (Span(article + " Contracting Party shall observe neutrality for the whole of the duration of the conflict.", italic=True),),
+        bullet=False,
+    )
+    drawn = designs.quotation(region, quote, "Treaty of Berlin, Article 2", typesetter())
+    assert drawn is not None
+    assert_inside_and_fitted(drawn, region)
+    assert [block.role for block in drawn] == ["kicker", "quote", "caption"]
+    assert drawn[2].items[0].text == "\u2014\u00a0Treaty of Berlin, Article 2"
+    figures = [("24 April 1926", Item((Span("Signed in Berlin."),), bullet=False)), ("5 years", Item((Span("In force."),), bullet=False))]
+    set_ = typesetter()
+    drawn = designs.numbers(region, figures, set_, style)
+    assert drawn is not None
+    assert_inside_and_fitted(drawn, region)
+    big = [block for block in drawn if isinstance(block, TextBlock) and block.role == "number"]
+    assert [block.items[0].text for block in big] == ["24 April 1926", "5 years"]
+    assert all(set_.lines(block.items[0], block.box.width, block.size_pt, "number") == 1 for block in big)
+    objectives = [Item((Span(f"Explain point number {number} of the treaty to a neighbour."),), bullet=False) for number in range(4)]
+    drawn = designs.checklist(region, objectives, typesetter())
+    assert drawn is not None
+    assert_inside_and_fitted(drawn, region)
+    assert [drawing.name for drawing in drawn].count("Check box") == 4

@@ -175,6 +175,107 @@ def statement(region: Box, item: Item, set_: Typesetter) -> list[Drawing] | None
     ]
 
 
+def quotation(region: Box, quote: Item, attribution: str, set_: Typesetter) -> list[Drawing] | None:
+    """A passage set large in italics beside a large opening quotation mark, its attribution below it."""
+    mark_size = set_.sizes("kicker")[1]
+    mark = Item((Span("\u201c", bold=True),), bullet=False)
+    source = Item((Span(f"\u2014\u00a0{attribution}"),), bullet=False)
+    indent = mark_size * 0.75
+    drop = mark_size * 0.25
+    """The passage starts a little below the mark's top, level with the mark's glyph."""
+    width = region.width - indent
+    caption = set_.sizes("caption")[1]
+    source_height = set_.height([source], width, caption, "caption")
+    room = region.height - drop - source_height - GAP_PT
+    size = set_.largest([([quote], width, room)], "quote")
+    if size is None:
+        return None
+    height = set_.height([quote], width, size, "quote")
+    top = region.top + (room - height) / 3
+    mark_height = min(set_.height([mark], indent, mark_size, "kicker"), region.bottom - top)
+    return [
+        set_.block(Box(region.left, top, indent, mark_height), [mark], mark_size, "kicker", ink="accent", name="Quotation mark"),
+        set_.block(Box(region.left + indent, top + drop, width, height), [quote], size, "quote", ink="primary", name="Quotation"),
+        set_.block(
+            Box(region.left + indent, top + drop + height + GAP_PT, width, source_height),
+            [source],
+            caption,
+            "caption",
+            ink="muted",
+            name="Attribution",
+        ),
+    ]
+
+
+def numbers(region: Box, figures: Sequence[tuple[str, Item]], set_: Typesetter, style: DeckStyle) -> list[Drawing] | None:
+    """Two to four facts side by side, each under its figure set big ("5 years"), figures on one line each."""
+    count = len(figures)
+    width = (region.width - (count - 1) * GAP_PT) / count
+    if not 1 < count <= MAX_COLUMNS or width - 2 * PAD_PT < MIN_COLUMN_PT:
+        return None
+    inner = width - 2 * PAD_PT
+    big = [Item((Span(figure, bold=True),), bullet=False) for figure, _ in figures]
+    number_size = set_.largest_where(lambda size: all(set_.lines(item, inner, size, "number") == 1 for item in big), "number")
+    if number_size is None:
+        return None
+    number_height = set_.height(big[:1], inner, number_size, "number")
+    room = region.height - number_height - ACCENT_BAR_PT - 2 * PAD_PT - GAP_PT
+    size = set_.largest([([fact], inner, room) for _, fact in figures], "card")
+    if size is None:
+        return None
+    height = number_height + ACCENT_BAR_PT + GAP_PT + max(set_.height([fact], inner, size, "card") for _, fact in figures) + 2 * PAD_PT
+    top = region.top + (region.height - height) / 3
+    drawings: list[Drawing] = []
+    for index, (item, (_, fact)) in enumerate(zip(big, figures, strict=True)):
+        left = region.left + index * (width + GAP_PT)
+        drawings.append(
+            set_.block(Box(left + PAD_PT, top + PAD_PT, inner, number_height), [item], number_size, "number", ink="primary", name="Figure")
+        )
+        rule_top = top + PAD_PT + number_height + GAP_PT / 2
+        drawings.append(Shape("rect", Box(left + PAD_PT + 7.2, rule_top, 48, ACCENT_BAR_PT), "accent", name="Accent bar"))
+        fact_top = rule_top + ACCENT_BAR_PT + GAP_PT / 2
+        drawings.append(
+            set_.block(Box(left + PAD_PT, fact_top, inner, top + height - PAD_PT - fact_top), [fact], size, "card", name="Fact")
+        )
+    if style.family == "print":  # rules between the columns instead of colour
+        drawings += [
+            Line(Box(region.left + index * (width + GAP_PT) - GAP_PT / 2, top, 0, height), "muted", 1.0, "Rule")
+            for index in range(1, count)
+        ]
+    return drawings
+
+
+def checklist(region: Box, items: Sequence[Item], set_: Typesetter) -> list[Drawing] | None:
+    """Objectives as a checklist: an empty box before each, to tick off by the end of the lesson."""
+    box_size = 18.0
+    lead = box_size + PAD_PT
+    width = region.width - lead
+
+    def heights(size: float) -> list[float]:
+        return [set_.height([item], width, size, "body") for item in items]
+
+    size = set_.largest_where(lambda size: sum(heights(size)) + PAD_PT * (len(items) - 1) <= region.height, "body")
+    if size is None:
+        return None
+    drawings: list[Drawing] = []
+    top = region.top
+    for item, height in zip(items, heights(size), strict=True):
+        first_line = size * 1.2
+        drawings.append(
+            Shape(
+                "rect",
+                Box(region.left + 7.2, top + 3.6 + (first_line - box_size) / 2, box_size, box_size),
+                None,
+                "accent",
+                2.0,
+                "Check box",
+            )
+        )
+        drawings.append(set_.block(Box(region.left + lead, top, width, height), [item], size, "body", name="Objective"))
+        top += height + PAD_PT
+    return drawings
+
+
 def picture(region: Box, file: str, alt: str, credit: str, set_: Typesetter, style: DeckStyle) -> list[Drawing]:
     """The picture as large as the region allows under its credit line, centred, framed as the design frames."""
     drawings: list[Drawing] = []

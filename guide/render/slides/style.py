@@ -27,11 +27,13 @@ SIZES: dict[str, tuple[float, float]] = {
     "caption": (18.0, 18.0),
     "badge": (18.0, 18.0),
     "kicker": (96.0, 96.0),
+    "quote": (32.0, 20.0),
+    "number": (54.0, 32.0),
 }
 """Each text role's (largest, floor) size in points. A deck sets each role at one size: the
 largest that fits every slide of the role, down to the floor; what still does not fit continues."""
 
-DISPLAY_ROLES = ("statement", "divider", "kicker")
+DISPLAY_ROLES = ("statement", "divider", "kicker", "quote", "number")
 """Roles set large on purpose: their slides may hold little."""
 
 SERIF_FAMILIES = ("Liberation Serif",)
