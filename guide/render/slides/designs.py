@@ -66,6 +66,8 @@ def _card_columns(region: Box, items: Sequence[Item], set_: Typesetter, style: D
         drawings.append(_card(card, style))
         if numbered:
             drawings += _badge(Box(card.left + PAD_PT, card.top + PAD_PT, BADGE_PT, BADGE_PT), str(index + 1), set_, style)
+        else:
+            drawings.append(Shape("rect", Box(card.left, card.top, card.width, ACCENT_BAR_PT), "accent", name="Accent bar"))
         text = Box(card.left + PAD_PT, card.top + PAD_PT + head, text_width, height - head - 2 * PAD_PT)
         drawings.append(set_.block(text, [item], size, "card", name="Card"))
     return drawings
@@ -133,7 +135,15 @@ def grid(region: Box, entries: Sequence[GridEntry], set_: Typesetter, style: Dec
             head_height, body_height = parts(entry, size)
             left = card.left + PAD_PT + lead
             drawings.append(
-                set_.block(Box(left, card.top + PAD_PT, text_width, head_height), [entry.head], size, "grid", ink="primary", name="Heading")
+                set_.block(
+                    Box(left, card.top + PAD_PT, text_width, head_height),
+                    [entry.head],
+                    size,
+                    "grid",
+                    ink="primary",
+                    anchor="b",
+                    name="Heading",
+                )
             )
             if entry.body:
                 body = Box(left, card.top + PAD_PT + head_height, text_width, body_height)

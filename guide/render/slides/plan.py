@@ -407,7 +407,7 @@ class Planner:
     def grid_slides(self, title: str, entries: Sequence[GridEntry], notes: str) -> list[SlidePlan]:
         """Name or term cards in a grid, shared evenly over as few slides as hold them; a list if a card never fits."""
         region = self.geometry.stage
-        pages = _shared(entries, lambda group: designs.grid(region, group, self.set, self.style), len(entries))
+        pages = _shared(entries, lambda group: designs.grid(region, group, self.set, self.style), len(entries), unit=2)
         if pages is None:
             items = [Item((*entry.head.spans, *((Span(": "), *entry.body.spans) if entry.body else ()))) for entry in entries]
             return self.list_slides(title, items, notes)
@@ -442,10 +442,17 @@ class Planner:
         return self.slide(title, "picture", self.notes("images", plain=[image.alt]), drawing)
 
 
-def _shared(entries: Sequence, layout: Callable[[Sequence], list[Drawing] | None], most: int) -> list[list[Drawing]] | None:
-    """``layout`` of the entries shared evenly over the fewest slides where each slide's share fits; None if one never fits."""
-    for count in range(-(-len(entries) // max(most, 1)), len(entries) + 1):
-        shares = [entries[index * len(entries) // count : (index + 1) * len(entries) // count] for index in range(count)]
+def _shared(entries: Sequence, layout: Callable[[Sequence], list[Drawing] | None], most: int, unit: int = 1) -> list[list[Drawing]] | None:
+    """``layout`` of the entries shared evenly over the fewest slides where each slide's share fits; None if one never fits.
+
+    Shares are whole ``unit``s (the rows of a grid), so no slide but the last leaves a gap in a row.
+    """
+    rows = [entries[start : start + unit] for start in range(0, len(entries), unit)]
+    for count in range(-(-len(entries) // max(most, 1)), len(rows) + 1):
+        shares = [
+            [entry for row in rows[index * len(rows) // count : (index + 1) * len(rows) // count] for entry in row]
+            for index in range(count)
+        ]
         pages = [layout(share) for share in shares]
         if all(page is not None for page in pages):
             return [page for page in pages if page is not None]
