@@ -54,7 +54,7 @@ def assert_plan_sound(plan: DeckPlan, measurer: Measurer = MEASURER) -> None:
     for slide in plan.slides:
         assert slide.title.strip(), slide
         if slide.role != "title":
-            sizes["divider" if slide.design == "divider" else "title"].add(slide.title_size_pt)
+            sizes["title"].add(slide.title_size_pt)
         for box in boxes(slide):
             assert box.left >= -0.01 and box.right <= plan.width_pt + 0.01, (slide.title, box)
             assert box.top >= -0.01 and box.bottom <= plan.height_pt + 0.01, (slide.title, box)

@@ -20,7 +20,7 @@ from guide.markup import Span
 from guide.model import Course, Paragraph, Topic
 from guide.render.common import meta_line
 from guide.render.slides import designs, timeline
-from guide.render.slides.designs import GridEntry
+from guide.render.slides.designs import ACCENT_BAR_PT, PAD_PT, GridEntry
 from guide.render.slides.fitting import Fitted, Item, bold_line
 from guide.render.slides.geometry import Box, Geometry
 from guide.render.slides.measure import Measurers, sentences
@@ -34,6 +34,8 @@ MAX_CARDS = 4
 PLANNING_ROUNDS = 4
 DIVIDED_DECK = 16
 DIVIDED_SECTION = 3
+AGENDA_ROWS = 4
+"""A divider spaces its list of parts as if there were at least this many."""
 """Decks of ``DIVIDED_DECK`` slides or more get a divider before each section of ``DIVIDED_SECTION`` slides or more."""
 """Plans made at the type scale learnt from the one before, until a plan uses the sizes it was given."""
 SPARSE_SHARE = 1 / 3
@@ -153,46 +155,39 @@ class Planner:
         ordered: list[SlidePlan] = []
         for label, slides in sections:
             if divided and label in long:
-                ordered.append(self.divider(long.index(label) + 1, label))
+                ordered.append(self.divider(long, long.index(label)))
             ordered += slides
         return ordered
 
-    def divider(self, number: int, section: str) -> SlidePlan:
-        """A section's opening slide: its number set large, the section's name as the title, in the design's manner."""
-        width, height = self.geometry.width_pt, self.geometry.height_pt
-        cover = self.geometry.cover_title
-        box = Box(cover.left, height * 0.5, cover.width, height * 0.25)
-        title, size = self.fit_title(f"{self.labels['part']} {number}: {section}", box, "divider")
-        self.set.used["divider"] = min(self.set.used.get("divider", size), size)
+    def divider(self, parts: Sequence[str], current: int) -> SlidePlan:
+        """A long section's opening slide: the deck's parts, numbered, this one marked, the others quiet."""
         family = self.style.family
-        numeral = Item((Span(f"{number:02d}", bold=True),), bullet=False)
-        kicker_size = self.set.sizes("kicker")[1]
-        kicker_box = Box(cover.left, box.top - kicker_size * 1.4, width / 3, kicker_size * 1.3)
-        ink = {"classic": "on_fill_muted", "modern": "accent", "print": "text"}[family]
-        drawing: list[Drawing] = [self.set.block(kicker_box, [numeral], kicker_size, "kicker", ink=ink, anchor="b", name="Part number")]
+        filled = family == "classic"
+        region = self.geometry.stage
+        rows = [
+            Item((Span(f"{number:02d}\u2003{part}", bold=number == current + 1),), bullet=False) for number, part in enumerate(parts, 1)
+        ]
+        size = self.set.largest([([row], region.width - 2 * PAD_PT, region.height / len(rows)) for row in rows], "agenda")
+        title = f"{self.labels['part']} {current + 1}: {parts[current]}"
+        if size is None:  # more parts than the slide holds: the title alone says where the deck is
+            return self.slide(title, "divider", parts[current])
+        drawing: list[Drawing] = []
+        pitch = region.height / max(len(rows), AGENDA_ROWS)
+        top = region.top + (region.height - pitch * len(rows)) / 3
+        for index, row in enumerate(rows):
+            here = index == current
+            if here:
+                drawing.append(Shape("rect", Box(region.left, top + pitch * 0.2, ACCENT_BAR_PT, pitch * 0.6), "accent", name="Accent bar"))
+            ink = ("on_fill" if here else "on_fill_muted") if filled else ("primary" if here else "muted")
+            box = Box(region.left + PAD_PT, top, region.width - 2 * PAD_PT, pitch)
+            drawing.append(self.set.block(box, [row], size, "agenda", ink=ink, anchor="ctr", name="Part"))
+            top += pitch
         if family == "modern":
-            drawing.insert(0, Shape("rect", Box(0, 0, 24, height), "primary", name="Band"))
-        elif family == "print":
-            drawing.append(Line(Box(cover.left, kicker_box.top - 8, cover.width, 0), "text", 4.0, "Rule"))
-        drawing.append(
-            Shape(
-                "rect",
-                Box(cover.left + 7.2, box.bottom + 8, 120, 5),
-                "accent" if family != "classic" else "on_fill_muted",
-                name="Accent bar",
-            )
-        )
-        return SlidePlan(
-            "title_only",
-            "divider",
-            title,
-            size,
-            box,
-            title_ink="on_fill" if family == "classic" else ("text" if family == "print" else "primary"),
-            drawing=tuple(drawing),
-            background="primary" if family == "classic" else None,
-            notes=section,
-        )
+            drawing.insert(0, Shape("rect", Box(0, 0, 24, self.geometry.height_pt), "primary", name="Band"))
+        slide = self.slide(title, "divider", parts[current], drawing)
+        if filled:
+            return replace(slide, background="primary", title_ink="on_fill", drawing=tuple(d for d in slide.drawing if d.name != "Rule"))
+        return slide
 
     def footer(self) -> str:
         return f"{self.course.code} · {self.topic.title}" if self.course else self.topic.title

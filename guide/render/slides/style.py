@@ -18,7 +18,6 @@ SIZES: dict[str, tuple[float, float]] = {
     "title": (36.0, 28.0),
     "cover_title": (54.0, 32.0),
     "cover_subtitle": (24.0, 18.0),
-    "divider": (48.0, 32.0),
     "body": (28.0, 18.0),
     "card": (28.0, 18.0),
     "grid": (24.0, 18.0),
@@ -27,13 +26,14 @@ SIZES: dict[str, tuple[float, float]] = {
     "caption": (18.0, 18.0),
     "badge": (18.0, 18.0),
     "kicker": (96.0, 96.0),
+    "agenda": (40.0, 24.0),
     "quote": (32.0, 20.0),
     "number": (54.0, 32.0),
 }
 """Each text role's (largest, floor) size in points. A deck sets each role at one size: the
 largest that fits every slide of the role, down to the floor; what still does not fit continues."""
 
-DISPLAY_ROLES = ("statement", "divider", "kicker", "quote", "number")
+DISPLAY_ROLES = ("statement", "agenda", "kicker", "quote", "number")
 """Roles set large on purpose: their slides may hold little."""
 
 SERIF_FAMILIES = ("Liberation Serif",)

@@ -16,7 +16,7 @@ from guide.render.slides.measure import Measurer
 from guide.render.slides.shapes import TextBlock
 from guide.render.slides.style import SIZES
 
-TITLE_ROLES = ("title", "cover_title", "divider")
+TITLE_ROLES = ("title", "cover_title")
 """Roles set in the title family; the rest are set in the body family."""
 
 
