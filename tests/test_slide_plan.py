@@ -234,11 +234,15 @@ def test_a_quotation_a_row_of_figures_and_a_checklist_fit_their_region(aspect: s
         (Span(article + " Contracting Party shall observe neutrality for the whole of the duration of the conflict.", italic=True),),
         bullet=False,
     )
-    drawn = designs.quotation(region, quote, "Treaty of Berlin, Article 2", typesetter())
+    original = Item(
+        (Span("Sollte einer der vertragschließenden Teile angegriffen werden, so wird der andere Neutralität beobachten."),), bullet=False
+    )
+    drawn = designs.quotation(region, [(quote, "Treaty of Berlin, Article 2"), (original, "Berliner Vertrag, Artikel 2")], typesetter())
     assert drawn is not None
     assert_inside_and_fitted(drawn, region)
-    assert [block.role for block in drawn] == ["kicker", "quote", "caption"]
+    assert [block.role for block in drawn] == ["kicker", "quote", "caption", "quote", "caption"]
     assert drawn[2].items[0].text == "\u2014\u00a0Treaty of Berlin, Article 2"
+    assert drawn[1].size_pt == drawn[3].size_pt and drawn[2].box.bottom <= drawn[3].box.top
     figures = [("24 April 1926", Item((Span("Signed in Berlin."),), bullet=False)), ("5 years", Item((Span("In force."),), bullet=False))]
     set_ = typesetter()
     drawn = designs.numbers(region, figures, set_, style)

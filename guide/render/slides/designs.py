@@ -8,7 +8,7 @@ at its role's floor, so the planner can choose another.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PIL import Image
@@ -40,11 +40,13 @@ class GridEntry:
     head: Item
     body: Item | None
     badge: str = ""
+    portrait: str = ""
+    """A picture file shown in the badge's place."""
 
 
 def cards(region: Box, items: Sequence[Item], set_: Typesetter, style: DeckStyle, numbered: bool) -> list[Drawing] | None:
     """Two to four short points as cards side by side, or as numbered rows when columns are too narrow."""
-    return _card_columns(region, items, set_, style, numbered) or _card_rows(region, items, set_, style, numbered)
+    return _card_columns(region, items, set_, style, numbered) or card_rows(region, items, set_, style, numbered)
 
 
 def _card_columns(region: Box, items: Sequence[Item], set_: Typesetter, style: DeckStyle, numbered: bool) -> list[Drawing] | None:
@@ -73,7 +75,8 @@ def _card_columns(region: Box, items: Sequence[Item], set_: Typesetter, style: D
     return drawings
 
 
-def _card_rows(region: Box, items: Sequence[Item], set_: Typesetter, style: DeckStyle, numbered: bool) -> list[Drawing] | None:
+def card_rows(region: Box, items: Sequence[Item], set_: Typesetter, style: DeckStyle, numbered: bool) -> list[Drawing] | None:
+    """Points as full-width cards, one under another, numbered or not."""
     lead = BADGE_PT + PAD_PT if numbered else 0.0
     text_width = region.width - 2 * PAD_PT - lead
 
@@ -128,8 +131,11 @@ def grid(region: Box, entries: Sequence[GridEntry], set_: Typesetter, style: Dec
         for column, entry in enumerate(row):
             card = Box(region.left + column * (width + GAP_PT), top, width, height)
             drawings.append(_card(card, style))
-            if entry.badge:
-                drawings += _badge(Box(card.left + PAD_PT, card.top + PAD_PT, BADGE_PT, BADGE_PT), entry.badge, set_, style)
+            badge = Box(card.left + PAD_PT, card.top + PAD_PT, BADGE_PT, BADGE_PT)
+            if entry.portrait:
+                drawings.append(Picture(entry.portrait, entry.head.text, fitted(entry.portrait, badge), "muted", "Portrait"))
+            elif entry.badge:
+                drawings += _badge(badge, entry.badge, set_, style)
             else:
                 drawings.append(Shape("rect", Box(card.left, card.top, ACCENT_BAR_PT, height), "accent", name="Accent bar"))
             head_height, body_height = parts(entry, size)
@@ -185,36 +191,41 @@ def statement(region: Box, item: Item, set_: Typesetter) -> list[Drawing] | None
     ]
 
 
-def quotation(region: Box, quote: Item, attribution: str, set_: Typesetter) -> list[Drawing] | None:
-    """A passage set large in italics beside a large opening quotation mark, its attribution below it."""
+def quotation(region: Box, passages: Sequence[tuple[Item, str]], set_: Typesetter) -> list[Drawing] | None:
+    """Passages set large in italics, one under another, each with its attribution, a large quotation mark before them."""
     mark_size = set_.sizes("kicker")[1]
     mark = Item((Span("\u201c", bold=True),), bullet=False)
-    source = Item((Span(f"\u2014\u00a0{attribution}"),), bullet=False)
+    sources = [Item((Span(f"\u2014\u00a0{attribution}"),), bullet=False) for _, attribution in passages]
     indent = mark_size * 0.75
     drop = mark_size * 0.25
-    """The passage starts a little below the mark's top, level with the mark's glyph."""
+    """The first passage starts a little below the mark's top, level with the mark's glyph."""
     width = region.width - indent
     caption = set_.sizes("caption")[1]
-    source_height = set_.height([source], width, caption, "caption")
-    room = region.height - drop - source_height - GAP_PT
-    size = set_.largest([([quote], width, room)], "quote")
+    source_heights = [set_.height([source], width, caption, "caption") for source in sources]
+    between = 2 * GAP_PT
+
+    def total(size: float) -> float:
+        quotes = sum(set_.height([quote], width, size, "quote") for quote, _ in passages)
+        return drop + quotes + sum(source_heights) + GAP_PT * len(passages) + between * (len(passages) - 1)
+
+    size = set_.largest_where(lambda size: total(size) <= region.height, "quote")
     if size is None:
         return None
-    height = set_.height([quote], width, size, "quote")
-    top = region.top + (room - height) / 3
+    top = region.top + (region.height - total(size)) / 3
     mark_height = min(set_.height([mark], indent, mark_size, "kicker"), region.bottom - top)
-    return [
-        set_.block(Box(region.left, top, indent, mark_height), [mark], mark_size, "kicker", ink="accent", name="Quotation mark"),
-        set_.block(Box(region.left + indent, top + drop, width, height), [quote], size, "quote", ink="primary", name="Quotation"),
-        set_.block(
-            Box(region.left + indent, top + drop + height + GAP_PT, width, source_height),
-            [source],
-            caption,
-            "caption",
-            ink="muted",
-            name="Attribution",
-        ),
+    drawings: list[Drawing] = [
+        set_.block(Box(region.left, top, indent, mark_height), [mark], mark_size, "kicker", ink="accent", name="Quotation mark")
     ]
+    top += drop
+    for (quote, _), source, source_height in zip(passages, sources, source_heights, strict=True):
+        height = set_.height([quote], width, size, "quote")
+        drawings.append(set_.block(Box(region.left + indent, top, width, height), [quote], size, "quote", ink="primary", name="Quotation"))
+        top += height + GAP_PT
+        drawings.append(
+            set_.block(Box(region.left + indent, top, width, source_height), [source], caption, "caption", ink="muted", name="Attribution")
+        )
+        top += source_height + between
+    return drawings
 
 
 def numbers(region: Box, figures: Sequence[tuple[str, Item]], set_: Typesetter, style: DeckStyle) -> list[Drawing] | None:
@@ -295,11 +306,7 @@ def picture(region: Box, file: str, alt: str, credit: str, set_: Typesetter, sty
         size = set_.sizes("caption")[1]
         height = set_.height([line], region.width, size, "caption")
         room -= height + CAPTION_GAP_PT
-    with Image.open(Path(file)) as image:
-        width_px, height_px = image.size
-    scale = min(region.width / width_px, room / height_px)
-    width, height = width_px * scale, height_px * scale
-    box = Box(region.left + (region.width - width) / 2, region.top, width, height)
+    box = fitted(file, replace(region, height=room))
     drawings.append(Picture(file, alt, box, "muted" if style.family != "modern" else None))
     if credit:
         credit_box = Box(
@@ -308,6 +315,15 @@ def picture(region: Box, file: str, alt: str, credit: str, set_: Typesetter, sty
         credit_box = Box(min(credit_box.left, region.right - credit_box.width), credit_box.top, credit_box.width, credit_box.height)
         drawings.append(set_.block(credit_box, [line], size, "caption", ink="muted", name="Credit"))
     return drawings
+
+
+def fitted(file: str, region: Box) -> Box:
+    """The box of a picture as large as fits ``region``, its proportions kept, centred across and at the top."""
+    with Image.open(Path(file)) as image:
+        width_px, height_px = image.size
+    scale = min(region.width / width_px, region.height / height_px)
+    width, height = width_px * scale, height_px * scale
+    return Box(region.left + (region.width - width) / 2, region.top, width, height)
 
 
 def title_accent(title: Box, style: DeckStyle) -> list[Drawing]:

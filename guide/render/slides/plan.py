@@ -10,8 +10,10 @@ an axis to scale; what fits no design is a list that continues on further slides
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from guide import markup
 from guide.fonts import FontFamily
@@ -28,9 +30,15 @@ from guide.render.slides.shapes import Drawing, Line, Shape, TextBlock
 from guide.render.slides.style import DeckStyle
 from guide.render.slides.typeset import Typesetter
 
+T = TypeVar("T")
+
 STATEMENT_WORDS = 30
 """A summary or a lone point of at most this many words is set large, as a statement."""
 MAX_CARDS = 4
+SECTION_LABELS = {"summary": "at_a_glance"}
+"""The label of each section whose name differs from its label's."""
+BRIEF_SECTIONS = ("key_facts", "context", "significance")
+"""The sections a small topic shows on one slide of cards."""
 PLANNING_ROUNDS = 4
 DIVIDED_DECK = 16
 DIVIDED_SECTION = 3
@@ -110,52 +118,57 @@ class Planner:
 
     def plan(self) -> DeckPlan:
         topic, labels = self.topic, self.labels
-        pictures = [self.picture_slide(index) for index in range(len(topic.images))]
-        sections = [("", [self.title_slide()]), (labels["at_a_glance"], self.summary_slides())]
+        sections: list[tuple[str, list[SlidePlan]]] = [("", [self.title_slide()])]
+        sections.append(("summary", self.summary_slides()))
         brief = self.brief_slides()
         if brief:
-            sections.append((labels["key_facts"], brief + pictures))
+            sections.append(("key_facts", brief))
         else:
             facts = [Item(markup.parse(fact.fact)) for fact in topic.key_facts]
-            details = [fact.detail for fact in topic.key_facts if fact.detail]
-            sections.append((labels["key_facts"], self.list_slides(labels["key_facts"], facts, self.notes("key_facts", details))))
-            context = self.point_slides(labels["context"], topic.context, "context", numbered=True)
-            sections.append((labels["context"], context + pictures))
-            significance = self.point_slides(labels["significance"], topic.significance, "significance", numbered=False)
-            sections.append((labels["significance"], significance))
+            notes = self.notes("key_facts", [fact.detail for fact in topic.key_facts if fact.detail])
+            sections.append(("key_facts", self.list_slides(labels["key_facts"], facts, notes)))
+            sections.append(("context", self.point_slides(labels["context"], topic.context, "context", numbered=True)))
+            sections.append(("significance", self.point_slides(labels["significance"], topic.significance, "significance", numbered=False)))
         if topic.timeline:
-            sections.append((labels["timeline"], self.timeline_slides()))
+            sections.append(("timeline", self.timeline_slides()))
         if topic.people:
-            sections.append((labels["people"], self.people_slides()))
+            sections.append(("people", self.people_slides()))
         if topic.glossary:
             entries = [GridEntry(bold_line(entry.term), Item(markup.parse(entry.definition), bullet=False)) for entry in topic.glossary]
             notes = self.notes("glossary", plain=[f"{entry.term}: {markup.plain_text(entry.definition)}" for entry in topic.glossary])
-            sections.append((labels["glossary"], self.grid_slides(labels["glossary"], entries, notes)))
+            sections.append(("glossary", self.grid_slides(labels["glossary"], entries, notes)))
         if topic.questions:
             questions = [
                 Item(markup.parse(question.question), bullet=False, number=number) for number, question in enumerate(topic.questions, 1)
             ]
             answers = [f"{number}. {markup.plain_text(question.answer)}" for number, question in enumerate(topic.questions, start=1)]
             notes = self.notes("questions", plain=[f"{labels['answer_key']}:", *answers])
-            sections.append((labels["questions"], self.list_slides(labels["questions"], questions, notes)))
+            sections.append(("questions", self.list_slides(labels["questions"], questions, notes)))
         if topic.sources:
             sources = [
                 Item((*markup.parse(source.citation), *((Span(" "), Span(source.url, href=source.url)) if source.url else ())))
                 for source in topic.sources
             ]
             notes = self.notes("sources", plain=[item.text for item in sources])
-            sections.append((labels["sources"], self.list_slides(labels["sources"], sources, notes)))
-        slides = self.with_dividers(sections)
+            sections.append(("sources", self.list_slides(labels["sources"], sources, notes, wide=True)))
+        slides = self.with_dividers(self.with_extras(sections, bool(brief)))
         return DeckPlan(self.geometry.width_pt, self.geometry.height_pt, self.footer(), topic.language, _unique_titles(slides))
+
+    def with_extras(self, sections: Sequence[tuple[str, list[SlidePlan]]], brief: bool) -> list[tuple[str, list[SlidePlan]]]:
+        """The sections, with the pictures after what happened (after the key facts of a small topic's single slide)."""
+        pictures = [self.picture_slide(index) for index in range(len(self.topic.images))]
+        home = "key_facts" if brief else "context"
+        return [(name, slides + (pictures if name == home else [])) for name, slides in sections]
 
     def with_dividers(self, sections: Sequence[tuple[str, list[SlidePlan]]]) -> list[SlidePlan]:
         """The sections' slides in order; in a long deck of our design, a divider opens each long section."""
-        long = [label for label, slides in sections if len(slides) >= DIVIDED_SECTION]
-        divided = self.designed and sum(len(slides) for _, slides in sections) >= DIVIDED_DECK and len(long) >= 2
+        long = [name for name, slides in sections if name and len(slides) >= DIVIDED_SECTION]
+        divided = self.designed and sum(len(slides) for _, slides in sections) >= DIVIDED_DECK and len(long) >= 3
+        parts = [self.labels[SECTION_LABELS.get(name, name)] for name in long]
         ordered: list[SlidePlan] = []
-        for label, slides in sections:
-            if divided and label in long:
-                ordered.append(self.divider(long, long.index(label)))
+        for name, slides in sections:
+            if divided and name in long:
+                ordered.append(self.divider(parts, long.index(name)))
             ordered += slides
         return ordered
 
@@ -221,7 +234,6 @@ class Planner:
         """A slide below a title: a list in the body placeholder, or a design drawn on a title-only layout."""
         box = self.geometry.title if body is not None else self.geometry.stage_title
         shown, size = self.fit_title(title, box)
-        self.set.used["title"] = min(self.set.used.get("title", size), size)
         accents = designs.title_accent(box, self.style) if self.designed else []
         role = "content" if body is not None else "title_only"
         return SlidePlan(role, design, shown, size, box, body=body, drawing=(*accents, *drawing), notes=notes)
@@ -237,12 +249,11 @@ class Planner:
     def title_slide(self) -> SlidePlan:
         """Title, then subtitle, meta line and course; lines that cannot fit even at the floor are left to the notes."""
         topic, geometry = self.topic, self.geometry
-        title, size = self.fit_title(topic.title, geometry.cover_title, "cover_title")
-        self.set.used["cover_title"] = size
+        title_box, box = geometry.cover_title, geometry.cover_subtitle
+        title, size = self.fit_title(topic.title, title_box, "cover_title")
         lines = [line for line in (topic.subtitle, " · ".join(meta_line(topic, self.labels))) if line]
         if self.course:
             lines.append(" · ".join([self.course.heading, *self.course.details]))
-        box = geometry.cover_subtitle
         subtitle = None
         filled = self.designed and self.style.family == "classic"
         while lines and subtitle is None:
@@ -252,13 +263,13 @@ class Planner:
                 subtitle = self.set.block(box, fitted[0].items, fitted[0].size_pt, "cover_subtitle", ink=ink, name="Subtitle")
             else:
                 lines.pop()
-        drawing: list[Drawing] = self.cover_design(geometry.cover_title, subtitle) if self.designed else []
+        drawing: list[Drawing] = self.cover_design(title_box, subtitle) if self.designed else []
         return SlidePlan(
             "title",
             "cover",
             title,
             size,
-            geometry.cover_title,
+            title_box,
             title_ink="on_fill" if filled else ("text" if self.style.family == "print" else "primary"),
             subtitle=subtitle,
             drawing=tuple(drawing),
@@ -302,7 +313,7 @@ class Planner:
         Three slides of a sentence each would look empty; side by side, headed by their sections, they read as one.
         """
         topic, labels = self.topic, self.labels
-        sections = (("key_facts", topic.key_facts), ("context", topic.context), ("significance", topic.significance))
+        sections = tuple((name, getattr(topic, name)) for name in BRIEF_SECTIONS)
         if any(len(entries) != 1 for _, entries in sections):
             return []
         fact, context, significance = topic.key_facts[0], topic.context[0], topic.significance[0]
@@ -320,18 +331,19 @@ class Planner:
         notes = "\n\n".join(part for part in (*parts, self.notes("significance", [significance.text])) if part)
         return [self.slide(labels["key_facts"], "grid", notes, drawing)]
 
-    def list_slides(self, title: str, items: Sequence[Item], notes: str) -> list[SlidePlan]:
+    def list_slides(self, title: str, items: Sequence[Item], notes: str, wide: bool = False) -> list[SlidePlan]:
         """Items in the body placeholder, continued on further slides when they do not fit one.
 
         A list too short to fill a third of the body is set as cards (or one item as a
-        statement) instead; a continued list is shared evenly, so no slide holds a leftover.
+        statement) instead, as full-width rows when ``wide`` (long references read better so);
+        a continued list is shared evenly, so no slide holds a leftover.
         """
         box = self.geometry.body
         pages = self.set.fit(items, box, "body")
         if len(pages) == 1 and self.set.height(pages[0].items, box.width, pages[0].size_pt, "body") < box.height * SPARSE_SHARE:
-            short = self.short_list_slides(title, items, notes)
-            if short:
-                return short
+            designed = self.short_list_slides(title, items, notes, wide)
+            if designed:
+                return designed
         if len(pages) > 1:
             pages = self.balanced(items, box, len(pages))
         return [
@@ -366,16 +378,18 @@ class Planner:
             before, last = before[:-1], moved
         return [Fitted(tuple(group), size) for group in (*earlier, before, last) if group]
 
-    def short_list_slides(self, title: str, items: Sequence[Item], notes: str) -> list[SlidePlan] | None:
-        """A short list as one designed slide: one item as a statement, two to four as cards."""
+    def short_list_slides(self, title: str, items: Sequence[Item], notes: str, wide: bool = False) -> list[SlidePlan] | None:
+        """A short list as one designed slide: one item as a statement, two to four as cards (rows when ``wide``)."""
         region = self.geometry.stage
         plain = [replace(item, bullet=False, number=0) for item in items]
-        if len(plain) == 1 and (drawing := designs.statement(region, plain[0], self.set)):
+        if len(plain) == 1 and not wide and (drawing := designs.statement(region, plain[0], self.set)):
             return [self.slide(title, "statement", notes, drawing)]
         numbered = any(item.number for item in items)
-        if 1 < len(plain) <= MAX_CARDS and (drawing := designs.cards(region, plain, self.set, self.style, numbered)):
-            return [self.slide(title, "cards", notes, drawing)]
-        return None
+        if wide and len(plain) <= MAX_CARDS:
+            drawing = designs.card_rows(region, plain, self.set, self.style, numbered)
+        else:
+            drawing = designs.cards(region, plain, self.set, self.style, numbered) if 1 < len(plain) <= MAX_CARDS else None
+        return [self.slide(title, "cards", notes, drawing)] if drawing else None
 
     def point_slides(self, title: str, paragraphs: Sequence[Paragraph], section: str, numbered: bool) -> list[SlidePlan]:
         """A section's points (each paragraph's slide text): one as a statement, two to four as cards, more over several."""
@@ -389,13 +403,14 @@ class Planner:
         pages = _shared(items, lambda group: designs.cards(region, group, self.set, self.style, numbered), MAX_CARDS)
         if pages is None:
             return self.list_slides(title, [replace(item, bullet=True) for item in items], notes)
-        return [self.slide(self.continued(title, index, len(pages)), "cards", notes, drawing) for index, drawing in enumerate(pages)]
+        return [self.slide(self.continued(title, index, len(pages)), "cards", notes, drawing) for index, (_, drawing) in enumerate(pages)]
 
     def people_slides(self) -> list[SlidePlan]:
         entries = []
         for person in self.topic.people:
             head = (Span(person.name, bold=True), *((Span(f" ({person.native_name})"),) if person.native_name else ()))
-            entries.append(GridEntry(Item(head, bullet=False), Item(markup.parse(person.role), bullet=False), _initials(person.name)))
+            role = Item(markup.parse(person.role), bullet=False)
+            entries.append(GridEntry(Item(head, bullet=False), role, _initials(person.name)))
         plain = [f"{person.name}: {markup.plain_text(person.role)}" for person in self.topic.people]
         return self.grid_slides(self.labels["people"], entries, self.notes("people", plain=plain))
 
@@ -406,7 +421,7 @@ class Planner:
         if pages is None:
             items = [Item((*entry.head.spans, *((Span(": "), *entry.body.spans) if entry.body else ()))) for entry in entries]
             return self.list_slides(title, items, notes)
-        return [self.slide(self.continued(title, index, len(pages)), "grid", notes, drawing) for index, drawing in enumerate(pages)]
+        return [self.slide(self.continued(title, index, len(pages)), "grid", notes, drawing) for index, (_, drawing) in enumerate(pages)]
 
     def timeline_slides(self) -> list[SlidePlan]:
         """The timeline on an axis to scale; as a dated list where a label would not fit even alone."""
@@ -437,20 +452,20 @@ class Planner:
         return self.slide(title, "picture", self.notes("images", plain=[image.alt]), drawing)
 
 
-def _shared(entries: Sequence, layout: Callable[[Sequence], list[Drawing] | None], most: int, unit: int = 1) -> list[list[Drawing]] | None:
-    """``layout`` of the entries shared evenly over the fewest slides where each slide's share fits; None if one never fits.
+def _shared(
+    entries: Sequence[T], layout: Callable[[Sequence[T]], list[Drawing] | None], most: int, unit: int = 1
+) -> list[tuple[Sequence[T], list[Drawing]]] | None:
+    """(share, ``layout`` of it) for the entries shared evenly over the fewest slides where each share fits; None if one never fits.
 
     Shares are whole ``unit``s (the rows of a grid), so no slide but the last leaves a gap in a row.
     """
     rows = [entries[start : start + unit] for start in range(0, len(entries), unit)]
     for count in range(-(-len(entries) // max(most, 1)), len(rows) + 1):
-        shares = [
-            [entry for row in rows[index * len(rows) // count : (index + 1) * len(rows) // count] for entry in row]
-            for index in range(count)
-        ]
-        pages = [layout(share) for share in shares]
-        if all(page is not None for page in pages):
-            return [page for page in pages if page is not None]
+        bounds = [-(-index * len(rows) // count) for index in range(count + 1)]  # earlier slides take the larger shares
+        shares = [[entry for row in rows[start:end] for entry in row] for start, end in itertools.pairwise(bounds)]
+        pages = [(share, layout(share)) for share in shares]
+        if all(drawing is not None for _, drawing in pages):
+            return [(share, drawing) for share, drawing in pages if drawing is not None]
     return None
 
 
@@ -500,8 +515,9 @@ def plan_deck(
     def planned(scale: Mapping[str, float] | None) -> tuple[DeckPlan, dict[str, float]]:
         set_ = Typesetter(measurers(fonts.title), measurers(fonts.body), scale)
         plan = Planner(topic, labels, geometry, set_, style, course, designed).plan()
-        scale = {**set_.used, **{role: min(size, set_.used.get(role, size)) for role, size in set_.wanted.items()}}
-        return replace(plan, scale=dict(sorted(set_.used.items()))), scale
+        used = _sizes(plan)
+        scale = {**used, **{role: min(size, used.get(role, size)) for role, size in set_.wanted.items()}}
+        return replace(plan, scale=dict(sorted(used.items()))), scale
 
     plan, learnt = planned(None)
     for _ in range(PLANNING_ROUNDS):
@@ -510,6 +526,21 @@ def plan_deck(
         if learnt == scale:
             break
     return plan
+
+
+def _sizes(plan: DeckPlan) -> dict[str, float]:
+    """The smallest size each text role is set at in ``plan``: the type scale the next plan holds to."""
+    sizes: dict[str, float] = {}
+    for slide in plan.slides:
+        blocks = [block for block in (slide.subtitle, slide.body) if block is not None]
+        blocks += [drawing for drawing in slide.drawing if isinstance(drawing, TextBlock)]
+        roles = [
+            ("cover_title" if slide.role == "title" else "title", slide.title_size_pt),
+            *((block.role, block.size_pt) for block in blocks),
+        ]
+        for role, size in roles:
+            sizes[role] = min(sizes.get(role, size), size)
+    return sizes
 
 
 def describe(plan: DeckPlan) -> str:

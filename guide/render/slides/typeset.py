@@ -21,13 +21,12 @@ TITLE_ROLES = ("title", "cover_title")
 
 
 class Typesetter:
-    """Measures and sizes the text blocks of one deck, and remembers the size each role was set at."""
+    """Measures and sizes the text blocks of one deck; remembers sizes a role would need below the deck's (``wanted``)."""
 
     def __init__(self, title: Measurer, body: Measurer, scale: Mapping[str, float] | None = None) -> None:
         self.title_measurer = title
         self.body_measurer = body
         self.scale = dict(scale or {})
-        self.used: dict[str, float] = {}
         self.wanted: dict[str, float] = {}
 
     def measurer(self, role: str) -> Measurer:
@@ -87,6 +86,5 @@ class Typesetter:
         return fit(items, box.width, box.height, self.sizes(role), self.measurer(role))
 
     def block(self, box: Box, items: Sequence[Item], size_pt: float, role: str, **style: str) -> TextBlock:
-        """A text block that goes on a slide: its size counts towards the role's size in the deck."""
-        self.used[role] = min(self.used.get(role, size_pt), size_pt)
+        """A text block of ``role`` at ``size_pt``."""
         return TextBlock(box, tuple(items), size_pt, role, **style)
