@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import field
 from typing import Annotated, Any
 
 from guide import markup
 from guide.outputs import REGISTRY
-from guide.records import BadValueError, Many, Mapping, Record, Value, record, text
+from guide.records import BadValueError, Many, Mapping, Record, Value, integer, record, suggestion, text
 
 TOPIC_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 LANGUAGE_TAG_PATTERN = r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$"
@@ -33,6 +34,18 @@ SECTION_NAMES = (
     "images",
     "sources",
 )
+REQUIRED_SECTIONS = ("summary", "key_facts", "context", "significance")
+"""The sections every topic has."""
+COVER = "cover"
+"""An image's ``section`` for the title slide."""
+MAX_OBJECTIVES = 10
+MAX_OBJECTIVE_LENGTH = 200
+MAX_EXCERPTS = 10
+MAX_EXCERPT_LENGTH = 1500
+MAX_ATTRIBUTION_LENGTH = 200
+MAX_FIGURE_LENGTH = 24
+MAX_CREDIT_LENGTH = 200
+MAX_ANSWER_LINES = 12
 
 
 def clean_text(value: str) -> str:
@@ -53,12 +66,47 @@ def _check_links(value: str) -> str:
     return value
 
 
-Text = Annotated[str, text(clean_text)]
+def _at_most(limit: int) -> Callable[[str], str]:
+    """A check that text, once its white space is folded, has at most ``limit`` characters."""
+
+    def check(value: str) -> str:
+        if len(value) > limit:
+            raise BadValueError(f"must be at most {limit} characters long, not {len(value)}")
+        return value
+
+    return check
+
+
+def _one_of(what: str, allowed: Sequence[str]) -> Callable[[str], str]:
+    """A check that text names one of ``allowed``, suggesting the closest when it does not."""
+
+    def check(value: str) -> str:
+        if value not in allowed:
+            raise BadValueError(f"unknown {what} '{value}'; {suggestion(value, allowed)}")
+        return value
+
+    return check
+
+
+Text = Annotated[str, text(clean_text, shown="text")]
 """Plain text shown literally: names, dates, citations."""
 
-PROSE = text(clean_text, _check_links)
+FileName = Annotated[str, text(clean_text)]
+"""A path to a file, relative to the file that names it; never typeset."""
+
+PROSE = text(clean_text, _check_links, shown="prose")
 Prose = Annotated[str, PROSE]
 """Text with inline markup (``**bold**``, ``*italic*``, ``[label](url)``)."""
+
+
+def short_text(limit: int) -> Value:
+    """Plain text of at most ``limit`` characters."""
+    return text(clean_text, _at_most(limit), shown="text", maxLength=limit)
+
+
+def short_prose(limit: int) -> Value:
+    """Prose of at most ``limit`` characters, markup included."""
+    return text(clean_text, _at_most(limit), _check_links, shown="prose", maxLength=limit)
 
 
 def _check_url(value: str) -> str:
@@ -95,7 +143,7 @@ def parse_when(value: Any) -> dt.date | int | str:
     return written
 
 
-When = Annotated[dt.date | int | str, Value(parse_when, {"anyOf": [{"type": "string"}, {"type": "integer"}]})]
+When = Annotated[dt.date | int | str, Value(parse_when, {"anyOf": [{"type": "string"}, {"type": "integer"}]}, shown="text")]
 """A date (``1926-04-24``), a year (``1926``) or free text (``April 1926``)."""
 
 
@@ -123,6 +171,8 @@ class KeyFact:
     """A fact worth remembering; ``detail`` feeds the speaker notes."""
 
     fact: Prose
+    figure: Annotated[str, short_text(MAX_FIGURE_LENGTH)] | None = None
+    """A short number or phrase to show big: "5 years", "4 articles"."""
     detail: Prose | None = None
     sources: tuple[str, ...] = ()
 
@@ -138,6 +188,8 @@ class Person:
     name: Text
     role: Prose
     native_name: Text | None = None
+    image: FileName | None = None
+    """A portrait, PNG or JPEG, relative to the topic file; absolute once loaded."""
 
 
 @record
@@ -150,6 +202,8 @@ class GlossaryEntry:
 class Question:
     question: Prose
     answer: Prose
+    lines: Annotated[int, integer(1, MAX_ANSWER_LINES)] | None = None
+    """How many ruled lines to leave for the answer."""
 
 
 def _check_source_id(value: str) -> str:
@@ -158,9 +212,12 @@ def _check_source_id(value: str) -> str:
     return value
 
 
+SourceId = Annotated[str, text(_check_source_id)]
+
+
 @record
 class Source:
-    id: Annotated[str, text(_check_source_id)] | None = None
+    id: SourceId | None = None
     citation: Prose
     url: Url | None = None
 
@@ -169,9 +226,27 @@ class Source:
 class Image:
     """A figure; ``file`` is absolute once loaded, ``alt`` describes it to those who cannot see it."""
 
-    file: Text
-    alt: Text
+    file: FileName
+    alt: Annotated[str, text(clean_text)]
+    """Read aloud by screen readers in place of the picture; kept exactly as written."""
     caption: Prose | None = None
+    credit: Annotated[str, short_text(MAX_CREDIT_LENGTH)] | None = None
+    """Who made the picture or holds its rights."""
+    section: Annotated[str, text(_one_of("section", (*SECTION_NAMES, COVER)), enum=[*SECTION_NAMES, COVER])] | None = None
+    """The section the picture illustrates, or cover for the title."""
+
+
+@record
+class Excerpt:
+    """A passage quoted from a primary source, with who said or wrote it."""
+
+    text: Annotated[str, short_prose(MAX_EXCERPT_LENGTH)]
+    source: SourceId
+    """The id of the source it is quoted from."""
+    attribution: Annotated[str, short_text(MAX_ATTRIBUTION_LENGTH)]
+    """Whose words they are: "Treaty of Berlin, Article 2"."""
+    section: Annotated[str, text(_one_of("section", SECTION_NAMES), enum=list(SECTION_NAMES))] | None = None
+    """The section the passage belongs with."""
 
 
 def _check_topic_id(value: str) -> str:
@@ -213,8 +288,10 @@ class Topic:
     """BCP 47 language tag; chooses the built-in labels (en, de, fr, es)."""
     summary: Prose
     """One paragraph: the "At a glance" box and the overview slide."""
+    objectives: Annotated[tuple[str, ...], Many(short_prose(MAX_OBJECTIVE_LENGTH), max_length=MAX_OBJECTIVES)] = ()
+    """What a student can do by the end: "By the end you can ..."."""
     key_facts: Annotated[tuple[KeyFact, ...], Many(Record(KeyFact, shorthand="fact"), min_length=1)]
-    """Facts as text, or {fact, detail, sources}; detail goes to the speaker notes."""
+    """Facts as text, or {fact, figure, detail, sources}; detail goes to the speaker notes."""
     context: Section
     """What happened: one paragraph or a list of them ({text, slide})."""
     significance: Section
@@ -225,6 +302,8 @@ class Topic:
     glossary: tuple[GlossaryEntry, ...] = ()
     questions: tuple[Question, ...] = ()
     """Review questions; answers go to the answer key and the speaker notes only."""
+    excerpts: Annotated[tuple[Excerpt, ...], Many(Record(Excerpt), max_length=MAX_EXCERPTS)] = ()
+    """Primary-source passages, each from a listed source."""
     sources: tuple[Source, ...] = ()
     images: tuple[Image, ...] = ()
     """Figures; file is relative to the topic file, alt is required."""

@@ -29,6 +29,11 @@ short = sentences(max_words=6)
 prose = sentences(max_words=25)
 
 
+def at_most(strategy: st.SearchStrategy[str], limit: int) -> st.SearchStrategy[str]:
+    """Text cut to a key's bound; it still starts with a word, so it never folds to nothing."""
+    return strategy.map(lambda text: text[:limit])
+
+
 def optional_list(item: st.SearchStrategy[Any], max_size: int) -> st.SearchStrategy[list[Any]]:
     return st.lists(item, min_size=0, max_size=max_size)
 
@@ -40,7 +45,11 @@ def topics(draw: st.DrawFn) -> dict[str, Any]:
         "title": draw(short),
         "summary": draw(prose),
         "key_facts": draw(
-            st.lists(st.one_of(prose, st.fixed_dictionaries({"fact": prose}, optional={"detail": prose})), min_size=1, max_size=15)
+            st.lists(
+                st.one_of(prose, st.fixed_dictionaries({"fact": prose}, optional={"detail": prose, "figure": word})),
+                min_size=1,
+                max_size=15,
+            )
         ),
         "context": draw(
             st.one_of(prose, st.lists(st.one_of(prose, st.fixed_dictionaries({"text": prose, "slide": short})), min_size=1, max_size=5))
@@ -55,7 +64,10 @@ def topics(draw: st.DrawFn) -> dict[str, Any]:
         "timeline": optional_list(st.fixed_dictionaries({"date": st.sampled_from(["early on", "later"]), "event": prose}), 12),
         "people": optional_list(st.fixed_dictionaries({"name": short, "role": prose}, optional={"native_name": short}), 5),
         "glossary": optional_list(st.fixed_dictionaries({"term": short, "definition": prose}), 10),
-        "questions": optional_list(st.fixed_dictionaries({"question": prose, "answer": prose}), 8),
+        "objectives": optional_list(at_most(short, 200), 10),
+        "questions": optional_list(
+            st.fixed_dictionaries({"question": prose, "answer": prose}, optional={"lines": st.integers(min_value=1, max_value=12)}), 8
+        ),
         "sources": optional_list(
             st.fixed_dictionaries({"citation": prose}, optional={"url": st.just("https://example.org/a?b=1&c=<2>")}), 4
         ),
@@ -63,6 +75,13 @@ def topics(draw: st.DrawFn) -> dict[str, Any]:
     for key, strategy in optional.items():
         if draw(st.booleans()):
             topic[key] = draw(strategy)
+    if draw(st.booleans()):
+        topic.setdefault("sources", []).append({"id": "primary", "citation": draw(short)})
+        excerpt = st.fixed_dictionaries(
+            {"text": at_most(prose, 1500), "source": st.just("primary"), "attribution": at_most(short, 200)},
+            optional={"section": st.sampled_from(["context", "significance", "key_facts"])},
+        )
+        topic["excerpts"] = draw(st.lists(excerpt, min_size=1, max_size=4))
     return topic
 
 

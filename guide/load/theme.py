@@ -26,6 +26,7 @@ from guide.load.theme_schema import ThemeFile
 from guide.outputs import REGISTRY
 from guide.records import RefusedError, build, plain
 from guide.theme import SLIDE_ROLES, Colors, Theme
+from guide.typography import Typography
 
 BUILT_IN_FOLDER = Path(__file__).resolve().parent.parent / "themes"
 DEFAULT_THEME = "classic"
@@ -281,6 +282,7 @@ def _theme(name: str, description: str, settings: Mapping[str, Setting]) -> Them
         template=value("slides.template"),
         layouts={role: value(f"slides.layouts.{role}") for role in SLIDE_ROLES if value(f"slides.layouts.{role}")},
         labels={key.split(".", 1)[1]: setting.value for key, setting in settings.items() if key.startswith("labels.")},
+        typography=Typography(smart_quotes=value("typesetting.smart_quotes")),
         outputs=tuple(value("outputs")) if value("outputs") else None,
     )
 

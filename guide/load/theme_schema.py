@@ -103,6 +103,12 @@ class SlidesSpec:
     layouts: LayoutNames | None = None
 
 
+@record
+class TypesettingSpec:
+    smart_quotes: bool | None = None
+    """Curly quotes and apostrophes for straight ones (true); false prints them as typed."""
+
+
 def _check_page_of(value: str) -> str:
     try:
         fields = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
@@ -142,6 +148,8 @@ class ThemeFile:
     """False prints outlines instead of large colour areas."""
     page: PageSpec | None = None
     slides: SlidesSpec | None = None
+    typesetting: TypesettingSpec | None = None
+    """How text is set (not ``typography``, which would make a theme of only this key read as a brand.yml)."""
     labels: Labels | None = None  # type: ignore[valid-type]
     outputs: OutputNames | None = None
     """The outputs built when neither the command line nor a course chooses."""

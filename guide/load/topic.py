@@ -6,11 +6,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from guide.errors import InputError, Origin, Problem
+from guide.errors import InputError, Location, Origin, Problem
 from guide.load.files import id_from_file_name, image_problem, resolve_inside
 from guide.load.messages import EXTENSION_PREFIX, problems_of
 from guide.load.reader import Document, read_yaml
-from guide.model import Topic, parse_when, when_sort_key
+from guide.model import REQUIRED_SECTIONS, SECTION_NAMES, Topic, parse_when, when_sort_key
 from guide.records import BadValueError, RefusedError, build
 
 
@@ -39,7 +39,7 @@ def topic_from(document: Document, path: Path) -> LoadedTopic:
     problems = list(document.problems)
     problems += id_from_file_name(data, path, origin, "topic")
     problems.extend(_cross_reference_problems(data, origin))
-    images = _resolve_images(data, origin, path, problems)
+    files = _resolve_files(data, origin, path, problems)
     try:
         topic = build(Topic, data)
     except RefusedError as error:
@@ -49,9 +49,7 @@ def topic_from(document: Document, path: Path) -> LoadedTopic:
         topic = None
     if problems or topic is None:
         raise InputError(problems)
-    if images:
-        topic = replace(topic, images=tuple(replace(image, file=file) for image, file in zip(topic.images, images, strict=True)))
-    return LoadedTopic(topic, origin, path)
+    return LoadedTopic(_with_files(topic, files), origin, path)
 
 
 def _kind(value: Any) -> str:
@@ -85,13 +83,28 @@ def _cross_reference_problems(data: dict[str, Any], origin: Origin) -> list[Prob
                     origin.problem(("sources", index, "id"), f"duplicate source id '{source_id}' (also sources[{known[source_id]}])")
                 )
             known.setdefault(source_id, index)
+    cited: list[tuple[Location, Any]] = []
     for index, fact in _items(data, "key_facts"):
-        cited = fact.get("sources")
-        for position, source_id in enumerate(cited if isinstance(cited, list) else []):
-            if isinstance(source_id, str) and source_id not in known:
-                hint = f"; known ids: {', '.join(known)}" if known else "; give the source an 'id:' under sources"
-                problems.append(origin.problem(("key_facts", index, "sources", position), f"unknown source id '{source_id}'{hint}"))
+        ids = fact.get("sources")
+        cited += [(("key_facts", index, "sources", at), cited_id) for at, cited_id in enumerate(ids if isinstance(ids, list) else [])]
+    cited += [(("excerpts", index, "source"), excerpt.get("source")) for index, excerpt in _items(data, "excerpts")]
+    hint = f"; known ids: {', '.join(known)}" if known else "; give the source an 'id:' under sources"
+    for location, source_id in cited:
+        if isinstance(source_id, str) and source_id not in known:
+            problems.append(origin.problem(location, f"unknown source id '{source_id}'{hint}"))
     problems.extend(_timeline_order_problems(data, origin))
+    problems.extend(_placement_problems(data, origin))
+    return problems
+
+
+def _placement_problems(data: dict[str, Any], origin: Origin) -> list[Problem]:
+    """An excerpt or picture placed in a section the topic leaves out would never be shown."""
+    problems = []
+    for key in ("excerpts", "images"):
+        for index, item in _items(data, key):
+            section = item.get("section")
+            if section in SECTION_NAMES and section not in REQUIRED_SECTIONS and not data.get(section):
+                problems.append(origin.problem((key, index, "section"), f"the topic has no {section}; place it in a section the topic has"))
     return problems
 
 
@@ -123,17 +136,34 @@ def _before(later: Any, earlier: Any) -> bool:
     return later < earlier
 
 
-def _resolve_images(data: dict[str, Any], origin: Origin, path: Path, problems: list[Problem]) -> list[str]:
-    """Absolute paths of the topic's images; refusals go to ``problems``."""
-    resolved = []
-    for index, image in _items(data, "images"):
-        named = image.get("file")
-        if not isinstance(named, str) or not named.strip():
-            continue
-        target, refusal = resolve_inside(named.strip(), path)
-        refusal = refusal or image_problem(target)
-        if refusal:
-            problems.append(origin.problem(("images", index, "file"), refusal))
-        else:
-            resolved.append(str(target))
+FILE_KEYS = (("images", "file"), ("people", "image"))
+"""Where a topic names an image file: under each item of the list, at the key."""
+
+
+def _resolve_files(data: dict[str, Any], origin: Origin, path: Path, problems: list[Problem]) -> dict[tuple[str, int], str]:
+    """Absolute paths of the images a topic names, by (list, index); refusals go to ``problems``."""
+    resolved = {}
+    for section, key in FILE_KEYS:
+        for index, item in _items(data, section):
+            named = item.get(key)
+            if not isinstance(named, str) or not named.strip():
+                continue
+            target, refusal = resolve_inside(named.strip(), path)
+            refusal = refusal or image_problem(target)
+            if refusal:
+                problems.append(origin.problem((section, index, key), refusal))
+            else:
+                resolved[(section, index)] = str(target)
     return resolved
+
+
+def _with_files(topic: Topic, files: dict[tuple[str, int], str]) -> Topic:
+    """The topic with each image file it names replaced by its absolute path."""
+    changes = {}
+    for section, key in FILE_KEYS:
+        items = getattr(topic, section)
+        if any((section, index) in files for index in range(len(items))):
+            changes[section] = tuple(
+                replace(item, **{key: files[(section, index)]}) if (section, index) in files else item for index, item in enumerate(items)
+            )
+    return replace(topic, **changes) if changes else topic

@@ -27,6 +27,8 @@ BADGE_PT = 44.0
 MIN_COLUMN_PT = 180.0
 """Narrowest text column a card may have; narrower cards are set as rows."""
 MAX_COLUMNS = 4
+CHECKLIST_ROWS = 4
+"""A checklist of fewer objectives spaces them as if there were this many."""
 MIN_GRID_SHARE = 0.45
 """The least share of the region a grid's cards take, however little they hold."""
 ACCENT_BAR_PT = 6.0
@@ -191,8 +193,11 @@ def statement(region: Box, item: Item, set_: Typesetter) -> list[Drawing] | None
     ]
 
 
-def quotation(region: Box, passages: Sequence[tuple[Item, str]], set_: Typesetter) -> list[Drawing] | None:
-    """Passages set large in italics, one under another, each with its attribution, a large quotation mark before them."""
+def quotation(region: Box, passages: Sequence[tuple[Item, str]], set_: Typesetter, least: float = 0.0) -> list[Drawing] | None:
+    """Passages set large in italics, one under another, each with its attribution, a large quotation mark before them.
+
+    None if they do not fit at ``least`` points or more.
+    """
     mark_size = set_.sizes("kicker")[1]
     mark = Item((Span("\u201c", bold=True),), bullet=False)
     sources = [Item((Span(f"\u2014\u00a0{attribution}"),), bullet=False) for _, attribution in passages]
@@ -208,7 +213,7 @@ def quotation(region: Box, passages: Sequence[tuple[Item, str]], set_: Typesette
         quotes = sum(set_.height([quote], width, size, "quote") for quote, _ in passages)
         return drop + quotes + sum(source_heights) + GAP_PT * len(passages) + between * (len(passages) - 1)
 
-    size = set_.largest_where(lambda size: total(size) <= region.height, "quote")
+    size = set_.largest_where(lambda size: total(size) <= region.height, "quote", least)
     if size is None:
         return None
     top = region.top + (region.height - total(size)) / 3
@@ -278,9 +283,12 @@ def checklist(region: Box, items: Sequence[Item], set_: Typesetter) -> list[Draw
     size = set_.largest_where(lambda size: sum(heights(size)) + PAD_PT * (len(items) - 1) <= region.height, "body")
     if size is None:
         return None
+    natural = heights(size)
+    gap = max(PAD_PT, (region.height / CHECKLIST_ROWS * len(items) - sum(natural)) / len(items))  # a few objectives spread out
+    gap = min(gap, (region.height - sum(natural)) / max(len(items) - 1, 1))
     drawings: list[Drawing] = []
     top = region.top
-    for item, height in zip(items, heights(size), strict=True):
+    for item, height in zip(items, natural, strict=True):
         first_line = size * 1.2
         drawings.append(
             Shape(
@@ -293,7 +301,7 @@ def checklist(region: Box, items: Sequence[Item], set_: Typesetter) -> list[Draw
             )
         )
         drawings.append(set_.block(Box(region.left + lead, top, width, height), [item], size, "body", name="Objective"))
-        top += height + PAD_PT
+        top += height + gap
     return drawings
 
 

@@ -19,18 +19,20 @@ from guide import markup
 from guide.fonts import FontFamily
 from guide.labels import Labels
 from guide.markup import Span
-from guide.model import Course, Paragraph, Topic
+from guide.model import COVER, Course, Excerpt, Image, Paragraph, Topic
 from guide.render.common import meta_line
 from guide.render.slides import designs, timeline
 from guide.render.slides.designs import ACCENT_BAR_PT, PAD_PT, GridEntry
 from guide.render.slides.fitting import Fitted, Item, bold_line
-from guide.render.slides.geometry import Box, Geometry
+from guide.render.slides.geometry import MARGIN_PT, Box, Geometry
 from guide.render.slides.measure import Measurers, sentences
 from guide.render.slides.shapes import Drawing, Line, Shape, TextBlock
 from guide.render.slides.style import DeckStyle
 from guide.render.slides.typeset import Typesetter
 
 T = TypeVar("T")
+QUOTES_TOGETHER_PT = 28.0
+"""Passages share a slide only where they are still set this large; else each gets its own."""
 
 STATEMENT_WORDS = 30
 """A summary or a lone point of at most this many words is set large, as a statement."""
@@ -40,6 +42,8 @@ SECTION_LABELS = {"summary": "at_a_glance"}
 BRIEF_SECTIONS = ("key_facts", "context", "significance")
 """The sections a small topic shows on one slide of cards."""
 PLANNING_ROUNDS = 4
+COVER_TEXT_SHARE = 0.55
+"""The share of the title slide's width its text takes beside a cover picture."""
 DIVIDED_DECK = 16
 DIVIDED_SECTION = 3
 AGENDA_ROWS = 4
@@ -119,14 +123,16 @@ class Planner:
     def plan(self) -> DeckPlan:
         topic, labels = self.topic, self.labels
         sections: list[tuple[str, list[SlidePlan]]] = [("", [self.title_slide()])]
+        if topic.objectives:
+            objectives = [Item(markup.parse(objective), bullet=False) for objective in topic.objectives]
+            notes = "\n".join(markup.plain_text(objective) for objective in topic.objectives)
+            sections.append(("", self.checklist_slides(labels["objectives"], objectives, notes)))
         sections.append(("summary", self.summary_slides()))
         brief = self.brief_slides()
         if brief:
             sections.append(("key_facts", brief))
         else:
-            facts = [Item(markup.parse(fact.fact)) for fact in topic.key_facts]
-            notes = self.notes("key_facts", [fact.detail for fact in topic.key_facts if fact.detail])
-            sections.append(("key_facts", self.list_slides(labels["key_facts"], facts, notes)))
+            sections.append(("key_facts", self.fact_slides()))
             sections.append(("context", self.point_slides(labels["context"], topic.context, "context", numbered=True)))
             sections.append(("significance", self.point_slides(labels["significance"], topic.significance, "significance", numbered=False)))
         if topic.timeline:
@@ -146,7 +152,7 @@ class Planner:
             sections.append(("questions", self.list_slides(labels["questions"], questions, notes)))
         if topic.sources:
             sources = [
-                Item((*markup.parse(source.citation), *((Span(" "), Span(source.url, href=source.url)) if source.url else ())))
+                Item((*markup.parse(source.citation), *((Span(" "), markup.bare_link(source.url)) if source.url else ())))
                 for source in topic.sources
             ]
             notes = self.notes("sources", plain=[item.text for item in sources])
@@ -155,10 +161,27 @@ class Planner:
         return DeckPlan(self.geometry.width_pt, self.geometry.height_pt, self.footer(), topic.language, _unique_titles(slides))
 
     def with_extras(self, sections: Sequence[tuple[str, list[SlidePlan]]], brief: bool) -> list[tuple[str, list[SlidePlan]]]:
-        """The sections, with the pictures after what happened (after the key facts of a small topic's single slide)."""
-        pictures = [self.picture_slide(index) for index in range(len(self.topic.images))]
-        home = "key_facts" if brief else "context"
-        return [(name, slides + (pictures if name == home else [])) for name, slides in sections]
+        """The sections, each followed by the quotations and pictures that belong with it.
+
+        A quotation without a section goes with the key facts, a picture without one with what
+        happened; one for a section the deck merged or left out goes with the key facts.
+        """
+        names = {name for name, _ in sections if name}
+        extras: dict[str, list[SlidePlan]] = {}
+
+        def place(section: str | None, default: str, slides: list[SlidePlan]) -> None:
+            name = section or default
+            extras.setdefault(name if name in names and not (brief and name in BRIEF_SECTIONS) else "key_facts", []).extend(slides)
+
+        grouped: dict[str | None, list[Excerpt]] = {}
+        for excerpt in self.topic.excerpts:
+            grouped.setdefault(excerpt.section, []).append(excerpt)
+        for section, excerpts in grouped.items():
+            place(section, "key_facts", self.quotation_slides(excerpts))
+        for index, image in enumerate(self.topic.images):
+            if image is not self.cover_image():
+                place(None if image.section == COVER else image.section, "context", [self.picture_slide(index)])
+        return [(name, slides + extras.get(name, [])) for name, slides in sections]
 
     def with_dividers(self, sections: Sequence[tuple[str, list[SlidePlan]]]) -> list[SlidePlan]:
         """The sections' slides in order; in a long deck of our design, a divider opens each long section."""
@@ -246,10 +269,25 @@ class Planner:
 
     # designs
 
+    def cover_image(self) -> Image | None:
+        """The topic's picture for the title slide, when it marks one and the design is ours."""
+        return next((image for image in self.topic.images if image.section == COVER), None) if self.designed else None
+
     def title_slide(self) -> SlidePlan:
-        """Title, then subtitle, meta line and course; lines that cannot fit even at the floor are left to the notes."""
+        """Title, then subtitle, meta line and course, beside the cover picture if there is one.
+
+        Lines that cannot fit even at the floor are left to the notes.
+        """
         topic, geometry = self.topic, self.geometry
+        cover = self.cover_image()
         title_box, box = geometry.cover_title, geometry.cover_subtitle
+        pictured: list[Drawing] = []
+        if cover:
+            split = geometry.width_pt * COVER_TEXT_SHARE
+            title_box = replace(title_box, width=split - title_box.left)
+            box = replace(box, width=split - box.left)
+            region = Box(split + PAD_PT, MARGIN_PT, geometry.width_pt - split - PAD_PT - MARGIN_PT, geometry.height_pt - 2 * MARGIN_PT)
+            pictured = designs.picture(region, cover.file, cover.alt, cover.credit or "", self.set, self.style)
         title, size = self.fit_title(topic.title, title_box, "cover_title")
         lines = [line for line in (topic.subtitle, " · ".join(meta_line(topic, self.labels))) if line]
         if self.course:
@@ -263,7 +301,7 @@ class Planner:
                 subtitle = self.set.block(box, fitted[0].items, fitted[0].size_pt, "cover_subtitle", ink=ink, name="Subtitle")
             else:
                 lines.pop()
-        drawing: list[Drawing] = self.cover_design(title_box, subtitle) if self.designed else []
+        drawing: list[Drawing] = [*self.cover_design(title_box, subtitle), *pictured] if self.designed else []
         return SlidePlan(
             "title",
             "cover",
@@ -330,6 +368,54 @@ class Planner:
         parts = (self.notes("key_facts", [fact.detail] if fact.detail else []), self.notes("context", [context.text]))
         notes = "\n\n".join(part for part in (*parts, self.notes("significance", [significance.text])) if part)
         return [self.slide(labels["key_facts"], "grid", notes, drawing)]
+
+    def fact_slides(self) -> list[SlidePlan]:
+        """Key facts as a list; those with a figure set big on a slide of their own, "In numbers", after it."""
+        facts = self.topic.key_facts
+        notes = self.notes("key_facts", [fact.detail for fact in facts if fact.detail])
+        title = self.labels["key_facts"]
+        slides = self.list_slides(title, [Item(markup.parse(fact.fact)) for fact in facts], notes)
+        figured = [(fact.figure, Item(markup.parse(fact.fact), bullet=False)) for fact in facts if fact.figure]
+        drawing = designs.numbers(self.geometry.stage, figured, self.set, self.style) if len(figured) > 1 else None
+        if drawing is not None:
+            slides.append(self.slide(self.labels["in_numbers"], "numbers", notes, drawing))
+        return slides
+
+    def checklist_slides(self, title: str, items: Sequence[Item], notes: str) -> list[SlidePlan]:
+        """Objectives as a checklist; as a list, continued, when they are too many for one slide."""
+        if len(items) == 1 and (drawing := designs.statement(self.geometry.stage, items[0], self.set)):
+            return [self.slide(title, "statement", notes, drawing)]
+        drawing = designs.checklist(self.geometry.stage, items, self.set)
+        if drawing is None:
+            return self.list_slides(title, [replace(item, bullet=True) for item in items], notes)
+        return [self.slide(title, "checklist", notes, drawing)]
+
+    def quotation_slides(self, excerpts: Sequence[Excerpt]) -> list[SlidePlan]:
+        """A section's primary-source passages set large, shared over as few slides as hold them.
+
+        Each slide is titled by whose words it shows first; the sources' citations go to the notes.
+        """
+        citations = {source.id: markup.plain_text(source.citation) for source in self.topic.sources if source.id}
+        passages = [
+            (Item(tuple(replace(span, italic=True) for span in markup.parse(excerpt.text)), bullet=False), excerpt.attribution, excerpt)
+            for excerpt in excerpts
+        ]
+
+        def layout(group: Sequence[tuple[Item, str, Excerpt]]) -> list[Drawing] | None:
+            least = QUOTES_TOGETHER_PT if len(group) > 1 else 0.0
+            return designs.quotation(self.geometry.stage, [(quote, by) for quote, by, _ in group], self.set, least)
+
+        pages = _shared(passages, layout, len(passages))
+        if pages is None:  # a passage too long to set large: as a list, continued
+            return [slide for quote, by, _ in passages for slide in self.list_slides(by, [quote], markup.plain_text(quote.text))]
+        slides = []
+        for share, drawing in pages:
+            notes = "\n\n".join(
+                f"{markup.plain_text(excerpt.text)}\n{excerpt.attribution}. {citations.get(excerpt.source, '')}".strip()
+                for _, _, excerpt in share
+            )
+            slides.append(self.slide(share[0][2].attribution, "quotation", notes, drawing))
+        return slides
 
     def list_slides(self, title: str, items: Sequence[Item], notes: str, wide: bool = False) -> list[SlidePlan]:
         """Items in the body placeholder, continued on further slides when they do not fit one.
@@ -410,7 +496,7 @@ class Planner:
         for person in self.topic.people:
             head = (Span(person.name, bold=True), *((Span(f" ({person.native_name})"),) if person.native_name else ()))
             role = Item(markup.parse(person.role), bullet=False)
-            entries.append(GridEntry(Item(head, bullet=False), role, _initials(person.name)))
+            entries.append(GridEntry(Item(head, bullet=False), role, _initials(person.name), str(person.image) if person.image else ""))
         plain = [f"{person.name}: {markup.plain_text(person.role)}" for person in self.topic.people]
         return self.grid_slides(self.labels["people"], entries, self.notes("people", plain=plain))
 
@@ -448,7 +534,7 @@ class Planner:
         """The picture as large as the slide allows, titled by its caption (or alt text) without a closing full stop."""
         image = self.topic.images[index]
         title = (markup.plain_text(image.caption) if image.caption else image.alt).rstrip(". ") or self.labels["images"]
-        drawing = designs.picture(self.geometry.stage, image.file, image.alt, "", self.set, self.style)
+        drawing = designs.picture(self.geometry.stage, image.file, image.alt, image.credit or "", self.set, self.style)
         return self.slide(title, "picture", self.notes("images", plain=[image.alt]), drawing)
 
 

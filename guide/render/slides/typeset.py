@@ -50,21 +50,23 @@ class Typesetter:
         """Lines ``item`` takes in a box ``width_pt`` wide."""
         return self.measurer(role).line_count(item.spans, text_width(item, width_pt), size_pt)
 
-    def largest_where(self, fits: Callable[[float], bool], role: str) -> float | None:
+    def largest_where(self, fits: Callable[[float], bool], role: str, least: float = 0.0) -> float | None:
         """The largest size of ``role`` at which ``fits`` holds; None if it holds at none.
 
         When the deck's size for the role is fixed and too large here, but a smaller size of the
         role's range would do, that size is remembered in ``wanted``: the next plan sets the role
-        there, so a design is not given up for a size chosen before it was tried.
+        there, so a design is not given up for a size chosen before it was tried. Sizes under
+        ``least`` are not tried: a design that would rather be given up than set smaller.
         """
         largest, floor = self.sizes(role)
+        floor = max(floor, least)
         size = largest
         while size >= floor:
             if fits(size):
                 return size
             size -= 1
         if role in self.scale:
-            size, lowest = min(floor - 1, SIZES[role][0]), SIZES[role][1]
+            size, lowest = min(floor - 1, SIZES[role][0]), max(SIZES[role][1], least)
             while size >= lowest:
                 if fits(size):
                     self.wanted[role] = min(self.wanted.get(role, size), size)
