@@ -258,3 +258,27 @@ def test_a_quotation_a_row_of_figures_and_a_checklist_fit_their_region(aspect: s
     assert drawn is not None
     assert_inside_and_fitted(drawn, region)
     assert [drawing.name for drawing in drawn].count("Check box") == 4
+
+
+def test_a_cover_picture_stands_beside_the_title_and_a_portrait_replaces_the_initials(tmp_path: Path) -> None:
+    shutil.copy(Path(__file__).parent / "data" / "pixel.png", tmp_path / "pixel.png")
+    data = {
+        **MINIMAL,
+        "people": [
+            {"name": "Gustav Stresemann", "role": "Foreign Minister.", "image": "pixel.png"},
+            {"name": "Nikolai Krestinsky", "role": "Ambassador."},
+        ],
+        "images": [{"file": "pixel.png", "alt": "A map", "caption": "Europe in 1926.", "credit": "Drawn by us.", "section": "cover"}],
+    }
+    plan = deck_plan(load(tmp_path, data), named_theme())
+    assert_plan_sound(plan)
+    cover = plan.slides[0]
+    (picture,) = [drawing for drawing in cover.drawing if drawing.name == "Picture"]
+    assert picture.alt == "A map" and picture.box.left >= cover.title_box.right
+    assert any(isinstance(drawing, TextBlock) and drawing.items[0].text == "Drawn by us." for drawing in cover.drawing)
+    assert "picture" not in [slide.design for slide in plan.slides]  # shown once, on the cover
+    (people,) = [slide for slide in plan.slides if slide.title == "Who was involved"]
+    assert [drawing.name for drawing in people.drawing].count("Portrait") == 1
+    assert [drawing.items[0].text for drawing in people.drawing if isinstance(drawing, TextBlock) and drawing.name == "Badge text"] == [
+        "NK"
+    ]

@@ -305,23 +305,25 @@ def checklist(region: Box, items: Sequence[Item], set_: Typesetter) -> list[Draw
     return drawings
 
 
-def picture(region: Box, file: str, alt: str, credit: str, set_: Typesetter, style: DeckStyle) -> list[Drawing]:
-    """The picture as large as the region allows under its credit line, centred, framed as the design frames."""
-    drawings: list[Drawing] = []
+def picture(
+    region: Box, file: str, alt: str, credit: str, set_: Typesetter, style: DeckStyle, middle: bool = False, credit_ink: str = "muted"
+) -> list[Drawing]:
+    """The picture as large as the region allows above its credit line, centred across (and down, if ``middle``),
+    framed as the design frames."""
     room = region.height
+    line = Item((Span(credit),), bullet=False)
+    size = set_.sizes("caption")[1]
+    credit_height = set_.height([line], region.width, size, "caption") if credit else 0.0
     if credit:
-        line = Item((Span(credit),), bullet=False)
-        size = set_.sizes("caption")[1]
-        height = set_.height([line], region.width, size, "caption")
-        room -= height + CAPTION_GAP_PT
+        room -= credit_height + CAPTION_GAP_PT
     box = fitted(file, replace(region, height=room))
-    drawings.append(Picture(file, alt, box, "muted" if style.family != "modern" else None))
+    if middle:
+        box = replace(box, top=region.top + (room - box.height) / 2)
+    drawings: list[Drawing] = [Picture(file, alt, box, "muted" if style.family != "modern" else None)]
     if credit:
-        credit_box = Box(
-            box.left, box.bottom + CAPTION_GAP_PT, max(box.width, region.width / 2), region.bottom - box.bottom - CAPTION_GAP_PT
-        )
-        credit_box = Box(min(credit_box.left, region.right - credit_box.width), credit_box.top, credit_box.width, credit_box.height)
-        drawings.append(set_.block(credit_box, [line], size, "caption", ink="muted", name="Credit"))
+        width = max(box.width, region.width / 2)
+        credit_box = Box(min(box.left, region.right - width), box.bottom + CAPTION_GAP_PT, width, credit_height)
+        drawings.append(set_.block(credit_box, [line], size, "caption", ink=credit_ink, name="Credit"))
     return drawings
 
 

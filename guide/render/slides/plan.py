@@ -287,7 +287,8 @@ class Planner:
             title_box = replace(title_box, width=split - title_box.left)
             box = replace(box, width=split - box.left)
             region = Box(split + PAD_PT, MARGIN_PT, geometry.width_pt - split - PAD_PT - MARGIN_PT, geometry.height_pt - 2 * MARGIN_PT)
-            pictured = designs.picture(region, cover.file, cover.alt, cover.credit or "", self.set, self.style)
+            credit_ink = "on_fill_muted" if self.style.family == "classic" else "muted"
+            pictured = designs.picture(region, cover.file, cover.alt, cover.credit or "", self.set, self.style, True, credit_ink)
         title, size = self.fit_title(topic.title, title_box, "cover_title")
         lines = [line for line in (topic.subtitle, " · ".join(meta_line(topic, self.labels))) if line]
         if self.course:
