@@ -96,9 +96,11 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
             print(f"{name:<10} {description}", file=stdout)
         return 0
     if options.list_outputs:
+        name_width = max(len(name) for name in REGISTRY.names()) + 1
+        file_width = max(len(output.file_name("<id>")) for output in REGISTRY) + 1
         for output in REGISTRY:
             chosen = "" if output.default else " (on request)"
-            print(f"{output.name:<10} {output.file_name('<id>'):<18} {output.description}{chosen}", file=stdout)
+            print(f"{output.name:<{name_width}} {output.file_name('<id>'):<{file_width}} {output.description}{chosen}", file=stdout)
         return 0
     if options.check_template:
         return _check_template(options.check_template, stdout, stderr)
