@@ -83,5 +83,6 @@ footer {{ margin-top: 2.5rem; padding-bottom: 2rem; color: {colors.muted}; font-
   header.band, .box, li::marker {{ print-color-adjust: exact; -webkit-print-color-adjust: exact; }}
   h2 {{ break-after: avoid; }}
   figure, li, dt, dd, blockquote {{ break-inside: avoid; }}
+  figure img {{ max-height: 9cm; width: auto; }}
 }}
 """.strip()
