@@ -13,6 +13,7 @@ from xml.etree.ElementTree import Element
 import html5lib
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
 
 from guide import markup
 from guide.load import load_topic, named_theme
@@ -22,6 +23,7 @@ from guide.session import BuildSession
 from guide.typography import typeset_topic
 from tests.conftest import TREATY, run_cli
 from tests.samples import long_topic
+from tests.strategies import topics as topic_data
 
 COURSE = Course(id="hist-201", code="HIST 201", title="Europe <Between> the Wars", institution="Example University")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -107,6 +109,25 @@ def test_every_fact_term_question_and_source_is_on_the_page_and_answers_only_in_
     assert sources[1].find("a").text == "documentarchiv.de/…/deutsch-russischer-vertrag.html"
     markers = {anchor.get("href") for anchor in student.findall(".//sup/a")}
     assert markers == {"#source-1", "#source-2"}
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(data=topic_data())
+def test_any_valid_topic_gives_a_valid_page_holding_every_fact_and_no_answer(tmp_path: Path, data: dict) -> None:
+    path = tmp_path / "generated.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    topic = load_topic(path).topic
+    theme = named_theme()
+    page = parsed(render_html(topic, theme, None, BuildSession()))
+    shown = typeset_topic(topic, theme.typography)
+    assert words(page.find("body/header//h1")) == folded(shown.title)
+    facts = page.findall(".//section[@aria-labelledby='key_facts']/ul/li")
+    assert all(folded(fact.fact) in words(item) for fact, item in zip(shown.key_facts, facts, strict=True))
+    assert not [element for element in page.iter() if element.tag in ("script", "style") and element is not page.find("head/style")]
+    if topic.questions:
+        assert not page.findall(".//p[@class='answer']")
+        teacher = parsed(render_html_answers(topic, theme, None, BuildSession()))
+        assert len(teacher.findall(".//p[@class='answer']")) == len(topic.questions)
 
 
 def test_the_german_page_speaks_german(topics: dict[str, Topic]) -> None:
