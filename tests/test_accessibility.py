@@ -6,10 +6,14 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from guide.accessibility import accessibility_warnings
 from guide.load import load_topic
 from tests.conftest import ROOT, TREATY, run_cli
+from tests.strategies import topics
 
 TOPIC = """\
 title: Accessibility
@@ -87,3 +91,16 @@ def test_strict_makes_them_errors_and_the_topic_is_not_built(topic: Path, tmp_pa
     assert status == 2
     assert f"{topic}:17:21: images[1].alt: warning: alt text 'map.png' is a file name; describe what the picture shows" in err
     assert not (tmp_path / "out" / "t.pdf").exists()
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(data=topics(), label=st.sampled_from(["the treaty's text", "Here", "click here!", "www.example.org", "Article 2", "more"]))
+def test_generated_prose_warns_only_of_what_it_gets_wrong(tmp_path: Path, data: dict, label: str) -> None:
+    """Any prose without links, dates or pictures gives no warning; a link warns exactly when its text is vague or an address."""
+    data["summary"] += f" [{label}](https://example.org/x)"
+    path = tmp_path / "generated.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    loaded = load_topic(path, "generated.yaml")
+    warnings = accessibility_warnings(loaded.topic, loaded.origin)
+    bad = label in ("Here", "click here!", "www.example.org", "more")
+    assert [warning.field for warning in warnings] == (["summary"] if bad else [])
