@@ -68,7 +68,7 @@ def _alt_text_warnings(topic: Topic) -> Iterator[tuple[Location, str]]:
 
 def _link_warnings(topic: Topic) -> Iterator[tuple[Location, str]]:
     for location, text, shown in shown_texts(topic):
-        if shown != "prose" or "[" not in text:
+        if shown != "prose" or "](" not in text:  # no link without "](": long prose is not parsed again
             continue
         for span in markup.parse(text):
             label = span.text.strip()
