@@ -21,7 +21,7 @@ from guide.model import Course, Topic
 from guide.render.html import render_html, render_html_answers
 from guide.session import BuildSession
 from guide.typography import typeset_topic
-from tests.conftest import TREATY, run_cli
+from tests.conftest import MINIMAL, TREATY, run_cli
 from tests.samples import long_topic
 from tests.strategies import topics as topic_data
 
@@ -216,3 +216,10 @@ def test_a_browser_shows_the_page_without_sideways_scrolling(tmp_path: Path, top
     dom = _browser(probe, "--window-size=1400,1000", "--virtual-time-budget=5000", "--dump-dom")
     measured = int(re.search(r'data-width="(\d+)"', dom).group(1))
     assert measured <= width
+
+
+def test_a_topic_without_questions_has_no_teachers_page(tmp_path: Path) -> None:
+    (tmp_path / "plain.yaml").write_text(MINIMAL.format(title="Plain"), encoding="utf-8")
+    status, _, err = run_cli(tmp_path / "plain.yaml", "--out", tmp_path / "out", "--outputs", "html,html-answers", "-q")
+    assert status == 0, err
+    assert [path.name for path in (tmp_path / "out").glob("*.html")] == ["plain.html"]
