@@ -12,8 +12,11 @@ import xml.etree.ElementTree as ElementTree
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
 
 from guide import markup
 from guide.load import load_topic, named_theme
@@ -24,6 +27,7 @@ from guide.render.exports.moodle import render_moodle_xml
 from guide.render.exports.qti import QTI_NAMESPACE, render_qti
 from guide.render.exports.terms_csv import render_terms_csv
 from tests.conftest import ROOT, TREATY
+from tests.strategies import topics
 
 EXPORTS = ("anki", "csv", "moodle", "qti")
 PACKAGE_NAMESPACE = "{http://www.imsglobal.org/xsd/imscp_v1p1}"
@@ -251,3 +255,24 @@ def test_anki_imports_the_package_twice_without_duplicates_and_with_the_edits(tr
         ]
     finally:
         collection.close()
+
+
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(data=topics())
+def test_any_valid_topic_exports_what_it_holds(tmp_path: Path, data: dict[str, Any]) -> None:
+    path = tmp_path / "generated.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    topic = load_topic(path).topic
+    rows = list(csv.reader(io.StringIO(render_terms_csv(topic, named_theme()).decode("utf-8"), newline="")))
+    assert rows == [[entry.term, markup.plain_text(entry.definition)] for entry in topic.glossary]
+    essays = ElementTree.fromstring(render_moodle_xml(topic, named_theme())).findall("question[@type='essay']")
+    assert [html_text(essay.findtext("questiontext/text")) for essay in essays] == [markup.plain_text(q.question) for q in topic.questions]
+    with zipfile.ZipFile(io.BytesIO(render_qti(topic, named_theme()))) as archive:
+        document = ElementTree.fromstring(archive.read(f"{topic.id}/{topic.id}.xml"))
+    assert len(list(document.iter(f"{QTI}item"))) == len(topic.questions)
+    notes = apkg_notes(render_anki(topic, named_theme()), tmp_path)
+    assert len(notes) >= len(topic.glossary) + len(topic.questions)  # every GUID distinct, repeated terms too
