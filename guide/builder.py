@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
 import threading
 import time
 import traceback
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
@@ -67,6 +69,7 @@ def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | Non
     groups = [loose]
     inputs = find_inputs(paths)
     run.progress.expect(len(inputs))
+    course_ids: dict[str, str] = {}
     for path in inputs:
         if run.current_topic(options.out, path) is not None or not may_be_course(path):
             loose.topics.append(path)  # read when its turn to render comes, or not at all when it is up to date
@@ -78,7 +81,15 @@ def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | Non
             run.progress.finished()
             continue
         if isinstance(loaded, LoadedCourse):
+            first = course_ids.setdefault(loaded.course.id, str(path))
+            if first != str(path):
+                message = f"course id '{loaded.course.id}' is also used by {first}; two courses cannot share an output folder"
+                report.results.append(TopicResult(str(path), problems=[loaded.origin.problem(("id",), message)]))
+                run.progress.finished()
+                continue
             run.progress.expect(len(loaded.topics) - 1)
+            run.session.digests.remember(path, loaded.digest)
+            run.session.digests.remember(path.resolve(), loaded.digest)
             if not options.check_only:  # a check writes nothing, not even a manifest
                 run.manifests[options.out].record_course(path, run.session.digests(path), loaded.course.id, loaded.patterns)
             groups.append(_Group(options.out / loaded.course.id, (loaded.theme, command_line), loaded, list(loaded.topics)))
@@ -91,6 +102,7 @@ def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | Non
                 _build_group(group, run, workers)
                 run.manifests.save()
     run.manifests.save()  # courses recorded even when all their topics were up to date
+    report.warnings += run.manifests.warnings()
     return report
 
 
@@ -144,6 +156,11 @@ def _build_topics(group: _Group, pending: list[tuple[Path, TopicResult]], ids_se
         run.progress.finished(len(pending))
         return False
     theme, theme_inputs, chosen, unasked = resolved
+    if group.course and group.out.is_symlink():
+        message = f"the output folder {group.out} is a symbolic link; outputs are never written through one"
+        run.report.results.append(TopicResult(str(group.course.path), problems=[group.course.origin.problem(("id",), message)]))
+        run.progress.finished(len(pending))
+        return False
     if not options.check_only:
         remove_leftovers(group.out)
     course = group.course.course if group.course else None
@@ -152,6 +169,8 @@ def _build_topics(group: _Group, pending: list[tuple[Path, TopicResult]], ids_se
         """Each valid topic, read and checked only as the workers are ready for more: memory stays flat in a long batch."""
         for path, result in pending:
             loaded = _validated(path, result, group.loaded.pop(path, None))
+            if loaded:
+                run.session.digests.remember(path.resolve(), loaded.digest)
             first = ids_seen.setdefault(loaded.topic.id, result.source) if loaded else None
             if loaded and first != result.source:
                 result.problems.append(loaded.origin.problem(("id",), f"topic id '{loaded.topic.id}' is also used by {first}"))
@@ -165,6 +184,8 @@ def _build_topics(group: _Group, pending: list[tuple[Path, TopicResult]], ids_se
                 continue
             images = [Path(image.file) for image in loaded.topic.images]
             inputs: Inputs = {"topic": [path.resolve()], "images": images, **theme_inputs}
+            for input_file in chain.from_iterable(inputs.values()):
+                run.session.digests(input_file)  # hashed before rendering, never after: an edit saved meanwhile is built next time
             yield (loaded, result, inputs), _RenderJob(loaded.topic, theme, course, group.out, chosen)
 
     for count, ((loaded, result, inputs), outcome) in enumerate(workers.run(to_render()), start=1):
@@ -199,6 +220,8 @@ def _theme(group: _Group, run: _Run, source: str) -> tuple[Theme, Inputs, tuple[
     except InputError as error:
         report.results.append(TopicResult(source, problems=list(error.problems)))
         return None
+    for path, digest in loaded.parsed.items():
+        run.session.digests.remember(path, digest)
     problems, warnings = list(loaded.problems), list(loaded.warnings)
     if options.strict:
         problems += warnings
@@ -314,7 +337,10 @@ class _Worker:
 
     @classmethod
     def start(cls, parent: int) -> None:
-        """Run in each new worker: end with the build, keep a session, and keep collections cheap."""
+        """Run in each new worker: end with the build, ignore Ctrl-C, keep a session, and keep collections cheap."""
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        if hasattr(signal, "pthread_sigmask"):
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
         cls.session = BuildSession()
         threading.Thread(target=_end_with_parent, args=(parent,), name="follow-parent", daemon=True).start()
         # What the worker inherited or imported lives for the whole build: frozen, full collections skip it.
@@ -331,6 +357,25 @@ class _Worker:
         # every deck. Collected here, with everything older frozen, each collection costs ~1 ms.
         gc.collect()
         return rendered
+
+
+@contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Hold Ctrl-C back while worker processes start.
+
+    Ctrl-C reaches every process of the terminal's group. The build alone answers it, ending
+    its workers, so that none prints a traceback of its own: a worker starts with Ctrl-C held,
+    as it was when it was made, and ignores it before letting it through; the build receives
+    one pressed meanwhile as soon as its workers exist.
+    """
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _end_with_parent(parent: int) -> None:
@@ -414,7 +459,8 @@ class _Workers:
         flat = [task for topic_tasks in tasks for task in topic_tasks]
         messages = [[task] for task in flat] if len(chunk) == 1 else [flat]
         pool = self._pool()
-        futures = [pool.submit(_Worker.render_many, message) for message in messages]
+        with _interrupts_held():  # a submission may start workers
+            futures = [pool.submit(_Worker.render_many, message) for message in messages]
         handles = [(future, index) for future, message in zip(futures, messages, strict=True) for index in range(len(message))]
         sent: list[_InFlight[P]] = []
         for (payload, job), topic_tasks in zip(chunk, tasks, strict=True):

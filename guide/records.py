@@ -20,6 +20,8 @@ import typing
 from collections.abc import Callable, Iterable
 from typing import Annotated, Any, Literal
 
+from guide.errors import quoted
+
 Location = tuple[str | int, ...]
 Found = list[tuple[Location, str]]
 """Problems met so far: (location, message)."""
@@ -135,7 +137,7 @@ def integer(minimum: int, maximum: int) -> Value:
         if not isinstance(value, str):
             raise BadValueError(f"expected a whole number, got {describe(value)}")
         if not re.fullmatch(r"-?[0-9]{1,9}", value.strip()):
-            raise BadValueError(f"expected a whole number, got '{value}'")
+            raise BadValueError(f"expected a whole number, got {quoted(value)}")
         written = int(value)
         if not minimum <= written <= maximum:
             raise BadValueError(f"must be between {minimum} and {maximum}, got {written}")
@@ -201,7 +203,7 @@ class Many(Kind):
         if len(value) < self.min_length:
             found.append((location, f"must list at least {self.min_length} item{'s' if self.min_length != 1 else ''}"))
         if self.max_length is not None and len(value) > self.max_length:
-            found.append((location, f"must list at most {self.max_length} items, not {len(value)}"))
+            found.append((location, f"lists {len(value):,} items; at most {self.max_length} are allowed"))
             return ()
         return tuple(self.item.read(item, (*location, index), found) for index, item in enumerate(value))
 

@@ -6,6 +6,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from guide.model import MAX_ANSWER_LINES, MAX_CREDIT_CHARS, MAX_EXCERPT_CHARS, MAX_ITEMS, MAX_OBJECTIVE_CHARS
+
 LETTERS = (
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
     "ÀÁÂÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÖØÙÚÛÜÝßàáâäåæçèéêëìíîïñòóôöøùúûüýÿŁłŒœŠšŽžĞğİı"
@@ -25,8 +27,10 @@ def sentences(draw: st.DrawFn, min_words: int = 1, max_words: int = 30) -> str:
     return " ".join(draw(st.lists(piece, min_size=min_words, max_size=max_words)))
 
 
-short = sentences(max_words=6)
+short = sentences(max_words=3)  # within MAX_LINE_CHARS even of long words
 prose = sentences(max_words=25)
+entry = sentences(max_words=10)  # within MAX_ENTRY_CHARS even of long words
+name = sentences(max_words=1)  # within MAX_NAME_CHARS
 
 
 def at_most(strategy: st.SearchStrategy[str], limit: int) -> st.SearchStrategy[str]:
@@ -59,17 +63,20 @@ def topics(draw: st.DrawFn) -> dict[str, Any]:
     optional = {
         "subtitle": short,
         "place": short,
-        "parties": st.lists(short, min_size=1, max_size=3),
+        "parties": st.lists(name, min_size=1, max_size=3),
         "date": st.sampled_from(["1926-04-24", "1926", "spring 1926"]),
-        "timeline": optional_list(st.fixed_dictionaries({"date": st.sampled_from(["early on", "later"]), "event": prose}), 12),
-        "people": optional_list(st.fixed_dictionaries({"name": short, "role": prose}, optional={"native_name": short}), 5),
-        "glossary": optional_list(st.fixed_dictionaries({"term": short, "definition": prose}), 10),
-        "objectives": optional_list(at_most(short, 200), 10),
+        "timeline": optional_list(st.fixed_dictionaries({"date": st.sampled_from(["early on", "later"]), "event": entry}), 12),
+        "people": optional_list(st.fixed_dictionaries({"name": short, "role": entry}, optional={"native_name": short}), 5),
+        "glossary": optional_list(st.fixed_dictionaries({"term": short, "definition": entry}), 10),
+        "objectives": optional_list(at_most(short, MAX_OBJECTIVE_CHARS), MAX_ITEMS["objectives"]),
         "questions": optional_list(
-            st.fixed_dictionaries({"question": prose, "answer": prose}, optional={"lines": st.integers(min_value=1, max_value=12)}), 8
+            st.fixed_dictionaries(
+                {"question": entry, "answer": prose}, optional={"lines": st.integers(min_value=1, max_value=MAX_ANSWER_LINES)}
+            ),
+            8,
         ),
         "sources": optional_list(
-            st.fixed_dictionaries({"citation": prose}, optional={"url": st.just("https://example.org/a?b=1&c=<2>")}), 4
+            st.fixed_dictionaries({"citation": entry}, optional={"url": st.just("https://example.org/a?b=1&c=<2>")}), 4
         ),
     }
     for key, strategy in optional.items():
@@ -78,7 +85,7 @@ def topics(draw: st.DrawFn) -> dict[str, Any]:
     if draw(st.booleans()):
         topic.setdefault("sources", []).append({"id": "primary", "citation": draw(short)})
         excerpt = st.fixed_dictionaries(
-            {"text": at_most(prose, 1500), "source": st.just("primary"), "attribution": at_most(short, 200)},
+            {"text": at_most(prose, MAX_EXCERPT_CHARS), "source": st.just("primary"), "attribution": at_most(short, MAX_CREDIT_CHARS)},
             optional={"section": st.sampled_from(["context", "significance", "key_facts"])},
         )
         topic["excerpts"] = draw(st.lists(excerpt, min_size=1, max_size=4))

@@ -10,6 +10,8 @@ from guide.model import Excerpt
 from tests.conftest import TREATY, run_cli
 
 PIXEL = Path(__file__).parent / "data" / "pixel.png"
+EXCERPT = ("x" * 99 + " ") * 14 + "x" * 99 + "."
+"""An excerpt of exactly 1,500 characters, of words within the bound on one word."""
 MINIMAL = "title: T\nsummary: S\nkey_facts: [f]\ncontext: c\nsignificance: s\n"
 
 AT_THE_BOUNDS = f"""\
@@ -30,7 +32,7 @@ questions:
   - {{question: Q2?, answer: A2., lines: 12}}
   - {{question: Q3?, answer: A3.}}
 excerpts:
-  - text: "{"x" * 1500}"
+  - text: "{EXCERPT}"
     source: text
     attribution: "{"a" * 200}"
   - {{text: Neutrality for the *whole* conflict., source: text, attribution: Article 2, section: key_facts}}
@@ -51,7 +53,7 @@ def test_every_new_key_at_its_bound_loads_as_written(tmp_path: Path) -> None:
     assert [question.lines for question in topic.questions] == [1, 12, None]
     quoted = Excerpt(text="Neutrality for the *whole* conflict.", source="text", attribution="Article 2", section="key_facts")
     assert topic.excerpts[1] == quoted
-    assert len(topic.excerpts[0].text) == 1500 and topic.excerpts[0].section is None
+    assert topic.excerpts[0].text == EXCERPT and len(EXCERPT) == 1500 and topic.excerpts[0].section is None
     assert (topic.images[0].section, len(topic.images[0].credit or "")) == ("cover", 200)
     assert [person.image for person in topic.people] == [str(tmp_path / "portrait.png"), None]
 

@@ -6,11 +6,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from guide.errors import InputError, Location, Origin, Problem
+from guide.errors import InputError, Location, Origin, Problem, quoted
 from guide.load.files import id_from_file_name, image_problem, resolve_inside
 from guide.load.messages import EXTENSION_PREFIX, problems_of
 from guide.load.reader import Document, read_yaml
-from guide.model import REQUIRED_SECTIONS, SECTION_NAMES, Topic, parse_when, when_sort_key
+from guide.model import MAX_TOPIC_CHARS, REQUIRED_SECTIONS, SECTION_NAMES, Topic, parse_when, when_sort_key
 from guide.records import BadValueError, RefusedError, build
 
 
@@ -21,6 +21,8 @@ class LoadedTopic:
     topic: Topic
     origin: Origin
     path: Path
+    digest: str = ""
+    """SHA-256 of the bytes the topic was read from."""
 
 
 def load_topic(path: Path, shown_as: str | None = None) -> LoadedTopic:
@@ -47,9 +49,13 @@ def topic_from(document: Document, path: Path) -> LoadedTopic:
         already = {problem.field for problem in problems}
         problems.extend(problem for problem in problems_of(error, origin) if problem.field not in already)
         topic = None
+    size = _characters(data)
+    if not problems and size > MAX_TOPIC_CHARS:
+        message = f"the topic holds {size:,} characters of text; at most {MAX_TOPIC_CHARS:,} fit a sheet and a deck (split it into topics)"
+        problems.append(origin.problem((), message))
     if problems or topic is None:
         raise InputError(problems)
-    return LoadedTopic(_with_files(topic, files), origin, path)
+    return LoadedTopic(_with_files(topic, files), origin, path, document.digest)
 
 
 def _kind(value: Any) -> str:
@@ -63,6 +69,21 @@ def _without_extensions(value: Any) -> Any:
     if isinstance(value, list):
         return [_without_extensions(item) for item in value]
     return value
+
+
+def _characters(value: Any) -> int:
+    """All the characters of the text in ``value``, keys included (without recursion: the reader bounds depth, not shape)."""
+    total, pending = 0, [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            total += len(item)
+        elif isinstance(item, dict):
+            total += sum(len(key) for key in item)
+            pending += item.values()
+        elif isinstance(item, list):
+            pending += item
+    return total
 
 
 def _items(data: dict[str, Any], key: str) -> list[tuple[int, dict[str, Any]]]:
@@ -80,7 +101,7 @@ def _cross_reference_problems(data: dict[str, Any], origin: Origin) -> list[Prob
         if isinstance(source_id, str):
             if source_id in known:
                 problems.append(
-                    origin.problem(("sources", index, "id"), f"duplicate source id '{source_id}' (also sources[{known[source_id]}])")
+                    origin.problem(("sources", index, "id"), f"duplicate source id {quoted(source_id)} (also sources[{known[source_id]}])")
                 )
             known.setdefault(source_id, index)
     cited: list[tuple[Location, Any]] = []
@@ -91,7 +112,7 @@ def _cross_reference_problems(data: dict[str, Any], origin: Origin) -> list[Prob
     hint = f"; known ids: {', '.join(known)}" if known else "; give the source an 'id:' under sources"
     for location, source_id in cited:
         if isinstance(source_id, str) and source_id not in known:
-            problems.append(origin.problem(location, f"unknown source id '{source_id}'{hint}"))
+            problems.append(origin.problem(location, f"unknown source id {quoted(source_id)}{hint}"))
     problems.extend(_timeline_order_problems(data, origin))
     problems.extend(_placement_problems(data, origin))
     return problems
@@ -122,7 +143,7 @@ def _timeline_order_problems(data: dict[str, Any], origin: Origin) -> list[Probl
             problems.append(
                 origin.problem(
                     ("timeline", index, "date"),
-                    f"'{entry['date']}' comes before the entry above it ('{previous[1]}'); keep the timeline in order",
+                    f"{quoted(str(entry['date']))} comes before the entry above it ({quoted(previous[1])}); keep the timeline in order",
                 )
             )
         previous = (when, str(entry.get("date")))
