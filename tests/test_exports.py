@@ -30,7 +30,7 @@ from tests.conftest import ROOT, TREATY
 from tests.strategies import topics
 
 EXPORTS = ("anki", "csv", "moodle", "qti")
-PACKAGE_NAMESPACE = "{http://www.imsglobal.org/xsd/imscp_v1p1}"
+PACKAGE_NAMESPACE = "{http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1}"
 QTI = f"{{{QTI_NAMESPACE}}}"
 COURSE = Course(id="hist-201", code="HIST 201", title="Europe/Between the Wars")
 
@@ -276,3 +276,31 @@ def test_any_valid_topic_exports_what_it_holds(tmp_path: Path, data: dict[str, A
     assert len(list(document.iter(f"{QTI}item"))) == len(topic.questions)
     notes = apkg_notes(render_anki(topic, named_theme()), tmp_path)
     assert len(notes) >= len(topic.glossary) + len(topic.questions)  # every GUID distinct, repeated terms too
+
+
+def shape(element: ElementTree.Element, skipped: tuple[str, ...]) -> list[Any]:
+    """An element's tags and attributes, depth first, without identifiers, metadata or text."""
+    tag = element.tag.rpartition("}")[2]
+    if tag in skipped:
+        return []
+    attributes = {name: value for name, value in element.attrib.items() if name not in ("ident", "title")}
+    return [tag, attributes, [part for child in element if (part := shape(child, skipped))]]
+
+
+def test_an_essay_item_has_the_shape_text2qti_gives_canvas(treaty: Topic) -> None:
+    """text2qti writes QTI that Canvas imports; an essay item of ours has the same elements, in the same order."""
+    quiz_module = pytest.importorskip("text2qti.quiz", reason="text2qti is not installed here")
+    from text2qti.config import Config
+    from text2qti.qti import QTI as Text2QTI  # noqa: N811
+
+    question = treaty.questions[2]
+    quiz = quiz_module.Quiz(f"Quiz title: T\n\n1.  {question.question}\n... {question.answer}\n___\n", config=Config())
+    with zipfile.ZipFile(io.BytesIO(Text2QTI(quiz).zip_bytes())) as archive:
+        (path,) = [name for name in archive.namelist() if name.endswith(".xml") and not name.endswith(("meta.xml", "imsmanifest.xml"))]
+        (theirs,) = ElementTree.fromstring(archive.read(path)).iter(f"{QTI}item")
+    with zipfile.ZipFile(io.BytesIO(render_qti(treaty, named_theme()))) as archive:
+        ours = list(ElementTree.fromstring(archive.read(f"{treaty.id}/{treaty.id}.xml")).iter(f"{QTI}item"))[2]
+    assert shape(ours, ("itemmetadata",)) == shape(theirs, ("itemmetadata",))
+    assert ours.findtext(f"{QTI}presentation/{QTI}material/{QTI}mattext") == theirs.findtext(
+        f"{QTI}presentation/{QTI}material/{QTI}mattext"
+    )

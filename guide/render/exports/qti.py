@@ -1,7 +1,7 @@
 """A topic's questions as a QTI 1.2 package, the quiz format Canvas imports (and Blackboard, D2L).
 
-The package is a zip of ``imsmanifest.xml`` (IMS Content Packaging 1.1) naming one
-assessment file, ``<topic id>/<topic id>.xml``. An open question is an essay item worth one
+The package is a zip of ``imsmanifest.xml`` (IMS Content Packaging 1.1, in the namespace
+Canvas's own exports use) naming one assessment file, ``<topic id>/<topic id>.xml``. An open question is an essay item worth one
 point, with Canvas's ``question_type`` metadata so Canvas knows it; the model answer is the
 item's general feedback, which Canvas shows a student once the quiz is submitted. Every
 identifier is derived from the topic id, so a re-import names the same quiz and items.
@@ -19,7 +19,8 @@ from guide.theme import Theme
 
 QTI_NAMESPACE = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 QTI_SCHEMA = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd"
-PACKAGE_NAMESPACE = "http://www.imsglobal.org/xsd/imscp_v1p1"
+PACKAGE_NAMESPACE = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
+"""IMS Content Packaging 1.1 as Canvas writes it in its own quiz exports (the Common Cartridge 1.1 name of it)."""
 PACKAGE_SCHEMA = "http://www.imsglobal.org/xsd/imscp_v1p1.xsd"
 SCHEMA_INSTANCE = "http://www.w3.org/2001/XMLSchema-instance"
 QTI_RESOURCE = "imsqti_xmlv1p2"
@@ -78,6 +79,9 @@ def essay_item(topic_id: str, number: int, question: Question) -> ElementTree.El
     processing = ElementTree.SubElement(item, "resprocessing")
     ElementTree.SubElement(
         ElementTree.SubElement(processing, "outcomes"), "decvar", maxvalue="100", minvalue="0", varname="SCORE", vartype="Decimal"
+    )
+    ElementTree.SubElement(
+        ElementTree.SubElement(ElementTree.SubElement(processing, "respcondition", {"continue": "No"}), "conditionvar"), "other"
     )
     condition = ElementTree.SubElement(processing, "respcondition", {"continue": "Yes"})
     ElementTree.SubElement(ElementTree.SubElement(condition, "conditionvar"), "other")
