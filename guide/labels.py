@@ -23,6 +23,7 @@ _ENGLISH = {
     "study_sheet": "Study sheet",
     "page_of": "Page {page} of {pages}",
     "continued": "(cont.)",
+    "objectives": "By the end you can",
 }
 
 _GERMAN = {
@@ -42,6 +43,7 @@ _GERMAN = {
     "study_sheet": "Arbeitsblatt",
     "page_of": "Seite {page} von {pages}",
     "continued": "(Forts.)",
+    "objectives": "Am Ende kannst du",
 }
 
 _FRENCH = {
@@ -61,6 +63,7 @@ _FRENCH = {
     "study_sheet": "Fiche de révision",
     "page_of": "Page {page} sur {pages}",
     "continued": "(suite)",
+    "objectives": "À la fin, tu sauras",
 }
 
 _SPANISH = {
@@ -80,6 +83,7 @@ _SPANISH = {
     "study_sheet": "Hoja de estudio",
     "page_of": "Página {page} de {pages}",
     "continued": "(cont.)",
+    "objectives": "Al final podrás",
 }
 
 MONTHS = {

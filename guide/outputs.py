@@ -30,6 +30,9 @@ the theme chain's files, the theme's font files, its logo and its slide template
 DOCUMENT_INPUTS = frozenset({"topic", "images", "course", "theme", "fonts", "logo"})
 """What a document drawn without the slide template depends on."""
 
+PAGE_INPUTS = DOCUMENT_INPUTS - {"fonts"}
+"""What a web page depends on: it names the theme's fonts but embeds none."""
+
 
 def _every_topic(topic: Topic) -> bool:
     return True
@@ -61,7 +64,7 @@ class Output:
     group: str
     """Outputs of one group render together in one worker task: they share a library and its fonts."""
     format: str
-    """The ``--format`` shorthand that includes it (``pdf`` or ``pptx``; ``export`` for files other programs import)."""
+    """The ``--format`` shorthand that includes it (``pdf`` or ``pptx``; ``html`` and ``export`` are chosen by name only)."""
     inputs: frozenset[str] = DOCUMENT_INPUTS
     """The kinds of input file (INPUT_KINDS) whose contents its file depends on."""
     applies: Callable[[Topic], bool] = _every_topic
@@ -159,6 +162,27 @@ REGISTRY = Registry(
             group="pptx",
             format="pptx",
             inputs=DOCUMENT_INPUTS | {"template"},
+        ),
+        Output(
+            "html",
+            "the study sheet as one accessible web page (HTML)",
+            "{id}.html",
+            "guide.render.html:render_html",
+            group="html",
+            format="html",
+            inputs=PAGE_INPUTS,
+            default=False,
+        ),
+        Output(
+            "html-answers",
+            "the web page with each answer under its question (HTML), for topics with questions",
+            "{id}-answers.html",
+            "guide.render.html:render_html_answers",
+            group="html",
+            format="html",
+            inputs=PAGE_INPUTS,
+            applies=_with_questions,
+            default=False,
         ),
         Output(
             "anki",
