@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+import json
 import sqlite3
 import subprocess
 import sys
@@ -19,6 +20,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 
 from guide import markup
+from guide.builder import BuildOptions, build
 from guide.load import load_topic, named_theme
 from guide.model import Course, GlossaryEntry, KeyFact, Question, Topic
 from guide.outputs import REGISTRY
@@ -304,3 +306,22 @@ def test_an_essay_item_has_the_shape_text2qti_gives_canvas(treaty: Topic) -> Non
     assert ours.findtext(f"{QTI}presentation/{QTI}material/{QTI}mattext") == theirs.findtext(
         f"{QTI}presentation/{QTI}material/{QTI}mattext"
     )
+
+
+def test_a_course_chooses_exports_and_names_their_deck_and_category(project: Path) -> None:
+    course = project / "source" / "courses" / "c1.yaml"
+    alpha = project / "source" / "alpha.yaml"
+    alpha.write_text(alpha.read_text(encoding="utf-8") + "questions: [{question: Why?, answer: Because.}]\n", encoding="utf-8")
+    course.write_text(course.read_text(encoding="utf-8") + "outputs: [anki, moodle]\n", encoding="utf-8")
+    assert build([course], BuildOptions(out=project / "out")).exit_status == 0
+    folder = project / "out" / "c1"
+    assert sorted(path.name for path in folder.iterdir() if not path.name.startswith(".")) == ["alpha-moodle.xml", "alpha.apkg"]
+    assert ElementTree.parse(folder / "alpha-moodle.xml").getroot().findtext("question/category/text") == "$course$/top/C1 Course/Alpha"
+    with zipfile.ZipFile(folder / "alpha.apkg") as archive:
+        (project / "collection.anki2").write_bytes(archive.read("collection.anki2"))
+    connection = sqlite3.connect(project / "collection.anki2")
+    try:
+        (decks,) = connection.execute("SELECT decks FROM col").fetchone()
+    finally:
+        connection.close()
+    assert "C1 Course::Alpha" in {deck["name"] for deck in json.loads(decks).values()}
