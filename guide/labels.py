@@ -27,7 +27,9 @@ _ENGLISH = {
     "key_points": "Look for",
     "teaching_notes": "Notes for teaching",
     "not_for_students": "not for students",
+    "part": "Part",
     "objectives": "By the end you can",
+    "in_numbers": "In numbers",
 }
 
 _GERMAN = {
@@ -51,7 +53,9 @@ _GERMAN = {
     "key_points": "Erwartet",
     "teaching_notes": "Hinweise für den Unterricht",
     "not_for_students": "nicht für Schülerinnen und Schüler",
+    "part": "Teil",
     "objectives": "Am Ende kannst du",
+    "in_numbers": "In Zahlen",
 }
 
 _FRENCH = {
@@ -75,7 +79,9 @@ _FRENCH = {
     "key_points": "Éléments attendus",
     "teaching_notes": "Notes pour l’enseignant",
     "not_for_students": "ne pas distribuer",
+    "part": "Partie",
     "objectives": "À la fin, tu sauras",
+    "in_numbers": "En chiffres",
 }
 
 _SPANISH = {
@@ -99,7 +105,9 @@ _SPANISH = {
     "key_points": "Puntos clave",
     "teaching_notes": "Notas para el profesor",
     "not_for_students": "no para alumnos",
+    "part": "Parte",
     "objectives": "Al final podrás",
+    "in_numbers": "En cifras",
 }
 
 MONTHS = {
