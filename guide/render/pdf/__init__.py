@@ -65,7 +65,8 @@ def render_study_sheet(topic: Topic, theme: Theme, course: Course | None = None,
     for arrangement in ARRANGEMENTS:
         tried.append(render(arrangement))
         best = _best(tried)
-        if well_filled(best.fills) and best.fills[-1] >= SETTLED_FILL:
+        # An emptier last page is worth one more try only where a tighter setting might save it.
+        if well_filled(best.fills) and (best.fills[-1] >= SETTLED_FILL or arrangement.tight or len(best.fills) == 1):
             return best.pdf
     chosen = ARRANGEMENTS[tried.index(_best(tried))]
     return _with_room_at_feet(_best(tried), lambda reserve_pt: render(chosen, reserve_pt), grid.page_height).pdf
