@@ -25,7 +25,7 @@ def mapped_characters(font_file: Path) -> frozenset[int]:
     data = font_file.read_bytes()
     table = _table(data, b"cmap")
     count = struct.unpack_from(">H", data, table + 2)[0]
-    subtables = {}
+    subtables: dict[tuple[int, int], int] = {}
     for index in range(count):
         platform, encoding, offset = struct.unpack_from(">HHL", data, table + 4 + 8 * index)
         subtables.setdefault((platform, encoding), table + offset)

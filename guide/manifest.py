@@ -87,6 +87,8 @@ class Manifest:
     def current_topic(self, source: Path, formats: Sequence[str], settings: str, digests: Digests) -> str | None:
         """The topic id of ``source`` when its targets in ``formats`` are up to date, judged without reading it as YAML."""
         entry = self.sources.get(str(source.resolve()))
+        if not isinstance(entry, dict):
+            return None
         try:
             names = [name for name in entry["targets"] if FORMAT_OF_SUFFIX.get(Path(name).suffix) in formats]
             key = self.key((Path(path) for path in entry["inputs"]), settings, digests)

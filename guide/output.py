@@ -57,7 +57,7 @@ def _staged(path: Path, data: bytes) -> Path:
 
 def remove_leftovers(folder: Path) -> list[Path]:
     """Delete temporary files that killed builds left in ``folder``; never another live build's."""
-    removed = []
+    removed: list[Path] = []
     if not folder.is_dir():
         return removed
     for child in folder.iterdir():

@@ -14,10 +14,16 @@ import dataclasses
 import difflib
 import functools
 import itertools
+import sys
 import types
 import typing
 from collections.abc import Callable, Iterable
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
+
+if sys.version_info >= (3, 11):
+    from typing import dataclass_transform
+else:
+    from typing_extensions import dataclass_transform
 
 Location = tuple[str | int, ...]
 Found = list[tuple[Location, str]]
@@ -271,8 +277,15 @@ class Record(Kind):
         return schema
 
 
-def record(cls: type) -> type:
-    """Make ``cls`` a frozen, keyword-only dataclass that ``build`` can make from plain data."""
+RecordClass = TypeVar("RecordClass")
+
+
+@dataclass_transform(frozen_default=True, kw_only_default=True)
+def record(cls: type[RecordClass]) -> type[RecordClass]:
+    """Make ``cls`` a frozen, keyword-only dataclass that ``build`` can make from plain data.
+
+    Marked as a dataclass transform, so type checkers know the fields it gets as its arguments.
+    """
     return dataclasses.dataclass(frozen=True, kw_only=True)(cls)
 
 
@@ -322,7 +335,7 @@ def kind_of(annotation: Any) -> Kind:
         return Many(kind_of(arguments[0]))
     if origin is Literal:
         return choice(*arguments)
-    if dataclasses.is_dataclass(annotation):
+    if isinstance(annotation, type) and dataclasses.is_dataclass(annotation):
         return record_of(annotation)
     if annotation is str:
         return PLAIN_STRING

@@ -23,6 +23,7 @@ from guide.theme import SLIDE_ROLES
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
+    from pptx.presentation import Presentation
 
 EMU_PER_PT = 12_700
 DECK_ROLES = ("title", "content", "title_only")
@@ -146,7 +147,7 @@ def presentation_bytes(path: Path) -> bytes:
         raise TemplateError(f"'{path.name}' is not a readable PowerPoint file ({error})") from None
 
 
-def open_template(path: Path):  # noqa: ANN201 - python-pptx's Presentation, imported lazily
+def open_template(path: Path) -> Presentation:
     """The template opened with python-pptx; raises TemplateError for a damaged file."""
     from pptx import Presentation
 
@@ -180,7 +181,10 @@ def read_template(path: Path, names: tuple[tuple[str, str], ...] = ()) -> Templa
         if roles[role] is None and role not in dict(names):
             errors.append(TemplateError(f"no layout in '{path.name}' can hold {role} slides: none has {_needs(role)}; {_hint(role)}", role))
     fonts = _theme_fonts(deck)
-    return Template(path, deck.slide_width / EMU_PER_PT, deck.slide_height / EMU_PER_PT, layouts, roles, fonts, tuple(errors))
+    width, height = deck.slide_width, deck.slide_height
+    if width is None or height is None:
+        raise TemplateError(f"'{path.name}' does not say how large its slides are")
+    return Template(path, width / EMU_PER_PT, height / EMU_PER_PT, layouts, roles, fonts, tuple(errors))
 
 
 def _needs(role: str) -> str:
@@ -219,11 +223,17 @@ def _placeholders(layout: _Element, master: Mapping[str, Mapping[str, int]]) -> 
     for shape, reference in _placeholder_shapes(layout):
         kind = reference.get("type", "obj")
         dimensions = {**master.get(_INHERITS.get(kind, "body"), {}), **_dimensions(shape)}
-        box = tuple(dimensions[name] / EMU_PER_PT for name in ("x", "y", "cx", "cy")) if len(dimensions) == 4 else None
-        name = shape.find(f"*/{PRESENTATIONML}cNvPr").get("name", "")
+        box = _box(dimensions) if len(dimensions) == 4 else None
+        properties = shape.find(f"*/{PRESENTATIONML}cNvPr")
+        name = "" if properties is None else properties.get("name", "")
         attributes = tuple((key, value) for key, value in reference.attrib.items() if key in ("type", "idx", "orient", "sz"))
         found.append(Placeholder(_KINDS.get(kind, "other"), int(reference.get("idx", "0")), name, box, attributes))
     return tuple(found)
+
+
+def _box(dimensions: Mapping[str, int]) -> tuple[float, float, float, float]:
+    """The (x, y, width, height) in points of a shape's x, y, cx and cy."""
+    return (dimensions["x"] / EMU_PER_PT, dimensions["y"] / EMU_PER_PT, dimensions["cx"] / EMU_PER_PT, dimensions["cy"] / EMU_PER_PT)
 
 
 def _master_dimensions(master: _Element) -> dict[str, dict[str, int]]:
@@ -249,11 +259,11 @@ def _dimensions(shape: _Element) -> dict[str, int]:
         transform = shape.find(f"{PRESENTATIONML}xfrm")
     if transform is None:
         return {}
-    found = {}
+    found: dict[str, int] = {}
     for part, names in (("off", ("x", "y")), ("ext", ("cx", "cy"))):
         element = transform.find(f"{DRAWINGML}{part}")
         if element is not None:
-            found |= {name: int(element.get(name)) for name in names if element.get(name) is not None}
+            found |= {name: int(value) for name in names if (value := element.get(name)) is not None}
     return found
 
 
@@ -278,7 +288,7 @@ def detect_roles(layouts: tuple[Layout, ...]) -> dict[str, Layout | None]:
     }
 
 
-def _theme_fonts(deck) -> tuple[str, str]:  # noqa: ANN001 - a python-pptx Presentation
+def _theme_fonts(deck: Presentation) -> tuple[str, str]:
     """The (heading, body) Latin typefaces of the first master's theme."""
     from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -97,7 +98,7 @@ def _cross_reference_problems(data: dict[str, Any], origin: Origin) -> list[Prob
 
 def _timeline_order_problems(data: dict[str, Any], origin: Origin) -> list[Problem]:
     problems = []
-    previous: tuple[Any, str] | None = None
+    previous: tuple[dt.date | int, str] | None = None
     for index, entry in _items(data, "timeline"):
         try:
             when = parse_when(entry.get("date"))
@@ -116,11 +117,11 @@ def _timeline_order_problems(data: dict[str, Any], origin: Origin) -> list[Probl
     return problems
 
 
-def _before(later: Any, earlier: Any) -> bool:
+def _before(later: dt.date | int, earlier: dt.date | int) -> bool:
     """Whether ``later`` falls strictly before ``earlier``; a bare year matches any date in it."""
-    if isinstance(later, int) or isinstance(earlier, int):
-        return when_sort_key(later) < when_sort_key(earlier)
-    return later < earlier
+    if isinstance(later, dt.date) and isinstance(earlier, dt.date):
+        return later < earlier
+    return when_sort_key(later) < when_sort_key(earlier)
 
 
 def _resolve_images(data: dict[str, Any], origin: Origin, path: Path, problems: list[Problem]) -> list[str]:
@@ -130,8 +131,8 @@ def _resolve_images(data: dict[str, Any], origin: Origin, path: Path, problems: 
         named = image.get("file")
         if not isinstance(named, str) or not named.strip():
             continue
-        target, refusal = resolve_inside(named.strip(), path)
-        refusal = refusal or image_problem(target)
+        target = resolve_inside(named.strip(), path)
+        refusal = target if isinstance(target, str) else image_problem(target)
         if refusal:
             problems.append(origin.problem(("images", index, "file"), refusal))
         else:

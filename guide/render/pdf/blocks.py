@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
@@ -34,6 +35,10 @@ WORDS_PER_ANSWER_LINE = 14
 
 Group = list[Flowable]
 """Flowables that must stay on one page, such as a question and its answer lines."""
+Cell = Flowable | list[Flowable] | str
+"""What a table cell holds: a flowable, flowables one above the other, or nothing (an empty string)."""
+TableCommand = tuple[Any, ...]
+"""A reportlab table style command: its name, first and last cell, then its arguments."""
 
 
 def _first_piece_height(flowable: Flowable, width: float) -> float:
@@ -113,7 +118,7 @@ class Blocks:
         A logo sits at the right, on the background colour, whatever the band's fill.
         """
         styles = self.styles
-        rows: list[list[Flowable]] = [
+        rows: list[list[Cell]] = [
             [Paragraph(literal(kicker.upper()), styles.band_kicker)],
             [Paragraph(literal(title), styles.band_title)],
         ]
@@ -121,7 +126,7 @@ class Blocks:
             rows.append([Paragraph(literal(subtitle), styles.band_subtitle)])
         if meta:
             rows.append([Paragraph("  ·  ".join(literal(item) for item in meta), styles.band_meta)])
-        commands: list[tuple] = [
+        commands: list[TableCommand] = [
             ("LINEBEFORE", (0, 0), (0, -1), 5, styles.palette.accent),
             ("LEFTPADDING", (0, 0), (-1, -1), 14),
             ("RIGHTPADDING", (0, 0), (-1, -1), 14),
@@ -137,7 +142,7 @@ class Blocks:
                 ("LINEABOVE", (0, 0), (-1, 0), 1.5, styles.palette.primary),
                 ("LINEBELOW", (0, -1), (-1, -1), 1.5, styles.palette.primary),
             ]
-        widths = ["100%"]
+        widths: list[str | float] = ["100%"]
         if logo is not None:
             rows[0].append(self._logo(logo))
             for row in rows[1:]:
@@ -156,7 +161,7 @@ class Blocks:
     def _logo(self, path: Path) -> Image:
         return _scaled_image(str(path), LOGO_MAX_WIDTH_PT, LOGO_MAX_HEIGHT_PT)
 
-    def _table(self, rows: list[list], widths: list[str], commands: list[tuple]) -> Table:
+    def _table(self, rows: Sequence[list[Cell]], widths: Sequence[str | float], commands: Sequence[TableCommand]) -> Table:
         """A table that splits between rows and names our font (reportlab's default is Helvetica)."""
         table = Table(rows, colWidths=widths, splitByRow=1)
         table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), self.styles.body_fonts.regular), *commands]))
@@ -165,8 +170,9 @@ class Blocks:
     def box(self, label: str, items: Sequence[Flowable], tinted: bool) -> Table:
         """A labelled box that splits only between its items, the label staying with the first."""
         styles = self.styles
-        rows = [[[Paragraph(literal(label.upper()), styles.box_label), items[0]]], *[[item] for item in items[1:]]]
-        commands = [
+        rows: list[list[Cell]] = [[[Paragraph(literal(label.upper()), styles.box_label), items[0]]]]
+        rows += [[item] for item in items[1:]]
+        commands: list[TableCommand] = [
             ("LEFTPADDING", (0, 0), (-1, -1), BOX_PADDING_PT + 2),
             ("RIGHTPADDING", (0, 0), (-1, -1), BOX_PADDING_PT),
             ("TOPPADDING", (0, 0), (-1, -1), 0),
@@ -207,7 +213,7 @@ class Blocks:
         return [[Timeline(rows, self.styles.palette.rule, self.styles.palette.accent)]]
 
     def people(self, people: Sequence[Person]) -> list[Group]:
-        items = []
+        items: list[Group] = []
         for person in people:
             name = f"<b>{literal(person.name)}</b>"
             if person.native_name:
@@ -222,7 +228,7 @@ class Blocks:
         ]
         rows_count = -(-len(cells) // 2)
         left, right = cells[:rows_count], cells[rows_count:]
-        rows = [[left[index], right[index] if index < len(right) else ""] for index in range(rows_count)]
+        rows: list[list[Cell]] = [[left[index], right[index] if index < len(right) else ""] for index in range(rows_count)]
         table = self._table(
             rows,
             ["50%", "50%"],
@@ -285,7 +291,7 @@ class Blocks:
         return [[row], *self.figures(images[1:])]
 
     def sources(self, sources: Sequence[Source]) -> list[Group]:
-        items = []
+        items: list[Group] = []
         for number, source in enumerate(sources, start=1):
             text = f"{number}.&nbsp;&nbsp;{self.inline(source.citation)}"
             if source.url:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cache
+from typing import Literal, cast
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -43,7 +44,13 @@ def register(family: FontFamily) -> RegisteredFamily:
     faces = zip((names.regular, names.bold, names.italic, names.bold_italic), family.faces, strict=True)
     for name, path in faces:
         pdfmetrics.registerFont(SubsetKeepingFont(name, str(path)))
-    for bold, italic, name in ((0, 0, names.regular), (1, 0, names.bold), (0, 1, names.italic), (1, 1, names.bold_italic)):
+    styles: tuple[tuple[Literal[0, 1], Literal[0, 1], str], ...] = (
+        (0, 0, names.regular),
+        (1, 0, names.bold),
+        (0, 1, names.italic),
+        (1, 1, names.bold_italic),
+    )
+    for bold, italic, name in styles:
         addMapping(names.family, bold, italic, name)
     # Paragraph markup looks fonts up by the face name too (e.g. <b> inside a bold style).
     for name in (names.regular, names.bold, names.italic, names.bold_italic):
@@ -74,6 +81,18 @@ class _Formatted(PDFObject):
         return self.data
 
 
+class _SubsetFontObject(PDFTrueTypeFont):
+    """reportlab's font dictionary, which writes the entries set on it; declared here since its type stubs leave them out."""
+
+    Name: str
+    BaseFont: str
+    FirstChar: int
+    LastChar: int
+    Widths: PDFObject
+    ToUnicode: PDFObject
+    FontDescriptor: PDFObject
+
+
 class SubsetKeepingFont(TTFont):
     """A TrueType font embedded as reportlab embeds it, each distinct subset's streams made once.
 
@@ -90,12 +109,12 @@ class SubsetKeepingFont(TTFont):
         """Add each subset of this font used in ``doc``: font, widths, ToUnicode map, descriptor and font file."""
         state = self.state[doc]
         state.frozen = 1
-        fonts = doc.idToObject["BasicFonts"].dict
+        fonts = cast(PDFDictionary, doc.idToObject["BasicFonts"]).dict  # reportlab files its font dictionary there
         face = self.face
         for number, subset in enumerate(state.subsets):
             internal_name = self.getSubsetInternalName(number, doc)[1:]
             streams = self._streams(number, tuple(subset), doc)
-            font = PDFTrueTypeFont()
+            font = _SubsetFontObject()
             font.Name, font.BaseFont = internal_name, streams.base_name
             font.FirstChar, font.LastChar = 0, len(subset) - 1
             font.Widths = _Formatted(streams.widths)
