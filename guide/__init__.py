@@ -15,7 +15,7 @@ __version__ = "0.2.0"
 _HOMES = {
     "BuildOptions": "guide.options",
     "BuildReport": "guide.report",
-    "build": "guide.build",
+    "build": "guide.builder",
     "GuideError": "guide.errors",
     "InputError": "guide.errors",
     "Problem": "guide.errors",
@@ -46,7 +46,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from guide.build import build
+    from guide.builder import build
     from guide.errors import GuideError, InputError, Problem, RenderError
     from guide.load import LoadedTopic, load_topic, named_theme
     from guide.model import Course, Topic

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import TextIO
 
 from guide import __version__
-from guide.options import FORMATS, BuildOptions
+from guide.options import BuildOptions
+from guide.outputs import REGISTRY, UnknownOutputError
 from guide.report import BuildReport, Progress
 from guide.uptodate import up_to_date
 
@@ -34,7 +35,15 @@ def parser() -> argparse.ArgumentParser:
     )
     arguments.add_argument("--out", type=Path, default=Path("output"), metavar="DIR", help="where outputs go (default: output/)")
     arguments.add_argument("--theme", metavar="NAME|FILE", help="a built-in theme or a theme file, over every course's own")
-    arguments.add_argument("--format", choices=("pdf", "pptx", "all"), default="all", help="which outputs to build (default: all)")
+    arguments.add_argument(
+        "--outputs",
+        metavar="NAME,...",
+        help="the outputs to build, by name (--list-outputs); default: the course's or theme's choice, else sheet, answers and deck",
+    )
+    arguments.add_argument(
+        "--format", choices=("pdf", "pptx", "all"), help="shorthand for --outputs: the default outputs that are PDF, PowerPoint, or all"
+    )
+    arguments.add_argument("--list-outputs", action="store_true", help="print every output: name, file, what it is; and exit")
     arguments.add_argument("--page-size", choices=("a4", "letter"), help="paper size of the PDFs (default: the theme's, A4)")
     arguments.add_argument("--aspect", choices=("16:9", "4:3"), help="shape of the slides (default: the theme's, 16:9)")
     arguments.add_argument("--check", action="store_true", help="validate only; write nothing")
@@ -86,17 +95,26 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         for name, description in theme_descriptions():
             print(f"{name:<10} {description}", file=stdout)
         return 0
+    if options.list_outputs:
+        for output in REGISTRY:
+            chosen = "" if output.default else " (on request)"
+            print(f"{output.name:<10} {output.file_name('<id>'):<18} {output.description}{chosen}", file=stdout)
+        return 0
     if options.check_template:
         return _check_template(options.check_template, stdout, stderr)
+    try:
+        outputs = _outputs(options)
+    except UnknownOutputError as error:
+        print(f"--outputs: {error}", file=stderr)
+        return EXIT_USAGE
     missing = [path for path in options.paths if not path.exists()]
     if missing:
         for path in missing:
             print(f"{path}: no such file or folder", file=stderr)
         return EXIT_USAGE
-    formats = FORMATS if options.format == "all" else (options.format,)
     build_options = BuildOptions(
         out=options.out,
-        formats=formats,
+        outputs=outputs,
         theme=options.theme,
         page_size=options.page_size,
         slide_aspect=options.aspect,
@@ -112,12 +130,21 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
     return _build(options, build_options, stdout, stderr)
 
 
+def _outputs(options: argparse.Namespace) -> tuple[str, ...] | None:
+    """The outputs the command line chooses, None when it leaves the choice to courses and themes."""
+    if options.outputs is not None:
+        return REGISTRY.chosen(name.strip() for name in options.outputs.split(",") if name.strip())
+    if options.format is not None:
+        return REGISTRY.of_format(options.format)
+    return None
+
+
 def _build(options: argparse.Namespace, build_options: BuildOptions, stdout: TextIO, stderr: TextIO) -> int:
     """One build and its report; the exit status."""
     started = time.perf_counter()
     report = up_to_date(options.paths, build_options)
     if report is None:
-        from guide.build import build  # the parser, the content model and the renderers: only when there is work
+        from guide.builder import build  # the parser, the content model and the renderers: only when there is work
 
         with _progress(options, stderr) as progress:
             report = build(options.paths, build_options, progress)

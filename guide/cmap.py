@@ -8,7 +8,6 @@ well under one.
 from __future__ import annotations
 
 import struct
-from functools import cache
 from pathlib import Path
 
 _UNICODE_SUBTABLES = ((3, 10), (0, 4), (0, 6), (3, 1), (0, 3), (0, 2), (0, 1), (0, 0))
@@ -19,7 +18,6 @@ class FontTableError(ValueError):
     """The file is not a TrueType font with a Unicode character map."""
 
 
-@cache
 def mapped_characters(font_file: Path) -> frozenset[int]:
     """Code points the font maps to a real glyph (not glyph 0, the 'missing' box)."""
     data = font_file.read_bytes()

@@ -8,25 +8,31 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import fields, is_dataclass
-from functools import cache
 from typing import Any
 
 from guide.cmap import mapped_characters
 from guide.errors import Location, Origin, Problem
 from guide.fonts import FontFamily
 from guide.model import Topic
+from guide.session import BuildSession
 
 
-@cache
-def printable_characters(families: tuple[FontFamily, ...]) -> frozenset[str]:
-    """Characters that every face of every family has a glyph for."""
-    sets = [mapped_characters(face) for family in families for face in family.faces]
-    return frozenset(map(chr, frozenset.intersection(*sets)))
+def printable_characters(families: tuple[FontFamily, ...], session: BuildSession | None = None) -> frozenset[str]:
+    """Characters that every face of every family has a glyph for; with a session, read once per fonts' contents."""
+
+    def read() -> frozenset[str]:
+        sets = [mapped_characters(face) for family in families for face in family.faces]
+        return frozenset(map(chr, frozenset.intersection(*sets)))
+
+    if session is None:
+        return read()
+    return session.made("printable-characters", tuple(session.digest(face) for family in families for face in family.faces), read)
 
 
-def unprintable(text: str, families: tuple[FontFamily, ...]) -> str | None:
+def unprintable(text: str, families: tuple[FontFamily, ...], printable: frozenset[str] | None = None) -> str | None:
     """Which characters of ``text`` the families cannot print, said for the user; None when all can."""
-    missing = sorted(char for char in set(text).difference(printable_characters(families)) if not char.isspace())
+    printable = printable_characters(families) if printable is None else printable
+    missing = sorted(char for char in set(text).difference(printable) if not char.isspace())
     if not missing:
         return None
     shown = ", ".join(f"'{char}' (U+{ord(char):04X})" for char in missing[:5])
@@ -35,9 +41,10 @@ def unprintable(text: str, families: tuple[FontFamily, ...]) -> str | None:
     return f"{shown}{more} cannot be printed with {names}"
 
 
-def coverage_problems(topic: Topic, origin: Origin, families: tuple[FontFamily, ...]) -> list[Problem]:
+def coverage_problems(topic: Topic, origin: Origin, families: tuple[FontFamily, ...], session: BuildSession) -> list[Problem]:
     """One problem per text field holding characters the fonts lack."""
-    found = ((location, unprintable(text, families)) for location, text in _texts(topic, ()))
+    printable = printable_characters(families, session)
+    found = ((location, unprintable(text, families, printable)) for location, text in _texts(topic, ()))
     return [origin.problem(location, message) for location, message in found if message]
 
 

@@ -13,15 +13,20 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from guide.output import write_atomically
+from guide.outputs import INPUT_KINDS, REGISTRY
 
 MANIFEST_NAME = ".manifest.json"
-FORMAT_OF_SUFFIX = {".pdf": "pdf", ".pptx": "pptx"}
+MISSING = "(missing)"
+"""The digest of a file that cannot be read: never equal to a real one, so its targets are rebuilt."""
+
+Inputs = dict[str, list[Path]]
+"""A topic's input files by kind (``guide.outputs.INPUT_KINDS``)."""
 
 
 def fingerprint(parts: Iterable[bytes | str]) -> str:
@@ -45,7 +50,7 @@ class Digests:
             try:
                 self._known[path] = hashlib.sha256(path.read_bytes()).hexdigest()
             except OSError:
-                self._known[path] = "(missing)"
+                self._known[path] = MISSING
         return self._known[path]
 
 
@@ -55,7 +60,9 @@ class Manifest:
     targets: dict[str, Any] = field(default_factory=dict)
     """Target file name -> {"key", "size"}."""
     sources: dict[str, Any] = field(default_factory=dict)
-    """Absolute topic path -> {"id", "inputs", "targets"}: its topic id, what it was made from, every file it makes."""
+    """Absolute topic path -> {"id", "inputs", "targets", "chosen"}: its topic id, its input files by kind,
+    output name -> the file it makes (null: the topic has none) for every output, and the outputs its
+    course or theme choose when the command line does not."""
     courses: dict[str, Any] = field(default_factory=dict)
     """Absolute course path -> {"digest", "folder", "patterns"}, kept in the top output folder."""
     changed: bool = False
@@ -72,7 +79,7 @@ class Manifest:
         return cls(folder, *parts)
 
     def key(self, inputs: Iterable[Path], settings: str, digests: Digests) -> str:
-        """The key of a topic's targets: its input files' contents and the build settings."""
+        """The key of a target: the contents of the input files it depends on, and the build settings."""
         return fingerprint([settings, *(f"{path}\0{digests(path)}" for path in inputs)])
 
     def is_current(self, names: Sequence[str], key: str) -> bool:
@@ -84,22 +91,36 @@ class Manifest:
                 return False
         return True
 
-    def current_topic(self, source: Path, formats: Sequence[str], settings: str, digests: Digests) -> str | None:
-        """The topic id of ``source`` when its targets in ``formats`` are up to date, judged without reading it as YAML."""
+    def current_topic(self, source: Path, chosen: Sequence[str] | None, settings: str, digests: Digests) -> str | None:
+        """The topic id of ``source`` when its chosen outputs are up to date, judged without reading it as YAML.
+
+        ``chosen`` None means the outputs its course or theme chose when it was last built.
+        """
         entry = self.sources.get(str(source.resolve()))
         if not isinstance(entry, dict):
             return None
         try:
-            names = [name for name in entry["targets"] if FORMAT_OF_SUFFIX.get(Path(name).suffix) in formats]
-            key = self.key((Path(path) for path in entry["inputs"]), settings, digests)
+            targets: dict[str, str | None] = entry["targets"]
+            inputs = {kind: [Path(path) for path in paths] for kind, paths in entry["inputs"].items()}
+            names = entry["chosen"] if chosen is None else chosen
+            files = [(REGISTRY[name], targets[name]) for name in names]
             topic_id = str(entry["id"])
-        except (TypeError, KeyError):
-            return None
-        return topic_id if names and self.is_current(names, key) else None
+        except (TypeError, KeyError, AttributeError):
+            return None  # a manifest of another version, an output it never considered, or a damaged entry
+        present = [(output, file) for output, file in files if file is not None]
+        for output, file in present:
+            if not self.is_current([file], self.key(files_of(inputs, output.inputs), settings, digests)):
+                return None
+        return topic_id if present else None
 
-    def record_topic(self, source: Path, topic_id: str, inputs: Sequence[Path], names: Sequence[str]) -> None:
-        """What a topic is made from and every file it makes (in all formats)."""
-        entry = {"id": topic_id, "inputs": [str(path) for path in inputs], "targets": list(names)}
+    def record_topic(self, source: Path, topic_id: str, inputs: Inputs, targets: dict[str, str | None], chosen: Sequence[str]) -> None:
+        """What a topic is made from, the file each output makes of it (None: it has none), and the outputs its course or theme choose."""
+        entry = {
+            "id": topic_id,
+            "inputs": {kind: [str(path) for path in paths] for kind, paths in inputs.items()},
+            "targets": targets,
+            "chosen": list(chosen),
+        }
         self._set(self.sources, str(source.resolve()), entry)
 
     def record_targets(self, paths: Iterable[Path], key: str) -> None:
@@ -108,6 +129,14 @@ class Manifest:
 
     def record_course(self, source: Path, digest: str, folder: str, patterns: Sequence[str]) -> None:
         self._set(self.courses, str(source.resolve()), {"digest": digest, "folder": folder, "patterns": list(patterns)})
+
+    def input_files(self) -> Iterator[str]:
+        """Every file a build recorded reading for this folder: course files and each topic's inputs."""
+        yield from self.courses
+        for entry in self.sources.values():
+            inputs = entry.get("inputs") if isinstance(entry, dict) else None
+            for paths in inputs.values() if isinstance(inputs, dict) else ():
+                yield from (path for path in paths if isinstance(path, str)) if isinstance(paths, list) else ()
 
     def course(self, source: Path) -> dict[str, Any] | None:
         entry = self.courses.get(str(source.resolve()))
@@ -127,6 +156,12 @@ class Manifest:
         text = json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n"
         write_atomically([(self.folder / MANIFEST_NAME, text.encode("utf-8"))])
         self.changed = False
+
+
+def files_of(inputs: Inputs, kinds: Iterable[str]) -> list[Path]:
+    """The input files of the given kinds, in the order of INPUT_KINDS: what one output's key is made of."""
+    wanted = set(kinds)
+    return [path for kind in INPUT_KINDS if kind in wanted for path in inputs.get(kind, ())]
 
 
 class Manifests(dict[Path, Manifest]):

@@ -14,6 +14,7 @@ from dataclasses import field
 from typing import Annotated, Any
 
 from guide import markup
+from guide.outputs import REGISTRY
 from guide.records import BadValueError, Many, Mapping, Record, Value, record, text
 
 TOPIC_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -67,6 +68,16 @@ def _check_url(value: str) -> str:
 
 
 Url = Annotated[str, text(clean_text, _check_url, format="uri")]
+
+
+def _check_output_name(value: str) -> str:
+    if value not in REGISTRY.names():
+        raise BadValueError(f"unknown output '{value}'; known outputs: {', '.join(REGISTRY.names())}")
+    return value
+
+
+OutputNames = tuple[Annotated[str, text(clean_text, _check_output_name, enum=list(REGISTRY.names()))], ...]
+"""Outputs to build by default, by registry name (``[sheet, deck]``)."""
 
 
 def parse_when(value: Any) -> dt.date | int | str:
@@ -236,6 +247,8 @@ class Course:
     instructor: Text | None = None
     term: Text | None = None
     institution: Text | None = None
+    outputs: OutputNames | None = None
+    """The outputs its topics build when the command line names none."""
 
     @property
     def heading(self) -> str:

@@ -8,13 +8,12 @@ from pathlib import Path
 from guide import __version__
 from guide.theme import PageSize, SlideAspect
 
-FORMATS = ("pdf", "pptx")
-
 
 @dataclass(frozen=True)
 class BuildOptions:
     out: Path = Path("output")
-    formats: tuple[str, ...] = FORMATS
+    outputs: tuple[str, ...] | None = None
+    """Registry names of the outputs to build; None lets each course or theme choose, else the registry's defaults."""
     theme: str | None = None
     """A built-in theme name or a theme file, applied over every course's theme."""
     page_size: PageSize | None = None
@@ -29,7 +28,7 @@ class BuildOptions:
 
     @property
     def settings(self) -> str:
-        """Everything besides input files that shapes an output: a change to any of it rebuilds all.
+        """Everything besides input files and the outputs chosen that shapes an output: a change to any of it rebuilds all.
 
         Package data (built-in fonts, the default template, renderer code) changes only with
         the tool's version. A ``--theme`` file's contents are among each topic's inputs.

@@ -13,7 +13,6 @@ import re
 import zipfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -159,7 +158,6 @@ def open_template(path: Path) -> Presentation:
         raise TemplateError(f"'{path.name}' is not a usable PowerPoint template ({error})") from None
 
 
-@cache
 def read_template(path: Path, names: tuple[tuple[str, str], ...] = ()) -> Template:
     """The layouts of the template at ``path`` and the role each serves; ``names`` maps roles to layout names.
 

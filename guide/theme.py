@@ -57,6 +57,8 @@ class Theme:
     """Slide role -> layout name in the template, for roles not left to detection."""
     labels: Mapping[str, str] = field(default_factory=dict)
     """Label name -> wording, over the built-in labels of every language."""
+    outputs: tuple[str, ...] | None = None
+    """Registry names of the outputs built when neither the command line nor a course chooses."""
 
     def with_page_size(self, page_size: PageSize) -> Theme:
         return replace(self, page_size=page_size)

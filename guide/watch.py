@@ -1,17 +1,14 @@
 """``--watch``: build, then rebuild whatever a saved file changes, until interrupted.
 
-The libraries are imported once, before the first build. Each build then runs in a forked
-child: it starts with them loaded, but with none of an earlier build's caches (registered
-fonts, read templates) that a changed file would make stale, and a crash in it cannot end
-the watch. Builds are incremental, so a save rebuilds only the targets that depend on the
-file saved. The folders watched are those named and those of every file the last build
-read (images, theme files, fonts, templates), never the output folder.
+The libraries are imported once, before the first build. Each build has a session of its
+own, so nothing an earlier build read (registered fonts, opened templates) is served for a
+changed file, and an error in a build is reported without ending the watch. Builds are
+incremental, so a save rebuilds only the targets that depend on the file saved. The folders
+watched are those named and those of every file the last build read (images, theme files, fonts, templates), never the output folder.
 """
 
 from __future__ import annotations
 
-import os
-import sys
 import traceback
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -20,21 +17,21 @@ from typing import TYPE_CHECKING, TextIO
 from guide.inputs import SOURCE_FOLDER, shown
 from guide.manifest import MANIFEST_NAME, Manifest
 from guide.options import BuildOptions
+from guide.outputs import REGISTRY
 
 if TYPE_CHECKING:
     from watchfiles import Change
 
 PACKAGE = Path(__file__).resolve().parent
-EXIT_INTERRUPTED = 130
 
 
 def watch(paths: Sequence[Path], options: BuildOptions, build_once: Callable[[], int], stdout: TextIO) -> int:
     """Build now and after every change; returns 0 when the user stops it with Ctrl-C."""
     import watchfiles
 
-    _preload(options.formats)
+    _preload(options.outputs)
     try:
-        _in_child(build_once)
+        _report_errors(build_once)
         while True:
             folders = watched_folders(paths, options)
             listed = ", ".join(shown(folder) for folder in folders)
@@ -42,7 +39,7 @@ def watch(paths: Sequence[Path], options: BuildOptions, build_once: Callable[[],
             for changes in watchfiles.watch(*folders, watch_filter=_relevant(options.out)):
                 for path in sorted({Path(path) for _, path in changes}):
                     print(f"{'changed' if path.exists() else 'removed'}: {shown(path)}", file=stdout)
-                _in_child(build_once)
+                _report_errors(build_once)
                 if watched_folders(paths, options) != folders:
                     break  # the build now reads files elsewhere (a new logo, theme or image folder)
     except KeyboardInterrupt:
@@ -61,10 +58,7 @@ def watched_folders(paths: Sequence[Path], options: BuildOptions) -> list[Path]:
 
 def _recorded_inputs(out: Path) -> Iterable[str]:
     for manifest_file in [out / MANIFEST_NAME, *out.glob(f"*/{MANIFEST_NAME}")]:
-        manifest = Manifest.read(manifest_file.parent)
-        yield from manifest.courses
-        for entry in manifest.sources.values():
-            yield from entry.get("inputs", []) if isinstance(entry, dict) else []
+        yield from Manifest.read(manifest_file.parent).input_files()
 
 
 def _relevant(out: Path) -> Callable[[Change, str], bool]:
@@ -75,36 +69,16 @@ def _relevant(out: Path) -> Callable[[Change, str], bool]:
     return lambda change, path: default(change, path) and not Path(path).name.startswith(".")
 
 
-def _preload(formats: Sequence[str]) -> None:
-    """Import the build and the renderers it will need, so every forked build starts with them."""
-    from guide.build import renderer
-
-    for kind, format_name in (("study_sheet", "pdf"), ("deck", "pptx")):
-        if format_name in formats:
-            renderer(kind)
+def _preload(outputs: Sequence[str] | None) -> None:
+    """Import the renderers the builds will need, once, so that no rebuild pays for a library again."""
+    for output in REGISTRY:
+        if output.name in (outputs or REGISTRY.defaults()):
+            output.renderer()
 
 
-def _in_child(build_once: Callable[[], int]) -> None:
-    """Run one build in a forked child (where there is fork) and wait for it; it reports for itself."""
-    if not hasattr(os, "fork"):
-        build_once()
-        return
-    sys.stdout.flush()
-    sys.stderr.flush()
-    child = os.fork()
-    if child == 0:
-        try:
-            status = build_once()
-        except KeyboardInterrupt:
-            status = EXIT_INTERRUPTED
-        except BaseException:
-            traceback.print_exc()
-            status = 1
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(status)
+def _report_errors(build_once: Callable[[], int]) -> None:
+    """Run one build; a failure of the tool itself is shown, and the watch goes on."""
     try:
-        os.waitpid(child, 0)
-    except KeyboardInterrupt:
-        os.waitpid(child, 0)  # the child got the same Ctrl-C; let it finish writing before we stop
-        raise
+        build_once()
+    except Exception:
+        traceback.print_exc()

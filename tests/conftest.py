@@ -10,9 +10,13 @@ import pytest
 from pypdf import PdfReader
 
 from guide.cli import main
+from guide.fonts import BUNDLED_FAMILIES
+from tests.templates import make_template
 
 ROOT = Path(__file__).resolve().parent.parent
 TREATY = ROOT / "source" / "treaty-of-berlin-1926.yaml"
+MINIMAL = "title: {title}\nsummary: S\nkey_facts: [f]\ncontext: c\nsignificance: s\n"
+"""A minimal topic file, given a title."""
 HANG_GUARD_S = 10.0
 """Far above any real run: a run over it looped or blew up; speed itself is measured in bench/, not here."""
 
@@ -66,3 +70,29 @@ def temporaries(folder: Path) -> list[Path]:
 def text_of(reader: PdfReader) -> str:
     """All text of a PDF with white space folded, as a reader would search it."""
     return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """Two loose topics (one with a picture) and a course of the first, whose theme has fonts, a logo and a template."""
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
+    source = tmp_path / "source"
+    (source / "courses").mkdir(parents=True)
+    (source / "alpha.yaml").write_text(MINIMAL.format(title="Alpha"), encoding="utf-8")
+    shutil.copy(ROOT / "source" / "images" / "germany-between-west-and-east.png", source / "map.png")
+    (source / "beta.yaml").write_text(MINIMAL.format(title="Beta") + "images: [{file: map.png, alt: A map}]\n", encoding="utf-8")
+    carlito = BUNDLED_FAMILIES["Carlito"]
+    shutil.copy(carlito.regular, source / "course-regular.ttf")
+    shutil.copy(carlito.bold, source / "course-bold.ttf")
+    shutil.copy(ROOT / "source" / "images" / "example-university-logo.png", source / "logo.png")
+    make_template(source / "dept.pptx")
+    (source / "themes").mkdir()
+    (source / "themes" / "theme.yaml").write_text(
+        "fonts: {body: {family: Course, regular: ../course-regular.ttf, bold: ../course-bold.ttf}}\n"
+        "logo: ../logo.png\nslides: {template: ../dept.pptx}\n",
+        encoding="utf-8",
+    )
+    (source / "courses" / "c1.yaml").write_text(
+        "code: C1\ntitle: Course\ntheme: ../themes/theme.yaml\ntopics: [../alpha.yaml]\n", encoding="utf-8"
+    )
+    return tmp_path

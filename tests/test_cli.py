@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from guide import __version__
-from guide.build import FORMATS
+from guide.outputs import REGISTRY
 from tests.conftest import ROOT, TREATY, outputs, run_cli, temporaries
 
 BAD = Path(__file__).parent / "invalid" / "unknown-key.yaml"
@@ -132,5 +132,5 @@ def test_format_chooses_the_outputs(tmp_path: Path, chosen: str, expected: set[s
     assert {path.suffix for path in outputs(tmp_path)} == expected
 
 
-def test_every_format_is_built_by_default() -> None:
-    assert FORMATS == ("pdf", "pptx")
+def test_the_sheet_the_answer_key_and_the_deck_are_built_by_default() -> None:
+    assert REGISTRY.defaults() == ("sheet", "answers", "deck")

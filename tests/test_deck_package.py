@@ -16,6 +16,7 @@ from guide import load_topic
 from guide.load import named_theme
 from guide.model import Topic
 from guide.render.pptx import archive, package, render_deck, writer
+from guide.session import BuildSession
 from guide.theme import Theme
 from tests.conftest import TREATY
 from tests.samples import long_topic
@@ -32,9 +33,7 @@ def long(tmp_path: Path) -> Topic:
 
 def first_deck(topic: Topic, theme: Theme) -> bytes:
     """The deck as a fresh process writes it: with the template opened for it alone, nothing kept."""
-    package._opened.cache_clear()
-    archive._content_types.clear()
-    return render_deck(topic, theme)
+    return render_deck(topic, theme, None, BuildSession())
 
 
 @pytest.fixture(params=["designed", "template"])
@@ -48,7 +47,8 @@ def test_decks_one_after_another_are_as_if_each_were_the_first(theme: Theme, tmp
     other = long(tmp_path)  # more slides, no pictures; the treaty has a picture and links
     treaty, longer = first_deck(TREATY_TOPIC, theme), first_deck(other, theme)
     assert len(Presentation(io.BytesIO(longer)).slides) > len(Presentation(io.BytesIO(treaty)).slides)
-    assert [render_deck(topic, theme) for topic in (TREATY_TOPIC, other, TREATY_TOPIC)] == [treaty, longer, treaty]
+    session = BuildSession()
+    assert [render_deck(topic, theme, None, session) for topic in (TREATY_TOPIC, other, TREATY_TOPIC)] == [treaty, longer, treaty]
 
 
 def test_a_deck_that_fails_half_way_leaves_nothing_behind(theme: Theme, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -60,11 +60,12 @@ def test_a_deck_that_fails_half_way_leaves_nothing_behind(theme: Theme, monkeypa
             raise RuntimeError("disk on fire")
         written(self, deck, plan, number)  # type: ignore[arg-type]
 
+    session = BuildSession()
     monkeypatch.setattr(writer.DeckWriter, "_slide", failing)
     with pytest.raises(RuntimeError, match="disk on fire"):
-        render_deck(TREATY_TOPIC, theme)
+        render_deck(TREATY_TOPIC, theme, None, session)
     monkeypatch.undo()
-    assert render_deck(TREATY_TOPIC, theme) == expected
+    assert render_deck(TREATY_TOPIC, theme, None, session) == expected
 
 
 def test_an_edited_template_is_read_again(tmp_path: Path) -> None:
@@ -90,4 +91,4 @@ def test_relationships_are_written_as_python_pptx_writes_them(tmp_path: Path) ->
     parts = [part for part in deck.part.package.iter_parts() if part.rels]
     assert any(relationship.is_external for part in parts for relationship in part.rels.values())
     for part in parts:
-        assert archive._relationships_xml(part) == part.rels.xml, part.partname
+        assert archive._relationships_xml(part, archive.ArchiveMemory()) == part.rels.xml, part.partname

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from guide.build import _chunk_size
+from guide.builder import _chunk_size
 from tests.conftest import TREATY, outputs, run_cli
 
 

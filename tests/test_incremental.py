@@ -11,39 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from guide.build import BuildOptions, build
+from guide.builder import BuildOptions, build
 from guide.fonts import BUNDLED_FAMILIES
 from guide.uptodate import up_to_date
-from tests.conftest import ROOT, TREATY, outputs
+from tests.conftest import MINIMAL, ROOT, TREATY, outputs
 from tests.templates import make_template
-
-MINIMAL = "title: {title}\nsummary: S\nkey_facts: [f]\ncontext: c\nsignificance: s\n"
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """Two loose topics (one with a picture) and a course of the first, whose theme has fonts, a logo and a template."""
-    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
-    source = tmp_path / "source"
-    (source / "courses").mkdir(parents=True)
-    (source / "alpha.yaml").write_text(MINIMAL.format(title="Alpha"), encoding="utf-8")
-    shutil.copy(ROOT / "source" / "images" / "germany-between-west-and-east.png", source / "map.png")
-    (source / "beta.yaml").write_text(MINIMAL.format(title="Beta") + "images: [{file: map.png, alt: A map}]\n", encoding="utf-8")
-    carlito = BUNDLED_FAMILIES["Carlito"]
-    shutil.copy(carlito.regular, source / "course-regular.ttf")
-    shutil.copy(carlito.bold, source / "course-bold.ttf")
-    shutil.copy(ROOT / "source" / "images" / "example-university-logo.png", source / "logo.png")
-    make_template(source / "dept.pptx")
-    (source / "themes").mkdir()
-    (source / "themes" / "theme.yaml").write_text(
-        "fonts: {body: {family: Course, regular: ../course-regular.ttf, bold: ../course-bold.ttf}}\n"
-        "logo: ../logo.png\nslides: {template: ../dept.pptx}\n",
-        encoding="utf-8",
-    )
-    (source / "courses" / "c1.yaml").write_text(
-        "code: C1\ntitle: Course\ntheme: ../themes/theme.yaml\ntopics: [../alpha.yaml]\n", encoding="utf-8"
-    )
-    return tmp_path
 
 
 def rebuilt(project: Path, **options: object) -> set[str]:
@@ -118,20 +90,20 @@ def test_a_new_input_is_never_taken_for_up_to_date(project: Path, change: Callab
 
 
 def test_other_settings_or_formats_are_not_up_to_date(project: Path) -> None:
-    rebuilt(project, formats=("pdf",))
-    assert up_to_date([project / "source"], BuildOptions(out=project / "out", formats=("pdf",))) is not None
+    rebuilt(project, outputs=("sheet",))
+    assert up_to_date([project / "source"], BuildOptions(out=project / "out", outputs=("sheet",))) is not None
     assert up_to_date([project / "source"], BuildOptions(out=project / "out")) is None
-    assert up_to_date([project / "source"], BuildOptions(out=project / "out", formats=("pdf",), page_size="letter")) is None
-    assert up_to_date([project / "source"], BuildOptions(out=project / "out", formats=("pdf",), force=True)) is None
+    assert up_to_date([project / "source"], BuildOptions(out=project / "out", outputs=("sheet",), page_size="letter")) is None
+    assert up_to_date([project / "source"], BuildOptions(out=project / "out", outputs=("sheet",), force=True)) is None
 
 
 def test_a_rebuild_reads_only_the_topics_that_changed(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     rebuilt(project)
     retitle(project / "source" / "alpha.yaml")
     read: list[str] = []
-    load_input = sys.modules["guide.build"].load_input
+    load_input = sys.modules["guide.builder"].load_input
     monkeypatch.setattr(
-        sys.modules["guide.build"], "load_input", lambda path, shown=None: read.append(path.name) or load_input(path, shown)
+        sys.modules["guide.builder"], "load_input", lambda path, shown=None: read.append(path.name) or load_input(path, shown)
     )
     assert rebuilt(project) == {"out/alpha", "c1/alpha"}
     assert sorted(read) == ["alpha.yaml", "alpha.yaml", "c1.yaml"]
@@ -149,14 +121,14 @@ def test_a_new_topic_cannot_take_the_id_of_one_up_to_date(project: Path) -> None
 
 
 def test_an_interrupted_batch_keeps_what_it_built(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    module = sys.modules["guide.build"]
+    module = sys.modules["guide.builder"]
     monkeypatch.setattr(module, "SAVE_EVERY", 1)
     render = module._render
 
-    def interrupted_at_beta(task: tuple) -> object:
+    def interrupted_at_beta(task: tuple, session: object) -> object:
         if task[0].topic.id == "beta":
             raise KeyboardInterrupt
-        return render(task)
+        return render(task, session)
 
     monkeypatch.setattr(module, "_render", interrupted_at_beta)
     with pytest.raises(KeyboardInterrupt):

@@ -17,6 +17,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from guide.load import load_topic, named_theme
 from guide.model import Topic
 from guide.render.pdf import fonts, render_answer_key, render_study_sheet
+from guide.session import BuildSession
 from tests.conftest import TREATY
 from tests.strategies import topics
 
@@ -26,7 +27,7 @@ TREATY_TOPIC = load_topic(TREATY).topic
 
 def kept_fonts() -> Iterator[fonts.SubsetKeepingFont]:
     for family in (THEME.heading_font, THEME.body_font):
-        names = fonts.register(family)
+        names = fonts.register(family, BuildSession())
         for name in (names.regular, names.bold, names.italic, names.bold_italic):
             font = pdfmetrics.getFont(name)
             assert isinstance(font, fonts.SubsetKeepingFont)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import guide.progress
-from guide.build import build
+from guide.builder import build
 from guide.cli import main
 from guide.options import BuildOptions
 from guide.progress import ProgressBar

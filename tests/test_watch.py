@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from guide.build import build
+from guide.builder import build
 from guide.options import BuildOptions
 from guide.watch import watched_folders
 from tests.conftest import HANG_GUARD_S, ROOT
@@ -108,7 +108,7 @@ def test_the_folders_watched_are_those_named_and_those_of_every_file_read(tmp_pa
     (source / "courses" / "c1.yaml").write_text(
         "code: C1\ntitle: C\ntheme: ../../brand/theme.yaml\ntopics: [../alpha.yaml]\n", encoding="utf-8"
     )
-    options = BuildOptions(out=tmp_path / "out", formats=("pdf",))
+    options = BuildOptions(out=tmp_path / "out", outputs=("sheet",))
     assert watched_folders([source], options) == [source]
     assert build([source], options).exit_status == 0
     assert watched_folders([source], options) == [brand, source]  # not the package's own themes, not out/

@@ -10,7 +10,7 @@ parent defined. Every problem of every layer is reported at once, each at its ow
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from guide.load.messages import problems_of
 from guide.load.reader import read_yaml
 from guide.load.theme_assets import Asset, checked_asset, font_family
 from guide.load.theme_schema import ThemeFile
+from guide.outputs import REGISTRY
 from guide.records import RefusedError, build, plain
 from guide.theme import SLIDE_ROLES, Colors, Theme
 
@@ -58,11 +59,30 @@ class Layer:
 
 @dataclass(frozen=True)
 class LoadedTheme:
-    """A resolved theme, where each of its values came from, and the files it was made of."""
+    """A resolved theme, where each of its values came from, the files it was made of, and what is wrong with it.
+
+    ``problems`` stop a build that uses the theme (a template no deck can be drawn on, a label
+    its fonts cannot print); ``warnings`` do so only with ``--strict`` (poor contrast, a
+    template font we cannot measure exactly).
+    """
 
     theme: Theme
     settings: Mapping[str, Setting]
     files: tuple[Path, ...]
+    outputs: tuple[str, ...] = ()
+    """The outputs to build with it: those asked for, else the theme's own choice, else the registry's defaults."""
+    problems: tuple[Problem, ...] = ()
+    warnings: tuple[Problem, ...] = ()
+
+    def files_by_kind(self) -> dict[str, list[Path]]:
+        """The theme's files as fingerprint inputs: its theme files, font files, logo and template."""
+        theme = self.theme
+        fonts = {path for family in (theme.heading_font, theme.body_font) for path in family.faces}
+        kinds: dict[str, list[Path]] = {"theme": [], "fonts": [], "logo": [], "template": []}
+        for path in self.files:
+            kind = "template" if path == theme.template else "logo" if path == theme.logo else "fonts" if path in fonts else "theme"
+            kinds[kind].append(path)
+        return kinds
 
 
 def built_in_themes() -> dict[str, Path]:
@@ -193,6 +213,20 @@ class ThemeChain:
         theme = _theme(self.layers[-1].name, described[-1] if described else "", settings)
         return LoadedTheme(theme, settings, tuple(dict.fromkeys(self.files)))
 
+    def checked(self, outputs: tuple[str, ...] | None) -> LoadedTheme:
+        """The resolved theme, the outputs it builds, and everything wrong with it for those outputs.
+
+        The template is read and checked only when an output chosen is drawn on it, so a
+        PDF-only build neither imports python-pptx nor fails for a template it does not use.
+        """
+        loaded = self.resolve()
+        chosen = outputs or loaded.theme.outputs or REGISTRY.defaults()
+        uses_template = any("template" in REGISTRY[name].inputs for name in chosen)
+        problems, warnings = template_problems(loaded) if uses_template else ([], [])
+        problems += label_problems(loaded)
+        warnings += contrast_warnings(loaded)
+        return replace(loaded, outputs=chosen, problems=tuple(problems), warnings=tuple(warnings))
+
 
 def _command_line_complaint(message: str) -> Problem:
     return Problem("--theme", 0, 0, "", message)
@@ -246,17 +280,23 @@ def _theme(name: str, description: str, settings: Mapping[str, Setting]) -> Them
         template=value("slides.template"),
         layouts={role: value(f"slides.layouts.{role}") for role in SLIDE_ROLES if value(f"slides.layouts.{role}")},
         labels={key.split(".", 1)[1]: setting.value for key, setting in settings.items() if key.startswith("labels.")},
+        outputs=tuple(value("outputs")) if value("outputs") else None,
     )
 
 
-def load_theme(*chains: ThemeChain) -> LoadedTheme:
-    """The default theme with each chain's layers over it, in order."""
+def load_theme(*chains: ThemeChain, outputs: tuple[str, ...] | None = None) -> LoadedTheme:
+    """The default theme with each chain's layers over it, in order, and all that is wrong with it for ``outputs``.
+
+    ``outputs`` are those the command line or a course chose; None leaves the choice to the
+    theme. Raises InputError when the theme cannot be resolved at all (a bad file, an unknown
+    colour name); what stops a build with it comes back in ``problems`` and ``warnings``.
+    """
     combined = ThemeChain().named(DEFAULT_THEME)
     for chain in chains:
         combined.layers += chain.layers
         combined.problems += chain.problems
         combined.files += chain.files
-    return combined.resolve()
+    return combined.checked(outputs)
 
 
 CONTRAST_CHECKS = (
@@ -313,13 +353,14 @@ def template_problems(loaded: LoadedTheme) -> tuple[list[Problem], list[Problem]
 
 def named_theme(reference: str = DEFAULT_THEME) -> Theme:
     """A built-in theme, or a theme file, resolved on its own; raises InputError if it is invalid."""
-    return load_theme(ThemeChain().named(reference)).theme
+    return load_theme(ThemeChain().named(reference), outputs=()).theme
 
 
 def label_problems(loaded: LoadedTheme) -> list[Problem]:
     """Theme labels holding characters the theme's fonts cannot print, at the label's line."""
-    from guide.coverage import unprintable
+    from guide.coverage import printable_characters, unprintable
 
     families = (loaded.theme.heading_font, loaded.theme.body_font)
-    found = ((name, unprintable(text, families)) for name, text in loaded.theme.labels.items())
+    printable = printable_characters(families)
+    found = ((name, unprintable(text, families, printable)) for name, text in loaded.theme.labels.items())
     return [loaded.settings[f"labels.{name}"].problem(message) for name, message in found if message]

@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from guide.colors import HEX_COLOR
 from guide.labels import LABEL_NAMES
-from guide.model import Text, clean_text
+from guide.model import OutputNames, Text, clean_text
 from guide.records import BadValueError, Mapping, Nullable, number, record, text
 
 PALETTE_NAME = r"^[A-Za-z][A-Za-z0-9_-]*$"
@@ -143,3 +143,5 @@ class ThemeFile:
     page: PageSpec | None = None
     slides: SlidesSpec | None = None
     labels: Labels | None = None  # type: ignore[valid-type]
+    outputs: OutputNames | None = None
+    """The outputs built when neither the command line nor a course chooses."""

@@ -8,24 +8,25 @@ from guide.render.pdf.blocks import Blocks
 from guide.render.pdf.document import render_story, text_width
 from guide.render.pdf.sheet import answer_key_story, furniture, study_sheet_story
 from guide.render.pdf.styles import build_styles
+from guide.session import BuildSession
 from guide.theme import Theme
 
 __all__ = ["render_answer_key", "render_study_sheet"]
 
 
-def render_study_sheet(topic: Topic, theme: Theme, course: Course | None = None) -> bytes:
+def render_study_sheet(topic: Topic, theme: Theme, course: Course | None = None, session: BuildSession | None = None) -> bytes:
     """The printable study sheet of ``topic`` as PDF bytes."""
     labels = theme.labels_for(topic.language_code)
-    styles = build_styles(theme)
+    styles = build_styles(theme, session or BuildSession())
     story = study_sheet_story(topic, Blocks(styles, labels, text_width(theme)), course, theme.logo)
     marker = labels["study_sheet"]
     return render_story(story, theme, styles, labels, furniture(topic, course, labels, marker), metadata(topic, topic.title, course))
 
 
-def render_answer_key(topic: Topic, theme: Theme, course: Course | None = None) -> bytes:
+def render_answer_key(topic: Topic, theme: Theme, course: Course | None = None, session: BuildSession | None = None) -> bytes:
     """The teacher's copy: every question with its answer, as PDF bytes."""
     labels = theme.labels_for(topic.language_code)
-    styles = build_styles(theme)
+    styles = build_styles(theme, session or BuildSession())
     story = answer_key_story(topic, Blocks(styles, labels, text_width(theme)), course, theme.logo)
     title = f"{topic.title} — {labels['answer_key']}"
     marks = furniture(topic, course, labels, labels["teachers_copy"], marked_footer=True)

@@ -1,4 +1,4 @@
-"""Font families registered with reportlab, once per process, under stable names.
+"""Font families registered with reportlab, once per build session, under stable names.
 
 Embedding a face's subset in a document (cutting the subset out of the font, compressing it,
 writing its widths and its ToUnicode map) was over a third of a PDF's time, repeated for every
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
-from functools import cache
 from typing import Literal, cast
 
 from reportlab.lib.fonts import addMapping
@@ -20,6 +19,7 @@ from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFDocument, PDFNa
 from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, SUBSETN, TTFont, makeToUnicodeCMap
 
 from guide.fonts import FontFamily
+from guide.session import BuildSession
 
 KEPT_SUBSETS = 16
 """Subsets whose streams each face keeps (each some 20 kB): enough for the few that recur."""
@@ -36,14 +36,22 @@ class RegisteredFamily:
     bold_italic: str
 
 
-@cache
-def register(family: FontFamily) -> RegisteredFamily:
-    """Register the four faces of ``family``; names depend only on the family name, so PDFs are reproducible."""
+def register(family: FontFamily, session: BuildSession) -> RegisteredFamily:
+    """Register the four faces of ``family``, replacing what was registered before from other bytes.
+
+    Names depend only on the family name, so PDFs are reproducible; a face registered from
+    other bytes (a font file edited since an earlier build in this process) is registered
+    afresh, so no build draws with a font file's older contents.
+    """
     stem = family.name.replace(" ", "")
     names = RegisteredFamily(stem, f"{stem}-Regular", f"{stem}-Bold", f"{stem}-Italic", f"{stem}-BoldItalic")
     faces = zip((names.regular, names.bold, names.italic, names.bold_italic), family.faces, strict=True)
     for name, path in faces:
-        pdfmetrics.registerFont(SubsetKeepingFont(name, str(path)))
+        digest = session.digest(path)
+        if getattr(pdfmetrics._fonts.get(name), "digest", None) != digest:  # type: ignore[attr-defined]  # private, not in its stubs
+            font = SubsetKeepingFont(name, str(path), digest)
+            _forget_other_bytes(name, font)
+            pdfmetrics.registerFont(font)
     styles: tuple[tuple[Literal[0, 1], Literal[0, 1], str], ...] = (
         (0, 0, names.regular),
         (1, 0, names.bold),
@@ -59,6 +67,21 @@ def register(family: FontFamily) -> RegisteredFamily:
         addMapping(name, 0, 1, names.italic)
         addMapping(name, 1, 1, names.bold_italic)
     return names
+
+
+def _forget_other_bytes(name: str, font: SubsetKeepingFont) -> None:
+    """Take fonts made from other bytes out of reportlab's registry, which keeps the first under a name or face name.
+
+    reportlab shares one font object among names whose faces are named alike (so a document
+    embeds each face once); one made from other bytes of that face must go, or a font file
+    edited between two builds in one process would be drawn with its old contents. reportlab
+    has no public way to do it; tests/test_session.py guards this.
+    """
+    # reportlab's private registries are not in its type stubs
+    pdfmetrics._fonts.pop(name, None)  # type: ignore[attr-defined]
+    shared = pdfmetrics._dynFaceNames.get(font.face.name)  # type: ignore[attr-defined]
+    if shared is not None and getattr(shared, "digest", None) != font.digest:
+        del pdfmetrics._dynFaceNames[font.face.name]  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
@@ -101,8 +124,10 @@ class SubsetKeepingFont(TTFont):
     only kind this tool writes.
     """
 
-    def __init__(self, name: str, path: str) -> None:
+    def __init__(self, name: str, path: str, digest: str) -> None:
         super().__init__(name, path)
+        self.digest = digest
+        """The SHA-256 of the font file this face was read from."""
         self._kept: OrderedDict[tuple[int, tuple[int, ...]], _SubsetStreams] = OrderedDict()
 
     def addObjects(self, doc: PDFDocument) -> None:  # noqa: N802 - reportlab calls it so

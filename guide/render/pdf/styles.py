@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_RIGHT
@@ -12,6 +11,7 @@ from reportlab.lib.styles import ParagraphStyle
 from guide.colors import mix
 from guide.fonts import FontFamily
 from guide.render.pdf.fonts import RegisteredFamily, register
+from guide.session import BuildSession
 from guide.theme import Colors, Theme
 
 BODY_SIZE_PT = 10.0
@@ -57,14 +57,19 @@ class Styles:
     caption: ParagraphStyle
 
 
-def build_styles(theme: Theme) -> Styles:
-    """The styles of ``theme``: made once for each look, as every document of a course shares one."""
-    return _styles(theme.colors, theme.heading_font, theme.body_font, theme.fills)
+def build_styles(theme: Theme, session: BuildSession) -> Styles:
+    """The styles of ``theme``: made once per session for each look, as every document of a course shares one.
+
+    Keyed by the contents of the font files too, so a font edited between two builds is registered afresh.
+    """
+    fonts = (theme.heading_font, theme.body_font)
+    digests = tuple(session.digest(face) for family in fonts for face in family.faces)
+    key = (theme.colors, *fonts, theme.fills, digests)
+    return session.made("pdf-styles", key, lambda: _styles(theme.colors, theme.heading_font, theme.body_font, theme.fills, session))
 
 
-@lru_cache(maxsize=32)
-def _styles(colors: Colors, heading_font: FontFamily, body_font: FontFamily, fills: bool) -> Styles:
-    """Styles from the parts of a theme they depend on (a theme itself holds dictionaries, which do not hash)."""
+def _styles(colors: Colors, heading_font: FontFamily, body_font: FontFamily, fills: bool, session: BuildSession) -> Styles:
+    """Styles from the parts of a theme they depend on, with the fonts registered anew."""
     palette = Palette(
         primary=HexColor(colors.primary),
         accent=HexColor(colors.accent),
@@ -74,8 +79,8 @@ def _styles(colors: Colors, heading_font: FontFamily, body_font: FontFamily, fil
         tint=HexColor(colors.tint),
         rule=HexColor(mix(colors.muted, colors.background, 0.65)),
     )
-    heading = register(heading_font)
-    body = register(body_font)
+    heading = register(heading_font, session)
+    body = register(body_font, session)
     base = ParagraphStyle("body", fontName=body.regular, fontSize=BODY_SIZE_PT, leading=12.8, textColor=palette.text, spaceAfter=5)
     # On a filled band, text takes the background colour; on an outlined one, the usual colours.
     band_title = palette.background if fills else palette.primary

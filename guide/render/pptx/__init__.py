@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
+from guide.errors import RenderError
 from guide.fonts import family_named
 from guide.model import Course, Topic
 from guide.render.common import metadata
 from guide.render.pptx.geometry import Geometry, designed_geometry, template_geometry
+from guide.render.pptx.measure import face_widths
 from guide.render.pptx.plan import DeckFonts, DeckPlan, plan_deck
 from guide.render.pptx.writer import DeckWriter
+from guide.session import BuildSession
 from guide.template import Template, default_template_path, read_template
 from guide.theme import Theme
 
@@ -26,28 +30,42 @@ class _Setting:
     designed: bool
 
 
-def _setting(theme: Theme) -> _Setting:
+def _setting(theme: Theme, session: BuildSession) -> _Setting:
     if theme.template is None:
-        return _Setting(read_template(default_template_path()), designed_geometry(theme.slide_aspect), deck_fonts(theme, None), True)
-    template = read_template(theme.template, tuple(sorted(theme.layouts.items())))
+        template = session_template(session, default_template_path())
+        return _Setting(template, designed_geometry(theme.slide_aspect), deck_fonts(theme, None), True)
+    template = session_template(session, theme.template, tuple(sorted(theme.layouts.items())))
+    if template.errors:
+        raise RenderError(f"the template cannot hold this deck: {template.errors[0]}")
     return _Setting(template, template_geometry(template), deck_fonts(theme, template), False)
 
 
-def deck_plan(topic: Topic, theme: Theme, course: Course | None = None) -> DeckPlan:
+def session_template(session: BuildSession, path: Path, names: tuple[tuple[str, str], ...] = ()) -> Template:
+    """The template at ``path`` as read in this session, once per contents and layout names."""
+    return session.made("template", (session.digest(path), names), lambda: read_template(path, names))
+
+
+def deck_plan(topic: Topic, theme: Theme, course: Course | None = None, session: BuildSession | None = None) -> DeckPlan:
     """The slide plan of ``topic``: what each slide holds, measured in the boxes it will have."""
-    return _planned(topic, theme, course)[1]
+    return _planned(topic, theme, course, session or BuildSession())[1]
 
 
-def render_deck(topic: Topic, theme: Theme, course: Course | None = None) -> bytes:
-    """The editable slide deck of ``topic`` as .pptx bytes: our design, or on the theme's template."""
-    setting, plan = _planned(topic, theme, course)
+def render_deck(topic: Topic, theme: Theme, course: Course | None = None, session: BuildSession | None = None) -> bytes:
+    """The editable slide deck of ``topic`` as .pptx bytes: our design, or on the theme's template.
+
+    Raises RenderError when the theme's template cannot hold the deck (the loader reports why
+    to the user before anything is rendered; this is the renderer's own check).
+    """
+    session = session or BuildSession()
+    setting, plan = _planned(topic, theme, course, session)
     writer = DeckWriter(plan, theme, metadata(topic, topic.title, course), setting.fonts, setting.template, setting.designed)
-    return writer.write()
+    return writer.write(session)
 
 
-def _planned(topic: Topic, theme: Theme, course: Course | None) -> tuple[_Setting, DeckPlan]:
-    setting = _setting(theme)
-    return setting, plan_deck(topic, theme.labels_for(topic.language_code), setting.geometry, setting.fonts, course)
+def _planned(topic: Topic, theme: Theme, course: Course | None, session: BuildSession) -> tuple[_Setting, DeckPlan]:
+    setting = _setting(theme, session)
+    labels = theme.labels_for(topic.language_code)
+    return setting, plan_deck(topic, labels, setting.geometry, setting.fonts, face_widths(session), course)
 
 
 def deck_fonts(theme: Theme, template: Template | None) -> DeckFonts:

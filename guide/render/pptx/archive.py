@@ -17,7 +17,6 @@ import struct
 import zlib
 from collections.abc import Set
 from dataclasses import dataclass
-from functools import lru_cache
 from weakref import WeakKeyDictionary
 
 from lxml.etree import Element, SubElement, tostring
@@ -47,30 +46,39 @@ class _Entry:
     compressed: bytes
 
 
-_entries: dict[str, _Entry] = {}
-"""The last entry written under each name in this process, reused while its bytes are the same."""
-_serialised: WeakKeyDictionary[Part, tuple[tuple[PackURI, bytes], ...]] = WeakKeyDictionary()
-"""The (name, bytes) of each unchanging part and its relationships, kept while the part lives."""
-_content_types: dict[tuple[tuple[str, str], ...], tuple[PackURI, bytes]] = {}
-"""The content types item for each list of (part name, content type): decks of as many slides share one."""
 KEPT_CONTENT_TYPES = 64
 
 
-def deck_bytes(deck: Presentation, unchanging: Set[Part] = frozenset()) -> bytes:
+class ArchiveMemory:
+    """What writing one deck leaves for the next in a build session; every entry is checked against the bytes it stands for."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, _Entry] = {}
+        """The last entry written under each name, reused while its bytes are the same."""
+        self.serialised: WeakKeyDictionary[Part, tuple[tuple[PackURI, bytes], ...]] = WeakKeyDictionary()
+        """The (name, bytes) of each unchanging part and its relationships, kept while the part lives."""
+        self.content_types: dict[tuple[tuple[str, str], ...], tuple[PackURI, bytes]] = {}
+        """The content types item for each list of (part name, content type): decks of as many slides share one."""
+        self.relative: dict[tuple[PackURI, str], str] = {}
+        """Each (target, folder) pair's relative reference: the same few pairs recur in every deck."""
+
+
+def deck_bytes(deck: Presentation, memory: ArchiveMemory, unchanging: Set[Part] = frozenset()) -> bytes:
     """The deck's package as a .pptx file; ``unchanging`` parts are known to be as when last written."""
     package = deck.part.package
-    archive = _Archive()
-    _Writer(archive, package._rels, tuple(package.iter_parts()), unchanging)._write()
+    archive = _Archive(memory)
+    _Writer(archive, package._rels, tuple(package.iter_parts()), unchanging, memory)._write()
     return archive.finish()
 
 
 class _Writer(PackageWriter):
     """python-pptx's package writer, writing into our archive rather than a ``zipfile``."""
 
-    def __init__(self, archive: _Archive, rels: object, parts: tuple[Part, ...], unchanging: Set[Part]) -> None:
+    def __init__(self, archive: _Archive, rels: object, parts: tuple[Part, ...], unchanging: Set[Part], memory: ArchiveMemory) -> None:
         super().__init__(io.BytesIO(), rels, parts)  # type: ignore[arg-type]
         self._archive = archive
         self._unchanging = unchanging
+        self._memory = memory
 
     def _write(self) -> None:
         self._archive.write(*self._content_types())
@@ -82,27 +90,29 @@ class _Writer(PackageWriter):
     def _content_types(self) -> tuple[PackURI, bytes]:
         """``[Content_Types].xml`` as python-pptx writes it; it depends only on the parts' names and types."""
         key = tuple((str(part.partname), part.content_type) for part in self._parts)
-        item = _content_types.get(key)
+        known = self._memory.content_types
+        item = known.get(key)
         if item is None:
             written: list[tuple[PackURI, bytes]] = []
             self._write_content_types_stream(_Recorder(written))  # type: ignore[arg-type]
-            if len(_content_types) >= KEPT_CONTENT_TYPES:
-                _content_types.clear()
-            item = _content_types[key] = written[0]
+            if len(known) >= KEPT_CONTENT_TYPES:
+                known.clear()
+            item = known[key] = written[0]
         return item
 
     def _serialised(self, part: Part) -> tuple[tuple[PackURI, bytes], ...]:
         """The part's bytes and, when it has relationships, theirs: as python-pptx writes them."""
-        kept = _serialised.get(part) if part in self._unchanging else None
+        kept = self._memory.serialised.get(part) if part in self._unchanging else None
         if kept is not None:
             return kept
-        written = ((part.partname, part.blob),) + (((part.partname.rels_uri, _relationships_xml(part)),) if part._rels else ())
+        relationships = ((part.partname.rels_uri, _relationships_xml(part, self._memory)),) if part._rels else ()
+        written = ((part.partname, part.blob), *relationships)
         if part in self._unchanging:
-            _serialised[part] = written
+            self._memory.serialised[part] = written
         return written
 
 
-def _relationships_xml(part: Part) -> bytes:
+def _relationships_xml(part: Part, memory: ArchiveMemory) -> bytes:
     """The part's ``.rels`` item: its relationships in the order of their numbers, as python-pptx writes it."""
     root = Element(f"{{{PACKAGE_RELATIONSHIPS}}}Relationships", nsmap={None: PACKAGE_RELATIONSHIPS})
     base = part.partname.baseURI
@@ -110,7 +120,7 @@ def _relationships_xml(part: Part) -> bytes:
         if relationship.is_external:
             target, mode = relationship.target_ref, {"TargetMode": "External"}
         else:
-            target, mode = _relative(relationship.target_partname, base), {}
+            target, mode = _relative(relationship.target_partname, base, memory), {}
         attributes = {"Id": relationship.rId, "Type": relationship.reltype, "Target": target, **mode}
         SubElement(root, f"{{{PACKAGE_RELATIONSHIPS}}}Relationship", attributes)
     return tostring(root, encoding="UTF-8", standalone=True)
@@ -121,10 +131,12 @@ def _number(rId: str) -> int:  # noqa: N803 - the OOXML name
     return int(rId[3:]) if rId.startswith("rId") and rId[3:].isdigit() else 0
 
 
-@lru_cache(maxsize=4096)
-def _relative(target: PackURI, base: str) -> str:
-    """The target's name relative to the folder of the part that refers to it; the same few pairs recur in every deck."""
-    return target.relative_ref(base)
+def _relative(target: PackURI, base: str, memory: ArchiveMemory) -> str:
+    """The target's name relative to the folder of the part that refers to it."""
+    relative = memory.relative.get((target, base))
+    if relative is None:
+        relative = memory.relative[target, base] = target.relative_ref(base)
+    return relative
 
 
 @dataclass(frozen=True)
@@ -140,14 +152,15 @@ class _Recorder:
 class _Archive:
     """A zip archive built in memory, entry by entry, in the order written."""
 
-    def __init__(self) -> None:
+    def __init__(self, memory: ArchiveMemory) -> None:
+        self._memory = memory
         self._chunks: list[bytes] = []
         self._directory: list[bytes] = []
         self._offset = 0
 
     def write(self, name: PackURI, data: bytes) -> None:
         member = name.membername.encode("ascii")
-        entry = _entry(name.membername, data)
+        entry = _entry(name.membername, data, self._memory.entries)
         header = LOCAL_HEADER.pack(
             b"PK\x03\x04", VERSION, 0, DEFLATE, DOS_TIME, DOS_DATE, entry.crc, len(entry.compressed), len(data), len(member), 0
         )
@@ -183,12 +196,12 @@ class _Archive:
         return b"".join((*self._chunks, directory, end))
 
 
-def _entry(name: str, data: bytes) -> _Entry:
+def _entry(name: str, data: bytes, entries: dict[str, _Entry]) -> _Entry:
     """The entry for ``data``: the one written last under ``name`` if its bytes are the same."""
-    known = _entries.get(name)
+    known = entries.get(name)
     if known is not None and known.data == data:
         return known
     compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -zlib.MAX_WBITS)
     entry = _Entry(data, zlib.crc32(data), compressor.compress(data) + compressor.flush())
-    _entries[name] = entry
+    entries[name] = entry
     return entry

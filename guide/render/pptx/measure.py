@@ -7,14 +7,14 @@ so lines measured here break where PowerPoint and LibreOffice break them.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from functools import cache
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PIL import ImageFont
 
 from guide.fonts import FontFamily
 from guide.markup import Span
+from guide.session import BuildSession
 
 MEASURING_SIZE = 1000
 """Fonts are loaded once at this pixel size; widths scale linearly to any point size."""
@@ -54,21 +54,26 @@ class _Advances(dict[str, float]):
         return width
 
 
-@cache
-def _advances(path: Path) -> _Advances:
-    return _Advances(path)
+FaceWidths = Callable[[Path], _Advances]
+"""The widths of the face in a font file: a build session keeps one per face's contents."""
+
+
+def face_widths(session: BuildSession) -> FaceWidths:
+    """Faces' widths measured once per session and face contents, never once per path."""
+    return lambda path: session.made("face-widths", session.digest(path), lambda: _Advances(path))
 
 
 class Measurer:
     """Widths and wrapped line counts of styled text in one family."""
 
-    def __init__(self, family: FontFamily) -> None:
+    def __init__(self, family: FontFamily, widths: FaceWidths | None = None) -> None:
         self.family = family
+        self._widths = widths or face_widths(BuildSession())
 
     def width_pt(self, text: str, size_pt: float, bold: bool = False, italic: bool = False) -> float:
         face = {(False, False): self.family.regular, (True, False): self.family.bold}.get((bold, italic))
         face = face or (self.family.bold_italic if bold else self.family.italic)
-        return _advances(face).width(text) * size_pt / MEASURING_SIZE
+        return self._widths(face).width(text) * size_pt / MEASURING_SIZE
 
     def line_count(self, spans: Sequence[Span], width_pt: float, size_pt: float) -> int:
         """Lines the spans take at ``width_pt``, breaking at spaces, and inside words too long for a line."""

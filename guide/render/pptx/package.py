@@ -14,7 +14,6 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from functools import lru_cache
 from pathlib import Path
 
 from lxml.etree import SubElement, _Element
@@ -30,36 +29,34 @@ from pptx.slide import NotesSlide
 from pptx.util import Pt
 
 from guide.ooxml import required_child
+from guide.render.pptx.archive import ArchiveMemory
 from guide.render.pptx.elements import A, P, R, ShapeTree, plain_body, plain_paragraphs
 from guide.render.pptx.geometry import Box
+from guide.session import BuildSession
 from guide.template import open_template
 
 
 @contextmanager
-def template_package(path: Path) -> Iterator[DeckPackage]:
+def template_package(path: Path, session: BuildSession) -> Iterator[DeckPackage]:
     """The package of the template at ``path``, emptied of slides, for writing one deck.
 
-    The deck's slides are removed again afterwards; if writing failed half-way, the package is
-    dropped instead and the next deck opens the template afresh.
+    The session keeps it open, by the template's contents, for the next deck. The deck's
+    slides are removed again afterwards; if writing failed half-way, the package is dropped
+    instead and the next deck opens the template afresh.
     """
-    status = path.stat()
-    key = (path, status.st_mtime_ns, status.st_size)
-    package = _opened(*key)
+    key = session.digest(path)
+    package = session.made(PACKAGE_KIND, key, lambda: DeckPackage(open_template(path)), keep=KEPT_PACKAGES)
     try:
         yield package
     except BaseException:
-        _opened.cache_clear()
+        session.forget(PACKAGE_KIND, key)
         raise
     package.empty()
 
 
-@lru_cache(maxsize=8)
-def _opened(path: Path, modified_ns: int, size: int) -> DeckPackage:
-    """The template's package; its modification time and size are part of the key, so an edited template is read again.
-
-    A process serves a few templates at most (one per course); an edited one's old package is dropped in time.
-    """
-    return DeckPackage(open_template(path))
+PACKAGE_KIND = "template-package"
+KEPT_PACKAGES = 8
+"""Open templates a session keeps: a build serves a few at most (one per course)."""
 
 
 class DeckPackage:
@@ -82,6 +79,8 @@ class DeckPackage:
         self.unchanging: frozenset[Part] = frozenset(parts.difference(changing))
         """The template's parts that no deck changes: all but the presentation (its slide list and size) and its properties."""
         self._notes = _notes_prototype(self._notes_master)
+        self.memory = ArchiveMemory()
+        """What writing one deck of this package leaves for writing the next."""
 
     def empty(self) -> None:
         """Take every slide away (with its notes and pictures, which only slides refer to), and count names afresh."""

@@ -17,7 +17,7 @@ from guide.model import Course, Paragraph, Topic
 from guide.render.common import meta_line
 from guide.render.pptx.fitting import INSET_X_PT, SAFETY, Fitted, Item, bold_line, fit, items_height, pieces_that_fit
 from guide.render.pptx.geometry import Box, Geometry
-from guide.render.pptx.measure import Measurer, sentences
+from guide.render.pptx.measure import FaceWidths, Measurer, sentences
 
 TITLE_SIZES = (36.0, 28.0)
 BODY_SIZES = (32.0, 18.0)
@@ -108,13 +108,15 @@ class DeckPlan:
 class Planner:
     """Lays out one topic's slides in one geometry, with one theme's labels and font metrics."""
 
-    def __init__(self, topic: Topic, labels: Labels, geometry: Geometry, fonts: DeckFonts, course: Course | None = None) -> None:
+    def __init__(
+        self, topic: Topic, labels: Labels, geometry: Geometry, fonts: DeckFonts, widths: FaceWidths, course: Course | None = None
+    ) -> None:
         self.topic = topic
         self.course = course
         self.labels = labels
         self.geometry = geometry
-        self.title_measurer = Measurer(fonts.title)
-        self.measurer = Measurer(fonts.body)
+        self.title_measurer = Measurer(fonts.title, widths)
+        self.measurer = Measurer(fonts.body, widths)
 
     def plan(self) -> DeckPlan:
         topic, labels = self.topic, self.labels
@@ -314,8 +316,10 @@ def _slide_text(paragraph: Paragraph) -> str:
     return paragraph.slide or sentences(paragraph.text)[0]
 
 
-def plan_deck(topic: Topic, labels: Labels, geometry: Geometry, fonts: DeckFonts, course: Course | None = None) -> DeckPlan:
-    return Planner(topic, labels, geometry, fonts, course).plan()
+def plan_deck(
+    topic: Topic, labels: Labels, geometry: Geometry, fonts: DeckFonts, widths: FaceWidths, course: Course | None = None
+) -> DeckPlan:
+    return Planner(topic, labels, geometry, fonts, widths, course).plan()
 
 
 def describe(plan: DeckPlan) -> str:

@@ -19,6 +19,7 @@ from pptx.presentation import Presentation as PresentationObject
 from pptx.util import Pt
 
 from guide.colors import mix
+from guide.errors import RenderError
 from guide.markup import Span
 from guide.render.common import Metadata
 from guide.render.pptx import elements
@@ -29,7 +30,8 @@ from guide.render.pptx.geometry import MARGIN_PT, Box
 from guide.render.pptx.measure import LINE_SPACING
 from guide.render.pptx.package import DeckPackage, add_picture, template_package
 from guide.render.pptx.plan import TIMELINE_RAIL_WIDTH_PT, DeckFonts, DeckPlan, PicturePlan, SlidePlan, TimelinePlan, TimelineRow
-from guide.template import Placeholder, Template
+from guide.session import BuildSession
+from guide.template import Layout, Placeholder, Template
 from guide.theme import Theme
 
 FIXED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
@@ -68,23 +70,23 @@ class DeckWriter:
             self.title_ink = self.text_ink = self.muted_ink = self.cover_title_ink = self.cover_text_ink = None
             self.accent_ink = TEMPLATE_ACCENT
 
-    def write(self) -> bytes:
-        with template_package(self.template.path) as package:
+    def write(self, session: BuildSession) -> bytes:
+        with template_package(self.template.path, session) as package:
             deck = package.deck
             if self.designed:
                 deck.slide_width, deck.slide_height = Pt(self.plan.width_pt), Pt(self.plan.height_pt)
             for number, slide_plan in enumerate(self.plan.slides, start=1):
                 self._slide(package, slide_plan, number)
             self._core_properties(deck)
-            return deck_bytes(deck, package.unchanging)
+            return deck_bytes(deck, package.memory, package.unchanging)
 
     def _slide(self, package: DeckPackage, plan: SlidePlan, number: int) -> None:
         layout = self.template.roles[plan.role]
-        assert layout is not None  # read_template refuses templates without a layout for each deck role
+        if layout is None:
+            raise RenderError(f"the template has no layout for {plan.role} slides")
         slide = _Slide(*package.add_slide(layout.index))
         cover = plan.role == "title"
-        title = layout.first("title")
-        assert title is not None  # every deck role's layout has a title (read_template checks)
+        title = _needed(layout, "title")
         ink = self.cover_title_ink if cover else self.title_ink
         self._text(slide, self._placeholder(slide, title, plan.title_box), [bold_line(plan.title)], plan.title_size_pt, ink, anchor="b")
         if cover:
@@ -96,8 +98,7 @@ class DeckWriter:
         elif self.designed:
             self._rule(slide.tree, plan.title_box)
         if plan.body:
-            body = layout.first("body")
-            assert body is not None  # the plan gives a body only to roles whose layouts have one
+            body = _needed(layout, "body")
             self._text(slide, self._placeholder(slide, body, plan.body.box), plan.body.items, plan.body.size_pt, self.text_ink)
         if plan.timeline:
             self._timeline(slide, plan.timeline)
@@ -202,6 +203,14 @@ class DeckWriter:
         properties.revision = 1
         properties.created = properties.modified = FIXED_TIME
         properties.last_printed = FIXED_TIME
+
+
+def _needed(layout: Layout, kind: str) -> Placeholder:
+    """The layout's first placeholder of ``kind``; RenderError if it has none (a template the loader did not check)."""
+    placeholder = layout.first(kind)
+    if placeholder is None:
+        raise RenderError(f"the template's layout '{layout.name}' has no {kind} placeholder")
+    return placeholder
 
 
 class _Slide:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 import threading
 import time
 import traceback
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,13 +22,14 @@ from typing import TYPE_CHECKING
 from guide.coverage import coverage_problems
 from guide.errors import InputError
 from guide.inputs import find_inputs, shown
-from guide.load import LoadedCourse, LoadedTheme, LoadedTopic, ThemeChain, load_input, load_theme
-from guide.load.theme import contrast_warnings, label_problems, template_problems
-from guide.manifest import Digests, Manifests
+from guide.load import LoadedCourse, LoadedTopic, ThemeChain, load_input, load_theme
+from guide.manifest import Inputs, Manifests, files_of
 from guide.model import Course, Topic
-from guide.options import FORMATS, BuildOptions
+from guide.options import BuildOptions
 from guide.output import remove_leftovers, write_atomically
+from guide.outputs import REGISTRY, Output
 from guide.report import BuildReport, Progress, TopicResult
+from guide.session import BuildSession
 from guide.theme import Theme
 
 if TYPE_CHECKING:
@@ -35,8 +37,6 @@ if TYPE_CHECKING:
 
 SAVE_EVERY = 50
 """Topics built between two saves of a folder's manifest during a long batch."""
-
-Renderer = Callable[[Topic, Theme, Course | None], bytes]
 
 
 @dataclass
@@ -49,29 +49,6 @@ class _Group:
     topics: list[Path] = field(default_factory=list)
     loaded: dict[Path, LoadedTopic] = field(default_factory=dict)
     """Topics already read while telling topics from courses, so no file is read twice."""
-
-
-def targets(topic: Topic, formats: Iterable[str]) -> list[tuple[str, str]]:
-    """(file name, kind) of each file a topic produces in the chosen formats; kinds name renderers."""
-    names: list[tuple[str, str]] = []
-    if "pdf" in formats:
-        names.append((f"{topic.id}.pdf", "study_sheet"))
-        if topic.questions:
-            names.append((f"{topic.id}-answers.pdf", "answer_key"))
-    if "pptx" in formats:
-        names.append((f"{topic.id}.pptx", "deck"))
-    return names
-
-
-def renderer(kind: str) -> Renderer:
-    """The renderer of a kind of file, imported only now: a PDF-only build never loads python-pptx."""
-    if kind == "deck":
-        from guide.render import pptx
-
-        return pptx.render_deck
-    from guide.render import pdf
-
-    return pdf.render_study_sheet if kind == "study_sheet" else pdf.render_answer_key
 
 
 def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | None = None) -> BuildReport:
@@ -101,12 +78,12 @@ def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | Non
         if isinstance(loaded, LoadedCourse):
             run.progress.expect(len(loaded.topics) - 1)
             if not options.check_only:  # a check writes nothing, not even a manifest
-                run.manifests[options.out].record_course(path, run.digests(path), loaded.course.id, loaded.patterns)
+                run.manifests[options.out].record_course(path, run.session.digests(path), loaded.course.id, loaded.patterns)
             groups.append(_Group(options.out / loaded.course.id, (loaded.theme, command_line), loaded, list(loaded.topics)))
         else:
             loose.topics.append(path)
             loose.loaded[path] = loaded
-    with _Workers(options.jobs) as workers:
+    with _Workers(options.jobs, run.session) as workers:
         for group in groups:
             if group.topics:
                 _build_group(group, run, workers)
@@ -123,7 +100,8 @@ class _Run:
     report: BuildReport
     progress: Progress
     manifests: Manifests = field(default_factory=Manifests)
-    digests: Digests = field(default_factory=Digests)
+    session: BuildSession = field(default_factory=BuildSession)
+    """The build's caches: file digests (for the manifests) and what renderers in this process make."""
     current: dict[tuple[Path, Path], str | None] = field(default_factory=dict)
 
     def current_topic(self, folder: Path, path: Path) -> str | None:
@@ -135,7 +113,7 @@ class _Run:
             return None
         if (folder, path) not in self.current:
             manifest = self.manifests[folder]
-            self.current[folder, path] = manifest.current_topic(path, self.options.formats, self.options.settings, self.digests)
+            self.current[folder, path] = manifest.current_topic(path, self.options.outputs, self.options.settings, self.session.digests)
         return self.current[folder, path]
 
 
@@ -159,14 +137,14 @@ def _build_group(group: _Group, run: _Run, workers: _Workers) -> None:
 def _build_topics(group: _Group, pending: list[tuple[Path, TopicResult]], ids_seen: dict[str, str], run: _Run, workers: _Workers) -> bool:
     """Validate the group's topics that are not up to date, then render those that are valid; False if the theme is invalid."""
     options, manifest = run.options, run.manifests[group.out]
-    resolved = _theme(group, options, run.report, str(group.course.path) if group.course else (options.theme or ""))
+    resolved = _theme(group, run, str(group.course.path) if group.course else (options.theme or ""))
     if resolved is None:
         run.progress.finished(len(pending))
         return False
-    theme, theme_files = resolved
+    theme, theme_inputs, chosen, unasked = resolved
     if not options.check_only:
         remove_leftovers(group.out)
-    to_render: list[tuple[LoadedTopic, TopicResult, list[Path]]] = []
+    to_render: list[tuple[LoadedTopic, TopicResult, Inputs]] = []
     for path, result in pending:
         loaded = _validated(path, result, group.loaded.get(path))
         first = ids_seen.setdefault(loaded.topic.id, result.source) if loaded else None
@@ -176,34 +154,45 @@ def _build_topics(group: _Group, pending: list[tuple[Path, TopicResult]], ids_se
             run.progress.finished()
             continue
         # Glyph coverage needs the fonts' tables: only for what is checked or built now.
-        result.problems += coverage_problems(loaded.topic, loaded.origin, (theme.heading_font, theme.body_font))
+        result.problems += coverage_problems(loaded.topic, loaded.origin, (theme.heading_font, theme.body_font), run.session)
         if result.problems or options.check_only:
             run.progress.finished()
         else:
-            to_render.append((loaded, result, [path.resolve(), *(Path(image.file) for image in loaded.topic.images), *theme_files]))
+            images = [Path(image.file) for image in loaded.topic.images]
+            to_render.append((loaded, result, {"topic": [path.resolve()], "images": images, **theme_inputs}))
     course = group.course.course if group.course else None
-    jobs = [_RenderJob(loaded.topic, theme, course, group.out, tuple(options.formats)) for loaded, _, _ in to_render]
+    jobs = [_RenderJob(loaded.topic, theme, course, group.out, chosen) for loaded, _, _ in to_render]
     for count, ((loaded, result, inputs), outcome) in enumerate(zip(to_render, workers.run(jobs), strict=True), start=1):
         result.written, result.failure, result.failure_detail = outcome
         run.progress.finished()
         if result.written:
-            manifest.record_topic(loaded.path, loaded.topic.id, inputs, [name for name, _ in targets(loaded.topic, FORMATS)])
-            manifest.record_targets(result.written, manifest.key(inputs, options.settings, run.digests))
+            every = {
+                output.name: (file if output.applies(loaded.topic) else None)
+                for output in REGISTRY
+                for file in [output.file_name(loaded.topic.id)]
+            }
+            manifest.record_topic(loaded.path, loaded.topic.id, inputs, every, unasked)
+            for output, file in REGISTRY.targets(loaded.topic, chosen):
+                key = manifest.key(files_of(inputs, output.inputs), options.settings, run.session.digests)
+                manifest.record_targets([group.out / file], key)
         if count % SAVE_EVERY == 0:
             manifest.save()  # an interrupted batch keeps what it built
     return True
 
 
-def _theme(group: _Group, options: BuildOptions, report: BuildReport, source: str) -> tuple[Theme, list[Path]] | None:
-    """The group's resolved theme and the files it was made from (course file first), or None with its problems reported."""
+def _theme(group: _Group, run: _Run, source: str) -> tuple[Theme, Inputs, tuple[str, ...], tuple[str, ...]] | None:
+    """The group's resolved theme, its input files by kind, the outputs chosen and those its course or theme choose.
+
+    None with its problems reported.
+    """
+    options, report = run.options, run.report
+    course_outputs = group.course.course.outputs if group.course else None
     try:
-        loaded: LoadedTheme = load_theme(*group.themes)
+        loaded = load_theme(*group.themes, outputs=options.outputs or course_outputs)
     except InputError as error:
         report.results.append(TopicResult(source, problems=list(error.problems)))
         return None
-    problems, warnings = template_problems(loaded) if "pptx" in options.formats else ([], [])
-    problems += label_problems(loaded)
-    warnings += contrast_warnings(loaded)
+    problems, warnings = list(loaded.problems), list(loaded.warnings)
     if options.strict:
         problems += warnings
     else:
@@ -216,8 +205,9 @@ def _theme(group: _Group, options: BuildOptions, report: BuildReport, source: st
         theme = theme.with_page_size(options.page_size)
     if options.slide_aspect:
         theme = theme.with_slide_aspect(options.slide_aspect)
-    course_file = [group.course.path.resolve()] if group.course else []
-    return theme, [*course_file, *loaded.files]
+    inputs: Inputs = {"course": [group.course.path.resolve()] if group.course else [], **loaded.files_by_kind()}
+    unasked = course_outputs or theme.outputs or REGISTRY.defaults()
+    return theme, inputs, loaded.outputs, unasked
 
 
 def _validated(path: Path, result: TopicResult, loaded: LoadedTopic | LoadedCourse | None) -> LoadedTopic | None:
@@ -241,7 +231,8 @@ class _RenderJob:
     theme: Theme
     course: Course | None
     out: Path
-    formats: tuple[str, ...]
+    outputs: tuple[str, ...]
+    """Registry names of the outputs chosen; those the topic has are rendered."""
 
 
 Outcome = tuple[list[Path], str | None, str | None]
@@ -251,43 +242,34 @@ Rendered = tuple[bytes | None, str | None, str | None]
 """(file contents, failure, failure detail) of one file."""
 
 
-Task = tuple[_RenderJob, tuple[tuple[str, str], ...]]
-"""A topic and the (file name, kind) of the files one worker renders for it."""
+Task = tuple[_RenderJob, tuple[str, ...]]
+"""A topic and the outputs of it that one worker renders: those of one group."""
 
 
 def _tasks(job: _RenderJob) -> list[Task]:
-    """The topic's deck, then its PDFs together: the unit a worker process is given.
+    """The topic's outputs, one task per worker group (its deck; its PDFs together): the unit a worker process is given.
 
     Each task needs one library, so a fresh worker imports and prepares only one: when a
     single topic's answer key went to the worker that had rendered its deck, that worker
     first paid for reportlab's import and the fonts (about 0.12 s) the other had loaded.
     """
-    files = targets(job.topic, job.formats)
-    decks = tuple(file for file in files if file[1] == "deck")
-    documents = tuple(file for file in files if file[1] != "deck")
-    return [(job, group) for group in (decks, documents) if group]
+    groups: dict[str, list[str]] = {}
+    for output, _ in REGISTRY.targets(job.topic, job.outputs):
+        groups.setdefault(output.group, []).append(output.name)
+    return [(job, tuple(names)) for names in groups.values()]
 
 
-def _render(task: Task) -> list[Rendered]:
-    job, files = task
-    return [_render_file(job, name, kind) for name, kind in files]
+def _render(task: Task, session: BuildSession) -> list[Rendered]:
+    job, names = task
+    return [_render_file(job, REGISTRY[name], session) for name in names]
 
 
-def _render_file(job: _RenderJob, name: str, kind: str) -> Rendered:
+def _render_file(job: _RenderJob, output: Output, session: BuildSession) -> Rendered:
     """One file of a topic, in memory."""
     try:
-        return renderer(kind)(job.topic, job.theme, job.course), None, None
+        return output.renderer()(job.topic, job.theme, job.course, session), None, None
     except Exception as error:
-        return None, f"{name}: could not be rendered: {error}", traceback.format_exc()
-    finally:
-        if kind == "deck":
-            # A deck's parts and XML proxies form reference cycles holding its XML (a fifth of a
-            # megabyte) until a full collection, which a long batch rarely reaches: memory grew
-            # with every deck. What survives the collection (the renderers' modules imported by
-            # the first file, fonts, templates) lives on: frozen, the next collection skips it,
-            # which keeps each at ~1 ms instead of 8.
-            gc.collect()
-            gc.freeze()
+        return None, f"{output.file_name(job.topic.id)}: could not be rendered: {error}", traceback.format_exc()
 
 
 def _write(job: _RenderJob, names: Sequence[str], rendered: Sequence[Rendered]) -> Outcome:
@@ -295,7 +277,7 @@ def _write(job: _RenderJob, names: Sequence[str], rendered: Sequence[Rendered]) 
     for _, failure, detail in rendered:
         if failure:
             return [], failure, detail
-    files = [(job.out / name, data) for name, (data, _, _) in zip(names, rendered, strict=True) if data is not None]
+    files = [(job.out / REGISTRY[name].file_name(job.topic.id), data) for name, (data, _, _) in zip(names, rendered, strict=True) if data]
     try:
         write_atomically(files)
     except OSError as error:
@@ -309,6 +291,11 @@ LARGEST_CHUNK = 8
 """Tasks sent to a worker at once in a long batch (four topics): each message costs both
 processes a few thread and pipe hand-overs, which at one task each took ~1 ms a topic."""
 
+START_METHOD = "fork" if sys.platform == "linux" else None
+"""How worker processes start: forked on Linux, where a worker begins with the libraries
+already imported; elsewhere the platform's own way (spawn on macOS and Windows), slower to
+start but safe."""
+
 
 def _chunk_size(tasks: int, jobs: int) -> int:
     """Tasks per message to a worker: one while there are few, so a small build spreads over
@@ -316,17 +303,39 @@ def _chunk_size(tasks: int, jobs: int) -> int:
     return max(1, min(LARGEST_CHUNK, tasks // (4 * jobs)))
 
 
-def _follow_parent(parent: int) -> None:
-    """Make this worker end when the build that started it ends, however it ends.
+class _Worker:
+    """What a worker process keeps from one task to the next: its own session, for as long as the build lasts."""
+
+    session: BuildSession | None = None
+
+    @classmethod
+    def start(cls, parent: int) -> None:
+        """Run in each new worker: end with the build, keep a session, and keep collections cheap."""
+        cls.session = BuildSession()
+        threading.Thread(target=_end_with_parent, args=(parent,), name="follow-parent", daemon=True).start()
+        # What the worker inherited or imported lives for the whole build: frozen, full collections skip it.
+        gc.collect()
+        gc.freeze()
+
+    @classmethod
+    def render(cls, task: Task) -> list[Rendered]:
+        if cls.session is None:
+            cls.session = BuildSession()
+        rendered = _render(task, cls.session)
+        # A deck's parts and XML proxies form reference cycles holding its XML (a fifth of a
+        # megabyte) until a full collection, which a long batch rarely reaches: memory grew with
+        # every deck. Collected here, with everything older frozen, each collection costs ~1 ms.
+        gc.collect()
+        return rendered
+
+
+def _end_with_parent(parent: int) -> None:
+    """End this worker when the build that started it ends, however it ends.
 
     A worker waits for work on a pipe it also holds open itself, so it never sees the build
     go: killed (by a signal, by the memory limit), the build would leave its workers waiting
     forever. A daemon thread checks who the parent is instead.
     """
-    threading.Thread(target=_end_with_parent, args=(parent,), name="follow-parent", daemon=True).start()
-
-
-def _end_with_parent(parent: int) -> None:
     while os.getppid() == parent:
         time.sleep(PARENT_CHECK_SECONDS)
     os._exit(1)
@@ -335,44 +344,39 @@ def _end_with_parent(parent: int) -> None:
 class _Workers:
     """Renders in this process, or spreads the files of all topics over worker processes started once per build.
 
-    The unit of work is a topic's deck or its PDFs, so even a single topic's study sheet and
-    deck render at once; this process collects a topic's files and writes them together. Workers are
-    forked, so each starts with the modules already imported here, and keeps its
-    registered fonts and read templates from one file to the next.
+    The unit of work is a topic's outputs of one group (its deck, or its PDFs), so even a single
+    topic's study sheet and deck render at once; this process collects a topic's files and writes
+    them together. Each worker keeps its own session (registered fonts, read templates) from
+    one file to the next; this process renders with the build's.
     """
 
-    def __init__(self, jobs: int) -> None:
+    def __init__(self, jobs: int, session: BuildSession) -> None:
         self.jobs = max(1, jobs)
+        self.session = session
         self.pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> _Workers:
-        gc.freeze()  # what exists now lives for the whole build: full collections need not scan it, and forks share it
         return self
 
     def __exit__(self, *exception: object) -> None:
         if self.pool is not None:
-            self.pool.shutdown()
-        gc.unfreeze()
+            self.pool.shutdown(cancel_futures=True)
 
     def run(self, jobs: Sequence[_RenderJob]) -> Iterator[Outcome]:
         """The outcome of each job, in the order given, each as soon as it and those before it are done."""
         tasks = [_tasks(job) for job in jobs]
-        # What exists now (the group's validated topics) outlives every deck: the collection after
-        # each deck, here or in a worker forked from here, then scans only what that deck made.
-        gc.collect()
-        gc.freeze()
         rendered = self._map([task for topic_tasks in tasks for task in topic_tasks])
         for job, topic_tasks in zip(jobs, tasks, strict=True):
-            names = [name for _, files in topic_tasks for name, _ in files]
+            names = [name for _, outputs in topic_tasks for name in outputs]
             yield _write(job, names, [result for _ in topic_tasks for result in next(rendered)])
 
     def _map(self, tasks: list[Task]) -> Iterator[list[Rendered]]:
         if self.jobs == 1 or len(tasks) < 2:
-            return map(_render, tasks)
+            return (_render(task, self.session) for task in tasks)
         if self.pool is None:
             import multiprocessing  # a build that renders in this process never pays for it
             from concurrent.futures import ProcessPoolExecutor
 
-            context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-            self.pool = ProcessPoolExecutor(self.jobs, context, initializer=_follow_parent, initargs=(os.getpid(),))
-        return self.pool.map(_render, tasks, chunksize=_chunk_size(len(tasks), self.jobs))
+            context = multiprocessing.get_context(START_METHOD)
+            self.pool = ProcessPoolExecutor(self.jobs, context, initializer=_Worker.start, initargs=(os.getpid(),))
+        return self.pool.map(_Worker.render, tasks, chunksize=_chunk_size(len(tasks), self.jobs))

@@ -1,0 +1,156 @@
+"""Every kind of file a build can make, in one table; nothing else spells an output's name.
+
+An output is a name users choose it by (``--outputs sheet,deck``), the rule that names its
+file, which topics have one, its renderer (imported only when first used, so a PDF-only
+build never loads python-pptx), the worker group it renders in and the kinds of input file
+its fingerprint depends on. The build, the command line, the manifest, the up-to-date check
+and the watcher all read this table, so adding an output is a renderer module and one entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from guide.model import Course, Topic
+    from guide.session import BuildSession
+    from guide.theme import Theme
+
+Renderer = Callable[["Topic", "Theme", "Course | None", "BuildSession"], bytes]
+"""Turns a topic, its resolved theme, its course and the build's session into a file's bytes."""
+
+INPUT_KINDS = ("topic", "images", "course", "theme", "fonts", "logo", "template")
+"""The kinds of input file a build fingerprints: the topic file, its pictures, the course file,
+the theme chain's files, the theme's font files, its logo and its slide template."""
+
+DOCUMENT_INPUTS = frozenset({"topic", "images", "course", "theme", "fonts", "logo"})
+"""What a document drawn without the slide template depends on."""
+
+
+def _every_topic(topic: Topic) -> bool:
+    return True
+
+
+def _with_questions(topic: Topic) -> bool:
+    return bool(topic.questions)
+
+
+@dataclass(frozen=True)
+class Output:
+    """One kind of file a topic can produce."""
+
+    name: str
+    """What users call it: ``--outputs``, ``outputs:`` in a course or theme, ``--list-outputs``."""
+    description: str
+    file_pattern: str
+    """The file's name, with ``{id}`` for the topic id."""
+    renderer_path: str
+    """``module:function`` of its renderer, imported on first use."""
+    group: str
+    """Outputs of one group render together in one worker task: they share a library and its fonts."""
+    format: str
+    """The ``--format`` shorthand that includes it (``pdf`` or ``pptx``)."""
+    inputs: frozenset[str] = DOCUMENT_INPUTS
+    """The kinds of input file (INPUT_KINDS) whose contents its file depends on."""
+    applies: Callable[[Topic], bool] = _every_topic
+    """Whether a topic has this output at all (an answer key needs questions)."""
+    default: bool = True
+    """Built when neither the command line, the course nor the theme chooses outputs."""
+
+    def file_name(self, topic_id: str) -> str:
+        return self.file_pattern.format(id=topic_id)
+
+    def renderer(self) -> Renderer:
+        """The renderer, imported now: only builds that make this output pay for its library."""
+        module, function = self.renderer_path.split(":")
+        renderer: Renderer = getattr(import_module(module), function)
+        return renderer
+
+
+class UnknownOutputError(ValueError):
+    """An output name no entry of the registry has."""
+
+    def __init__(self, unknown: Iterable[str]) -> None:
+        names = ", ".join(f"'{name}'" for name in unknown)
+        super().__init__(f"unknown output {names}; known outputs: {', '.join(REGISTRY.names())}")
+
+
+class Registry:
+    """The outputs, in the order a topic's files are listed and built."""
+
+    def __init__(self, outputs: Iterable[Output]) -> None:
+        self._outputs = {output.name: output for output in outputs}
+
+    def __iter__(self) -> Iterator[Output]:
+        return iter(self._outputs.values())
+
+    def __getitem__(self, name: str) -> Output:
+        return self._outputs[name]
+
+    def names(self) -> tuple[str, ...]:
+        return tuple(self._outputs)
+
+    def defaults(self) -> tuple[str, ...]:
+        return tuple(output.name for output in self if output.default)
+
+    def of_format(self, format_name: str) -> tuple[str, ...]:
+        """The outputs ``--format`` names: ``all`` is every default output."""
+        return tuple(output.name for output in self if output.default and format_name in ("all", output.format))
+
+    def chosen(self, names: Iterable[str]) -> tuple[str, ...]:
+        """``names`` checked and put in registry order; raises UnknownOutputError naming the unknown ones."""
+        wanted = set(names)
+        unknown = sorted(wanted.difference(self._outputs))
+        if unknown:
+            raise UnknownOutputError(unknown)
+        return tuple(name for name in self._outputs if name in wanted)
+
+    def targets(self, topic: Topic, names: Iterable[str]) -> list[tuple[Output, str]]:
+        """(output, file name) of each chosen output the topic has, in registry order."""
+        wanted = set(names)
+        return [(output, output.file_name(topic.id)) for output in self if output.name in wanted and output.applies(topic)]
+
+    @contextmanager
+    def extended(self, output: Output) -> Iterator[Output]:
+        """The registry with ``output`` added for the duration: how a plug-in or a test adds an output."""
+        self._outputs[output.name] = output
+        try:
+            yield output
+        finally:
+            del self._outputs[output.name]
+
+
+REGISTRY = Registry(
+    [
+        Output(
+            "sheet",
+            "the printable study sheet (PDF)",
+            "{id}.pdf",
+            "guide.render.pdf:render_study_sheet",
+            group="pdf",
+            format="pdf",
+        ),
+        Output(
+            "answers",
+            "the teacher's answer key (PDF), for topics with questions",
+            "{id}-answers.pdf",
+            "guide.render.pdf:render_answer_key",
+            group="pdf",
+            format="pdf",
+            applies=_with_questions,
+        ),
+        Output(
+            "deck",
+            "the editable slide deck (PowerPoint)",
+            "{id}.pptx",
+            "guide.render.pptx:render_deck",
+            group="pptx",
+            format="pptx",
+            inputs=DOCUMENT_INPUTS | {"template"},
+        ),
+    ]
+)
