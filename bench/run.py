@@ -11,10 +11,10 @@ weighs on both sides of a ratio alike. CPU time (the process and its workers) is
 wall time: on a shared machine it is the steadier of the two.
 
 Both sides run as on a user's machine: with Python's bytecode cache. The libraries were
-compiled when pip installed them; the tool compiles its modules on its first run, so the
-untimed build that the rebuilds start from comes first, and ``PYTHONDONTWRITEBYTECODE`` (set
-by some shells and CI images) is not passed on. (The baseline is one script, which Python
-compiles on every run, as it does the tool's own make_materials.py.)
+compiled when pip installed them; the tool compiles its modules on its first run, which the
+median of the rounds leaves out, and ``PYTHONDONTWRITEBYTECODE`` (set by some shells and CI
+images) is not passed on. (The baseline is one script, which Python compiles on every run,
+as it does the tool's own make_materials.py.)
 """
 
 from __future__ import annotations
@@ -66,16 +66,23 @@ def median(runs: list[Run]) -> Run:
     )
 
 
-def in_turn(
-    commands: dict[str, Callable[[], list[str]]], cwd: Path, rounds: int, before: Callable[[], None] = lambda: None
-) -> dict[str, Run]:
-    """Each command's median run, the commands run one after the other, round after round; ``before`` runs untimed before each."""
+def in_turn(commands: dict[str, Callable[[Path], list[str]]], work: Path, rounds: int, fresh: bool = False) -> dict[str, Run]:
+    """Each command's median run, the commands run one after the other, round after round.
+
+    Each command writes into a folder of its own, ``work/out/<name>``, emptied before each run when ``fresh``.
+    """
     runs: dict[str, list[Run]] = {name: [] for name in commands}
     for _ in range(rounds):
         for name, command in commands.items():
-            before()
-            runs[name].append(run(command(), cwd))
+            out = output_folder(work, name)
+            if fresh:
+                shutil.rmtree(out, ignore_errors=True)
+            runs[name].append(run(command(out), work))
     return {name: median(taken) for name, taken in runs.items()}
+
+
+def output_folder(work: Path, name: str) -> Path:
+    return work / "out" / name.replace(" ", "-")
 
 
 def ours(sources: Path, out: Path, *options: str) -> list[str]:
@@ -110,41 +117,35 @@ def main() -> None:
         write_topics(single, 1)
         treaty = copies_of_the_treaty(work / "treaty", count)
         treaty_quarter = copies_of_the_treaty(work / "treaty-quarter", quarter)
-        scratch = work / "out"
-
-        def fresh() -> None:
-            shutil.rmtree(scratch, ignore_errors=True)
-
-        kept = work / "kept"
-        run(ours(synthetic, kept, "--jobs", "2"), work)  # for the rebuilds below; writes the tool's bytecode cache
         cold = in_turn(
             {
-                "floor": lambda: IMPORT_FLOOR,
-                "ours 1": lambda: ours(single, scratch, "--force", "--jobs", "1"),
-                "ours 2": lambda: ours(single, scratch, "--force", "--jobs", "2"),
-                "baseline": lambda: baseline(single, scratch, 1),
+                "floor": lambda out: IMPORT_FLOOR,
+                "ours 1": lambda out: ours(single, out, "--force", "--jobs", "1"),
+                "ours 2": lambda out: ours(single, out, "--force", "--jobs", "2"),
+                "baseline": lambda out: baseline(single, out, 1),
             },
             work,
             options.rounds,
         )
         batches = in_turn(
             {
-                "ours synthetic 1": lambda: ours(synthetic, scratch, "--jobs", "1"),
-                "baseline synthetic 1": lambda: baseline(synthetic, scratch, 1),
-                "ours synthetic 2": lambda: ours(synthetic, scratch, "--jobs", "2"),
-                "baseline synthetic 2": lambda: baseline(synthetic, scratch, 2),
-                "ours treaty 2": lambda: ours(treaty, scratch, "--jobs", "2"),
-                "baseline treaty 2": lambda: baseline(treaty, scratch, 2),
-                "ours treaty quarter 2": lambda: ours(treaty_quarter, scratch, "--jobs", "2"),
+                "ours synthetic 1": lambda out: ours(synthetic, out, "--jobs", "1"),
+                "baseline synthetic 1": lambda out: baseline(synthetic, out, 1),
+                "ours synthetic 2": lambda out: ours(synthetic, out, "--jobs", "2"),
+                "baseline synthetic 2": lambda out: baseline(synthetic, out, 2),
+                "ours treaty 2": lambda out: ours(treaty, out, "--jobs", "2"),
+                "baseline treaty 2": lambda out: baseline(treaty, out, 2),
+                "ours treaty quarter 2": lambda out: ours(treaty_quarter, out, "--jobs", "2"),
             },
             work,
             options.batch_rounds,
-            before=fresh,
+            fresh=True,
         )
-        noop = in_turn({"noop": lambda: ours(synthetic, kept, "--jobs", "2")}, work, options.rounds)["noop"]
+        built = output_folder(work, "ours synthetic 2")  # the last batch's outputs, which the rebuilds start from
+        noop = in_turn({"noop": lambda out: ours(synthetic, built, "--jobs", "2")}, work, options.rounds)["noop"]
         changed = next(synthetic.glob("*.yaml"))
         changed.write_text(changed.read_text(encoding="utf-8").replace("title: The ", "title: A "), encoding="utf-8")
-        one = run(ours(synthetic, kept, "--jobs", "2"), work)
+        one = run(ours(synthetic, built, "--jobs", "2"), work)
 
     report(count, quarter, cold, batches, noop, one)
 
