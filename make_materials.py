@@ -1,8 +1,6 @@
 """Build classroom materials from the topics in source/ (see README.md)."""
 
-import sys
-
-from guide.cli import main
+from guide.cli import main_exit
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main_exit()

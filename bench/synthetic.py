@@ -1,9 +1,10 @@
 """Synthetic topics as large as the real treaty topic, each with its own words and its own picture.
 
-Every section is filled as source/treaty-of-berlin-1926.yaml fills it (6 key facts, 3 of
-them with details; 3 context and 2 significance paragraphs of about 60 words with their
-slide versions; 8 timeline entries; 2 people, one with a Cyrillic name; 6 terms; 5
-questions; 2 sources; a picture with its alt text; speaker notes). The words are made up
+Every section is filled as source/treaty-of-berlin-1926.yaml fills it (4 objectives; 6 key
+facts, 3 of them with details, 2 with a figure; 3 context and 2 significance paragraphs of
+about 60 words with their slide versions; 8 timeline entries; 2 people, one with a Cyrillic
+name; 6 terms; 5 questions, 3 with a number of answer lines; 4 excerpts; 2 sources; a
+picture with its alt text, caption and credit; speaker notes). The words are made up
 from syllables, seeded by the topic's number, between common English words in about the
 proportion of real prose: no two topics share their sentences, so nothing measured, laid
 out or compressed for one topic can be reused for the next, as with real topics.
@@ -92,9 +93,11 @@ def topic(number: int, picture: str) -> dict[str, Any]:
         "author": "History Department",
         "language": "en",
         "summary": write.prose(65, 75),
+        "objectives": [write.sentence(8, 14) for _ in range(4)],
         "key_facts": [
             {"fact": write.sentence(13, 19), "sources": [write.random.choice(("a", "b"))]}
             | ({"detail": write.prose(17, 31)} if index % 2 else {})
+            | ({"figure": f"{write.random.randint(2, 99)} {write.word()}"} if index in (0, 5) else {})
             for index in range(6)
         ],
         "context": [{"text": write.prose(58, 66), "slide": write.sentence(12, 16)} for _ in range(3)],
@@ -109,12 +112,32 @@ def topic(number: int, picture: str) -> dict[str, Any]:
             },
         ],
         "glossary": [{"term": write.words(1, 3), "definition": write.sentence(10, 13)} for _ in range(6)],
-        "questions": [{"question": write.words(9, 14) + "?", "answer": write.prose(6, 26)} for _ in range(5)],
+        "questions": [
+            {"question": write.words(9, 14) + "?", "answer": write.prose(6, 26)} | ({"lines": index + 1} if index % 2 == 0 else {})
+            for index in range(5)
+        ],
+        "excerpts": [
+            {
+                "text": write.prose(14, 38),
+                "source": write.random.choice(("a", "b")),
+                "attribution": write.words(4, 8),
+                "section": "context" if index == 3 else "key_facts",
+            }
+            for index in range(4)
+        ],
         "sources": [
             {"id": "a", "citation": write.sentence(8, 14), "url": f"https://example.org/{write.word()}/{number}"},
             {"id": "b", "citation": write.sentence(8, 14), "url": f"http://www.example.net/{year}/{write.word()}.html"},
         ],
-        "images": [{"file": picture, "alt": write.prose(30, 38), "caption": write.words(4, 6) + "."}],
+        "images": [
+            {
+                "file": picture,
+                "alt": write.prose(30, 38),
+                "caption": write.words(4, 6) + ".",
+                "credit": write.sentence(4, 6),
+                "section": "context",
+            }
+        ],
         "notes": {"context": write.prose(18, 28)},
     }
 

@@ -1,7 +1,5 @@
 """``python -m guide`` runs the command line."""
 
-import sys
+from guide.cli import main_exit
 
-from guide.cli import main
-
-sys.exit(main())
+main_exit()

@@ -10,20 +10,24 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
 import threading
 import time
 import traceback
-from collections.abc import Iterator, Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from guide.coverage import coverage_problems
 from guide.errors import InputError
 from guide.inputs import find_inputs, shown
-from guide.load import LoadedCourse, LoadedTopic, ThemeChain, load_input, load_theme
-from guide.manifest import Inputs, Manifests, files_of
+from guide.load import LoadedCourse, LoadedTopic, ThemeChain, load_input, load_theme, may_be_course
+from guide.manifest import Inputs, Manifest, Manifests, files_of
 from guide.model import Course, Topic
 from guide.options import BuildOptions
 from guide.output import remove_leftovers, write_atomically
@@ -33,7 +37,7 @@ from guide.session import BuildSession
 from guide.theme import Theme
 
 if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 SAVE_EVERY = 50
 """Topics built between two saves of a folder's manifest during a long batch."""
@@ -48,7 +52,7 @@ class _Group:
     course: LoadedCourse | None = None
     topics: list[Path] = field(default_factory=list)
     loaded: dict[Path, LoadedTopic] = field(default_factory=dict)
-    """Topics already read while telling topics from courses, so no file is read twice."""
+    """Topics already read while telling topics from courses (those that looked like a course), so no file is read twice."""
 
 
 def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | None = None) -> BuildReport:
@@ -65,9 +69,10 @@ def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | Non
     groups = [loose]
     inputs = find_inputs(paths)
     run.progress.expect(len(inputs))
+    course_ids: dict[str, str] = {}
     for path in inputs:
-        if run.current_topic(options.out, path) is not None:
-            loose.topics.append(path)  # built here before from these very bytes: no need to read it
+        if run.current_topic(options.out, path) is not None or not may_be_course(path):
+            loose.topics.append(path)  # read when its turn to render comes, or not at all when it is up to date
             continue
         try:
             loaded = load_input(path, str(path))
@@ -76,7 +81,15 @@ def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | Non
             run.progress.finished()
             continue
         if isinstance(loaded, LoadedCourse):
+            first = course_ids.setdefault(loaded.course.id, str(path))
+            if first != str(path):
+                message = f"course id '{loaded.course.id}' is also used by {first}; two courses cannot share an output folder"
+                report.results.append(TopicResult(str(path), problems=[loaded.origin.problem(("id",), message)]))
+                run.progress.finished()
+                continue
             run.progress.expect(len(loaded.topics) - 1)
+            run.session.digests.remember(path, loaded.digest)
+            run.session.digests.remember(path.resolve(), loaded.digest)
             if not options.check_only:  # a check writes nothing, not even a manifest
                 run.manifests[options.out].record_course(path, run.session.digests(path), loaded.course.id, loaded.patterns)
             groups.append(_Group(options.out / loaded.course.id, (loaded.theme, command_line), loaded, list(loaded.topics)))
@@ -89,6 +102,7 @@ def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | Non
                 _build_group(group, run, workers)
                 run.manifests.save()
     run.manifests.save()  # courses recorded even when all their topics were up to date
+    report.warnings += run.manifests.warnings()
     return report
 
 
@@ -142,42 +156,56 @@ def _build_topics(group: _Group, pending: list[tuple[Path, TopicResult]], ids_se
         run.progress.finished(len(pending))
         return False
     theme, theme_inputs, chosen, unasked = resolved
+    if group.course and group.out.is_symlink():
+        message = f"the output folder {group.out} is a symbolic link; outputs are never written through one"
+        run.report.results.append(TopicResult(str(group.course.path), problems=[group.course.origin.problem(("id",), message)]))
+        run.progress.finished(len(pending))
+        return False
     if not options.check_only:
         remove_leftovers(group.out)
-    to_render: list[tuple[LoadedTopic, TopicResult, Inputs]] = []
-    for path, result in pending:
-        loaded = _validated(path, result, group.loaded.get(path))
-        first = ids_seen.setdefault(loaded.topic.id, result.source) if loaded else None
-        if loaded and first != result.source:
-            result.problems.append(loaded.origin.problem(("id",), f"topic id '{loaded.topic.id}' is also used by {first}"))
-        if loaded is None or result.problems:
-            run.progress.finished()
-            continue
-        # Glyph coverage needs the fonts' tables: only for what is checked or built now.
-        result.problems += coverage_problems(loaded.topic, loaded.origin, (theme.heading_font, theme.body_font), run.session)
-        if result.problems or options.check_only:
-            run.progress.finished()
-        else:
-            images = [Path(image.file) for image in loaded.topic.images]
-            to_render.append((loaded, result, {"topic": [path.resolve()], "images": images, **theme_inputs}))
     course = group.course.course if group.course else None
-    jobs = [_RenderJob(loaded.topic, theme, course, group.out, chosen) for loaded, _, _ in to_render]
-    for count, ((loaded, result, inputs), outcome) in enumerate(zip(to_render, workers.run(jobs), strict=True), start=1):
+
+    def to_render() -> Iterator[tuple[tuple[LoadedTopic, TopicResult, Inputs], _RenderJob]]:
+        """Each valid topic, read and checked only as the workers are ready for more: memory stays flat in a long batch."""
+        for path, result in pending:
+            loaded = _validated(path, result, group.loaded.pop(path, None))
+            if loaded:
+                run.session.digests.remember(path.resolve(), loaded.digest)
+            first = ids_seen.setdefault(loaded.topic.id, result.source) if loaded else None
+            if loaded and first != result.source:
+                result.problems.append(loaded.origin.problem(("id",), f"topic id '{loaded.topic.id}' is also used by {first}"))
+            if loaded is None or result.problems:
+                run.progress.finished()
+                continue
+            # Glyph coverage needs the fonts' tables: only for what is checked or built now.
+            result.problems += coverage_problems(loaded.topic, loaded.origin, (theme.heading_font, theme.body_font), run.session)
+            if result.problems or options.check_only:
+                run.progress.finished()
+                continue
+            images = [Path(image.file) for image in loaded.topic.images]
+            inputs: Inputs = {"topic": [path.resolve()], "images": images, **theme_inputs}
+            for input_file in chain.from_iterable(inputs.values()):
+                run.session.digests(input_file)  # hashed before rendering, never after: an edit saved meanwhile is built next time
+            yield (loaded, result, inputs), _RenderJob(loaded.topic, theme, course, group.out, chosen)
+
+    for count, ((loaded, result, inputs), outcome) in enumerate(workers.run(to_render()), start=1):
         result.written, result.failure, result.failure_detail = outcome
         run.progress.finished()
         if result.written:
-            every = {
-                output.name: (file if output.applies(loaded.topic) else None)
-                for output in REGISTRY
-                for file in [output.file_name(loaded.topic.id)]
-            }
-            manifest.record_topic(loaded.path, loaded.topic.id, inputs, every, unasked)
-            for output, file in REGISTRY.targets(loaded.topic, chosen):
-                key = manifest.key(files_of(inputs, output.inputs), options.settings, run.session.digests)
-                manifest.record_targets([group.out / file], key)
+            _record(manifest, loaded, inputs, chosen, unasked, run)
         if count % SAVE_EVERY == 0:
             manifest.save()  # an interrupted batch keeps what it built
     return True
+
+
+def _record(manifest: Manifest, loaded: LoadedTopic, inputs: Inputs, chosen: tuple[str, ...], unasked: tuple[str, ...], run: _Run) -> None:
+    """What a topic's files were made from, in its folder's manifest: every output's file name, each target's key."""
+    topic = loaded.topic
+    every = {output.name: output.file_name(topic.id) if output.applies(topic) else None for output in REGISTRY}
+    manifest.record_topic(loaded.path, topic.id, inputs, every, unasked)
+    for output, file in REGISTRY.targets(topic, chosen):
+        key = manifest.key(files_of(inputs, output.inputs), run.options.settings, run.session.digests)
+        manifest.record_targets([manifest.folder / file], key)
 
 
 def _theme(group: _Group, run: _Run, source: str) -> tuple[Theme, Inputs, tuple[str, ...], tuple[str, ...]] | None:
@@ -192,6 +220,8 @@ def _theme(group: _Group, run: _Run, source: str) -> tuple[Theme, Inputs, tuple[
     except InputError as error:
         report.results.append(TopicResult(source, problems=list(error.problems)))
         return None
+    for path, digest in loaded.parsed.items():
+        run.session.digests.remember(path, digest)
     problems, warnings = list(loaded.problems), list(loaded.warnings)
     if options.strict:
         problems += warnings
@@ -290,17 +320,14 @@ PARENT_CHECK_SECONDS = 0.5
 LARGEST_CHUNK = 8
 """Tasks sent to a worker at once in a long batch (four topics): each message costs both
 processes a few thread and pipe hand-overs, which at one task each took ~1 ms a topic."""
+TOPICS_AHEAD_PER_WORKER = 16
+"""Topics read, checked and sent ahead of the one being written, per worker: enough to keep
+every worker busy, few enough that memory does not grow with the batch."""
 
 START_METHOD = "fork" if sys.platform == "linux" else None
 """How worker processes start: forked on Linux, where a worker begins with the libraries
 already imported; elsewhere the platform's own way (spawn on macOS and Windows), slower to
 start but safe."""
-
-
-def _chunk_size(tasks: int, jobs: int) -> int:
-    """Tasks per message to a worker: one while there are few, so a small build spreads over
-    every worker (a single topic's deck and PDFs render at once), up to LARGEST_CHUNK."""
-    return max(1, min(LARGEST_CHUNK, tasks // (4 * jobs)))
 
 
 class _Worker:
@@ -310,7 +337,10 @@ class _Worker:
 
     @classmethod
     def start(cls, parent: int) -> None:
-        """Run in each new worker: end with the build, keep a session, and keep collections cheap."""
+        """Run in each new worker: end with the build, ignore Ctrl-C, keep a session, and keep collections cheap."""
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        if hasattr(signal, "pthread_sigmask"):
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
         cls.session = BuildSession()
         threading.Thread(target=_end_with_parent, args=(parent,), name="follow-parent", daemon=True).start()
         # What the worker inherited or imported lives for the whole build: frozen, full collections skip it.
@@ -318,15 +348,34 @@ class _Worker:
         gc.freeze()
 
     @classmethod
-    def render(cls, task: Task) -> list[Rendered]:
+    def render_many(cls, tasks: list[Task]) -> list[list[Rendered]]:
         if cls.session is None:
             cls.session = BuildSession()
-        rendered = _render(task, cls.session)
+        rendered = [_render(task, cls.session) for task in tasks]
         # A deck's parts and XML proxies form reference cycles holding its XML (a fifth of a
         # megabyte) until a full collection, which a long batch rarely reaches: memory grew with
         # every deck. Collected here, with everything older frozen, each collection costs ~1 ms.
         gc.collect()
         return rendered
+
+
+@contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Hold Ctrl-C back while worker processes start.
+
+    Ctrl-C reaches every process of the terminal's group. The build alone answers it, ending
+    its workers, so that none prints a traceback of its own: a worker starts with Ctrl-C held,
+    as it was when it was made, and ignores it before letting it through; the build receives
+    one pressed meanwhile as soon as its workers exist.
+    """
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _end_with_parent(parent: int) -> None:
@@ -339,6 +388,18 @@ def _end_with_parent(parent: int) -> None:
     while os.getppid() == parent:
         time.sleep(PARENT_CHECK_SECONDS)
     os._exit(1)
+
+
+P = TypeVar("P")
+
+
+@dataclass(frozen=True)
+class _InFlight(Generic[P]):
+    """A topic sent to the workers: what it came with, its job, and where each of its tasks' results will be."""
+
+    payload: P
+    job: _RenderJob
+    handles: list[tuple[Future[list[list[Rendered]]], int]]
 
 
 class _Workers:
@@ -362,21 +423,63 @@ class _Workers:
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
 
-    def run(self, jobs: Sequence[_RenderJob]) -> Iterator[Outcome]:
-        """The outcome of each job, in the order given, each as soon as it and those before it are done."""
-        tasks = [_tasks(job) for job in jobs]
-        rendered = self._map([task for topic_tasks in tasks for task in topic_tasks])
-        for job, topic_tasks in zip(jobs, tasks, strict=True):
-            names = [name for _, outputs in topic_tasks for name in outputs]
-            yield _write(job, names, [result for _ in topic_tasks for result in next(rendered)])
+    def run(self, jobs: Iterable[tuple[P, _RenderJob]]) -> Iterator[tuple[P, Outcome]]:
+        """Each job's outcome beside what it came with, in the order given, each as soon as it and those before it are done.
 
-    def _map(self, tasks: list[Task]) -> Iterator[list[Rendered]]:
-        if self.jobs == 1 or len(tasks) < 2:
-            return (_render(task, self.session) for task in tasks)
+        Jobs are taken from ``jobs`` only as the workers are ready for them, a bounded number
+        of topics ahead of the one being written, never the whole batch at once.
+        """
+        pending = iter(jobs)
+        first = list(islice(pending, 2))
+        if self.jobs == 1 or (len(first) == 1 and len(_tasks(first[0][1])) < 2):
+            for payload, job in chain(first, pending):
+                yield payload, self._written(job, [_render(task, self.session) for task in _tasks(job)])
+            return
+        in_flight: deque[_InFlight[P]] = deque()
+        chunk: list[tuple[P, _RenderJob]] = []
+        sent = 0
+        for pair in chain(first, pending):
+            chunk.append(pair)
+            # One topic to a message while there are few, so a small build spreads over every worker.
+            if len(chunk) >= (1 if sent < 2 * self.jobs else LARGEST_CHUNK // 2):
+                in_flight += self._sent(chunk)
+                sent += 1
+                chunk = []
+            while len(in_flight) > TOPICS_AHEAD_PER_WORKER * self.jobs:
+                yield self._collected(in_flight.popleft())
+        in_flight += self._sent(chunk)
+        while in_flight:
+            yield self._collected(in_flight.popleft())
+
+    def _sent(self, chunk: list[tuple[P, _RenderJob]]) -> list[_InFlight[P]]:
+        """The chunk's topics sent to the workers: one message for several topics, or one per task for a lone topic."""
+        if not chunk:
+            return []
+        tasks = [_tasks(job) for _, job in chunk]
+        flat = [task for topic_tasks in tasks for task in topic_tasks]
+        messages = [[task] for task in flat] if len(chunk) == 1 else [flat]
+        pool = self._pool()
+        with _interrupts_held():  # a submission may start workers
+            futures = [pool.submit(_Worker.render_many, message) for message in messages]
+        handles = [(future, index) for future, message in zip(futures, messages, strict=True) for index in range(len(message))]
+        sent: list[_InFlight[P]] = []
+        for (payload, job), topic_tasks in zip(chunk, tasks, strict=True):
+            sent.append(_InFlight(payload, job, handles[: len(topic_tasks)]))
+            handles = handles[len(topic_tasks) :]
+        return sent
+
+    def _collected(self, entry: _InFlight[P]) -> tuple[P, Outcome]:
+        return entry.payload, self._written(entry.job, [future.result()[index] for future, index in entry.handles])
+
+    def _written(self, job: _RenderJob, rendered: list[list[Rendered]]) -> Outcome:
+        names = [name for _, outputs in _tasks(job) for name in outputs]
+        return _write(job, names, [result for task_results in rendered for result in task_results])
+
+    def _pool(self) -> ProcessPoolExecutor:
         if self.pool is None:
             import multiprocessing  # a build that renders in this process never pays for it
             from concurrent.futures import ProcessPoolExecutor
 
             context = multiprocessing.get_context(START_METHOD)
             self.pool = ProcessPoolExecutor(self.jobs, context, initializer=_Worker.start, initargs=(os.getpid(),))
-        return self.pool.map(_Worker.render, tasks, chunksize=_chunk_size(len(tasks), self.jobs))
+        return self.pool

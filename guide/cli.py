@@ -13,12 +13,15 @@ from pathlib import Path
 from typing import TextIO
 
 from guide import __version__
+from guide.errors import escaped
 from guide.options import BuildOptions
 from guide.outputs import REGISTRY, UnknownOutputError
 from guide.report import BuildReport, Progress
 from guide.uptodate import up_to_date
 
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+"""128 + SIGINT, as shells report a command that Ctrl-C stopped."""
 
 
 def parser() -> argparse.ArgumentParser:
@@ -110,7 +113,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
     missing = [path for path in options.paths if not path.exists()]
     if missing:
         for path in missing:
-            print(f"{path}: no such file or folder", file=stderr)
+            print(escaped(f"{path}: no such file or folder"), file=stderr)
         return EXIT_USAGE
     build_options = BuildOptions(
         out=options.out,
@@ -168,7 +171,7 @@ def _check_template(path: Path, stdout: TextIO, stderr: TextIO) -> int:
     try:
         print(describe_template(path), file=stdout, end="")
     except TemplateError as error:
-        print(f"{path}: {error}", file=stderr)
+        print(escaped(f"{path}: {error}"), file=stderr)
         return EXIT_USAGE
     return EXIT_USAGE if read_template(path).errors else 0
 
@@ -182,12 +185,12 @@ def _print_report(report: BuildReport, options: argparse.Namespace, stdout: Text
         for problem in result.problems:
             print(problem, file=stderr)
         if result.failure:
-            print(f"{result.source}: {result.failure}", file=stderr)
+            print(escaped(f"{result.source}: {result.failure}"), file=stderr)
             if options.verbose and result.failure_detail:
                 print(result.failure_detail, file=stderr)
         if options.verbose:
             for path in result.written:
-                print(f"wrote {path}", file=stdout)
+                print(escaped(f"wrote {path}"), file=stdout)
     if options.quiet:
         return
     invalid = sum(1 for result in report.results if result.problems)
@@ -205,7 +208,7 @@ def _print_report(report: BuildReport, options: argparse.Namespace, stdout: Text
         summary += f"; {invalid} invalid"
     if failed:
         summary += f"; {failed} failed to render"
-    print(f"{summary}; {seconds:.2f} s", file=stderr if invalid or failed else stdout)
+    print(escaped(f"{summary}; {seconds:.2f} s"), file=stderr if invalid or failed else stdout)
     _print_recap(report, stderr)
 
 
@@ -218,9 +221,19 @@ def _print_recap(report: BuildReport, stderr: TextIO) -> None:
     for result in unbuilt:
         count = len(result.problems)
         why = result.failure or f"{count} problem{'s' if count != 1 else ''} (above)"
-        print(f"  {result.source}: {why}", file=stderr)
+        print(escaped(f"  {result.source}: {why}"), file=stderr)
 
 
 def main_exit() -> None:
-    """Entry point of the ``make-materials`` console script."""
-    sys.exit(main())
+    """Entry point of the ``make-materials`` console script and of make_materials.py.
+
+    Ctrl-C ends the build with one line and the shell's status for an interrupt: the files
+    already renamed into place are whole, the temporaries of those in flight are removed, and
+    the worker processes end with the build.
+    """
+    try:
+        status = main()
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        status = EXIT_INTERRUPTED
+    sys.exit(status)

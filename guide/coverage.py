@@ -54,7 +54,7 @@ def _texts(value: Any, location: Location) -> Iterator[tuple[Location, str]]:
         yield location, value
     elif is_dataclass(value):
         for field in fields(value):
-            if field.name != "file":  # file names are paths, not printed text
+            if field.name not in ("file", "image"):  # a picture's or portrait's file name is a path, not printed text
                 yield from _texts(getattr(value, field.name), (*location, field.name))
     elif isinstance(value, dict):
         for key, item in value.items():

@@ -24,7 +24,7 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}:{self.column}" if self.line else self.path
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        return escaped(f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}")
 
 
 class GuideError(Exception):
@@ -46,6 +46,25 @@ class InputError(GuideError):
 
 class RenderError(GuideError):
     """Valid input that could not be turned into a file (exit status 1)."""
+
+
+QUOTE_CHARS = 60
+"""How much of a user's text a message quotes: enough to find it, never the whole of a huge value."""
+
+
+def quoted(text: str) -> str:
+    """``text`` in single quotes as a message shows it: cut short when long, undecodable bytes as escapes."""
+    shown = text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 3] + "..."
+    return f"'{escaped(shown)}'"
+
+
+def escaped(text: str) -> str:
+    """Text that can be printed whatever it holds: a file name's undecodable bytes (kept by Python as
+    lone surrogates) become ``\\xNN`` escapes, so printing it never fails and shows what is there."""
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that stands for no byte (written as an escape in YAML)
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 Location = tuple[str | int, ...]

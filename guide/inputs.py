@@ -9,10 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from guide.bounded_glob import MAX_MATCHES, GlobBoundError, bounded_glob
+
 INPUT_SUFFIXES = (".yaml", ".yml")
 COURSE_FOLDER = "courses"
 SOURCE_FOLDER = Path("source")
 """What a build reads when no path is named."""
+MAX_COURSE_TOPICS = MAX_MATCHES
+"""Topics one course may list, however many patterns it uses: as many as one pattern may match."""
 PROJECT_MARKERS = (".git", "pyproject.toml", "source")
 """What marks a project's top folder: a repository, a Python project, or our own source/ folder."""
 
@@ -47,6 +51,14 @@ def shown(path: Path) -> str:
         return str(path)
 
 
+def _resolved(path: Path) -> Path | None:
+    """The real path of a match; None for a link that loops or cannot be followed."""
+    try:
+        return path.resolve(strict=True)
+    except (OSError, RuntimeError):  # RuntimeError: Python 3.11's way of saying "symlink loop"
+        return None
+
+
 def course_topic_files(patterns: Sequence[str], course_file: Path) -> tuple[list[Path], list[tuple[int, str]]]:
     """The topic files a course's patterns (paths or globs relative to it) match, in order, each once.
 
@@ -60,11 +72,18 @@ def course_topic_files(patterns: Sequence[str], course_file: Path) -> tuple[list
         if Path(pattern).is_absolute():
             refused.append((index, f"'{pattern}' must be relative to the course file"))
             continue
-        matched = sorted({match.resolve() for match in course_file.resolve().parent.glob(pattern)})
+        try:
+            matched = sorted(set(filter(None, map(_resolved, bounded_glob(course_file.resolve().parent, pattern)))))
+        except GlobBoundError as error:
+            refused.append((index, f"'{pattern}' {error}"))
+            continue
         files = [match for match in matched if match.is_file() and match.suffix in INPUT_SUFFIXES]
         if any(not match.is_relative_to(root) for match in files):
             refused.append((index, f"'{pattern}' is outside the project folder {root}"))
         elif not files:
             refused.append((index, f"no topic file matches '{pattern}'"))
         found += files
+        if len(set(found)) > MAX_COURSE_TOPICS:
+            refused.append((index, f"the course lists more than {MAX_COURSE_TOPICS:,} topics"))
+            break
     return list(dict.fromkeys(found)), refused

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 _ENGLISH = {
@@ -82,18 +82,18 @@ _SPANISH = {
     "continued": "(cont.)",
 }
 
-_MONTHS = {
+MONTHS = {
     "en": "January February March April May June July August September October November December",
     "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
     "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
     "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
 }
 
-_DATE_FORMATS = {
-    "en": "{day} {month} {year}",
-    "de": "{day}. {month} {year}",
-    "fr": "{day} {month} {year}",
-    "es": "{day} de {month} de {year}",
+_DATE_FORMATS = {  # no-break spaces: a date never breaks across lines
+    "en": "{day}\u00a0{month}\u00a0{year}",
+    "de": "{day}.\u00a0{month}\u00a0{year}",
+    "fr": "{day}\u00a0{month}\u00a0{year}",
+    "es": "{day}\u00a0de\u00a0{month}\u00a0de\u00a0{year}",
 }
 
 _BUILT_IN = {"en": _ENGLISH, "de": _GERMAN, "fr": _FRENCH, "es": _SPANISH}
@@ -119,11 +119,15 @@ class Labels:
         """A date as this language writes it; years and free text print as given."""
         if not isinstance(value, dt.date):
             return str(value)
-        month = _MONTHS[self.language].split()[value.month - 1]
+        month = MONTHS[self.language].split()[value.month - 1]
         return _DATE_FORMATS[self.language].format(day=value.day, month=month, year=value.year)
 
     def overridden(self, overrides: Mapping[str, str]) -> Labels:
         return replace(self, text={**self.text, **overrides})
+
+    def retyped(self, change: Callable[[str], str]) -> Labels:
+        """These labels with each wording passed through ``change`` (typography)."""
+        return replace(self, text={name: change(wording) for name, wording in self.text.items()})
 
 
 def labels_for(language_code: str) -> Labels:

@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from guide.errors import Problem, quoted
 from guide.output import write_atomically
 from guide.outputs import INPUT_KINDS, REGISTRY
+from guide.regular_file import open_regular, read_regular
 
 MANIFEST_NAME = ".manifest.json"
 MISSING = "(missing)"
@@ -27,15 +30,34 @@ MISSING = "(missing)"
 
 Inputs = dict[str, list[Path]]
 """A topic's input files by kind (``guide.outputs.INPUT_KINDS``)."""
+MAX_MANIFEST_BYTES = 64_000_000
+"""A manifest of 1,000 topics is about 1 MB."""
+READ_BLOCK = 1 << 20
 
 
 def fingerprint(parts: Iterable[bytes | str]) -> str:
     """A SHA-256 over the parts, each length-prefixed so that no two sequences collide."""
     digest = hashlib.sha256()
     for part in parts:
-        data = part.encode("utf-8") if isinstance(part, str) else part
+        data = part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part  # a file name's undecodable bytes as they are
         digest.update(len(data).to_bytes(8, "big"))
         digest.update(data)
+    return digest.hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    """The SHA-256 of a regular file's bytes, read in blocks; MISSING for anything else.
+
+    Opened without blocking and checked before reading: a manifest naming a pipe or a device
+    (edited by hand, or by someone else) must not hang the build or read without end.
+    """
+    digest = hashlib.sha256()
+    try:
+        with open_regular(path) as stream:
+            while block := stream.read(READ_BLOCK):
+                digest.update(block)
+    except OSError:  # missing, unreadable, or not a regular file
+        return MISSING
     return digest.hexdigest()
 
 
@@ -47,11 +69,12 @@ class Digests:
 
     def __call__(self, path: Path) -> str:
         if path not in self._known:
-            try:
-                self._known[path] = hashlib.sha256(path.read_bytes()).hexdigest()
-            except OSError:
-                self._known[path] = MISSING
+            self._known[path] = file_digest(path)
         return self._known[path]
+
+    def remember(self, path: Path, digest: str) -> None:
+        """The digest of the bytes a reader parsed: what the outputs are made from, even if the file changed since."""
+        self._known[path] = digest
 
 
 @dataclass
@@ -66,28 +89,43 @@ class Manifest:
     courses: dict[str, Any] = field(default_factory=dict)
     """Absolute course path -> {"digest", "folder", "patterns"}, kept in the top output folder."""
     changed: bool = False
+    warning: str | None = None
+    """Why the manifest found was ignored, or could not be saved: the targets are built again."""
 
     @classmethod
     def read(cls, folder: Path) -> Manifest:
-        try:
-            data = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))
-            parts = [data.get(name) for name in ("targets", "sources", "courses")]
-        except (OSError, ValueError, AttributeError):
-            parts = []
-        if not (parts and all(isinstance(part, dict) for part in parts)):
+        """The folder's manifest; an empty one, with a warning, when what is there is not one this tool wrote."""
+        path = folder / MANIFEST_NAME
+        if not path.exists():
             return cls(folder)
-        return cls(folder, *parts)
+        data, problem = _read_json(path)
+        if problem is None:
+            problem = _schema_problem(data)
+        if problem is not None:
+            return cls(folder, warning=f"warning: ignored ({problem}); its targets are built again")
+        return cls(folder, data["targets"], data["sources"], data["courses"])
 
     def key(self, inputs: Iterable[Path], settings: str, digests: Digests) -> str:
         """The key of a target: the contents of the input files it depends on, and the build settings."""
         return fingerprint([settings, *(f"{path}\0{digests(path)}" for path in inputs)])
 
     def is_current(self, names: Sequence[str], key: str) -> bool:
-        """Whether every target exists, unchanged in size, built from inputs with this key."""
+        """Whether every target exists, unchanged, built from inputs with this key.
+
+        Unchanged means the content hash recorded; a file whose size and modification time are
+        those recorded is taken as unchanged without hashing it (an edit changes the time).
+        """
         for name in names:
             entry = self.targets.get(name)
-            path = self.folder / name
-            if not isinstance(entry, dict) or entry.get("key") != key or not path.is_file() or path.stat().st_size != entry.get("size"):
+            if not isinstance(entry, dict) or entry.get("key") != key:
+                return False
+            try:
+                status = (self.folder / name).lstat()
+            except OSError:
+                return False
+            if not stat.S_ISREG(status.st_mode) or status.st_size != entry.get("size"):
+                return False
+            if status.st_mtime_ns != entry.get("modified_ns") and file_digest(self.folder / name) != entry.get("sha256"):
                 return False
         return True
 
@@ -125,7 +163,9 @@ class Manifest:
 
     def record_targets(self, paths: Iterable[Path], key: str) -> None:
         for path in paths:
-            self._set(self.targets, path.name, {"key": key, "size": path.stat().st_size})
+            status = path.lstat()
+            entry = {"key": key, "size": status.st_size, "modified_ns": status.st_mtime_ns, "sha256": file_digest(path)}
+            self._set(self.targets, path.name, entry)
 
     def record_course(self, source: Path, digest: str, folder: str, patterns: Sequence[str]) -> None:
         self._set(self.courses, str(source.resolve()), {"digest": digest, "folder": folder, "patterns": list(patterns)})
@@ -154,7 +194,11 @@ class Manifest:
         data = {"courses": self.courses, "sources": self.sources, "targets": self.targets}
         # Compact, so the C encoder writes it: indented, a 1000-topic manifest took ~30 ms a save.
         text = json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n"
-        write_atomically([(self.folder / MANIFEST_NAME, text.encode("utf-8"))])
+        try:
+            write_atomically([(self.folder / MANIFEST_NAME, text.encode("utf-8"))])
+        except OSError as error:  # a full disk, a read-only folder: the outputs stand, the next build makes them again
+            self.warning = f"warning: could not be saved ({error.strerror or error}); the next build rebuilds these targets"
+            return
         self.changed = False
 
 
@@ -174,3 +218,53 @@ class Manifests(dict[Path, Manifest]):
     def save(self) -> None:
         for manifest in self.values():
             manifest.save()
+
+    def warnings(self) -> list[Problem]:
+        """A warning for each manifest ignored or not saved, naming its file."""
+        return [Problem(str(manifest.folder / MANIFEST_NAME), 0, 0, "", manifest.warning) for manifest in self.values() if manifest.warning]
+
+
+def _read_json(path: Path) -> tuple[Any, str | None]:
+    """The manifest's data, or why it cannot be read: not a regular file, too large, not JSON, nested too deep."""
+    try:
+        raw = read_regular(path, MAX_MANIFEST_BYTES)
+    except OSError as error:
+        return None, f"cannot be read: {error.strerror or error}"
+    if len(raw) > MAX_MANIFEST_BYTES:
+        return None, f"larger than {MAX_MANIFEST_BYTES // 1_000_000} MB"
+    try:
+        return json.loads(raw.decode("utf-8")), None
+    except (ValueError, RecursionError):
+        return None, "not a manifest this tool wrote"
+
+
+def _schema_problem(data: Any) -> str | None:
+    """Why ``data`` is not shaped as a manifest this tool writes; entries it would act on are checked in full."""
+    if not isinstance(data, dict) or not all(isinstance(data.get(name), dict) for name in ("targets", "sources", "courses")):
+        return "not a manifest this tool wrote"
+    for name, entry in data["targets"].items():
+        if not (_is_file_name(name) and _shaped(entry, {"key": str, "size": int})):
+            return f"a bad entry for target {quoted(name)}"
+    for source, entry in data["sources"].items():
+        if not (_shaped(entry, {"id": str, "inputs": dict, "targets": dict, "chosen": list}) and Path(source).is_absolute()):
+            return f"a bad entry for source {quoted(source)}"
+        paths = [path for kind in entry["inputs"].values() for path in (kind if isinstance(kind, list) else [None])]
+        if not all(isinstance(path, str) and Path(path).is_absolute() for path in paths):
+            return f"a bad input of source {quoted(source)}"
+        if not all(target is None or (isinstance(target, str) and _is_file_name(target)) for target in entry["targets"].values()):
+            return f"a bad target of source {quoted(source)}"
+    for course, entry in data["courses"].items():
+        if not (_shaped(entry, {"digest": str, "folder": str, "patterns": list}) and _is_file_name(entry["folder"])):
+            return f"a bad entry for course {quoted(course)}"
+        if not all(isinstance(pattern, str) for pattern in entry["patterns"]):
+            return f"a bad pattern of course {quoted(course)}"
+    return None
+
+
+def _shaped(entry: Any, fields: dict[str, type]) -> bool:
+    return isinstance(entry, dict) and all(isinstance(entry.get(name), kind) for name, kind in fields.items())
+
+
+def _is_file_name(name: str) -> bool:
+    """A name this tool gives an output or a course's folder: inside its folder, never hidden, never a path."""
+    return bool(name) and "/" not in name and "\\" not in name and not name.startswith(".")

@@ -10,17 +10,65 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import field
 from typing import Annotated, Any
 
 from guide import markup
+from guide.errors import quoted
 from guide.outputs import REGISTRY
-from guide.records import BadValueError, Many, Mapping, Record, Value, record, text
+from guide.records import BadValueError, Many, Mapping, Record, Value, integer, kind_of, record, record_of, suggestion, text
 
 TOPIC_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 LANGUAGE_TAG_PATTERN = r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$"
 CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 """Unicode's control characters (category Cc) but tab, line feed and carriage return."""
+MAX_LINE_CHARS = 300
+"""Plain text (a title, a name, a term, alt text): a few lines at most on a page or slide."""
+MAX_ENTRY_CHARS = 1_000
+"""One entry of a timeline, table or list drawn as a row, which never splits across pages."""
+MAX_DATE_CHARS = 60
+"""A date written as free text ("spring 1926"): it heads a narrow column of the timeline."""
+MAX_NAME_CHARS = 100
+"""A party's name: all of them share one line under the title, with the date and place."""
+MAX_PARAGRAPH_CHARS = 3_000
+"""One paragraph of prose (about 500 words): every one must fit on one page and a few slides."""
+MAX_WORD_CHARS = 200
+"""One word (a run without spaces, a bare address included): lines break between words, and
+measuring one far longer than a line costs the deck time in proportion to its length squared."""
+MAX_ID_CHARS = 100
+"""A topic, course or source id: ids name output files, which file systems bound."""
+MAX_URL_CHARS = 400
+"""A link's address: shown on the sources slide, so it is bounded like a word, generously."""
+MAX_ITEMS = {
+    "parties": 12,
+    "key_facts": 40,
+    "paragraphs": 30,
+    "timeline": 100,
+    "people": 60,
+    "glossary": 100,
+    "questions": 60,
+    "sources": 100,
+    "images": 20,
+    "objectives": 10,
+    "excerpts": 10,
+}
+"""How many items a list may hold ("paragraphs": of context and of significance, each)."""
+MAX_OBJECTIVE_CHARS = 200
+"""A learning objective: one or two lines of a short list that opens the sheet and the deck."""
+MAX_EXCERPT_CHARS = 1_500
+"""A passage quoted from a source: set apart as one block, which must fit one slide."""
+MAX_CREDIT_CHARS = 200
+"""Who said, wrote or made something (an excerpt's attribution, a picture's credit): a line under it."""
+MAX_FIGURE_CHARS = 24
+"""A key fact's figure ("5 years"), shown big: a few words on one line."""
+MAX_ANSWER_LINES = 12
+"""Ruled lines left for one answer: more would leave a question alone on its page."""
+MAX_TOPIC_CHARS = 150_000
+"""All the text of one topic (about 25,000 words): this bounds a sheet's pages and a deck's slides
+(measured: at most about 60 pages and 250 slides, for topics that fill one section to its bounds)."""
+_LINK_TARGET = re.compile(r"\]\([^\s()]*\)")
+"""A link's ``](address)``: the address is not printed, so it is not a word of the text."""
 SECTION_NAMES = (
     "summary",
     "key_facts",
@@ -33,6 +81,10 @@ SECTION_NAMES = (
     "images",
     "sources",
 )
+REQUIRED_SECTIONS = ("summary", "key_facts", "context", "significance")
+"""The sections every topic has."""
+COVER = "cover"
+"""An image's ``section`` for the title slide."""
 
 
 def clean_text(value: str) -> str:
@@ -46,19 +98,76 @@ def clean_text(value: str) -> str:
     return value
 
 
+def at_most(limit: int) -> Callable[[str], str]:
+    """A check refusing text longer than ``limit`` characters, saying how long it is."""
+
+    def check(value: str) -> str:
+        if len(value) > limit:
+            raise BadValueError(f"is {len(value):,} characters long; at most {limit:,} are allowed here")
+        return value
+
+    return check
+
+
+def words_at_most(limit: int, printed: Callable[[str], str] = str) -> Callable[[str], str]:
+    """A check refusing a word (a run without spaces) longer than ``limit`` in the text as ``printed``."""
+
+    def check(value: str) -> str:
+        longest = max(printed(value).split(" "), key=len)
+        if len(longest) > limit:
+            raise BadValueError(f"has a word of {len(longest):,} characters ({quoted(longest)}); words are at most {limit}")
+        return value
+
+    return check
+
+
 def _check_links(value: str) -> str:
     for url in markup.links(value):
+        if len(url) > MAX_URL_CHARS:
+            raise BadValueError(f"a link's address is {len(url):,} characters long; at most {MAX_URL_CHARS} are allowed")
         if not markup.is_allowed_link(url):
             raise BadValueError(f"link '{url}' must start with http://, https:// or mailto:")
     return value
 
 
-Text = Annotated[str, text(clean_text)]
+def _one_of(what: str, allowed: Sequence[str]) -> Callable[[str], str]:
+    """A check that text names one of ``allowed``, suggesting the closest when it does not."""
+
+    def check(value: str) -> str:
+        if value not in allowed:
+            raise BadValueError(f"unknown {what} {quoted(value)}; {suggestion(value, allowed)}")
+        return value
+
+    return check
+
+
+def _printed_words(value: str) -> str:
+    return _LINK_TARGET.sub("]", value)
+
+
+def line_text(limit: int = MAX_LINE_CHARS, shown: str | None = "text", **json: Any) -> Value:
+    """Plain text of at most ``limit`` characters, each word at most MAX_WORD_CHARS; ``shown`` as for ``Value``."""
+    return text(clean_text, words_at_most(MAX_WORD_CHARS), at_most(limit), shown=shown, maxLength=limit, **json)
+
+
+Text = Annotated[str, line_text()]
 """Plain text shown literally: names, dates, citations."""
 
-PROSE = text(clean_text, _check_links)
+FileName = Annotated[str, text(clean_text, at_most(MAX_LINE_CHARS), maxLength=MAX_LINE_CHARS)]
+"""A path to a file, relative to the file that names it; never typeset, so its words are not bounded."""
+
+
+def prose_text(limit: int = MAX_PARAGRAPH_CHARS) -> Value:
+    """Prose of at most ``limit`` characters, each printed word at most MAX_WORD_CHARS; links looked for last, in bounded text."""
+    return text(clean_text, words_at_most(MAX_WORD_CHARS, _printed_words), at_most(limit), _check_links, shown="prose", maxLength=limit)
+
+
+PROSE = prose_text()
 Prose = Annotated[str, PROSE]
 """Text with inline markup (``**bold**``, ``*italic*``, ``[label](url)``)."""
+Entry = Annotated[str, prose_text(MAX_ENTRY_CHARS)]
+"""Prose of one entry of a list drawn as a row (an event, a role, a definition, a citation, a
+caption, a question, a slide's short version): each row must fit on one page."""
 
 
 def _check_url(value: str) -> str:
@@ -67,7 +176,7 @@ def _check_url(value: str) -> str:
     return value
 
 
-Url = Annotated[str, text(clean_text, _check_url, format="uri")]
+Url = Annotated[str, text(at_most(MAX_URL_CHARS), clean_text, _check_url, format="uri", maxLength=MAX_URL_CHARS)]
 
 
 def _check_output_name(value: str) -> str:
@@ -84,7 +193,7 @@ def parse_when(value: Any) -> dt.date | int | str:
     """A full ISO date becomes a date, a bare year an int; anything else stays free text."""
     if not isinstance(value, str):
         raise BadValueError("expected a date (1926-04-24), a year or text")
-    written = clean_text(value)
+    written = clean_text(at_most(MAX_DATE_CHARS)(value))
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", written):
         try:
             return dt.date.fromisoformat(written)
@@ -95,7 +204,7 @@ def parse_when(value: Any) -> dt.date | int | str:
     return written
 
 
-When = Annotated[dt.date | int | str, Value(parse_when, {"anyOf": [{"type": "string"}, {"type": "integer"}]})]
+When = Annotated[dt.date | int | str, Value(parse_when, {"anyOf": [{"type": "string"}, {"type": "integer"}]}, shown="text")]
 """A date (``1926-04-24``), a year (``1926``) or free text (``April 1926``)."""
 
 
@@ -109,10 +218,12 @@ class Paragraph:
     """Prose for the handout, with an optional short version for the deck."""
 
     text: Prose
-    slide: Prose | None = None
+    slide: Entry | None = None
 
 
-Section = Annotated[tuple[Paragraph, ...], Many(Record(Paragraph, shorthand="text"), min_length=1, single=(str, dict))]
+Section = Annotated[
+    tuple[Paragraph, ...], Many(Record(Paragraph, shorthand="text"), min_length=1, single=(str, dict), max_length=MAX_ITEMS["paragraphs"])
+]
 """A section of prose: one paragraph or a list of them."""
 
 
@@ -121,33 +232,39 @@ class KeyFact:
     """A fact worth remembering; ``detail`` feeds the speaker notes."""
 
     fact: Prose
+    figure: Annotated[str, line_text(MAX_FIGURE_CHARS)] | None = None
+    """A short number or phrase to show big: "5 years", "4 articles"."""
     detail: Prose | None = None
-    sources: tuple[str, ...] = ()
+    sources: Annotated[tuple[str, ...], Many(kind_of(str), max_length=MAX_ITEMS["sources"])] = ()
 
 
 @record
 class TimelineEntry:
     date: When
-    event: Prose
+    event: Entry
 
 
 @record
 class Person:
     name: Text
-    role: Prose
+    role: Entry
     native_name: Text | None = None
+    image: FileName | None = None
+    """A portrait, PNG or JPEG, relative to the topic file; absolute once loaded."""
 
 
 @record
 class GlossaryEntry:
     term: Text
-    definition: Prose
+    definition: Entry
 
 
 @record
 class Question:
-    question: Prose
+    question: Entry
     answer: Prose
+    lines: Annotated[int, integer(1, MAX_ANSWER_LINES)] | None = None
+    """How many ruled lines to leave for the answer."""
 
 
 def _check_source_id(value: str) -> str:
@@ -156,10 +273,13 @@ def _check_source_id(value: str) -> str:
     return value
 
 
+SourceId = Annotated[str, text(at_most(MAX_ID_CHARS), _check_source_id, maxLength=MAX_ID_CHARS)]
+
+
 @record
 class Source:
-    id: Annotated[str, text(_check_source_id)] | None = None
-    citation: Prose
+    id: SourceId | None = None
+    citation: Entry
     url: Url | None = None
 
 
@@ -167,9 +287,27 @@ class Source:
 class Image:
     """A figure; ``file`` is absolute once loaded, ``alt`` describes it to those who cannot see it."""
 
-    file: Text
-    alt: Text
-    caption: Prose | None = None
+    file: FileName
+    alt: Annotated[str, line_text(shown=None)]
+    """Read aloud by screen readers in place of the picture; kept exactly as written."""
+    caption: Entry | None = None
+    credit: Annotated[str, line_text(MAX_CREDIT_CHARS)] | None = None
+    """Who made the picture or holds its rights."""
+    section: Annotated[str, text(_one_of("section", (*SECTION_NAMES, COVER)), enum=[*SECTION_NAMES, COVER])] | None = None
+    """The section the picture illustrates, or cover for the title."""
+
+
+@record
+class Excerpt:
+    """A passage quoted from a primary source, with who said or wrote it."""
+
+    text: Annotated[str, prose_text(MAX_EXCERPT_CHARS)]
+    source: SourceId
+    """The id of the source it is quoted from."""
+    attribution: Annotated[str, line_text(MAX_CREDIT_CHARS)]
+    """Whose words they are: "Treaty of Berlin, Article 2"."""
+    section: Annotated[str, text(_one_of("section", SECTION_NAMES), enum=list(SECTION_NAMES))] | None = None
+    """The section the passage belongs with."""
 
 
 def _check_topic_id(value: str) -> str:
@@ -194,7 +332,7 @@ def _check_note_section(name: str) -> str:
 class Topic:
     """One lesson topic, as validated from ``source/<topic-id>.yaml``."""
 
-    id: Annotated[str, text(_check_topic_id, pattern=TOPIC_ID_PATTERN)]
+    id: Annotated[str, text(at_most(MAX_ID_CHARS), _check_topic_id, pattern=TOPIC_ID_PATTERN, maxLength=MAX_ID_CHARS)]
     """Output name; defaults to the file name (lowercase letters, digits and '-')."""
     title: Text
     """Sheet heading and title slide."""
@@ -203,28 +341,32 @@ class Topic:
     date: When | None = None
     """A date (1926-04-24), a year (1926) or free text (April 1926)."""
     place: Text | None = None
-    parties: tuple[Text, ...] = ()
+    parties: Annotated[tuple[str, ...], Many(line_text(MAX_NAME_CHARS), max_length=MAX_ITEMS["parties"])] = ()
     """Who took part, as a list of names."""
     author: Text | None = None
     """Who wrote the summary; the PDF and deck metadata name them."""
-    language: Annotated[str, text(_check_language, pattern=LANGUAGE_TAG_PATTERN)] = "en"
+    language: Annotated[str, text(at_most(MAX_ID_CHARS), _check_language, pattern=LANGUAGE_TAG_PATTERN, maxLength=MAX_ID_CHARS)] = "en"
     """BCP 47 language tag; chooses the built-in labels (en, de, fr, es)."""
     summary: Prose
     """One paragraph: the "At a glance" box and the overview slide."""
-    key_facts: Annotated[tuple[KeyFact, ...], Many(Record(KeyFact, shorthand="fact"), min_length=1)]
-    """Facts as text, or {fact, detail, sources}; detail goes to the speaker notes."""
+    objectives: Annotated[tuple[str, ...], Many(prose_text(MAX_OBJECTIVE_CHARS), max_length=MAX_ITEMS["objectives"])] = ()
+    """What a student can do by the end: "By the end you can ..."."""
+    key_facts: Annotated[tuple[KeyFact, ...], Many(Record(KeyFact, shorthand="fact"), min_length=1, max_length=MAX_ITEMS["key_facts"])]
+    """Facts as text, or {fact, figure, detail, sources}; detail goes to the speaker notes."""
     context: Section
     """What happened: one paragraph or a list of them ({text, slide})."""
     significance: Section
     """Why it matters: one paragraph or a list of them ({text, slide})."""
-    timeline: tuple[TimelineEntry, ...] = ()
+    timeline: Annotated[tuple[TimelineEntry, ...], Many(record_of(TimelineEntry), max_length=MAX_ITEMS["timeline"])] = ()
     """Dated events, in order."""
-    people: tuple[Person, ...] = ()
-    glossary: tuple[GlossaryEntry, ...] = ()
-    questions: tuple[Question, ...] = ()
+    people: Annotated[tuple[Person, ...], Many(record_of(Person), max_length=MAX_ITEMS["people"])] = ()
+    glossary: Annotated[tuple[GlossaryEntry, ...], Many(record_of(GlossaryEntry), max_length=MAX_ITEMS["glossary"])] = ()
+    questions: Annotated[tuple[Question, ...], Many(record_of(Question), max_length=MAX_ITEMS["questions"])] = ()
     """Review questions; answers go to the answer key and the speaker notes only."""
-    sources: tuple[Source, ...] = ()
-    images: tuple[Image, ...] = ()
+    excerpts: Annotated[tuple[Excerpt, ...], Many(record_of(Excerpt), max_length=MAX_ITEMS["excerpts"])] = ()
+    """Primary-source passages, each from a listed source."""
+    sources: Annotated[tuple[Source, ...], Many(record_of(Source), max_length=MAX_ITEMS["sources"])] = ()
+    images: Annotated[tuple[Image, ...], Many(record_of(Image), max_length=MAX_ITEMS["images"])] = ()
     """Figures; file is relative to the topic file, alt is required."""
     notes: Annotated[dict[str, str], Mapping(text(_check_note_section, enum=list(SECTION_NAMES)), PROSE)] = field(default_factory=dict)
     """Extra speaker notes per section name."""
@@ -239,7 +381,7 @@ class Topic:
 class Course:
     """A course as its handouts and decks name it, from ``source/courses/<course-id>.yaml``."""
 
-    id: Annotated[str, text(_check_topic_id, pattern=TOPIC_ID_PATTERN)]
+    id: Annotated[str, text(at_most(MAX_ID_CHARS), _check_topic_id, pattern=TOPIC_ID_PATTERN, maxLength=MAX_ID_CHARS)]
     """Output folder name; defaults to the file name (lowercase letters, digits and '-')."""
     code: Text
     """Course code, such as HIST 201."""

@@ -1,8 +1,9 @@
 """Writing output files so that a crash, a kill or a full disk never leaves a broken one.
 
 Each file is written under a temporary name beside its target and renamed into place. The
-temporary name carries the writer's process id, so a later build can tell the leftovers of a
-killed build (whose process is gone) from the files a concurrent build is still writing.
+temporary name carries this tool's marker and the writer's process id, so a later build can
+tell the leftovers of a killed build (whose process is gone) from the files a concurrent
+build is still writing, and never takes a file of the user's for one of its own.
 
 Files are not forced to the disk one by one (fsync): every output can be made again, and
 forcing each of a batch's thousands of files cost a millisecond a topic here and far more
@@ -14,11 +15,14 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-_TEMPORARY = re.compile(r"^\..+\.(?P<pid>\d+)\.[^.]+\.tmp$")
+MARKER = "make-materials"
+_TEMPORARY = re.compile(rf"^\..+\.{MARKER}-(?P<pid>\d+)\.[A-Za-z0-9_]+\.tmp$")
+"""A temporary's name as _staged gives it: ``.<target>.make-materials-<pid>.<random>.tmp``."""
 
 
 def write_atomically(files: Sequence[tuple[Path, bytes]]) -> None:
@@ -43,7 +47,7 @@ def write_atomically(files: Sequence[tuple[Path, bytes]]) -> None:
 def _staged(path: Path, data: bytes) -> Path:
     """``data`` written in full under a temporary name beside ``path``."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
+    descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{MARKER}-{os.getpid()}.", suffix=".tmp")
     temporary = Path(name)
     try:
         with os.fdopen(descriptor, "wb") as stream:
@@ -56,16 +60,24 @@ def _staged(path: Path, data: bytes) -> Path:
 
 
 def remove_leftovers(folder: Path) -> list[Path]:
-    """Delete temporary files that killed builds left in ``folder``; never another live build's."""
+    """Delete temporary files that killed builds left in ``folder``; never another live build's, never through a link."""
     removed: list[Path] = []
-    if not folder.is_dir():
+    if folder.is_symlink() or not folder.is_dir():
         return removed
     for child in folder.iterdir():
         match = _TEMPORARY.match(child.name)
-        if match and child.is_file() and not _alive(int(match["pid"])):
+        if match and _is_regular(child) and not _alive(int(match["pid"])):
             child.unlink(missing_ok=True)
             removed.append(child)
     return removed
+
+
+def _is_regular(path: Path) -> bool:
+    """A regular file itself, not a link to one (a link is never followed to delete)."""
+    try:
+        return stat.S_ISREG(path.lstat().st_mode)
+    except OSError:
+        return False
 
 
 def _alive(pid: int) -> bool:

@@ -14,6 +14,7 @@ import dataclasses
 import difflib
 import functools
 import itertools
+import re
 import sys
 import types
 import typing
@@ -24,6 +25,8 @@ if sys.version_info >= (3, 11):
     from typing import dataclass_transform
 else:
     from typing_extensions import dataclass_transform
+
+from guide.errors import quoted
 
 Location = tuple[str | int, ...]
 Found = list[tuple[Location, str]]
@@ -58,11 +61,14 @@ def describe(value: Any) -> str:
 
 def unknown_key_message(key: str, allowed: Iterable[str]) -> str:
     """Name the unknown key and the closest allowed one, or list them all."""
+    return f"unknown key '{key}'; {suggestion(key, allowed)}"
+
+
+def suggestion(written: str, allowed: Iterable[str]) -> str:
+    """The allowed word closest to what was written, or all of them when none is close."""
     allowed = list(allowed)
-    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-    if close:
-        return f"unknown key '{key}'; did you mean '{close[0]}'?"
-    return f"unknown key '{key}'; expected one of: {', '.join(allowed)}"
+    close = difflib.get_close_matches(written, allowed, n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else f"expected one of: {', '.join(allowed)}"
 
 
 class Kind:
@@ -87,6 +93,9 @@ class Value(Kind):
 
     parse: Callable[[Any], Any]
     json: dict[str, Any]
+    shown: str | None = None
+    """How a reader sees the value: "text" (as written) or "prose" (with inline markup); None
+    for what is never shown as text (ids, paths, links), which ``map_shown_text`` leaves alone."""
 
     def read(self, value: Any, location: Location, found: Found) -> Any:
         try:
@@ -99,8 +108,8 @@ class Value(Kind):
         return dict(self.json)
 
 
-def text(*checks: Callable[[str], Any], **json: Any) -> Value:
-    """Text, then each check in turn (each may also convert it)."""
+def text(*checks: Callable[[str], Any], shown: str | None = None, **json: Any) -> Value:
+    """Text, then each check in turn (each may also convert it); ``shown`` as for ``Value``."""
 
     def parse(value: Any) -> Any:
         if not isinstance(value, str):
@@ -109,7 +118,7 @@ def text(*checks: Callable[[str], Any], **json: Any) -> Value:
             value = check(value)
         return value
 
-    return Value(parse, {"type": "string", **json})
+    return Value(parse, {"type": "string", **json}, shown)
 
 
 def number(minimum: float, maximum: float) -> Value:
@@ -125,6 +134,22 @@ def number(minimum: float, maximum: float) -> Value:
         return written
 
     return Value(parse, {"type": "number", "minimum": minimum, "maximum": maximum})
+
+
+def integer(minimum: int, maximum: int) -> Value:
+    """A whole number written as text, within bounds."""
+
+    def parse(value: Any) -> int:
+        if not isinstance(value, str):
+            raise BadValueError(f"expected a whole number, got {describe(value)}")
+        if not re.fullmatch(r"-?[0-9]{1,9}", value.strip()):
+            raise BadValueError(f"expected a whole number, got {quoted(value)}")
+        written = int(value)
+        if not minimum <= written <= maximum:
+            raise BadValueError(f"must be between {minimum} and {maximum}, got {written}")
+        return written
+
+    return Value(parse, {"type": "integer", "minimum": minimum, "maximum": maximum})
 
 
 def _boolean(value: Any) -> bool:
@@ -164,10 +189,15 @@ class Nullable(Kind):
 
 @dataclasses.dataclass(frozen=True, eq=False)
 class Many(Kind):
-    """A list, read as a tuple; ``single`` lets one item stand for a list of one."""
+    """A list, read as a tuple; ``single`` lets one item stand for a list of one.
+
+    A list longer than ``max_length`` is refused before its items are read, so an oversized
+    list costs no more than counting it.
+    """
 
     item: Kind
     min_length: int = 0
+    max_length: int | None = None
     single: tuple[type, ...] = ()
 
     def read(self, value: Any, location: Location, found: Found) -> Any:
@@ -178,6 +208,9 @@ class Many(Kind):
             return ()
         if len(value) < self.min_length:
             found.append((location, f"must list at least {self.min_length} item{'s' if self.min_length != 1 else ''}"))
+        if self.max_length is not None and len(value) > self.max_length:
+            found.append((location, f"lists {len(value):,} items; at most {self.max_length} are allowed"))
+            return ()
         return tuple(self.item.read(item, (*location, index), found) for index, item in enumerate(value))
 
     def schema(self, definitions: dict[str, Any]) -> dict[str, Any]:
@@ -185,6 +218,8 @@ class Many(Kind):
         many: dict[str, Any] = {"type": "array", "items": items}
         if self.min_length:
             many["minItems"] = self.min_length
+        if self.max_length is not None:
+            many["maxItems"] = self.max_length
         return {"anyOf": [items, many]} if self.single else many
 
 
@@ -301,6 +336,36 @@ def build(cls: type, data: Any, location: Location = ()) -> Any:
     if found:
         raise RefusedError(found)
     return built
+
+
+def map_shown_text(instance: Any, change: Callable[[str, str], str]) -> Any:
+    """A copy of a record with each text a reader sees replaced by ``change(text, shown)``.
+
+    ``shown`` is the value's kind of text (see ``Value.shown``); ids, paths and links are not
+    passed. Typography uses it, so it applies to what is printed and never to a file name.
+    """
+    cls: type = type(instance)
+    return _mapped(instance, record_of(cls), change)
+
+
+def _mapped(value: Any, kind: Kind, change: Callable[[str, str], str]) -> Any:
+    """``value`` with its shown text changed; the very same object where nothing changed."""
+    if value is None:
+        return None
+    if isinstance(kind, Nullable):
+        return _mapped(value, kind.kind, change)
+    if isinstance(kind, Many):
+        items = tuple(_mapped(item, kind.item, change) for item in value)
+        return value if all(new is old for new, old in zip(items, value, strict=True)) else items
+    if isinstance(kind, Mapping):
+        return {key: _mapped(item, kind.value, change) for key, item in value.items()}
+    if isinstance(kind, Record):
+        changed = {name: _mapped(getattr(value, name), field.kind, change) for name, field in kind.fields.items()}
+        unchanged = all(new is getattr(value, name) for name, new in changed.items())
+        return value if unchanged else dataclasses.replace(value, **changed)
+    if isinstance(kind, Value) and kind.shown and isinstance(value, str):
+        return change(value, kind.shown)
+    return value
 
 
 def field_names(cls: type) -> list[str]:

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from guide.errors import GuideError
+from guide.errors import GuideError, quoted
 from guide.ooxml import DRAWINGML, PRESENTATIONML
+from guide.package_check import PackageError, checked_package
 from guide.theme import SLIDE_ROLES
 
 if TYPE_CHECKING:
@@ -29,8 +29,6 @@ DECK_ROLES = ("title", "content", "title_only")
 """The roles our decks use; a template must serve these. The others are reported for information."""
 SECTION_SHARE = 0.5
 """A one-body layout whose body is under this share of the content body's area is a section header."""
-_TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
-_PRESENTATION_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 _KINDS = {
     "title": "title",
     "ctrTitle": "title",
@@ -105,6 +103,8 @@ class Template:
     """The template theme's (heading, body) Latin font names."""
     errors: tuple[TemplateError, ...]
     """Why the template cannot serve a deck: a deck role no layout serves, or a bad layout name."""
+    warnings: tuple[str, ...] = ()
+    """What reading it dropped: links out of the package."""
 
 
 def missing_placeholder(role: str, layout: Layout) -> str | None:
@@ -121,41 +121,22 @@ def missing_placeholder(role: str, layout: Layout) -> str | None:
     return None
 
 
-def presentation_bytes(path: Path) -> bytes:
-    """The template as .pptx bytes: a .potx differs only in its main part's content type."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise TemplateError(f"cannot read '{path.name}': {error.strerror or error}") from None
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            if "[Content_Types].xml" not in archive.namelist():
-                raise TemplateError(f"'{path.name}' is not a PowerPoint file (no [Content_Types].xml)")
-            types = archive.read("[Content_Types].xml")
-            if _TEMPLATE_TYPE not in types:
-                return data
-            output = io.BytesIO()
-            with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as copy:
-                for info in archive.infolist():
-                    content = archive.read(info.filename)
-                    copy.writestr(
-                        info, types.replace(_TEMPLATE_TYPE, _PRESENTATION_TYPE) if info.filename == "[Content_Types].xml" else content
-                    )
-            return output.getvalue()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, EOFError) as error:
-        raise TemplateError(f"'{path.name}' is not a readable PowerPoint file ({error})") from None
-
-
 def open_template(path: Path) -> Presentation:
-    """The template opened with python-pptx; raises TemplateError for a damaged file."""
+    """The template opened with python-pptx; raises TemplateError for an unsafe or damaged file."""
+    return _opened(path)[0]
+
+
+def _opened(path: Path) -> tuple[Presentation, tuple[str, ...]]:
+    """The template opened from its checked package, and the warnings of the check (relationships dropped)."""
     from pptx import Presentation
 
     try:
-        return Presentation(io.BytesIO(presentation_bytes(path)))
-    except TemplateError:
-        raise
+        package = checked_package(path)
+        return Presentation(io.BytesIO(package.data)), package.warnings
+    except PackageError as error:
+        raise TemplateError(str(error)) from None
     except Exception as error:  # python-pptx fails on damaged parts in many ways; each means "not usable"
-        raise TemplateError(f"'{path.name}' is not a usable PowerPoint template ({error})") from None
+        raise TemplateError(f"{quoted(path.name)} is not a usable PowerPoint template ({error})") from None
 
 
 def read_template(path: Path, names: tuple[tuple[str, str], ...] = ()) -> Template:
@@ -164,9 +145,19 @@ def read_template(path: Path, names: tuple[tuple[str, str], ...] = ()) -> Templa
     Raises TemplateError for a file that cannot be read; what stops it serving a deck (a name
     no layout has, a layout lacking a placeholder its role needs) is listed in ``errors``.
     """
-    deck = open_template(path)
-    master = _master_dimensions(deck.slide_masters[0]._element)  # python-pptx's layouts are the first master's
-    layouts = tuple(Layout(index, layout.name, _placeholders(layout._element, master)) for index, layout in enumerate(deck.slide_layouts))
+    deck, warnings = _opened(path)
+    try:
+        master = _master_dimensions(deck.slide_masters[0]._element)  # python-pptx's layouts are the first master's
+        layouts = tuple(
+            Layout(index, layout.name, _placeholders(layout._element, master)) for index, layout in enumerate(deck.slide_layouts)
+        )
+        fonts = _theme_fonts(deck)
+        slide_width, slide_height = deck.slide_width, deck.slide_height
+        if slide_width is None or slide_height is None:
+            raise TemplateError(f"{quoted(path.name)} does not say how large its slides are")
+        width, height = slide_width / EMU_PER_PT, slide_height / EMU_PER_PT
+    except (AttributeError, KeyError, IndexError, TypeError, ValueError) as error:  # what the package check cannot foresee
+        raise TemplateError(f"{quoted(path.name)} is not a usable PowerPoint template ({error})") from None
     roles = detect_roles(layouts)
     errors = []
     for role, name in names:
@@ -178,11 +169,7 @@ def read_template(path: Path, names: tuple[tuple[str, str], ...] = ()) -> Templa
     for role in DECK_ROLES:
         if roles[role] is None and role not in dict(names):
             errors.append(TemplateError(f"no layout in '{path.name}' can hold {role} slides: none has {_needs(role)}; {_hint(role)}", role))
-    fonts = _theme_fonts(deck)
-    width, height = deck.slide_width, deck.slide_height
-    if width is None or height is None:
-        raise TemplateError(f"'{path.name}' does not say how large its slides are")
-    return Template(path, width / EMU_PER_PT, height / EMU_PER_PT, layouts, roles, fonts, tuple(errors))
+    return Template(path, width, height, layouts, roles, fonts, tuple(errors), warnings)
 
 
 def _needs(role: str) -> str:
@@ -311,6 +298,7 @@ def describe_template(path: Path) -> str:
     unserved = [role for role in SLIDE_ROLES if template.roles[role] is None]
     if unserved:
         lines.append(f"  no layout for: {', '.join(unserved)}")
+    lines += [f"  warning: {warning}" for warning in template.warnings]
     lines += [f"  error: {error}" for error in template.errors]
     return "\n".join(lines) + "\n"
 

@@ -14,6 +14,7 @@ from typing import Literal
 
 from guide.fonts import FontFamily
 from guide.labels import Labels, labels_for
+from guide.typography import Typography, typeset
 
 PageSize = Literal["a4", "letter"]
 SlideAspect = Literal["16:9", "4:3"]
@@ -57,6 +58,8 @@ class Theme:
     """Slide role -> layout name in the template, for roles not left to detection."""
     labels: Mapping[str, str] = field(default_factory=dict)
     """Label name -> wording, over the built-in labels of every language."""
+    typography: Typography = field(default_factory=Typography)
+    """How both outputs set the topic's text and the labels (curly quotes or as typed)."""
     outputs: tuple[str, ...] | None = None
     """Registry names of the outputs built when neither the command line nor a course chooses."""
 
@@ -67,5 +70,6 @@ class Theme:
         return replace(self, slide_aspect=slide_aspect)
 
     def labels_for(self, language_code: str) -> Labels:
-        """The built-in labels of a language with this theme's wording over them."""
-        return labels_for(language_code).overridden(self.labels)
+        """The built-in labels of a language with this theme's wording over them, typeset as the topic's text is."""
+        labels = labels_for(language_code).overridden(self.labels)
+        return labels.retyped(lambda wording: typeset(wording, labels.language, self.typography.smart_quotes))

@@ -57,9 +57,29 @@ def workspace(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.fixture
+def treaty_project(tmp_path: Path) -> Path:
+    """A project folder (it has a pyproject.toml) holding a copy of the treaty's source folder and an empty courses/."""
+    source = tmp_path / "source"
+    shutil.copytree(TREATY.parent, source, ignore=shutil.ignore_patterns("courses"))
+    (source / "courses").mkdir()
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
+    return tmp_path
+
+
 def outputs(folder: Path) -> list[Path]:
     """The files a reader sees in an output folder: not the manifest, not temporaries."""
     return sorted(path for path in folder.iterdir() if not path.name.startswith("."))
+
+
+def files_outside(root: Path, out: Path) -> dict[str, tuple[int, int]]:
+    """(size, modification time) of every file and link under ``root`` but not under ``out``:
+    compared before and after a run, it shows that nothing else was written or deleted."""
+    return {
+        str(path): (status.st_size, status.st_mtime_ns)
+        for path in sorted(root.rglob("*"))
+        if not path.is_relative_to(out) and not (status := path.lstat()).st_mode & 0o040000
+    }
 
 
 def temporaries(folder: Path) -> list[Path]:

@@ -6,6 +6,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from guide.model import MAX_ANSWER_LINES, MAX_CREDIT_CHARS, MAX_EXCERPT_CHARS, MAX_ITEMS, MAX_OBJECTIVE_CHARS
+
 LETTERS = (
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
     "ÀÁÂÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÖØÙÚÛÜÝßàáâäåæçèéêëìíîïñòóôöøùúûüýÿŁłŒœŠšŽžĞğİı"
@@ -25,8 +27,15 @@ def sentences(draw: st.DrawFn, min_words: int = 1, max_words: int = 30) -> str:
     return " ".join(draw(st.lists(piece, min_size=min_words, max_size=max_words)))
 
 
-short = sentences(max_words=6)
+short = sentences(max_words=3)  # within MAX_LINE_CHARS even of long words
 prose = sentences(max_words=25)
+entry = sentences(max_words=10)  # within MAX_ENTRY_CHARS even of long words
+name = sentences(max_words=1)  # within MAX_NAME_CHARS
+
+
+def at_most(strategy: st.SearchStrategy[str], limit: int) -> st.SearchStrategy[str]:
+    """Text cut to a key's bound; it still starts with a word, so it never folds to nothing."""
+    return strategy.map(lambda text: text[:limit])
 
 
 def optional_list(item: st.SearchStrategy[Any], max_size: int) -> st.SearchStrategy[list[Any]]:
@@ -40,7 +49,11 @@ def topics(draw: st.DrawFn) -> dict[str, Any]:
         "title": draw(short),
         "summary": draw(prose),
         "key_facts": draw(
-            st.lists(st.one_of(prose, st.fixed_dictionaries({"fact": prose}, optional={"detail": prose})), min_size=1, max_size=15)
+            st.lists(
+                st.one_of(prose, st.fixed_dictionaries({"fact": prose}, optional={"detail": prose, "figure": word})),
+                min_size=1,
+                max_size=15,
+            )
         ),
         "context": draw(
             st.one_of(prose, st.lists(st.one_of(prose, st.fixed_dictionaries({"text": prose, "slide": short})), min_size=1, max_size=5))
@@ -50,19 +63,32 @@ def topics(draw: st.DrawFn) -> dict[str, Any]:
     optional = {
         "subtitle": short,
         "place": short,
-        "parties": st.lists(short, min_size=1, max_size=3),
+        "parties": st.lists(name, min_size=1, max_size=3),
         "date": st.sampled_from(["1926-04-24", "1926", "spring 1926"]),
-        "timeline": optional_list(st.fixed_dictionaries({"date": st.sampled_from(["early on", "later"]), "event": prose}), 12),
-        "people": optional_list(st.fixed_dictionaries({"name": short, "role": prose}, optional={"native_name": short}), 5),
-        "glossary": optional_list(st.fixed_dictionaries({"term": short, "definition": prose}), 10),
-        "questions": optional_list(st.fixed_dictionaries({"question": prose, "answer": prose}), 8),
+        "timeline": optional_list(st.fixed_dictionaries({"date": st.sampled_from(["early on", "later"]), "event": entry}), 12),
+        "people": optional_list(st.fixed_dictionaries({"name": short, "role": entry}, optional={"native_name": short}), 5),
+        "glossary": optional_list(st.fixed_dictionaries({"term": short, "definition": entry}), 10),
+        "objectives": optional_list(at_most(short, MAX_OBJECTIVE_CHARS), MAX_ITEMS["objectives"]),
+        "questions": optional_list(
+            st.fixed_dictionaries(
+                {"question": entry, "answer": prose}, optional={"lines": st.integers(min_value=1, max_value=MAX_ANSWER_LINES)}
+            ),
+            8,
+        ),
         "sources": optional_list(
-            st.fixed_dictionaries({"citation": prose}, optional={"url": st.just("https://example.org/a?b=1&c=<2>")}), 4
+            st.fixed_dictionaries({"citation": entry}, optional={"url": st.just("https://example.org/a?b=1&c=<2>")}), 4
         ),
     }
     for key, strategy in optional.items():
         if draw(st.booleans()):
             topic[key] = draw(strategy)
+    if draw(st.booleans()):
+        topic.setdefault("sources", []).append({"id": "primary", "citation": draw(short)})
+        excerpt = st.fixed_dictionaries(
+            {"text": at_most(prose, MAX_EXCERPT_CHARS), "source": st.just("primary"), "attribution": at_most(short, MAX_CREDIT_CHARS)},
+            optional={"section": st.sampled_from(["context", "significance", "key_facts"])},
+        )
+        topic["excerpts"] = draw(st.lists(excerpt, min_size=1, max_size=4))
     return topic
 
 

@@ -105,3 +105,21 @@ def test_a_german_topic_prints_german_labels_in_both_outputs(workspace: Path) ->
     titles = [slide.shapes.title.text_frame.text for slide in deck.slides]
     assert {"Auf einen Blick", "Das Wichtigste", "Zeitleiste", "Überprüfe dein Wissen", "Quellen"} <= set(titles)
     assert "At a glance" not in titles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "code: C9\ntitle: Elsewhere\ntopics: [source/treaty-of-berlin-1926.yaml]\n",
+        "---\n{code: C9, title: Elsewhere, topics: [source/treaty-of-berlin-1926.yaml]}\n",
+        "# a course kept beside its topics\n'topics': [source/treaty-of-berlin-1926.yaml]\ncode: C9\ntitle: Elsewhere\n",
+    ],
+    ids=["block", "flow", "quoted key"],
+)
+def test_a_course_outside_a_courses_folder_is_found_among_topics(workspace: Path, text: str) -> None:
+    """Topics are read only as they render; anything that may be a course is read first, however it is written."""
+    (workspace / "c9.yaml").write_text(text, encoding="utf-8")
+    status, _, err = run_cli(workspace / "c9.yaml", workspace / "source" / "treaty-of-berlin-1926.yaml", "--out", workspace / "out", "-q")
+    assert status == 0, err
+    assert (workspace / "out" / "c9" / "treaty-of-berlin-1926.pdf").exists()
+    assert (workspace / "out" / "treaty-of-berlin-1926.pdf").exists()

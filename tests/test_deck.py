@@ -22,6 +22,7 @@ from guide.render.pptx import deck_plan, render_deck
 from guide.render.pptx.fitting import items_height
 from guide.render.pptx.measure import Measurer
 from guide.render.pptx.plan import describe
+from guide.typography import typeset
 from tests.conftest import TREATY, run_cli
 from tests.deckread import items_of, pt, text_shapes
 
@@ -209,4 +210,4 @@ def test_alt_text_and_notes_are_kept_literally(tmp_path: Path) -> None:
     deck = Presentation(io.BytesIO(render_deck(load_topic(path).topic, named_theme())))
     descriptions = [shape._element.nvPicPr.cNvPr.get("descr") for slide in deck.slides for shape in slide.shapes if shape.shape_type == 13]
     assert descriptions == [hostile]
-    assert hostile in deck.slides[1].notes_slide.notes_text_frame.text
+    assert typeset(hostile) in deck.slides[1].notes_slide.notes_text_frame.text  # curly quotes, literal & and <b>

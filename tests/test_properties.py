@@ -15,6 +15,7 @@ from guide.errors import InputError
 from guide.load import load_topic, named_theme
 from guide.markup import plain_text
 from guide.render.pdf import render_answer_key, render_study_sheet
+from guide.typography import typeset
 from tests.strategies import topics
 
 SETTINGS = settings(
@@ -42,6 +43,10 @@ def test_a_valid_topic_loads_as_written(tmp_path: Path, data: dict[str, Any]) ->
     facts = [fact if isinstance(fact, str) else fact["fact"] for fact in data["key_facts"]]
     assert [fact.fact for fact in topic.key_facts] == [folded(fact) for fact in facts]
     assert len(topic.questions) == len(data.get("questions", []))
+    assert list(topic.objectives) == [folded(objective) for objective in data.get("objectives", [])]
+    assert [(excerpt.text, excerpt.source) for excerpt in topic.excerpts] == [
+        (folded(excerpt["text"]), excerpt["source"]) for excerpt in data.get("excerpts", [])
+    ]
 
 
 @SETTINGS
@@ -52,7 +57,7 @@ def test_any_valid_topic_renders_a_pdf_holding_every_key_fact(tmp_path: Path, da
     reader = PdfReader(io.BytesIO(render_study_sheet(topic, theme)))
     squeezed = "".join("".join(page.extract_text() for page in reader.pages).split())
     for fact in topic.key_facts:
-        assert "".join(plain_text(fact.fact).split()) in squeezed
+        assert "".join(typeset(plain_text(fact.fact), topic.language_code).split()) in squeezed
     if topic.questions:
         assert len(PdfReader(io.BytesIO(render_answer_key(topic, theme))).pages) >= 1
 

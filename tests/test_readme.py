@@ -9,6 +9,7 @@ from pathlib import Path
 from guide import load_topic
 from guide.model import Topic
 from guide.records import field_names
+from guide.schema import topic_schema
 from tests.conftest import ROOT
 
 PIXEL = Path(__file__).parent / "data" / "pixel.png"
@@ -22,12 +23,20 @@ def readme_topic_example() -> str:
 def test_the_readme_example_is_a_valid_topic_using_every_key(tmp_path: Path) -> None:
     (tmp_path / "images").mkdir()
     shutil.copy(PIXEL, tmp_path / "images" / "map.png")
+    shutil.copy(PIXEL, tmp_path / "images" / "krestinsky.png")
     path = tmp_path / "example.yaml"
     path.write_text(readme_topic_example(), encoding="utf-8")
     topic = load_topic(path).topic
     written = set(re.findall(r"^([a-z_]+):", readme_topic_example(), flags=re.MULTILINE))
     assert written == set(field_names(Topic)) - {"id"}
     assert topic.images[0].file == str(tmp_path / "images" / "map.png")
+    assert topic.people[0].image == str(tmp_path / "images" / "krestinsky.png")
+
+
+def test_the_readme_example_uses_every_key_of_every_part_of_a_topic() -> None:
+    written = set(re.findall(r"\b([a-z_]+):", readme_topic_example()))
+    for name, part in topic_schema()["$defs"].items():
+        assert set(part["properties"]) <= written, name
 
 
 def test_the_readme_theme_example_is_a_valid_theme_using_every_key(tmp_path: Path) -> None:

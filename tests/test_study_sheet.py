@@ -9,10 +9,13 @@ from pypdf import PdfReader
 
 from guide import load_topic
 from guide.markup import plain_text
+from guide.typography import Typography, typeset_topic
 from tests.conftest import TREATY, outputs, text_of
 from tests.pdfread import fonts_of, link_targets, text_sizes
 
 TOPIC = load_topic(TREATY).topic
+PRINTED = typeset_topic(TOPIC, Typography())
+"""The topic as the sheet prints it: curly apostrophes, no-break spaces."""
 HEADINGS = [
     "At a glance",
     "Key facts",
@@ -34,10 +37,10 @@ def test_every_key_fact_heading_term_and_question_is_printed(sheet: PdfReader) -
     """Everything a student needs is in the text layer, so it prints and can be searched."""
     text = text_of(sheet)
     expected = [
-        *(plain_text(fact.fact) for fact in TOPIC.key_facts),
-        *(plain_text(question.question) for question in TOPIC.questions),
-        *(entry.term for entry in TOPIC.glossary),
-        *(person.name for person in TOPIC.people),
+        *(plain_text(fact.fact) for fact in PRINTED.key_facts),
+        *(plain_text(question.question) for question in PRINTED.questions),
+        *(entry.term for entry in PRINTED.glossary),
+        *(person.name for person in PRINTED.people),
         "Николай Николаевич Крестинский",
     ]
     for item in expected:
@@ -105,9 +108,9 @@ def test_sources_are_clickable_links(sheet: PdfReader) -> None:
 
 def test_the_answer_key_is_marked_and_holds_every_answer(answers: PdfReader) -> None:
     text = text_of(answers)
-    assert "TEACHER'S COPY" in text
+    assert "TEACHER’S COPY" in text
     assert "Answer key" in text
-    for question in TOPIC.questions:
+    for question in PRINTED.questions:
         assert folded(plain_text(question.question)) in text
         assert folded(plain_text(question.answer)) in text
     assert answers.metadata.title == f"{TOPIC.title} — Answer key"

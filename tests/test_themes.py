@@ -164,7 +164,7 @@ THEME_ERRORS = [
     ("page: {size: a5, margin_mm: 2}\n", "theme.yaml:1:8: page.size: must be 'a4' or 'letter', got 'a5'"),
     ("page: {margin_mm: 2}\n", "theme.yaml:1:8: page.margin_mm: must be between 8 and 40, got 2"),
     ("labels: {key_fact: Facts}\n", "theme.yaml:1:10: labels.key_fact: unknown key 'key_fact'; did you mean 'key_facts'?"),
-    ("labels: {page_of: 'Page {n}'}\n", "theme.yaml:1:10: labels.page_of: must contain {page}"),
+    ("labels: {page_of: 'Page {n}'}\n", "theme.yaml:1:10: labels.page_of: may hold only {page} and {pages}"),
     ("extends: fancy\n", "theme.yaml:1:1: extends: 'fancy' is neither a built-in theme (classic, modern, print) nor a theme file"),
     ("extends: theme.yaml\n", "theme.yaml:1:1: extends: themes extend each other in a circle: theme.yaml -> theme.yaml"),
     ("labels: {key_facts: Facts ✅}\n", "theme.yaml:1:10: labels.key_facts: '✅' (U+2705) cannot be printed with Liberation Sans"),

@@ -12,8 +12,8 @@ from guide.load.files import id_from_file_name
 from guide.load.messages import problems_of
 from guide.load.reader import Document
 from guide.load.theme import ThemeChain
-from guide.model import Course, Text, clean_text
-from guide.records import BadValueError, RefusedError, Value, build, describe, record
+from guide.model import Course, clean_text, line_text
+from guide.records import BadValueError, Many, RefusedError, Value, build, describe, record
 
 
 def _theme(value: Any) -> str | dict[str, Any] | None:
@@ -27,13 +27,17 @@ def _theme(value: Any) -> str | dict[str, Any] | None:
 THEME_REFERENCE = Value(_theme, {"anyOf": [{"type": "string"}, {"type": "object"}, {"type": "null"}]})
 
 
+MAX_PATTERNS = 100
+"""Paths or globs one course lists: each may match many topics."""
+
+
 @record
 class CourseFile(Course):
     """What a course file holds: the course, its theme, and its topics (paths or globs)."""
 
     theme: Annotated[str | dict[str, Any] | None, THEME_REFERENCE] = None
     """A built-in theme name, a path to a theme file, or a theme written out here."""
-    topics: tuple[Text, ...]
+    topics: Annotated[tuple[str, ...], Many(line_text(), min_length=1, max_length=MAX_PATTERNS)]
     """Topic files relative to this file; globs such as ../*.yaml are allowed."""
 
 
@@ -46,6 +50,8 @@ class LoadedCourse:
     path: Path
     patterns: tuple[str, ...]
     """The topics as the course file writes them, to find its topics again without reading it."""
+    digest: str = ""
+    """SHA-256 of the bytes the course was read from."""
 
 
 def course_from(document: Document, path: Path) -> LoadedCourse:
@@ -70,7 +76,7 @@ def course_from(document: Document, path: Path) -> LoadedCourse:
     if problems:
         raise InputError(problems)
     course = Course(**{item.name: getattr(spec, item.name) for item in fields(Course)})
-    return LoadedCourse(course, chain, topics, origin, path, spec.topics)
+    return LoadedCourse(course, chain, topics, origin, path, spec.topics, document.digest)
 
 
 def _topic_files(patterns: tuple[str, ...], path: Path, origin: Origin, problems: list[Problem]) -> tuple[Path, ...]:

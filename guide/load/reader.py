@@ -9,7 +9,8 @@ False and ``1926-04-24`` is not a timestamp until the model says so.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +18,13 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from guide.errors import InputError, Location, Origin, Problem, field_path
+from guide.regular_file import NotRegularFileError, read_regular
 
 MAX_FILE_BYTES = 2_000_000
 MAX_VALUES = 100_000
 MAX_DEPTH = 50
+MAX_KEY_CHARS = 100
+"""A key longer than any the formats know is refused without quoting it in full."""
 
 _NULL = "tag:yaml.org,2002:null"
 _PLAIN_TAGS = frozenset("tag:yaml.org,2002:" + name for name in ("str", "null", "bool", "int", "float", "timestamp", "seq", "map"))
@@ -33,13 +37,18 @@ class Document:
     data: Any
     origin: Origin
     problems: list[Problem] = field(default_factory=list)
+    digest: str = ""
+    """SHA-256 of the very bytes parsed: a build records it, so an edit made while it runs is not taken as built."""
 
 
 def read_yaml(path: Path, shown_as: str) -> Document:
     """Read one YAML file; raise InputError if it cannot be read as a single YAML document."""
-    text = _read_text(path, shown_as)
+    raw = _read_bytes(path, shown_as)
+    text = _decoded(raw, shown_as)
     try:
         node = _compose(text)
+    except InputError as error:
+        raise InputError([replace(problem, path=shown_as) for problem in error.problems]) from None
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
@@ -54,7 +63,7 @@ def read_yaml(path: Path, shown_as: str) -> Document:
         raise InputError.single(shown_as, "the file is empty")
     walker = _Walker(shown_as)
     data = walker.walk(node, (), 0)
-    return Document(data, Origin(shown_as, walker.positions), walker.problems)
+    return Document(data, Origin(shown_as, walker.positions), walker.problems, hashlib.sha256(raw).hexdigest())
 
 
 def _compose(text: str) -> Node | None:
@@ -71,7 +80,31 @@ def _compose(text: str) -> Node | None:
             return _single_node(fast, text)
         except yaml.YAMLError:
             pass
+    _check_nesting(text)
     return _single_node(yaml.SafeLoader, text)
+
+
+def _check_nesting(text: str) -> None:
+    """Refuse a document nested deeper than MAX_DEPTH before the pure-Python composer recurses into it.
+
+    libyaml stops at a thousand levels on its own; the pure-Python composer calls itself once
+    per level and would exhaust Python's stack on ``[[[...`` or ``- - - ...`` thousands deep.
+    Its parser is a loop, so the events are counted here without recursion.
+    """
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+                raise InputError.single("", _too_deep(), line, column)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _too_deep() -> str:
+    return f"the document nests deeper than {MAX_DEPTH} levels"
 
 
 def _single_node(loader_class: type, text: str) -> Node | None:
@@ -82,16 +115,20 @@ def _single_node(loader_class: type, text: str) -> Node | None:
         loader.dispose()
 
 
-def _read_text(path: Path, shown_as: str) -> str:
-    if path.exists() and not path.is_file():
-        raise InputError.single(shown_as, "not a regular file; name a YAML file")  # a pipe or device would block or never end
+def _read_bytes(path: Path, shown_as: str) -> bytes:
+    """The file's bytes, up to one past the bound; never a pipe's or a device's."""
     try:
-        with path.open("rb") as stream:
-            raw = stream.read(MAX_FILE_BYTES + 1)
+        raw = read_regular(path, MAX_FILE_BYTES)
+    except NotRegularFileError:
+        raise InputError.single(shown_as, "not a regular file; name a YAML file") from None
     except OSError as error:
         raise InputError.single(shown_as, f"cannot read the file: {error.strerror or error}") from None
     if len(raw) > MAX_FILE_BYTES:
         raise InputError.single(shown_as, f"the file is larger than {MAX_FILE_BYTES // 1_000_000} MB")
+    return raw
+
+
+def _decoded(raw: bytes, shown_as: str) -> str:
     if b"\x00" in raw:
         raise InputError.single(shown_as, "this is a binary file, not YAML text")
     try:
@@ -132,7 +169,7 @@ class _Walker:
         if self.values > MAX_VALUES:
             raise self._fatal(node, f"the document expands to more than {MAX_VALUES} values (aliases?)")
         if depth > MAX_DEPTH:
-            raise self._fatal(node, f"the document nests deeper than {MAX_DEPTH} levels")
+            raise self._fatal(node, _too_deep())
         if node.tag not in _PLAIN_TAGS:
             self._problem(node, location, f"unsupported YAML tag '{node.tag}'; write plain values")
             return None
@@ -150,6 +187,9 @@ class _Walker:
                 self._problem(key_node, location, "a key must be plain text")
                 continue
             key = key_node.value
+            if len(key) > MAX_KEY_CHARS:
+                self._problem(key_node, location, f"a key of {len(key)} characters ('{key[:20]}...'); keys are at most {MAX_KEY_CHARS}")
+                continue
             if key == "<<":
                 self._problem(key_node, location, "merge keys ('<<') are not supported; write the keys out")
                 continue

@@ -26,6 +26,7 @@ from guide.load.theme_schema import ThemeFile
 from guide.outputs import REGISTRY
 from guide.records import RefusedError, build, plain
 from guide.theme import SLIDE_ROLES, Colors, Theme
+from guide.typography import Typography
 
 BUILT_IN_FOLDER = Path(__file__).resolve().parent.parent / "themes"
 DEFAULT_THEME = "classic"
@@ -69,6 +70,8 @@ class LoadedTheme:
     theme: Theme
     settings: Mapping[str, Setting]
     files: tuple[Path, ...]
+    parsed: Mapping[Path, str] = field(default_factory=dict)
+    """The SHA-256 of each theme file's bytes as parsed, by path: what the theme was made from."""
     outputs: tuple[str, ...] = ()
     """The outputs to build with it: those asked for, else the theme's own choice, else the registry's defaults."""
     problems: tuple[Problem, ...] = ()
@@ -102,6 +105,7 @@ class ThemeChain:
     layers: list[Layer] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    parsed: dict[Path, str] = field(default_factory=dict)
 
     def named(self, reference: str, naming_file: Path | None = None, complain: Complaint | None = None) -> ThemeChain:
         """Add a built-in theme by name, or a theme file by path (relative to ``naming_file``, else to the working folder)."""
@@ -148,6 +152,7 @@ class ThemeChain:
             self.problems.extend(error.problems)
             return
         self.problems.extend(document.problems)
+        self.parsed[resolved] = document.digest
         data, origin = document.data, document.origin
         if is_brand(data):
             data, origin, problems = brand_as_theme(data, origin)
@@ -211,7 +216,7 @@ class ThemeChain:
             raise InputError(self.problems)
         described = [layer.description for layer in self.layers if layer.description is not None]
         theme = _theme(self.layers[-1].name, described[-1] if described else "", settings)
-        return LoadedTheme(theme, settings, tuple(dict.fromkeys(self.files)))
+        return LoadedTheme(theme, settings, tuple(dict.fromkeys(self.files)), self.parsed)
 
     def checked(self, outputs: tuple[str, ...] | None) -> LoadedTheme:
         """The resolved theme, the outputs it builds, and everything wrong with it for those outputs.
@@ -280,6 +285,7 @@ def _theme(name: str, description: str, settings: Mapping[str, Setting]) -> Them
         template=value("slides.template"),
         layouts={role: value(f"slides.layouts.{role}") for role in SLIDE_ROLES if value(f"slides.layouts.{role}")},
         labels={key.split(".", 1)[1]: setting.value for key, setting in settings.items() if key.startswith("labels.")},
+        typography=Typography(smart_quotes=value("typesetting.smart_quotes")),
         outputs=tuple(value("outputs")) if value("outputs") else None,
     )
 
@@ -296,6 +302,7 @@ def load_theme(*chains: ThemeChain, outputs: tuple[str, ...] | None = None) -> L
         combined.layers += chain.layers
         combined.problems += chain.problems
         combined.files += chain.files
+        combined.parsed |= chain.parsed
     return combined.checked(outputs)
 
 
@@ -340,7 +347,8 @@ def template_problems(loaded: LoadedTheme) -> tuple[list[Problem], list[Problem]
     except TemplateError as error:
         return [named_at.problem(str(error))], []
     errors = [(loaded.settings.get(f"slides.layouts.{error.role}") or named_at).problem(str(error)) for error in template.errors]
-    warnings = [
+    warnings = [named_at.problem(f"warning: {warning}") for warning in template.warnings]
+    warnings += [
         named_at.problem(
             f"warning: the template's font '{font}' is not bundled; its text is measured with {stand_in.name}, "
             f"so give the theme fonts: {{{role}: {{family: {font}, regular: ..., bold: ...}}}} to measure it exactly"

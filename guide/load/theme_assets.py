@@ -83,8 +83,8 @@ def _font_problem(path: Path) -> str | None:
     from reportlab.pdfbase.ttfonts import TTFontFile  # only themes with their own fonts pay for it
 
     try:
+        mapped_characters(path)  # first: it bounds the file and the map that the full parse below walks
         TTFontFile(str(path))
-        mapped_characters(path)  # coverage checks read this map on its own
     except Exception as error:  # a damaged font fails in many ways inside the parser; all mean the same to the user
         reason = str(error).replace(f'"{path}"', "").replace(str(path), "").strip()
         return f"'{path.name}' is not a TrueType font that can be embedded ({reason})"

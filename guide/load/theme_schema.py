@@ -103,13 +103,23 @@ class SlidesSpec:
     layouts: LayoutNames | None = None
 
 
+@record
+class TypesettingSpec:
+    smart_quotes: bool | None = None
+    """Curly quotes and apostrophes for straight ones (true); false prints them as typed."""
+
+
 def _check_page_of(value: str) -> str:
+    """``{page}`` and ``{pages}`` as they are: a format spec (``{page:>100000000}``) or a conversion
+    (``{page!r}``) would make every footer a number padded to any width, or fail while rendering."""
     try:
-        fields = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
+        parts = list(string.Formatter().parse(value))
     except ValueError:
-        fields = {"?"}
-    if "page" not in fields or not fields <= {"page", "pages"}:
-        raise BadValueError("must contain {page} (and may contain {pages}), e.g. 'Page {page} of {pages}'")
+        parts = [("", "?", "", None)]
+    fields = [(name, spec, conversion) for _, name, spec, conversion in parts if name is not None]
+    names = {name for name, _, _ in fields}
+    if "page" not in names or any(name not in ("page", "pages") or spec or conversion for name, spec, conversion in fields):
+        raise BadValueError("may hold only {page} and {pages}, with {page} required, e.g. 'Page {page} of {pages}'")
     return value
 
 
@@ -142,6 +152,8 @@ class ThemeFile:
     """False prints outlines instead of large colour areas."""
     page: PageSpec | None = None
     slides: SlidesSpec | None = None
+    typesetting: TypesettingSpec | None = None
+    """How text is set (not ``typography``, which would make a theme of only this key read as a brand.yml)."""
     labels: Labels | None = None  # type: ignore[valid-type]
     outputs: OutputNames | None = None
     """The outputs built when neither the command line nor a course chooses."""

@@ -7,11 +7,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from guide.errors import InputError, Origin, Problem
+from guide.errors import InputError, Location, Origin, Problem, quoted
 from guide.load.files import id_from_file_name, image_problem, resolve_inside
 from guide.load.messages import EXTENSION_PREFIX, problems_of
 from guide.load.reader import Document, read_yaml
-from guide.model import Topic, parse_when, when_sort_key
+from guide.model import MAX_TOPIC_CHARS, REQUIRED_SECTIONS, SECTION_NAMES, Topic, parse_when, when_sort_key
 from guide.records import BadValueError, RefusedError, build
 
 
@@ -22,6 +22,8 @@ class LoadedTopic:
     topic: Topic
     origin: Origin
     path: Path
+    digest: str = ""
+    """SHA-256 of the bytes the topic was read from."""
 
 
 def load_topic(path: Path, shown_as: str | None = None) -> LoadedTopic:
@@ -40,7 +42,7 @@ def topic_from(document: Document, path: Path) -> LoadedTopic:
     problems = list(document.problems)
     problems += id_from_file_name(data, path, origin, "topic")
     problems.extend(_cross_reference_problems(data, origin))
-    images = _resolve_images(data, origin, path, problems)
+    files = _resolve_files(data, origin, path, problems)
     try:
         topic = build(Topic, data)
     except RefusedError as error:
@@ -48,11 +50,13 @@ def topic_from(document: Document, path: Path) -> LoadedTopic:
         already = {problem.field for problem in problems}
         problems.extend(problem for problem in problems_of(error, origin) if problem.field not in already)
         topic = None
+    size = _characters(data)
+    if not problems and size > MAX_TOPIC_CHARS:
+        message = f"the topic holds {size:,} characters of text; at most {MAX_TOPIC_CHARS:,} fit a sheet and a deck (split it into topics)"
+        problems.append(origin.problem((), message))
     if problems or topic is None:
         raise InputError(problems)
-    if images:
-        topic = replace(topic, images=tuple(replace(image, file=file) for image, file in zip(topic.images, images, strict=True)))
-    return LoadedTopic(topic, origin, path)
+    return LoadedTopic(_with_files(topic, files), origin, path, document.digest)
 
 
 def _kind(value: Any) -> str:
@@ -66,6 +70,21 @@ def _without_extensions(value: Any) -> Any:
     if isinstance(value, list):
         return [_without_extensions(item) for item in value]
     return value
+
+
+def _characters(value: Any) -> int:
+    """All the characters of the text in ``value``, keys included (without recursion: the reader bounds depth, not shape)."""
+    total, pending = 0, [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            total += len(item)
+        elif isinstance(item, dict):
+            total += sum(len(key) for key in item)
+            pending += item.values()
+        elif isinstance(item, list):
+            pending += item
+    return total
 
 
 def _items(data: dict[str, Any], key: str) -> list[tuple[int, dict[str, Any]]]:
@@ -83,16 +102,31 @@ def _cross_reference_problems(data: dict[str, Any], origin: Origin) -> list[Prob
         if isinstance(source_id, str):
             if source_id in known:
                 problems.append(
-                    origin.problem(("sources", index, "id"), f"duplicate source id '{source_id}' (also sources[{known[source_id]}])")
+                    origin.problem(("sources", index, "id"), f"duplicate source id {quoted(source_id)} (also sources[{known[source_id]}])")
                 )
             known.setdefault(source_id, index)
+    cited: list[tuple[Location, Any]] = []
     for index, fact in _items(data, "key_facts"):
-        cited = fact.get("sources")
-        for position, source_id in enumerate(cited if isinstance(cited, list) else []):
-            if isinstance(source_id, str) and source_id not in known:
-                hint = f"; known ids: {', '.join(known)}" if known else "; give the source an 'id:' under sources"
-                problems.append(origin.problem(("key_facts", index, "sources", position), f"unknown source id '{source_id}'{hint}"))
+        ids = fact.get("sources")
+        cited += [(("key_facts", index, "sources", at), cited_id) for at, cited_id in enumerate(ids if isinstance(ids, list) else [])]
+    cited += [(("excerpts", index, "source"), excerpt.get("source")) for index, excerpt in _items(data, "excerpts")]
+    hint = f"; known ids: {', '.join(known)}" if known else "; give the source an 'id:' under sources"
+    for location, source_id in cited:
+        if isinstance(source_id, str) and source_id not in known:
+            problems.append(origin.problem(location, f"unknown source id {quoted(source_id)}{hint}"))
     problems.extend(_timeline_order_problems(data, origin))
+    problems.extend(_placement_problems(data, origin))
+    return problems
+
+
+def _placement_problems(data: dict[str, Any], origin: Origin) -> list[Problem]:
+    """An excerpt or picture placed in a section the topic leaves out would never be shown."""
+    problems = []
+    for key in ("excerpts", "images"):
+        for index, item in _items(data, key):
+            section = item.get("section")
+            if section in SECTION_NAMES and section not in REQUIRED_SECTIONS and not data.get(section):
+                problems.append(origin.problem((key, index, "section"), f"the topic has no {section}; place it in a section the topic has"))
     return problems
 
 
@@ -110,7 +144,7 @@ def _timeline_order_problems(data: dict[str, Any], origin: Origin) -> list[Probl
             problems.append(
                 origin.problem(
                     ("timeline", index, "date"),
-                    f"'{entry['date']}' comes before the entry above it ('{previous[1]}'); keep the timeline in order",
+                    f"{quoted(str(entry['date']))} comes before the entry above it ({quoted(previous[1])}); keep the timeline in order",
                 )
             )
         previous = (when, str(entry.get("date")))
@@ -124,17 +158,34 @@ def _before(later: dt.date | int, earlier: dt.date | int) -> bool:
     return when_sort_key(later) < when_sort_key(earlier)
 
 
-def _resolve_images(data: dict[str, Any], origin: Origin, path: Path, problems: list[Problem]) -> list[str]:
-    """Absolute paths of the topic's images; refusals go to ``problems``."""
-    resolved = []
-    for index, image in _items(data, "images"):
-        named = image.get("file")
-        if not isinstance(named, str) or not named.strip():
-            continue
-        target = resolve_inside(named.strip(), path)
-        refusal = target if isinstance(target, str) else image_problem(target)
-        if refusal:
-            problems.append(origin.problem(("images", index, "file"), refusal))
-        else:
-            resolved.append(str(target))
+FILE_KEYS = (("images", "file"), ("people", "image"))
+"""Where a topic names an image file: under each item of the list, at the key."""
+
+
+def _resolve_files(data: dict[str, Any], origin: Origin, path: Path, problems: list[Problem]) -> dict[tuple[str, int], str]:
+    """Absolute paths of the images a topic names, by (list, index); refusals go to ``problems``."""
+    resolved = {}
+    for section, key in FILE_KEYS:
+        for index, item in _items(data, section):
+            named = item.get(key)
+            if not isinstance(named, str) or not named.strip():
+                continue
+            target = resolve_inside(named.strip(), path)
+            refusal = target if isinstance(target, str) else image_problem(target)
+            if refusal:
+                problems.append(origin.problem((section, index, key), refusal))
+            else:
+                resolved[(section, index)] = str(target)
     return resolved
+
+
+def _with_files(topic: Topic, files: dict[tuple[str, int], str]) -> Topic:
+    """The topic with each image file it names replaced by its absolute path."""
+    changes: dict[str, Any] = {}  # field names known only when run, so not checked by type
+    for section, key in FILE_KEYS:
+        items = getattr(topic, section)
+        if any((section, index) in files for index in range(len(items))):
+            changes[section] = tuple(
+                replace(item, **{key: files[(section, index)]}) if (section, index) in files else item for index, item in enumerate(items)
+            )
+    return replace(topic, **changes) if changes else topic

@@ -10,12 +10,14 @@ from guide.render.pdf.sheet import answer_key_story, furniture, study_sheet_stor
 from guide.render.pdf.styles import build_styles
 from guide.session import BuildSession
 from guide.theme import Theme
+from guide.typography import typeset_topic
 
 __all__ = ["render_answer_key", "render_study_sheet"]
 
 
 def render_study_sheet(topic: Topic, theme: Theme, course: Course | None = None, session: BuildSession | None = None) -> bytes:
     """The printable study sheet of ``topic`` as PDF bytes."""
+    topic = typeset_topic(topic, theme.typography)
     labels = theme.labels_for(topic.language_code)
     styles = build_styles(theme, session or BuildSession())
     story = study_sheet_story(topic, Blocks(styles, labels, text_width(theme)), course, theme.logo)
@@ -25,6 +27,7 @@ def render_study_sheet(topic: Topic, theme: Theme, course: Course | None = None,
 
 def render_answer_key(topic: Topic, theme: Theme, course: Course | None = None, session: BuildSession | None = None) -> bytes:
     """The teacher's copy: every question with its answer, as PDF bytes."""
+    topic = typeset_topic(topic, theme.typography)
     labels = theme.labels_for(topic.language_code)
     styles = build_styles(theme, session or BuildSession())
     story = answer_key_story(topic, Blocks(styles, labels, text_width(theme)), course, theme.logo)

@@ -295,6 +295,7 @@ class Blocks:
         for number, source in enumerate(sources, start=1):
             text = f"{number}.&nbsp;&nbsp;{self.inline(source.citation)}"
             if source.url:
-                text += f' <a href={attribute(source.url)} color="{self.styles.link_color}"><u>{literal(source.url)}</u></a>'
+                shown = literal(markup.link_text(source.url))
+                text += f' <a href={attribute(source.url)} color="{self.styles.link_color}"><u>{shown}</u></a>'
             items.append([Paragraph(text, self.styles.source)])
         return items

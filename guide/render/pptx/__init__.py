@@ -16,6 +16,7 @@ from guide.render.pptx.writer import DeckWriter
 from guide.session import BuildSession
 from guide.template import Template, default_template_path, read_template
 from guide.theme import Theme
+from guide.typography import typeset_topic
 
 __all__ = ["DeckPlan", "deck_fonts", "deck_plan", "render_deck"]
 
@@ -64,6 +65,7 @@ def render_deck(topic: Topic, theme: Theme, course: Course | None = None, sessio
 
 def _planned(topic: Topic, theme: Theme, course: Course | None, session: BuildSession) -> tuple[_Setting, DeckPlan]:
     setting = _setting(theme, session)
+    topic = typeset_topic(topic, theme.typography)
     labels = theme.labels_for(topic.language_code)
     return setting, plan_deck(topic, labels, setting.geometry, setting.fonts, face_widths(session), course)
 

@@ -162,7 +162,7 @@ class Planner:
         slides += [self.picture_slide(index) for index in range(len(topic.images))]
         if topic.sources:
             sources = [
-                Item((*markup.parse(source.citation), *((Span(" "), Span(source.url, href=source.url)) if source.url else ())))
+                Item((*markup.parse(source.citation), *((Span(" "), markup.bare_link(source.url)) if source.url else ())))
                 for source in topic.sources
             ]
             slides += self.text_slides(labels["sources"], sources, self.notes("sources", plain=[item.text for item in sources]))
