@@ -68,6 +68,15 @@ def test_the_plans_of_a_long_and_a_minimal_topic_match_their_snapshots(tmp_path:
     matches_snapshot(name, describe(plan))
 
 
+@pytest.mark.parametrize("language", ["en", "de", "fr", "es"])
+def test_a_minimal_topic_merges_its_sections_on_one_slide_whose_title_no_card_repeats(tmp_path: Path, language: str) -> None:
+    plan = deck_plan(load(tmp_path, {**MINIMAL, "language": language}), named_theme())
+    merged = [slide for slide in plan.slides if slide.design == "grid"]
+    assert len(merged) == 1
+    headings = [drawing.items[0].text for drawing in merged[0].drawing if isinstance(drawing, TextBlock) and drawing.name == "Heading"]
+    assert len(headings) == 3 and merged[0].title not in headings, (merged[0].title, headings)
+
+
 @pytest.mark.parametrize("theme", ["classic", "modern", "print"])
 @pytest.mark.parametrize("aspect", ["16:9", "4:3"])
 def test_the_treaty_gets_six_designs_in_every_theme_and_shape(theme: str, aspect: str) -> None:

@@ -350,6 +350,7 @@ class Planner:
         """A small topic's one key fact, one point of what happened and one of why it matters, as one slide of three cards.
 
         Three slides of a sentence each would look empty; side by side, headed by their sections, they read as one.
+        The slide has a title of its own ("In brief"), so the first card's heading does not repeat it.
         """
         topic, labels = self.topic, self.labels
         sections = tuple((name, getattr(topic, name)) for name in BRIEF_SECTIONS)
@@ -368,7 +369,7 @@ class Planner:
             return []
         parts = (self.notes("key_facts", [fact.detail] if fact.detail else []), self.notes("context", [context.text]))
         notes = "\n\n".join(part for part in (*parts, self.notes("significance", [significance.text])) if part)
-        return [self.slide(labels["key_facts"], "grid", notes, drawing)]
+        return [self.slide(labels["in_brief"], "grid", notes, drawing)]
 
     def fact_slides(self) -> list[SlidePlan]:
         """Key facts as a list; those with a figure set big on a slide of their own, "In numbers", after it."""
