@@ -42,6 +42,14 @@ def _with_questions(topic: Topic) -> bool:
     return bool(topic.questions)
 
 
+def _with_glossary(topic: Topic) -> bool:
+    return bool(topic.glossary)
+
+
+TOPIC_INPUTS = frozenset({"topic", "course"})
+"""What an export depends on: the topic and its course, never the theme's look."""
+
+
 @dataclass(frozen=True)
 class Output:
     """One kind of file a topic can produce."""
@@ -56,7 +64,7 @@ class Output:
     group: str
     """Outputs of one group render together in one worker task: they share a library and its fonts."""
     format: str
-    """The ``--format`` shorthand that includes it (``pdf`` or ``pptx``; ``html`` is chosen by name only)."""
+    """The ``--format`` shorthand that includes it (``pdf`` or ``pptx``; ``html`` and ``export`` are chosen by name only)."""
     inputs: frozenset[str] = DOCUMENT_INPUTS
     """The kinds of input file (INPUT_KINDS) whose contents its file depends on."""
     applies: Callable[[Topic], bool] = _every_topic
@@ -173,6 +181,49 @@ REGISTRY = Registry(
             group="html",
             format="html",
             inputs=PAGE_INPUTS,
+            applies=_with_questions,
+            default=False,
+        ),
+        Output(
+            "anki",
+            "flashcards of the key terms, key facts and questions (Anki package)",
+            "{id}.apkg",
+            "guide.render.exports.anki:render_anki",
+            group="exports",
+            format="export",
+            inputs=TOPIC_INPUTS,
+            default=False,
+        ),
+        Output(
+            "csv",
+            "the key terms and their definitions (CSV), for topics with a glossary",
+            "{id}-terms.csv",
+            "guide.render.exports.terms_csv:render_terms_csv",
+            group="exports",
+            format="export",
+            inputs=TOPIC_INPUTS,
+            applies=_with_glossary,
+            default=False,
+        ),
+        Output(
+            "moodle",
+            "the questions as a Moodle quiz import (Moodle XML), for topics with questions",
+            "{id}-moodle.xml",
+            "guide.render.exports.moodle:render_moodle_xml",
+            group="exports",
+            format="export",
+            inputs=TOPIC_INPUTS,
+            applies=_with_questions,
+            default=False,
+        ),
+        Output(
+            "qti",
+            "the questions as a QTI 1.2 package (Canvas quiz import), for topics with questions",
+            "{id}-qti.zip",
+            "guide.render.exports.qti:render_qti",
+            group="exports",
+            format="export",
+            inputs=TOPIC_INPUTS,
             applies=_with_questions,
             default=False,
         ),
