@@ -26,6 +26,7 @@ _ENGLISH = {
     "part": "Part",
     "objectives": "By the end you can",
     "in_numbers": "In numbers",
+    "in_brief": "In brief",
 }
 
 _GERMAN = {
@@ -48,6 +49,7 @@ _GERMAN = {
     "part": "Teil",
     "objectives": "Am Ende kannst du",
     "in_numbers": "In Zahlen",
+    "in_brief": "Kurz gefasst",
 }
 
 _FRENCH = {
@@ -70,6 +72,7 @@ _FRENCH = {
     "part": "Partie",
     "objectives": "À la fin, tu sauras",
     "in_numbers": "En chiffres",
+    "in_brief": "En résumé",
 }
 
 _SPANISH = {
@@ -92,6 +95,7 @@ _SPANISH = {
     "part": "Parte",
     "objectives": "Al final podrás",
     "in_numbers": "En cifras",
+    "in_brief": "En resumen",
 }
 
 MONTHS = {
