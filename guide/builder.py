@@ -23,6 +23,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
+from guide.accessibility import accessibility_warnings
 from guide.coverage import coverage_problems
 from guide.errors import InputError
 from guide.inputs import find_inputs, shown
@@ -179,6 +180,11 @@ def _build_topics(group: _Group, pending: list[tuple[Path, TopicResult]], ids_se
                 continue
             # Glyph coverage needs the fonts' tables: only for what is checked or built now.
             result.problems += coverage_problems(loaded.topic, loaded.origin, (theme.heading_font, theme.body_font), run.session)
+            warnings = accessibility_warnings(loaded.topic, loaded.origin)
+            if options.strict:
+                result.problems += warnings
+            else:
+                result.warnings = warnings
             if result.problems or options.check_only:
                 run.progress.finished()
                 continue

@@ -49,7 +49,7 @@ def parser() -> argparse.ArgumentParser:
     arguments.add_argument("--list-outputs", action="store_true", help="print every output: name, file, what it is; and exit")
     arguments.add_argument("--page-size", choices=("a4", "letter"), help="paper size of the PDFs (default: the theme's, A4)")
     arguments.add_argument("--aspect", choices=("16:9", "4:3"), help="shape of the slides (default: the theme's, 16:9)")
-    arguments.add_argument("--check", action="store_true", help="validate only; write nothing")
+    arguments.add_argument("--check", action="store_true", help="validate only, write nothing; list accessibility warnings")
     arguments.add_argument(
         "--jobs", type=_positive, default=os.cpu_count() or 1, metavar="N", help="worker processes (default: the number of CPUs)"
     )
@@ -57,7 +57,7 @@ def parser() -> argparse.ArgumentParser:
         "--watch", action="store_true", help="build, then rebuild what changes whenever an input is saved (Ctrl-C stops)"
     )
     arguments.add_argument("--force", action="store_true", help="rebuild every target, even those that are up to date")
-    arguments.add_argument("--strict", action="store_true", help="treat warnings (poor colour contrast) as errors")
+    arguments.add_argument("--strict", action="store_true", help="treat warnings (poor colour contrast, accessibility) as errors")
     arguments.add_argument("--list-themes", action="store_true", help="print the built-in themes and exit")
     arguments.add_argument(
         "--check-template", type=Path, metavar="FILE", help="print a .pptx/.potx template's layouts, placeholders and slide roles, and exit"
@@ -99,9 +99,11 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
             print(f"{name:<10} {description}", file=stdout)
         return 0
     if options.list_outputs:
+        name_width = max(len(name) for name in REGISTRY.names()) + 1
+        file_width = max(len(output.file_name("<id>")) for output in REGISTRY) + 1
         for output in REGISTRY:
             chosen = "" if output.default else " (on request)"
-            print(f"{output.name:<10} {output.file_name('<id>'):<18} {output.description}{chosen}", file=stdout)
+            print(f"{output.name:<{name_width}} {output.file_name('<id>'):<{file_width}} {output.description}{chosen}", file=stdout)
         return 0
     if options.check_template:
         return _check_template(options.check_template, stdout, stderr)
@@ -182,7 +184,7 @@ def _print_report(report: BuildReport, options: argparse.Namespace, stdout: Text
     if report.usage:
         return
     for result in report.results:
-        for problem in result.problems:
+        for problem in (*result.problems, *(result.warnings if options.check else ())):
             print(problem, file=stderr)
         if result.failure:
             print(escaped(f"{result.source}: {result.failure}"), file=stderr)
@@ -191,6 +193,8 @@ def _print_report(report: BuildReport, options: argparse.Namespace, stdout: Text
         if options.verbose:
             for path in result.written:
                 print(escaped(f"wrote {path}"), file=stdout)
+    if not options.check:
+        _print_accessibility_summary(report, stderr)
     if options.quiet:
         return
     invalid = sum(1 for result in report.results if result.problems)
@@ -210,6 +214,17 @@ def _print_report(report: BuildReport, options: argparse.Namespace, stdout: Text
         summary += f"; {failed} failed to render"
     print(escaped(f"{summary}; {seconds:.2f} s"), file=stderr if invalid or failed else stdout)
     _print_recap(report, stderr)
+
+
+def _print_accessibility_summary(report: BuildReport, stderr: TextIO) -> None:
+    """A build's accessibility warnings as one line: ``--check`` lists them, each at its line."""
+    warned = [result for result in report.results if result.warnings]
+    if not warned:
+        return
+    count = sum(len(result.warnings) for result in warned)
+    topics = f"{len(warned)} topic{'s' if len(warned) != 1 else ''}"
+    warnings = f"{count} warning{'s' if count != 1 else ''}"
+    print(f"accessibility: {warnings} in {topics}; --check lists them, --strict makes them errors", file=stderr)
 
 
 def _print_recap(report: BuildReport, stderr: TextIO) -> None:

@@ -23,6 +23,10 @@ _ENGLISH = {
     "study_sheet": "Study sheet",
     "page_of": "Page {page} of {pages}",
     "continued": "(cont.)",
+    "part": "Part",
+    "objectives": "By the end you can",
+    "in_numbers": "In numbers",
+    "in_brief": "In brief",
 }
 
 _GERMAN = {
@@ -42,6 +46,10 @@ _GERMAN = {
     "study_sheet": "Arbeitsblatt",
     "page_of": "Seite {page} von {pages}",
     "continued": "(Forts.)",
+    "part": "Teil",
+    "objectives": "Am Ende kannst du",
+    "in_numbers": "In Zahlen",
+    "in_brief": "Kurz gefasst",
 }
 
 _FRENCH = {
@@ -61,6 +69,10 @@ _FRENCH = {
     "study_sheet": "Fiche de révision",
     "page_of": "Page {page} sur {pages}",
     "continued": "(suite)",
+    "part": "Partie",
+    "objectives": "À la fin, tu sauras",
+    "in_numbers": "En chiffres",
+    "in_brief": "En résumé",
 }
 
 _SPANISH = {
@@ -80,6 +92,10 @@ _SPANISH = {
     "study_sheet": "Hoja de estudio",
     "page_of": "Página {page} de {pages}",
     "continued": "(cont.)",
+    "part": "Parte",
+    "objectives": "Al final podrás",
+    "in_numbers": "En cifras",
+    "in_brief": "En resumen",
 }
 
 MONTHS = {

@@ -30,6 +30,9 @@ the theme chain's files, the theme's font files, its logo and its slide template
 DOCUMENT_INPUTS = frozenset({"topic", "images", "course", "theme", "fonts", "logo"})
 """What a document drawn without the slide template depends on."""
 
+PAGE_INPUTS = DOCUMENT_INPUTS - {"fonts"}
+"""What a web page depends on: it names the theme's fonts but embeds none."""
+
 
 def _every_topic(topic: Topic) -> bool:
     return True
@@ -37,6 +40,14 @@ def _every_topic(topic: Topic) -> bool:
 
 def _with_questions(topic: Topic) -> bool:
     return bool(topic.questions)
+
+
+def _with_glossary(topic: Topic) -> bool:
+    return bool(topic.glossary)
+
+
+TOPIC_INPUTS = frozenset({"topic", "course"})
+"""What an export depends on: the topic and its course, never the theme's look."""
 
 
 @dataclass(frozen=True)
@@ -53,7 +64,7 @@ class Output:
     group: str
     """Outputs of one group render together in one worker task: they share a library and its fonts."""
     format: str
-    """The ``--format`` shorthand that includes it (``pdf`` or ``pptx``)."""
+    """The ``--format`` shorthand that includes it (``pdf`` or ``pptx``; ``html`` and ``export`` are chosen by name only)."""
     inputs: frozenset[str] = DOCUMENT_INPUTS
     """The kinds of input file (INPUT_KINDS) whose contents its file depends on."""
     applies: Callable[[Topic], bool] = _every_topic
@@ -151,6 +162,70 @@ REGISTRY = Registry(
             group="pptx",
             format="pptx",
             inputs=DOCUMENT_INPUTS | {"template"},
+        ),
+        Output(
+            "html",
+            "the study sheet as one accessible web page (HTML)",
+            "{id}.html",
+            "guide.render.html:render_html",
+            group="html",
+            format="html",
+            inputs=PAGE_INPUTS,
+            default=False,
+        ),
+        Output(
+            "html-answers",
+            "the web page with each answer under its question (HTML), for topics with questions",
+            "{id}-answers.html",
+            "guide.render.html:render_html_answers",
+            group="html",
+            format="html",
+            inputs=PAGE_INPUTS,
+            applies=_with_questions,
+            default=False,
+        ),
+        Output(
+            "anki",
+            "flashcards of the key terms, key facts and questions (Anki package)",
+            "{id}.apkg",
+            "guide.render.exports.anki:render_anki",
+            group="exports",
+            format="export",
+            inputs=TOPIC_INPUTS,
+            default=False,
+        ),
+        Output(
+            "csv",
+            "the key terms and their definitions (CSV), for topics with a glossary",
+            "{id}-terms.csv",
+            "guide.render.exports.terms_csv:render_terms_csv",
+            group="exports",
+            format="export",
+            inputs=TOPIC_INPUTS,
+            applies=_with_glossary,
+            default=False,
+        ),
+        Output(
+            "moodle",
+            "the questions as a Moodle quiz import (Moodle XML), for topics with questions",
+            "{id}-moodle.xml",
+            "guide.render.exports.moodle:render_moodle_xml",
+            group="exports",
+            format="export",
+            inputs=TOPIC_INPUTS,
+            applies=_with_questions,
+            default=False,
+        ),
+        Output(
+            "qti",
+            "the questions as a QTI 1.2 package (Canvas quiz import), for topics with questions",
+            "{id}-qti.zip",
+            "guide.render.exports.qti:render_qti",
+            group="exports",
+            format="export",
+            inputs=TOPIC_INPUTS,
+            applies=_with_questions,
+            default=False,
         ),
     ]
 )

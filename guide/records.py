@@ -18,7 +18,7 @@ import re
 import sys
 import types
 import typing
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Annotated, Any, Literal, TypeVar
 
 if sys.version_info >= (3, 11):
@@ -366,6 +366,34 @@ def _mapped(value: Any, kind: Kind, change: Callable[[str, str], str]) -> Any:
     if isinstance(kind, Value) and kind.shown and isinstance(value, str):
         return change(value, kind.shown)
     return value
+
+
+def shown_texts(instance: Any) -> Iterator[tuple[Location, str, str]]:
+    """Every text a reader sees in a record, as (location, text, shown), in the record's order.
+
+    ``shown`` is as for ``Value.shown``: checks of what a reader meets (link wording, say)
+    look at prose alone, where markup makes links, and never at ids or paths.
+    """
+    cls: type = type(instance)
+    yield from _shown(instance, record_of(cls), ())
+
+
+def _shown(value: Any, kind: Kind, location: Location) -> Iterator[tuple[Location, str, str]]:
+    if value is None:
+        return
+    if isinstance(kind, Nullable):
+        yield from _shown(value, kind.kind, location)
+    elif isinstance(kind, Many):
+        for index, item in enumerate(value):
+            yield from _shown(item, kind.item, (*location, index))
+    elif isinstance(kind, Mapping):
+        for key, item in value.items():
+            yield from _shown(item, kind.value, (*location, key))
+    elif isinstance(kind, Record):
+        for name, field in kind.fields.items():
+            yield from _shown(getattr(value, name), field.kind, (*location, name))
+    elif isinstance(kind, Value) and kind.shown and isinstance(value, str):
+        yield location, value, kind.shown
 
 
 def field_names(cls: type) -> list[str]:

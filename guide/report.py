@@ -15,6 +15,8 @@ class TopicResult:
     source: str
     written: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    """What the topic lacks for accessibility that only its author can add (errors with ``--strict``)."""
     failure: str | None = None
     failure_detail: str | None = None
     up_to_date: bool = False

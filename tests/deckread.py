@@ -10,7 +10,7 @@ from pptx.slide import Slide
 from pptx.util import Emu
 
 from guide.markup import Span
-from guide.render.pptx.fitting import Item
+from guide.render.slides.fitting import Item
 
 EMU_PER_PT = 12700
 
@@ -31,14 +31,19 @@ def items_of(shape: BaseShape) -> tuple[list[Item], set[float]]:
     for paragraph in shape.text_frame.paragraphs:
         properties = paragraph._p.pPr
         bullet = properties is not None and properties.find(qn("a:buChar")) is not None
+        numbering = properties.find(qn("a:buAutoNum")) if properties is not None else None
+        number = int(numbering.get("startAt", "1")) if numbering is not None else 0
         spans = []
-        for run in paragraph._p.iter(qn("a:r"), qn("a:fld")):
+        for run in paragraph._p.iter(qn("a:r"), qn("a:fld"), qn("a:br")):
+            if run.tag == qn("a:br"):  # a line break the plan measured
+                spans.append(Span("\v"))
+                continue
             r_pr = run.find(qn("a:rPr"))
             size = r_pr.get("sz") if r_pr is not None else None
             sizes.add(int(size) / 100 if size else None)
             text = "".join(node.text or "" for node in run.iter(qn("a:t")))
             spans.append(Span(text, bold=r_pr is not None and r_pr.get("b") == "1", italic=r_pr is not None and r_pr.get("i") == "1"))
-        items.append(Item(tuple(spans), bullet))
+        items.append(Item(tuple(spans), bullet, number))
     return items, sizes
 
 

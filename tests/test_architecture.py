@@ -31,3 +31,29 @@ def test_only_the_loader_imports_yaml(path: Path) -> None:
 def test_renderers_do_not_import_the_loader_the_build_or_the_cli(path: Path) -> None:
     forbidden = ("guide.load", "guide.build", "guide.cli", "yaml")
     assert not [name for name in imported_modules(path) if name.startswith(forbidden)]
+
+
+def guide_modules_reached_from(package: Path) -> dict[Path, set[str]]:
+    """Every guide module a package imports, directly or through other guide modules, with its imports."""
+    reached: dict[Path, set[str]] = {}
+    pending = sorted(package.rglob("*.py"))
+    while pending:
+        path = pending.pop()
+        if path in reached:
+            continue
+        reached[path] = imported_modules(path)
+        for name in reached[path]:
+            if name.startswith("guide."):
+                module = PACKAGE.parent / name.replace(".", "/")
+                pending += [candidate for candidate in (module.with_suffix(".py"), module / "__init__.py") if candidate.exists()]
+    return reached
+
+
+def test_the_slide_plan_knows_neither_python_pptx_nor_reportlab() -> None:
+    reached = guide_modules_reached_from(PACKAGE / "render" / "slides")
+    assert PACKAGE / "render" / "slides" / "plan.py" in reached
+    offending = {
+        str(path.relative_to(PACKAGE)): sorted(name for name in names if name.split(".")[0] in ("pptx", "reportlab", "lxml"))
+        for path, names in reached.items()
+    }
+    assert not {path: names for path, names in offending.items() if names}

@@ -45,7 +45,7 @@ def complete_topics(draw: st.DrawFn) -> dict[str, Any]:
     if draw(st.booleans()):
         topic["notes"] = draw(st.dictionaries(st.sampled_from(SECTION_NAMES), prose, min_size=1, max_size=3))
     if draw(st.booleans()):
-        topic["images"] = [draw(st.fixed_dictionaries({"file": st.just("images/picture.png"), "alt": prose}, optional={"caption": short}))]
+        topic["images"] = [draw(st.fixed_dictionaries({"file": st.just("images/picture.png"), "alt": short}, optional={"caption": short}))]
     return topic
 
 

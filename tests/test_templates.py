@@ -11,8 +11,8 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 
 from guide.fonts import BUNDLED_FAMILIES
-from guide.render.pptx.fitting import items_height
-from guide.render.pptx.measure import Measurer
+from guide.render.slides.fitting import items_height
+from guide.render.slides.measure import Measurer
 from guide.template import EMU_PER_PT, default_template_path, read_template
 from tests.conftest import TREATY, run_cli
 from tests.deckread import items_of, pt, text_shapes
@@ -48,7 +48,7 @@ def test_a_template_with_german_layout_names_serves_without_configuration(projec
     assert set(layouts[1:]) == {"Titel und Inhalt", "Nur Titel"}
     titles = [slide.shapes.title.text_frame.text for slide in deck.slides]
     assert "Beispielfolie" not in titles, "the template's sample slide must be gone"
-    assert titles[:3] == ["The Treaty of Berlin (1926)", "At a glance", "Key facts"]
+    assert titles[:4] == ["The Treaty of Berlin (1926)", "By the end you can", "At a glance", "Key facts"]
     assert (pt(deck.slide_width), pt(deck.slide_height)) == (720, 540)
 
 

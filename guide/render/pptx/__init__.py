@@ -9,10 +9,12 @@ from guide.errors import RenderError
 from guide.fonts import family_named
 from guide.model import Course, Topic
 from guide.render.common import metadata
-from guide.render.pptx.geometry import Geometry, designed_geometry, template_geometry
-from guide.render.pptx.measure import face_widths
-from guide.render.pptx.plan import DeckFonts, DeckPlan, plan_deck
+from guide.render.pptx.boxes import template_geometry
 from guide.render.pptx.writer import DeckWriter
+from guide.render.slides.geometry import Geometry, designed_geometry
+from guide.render.slides.measure import FaceAdvances, Measurers
+from guide.render.slides.plan import DeckFonts, DeckPlan, plan_deck
+from guide.render.slides.style import deck_style
 from guide.session import BuildSession
 from guide.template import Template, default_template_path, read_template
 from guide.theme import Theme
@@ -46,6 +48,11 @@ def session_template(session: BuildSession, path: Path, names: tuple[tuple[str, 
     return session.made("template", (session.digest(path), names), lambda: read_template(path, names))
 
 
+def session_measurers(session: BuildSession) -> Measurers:
+    """Measurers whose faces' widths the session keeps, once per face's contents, never once per path."""
+    return Measurers(lambda path: session.made("face-widths", session.digest(path), lambda: FaceAdvances(path)))
+
+
 def deck_plan(topic: Topic, theme: Theme, course: Course | None = None, session: BuildSession | None = None) -> DeckPlan:
     """The slide plan of ``topic``: what each slide holds, measured in the boxes it will have."""
     return _planned(topic, theme, course, session or BuildSession())[1]
@@ -67,7 +74,9 @@ def _planned(topic: Topic, theme: Theme, course: Course | None, session: BuildSe
     setting = _setting(theme, session)
     topic = typeset_topic(topic, theme.typography)
     labels = theme.labels_for(topic.language_code)
-    return setting, plan_deck(topic, labels, setting.geometry, setting.fonts, face_widths(session), course)
+    style = deck_style(theme)
+    plan = plan_deck(topic, labels, setting.geometry, setting.fonts, course, session_measurers(session), style, setting.designed)
+    return setting, plan
 
 
 def deck_fonts(theme: Theme, template: Template | None) -> DeckFonts:

@@ -17,12 +17,15 @@ from lxml.etree import Element, SubElement, XPath, _Element
 
 from guide.markup import Span
 from guide.ooxml import DRAWINGML, PRESENTATIONML, RELATIONSHIPS, required_child
-from guide.render.pptx.fitting import BULLET_INDENT_PT, INSET_X_PT, INSET_Y_PT, PARAGRAPH_GAP, Item
-from guide.render.pptx.geometry import Box
-from guide.render.pptx.measure import LINE_SPACING
+from guide.render.slides.fitting import BULLET_INDENT_PT, INSET_X_PT, INSET_Y_PT, PARAGRAPH_GAP, Item
+from guide.render.slides.geometry import Box
+from guide.render.slides.measure import LINE_BREAK, LINE_SPACING
 
 A, P, R = DRAWINGML, PRESENTATIONML, RELATIONSHIPS
 EMU_PER_PT = 12_700
+LINK_COLOR_EXTENSION = "{A12FA001-AC4F-418D-AE19-62706E023703}"
+LINK_COLOR = "{http://schemas.microsoft.com/office/drawing/2018/hyperlinkcolor}"
+"""PowerPoint's extension that colours a link with its run's colour (``val="tx"``)."""
 SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 """The field type id PowerPoint gives slide numbers, so numbers follow when slides move."""
 
@@ -73,6 +76,8 @@ class TextStyle:
     language: str
     bullet_ink: Ink | None
     align: str = "l"
+    link_ink: Ink | None = None
+    """The colour of links: the theme's, not the client's default blue."""
 
 
 class ShapeTree:
@@ -93,12 +98,15 @@ class ShapeTree:
         SubElement(geometry, A + "noFill")
         return shape
 
-    def autoshape(self, preset: str, box: Box, name: str, fill: Ink, outline: tuple[Ink, float] | None = None) -> _Element:
-        """A preset shape filled with ``fill``, with an ``outline`` of (colour, width in points) or none."""
+    def autoshape(self, preset: str, box: Box, name: str, fill: Ink | None, line: tuple[Ink, float] | None = None) -> _Element:
+        """A preset shape filled with ``fill`` (or unfilled), with a ``line`` of (colour, width in points) or none."""
         shape, geometry = self._shape(name, box)
         _preset(geometry, preset)
-        fill.paint(SubElement(geometry, A + "solidFill"))
-        _outline(geometry, outline)
+        if fill is None:
+            SubElement(geometry, A + "noFill")
+        else:
+            fill.paint(SubElement(geometry, A + "solidFill"))
+        outline(geometry, line)
         return shape
 
     def line(self, start: tuple[float, float], end: tuple[float, float], ink: Ink, width_pt: float, name: str) -> _Element:
@@ -111,7 +119,7 @@ class ShapeTree:
         geometry = SubElement(connector, P + "spPr")
         _transform(geometry, Box(start[0], start[1], end[0] - start[0], end[1] - start[1]))
         _preset(geometry, "line")
-        _outline(geometry, (ink, width_pt))
+        outline(geometry, (ink, width_pt))
         return connector
 
     def claim_id(self) -> int:
@@ -150,13 +158,13 @@ def _preset(geometry: _Element, preset: str) -> None:
     SubElement(SubElement(geometry, A + "prstGeom", prst=preset), A + "avLst")
 
 
-def _outline(geometry: _Element, outline: tuple[Ink, float] | None) -> None:
+def outline(geometry: _Element, line_style: tuple[Ink, float] | None) -> None:
     """A shape's line: (colour, width in points), or none at all."""
     line = SubElement(geometry, A + "ln")
-    if outline is None:
+    if line_style is None:
         SubElement(line, A + "noFill")
     else:
-        ink, width_pt = outline
+        ink, width_pt = line_style
         line.set("w", emu(width_pt))
         ink.paint(SubElement(line, A + "solidFill"))
 
@@ -195,30 +203,35 @@ def items(body: _Element, fitted: Sequence[Item], style: TextStyle, link: Link) 
     """The items as paragraphs: exact line spacing, a gap after all but the last, accent bullets."""
     for index, item in enumerate(fitted):
         paragraph = SubElement(body, A + "p")
-        _paragraph_properties(paragraph, item.bullet, style, last=index == len(fitted) - 1)
+        marker = str(item.number) if item.number else "•" if item.bullet else ""
+        _paragraph_properties(paragraph, marker, style, last=index == len(fitted) - 1)
         for span in item.spans:
             _run(paragraph, span, style, link)
 
 
-def _paragraph_properties(paragraph: _Element, bullet: bool, style: TextStyle, last: bool) -> None:
-    paragraph.append(deepcopy(_paragraph_properties_of(bullet, style, last)))
+def _paragraph_properties(paragraph: _Element, marker: str, style: TextStyle, last: bool) -> None:
+    paragraph.append(deepcopy(_paragraph_properties_of(marker, style, last)))
 
 
 @lru_cache(maxsize=256)
-def _paragraph_properties_of(bullet: bool, style: TextStyle, last: bool) -> _Element:
+def _paragraph_properties_of(marker: str, style: TextStyle, last: bool) -> _Element:
     """A paragraph's ``a:pPr``, built once for each style: a deck's many paragraphs share a few.
 
-    Copying a finished element is a third of the time of building it again.
+    ``marker`` is "•" (a bullet), an item's number ("3") or "" (none); a marker hangs in the
+    indent. Copying a finished element is a third of the time of building it again.
     """
-    indent = int(BULLET_INDENT_PT * EMU_PER_PT) if bullet else 0
+    indent = int(BULLET_INDENT_PT * EMU_PER_PT) if marker else 0
     properties = SubElement(_scratch(), A + "pPr", marL=str(indent), indent=str(-indent), algn=style.align)
     _spacing(properties, "lnSpc", style.size_pt * LINE_SPACING)
     _spacing(properties, "spcBef", 0)
     _spacing(properties, "spcAft", 0 if last else style.size_pt * PARAGRAPH_GAP)
-    if bullet:
+    if marker:
         if style.bullet_ink:
             style.bullet_ink.paint(SubElement(properties, A + "buClr"))
-        SubElement(properties, A + "buChar", char="•")
+        if marker == "•":
+            SubElement(properties, A + "buChar", char="•")
+        else:
+            SubElement(properties, A + "buAutoNum", type="arabicPeriod", startAt=str(marker))
     else:
         SubElement(properties, A + "buNone")
     return properties
@@ -235,22 +248,39 @@ def _spacing(properties: _Element, kind: str, points: float) -> None:
 
 def _run(paragraph: _Element, span: Span, style: TextStyle, link: Link | None) -> _Element:
     run = SubElement(paragraph, A + "r")
-    properties = deepcopy(_run_properties_of(style, span.bold, span.italic))
+    linked = bool(span.href and link)
+    properties = deepcopy(_run_properties_of(style, span.bold, span.italic, linked))
     run.append(properties)
     if span.href and link:
-        SubElement(properties, A + "hlinkClick", {R + "id": link(span.href)})
-    SubElement(run, A + "t").text = span.text
+        click = SubElement(properties, A + "hlinkClick", {R + "id": link(span.href)})
+        if style.link_ink is not None:
+            extension = SubElement(SubElement(click, A + "extLst"), A + "ext", uri=LINK_COLOR_EXTENSION)
+            SubElement(extension, LINK_COLOR + "hlinkClr", val="tx")
+    first, *rest = span.text.split(LINE_BREAK)
+    SubElement(run, A + "t").text = first
+    for line in rest:  # a line break the plan measured: a:br, then the text goes on in a run of the same style
+        SubElement(SubElement(paragraph, A + "br"), A + "rPr", lang=style.language, sz=centipoints(style.size_pt))
+        run = SubElement(paragraph, A + "r")
+        run.append(deepcopy(properties))
+        SubElement(run, A + "t").text = line
     return run
 
 
 @lru_cache(maxsize=256)
-def _run_properties_of(style: TextStyle, bold: bool, italic: bool) -> _Element:
-    """A run's ``a:rPr`` without a link, built once for each style, as paragraph properties are."""
+def _run_properties_of(style: TextStyle, bold: bool, italic: bool, linked: bool = False) -> _Element:
+    """A run's ``a:rPr`` without its link, built once for each style, as paragraph properties are.
+
+    A link's run is coloured with the link colour and underlined; the link extension tells
+    PowerPoint to show the run's own colour rather than the theme's hyperlink blue.
+    """
     properties = SubElement(_scratch(), A + "rPr", lang=style.language, sz=centipoints(style.size_pt))
     properties.set("b", "1" if bold else "0")
     properties.set("i", "1" if italic else "0")
-    if style.ink is not None:
-        style.ink.paint(SubElement(properties, A + "solidFill"))
+    ink = style.link_ink if linked and style.link_ink is not None else style.ink
+    if linked:
+        properties.set("u", "sng")
+    if ink is not None:
+        ink.paint(SubElement(properties, A + "solidFill"))
     if style.font:
         SubElement(properties, A + "latin", typeface=style.font)
     return properties
@@ -259,7 +289,7 @@ def _run_properties_of(style: TextStyle, bold: bool, italic: bool) -> _Element:
 def slide_number(body: _Element, text: str, style: TextStyle) -> None:
     """A paragraph holding the slide-number field, showing ``text`` until an editor renumbers it."""
     paragraph = SubElement(body, A + "p")
-    _paragraph_properties(paragraph, False, style, last=True)
+    _paragraph_properties(paragraph, "", style, last=True)
     _as_slide_number(_run(paragraph, Span(text), style, None))
 
 

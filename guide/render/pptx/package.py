@@ -30,8 +30,8 @@ from pptx.util import Pt
 
 from guide.ooxml import required_child
 from guide.render.pptx.archive import ArchiveMemory
-from guide.render.pptx.elements import A, P, R, ShapeTree, plain_body, plain_paragraphs
-from guide.render.pptx.geometry import Box
+from guide.render.pptx.elements import A, Ink, P, R, ShapeTree, outline, plain_body, plain_paragraphs
+from guide.render.slides.geometry import Box
 from guide.session import BuildSession
 from guide.template import open_template
 
@@ -112,11 +112,15 @@ class DeckPackage:
                 return PackURI(pattern % number)
 
 
-def add_picture(slide: SlidePart, tree: ShapeTree, file: Path, box: Box, name: str, description: str) -> None:
-    """The picture in ``file`` stretched to ``box``; the package stores each distinct image once."""
+def add_picture(
+    slide: SlidePart, tree: ShapeTree, file: Path, box: Box, name: str, description: str, frame: tuple[Ink, float] | None = None
+) -> None:
+    """The picture in ``file`` stretched to ``box``, outlined by ``frame`` (colour, width); each distinct image is stored once."""
     _, relationship = slide.get_or_add_image_part(str(file))
     picture = CT_Picture.new_pic(tree.claim_id(), name, "", relationship, Pt(box.left), Pt(box.top), Pt(box.width), Pt(box.height))
     picture.nvPicPr.cNvPr.set("descr", description)  # set here, not in python-pptx's XML text, which leaves quotes raw
+    if frame is not None:
+        outline(picture.spPr, frame)
     tree.tree.append(picture)
 
 

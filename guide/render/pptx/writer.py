@@ -25,11 +25,11 @@ from guide.render.common import Metadata
 from guide.render.pptx import elements
 from guide.render.pptx.archive import deck_bytes
 from guide.render.pptx.elements import Ink, ShapeTree, TextStyle
-from guide.render.pptx.fitting import INSET_X_PT, INSET_Y_PT, Item, bold_line
-from guide.render.pptx.geometry import MARGIN_PT, Box
-from guide.render.pptx.measure import LINE_SPACING
 from guide.render.pptx.package import DeckPackage, add_picture, template_package
-from guide.render.pptx.plan import TIMELINE_RAIL_WIDTH_PT, DeckFonts, DeckPlan, PicturePlan, SlidePlan, TimelinePlan, TimelineRow
+from guide.render.slides.fitting import Item, bold_line
+from guide.render.slides.geometry import MARGIN_PT, Box
+from guide.render.slides.plan import DeckFonts, DeckPlan, SlidePlan
+from guide.render.slides.shapes import Drawing, Line, Shape, TextBlock
 from guide.session import BuildSession
 from guide.template import Layout, Placeholder, Template
 from guide.theme import Theme
@@ -41,8 +41,17 @@ PROPERTY_LIMIT = 255
 FOOTER_SIZE_PT = 12.0
 LOGO_MAX_WIDTH_PT = 180.0
 LOGO_MAX_HEIGHT_PT = 56.0
-TEMPLATE_ACCENT, TEMPLATE_RAIL = Ink.scheme("accent1"), Ink.scheme("tx2")
-"""On a template, accents and the timeline's rail take the template theme's colours."""
+TEMPLATE_INKS = {
+    "primary": Ink.scheme("tx2"),
+    "accent": Ink.scheme("accent1"),
+    "text": Ink.scheme("tx1"),
+    "muted": Ink.scheme("tx2"),
+    "background": Ink.scheme("bg1"),
+    "tint": Ink.scheme("bg2"),
+    "on_fill": Ink.scheme("bg1"),
+    "on_fill_muted": Ink.scheme("bg2"),
+}
+"""On a template, the plan's colour roles take the template theme's colours."""
 
 
 class DeckWriter:
@@ -55,20 +64,8 @@ class DeckWriter:
         self.designed = designed
         self.logo = theme.logo
         self.font = fonts.title.office_name if fonts.named else None
-        colors = theme.colors
-        self.fills = designed and theme.fills
-        self.background = Ink.rgb(colors.background) if designed else Ink.rgb("#FFFFFF")
-        if designed:
-            self.title_ink: Ink | None = Ink.rgb(colors.primary)
-            self.text_ink: Ink | None = Ink.rgb(colors.text)
-            self.muted_ink: Ink | None = Ink.rgb(colors.muted)
-            self.accent_ink = Ink.rgb(colors.accent)
-            self.cover_title_ink: Ink | None = self.background if self.fills else self.title_ink
-            self.cover_text_ink: Ink | None = Ink.rgb(mix(colors.background, colors.primary, 0.15)) if self.fills else self.muted_ink
-            self.cover_fill = Ink.rgb(colors.primary)
-        else:
-            self.title_ink = self.text_ink = self.muted_ink = self.cover_title_ink = self.cover_text_ink = None
-            self.accent_ink = TEMPLATE_ACCENT
+        self.inks = _inks(theme) if designed else TEMPLATE_INKS
+        self.link_ink = self.inks["primary"]
 
     def write(self, session: BuildSession) -> bytes:
         with template_package(self.template.path, session) as package:
@@ -84,69 +81,70 @@ class DeckWriter:
         layout = self.template.roles[plan.role]
         if layout is None:
             raise RenderError(f"the template has no layout for {plan.role} slides")
-        slide = _Slide(*package.add_slide(layout.index))
-        cover = plan.role == "title"
         title = _needed(layout, "title")
-        ink = self.cover_title_ink if cover else self.title_ink
-        self._text(slide, self._placeholder(slide, title, plan.title_box), [bold_line(plan.title)], plan.title_size_pt, ink, anchor="b")
-        if cover:
+        slide = _Slide(*package.add_slide(layout.index))
+        if plan.background and self.designed:
+            elements.background(slide.part._element, self.inks[plan.background])
+        for drawing in plan.drawing:
+            self._draw(slide, drawing)
+        title_ink = self.inks[plan.title_ink] if self.designed else None
+        self._text(
+            slide, self._placeholder(slide, title, plan.title_box), [bold_line(plan.title)], plan.title_size_pt, title_ink, anchor="b"
+        )
+        if plan.subtitle:
             subtitle = layout.first("subtitle") or layout.first("body")
-            if plan.subtitle and subtitle:
-                shape = self._placeholder(slide, subtitle, plan.subtitle.box)
-                self._text(slide, shape, plan.subtitle.items, plan.subtitle.size_pt, self.cover_text_ink)
-            self._cover_design(slide, plan.title_box)
-        elif self.designed:
-            self._rule(slide.tree, plan.title_box)
+            if subtitle:
+                ink = self.inks[plan.subtitle.ink] if self.designed else None
+                self._text(slide, self._placeholder(slide, subtitle, plan.subtitle.box), plan.subtitle.items, plan.subtitle.size_pt, ink)
         if plan.body:
             body = _needed(layout, "body")
-            self._text(slide, self._placeholder(slide, body, plan.body.box), plan.body.items, plan.body.size_pt, self.text_ink)
-        if plan.timeline:
-            self._timeline(slide, plan.timeline)
-        if plan.picture:
-            self._picture(slide, plan.picture)
-        if not cover:
+            ink = self.inks[plan.body.ink] if self.designed else None
+            self._text(slide, self._placeholder(slide, body, plan.body.box), plan.body.items, plan.body.size_pt, ink)
+        if plan.role == "title":
+            if self.logo:
+                self._logo(slide, self.logo, filled=plan.background is not None)
+        else:
             self._footer(slide, layout.placeholders, number)
         package.add_notes(slide.part, plan.notes.split("\n"), self.plan.language)
+
+    def _draw(self, slide: _Slide, drawing: Drawing) -> None:
+        """One element of a slide's design, in the colours its roles take."""
+        inks = self.inks
+        if isinstance(drawing, TextBlock):
+            shape = slide.tree.textbox(drawing.box, drawing.name)
+            body = elements.text_body(shape, drawing.anchor)
+            elements.items(body, drawing.items, self._style(drawing.size_pt, inks[drawing.ink], drawing.align), slide.link)
+        elif isinstance(drawing, Shape):
+            outline = (inks[drawing.outline], drawing.outline_pt) if drawing.outline else None
+            slide.tree.autoshape(drawing.kind, drawing.box, drawing.name, inks[drawing.fill] if drawing.fill else None, outline)
+        elif isinstance(drawing, Line):
+            box = drawing.box
+            slide.tree.line((box.left, box.top), (box.right, box.bottom), inks[drawing.ink], drawing.width_pt, drawing.name)
+        else:
+            frame = (inks[drawing.frame], 1.0) if drawing.frame else None
+            add_picture(slide.part, slide.tree, Path(drawing.file), drawing.box, drawing.name, drawing.alt, frame)
 
     def _placeholder(self, slide: _Slide, placeholder: Placeholder, box: Box) -> _Element:
         """The layout's placeholder on the slide; our design places it at ``box``, a template's stays where it is."""
         return slide.tree.placeholder(placeholder.reference, placeholder.name, box if self.designed else None)
 
     def _style(self, size_pt: float, ink: Ink | None, align: str = "l") -> TextStyle:
-        return TextStyle(size_pt, ink, self.font, self.plan.language, self.accent_ink, align)
+        return TextStyle(size_pt, ink, self.font, self.plan.language, self.inks["accent"], align, self.link_ink)
 
-    def _text(
-        self, slide: _Slide, shape: _Element, items: Sequence[Item], size_pt: float, ink: Ink | None, anchor: str = "t", align: str = "l"
-    ) -> None:
-        """Fitted items in a shape; our design anchors the text, a template's layout does."""
+    def _text(self, slide: _Slide, shape: _Element, items: Sequence[Item], size_pt: float, ink: Ink | None, anchor: str = "t") -> None:
+        """Fitted items in a placeholder; our design anchors the text, a template's layout does."""
         body = elements.text_body(shape, anchor if self.designed else None)
-        elements.items(body, items, self._style(size_pt, ink, align), slide.link)
+        elements.items(body, items, self._style(size_pt, ink), slide.link)
 
-    def _textbox(self, slide: _Slide, box: Box, item: Item, size_pt: float, ink: Ink | None, name: str, align: str = "l") -> None:
-        """A text box holding one item at ``box``."""
-        self._text(slide, slide.tree.textbox(box, name), [item], size_pt, ink, align=align)
-
-    def _rule(self, tree: ShapeTree, title: Box) -> None:
-        """A line under the title, across the content width."""
-        y = title.bottom + 4
-        tree.line((title.left, y), (title.left + title.width, y), self.accent_ink, 2, "Rule")
-
-    def _cover_design(self, slide: _Slide, title: Box) -> None:
-        """Our title slide: filled with the primary colour when the theme fills, an accent bar, the logo."""
-        if self.fills:
-            elements.background(slide.part._element, self.cover_fill)
-        if self.designed:
-            slide.tree.autoshape("rect", Box(title.left + INSET_X_PT, title.bottom + 10, 120, 5), "Accent bar", self.accent_ink)
-        if self.logo:
-            self._logo(slide, self.logo)
-
-    def _logo(self, slide: _Slide, path: Path) -> None:
+    def _logo(self, slide: _Slide, path: Path, filled: bool) -> None:
         """The logo at the bottom right of the title slide, on a card of the background colour over a fill."""
         width, height = _fitted_size(path, LOGO_MAX_WIDTH_PT, LOGO_MAX_HEIGHT_PT)
         left, top = self.plan.width_pt - MARGIN_PT - width, self.plan.height_pt - MARGIN_PT - height
-        if self.fills:
+        if filled:
             pad = 8
-            slide.tree.autoshape("rect", Box(left - pad, top - pad, width + 2 * pad, height + 2 * pad), "Logo card", self.background)
+            slide.tree.autoshape(
+                "rect", Box(left - pad, top - pad, width + 2 * pad, height + 2 * pad), "Logo card", self.inks["background"]
+            )
         add_picture(slide.part, slide.tree, path, Box(left, top, width, height), "Logo", "Logo")
 
     def _footer(self, slide: _Slide, placeholders: Sequence[Placeholder], number: int) -> None:
@@ -156,10 +154,11 @@ class DeckWriter:
         top = self.plan.height_pt - 34
         width = self.plan.width_pt - 2 * MARGIN_PT
         footer = Item((Span(self.plan.footer),), bullet=False)
-        self._textbox(slide, Box(MARGIN_PT, top, width - 80, 24), footer, FOOTER_SIZE_PT, self.muted_ink, "Footer")
+        shape = slide.tree.textbox(Box(MARGIN_PT, top, width - 80, 24), "Footer")
+        elements.items(elements.text_body(shape, "t"), [footer], self._style(FOOTER_SIZE_PT, self.inks["muted"]), slide.link)
         shape = slide.tree.textbox(Box(MARGIN_PT + width - 80, top, 80, 24), "Slide Number")
         body = elements.text_body(shape, "t")
-        elements.slide_number(body, str(number), self._style(FOOTER_SIZE_PT, self.muted_ink, align="r"))
+        elements.slide_number(body, str(number), self._style(FOOTER_SIZE_PT, self.inks["muted"], align="r"))
 
     def _template_footer(self, tree: ShapeTree, placeholders: Sequence[Placeholder]) -> None:
         """The layout's own footer and slide-number placeholders, as PowerPoint's Header & Footer adds them."""
@@ -168,29 +167,6 @@ class DeckWriter:
                 body = elements.plain_body(tree.placeholder(placeholder.reference, placeholder.name, None))
                 numbering = placeholder.kind == "slide_number"
                 elements.plain_paragraphs(body, ["‹#›" if numbering else self.plan.footer], self.plan.language, numbering)
-
-    def _timeline(self, slide: _Slide, plan: TimelinePlan) -> None:
-        rows = plan.rows
-        marker = plan.size_pt * 0.7
-        top = rows[0].top if plan.continues_above else _marker_y(rows[0], plan)
-        bottom = rows[-1].top + rows[-1].height if plan.continues_below else _marker_y(rows[-1], plan)
-        slide.tree.line((plan.rail_x, top), (plan.rail_x, bottom), self.muted_ink or TEMPLATE_RAIL, 2.5, "Timeline")
-        left = plan.rail_x - plan.date_box_width - TIMELINE_RAIL_WIDTH_PT / 2
-        for row in rows:
-            event = Item(row.event, bullet=False)
-            self._textbox(slide, Box(plan.event_left, row.top, plan.event_width, row.height), event, plan.size_pt, self.text_ink, "Event")
-            if not row.marked:
-                continue
-            date_box = Box(left, row.top, plan.date_box_width, row.height)
-            self._textbox(slide, date_box, bold_line(row.date), plan.size_pt, self.title_ink, "Date", align="r")
-            y = _marker_y(row, plan)
-            dot = Box(plan.rail_x - marker / 2, y - marker / 2, marker, marker)
-            slide.tree.autoshape("ellipse", dot, "Marker", self.accent_ink, (self.background, 1.5))
-
-    def _picture(self, slide: _Slide, plan: PicturePlan) -> None:
-        width, height = _fitted_size(Path(plan.file), plan.box.width, plan.box.height)
-        left = plan.box.left + (plan.box.width - width) / 2
-        add_picture(slide.part, slide.tree, Path(plan.file), Box(left, plan.box.top, width, height), "Picture", plan.alt)
 
     def _core_properties(self, deck: PresentationObject) -> None:
         properties = deck.core_properties
@@ -250,6 +226,10 @@ def _fitted_size(path: Path, max_width: float, max_height: float) -> tuple[float
     return width_px * scale, height_px * scale
 
 
-def _marker_y(row: TimelineRow, plan: TimelinePlan) -> float:
-    """Where a row's marker sits: level with the middle of its first line."""
-    return row.top + INSET_Y_PT + plan.size_pt * LINE_SPACING / 2
+def _inks(theme: Theme) -> dict[str, Ink]:
+    """The plan's colour roles in the theme's colours."""
+    colors = theme.colors
+    on_fill_muted = mix(colors.background, colors.primary, 0.15)
+    roles = {"primary": colors.primary, "accent": colors.accent, "text": colors.text, "muted": colors.muted}
+    roles |= {"background": colors.background, "tint": colors.tint, "on_fill": colors.background, "on_fill_muted": on_fill_muted}
+    return {role: Ink.rgb(value) for role, value in roles.items()}

@@ -9,23 +9,34 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from guide.markup import Span
-from guide.render.pptx.measure import Measurer, sentences
+from guide.render.slides.measure import Measurer, sentences
 
 BULLET_INDENT_PT = 24.0
 INSET_X_PT = 7.2
 INSET_Y_PT = 3.6
 PARAGRAPH_GAP = 0.45
 """Space after a paragraph, as a multiple of the font size."""
+FLOW_SHARE = 0.5
+"""A box filled less than this far takes the head of the next item, split, rather than leaving room empty."""
 SAFETY = 0.96
 """Measured lines get 4 % of the width spare, for renderers that set text a hair wider."""
 
 
 @dataclass(frozen=True)
 class Item:
-    """One paragraph of a text box: a bullet point, a numbered question, a plain paragraph."""
+    """One paragraph of a text box: a bullet point, a numbered question, a plain paragraph.
+
+    A bulleted or numbered item hangs: its marker sits in the indent, its lines align after it.
+    """
 
     spans: tuple[Span, ...]
     bullet: bool = True
+    number: int = 0
+    """The item's number in a numbered list (drawn as "1." in the indent); 0 for none."""
+
+    @property
+    def hangs(self) -> bool:
+        return self.bullet or self.number > 0
 
     @property
     def text(self) -> str:
@@ -48,7 +59,7 @@ class Fitted:
 
 def text_width(item: Item, box_width_pt: float) -> float:
     """Width available to an item's text inside a box of ``box_width_pt``."""
-    return (box_width_pt - 2 * INSET_X_PT - (BULLET_INDENT_PT if item.bullet else 0)) * SAFETY
+    return (box_width_pt - 2 * INSET_X_PT - (BULLET_INDENT_PT if item.hangs else 0)) * SAFETY
 
 
 def items_height(items: Sequence[Item], box_width_pt: float, size_pt: float, measurer: Measurer) -> float:
@@ -59,6 +70,17 @@ def items_height(items: Sequence[Item], box_width_pt: float, size_pt: float, mea
         if index < len(items) - 1:
             height += size_pt * PARAGRAPH_GAP
     return height
+
+
+def largest_size(items: Sequence[Item], width_pt: float, height_pt: float, sizes: tuple[float, float], measurer: Measurer) -> float | None:
+    """The largest whole size from ``sizes`` (largest, floor) at which the items fit the box; None if not even the floor."""
+    largest, floor = sizes
+    size = largest
+    while size >= floor:
+        if items_height(items, width_pt, size, measurer) <= height_pt:
+            return size
+        size -= 1
+    return None
 
 
 def fit(items: Sequence[Item], width_pt: float, height_pt: float, sizes: tuple[float, float], measurer: Measurer) -> list[Fitted]:
@@ -83,9 +105,24 @@ def fit(items: Sequence[Item], width_pt: float, height_pt: float, sizes: tuple[f
         for piece in pieces_that_fit(item, lambda group: fits(group, floor)):
             if fits([*pages[-1], piece], floor):
                 pages[-1].append(piece)
-            else:
-                pages.append([piece])
+                continue
+            if items_height(pages[-1], width_pt, floor, measurer) < height_pt * FLOW_SHARE:
+                head, piece = _filling(pages[-1], piece, lambda group: fits(group, floor))
+                pages[-1] += head
+            pages.append([piece])
     return [Fitted(tuple(page), floor) for page in pages if page]
+
+
+def _filling(page: Sequence[Item], item: Item, fits: Callable[[Sequence[Item]], bool]) -> tuple[list[Item], Item]:
+    """([the longest head of ``item`` that still fits below ``page``], the rest), split at sentence ends or words."""
+    text = item.text
+    for splitter in (sentences, str.split):
+        parts = splitter(text)
+        for cut in range(len(parts) - 1, 0, -1):
+            head = _piece(item, " ".join(parts[:cut]), first=True)
+            if fits([*page, head]):
+                return [head], _piece(item, " ".join(parts[cut:]), first=False)
+    return [], item
 
 
 def pieces_that_fit(item: Item, fits: Callable[[Sequence[Item]], bool]) -> list[Item]:
@@ -103,10 +140,15 @@ def pieces_that_fit(item: Item, fits: Callable[[Sequence[Item]], bool]) -> list[
     current = ""
     for part in parts:
         candidate = f"{current} {part}".strip()
-        if current and not fits([Item((Span(candidate),), item.bullet)]):
-            pieces.append(Item((Span(current),), item.bullet if not pieces else False))
+        if current and not fits([_piece(item, candidate, first=not pieces)]):
+            pieces.append(_piece(item, current, first=not pieces))
             current = part
         else:
             current = candidate
-    pieces.append(Item((Span(current),), item.bullet if not pieces else False))
+    pieces.append(_piece(item, current, first=not pieces))
     return [result for piece in pieces for result in ([piece] if fits([piece]) else pieces_that_fit(piece, fits))]
+
+
+def _piece(item: Item, text: str, first: bool) -> Item:
+    """A piece of a split item: the first keeps its bullet or number, the rest continue it without one."""
+    return Item((Span(text),), item.bullet, item.number) if first else Item((Span(text),), bullet=False)

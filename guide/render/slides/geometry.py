@@ -1,14 +1,12 @@
-"""Where things go on a slide: our designed boxes, or the placeholder boxes of a template.
+"""Where things go on a slide: the boxes of each kind of slide, in points.
 
-The planner fits text into these boxes and the writer draws into them, so a deck made on an
-institution's template is fitted inside that template's own placeholders.
+The planner fits text into these boxes and the writer draws into them; our own design makes
+them here, and a deck made on an institution's template takes them from its placeholders.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from guide.template import Layout, Template
 
 SLIDE_HEIGHT_PT = 540.0
 SLIDE_WIDTHS_PT = {"16:9": 960.0, "4:3": 720.0}
@@ -33,6 +31,10 @@ class Box:
     @property
     def bottom(self) -> float:
         return self.top + self.height
+
+    @property
+    def right(self) -> float:
+        return self.left + self.width
 
 
 @dataclass(frozen=True)
@@ -68,33 +70,4 @@ def designed_geometry(aspect: str) -> Geometry:
         body=body,
         stage_title=title,
         stage=body,
-    )
-
-
-def template_geometry(template: Template) -> Geometry:
-    """The boxes of the template's layouts for our roles; a box a template leaves open falls back to ours, scaled."""
-    ours = designed_geometry("16:9")
-    scale_x, scale_y = template.width_pt / ours.width_pt, template.height_pt / ours.height_pt
-
-    def box(layout: Layout | None, kinds: tuple[str, ...], fallback: Box) -> Box:
-        for kind in kinds:
-            placeholder = layout.first(kind) if layout else None
-            if placeholder and placeholder.box and placeholder.box[2] > 0 and placeholder.box[3] > 0:
-                return Box(*placeholder.box)
-        return Box(fallback.left * scale_x, fallback.top * scale_y, fallback.width * scale_x, fallback.height * scale_y)
-
-    roles = template.roles
-    title = box(roles["content"], ("title",), ours.title)
-    body = box(roles["content"], ("body",), ours.body)
-    stage_title = box(roles["title_only"], ("title",), ours.title)
-    stage_top = stage_title.bottom + STAGE_GAP_PT
-    return Geometry(
-        width_pt=template.width_pt,
-        height_pt=template.height_pt,
-        cover_title=box(roles["title"], ("title",), ours.cover_title),
-        cover_subtitle=box(roles["title"], ("subtitle", "body"), ours.cover_subtitle),
-        title=title,
-        body=body,
-        stage_title=stage_title,
-        stage=Box(body.left, stage_top, body.width, max(body.bottom - stage_top, body.height / 2)),
     )

@@ -14,7 +14,6 @@ from PIL import ImageFont
 
 from guide.fonts import FontFamily
 from guide.markup import Span
-from guide.session import BuildSession
 
 MEASURING_SIZE = 1000
 """Fonts are loaded once at this pixel size; widths scale linearly to any point size."""
@@ -22,13 +21,17 @@ MEASURING_SIZE = 1000
 KEPT_WIDTHS = 50_000
 """Texts whose widths each face remembers before it starts afresh (a few megabytes at most)."""
 
+LINE_BREAK = "\v"
+"""A line break inside a paragraph, as python-pptx writes and reads one."""
+BALANCING_STEPS = 12
+
 LINE_SPACING = 1.2
 """Line pitch as a multiple of the font size; the writer sets exactly this spacing."""
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=\S)")
 
 
-class _Advances(dict[str, float]):
+class FaceAdvances(dict[str, float]):
     """Advance width of each character of one face, measured once.
 
     Pair kerning is left out: it mostly narrows text, so measurements err wide, and the
@@ -54,33 +57,69 @@ class _Advances(dict[str, float]):
         return width
 
 
-FaceWidths = Callable[[Path], _Advances]
-"""The widths of the face in a font file: a build session keeps one per face's contents."""
+FaceWidths = Callable[[Path], FaceAdvances]
+"""The advance widths of the face in a font file: whoever builds keeps one per face's contents."""
 
 
-def face_widths(session: BuildSession) -> FaceWidths:
-    """Faces' widths measured once per session and face contents, never once per path."""
-    return lambda path: session.made("face-widths", session.digest(path), lambda: _Advances(path))
+class Measurers:
+    """Measurers for font families, with the faces' widths from ``faces``.
+
+    Whoever builds hands in ``faces`` (a build session keeps one set of widths per face's
+    contents), so what is kept never outlives the font files it was read from; without it, the
+    widths are kept for as long as this object lives.
+    """
+
+    def __init__(self, faces: FaceWidths | None = None) -> None:
+        self._faces = faces or FaceAdvances
+        self._kept: dict[Path, FaceAdvances] = {}
+        self._families: dict[FontFamily, Measurer] = {}
+
+    def face(self, path: Path) -> FaceAdvances:
+        """The widths of the face in ``path``, asked of ``faces`` once for as long as this object lives."""
+        advances = self._kept.get(path)
+        if advances is None:
+            advances = self._kept[path] = self._faces(path)
+        return advances
+
+    def __call__(self, family: FontFamily) -> Measurer:
+        measurer = self._families.get(family)
+        if measurer is None:
+            measurer = self._families[family] = Measurer(family, self)
+        return measurer
 
 
 class Measurer:
     """Widths and wrapped line counts of styled text in one family."""
 
-    def __init__(self, family: FontFamily, widths: FaceWidths | None = None) -> None:
+    def __init__(self, family: FontFamily, measurers: Measurers | None = None) -> None:
         self.family = family
-        self._widths = widths or face_widths(BuildSession())
+        self.faces = measurers or Measurers()
+        self._counted: dict[tuple[tuple[Span, ...], float, float], int] = {}
+        """Line counts already measured: a plan tries the same texts in the same boxes many times."""
 
     def width_pt(self, text: str, size_pt: float, bold: bool = False, italic: bool = False) -> float:
         face = {(False, False): self.family.regular, (True, False): self.family.bold}.get((bold, italic))
         face = face or (self.family.bold_italic if bold else self.family.italic)
-        return self._widths(face).width(text) * size_pt / MEASURING_SIZE
+        return self.faces.face(face).width(text) * size_pt / MEASURING_SIZE
 
     def line_count(self, spans: Sequence[Span], width_pt: float, size_pt: float) -> int:
         """Lines the spans take at ``width_pt``, breaking at spaces, and inside words too long for a line."""
+        key = (tuple(spans), width_pt, size_pt)
+        lines = self._counted.get(key)
+        if lines is None:
+            if len(self._counted) >= KEPT_WIDTHS:
+                self._counted.clear()
+            lines = self._counted[key] = self._line_count(spans, width_pt, size_pt)
+        return lines
+
+    def _line_count(self, spans: Sequence[Span], width_pt: float, size_pt: float) -> int:
         lines = 1
         used = 0.0
         space = self.width_pt(" ", size_pt)
         for word, bold, italic in _words(spans):
+            if word == LINE_BREAK:
+                lines, used = lines + 1, 0.0
+                continue
             word_width = self.width_pt(word, size_pt, bold, italic)
             needed = word_width if used == 0 else used + space + word_width
             if needed <= width_pt:
@@ -94,6 +133,39 @@ class Measurer:
                 word_width = self.width_pt(word, size_pt, bold, italic)
             used = word_width
         return lines
+
+    def balanced(self, text: str, width_pt: float, size_pt: float, bold: bool = False) -> str:
+        """``text`` broken into lines of even length: as many lines as it needs at ``width_pt``, each as
+        short as keeps that count, so no last line holds a lone word where a better break exists.
+
+        The breaks are written into the text (as line breaks), so every renderer breaks there.
+        """
+        spans = (Span(text, bold=bold),)
+        count = self.line_count(spans, width_pt, size_pt)
+        words = text.split(" ")
+        if count < 2 or LINE_BREAK in text or any(self.width_pt(word, size_pt, bold) > width_pt for word in words):
+            return text
+        low, high = width_pt / count, width_pt
+        for _ in range(BALANCING_STEPS):
+            middle = (low + high) / 2
+            low, high = (low, middle) if self.line_count(spans, middle, size_pt) == count else (middle, high)
+        lines = self._lines(words, high, size_pt, bold)
+        *rest, before, last = lines
+        moved = f"{before.rsplit(' ', 1)[-1]} {last}"
+        if " " not in last and " " in before and self.width_pt(moved, size_pt, bold) <= high:  # no lone last word
+            lines = [*rest, before.rsplit(" ", 1)[0], moved]
+        return LINE_BREAK.join(lines)
+
+    def _lines(self, words: Sequence[str], width_pt: float, size_pt: float, bold: bool) -> list[str]:
+        """Words filled into lines of ``width_pt`` as :meth:`line_count` fills them (no word is wider)."""
+        lines: list[list[str]] = [[]]
+        for word in words:
+            candidate = " ".join([*lines[-1], word])
+            if lines[-1] and self.width_pt(candidate, size_pt, bold) > width_pt:
+                lines.append([word])
+            else:
+                lines[-1].append(word)
+        return [" ".join(line) for line in lines]
 
     def height_pt(self, spans: Sequence[Span], width_pt: float, size_pt: float) -> float:
         return self.line_count(spans, width_pt, size_pt) * size_pt * LINE_SPACING
@@ -111,7 +183,7 @@ def _words(spans: Sequence[Span]) -> list[tuple[str, bool, bool]]:
     words: list[tuple[str, bool, bool]] = []
     glued = False
     for span in spans:
-        pieces = span.text.split(" ")
+        pieces = span.text.replace(LINE_BREAK, f" {LINE_BREAK} ").split(" ")
         for index, piece in enumerate(pieces):
             if index > 0:
                 glued = False

@@ -1,0 +1,364 @@
+"""The drawn slide designs: cards, name and term grids, a panel, a statement, a picture.
+
+Each design lays its content out in a region (the slide below its title), measured at one size
+of its role, and returns what to draw; or None when the content does not fit that design even
+at its role's floor, so the planner can choose another.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from PIL import Image
+
+from guide.markup import Span
+from guide.render.slides.fitting import Item
+from guide.render.slides.geometry import Box
+from guide.render.slides.shapes import Drawing, Line, Picture, Shape
+from guide.render.slides.style import DeckStyle
+from guide.render.slides.typeset import Typesetter
+
+GAP_PT = 16.0
+PAD_PT = 12.0
+BADGE_PT = 44.0
+"""Diameter of a card's number or a person's initials."""
+MIN_COLUMN_PT = 180.0
+"""Narrowest text column a card may have; narrower cards are set as rows."""
+MAX_COLUMNS = 4
+CHECKLIST_ROWS = 4
+"""A checklist of fewer objectives spaces them as if there were this many."""
+MIN_GRID_SHARE = 0.45
+"""The least share of the region a grid's cards take, however little they hold."""
+ACCENT_BAR_PT = 6.0
+CAPTION_GAP_PT = 6.0
+
+
+@dataclass(frozen=True)
+class GridEntry:
+    """A card of a grid: a heading (a name, a term), its text, and a badge (a person's initials) or none."""
+
+    head: Item
+    body: Item | None
+    badge: str = ""
+    portrait: str = ""
+    """A picture file shown in the badge's place."""
+
+
+def cards(region: Box, items: Sequence[Item], set_: Typesetter, style: DeckStyle, numbered: bool) -> list[Drawing] | None:
+    """Two to four short points as cards side by side, or as numbered rows when columns are too narrow."""
+    return _card_columns(region, items, set_, style, numbered) or card_rows(region, items, set_, style, numbered)
+
+
+def _card_columns(region: Box, items: Sequence[Item], set_: Typesetter, style: DeckStyle, numbered: bool) -> list[Drawing] | None:
+    count = len(items)
+    width = (region.width - (count - 1) * GAP_PT) / count
+    if count > MAX_COLUMNS or width - 2 * PAD_PT < MIN_COLUMN_PT:
+        return None
+    head = BADGE_PT + PAD_PT if numbered else 0.0
+    text_width = width - 2 * PAD_PT
+    size = set_.largest([([item], text_width, region.height - head - 2 * PAD_PT) for item in items], "card")
+    if size is None:
+        return None
+    height = max(set_.height([item], text_width, size, "card") for item in items) + head + 2 * PAD_PT
+    top = _centred(region, height)
+    drawings: list[Drawing] = []
+    for index, item in enumerate(items):
+        card = Box(region.left + index * (width + GAP_PT), top, width, height)
+        drawings.append(_card(card, style))
+        if numbered:
+            drawings += _badge(Box(card.left + PAD_PT, card.top + PAD_PT, BADGE_PT, BADGE_PT), str(index + 1), set_, style)
+        else:
+            drawings.append(Shape("rect", Box(card.left, card.top, card.width, ACCENT_BAR_PT), "accent", name="Accent bar"))
+        text = Box(card.left + PAD_PT, card.top + PAD_PT + head, text_width, height - head - 2 * PAD_PT)
+        drawings.append(set_.block(text, [item], size, "card", name="Card"))
+    return drawings
+
+
+def card_rows(region: Box, items: Sequence[Item], set_: Typesetter, style: DeckStyle, numbered: bool) -> list[Drawing] | None:
+    """Points as full-width cards, one under another, numbered or not."""
+    lead = BADGE_PT + PAD_PT if numbered else 0.0
+    text_width = region.width - 2 * PAD_PT - lead
+
+    def heights(size: float) -> list[float]:
+        return [max(set_.height([item], text_width, size, "card"), BADGE_PT if numbered else 0.0) + 2 * PAD_PT for item in items]
+
+    size = set_.largest_where(lambda size: sum(heights(size)) + GAP_PT * (len(items) - 1) <= region.height, "card")
+    if size is None:
+        return None
+    top = _centred(region, sum(heights(size)) + GAP_PT * (len(items) - 1))
+    drawings: list[Drawing] = []
+    for index, (item, height) in enumerate(zip(items, heights(size), strict=True)):
+        card = Box(region.left, top, region.width, height)
+        drawings.append(_card(card, style))
+        if numbered:
+            drawings += _badge(Box(card.left + PAD_PT, card.top + PAD_PT, BADGE_PT, BADGE_PT), str(index + 1), set_, style)
+        text = Box(card.left + PAD_PT + lead, card.top + PAD_PT, text_width, height - 2 * PAD_PT)
+        drawings.append(set_.block(text, [item], size, "card", name="Card", anchor="ctr"))
+        top += height + GAP_PT
+    return drawings
+
+
+def grid(region: Box, entries: Sequence[GridEntry], set_: Typesetter, style: DeckStyle, columns: int = 2) -> list[Drawing] | None:
+    """Cards in ``columns`` columns (fewer on a narrow slide), rows as tall as their tallest card."""
+    columns = min(columns, len(entries))
+    while columns > 1 and region.width < columns * (MIN_COLUMN_PT + 2 * PAD_PT + BADGE_PT) + (columns - 1) * GAP_PT:
+        columns -= 1
+    width = (region.width - (columns - 1) * GAP_PT) / columns
+    lead = BADGE_PT + PAD_PT if any(entry.badge for entry in entries) else ACCENT_BAR_PT + PAD_PT
+    text_width = width - 2 * PAD_PT - lead
+    rows = [entries[start : start + columns] for start in range(0, len(entries), columns)]
+
+    def parts(entry: GridEntry, size: float) -> tuple[float, float]:
+        head = set_.height([entry.head], text_width, size, "grid")
+        return head, set_.height([entry.body], text_width, size, "grid") if entry.body else 0.0
+
+    def row_heights(size: float) -> list[float]:
+        return [max(max(sum(parts(entry, size)), BADGE_PT) + 2 * PAD_PT for entry in row) for row in rows]
+
+    size = set_.largest_where(lambda size: sum(row_heights(size)) + GAP_PT * (len(rows) - 1) <= region.height, "grid")
+    if size is None:
+        return None
+    heights = row_heights(size)
+    total = sum(heights) + GAP_PT * (len(rows) - 1)
+    if total < region.height * MIN_GRID_SHARE:  # a few short cards grow, so the slide does not look empty
+        heights = [height + (region.height * MIN_GRID_SHARE - total) / len(rows) for height in heights]
+        total = region.height * MIN_GRID_SHARE
+    top = region.top + (region.height - total) / 3
+    drawings: list[Drawing] = []
+    for row, height in zip(rows, heights, strict=True):
+        for column, entry in enumerate(row):
+            card = Box(region.left + column * (width + GAP_PT), top, width, height)
+            drawings.append(_card(card, style))
+            badge = Box(card.left + PAD_PT, card.top + PAD_PT, BADGE_PT, BADGE_PT)
+            if entry.portrait:
+                drawings.append(Picture(entry.portrait, entry.head.text, fitted(entry.portrait, badge), "muted", "Portrait"))
+            elif entry.badge:
+                drawings += _badge(badge, entry.badge, set_, style)
+            else:
+                drawings.append(Shape("rect", Box(card.left, card.top, ACCENT_BAR_PT, height), "accent", name="Accent bar"))
+            head_height, body_height = parts(entry, size)
+            left = card.left + PAD_PT + lead
+            drawings.append(
+                set_.block(
+                    Box(left, card.top + PAD_PT, text_width, head_height),
+                    [entry.head],
+                    size,
+                    "grid",
+                    ink="primary",
+                    anchor="b",
+                    name="Heading",
+                )
+            )
+            if entry.body:
+                body = Box(left, card.top + PAD_PT + head_height, text_width, body_height)
+                drawings.append(set_.block(body, [entry.body], size, "grid", name="Card"))
+        top += height + GAP_PT
+    return drawings
+
+
+def panel(region: Box, item: Item, set_: Typesetter, style: DeckStyle) -> list[Drawing] | None:
+    """One paragraph in a tinted (or outlined) panel with an accent bar down its left edge."""
+    lead = ACCENT_BAR_PT + PAD_PT
+    text_width = region.width - lead - 2 * PAD_PT
+    size = set_.largest([([item], text_width, region.height - 2 * PAD_PT)], "body")
+    if size is None:
+        return None
+    height = set_.height([item], text_width, size, "body") + 2 * PAD_PT
+    box = Box(region.left, region.top, region.width, height)
+    return [
+        Shape("rect", box, style.card_fill, style.card_outline, 1.0, "Panel"),
+        Shape("rect", Box(box.left, box.top, ACCENT_BAR_PT, height), "accent", name="Accent bar"),
+        set_.block(
+            Box(box.left + lead + PAD_PT, box.top + PAD_PT, text_width, height - 2 * PAD_PT), [item], size, "body", name="Panel text"
+        ),
+    ]
+
+
+def statement(region: Box, item: Item, set_: Typesetter) -> list[Drawing] | None:
+    """One short text set large, a short accent bar above it, in the upper middle of the slide."""
+    bar = ACCENT_BAR_PT + GAP_PT
+    width = region.width * 0.85
+    size = set_.largest([([item], width, region.height - bar)], "statement")
+    if size is None:
+        return None
+    height = set_.height([item], width, size, "statement")
+    top = region.top + (region.height - height - bar) / 3
+    return [
+        Shape("rect", Box(region.left + 7.2, top, 96, ACCENT_BAR_PT), "accent", name="Accent bar"),
+        set_.block(Box(region.left, top + bar, width, height), [item], size, "statement", ink="primary", name="Statement"),
+    ]
+
+
+def quotation(region: Box, passages: Sequence[tuple[Item, str]], set_: Typesetter, least: float = 0.0) -> list[Drawing] | None:
+    """Passages set large in italics, one under another, each with its attribution, a large quotation mark before them.
+
+    None if they do not fit at ``least`` points or more.
+    """
+    mark_size = set_.sizes("kicker")[1]
+    mark = Item((Span("\u201c", bold=True),), bullet=False)
+    sources = [Item((Span(f"\u2014\u00a0{attribution}"),), bullet=False) for _, attribution in passages]
+    indent = mark_size * 0.75
+    drop = mark_size * 0.25
+    """The first passage starts a little below the mark's top, level with the mark's glyph."""
+    width = region.width - indent
+    caption = set_.sizes("caption")[1]
+    source_heights = [set_.height([source], width, caption, "caption") for source in sources]
+    between = 2 * GAP_PT
+
+    def total(size: float) -> float:
+        quotes = sum(set_.height([quote], width, size, "quote") for quote, _ in passages)
+        return drop + quotes + sum(source_heights) + GAP_PT * len(passages) + between * (len(passages) - 1)
+
+    size = set_.largest_where(lambda size: total(size) <= region.height, "quote", least)
+    if size is None:
+        return None
+    top = _centred(region, total(size))
+    mark_height = min(set_.height([mark], indent, mark_size, "kicker"), region.bottom - top)
+    drawings: list[Drawing] = [
+        set_.block(Box(region.left, top, indent, mark_height), [mark], mark_size, "kicker", ink="accent", name="Quotation mark")
+    ]
+    top += drop
+    for (quote, _), source, source_height in zip(passages, sources, source_heights, strict=True):
+        height = set_.height([quote], width, size, "quote")
+        drawings.append(set_.block(Box(region.left + indent, top, width, height), [quote], size, "quote", ink="primary", name="Quotation"))
+        top += height + GAP_PT
+        drawings.append(
+            set_.block(Box(region.left + indent, top, width, source_height), [source], caption, "caption", ink="muted", name="Attribution")
+        )
+        top += source_height + between
+    return drawings
+
+
+def numbers(region: Box, figures: Sequence[tuple[str, Item]], set_: Typesetter, style: DeckStyle) -> list[Drawing] | None:
+    """Two to four facts side by side, each under its figure set big ("5 years"), figures on one line each."""
+    count = len(figures)
+    width = (region.width - (count - 1) * GAP_PT) / count
+    if not 1 < count <= MAX_COLUMNS or width - 2 * PAD_PT < MIN_COLUMN_PT:
+        return None
+    inner = width - 2 * PAD_PT
+    big = [Item((Span(figure, bold=True),), bullet=False) for figure, _ in figures]
+    number_size = set_.largest_where(lambda size: all(set_.lines(item, inner, size, "number") == 1 for item in big), "number")
+    if number_size is None:
+        return None
+    number_height = set_.height(big[:1], inner, number_size, "number")
+    room = region.height - number_height - ACCENT_BAR_PT - 2 * PAD_PT - GAP_PT
+    size = set_.largest([([fact], inner, room) for _, fact in figures], "card")
+    if size is None:
+        return None
+    height = number_height + ACCENT_BAR_PT + GAP_PT + max(set_.height([fact], inner, size, "card") for _, fact in figures) + 2 * PAD_PT
+    top = region.top + (region.height - height) / 3
+    drawings: list[Drawing] = []
+    for index, (item, (_, fact)) in enumerate(zip(big, figures, strict=True)):
+        left = region.left + index * (width + GAP_PT)
+        drawings.append(
+            set_.block(Box(left + PAD_PT, top + PAD_PT, inner, number_height), [item], number_size, "number", ink="primary", name="Figure")
+        )
+        rule_top = top + PAD_PT + number_height + GAP_PT / 2
+        drawings.append(Shape("rect", Box(left + PAD_PT + 7.2, rule_top, 48, ACCENT_BAR_PT), "accent", name="Accent bar"))
+        fact_top = rule_top + ACCENT_BAR_PT + GAP_PT / 2
+        drawings.append(
+            set_.block(Box(left + PAD_PT, fact_top, inner, top + height - PAD_PT - fact_top), [fact], size, "card", name="Fact")
+        )
+    if style.family == "print":  # rules between the columns instead of colour
+        drawings += [
+            Line(Box(region.left + index * (width + GAP_PT) - GAP_PT / 2, top, 0, height), "muted", 1.0, "Rule")
+            for index in range(1, count)
+        ]
+    return drawings
+
+
+def checklist(region: Box, items: Sequence[Item], set_: Typesetter) -> list[Drawing] | None:
+    """Objectives as a checklist: an empty box before each, to tick off by the end of the lesson."""
+    box_size = 18.0
+    lead = box_size + PAD_PT
+    width = region.width - lead
+
+    def heights(size: float) -> list[float]:
+        return [set_.height([item], width, size, "body") for item in items]
+
+    size = set_.largest_where(lambda size: sum(heights(size)) + PAD_PT * (len(items) - 1) <= region.height, "body")
+    if size is None:
+        return None
+    natural = heights(size)
+    gap = max(PAD_PT, (region.height / CHECKLIST_ROWS * len(items) - sum(natural)) / len(items))  # a few objectives spread out
+    gap = min(gap, (region.height - sum(natural)) / max(len(items) - 1, 1))
+    drawings: list[Drawing] = []
+    top = region.top
+    for item, height in zip(items, natural, strict=True):
+        first_line = size * 1.2
+        drawings.append(
+            Shape(
+                "rect",
+                Box(region.left + 7.2, top + 3.6 + (first_line - box_size) / 2, box_size, box_size),
+                None,
+                "accent",
+                2.0,
+                "Check box",
+            )
+        )
+        drawings.append(set_.block(Box(region.left + lead, top, width, height), [item], size, "body", name="Objective"))
+        top += height + gap
+    return drawings
+
+
+def picture(
+    region: Box, file: str, alt: str, credit: str, set_: Typesetter, style: DeckStyle, middle: bool = False, credit_ink: str = "muted"
+) -> list[Drawing]:
+    """The picture as large as the region allows above its credit line, centred across (and down, if ``middle``),
+    framed as the design frames."""
+    room = region.height
+    line = Item((Span(credit),), bullet=False)
+    size = set_.sizes("caption")[1]
+    credit_height = set_.height([line], region.width, size, "caption") if credit else 0.0
+    if credit:
+        room -= credit_height + CAPTION_GAP_PT
+    box = fitted(file, replace(region, height=room))
+    if middle:
+        box = replace(box, top=region.top + (room - box.height) / 2)
+    drawings: list[Drawing] = [Picture(file, alt, box, "muted" if style.family != "modern" else None)]
+    if credit:
+        width = max(box.width, region.width / 2)
+        credit_box = Box(min(box.left, region.right - width), box.bottom + CAPTION_GAP_PT, width, credit_height)
+        drawings.append(set_.block(credit_box, [line], size, "caption", ink=credit_ink, name="Credit"))
+    return drawings
+
+
+def fitted(file: str, region: Box) -> Box:
+    """The box of a picture as large as fits ``region``, its proportions kept, centred across and at the top."""
+    with Image.open(Path(file)) as image:
+        width_px, height_px = image.size
+    scale = min(region.width / width_px, region.height / height_px)
+    width, height = width_px * scale, height_px * scale
+    return Box(region.left + (region.width - width) / 2, region.top, width, height)
+
+
+def title_accent(title: Box, style: DeckStyle) -> list[Drawing]:
+    """What marks a content slide's title: a full rule (classic, print) or a short bar (modern)."""
+    if style.family == "modern":
+        return [Shape("rect", Box(title.left + 7.2, title.bottom + 6, 56, 5), "accent", name="Accent bar")]
+    ink, weight = ("text", 1.0) if style.family == "print" else ("accent", 2.0)
+    return [Line(Box(title.left, title.bottom + 4, title.width, 0), ink, weight, "Rule")]
+
+
+def _centred(region: Box, height: float) -> float:
+    """The top of content ``height`` tall set in the middle of ``region``, so a short group does not hang from its top."""
+    return region.top + (region.height - height) / 2
+
+
+def _card(box: Box, style: DeckStyle) -> Shape:
+    return Shape("roundRect" if style.family == "modern" else "rect", box, style.card_fill, style.card_outline, 1.0, "Card")
+
+
+def _badge(box: Box, text: str, set_: Typesetter, style: DeckStyle) -> list[Drawing]:
+    """A round badge holding a number or initials: filled with the primary colour, or outlined in print."""
+    fill, outline, ink = ("primary", None, "on_fill") if style.fills else ("background", "text", "text")
+    size = set_.sizes("badge")[1]
+    label = Item((Span(text, bold=True),), bullet=False)
+    if set_.height([label], box.width, size, "badge") > box.height:  # wider initials than the badge: the first alone
+        label = Item((Span(text[0], bold=True),), bullet=False)
+    return [
+        Shape("ellipse", box, fill, outline, 1.5, "Badge"),
+        set_.block(box, [label], size, "badge", ink=ink, align="ctr", anchor="ctr", name="Badge text"),
+    ]

@@ -1,0 +1,656 @@
+"""Topic -> slide plan: which design each slide gets, and its boxes, sizes, text and shapes. Pure.
+
+A renderer only copies a plan onto its medium, so everything that can overflow is decided here,
+by measurement, and a test can check every box without opening PowerPoint. The design of each
+slide follows its content: a short summary is a statement and a long one a panel, two to four
+"What happened?" points are numbered cards, people are name cards, terms a grid, the timeline
+an axis to scale; what fits no design is a list that continues on further slides.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TypeVar
+
+from guide import markup
+from guide.fonts import FontFamily
+from guide.labels import Labels
+from guide.markup import Span
+from guide.model import COVER, Course, Excerpt, Image, Paragraph, Topic
+from guide.render.common import meta_line
+from guide.render.slides import designs, timeline
+from guide.render.slides.designs import ACCENT_BAR_PT, PAD_PT, GridEntry
+from guide.render.slides.fitting import Fitted, Item, bold_line
+from guide.render.slides.geometry import MARGIN_PT, Box, Geometry
+from guide.render.slides.measure import Measurers, sentences
+from guide.render.slides.shapes import Drawing, Line, Shape, TextBlock
+from guide.render.slides.style import DeckStyle
+from guide.render.slides.typeset import Typesetter
+
+T = TypeVar("T")
+QUOTES_TOGETHER_PT = 28.0
+"""Passages share a slide only where they are still set this large; else each gets its own."""
+
+STATEMENT_WORDS = 30
+"""A summary or a lone point of at most this many words is set large, as a statement."""
+MAX_CARDS = 4
+SECTION_LABELS = {"summary": "at_a_glance"}
+"""The label of each section whose name differs from its label's."""
+BRIEF_SECTIONS = ("key_facts", "context", "significance")
+"""The sections a small topic shows on one slide of cards."""
+PLANNING_ROUNDS = 4
+COVER_TEXT_SHARE = 0.55
+"""The share of the title slide's width its text takes beside a cover picture."""
+DIVIDED_DECK = 16
+DIVIDED_SECTION = 3
+AGENDA_ROWS = 4
+"""A divider spaces its list of parts as if there were at least this many."""
+"""Decks of ``DIVIDED_DECK`` slides or more get a divider before each section of ``DIVIDED_SECTION`` slides or more."""
+"""Plans made at the type scale learnt from the one before, until a plan uses the sizes it was given."""
+SPARSE_SHARE = 1 / 3
+"""A body slide's content reaches at least this share down its body, or it gets a design that fills it."""
+
+
+@dataclass(frozen=True)
+class DeckFonts:
+    """The families titles and body text are measured with; ``named`` says whether runs name them.
+
+    On an institution's template, runs name no font: the template's theme fonts apply, and
+    these are the families that stand for them.
+    """
+
+    title: FontFamily
+    body: FontFamily
+    named: bool = True
+
+
+@dataclass(frozen=True)
+class SlidePlan:
+    """One slide: the layout ``role`` it needs, its ``design``, its title, and what it holds.
+
+    ``body`` goes in the layout's body placeholder (lists); ``drawing`` is drawn over the slide
+    in order (cards, the timeline, pictures, accents). ``background`` fills the whole slide.
+    """
+
+    role: str
+    design: str
+    title: str
+    title_size_pt: float
+    title_box: Box
+    title_ink: str = "primary"
+    body: TextBlock | None = None
+    subtitle: TextBlock | None = None
+    drawing: tuple[Drawing, ...] = ()
+    background: str | None = None
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class DeckPlan:
+    width_pt: float
+    height_pt: float
+    footer: str
+    language: str
+    slides: tuple[SlidePlan, ...] = field(default_factory=tuple)
+    scale: Mapping[str, float] = field(default_factory=dict)
+    """The size of each text role across the deck."""
+
+
+class Planner:
+    """Lays out one topic's slides in one geometry, with one theme's labels, design and font metrics."""
+
+    def __init__(
+        self,
+        topic: Topic,
+        labels: Labels,
+        geometry: Geometry,
+        set_: Typesetter,
+        style: DeckStyle,
+        course: Course | None = None,
+        designed: bool = True,
+    ) -> None:
+        self.topic = topic
+        self.course = course
+        self.labels = labels
+        self.geometry = geometry
+        self.set = set_
+        self.style = style
+        self.designed = designed
+
+    def plan(self) -> DeckPlan:
+        topic, labels = self.topic, self.labels
+        sections: list[tuple[str, list[SlidePlan]]] = [("", [self.title_slide()])]
+        if topic.objectives:
+            objectives = [Item(markup.parse(objective), bullet=False) for objective in topic.objectives]
+            notes = "\n".join(markup.plain_text(objective) for objective in topic.objectives)
+            sections.append(("", self.checklist_slides(labels["objectives"], objectives, notes)))
+        sections.append(("summary", self.summary_slides()))
+        brief = self.brief_slides()
+        if brief:
+            sections.append(("key_facts", brief))
+        else:
+            sections.append(("key_facts", self.fact_slides()))
+            sections.append(("context", self.point_slides(labels["context"], topic.context, "context", numbered=True)))
+            sections.append(("significance", self.point_slides(labels["significance"], topic.significance, "significance", numbered=False)))
+        if topic.timeline:
+            sections.append(("timeline", self.timeline_slides()))
+        if topic.people:
+            sections.append(("people", self.people_slides()))
+        if topic.glossary:
+            entries = [GridEntry(bold_line(entry.term), Item(markup.parse(entry.definition), bullet=False)) for entry in topic.glossary]
+            notes = self.notes("glossary", plain=[f"{entry.term}: {markup.plain_text(entry.definition)}" for entry in topic.glossary])
+            sections.append(("glossary", self.grid_slides(labels["glossary"], entries, notes)))
+        if topic.questions:
+            questions = [
+                Item(markup.parse(question.question), bullet=False, number=number) for number, question in enumerate(topic.questions, 1)
+            ]
+            answers = [f"{number}. {markup.plain_text(question.answer)}" for number, question in enumerate(topic.questions, start=1)]
+            notes = self.notes("questions", plain=[f"{labels['answer_key']}:", *answers])
+            sections.append(("questions", self.list_slides(labels["questions"], questions, notes)))
+        if topic.sources:
+            sources = [
+                Item((*markup.parse(source.citation), *((Span(" "), markup.bare_link(source.url)) if source.url else ())))
+                for source in topic.sources
+            ]
+            notes = self.notes("sources", plain=[item.text for item in sources])
+            sections.append(("sources", self.list_slides(labels["sources"], sources, notes, wide=True)))
+        slides = self.with_dividers(self.with_extras(sections, bool(brief)))
+        return DeckPlan(self.geometry.width_pt, self.geometry.height_pt, self.footer(), topic.language, _unique_titles(slides))
+
+    def with_extras(self, sections: Sequence[tuple[str, list[SlidePlan]]], brief: bool) -> list[tuple[str, list[SlidePlan]]]:
+        """The sections, each followed by the quotations and pictures that belong with it.
+
+        A quotation without a section goes with the key facts, a picture without one with what
+        happened; one for a section the deck merged or left out goes with the key facts.
+        """
+        names = {name for name, _ in sections if name}
+        extras: dict[str, list[SlidePlan]] = {}
+
+        def place(section: str | None, default: str, slides: list[SlidePlan]) -> None:
+            name = section or default
+            extras.setdefault(name if name in names and not (brief and name in BRIEF_SECTIONS) else "key_facts", []).extend(slides)
+
+        grouped: dict[str | None, list[Excerpt]] = {}
+        for excerpt in self.topic.excerpts:
+            grouped.setdefault(excerpt.section, []).append(excerpt)
+        for section, excerpts in grouped.items():
+            place(section, "key_facts", self.quotation_slides(excerpts))
+        for index, image in enumerate(self.topic.images):
+            if image is not self.cover_image():
+                place(None if image.section == COVER else image.section, "context", [self.picture_slide(index)])
+        return [(name, slides + extras.get(name, [])) for name, slides in sections]
+
+    def with_dividers(self, sections: Sequence[tuple[str, list[SlidePlan]]]) -> list[SlidePlan]:
+        """The sections' slides in order; in a long deck of our design, a divider opens each long section."""
+        long = [name for name, slides in sections if name and len(slides) >= DIVIDED_SECTION]
+        divided = self.designed and sum(len(slides) for _, slides in sections) >= DIVIDED_DECK and len(long) >= 3
+        parts = [self.labels[SECTION_LABELS.get(name, name)] for name in long]
+        ordered: list[SlidePlan] = []
+        for name, slides in sections:
+            if divided and name in long:
+                ordered.append(self.divider(parts, long.index(name)))
+            ordered += slides
+        return ordered
+
+    def divider(self, parts: Sequence[str], current: int) -> SlidePlan:
+        """A long section's opening slide: the deck's parts, numbered, this one marked, the others quiet."""
+        family = self.style.family
+        filled = family == "classic"
+        region = self.geometry.stage
+        rows = [
+            Item((Span(f"{number:02d}\u2003{part}", bold=number == current + 1),), bullet=False) for number, part in enumerate(parts, 1)
+        ]
+        size = self.set.largest([([row], region.width - 2 * PAD_PT, region.height / len(rows)) for row in rows], "agenda")
+        title = f"{self.labels['part']} {current + 1}: {parts[current]}"
+        if size is None:  # more parts than the slide holds: the title alone says where the deck is
+            return self.slide(title, "divider", parts[current])
+        drawing: list[Drawing] = []
+        pitch = region.height / max(len(rows), AGENDA_ROWS)
+        top = region.top + (region.height - pitch * len(rows)) / 3
+        for index, row in enumerate(rows):
+            here = index == current
+            if here:
+                drawing.append(Shape("rect", Box(region.left, top + pitch * 0.2, ACCENT_BAR_PT, pitch * 0.6), "accent", name="Accent bar"))
+            ink = ("on_fill" if here else "on_fill_muted") if filled else ("primary" if here else "muted")
+            box = Box(region.left + PAD_PT, top, region.width - 2 * PAD_PT, pitch)
+            drawing.append(self.set.block(box, [row], size, "agenda", ink=ink, anchor="ctr", name="Part"))
+            top += pitch
+        if family == "modern":
+            drawing.insert(0, Shape("rect", Box(0, 0, 24, self.geometry.height_pt), "primary", name="Band"))
+        slide = self.slide(title, "divider", parts[current], drawing)
+        if filled:
+            return replace(slide, background="primary", title_ink="on_fill", drawing=tuple(d for d in slide.drawing if d.name != "Rule"))
+        return slide
+
+    def footer(self) -> str:
+        return f"{self.course.code} · {self.topic.title}" if self.course else self.topic.title
+
+    def notes(self, section: str, prose: Sequence[str] = (), plain: Sequence[str] = ()) -> str:
+        """Speaker notes: the full text behind a slide, then the topic's own notes for the section.
+
+        ``prose`` carries inline markup; ``plain`` is shown exactly as given.
+        """
+        extra = [self.topic.notes[section]] if section in self.topic.notes else []
+        texts = [*(markup.plain_text(text) for text in prose), *plain, *(markup.plain_text(text) for text in extra)]
+        return "\n\n".join(texts)
+
+    # titles
+
+    def fit_title(self, title: str, box: Box, role: str = "title") -> tuple[str, float]:
+        """The title at its role's size; a title too long even at the floor is shortened."""
+        size = self.set.largest_one([bold_line(title)], box, role)
+        if size is not None:
+            return self.set.balanced(title, box.width, size, role), size
+        floor = self.set.sizes(role)[1]
+        words = title.split()
+        while len(words) > 1:
+            words.pop()
+            shortened = " ".join(words) + " …"
+            if self.set.largest_one([bold_line(shortened)], box, role) is not None:
+                return shortened, floor
+        return title[:20] + " …", floor
+
+    def slide(self, title: str, design: str, notes: str, drawing: Sequence[Drawing] = (), body: TextBlock | None = None) -> SlidePlan:
+        """A slide below a title: a list in the body placeholder, or a design drawn on a title-only layout."""
+        box = self.geometry.title if body is not None else self.geometry.stage_title
+        shown, size = self.fit_title(title, box)
+        accents = designs.title_accent(box, self.style) if self.designed else []
+        role = "content" if body is not None else "title_only"
+        return SlidePlan(role, design, shown, size, box, body=body, drawing=(*accents, *drawing), notes=notes)
+
+    def continued(self, title: str, index: int, count: int) -> str:
+        """The title of the ``index``-th of ``count`` slides of one continued text: numbered when there are several."""
+        if index == 0:
+            return title
+        return f"{title} {self.labels['continued']}" if count == 2 else f"{title} ({index + 1}/{count})"
+
+    # designs
+
+    def cover_image(self) -> Image | None:
+        """The topic's picture for the title slide, when it marks one and the design is ours."""
+        return next((image for image in self.topic.images if image.section == COVER), None) if self.designed else None
+
+    def title_slide(self) -> SlidePlan:
+        """Title, then subtitle, meta line and course, beside the cover picture if there is one.
+
+        Lines that cannot fit even at the floor are left to the notes.
+        """
+        topic, geometry = self.topic, self.geometry
+        cover = self.cover_image()
+        title_box, box = geometry.cover_title, geometry.cover_subtitle
+        pictured: list[Drawing] = []
+        if cover:
+            split = geometry.width_pt * COVER_TEXT_SHARE
+            title_box = replace(title_box, width=split - title_box.left)
+            box = replace(box, width=split - box.left)
+            region = Box(split + PAD_PT, MARGIN_PT, geometry.width_pt - split - PAD_PT - MARGIN_PT, geometry.height_pt - 2 * MARGIN_PT)
+            credit_ink = "on_fill_muted" if self.style.family == "classic" else "muted"
+            pictured = designs.picture(region, cover.file, cover.alt, cover.credit or "", self.set, self.style, True, credit_ink)
+        title, size = self.fit_title(topic.title, title_box, "cover_title")
+        lines = [line for line in (topic.subtitle, " · ".join(meta_line(topic, self.labels))) if line]
+        if self.course:
+            lines.append(" · ".join([self.course.heading, *self.course.details]))
+        subtitle = None
+        filled = self.designed and self.style.family == "classic"
+        while lines and subtitle is None:
+            fitted = self.set.fit([Item((Span(line),), bullet=False) for line in lines], box, "cover_subtitle")
+            if len(fitted) == 1:
+                ink = "on_fill_muted" if filled else "muted"
+                subtitle = self.set.block(box, fitted[0].items, fitted[0].size_pt, "cover_subtitle", ink=ink, name="Subtitle")
+            else:
+                lines.pop()
+        drawing: list[Drawing] = [*self.cover_design(title_box, subtitle), *pictured] if self.designed else []
+        return SlidePlan(
+            "title",
+            "cover",
+            title,
+            size,
+            title_box,
+            title_ink="on_fill" if filled else ("text" if self.style.family == "print" else "primary"),
+            subtitle=subtitle,
+            drawing=tuple(drawing),
+            background="primary" if filled else None,
+            notes=self.notes("summary", [self.topic.summary]),
+        )
+
+    def cover_design(self, title: Box, subtitle: TextBlock | None) -> list[Drawing]:
+        """Classic: a primary field and an accent bar; modern: a primary band down the left; print: rules."""
+        height = self.geometry.height_pt
+        if self.style.family == "modern":
+            return [
+                Shape("rect", Box(0, 0, 24, height), "primary", name="Band"),
+                Shape("rect", Box(title.left + 7.2, title.bottom + 10, 120, 6), "accent", name="Accent bar"),
+            ]
+        if self.style.family == "print":
+            bottom = subtitle.box.bottom if subtitle else title.bottom + 20
+            return [
+                Line(Box(title.left, title.top - 12, title.width, 0), "text", 4.0, "Rule"),
+                Line(Box(title.left, min(bottom + 8, height - 60), title.width, 0), "text", 1.0, "Rule"),
+            ]
+        return [Shape("rect", Box(title.left + 7.2, title.bottom + 10, 120, 5), "accent", name="Accent bar")]
+
+    def summary_slides(self) -> list[SlidePlan]:
+        """A summary in a panel; set large as a statement when it is short or would leave the panel small."""
+        item = Item(markup.parse(self.topic.summary), bullet=False)
+        notes = self.notes("summary", [self.topic.summary])
+        title = self.labels["at_a_glance"]
+        region = self.geometry.stage
+        panel = designs.panel(region, item, self.set, self.style)
+        full = panel is not None and panel[0].box.height >= region.height * SPARSE_SHARE
+        if (not full or len(item.text.split()) <= STATEMENT_WORDS) and (statement := designs.statement(region, item, self.set)):
+            return [self.slide(title, "statement", notes, statement)]
+        if panel:
+            return [self.slide(title, "panel", notes, panel)]
+        return self.list_slides(title, [item], notes)
+
+    def brief_slides(self) -> list[SlidePlan]:
+        """A small topic's one key fact, one point of what happened and one of why it matters, as one slide of three cards.
+
+        Three slides of a sentence each would look empty; side by side, headed by their sections, they read as one.
+        The slide has a title of its own ("In brief"), so the first card's heading does not repeat it.
+        """
+        topic, labels = self.topic, self.labels
+        sections = tuple((name, getattr(topic, name)) for name in BRIEF_SECTIONS)
+        if any(len(entries) != 1 for _, entries in sections):
+            return []
+        fact, context, significance = topic.key_facts[0], topic.context[0], topic.significance[0]
+        texts = (fact.fact, _slide_text(context), _slide_text(significance))
+        if any(len(markup.plain_text(text).split()) > STATEMENT_WORDS for text in texts):
+            return []
+        entries = [
+            GridEntry(bold_line(labels[name]), Item(markup.parse(text), bullet=False))
+            for (name, _), text in zip(sections, texts, strict=True)
+        ]
+        drawing = designs.grid(self.geometry.stage, entries, self.set, self.style, columns=len(entries))
+        if drawing is None:
+            return []
+        parts = (self.notes("key_facts", [fact.detail] if fact.detail else []), self.notes("context", [context.text]))
+        notes = "\n\n".join(part for part in (*parts, self.notes("significance", [significance.text])) if part)
+        return [self.slide(labels["in_brief"], "grid", notes, drawing)]
+
+    def fact_slides(self) -> list[SlidePlan]:
+        """Key facts as a list; those with a figure set big on a slide of their own, "In numbers", after it."""
+        facts = self.topic.key_facts
+        notes = self.notes("key_facts", [fact.detail for fact in facts if fact.detail])
+        title = self.labels["key_facts"]
+        slides = self.list_slides(title, [Item(markup.parse(fact.fact)) for fact in facts], notes)
+        figured = [(fact.figure, Item(markup.parse(fact.fact), bullet=False)) for fact in facts if fact.figure]
+        drawing = designs.numbers(self.geometry.stage, figured, self.set, self.style) if len(figured) > 1 else None
+        if drawing is not None:
+            slides.append(self.slide(self.labels["in_numbers"], "numbers", notes, drawing))
+        return slides
+
+    def checklist_slides(self, title: str, items: Sequence[Item], notes: str) -> list[SlidePlan]:
+        """Objectives as a checklist; as a list, continued, when they are too many for one slide."""
+        if len(items) == 1 and (drawing := designs.statement(self.geometry.stage, items[0], self.set)):
+            return [self.slide(title, "statement", notes, drawing)]
+        drawing = designs.checklist(self.geometry.stage, items, self.set)
+        if drawing is None:
+            return self.list_slides(title, [replace(item, bullet=True) for item in items], notes)
+        return [self.slide(title, "checklist", notes, drawing)]
+
+    def quotation_slides(self, excerpts: Sequence[Excerpt]) -> list[SlidePlan]:
+        """A section's primary-source passages set large, shared over as few slides as hold them.
+
+        Each slide is titled by whose words it shows first; the sources' citations go to the notes.
+        """
+        citations = {source.id: markup.plain_text(source.citation) for source in self.topic.sources if source.id}
+        passages = [
+            (Item(tuple(replace(span, italic=True) for span in markup.parse(excerpt.text)), bullet=False), excerpt.attribution, excerpt)
+            for excerpt in excerpts
+        ]
+
+        def layout(group: Sequence[tuple[Item, str, Excerpt]]) -> list[Drawing] | None:
+            least = QUOTES_TOGETHER_PT if len(group) > 1 else 0.0
+            return designs.quotation(self.geometry.stage, [(quote, by) for quote, by, _ in group], self.set, least)
+
+        pages = _shared(passages, layout, len(passages))
+        if pages is None:  # a passage too long to set large: as a list, continued
+            return [slide for quote, by, _ in passages for slide in self.list_slides(by, [quote], markup.plain_text(quote.text))]
+        slides = []
+        for share, drawing in pages:
+            notes = "\n\n".join(
+                f"{markup.plain_text(excerpt.text)}\n{excerpt.attribution}. {citations.get(excerpt.source, '')}".strip()
+                for _, _, excerpt in share
+            )
+            slides.append(self.slide(share[0][2].attribution, "quotation", notes, drawing))
+        return slides
+
+    def list_slides(self, title: str, items: Sequence[Item], notes: str, wide: bool = False) -> list[SlidePlan]:
+        """Items in the body placeholder, continued on further slides when they do not fit one.
+
+        A list too short to fill a third of the body is set as cards (or one item as a
+        statement) instead, as full-width rows when ``wide`` (long references read better so);
+        a continued list is shared evenly, so no slide holds a leftover.
+        """
+        box = self.geometry.body
+        pages = self.set.fit(items, box, "body")
+        if len(pages) == 1 and self.set.height(pages[0].items, box.width, pages[0].size_pt, "body") < box.height * SPARSE_SHARE:
+            designed = self.short_list_slides(title, items, notes, wide)
+            if designed:
+                return designed
+        if len(pages) > 1:
+            pages = self.balanced(items, box, len(pages))
+        return [
+            self.slide(self.continued(title, index, len(pages)), "list", notes, body=self.set.block(box, page.items, page.size_pt, "body"))
+            for index, page in enumerate(pages)
+        ]
+
+    def balanced(self, items: Sequence[Item], box: Box, count: int) -> list[Fitted]:
+        """The items on ``count`` boxes, filled evenly: the shortest box height that still needs no more boxes.
+
+        Where items are too lumpy for that, whole items move from the end of the next-to-last box
+        to the last, while it still fits and the box they leave keeps a third of its height; and
+        a next-to-last box still under a third takes whole items from the last while they fit.
+        """
+        best = self.set.fit(items, box, "body")
+        height = box.height
+        while height > box.height / count:
+            height *= 0.95
+            pages = self.set.fit(items, replace(box, height=height), "body")
+            if len(pages) > count:
+                break
+            best = pages
+        *earlier, before, last = [list(page.items) for page in best] if len(best) > 1 else [[], *[list(page.items) for page in best]]
+        size = best[-1].size_pt
+
+        def height_of(group: Sequence[Item]) -> float:
+            return self.set.height(group, box.width, size, "body") if group else 0.0
+
+        while len(before) > 1 and height_of(last) < box.height * SPARSE_SHARE:
+            moved = [before[-1], *last]
+            if height_of(moved) > box.height or height_of(before[:-1]) < box.height * SPARSE_SHARE:
+                break
+            before, last = before[:-1], moved
+        while len(last) > 1 and height_of(before) < box.height * SPARSE_SHARE:
+            taken = [*before, last[0]]  # a short box ahead of a lumpy item takes it, when it fits whole
+            if height_of(taken) > box.height:
+                break
+            before, last = taken, last[1:]
+        return [Fitted(tuple(group), size) for group in (*earlier, before, last) if group]
+
+    def short_list_slides(self, title: str, items: Sequence[Item], notes: str, wide: bool = False) -> list[SlidePlan] | None:
+        """A short list as one designed slide: one item as a statement, two to four as cards (rows when ``wide``)."""
+        region = self.geometry.stage
+        plain = [replace(item, bullet=False, number=0) for item in items]
+        if len(plain) == 1 and not wide and (drawing := designs.statement(region, plain[0], self.set)):
+            return [self.slide(title, "statement", notes, drawing)]
+        numbered = any(item.number for item in items)
+        if wide and len(plain) <= MAX_CARDS:
+            drawing = designs.card_rows(region, plain, self.set, self.style, numbered)
+        else:
+            drawing = designs.cards(region, plain, self.set, self.style, numbered) if 1 < len(plain) <= MAX_CARDS else None
+        return [self.slide(title, "cards", notes, drawing)] if drawing else None
+
+    def point_slides(self, title: str, paragraphs: Sequence[Paragraph], section: str, numbered: bool) -> list[SlidePlan]:
+        """A section's points (each paragraph's slide text): one as a statement, two to four as cards, more over several."""
+        items = [Item(markup.parse(_slide_text(paragraph)), bullet=False) for paragraph in paragraphs]
+        notes = self.notes(section, [paragraph.text for paragraph in paragraphs])
+        region = self.geometry.stage
+        if len(items) == 1:
+            if len(items[0].text.split()) <= STATEMENT_WORDS and (drawing := designs.statement(region, items[0], self.set)):
+                return [self.slide(title, "statement", notes, drawing)]
+            return self.list_slides(title, items, notes)
+        pages = _shared(items, lambda group: designs.cards(region, group, self.set, self.style, numbered), MAX_CARDS)
+        if pages is None:
+            return self.list_slides(title, [replace(item, bullet=True) for item in items], notes)
+        return [self.slide(self.continued(title, index, len(pages)), "cards", notes, drawing) for index, (_, drawing) in enumerate(pages)]
+
+    def people_slides(self) -> list[SlidePlan]:
+        entries = []
+        for person in self.topic.people:
+            head = (Span(person.name, bold=True), *((Span(f" ({person.native_name})"),) if person.native_name else ()))
+            role = Item(markup.parse(person.role), bullet=False)
+            entries.append(GridEntry(Item(head, bullet=False), role, _initials(person.name), str(person.image) if person.image else ""))
+        plain = [f"{person.name}: {markup.plain_text(person.role)}" for person in self.topic.people]
+        return self.grid_slides(self.labels["people"], entries, self.notes("people", plain=plain))
+
+    def grid_slides(self, title: str, entries: Sequence[GridEntry], notes: str) -> list[SlidePlan]:
+        """Name or term cards in a grid, shared evenly over as few slides as hold them; a list if a card never fits."""
+        region = self.geometry.stage
+        pages = _shared(entries, lambda group: designs.grid(region, group, self.set, self.style), len(entries), unit=2)
+        if pages is None:
+            items = [Item((*entry.head.spans, *((Span(": "), *entry.body.spans) if entry.body else ()))) for entry in entries]
+            return self.list_slides(title, items, notes)
+        return [self.slide(self.continued(title, index, len(pages)), "grid", notes, drawing) for index, (_, drawing) in enumerate(pages)]
+
+    def timeline_slides(self) -> list[SlidePlan]:
+        """The timeline on an axis to scale; as a dated list where a label would not fit even alone."""
+        own = self.topic.date
+        events = [
+            timeline.Event(
+                _unbroken(self.labels.date(entry.date)),
+                markup.parse(entry.event),
+                timeline.when(entry.date),
+                own=entry.date == own,
+                exact=isinstance(entry.date, dt.date | int),
+            )
+            for entry in self.topic.timeline
+        ]
+        notes = self.notes("timeline", plain=[f"{event.date}: {Item(event.text).text}" for event in events])
+        title = self.labels["timeline"]
+        pages = timeline.timeline_pages(self.geometry.stage, events, self.set, self.style)
+        if pages is None:
+            items = [Item((Span(f"{event.date}: ", bold=True), *event.text)) for event in events]
+            return self.list_slides(title, items, notes)
+        return [self.slide(self.continued(title, index, len(pages)), "timeline", notes, drawing) for index, drawing in enumerate(pages)]
+
+    def picture_slide(self, index: int) -> SlidePlan:
+        """The picture as large as the slide allows, titled by its caption (or alt text) without a closing full stop."""
+        image = self.topic.images[index]
+        title = (markup.plain_text(image.caption) if image.caption else image.alt).rstrip(". ") or self.labels["images"]
+        drawing = designs.picture(self.geometry.stage, image.file, image.alt, image.credit or "", self.set, self.style)
+        return self.slide(title, "picture", self.notes("images", plain=[image.alt]), drawing)
+
+
+def _shared(
+    entries: Sequence[T], layout: Callable[[Sequence[T]], list[Drawing] | None], most: int, unit: int = 1
+) -> list[tuple[Sequence[T], list[Drawing]]] | None:
+    """(share, ``layout`` of it) for the entries shared evenly over the fewest slides where each share fits; None if one never fits.
+
+    Shares are whole ``unit``s (the rows of a grid), so no slide but the last leaves a gap in a row.
+    """
+    rows = [entries[start : start + unit] for start in range(0, len(entries), unit)]
+    for count in range(-(-len(entries) // max(most, 1)), len(rows) + 1):
+        bounds = [-(-index * len(rows) // count) for index in range(count + 1)]  # earlier slides take the larger shares
+        shares = [[entry for row in rows[start:end] for entry in row] for start, end in itertools.pairwise(bounds)]
+        pages = [(share, layout(share)) for share in shares]
+        if all(drawing is not None for _, drawing in pages):
+            return [(share, drawing) for share, drawing in pages if drawing is not None]
+    return None
+
+
+def _slide_text(paragraph: Paragraph) -> str:
+    """A paragraph's short version for a slide: its ``slide`` text, or its first sentence."""
+    return paragraph.slide or sentences(paragraph.text)[0]
+
+
+def _unbroken(date: str) -> str:
+    """A date that stays on one line: its spaces made no-break spaces."""
+    return date.replace(" ", "\u00a0")
+
+
+def _initials(name: str) -> str:
+    """Up to two initials of a name, for the badge on a person's card."""
+    letters = [word[0] for word in name.split() if word[:1].isalpha()]
+    return "".join(letters[:1] + letters[-1:] if len(letters) > 1 else letters).upper() or name[:1]
+
+
+def _unique_titles(slides: Sequence[SlidePlan]) -> tuple[SlidePlan, ...]:
+    """Slides whose titles repeat an earlier one's get a number, as accessibility checkers ask."""
+    seen: dict[str, int] = {}
+    unique = []
+    for slide in slides:
+        seen[slide.title] = seen.get(slide.title, 0) + 1
+        unique.append(slide if seen[slide.title] == 1 else replace(slide, title=f"{slide.title} ({seen[slide.title]})"))
+    return tuple(unique)
+
+
+def plan_deck(
+    topic: Topic,
+    labels: Labels,
+    geometry: Geometry,
+    fonts: DeckFonts,
+    course: Course | None = None,
+    measurers: Measurers | None = None,
+    style: DeckStyle | None = None,
+    designed: bool = True,
+) -> DeckPlan:
+    """The deck's plan, with one size per text role: planned once to learn the sizes, then again at them.
+
+    ``measurers`` measures the fonts (its owner keeps what it learns between decks).
+    """
+    measurers = measurers or Measurers()
+    style = style or DeckStyle("classic", True)
+
+    def planned(scale: Mapping[str, float] | None) -> tuple[DeckPlan, dict[str, float]]:
+        set_ = Typesetter(measurers(fonts.title), measurers(fonts.body), scale)
+        plan = Planner(topic, labels, geometry, set_, style, course, designed).plan()
+        used = _sizes(plan)
+        scale = {**used, **{role: min(size, used.get(role, size)) for role, size in set_.wanted.items()}}
+        return replace(plan, scale=dict(sorted(used.items()))), scale
+
+    plan, learnt = planned(None)
+    for _ in range(PLANNING_ROUNDS):
+        scale = learnt
+        plan, learnt = planned(scale)
+        if learnt == scale:
+            break
+    return plan
+
+
+def _sizes(plan: DeckPlan) -> dict[str, float]:
+    """The smallest size each text role is set at in ``plan``: the type scale the next plan holds to."""
+    sizes: dict[str, float] = {}
+    for slide in plan.slides:
+        blocks = [block for block in (slide.subtitle, slide.body) if block is not None]
+        blocks += [drawing for drawing in slide.drawing if isinstance(drawing, TextBlock)]
+        roles = [
+            ("cover_title" if slide.role == "title" else "title", slide.title_size_pt),
+            *((block.role, block.size_pt) for block in blocks),
+        ]
+        for role, size in roles:
+            sizes[role] = min(sizes.get(role, size), size)
+    return sizes
+
+
+def describe(plan: DeckPlan) -> str:
+    """The plan as readable text: one block per slide with its design, sizes and contents."""
+    lines = [f"deck {plan.width_pt:g}x{plan.height_pt:g} pt, language {plan.language}, footer: {plan.footer}"]
+    lines.append("type scale: " + ", ".join(f"{role} {size:g}" for role, size in plan.scale.items()))
+    for number, slide in enumerate(plan.slides, start=1):
+        lines.append(f"\n[{number}] {slide.design} on {slide.role}: {slide.title} ({slide.title_size_pt:g} pt)")
+        blocks = [block for block in (slide.subtitle, slide.body) if block is not None]
+        blocks += [drawing for drawing in slide.drawing if isinstance(drawing, TextBlock)]
+        for block in blocks:
+            lines.append(f"  {block.name.lower()} ({block.role} {block.size_pt:g} pt):")
+            lines += [f"    {'•' if item.bullet else f'{item.number}.' if item.number else '-'} {item.text}" for item in block.items]
+        shapes = sorted({drawing.name for drawing in slide.drawing if not isinstance(drawing, TextBlock)})
+        if shapes:
+            lines.append(f"  drawn: {', '.join(shapes)}")
+        if slide.notes:
+            lines.append(f"  notes: {len(slide.notes.split())} words")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,64 @@
+"""A deck's design family and type scale: what differs between the classic, modern and print decks.
+
+The family follows the theme: a theme that prints outlines instead of fills gets the print
+design, one that sets everything in one sans-serif family the modern one, any other the
+classic one; so a theme that extends a built-in keeps its design.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from guide.theme import Theme
+
+Family = Literal["classic", "modern", "print"]
+
+SIZES: dict[str, tuple[float, float]] = {
+    "title": (36.0, 28.0),
+    "cover_title": (54.0, 32.0),
+    "cover_subtitle": (24.0, 18.0),
+    "body": (28.0, 18.0),
+    "card": (28.0, 18.0),
+    "grid": (24.0, 18.0),
+    "statement": (40.0, 28.0),
+    "timeline": (22.0, 18.0),
+    "caption": (18.0, 18.0),
+    "badge": (18.0, 18.0),
+    "kicker": (96.0, 96.0),
+    "agenda": (40.0, 24.0),
+    "quote": (32.0, 20.0),
+    "number": (54.0, 32.0),
+}
+"""Each text role's (largest, floor) size in points. A deck sets each role at one size: the
+largest that fits every slide of the role, down to the floor; what still does not fit continues."""
+
+DISPLAY_ROLES = ("statement", "agenda", "kicker", "quote", "number")
+"""Roles set large on purpose: their slides may hold little."""
+
+SERIF_FAMILIES = ("Liberation Serif",)
+
+
+@dataclass(frozen=True)
+class DeckStyle:
+    """How a deck is decorated: its design family and whether large areas are filled with colour."""
+
+    family: Family
+    fills: bool
+
+    @property
+    def card_fill(self) -> str | None:
+        """Cards are tinted where the theme fills, outlined where it saves toner."""
+        return "tint" if self.fills else None
+
+    @property
+    def card_outline(self) -> str | None:
+        return None if self.fills else "muted"
+
+
+def deck_style(theme: Theme) -> DeckStyle:
+    """The design family of ``theme``'s decks (see the module's docstring)."""
+    if not theme.fills:
+        return DeckStyle("print", False)
+    one_sans = theme.heading_font == theme.body_font and theme.heading_font.name not in SERIF_FAMILIES
+    return DeckStyle("modern" if one_sans else "classic", True)

@@ -1,0 +1,159 @@
+"""The timeline as a horizontal axis on a time scale: markers where the dates fall, labels above and below.
+
+Labels alternate above and below the axis, so neighbours may stand closer than a label is
+wide. Dates close together are spread just enough that labels never collide; a stretch of time
+much longer than the rest is shortened and drawn as a break in the axis. The topic's own event
+gets a larger marker in the accent colour and a tinted label. A timeline with more events than
+one slide holds continues on slides of the same design, the events shared evenly among them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from guide.markup import Span
+from guide.render.slides.fitting import Item
+from guide.render.slides.geometry import Box
+from guide.render.slides.shapes import Drawing, Line, Shape
+from guide.render.slides.style import DeckStyle
+from guide.render.slides.typeset import Typesetter
+
+MARKER_PT = 14.0
+HIGHLIGHT_PT = 22.0
+AXIS_GAP_PT = 16.0
+"""Between the axis and the nearest line of a label."""
+LABEL_GAP_PT = 12.0
+"""Between two labels on the same side of the axis."""
+MAX_LABEL_PT = 360.0
+MAX_PER_SLIDE = 8
+BREAK_SHARE = 0.35
+BREAK_RATIO = 3.0
+"""A gap between two events longer than this share of the whole timeline, and this many times the
+other gaps on average, is drawn shortened, as a break in the axis."""
+_YEAR = re.compile(r"\b(\d{3,4})\b")
+
+
+@dataclass(frozen=True)
+class Event:
+    """One entry as the timeline shows it: its date as printed, its text, where it falls and whether it is the topic's."""
+
+    date: str
+    text: tuple[Span, ...]
+    when: float | None
+    own: bool = False
+    exact: bool = True
+    """A date or a year, which must stay on one line; free text may wrap."""
+
+    @property
+    def items(self) -> list[Item]:
+        return [Item((Span(self.date, bold=True),), bullet=False), Item(self.text, bullet=False)]
+
+
+def when(value: dt.date | int | str) -> float | None:
+    """A date's place on the scale, in days: a year counts from its middle; free text by the first year in it."""
+    if isinstance(value, dt.date):
+        return float(value.toordinal())
+    match = _YEAR.search(str(value))
+    if match is None or int(match.group(1)) < 1:
+        return None
+    return float(dt.date(int(match.group(1)), 7, 1).toordinal())
+
+
+def timeline_pages(region: Box, events: Sequence[Event], set_: Typesetter, style: DeckStyle) -> list[list[Drawing]] | None:
+    """The drawings of each timeline slide, on as few slides as keep every label readable; None if one label never fits."""
+    for per_slide in range(min(len(events), MAX_PER_SLIDE), 0, -1):
+        count = -(-len(events) // per_slide)
+        pages = [list(events[index * len(events) // count : (index + 1) * len(events) // count]) for index in range(count)]
+        width = label_width(region, max(len(page) for page in pages))
+        size = _largest_size(region, events, width, set_)
+        if size is not None:
+            return [_page(region, page, width, size, set_, style) for page in pages]
+    return None
+
+
+def _largest_size(region: Box, events: Sequence[Event], width: float, set_: Typesetter) -> float | None:
+    """The largest timeline size at which every label fits its half of the slide with its date on one line."""
+    half = region.height / 2 - AXIS_GAP_PT - HIGHLIGHT_PT / 2
+
+    def fits(size: float) -> bool:
+        if any(set_.height(event.items, width, size, "timeline") > half for event in events):
+            return False
+        return all(set_.lines(event.items[0], width, size, "timeline") == 1 for event in events if event.exact)
+
+    return set_.largest_where(fits, "timeline")
+
+
+def label_width(region: Box, count: int) -> float:
+    """The widest label that lets ``count`` alternating labels stand side by side across the region."""
+    if count == 1:
+        return region.width
+    return min(MAX_LABEL_PT, (2 * region.width - (count - 1) * LABEL_GAP_PT) / (count + 1))
+
+
+def positions(events: Sequence[Event], low: float, high: float, spacing: float) -> tuple[list[float], list[float]]:
+    """(x of each marker, x of each break) between ``low`` and ``high``, markers at least ``spacing`` apart."""
+    if len(events) == 1:
+        return [(low + high) / 2], []
+    steps, broken = _steps([event.when for event in events])
+    total = sum(steps)
+    xs = [low]
+    for step in steps:
+        xs.append(xs[-1] + (high - low) * step / total)
+    for index in range(1, len(xs)):  # spread clusters rightwards, then pull back from the end
+        xs[index] = max(xs[index], xs[index - 1] + spacing)
+    xs[-1] = min(xs[-1], high)
+    for index in range(len(xs) - 2, -1, -1):
+        xs[index] = min(xs[index], xs[index + 1] - spacing)
+    breaks = [(xs[index] + xs[index + 1]) / 2 for index in broken]
+    return xs, breaks
+
+
+def _steps(whens: Sequence[float | None]) -> tuple[list[float], list[int]]:
+    """Relative distances between neighbouring events, long gaps shortened, and the gaps shortened."""
+    count = len(whens) - 1
+    known = [value for value in whens if value is not None]
+    if len(known) < len(whens):
+        return [1.0] * count, []
+    gaps = [max(0.0, later - earlier) for earlier, later in pairwise(known)]
+    total = sum(gaps)
+    if total <= 0:
+        return [1.0] * count, []
+    broken = [
+        index
+        for index, gap in enumerate(gaps)
+        if count >= 3 and gap > BREAK_SHARE * total and gap > BREAK_RATIO * (total - gap) / (count - 1)
+    ]
+    kept = [gap for index, gap in enumerate(gaps) if index not in broken]
+    shortened = max([*kept, total / count * 0.5])
+    return [shortened if index in broken else gap for index, gap in enumerate(gaps)], broken
+
+
+def _page(region: Box, events: Sequence[Event], width: float, size: float, set_: Typesetter, style: DeckStyle) -> list[Drawing]:
+    axis = region.top + region.height / 2
+    low, high = region.left + width / 2, region.right - width / 2
+    xs, breaks = positions(events, low, high, (width + LABEL_GAP_PT) / 2)
+    drawings: list[Drawing] = [Line(Box(region.left, axis, region.width, 0), "muted", 2.5, "Axis")]
+    for x in breaks:
+        drawings += [
+            Shape("rect", Box(x - 5, axis - 9, 10, 18), "background", name="Break"),
+            Line(Box(x - 5, axis - 9, 0, 18), "muted", 1.5, "Break"),
+            Line(Box(x + 5, axis - 9, 0, 18), "muted", 1.5, "Break"),
+        ]
+    for index, (event, x) in enumerate(zip(events, xs, strict=True)):
+        height = set_.height(event.items, width, size, "timeline")
+        above = index % 2 == 0
+        top = axis - AXIS_GAP_PT - HIGHLIGHT_PT / 2 - height if above else axis + AXIS_GAP_PT + HIGHLIGHT_PT / 2
+        label = Box(min(max(x - width / 2, region.left), region.right - width), top, width, height)
+        reach = (label.bottom, axis) if above else (axis, label.top)
+        drawings.append(Line(Box(x, reach[0], 0, reach[1] - reach[0]), "muted", 1.0, "Tick"))
+        if event.own:
+            drawings.append(Shape("roundRect", label, style.card_fill or "background", "accent", 1.5, "Highlight"))
+        drawings.append(set_.block(label, event.items, size, "timeline", align="ctr", name="Event"))
+        diameter = HIGHLIGHT_PT if event.own else MARKER_PT
+        marker = Box(x - diameter / 2, axis - diameter / 2, diameter, diameter)
+        drawings.append(Shape("ellipse", marker, "accent" if event.own else "primary", "background", 2.0, "Marker"))
+    return drawings

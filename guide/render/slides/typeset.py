@@ -1,0 +1,92 @@
+"""Setting text for one deck: each role's sizes, measured fitting, and the type scale it ends up with.
+
+A deck is planned twice. The first time each text takes the largest size of its role that
+fits its own box; the smallest of those per role becomes the deck's type scale, and the
+second plan sets every text of a role at exactly that size. So key facts and sources, or
+the cards of two slides, never differ in size, and nothing grows past what fits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from guide.render.slides.fitting import Fitted, Item, fit, items_height, largest_size, text_width
+from guide.render.slides.geometry import Box
+from guide.render.slides.measure import Measurer
+from guide.render.slides.shapes import TextBlock
+from guide.render.slides.style import SIZES
+
+TITLE_ROLES = ("title", "cover_title")
+"""Roles set in the title family; the rest are set in the body family."""
+
+
+class Typesetter:
+    """Measures and sizes the text blocks of one deck; remembers sizes a role would need below the deck's (``wanted``)."""
+
+    def __init__(self, title: Measurer, body: Measurer, scale: Mapping[str, float] | None = None) -> None:
+        self.title_measurer = title
+        self.body_measurer = body
+        self.scale = dict(scale or {})
+        self.wanted: dict[str, float] = {}
+
+    def measurer(self, role: str) -> Measurer:
+        return self.title_measurer if role in TITLE_ROLES else self.body_measurer
+
+    def sizes(self, role: str) -> tuple[float, float]:
+        """(largest, floor) for ``role``: its range, or exactly the deck's size once the scale is known."""
+        if role in self.scale:
+            return self.scale[role], self.scale[role]
+        return SIZES[role]
+
+    def height(self, items: Sequence[Item], width_pt: float, size_pt: float, role: str) -> float:
+        return items_height(items, width_pt, size_pt, self.measurer(role))
+
+    def balanced(self, text: str, box_width_pt: float, size_pt: float, role: str, bold: bool = True) -> str:
+        """``text`` with line breaks that make its lines even (see :meth:`Measurer.balanced`)."""
+        width = text_width(Item((), bullet=False), box_width_pt)
+        return self.measurer(role).balanced(text, width, size_pt, bold)
+
+    def lines(self, item: Item, width_pt: float, size_pt: float, role: str) -> int:
+        """Lines ``item`` takes in a box ``width_pt`` wide."""
+        return self.measurer(role).line_count(item.spans, text_width(item, width_pt), size_pt)
+
+    def largest_where(self, fits: Callable[[float], bool], role: str, least: float = 0.0) -> float | None:
+        """The largest size of ``role`` at which ``fits`` holds; None if it holds at none.
+
+        When the deck's size for the role is fixed and too large here, but a smaller size of the
+        role's range would do, that size is remembered in ``wanted``: the next plan sets the role
+        there, so a design is not given up for a size chosen before it was tried. Sizes under
+        ``least`` are not tried: a design that would rather be given up than set smaller.
+        """
+        largest, floor = self.sizes(role)
+        floor = max(floor, least)
+        size = largest
+        while size >= floor:
+            if fits(size):
+                return size
+            size -= 1
+        if role in self.scale:
+            size, lowest = min(floor - 1, SIZES[role][0]), max(SIZES[role][1], least)
+            while size >= lowest:
+                if fits(size):
+                    self.wanted[role] = min(self.wanted.get(role, size), size)
+                    break
+                size -= 1
+        return None
+
+    def largest(self, blocks: Sequence[tuple[Sequence[Item], float, float]], role: str) -> float | None:
+        """The largest size of ``role`` at which every (items, width, height) block fits; None if one does not at the floor."""
+        return self.largest_where(
+            lambda size: all(self.height(items, width, size, role) <= height for items, width, height in blocks), role
+        )
+
+    def largest_one(self, items: Sequence[Item], box: Box, role: str) -> float | None:
+        return largest_size(items, box.width, box.height, self.sizes(role), self.measurer(role))
+
+    def fit(self, items: Sequence[Item], box: Box, role: str) -> list[Fitted]:
+        """The items on as few boxes as needed at the role's size (see :func:`fitting.fit`)."""
+        return fit(items, box.width, box.height, self.sizes(role), self.measurer(role))
+
+    def block(self, box: Box, items: Sequence[Item], size_pt: float, role: str, **style: str) -> TextBlock:
+        """A text block of ``role`` at ``size_pt``."""
+        return TextBlock(box, tuple(items), size_pt, role, **style)

@@ -1,0 +1,77 @@
+"""What every slide plan must satisfy, whatever the topic: checked on plans of real and generated topics."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from guide.fonts import BUNDLED_FAMILIES
+from guide.render.slides.fitting import items_height, text_width
+from guide.render.slides.geometry import Box
+from guide.render.slides.measure import Measurer
+from guide.render.slides.plan import SPARSE_SHARE, DeckPlan, SlidePlan
+from guide.render.slides.shapes import TextBlock
+from guide.render.slides.style import DISPLAY_ROLES, SIZES
+
+MEASURER = Measurer(BUNDLED_FAMILIES["Liberation Sans"])
+FOOTER_PT = 44.0
+"""The footer band our design keeps clear at the foot of every slide."""
+EXACT_DATE = re.compile(r"^(\d{1,2}\.?\s)?([^\W\d]+\.?\s)?\d{3,4}$")
+DISPLAY_DESIGNS = ("statement", "divider", "cover", "picture", "quotation", "numbers")
+
+
+def text_blocks(slide: SlidePlan) -> list[TextBlock]:
+    blocks = [block for block in (slide.subtitle, slide.body) if block is not None]
+    return blocks + [drawing for drawing in slide.drawing if isinstance(drawing, TextBlock)]
+
+
+def boxes(slide: SlidePlan) -> list[Box]:
+    return [slide.title_box, *(block.box for block in (slide.subtitle, slide.body) if block), *(drawing.box for drawing in slide.drawing)]
+
+
+def content_reach(slide: SlidePlan, plan: DeckPlan) -> float:
+    """How far down the body (below the title, above the footer) the slide's content reaches, as a share."""
+    top, bottom = slide.title_box.bottom, plan.height_pt - FOOTER_PT
+    if slide.body is not None:
+        lowest = slide.body.box.top + items_height(slide.body.items, slide.body.box.width, slide.body.size_pt, MEASURER)
+    else:
+        content = [drawing.box for drawing in slide.drawing if drawing.box.top > slide.title_box.bottom + 12]
+        lowest = max((box.bottom for box in content), default=top)
+    return (lowest - top) / (bottom - top)
+
+
+def _lumpy_continuation(plan: DeckPlan, slide: SlidePlan) -> bool:
+    """The end of a list that needed two slides' room, but whose items are too large to share evenly between them."""
+    previous = plan.slides[plan.slides.index(slide) - 1]
+    return slide.design == previous.design == "list" and content_reach(previous, plan) + content_reach(slide, plan) >= 0.9
+
+
+def assert_plan_sound(plan: DeckPlan, measurer: Measurer = MEASURER) -> None:
+    """No box leaves the slide, every text fits its box at its size (within its role's range), each role has one
+    size across the deck, dates stay on one line, no body slide is mostly empty unless it is a display design,
+    and every slide has a title no other slide repeats."""
+    sizes: dict[str, set[float]] = defaultdict(set)
+    for slide in plan.slides:
+        assert slide.title.strip(), slide
+        if slide.role != "title":
+            sizes["title"].add(slide.title_size_pt)
+        for box in boxes(slide):
+            assert box.left >= -0.01 and box.right <= plan.width_pt + 0.01, (slide.title, box)
+            assert box.top >= -0.01 and box.bottom <= plan.height_pt + 0.01, (slide.title, box)
+            assert box.width >= 0 and box.height >= 0
+        for block in text_blocks(slide):
+            largest, floor = SIZES[block.role]
+            assert floor <= block.size_pt <= largest, (slide.title, block.role, block.size_pt)
+            assert items_height(block.items, block.box.width, block.size_pt, measurer) <= block.box.height + 0.01, (slide.title, block)
+            sizes[block.role].add(block.size_pt)
+            if block.role == "timeline" and EXACT_DATE.match(block.items[0].text):
+                date = block.items[0]
+                assert measurer.line_count(date.spans, text_width(date, block.box.width), block.size_pt) == 1, date.text
+        if slide.role != "title" and slide.design not in DISPLAY_DESIGNS and not _lumpy_continuation(plan, slide):
+            assert content_reach(slide, plan) >= SPARSE_SHARE - 0.01, (slide.title, slide.design, content_reach(slide, plan))
+        if slide.design in DISPLAY_DESIGNS and slide.design != "picture":
+            assert any(block.role in DISPLAY_ROLES for block in text_blocks(slide)) or slide.role == "title"
+    several = {role: sorted(values) for role, values in sizes.items() if len(values) > 1}
+    assert not several, several
+    titles = [slide.title for slide in plan.slides]
+    assert len(titles) == len(set(titles)), titles

@@ -1,0 +1,312 @@
+"""The slide plan: designs chosen by content, one size per role, a timeline to scale; checked on real and generated topics."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import itertools
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pptx import Presentation
+from pypdf import PdfReader
+
+from guide import load_topic
+from guide.load import named_theme
+from guide.markup import Span, plain_text
+from guide.render.pptx import deck_plan, render_deck
+from guide.render.slides import designs
+from guide.render.slides.fitting import Item, items_height
+from guide.render.slides.geometry import Box, designed_geometry
+from guide.render.slides.measure import Measurer
+from guide.render.slides.plan import describe
+from guide.render.slides.shapes import Shape, TextBlock
+from guide.render.slides.style import DeckStyle, deck_style
+from guide.render.slides.timeline import Event, positions
+from guide.render.slides.typeset import Typesetter
+from tests.conftest import TREATY
+from tests.deckread import text_shapes
+from tests.plancheck import assert_plan_sound
+from tests.samples import long_topic
+from tests.strategies import prose, topics
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+MINIMAL = {
+    "title": "Minimal",
+    "summary": "A short summary.",
+    "key_facts": ["One fact."],
+    "context": "It happened.",
+    "significance": "It mattered.",
+}
+
+
+def load(tmp_path: Path, data: dict[str, Any]) -> Any:
+    path = tmp_path / "topic.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return load_topic(path).topic
+
+
+def matches_snapshot(name: str, text: str) -> None:
+    """Set UPDATE_SNAPSHOTS=1 to accept a deliberate change."""
+    path = SNAPSHOTS / f"{name}-deck-plan.txt"
+    if os.environ.get("UPDATE_SNAPSHOTS"):
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("name", "data"), [("long", long_topic()), ("minimal", MINIMAL)])
+def test_the_plans_of_a_long_and_a_minimal_topic_match_their_snapshots(tmp_path: Path, name: str, data: dict[str, Any]) -> None:
+    plan = deck_plan(load(tmp_path, data), named_theme())
+    assert_plan_sound(plan)
+    matches_snapshot(name, describe(plan))
+
+
+@pytest.mark.parametrize("language", ["en", "de", "fr", "es"])
+def test_a_minimal_topic_merges_its_sections_on_one_slide_whose_title_no_card_repeats(tmp_path: Path, language: str) -> None:
+    plan = deck_plan(load(tmp_path, {**MINIMAL, "language": language}), named_theme())
+    merged = [slide for slide in plan.slides if slide.design == "grid"]
+    assert len(merged) == 1
+    headings = [drawing.items[0].text for drawing in merged[0].drawing if isinstance(drawing, TextBlock) and drawing.name == "Heading"]
+    assert len(headings) == 3 and merged[0].title not in headings, (merged[0].title, headings)
+
+
+@pytest.mark.parametrize("theme", ["classic", "modern", "print"])
+@pytest.mark.parametrize("aspect", ["16:9", "4:3"])
+def test_the_treaty_gets_six_designs_in_every_theme_and_shape(theme: str, aspect: str) -> None:
+    theme_object = named_theme(theme).with_slide_aspect(aspect)
+    plan = deck_plan(load_topic(TREATY).topic, theme_object)
+    assert_plan_sound(plan, Measurer(theme_object.heading_font))
+    designs = [slide.design for slide in plan.slides]
+    assert len(set(designs)) >= 6, designs
+    assert designs.count("list") <= 0.4 * len(designs)
+    assert {"cover", "cards", "timeline", "grid", "picture"} <= set(designs)
+
+
+def test_the_themes_differ_in_design_not_only_in_colour() -> None:
+    covers = {}
+    for name in ("classic", "modern", "print"):
+        theme = named_theme(name)
+        cover = deck_plan(load_topic(TREATY).topic, theme).slides[0]
+        covers[name] = (cover.background, cover.title_ink, tuple(sorted(drawing.name for drawing in cover.drawing)))
+        assert deck_style(theme).family == name
+    assert len(set(covers.values())) == 3, covers
+
+
+def test_the_timeline_is_to_scale_its_own_event_marked_and_close_dates_spread() -> None:
+    plan = deck_plan(load_topic(TREATY).topic, named_theme())
+    (slide,) = [slide for slide in plan.slides if slide.design == "timeline"]
+    markers = [drawing for drawing in slide.drawing if drawing.name == "Marker"]
+    assert len(markers) == 8
+    xs = [marker.box.left + marker.box.width / 2 for marker in markers]
+    assert xs == sorted(xs) and len(set(xs)) == 8
+    own = [marker for marker in markers if marker.fill == "accent"]
+    assert len(own) == 1 and own[0].box.width > markers[0].box.width
+    labels = [drawing for drawing in slide.drawing if isinstance(drawing, TextBlock) and drawing.role == "timeline"]
+    for side in (labels[0::2], labels[1::2]):  # labels on one side of the axis never overlap
+        assert all(left.box.right <= right.box.left for left, right in itertools.pairwise(side))
+    assert any(drawing.name == "Break" for drawing in slide.drawing)  # 1926 to 1931: a break in the axis
+
+
+def test_close_dates_spread_to_the_least_spacing_and_a_long_gap_becomes_a_break() -> None:
+    days = [dt.date(1900, 1, 1), dt.date(1900, 1, 10), dt.date(1901, 1, 1), dt.date(1902, 1, 1), dt.date(1930, 1, 1)]
+    events = [Event(str(day), (), float(day.toordinal())) for day in days]
+    xs, breaks = positions(events, 0, 600, 40)
+    gaps = [later - earlier for earlier, later in itertools.pairwise(xs)]
+    assert gaps[0] == pytest.approx(40)  # nine days apart: spread just enough
+    assert xs[2] - xs[0] == pytest.approx(xs[3] - xs[2], rel=0.05)  # a year each: the same distance
+    assert breaks == [pytest.approx((xs[3] + xs[4]) / 2)]  # 28 years: shortened, drawn as a break
+    assert xs[0] == 0 and xs[-1] == 600
+
+
+GENERATED = settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+
+@st.composite
+def dated_topics(draw: st.DrawFn) -> dict[str, Any]:
+    """Generated topics whose timelines carry real dates and years, in order, some close together."""
+    topic = draw(topics())
+    start = draw(st.dates(dt.date(1800, 1, 1), dt.date(1990, 1, 1)))
+    steps = draw(st.lists(st.integers(0, 4000), min_size=1, max_size=14))
+    days = [start + dt.timedelta(days=sum(steps[:index])) for index in range(len(steps))]
+    topic["timeline"] = [{"date": day.isoformat() if index % 3 else day.year, "event": draw(prose)} for index, day in enumerate(days)]
+    topic["date"] = days[len(days) // 2].isoformat()
+    return topic
+
+
+@GENERATED
+@given(data=dated_topics(), theme=st.sampled_from(["classic", "modern", "print"]), aspect=st.sampled_from(["16:9", "4:3"]))
+def test_generated_topics_give_sound_plans_in_every_theme(tmp_path: Path, data: dict[str, Any], theme: str, aspect: str) -> None:
+    """No overflow, nothing off the slide, no mostly empty body slide, dates on one line, one size per role, unique titles."""
+    topic = load(tmp_path, data)
+    theme_object = named_theme(theme).with_slide_aspect(aspect)
+    plan = deck_plan(topic, theme_object)
+    assert_plan_sound(plan, Measurer(theme_object.heading_font))
+
+
+def deck_text(deck: Presentation) -> str:
+    shown = " ".join(shape.text_frame.text for slide in deck.slides for shape in text_shapes(slide))
+    notes = " ".join(slide.notes_slide.notes_text_frame.text for slide in deck.slides)
+    return " ".join(f"{shown} {notes}".split())
+
+
+def test_the_deck_reads_back_with_every_fact_term_person_objective_and_excerpt_and_the_picture_in_its_section() -> None:
+    topic = load_topic(TREATY).topic
+    deck = Presentation(io.BytesIO(render_deck(topic, named_theme("modern"))))
+    text = deck_text(deck)
+    for fact in topic.key_facts:
+        assert " ".join(plain_text(fact.fact).split()) in text
+    for entry in topic.glossary:
+        assert entry.term in text and " ".join(plain_text(entry.definition).split()) in text
+    for person in topic.people:
+        assert person.name in text
+    for passage in (*topic.objectives, *(excerpt.text for excerpt in topic.excerpts)):
+        assert " ".join(plain_text(passage).split()) in text
+    titles = [slide.shapes.title.text_frame.text for slide in deck.slides]
+    pictured = [number for number, slide in enumerate(deck.slides) if any(shape.shape_type == 13 for shape in slide.shapes)]
+    assert [titles[number] for number in pictured] == ["Germany between West and East"]
+    assert titles.index("What happened?") < pictured[0] < titles.index("Why does it matter?")  # in the section it illustrates
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed; install libreoffice-impress")
+def test_libreoffice_converts_a_long_deck_in_the_print_theme_to_one_page_per_slide(tmp_path: Path) -> None:
+    path = tmp_path / "long.pptx"
+    path.write_bytes(render_deck(load(tmp_path, long_topic()), named_theme("print").with_slide_aspect("4:3")))
+    command = [
+        "soffice",
+        f"-env:UserInstallation=file://{tmp_path}/profile",
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(tmp_path),
+    ]
+    result = subprocess.run([*command, str(path)], capture_output=True, text=True, timeout=180, check=False)
+    assert result.returncode == 0, result.stderr
+    assert len(PdfReader(tmp_path / "long.pdf").pages) == len(Presentation(str(path)).slides)
+
+
+@given(
+    words=st.lists(st.sampled_from(["Treaty", "of", "Berlin", "neutrality", "a", "Soviet", "Union", "Locarno"]), min_size=2, max_size=14)
+)
+@settings(max_examples=40, deadline=None)
+def test_balanced_lines_keep_their_number_and_leave_no_lone_word_where_a_better_break_exists(words: list[str]) -> None:
+    measurer = Measurer(named_theme().heading_font)
+    text, width, size = " ".join(words), 300.0, 36.0
+    lines = measurer.balanced(text, width, size, bold=True).split("\v")
+    greedy = measurer.line_count((Span(text, bold=True),), width, size)
+    assert len(lines) == greedy and " ".join(lines) == text
+    assert all(measurer.width_pt(line, size, bold=True) <= width for line in lines)
+    if len(lines) > 1 and len(lines[-1].split()) == 1 and len(lines[-2].split()) > 1:  # a lone last word only if it must be
+        moved = f"{lines[-2].rsplit(' ', 1)[-1]} {lines[-1]}"
+        assert measurer.width_pt(moved, size, bold=True) > max(measurer.width_pt(line, size, bold=True) for line in lines)
+
+
+def test_a_long_deck_opens_each_long_section_with_a_divider_and_a_short_one_has_none(tmp_path: Path) -> None:
+    long = deck_plan(load(tmp_path, long_topic()), named_theme())
+    dividers = [slide for slide in long.slides if slide.design == "divider"]
+    assert [slide.title for slide in dividers] == ["Part 1: Key facts", "Part 2: Timeline", "Part 3: Key terms"]
+    for divider in dividers:
+        following = long.slides[long.slides.index(divider) + 1]
+        assert following.title == divider.title.split(": ", 1)[1]
+    assert not [slide for slide in deck_plan(load_topic(TREATY).topic, named_theme()).slides if slide.design == "divider"]
+
+
+def typesetter() -> Typesetter:
+    measurer = Measurer(named_theme().heading_font)
+    return Typesetter(measurer, measurer)
+
+
+def assert_inside_and_fitted(drawings: list[Any], region: Box) -> None:
+    for drawing in drawings:
+        box = drawing.box
+        assert region.left - 0.01 <= box.left and box.right <= region.right + 0.01, drawing
+        assert region.top - 0.01 <= box.top and box.bottom <= region.bottom + 0.01, drawing
+        if isinstance(drawing, TextBlock):
+            assert items_height(drawing.items, box.width, drawing.size_pt, Measurer(named_theme().heading_font)) <= box.height + 0.01
+
+
+@pytest.mark.parametrize("aspect", ["16:9", "4:3"])
+def test_a_quotation_a_row_of_figures_and_a_checklist_fit_their_region(aspect: str) -> None:
+    region = designed_geometry(aspect).stage
+    style = DeckStyle("classic", True)
+    article = "Should one of the Contracting Parties, despite its peaceful attitude, be attacked by one or more third Powers, the other"
+    quote = Item(
+        (Span(article + " Contracting Party shall observe neutrality for the whole of the duration of the conflict.", italic=True),),
+        bullet=False,
+    )
+    original = Item(
+        (Span("Sollte einer der vertragschließenden Teile angegriffen werden, so wird der andere Neutralität beobachten."),), bullet=False
+    )
+    drawn = designs.quotation(region, [(quote, "Treaty of Berlin, Article 2"), (original, "Berliner Vertrag, Artikel 2")], typesetter())
+    assert drawn is not None
+    assert_inside_and_fitted(drawn, region)
+    assert [block.role for block in drawn] == ["kicker", "quote", "caption", "quote", "caption"]
+    assert drawn[2].items[0].text == "\u2014\u00a0Treaty of Berlin, Article 2"
+    assert drawn[1].size_pt == drawn[3].size_pt and drawn[2].box.bottom <= drawn[3].box.top
+    figures = [("24 April 1926", Item((Span("Signed in Berlin."),), bullet=False)), ("5 years", Item((Span("In force."),), bullet=False))]
+    set_ = typesetter()
+    drawn = designs.numbers(region, figures, set_, style)
+    assert drawn is not None
+    assert_inside_and_fitted(drawn, region)
+    big = [block for block in drawn if isinstance(block, TextBlock) and block.role == "number"]
+    assert [block.items[0].text for block in big] == ["24 April 1926", "5 years"]
+    assert all(set_.lines(block.items[0], block.box.width, block.size_pt, "number") == 1 for block in big)
+    objectives = [Item((Span(f"Explain point number {number} of the treaty to a neighbour."),), bullet=False) for number in range(4)]
+    drawn = designs.checklist(region, objectives, typesetter())
+    assert drawn is not None
+    assert_inside_and_fitted(drawn, region)
+    assert [drawing.name for drawing in drawn].count("Check box") == 4
+
+
+@pytest.mark.parametrize("aspect", ["16:9", "4:3"])
+def test_cards_and_quotations_are_as_tall_as_their_text_and_sit_in_the_middle_of_the_body(aspect: str) -> None:
+    plan = deck_plan(load_topic(TREATY).topic, named_theme().with_slide_aspect(aspect))
+    stage = designed_geometry(aspect).stage
+    measurer = Measurer(named_theme().heading_font)
+    shown = [slide for slide in plan.slides if slide.design in ("cards", "quotation")]
+    assert {slide.design for slide in shown} == {"cards", "quotation"}
+    for slide in shown:
+        content = [drawing.box for drawing in slide.drawing if drawing.box.top >= stage.top - 0.01]
+        above = min(box.top for box in content) - stage.top
+        below = stage.bottom - max(box.bottom for box in content)
+        assert above > 0 and abs(above - below) <= 1, (slide.title, above, below)
+        cards = [drawing.box for drawing in slide.drawing if isinstance(drawing, Shape) and drawing.name == "Card"]
+        texts = [drawing for drawing in slide.drawing if isinstance(drawing, TextBlock) and drawing.name == "Card"]
+        if cards:
+            lowest_text = max(text.box.top + items_height(text.items, text.box.width, text.size_pt, measurer) for text in texts)
+            assert max(card.bottom for card in cards) - lowest_text <= designs.PAD_PT + 0.01, slide.title
+
+
+def test_a_cover_picture_stands_beside_the_title_and_a_portrait_replaces_the_initials(tmp_path: Path) -> None:
+    shutil.copy(Path(__file__).parent / "data" / "pixel.png", tmp_path / "pixel.png")
+    data = {
+        **MINIMAL,
+        "people": [
+            {"name": "Gustav Stresemann", "role": "Foreign Minister.", "image": "pixel.png"},
+            {"name": "Nikolai Krestinsky", "role": "Ambassador."},
+        ],
+        "images": [{"file": "pixel.png", "alt": "A map", "caption": "Europe in 1926.", "credit": "Drawn by us.", "section": "cover"}],
+    }
+    plan = deck_plan(load(tmp_path, data), named_theme())
+    assert_plan_sound(plan)
+    cover = plan.slides[0]
+    (picture,) = [drawing for drawing in cover.drawing if drawing.name == "Picture"]
+    assert picture.alt == "A map" and picture.box.left >= cover.title_box.right
+    assert any(isinstance(drawing, TextBlock) and drawing.items[0].text == "Drawn by us." for drawing in cover.drawing)
+    assert "picture" not in [slide.design for slide in plan.slides]  # shown once, on the cover
+    (people,) = [slide for slide in plan.slides if slide.title == "Who was involved"]
+    assert [drawing.name for drawing in people.drawing].count("Portrait") == 1
+    assert [drawing.items[0].text for drawing in people.drawing if isinstance(drawing, TextBlock) and drawing.name == "Badge text"] == [
+        "NK"
+    ]
