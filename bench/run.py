@@ -1,131 +1,191 @@
-"""Benchmark: import floor, cold build, batch at --jobs 1 and 2, no-op and one-change rebuilds, memory.
+"""Benchmark on realistic topics, beside a plain reportlab + python-pptx baseline: cold build, batches, rebuilds, memory.
 
-Run from the repository root after installing: ``python bench/run.py [--topics N]``. Every
-figure is a wall time of the real command line in a fresh process, the median of a few runs
-where a run is short, reported beside the library import floor as a ratio.
+Run from the repository root after installing: ``python bench/run.py [--topics N]``. It makes N
+synthetic topics as large as the real treaty topic, each with words and a picture of its own
+(bench/synthetic.py), and N copies of the treaty topic itself. Every figure is the real
+command line in a fresh process, timed beside what it is compared with: the import floor of
+the libraries, and bench/baseline.py, a plain script that renders the same topics with the same
+libraries and nothing else. Each command runs in turn with the others, round after round, and
+is reported by its median, so a machine that slows down or speeds up while the benchmark runs
+weighs on both sides of a ratio alike. CPU time (the process and its workers) is shown beside
+wall time: on a shared machine it is the steadier of the two.
 
 Both sides run as on a user's machine: with Python's bytecode cache. The libraries were
-compiled when pip installed them; the tool compiles itself on its first run, so one untimed
-run comes first, and ``PYTHONDONTWRITEBYTECODE`` (set by some shells and CI images) is not
-passed on, else every run would compile the tool's modules again while the floor never does.
+compiled when pip installed them; the tool compiles its modules on its first run, which the
+median of the rounds leaves out, and ``PYTHONDONTWRITEBYTECODE`` (set by some shells and CI
+images) is not passed on. (The baseline is one script, which Python compiles on every run,
+as it does the tool's own make_materials.py.)
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import resource
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
+from synthetic import write_topics
+
 ROOT = Path(__file__).resolve().parent.parent
+TREATY = ROOT / "source" / "treaty-of-berlin-1926.yaml"
 IMPORT_FLOOR = [sys.executable, "-c", "import yaml, reportlab.platypus, pptx"]
 ENVIRONMENT = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
-TOPIC = """\
-title: Synthetic topic {number}
-subtitle: A made-up event for measuring
-date: 1926-04-{day:02d}
-place: Berlin
-parties: [Germany, Soviet Union]
-summary: >
-  Topic {number} stands for a typical lesson summary: a paragraph of prose with **bold**
-  and *italic* words, long enough to fill the "At a glance" box on a sheet and a slide.
-key_facts:
-  - Signed in **Berlin** on {day} April 1926 by two powers.
-  - Each side promised neutrality if the other was attacked by a third power.
-  - Neither side would join an economic boycott of the other.
-  - The treaty built on an earlier agreement of 1922.
-  - It ran for five years and was extended in 1931.
-context:
-  - text: >
-      After the war, two outsiders of European politics had made peace with each other.
-      Both wanted to keep that peace while each followed its own path.
-    slide: Two outsiders had made peace.
-  - >
-    A new agreement in the west worried the east; this treaty answered the worry with a
-    promise of neutrality that reassured both sides.
-significance: It showed that a state could draw closer to the west while staying on good terms with the east.
-timeline:
-  - {{date: 1922-04-16, event: An earlier treaty is signed.}}
-  - {{date: 1925-12-01, event: Western treaties are signed.}}
-  - {{date: 1926-04-{day:02d}, event: This treaty is signed.}}
-  - {{date: 1931-06-24, event: A protocol extends it.}}
-glossary:
-  - {{term: Neutrality, definition: Staying out of a war between other states.}}
-  - {{term: Ratification, definition: Formal approval of a signed treaty.}}
-  - {{term: Boycott, definition: Refusing to trade with a country.}}
-questions:
-  - {{question: "What did the two sides promise?", answer: Neutrality and no boycotts.}}
-  - {{question: "Why did the east worry?", answer: It feared a western bloc.}}
-  - {{question: "How long did it run?", answer: "Five years, then extended."}}
-sources:
-  - {{citation: A textbook of modern history., url: "https://example.org/history"}}
-"""
 
 
-def seconds(command: list[str], cwd: Path) -> float:
+@dataclass(frozen=True)
+class Run:
+    """One command's wall time, the CPU time of it and its workers, and the largest memory of any of them."""
+
+    seconds: float
+    cpu_seconds: float
+    peak_mb: float
+
+
+def run(command: list[str], cwd: Path) -> Run:
+    """Run ``command`` to its end; the kernel reports its workers' CPU time and peak memory with its own once it has reaped them."""
     started = time.perf_counter()
-    subprocess.run(command, cwd=cwd, env=ENVIRONMENT, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - started
+    process = subprocess.Popen(command, cwd=cwd, env=ENVIRONMENT, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise subprocess.CalledProcessError(process.returncode, command)
+    return Run(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
-def median_seconds(command: list[str], cwd: Path, runs: int = 7) -> float:
-    return statistics.median(seconds(command, cwd) for _ in range(runs))
+def median(runs: list[Run]) -> Run:
+    return Run(
+        statistics.median(one.seconds for one in runs), statistics.median(one.cpu_seconds for one in runs), max(one.peak_mb for one in runs)
+    )
 
 
-def interleaved_medians(commands: dict[str, list[str]], cwd: Path, rounds: int = 9) -> dict[str, float]:
-    """The median time of each command, run in turn round after round: a machine that slows
-    down or speeds up while the benchmark runs then weighs on every command alike, so their
-    ratios hold."""
-    times: dict[str, list[float]] = {name: [] for name in commands}
+def in_turn(commands: dict[str, Callable[[Path], list[str]]], work: Path, rounds: int, fresh: bool = False) -> dict[str, Run]:
+    """Each command's median run, the commands run one after the other, round after round.
+
+    Each command writes into a folder of its own, ``work/out/<name>``, emptied before each run when ``fresh``.
+    """
+    runs: dict[str, list[Run]] = {name: [] for name in commands}
     for _ in range(rounds):
         for name, command in commands.items():
-            times[name].append(seconds(command, cwd))
-    return {name: statistics.median(runs) for name, runs in times.items()}
+            out = output_folder(work, name)
+            if fresh:
+                shutil.rmtree(out, ignore_errors=True)
+            runs[name].append(run(command(out), work))
+    return {name: median(taken) for name, taken in runs.items()}
 
 
-def build(source: Path, out: Path, *options: str) -> list[str]:
-    return [sys.executable, str(ROOT / "make_materials.py"), str(source), "--out", str(out), "-q", *options]
+def output_folder(work: Path, name: str) -> Path:
+    return work / "out" / name.replace(" ", "-")
+
+
+def ours(sources: Path, out: Path, *options: str) -> list[str]:
+    return [sys.executable, str(ROOT / "make_materials.py"), str(sources), "--out", str(out), "-q", *options]
+
+
+def baseline(sources: Path, out: Path, jobs: int) -> list[str]:
+    files = sorted(str(path) for path in sources.glob("*.yaml")) if sources.is_dir() else [str(sources)]
+    return [sys.executable, str(ROOT / "bench" / "baseline.py"), *files, "--out", str(out), "--jobs", str(jobs)]
+
+
+def copies_of_the_treaty(folder: Path, count: int) -> Path:
+    shutil.copytree(TREATY.parent / "images", folder / "images")
+    text = TREATY.read_text(encoding="utf-8")
+    for number in range(count):
+        (folder / f"treaty-{number:04d}.yaml").write_text(text, encoding="utf-8")
+    return folder
 
 
 def main() -> None:
     arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    arguments.add_argument("--topics", type=int, default=1000, help="how many synthetic topics (default 1000)")
-    count = arguments.parse_args().topics
+    arguments.add_argument("--topics", type=int, default=1000, help="how many topics in a batch (default 1000)")
+    arguments.add_argument("--rounds", type=int, default=9, help="rounds of the single-topic builds and the floor (default 9)")
+    arguments.add_argument("--batch-rounds", type=int, default=2, help="rounds of the batches (default 2)")
+    options = arguments.parse_args()
+    count, quarter = options.topics, max(1, options.topics // 4)
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         (work / "pyproject.toml").write_text("", encoding="utf-8")
-        source, single = work / "source", work / "single"
-        source.mkdir()
-        single.mkdir()
-        for number in range(count):
-            (source / f"topic-{number:04d}.yaml").write_text(TOPIC.format(number=number, day=1 + number % 28), encoding="utf-8")
-        (single / "topic.yaml").write_text(TOPIC.format(number=0, day=1), encoding="utf-8")
+        synthetic, single = work / "synthetic", work / "single"
+        write_topics(synthetic, count)
+        write_topics(single, 1)
+        treaty = copies_of_the_treaty(work / "treaty", count)
+        treaty_quarter = copies_of_the_treaty(work / "treaty-quarter", quarter)
+        cold = in_turn(
+            {
+                "floor": lambda out: IMPORT_FLOOR,
+                "ours 1": lambda out: ours(single, out, "--force", "--jobs", "1"),
+                "ours 2": lambda out: ours(single, out, "--force", "--jobs", "2"),
+                "baseline": lambda out: baseline(single, out, 1),
+            },
+            work,
+            options.rounds,
+        )
+        batches = in_turn(
+            {
+                "ours synthetic 1": lambda out: ours(synthetic, out, "--jobs", "1"),
+                "baseline synthetic 1": lambda out: baseline(synthetic, out, 1),
+                "ours synthetic 2": lambda out: ours(synthetic, out, "--jobs", "2"),
+                "baseline synthetic 2": lambda out: baseline(synthetic, out, 2),
+                "ours treaty 2": lambda out: ours(treaty, out, "--jobs", "2"),
+                "baseline treaty 2": lambda out: baseline(treaty, out, 2),
+                "ours treaty quarter 2": lambda out: ours(treaty_quarter, out, "--jobs", "2"),
+            },
+            work,
+            options.batch_rounds,
+            fresh=True,
+        )
+        built = output_folder(work, "ours synthetic 2")  # the last batch's outputs, which the rebuilds start from
+        noop = in_turn({"noop": lambda out: ours(synthetic, built, "--jobs", "2")}, work, options.rounds)["noop"]
+        changed = next(synthetic.glob("*.yaml"))
+        changed.write_text(changed.read_text(encoding="utf-8").replace("title: The ", "title: A "), encoding="utf-8")
+        one = run(ours(synthetic, built, "--jobs", "2"), work)
 
-        seconds(build(single, work / "warm-up", "--force"), work)  # writes the tool's bytecode cache, untimed
-        short = {"floor": IMPORT_FLOOR, **{str(jobs): build(single, work / "cold", "--force", "--jobs", str(jobs)) for jobs in (1, 2)}}
-        medians = interleaved_medians(short, work)
-        floor, cold = medians["floor"], {jobs: medians[str(jobs)] for jobs in (1, 2)}
-        batch = {jobs: seconds(build(source, work / f"out-{jobs}", "--jobs", str(jobs)), work) for jobs in (1, 2)}
-        noop = median_seconds(build(source, work / "out-2", "--jobs", "2"), work)
-        changed = source / "topic-0000.yaml"
-        changed.write_text(changed.read_text(encoding="utf-8").replace("Synthetic topic 0", "Synthetic topic zero"), encoding="utf-8")
-        one = seconds(build(source, work / "out-2", "--jobs", "2"), work)
-        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    report(count, quarter, cold, batches, noop, one)
 
-    print(f"{count} synthetic topics (study sheet, answer key and deck each), {Path('/proc/cpuinfo').read_text().count('processor')} CPUs")
-    print(f"  import floor (yaml, reportlab.platypus, pptx)   {floor * 1000:7.0f} ms")
-    for jobs, total in cold.items():
-        print(f"  cold single-topic build, --jobs {jobs}              {total * 1000:7.0f} ms   {total / floor:4.2f} x floor")
-    for jobs, total in batch.items():
-        print(f"  batch, --jobs {jobs}                                {total:7.1f} s    {total / count * 1000:5.1f} ms per topic")
-    print(f"  no-op rebuild (all up to date)                  {noop * 1000:7.0f} ms")
-    print(f"  rebuild after one topic changed                 {one * 1000:7.0f} ms")
-    print(f"  peak memory of any one process                  {peak_mb:7.0f} MB")
+
+def line(label: str, figure: str, note: str = "") -> None:
+    print(f"  {label:<52} {figure:>14}  {note}".rstrip())
+
+
+def report(count: int, quarter: int, cold: dict[str, Run], batches: dict[str, Run], noop: Run, one: Run) -> None:
+    print(f"{count} realistic synthetic topics, {count} copies of the treaty topic; sheet, answer key and deck each; {os.cpu_count()} CPUs")
+    floor = cold["floor"].seconds
+    line("import floor (yaml, reportlab.platypus, pptx)", f"{floor * 1000:.0f} ms")
+    for name, label in (
+        ("ours 1", "cold single-topic build, --jobs 1"),
+        ("ours 2", "cold single-topic build, --jobs 2"),
+        ("baseline", "baseline cold single topic"),
+    ):
+        line(label, f"{cold[name].seconds * 1000:.0f} ms", f"{cold[name].seconds / floor:.2f} x floor")
+    for label, name, jobs in (
+        ("batch of synthetic topics, --jobs 1", "synthetic", 1),
+        ("batch of synthetic topics, --jobs 2", "synthetic", 2),
+        ("batch of treaty copies, --jobs 2", "treaty", 2),
+    ):
+        tool, plain = batches[f"ours {name} {jobs}"], batches[f"baseline {name} {jobs}"]
+        line(
+            label,
+            f"{tool.seconds / count * 1000:.1f} ms/topic",
+            f"{tool.seconds / plain.seconds:.2f} x baseline ({plain.seconds / count * 1000:.1f} ms);"
+            f" CPU {tool.cpu_seconds / count * 1000:.1f} ms/topic, baseline {plain.cpu_seconds / count * 1000:.1f} ms",
+        )
+    line(f"no-op rebuild ({count} topics up to date)", f"{noop.seconds * 1000:.0f} ms")
+    line("rebuild after one topic changed", f"{one.seconds * 1000:.0f} ms")
+    base_peak = max(taken.peak_mb for name, taken in batches.items() if name.startswith("baseline"))
+    line(
+        "peak memory of any one process, treaty copies",
+        f"{batches['ours treaty 2'].peak_mb:.0f} MB",
+        f"for {count}; {batches['ours treaty quarter 2'].peak_mb:.0f} MB for {quarter}; baseline {base_peak:.0f} MB",
+    )
+    synthetic_peak = max(batches[f"ours synthetic {jobs}"].peak_mb for jobs in (1, 2))
+    line("peak memory of any one process, synthetic topics", f"{synthetic_peak:.0f} MB")
 
 
 if __name__ == "__main__":

@@ -47,7 +47,7 @@ def _mapped(data: bytes, name: str) -> frozenset[int]:
     count = struct.unpack_from(">H", data, table + 2)[0]
     if count > MAX_SUBTABLES:
         raise FontTableError(f"the character map has {count} subtables; at most {MAX_SUBTABLES}")
-    subtables = {}
+    subtables: dict[tuple[int, int], int] = {}
     for index in range(count):
         platform, encoding, offset = struct.unpack_from(">HHL", data, table + 4 + 8 * index)
         subtables.setdefault((platform, encoding), table + offset)

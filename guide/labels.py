@@ -30,6 +30,7 @@ _ENGLISH = {
     "part": "Part",
     "objectives": "By the end you can",
     "in_numbers": "In numbers",
+    "in_brief": "In brief",
 }
 
 _GERMAN = {
@@ -56,6 +57,7 @@ _GERMAN = {
     "part": "Teil",
     "objectives": "Am Ende kannst du",
     "in_numbers": "In Zahlen",
+    "in_brief": "Kurz gefasst",
 }
 
 _FRENCH = {
@@ -82,6 +84,7 @@ _FRENCH = {
     "part": "Partie",
     "objectives": "À la fin, tu sauras",
     "in_numbers": "En chiffres",
+    "in_brief": "En résumé",
 }
 
 _SPANISH = {
@@ -108,6 +111,7 @@ _SPANISH = {
     "part": "Parte",
     "objectives": "Al final podrás",
     "in_numbers": "En cifras",
+    "in_brief": "En resumen",
 }
 
 MONTHS = {

@@ -135,6 +135,8 @@ class Manifest:
         ``chosen`` None means the outputs its course or theme chose when it was last built.
         """
         entry = self.sources.get(str(source.resolve()))
+        if not isinstance(entry, dict):
+            return None
         try:
             targets: dict[str, str | None] = entry["targets"]
             inputs = {kind: [Path(path) for path in paths] for kind, paths in entry["inputs"].items()}

@@ -52,14 +52,15 @@ def parse(text: str) -> tuple[Span, ...]:
     spans: list[Span] = []
     pieces: list[str] = []
     style: tuple[bool, bool, str | None] | None = None
-    for start, end, *now in scan.runs():
-        if now != style and pieces:
-            spans.append(Span("".join(pieces), *style))  # type: ignore[misc]
+    for start, end, bold, italic, href in scan.runs():
+        now = (bold, italic, href)
+        if style is not None and now != style and pieces:
+            spans.append(Span("".join(pieces), *style))
             pieces = []
-        style = now  # type: ignore[assignment]
+        style = now
         pieces.append(scan.shown(start, end))
-    if pieces:
-        spans.append(Span("".join(pieces), *style))  # type: ignore[misc]
+    if style is not None and pieces:
+        spans.append(Span("".join(pieces), *style))
     return tuple(spans)
 
 

@@ -208,11 +208,9 @@ When = Annotated[dt.date | int | str, Value(parse_when, {"anyOf": [{"type": "str
 """A date (``1926-04-24``), a year (``1926``) or free text (``April 1926``)."""
 
 
-def when_sort_key(value: dt.date | int | str) -> int | None:
-    """The year a date value falls in, for checking order; None for free text."""
-    if isinstance(value, dt.date):
-        return value.year
-    return value if isinstance(value, int) else None
+def when_sort_key(value: dt.date | int) -> int:
+    """The year a date or a bare year falls in, for checking order (free text has none)."""
+    return value.year if isinstance(value, dt.date) else value
 
 
 @record

@@ -255,7 +255,7 @@ class _Checker:
     def _check_numbers(self, part: str, tree: etree._Element) -> None:
         """Each position, size and placeholder index is a whole number within the standard's range."""
         for element in tree.iter(*_NUMBERS):
-            for attribute, least, most in _NUMBERS[element.tag]:
+            for attribute, least, most in _NUMBERS[str(element.tag)]:
                 value = element.get(attribute)
                 if value is None:
                     continue

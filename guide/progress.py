@@ -17,7 +17,10 @@ class ProgressBar(Progress):
     def __init__(self, stream: TextIO, doing: str = "building") -> None:
         from tqdm import tqdm  # only a terminal run pays for it
 
-        self.bar = tqdm(total=0, file=stream, unit="topic", desc=doing, delay=SHOW_AFTER_SECONDS, leave=False, dynamic_ncols=True)
+        self.expected = 0
+        self.bar = tqdm(
+            total=self.expected, file=stream, unit="topic", desc=doing, delay=SHOW_AFTER_SECONDS, leave=False, dynamic_ncols=True
+        )
         # leave=False: the bar is erased at the end, where the one-line summary takes its place
 
     def __enter__(self) -> ProgressBar:
@@ -27,7 +30,8 @@ class ProgressBar(Progress):
         self.bar.close()
 
     def expect(self, count: int) -> None:
-        self.bar.total += count  # shown with the next update, never before the bar's delay
+        self.expected += count
+        self.bar.total = self.expected  # shown with the next update, never before the bar's delay
 
     def finished(self, count: int = 1) -> None:
         self.bar.update(count)

@@ -15,10 +15,16 @@ import difflib
 import functools
 import itertools
 import re
+import sys
 import types
 import typing
 from collections.abc import Callable, Iterable, Iterator
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
+
+if sys.version_info >= (3, 11):
+    from typing import dataclass_transform
+else:
+    from typing_extensions import dataclass_transform
 
 from guide.errors import quoted
 
@@ -306,8 +312,15 @@ class Record(Kind):
         return schema
 
 
-def record(cls: type) -> type:
-    """Make ``cls`` a frozen, keyword-only dataclass that ``build`` can make from plain data."""
+RecordClass = TypeVar("RecordClass")
+
+
+@dataclass_transform(frozen_default=True, kw_only_default=True)
+def record(cls: type[RecordClass]) -> type[RecordClass]:
+    """Make ``cls`` a frozen, keyword-only dataclass that ``build`` can make from plain data.
+
+    Marked as a dataclass transform, so type checkers know the fields it gets as its arguments.
+    """
     return dataclasses.dataclass(frozen=True, kw_only=True)(cls)
 
 
@@ -331,7 +344,8 @@ def map_shown_text(instance: Any, change: Callable[[str, str], str]) -> Any:
     ``shown`` is the value's kind of text (see ``Value.shown``); ids, paths and links are not
     passed. Typography uses it, so it applies to what is printed and never to a file name.
     """
-    return _mapped(instance, record_of(type(instance)), change)
+    cls: type = type(instance)
+    return _mapped(instance, record_of(cls), change)
 
 
 def _mapped(value: Any, kind: Kind, change: Callable[[str, str], str]) -> Any:
@@ -360,7 +374,8 @@ def shown_texts(instance: Any) -> Iterator[tuple[Location, str, str]]:
     ``shown`` is as for ``Value.shown``: checks of what a reader meets (link wording, say)
     look at prose alone, where markup makes links, and never at ids or paths.
     """
-    yield from _shown(instance, record_of(type(instance)), ())
+    cls: type = type(instance)
+    yield from _shown(instance, record_of(cls), ())
 
 
 def _shown(value: Any, kind: Kind, location: Location) -> Iterator[tuple[Location, str, str]]:
@@ -413,7 +428,7 @@ def kind_of(annotation: Any) -> Kind:
         return Many(kind_of(arguments[0]))
     if origin is Literal:
         return choice(*arguments)
-    if dataclasses.is_dataclass(annotation):
+    if isinstance(annotation, type) and dataclasses.is_dataclass(annotation):
         return record_of(annotation)
     if annotation is str:
         return PLAIN_STRING

@@ -56,7 +56,9 @@ class BuildSession:
 
     def forget(self, kind: str, key: Hashable) -> None:
         """Drop what was made under ``(kind, key)``: it can no longer be trusted (a write into it failed half-way)."""
-        self._made.get(kind, {}).pop(key, None)
+        table = self._made.get(kind)
+        if table is not None:
+            table.pop(key, None)
 
     def from_file(self, kind: str, path: Path, make: Callable[[bytes], T], *details: Hashable, keep: int | None = None) -> T:
         """What ``make`` makes of the bytes of ``path`` (with ``details``), made once per content, never per path.

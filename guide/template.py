@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from guide.errors import GuideError, quoted
 from guide.ooxml import DRAWINGML, PRESENTATIONML
@@ -22,6 +22,7 @@ from guide.theme import SLIDE_ROLES
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
+    from pptx.presentation import Presentation
 
 EMU_PER_PT = 12_700
 DECK_ROLES = ("title", "content", "title_only")
@@ -120,12 +121,12 @@ def missing_placeholder(role: str, layout: Layout) -> str | None:
     return None
 
 
-def open_template(path: Path):  # noqa: ANN201 - python-pptx's Presentation, imported lazily
+def open_template(path: Path) -> Presentation:
     """The template opened with python-pptx; raises TemplateError for an unsafe or damaged file."""
     return _opened(path)[0]
 
 
-def _opened(path: Path) -> tuple[Any, tuple[str, ...]]:
+def _opened(path: Path) -> tuple[Presentation, tuple[str, ...]]:
     """The template opened from its checked package, and the warnings of the check (relationships dropped)."""
     from pptx import Presentation
 
@@ -151,7 +152,10 @@ def read_template(path: Path, names: tuple[tuple[str, str], ...] = ()) -> Templa
             Layout(index, layout.name, _placeholders(layout._element, master)) for index, layout in enumerate(deck.slide_layouts)
         )
         fonts = _theme_fonts(deck)
-        width, height = deck.slide_width / EMU_PER_PT, deck.slide_height / EMU_PER_PT
+        slide_width, slide_height = deck.slide_width, deck.slide_height
+        if slide_width is None or slide_height is None:
+            raise TemplateError(f"{quoted(path.name)} does not say how large its slides are")
+        width, height = slide_width / EMU_PER_PT, slide_height / EMU_PER_PT
     except (AttributeError, KeyError, IndexError, TypeError, ValueError) as error:  # what the package check cannot foresee
         raise TemplateError(f"{quoted(path.name)} is not a usable PowerPoint template ({error})") from None
     roles = detect_roles(layouts)
@@ -204,12 +208,17 @@ def _placeholders(layout: _Element, master: Mapping[str, Mapping[str, int]]) -> 
     for shape, reference in _placeholder_shapes(layout):
         kind = reference.get("type", "obj")
         dimensions = {**master.get(_INHERITS.get(kind, "body"), {}), **_dimensions(shape)}
-        box = tuple(dimensions[name] / EMU_PER_PT for name in ("x", "y", "cx", "cy")) if len(dimensions) == 4 else None
+        box = _box(dimensions) if len(dimensions) == 4 else None
         properties = shape.find(f"*/{PRESENTATIONML}cNvPr")
-        name = properties.get("name", "") if properties is not None else ""
+        name = "" if properties is None else properties.get("name", "")
         attributes = tuple((key, value) for key, value in reference.attrib.items() if key in ("type", "idx", "orient", "sz"))
         found.append(Placeholder(_KINDS.get(kind, "other"), int(reference.get("idx", "0")), name, box, attributes))
     return tuple(found)
+
+
+def _box(dimensions: Mapping[str, int]) -> tuple[float, float, float, float]:
+    """The (x, y, width, height) in points of a shape's x, y, cx and cy."""
+    return (dimensions["x"] / EMU_PER_PT, dimensions["y"] / EMU_PER_PT, dimensions["cx"] / EMU_PER_PT, dimensions["cy"] / EMU_PER_PT)
 
 
 def _master_dimensions(master: _Element) -> dict[str, dict[str, int]]:
@@ -235,11 +244,11 @@ def _dimensions(shape: _Element) -> dict[str, int]:
         transform = shape.find(f"{PRESENTATIONML}xfrm")
     if transform is None:
         return {}
-    found = {}
+    found: dict[str, int] = {}
     for part, names in (("off", ("x", "y")), ("ext", ("cx", "cy"))):
         element = transform.find(f"{DRAWINGML}{part}")
         if element is not None:
-            found |= {name: int(element.get(name)) for name in names if element.get(name) is not None}
+            found |= {name: int(value) for name in names if (value := element.get(name)) is not None}
     return found
 
 
@@ -264,7 +273,7 @@ def detect_roles(layouts: tuple[Layout, ...]) -> dict[str, Layout | None]:
     }
 
 
-def _theme_fonts(deck) -> tuple[str, str]:  # noqa: ANN001 - a python-pptx Presentation
+def _theme_fonts(deck: Presentation) -> tuple[str, str]:
     """The (heading, body) Latin typefaces of the first master's theme."""
     from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 

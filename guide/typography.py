@@ -94,7 +94,7 @@ def _curly_quotes(text: str, quotes: str) -> str:
     apostrophe; after a word it closes a quotation opened before, else it is an apostrophe
     too (the Joneses' house).
     """
-    opening_double, closing_double, opening_single, closing_single = quotes
+    opening_double, closing_double, opening_single, closing_single = tuple(quotes)
     letters = list(text)
     single_open = False
     opening_context = _OPENING_CONTEXT + opening_double + opening_single

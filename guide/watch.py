@@ -12,12 +12,15 @@ from __future__ import annotations
 import traceback
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from guide.inputs import SOURCE_FOLDER, shown
 from guide.manifest import MANIFEST_NAME, Manifest
 from guide.options import BuildOptions
 from guide.outputs import REGISTRY
+
+if TYPE_CHECKING:
+    from watchfiles import Change
 
 PACKAGE = Path(__file__).resolve().parent
 
@@ -58,7 +61,7 @@ def _recorded_inputs(out: Path) -> Iterable[str]:
         yield from Manifest.read(manifest_file.parent).input_files()
 
 
-def _relevant(out: Path) -> Callable[[object, str], bool]:
+def _relevant(out: Path) -> Callable[[Change, str], bool]:
     """Changes that may matter: not in the output folder, not hidden files, editor swap files or backups."""
     import watchfiles
 

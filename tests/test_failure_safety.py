@@ -21,13 +21,13 @@ TOPICS = 8
 KILLS = 5
 
 
-def many_topics(folder: Path, title_suffix: str = "") -> Path:
-    """``TOPICS`` copies of the treaty, each with its own id, in ``folder``/source."""
+def many_topics(folder: Path, title_suffix: str = "", count: int = TOPICS) -> Path:
+    """``count`` copies of the treaty, each with its own id, in ``folder``/source."""
     source = folder / "source"
     source.mkdir(parents=True, exist_ok=True)
     shutil.copytree(TREATY.parent / "images", source / "images", dirs_exist_ok=True)
     text = TREATY.read_text(encoding="utf-8")
-    for number in range(TOPICS):
+    for number in range(count):
         retitled = text.replace("title: The Treaty of Berlin (1926)", f"title: The Treaty of Berlin (1926){title_suffix} {number}")
         (source / f"treaty-{number:02d}.yaml").write_text(retitled, encoding="utf-8")
     return source
@@ -53,20 +53,24 @@ def assert_every_file_is_whole(out: Path) -> None:
 
 
 def test_a_build_killed_at_random_moments_leaves_only_whole_files_and_keeps_the_old_ones(tmp_path: Path) -> None:
+    """Kills land at random moments of a build's own length, from starting up to writing the last file."""
     source = many_topics(tmp_path)
     out = tmp_path / "out"
-    status, _, err = run_cli(source, "--out", out, "-q")
-    assert status == 0, err
+    started = time.monotonic()
+    first = start_build(source, out)
+    _, err = first.communicate(timeout=120)
+    assert first.returncode == 0, err.decode()
+    length = time.monotonic() - started
     before = {path.name for path in outputs(out)}
     assert len(before) == 3 * TOPICS
     many_topics(tmp_path, title_suffix=" (revised)")  # every output will change
-    moments = random.Random(2026).sample([step / 10 for step in range(3, 26)], KILLS)
+    moments = [length * share for share in random.Random(2026).sample([step / 20 for step in range(3, 20)], KILLS)]
     for moment in moments:
         build = start_build(source, out, subprocess.DEVNULL)
         time.sleep(moment)
         build.send_signal(signal.SIGKILL)
         build.wait(timeout=30)
-        assert {path.name for path in outputs(out)} == before, f"killed after {moment} s"
+        assert {path.name for path in outputs(out)} == before, f"killed after {moment:.2f} s"
         assert_every_file_is_whole(out)
     status, _, err = run_cli(source, "--out", out, "-q")
     assert status == 0, err
@@ -110,7 +114,7 @@ def test_workers_end_when_the_build_that_started_them_is_killed(tmp_path: Path) 
 
 
 def test_two_builds_at_once_into_one_folder_give_whole_identical_files(tmp_path: Path) -> None:
-    source = many_topics(tmp_path)
+    source = many_topics(tmp_path, count=4)  # both write every topic's files at about the same time
     out, alone = tmp_path / "out", tmp_path / "alone"
     builds = [start_build(source, out), start_build(source, out)]
     for build in builds:

@@ -44,12 +44,18 @@ def test_symbolic_link_loops_do_not_stop_a_course(project: Path) -> None:
 
 def test_a_tree_1200_folders_deep_does_not_stop_a_course(project: Path) -> None:
     deep = project / "source" / "deep"
+    folders = []
     for _ in range(1_200):
         deep /= "d"
         deep.mkdir(parents=True)
-    status, err = build_course(project, "['../**/treaty-*.yaml']")
-    assert status == 0, err
-    assert (project / "out" / "c" / f"{TREATY.stem}.pdf").is_file()
+        folders.append(deep)
+    try:
+        status, err = build_course(project, "['../**/treaty-*.yaml']")
+        assert status == 0, err
+        assert (project / "out" / "c" / f"{TREATY.stem}.pdf").is_file()
+    finally:
+        for folder in reversed(folders):  # deepest first: pytest's own recursive clean-up would overflow its stack
+            folder.rmdir()
 
 
 def test_a_glob_over_more_files_than_its_bound_is_refused_at_its_line(project: Path) -> None:

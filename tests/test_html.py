@@ -143,7 +143,7 @@ def test_user_text_is_shown_literally_never_as_markup(tmp_path: Path) -> None:
         yaml.safe_dump(
             {
                 "title": hostile,
-                "summary": f"Look: {hostile} [a \"link\"](https://example.org/?a=1&b=\"2\")",
+                "summary": f'Look: {hostile} [a "link"](https://example.org/?a=1&b="2")',
                 "key_facts": [hostile],
                 "context": "c",
                 "significance": "s",

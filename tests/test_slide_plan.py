@@ -27,7 +27,7 @@ from guide.render.slides.fitting import Item, items_height
 from guide.render.slides.geometry import Box, designed_geometry
 from guide.render.slides.measure import Measurer
 from guide.render.slides.plan import describe
-from guide.render.slides.shapes import TextBlock
+from guide.render.slides.shapes import Shape, TextBlock
 from guide.render.slides.style import DeckStyle, deck_style
 from guide.render.slides.timeline import Event, positions
 from guide.render.slides.typeset import Typesetter
@@ -66,6 +66,15 @@ def test_the_plans_of_a_long_and_a_minimal_topic_match_their_snapshots(tmp_path:
     plan = deck_plan(load(tmp_path, data), named_theme())
     assert_plan_sound(plan)
     matches_snapshot(name, describe(plan))
+
+
+@pytest.mark.parametrize("language", ["en", "de", "fr", "es"])
+def test_a_minimal_topic_merges_its_sections_on_one_slide_whose_title_no_card_repeats(tmp_path: Path, language: str) -> None:
+    plan = deck_plan(load(tmp_path, {**MINIMAL, "language": language}), named_theme())
+    merged = [slide for slide in plan.slides if slide.design == "grid"]
+    assert len(merged) == 1
+    headings = [drawing.items[0].text for drawing in merged[0].drawing if isinstance(drawing, TextBlock) and drawing.name == "Heading"]
+    assert len(headings) == 3 and merged[0].title not in headings, (merged[0].title, headings)
 
 
 @pytest.mark.parametrize("theme", ["classic", "modern", "print"])
@@ -258,6 +267,25 @@ def test_a_quotation_a_row_of_figures_and_a_checklist_fit_their_region(aspect: s
     assert drawn is not None
     assert_inside_and_fitted(drawn, region)
     assert [drawing.name for drawing in drawn].count("Check box") == 4
+
+
+@pytest.mark.parametrize("aspect", ["16:9", "4:3"])
+def test_cards_and_quotations_are_as_tall_as_their_text_and_sit_in_the_middle_of_the_body(aspect: str) -> None:
+    plan = deck_plan(load_topic(TREATY).topic, named_theme().with_slide_aspect(aspect))
+    stage = designed_geometry(aspect).stage
+    measurer = Measurer(named_theme().heading_font)
+    shown = [slide for slide in plan.slides if slide.design in ("cards", "quotation")]
+    assert {slide.design for slide in shown} == {"cards", "quotation"}
+    for slide in shown:
+        content = [drawing.box for drawing in slide.drawing if drawing.box.top >= stage.top - 0.01]
+        above = min(box.top for box in content) - stage.top
+        below = stage.bottom - max(box.bottom for box in content)
+        assert above > 0 and abs(above - below) <= 1, (slide.title, above, below)
+        cards = [drawing.box for drawing in slide.drawing if isinstance(drawing, Shape) and drawing.name == "Card"]
+        texts = [drawing for drawing in slide.drawing if isinstance(drawing, TextBlock) and drawing.name == "Card"]
+        if cards:
+            lowest_text = max(text.box.top + items_height(text.items, text.box.width, text.size_pt, measurer) for text in texts)
+            assert max(card.bottom for card in cards) - lowest_text <= designs.PAD_PT + 0.01, slide.title
 
 
 def test_a_cover_picture_stands_beside_the_title_and_a_portrait_replaces_the_initials(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""The code base stays lint-clean: ruff comes with the test extra, so CI checks it too."""
+"""The code base stays lint-clean: ruff comes with the test extra, pinned to one release, so CI checks by the same rules."""
 
 from __future__ import annotations
 

@@ -46,8 +46,8 @@ class _Translation:
             value = value[part]
         return value
 
-    def put(self, ours: Location, value: Any, theirs: Location) -> None:
-        """Set our key ``ours`` to ``value``, remembering the brand key it came from."""
+    def put(self, ours: tuple[str, ...], value: Any, theirs: Location) -> None:
+        """Set our key ``ours`` (names of nested keys) to ``value``, remembering the brand key it came from."""
         target = self.data
         for depth, part in enumerate(ours[:-1], start=1):
             target = target.setdefault(part, {})

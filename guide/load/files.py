@@ -23,18 +23,18 @@ JPEG_SIGNATURE = b"\xff\xd8\xff"
 MAX_IMAGE_PIXELS = 40_000_000
 
 
-def resolve_inside(named: str, naming_file: Path) -> tuple[Path | None, str | None]:
-    """The absolute path of ``named`` relative to ``naming_file``, or why it is refused."""
+def resolve_inside(named: str, naming_file: Path) -> Path | str:
+    """The absolute path of ``named`` relative to ``naming_file``, or (a string) why it is refused."""
     root = project_root(naming_file)
     try:
         target = (naming_file.resolve().parent / named).resolve()
         if not target.is_relative_to(root):
-            return None, f"{quoted(named)} is outside the project folder {root}"
+            return f"{quoted(named)} is outside the project folder {root}"
         if not target.is_file():
-            return None, f"file {quoted(named)} not found"
+            return f"file {quoted(named)} not found"
     except (OSError, RuntimeError) as error:  # a name too long for the file system; a loop of links (RuntimeError)
-        return None, f"cannot read {quoted(named)}: {getattr(error, 'strerror', None) or error}"
-    return target, None
+        return f"cannot read {quoted(named)}: {getattr(error, 'strerror', None) or error}"
+    return target
 
 
 def image_problem(path: Path) -> str | None:

@@ -97,7 +97,8 @@ def _check_nesting(text: str) -> None:
             depth += 1
             if depth > MAX_DEPTH:
                 mark = event.start_mark
-                raise InputError.single("", _too_deep(), mark.line + 1, mark.column + 1)
+                line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+                raise InputError.single("", _too_deep(), line, column)
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
 

@@ -123,13 +123,12 @@ class ThemeChain:
             self._file(built_in, chain)
             return
         if naming_file is None:
-            target = Path(reference)
-            refusal = None if target.is_file() else "no such file"
+            target: Path | str = Path(reference) if Path(reference).is_file() else "no such file"
         else:
-            target, refusal = resolve_inside(reference, naming_file)
-        if refusal or target is None:
+            target = resolve_inside(reference, naming_file)
+        if isinstance(target, str):
             self.problems.append(
-                complain(f"'{reference}' is neither a built-in theme ({', '.join(built_in_themes())}) nor a theme file: {refusal}")
+                complain(f"'{reference}' is neither a built-in theme ({', '.join(built_in_themes())}) nor a theme file: {target}")
             )
             return
         self._file(target, chain)

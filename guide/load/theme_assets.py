@@ -30,9 +30,10 @@ class Asset:
 
 def checked_asset(named: str, naming_file: Path, kind: str) -> Asset:
     """A logo (PNG or JPEG) or a template (.pptx or .potx) named by a theme."""
-    path, refusal = resolve_inside(named, naming_file)
-    if path is None:
-        return Asset(None, (), (((), refusal or ""),))
+    path = resolve_inside(named, naming_file)
+    if isinstance(path, str):
+        return Asset(None, (), (((), path),))
+    refusal = None
     if kind == "logo":
         refusal = image_problem(path)
     elif path.suffix.lower() not in TEMPLATE_SUFFIXES:
@@ -58,11 +59,11 @@ def font_family(spec: FontSpec, naming_file: Path) -> Asset:
     for face, named in faces.items():
         if not named:
             continue
-        path, refusal = resolve_inside(named, naming_file)
-        refusal = refusal or (_font_problem(path) if path else None)
-        if refusal or path is None:
-            refusals.append(((face,), refusal or ""))
-        else:
+        path = resolve_inside(named, naming_file)
+        refusal = path if isinstance(path, str) else _font_problem(path)
+        if refusal is not None:
+            refusals.append(((face,), refusal))
+        elif not isinstance(path, str):
             paths[face] = path
     if refusals:
         return Asset(None, tuple(paths.values()), tuple(refusals))

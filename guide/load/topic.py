@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -131,7 +132,7 @@ def _placement_problems(data: dict[str, Any], origin: Origin) -> list[Problem]:
 
 def _timeline_order_problems(data: dict[str, Any], origin: Origin) -> list[Problem]:
     problems = []
-    previous: tuple[Any, str] | None = None
+    previous: tuple[dt.date | int, str] | None = None
     for index, entry in _items(data, "timeline"):
         try:
             when = parse_when(entry.get("date"))
@@ -150,11 +151,11 @@ def _timeline_order_problems(data: dict[str, Any], origin: Origin) -> list[Probl
     return problems
 
 
-def _before(later: Any, earlier: Any) -> bool:
+def _before(later: dt.date | int, earlier: dt.date | int) -> bool:
     """Whether ``later`` falls strictly before ``earlier``; a bare year matches any date in it."""
-    if isinstance(later, int) or isinstance(earlier, int):
-        return when_sort_key(later) < when_sort_key(earlier)
-    return later < earlier
+    if isinstance(later, dt.date) and isinstance(earlier, dt.date):
+        return later < earlier
+    return when_sort_key(later) < when_sort_key(earlier)
 
 
 FILE_KEYS = (("images", "file"), ("people", "image"))
@@ -169,8 +170,8 @@ def _resolve_files(data: dict[str, Any], origin: Origin, path: Path, problems: l
             named = item.get(key)
             if not isinstance(named, str) or not named.strip():
                 continue
-            target, refusal = resolve_inside(named.strip(), path)
-            refusal = refusal or image_problem(target)
+            target = resolve_inside(named.strip(), path)
+            refusal = target if isinstance(target, str) else image_problem(target)
             if refusal:
                 problems.append(origin.problem((section, index, key), refusal))
             else:
@@ -180,7 +181,7 @@ def _resolve_files(data: dict[str, Any], origin: Origin, path: Path, problems: l
 
 def _with_files(topic: Topic, files: dict[tuple[str, int], str]) -> Topic:
     """The topic with each image file it names replaced by its absolute path."""
-    changes = {}
+    changes: dict[str, Any] = {}  # field names known only when run, so not checked by type
     for section, key in FILE_KEYS:
         items = getattr(topic, section)
         if any((section, index) in files for index in range(len(items))):

@@ -152,9 +152,10 @@ def cloze_html(fact: KeyFact) -> str | None:
     """
     spans = list(markup.parse(fact.fact))
     if not any(span.bold for span in spans):
-        spans = _figure_bolded(spans, fact.figure)
-        if spans is None:
+        bolded = _figure_bolded(spans, fact.figure)
+        if bolded is None:
             return None
+        spans = bolded
     pieces, blanks = [], 0
     for span in spans:
         text = escaped(span.text).replace("{", "&#123;").replace("}", "&#125;")

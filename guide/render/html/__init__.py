@@ -49,7 +49,7 @@ def _render(topic: Topic, theme: Theme, course: Course | None, session: BuildSes
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{text(title)}</title>",
-        *([f"<meta name=\"author\" content={attribute(about.author)}>"] if about.author else []),
+        *([f'<meta name="author" content={attribute(about.author)}>'] if about.author else []),
         f'<meta name="description" content={attribute(about.subject)}>',
         *([f'<meta name="keywords" content={attribute(", ".join(about.keywords))}>'] if about.keywords else []),
         f"<style>\n{stylesheet(theme)}\n</style>",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Spacer
 
 MAX_PT = 10_000.0
@@ -54,10 +55,11 @@ def wrapped_height(flowable: Flowable, width: float) -> float:
     breaking a paragraph into lines is most of a sheet's time. The measure is kept on the
     flowable with the width it was made for, so what it draws always matches its last wrap.
     """
-    if getattr(flowable, "_wrapped_for", None) != width:
-        flowable._wrapped_for = width
-        flowable._wrapped_height = flowable.wrap(width, MAX_PT)[1]
-    return flowable._wrapped_height
+    state = vars(flowable)
+    if state.get("_wrapped_for") != width:
+        state["_wrapped_for"] = width
+        state["_wrapped_height"] = flowable.wrap(width, MAX_PT)[1]
+    return float(state["_wrapped_height"])
 
 
 def _gap_before(flowable: Flowable, first: bool) -> float:
@@ -74,7 +76,7 @@ def stacked_height(flowables: Sequence[Flowable], width: float) -> float:
     return height
 
 
-def draw_stacked(flowables: Sequence[Flowable], canvas: object, width: float, height: float, x: float = 0.0) -> None:
+def draw_stacked(flowables: Sequence[Flowable], canvas: Canvas, width: float, height: float, x: float = 0.0) -> None:
     y = height
     for index, flowable in enumerate(flowables):
         y -= _gap_before(flowable, index == 0)
@@ -104,7 +106,7 @@ def fill(flowables: Sequence[Flowable], width: float, height: float, fresh: bool
         only_headings = all(getattr(kept, "keep_with_next", False) or wrapped_height(kept, width) == 0 for kept in head)
         if len(pieces) < 2 and fresh and only_headings and hasattr(flowable, "force_split"):
             pieces = flowable.force_split(width, room)
-        flowable._wrapped_for = None  # splitting may leave it wrapped otherwise, or not at all
+        vars(flowable).pop("_wrapped_for", None)  # splitting may leave it wrapped otherwise, or not at all
         rest = flowables[index:]
         if getattr(flowable, "floats", False) and len(pieces) < 2:
             return _float_past(flowable, head, rest[1:], width, height - used)
@@ -210,7 +212,9 @@ class Columns(Flowable):
         draw_stacked(self.side, self.canv, self.side_width, self.height, side_x)
 
 
-def balanced(main: list[Flowable], side: list[Flowable], main_width: float, side_width: float) -> tuple[list[Flowable], list[Flowable]]:
+def balanced(
+    main: Sequence[Flowable], side: Sequence[Flowable], main_width: float, side_width: float
+) -> tuple[list[Flowable], list[Flowable]]:
     """Main column and sidebar with the sidebar's last sections moved under the main column while that shortens the longer.
 
     A sidebar far longer than its main column would leave the main column's foot empty on every

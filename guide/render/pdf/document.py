@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
 from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4, LETTER
@@ -83,7 +84,7 @@ class _FillMark(Flowable):
 class _PageCountCanvas(Canvas):
     """A canvas that fills in each page's "Page X of Y" once the number of pages is known."""
 
-    def __init__(self, *args, labels: Labels, font: str, right_x: float, baseline_y: float, color: Color, **kwargs) -> None:
+    def __init__(self, *args: Any, labels: Labels, font: str, right_x: float, baseline_y: float, color: Color, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._labels = labels
         self._furniture_font = font
@@ -95,8 +96,9 @@ class _PageCountCanvas(Canvas):
         self.doForm(f"page-number-{self.getPageNumber()}")
 
     def save(self) -> None:
-        pages = self.getPageNumber() - 1 if not self._code else self.getPageNumber()
-        if self._code:
+        drawn_on = not self.pageHasData()  # despite its name, reportlab's pageHasData() is true while the page is empty
+        pages = self.getPageNumber() if drawn_on else self.getPageNumber() - 1
+        if drawn_on:
             self.showPage()
         for page in range(1, pages + 1):
             self.beginForm(f"page-number-{page}")

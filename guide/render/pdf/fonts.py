@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import Literal, cast
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -47,11 +48,17 @@ def register(family: FontFamily, session: BuildSession) -> RegisteredFamily:
     faces = zip((names.regular, names.bold, names.italic, names.bold_italic), family.faces, strict=True)
     for name, path in faces:
         digest = session.digest(path)
-        if getattr(pdfmetrics._fonts.get(name), "digest", None) != digest:
+        if getattr(pdfmetrics._fonts.get(name), "digest", None) != digest:  # type: ignore[attr-defined]  # private, not in its stubs
             font = SubsetKeepingFont(name, str(path), digest)
             _forget_other_bytes(name, font)
             pdfmetrics.registerFont(font)
-    for bold, italic, name in ((0, 0, names.regular), (1, 0, names.bold), (0, 1, names.italic), (1, 1, names.bold_italic)):
+    styles: tuple[tuple[Literal[0, 1], Literal[0, 1], str], ...] = (
+        (0, 0, names.regular),
+        (1, 0, names.bold),
+        (0, 1, names.italic),
+        (1, 1, names.bold_italic),
+    )
+    for bold, italic, name in styles:
         addMapping(names.family, bold, italic, name)
     # Paragraph markup looks fonts up by the face name too (e.g. <b> inside a bold style).
     for name in (names.regular, names.bold, names.italic, names.bold_italic):
@@ -70,10 +77,11 @@ def _forget_other_bytes(name: str, font: SubsetKeepingFont) -> None:
     edited between two builds in one process would be drawn with its old contents. reportlab
     has no public way to do it; tests/test_session.py guards this.
     """
-    pdfmetrics._fonts.pop(name, None)
-    shared = pdfmetrics._dynFaceNames.get(font.face.name)
+    # reportlab's private registries are not in its type stubs
+    pdfmetrics._fonts.pop(name, None)  # type: ignore[attr-defined]
+    shared = pdfmetrics._dynFaceNames.get(font.face.name)  # type: ignore[attr-defined]
     if shared is not None and getattr(shared, "digest", None) != font.digest:
-        del pdfmetrics._dynFaceNames[font.face.name]
+        del pdfmetrics._dynFaceNames[font.face.name]  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
@@ -96,6 +104,18 @@ class _Formatted(PDFObject):
         return self.data
 
 
+class _SubsetFontObject(PDFTrueTypeFont):
+    """reportlab's font dictionary, which writes the entries set on it; declared here since its type stubs leave them out."""
+
+    Name: str
+    BaseFont: str
+    FirstChar: int
+    LastChar: int
+    Widths: PDFObject
+    ToUnicode: PDFObject
+    FontDescriptor: PDFObject
+
+
 class SubsetKeepingFont(TTFont):
     """A TrueType font embedded as reportlab embeds it, each distinct subset's streams made once.
 
@@ -114,12 +134,12 @@ class SubsetKeepingFont(TTFont):
         """Add each subset of this font used in ``doc``: font, widths, ToUnicode map, descriptor and font file."""
         state = self.state[doc]
         state.frozen = 1
-        fonts = doc.idToObject["BasicFonts"].dict
+        fonts = cast(PDFDictionary, doc.idToObject["BasicFonts"]).dict  # reportlab files its font dictionary there
         face = self.face
         for number, subset in enumerate(state.subsets):
             internal_name = self.getSubsetInternalName(number, doc)[1:]
             streams = self._streams(number, tuple(subset), doc)
-            font = PDFTrueTypeFont()
+            font = _SubsetFontObject()
             font.Name, font.BaseFont = internal_name, streams.base_name
             font.FirstChar, font.LastChar = 0, len(subset) - 1
             font.Widths = _Formatted(streams.widths)

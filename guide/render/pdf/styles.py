@@ -6,7 +6,6 @@ box label, body, sidebar text, caption and page furniture, each a clear step fro
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import pyphen
@@ -105,11 +104,6 @@ def hyphenation_language(language: str) -> str:
     return pyphen.language_fallback(language.replace("-", "_")) or ""
 
 
-def _hyphenator(language: str) -> Callable[[str], Iterator[tuple[str, str]]] | str:
-    """A word -> its (head-, tail) splits, for reportlab; '' turns hyphenation off."""
-    return pyphen.Pyphen(lang=language).iterate if language else ""
-
-
 def _styles(
     colors: Colors,
     heading_font: FontFamily,
@@ -141,7 +135,7 @@ def _styles(
         leading=round(body_pt * leading, 1),
         textColor=palette.text,
         spaceAfter=round(body_pt * 0.6, 1),
-        hyphenationLang=_hyphenator(language),
+        hyphenationLang=language,  # reportlab hyphenates with pyphen's patterns for it; '' turns it off
         uriWasteReduce=0.3,
         allowWidows=0,
         allowOrphans=0,

@@ -16,7 +16,7 @@ from functools import lru_cache
 from lxml.etree import Element, SubElement, XPath, _Element
 
 from guide.markup import Span
-from guide.ooxml import DRAWINGML, PRESENTATIONML, RELATIONSHIPS
+from guide.ooxml import DRAWINGML, PRESENTATIONML, RELATIONSHIPS, required_child
 from guide.render.slides.fitting import BULLET_INDENT_PT, INSET_X_PT, INSET_Y_PT, PARAGRAPH_GAP, Item
 from guide.render.slides.geometry import Box
 from guide.render.slides.measure import LINE_BREAK, LINE_SPACING
@@ -171,7 +171,7 @@ def outline(geometry: _Element, line_style: tuple[Ink, float] | None) -> None:
 
 def background(slide: _Element, ink: Ink) -> None:
     """Fill the slide's background with ``ink``, in place of its layout's."""
-    common = slide.find(P + "cSld")
+    common = required_child(slide, P + "cSld")
     fill = common.makeelement(P + "bg", {})
     common.insert(0, fill)
     properties = SubElement(fill, P + "bgPr")
@@ -182,8 +182,8 @@ def background(slide: _Element, ink: Ink) -> None:
 def text_body(shape: _Element, anchor: str | None) -> _Element:
     """The shape's text body: wrapped, fixed insets, never auto-fitted, so text sits where the plan measured it."""
     body = SubElement(shape, P + "txBody")
-    insets = {"lIns": emu(INSET_X_PT), "tIns": emu(INSET_Y_PT), "rIns": emu(INSET_X_PT), "bIns": emu(INSET_Y_PT)}
-    properties = SubElement(body, A + "bodyPr", wrap="square", **insets)
+    inset_x, inset_y = emu(INSET_X_PT), emu(INSET_Y_PT)
+    properties = SubElement(body, A + "bodyPr", wrap="square", lIns=inset_x, tIns=inset_y, rIns=inset_x, bIns=inset_y)
     if anchor:
         properties.set("anchor", anchor)
     SubElement(properties, A + "noAutofit")

@@ -23,11 +23,12 @@ from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
 from pptx.oxml.shapes.picture import CT_Picture
 from pptx.oxml.slide import CT_NotesSlide
-from pptx.parts.slide import NotesSlidePart, SlidePart
+from pptx.parts.slide import NotesMasterPart, NotesSlidePart, SlidePart
 from pptx.presentation import Presentation
 from pptx.slide import NotesSlide
 from pptx.util import Pt
 
+from guide.ooxml import required_child
 from guide.render.pptx.archive import ArchiveMemory
 from guide.render.pptx.elements import A, Ink, P, R, ShapeTree, outline, plain_body, plain_paragraphs
 from guide.render.slides.geometry import Box
@@ -91,7 +92,7 @@ class DeckPackage:
         part = SlidePart.new(self._next_name("/ppt/slides/slide%d.xml"), self.deck.part.package, self._layouts[layout_index])
         slide_id = str(self.FIRST_SLIDE_ID + len(self._slide_list))
         SubElement(self._slide_list, f"{P}sldId", {"id": slide_id, f"{R}id": self.deck.part.relate_to(part, RT.SLIDE)})
-        return part, ShapeTree(part._element.find(f"{P}cSld/{P}spTree"))
+        return part, ShapeTree(required_child(part._element, f"{P}cSld/{P}spTree"))
 
     def add_notes(self, slide: SlidePart, lines: Iterable[str], language: str) -> None:
         """Speaker notes for ``slide``, one paragraph per line, on the template's notes page."""
@@ -131,10 +132,11 @@ def _remove_slides(deck: Presentation) -> None:
         deck.part.drop_rel(slide_id.rId)
 
 
-def _notes_prototype(master) -> _Element:  # noqa: ANN001 - python-pptx's NotesMasterPart
+def _notes_prototype(master: NotesMasterPart) -> CT_NotesSlide:
     """A notes slide with the master's slide image, notes and number placeholders, as PowerPoint makes one."""
     element = CT_NotesSlide.new()
-    NotesSlide(element, None).clone_master_placeholders(master.notes_master)
+    # python-pptx types a slide's part as required; cloning placeholders never reads it, and the part is made later.
+    NotesSlide(element, None).clone_master_placeholders(master.notes_master)  # type: ignore[arg-type]
     body = _notes_body(element)
     for paragraph in body.findall(f"{A}p"):
         body.remove(paragraph)
@@ -143,10 +145,10 @@ def _notes_prototype(master) -> _Element:  # noqa: ANN001 - python-pptx's NotesM
 
 def _notes_body(element: _Element) -> _Element:
     """The text body of a notes slide's notes placeholder; one is added if the notes master has none."""
-    for placeholder in element.iter(f"{P}ph"):
-        if placeholder.get("type") == "body":
-            shape = placeholder.getparent().getparent().getparent()
+    for shape in element.iter(f"{P}sp"):
+        placeholder = shape.find(f"{P}nvSpPr/{P}nvPr/{P}ph")
+        if placeholder is not None and placeholder.get("type") == "body":
             body = shape.find(f"{P}txBody")
             return body if body is not None else plain_body(shape)
-    tree = ShapeTree(element.find(f"{P}cSld/{P}spTree"))
+    tree = ShapeTree(required_child(element, f"{P}cSld/{P}spTree"))
     return plain_body(tree.placeholder((("type", "body"), ("idx", "1")), "Notes Placeholder", None))

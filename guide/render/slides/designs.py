@@ -61,9 +61,8 @@ def _card_columns(region: Box, items: Sequence[Item], set_: Typesetter, style: D
     size = set_.largest([([item], text_width, region.height - head - 2 * PAD_PT) for item in items], "card")
     if size is None:
         return None
-    tallest = max(set_.height([item], text_width, size, "card") for item in items)
-    height = max(tallest + head + 2 * PAD_PT, region.height * 0.6)
-    top = region.top + (region.height - height) / 3
+    height = max(set_.height([item], text_width, size, "card") for item in items) + head + 2 * PAD_PT
+    top = _centred(region, height)
     drawings: list[Drawing] = []
     for index, item in enumerate(items):
         card = Box(region.left + index * (width + GAP_PT), top, width, height)
@@ -88,8 +87,7 @@ def card_rows(region: Box, items: Sequence[Item], set_: Typesetter, style: DeckS
     size = set_.largest_where(lambda size: sum(heights(size)) + GAP_PT * (len(items) - 1) <= region.height, "card")
     if size is None:
         return None
-    total = sum(heights(size)) + GAP_PT * (len(items) - 1)
-    top = region.top + (region.height - total) / 3
+    top = _centred(region, sum(heights(size)) + GAP_PT * (len(items) - 1))
     drawings: list[Drawing] = []
     for index, (item, height) in enumerate(zip(items, heights(size), strict=True)):
         card = Box(region.left, top, region.width, height)
@@ -216,7 +214,7 @@ def quotation(region: Box, passages: Sequence[tuple[Item, str]], set_: Typesette
     size = set_.largest_where(lambda size: total(size) <= region.height, "quote", least)
     if size is None:
         return None
-    top = region.top + (region.height - total(size)) / 3
+    top = _centred(region, total(size))
     mark_height = min(set_.height([mark], indent, mark_size, "kicker"), region.bottom - top)
     drawings: list[Drawing] = [
         set_.block(Box(region.left, top, indent, mark_height), [mark], mark_size, "kicker", ink="accent", name="Quotation mark")
@@ -342,6 +340,11 @@ def title_accent(title: Box, style: DeckStyle) -> list[Drawing]:
         return [Shape("rect", Box(title.left + 7.2, title.bottom + 6, 56, 5), "accent", name="Accent bar")]
     ink, weight = ("text", 1.0) if style.family == "print" else ("accent", 2.0)
     return [Line(Box(title.left, title.bottom + 4, title.width, 0), ink, weight, "Rule")]
+
+
+def _centred(region: Box, height: float) -> float:
+    """The top of content ``height`` tall set in the middle of ``region``, so a short group does not hang from its top."""
+    return region.top + (region.height - height) / 2
 
 
 def _card(box: Box, style: DeckStyle) -> Shape:

@@ -350,6 +350,7 @@ class Planner:
         """A small topic's one key fact, one point of what happened and one of why it matters, as one slide of three cards.
 
         Three slides of a sentence each would look empty; side by side, headed by their sections, they read as one.
+        The slide has a title of its own ("In brief"), so the first card's heading does not repeat it.
         """
         topic, labels = self.topic, self.labels
         sections = tuple((name, getattr(topic, name)) for name in BRIEF_SECTIONS)
@@ -368,7 +369,7 @@ class Planner:
             return []
         parts = (self.notes("key_facts", [fact.detail] if fact.detail else []), self.notes("context", [context.text]))
         notes = "\n\n".join(part for part in (*parts, self.notes("significance", [significance.text])) if part)
-        return [self.slide(labels["key_facts"], "grid", notes, drawing)]
+        return [self.slide(labels["in_brief"], "grid", notes, drawing)]
 
     def fact_slides(self) -> list[SlidePlan]:
         """Key facts as a list; those with a figure set big on a slide of their own, "In numbers", after it."""
@@ -442,7 +443,8 @@ class Planner:
         """The items on ``count`` boxes, filled evenly: the shortest box height that still needs no more boxes.
 
         Where items are too lumpy for that, whole items move from the end of the next-to-last box
-        to the last, while it still fits and the box they leave keeps a third of its height.
+        to the last, while it still fits and the box they leave keeps a third of its height; and
+        a next-to-last box still under a third takes whole items from the last while they fit.
         """
         best = self.set.fit(items, box, "body")
         height = box.height
@@ -463,6 +465,11 @@ class Planner:
             if height_of(moved) > box.height or height_of(before[:-1]) < box.height * SPARSE_SHARE:
                 break
             before, last = before[:-1], moved
+        while len(last) > 1 and height_of(before) < box.height * SPARSE_SHARE:
+            taken = [*before, last[0]]  # a short box ahead of a lumpy item takes it, when it fits whole
+            if height_of(taken) > box.height:
+                break
+            before, last = taken, last[1:]
         return [Fitted(tuple(group), size) for group in (*earlier, before, last) if group]
 
     def short_list_slides(self, title: str, items: Sequence[Item], notes: str, wide: bool = False) -> list[SlidePlan] | None:
