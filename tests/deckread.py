@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Iterator
+from pathlib import Path
 
 from pptx.oxml.ns import qn
 from pptx.shapes.base import BaseShape
@@ -13,6 +15,16 @@ from guide.markup import Span
 from guide.render.slides.fitting import Item
 
 EMU_PER_PT = 12700
+
+
+def pages_in_libreoffice(deck: Path, folder: Path) -> int:
+    """How many pages LibreOffice makes of ``deck`` converted to PDF (in ``folder``, with a profile of its own)."""
+    from pypdf import PdfReader
+
+    command = ["soffice", f"-env:UserInstallation=file://{folder}/profile", "--headless", "--convert-to", "pdf", "--outdir", str(folder)]
+    result = subprocess.run([*command, str(deck)], capture_output=True, text=True, timeout=180, check=False)
+    assert result.returncode == 0, result.stderr
+    return len(PdfReader(folder / deck.with_suffix(".pdf").name).pages)
 
 
 def pt(length: int | Emu) -> float:

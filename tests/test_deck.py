@@ -5,14 +5,12 @@ from __future__ import annotations
 import io
 import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from pptx import Presentation
 from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.oxml.ns import qn
-from pypdf import PdfReader
 
 from guide import load_topic
 from guide.fonts import BUNDLED_FAMILIES
@@ -24,7 +22,7 @@ from guide.render.slides.measure import Measurer
 from guide.render.slides.plan import describe
 from guide.typography import typeset
 from tests.conftest import TREATY, run_cli
-from tests.deckread import items_of, pt, text_shapes
+from tests.deckread import items_of, pages_in_libreoffice, pt, text_shapes
 
 TOPIC = load_topic(TREATY).topic
 PIXEL = Path(__file__).parent / "data" / "pixel.png"
@@ -168,24 +166,7 @@ def test_four_by_three_on_request(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed; install libreoffice-impress")
 def test_libreoffice_converts_the_deck_to_one_page_per_slide(deck_path: Path, deck: Presentation, tmp_path: Path) -> None:
-    result = subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{tmp_path}/profile",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(deck_path),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    assert len(PdfReader(tmp_path / "treaty-of-berlin-1926.pdf").pages) == len(deck.slides)
+    assert pages_in_libreoffice(deck_path, tmp_path) == len(deck.slides)
 
 
 def test_source_addresses_are_live_links_on_the_sources_slide(deck: Presentation) -> None:

@@ -7,7 +7,6 @@ import io
 import itertools
 import os
 import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,6 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pptx import Presentation
-from pypdf import PdfReader
 
 from guide import load_topic
 from guide.load import named_theme
@@ -32,7 +30,7 @@ from guide.render.slides.style import DeckStyle, deck_style
 from guide.render.slides.timeline import Event, positions
 from guide.render.slides.typeset import Typesetter
 from tests.conftest import TREATY
-from tests.deckread import text_shapes
+from tests.deckread import pages_in_libreoffice, text_shapes
 from tests.plancheck import assert_plan_sound
 from tests.samples import long_topic
 from tests.strategies import prose, topics
@@ -182,18 +180,7 @@ def test_the_deck_reads_back_with_every_fact_term_person_objective_and_excerpt_a
 def test_libreoffice_converts_a_long_deck_in_the_print_theme_to_one_page_per_slide(tmp_path: Path) -> None:
     path = tmp_path / "long.pptx"
     path.write_bytes(render_deck(load(tmp_path, long_topic()), named_theme("print").with_slide_aspect("4:3")))
-    command = [
-        "soffice",
-        f"-env:UserInstallation=file://{tmp_path}/profile",
-        "--headless",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        str(tmp_path),
-    ]
-    result = subprocess.run([*command, str(path)], capture_output=True, text=True, timeout=180, check=False)
-    assert result.returncode == 0, result.stderr
-    assert len(PdfReader(tmp_path / "long.pdf").pages) == len(Presentation(str(path)).slides)
+    assert pages_in_libreoffice(path, tmp_path) == len(Presentation(str(path)).slides)
 
 
 @given(
