@@ -16,25 +16,27 @@ from __future__ import annotations
 import os
 import re
 import stat
-import tempfile
+import uuid
 from collections.abc import Sequence
 from pathlib import Path
 
 MARKER = "make-materials"
 _TEMPORARY = re.compile(rf"^\..+\.{MARKER}-(?P<pid>\d+)\.[A-Za-z0-9_]+\.tmp$")
-"""A temporary's name as _staged gives it: ``.<target>.make-materials-<pid>.<random>.tmp``."""
+"""A temporary's name as _stage gives it: ``.<target>.make-materials-<pid>.<random>.tmp``."""
 
 
 def write_atomically(files: Sequence[tuple[Path, bytes]]) -> None:
     """Write each file to a temporary name beside its target, then rename them all into place.
 
     A reader sees an old file or a new one, never a mix; nothing is renamed until every file
-    is written in full, and a failure removes the temporaries it leaves.
+    is written in full, and a failure removes the temporaries it leaves. Each temporary's name
+    is recorded before the file is made, so even a Ctrl-C between two statements leaves none.
     """
     staged: list[tuple[Path, Path]] = []
     try:
         for path, data in files:
-            staged.append((_staged(path, data), path))
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _stage(path, data, staged)
         while staged:
             temporary, path = staged[0]
             temporary.replace(path)
@@ -44,19 +46,20 @@ def write_atomically(files: Sequence[tuple[Path, bytes]]) -> None:
             temporary.unlink(missing_ok=True)
 
 
-def _staged(path: Path, data: bytes) -> Path:
-    """``data`` written in full under a temporary name beside ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{MARKER}-{os.getpid()}.", suffix=".tmp")
-    temporary = Path(name)
-    try:
+def _stage(path: Path, data: bytes, staged: list[tuple[Path, Path]]) -> None:
+    """``data`` written in full under a new temporary name beside ``path``, which ``staged`` lists from before it exists."""
+    while True:
+        temporary = path.with_name(f".{path.name}.{MARKER}-{os.getpid()}.{uuid.uuid4().hex[:12]}.tmp")
+        staged.append((temporary, path))
+        try:
+            # Made anew (never an existing file, never through a link), readable as the umask allows.
+            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o666)
+        except FileExistsError:
+            staged.pop()  # another file has that name: not ours to remove
+            continue
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(data)
-        temporary.chmod(0o666 & ~_umask())
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    return temporary
+        return
 
 
 def remove_leftovers(folder: Path) -> list[Path]:
@@ -88,9 +91,3 @@ def _alive(pid: int) -> bool:
     except PermissionError:
         return True  # someone else's process: leave its files alone
     return True
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
