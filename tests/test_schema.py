@@ -91,7 +91,11 @@ def loader_accepts(document: dict[str, Any], folder: Path) -> bool:
     return True
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.data_too_large, HealthCheck.too_slow],
+)
 @given(documents())
 def test_the_schema_and_the_loader_agree_on_extension_and_unknown_keys_at_every_level(
     project: Path, document: tuple[dict[str, Any], bool]
