@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from guide.accessibility import accessibility_warnings
 from guide.coverage import coverage_problems
-from guide.errors import InputError
+from guide.errors import InputError, Problem
 from guide.inputs import find_inputs, shown
 from guide.load import LoadedCourse, LoadedTopic, ThemeChain, load_input, load_theme, may_be_course
 from guide.manifest import Inputs, Manifest, Manifests, files_of
@@ -180,7 +180,7 @@ def _build_topics(group: _Group, pending: list[tuple[Path, TopicResult]], ids_se
                 continue
             # Glyph coverage needs the fonts' tables: only for what is checked or built now.
             result.problems += coverage_problems(loaded.topic, loaded.origin, (theme.heading_font, theme.body_font), run.session)
-            warnings = accessibility_warnings(loaded.topic, loaded.origin)
+            warnings = accessibility_warnings(loaded.topic, loaded.origin) + _left_out(loaded, chosen)
             if options.strict:
                 result.problems += warnings
             else:
@@ -202,6 +202,15 @@ def _build_topics(group: _Group, pending: list[tuple[Path, TopicResult]], ids_se
         if count % SAVE_EVERY == 0:
             manifest.save()  # an interrupted batch keeps what it built
     return True
+
+
+def _left_out(loaded: LoadedTopic, chosen: tuple[str, ...]) -> list[Problem]:
+    """A warning for each part of the topic an output chosen leaves out (an ordering question in a QTI package)."""
+    return [
+        loaded.origin.problem(location, f"warning: {message}")
+        for output, _ in REGISTRY.targets(loaded.topic, chosen)
+        for location, message in output.warnings(loaded.topic)
+    ]
 
 
 def _record(manifest: Manifest, loaded: LoadedTopic, inputs: Inputs, chosen: tuple[str, ...], unasked: tuple[str, ...], run: _Run) -> None:
@@ -241,6 +250,8 @@ def _theme(group: _Group, run: _Run, source: str) -> tuple[Theme, Inputs, tuple[
         theme = theme.with_page_size(options.page_size)
     if options.slide_aspect:
         theme = theme.with_slide_aspect(options.slide_aspect)
+    if options.quiz_seed is not None:
+        theme = theme.with_quiz_seed(options.quiz_seed)
     inputs: Inputs = {"course": [group.course.path.resolve()] if group.course else [], **loaded.files_by_kind()}
     unasked = course_outputs or theme.outputs or REGISTRY.defaults()
     return theme, inputs, loaded.outputs, unasked

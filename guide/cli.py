@@ -17,6 +17,7 @@ from guide.errors import escaped
 from guide.options import BuildOptions
 from guide.outputs import REGISTRY, UnknownOutputError
 from guide.report import BuildReport, Progress
+from guide.theme import MAX_SEED
 from guide.uptodate import up_to_date
 
 EXIT_USAGE = 2
@@ -49,6 +50,12 @@ def parser() -> argparse.ArgumentParser:
     arguments.add_argument("--list-outputs", action="store_true", help="print every output: name, file, what it is; and exit")
     arguments.add_argument("--page-size", choices=("a4", "letter"), help="paper size of the PDFs (default: the theme's, A4)")
     arguments.add_argument("--aspect", choices=("16:9", "4:3"), help="shape of the slides (default: the theme's, 16:9)")
+    arguments.add_argument(
+        "--seed",
+        type=_quiz_version,
+        metavar="N",
+        help="the quiz version: another number shuffles options, columns and items, its key alike (default: the theme's, 0)",
+    )
     arguments.add_argument("--check", action="store_true", help="validate only, write nothing; list accessibility warnings")
     arguments.add_argument(
         "--jobs", type=_positive, default=os.cpu_count() or 1, metavar="N", help="worker processes (default: the number of CPUs)"
@@ -67,6 +74,12 @@ def parser() -> argparse.ArgumentParser:
     arguments.add_argument("-v", "--verbose", action="store_true", help="list every file written; tracebacks for render failures")
     arguments.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return arguments
+
+
+def _quiz_version(text: str) -> int:
+    if not text.isdigit() or int(text) > MAX_SEED:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number from 0 to {MAX_SEED:,}")
+    return int(text)
 
 
 def _positive(text: str) -> int:
@@ -123,6 +136,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         theme=options.theme,
         page_size=options.page_size,
         slide_aspect=options.aspect,
+        quiz_seed=options.seed,
         check_only=options.check,
         strict=options.strict,
         jobs=options.jobs,

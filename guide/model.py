@@ -8,16 +8,31 @@ paragraph or a list) are normalised here, so renderers see exactly one shape.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import field
-from typing import Annotated, Any
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Literal
 
 from guide import markup
 from guide.errors import quoted
 from guide.outputs import REGISTRY
-from guide.records import BadValueError, Many, Mapping, Record, Value, integer, kind_of, record, record_of, suggestion, text
+from guide.records import (
+    KEY,
+    BadValueError,
+    Many,
+    Mapping,
+    Record,
+    Value,
+    Variants,
+    integer,
+    kind_of,
+    record,
+    record_of,
+    suggestion,
+    text,
+)
 
 TOPIC_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 LANGUAGE_TAG_PATTERN = r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$"
@@ -64,6 +79,14 @@ MAX_FIGURE_CHARS = 24
 """A key fact's figure ("5 years"), shown big: a few words on one line."""
 MAX_ANSWER_LINES = 12
 """Ruled lines left for one answer: more would leave a question alone on its page."""
+MAX_POINTS = 100
+"""What one question may be worth."""
+MAX_OPTIONS = 8
+"""Options of one multiple-choice question: more than a column of tick boxes reads at a glance."""
+MAX_PAIRS = 12
+"""Pairs of a matching question, items of an ordering question: what fits beside each other on one page."""
+MAX_BLANKS = 20
+"""Blanks of one cloze text."""
 MAX_TOPIC_CHARS = 150_000
 """All the text of one topic (about 25,000 words): this bounds a sheet's pages and a deck's slides
 (measured: at most about 60 pages and 250 slides, for topics that fill one section to its bounds)."""
@@ -259,14 +282,6 @@ class GlossaryEntry:
     definition: Entry
 
 
-@record
-class Question:
-    question: Entry
-    answer: Prose
-    lines: Annotated[int, integer(1, MAX_ANSWER_LINES)] | None = None
-    """How many ruled lines to leave for the answer."""
-
-
 def _check_source_id(value: str) -> str:
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", value):
         raise BadValueError(f"'{value}' is not a valid source id (letters, digits, '-', '_', '.')")
@@ -274,6 +289,151 @@ def _check_source_id(value: str) -> str:
 
 
 SourceId = Annotated[str, text(at_most(MAX_ID_CHARS), _check_source_id, maxLength=MAX_ID_CHARS)]
+Points = Annotated[int, integer(1, MAX_POINTS)]
+"""What a question is worth, in whole points."""
+
+
+@record
+class OpenQuestion:
+    """A question answered in the student's own words, on ruled lines."""
+
+    type: Literal["open"] = "open"
+    question: Entry
+    answer: Prose
+    """The model answer: in the answer key, the speaker notes and the exports' grader information."""
+    lines: Annotated[int, integer(1, MAX_ANSWER_LINES)] | None = None
+    """How many ruled lines to leave for the answer."""
+    points: Points | None = None
+    source: SourceId | None = None
+    """The id of the source the question is about."""
+
+
+@record
+class Option:
+    """One option of a multiple-choice question; ``feedback`` says why it is right or wrong."""
+
+    text: Entry
+    correct: bool = False
+    feedback: Entry | None = None
+
+
+@record
+class ChoiceQuestion:
+    """Options to tick, one or more of them correct."""
+
+    type: Literal["multiple_choice"]
+    question: Entry
+    options: Annotated[tuple[Option, ...], Many(Record(Option, shorthand="text"), min_length=2, max_length=MAX_OPTIONS)]
+    """The options; each as text (a wrong option) or {text, correct, feedback}."""
+    shuffle: bool = True
+    """False keeps the options in the order written (for "all of the above")."""
+    points: Points | None = None
+    source: SourceId | None = None
+
+
+@record
+class TrueFalseQuestion:
+    """A statement to judge true or false."""
+
+    type: Literal["true_false"]
+    question: Entry
+    """The statement."""
+    answer: bool
+    feedback: Entry | None = None
+    """Why the statement is true or false: in the answer key and the exports."""
+    points: Points | None = None
+    source: SourceId | None = None
+
+
+@record
+class Pair:
+    """An item of a matching question's left column and the one it matches in the right column."""
+
+    left: Annotated[str, line_text()]
+    right: Entry
+
+
+@record
+class MatchingQuestion:
+    """Items to connect across two columns: the right column is shuffled."""
+
+    type: Literal["matching"]
+    question: Entry | None = None
+    """The instruction; a built-in one when not given."""
+    pairs: Annotated[tuple[Pair, ...], Many(record_of(Pair), max_length=MAX_PAIRS)] = ()
+    from_: Annotated[str, text(_one_of("list", ("glossary",)), enum=["glossary"])] | None = dataclasses.field(
+        default=None, metadata={KEY: "from"}
+    )
+    """glossary: the key terms and their definitions are the pairs."""
+    points: Points | None = None
+    source: SourceId | None = None
+
+
+@record
+class OrderingQuestion:
+    """Items to put in order by numbering them; they are printed shuffled."""
+
+    type: Literal["ordering"]
+    question: Entry | None = None
+    """The instruction; a built-in one when not given."""
+    items: Annotated[tuple[str, ...], Many(prose_text(MAX_ENTRY_CHARS), max_length=MAX_PAIRS)] = ()
+    """The items in their right order."""
+    from_: Annotated[str, text(_one_of("list", ("timeline",)), enum=["timeline"])] | None = dataclasses.field(
+        default=None, metadata={KEY: "from"}
+    )
+    """timeline: the timeline's events are the items."""
+    points: Points | None = None
+    source: SourceId | None = None
+
+
+@record
+class ClozeQuestion:
+    """A text with gaps to fill: each ``[[answer]]`` is a blank (``[[answer|also right]]`` accepts either)."""
+
+    type: Literal["cloze"]
+    question: Entry | None = None
+    """The instruction; a built-in one when not given."""
+    text: Prose
+    word_bank: bool = False
+    """True prints the missing words, shuffled, in a box for students to choose from."""
+    points: Points | None = None
+    source: SourceId | None = None
+
+
+Question = OpenQuestion | ChoiceQuestion | TrueFalseQuestion | MatchingQuestion | OrderingQuestion | ClozeQuestion
+QUESTION_TYPES: dict[str, type] = {
+    "open": OpenQuestion,
+    "multiple_choice": ChoiceQuestion,
+    "true_false": TrueFalseQuestion,
+    "matching": MatchingQuestion,
+    "ordering": OrderingQuestion,
+    "cloze": ClozeQuestion,
+}
+"""Each question type by the name its ``type:`` key gives; a question without one is open."""
+
+
+@dataclass(frozen=True)
+class Blank:
+    """A gap in a cloze text: the answer printed in the key first, then others also accepted."""
+
+    answers: tuple[str, ...]
+
+
+BLANK = re.compile(r"\[\[(.*?)\]\]", re.DOTALL)
+
+
+def cloze_parts(written: str) -> list[str | Blank]:
+    """A cloze text as its prose pieces and blanks, in order; an empty blank has no answers."""
+    parts: list[str | Blank] = []
+    at = 0
+    for found in BLANK.finditer(written):
+        if found.start() > at:
+            parts.append(written[at : found.start()])
+        parts.append(Blank(tuple(answer.strip() for answer in found.group(1).split("|") if answer.strip())))
+        at = found.end()
+    if at < len(written):
+        parts.append(written[at:])
+    return parts
 
 
 @record
@@ -361,8 +521,8 @@ class Topic:
     """Dated events, in order."""
     people: Annotated[tuple[Person, ...], Many(record_of(Person), max_length=MAX_ITEMS["people"])] = ()
     glossary: Annotated[tuple[GlossaryEntry, ...], Many(record_of(GlossaryEntry), max_length=MAX_ITEMS["glossary"])] = ()
-    questions: Annotated[tuple[Question, ...], Many(record_of(Question), max_length=MAX_ITEMS["questions"])] = ()
-    """Review questions; answers go to the answer key and the speaker notes only."""
+    questions: Annotated[tuple[Question, ...], Many(Variants("type", "open", QUESTION_TYPES), max_length=MAX_ITEMS["questions"])] = ()
+    """Review questions of any type (open unless ``type:`` says); answers go to the answer key and the speaker notes only."""
     excerpts: Annotated[tuple[Excerpt, ...], Many(record_of(Excerpt), max_length=MAX_ITEMS["excerpts"])] = ()
     """Primary-source passages, each from a listed source."""
     sources: Annotated[tuple[Source, ...], Many(record_of(Source), max_length=MAX_ITEMS["sources"])] = ()

@@ -18,6 +18,8 @@ class BuildOptions:
     """A built-in theme name or a theme file, applied over every course's theme."""
     page_size: PageSize | None = None
     slide_aspect: SlideAspect | None = None
+    quiz_seed: int | None = None
+    """The quiz version, over the theme's."""
     check_only: bool = False
     strict: bool = False
     """Treat warnings (poor contrast) as errors."""
@@ -33,4 +35,4 @@ class BuildOptions:
         Package data (built-in fonts, the default template, renderer code) changes only with
         the tool's version. A ``--theme`` file's contents are among each topic's inputs.
         """
-        return "\0".join(map(str, (__version__, self.theme, self.page_size, self.slide_aspect, self.strict)))
+        return "\0".join(map(str, (__version__, self.theme, self.page_size, self.slide_aspect, self.quiz_seed, self.strict)))

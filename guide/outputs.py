@@ -71,9 +71,19 @@ class Output:
     """Whether a topic has this output at all (an answer key needs questions)."""
     default: bool = True
     """Built when neither the command line, the course nor the theme chooses outputs."""
+    warnings_path: str = ""
+    """``module:function`` naming what of a topic the output leaves out, as (location, message) pairs; imported on first use."""
 
     def file_name(self, topic_id: str) -> str:
         return self.file_pattern.format(id=topic_id)
+
+    def warnings(self, topic: Topic) -> list[tuple[tuple[str | int, ...], str]]:
+        """What the output leaves out of ``topic``, each at the location of what is left out."""
+        if not self.warnings_path:
+            return []
+        module, function = self.warnings_path.split(":")
+        found: list[tuple[tuple[str | int, ...], str]] = getattr(import_module(module), function)(topic)
+        return found
 
     def renderer(self) -> Renderer:
         """The renderer, imported now: only builds that make this output pay for its library."""
@@ -226,6 +236,7 @@ REGISTRY = Registry(
             inputs=TOPIC_INPUTS,
             applies=_with_questions,
             default=False,
+            warnings_path="guide.render.exports.qti:left_out",
         ),
     ]
 )

@@ -245,6 +245,12 @@ class Mapping(Kind):
 class _Field:
     kind: Kind
     required: bool
+    attribute: str
+    """The dataclass attribute the key is read into: the key itself, unless it is a Python keyword (``from``)."""
+
+
+KEY = "key"
+"""A dataclass field's metadata entry naming the key users write, where that key cannot be an attribute name."""
 
 
 class Record(Kind):
@@ -262,8 +268,10 @@ class Record(Kind):
     def fields(self) -> dict[str, _Field]:
         hints = typing.get_type_hints(self.cls, include_extras=True)
         return {
-            item.name: _Field(
-                kind_of(hints[item.name]), item.default is dataclasses.MISSING and item.default_factory is dataclasses.MISSING
+            item.metadata.get(KEY, item.name): _Field(
+                kind_of(hints[item.name]),
+                item.default is dataclasses.MISSING and item.default_factory is dataclasses.MISSING,
+                item.name,
             )
             for item in dataclasses.fields(self.cls)
         }
@@ -282,7 +290,7 @@ class Record(Kind):
         values = {}
         for name, field in fields.items():
             if name in value:
-                values[name] = field.kind.read(value[name], (*location, name), found)
+                values[field.attribute] = field.kind.read(value[name], (*location, name), found)
             elif field.required:
                 found.append(((*location, name), "required key is missing"))
         return None if len(found) > before else self.cls(**values)
@@ -301,8 +309,8 @@ class Record(Kind):
         properties = {}
         for name, field in self.fields.items():
             properties[name] = field.kind.schema(definitions)
-            if name in notes:
-                properties[name]["description"] = notes[name]
+            if field.attribute in notes:
+                properties[name]["description"] = notes[field.attribute]
         schema: dict[str, Any] = {"type": "object", "title": self.cls.__name__, "properties": properties, "additionalProperties": False}
         if self.cls.__doc__ and not self.cls.__doc__.startswith(f"{self.cls.__name__}("):
             schema["description"] = " ".join(self.cls.__doc__.split())
@@ -310,6 +318,37 @@ class Record(Kind):
         if required:
             schema["required"] = required
         return schema
+
+
+class Variants(Kind):
+    """A mapping read as one of several record classes, chosen by the value of its ``key`` (``type: matching``).
+
+    Each class declares ``key`` as a ``Literal`` field of its one value; the mapping without
+    ``key`` is the ``default`` variant's. An unknown value is refused at the key, naming the closest.
+    """
+
+    def __init__(self, key: str, default: str, variants: typing.Mapping[str, type]) -> None:
+        self.key = key
+        self.default = default
+        self.variants = dict(variants)
+
+    def record_for(self, instance: Any) -> Record:
+        """The record kind an instance of one of the variants was read with."""
+        cls: type = type(instance)
+        return record_of(cls)
+
+    def read(self, value: Any, location: Location, found: Found) -> Any:
+        if not isinstance(value, dict):
+            found.append((location, f"expected a mapping (key: value), got {describe(value)}"))
+            return None
+        chosen = value.get(self.key, self.default)
+        if not isinstance(chosen, str) or chosen not in self.variants:
+            found.append(((*location, self.key), f"unknown {self.key} {quoted(str(chosen))}; {suggestion(str(chosen), self.variants)}"))
+            return None
+        return record_of(self.variants[chosen]).read(value, location, found)
+
+    def schema(self, definitions: dict[str, Any]) -> dict[str, Any]:
+        return {"anyOf": [record_of(cls).schema(definitions) for cls in self.variants.values()]}
 
 
 RecordClass = TypeVar("RecordClass")
@@ -359,8 +398,10 @@ def _mapped(value: Any, kind: Kind, change: Callable[[str, str], str]) -> Any:
         return value if all(new is old for new, old in zip(items, value, strict=True)) else items
     if isinstance(kind, Mapping):
         return {key: _mapped(item, kind.value, change) for key, item in value.items()}
+    if isinstance(kind, Variants):
+        return _mapped(value, kind.record_for(value), change)
     if isinstance(kind, Record):
-        changed = {name: _mapped(getattr(value, name), field.kind, change) for name, field in kind.fields.items()}
+        changed = {field.attribute: _mapped(getattr(value, field.attribute), field.kind, change) for field in kind.fields.values()}
         unchanged = all(new is getattr(value, name) for name, new in changed.items())
         return value if unchanged else dataclasses.replace(value, **changed)
     if isinstance(kind, Value) and kind.shown and isinstance(value, str):
@@ -389,16 +430,18 @@ def _shown(value: Any, kind: Kind, location: Location) -> Iterator[tuple[Locatio
     elif isinstance(kind, Mapping):
         for key, item in value.items():
             yield from _shown(item, kind.value, (*location, key))
+    elif isinstance(kind, Variants):
+        yield from _shown(value, kind.record_for(value), location)
     elif isinstance(kind, Record):
         for name, field in kind.fields.items():
-            yield from _shown(getattr(value, name), field.kind, (*location, name))
+            yield from _shown(getattr(value, field.attribute), field.kind, (*location, name))
     elif isinstance(kind, Value) and kind.shown and isinstance(value, str):
         yield location, value, kind.shown
 
 
 def field_names(cls: type) -> list[str]:
     """The keys a record class accepts, in the order it declares them."""
-    return [item.name for item in dataclasses.fields(cls)]
+    return [item.metadata.get(KEY, item.name) for item in dataclasses.fields(cls)]
 
 
 def plain(instance: Any) -> dict[str, Any]:

@@ -19,6 +19,9 @@ from guide.typography import Typography, typeset
 PageSize = Literal["a4", "letter"]
 SlideAspect = Literal["16:9", "4:3"]
 SidebarSide = Literal["left", "right"]
+QuizAnswers = Literal["slides", "notes"]
+MAX_SEED = 999_999
+"""The highest quiz version: a number a teacher writes on a sheet."""
 
 SLIDE_ROLES = ("title", "section", "content", "two_content", "title_only", "blank")
 """What a slide is for; a template's layouts are chosen per role."""
@@ -67,12 +70,19 @@ class Theme:
     """How both outputs set the topic's text and the labels (curly quotes or as typed)."""
     outputs: tuple[str, ...] | None = None
     """Registry names of the outputs built when neither the command line nor a course chooses."""
+    quiz_seed: int = 0
+    """The quiz version: how options, columns and items are shuffled on the sheet, in its key, the deck and the web page."""
+    quiz_answers: QuizAnswers = "notes"
+    """Where the deck shows answers: a slide after each question's, or the speaker notes."""
 
     def with_page_size(self, page_size: PageSize) -> Theme:
         return replace(self, page_size=page_size)
 
     def with_slide_aspect(self, slide_aspect: SlideAspect) -> Theme:
         return replace(self, slide_aspect=slide_aspect)
+
+    def with_quiz_seed(self, seed: int) -> Theme:
+        return replace(self, quiz_seed=seed)
 
     def labels_for(self, language_code: str) -> Labels:
         """The built-in labels of a language with this theme's wording over them, typeset as the topic's text is."""

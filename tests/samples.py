@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
+
+from guide.model import OpenQuestion, Topic
 
 WORDS = [
     "treaty",
@@ -167,3 +170,8 @@ def rapallo_topic() -> dict[str, Any]:
         ],
         "notes": {"context": "Ask why a treaty signed at night surprised the other delegations."},
     }
+
+
+def without_quizzes(topic: Topic) -> Topic:
+    """The topic with its open questions only: how the treaty was written before it had quizzes of every type."""
+    return replace(topic, questions=tuple(question for question in topic.questions if isinstance(question, OpenQuestion)))

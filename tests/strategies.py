@@ -6,7 +6,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from guide.model import MAX_ANSWER_LINES, MAX_CREDIT_CHARS, MAX_EXCERPT_CHARS, MAX_ITEMS, MAX_OBJECTIVE_CHARS
+from guide.model import MAX_ANSWER_LINES, MAX_CREDIT_CHARS, MAX_EXCERPT_CHARS, MAX_ITEMS, MAX_OBJECTIVE_CHARS, MAX_POINTS
 
 LETTERS = (
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
@@ -42,6 +42,40 @@ def optional_list(item: st.SearchStrategy[Any], max_size: int) -> st.SearchStrat
     return st.lists(item, min_size=0, max_size=max_size)
 
 
+points = st.integers(min_value=1, max_value=MAX_POINTS)
+
+
+@st.composite
+def choice_questions(draw: st.DrawFn) -> dict[str, Any]:
+    """A multiple choice with at least one correct option, options as text or mappings."""
+    options: list[Any] = draw(
+        st.lists(st.one_of(entry, st.fixed_dictionaries({"text": entry}, optional={"feedback": entry})), min_size=1, max_size=7)
+    )
+    options.insert(draw(st.integers(0, len(options))), {"text": draw(entry), "correct": True})
+    return {"type": "multiple_choice", "question": draw(entry), "options": options}
+
+
+@st.composite
+def cloze_questions(draw: st.DrawFn) -> dict[str, Any]:
+    """A text with one to four blanks between runs of words."""
+    parts = draw(st.lists(st.tuples(short, word), min_size=1, max_size=4))
+    text = " ".join(f"{before} [[{answer}]]" for before, answer in parts)
+    return {"type": "cloze", "text": text, "word_bank": draw(st.booleans())}
+
+
+typed_questions = st.one_of(
+    choice_questions(),
+    st.fixed_dictionaries({"type": st.just("true_false"), "question": entry, "answer": st.booleans()}, optional={"feedback": entry}),
+    st.fixed_dictionaries(
+        {"type": st.just("matching"), "pairs": st.lists(st.fixed_dictionaries({"left": short, "right": entry}), min_size=2, max_size=6)},
+        optional={"question": entry, "points": points},
+    ),
+    st.fixed_dictionaries({"type": st.just("ordering"), "items": st.lists(entry, min_size=2, max_size=6)}, optional={"points": points}),
+    cloze_questions(),
+)
+"""Questions of every type but open, valid, as a user would write them."""
+
+
 @st.composite
 def topics(draw: st.DrawFn) -> dict[str, Any]:
     """A valid topic as the mapping a user would write."""
@@ -70,8 +104,11 @@ def topics(draw: st.DrawFn) -> dict[str, Any]:
         "glossary": optional_list(st.fixed_dictionaries({"term": short, "definition": entry}), 10),
         "objectives": optional_list(at_most(short, MAX_OBJECTIVE_CHARS), MAX_ITEMS["objectives"]),
         "questions": optional_list(
-            st.fixed_dictionaries(
-                {"question": entry, "answer": prose}, optional={"lines": st.integers(min_value=1, max_value=MAX_ANSWER_LINES)}
+            st.one_of(
+                st.fixed_dictionaries(
+                    {"question": entry, "answer": prose}, optional={"lines": st.integers(min_value=1, max_value=MAX_ANSWER_LINES)}
+                ),
+                typed_questions,
             ),
             8,
         ),

@@ -19,10 +19,10 @@ from guide.render.pptx import archive, package, render_deck, writer
 from guide.session import BuildSession
 from guide.theme import Theme
 from tests.conftest import TREATY
-from tests.samples import long_topic
+from tests.samples import long_topic, without_quizzes
 from tests.templates import make_template
 
-TREATY_TOPIC = load_topic(TREATY).topic
+TREATY_TOPIC = without_quizzes(load_topic(TREATY).topic)  # a deck shorter than the long topic's
 
 
 def long(tmp_path: Path) -> Topic:

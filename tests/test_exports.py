@@ -22,13 +22,14 @@ from hypothesis import HealthCheck, given, settings
 from guide import markup
 from guide.builder import BuildOptions, build
 from guide.load import load_topic, named_theme
-from guide.model import Course, GlossaryEntry, KeyFact, Question, Topic
+from guide.model import Course, GlossaryEntry, KeyFact, OpenQuestion, Topic
 from guide.outputs import REGISTRY
 from guide.render.exports.anki import render_anki
 from guide.render.exports.moodle import render_moodle_xml
 from guide.render.exports.qti import QTI_NAMESPACE, render_qti
 from guide.render.exports.terms_csv import render_terms_csv
 from tests.conftest import ROOT, TREATY
+from tests.samples import without_quizzes
 from tests.strategies import topics
 
 EXPORTS = ("anki", "csv", "moodle", "qti")
@@ -55,8 +56,8 @@ def hostile(treaty: Topic) -> Topic:
         ),
         key_facts=(KeyFact(fact="Costs **5 < 6 & {{x}}: yes** *now*"), *treaty.key_facts),
         questions=(
-            Question(question="Is <script>alert(1)</script> *shown*?", answer="Yes: **as text** & nothing runs."),
-            *treaty.questions,
+            OpenQuestion(question="Is <script>alert(1)</script> *shown*?", answer="Yes: **as text** & nothing runs."),
+            *without_quizzes(treaty).questions,  # questions of the other types: tests/test_quiz.py
         ),
     )
 
@@ -193,11 +194,13 @@ def test_a_fact_with_no_bold_words_is_blanked_at_its_figure_or_left_out(treaty: 
 
 
 def edited(topic: Topic) -> Topic:
-    """The topic with one term's definition, one fact's wording and one question's answer changed."""
+    """The topic with one term's definition, one fact's wording and one open question's answer changed."""
     glossary = (dataclasses.replace(topic.glossary[0], definition="Taking **no** side in a war."), *topic.glossary[1:])
     facts = (dataclasses.replace(topic.key_facts[0], fact="Signed in **Berlin** in April 1926."), *topic.key_facts[1:])
-    questions = (*topic.questions[:-1], dataclasses.replace(topic.questions[-1], answer="Both balanced East and West."))
-    return dataclasses.replace(topic, glossary=glossary, key_facts=facts, questions=questions)
+    last = max(index for index, question in enumerate(topic.questions) if isinstance(question, OpenQuestion))
+    questions = list(topic.questions)
+    questions[last] = dataclasses.replace(topic.questions[last], answer="Both balanced East and West.")
+    return dataclasses.replace(topic, glossary=glossary, key_facts=facts, questions=tuple(questions))
 
 
 def test_note_guids_stay_the_same_across_builds_and_edits_of_other_items(treaty: Topic, tmp_path: Path) -> None:
@@ -242,8 +245,10 @@ def test_anki_imports_the_package_twice_without_duplicates_and_with_the_edits(tr
             collection.import_anki_package(ImportAnkiPackageRequest(package_path=str(package), options=options))
             if number == 0:
                 count, cards = collection.note_count(), collection.card_count()
-        assert count == len(treaty.glossary) + 3 + len(treaty.questions)  # three of the treaty's facts have words to blank
-        assert cards == 2 * len(treaty.glossary) + 3 + len(treaty.questions)
+        # Three of the treaty's facts have words to blank; of its ten questions, the matching is its glossary (no notes
+        # of its own) and the cloze is one note with a card per blank (four).
+        assert count == len(treaty.glossary) + 3 + 9
+        assert cards == 2 * len(treaty.glossary) + 3 + 8 + 4
         assert (collection.note_count(), collection.card_count()) == (count, cards)
         fields = {tuple(collection.get_note(note).fields[:1]): collection.get_note(note).fields for note in collection.find_notes("")}
         assert fields[("Neutrality",)][1] == "Taking <b>no</b> side in a war."

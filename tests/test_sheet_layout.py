@@ -19,14 +19,14 @@ from guide import load_topic
 from guide.load import named_theme
 from guide.markup import plain_text
 from guide.model import Topic
-from guide.render.pdf import LEAST_FILL, render_answer_key, render_study_sheet
+from guide.render.pdf import LEAST_FILL, render_answer_key, render_study_sheet, well_filled
 from guide.render.pdf.blocks import answer_lines
 from guide.render.pdf.grid import measured_grid
 from guide.render.pdf.styles import build_styles
 from guide.session import BuildSession
 from tests.conftest import TREATY, squeezed, text_of
 from tests.pagefill import have_poppler, page_fills, runs
-from tests.samples import WORDS, german_topic, long_topic, minimal_topic, paragraph, rapallo_topic, sentence
+from tests.samples import WORDS, german_topic, long_topic, minimal_topic, paragraph, rapallo_topic, sentence, without_quizzes
 
 THEMES = ("classic", "modern", "print")
 SIZES = ("a4", "letter")
@@ -137,8 +137,8 @@ def test_a_topic_that_fits_one_page_prints_on_one(tmp_path: Path) -> None:
 @pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize("size", SIZES)
 def test_the_treaty_is_two_pages_in_every_theme_and_size_and_the_same_bytes_each_time(theme: str, size: str) -> None:
-    """The treaty as it was first written, before its objectives and excerpts: one sheet of paper, printed on both sides."""
-    topic = replace(load_topic(TREATY).topic, objectives=(), excerpts=())
+    """The treaty as it was first written, before its objectives, excerpts and quizzes: one sheet of paper, printed on both sides."""
+    topic = replace(without_quizzes(load_topic(TREATY).topic), objectives=(), excerpts=())
     look = named_theme(theme).with_page_size(size)
     pdf = render_study_sheet(topic, look)
     assert len(PdfReader(io.BytesIO(pdf)).pages) == 2
@@ -149,10 +149,19 @@ def test_the_treaty_is_two_pages_in_every_theme_and_size_and_the_same_bytes_each
 @pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize("size", SIZES)
 def test_the_whole_treaty_fills_at_most_three_pages_well(theme: str, size: str) -> None:
-    pdf = render_study_sheet(load_topic(TREATY).topic, named_theme(theme).with_page_size(size))
+    pdf = render_study_sheet(without_quizzes(load_topic(TREATY).topic), named_theme(theme).with_page_size(size))
     fills = page_fills(pdf)
     assert len(fills) <= 3
     assert min(fills) >= LEAST_FILL, fills
+
+
+@needs_poppler
+@pytest.mark.parametrize("size", SIZES)
+def test_the_treaty_with_its_quizzes_takes_four_well_filled_pages(size: str) -> None:
+    """Ten questions of six types add a page; only the last of the four may be less than LEAST_FILL full."""
+    fills = page_fills(render_study_sheet(load_topic(TREATY).topic, named_theme().with_page_size(size)))
+    assert len(fills) == 4
+    assert well_filled(tuple(fills)), fills
 
 
 def test_source_markers_name_the_numbers_of_the_source_list() -> None:
@@ -299,14 +308,17 @@ def test_objectives_excerpts_figures_and_portraits_are_laid_out(tmp_path: Path) 
 
 def test_a_question_gets_the_lines_it_asks_for_else_as_many_as_its_answer_needs() -> None:
     from guide.labels import labels_for
-    from guide.model import Question
+    from guide.model import OpenQuestion
+    from guide.quiz import Arranged
     from guide.render.pdf import Blocks, _grid
     from guide.render.pdf.flowables import RuledLines
+    from guide.render.pdf.quiz import QuizBlocks
 
     look = named_theme()
     styles = build_styles(look, BuildSession(), "en")
     blocks = Blocks(styles, labels_for("en"), _grid(look, styles))
-    asked = Question(question="Why?", answer="Because.", lines=6)
-    left = Question(question="Why?", answer="word " * 60)
-    counts = [part.count for group in blocks.questions_with_lines([asked, left]) for part in group.parts if isinstance(part, RuledLines)]
+    asked = OpenQuestion(question="Why?", answer="Because.", lines=6)
+    left = OpenQuestion(question="Why?", answer="word " * 60)
+    asking = QuizBlocks(blocks).sheet([Arranged(1, asked), Arranged(2, left)])
+    counts = [part.count for group in asking for part in group.parts if isinstance(part, RuledLines)]
     assert counts == [6, answer_lines(left.answer, blocks.grid.main_width)]

@@ -289,6 +289,8 @@ def _theme(name: str, description: str, settings: Mapping[str, Setting]) -> Them
         labels={key.split(".", 1)[1]: setting.value for key, setting in settings.items() if key.startswith("labels.")},
         typography=Typography(smart_quotes=value("typesetting.smart_quotes")),
         outputs=tuple(value("outputs")) if value("outputs") else None,
+        quiz_seed=value("quiz.seed"),
+        quiz_answers=value("quiz.answers"),
     )
 
 

@@ -14,7 +14,8 @@ from typing import Annotated, Literal
 from guide.colors import HEX_COLOR
 from guide.labels import LABEL_NAMES
 from guide.model import OutputNames, Text, clean_text
-from guide.records import BadValueError, Mapping, Nullable, number, record, text
+from guide.records import BadValueError, Mapping, Nullable, integer, number, record, text
+from guide.theme import MAX_SEED
 
 PALETTE_NAME = r"^[A-Za-z][A-Za-z0-9_-]*$"
 
@@ -117,6 +118,16 @@ class TypesettingSpec:
     """Curly quotes and apostrophes for straight ones (true); false prints them as typed."""
 
 
+@record
+class QuizSpec:
+    """How the quiz is put before a class: which version of its shuffles, and where the deck shows answers."""
+
+    seed: Annotated[int | None, Nullable(integer(0, MAX_SEED))] = None
+    """0 is the default version; another number shuffles options, columns and items differently, for another class."""
+    answers: Literal["slides", "notes"] | None = None
+    """slides: an answer slide after each question slide; notes: the answers in the speaker notes only."""
+
+
 def _check_page_of(value: str) -> str:
     """``{page}`` and ``{pages}`` as they are: a format spec (``{page:>100000000}``) or a conversion
     (``{page!r}``) would make every footer a number padded to any width, or fail while rendering."""
@@ -163,6 +174,7 @@ class ThemeFile:
     slides: SlidesSpec | None = None
     typesetting: TypesettingSpec | None = None
     """How text is set (not ``typography``, which would make a theme of only this key read as a brand.yml)."""
+    quiz: QuizSpec | None = None
     labels: Labels | None = None  # type: ignore[valid-type]
     outputs: OutputNames | None = None
     """The outputs built when neither the command line nor a course chooses."""

@@ -10,6 +10,7 @@ from typing import Any
 from guide.errors import InputError, Location, Origin, Problem, quoted
 from guide.load.files import id_from_file_name, image_problem, resolve_inside
 from guide.load.messages import EXTENSION_PREFIX, problems_of
+from guide.load.questions import question_problems, with_built_lists
 from guide.load.reader import Document, read_yaml
 from guide.model import MAX_TOPIC_CHARS, REQUIRED_SECTIONS, SECTION_NAMES, Topic, parse_when, when_sort_key
 from guide.records import BadValueError, RefusedError, build
@@ -42,6 +43,7 @@ def topic_from(document: Document, path: Path) -> LoadedTopic:
     problems = list(document.problems)
     problems += id_from_file_name(data, path, origin, "topic")
     problems.extend(_cross_reference_problems(data, origin))
+    problems.extend(question_problems(data, origin))
     files = _resolve_files(data, origin, path, problems)
     try:
         topic = build(Topic, data)
@@ -56,7 +58,7 @@ def topic_from(document: Document, path: Path) -> LoadedTopic:
         problems.append(origin.problem((), message))
     if problems or topic is None:
         raise InputError(problems)
-    return LoadedTopic(_with_files(topic, files), origin, path, document.digest)
+    return LoadedTopic(with_built_lists(_with_files(topic, files)), origin, path, document.digest)
 
 
 def _kind(value: Any) -> str:
@@ -110,6 +112,7 @@ def _cross_reference_problems(data: dict[str, Any], origin: Origin) -> list[Prob
         ids = fact.get("sources")
         cited += [(("key_facts", index, "sources", at), cited_id) for at, cited_id in enumerate(ids if isinstance(ids, list) else [])]
     cited += [(("excerpts", index, "source"), excerpt.get("source")) for index, excerpt in _items(data, "excerpts")]
+    cited += [(("questions", index, "source"), question.get("source")) for index, question in _items(data, "questions")]
     hint = f"; known ids: {', '.join(known)}" if known else "; give the source an 'id:' under sources"
     for location, source_id in cited:
         if isinstance(source_id, str) and source_id not in known:

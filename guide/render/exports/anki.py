@@ -1,7 +1,8 @@
 """A topic's review material as an Anki package (.apkg), written with genanki.
 
 Three note types: a key term studied both ways (term to definition, definition to term), a
-key fact with its **bold** words blanked (a cloze), and an open question with its answer.
+key fact with its **bold** words blanked (a cloze), and a question with its answer; a cloze
+question is a cloze note too (``guide.render.exports.cards`` says what each type's cards hold).
 Each note's GUID is derived from the topic id and the item's stable key, so importing the
 package again after the topic was edited updates the notes Anki already has (with their
 review history) instead of adding copies; the note types' and the deck's ids are derived
@@ -27,8 +28,10 @@ from pathlib import Path
 import genanki
 
 from guide import markup
+from guide.labels import labels_for
 from guide.markup import Span
 from guide.model import Course, KeyFact, Topic
+from guide.render.exports.cards import question_cards
 from guide.render.exports.package import stable_number, zipped
 from guide.render.exports.text import escaped, inline_html, span_html
 from guide.session import BuildSession
@@ -120,8 +123,10 @@ def note_keys(topic: Topic) -> Iterator[tuple[str, genanki.Model, list[str]]]:
         text = cloze_html(fact)
         if text is not None:
             yield f"fact:{number}", FACT, [text, inline_html(fact.detail) if fact.detail else "", title]
+    labels = labels_for(topic.language_code)
     for number, question in enumerate(topic.questions, start=1):
-        yield f"question:{number}", QUESTION, [inline_html(question.question), inline_html(question.answer), title]
+        for card in question_cards(question, labels):
+            yield f"question:{number}{card.key}", FACT if card.cloze else QUESTION, [card.front, card.back, title]
 
 
 class _TimedNote(genanki.Note):

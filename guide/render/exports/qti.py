@@ -1,19 +1,37 @@
 """A topic's questions as a QTI 1.2 package, the quiz format Canvas imports (and Blackboard, D2L).
 
 The package is a zip of ``imsmanifest.xml`` (IMS Content Packaging 1.1, in the namespace
-Canvas's own exports use) naming one assessment file, ``<topic id>/<topic id>.xml``. An open question is an essay item worth one
-point, with Canvas's ``question_type`` metadata so Canvas knows it; the model answer is the
-item's general feedback, which Canvas shows a student once the quiz is submitted. Every
-identifier is derived from the topic id, so a re-import names the same quiz and items.
+Canvas's own exports use) naming one assessment file, ``<topic id>/<topic id>.xml``. Each item
+carries Canvas's ``question_type`` and ``points_possible`` metadata: an open question is an
+essay item (the model answer its general feedback, which Canvas shows once the quiz is
+submitted), multiple choice a multiple-choice or multiple-answers item with each option's
+feedback, true/false a true/false item, a matching a matching item, a cloze a
+fill-in-multiple-blanks item (a multiple-dropdowns item with a word bank). An ordering has no
+QTI 1.2 item Canvas imports: it is left out, and the build warns naming it (``left_out``).
+Every identifier is derived from the topic id, so a re-import names the same quiz and items.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ElementTree
 
-from guide.model import Course, Question, Topic
+from guide.labels import Labels, labels_for
+from guide.model import (
+    Blank,
+    ChoiceQuestion,
+    ClozeQuestion,
+    Course,
+    MatchingQuestion,
+    OpenQuestion,
+    OrderingQuestion,
+    Question,
+    Topic,
+    TrueFalseQuestion,
+    cloze_parts,
+)
+from guide.quiz import blank_answer, blanks, default_prompt
 from guide.render.exports.package import identifier, zipped
-from guide.render.exports.text import paragraph_html
+from guide.render.exports.text import escaped, inline_html, paragraph_html, plain
 from guide.session import BuildSession
 from guide.theme import Theme
 
@@ -25,7 +43,6 @@ PACKAGE_SCHEMA = "http://www.imsglobal.org/xsd/imscp_v1p1.xsd"
 SCHEMA_INSTANCE = "http://www.w3.org/2001/XMLSchema-instance"
 QTI_RESOURCE = "imsqti_xmlv1p2"
 """The resource type Canvas looks for in a package's manifest."""
-POINTS = "1.0"
 
 
 def render_qti(topic: Topic, theme: Theme, course: Course | None = None, session: BuildSession | None = None) -> bytes:
@@ -54,46 +71,206 @@ def manifest(topic: Topic, path: str) -> ElementTree.Element:
 
 
 def assessment(topic: Topic, course: Course | None) -> ElementTree.Element:
-    """One assessment named after the topic (and its course), one section, one item per question."""
+    """One assessment named after the topic (and its course), one section, one item per question QTI 1.2 can ask."""
     root = _root("questestinterop", QTI_NAMESPACE, QTI_SCHEMA)
     title = f"{course.code} · {topic.title}" if course else topic.title
     test = ElementTree.SubElement(root, "assessment", ident=identifier("A", "qti assessment", topic.id), title=title)
     section = ElementTree.SubElement(test, "section", ident=identifier("S", "qti section", topic.id))
+    labels = labels_for(topic.language_code)
     for number, question in enumerate(topic.questions, start=1):
-        section.append(essay_item(topic.id, number, question))
+        if not isinstance(question, LEFT_OUT):
+            section.append(qti_item(topic.id, number, question, labels))
     return root
 
 
-def essay_item(topic_id: str, number: int, question: Question) -> ElementTree.Element:
+LEFT_OUT = (OrderingQuestion,)
+"""Types QTI 1.2 as Canvas reads it has no item for: Canvas imports no ordering question."""
+
+
+def left_out(topic: Topic) -> list[tuple[tuple[str | int, ...], str]]:
+    """Each question the package leaves out, at its ``type``, with why: for the build to warn."""
+    return [
+        (("questions", index, "type"), f"the QTI package leaves out this {question.type} question: QTI 1.2 as Canvas imports it has none")
+        for index, question in enumerate(topic.questions)
+        if isinstance(question, LEFT_OUT)
+    ]
+
+
+class _Item:
+    """One item being written: its metadata, presentation, scoring and feedback, each in QTI's order."""
+
+    def __init__(self, topic_id: str, number: int, kind: str, question: Question) -> None:
+        self.ident = identifier("I", "qti item", topic_id, str(number))
+        self.element = ElementTree.Element("item", ident=self.ident, title=f"Question {number}")
+        fields = ElementTree.SubElement(ElementTree.SubElement(self.element, "itemmetadata"), "qtimetadata")
+        for label, entry in (("question_type", kind), ("points_possible", f"{question.points or 1}.0")):
+            field = ElementTree.SubElement(fields, "qtimetadatafield")
+            ElementTree.SubElement(field, "fieldlabel").text = label
+            ElementTree.SubElement(field, "fieldentry").text = entry
+        self.presentation = ElementTree.SubElement(self.element, "presentation")
+        self.feedback: list[tuple[str, str]] = []
+
+    def label_ident(self, *parts: str) -> str:
+        return identifier("L", self.ident, *parts)
+
+    def choices(
+        self, response: str, labels: list[tuple[str, str]], cardinality: str = "Single", html: bool = True, material: str = ""
+    ) -> None:
+        """A response of choices (ident, text) to pick from; ``material`` names the response (a matching's left item, a blank)."""
+        lid = ElementTree.SubElement(self.presentation, "response_lid", ident=response, rcardinality=cardinality)
+        if material:
+            _material(lid, material, html=False)
+        choice = ElementTree.SubElement(lid, "render_choice")
+        for ident, shown in labels:
+            _material(ElementTree.SubElement(choice, "response_label", ident=ident), shown, html=html)
+
+    def scoring(self) -> ElementTree.Element:
+        processing = ElementTree.SubElement(self.element, "resprocessing")
+        outcomes = ElementTree.SubElement(processing, "outcomes")
+        ElementTree.SubElement(outcomes, "decvar", maxvalue="100", minvalue="0", varname="SCORE", vartype="Decimal")
+        return processing
+
+    def finished(self) -> ElementTree.Element:
+        for ident, html in self.feedback:
+            _material(ElementTree.SubElement(ElementTree.SubElement(self.element, "itemfeedback", ident=ident), "flow_mat"), html)
+        return self.element
+
+
+def _condition(processing: ElementTree.Element, matches: list[tuple[str, str, bool]], go_on: bool = False) -> ElementTree.Element:
+    """A condition that all (response, label, chosen) hold: ``chosen`` False means the label is not chosen."""
+    condition = ElementTree.SubElement(processing, "respcondition", {"continue": "Yes" if go_on else "No"})
+    holder = ElementTree.SubElement(condition, "conditionvar")
+    if len(matches) > 1:
+        holder = ElementTree.SubElement(holder, "and")
+    for response, label, chosen in matches:
+        parent = holder if chosen else ElementTree.SubElement(holder, "not")
+        ElementTree.SubElement(parent, "varequal", respident=response).text = label
+    return condition
+
+
+def _score(condition: ElementTree.Element, value: str, action: str = "Set") -> None:
+    ElementTree.SubElement(condition, "setvar", action=action, varname="SCORE").text = value
+
+
+def qti_item(topic_id: str, number: int, question: Question, labels: Labels) -> ElementTree.Element:
+    """One question as the Canvas item type that asks it the same way."""
+    if isinstance(question, OpenQuestion):
+        return essay_item(topic_id, number, question)
+    if isinstance(question, ChoiceQuestion):
+        return choice_item(topic_id, number, question)
+    if isinstance(question, TrueFalseQuestion):
+        return true_false_item(topic_id, number, question, labels)
+    if isinstance(question, MatchingQuestion):
+        return matching_item(topic_id, number, question, labels)
+    assert isinstance(question, ClozeQuestion)
+    return cloze_item(topic_id, number, question, labels)
+
+
+def essay_item(topic_id: str, number: int, question: OpenQuestion) -> ElementTree.Element:
     """An open question as an essay item: a text box to answer in, marked by hand, the model answer as feedback."""
-    item = ElementTree.Element("item", ident=identifier("I", "qti item", topic_id, str(number)), title=f"Question {number}")
-    fields = ElementTree.SubElement(ElementTree.SubElement(item, "itemmetadata"), "qtimetadata")
-    for label, entry in (("question_type", "essay_question"), ("points_possible", POINTS)):
-        field = ElementTree.SubElement(fields, "qtimetadatafield")
-        ElementTree.SubElement(field, "fieldlabel").text = label
-        ElementTree.SubElement(field, "fieldentry").text = entry
-    presentation = ElementTree.SubElement(item, "presentation")
-    _material(presentation, paragraph_html(question.question))
-    response = ElementTree.SubElement(presentation, "response_str", ident="response1", rcardinality="Single")
+    item = _Item(topic_id, number, "essay_question", question)
+    _material(item.presentation, paragraph_html(question.question))
+    response = ElementTree.SubElement(item.presentation, "response_str", ident="response1", rcardinality="Single")
     ElementTree.SubElement(ElementTree.SubElement(response, "render_fib"), "response_label", ident="answer1", rshuffle="No")
-    processing = ElementTree.SubElement(item, "resprocessing")
-    ElementTree.SubElement(
-        ElementTree.SubElement(processing, "outcomes"), "decvar", maxvalue="100", minvalue="0", varname="SCORE", vartype="Decimal"
-    )
+    processing = item.scoring()
     ElementTree.SubElement(
         ElementTree.SubElement(ElementTree.SubElement(processing, "respcondition", {"continue": "No"}), "conditionvar"), "other"
     )
     condition = ElementTree.SubElement(processing, "respcondition", {"continue": "Yes"})
     ElementTree.SubElement(ElementTree.SubElement(condition, "conditionvar"), "other")
     ElementTree.SubElement(condition, "displayfeedback", feedbacktype="Response", linkrefid="general_fb")
-    feedback = ElementTree.SubElement(item, "itemfeedback", ident="general_fb")
-    _material(ElementTree.SubElement(feedback, "flow_mat"), paragraph_html(question.answer))
-    return item
+    item.feedback.append(("general_fb", paragraph_html(question.answer)))
+    return item.finished()
 
 
-def _material(parent: ElementTree.Element, html: str) -> None:
+def choice_item(topic_id: str, number: int, question: ChoiceQuestion) -> ElementTree.Element:
+    """One correct option: a multiple-choice item; several: a multiple-answers item, full marks for exactly the correct ones."""
+    several = sum(option.correct for option in question.options) > 1
+    item = _Item(topic_id, number, "multiple_answers_question" if several else "multiple_choice_question", question)
+    _material(item.presentation, paragraph_html(question.question))
+    idents = [item.label_ident("option", str(index)) for index in range(len(question.options))]
+    shown = [(ident, inline_html(option.text)) for ident, option in zip(idents, question.options, strict=True)]
+    item.choices("response1", shown, "Multiple" if several else "Single")
+    processing = item.scoring()
+    for ident, option in zip(idents, question.options, strict=True):
+        if option.feedback:
+            condition = _condition(processing, [("response1", ident, True)], go_on=True)
+            ElementTree.SubElement(condition, "displayfeedback", feedbacktype="Response", linkrefid=f"{ident}_fb")
+            item.feedback.append((f"{ident}_fb", paragraph_html(option.feedback)))
+    if several:
+        _score(
+            _condition(processing, [("response1", ident, option.correct) for ident, option in zip(idents, question.options, strict=True)]),
+            "100",
+        )
+    else:
+        right = next(ident for ident, option in zip(idents, question.options, strict=True) if option.correct)
+        _score(_condition(processing, [("response1", right, True)]), "100")
+    return item.finished()
+
+
+def true_false_item(topic_id: str, number: int, question: TrueFalseQuestion, labels: Labels) -> ElementTree.Element:
+    """The statement with True and False to pick, in the topic's language; the feedback shown after either."""
+    item = _Item(topic_id, number, "true_false_question", question)
+    _material(item.presentation, paragraph_html(question.question))
+    idents = {value: item.label_ident(str(value)) for value in (True, False)}
+    item.choices("response1", [(idents[True], escaped(labels["true"])), (idents[False], escaped(labels["false"]))])
+    processing = item.scoring()
+    if question.feedback:
+        condition = ElementTree.SubElement(processing, "respcondition", {"continue": "Yes"})
+        ElementTree.SubElement(ElementTree.SubElement(condition, "conditionvar"), "other")
+        ElementTree.SubElement(condition, "displayfeedback", feedbacktype="Response", linkrefid="general_fb")
+        item.feedback.append(("general_fb", paragraph_html(question.feedback)))
+    _score(_condition(processing, [("response1", idents[question.answer], True)]), "100")
+    return item.finished()
+
+
+def matching_item(topic_id: str, number: int, question: MatchingQuestion, labels: Labels) -> ElementTree.Element:
+    """Each left item a response choosing among all the matches (plain text, as Canvas shows them), each worth a share."""
+    item = _Item(topic_id, number, "matching_question", question)
+    _material(item.presentation, _prompt(question, labels))
+    matches = [(item.label_ident("match", str(index)), plain(pair.right)) for index, pair in enumerate(question.pairs)]
+    responses = [item.label_ident("left", str(index)) for index in range(len(question.pairs))]
+    for response, pair in zip(responses, question.pairs, strict=True):
+        item.choices(response, matches, html=False, material=pair.left)
+    processing = item.scoring()
+    share = f"{100 / len(question.pairs):.2f}"
+    for response, (match, _) in zip(responses, matches, strict=True):
+        _score(_condition(processing, [(response, match, True)], go_on=True), share, "Add")
+    return item.finished()
+
+
+def cloze_item(topic_id: str, number: int, question: ClozeQuestion, labels: Labels) -> ElementTree.Element:
+    """Canvas's fill-in-multiple-blanks item (``[blank1]`` in the text), or with a word bank its multiple-dropdowns item."""
+    kind = "multiple_dropdowns_question" if question.word_bank else "fill_in_multiple_blanks_question"
+    item = _Item(topic_id, number, kind, question)
+    pieces: list[str] = []
+    for part in cloze_parts(question.text):
+        pieces.append(f"[blank{sum(piece.startswith('[blank') for piece in pieces) + 1}]" if isinstance(part, Blank) else inline_html(part))
+    prompt = _prompt(question, labels) if question.question else ""
+    _material(item.presentation, prompt + f"<p>{''.join(pieces)}</p>")
+    found = blanks(question)
+    bank = sorted({blank_answer(blank) for blank in found}, key=str.casefold)
+    processing = item.scoring()
+    share = f"{100 / len(found):.2f}"
+    for place, blank in enumerate(found, start=1):
+        name = f"blank{place}"
+        words = bank if question.word_bank else [plain(answer) for answer in blank.answers]
+        choices = [(item.label_ident(name, word), word) for word in words]
+        item.choices(f"response_{name}", choices, html=False, material=name)
+        for (ident, _), word in zip(choices, words, strict=True):
+            if not question.word_bank or word == blank_answer(blank):  # every accepted answer scores; of a bank, the right word
+                _score(_condition(processing, [(f"response_{name}", ident, True)], go_on=True), share, "Add")
+    return item.finished()
+
+
+def _prompt(question: Question, labels: Labels) -> str:
+    return paragraph_html(question.question) if question.question else f"<p>{escaped(default_prompt(question, labels))}</p>"
+
+
+def _material(parent: ElementTree.Element, shown: str, html: bool = True) -> None:
+    """Text as QTI holds it: HTML, or plain text where Canvas shows it as such (a matching's items, a blank's words)."""
     material = ElementTree.SubElement(parent, "material")
-    ElementTree.SubElement(material, "mattext", texttype="text/html").text = html
+    ElementTree.SubElement(material, "mattext", texttype="text/html" if html else "text/plain").text = shown
 
 
 def _root(tag: str, namespace: str, schema: str, **attributes: str) -> ElementTree.Element:

@@ -12,10 +12,12 @@ from dataclasses import dataclass
 
 from guide import markup
 from guide.labels import Labels
-from guide.model import COVER, Course, Excerpt, Image, Paragraph, Person, Question, Topic
+from guide.model import COVER, Course, Excerpt, Image, Paragraph, Person, Topic
+from guide.quiz import arranged
 from guide.render.common import meta_line
 from guide.render.html.images import data_uri
 from guide.render.html.inline import attribute, link, prose, text
+from guide.render.html.questions import questions_html
 from guide.session import BuildSession
 
 DEFAULT_SECTION = "context"
@@ -45,6 +47,8 @@ class Page:
     course: Course | None
     session: BuildSession
     answers: bool = False
+    seed: int = 0
+    """The quiz version whose order the questions' options, columns and items are shown in."""
 
     def body(self, logo: str | None) -> list[str]:
         return [*self.header(logo), "<main>", *self.sections(), "</main>", *self.footer()]
@@ -85,7 +89,7 @@ class Page:
         lines += self.section("significance", _paragraphs(topic.significance))
         lines += self.section("timeline", self.timeline())
         lines += self.section("glossary", self.glossary())
-        lines += self.section("questions", self.questions(topic.questions))
+        lines += self.section("questions", questions_html(arranged(topic, self.seed), self.labels, self.answers))
         lines += self.section("images", [])
         lines += self.section("sources", self.sources())
         return lines
@@ -142,17 +146,6 @@ class Page:
             return []
         entries = [f"<dt>{text(entry.term)}</dt><dd>{prose(entry.definition)}</dd>" for entry in self.topic.glossary]
         return ['<dl class="terms">', *entries, "</dl>"]
-
-    def questions(self, questions: Sequence[Question]) -> list[str]:
-        if not questions:
-            return []
-        items = []
-        for question in questions:
-            answer = ""
-            if self.answers:
-                answer = f'<p class="answer"><strong>{text(self.labels["answer"])}:</strong> {prose(question.answer)}</p>'
-            items.append(f"<li><p>{prose(question.question)}</p>{answer}</li>")
-        return ['<ol class="questions">', *items, "</ol>"]
 
     def sources(self) -> list[str]:
         if not self.topic.sources:

@@ -67,6 +67,10 @@ figcaption {{ color: {colors.muted}; font-size: 0.9rem; margin-top: 0.4rem; }}
 .portrait {{ display: block; max-width: 8rem; height: auto; margin: 0.3rem 0; }}
 blockquote {{ margin: 0; padding: 0.2rem 0 0.2rem 1rem; border-left: 0.2rem solid {colors.muted}; font-style: italic; }}
 figure.excerpt figcaption {{ padding-left: 1rem; }}
+.points, .feedback {{ color: {colors.muted}; }}
+table.matching td {{ padding: 0.2rem 0.5rem; vertical-align: top; }}
+table.matching td.box {{ border: 1px solid {colors.text}; min-width: 1.5rem; text-align: center; }}
+.gap {{ white-space: nowrap; }}
 .answer {{ margin: 0.3rem 0 0.8rem; padding: 0.4rem 0.8rem; border-left: 0.2rem solid {colors.accent}; }}
 footer {{ margin-top: 2.5rem; padding-bottom: 2rem; color: {colors.muted}; font-size: 0.85rem; }}
 @media (max-width: 30rem) {{

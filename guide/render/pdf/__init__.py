@@ -58,7 +58,7 @@ def render_study_sheet(topic: Topic, theme: Theme, course: Course | None = None,
     def render(arrangement: Arrangement, reserve_pt: float = 0.0) -> Rendered:
         styles = build_styles(theme, session, topic.language, arrangement.tight)
         blocks = Blocks(styles, labels, replace(grid, page_height=grid.page_height - reserve_pt))
-        story = study_sheet_story(topic, blocks, course, theme.logo, arrangement)
+        story = study_sheet_story(topic, blocks, course, theme.logo, arrangement, theme.quiz_seed)
         return render_story(story, theme, styles, labels, marks, metadata(topic, topic.title, course), reserve_pt)
 
     tried: list[Rendered] = []
@@ -102,7 +102,7 @@ def render_answer_key(topic: Topic, theme: Theme, course: Course | None = None, 
 
     def render(reserve_pt: float) -> Rendered:
         blocks = Blocks(styles, labels, replace(grid, page_height=grid.page_height - reserve_pt))
-        story = answer_key_story(topic, blocks, course, theme.logo)
+        story = answer_key_story(topic, blocks, course, theme.logo, theme.quiz_seed)
         return render_story(story, theme, styles, labels, marks, metadata(topic, title, course), reserve_pt)
 
     return _with_room_at_feet(render(0.0), render, grid.page_height).pdf

@@ -12,13 +12,13 @@ from reportlab.platypus import Flowable, Image, Paragraph, Spacer
 
 from guide import markup
 from guide.labels import Labels
-from guide.model import COVER, GlossaryEntry, KeyFact, Person, Question, Source, TimelineEntry, Topic
+from guide.model import COVER, GlossaryEntry, KeyFact, Person, Source, TimelineEntry, Topic
 from guide.model import Image as TopicImage
 from guide.model import Paragraph as TopicParagraph
 from guide.render.pdf.band import TitleBand
 from guide.render.pdf.box import Box
 from guide.render.pdf.columns import Kept
-from guide.render.pdf.flowables import Beside, Figure, OutlineEntry, RuledLines, SectionHeading, SetOff, Timeline, TwoColumnList
+from guide.render.pdf.flowables import Beside, Figure, OutlineEntry, SectionHeading, SetOff, Timeline, TwoColumnList
 from guide.render.pdf.grid import Grid
 from guide.render.pdf.inline import attribute, literal, to_markup
 from guide.render.pdf.styles import Styles
@@ -226,36 +226,6 @@ class Blocks:
 
     def glossary(self, entries: Sequence[GlossaryEntry]) -> list[Flowable]:
         return [Paragraph(f"<b>{literal(entry.term)}</b> — {self.inline(entry.definition)}", self.styles.term) for entry in entries]
-
-    def _question(self, number: int, question: Question) -> Paragraph:
-        return Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;{self.inline(question.question)}", self.styles.question)
-
-    def questions_with_lines(self, questions: Sequence[Question], extra_lines: int = 0, tight: bool = False) -> list[Flowable]:
-        """Each question kept with its lines to write on: as many as its expected answer needs."""
-        width = self.grid.main_width
-        rule = self.styles.palette.writing_rule
-        items: list[Flowable] = []
-        for number, question in enumerate(questions, start=1):
-            count = question.lines or answer_lines(question.answer, width) + extra_lines
-            spacing = TIGHT_ANSWER_LINE_SPACING_PT if tight else ANSWER_LINE_SPACING_PT
-            items.append(Kept([self._question(number, question), RuledLines(count, spacing, 17, rule), Spacer(0, 6)]))
-        return items
-
-    def questions_with_answers(self, questions: Sequence[Question]) -> list[Flowable]:
-        """Each question with its answer and, for a longer answer, the points to look for."""
-        items: list[Flowable] = []
-        for number, question in enumerate(questions, start=1):
-            parts: list[Flowable] = [
-                self._question(number, question),
-                Paragraph(f"<b>{literal(self.labels['answer'])}:</b> {self.inline(question.answer)}", self.styles.answer),
-            ]
-            points = key_points(question.answer)
-            if points:
-                parts.append(Paragraph(f"<b>{literal(self.labels['key_points'])}</b>", self.styles.point))
-                parts += [self._bullet(literal(point), self.styles.point) for point in points]
-            parts.append(Spacer(0, 8))
-            items.append(Kept(parts))
-        return items
 
     def notes(self, notes: Mapping[str, str]) -> list[Flowable]:
         """The topic's notes for the teacher, each under the name of the section it is about."""

@@ -10,10 +10,12 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from guide.labels import Labels
 from guide.model import Course, Topic
+from guide.quiz import arranged
 from guide.render.common import meta_line
 from guide.render.pdf.blocks import Blocks
 from guide.render.pdf.columns import Columns, balanced, stacked_height
 from guide.render.pdf.document import Furniture
+from guide.render.pdf.quiz import QuizBlocks, section_title
 
 BAND_GAP_PT = 12.0
 REGION_GAP_PT = 10.0
@@ -72,7 +74,9 @@ def _illustrated(paragraphs: list[Flowable], figures: list[Flowable]) -> list[Fl
     return [*paragraphs[:1], *figures, *paragraphs[1:]]
 
 
-def study_sheet_story(topic: Topic, blocks: Blocks, course: Course | None, logo: Path | None, arrangement: Arrangement) -> list[Flowable]:
+def study_sheet_story(
+    topic: Topic, blocks: Blocks, course: Course | None, logo: Path | None, arrangement: Arrangement, seed: int = 0
+) -> list[Flowable]:
     """Objectives under the title band; prose and questions in the main column, the rest in the sidebar beside them.
 
     The timeline goes down the sidebar or across the page; figures and excerpts go with the section they belong to.
@@ -103,7 +107,8 @@ def study_sheet_story(topic: Topic, blocks: Blocks, course: Course | None, logo:
         *figures.side,
         *(section("timeline", timeline, side=True) if where == "side" else []),
     ]
-    questions = section("questions", blocks.questions_with_lines(topic.questions, arrangement.extra_lines, arrangement.tight))
+    asked = QuizBlocks(blocks).sheet(arranged(topic, seed), arrangement.extra_lines, arrangement.tight)
+    questions = blocks.section(section_title(labels["questions"], labels["version"], seed), asked) if asked else []
     beside_questions = [*([] if where == "side" else terms), *section("sources", blocks.sources(topic.sources), side=True)]
     story: list[Flowable] = [
         blocks.title_band(_kicker(labels["study_sheet"], course), topic.title, topic.subtitle, meta_line(topic, labels), logo),
@@ -122,7 +127,7 @@ def study_sheet_story(topic: Topic, blocks: Blocks, course: Course | None, logo:
     ]
 
 
-def answer_key_story(topic: Topic, blocks: Blocks, course: Course | None, logo: Path | None) -> list[Flowable]:
+def answer_key_story(topic: Topic, blocks: Blocks, course: Course | None, logo: Path | None, seed: int = 0) -> list[Flowable]:
     """Answers with the points to look for, then the teacher's notes; the key facts with details and sources beside them.
 
     The key facts go in the sidebar, or under the answers when they are longer than the answers and would run on alone.
@@ -130,7 +135,7 @@ def answer_key_story(topic: Topic, blocks: Blocks, course: Course | None, logo: 
     labels = blocks.labels
     grid = blocks.grid
     answers = [
-        *blocks.section(labels["questions"], blocks.questions_with_answers(topic.questions)),
+        *blocks.section(section_title(labels["questions"], labels["version"], seed), QuizBlocks(blocks).key(arranged(topic, seed))),
         *blocks.section(labels["teaching_notes"], blocks.notes(topic.notes)),
     ]
     facts = blocks.key_facts_box(topic, with_details=True)

@@ -75,7 +75,18 @@ def _planned(topic: Topic, theme: Theme, course: Course | None, session: BuildSe
     topic = typeset_topic(topic, theme.typography)
     labels = theme.labels_for(topic.language_code)
     style = deck_style(theme)
-    plan = plan_deck(topic, labels, setting.geometry, setting.fonts, course, session_measurers(session), style, setting.designed)
+    plan = plan_deck(
+        topic,
+        labels,
+        setting.geometry,
+        setting.fonts,
+        course,
+        session_measurers(session),
+        style,
+        setting.designed,
+        theme.quiz_seed,
+        theme.quiz_answers,
+    )
     return setting, plan
 
 

@@ -19,16 +19,19 @@ from guide import markup
 from guide.fonts import FontFamily
 from guide.labels import Labels
 from guide.markup import Span
-from guide.model import COVER, Course, Excerpt, Image, Paragraph, Topic
+from guide.model import COVER, Course, Excerpt, Image, OpenQuestion, Paragraph, Topic
+from guide.quiz import arranged
 from guide.render.common import meta_line
 from guide.render.slides import designs, timeline
 from guide.render.slides.designs import ACCENT_BAR_PT, PAD_PT, GridEntry
 from guide.render.slides.fitting import Fitted, Item, bold_line
 from guide.render.slides.geometry import MARGIN_PT, Box, Geometry
 from guide.render.slides.measure import Measurers, sentences
+from guide.render.slides.questions import question_design, shown_question
 from guide.render.slides.shapes import Drawing, Line, Shape, TextBlock
 from guide.render.slides.style import DeckStyle
 from guide.render.slides.typeset import Typesetter
+from guide.theme import QuizAnswers
 
 T = TypeVar("T")
 QUOTES_TOGETHER_PT = 28.0
@@ -111,7 +114,13 @@ class Planner:
         style: DeckStyle,
         course: Course | None = None,
         designed: bool = True,
+        quiz_seed: int = 0,
+        quiz_answers: QuizAnswers = "notes",
     ) -> None:
+        self.quiz_seed = quiz_seed
+        """The quiz version the questions are shuffled for (``guide.quiz``)."""
+        self.quiz_answers = quiz_answers
+        """Where answers go: a slide after each question's, or its notes."""
         self.topic = topic
         self.course = course
         self.labels = labels
@@ -144,12 +153,7 @@ class Planner:
             notes = self.notes("glossary", plain=[f"{entry.term}: {markup.plain_text(entry.definition)}" for entry in topic.glossary])
             sections.append(("glossary", self.grid_slides(labels["glossary"], entries, notes)))
         if topic.questions:
-            questions = [
-                Item(markup.parse(question.question), bullet=False, number=number) for number, question in enumerate(topic.questions, 1)
-            ]
-            answers = [f"{number}. {markup.plain_text(question.answer)}" for number, question in enumerate(topic.questions, start=1)]
-            notes = self.notes("questions", plain=[f"{labels['answer_key']}:", *answers])
-            sections.append(("questions", self.list_slides(labels["questions"], questions, notes)))
+            sections.append(("questions", self.question_slides()))
         if topic.sources:
             sources = [
                 Item((*markup.parse(source.citation), *((Span(" "), markup.bare_link(source.url)) if source.url else ())))
@@ -203,12 +207,12 @@ class Planner:
         rows = [
             Item((Span(f"{number:02d}\u2003{part}", bold=number == current + 1),), bullet=False) for number, part in enumerate(parts, 1)
         ]
-        size = self.set.largest([([row], region.width - 2 * PAD_PT, region.height / len(rows)) for row in rows], "agenda")
+        pitch = region.height / max(len(rows), AGENDA_ROWS)
+        size = self.set.largest([([row], region.width - 2 * PAD_PT, pitch) for row in rows], "agenda")
         title = f"{self.labels['part']} {current + 1}: {parts[current]}"
         if size is None:  # more parts than the slide holds: the title alone says where the deck is
             return self.slide(title, "divider", parts[current])
         drawing: list[Drawing] = []
-        pitch = region.height / max(len(rows), AGENDA_ROWS)
         top = region.top + (region.height - pitch * len(rows)) / 3
         for index, row in enumerate(rows):
             here = index == current
@@ -419,16 +423,17 @@ class Planner:
             slides.append(self.slide(share[0][2].attribution, "quotation", notes, drawing))
         return slides
 
-    def list_slides(self, title: str, items: Sequence[Item], notes: str, wide: bool = False) -> list[SlidePlan]:
+    def list_slides(self, title: str, items: Sequence[Item], notes: str, wide: bool = False, cards: bool = True) -> list[SlidePlan]:
         """Items in the body placeholder, continued on further slides when they do not fit one.
 
         A list too short to fill a third of the body is set as cards (or one item as a
-        statement) instead, as full-width rows when ``wide`` (long references read better so);
+        statement) instead, as full-width rows when ``wide`` (long references read better so),
+        unless not ``cards`` (a question and its options, which are no set of equals);
         a continued list is shared evenly, so no slide holds a leftover.
         """
         box = self.geometry.body
         pages = self.set.fit(items, box, "body")
-        if len(pages) == 1 and self.set.height(pages[0].items, box.width, pages[0].size_pt, "body") < box.height * SPARSE_SHARE:
+        if cards and len(pages) == 1 and self.set.height(pages[0].items, box.width, pages[0].size_pt, "body") < box.height * SPARSE_SHARE:
             designed = self.short_list_slides(title, items, notes, wide)
             if designed:
                 return designed
@@ -498,6 +503,46 @@ class Planner:
         if pages is None:
             return self.list_slides(title, [replace(item, bullet=True) for item in items], notes)
         return [self.slide(self.continued(title, index, len(pages)), "cards", notes, drawing) for index, (_, drawing) in enumerate(pages)]
+
+    def question_slides(self) -> list[SlidePlan]:
+        """With answers in the notes, open questions in a row share a numbered list; any other question has a slide of its own.
+
+        A slide of its own shows a type's options, columns or gaps where a class can read them.
+        With answers on slides (``quiz.answers: slides``), every question has its slide and an
+        answer slide after it.
+        """
+        labels, items = self.labels, arranged(self.topic, self.quiz_seed)
+        faces = [shown_question(item, labels) for item in items]
+        slides: list[SlidePlan] = []
+        grouped = itertools.groupby(
+            zip(items, faces, strict=True), key=lambda pair: self.quiz_answers == "notes" and isinstance(pair[0].question, OpenQuestion)
+        )
+        for listed, run in grouped:
+            pairs = list(run)
+            if listed:
+                questions = [replace(face.asked[0], number=item.number) for item, face in pairs]
+                answers = [f"{item.number}. {face.notes}" for item, face in pairs]
+                notes = self.notes("questions", plain=[f"{labels['answer_key']}:", *answers])
+                slides += self.list_slides(labels["questions"], questions, notes)
+                continue
+            for item, face in pairs:
+                title, answer = f"{labels['question']} {item.number}", f"{labels['answer']}: {face.notes}"
+                if self.quiz_answers == "notes":
+                    slides += self.asking_slides(title, face.asked, self.notes("questions", plain=[answer]))
+                else:
+                    slides += self.asking_slides(title, face.asked, self.notes("questions"))
+                    slides += self.list_slides(f"{labels['answer']} {item.number}", face.answered, answer)
+        return slides
+
+    def asking_slides(self, title: str, asked: Sequence[Item], notes: str) -> list[SlidePlan]:
+        """A question alone as a statement; with options, columns or gaps as a list, or, where the list would leave the slide
+        mostly empty, set large above them."""
+        box = self.geometry.body
+        pages = self.set.fit(asked, box, "body")
+        sparse = len(pages) == 1 and self.set.height(pages[0].items, box.width, pages[0].size_pt, "body") < box.height * SPARSE_SHARE
+        if sparse and len(asked) > 1 and self.designed and (drawing := question_design(self.geometry.stage, asked[0], asked[1:], self.set)):
+            return [self.slide(title, "question", notes, drawing)]
+        return self.list_slides(title, asked, notes, cards=len(asked) == 1)
 
     def people_slides(self) -> list[SlidePlan]:
         entries = []
@@ -598,6 +643,8 @@ def plan_deck(
     measurers: Measurers | None = None,
     style: DeckStyle | None = None,
     designed: bool = True,
+    quiz_seed: int = 0,
+    quiz_answers: QuizAnswers = "notes",
 ) -> DeckPlan:
     """The deck's plan, with one size per text role: planned once to learn the sizes, then again at them.
 
@@ -608,7 +655,7 @@ def plan_deck(
 
     def planned(scale: Mapping[str, float] | None) -> tuple[DeckPlan, dict[str, float]]:
         set_ = Typesetter(measurers(fonts.title), measurers(fonts.body), scale)
-        plan = Planner(topic, labels, geometry, set_, style, course, designed).plan()
+        plan = Planner(topic, labels, geometry, set_, style, course, designed, quiz_seed, quiz_answers).plan()
         used = _sizes(plan)
         scale = {**used, **{role: min(size, used.get(role, size)) for role, size in set_.wanted.items()}}
         return replace(plan, scale=dict(sorted(used.items()))), scale

@@ -1,0 +1,122 @@
+"""Boxes a student ticks, numbers or letters, each before its text, in one column or side by side (a matching's two).
+
+Drawn as lines rather than set as glyphs, so they print the same in every font; the answer
+key draws the same boxes with what belongs in them (a tick, a letter, a number), so a
+teacher can lay the key over a student's sheet and compare box by box.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.lib.colors import Color
+from reportlab.platypus import Flowable, Paragraph
+
+BOX_PT = 11.0
+"""A box's side: room for a tick, a letter or a two-digit number written by hand."""
+BOX_GAP_PT = 6.0
+"""Between a box and its text."""
+ROW_GAP_PT = 4.0
+COLUMN_GAP_PT = 36.0
+"""Between columns side by side: room to draw a line from one dot to the other."""
+DOT_GAP_PT = 8.0
+"""From a column's edge to its dot."""
+DOT_PT = 1.8
+"""Radius of the dot at a matching column's inner edge, where a student draws a connecting line."""
+
+
+@dataclass(frozen=True)
+class Mark:
+    """What a row shows before its text: a box (empty, ticked or holding a letter or number), or only a label."""
+
+    inside: str = ""
+    """A letter or number written in the box; empty for a box to fill in."""
+    ticked: bool = False
+    boxed: bool = True
+    """False shows ``inside`` as a label with no box (the letters of a matching's right column)."""
+    dot: str = ""
+    """"right" or "left": a dot at the row's inner edge, where a student draws a line to the other column."""
+
+
+Row = tuple[Mark, Paragraph]
+
+
+class MarkedRows(Flowable):
+    """Rows of a mark and a paragraph; several columns of rows are set side by side, row by row, each row as tall as its tallest.
+
+    Never split: a question's options stay together (``Kept`` splits a group taller than a page between its parts).
+    """
+
+    def __init__(self, columns: Sequence[Sequence[Row]], ink: Color, font: str, indent_pt: float, shares: Sequence[float] = ()) -> None:
+        super().__init__()
+        self.columns = [list(column) for column in columns]
+        self.shares = list(shares) or [1 / len(self.columns)] * len(self.columns)
+        """Each column's share of the width they divide."""
+        self.ink = ink
+        self.font = font
+        self.indent_pt = indent_pt
+        self.heights: list[float] = []
+
+    def _text_widths(self, available_width: float) -> list[float]:
+        shared = available_width - self.indent_pt - COLUMN_GAP_PT * (len(self.columns) - 1)
+        return [max(20.0, shared * share - BOX_PT - BOX_GAP_PT) for share in self.shares]
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        widths = self._text_widths(available_width)
+        rows = max(len(column) for column in self.columns)
+        self.heights = []
+        for index in range(rows):
+            tallest = BOX_PT
+            for column, width in zip(self.columns, widths, strict=True):
+                if index < len(column):
+                    tallest = max(tallest, column[index][1].wrap(width, available_height)[1])
+            self.heights.append(tallest)
+        self.height = sum(self.heights) + ROW_GAP_PT * rows
+        return available_width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        widths = self._text_widths(self.width)
+        lefts = [self.indent_pt]
+        for width in widths[:-1]:
+            lefts.append(lefts[-1] + BOX_PT + BOX_GAP_PT + width + COLUMN_GAP_PT)
+        top = self.height
+        for index, row_height in enumerate(self.heights):
+            for column, x, width in zip(self.columns, lefts, widths, strict=True):
+                if index >= len(column):
+                    continue
+                mark, text = column[index]
+                self._mark(mark, x, top - BOX_PT - 1)
+                _, text_height = text.wrap(width, row_height)
+                text.drawOn(canvas, x + BOX_PT + BOX_GAP_PT, top - text_height)
+                if mark.dot:
+                    edge = x + BOX_PT + BOX_GAP_PT + width + DOT_GAP_PT if mark.dot == "right" else x - DOT_GAP_PT
+                    dot_x = edge
+                    canvas.saveState()
+                    canvas.setFillColor(self.ink)
+                    canvas.circle(dot_x, top - BOX_PT / 2 - 1, DOT_PT, stroke=0, fill=1)
+                    canvas.restoreState()
+            top -= row_height + ROW_GAP_PT
+
+    def _mark(self, mark: Mark, x: float, y: float) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setStrokeColor(self.ink)
+        canvas.setFillColor(self.ink)
+        canvas.setLineWidth(0.8)
+        if mark.boxed:
+            canvas.rect(x, y, BOX_PT, BOX_PT, stroke=1, fill=0)
+        if mark.ticked:
+            canvas.setLineWidth(1.6)
+            path = canvas.beginPath()
+            path.moveTo(x + 2.2, y + BOX_PT * 0.5)
+            path.lineTo(x + BOX_PT * 0.42, y + 2.2)
+            path.lineTo(x + BOX_PT - 1.8, y + BOX_PT - 1.6)
+            canvas.drawPath(path, stroke=1, fill=0)
+        if mark.inside:
+            size = 8.0  # small text, like a box label: a box is no reading text
+            canvas.setFont(self.font, size)
+            canvas.drawCentredString(x + BOX_PT / 2, y + (BOX_PT - size * 0.7) / 2, mark.inside)
+        canvas.restoreState()

@@ -1,0 +1,201 @@
+"""The questions on the study sheet and in the answer key, each type printed the way teachers print it.
+
+Open questions get lines to write on; multiple choice and true/false boxes to tick; a matching
+two columns, a box before each left item for the letter of its match; an ordering a box before
+each item for its place; a cloze its text with numbered gaps and, if asked, a word bank. The
+key prints the very same layout (the order comes from ``guide.quiz``, shared by both) with the
+boxes filled in, the gaps completed, the points and any feedback: the sheet never receives an
+answer to print, because only the key's methods are handed them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from guide.model import (
+    Blank,
+    ChoiceQuestion,
+    ClozeQuestion,
+    MatchingQuestion,
+    OpenQuestion,
+    Option,
+    OrderingQuestion,
+    TrueFalseQuestion,
+    cloze_parts,
+)
+from guide.quiz import Arranged, blank_answer, blanks, letter, shown
+from guide.render.pdf.blocks import ANSWER_LINE_SPACING_PT, TIGHT_ANSWER_LINE_SPACING_PT, Blocks, answer_lines, key_points
+from guide.render.pdf.columns import Kept
+from guide.render.pdf.flowables import RuledLines
+from guide.render.pdf.inline import literal
+from guide.render.pdf.marks import Mark, MarkedRows, Row
+
+INDENT_PT = 17.0
+"""Where a question's text starts after its number; its boxes and lines start there too."""
+MATCHING_SHARES = (0.38, 0.62)
+"""A matching's columns: short terms on the left, their longer matches on the right."""
+GAP_CHARACTERS = 14
+"""Width of a cloze gap, in underscores: room for a word or two written by hand."""
+AFTER_QUESTION_PT = 6.0
+AFTER_ANSWER_PT = 8.0
+
+
+def section_title(label: str, version_label: str, seed: int) -> str:
+    """The questions' heading, naming the quiz version when it is not the default one."""
+    return f"{label} · {version_label} {seed}" if seed else label
+
+
+class QuizBlocks:
+    """The flowables of a topic's questions, on a sheet or in its key, with one document's styles and labels."""
+
+    def __init__(self, blocks: Blocks) -> None:
+        self.blocks = blocks
+        self.styles = blocks.styles
+        self.labels = blocks.labels
+
+    # shared parts
+
+    def _points(self, points: int | None) -> str:
+        if not points:
+            return ""
+        muted = self.styles.palette.muted.hexval()[2:]
+        return f' <font color="#{muted}">({points}&nbsp;{literal(self.labels["points"])})</font>'
+
+    def _stem(self, item: Arranged, text: str | None, fallback: str) -> Paragraph:
+        """The question's number and text (or the instruction its type prints when it has none), with its points."""
+        shown_text = self.blocks.inline(text) if text else literal(self.labels[fallback])
+        markup_text = f"<b>{item.number}.</b>&nbsp;&nbsp;{shown_text}{self._points(item.question.points)}"
+        return Paragraph(markup_text, self.styles.question)
+
+    def _instruction(self, label: str) -> Paragraph:
+        return Paragraph(f"<i>{literal(self.labels[label])}</i>", self.styles.answer)
+
+    def _rows(self, columns: Sequence[Sequence[Row]], shares: Sequence[float] = ()) -> MarkedRows:
+        return MarkedRows(columns, self.styles.palette.text, self.styles.heading_fonts.bold, INDENT_PT, shares)
+
+    def _text(self, prose: str, bold: bool = False) -> Paragraph:
+        shown_text = self.blocks.inline(prose)
+        return Paragraph(f"<b>{shown_text}</b>" if bold else shown_text, self.styles.body)
+
+    def _feedback(self, prose: str) -> str:
+        muted = self.styles.palette.muted.hexval()[2:]
+        return f'<br/><font color="#{muted}"><i>{self.blocks.inline(prose)}</i></font>'
+
+    # the student's sheet
+
+    def sheet(self, items: Sequence[Arranged], extra_lines: int = 0, tight: bool = False) -> list[Flowable]:
+        """Each question kept with its room to answer: lines, boxes, columns or gaps; no answer anywhere."""
+        return [Kept([*self._asked(item, extra_lines, tight), Spacer(0, AFTER_QUESTION_PT)]) for item in items]
+
+    def _asked(self, item: Arranged, extra_lines: int, tight: bool) -> list[Flowable]:
+        question = item.question
+        if isinstance(question, OpenQuestion):
+            count = question.lines or answer_lines(question.answer, self.blocks.grid.main_width) + extra_lines
+            spacing = TIGHT_ANSWER_LINE_SPACING_PT if tight else ANSWER_LINE_SPACING_PT
+            return [
+                self._stem(item, question.question, "question"),
+                RuledLines(count, spacing, INDENT_PT, self.styles.palette.writing_rule),
+            ]
+        return self._boxes(item, answered=False)
+
+    def _boxes(self, item: Arranged, answered: bool) -> list[Flowable]:
+        """A question of a type with boxes or gaps, the boxes filled and gaps completed when ``answered``."""
+        question = item.question
+        if isinstance(question, ChoiceQuestion):
+            correct = [option.correct for option in question.options]
+            instruction = "tick_all" if sum(correct) > 1 else "tick_one"
+            rows = [
+                (Mark(ticked=answered and correct[index]), self._option(place, question.options[index], answered))
+                for place, index in enumerate(item.order)
+            ]
+            return [self._stem(item, question.question, "question"), self._instruction(instruction), self._rows([rows])]
+        if isinstance(question, TrueFalseQuestion):
+            columns = [
+                [(Mark(ticked=answered and question.answer is value), self._label(name, answered and question.answer is value))]
+                for name, value in (("true", True), ("false", False))
+            ]
+            parts: list[Flowable] = [self._stem(item, question.question, "question"), self._instruction("true_false_instruction")]
+            parts.append(self._rows(columns))
+            if answered and question.feedback:
+                parts.append(Paragraph(self._feedback(question.feedback).removeprefix("<br/>"), self.styles.answer))
+            return parts
+        if isinstance(question, MatchingQuestion):
+            lefts = [
+                (Mark(letter(item.shown_position(index)) if answered else "", dot="right"), self._text(pair.left, bold=True))
+                for index, pair in enumerate(question.pairs)
+            ]
+            matches = shown([pair.right for pair in question.pairs], item)
+            rights = [(Mark(letter(place), boxed=False, dot="left"), self._text(text)) for place, text in enumerate(matches)]
+            return [self._stem(item, question.question, "match_instruction"), self._rows([lefts, rights], MATCHING_SHARES)]
+        if isinstance(question, OrderingQuestion):
+            rows = [(Mark(str(index + 1) if answered else ""), self._text(question.items[index])) for index in item.order]
+            return [self._stem(item, question.question, "order_instruction"), self._rows([rows])]
+        assert isinstance(question, ClozeQuestion)
+        parts = [self._stem(item, question.question, "cloze_instruction"), Paragraph(self._cloze(question, answered), self.styles.answer)]
+        if question.word_bank:
+            bank = shown([blank_answer(blank) for blank in blanks(question)], item)
+            words = "&nbsp;&nbsp;·&nbsp;&nbsp; ".join(literal(word) for word in bank)
+            parts.append(Paragraph(f"<b>{literal(self.labels['word_bank'])}:</b> {words}", self.styles.answer))
+        return parts
+
+    def _option(self, place: int, option: Option, answered: bool) -> Paragraph:
+        """An option after its letter; in the key the correct ones bold, each with its feedback under it."""
+        shown_text = self.blocks.inline(option.text)
+        if answered and option.correct:
+            shown_text = f"<b>{shown_text}</b>"
+        if answered and option.feedback:
+            shown_text += self._feedback(option.feedback)
+        return Paragraph(f"<b>{letter(place)}.</b>&nbsp;{shown_text}", self.styles.body)
+
+    def _label(self, name: str, bold: bool) -> Paragraph:
+        text = literal(self.labels[name])
+        return Paragraph(f"<b>{text}</b>" if bold else text, self.styles.body)
+
+    def _cloze(self, question: ClozeQuestion, answered: bool) -> str:
+        """The text with each blank a numbered gap, or in the key the gap's answer, underlined."""
+        pieces, number = [], 0
+        for part in cloze_parts(question.text):
+            if isinstance(part, Blank):
+                number += 1
+                if answered:
+                    pieces.append(f"<u><b>{literal(blank_answer(part))}</b></u>")
+                else:
+                    pieces.append(f"({number})&nbsp;{'_' * GAP_CHARACTERS}")
+            else:
+                pieces.append(self.blocks.inline(part))
+        return "".join(pieces)
+
+    # the teacher's key
+
+    def key(self, items: Sequence[Arranged]) -> list[Flowable]:
+        """Each question as the sheet prints it, its boxes filled and gaps completed; open answers with the points to look for."""
+        return [Kept([*self._answered(item), Spacer(0, AFTER_ANSWER_PT)]) for item in items]
+
+    def _answered(self, item: Arranged) -> list[Flowable]:
+        question = item.question
+        if not isinstance(question, OpenQuestion):
+            parts = self._boxes(item, answered=True)
+            if isinstance(question, ChoiceQuestion | ClozeQuestion):
+                parts.append(self._answer_line(self._short_answer(item)))
+            return parts
+        parts = [
+            self._stem(item, question.question, "question"),
+            Paragraph(f"<b>{literal(self.labels['answer'])}:</b> {self.blocks.inline(question.answer)}", self.styles.answer),
+        ]
+        points = key_points(question.answer)
+        if points:
+            parts.append(Paragraph(f"<b>{literal(self.labels['key_points'])}</b>", self.styles.point))
+            parts += [Paragraph(literal(point), self.styles.point, bulletText="▪") for point in points]
+        return parts
+
+    def _short_answer(self, item: Arranged) -> str:
+        question = item.question
+        if isinstance(question, ChoiceQuestion):
+            return ", ".join(letter(place) for place, index in enumerate(item.order) if question.options[index].correct)
+        assert isinstance(question, ClozeQuestion)
+        return "; ".join(f"({number}) {' / '.join(blank.answers)}" for number, blank in enumerate(blanks(question), start=1))
+
+    def _answer_line(self, answer: str) -> Paragraph:
+        return Paragraph(f"<b>{literal(self.labels['answer'])}:</b> {literal(answer)}", self.styles.answer)

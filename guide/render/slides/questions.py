@@ -1,0 +1,145 @@
+"""A question as the deck shows it: what a question slide says, what its answer slide says, and the answer in plain words.
+
+A question slide never holds an answer: a matching shows both columns with the right one
+shuffled, an ordering its items shuffled, a cloze its text with numbered gaps. The answer goes
+on a slide of its own after it or into the speaker notes, as the theme says (``quiz.answers``);
+PowerPoint has no click-to-reveal without animation, which editing tools drop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from guide import markup
+from guide.labels import Labels
+from guide.markup import Span
+from guide.model import (
+    Blank,
+    ChoiceQuestion,
+    ClozeQuestion,
+    MatchingQuestion,
+    OpenQuestion,
+    OrderingQuestion,
+    TrueFalseQuestion,
+    cloze_parts,
+)
+from guide.quiz import Arranged, blank_answer, blanks, default_prompt, letter, matching_key, shown
+from guide.render.slides.designs import ACCENT_BAR_PT, GAP_PT
+from guide.render.slides.fitting import Item
+from guide.render.slides.geometry import Box
+from guide.render.slides.shapes import Drawing, Shape
+from guide.render.slides.typeset import Typesetter
+
+GAP = "_____"
+
+
+@dataclass(frozen=True)
+class ShownQuestion:
+    """A question's two faces on slides, and its answer as speaker notes say it."""
+
+    asked: tuple[Item, ...]
+    answered: tuple[Item, ...]
+    notes: str
+
+
+def _line(text: str, bold_head: str = "") -> Item:
+    """A plain paragraph, after a bold head ("A.") when given."""
+    return Item(((Span(bold_head, bold=True),) if bold_head else ()) + markup.parse(text), bullet=False)
+
+
+def _stem(prose: str) -> Item:
+    """The question above its options, columns or gaps: in bold, so it reads apart from them."""
+    return Item(tuple(replace(span, bold=True) for span in markup.parse(prose)), bullet=False)
+
+
+def _plain(prose: str) -> str:
+    return markup.plain_text(prose)
+
+
+def shown_question(item: Arranged, labels: Labels) -> ShownQuestion:
+    """The question slide's paragraphs, the answer slide's, and the answer in plain text for the notes."""
+    question = item.question
+    if isinstance(question, OpenQuestion):
+        return ShownQuestion((_line(question.question),), (_line(question.answer),), _plain(question.answer))
+    if isinstance(question, ChoiceQuestion):
+        options = [(letter(place), question.options[index]) for place, index in enumerate(item.order)]
+        asked = (_stem(question.question), *(_line(option.text, f"{mark}. ") for mark, option in options))
+        right = [(mark, option) for mark, option in options if option.correct]
+        answered = tuple(_line(option.text + (f" — {option.feedback}" if option.feedback else ""), f"{mark}. ") for mark, option in right)
+        return ShownQuestion(asked, answered, "; ".join(f"{mark}. {_plain(option.text)}" for mark, option in right))
+    if isinstance(question, TrueFalseQuestion):
+        verdict = labels["true" if question.answer else "false"]
+        said = verdict + (f": {_plain(question.feedback)}" if question.feedback else "")
+        answer = _line(question.feedback or "", f"{verdict}. ") if question.feedback else _line(verdict)
+        statement = Item((*markup.parse(question.question), Span(f" — {labels['true']} / {labels['false']}?", italic=True)), bullet=False)
+        return ShownQuestion((statement,), (answer,), said)
+    if isinstance(question, MatchingQuestion):  # the left column in one line, so both columns fit one slide at the deck's size
+        lefts = [_line(" · ".join(f"{number}. {pair.left}" for number, pair in enumerate(question.pairs, start=1)))]
+        rights = [_line(text, f"{letter(place)}. ") for place, text in enumerate(shown([pair.right for pair in question.pairs], item))]
+        key = matching_key(item)
+        answered = tuple(
+            _line(f"{pair.left} — {mark}", f"{number}. ") for number, (pair, mark) in enumerate(zip(question.pairs, key, strict=True), 1)
+        )
+        notes = "; ".join(f"{number}. {pair.left} — {mark}" for number, (pair, mark) in enumerate(zip(question.pairs, key, strict=True), 1))
+        return ShownQuestion((_stem(question.question or default_prompt(question, labels)), *lefts, *rights), answered, notes)
+    if isinstance(question, OrderingQuestion):
+        asked = (
+            _stem(question.question or default_prompt(question, labels)),
+            *(_line(question.items[index], f"{letter(place)}. ") for place, index in enumerate(item.order)),
+        )
+        answered = tuple(_line(text, f"{number}. ") for number, text in enumerate(question.items, start=1))
+        notes = "; ".join(f"{number}. {_plain(text)}" for number, text in enumerate(question.items, start=1))
+        return ShownQuestion(asked, answered, notes)
+    assert isinstance(question, ClozeQuestion)
+    asked_parts: list[Item] = [
+        _stem(question.question or default_prompt(question, labels)),
+        Item(_cloze_spans(question, False), bullet=False),
+    ]
+    if question.word_bank:
+        bank = shown([blank_answer(blank) for blank in blanks(question)], item)
+        asked_parts.append(Item((Span(f"{labels['word_bank']}: ", bold=True), Span(" · ".join(bank))), bullet=False))
+    notes = "; ".join(f"({number}) {blank_answer(blank)}" for number, blank in enumerate(blanks(question), start=1))
+    return ShownQuestion(tuple(asked_parts), (Item(_cloze_spans(question, True), bullet=False),), notes)
+
+
+STEM_SHARE = 0.45
+"""Of the stage's height: the most a question's text set large may take above its options."""
+
+
+def question_design(region: Box, stem: Item, entries: Sequence[Item], set_: Typesetter) -> list[Drawing] | None:
+    """The question set large as a statement, its options, columns or gaps in a list below it; None where they do not fit.
+
+    A question with a few short options would leave most of a list slide empty; set so, it reads
+    from across a classroom. The stem is set in the statement role, the rest in the body role.
+    """
+    bar = ACCENT_BAR_PT + GAP_PT
+    width = region.width * 0.9
+    size = set_.largest([([stem], width, region.height * STEM_SHARE - bar)], "statement")
+    if size is None:
+        return None
+    stem_height = set_.height([stem], width, size, "statement")
+    below = Box(region.left, region.top + bar + stem_height + GAP_PT, region.width, region.height - bar - stem_height - GAP_PT)
+    body = set_.largest([(entries, below.width, below.height)], "body")
+    if body is None:
+        return None
+    return [
+        Shape("rect", Box(region.left + 7.2, region.top, 96, ACCENT_BAR_PT), "accent", name="Accent bar"),
+        set_.block(Box(region.left, region.top + bar, width, stem_height), [stem], size, "statement", ink="primary", name="Question"),
+        set_.block(
+            Box(below.left, below.top, below.width, set_.height(entries, below.width, body, "body")), entries, body, "body", name="Choices"
+        ),
+    ]
+
+
+def _cloze_spans(question: ClozeQuestion, answered: bool) -> tuple[Span, ...]:
+    """The cloze text with numbered gaps, or with each gap's answer in bold."""
+    spans: list[Span] = []
+    number = 0
+    for part in cloze_parts(question.text):
+        if isinstance(part, Blank):
+            number += 1
+            spans.append(Span(blank_answer(part), bold=True) if answered else Span(f"({number}) {GAP}"))
+        else:
+            spans += markup.parse(part)
+    return tuple(spans)
