@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from guide import markup
 from guide.builder import BuildOptions, build
 from guide.load import load_topic, named_theme
-from guide.model import Course, GlossaryEntry, KeyFact, OpenQuestion, Topic
+from guide.model import Course, GlossaryEntry, KeyFact, OpenQuestion, OrderingQuestion, Topic
 from guide.outputs import REGISTRY
 from guide.render.exports.anki import render_anki
 from guide.render.exports.moodle import render_moodle_xml
@@ -276,11 +276,15 @@ def test_any_valid_topic_exports_what_it_holds(tmp_path: Path, data: dict[str, A
     topic = load_topic(path).topic
     rows = list(csv.reader(io.StringIO(render_terms_csv(topic, named_theme()).decode("utf-8"), newline="")))
     assert rows == [[entry.term, markup.plain_text(entry.definition)] for entry in topic.glossary]
-    essays = ElementTree.fromstring(render_moodle_xml(topic, named_theme())).findall("question[@type='essay']")
-    assert [html_text(essay.findtext("questiontext/text")) for essay in essays] == [markup.plain_text(q.question) for q in topic.questions]
+    quiz = ElementTree.fromstring(render_moodle_xml(topic, named_theme()))
+    assert len(quiz.findall("question")) == len(topic.questions) + 1  # and the category
+    opens = [question for question in topic.questions if isinstance(question, OpenQuestion)]
+    essays = quiz.findall("question[@type='essay']")
+    assert [html_text(essay.findtext("questiontext/text")) for essay in essays] == [markup.plain_text(q.question) for q in opens]
     with zipfile.ZipFile(io.BytesIO(render_qti(topic, named_theme()))) as archive:
         document = ElementTree.fromstring(archive.read(f"{topic.id}/{topic.id}.xml"))
-    assert len(list(document.iter(f"{QTI}item"))) == len(topic.questions)
+    orderings = [question for question in topic.questions if isinstance(question, OrderingQuestion)]
+    assert len(list(document.iter(f"{QTI}item"))) == len(topic.questions) - len(orderings)
     notes = apkg_notes(render_anki(topic, named_theme()), tmp_path)
     assert len(notes) >= len(topic.glossary) + len(topic.questions)  # every GUID distinct, repeated terms too
 

@@ -12,18 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from guide import model
 from guide.labels import Labels
-from guide.model import (
-    Blank,
-    ChoiceQuestion,
-    ClozeQuestion,
-    MatchingQuestion,
-    OpenQuestion,
-    OrderingQuestion,
-    Question,
-    TrueFalseQuestion,
-    cloze_parts,
-)
 from guide.quiz import default_prompt, letter
 from guide.render.exports.text import escaped, inline_html, plain
 
@@ -42,11 +32,11 @@ def _listed(items: list[str], kind: str = "A") -> str:
     return f'<ol type="{kind}">' + "".join(f"<li>{item}</li>" for item in items) + "</ol>"
 
 
-def question_cards(question: Question, labels: Labels) -> Iterator[Card]:
+def question_cards(question: model.Question, labels: Labels) -> Iterator[Card]:
     """The cards of one question; none for a matching whose pairs are the glossary's."""
-    if isinstance(question, OpenQuestion):
+    if isinstance(question, model.OpenQuestion):
         yield Card("", inline_html(question.question), inline_html(question.answer))
-    elif isinstance(question, ChoiceQuestion):
+    elif isinstance(question, model.ChoiceQuestion):
         options = [inline_html(option.text) for option in question.options]
         right = [
             f"{letter(index)}. {inline_html(option.text)}" + (f"<br><i>{inline_html(option.feedback)}</i>" if option.feedback else "")
@@ -54,15 +44,15 @@ def question_cards(question: Question, labels: Labels) -> Iterator[Card]:
             if option.correct
         ]
         yield Card("", inline_html(question.question) + _listed(options), "<br>".join(right))
-    elif isinstance(question, TrueFalseQuestion):
+    elif isinstance(question, model.TrueFalseQuestion):
         verdict = escaped(labels["true" if question.answer else "false"])
         feedback = f"<br>{inline_html(question.feedback)}" if question.feedback else ""
         yield Card("", f"{inline_html(question.question)}<br><i>{escaped(labels['true_false_instruction'])}</i>", verdict + feedback)
-    elif isinstance(question, MatchingQuestion):
+    elif isinstance(question, model.MatchingQuestion):
         if question.from_ != "glossary":
             for index, pair in enumerate(question.pairs, start=1):
                 yield Card(f":pair:{index}", escaped(pair.left), inline_html(pair.right))
-    elif isinstance(question, OrderingQuestion):
+    elif isinstance(question, model.OrderingQuestion):
         prompt = inline_html(question.question) if question.question else escaped(default_prompt(question, labels))
         alphabetical = sorted(question.items, key=lambda item: plain(item).casefold())
         yield Card(
@@ -72,11 +62,11 @@ def question_cards(question: Question, labels: Labels) -> Iterator[Card]:
         yield Card("", cloze_text(question), inline_html(question.question) if question.question else "", cloze=True)
 
 
-def cloze_text(question: ClozeQuestion) -> str:
+def cloze_text(question: model.ClozeQuestion) -> str:
     """The text with each blank Anki's ``{{cN::answer}}``; braces and colons of the user's text escaped so Anki reads them as text."""
     pieces, number = [], 0
-    for part in cloze_parts(question.text):
-        if isinstance(part, Blank):
+    for part in model.cloze_parts(question.text):
+        if isinstance(part, model.Blank):
             number += 1
             hidden = _braces(escaped(plain(part.answers[0]))).replace(":", "&#58;")
             pieces.append(f"{{{{c{number}::{hidden}}}}}")

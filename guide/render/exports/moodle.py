@@ -18,20 +18,8 @@ import math
 import re
 import xml.etree.ElementTree as ElementTree
 
+from guide import model
 from guide.labels import Labels, labels_for
-from guide.model import (
-    Blank,
-    ChoiceQuestion,
-    ClozeQuestion,
-    Course,
-    MatchingQuestion,
-    OpenQuestion,
-    OrderingQuestion,
-    Question,
-    Topic,
-    TrueFalseQuestion,
-    cloze_parts,
-)
 from guide.quiz import blank_answer, blanks, default_prompt
 from guide.render.exports.text import escaped, inline_html, paragraph_html, plain
 from guide.session import BuildSession
@@ -50,7 +38,7 @@ CLOZE_SPECIAL = re.compile(r"([}#~/\"\\])")
 """Characters an embedded answer of a cloze question must escape with a backslash."""
 
 
-def render_moodle_xml(topic: Topic, theme: Theme, course: Course | None = None, session: BuildSession | None = None) -> bytes:
+def render_moodle_xml(topic: model.Topic, theme: Theme, course: model.Course | None = None, session: BuildSession | None = None) -> bytes:
     """The category, then one question of Moodle's matching type per question."""
     labels = labels_for(topic.language_code)
     quiz = ElementTree.Element("quiz")
@@ -62,28 +50,28 @@ def render_moodle_xml(topic: Topic, theme: Theme, course: Course | None = None, 
     return ElementTree.tostring(quiz, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
-def category_path(topic: Topic, course: Course | None) -> str:
+def category_path(topic: model.Topic, course: model.Course | None) -> str:
     """Where the questions go in the course's question bank; a ``/`` in a name is doubled, as Moodle reads it."""
     names = [f"{course.code} {course.title}", topic.title] if course else [topic.title]
     return "/".join(["$course$", "top", *(name.replace("/", "//") for name in names)])
 
 
-def moodle_question(number: int, question: Question, labels: Labels) -> ElementTree.Element:
+def moodle_question(number: int, question: model.Question, labels: Labels) -> ElementTree.Element:
     """One question as the Moodle type that asks it the same way."""
-    if isinstance(question, OpenQuestion):
+    if isinstance(question, model.OpenQuestion):
         return essay(number, question, labels)
-    if isinstance(question, ChoiceQuestion):
+    if isinstance(question, model.ChoiceQuestion):
         return multichoice(number, question, labels)
-    if isinstance(question, TrueFalseQuestion):
+    if isinstance(question, model.TrueFalseQuestion):
         return truefalse(number, question, labels)
-    if isinstance(question, MatchingQuestion):
+    if isinstance(question, model.MatchingQuestion):
         return matching(number, question, labels)
-    if isinstance(question, OrderingQuestion):
+    if isinstance(question, model.OrderingQuestion):
         return ordering(number, question, labels)
     return cloze(number, question, labels)
 
 
-def _common(kind: str, number: int, question: Question, text_html: str, labels: Labels) -> ElementTree.Element:
+def _common(kind: str, number: int, question: model.Question, text_html: str, labels: Labels) -> ElementTree.Element:
     """A question element with what every type has: its name, text, general feedback, mark and penalty."""
     element = ElementTree.Element("question", type=kind)
     _text(element, "name", question_name(number, question, labels))
@@ -94,12 +82,12 @@ def _common(kind: str, number: int, question: Question, text_html: str, labels: 
     return element
 
 
-def _prompt(question: Question, labels: Labels) -> str:
+def _prompt(question: model.Question, labels: Labels) -> str:
     """The question's own text, or for a type whose text is optional the instruction in the topic's language."""
     return paragraph_html(question.question) if question.question else f"<p>{escaped(default_prompt(question, labels))}</p>"
 
 
-def essay(number: int, question: OpenQuestion, labels: Labels) -> ElementTree.Element:
+def essay(number: int, question: model.OpenQuestion, labels: Labels) -> ElementTree.Element:
     """An open question as a Moodle essay question, graded by hand."""
     element = _common("essay", number, question, paragraph_html(question.question), labels)
     for name, value in (
@@ -115,7 +103,7 @@ def essay(number: int, question: OpenQuestion, labels: Labels) -> ElementTree.El
     return element
 
 
-def multichoice(number: int, question: ChoiceQuestion, labels: Labels) -> ElementTree.Element:
+def multichoice(number: int, question: model.ChoiceQuestion, labels: Labels) -> ElementTree.Element:
     """Radio buttons for one correct option; tick boxes for several, each correct one a share of the mark."""
     element = _common("multichoice", number, question, paragraph_html(question.question), labels)
     correct = sum(option.correct for option in question.options)
@@ -133,7 +121,7 @@ def multichoice(number: int, question: ChoiceQuestion, labels: Labels) -> Elemen
     return element
 
 
-def truefalse(number: int, question: TrueFalseQuestion, labels: Labels) -> ElementTree.Element:
+def truefalse(number: int, question: model.TrueFalseQuestion, labels: Labels) -> ElementTree.Element:
     """The statement with its two answers, the feedback under both."""
     element = _common("truefalse", number, question, paragraph_html(question.question), labels)
     for value in (True, False):
@@ -142,7 +130,7 @@ def truefalse(number: int, question: TrueFalseQuestion, labels: Labels) -> Eleme
     return element
 
 
-def matching(number: int, question: MatchingQuestion, labels: Labels) -> ElementTree.Element:
+def matching(number: int, question: model.MatchingQuestion, labels: Labels) -> ElementTree.Element:
     """Each left item with its match; Moodle offers every match in a menu beside each item, shuffled."""
     element = _common("matching", number, question, _prompt(question, labels), labels)
     ElementTree.SubElement(element, "shuffleanswers").text = "true"
@@ -153,7 +141,7 @@ def matching(number: int, question: MatchingQuestion, labels: Labels) -> Element
     return element
 
 
-def ordering(number: int, question: OrderingQuestion, labels: Labels) -> ElementTree.Element:
+def ordering(number: int, question: model.OrderingQuestion, labels: Labels) -> ElementTree.Element:
     """The items in their right order (Moodle shows them shuffled), each scored by its place."""
     element = _common("ordering", number, question, _prompt(question, labels), labels)
     for name, value in (
@@ -170,12 +158,12 @@ def ordering(number: int, question: OrderingQuestion, labels: Labels) -> Element
     return element
 
 
-def cloze(number: int, question: ClozeQuestion, labels: Labels) -> ElementTree.Element:
+def cloze(number: int, question: model.ClozeQuestion, labels: Labels) -> ElementTree.Element:
     """The text with each blank an embedded answer: ``{1:SHORTANSWER:=Berlin~=berlin}``, or a menu of the word bank."""
     bank = sorted({blank_answer(blank) for blank in blanks(question)}, key=str.casefold)
     pieces = []
-    for part in cloze_parts(question.text):
-        if isinstance(part, Blank):
+    for part in model.cloze_parts(question.text):
+        if isinstance(part, model.Blank):
             pieces.append(_embedded(part, bank if question.word_bank else None))
         else:
             pieces.append(inline_html(part))
@@ -183,7 +171,7 @@ def cloze(number: int, question: ClozeQuestion, labels: Labels) -> ElementTree.E
     return _common("cloze", number, question, text_html, labels)
 
 
-def _embedded(blank: Blank, bank: list[str] | None) -> str:
+def _embedded(blank: model.Blank, bank: list[str] | None) -> str:
     """One blank as Moodle's embedded-answer syntax, its answers escaped as that syntax requires."""
     if bank is None:
         accepted = "~".join(f"={_cloze_escaped(plain(answer))}" for answer in blank.answers)
@@ -208,7 +196,7 @@ def _answer(parent: ElementTree.Element, fraction: str, text_html: str, format: 
     return answer
 
 
-def question_name(number: int, question: Question, labels: Labels) -> str:
+def question_name(number: int, question: model.Question, labels: Labels) -> str:
     """``Q01 What did Germany…``: the number keeps the topic's order in the bank, which sorts by name."""
     shown = plain(question.question) if question.question else default_prompt(question, labels)
     if len(shown) > NAME_LENGTH:

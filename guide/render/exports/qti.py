@@ -15,20 +15,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ElementTree
 
+from guide import model
 from guide.labels import Labels, labels_for
-from guide.model import (
-    Blank,
-    ChoiceQuestion,
-    ClozeQuestion,
-    Course,
-    MatchingQuestion,
-    OpenQuestion,
-    OrderingQuestion,
-    Question,
-    Topic,
-    TrueFalseQuestion,
-    cloze_parts,
-)
 from guide.quiz import blank_answer, blanks, default_prompt
 from guide.render.exports.package import identifier, zipped
 from guide.render.exports.text import escaped, inline_html, paragraph_html, plain
@@ -45,17 +33,17 @@ QTI_RESOURCE = "imsqti_xmlv1p2"
 """The resource type Canvas looks for in a package's manifest."""
 
 
-def render_qti(topic: Topic, theme: Theme, course: Course | None = None, session: BuildSession | None = None) -> bytes:
+def render_qti(topic: model.Topic, theme: Theme, course: model.Course | None = None, session: BuildSession | None = None) -> bytes:
     """The manifest and the assessment, zipped the same way every build."""
     path = assessment_path(topic)
     return zipped([("imsmanifest.xml", _xml(manifest(topic, path))), (path, _xml(assessment(topic, course)))])
 
 
-def assessment_path(topic: Topic) -> str:
+def assessment_path(topic: model.Topic) -> str:
     return f"{topic.id}/{topic.id}.xml"
 
 
-def manifest(topic: Topic, path: str) -> ElementTree.Element:
+def manifest(topic: model.Topic, path: str) -> ElementTree.Element:
     """The package's table of contents: one QTI resource, the assessment."""
     root = _root("manifest", PACKAGE_NAMESPACE, PACKAGE_SCHEMA, identifier=identifier("M", "qti manifest", topic.id))
     metadata = ElementTree.SubElement(root, "metadata")
@@ -70,7 +58,7 @@ def manifest(topic: Topic, path: str) -> ElementTree.Element:
     return root
 
 
-def assessment(topic: Topic, course: Course | None) -> ElementTree.Element:
+def assessment(topic: model.Topic, course: model.Course | None) -> ElementTree.Element:
     """One assessment named after the topic (and its course), one section, one item per question QTI 1.2 can ask."""
     root = _root("questestinterop", QTI_NAMESPACE, QTI_SCHEMA)
     title = f"{course.code} · {topic.title}" if course else topic.title
@@ -83,11 +71,11 @@ def assessment(topic: Topic, course: Course | None) -> ElementTree.Element:
     return root
 
 
-LEFT_OUT = (OrderingQuestion,)
+LEFT_OUT = (model.OrderingQuestion,)
 """Types QTI 1.2 as Canvas reads it has no item for: Canvas imports no ordering question."""
 
 
-def left_out(topic: Topic) -> list[tuple[tuple[str | int, ...], str]]:
+def left_out(topic: model.Topic) -> list[tuple[tuple[str | int, ...], str]]:
     """Each question the package leaves out, at its ``type``, with why: for the build to warn."""
     return [
         (("questions", index, "type"), f"the QTI package leaves out this {question.type} question: QTI 1.2 as Canvas imports it has none")
@@ -99,7 +87,7 @@ def left_out(topic: Topic) -> list[tuple[tuple[str | int, ...], str]]:
 class _Item:
     """One item being written: its metadata, presentation, scoring and feedback, each in QTI's order."""
 
-    def __init__(self, topic_id: str, number: int, kind: str, question: Question) -> None:
+    def __init__(self, topic_id: str, number: int, kind: str, question: model.Question) -> None:
         self.ident = identifier("I", "qti item", topic_id, str(number))
         self.element = ElementTree.Element("item", ident=self.ident, title=f"Question {number}")
         fields = ElementTree.SubElement(ElementTree.SubElement(self.element, "itemmetadata"), "qtimetadata")
@@ -152,21 +140,21 @@ def _score(condition: ElementTree.Element, value: str, action: str = "Set") -> N
     ElementTree.SubElement(condition, "setvar", action=action, varname="SCORE").text = value
 
 
-def qti_item(topic_id: str, number: int, question: Question, labels: Labels) -> ElementTree.Element:
+def qti_item(topic_id: str, number: int, question: model.Question, labels: Labels) -> ElementTree.Element:
     """One question as the Canvas item type that asks it the same way."""
-    if isinstance(question, OpenQuestion):
+    if isinstance(question, model.OpenQuestion):
         return essay_item(topic_id, number, question)
-    if isinstance(question, ChoiceQuestion):
+    if isinstance(question, model.ChoiceQuestion):
         return choice_item(topic_id, number, question)
-    if isinstance(question, TrueFalseQuestion):
+    if isinstance(question, model.TrueFalseQuestion):
         return true_false_item(topic_id, number, question, labels)
-    if isinstance(question, MatchingQuestion):
+    if isinstance(question, model.MatchingQuestion):
         return matching_item(topic_id, number, question, labels)
-    assert isinstance(question, ClozeQuestion)
+    assert isinstance(question, model.ClozeQuestion)
     return cloze_item(topic_id, number, question, labels)
 
 
-def essay_item(topic_id: str, number: int, question: OpenQuestion) -> ElementTree.Element:
+def essay_item(topic_id: str, number: int, question: model.OpenQuestion) -> ElementTree.Element:
     """An open question as an essay item: a text box to answer in, marked by hand, the model answer as feedback."""
     item = _Item(topic_id, number, "essay_question", question)
     _material(item.presentation, paragraph_html(question.question))
@@ -183,7 +171,7 @@ def essay_item(topic_id: str, number: int, question: OpenQuestion) -> ElementTre
     return item.finished()
 
 
-def choice_item(topic_id: str, number: int, question: ChoiceQuestion) -> ElementTree.Element:
+def choice_item(topic_id: str, number: int, question: model.ChoiceQuestion) -> ElementTree.Element:
     """One correct option: a multiple-choice item; several: a multiple-answers item, full marks for exactly the correct ones."""
     several = sum(option.correct for option in question.options) > 1
     item = _Item(topic_id, number, "multiple_answers_question" if several else "multiple_choice_question", question)
@@ -208,7 +196,7 @@ def choice_item(topic_id: str, number: int, question: ChoiceQuestion) -> Element
     return item.finished()
 
 
-def true_false_item(topic_id: str, number: int, question: TrueFalseQuestion, labels: Labels) -> ElementTree.Element:
+def true_false_item(topic_id: str, number: int, question: model.TrueFalseQuestion, labels: Labels) -> ElementTree.Element:
     """The statement with True and False to pick, in the topic's language; the feedback shown after either."""
     item = _Item(topic_id, number, "true_false_question", question)
     _material(item.presentation, paragraph_html(question.question))
@@ -224,7 +212,7 @@ def true_false_item(topic_id: str, number: int, question: TrueFalseQuestion, lab
     return item.finished()
 
 
-def matching_item(topic_id: str, number: int, question: MatchingQuestion, labels: Labels) -> ElementTree.Element:
+def matching_item(topic_id: str, number: int, question: model.MatchingQuestion, labels: Labels) -> ElementTree.Element:
     """Each left item a response choosing among all the matches (plain text, as Canvas shows them), each worth a share."""
     item = _Item(topic_id, number, "matching_question", question)
     _material(item.presentation, _prompt(question, labels))
@@ -239,13 +227,15 @@ def matching_item(topic_id: str, number: int, question: MatchingQuestion, labels
     return item.finished()
 
 
-def cloze_item(topic_id: str, number: int, question: ClozeQuestion, labels: Labels) -> ElementTree.Element:
+def cloze_item(topic_id: str, number: int, question: model.ClozeQuestion, labels: Labels) -> ElementTree.Element:
     """Canvas's fill-in-multiple-blanks item (``[blank1]`` in the text), or with a word bank its multiple-dropdowns item."""
     kind = "multiple_dropdowns_question" if question.word_bank else "fill_in_multiple_blanks_question"
     item = _Item(topic_id, number, kind, question)
     pieces: list[str] = []
-    for part in cloze_parts(question.text):
-        pieces.append(f"[blank{sum(piece.startswith('[blank') for piece in pieces) + 1}]" if isinstance(part, Blank) else inline_html(part))
+    for part in model.cloze_parts(question.text):
+        pieces.append(
+            f"[blank{sum(piece.startswith('[blank') for piece in pieces) + 1}]" if isinstance(part, model.Blank) else inline_html(part)
+        )
     prompt = _prompt(question, labels) if question.question else ""
     _material(item.presentation, prompt + f"<p>{''.join(pieces)}</p>")
     found = blanks(question)
@@ -263,7 +253,7 @@ def cloze_item(topic_id: str, number: int, question: ClozeQuestion, labels: Labe
     return item.finished()
 
 
-def _prompt(question: Question, labels: Labels) -> str:
+def _prompt(question: model.Question, labels: Labels) -> str:
     return paragraph_html(question.question) if question.question else f"<p>{escaped(default_prompt(question, labels))}</p>"
 
 

@@ -8,17 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from guide import model
 from guide.labels import Labels
-from guide.model import (
-    Blank,
-    ChoiceQuestion,
-    ClozeQuestion,
-    MatchingQuestion,
-    OpenQuestion,
-    OrderingQuestion,
-    TrueFalseQuestion,
-    cloze_parts,
-)
 from guide.quiz import Arranged, blank_answer, blanks, correct_letters, letter, matching_key, shown
 from guide.render.html.inline import prose, text
 
@@ -45,7 +36,7 @@ def _answer(content: str, labels: Labels) -> str:
 def _question(item: Arranged, labels: Labels, answers: bool) -> str:
     """The question as the sheet asks it; with ``answers``, one answer paragraph after it (and the key's marks in it)."""
     question = item.question
-    if isinstance(question, OpenQuestion):
+    if isinstance(question, model.OpenQuestion):
         return _stem(question.question, labels, "question", question.points) + (_answer(prose(question.answer), labels) if answers else "")
     asked = _asked(item, labels, answers)
     return asked + (_answer(_short_answer(item, labels), labels) if answers else "")
@@ -53,7 +44,7 @@ def _question(item: Arranged, labels: Labels, answers: bool) -> str:
 
 def _asked(item: Arranged, labels: Labels, answers: bool) -> str:
     question = item.question
-    if isinstance(question, ChoiceQuestion):
+    if isinstance(question, model.ChoiceQuestion):
         options = []
         for index in item.order:
             option = question.options[index]
@@ -66,9 +57,9 @@ def _asked(item: Arranged, labels: Labels, answers: bool) -> str:
         instruction = "tick_all" if sum(option.correct for option in question.options) > 1 else "tick_one"
         stem = [_stem(question.question, labels, "question", question.points), f"<p><em>{text(labels[instruction])}</em></p>"]
         return "".join([*stem, '<ol class="options" type="A">', *options, "</ol>"])
-    if isinstance(question, TrueFalseQuestion):
+    if isinstance(question, model.TrueFalseQuestion):
         return _stem(question.question, labels, "question", question.points) + f"<p><em>{text(labels['true_false_instruction'])}</em></p>"
-    if isinstance(question, MatchingQuestion):
+    if isinstance(question, model.MatchingQuestion):
         matches = shown([pair.right for pair in question.pairs], item)
         key = matching_key(item)
         rows = [
@@ -79,10 +70,10 @@ def _asked(item: Arranged, labels: Labels, answers: bool) -> str:
         return _stem(question.question, labels, "match_instruction", question.points) + "".join(
             ['<table class="matching">', *rows, "</table>"]
         )
-    if isinstance(question, OrderingQuestion):
+    if isinstance(question, model.OrderingQuestion):
         listed = [f"<li>{prose(question.items[index])}</li>" for index in item.order]
         return _stem(question.question, labels, "order_instruction", question.points) + "".join(['<ol type="A">', *listed, "</ol>"])
-    assert isinstance(question, ClozeQuestion)
+    assert isinstance(question, model.ClozeQuestion)
     body = _stem(question.question, labels, "cloze_instruction", question.points) + f'<p class="cloze">{_cloze(question, answers)}</p>'
     if question.word_bank:
         bank = " · ".join(text(word) for word in shown([blank_answer(blank) for blank in blanks(question)], item))
@@ -93,23 +84,23 @@ def _asked(item: Arranged, labels: Labels, answers: bool) -> str:
 def _short_answer(item: Arranged, labels: Labels) -> str:
     """The answer as a teacher marks it: the letters ticked, the letter of each match, the items' letters in order, the words."""
     question = item.question
-    if isinstance(question, ChoiceQuestion):
+    if isinstance(question, model.ChoiceQuestion):
         return ", ".join(correct_letters(item))
-    if isinstance(question, TrueFalseQuestion):
+    if isinstance(question, model.TrueFalseQuestion):
         verdict = text(labels["true" if question.answer else "false"])
         return verdict + (f' <em class="feedback">{prose(question.feedback)}</em>' if question.feedback else "")
-    if isinstance(question, MatchingQuestion):
+    if isinstance(question, model.MatchingQuestion):
         return ", ".join(f"{number} — {mark}" for number, mark in enumerate(matching_key(item), start=1))
-    if isinstance(question, OrderingQuestion):
+    if isinstance(question, model.OrderingQuestion):
         return ", ".join(letter(item.shown_position(index)) for index in range(len(question.items)))
-    assert isinstance(question, ClozeQuestion)
+    assert isinstance(question, model.ClozeQuestion)
     return "; ".join(f"({number}) {text(' / '.join(blank.answers))}" for number, blank in enumerate(blanks(question), start=1))
 
 
-def _cloze(question: ClozeQuestion, answers: bool) -> str:
+def _cloze(question: model.ClozeQuestion, answers: bool) -> str:
     pieces, number = [], 0
-    for part in cloze_parts(question.text):
-        if isinstance(part, Blank):
+    for part in model.cloze_parts(question.text):
+        if isinstance(part, model.Blank):
             number += 1
             pieces.append(f"<mark>{text(blank_answer(part))}</mark>" if answers else f'<span class="gap">({number}) {GAP}</span>')
         else:

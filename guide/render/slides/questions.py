@@ -11,19 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from guide import markup
+from guide import markup, model
 from guide.labels import Labels
 from guide.markup import Span
-from guide.model import (
-    Blank,
-    ChoiceQuestion,
-    ClozeQuestion,
-    MatchingQuestion,
-    OpenQuestion,
-    OrderingQuestion,
-    TrueFalseQuestion,
-    cloze_parts,
-)
 from guide.quiz import Arranged, blank_answer, blanks, default_prompt, letter, matching_key, shown
 from guide.render.slides.designs import ACCENT_BAR_PT, GAP_PT
 from guide.render.slides.fitting import Item
@@ -60,21 +50,21 @@ def _plain(prose: str) -> str:
 def shown_question(item: Arranged, labels: Labels) -> ShownQuestion:
     """The question slide's paragraphs, the answer slide's, and the answer in plain text for the notes."""
     question = item.question
-    if isinstance(question, OpenQuestion):
+    if isinstance(question, model.OpenQuestion):
         return ShownQuestion((_line(question.question),), (_line(question.answer),), _plain(question.answer))
-    if isinstance(question, ChoiceQuestion):
+    if isinstance(question, model.ChoiceQuestion):
         options = [(letter(place), question.options[index]) for place, index in enumerate(item.order)]
         asked = (_stem(question.question), *(_line(option.text, f"{mark}. ") for mark, option in options))
         right = [(mark, option) for mark, option in options if option.correct]
         answered = tuple(_line(option.text + (f" — {option.feedback}" if option.feedback else ""), f"{mark}. ") for mark, option in right)
         return ShownQuestion(asked, answered, "; ".join(f"{mark}. {_plain(option.text)}" for mark, option in right))
-    if isinstance(question, TrueFalseQuestion):
+    if isinstance(question, model.TrueFalseQuestion):
         verdict = labels["true" if question.answer else "false"]
         said = verdict + (f": {_plain(question.feedback)}" if question.feedback else "")
         answer = _line(question.feedback or "", f"{verdict}. ") if question.feedback else _line(verdict)
         statement = Item((*markup.parse(question.question), Span(f" — {labels['true']} / {labels['false']}?", italic=True)), bullet=False)
         return ShownQuestion((statement,), (answer,), said)
-    if isinstance(question, MatchingQuestion):  # the left column in one line, so both columns fit one slide at the deck's size
+    if isinstance(question, model.MatchingQuestion):  # the left column in one line, so both columns fit one slide at the deck's size
         lefts = [_line(" · ".join(f"{number}. {pair.left}" for number, pair in enumerate(question.pairs, start=1)))]
         rights = [_line(text, f"{letter(place)}. ") for place, text in enumerate(shown([pair.right for pair in question.pairs], item))]
         key = matching_key(item)
@@ -83,7 +73,7 @@ def shown_question(item: Arranged, labels: Labels) -> ShownQuestion:
         )
         notes = "; ".join(f"{number}. {pair.left} — {mark}" for number, (pair, mark) in enumerate(zip(question.pairs, key, strict=True), 1))
         return ShownQuestion((_stem(question.question or default_prompt(question, labels)), *lefts, *rights), answered, notes)
-    if isinstance(question, OrderingQuestion):
+    if isinstance(question, model.OrderingQuestion):
         asked = (
             _stem(question.question or default_prompt(question, labels)),
             *(_line(question.items[index], f"{letter(place)}. ") for place, index in enumerate(item.order)),
@@ -91,7 +81,7 @@ def shown_question(item: Arranged, labels: Labels) -> ShownQuestion:
         answered = tuple(_line(text, f"{number}. ") for number, text in enumerate(question.items, start=1))
         notes = "; ".join(f"{number}. {_plain(text)}" for number, text in enumerate(question.items, start=1))
         return ShownQuestion(asked, answered, notes)
-    assert isinstance(question, ClozeQuestion)
+    assert isinstance(question, model.ClozeQuestion)
     asked_parts: list[Item] = [
         _stem(question.question or default_prompt(question, labels)),
         Item(_cloze_spans(question, False), bullet=False),
@@ -132,12 +122,12 @@ def question_design(region: Box, stem: Item, entries: Sequence[Item], set_: Type
     ]
 
 
-def _cloze_spans(question: ClozeQuestion, answered: bool) -> tuple[Span, ...]:
+def _cloze_spans(question: model.ClozeQuestion, answered: bool) -> tuple[Span, ...]:
     """The cloze text with numbered gaps, or with each gap's answer in bold."""
     spans: list[Span] = []
     number = 0
-    for part in cloze_parts(question.text):
-        if isinstance(part, Blank):
+    for part in model.cloze_parts(question.text):
+        if isinstance(part, model.Blank):
             number += 1
             spans.append(Span(blank_answer(part), bold=True) if answered else Span(f"({number}) {GAP}"))
         else:
