@@ -9,6 +9,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Image, Paragraph
 
+from guide.render.pdf.tagged import artifact
+
 
 class OutlineEntry(Flowable):
     """An invisible mark that adds a bookmark for where it lands, e.g. at the top of a box."""
@@ -49,11 +51,12 @@ class SectionHeading(Paragraph):
         super().draw()
         canvas = self.canv
         add_outline_entry(canvas, self.outline_title, self.outline_key)
-        canvas.saveState()
-        canvas.setStrokeColor(self.rule_color)
-        canvas.setLineWidth(0.6)
-        canvas.line(0, -4, self.width, -4)
-        canvas.restoreState()
+        with artifact(canvas):
+            canvas.saveState()
+            canvas.setStrokeColor(self.rule_color)
+            canvas.setLineWidth(0.6)
+            canvas.line(0, -4, self.width, -4)
+            canvas.restoreState()
 
 
 class RuledLines(Flowable):
