@@ -14,6 +14,8 @@ from typing import Any
 import pikepdf
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pdfua import validate
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate
@@ -31,7 +33,7 @@ from guide.render.pdf.tagged_canvas import TaggingCanvas
 from guide.theme import Theme
 from guide.typography import typeset_topic
 from tests.conftest import TREATY, squeezed
-from tests.samples import german_topic, long_topic
+from tests.samples import german_topic, long_topic, paragraph, sentence
 from tests.tagread import STANDARD_ROLES, Node, elements, have_pdfinfo, parent_tree, structure_tree, unmarked_painting
 
 pytestmark = pytest.mark.skipif(not have_pdfinfo(), reason="poppler (pdfinfo) is not installed")
@@ -252,3 +254,43 @@ def test_a_paragraph_split_over_pages_stays_one_element_and_its_link_and_rule_ar
         assert str(link.Contents) == "https://example.org/x"
         assert parent_tree(pdf)[int(link.StructParent)].S == "/Link"
         assert pdf.Root.Metadata.read_bytes().decode().count("Tiny &amp; small") == 1
+
+
+@st.composite
+def varied_topics(draw: st.DrawFn) -> dict[str, Any]:
+    """Small topics with links in their prose, terms short and long, people, questions and a timeline."""
+    seed = draw(st.integers(0, 40))
+    step = draw(st.integers(1, 5))
+    link = f"[{sentence(draw(st.integers(1, 12)), seed).rstrip('.')}](https://example.org/{seed})"
+    return {
+        "title": sentence(draw(st.integers(2, 10)), seed).rstrip("."),
+        "date": "1926-04-24",
+        "summary": f"{paragraph(draw(st.integers(1, 3)), seed)} {link}.",
+        "key_facts": [sentence(draw(st.integers(4, 30)), seed + index) for index in range(draw(st.integers(1, 8)))],
+        "context": [paragraph(draw(st.integers(1, 6)), seed + index) for index in range(draw(st.integers(1, 3)))],
+        "significance": paragraph(draw(st.integers(1, 4)), seed),
+        "glossary": [
+            {"term": sentence(draw(st.integers(1, 6)), seed + index).rstrip("."), "definition": sentence(9, index)}
+            for index in range(draw(st.integers(0, 5)))
+        ],
+        "people": [{"name": f"Person {index}", "role": sentence(8, index)} for index in range(draw(st.integers(0, 3)))],
+        "timeline": [{"date": 1920 + index * step, "event": sentence(6, index)} for index in range(draw(st.integers(0, 6)))],
+        "questions": [{"question": sentence(10, index) + "?", "answer": paragraph(1, index)} for index in range(draw(st.integers(0, 4)))],
+    }
+
+
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=varied_topics())
+def test_any_topic_is_tagged_throughout_with_its_key_facts_and_links_in_the_tree(tmp_path: Path, data: dict[str, Any]) -> None:
+    path = tmp_path / "topic.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    topic = load_topic(path).topic
+    pdf_path = tmp_path / "topic.pdf"
+    pdf_path.write_bytes(render_study_sheet(topic, named_theme()))
+    with pikepdf.open(pdf_path) as pdf:
+        assert unmarked_painting(pdf) == []
+        entries = parent_tree(pdf)
+        links = [annotation for page in pdf.pages for annotation in page.obj.get("/Annots", [])]
+        assert links and all(entries[int(link.StructParent)].S == "/Link" for link in links)
+    tree = structure_tree(pdf_path)
+    assert not in_reading_order(tree, [plain_text(fact.fact) for fact in typeset_topic(topic, named_theme().typography).key_facts])
