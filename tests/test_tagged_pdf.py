@@ -134,8 +134,23 @@ def test_every_heading_paragraph_item_term_and_figure_is_in_the_tree_in_reading_
 
 def section_headed(tree: Node, heading: str) -> Node:
     """The one section of the tree that opens with ``heading``."""
-    (section,) = [node for node in tree.find("Sect") if node.kids[0].role == "H2" and node.kids[0].all_text() == heading]
+    (section,) = [node for node in tree.find("Sect") if node.kids[0].role == "H2" and node.kids[0].all_text().strip() == heading]
     return section
+
+
+def words(text: str) -> set[str]:
+    """The words of a text, hyphens left out, so that a word hyphenated at a line end is the same word."""
+    return {word.replace("-", "") for word in text.split()}
+
+
+@pytest.mark.parametrize("case", [case for case in CASES if case[2] == "sheet"], ids=_ids)
+def test_the_words_of_every_paragraph_are_read_apart_across_line_ends(rendered: Any, case: tuple[str, str, str]) -> None:
+    """Nothing runs the last word of a line into the first of the next."""
+    path, topic, theme = rendered[case]
+    printed = typeset_topic(topic, theme.typography)
+    read = words(structure_tree(path).all_text())
+    for written in (*printed.context, *printed.significance):
+        assert words(plain_text(written.text)) <= read
 
 
 @pytest.mark.parametrize("case", [case for case in CASES if case[2] == "sheet"], ids=_ids)

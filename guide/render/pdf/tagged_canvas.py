@@ -119,6 +119,9 @@ class TaggingCanvas(Canvas):
             code.insert(self._artifacts_from, ARTIFACT_BEGIN)
             code.append(END)
 
+    def beginText(self, x: float = 0, y: float = 0, direction: Any = None) -> PDFTextObject:  # noqa: N802 - reportlab's name
+        return _SpacedLines(self, x, y, direction=direction)
+
     def drawText(self, aTextObject: PDFTextObject) -> None:  # noqa: N802, N803 - reportlab's names
         """Draw a text object; the first one of an element with a label (a bullet, a term) is the label's."""
         super().drawText(aTextObject)
@@ -178,6 +181,30 @@ class TaggingCanvas(Canvas):
         self.setViewerPreference("DisplayDocTitle", "true")
         self.setCatalogEntry("Metadata", xmp_stream(self._metadata))
         super().save()
+
+
+class _SpacedLines(PDFTextObject):
+    """A text object that ends each line broken between words with a space, as the words were in the source.
+
+    reportlab moves to the next line with nothing between the last word of one line and the
+    first of the next, so what reads the text in order (a screen reader, poppler, a copy and
+    paste) ran them together. The space is drawn after the line's last glyph, where it shows
+    nothing. A line broken in a word, after a hyphen, gets none.
+    """
+
+    def __init__(self, canvas: Canvas, x: float = 0, y: float = 0, direction: Any = None) -> None:
+        super().__init__(canvas, x, y, direction=direction)
+        self._line_end = ""
+
+    def _textOut(self, text: str, TStar: int = 0) -> None:  # noqa: N802, N803 - reportlab's names
+        """Text at the current point, then (``TStar``) the next line: reportlab's own line writer, which paragraphs use."""
+        if text:
+            self._line_end = text[-1]
+        if TStar and self._line_end and not self._line_end.isspace() and self._line_end not in "-­":
+            text += " "
+        if TStar:
+            self._line_end = ""
+        super()._textOut(text, TStar)  # type: ignore[misc]  # private to reportlab, not in its stubs
 
 
 def write_structure(canvas: Canvas, structure: Structure, page_keys: list[int]) -> None:
