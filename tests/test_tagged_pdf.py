@@ -309,3 +309,12 @@ def test_any_topic_is_tagged_throughout_with_its_key_facts_and_links_in_the_tree
         assert links and all(entries[int(link.StructParent)].S == "/Link" for link in links)
     tree = structure_tree(pdf_path)
     assert not in_reading_order(tree, [plain_text(fact.fact) for fact in typeset_topic(topic, named_theme().typography).key_facts])
+
+
+@pytest.mark.parametrize("name", ["treaty-of-berlin-1926.pdf", "treaty-of-berlin-1926-answers.pdf"])
+def test_letter_paper_built_from_the_command_line_is_tagged_as_well(built: dict[str, Path], name: str) -> None:
+    path = built["letter"] / name
+    with pikepdf.open(path) as pdf:
+        assert pdf.pages[0].mediabox[2] == 612
+        assert unmarked_painting(pdf) == []
+    assert validate(str(path)).findings == ()
