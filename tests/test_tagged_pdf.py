@@ -28,7 +28,7 @@ from guide.model import Topic
 from guide.render.common import Metadata
 from guide.render.pdf import render_answer_key, render_study_sheet
 from guide.render.pdf.structure import Element as StructureElement
-from guide.render.pdf.tagged import artifact, tag
+from guide.render.pdf.tagged import artifact, marked, tag
 from guide.render.pdf.tagged_canvas import TaggingCanvas
 from guide.theme import Theme
 from guide.typography import typeset_topic
@@ -318,3 +318,19 @@ def test_letter_paper_built_from_the_command_line_is_tagged_as_well(built: dict[
         assert pdf.pages[0].mediabox[2] == 612
         assert unmarked_painting(pdf) == []
     assert validate(str(path)).findings == ()
+
+
+def test_what_is_drawn_straight_on_the_canvas_is_tagged_where_marked_and_an_artifact_elsewhere() -> None:
+    """The way a renderer that draws without flowables (a slide) uses the tagging layer."""
+    buffer = io.BytesIO()
+    canvas = TaggingCanvas(buffer, pagesize=(200, 100), invariant=1, metadata=Metadata("Slides", "", "", (), "de"))
+    title = StructureElement("H1")
+    for number in (1, 2):
+        canvas.rect(0, 0, 200, 100, fill=1)
+        with marked(canvas, title if number == 1 else StructureElement("P")):
+            canvas.drawString(10, 50, f"Folie {number}")
+        canvas.showPage()
+    canvas.save()
+    with pikepdf.open(io.BytesIO(buffer.getvalue())) as pdf:
+        assert unmarked_painting(pdf) == []
+        assert [(element.role, element.marks) for element in elements(pdf)] == [("Document", ()), ("H1", ((0, 0),)), ("P", ((1, 0),))]

@@ -4,7 +4,8 @@
 of a split included; whatever is drawn outside tagged flowables (rules, fills, bars, lines
 to write on, running headers) is an artifact, so only real content needs wrapping. Draw
 tagged flowables on a ``TaggingCanvas``. ``adopt`` places the elements of flowables made
-before their section under it; ``artifact`` marks decoration drawn inside tagged content.
+before their section under it; ``artifact`` marks decoration drawn inside tagged content, and
+``marked`` tags what is drawn straight on the canvas (a slide's shapes) rather than as flowables.
 """
 
 from __future__ import annotations
@@ -82,13 +83,8 @@ class Tagged(Flowable):
         return f"Tagged[{self.element.role}]({self.inner.identity(maxLen)})"
 
     def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803 - reportlab's names
-        if not isinstance(canvas, TaggingCanvas):
-            raise TypeError("tagged content is drawn on a TaggingCanvas")
-        canvas.begin_marked(self.element, self.label)
-        try:
+        with marked(canvas, self.element, self.label):
             self.inner.drawOn(canvas, x, y, _sW)  # type: ignore[call-arg]  # reportlab takes _sW; its stubs leave it out
-        finally:
-            canvas.end_marked()
 
 
 def tag(flowable: FlowableT, element: Element, label: Element | None = None) -> FlowableT:
@@ -98,6 +94,18 @@ def tag(flowable: FlowableT, element: Element, label: Element | None = None) -> 
     answers every question asked of it, so the containers made for it take it unchanged.
     """
     return cast(FlowableT, Tagged(flowable, element, label))
+
+
+@contextmanager
+def marked(canvas: Canvas, element: Element, label: Element | None = None) -> Iterator[None]:
+    """What is drawn inside, straight on the canvas, as ``element``'s content (the first text ``label``'s)."""
+    if not isinstance(canvas, TaggingCanvas):
+        raise TypeError("tagged content is drawn on a TaggingCanvas")
+    canvas.begin_marked(element, label)
+    try:
+        yield
+    finally:
+        canvas.end_marked()
 
 
 @contextmanager
