@@ -25,6 +25,7 @@ from guide.render.pptx import elements
 from guide.render.pptx.archive import deck_bytes
 from guide.render.pptx.elements import Ink, ShapeTree, TextStyle
 from guide.render.pptx.package import DeckPackage, add_picture, template_package
+from guide.render.slides.designs import picture_size
 from guide.render.slides.fitting import Item, bold_line
 from guide.render.slides.geometry import FOOTER_SIZE_PT, LOGO_CARD_PAD_PT, Box, footer_boxes, logo_box
 from guide.render.slides.plan import DeckFonts, DeckPlan, SlidePlan
@@ -125,7 +126,7 @@ class DeckWriter:
 
     def _logo(self, slide: _Slide, path: Path, filled: bool) -> None:
         """The logo at the bottom right of the title slide, on a card of the background colour over a fill."""
-        box = logo_box(*_picture_size(path), self.plan.width_pt, self.plan.height_pt)
+        box = logo_box(*picture_size(path), self.plan.width_pt, self.plan.height_pt)
         if filled:
             pad = LOGO_CARD_PAD_PT
             card = Box(box.left - pad, box.top - pad, box.width + 2 * pad, box.height + 2 * pad)
@@ -198,14 +199,6 @@ def _keywords(keywords: Sequence[str]) -> str:
             break
         kept.append(keyword)
     return ", ".join(kept) if kept or not keywords else _shortened(keywords[0])
-
-
-def _picture_size(path: Path) -> tuple[int, int]:
-    """(width, height) in pixels of a picture."""
-    from PIL import Image
-
-    with Image.open(path) as image:
-        return image.size
 
 
 def _inks(theme: Theme) -> dict[str, Ink]:
