@@ -77,11 +77,11 @@ def read_template_art(path: Path) -> TemplateArt:
     master = deck.slide_masters[0]
     scheme = _scheme(master.part)
     undrawable: list[str] = []
-    master_art = _Reader(master.part, scheme, "the master", undrawable)
+    master_art = _Reader(master.element, master.part, scheme, "the master", undrawable)
     master_backdrop = master_art.backdrop(None)
     backdrops = {}
     for index, layout in enumerate(deck.slide_layouts):
-        reader = _Reader(layout.part, scheme, f"layout '{layout.name}'", undrawable)
+        reader = _Reader(layout.element, layout.part, scheme, f"layout '{layout.name}'", undrawable)
         backdrops[index] = reader.backdrop(master_backdrop)
     return TemplateArt(scheme, backdrops, tuple(dict.fromkeys(undrawable)))
 
@@ -89,9 +89,9 @@ def read_template_art(path: Path) -> TemplateArt:
 class _Reader:
     """Reads one master or layout part: its background, its drawable shapes, and notes what it cannot draw."""
 
-    def __init__(self, part: Part, scheme: dict[str, str], where: str, undrawable: list[str]) -> None:
+    def __init__(self, element: _Element, part: Part, scheme: dict[str, str], where: str, undrawable: list[str]) -> None:
+        self.element = element
         self.part = part
-        self.element: _Element = part._element  # python-pptx's parsed XML of the part
         self.scheme = scheme
         self.where = where
         self.undrawable = undrawable
@@ -125,7 +125,7 @@ class _Reader:
         if tree is None:
             return
         for child in tree:
-            tag = child.tag.rsplit("}", 1)[-1]
+            tag = _local(child)
             name = _name(child)
             if tag in ("nvGrpSpPr", "grpSpPr", "extLst"):
                 continue
@@ -193,7 +193,7 @@ class _Reader:
     def color(self, parent: _Element) -> str | None:
         """The colour inside ``parent`` (``srgbClr``, ``schemeClr`` or ``sysClr``), its shades left out."""
         for child in parent:
-            tag = child.tag.rsplit("}", 1)[-1]
+            tag = _local(child)
             if tag == "srgbClr":
                 return "#" + child.get("val", "000000").upper()
             if tag == "schemeClr":
@@ -218,10 +218,11 @@ def _scheme(master: Part) -> dict[str, str]:
         return scheme
     colors = theme.find(f"{A}themeElements/{A}clrScheme")
     for entry in colors if colors is not None else ():
-        name = entry.tag.rsplit("}", 1)[-1]
+        name = _local(entry)
         value = next(iter(entry), None)
         if value is not None:
-            scheme[name] = "#" + (value.get("val") if value.tag == f"{A}srgbClr" else value.get("lastClr", "000000")).upper()
+            written = value.get("val") if value.tag == f"{A}srgbClr" else value.get("lastClr")
+            scheme[name] = "#" + (written or "000000").upper()
     for alias, name in SCHEME_NAMES.items():
         if name in scheme:
             scheme[alias] = scheme[name]
@@ -239,6 +240,11 @@ def _box(properties: _Element | None) -> tuple[float, float, float, float] | Non
     return values[0], values[1], values[2], values[3]
 
 
+def _local(element: _Element) -> str:
+    """An element's tag without its namespace."""
+    return str(element.tag).rsplit("}", 1)[-1]
+
+
 def _name(shape: _Element) -> str:
     names = shape.find(f".//{P}cNvPr")
-    return names.get("name", "") if names is not None else ""
+    return str(names.get("name", "")) if names is not None else ""

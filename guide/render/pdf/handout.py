@@ -59,7 +59,14 @@ def render_slides_pdf(topic: Topic, theme: Theme, course: Course | None = None, 
     setting, plan = planned(topic, theme, course, session)
     look = slide_look(theme, setting, plan, session)
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(plan.width_pt, plan.height_pt), invariant=1, lang=topic.language, pageCompression=1)
+    canvas = Canvas(
+        buffer,
+        pagesize=(plan.width_pt, plan.height_pt),
+        invariant=1,
+        lang=topic.language,
+        pageCompression=1,
+        initialFontName=look.body_fonts.regular,  # type: ignore[arg-type]  # a font name; else every page names Helvetica, unembedded
+    )
     _describe(canvas, metadata(topic, topic.title, course))
     marks = bookmarks(plan.slides)
     for number, slide in enumerate(plan.slides, start=1):
@@ -246,5 +253,5 @@ def _describe(canvas: Canvas, about: Metadata) -> None:
     canvas.setTitle(about.title)
     canvas.setAuthor(about.author)
     canvas.setSubject(about.subject)
-    canvas.setKeywords(list(about.keywords))
+    canvas.setKeywords(", ".join(about.keywords))
     canvas.setCreator("make_materials")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reportlab.lib.colors import Color, HexColor
@@ -84,7 +84,10 @@ def slide_space(canvas: Canvas, left: float, bottom: float, scale: float, plan: 
 
 
 def draw_slide(canvas: Canvas, plan: DeckPlan, slide: SlidePlan, number: int, look: SlideLook) -> None:
-    """The whole slide in slide space: backdrop, its drawing in order, title, subtitle, body, then footer or logo."""
+    """The whole slide in slide space: backdrop, its drawing in order, title, subtitle, body, then footer or logo.
+
+    On a template, placeholders' text is in the scheme's text colour, as the deck leaves it to the layout.
+    """
     height = plan.height_pt
     backdrop = look.backdrops.get(slide.role) if look.backdrops else None
     draw_background(canvas, plan, look.color(slide.background or (backdrop.color if backdrop else "background")))
@@ -102,7 +105,7 @@ def draw_slide(canvas: Canvas, plan: DeckPlan, slide: SlidePlan, number: int, lo
     draw_title(canvas, height, slide, look)
     for block in (slide.subtitle, slide.body):
         if block is not None:
-            draw_text_block(canvas, height, block, look)
+            draw_text_block(canvas, height, block if look.designed else replace(block, ink="text"), look)
     if slide.role == "title":
         if look.logo and look.designed:
             draw_logo(canvas, height, look.logo, look, filled=slide.background is not None)
@@ -191,6 +194,8 @@ def draw_title(canvas: Canvas, height: float, slide: SlidePlan, look: SlideLook)
 
 def draw_footer(canvas: Canvas, plan: DeckPlan, role: str, number: int, look: SlideLook) -> None:
     """The deck's footer line and the slide's number: our design's, or in the boxes of the template's layout."""
+    text_box: Box | None
+    number_box: Box | None
     if look.designed:
         text_box, number_box = footer_boxes(plan.width_pt, plan.height_pt)
     else:
@@ -208,7 +213,7 @@ def draw_text_block(canvas: Canvas, height: float, block: TextBlock, look: Slide
     pitch = size * LINE_SPACING
     gap = size * PARAGRAPH_GAP
     fonts = look.title_fonts if block.role in TITLE_ROLES else look.body_fonts
-    lines_of = block.lines or tuple(((item.spans,),) for item in block.items)
+    lines_of = block.lines or tuple((item.spans,) for item in block.items)
     # A line's baseline sits one size below its top, the rest of its pitch under it, as LibreOffice sets exact spacing.
     used = sum(len(lines) * pitch for lines in lines_of) + gap * (len(lines_of) - 1)
     inner = block.box.height - 2 * INSET_Y_PT
@@ -243,7 +248,7 @@ def draw_line_of_text(
 ) -> None:
     """One line's runs in their faces; links in the link colour, underlined and clickable."""
     size = block.size_pt
-    faces = [_face(fonts, span) for span in line]
+    faces = [face_of(fonts, span) for span in line]
     widths = [stringWidth(span.text, face, size) for span, face in zip(line, faces, strict=True)]
     width = sum(widths)
     x = {"l": left, "ctr": (left + right - width) / 2, "r": right - width}[block.align]
@@ -266,7 +271,8 @@ def draw_link(canvas: Canvas, left: float, baseline: float, width: float, size: 
     canvas.linkURL(href, (left, baseline - size * 0.25, left + width, baseline + size * 0.8), relative=1, thickness=0)
 
 
-def _face(fonts: RegisteredFamily, span: Span) -> str:
+def face_of(fonts: RegisteredFamily, span: Span) -> str:
+    """The registered face a span is drawn in."""
     return {(False, False): fonts.regular, (True, False): fonts.bold, (False, True): fonts.italic}.get(
         (span.bold, span.italic), fonts.bold_italic
     )

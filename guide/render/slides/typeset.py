@@ -88,9 +88,19 @@ class Typesetter:
         """The items on as few boxes as needed at the role's size (see :func:`fitting.fit`)."""
         return fit(items, box.width, box.height, self.sizes(role), self.measurer(role))
 
-    def block(self, box: Box, items: Sequence[Item], size_pt: float, role: str, **style: str) -> TextBlock:
+    def block(
+        self,
+        box: Box,
+        items: Sequence[Item],
+        size_pt: float,
+        role: str,
+        ink: str = "text",
+        align: str = "l",
+        anchor: str = "t",
+        name: str = "Text",
+    ) -> TextBlock:
         """A text block of ``role`` at ``size_pt``."""
-        return TextBlock(box, tuple(items), size_pt, role, **style)
+        return TextBlock(box, tuple(items), size_pt, role, ink, align, anchor, name)
 
     def broken(self, item: Item, box_width_pt: float, size_pt: float, role: str) -> Lines:
         """``item``'s lines in a box ``box_width_pt`` wide, broken where a slide wraps them."""
