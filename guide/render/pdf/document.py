@@ -48,6 +48,8 @@ class Furniture:
     footer_left: str
     ribbon: str | None = None
     """Words on a striped ribbon across the top of every page: a teacher's copy."""
+    header_on_first: bool = False
+    """The first page has the running header too (a handout; a sheet's first page has its title band instead)."""
 
 
 @dataclass(frozen=True)
@@ -145,7 +147,8 @@ def render_story(
     unpadded = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
     bottom = document.bottomMargin + reserve_pt
     later = Frame(document.leftMargin, bottom, document.width, document.height - reserve_pt, id="later", **unpadded)
-    first = Frame(document.leftMargin, bottom, document.width, page_height - margin - bottom, id="first", **unpadded)
+    first_top = document.bottomMargin + document.height if furniture.header_on_first else page_height - margin
+    first = Frame(document.leftMargin, bottom, document.width, first_top - bottom, id="first", **unpadded)
     draw = partial(_draw_furniture, styles=styles, furniture=furniture, margin=margin)
     document.addPageTemplates(
         [
@@ -154,7 +157,7 @@ def render_story(
         ]
     )
     reached: dict[int, float] = {}
-    mark = partial(_FillMark, reached, page_height - margin, document.bottomMargin + document.height, document.bottomMargin)
+    mark = partial(_FillMark, reached, first_top, document.bottomMargin + document.height, document.bottomMargin)
     for flowable in story:
         if isinstance(flowable, Columns):
             flowable.marker = mark
@@ -183,7 +186,7 @@ def _draw_furniture(
     canvas.setFillColor(styles.palette.muted)
     canvas.setStrokeColor(styles.palette.rule)
     canvas.setLineWidth(0.5)
-    if not first:
+    if not first or furniture.header_on_first:
         header_y = page_height - margin - 2.5 * mm
         canvas.drawString(left, header_y, _fit(furniture.header_left, right - left - 150, styles))
         canvas.setFillColor(styles.palette.accent)
