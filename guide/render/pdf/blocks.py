@@ -9,7 +9,7 @@ from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Image, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from guide import markup
 from guide.labels import Labels
@@ -22,10 +22,12 @@ from guide.render.pdf.columns import Kept
 from guide.render.pdf.flowables import Beside, Figure, OutlineEntry, RuledLines, SectionHeading, SetOff, Timeline, TwoColumnList
 from guide.render.pdf.grid import Grid
 from guide.render.pdf.inline import attribute, literal, to_markup
+from guide.render.pdf.internals import Paragraph, Picture, PictureObject, picture_object
 from guide.render.pdf.structure import Element
 from guide.render.pdf.styles import Styles
 from guide.render.pdf.tagged import adopt, tag
 from guide.render.pdf.timescale import ColumnTimeScale, TimeScale, placeable
+from guide.session import BuildSession
 
 LOGO_MAX_HEIGHT_PT = 48.0
 LOGO_MAX_WIDTH_PT = 120.0
@@ -53,6 +55,8 @@ TIMESCALE_MAX_HEIGHT_SHARE = 0.4
 """Of a page's text height: a taller time scale (many crowded events) becomes a list in the main column."""
 RUN_IN_TERM_SHARE = 0.75
 """Of a column's width: a longer term is set on a line of its own above its definition, not run in."""
+PICTURES_KEPT = 16
+"""Pictures whose image objects a session keeps: pictures belong to topics, so a long batch keeps only the latest."""
 
 
 @dataclass(frozen=True)
@@ -80,11 +84,16 @@ def key_points(answer: str) -> list[str]:
 class Blocks:
     """Makes the flowables of one document with one set of styles, labels and grid."""
 
-    def __init__(self, styles: Styles, labels: Labels, grid: Grid) -> None:
+    def __init__(self, styles: Styles, labels: Labels, grid: Grid, session: BuildSession | None = None) -> None:
         self.styles = styles
         self.labels = labels
         self.grid = grid
+        self.session = session or BuildSession()
         self._outline_keys = 0
+
+    def picture(self, path: str | Path) -> PictureObject:
+        """The picture at ``path``, decoded and compressed once per content in a session (a sheet is often laid out more than once)."""
+        return self.session.from_file("pdf-picture", Path(path), picture_object, keep=PICTURES_KEPT)
 
     def inline(self, prose: str) -> str:
         """Prose as paragraph markup in this document's link colour."""
@@ -141,7 +150,7 @@ class Blocks:
         if meta:
             lines.append(tag(Paragraph(_meta_markup(meta), styles.band_meta), Element("P")))
         fill = (palette.text if teacher else palette.primary) if styles.fills else None
-        picture = _scaled_image(str(logo), LOGO_MAX_WIDTH_PT, LOGO_MAX_HEIGHT_PT) if logo is not None else None
+        picture = _scaled(self.picture(logo), LOGO_MAX_WIDTH_PT, LOGO_MAX_HEIGHT_PT) if logo is not None else None
         outline = palette.text if teacher else palette.primary
         return TitleBand(lines, fill_color=fill, outline=outline, bar=palette.accent, plate=palette.background, logo=picture, boxed=teacher)
 
@@ -259,7 +268,7 @@ class Blocks:
                 name += f" ({literal(person.native_name)})"
             text = f"{name} — {self.inline(person.role)}"
             if person.image:
-                portrait = _scaled_image(person.image, PORTRAIT_PT, PORTRAIT_PT * 1.3)
+                portrait = _scaled(self.picture(person.image), PORTRAIT_PT, PORTRAIT_PT * 1.3)
                 items.append(Beside(portrait, tag(Paragraph(text, self.styles.side), listed.child("LI").child("LBody"))))
             else:
                 items.append(self._item(listed, text))
@@ -340,7 +349,7 @@ class Blocks:
 
     def figure(self, image: TopicImage, number: int, width: float) -> Figure:
         """A numbered picture at most ``width`` points wide, never smaller than its pixels at the reference resolution allow."""
-        picture = _scaled_image(image.file, width, FIGURE_MAX_HEIGHT_SHARE * self.grid.page_height)
+        picture = _scaled(self.picture(image.file), width, FIGURE_MAX_HEIGHT_SHARE * self.grid.page_height)
         caption = f"<b>{literal(self.labels['figure'])} {number}.</b>"
         if image.caption:
             caption += " " + self.inline(image.caption)
@@ -353,7 +362,7 @@ class Blocks:
         main: dict[str, list[Flowable]] = {}
         side: list[Flowable] = []
         for number, image in enumerate(images, start=1):
-            natural = _natural_width(image.file)
+            natural = self.picture(image.file).width_px * 72 / REFERENCE_DPI
             section = image.section if image.section not in (None, COVER) else "context"
             if natural <= self.grid.side_width * 1.15:
                 side.append(self.figure(image, number, min(self.grid.side_width, natural * MOST_ENLARGED)))
@@ -401,15 +410,7 @@ def source_numbers(sources: Sequence[Source]) -> dict[str, int]:
     return {source.id: number for number, source in enumerate(sources, start=1) if source.id}
 
 
-def _natural_width(path: str) -> float:
-    """A picture's width in points at the reference resolution."""
-    return Image(path, lazy=0).imageWidth * 72 / REFERENCE_DPI
-
-
-def _scaled_image(path: str, max_width: float, max_height: float) -> Image:
+def _scaled(picture: PictureObject, max_width: float, max_height: float) -> Picture:
     """A picture as large as fits ``max_width`` x ``max_height`` points, keeping its proportions."""
-    picture = Image(path, lazy=0)
-    scale = min(max_width / picture.imageWidth, max_height / picture.imageHeight)
-    picture.drawWidth = picture.imageWidth * scale
-    picture.drawHeight = picture.imageHeight * scale
-    return picture
+    scale = min(max_width / picture.width_px, max_height / picture.height_px)
+    return Picture(picture, picture.width_px * scale, picture.height_px * scale)
