@@ -36,9 +36,10 @@ from guide.render.slides.shapes import Picture, TextBlock
 from guide.session import BuildSession
 from guide.theme import Theme
 from guide.typography import typeset_topic
-from tests.conftest import TREATY, squeezed
+from tests.conftest import ROOT, TREATY, squeezed
 from tests.samples import german_topic, long_topic, paragraph, sentence
 from tests.tagread import STANDARD_ROLES, Node, elements, have_pdfinfo, parent_tree, structure_tree, unmarked_painting
+from tests.templates import make_decorated_template
 
 pytestmark = pytest.mark.skipif(not have_pdfinfo(), reason="poppler (pdfinfo) is not installed")
 
@@ -50,7 +51,8 @@ CASES = [(topic, "classic", document) for topic in TOPICS for document in DOCUME
     ("treaty", theme, document) for theme in THEMES[1:] for document in DOCUMENTS
 ]
 SLIDE_CASES = [("treaty", theme, document) for theme in ("classic", "print") for document in SLIDE_DOCUMENTS] + [
-    ("german", "modern", "slides")
+    ("german", "modern", "slides"),
+    ("treaty", "template", "slides"),
 ]
 RENDERERS: dict[str, Callable[[Topic, Theme], bytes]] = {
     "sheet": render_study_sheet,
@@ -75,8 +77,11 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str, s
     folder = tmp_path_factory.mktemp("tagged")
     topics = {name: _topic(name, folder) for name in TOPICS}
     found = {}
+    make_decorated_template(folder / "dept.pptx", ROOT / "tests" / "data" / "pixel.png")
+    (folder / "pyproject.toml").write_text("", encoding="utf-8")
+    (folder / "template.yaml").write_text("slides:\n  template: dept.pptx\n", encoding="utf-8")
     for name, theme_name, document in [*CASES, *SLIDE_CASES]:
-        theme = named_theme(theme_name)
+        theme = named_theme(str(folder / "template.yaml") if theme_name == "template" else theme_name)
         path = folder / f"{name}-{theme_name}-{document}.pdf"
         path.write_bytes(RENDERERS[document](topics[name], theme))
         found[(name, theme_name, document)] = (path, topics[name], theme)
