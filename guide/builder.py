@@ -241,6 +241,9 @@ def _theme(group: _Group, run: _Run, source: str) -> tuple[Theme, Inputs, tuple[
         theme = theme.with_page_size(options.page_size)
     if options.slide_aspect:
         theme = theme.with_slide_aspect(options.slide_aspect)
+    handout = options.handout or (group.course.course.handout if group.course else None)
+    if handout:
+        theme = theme.with_handout(handout)
     inputs: Inputs = {"course": [group.course.path.resolve()] if group.course else [], **loaded.files_by_kind()}
     unasked = course_outputs or theme.outputs or REGISTRY.defaults()
     return theme, inputs, loaded.outputs, unasked

@@ -10,6 +10,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from guide.render.pdf.internals import Paragraph, Picture
+from guide.render.pdf.tagged import artifact
 
 
 class OutlineEntry(Flowable):
@@ -51,11 +52,12 @@ class SectionHeading(Paragraph):
         super().draw()
         canvas = self.canv
         add_outline_entry(canvas, self.outline_title, self.outline_key)
-        canvas.saveState()
-        canvas.setStrokeColor(self.rule_color)
-        canvas.setLineWidth(0.6)
-        canvas.line(0, -4, self.width, -4)
-        canvas.restoreState()
+        with artifact(canvas):
+            canvas.saveState()
+            canvas.setStrokeColor(self.rule_color)
+            canvas.setLineWidth(0.6)
+            canvas.line(0, -4, self.width, -4)
+            canvas.restoreState()
 
 
 class RuledLines(Flowable):

@@ -184,7 +184,10 @@ def _styles(
             "tl-date", parent=side, fontName=heading.bold, fontSize=MIN_READING_PT, leading=12, textColor=palette.primary, spaceAfter=0
         ),
         timeline_event=ParagraphStyle("tl-event", parent=side, fontSize=MIN_READING_PT, leading=12, spaceAfter=0),
-        term=ParagraphStyle("term", parent=side, spaceAfter=5),
+        # The term is set as the paragraph's bullet, so it can be tagged apart from its definition.
+        term=ParagraphStyle(
+            "term", parent=side, spaceAfter=5, bulletFontName=body.bold, bulletFontSize=side_pt, bulletIndent=0, bulletColor=palette.text
+        ),
         question=ParagraphStyle("question", parent=base, leftIndent=17, firstLineIndent=-17, spaceAfter=0),
         answer=ParagraphStyle("answer", parent=base, leftIndent=17, textColor=palette.text, spaceAfter=3),
         point=ParagraphStyle(
