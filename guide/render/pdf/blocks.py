@@ -92,13 +92,8 @@ class Blocks:
         self._outline_keys = 0
 
     def picture(self, path: str | Path) -> PictureObject:
-        """The picture at ``path``, decoded and compressed once per content in a session (a sheet is often laid out more than once).
-
-        Kept under the digest the build took before rendering; a picture edited since is drawn
-        as it is now, as it always was, and built again next time, as the manifest holds the digest.
-        """
-        path = Path(path)
-        return self.session.made("pdf-picture", self.session.digest(path), lambda: picture_object(path.read_bytes()), keep=PICTURES_KEPT)
+        """The picture at ``path``, decoded and compressed once per content in a session (a sheet is often laid out more than once)."""
+        return self.session.from_file("pdf-picture", Path(path), picture_object, keep=PICTURES_KEPT)
 
     def inline(self, prose: str) -> str:
         """Prose as paragraph markup in this document's link colour."""
