@@ -31,6 +31,9 @@ _ENGLISH = {
     "objectives": "By the end you can",
     "in_numbers": "In numbers",
     "in_brief": "In brief",
+    "name_field": "Name",
+    "class_field": "Class",
+    "date_field": "Date",
 }
 
 _GERMAN = {
@@ -58,6 +61,9 @@ _GERMAN = {
     "objectives": "Am Ende kannst du",
     "in_numbers": "In Zahlen",
     "in_brief": "Kurz gefasst",
+    "name_field": "Name",
+    "class_field": "Klasse",
+    "date_field": "Datum",
 }
 
 _FRENCH = {
@@ -85,6 +91,9 @@ _FRENCH = {
     "objectives": "À la fin, tu sauras",
     "in_numbers": "En chiffres",
     "in_brief": "En résumé",
+    "name_field": "Nom",
+    "class_field": "Classe",
+    "date_field": "Date",
 }
 
 _SPANISH = {
@@ -112,6 +121,9 @@ _SPANISH = {
     "objectives": "Al final podrás",
     "in_numbers": "En cifras",
     "in_brief": "En resumen",
+    "name_field": "Nombre",
+    "class_field": "Clase",
+    "date_field": "Fecha",
 }
 
 MONTHS = {

@@ -28,9 +28,9 @@ from guide.theme import Theme
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
 FURNITURE_SIZE_PT = 8.0
-HEADER_DEPTH_MM = 7.5
+HEADER_DEPTH_MM = 6.0
 """From the top margin to the first line of text on pages with a running header."""
-FOOTER_DEPTH_MM = 6.5
+FOOTER_DEPTH_MM = 5.0
 """From the bottom margin to the last line of text: the footer sits in between."""
 FOOTER_SHARE = 0.62
 """Of the text width: the footer line is no wider than the main column, so it never reads as a line of text."""
