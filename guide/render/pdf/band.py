@@ -7,10 +7,11 @@ from collections.abc import Sequence
 from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Image, Paragraph
+from reportlab.platypus import Flowable, Paragraph
 
 from guide.render.pdf.box import paint
 from guide.render.pdf.columns import draw_stacked, stacked_height
+from guide.render.pdf.internals import Picture
 
 PADDING_PT = 12.0
 TOP_PADDING_PT = 10.0
@@ -102,7 +103,7 @@ class TitleBand(Flowable):
         outline: Color,
         bar: Color,
         plate: Color,
-        logo: Image | None = None,
+        logo: Picture | None = None,
         write_in: WriteIn | None = None,
         boxed: bool = False,
     ) -> None:
