@@ -67,6 +67,9 @@ class _FillMark(Flowable):
     The sheet's columns put one between the parts of a split too.
     """
 
+    _ZEROSIZE = True
+    """reportlab's flag for what takes no room: it then fits even after a part that filled its page to the last point."""
+
     def __init__(self, reached: dict[int, float], first_top: float, later_top: float, bottom: float) -> None:
         super().__init__()
         self.reached = reached
