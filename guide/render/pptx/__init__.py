@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from guide.errors import RenderError
-from guide.fonts import family_named
+from guide.fonts import measuring_family
 from guide.model import Course, Topic
 from guide.render.common import metadata
 from guide.render.pptx.boxes import template_geometry
@@ -80,13 +80,13 @@ def _planned(topic: Topic, theme: Theme, course: Course | None, session: BuildSe
 
 
 def deck_fonts(theme: Theme, template: Template | None) -> DeckFonts:
-    """Our design sets every slide in the heading family; a template's theme fonts stand for themselves.
+    """Our design sets every slide in the heading family; a template's fonts (as its master sets them) stand for themselves.
 
-    A template font that is neither bundled nor one of the theme's is measured with the
-    theme's heading family, as our own design sets slides (the build warns about it).
+    A template font that is neither bundled nor one of the theme's is measured with a wide
+    bundled family, so its text fits whatever the viewer draws it in (the build warns about it).
     """
     if template is None:
         return DeckFonts(theme.heading_font, theme.heading_font)
     own = (theme.heading_font, theme.body_font)
-    heading, body = template.fonts
-    return DeckFonts(family_named(heading, own) or theme.heading_font, family_named(body, own) or theme.heading_font, named=False)
+    title, body = (measuring_family(font, own)[0] for font in template.fonts)
+    return DeckFonts(title, body, named=False)

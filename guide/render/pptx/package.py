@@ -33,7 +33,7 @@ from guide.render.pptx.archive import ArchiveMemory
 from guide.render.pptx.elements import A, Ink, P, R, ShapeTree, outline, plain_body, plain_paragraphs
 from guide.render.slides.geometry import Box
 from guide.session import BuildSession
-from guide.template import open_template
+from guide.template import all_layouts, open_template
 
 
 @contextmanager
@@ -70,7 +70,7 @@ class DeckPackage:
         self._numbers: dict[str, int] = {}
         self._slide_list = deck.slides._sldIdLst
         self.empty()
-        self._layouts = [layout.part for layout in deck.slide_layouts]
+        self._layouts = [layout.part for layout in all_layouts(deck)]
         self._notes_master = deck.part.notes_master_part  # created now if the template has none, so it is named below
         package = deck.part.package
         changing = (deck.part, package.core_properties)  # core properties created now too, if the template has none

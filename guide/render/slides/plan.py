@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from guide import markup
+from guide.errors import RenderError
 from guide.fonts import FontFamily
 from guide.labels import Labels
 from guide.markup import Span
@@ -24,7 +25,7 @@ from guide.render.common import meta_line
 from guide.render.slides import designs, timeline
 from guide.render.slides.designs import ACCENT_BAR_PT, PAD_PT, GridEntry
 from guide.render.slides.fitting import Fitted, Item, bold_line
-from guide.render.slides.geometry import MARGIN_PT, Box, Geometry
+from guide.render.slides.geometry import MARGIN_PT, SLIDE_HEIGHT_PT, Box, Geometry
 from guide.render.slides.measure import Measurers, sentences
 from guide.render.slides.shapes import Drawing, Line, Shape, TextBlock
 from guide.render.slides.style import DeckStyle
@@ -34,6 +35,8 @@ T = TypeVar("T")
 QUOTES_TOGETHER_PT = 28.0
 """Passages share a slide only where they are still set this large; else each gets its own."""
 
+TITLE_LEAST_PT = 10
+"""A title that fits its box at no size down to its floor shrinks on to this size, and no further."""
 STATEMENT_WORDS = 30
 """A summary or a lone point of at most this many words is set large, as a statement."""
 MAX_CARDS = 4
@@ -240,18 +243,22 @@ class Planner:
     # titles
 
     def fit_title(self, title: str, box: Box, role: str = "title") -> tuple[str, float]:
-        """The title at its role's size; a title too long even at the floor is shortened."""
+        """The title at its role's size, wrapped in the box; below the floor only when even that fails. Never cut.
+
+        Raises RenderError, naming the box, for a title that fits it at no readable size.
+        """
         size = self.set.largest_one([bold_line(title)], box, role)
-        if size is not None:
-            return self.set.balanced(title, box.width, size, role), size
-        floor = self.set.sizes(role)[1]
-        words = title.split()
-        while len(words) > 1:
-            words.pop()
-            shortened = " ".join(words) + " …"
-            if self.set.largest_one([bold_line(shortened)], box, role) is not None:
-                return shortened, floor
-        return title[:20] + " …", floor
+        if size is None:
+            floor = self.set.sizes(role)[1]
+            smaller = range(int(floor) - 1, TITLE_LEAST_PT - 1, -1)
+            size = next((candidate for candidate in smaller if self.title_fits(title, box, candidate, role)), None)
+        if size is None:
+            where = f"{box.width:.0f} x {box.height:.0f} pt"
+            raise RenderError(f"the title {title!r} does not fit its {where} box even at {TITLE_LEAST_PT} pt")
+        return self.set.balanced(title, box.width, size, role), float(size)
+
+    def title_fits(self, title: str, box: Box, size: float, role: str) -> bool:
+        return self.set.height([bold_line(title)], box.width, size, role) <= box.height
 
     def slide(self, title: str, design: str, notes: str, drawing: Sequence[Drawing] = (), body: TextBlock | None = None) -> SlidePlan:
         """A slide below a title: a list in the body placeholder, or a design drawn on a title-only layout."""
@@ -607,7 +614,7 @@ def plan_deck(
     style = style or DeckStyle("classic", True)
 
     def planned(scale: Mapping[str, float] | None) -> tuple[DeckPlan, dict[str, float]]:
-        set_ = Typesetter(measurers(fonts.title), measurers(fonts.body), scale)
+        set_ = Typesetter(measurers(fonts.title), measurers(fonts.body), scale, geometry.height_pt / SLIDE_HEIGHT_PT)
         plan = Planner(topic, labels, geometry, set_, style, course, designed).plan()
         used = _sizes(plan)
         scale = {**used, **{role: min(size, used.get(role, size)) for role, size in set_.wanted.items()}}

@@ -1,0 +1,151 @@
+"""Templates as they really are: each quirk found in institutions' templates gives a good deck, unconfigured."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.oxml.ns import qn
+
+from guide.template import read_template
+from tests.conftest import run_cli
+from tests.deckread import pages_of_decks, pt
+from tests.template_factory import QUIRKS, make
+from tests.templatecheck import checked_deck, layout_names
+
+COVER = "The Treaty of Berlin (1926)"
+SUBTITLE = "Germany and the Soviet Union promise each other neutrality"
+
+
+@pytest.fixture
+def project(template_project: Path) -> Path:
+    return template_project
+
+
+def deck_on(project: Path, quirk: str, *arguments: str) -> tuple[str, Path, Path]:
+    """(stderr, deck, template) of the treaty built on the quirk's template; the build must succeed."""
+    template = make(project / f"{quirk}.pptx", quirk)
+    (project / "theme.yaml").write_text(f"slides:\n  template: {quirk}.pptx\n", encoding="utf-8")
+    out = project / "out"
+    status, _, err = run_cli(project / "treaty.yaml", "--theme", project / "theme.yaml", "--out", out, "--format", "pptx", *arguments)
+    assert status == 0, err
+    return err, out / "treaty.pptx", template
+
+
+@pytest.mark.parametrize("quirk", sorted(QUIRKS))
+def test_every_quirk_gives_a_deck_where_nothing_overflows_or_is_cut(project: Path, quirk: str) -> None:
+    _, deck_path, template = deck_on(project, quirk)
+    deck = checked_deck(deck_path, template)
+    assert deck.slides[0].shapes.title.text_frame.text.replace("\v", " ") == COVER
+    assert 15 <= len(deck.slides) <= 40
+
+
+def test_a_vertical_text_layout_is_never_used_for_content_however_large_its_body(project: Path) -> None:
+    _, deck_path, template = deck_on(project, "vertical")
+    assert set(layout_names(checked_deck(deck_path, template))) == {"Title Slide", "Title and Content", "Title Only"}
+    status, out, _ = run_cli("--check-template", template)
+    assert status == 0
+    assert "    not 'Custom Layout 3': vertical text, not used for content" in out.splitlines()
+
+
+def test_a_body_too_small_for_two_lines_gives_way_to_the_slides_free_area(project: Path) -> None:
+    _, deck_path, template = deck_on(project, "google")
+    deck = checked_deck(deck_path, template)
+    bodies = [
+        shape
+        for slide in deck.slides
+        if slide.slide_layout.name == "TITLE_AND_BODY"
+        for shape in slide.placeholders
+        if shape.placeholder_format.type not in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
+    ]
+    assert bodies, "lists go on the content layout"
+    assert min(pt(body.height) for body in bodies) > 200
+    _, out, _ = run_cli("--check-template", template)
+    assert "content: 'TITLE_AND_BODY' (its body is 21.8 pt tall, too small for two lines: the slide's free area is used)" in out
+
+
+@pytest.mark.parametrize("quirk", ["title-extra-bodies", "title-body-line"])
+def test_the_title_layout_is_found_whatever_its_second_line_and_the_subtitle_is_kept(project: Path, quirk: str) -> None:
+    _, deck_path, template = deck_on(project, quirk)
+    deck = checked_deck(deck_path, template)
+    cover = deck.slides[0]
+    assert cover.slide_layout.name == "Title Slide"
+    texts = [shape.text_frame.text.replace("\v", " ") for shape in cover.shapes if shape.has_text_frame]
+    assert any(SUBTITLE in text and "Berlin" in text for text in texts)
+
+
+def test_a_content_layout_with_a_thin_second_strip_holds_the_lists_in_its_main_body(project: Path) -> None:
+    _, deck_path, template = deck_on(project, "content-strip")
+    deck = checked_deck(deck_path, template)
+    lists = [slide for slide in deck.slides if slide.slide_layout.name == "Title and Content"]
+    assert lists
+    for slide in lists:
+        (body,) = [shape for shape in slide.placeholders if shape.placeholder_format.idx == 1]
+        assert pt(body.height) > 250
+
+
+def test_layouts_of_a_second_master_serve(project: Path) -> None:
+    _, deck_path, template = deck_on(project, "two-masters")
+    assert set(layout_names(checked_deck(deck_path, template))) == {"Title Slide", "Inhalt", "Nur Titel"}
+
+
+def test_fonts_set_in_the_masters_text_styles_are_read_measured_wide_and_named_in_a_warning(project: Path) -> None:
+    err, deck_path, template = deck_on(project, "master-fonts")
+    assert read_template(template).fonts == ("Montserrat", "Roboto")
+    checked_deck(deck_path, template)
+    for font in ("Montserrat", "Roboto"):
+        assert f"warning: the template's font '{font}' is not bundled; its text is measured with the wider DejaVu Sans" in err
+        assert f"viewers need '{font}' installed" in err
+
+
+def test_a_font_without_a_twin_is_measured_with_a_wider_face(project: Path) -> None:
+    err, deck_path, template = deck_on(project, "verdana")
+    assert "the template's font 'Verdana' is not bundled" in err
+    checked_deck(deck_path, template)
+
+
+def test_the_templates_title_style_is_not_overridden(project: Path) -> None:
+    _, deck_path, template = deck_on(project, "centred-titles")
+    for slide in checked_deck(deck_path, template).slides:
+        title = slide.shapes.title._element
+        assert [paragraph.get("algn") for paragraph in title.iter(qn("a:pPr"))] == [None] * len(list(title.iter(qn("a:pPr"))))
+        assert {run.get("b") for run in title.iter(qn("a:rPr"))} == {None}
+
+
+def test_footers_and_slide_numbers_come_from_the_master_when_layouts_lack_them(project: Path) -> None:
+    _, deck_path, _ = deck_on(project, "no-footers")
+    from pptx import Presentation
+
+    for slide in list(Presentation(str(deck_path)).slides)[1:]:
+        kinds = {shape.placeholder_format.type: shape for shape in slide.placeholders}
+        assert kinds[PP_PLACEHOLDER.FOOTER].text_frame.text == COVER
+        assert pt(kinds[PP_PLACEHOLDER.FOOTER].top) > 480
+        assert [field.get("type") for field in kinds[PP_PLACEHOLDER.SLIDE_NUMBER]._element.iter(qn("a:fld"))] == ["slidenum"]
+
+
+def test_text_sizes_grow_with_the_slide(project: Path) -> None:
+    _, deck_path, template = deck_on(project, "large")
+    deck = checked_deck(deck_path, template)
+    sizes = {int(run.get("sz")) / 100 for slide in deck.slides for run in slide.shapes.title._element.iter(qn("a:rPr")) if run.get("sz")}
+    assert min(sizes) >= 28 * 1.5
+
+
+def test_placeholders_without_idx_are_placed_explicitly(project: Path) -> None:
+    _, deck_path, template = deck_on(project, "no-idx")
+    checked_deck(deck_path, template)  # every text placeholder has a position of its own
+
+
+def test_every_template_deck_converts_to_one_page_per_slide(project: Path) -> None:
+    """All quirks' decks, converted by LibreOffice in one run: each gives one page per slide."""
+    folder = project / "converted"
+    folder.mkdir()
+    for quirk in sorted(QUIRKS):
+        _, deck_path, _ = deck_on(project, quirk)
+        shutil.copy(deck_path, folder / f"{quirk}.pptx")
+    from pptx import Presentation
+
+    decks = sorted(folder.glob("*.pptx"))
+    pages = pages_of_decks(decks, folder)
+    assert {deck.stem: pages[deck] for deck in decks} == {deck.stem: len(Presentation(str(deck)).slides) for deck in decks}
