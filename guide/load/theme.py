@@ -227,7 +227,8 @@ class ThemeChain:
         loaded = self.resolve()
         chosen = outputs or loaded.theme.outputs or REGISTRY.defaults()
         uses_template = any("template" in REGISTRY[name].inputs for name in chosen)
-        problems, warnings = template_problems(loaded) if uses_template else ([], [])
+        redrawn = any(REGISTRY[name].draws_template for name in chosen)
+        problems, warnings = template_problems(loaded, redrawn) if uses_template else ([], [])
         problems += label_problems(loaded)
         warnings += contrast_warnings(loaded)
         return replace(loaded, outputs=chosen, problems=tuple(problems), warnings=tuple(warnings))
@@ -289,6 +290,7 @@ def _theme(name: str, description: str, settings: Mapping[str, Setting]) -> Them
         labels={key.split(".", 1)[1]: setting.value for key, setting in settings.items() if key.startswith("labels.")},
         typography=Typography(smart_quotes=value("typesetting.smart_quotes")),
         outputs=tuple(value("outputs")) if value("outputs") else None,
+        handout=value("handout") or "lines",
     )
 
 
@@ -332,11 +334,17 @@ def contrast_warnings(loaded: LoadedTheme) -> list[Problem]:
     return warnings
 
 
-def template_problems(loaded: LoadedTheme) -> tuple[list[Problem], list[Problem]]:
+UNDRAWABLE_SHOWN = 5
+"""Of what a drawn template leaves out: how many elements its warning names."""
+
+
+def template_problems(loaded: LoadedTheme, redrawn: bool = False) -> tuple[list[Problem], list[Problem]]:
     """(errors, warnings) about the theme's slide template, at the line that named the template or the layout.
 
     A warning names a template font that is neither bundled nor given by the theme: its text
     is measured with a wide family, so it fits, but the viewer needs the font to see it as designed.
+    When an output draws the template itself (``redrawn``: a slides PDF, a handout), one warning
+    lists what of its master and layouts it leaves out.
     """
     theme = loaded.theme
     if theme.template is None:
@@ -360,6 +368,17 @@ def template_problems(loaded: LoadedTheme) -> tuple[list[Problem], list[Problem]
         )
         for font in unmatched
     ]
+    if redrawn and not errors:
+        from guide.template_art import read_template_art
+
+        undrawable = read_template_art(theme.template).undrawable
+        if undrawable:
+            shown = ", ".join(undrawable[:UNDRAWABLE_SHOWN]) + (
+                f" and {len(undrawable) - UNDRAWABLE_SHOWN} more" if len(undrawable) > UNDRAWABLE_SHOWN else ""
+            )
+            warnings.append(
+                named_at.problem(f"warning: the slides PDF and handout leave out what they cannot draw of the template: {shown}")
+            )
     return errors, warnings
 
 

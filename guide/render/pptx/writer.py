@@ -18,7 +18,6 @@ from pptx.parts.slide import SlidePart
 from pptx.presentation import Presentation as PresentationObject
 from pptx.util import Pt
 
-from guide.colors import mix
 from guide.errors import RenderError
 from guide.markup import Span
 from guide.render.common import Metadata
@@ -26,10 +25,12 @@ from guide.render.pptx import elements
 from guide.render.pptx.archive import deck_bytes
 from guide.render.pptx.elements import Ink, ShapeTree, TextStyle
 from guide.render.pptx.package import DeckPackage, add_picture, template_package
+from guide.render.slides.designs import picture_size
 from guide.render.slides.fitting import Item, bold_line
-from guide.render.slides.geometry import MARGIN_PT, Box
+from guide.render.slides.geometry import FOOTER_SIZE_PT, LOGO_CARD_PAD_PT, Box, footer_boxes, logo_box
 from guide.render.slides.plan import DeckFonts, DeckPlan, SlidePlan
 from guide.render.slides.shapes import Drawing, Line, Shape, TextBlock
+from guide.render.slides.style import TEMPLATE_SCHEME, theme_inks
 from guide.session import BuildSession
 from guide.template import Layout, Placeholder, Template
 from guide.theme import Theme
@@ -38,20 +39,8 @@ FIXED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
 """Core properties carry a fixed time (as zip entries do), so the same input gives the same bytes."""
 PROPERTY_LIMIT = 255
 """Characters python-pptx allows in a core property; longer titles, subjects and keyword lists are shortened."""
-FOOTER_SIZE_PT = 12.0
-LOGO_MAX_WIDTH_PT = 180.0
-LOGO_MAX_HEIGHT_PT = 56.0
-TEMPLATE_INKS = {
-    "primary": Ink.scheme("tx2"),
-    "accent": Ink.scheme("accent1"),
-    "text": Ink.scheme("tx1"),
-    "muted": Ink.scheme("tx2"),
-    "background": Ink.scheme("bg1"),
-    "tint": Ink.scheme("bg2"),
-    "on_fill": Ink.scheme("bg1"),
-    "on_fill_muted": Ink.scheme("bg2"),
-}
-"""On a template, the plan's colour roles take the template theme's colours."""
+TEMPLATE_INKS = {role: Ink.scheme(name) for role, name in TEMPLATE_SCHEME.items()}
+
 Reference = tuple[tuple[str, str], ...]
 FALLBACK_TITLE: Reference = (("type", "title"),)
 FALLBACK_SUBTITLE: Reference = (("type", "body"), ("idx", "91"))
@@ -143,36 +132,33 @@ class DeckWriter:
         reference, name = (placeholder.reference, placeholder.name) if placeholder else (fallback, fallback_name(fallback))
         return slide.tree.placeholder(reference, name, box)
 
-    def _style(self, size_pt: float, ink: Ink | None, align: str = "l") -> TextStyle:
-        inherits = not self.designed
+    def _style(self, size_pt: float, ink: Ink | None, align: str = "l", inherits: bool = False) -> TextStyle:
+        """A text body's style; ``inherits`` leaves alignment and weight to the template's placeholder styles."""
         return TextStyle(size_pt, ink, self.font, self.plan.language, self.inks["accent"], align, self.link_ink, inherits)
 
     def _text(self, slide: _Slide, shape: _Element, items: Sequence[Item], size_pt: float, ink: Ink | None, anchor: str = "t") -> None:
         """Fitted items in a placeholder; our design anchors the text, a template's layout does."""
         body = elements.text_body(shape, anchor if self.designed else None)
-        elements.items(body, items, self._style(size_pt, ink), slide.link)
+        elements.items(body, items, self._style(size_pt, ink, inherits=not self.designed), slide.link)
 
     def _logo(self, slide: _Slide, path: Path, filled: bool) -> None:
         """The logo at the bottom right of the title slide, on a card of the background colour over a fill."""
-        width, height = _fitted_size(path, LOGO_MAX_WIDTH_PT, LOGO_MAX_HEIGHT_PT)
-        left, top = self.plan.width_pt - MARGIN_PT - width, self.plan.height_pt - MARGIN_PT - height
+        box = logo_box(*picture_size(path), self.plan.width_pt, self.plan.height_pt)
         if filled:
-            pad = 8
-            slide.tree.autoshape(
-                "rect", Box(left - pad, top - pad, width + 2 * pad, height + 2 * pad), "Logo card", self.inks["background"]
-            )
-        add_picture(slide.part, slide.tree, path, Box(left, top, width, height), "Logo", "Logo")
+            pad = LOGO_CARD_PAD_PT
+            card = Box(box.left - pad, box.top - pad, box.width + 2 * pad, box.height + 2 * pad)
+            slide.tree.autoshape("rect", card, "Logo card", self.inks["background"])
+        add_picture(slide.part, slide.tree, path, box, "Logo", "Logo")
 
     def _footer(self, slide: _Slide, layout: Layout, number: int) -> None:
         if not self.designed:
             self._template_footer(slide.tree, layout)
             return
-        top = self.plan.height_pt - 34
-        width = self.plan.width_pt - 2 * MARGIN_PT
+        text_box, number_box = footer_boxes(self.plan.width_pt, self.plan.height_pt)
         footer = Item((Span(self.plan.footer),), bullet=False)
-        shape = slide.tree.textbox(Box(MARGIN_PT, top, width - 80, 24), "Footer")
+        shape = slide.tree.textbox(text_box, "Footer")
         elements.items(elements.text_body(shape, "t"), [footer], self._style(FOOTER_SIZE_PT, self.inks["muted"]), slide.link)
-        shape = slide.tree.textbox(Box(MARGIN_PT + width - 80, top, 80, 24), "Slide Number")
+        shape = slide.tree.textbox(number_box, "Slide Number")
         body = elements.text_body(shape, "t")
         elements.slide_number(body, str(number), self._style(FOOTER_SIZE_PT, self.inks["muted"], align="r"))
 
@@ -232,20 +218,6 @@ def _keywords(keywords: Sequence[str]) -> str:
     return ", ".join(kept) if kept or not keywords else _shortened(keywords[0])
 
 
-def _fitted_size(path: Path, max_width: float, max_height: float) -> tuple[float, float]:
-    """(width, height) in points of a picture as large as fits the box, keeping its proportions."""
-    from PIL import Image
-
-    with Image.open(path) as image:
-        width_px, height_px = image.size
-    scale = min(max_width / width_px, max_height / height_px)
-    return width_px * scale, height_px * scale
-
-
 def _inks(theme: Theme) -> dict[str, Ink]:
     """The plan's colour roles in the theme's colours."""
-    colors = theme.colors
-    on_fill_muted = mix(colors.background, colors.primary, 0.15)
-    roles = {"primary": colors.primary, "accent": colors.accent, "text": colors.text, "muted": colors.muted}
-    roles |= {"background": colors.background, "tint": colors.tint, "on_fill": colors.background, "on_fill_muted": on_fill_muted}
-    return {role: Ink.rgb(value) for role, value in roles.items()}
+    return {role: Ink.rgb(value) for role, value in theme_inks(theme).items()}

@@ -27,7 +27,7 @@ from guide.render.slides.designs import ACCENT_BAR_PT, PAD_PT, GridEntry
 from guide.render.slides.fitting import Fitted, Item, bold_line
 from guide.render.slides.geometry import MARGIN_PT, SLIDE_HEIGHT_PT, Box, Geometry
 from guide.render.slides.measure import Measurers, sentences
-from guide.render.slides.shapes import Drawing, Line, Shape, TextBlock
+from guide.render.slides.shapes import Drawing, Line, Lines, Shape, TextBlock
 from guide.render.slides.style import DeckStyle
 from guide.render.slides.typeset import Typesetter
 
@@ -89,6 +89,10 @@ class SlidePlan:
     drawing: tuple[Drawing, ...] = ()
     background: str | None = None
     notes: str = ""
+    title_lines: Lines = ()
+    """The title's lines, broken where the slide wraps them (filled in last, as text blocks' are)."""
+    section: str = ""
+    """The label of the deck's section the slide belongs to ("" before the first): a PDF's bookmarks."""
 
 
 @dataclass(frozen=True)
@@ -193,9 +197,10 @@ class Planner:
         parts = [self.labels[SECTION_LABELS.get(name, name)] for name in long]
         ordered: list[SlidePlan] = []
         for name, slides in sections:
+            section = self.labels[SECTION_LABELS.get(name, name)] if name else ""
             if divided and name in long:
-                ordered.append(self.divider(parts, long.index(name)))
-            ordered += slides
+                ordered.append(replace(self.divider(parts, long.index(name)), section=section))
+            ordered += [replace(slide, section=section) for slide in slides]
         return ordered
 
     def divider(self, parts: Sequence[str], current: int) -> SlidePlan:
@@ -613,20 +618,36 @@ def plan_deck(
     measurers = measurers or Measurers()
     style = style or DeckStyle("classic", True)
 
-    def planned(scale: Mapping[str, float] | None) -> tuple[DeckPlan, dict[str, float]]:
+    def planned(scale: Mapping[str, float] | None) -> tuple[DeckPlan, dict[str, float], Typesetter]:
         set_ = Typesetter(measurers(fonts.title), measurers(fonts.body), scale, geometry.height_pt / SLIDE_HEIGHT_PT)
         plan = Planner(topic, labels, geometry, set_, style, course, designed).plan()
         used = _sizes(plan)
         scale = {**used, **{role: min(size, used.get(role, size)) for role, size in set_.wanted.items()}}
-        return replace(plan, scale=dict(sorted(used.items()))), scale
+        return replace(plan, scale=dict(sorted(used.items()))), scale, set_
 
-    plan, learnt = planned(None)
+    plan, learnt, set_ = planned(None)
     for _ in range(PLANNING_ROUNDS):
         scale = learnt
-        plan, learnt = planned(scale)
+        plan, learnt, set_ = planned(scale)
         if learnt == scale:
             break
-    return plan
+    return replace(plan, slides=tuple(_with_lines(slide, set_) for slide in plan.slides))
+
+
+def _with_lines(slide: SlidePlan, set_: Typesetter) -> SlidePlan:
+    """The slide with the lines of its title and of every text block, broken where the slide wraps them."""
+    title_role = "cover_title" if slide.role == "title" else "title"
+
+    def lined(drawing: Drawing) -> Drawing:
+        return set_.with_lines(drawing) if isinstance(drawing, TextBlock) else drawing
+
+    return replace(
+        slide,
+        title_lines=set_.broken(bold_line(slide.title), slide.title_box.width, slide.title_size_pt, title_role),
+        body=set_.with_lines(slide.body) if slide.body else None,
+        subtitle=set_.with_lines(slide.subtitle) if slide.subtitle else None,
+        drawing=tuple(lined(drawing) for drawing in slide.drawing),
+    )
 
 
 def _sizes(plan: DeckPlan) -> dict[str, float]:
