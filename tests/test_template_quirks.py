@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
@@ -9,8 +10,16 @@ import pytest
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 
+from guide.errors import RenderError
+from guide.load import load_topic
+from guide.load.theme import named_theme
+from guide.render.planning import deck_fonts
+from guide.render.pptx import render_deck
+from guide.render.slides import plan
+from guide.render.slides.geometry import Box, designed_geometry
+from guide.render.slides.plan import plan_deck
 from guide.template import read_template
-from tests.conftest import run_cli
+from tests.conftest import MINIMAL, TREATY, run_cli
 from tests.deckread import pages_of_decks, pt
 from tests.template_factory import QUIRKS, make
 from tests.templatecheck import checked_deck, layout_names
@@ -149,3 +158,28 @@ def test_every_template_deck_converts_to_one_page_per_slide(project: Path) -> No
     decks = sorted(folder.glob("*.pptx"))
     pages = pages_of_decks(decks, folder)
     assert {deck.stem: pages[deck] for deck in decks} == {deck.stem: len(Presentation(str(deck)).slides) for deck in decks}
+
+
+def test_a_box_far_too_small_for_its_text_is_a_clear_error_not_hundreds_of_slides(tmp_path: Path) -> None:
+    questions = "".join(f"  - {{question: Question number {number} asks something?, answer: A}}\n" for number in range(45))
+    (tmp_path / "many.yaml").write_text(MINIMAL.format(title="Many") + f"questions:\n{questions}", encoding="utf-8")
+    topic = load_topic(tmp_path / "many.yaml").topic
+    ours = designed_geometry("16:9")
+    one_line = dataclasses.replace(ours, body=Box(ours.body.left, ours.body.top, ours.body.width, 30))
+    message = r"'Check your understanding' would take \d+ slides, more than the 40 one section may; its box is 880 x 30 pt"
+    with pytest.raises(RenderError, match=message):
+        plan_deck(topic, named_theme().labels_for("en"), one_line, deck_fonts(named_theme(), None))
+
+
+def test_the_continuation_error_names_the_templates_layout(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(plan, "MAX_CONTINUED", 1)
+    template = make(project / "google.pptx", "google")
+    theme = dataclasses.replace(named_theme(), template=template)
+    with pytest.raises(RenderError, match="on the template's layout 'TITLE_AND_BODY'"):
+        render_deck(load_topic(TREATY).topic, theme)
+
+
+def test_aspect_with_a_template_is_a_warning_for_the_template_decides(project: Path) -> None:
+    err, deck_path, template = deck_on(project, "large", "--aspect", "4:3")
+    assert "--aspect: warning: --aspect 4:3 is not used: the template 'large.pptx' decides the slides' shape" in err
+    assert pt(checked_deck(deck_path, template).slide_width) == 1440

@@ -15,7 +15,7 @@ from guide.fonts import measuring_family
 from guide.model import Course, Topic
 from guide.render.slides.geometry import Geometry, designed_geometry
 from guide.render.slides.measure import FaceAdvances, Measurers
-from guide.render.slides.plan import DeckFonts, DeckPlan, plan_deck
+from guide.render.slides.plan import ContinuationError, DeckFonts, DeckPlan, plan_deck
 from guide.render.slides.style import deck_style
 from guide.render.template_boxes import template_geometry
 from guide.session import BuildSession
@@ -61,7 +61,11 @@ def planned(topic: Topic, theme: Theme, course: Course | None, session: BuildSes
     topic = typeset_topic(topic, theme.typography)
     labels = theme.labels_for(topic.language_code)
     style = deck_style(theme)
-    plan = plan_deck(topic, labels, setting.geometry, setting.fonts, course, session_measurers(session), style, setting.designed)
+    try:
+        plan = plan_deck(topic, labels, setting.geometry, setting.fonts, course, session_measurers(session), style, setting.designed)
+    except ContinuationError as error:
+        layout = None if setting.designed else setting.template.roles.get(error.role)
+        raise RenderError(f"{error} on the template's layout '{layout.name}'" if layout else str(error)) from None
     return setting, plan
 
 

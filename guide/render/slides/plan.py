@@ -35,6 +35,8 @@ T = TypeVar("T")
 QUOTES_TOGETHER_PT = 28.0
 """Passages share a slide only where they are still set this large; else each gets its own."""
 
+MAX_CONTINUED = 40
+"""At most this many slides continue one section's list, cards or timeline; more means its box is far too small."""
 TITLE_LEAST_PT = 10
 """A title that fits its box at no size down to its floor shrinks on to this size, and no further."""
 STATEMENT_WORDS = 30
@@ -55,6 +57,15 @@ AGENDA_ROWS = 4
 """Plans made at the type scale learnt from the one before, until a plan uses the sizes it was given."""
 SPARSE_SHARE = 1 / 3
 """A body slide's content reaches at least this share down its body, or it gets a design that fills it."""
+
+
+class ContinuationError(RenderError):
+    """A section that would run over more than ``MAX_CONTINUED`` slides: its box is far too small for its text."""
+
+    def __init__(self, title: str, count: int, box: Box, role: str) -> None:
+        where = f"{box.width:.0f} x {box.height:.0f} pt at ({box.left:.0f}, {box.top:.0f})"
+        super().__init__(f"'{title}' would take {count} slides, more than the {MAX_CONTINUED} one section may; its box is {where}")
+        self.role = role
 
 
 @dataclass(frozen=True)
@@ -273,8 +284,14 @@ class Planner:
         role = "content" if body is not None else "title_only"
         return SlidePlan(role, design, shown, size, box, body=body, drawing=(*accents, *drawing), notes=notes)
 
+    def bounded(self, title: str, count: int, box: Box) -> None:
+        """Raises ContinuationError when one section's text would take more than ``MAX_CONTINUED`` slides of ``box``."""
+        if count > MAX_CONTINUED:
+            raise ContinuationError(title, count, box, "content" if box == self.geometry.body else "title_only")
+
     def continued(self, title: str, index: int, count: int) -> str:
         """The title of the ``index``-th of ``count`` slides of one continued text: numbered when there are several."""
+        self.bounded(title, count, self.geometry.stage)
         if index == 0:
             return title
         return f"{title} {self.labels['continued']}" if count == 2 else f"{title} ({index + 1}/{count})"
@@ -440,6 +457,7 @@ class Planner:
         """
         box = self.geometry.body
         pages = self.set.fit(items, box, "body")
+        self.bounded(title, len(pages), box)
         if len(pages) == 1 and self.set.height(pages[0].items, box.width, pages[0].size_pt, "body") < box.height * SPARSE_SHARE:
             designed = self.short_list_slides(title, items, notes, wide)
             if designed:
