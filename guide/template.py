@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from guide.errors import GuideError, quoted
+from guide.fonts import measuring_family
 from guide.ooxml import DRAWINGML, PRESENTATIONML
 from guide.package_check import PackageError, checked_package
 from guide.theme import SLIDE_ROLES
@@ -59,6 +60,16 @@ class TemplateError(GuideError):
 
 
 @dataclass(frozen=True)
+class TextLook:
+    """How the template sets one kind of text: its font, size, alignment and weight (None: not said)."""
+
+    font: str
+    size_pt: float | None = None
+    align: str | None = None
+    bold: bool | None = None
+
+
+@dataclass(frozen=True)
 class Placeholder:
     """One placeholder of a layout: its kind, its index (which slides refer to) and its box in points."""
 
@@ -72,6 +83,8 @@ class Placeholder:
     """The layout's ``p:ph`` attributes a slide's placeholder repeats to inherit from it (type, idx, orient, sz)."""
     vertical: bool = False
     """Its text runs top to bottom (``orient="vert"`` or a vertical ``bodyPr``, here or on the master)."""
+    look: TextLook | None = None
+    """What the layout's placeholder itself says of its first level of text (font, size, ...), over the master's."""
 
     @property
     def area(self) -> float:
@@ -105,16 +118,6 @@ class Layout:
         """The largest body whose text runs across: where a list goes (a thin strip beside it is left empty)."""
         bodies = [body for body in self.all("body") if not body.vertical]
         return max(bodies, key=lambda body: body.area, default=None)
-
-
-@dataclass(frozen=True)
-class TextLook:
-    """How the template sets one kind of text: its font, size, alignment and weight (None: not said)."""
-
-    font: str
-    size_pt: float | None = None
-    align: str | None = None
-    bold: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -212,7 +215,7 @@ def read_template(path: Path, names: tuple[tuple[str, str], ...] = ()) -> Templa
             masters.append(_master(master._element, shapes, fonts, width, height))
             for layout in master.slide_layouts:
                 element = layout._element
-                placeholders = _placeholders(element, shapes)
+                placeholders = _placeholders(element, shapes, fonts)
                 layouts.append(Layout(len(layouts), layout.name, placeholders, element.get("type", ""), number))
     except (AttributeError, KeyError, IndexError, TypeError, ValueError) as error:  # what the package check cannot foresee
         raise TemplateError(f"{quoted(path.name)} is not a usable PowerPoint template ({error})") from None
@@ -233,11 +236,33 @@ def read_template(path: Path, names: tuple[tuple[str, str], ...] = ()) -> Templa
     fallbacks = frozenset(role for role in assignment.fallbacks if role not in named)
     warnings = (*warnings, *(assignment.warnings[role] for role in sorted(fallbacks)))
     content = roles["content"] or layouts[0]
-    look = masters[content.master]
-    fonts = (look.title.font, look.body.font)
+    fonts = (_font(content, "title", masters[content.master].title), _font(content, "body", masters[content.master].body))
     return Template(
         path, width, height, tuple(layouts), roles, fonts, tuple(errors), warnings, tuple(masters), assignment.choices, fallbacks
     )
+
+
+def _font(layout: Layout, kind: str, master: TextLook) -> str:
+    """The font a layout's placeholder of ``kind`` sets its text in: its own, else the master's."""
+    placeholder = layout.main_body if kind == "body" else layout.first(kind)
+    own = placeholder.look.font if placeholder and placeholder.look else ""
+    return own or master.font
+
+
+def starting_sizes(template: Template) -> dict[str, float]:
+    """The template's own sizes for titles, the cover's title and lists, where its layouts or masters say."""
+    sizes = {}
+    for role, layout_role, kind in (("title", "content", "title"), ("cover_title", "title", "title"), ("body", "content", "body")):
+        layout = template.roles.get(layout_role)
+        if layout is None or not template.masters:
+            continue
+        placeholder = layout.main_body if kind == "body" else layout.first(kind)
+        master = template.master_of(layout)
+        styled = master.body if kind == "body" else master.title
+        size = (placeholder.look.size_pt if placeholder and placeholder.look else None) or styled.size_pt
+        if size:
+            sizes[role] = size
+    return sizes
 
 
 def _named(layouts: tuple[Layout, ...], role: str, name: str) -> Layout:
@@ -255,7 +280,7 @@ MasterShapes = Mapping[str, tuple[dict[str, int], bool]]
 """A master's placeholders by type: the position and size it gives them, and whether their text is vertical."""
 
 
-def _placeholders(layout: _Element, master: MasterShapes) -> tuple[Placeholder, ...]:
+def _placeholders(layout: _Element, master: MasterShapes, fonts: tuple[str, str] = ("", "")) -> tuple[Placeholder, ...]:
     """A layout's placeholders read from its XML; a box the layout leaves out is the master's.
 
     python-pptx answers the same through a placeholder object per question, looking the
@@ -271,7 +296,9 @@ def _placeholders(layout: _Element, master: MasterShapes) -> tuple[Placeholder, 
         name = "" if properties is None else properties.get("name", "")
         attributes = tuple((key, value) for key, value in reference.attrib.items() if key in ("type", "idx", "orient", "sz"))
         vertical = reference.get("orient") == "vert" or _vertical(shape) or (inherited_vertical and _vertical(shape) is None)
-        found.append(Placeholder(_KINDS.get(kind, "other"), int(reference.get("idx", "0")), name, box, attributes, bool(vertical)))
+        look = _level_look(shape.find(f"{PRESENTATIONML}txBody/{DRAWINGML}lstStyle/{DRAWINGML}lvl1pPr"), "", fonts)
+        kind_name = _KINDS.get(kind, "other")
+        found.append(Placeholder(kind_name, int(reference.get("idx", "0")), name, box, attributes, bool(vertical), look))
     return tuple(found)
 
 
@@ -306,7 +333,7 @@ def _master(master: _Element, shapes: MasterShapes, fonts: tuple[str, str], widt
         right, bottom = min(width, max(box[0] + box[2] for box in boxes)), min(height, max(box[1] + box[3] for box in boxes))
     else:
         left, top, right, bottom = width * SAFE_INSET, height * SAFE_INSET, width * (1 - SAFE_INSET), height * (1 - SAFE_INSET)
-    furniture = tuple(placeholder for placeholder in _placeholders(master, shapes) if placeholder.kind in FURNITURE)
+    furniture = tuple(placeholder for placeholder in _placeholders(master, shapes, fonts) if placeholder.kind in FURNITURE)
     return Master(
         (left, top, right - left, bottom - top),
         _look(master, "titleStyle", fonts),
@@ -318,7 +345,11 @@ def _master(master: _Element, shapes: MasterShapes, fonts: tuple[str, str], widt
 def _look(master: _Element, style: str, fonts: tuple[str, str]) -> TextLook:
     """The first level of one of the master's text styles: font (theme fonts resolved), size, alignment, weight."""
     level = master.find(f"{PRESENTATIONML}txStyles/{PRESENTATIONML}{style}/{DRAWINGML}lvl1pPr")
-    default_font = fonts[0] if style == "titleStyle" else fonts[1]
+    return _level_look(level, fonts[0] if style == "titleStyle" else fonts[1], fonts)
+
+
+def _level_look(level: _Element | None, default_font: str, fonts: tuple[str, str]) -> TextLook:
+    """What a level's paragraph properties (``a:lvl1pPr``) say; theme fonts (``+mj-lt``, ``+mn-lt``) resolved."""
     if level is None:
         return TextLook(default_font)
     run = level.find(f"{DRAWINGML}defRPr")
@@ -380,9 +411,26 @@ def describe_template(path: Path) -> str:
     if unserved:
         lines.append(f"  no layout for: {', '.join(unserved)}")
     lines += [f"  {choice}" for choice in template.choices]
+    lines.append(f"  {_font_needs(template.fonts)}")
     lines += [f"  warning: {warning}" for warning in template.warnings]
     lines += [f"  error: {error}" for error in template.errors]
     return "\n".join(lines) + "\n"
+
+
+def _font_needs(fonts: tuple[str, str]) -> str:
+    """How each of the template's fonts is measured, and what a viewer must have installed to see it as designed."""
+    said, needed = [], []
+    for role, font in zip(("titles", "text"), fonts, strict=True):
+        family, exact = measuring_family(font)
+        if family.name.casefold() == font.casefold():
+            how, need = "bundled", font
+        elif exact:
+            how, need = f"measured with {family.name}, its metric twin", f"{font} (or {family.name})"
+        else:
+            how, need = f"not bundled: measured with the wider {family.name}", font
+        said.append(f"{role} in {font} ({how})")
+        needed.append(need)
+    return f"fonts: {'; '.join(said)}; viewers need {' and '.join(dict.fromkeys(needed))} installed to see the deck as designed"
 
 
 def default_template_path() -> Path:

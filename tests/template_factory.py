@@ -177,9 +177,10 @@ def fonts_in_master_styles(deck: PresentationObject) -> None:
 
 
 def centred_light_titles(deck: PresentationObject) -> None:
-    """Titles centred and not bold, as the master's title style says."""
+    """Titles centred, not bold and 34 pt, as the master's title style says."""
     level = _master_style(deck, "titleStyle", algn="ctr")
     level.find(qn("a:defRPr")).set("b", "0")
+    level.find(qn("a:defRPr")).set("sz", "3400")
 
 
 def no_footer_placeholders(deck: PresentationObject) -> None:

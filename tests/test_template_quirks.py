@@ -116,11 +116,15 @@ def test_a_font_without_a_twin_is_measured_with_a_wider_face(project: Path) -> N
 
 
 def test_the_templates_title_style_is_not_overridden(project: Path) -> None:
+    """Alignment and weight are the template's; its title size is where titles start (ours would be 36 pt)."""
     _, deck_path, template = deck_on(project, "centred-titles")
+    sizes = set()
     for slide in checked_deck(deck_path, template).slides:
         title = slide.shapes.title._element
         assert [paragraph.get("algn") for paragraph in title.iter(qn("a:pPr"))] == [None] * len(list(title.iter(qn("a:pPr"))))
         assert {run.get("b") for run in title.iter(qn("a:rPr"))} == {None}
+        sizes |= {int(run.get("sz")) / 100 for run in title.iter(qn("a:rPr"))}
+    assert max(sizes) == 34
 
 
 def test_footers_and_slide_numbers_come_from_the_master_when_layouts_lack_them(project: Path) -> None:

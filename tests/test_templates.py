@@ -142,6 +142,10 @@ def test_check_template_lists_layouts_placeholders_and_roles(project: Path) -> N
     assert "  [1] Titel und Inhalt: title (0), body (1), date (10), footer (11), slide_number (12) -> content" in lines
     assert "  [5] Nur Titel: title (0), date (10), footer (11), slide_number (12) -> title_only" in lines
     assert "  content: 'Titel und Inhalt'" in lines
+    assert lines[-1] == (
+        "  fonts: titles in Calibri (measured with Carlito, its metric twin); text in Calibri (measured with Carlito, its metric twin); "
+        "viewers need Calibri (or Carlito) installed to see the deck as designed"
+    )
     assert "    not 'Titel und vertikaler Text': vertical text, not used for content" in lines
     make_template(project / "bare.pptx", without_body=True)
     status, out, _ = run_cli("--check-template", project / "bare.pptx")

@@ -79,6 +79,8 @@ class DeckFonts:
     title: FontFamily
     body: FontFamily
     named: bool = True
+    starts: tuple[tuple[str, float], ...] = ()
+    """Text roles whose largest size is the template's own (its title and list sizes), not ours."""
 
 
 @dataclass(frozen=True)
@@ -637,7 +639,7 @@ def plan_deck(
     style = style or DeckStyle("classic", True)
 
     def planned(scale: Mapping[str, float] | None) -> tuple[DeckPlan, dict[str, float], Typesetter]:
-        set_ = Typesetter(measurers(fonts.title), measurers(fonts.body), scale, geometry.height_pt / SLIDE_HEIGHT_PT)
+        set_ = Typesetter(measurers(fonts.title), measurers(fonts.body), scale, geometry.height_pt / SLIDE_HEIGHT_PT, dict(fonts.starts))
         plan = Planner(topic, labels, geometry, set_, style, course, designed).plan()
         used = _sizes(plan)
         scale = {**used, **{role: min(size, used.get(role, size)) for role, size in set_.wanted.items()}}

@@ -24,12 +24,21 @@ TITLE_ROLES = ("title", "cover_title")
 class Typesetter:
     """Measures and sizes the text blocks of one deck; remembers sizes a role would need below the deck's (``wanted``)."""
 
-    def __init__(self, title: Measurer, body: Measurer, scale: Mapping[str, float] | None = None, factor: float = 1.0) -> None:
+    def __init__(
+        self,
+        title: Measurer,
+        body: Measurer,
+        scale: Mapping[str, float] | None = None,
+        factor: float = 1.0,
+        starts: Mapping[str, float] | None = None,
+    ) -> None:
         self.title_measurer = title
         self.body_measurer = body
         self.scale = dict(scale or {})
         self.factor = factor
         """Every role's sizes times this: a slide taller than ours gets larger text, in proportion."""
+        self.starts = dict(starts or {})
+        """Roles whose largest size a template sets (its title size): tried first, down to our floor."""
         self.wanted: dict[str, float] = {}
 
     def measurer(self, role: str) -> Measurer:
@@ -43,8 +52,11 @@ class Typesetter:
 
     def range(self, role: str) -> tuple[float, float]:
         """(largest, floor) of ``role`` on this deck's slide, in whole points."""
-        largest, floor = SIZES[role]
-        return float(round(largest * self.factor)), float(round(floor * self.factor))
+        largest, floor = (round(size * self.factor) for size in SIZES[role])
+        if role in self.starts:
+            largest = round(self.starts[role])
+            floor = min(floor, largest)
+        return float(largest), float(floor)
 
     def height(self, items: Sequence[Item], width_pt: float, size_pt: float, role: str) -> float:
         return items_height(items, width_pt, size_pt, self.measurer(role))
