@@ -26,9 +26,11 @@ if TYPE_CHECKING:
     from pptx.presentation import Presentation
     from pptx.slide import SlideLayout, SlideMaster
 
+    from guide.template_colors import TemplateColors
+
 EMU_PER_PT = 12_700
 DECK_ROLES = ("title", "content", "title_only")
-"""The roles our decks use; a template must serve these. The others are reported for information."""
+"""The roles our decks use; every template serves these, in our own boxes where no layout suits."""
 _KINDS = {
     "title": "title",
     "ctrTitle": "title",
@@ -151,6 +153,8 @@ class Template:
     """Why each role got its layout, and why each layout was passed over, for ``--check-template``."""
     fallbacks: frozenset[str] = frozenset()
     """Deck roles no layout suits: drawn on the layout given in ``roles`` in boxes of our own."""
+    inks: tuple[tuple[str, str], ...] = ()
+    """Colour roles (text, primary, muted, tint) -> a scheme colour's name or ``#RRGGBB`` that reads on the template's backgrounds."""
 
     def master_of(self, layout: Layout) -> Master:
         return self.masters[layout.master]
@@ -237,9 +241,36 @@ def read_template(path: Path, names: tuple[tuple[str, str], ...] = ()) -> Templa
     warnings = (*warnings, *(assignment.warnings[role] for role in sorted(fallbacks)))
     content = roles["content"] or layouts[0]
     fonts = (_font(content, "title", masters[content.master].title), _font(content, "body", masters[content.master].body))
+    colors = _colors(path, deck.slide_masters[content.master], roles)
     return Template(
-        path, width, height, tuple(layouts), roles, fonts, tuple(errors), warnings, tuple(masters), assignment.choices, fallbacks
+        path,
+        width,
+        height,
+        tuple(layouts),
+        roles,
+        fonts,
+        tuple(errors),
+        (*warnings, *colors.warnings),
+        tuple(masters),
+        assignment.choices,
+        fallbacks,
+        colors.inks,
     )
+
+
+def _colors(path: Path, master: SlideMaster, roles: Mapping[str, Layout | None]) -> TemplateColors:
+    """The template's text colours checked against the backgrounds of the layouts the deck uses, and the link colour."""
+    from guide.template_art import read_template_art
+    from guide.template_colors import STYLES, template_colors, text_color
+
+    art = read_template_art(path)
+    backgrounds = {
+        role: (f"layout '{layout.name}'", art.backdrops[layout.index].color)
+        for role in DECK_ROLES
+        if (layout := roles.get(role)) is not None and layout.index in art.backdrops and not art.backdrops[layout.index].image
+    }
+    texts = {kind: text_color(master.element, style, art.scheme) for kind, style in STYLES.items()}
+    return template_colors(art, texts, backgrounds)
 
 
 def _font(layout: Layout, kind: str, master: TextLook) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from guide.template import Layout, Master, Placeholder
+from guide.template import DECK_ROLES, Layout, Master, Placeholder
 
 BASE_HEIGHT_PT = 540.0
 """The slide height our type sizes are made for; a template's slide scales them."""
@@ -29,8 +29,6 @@ LOW_TITLE_SHARE = 0.45
 """A title whose top is below this share of the slide's height sits low, as on a cover or a divider."""
 STAGE_SHARE = 0.45
 """A title-only slide needs at least this share of the slide's height free below its title."""
-DECK_ROLES = ("title", "content", "title_only")
-"""The roles our decks use; the others are reported for information."""
 FALLBACK_ORDER = {"title": ("title_only", "content", "blank"), "content": ("title_only", "blank"), "title_only": ("content", "blank")}
 """Where a deck role no layout suits is drawn instead, in our own boxes, first choice first."""
 

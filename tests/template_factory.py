@@ -222,6 +222,30 @@ def branded_samples(deck: PresentationObject) -> None:
             slide.background.fill.fore_color.rgb = RGBColor(0x1F, 0x2A, 0x44)
 
 
+NAVY = "1F2A44"
+
+
+def navy_background(deck: PresentationObject, text: str | None = "FFFFFF") -> None:
+    """A navy master background; the master's title and body text white (``text``), or left as the theme's dark text."""
+    common = deck.slide_masters[0]._element.find(qn("p:cSld"))
+    for old in common.findall(qn("p:bg")):
+        common.remove(old)
+    background = etree.Element(qn("p:bg"))
+    properties = etree.SubElement(background, qn("p:bgPr"))
+    etree.SubElement(etree.SubElement(properties, qn("a:solidFill")), qn("a:srgbClr"), val=NAVY)
+    etree.SubElement(properties, qn("a:effectLst"))
+    common.insert(0, background)
+    if text is None:
+        return
+    for style in ("titleStyle", "bodyStyle"):
+        run = _master_style(deck, style).find(qn("a:defRPr"))
+        for old in run.findall(qn("a:solidFill")):
+            run.remove(old)
+        fill = etree.Element(qn("a:solidFill"))
+        etree.SubElement(fill, qn("a:srgbClr"), val=text)
+        run.insert(0, fill)
+
+
 def second_master(deck: PresentationObject) -> None:
     """Placeholder only: the package gets a second master holding the content layouts (see :func:`make`)."""
 
@@ -240,6 +264,8 @@ QUIRKS: dict[str, Callable[[PresentationObject], None]] = {
     "no-footers": no_footer_placeholders,
     "large": large_slide,
     "verdana": unbundled_theme_font,
+    "navy": navy_background,
+    "navy-dark-text": lambda deck: navy_background(deck, None),
 }
 """Each quirk by name: what it does to the blank deck."""
 

@@ -10,6 +10,7 @@ import pytest
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 
+from guide.colors import contrast_ratio
 from guide.errors import RenderError
 from guide.load import load_topic
 from guide.load.theme import named_theme
@@ -19,9 +20,10 @@ from guide.render.slides import plan
 from guide.render.slides.geometry import Box, designed_geometry
 from guide.render.slides.plan import plan_deck
 from guide.template import read_template
+from guide.template_art import read_template_art
 from tests.conftest import MINIMAL, TREATY, run_cli
 from tests.deckread import pages_of_decks, pt
-from tests.template_factory import QUIRKS, make
+from tests.template_factory import NAVY, QUIRKS, make
 from tests.templatecheck import checked_deck, layout_names
 
 COVER = "The Treaty of Berlin (1926)"
@@ -187,3 +189,27 @@ def test_aspect_with_a_template_is_a_warning_for_the_template_decides(project: P
     err, deck_path, template = deck_on(project, "large", "--aspect", "4:3")
     assert "--aspect: warning: --aspect 4:3 is not used: the template 'large.pptx' decides the slides' shape" in err
     assert pt(checked_deck(deck_path, template).slide_width) == 1440
+
+
+def test_links_and_drawn_text_take_colours_that_read_on_the_templates_own_background(project: Path) -> None:
+    err, deck_path, template = deck_on(project, "navy")
+    assert "contrast" not in err
+    deck = checked_deck(deck_path, template)
+    art = read_template_art(template)
+    navy = "#" + NAVY
+    links = [run for slide in deck.slides for run in slide._element.iter(qn("a:rPr")) if run.find(qn("a:hlinkClick")) is not None]
+    assert links
+    for run in links:
+        (color,) = run.iter(qn("a:schemeClr"))
+        assert contrast_ratio(art.color(color.get("val")), navy) >= 4.5
+    drawn = [shape for slide in deck.slides for shape in slide.shapes if shape.has_text_frame and not shape.is_placeholder]
+    colors = {node.get("val") for shape in drawn for run in shape._element.iter(qn("a:rPr")) for node in run.iter(qn("a:srgbClr"))}
+    assert "FFFFFF" in colors, "text drawn on the slide takes the master's white"
+
+
+def test_text_that_does_not_read_on_the_templates_background_is_a_warning_and_strict_refuses(project: Path) -> None:
+    err, _, _ = deck_on(project, "navy-dark-text")
+    assert "warning: the template's text colour #000000 on the background #1F2A44 of layout 'Title Slide' (title slides)" in err
+    assert "has contrast 1.5:1, below the 4.5:1 that WCAG AA asks for text" in err
+    status, _, err = run_cli(project / "treaty.yaml", "--theme", project / "theme.yaml", "--out", project / "strict", "--strict")
+    assert status == 2

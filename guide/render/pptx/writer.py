@@ -58,7 +58,7 @@ class DeckWriter:
         self.designed = designed
         self.logo = theme.logo
         self.font = fonts.title.office_name if fonts.named else None
-        self.inks = _inks(theme) if designed else TEMPLATE_INKS
+        self.inks = _inks(theme) if designed else template_inks(template)
         self.link_ink = self.inks["primary"]
 
     def write(self, session: BuildSession) -> bytes:
@@ -216,6 +216,12 @@ def _keywords(keywords: Sequence[str]) -> str:
             break
         kept.append(keyword)
     return ", ".join(kept) if kept or not keywords else _shortened(keywords[0])
+
+
+def template_inks(template: Template) -> dict[str, Ink]:
+    """The plan's colour roles in the template's scheme colours, with those chosen to read on its backgrounds."""
+    chosen = {role: Ink.rgb(value) if value.startswith("#") else Ink.scheme(value) for role, value in template.inks}
+    return {**TEMPLATE_INKS, **chosen}
 
 
 def _inks(theme: Theme) -> dict[str, Ink]:
