@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +19,7 @@ from guide.errors import GuideError, quoted
 from guide.fonts import measuring_family
 from guide.ooxml import DRAWINGML, PRESENTATIONML
 from guide.package_check import PackageError, checked_package
+from guide.template_branding import Branding
 from guide.theme import SLIDE_ROLES
 
 if TYPE_CHECKING:
@@ -155,6 +156,8 @@ class Template:
     """Deck roles no layout suits: drawn on the layout given in ``roles`` in boxes of our own."""
     inks: tuple[tuple[str, str], ...] = ()
     """Colour roles (text, primary, muted, tint) -> a scheme colour's name or ``#RRGGBB`` that reads on the template's backgrounds."""
+    branding: Branding = field(default_factory=Branding)
+    """What the deck carries from the template's sample slides onto the slides of each role."""
 
     def master_of(self, layout: Layout) -> Master:
         return self.masters[layout.master]
@@ -241,7 +244,7 @@ def read_template(path: Path, names: tuple[tuple[str, str], ...] = ()) -> Templa
     warnings = (*warnings, *(assignment.warnings[role] for role in sorted(fallbacks)))
     content = roles["content"] or layouts[0]
     fonts = (_font(content, "title", masters[content.master].title), _font(content, "body", masters[content.master].body))
-    colors = _colors(path, deck.slide_masters[content.master], roles)
+    colors, branding = _colors(path, deck, deck.slide_masters[content.master], roles)
     return Template(
         path,
         width,
@@ -250,27 +253,44 @@ def read_template(path: Path, names: tuple[tuple[str, str], ...] = ()) -> Templa
         roles,
         fonts,
         tuple(errors),
-        (*warnings, *colors.warnings),
+        (*warnings, *branding.warnings, *colors.warnings),
         tuple(masters),
-        assignment.choices,
+        (*assignment.choices, *branding.notes),
         fallbacks,
         colors.inks,
+        branding,
     )
 
 
-def _colors(path: Path, master: SlideMaster, roles: Mapping[str, Layout | None]) -> TemplateColors:
-    """The template's text colours checked against the backgrounds of the layouts the deck uses, and the link colour."""
+def _colors(path: Path, deck: Presentation, master: SlideMaster, roles: Mapping[str, Layout | None]) -> tuple[TemplateColors, Branding]:
+    """What the sample slides carry (branding), and the text colours checked against the backgrounds the deck shows."""
     from guide.template_art import read_template_art
+    from guide.template_branding import branding, read_samples
     from guide.template_colors import STYLES, template_colors, text_color
 
     art = read_template_art(path)
+    texts = {kind: text_color(master.element, style, art.scheme) for kind, style in STYLES.items()}
+    samples, signature = read_samples(deck, all_layouts(deck), art)
+    indexes = {role: layout.index for role, layout in roles.items() if layout is not None}
+    layout_types = [layout.element.get("type", "") for layout in all_layouts(deck)]
+
+    def role_of(index: int) -> str:
+        found = [role for role in DECK_ROLES if indexes.get(role) == index]
+        return found[0] if found else "title" if layout_types[index] == "title" else "content"
+
+    carried = branding(samples, role_of, signature, texts)
     backgrounds = {
         role: (f"layout '{layout.name}'", art.backdrops[layout.index].color)
         for role in DECK_ROLES
         if (layout := roles.get(role)) is not None and layout.index in art.backdrops and not art.backdrops[layout.index].image
     }
-    texts = {kind: text_color(master.element, style, art.scheme) for kind, style in STYLES.items()}
-    return template_colors(art, texts, backgrounds)
+    for role, sample in carried.backgrounds.items():  # checked as carried; a cover's text takes its sample title's colour
+        color = samples[sample].background_color
+        if role == "title" or not color:
+            backgrounds.pop(role, None)
+        elif role in DECK_ROLES:
+            backgrounds[role] = (f"sample slide {sample + 1}", color)
+    return template_colors(art, texts, backgrounds), carried
 
 
 def _font(layout: Layout, kind: str, master: TextLook) -> str:

@@ -207,11 +207,17 @@ def unbundled_theme_font(deck: PresentationObject) -> None:
     """Placeholder only: the theme's fonts are rewritten to Verdana in the package (see :func:`make`)."""
 
 
-def branded_samples(deck: PresentationObject) -> None:
-    """Branding on the sample slides only: a logo and a coloured square beside every title, the title slide dark."""
+def branded_samples(deck: PresentationObject, white_cover_title: bool = True) -> None:
+    """Branding on the sample slides only: a logo and a coloured square beside every title, the title slide dark.
+
+    The sample title slide's title is white (as its designer set it by hand), or left in the layout's dark colour.
+    """
     for index, layout in enumerate((_layout(deck, "Title Slide"), _layout(deck, "Title and Content"), _layout(deck, "Title Only"))):
         slide = deck.slides.add_slide(layout)
         slide.shapes.title.text = f"Sample {index + 1}"
+        if index == 0 and white_cover_title:
+            run = slide.shapes.title.text_frame.paragraphs[0].runs[0]
+            run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
         slide.shapes.add_picture(io.BytesIO(LOGO_PNG), Pt(620), Pt(470), Pt(60), Pt(40)).name = "University logo"
         square = slide.shapes.add_shape(1, Pt(14), Pt(40), Pt(18), Pt(18))
         square.name = "Title marker"
@@ -260,6 +266,7 @@ QUIRKS: dict[str, Callable[[PresentationObject], None]] = {
     "master-fonts": fonts_in_master_styles,
     "no-idx": no_idx,
     "branding": branded_samples,
+    "branding-dark-cover": lambda deck: branded_samples(deck, white_cover_title=False),
     "centred-titles": centred_light_titles,
     "no-footers": no_footer_placeholders,
     "large": large_slide,

@@ -23,7 +23,7 @@ from guide.template import read_template
 from guide.template_art import read_template_art
 from tests.conftest import MINIMAL, TREATY, run_cli
 from tests.deckread import pages_of_decks, pt
-from tests.template_factory import NAVY, QUIRKS, make
+from tests.template_factory import LOGO_PNG, NAVY, QUIRKS, make
 from tests.templatecheck import checked_deck, layout_names
 
 COVER = "The Treaty of Berlin (1926)"
@@ -213,3 +213,40 @@ def test_text_that_does_not_read_on_the_templates_background_is_a_warning_and_st
     assert "has contrast 1.5:1, below the 4.5:1 that WCAG AA asks for text" in err
     status, _, err = run_cli(project / "treaty.yaml", "--theme", project / "theme.yaml", "--out", project / "strict", "--strict")
     assert status == 2
+
+
+def test_branding_on_the_sample_slides_is_carried_onto_the_slides_of_its_roles(project: Path) -> None:
+    err, deck_path, template = deck_on(project, "branding")
+    assert "warning" not in err
+    deck = checked_deck(deck_path, template)
+    for slide in deck.slides:
+        names = [shape.name for shape in slide.shapes]
+        assert "University logo" in names and "Title marker" in names, names
+        assert names.index("University logo") < names.index(slide.shapes.title.name), "branding stays behind the slide's text"
+        (logo,) = [shape for shape in slide.shapes if shape.name == "University logo"]
+        assert logo.image.blob == LOGO_PNG
+    cover = deck.slides[0]._element
+    assert [node.get("val") for node in cover.find(qn("p:cSld")).find(qn("p:bg")).iter(qn("a:srgbClr"))] == [NAVY]
+    title_colors = {node.get("val") for node in deck.slides[0].shapes.title._element.iter(qn("a:srgbClr"))}
+    assert title_colors == {"FFFFFF"}, "the cover's title takes the colour its sample gave it on the dark background"
+    assert all(deck.slides[index]._element.find(qn("p:cSld")).find(qn("p:bg")) is None for index in range(1, len(deck.slides)))
+    _, out, _ = run_cli("--check-template", template)
+    assert "  branding: the picture 'University logo', the shape 'Title marker' on content slides" in out.splitlines()
+
+
+def test_a_sample_background_the_titles_would_not_read_on_is_left_behind_with_a_warning(project: Path) -> None:
+    err, deck_path, template = deck_on(project, "branding-dark-cover")
+    assert (
+        "warning: the background #1F2A44 of sample slide 1 is not carried onto title slides: "
+        "the template's title colour #000000 on it has contrast 1.5:1"
+    ) in err
+    deck = checked_deck(deck_path, template)
+    assert deck.slides[0]._element.find(qn("p:cSld")).find(qn("p:bg")) is None
+    assert "University logo" in [shape.name for shape in deck.slides[0].shapes]
+
+
+def test_a_branded_template_deck_is_byte_identical_when_built_again(project: Path) -> None:
+    _, deck_path, _ = deck_on(project, "branding")
+    first = deck_path.read_bytes()
+    deck_on(project, "branding", "--force")
+    assert deck_path.read_bytes() == first

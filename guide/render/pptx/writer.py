@@ -23,6 +23,7 @@ from guide.markup import Span
 from guide.render.common import Metadata
 from guide.render.pptx import elements
 from guide.render.pptx.archive import deck_bytes
+from guide.render.pptx.branding import carry_branding
 from guide.render.pptx.elements import Ink, ShapeTree, TextStyle
 from guide.render.pptx.package import DeckPackage, add_picture, template_package
 from guide.render.slides.designs import picture_size
@@ -77,16 +78,18 @@ class DeckWriter:
             raise RenderError(f"the template has no layout for {plan.role} slides")
         own_boxes = plan.role in self.template.fallbacks
         slide = _Slide(*package.add_slide(layout.index))
+        if not self.designed:
+            carry_branding(self.template.branding, plan.role, package.samples, slide.part, slide.tree)
         if plan.background and self.designed:
             elements.background(slide.part._element, self.inks[plan.background])
         for drawing in plan.drawing:
             self._draw(slide, drawing)
-        title_ink = self.inks[plan.title_ink] if self.designed else None
+        title_ink = self.inks[plan.title_ink] if self.designed else self._carried_title_ink(plan.role)
         title = self._placeholder(slide, layout.first("title"), FALLBACK_TITLE, plan.title_box)
         self._text(slide, title, [self._title_line(plan.title)], plan.title_size_pt, title_ink, anchor="b")
         if plan.subtitle:
             subtitle = None if own_boxes else layout.first("subtitle") or layout.main_body
-            ink = self.inks[plan.subtitle.ink] if self.designed else None
+            ink = self.inks[plan.subtitle.ink] if self.designed else self._carried_title_ink(plan.role)
             shape = self._placeholder(slide, subtitle, FALLBACK_SUBTITLE, plan.subtitle.box)
             self._text(slide, shape, plan.subtitle.items, plan.subtitle.size_pt, ink)
         if plan.body:
@@ -101,6 +104,11 @@ class DeckWriter:
         else:
             self._footer(slide, layout, number)
         package.add_notes(slide.part, plan.notes.split("\n"), self.plan.language)
+
+    def _carried_title_ink(self, role: str) -> Ink | None:
+        """A template's titles (and cover subtitle) take the layout's colour, or that of the sample whose background they carry."""
+        color = self.template.branding.title_colors.get(role)
+        return Ink.rgb(color) if color else None
 
     def _title_line(self, title: str) -> Item:
         """The title as one paragraph: bold in our design; in the template's own weight on a template."""
