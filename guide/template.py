@@ -112,6 +112,11 @@ class Layout:
         return found[0] if found else None
 
     @property
+    def shown(self) -> str:
+        """Its name on one line, as messages print it: a line break in it (PowerPoint allows them) shown as ``\\n``."""
+        return self.name.replace("\r", "\\r").replace("\n", "\\n")
+
+    @property
     def content_kinds(self) -> set[str]:
         """Kinds of the placeholders that hold content (not date, footer or slide number)."""
         return {placeholder.kind for placeholder in self.placeholders if placeholder.kind not in FURNITURE}
@@ -457,7 +462,7 @@ def describe_template(path: Path) -> str:
         roles = ", ".join(served.get(layout.index, [])) or "-"
         kinds = ", ".join(f"{placeholder.kind} ({placeholder.idx})" for placeholder in layout.placeholders) or "no placeholders"
         master = f" (master {layout.master + 1})" if len(template.masters) > 1 else ""
-        lines.append(f"  [{layout.index}] {layout.name}{master}: {kinds} -> {roles}")
+        lines.append(f"  [{layout.index}] {layout.shown}{master}: {kinds} -> {roles}")
     unserved = [role for role in SLIDE_ROLES if template.roles[role] is None]
     if unserved:
         lines.append(f"  no layout for: {', '.join(unserved)}")

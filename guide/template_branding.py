@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 COPIED = ("sp", "pic", "cxnSp", "grpSp")
 """Shapes that are copied as they are (their pictures related anew); others (charts, tables, ink) are not."""
 TEXT_MINIMUM = 4.5
+COVER_SAMPLES = 2
+"""A sample title slide gives the cover its artwork only in a template of at least this many samples, not in a lone demo slide."""
 BODY_ROLES = ("content", "title_only")
 
 
@@ -128,7 +130,7 @@ def branding(
         for element_index, element in enumerate(sample.elements):
             seen.setdefault(signature(element), []).append((sample_index, element_index))
     elements: dict[str, list[tuple[int, int]]] = {}
-    warnings: list[str] = []
+    dropped: dict[str, list[str]] = {}
     for places in seen.values():
         if len({sample for sample, _ in places}) < 2:
             continue
@@ -138,14 +140,17 @@ def branding(
         element = samples[first[0]].elements[first[1]]
         reason = _uncopyable(element)
         if reason:
-            warnings.append(f"{_described(element)} recurs on the sample slides but is not carried over: {reason}")
+            dropped.setdefault(reason, []).append(_described(element))
             continue
         for role in sorted(roles):
             elements.setdefault(role, []).append(first)
+    warnings = [
+        f"{', '.join(described)} recur on the sample slides but are not carried over: {reason}" for reason, described in dropped.items()
+    ]
     cover = next((index for index, sample in enumerate(samples) if role_of(sample.layout) == "title"), None)
     backgrounds: dict[str, int] = {}
     title_colors: dict[str, str] = {}
-    if cover is not None:
+    if cover is not None and len(samples) >= COVER_SAMPLES:
         kept = set(elements.get("title", []))
         for element_index, element in enumerate(samples[cover].elements):
             if (cover, element_index) not in kept and not _uncopyable(element):
@@ -185,6 +190,8 @@ def _uncopyable(element: _Element) -> str | None:
     """Why an element cannot be copied onto a deck's slides, or None."""
     if _local(element) not in COPIED:
         return "charts, tables and other embedded objects are not copied"
+    if any((text.text or "").strip() for text in element.iter(f"{DRAWINGML}t")):
+        return "text on sample slides is taken for sample content (put lasting text on a layout)"
     for node in element.iter():
         for key in node.attrib:
             if key.startswith(RELATIONSHIPS) and not (key == f"{RELATIONSHIPS}embed" and _local(node) == "blip"):

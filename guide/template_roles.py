@@ -184,15 +184,16 @@ def assign_roles(layouts: tuple[Layout, ...], masters: tuple[Master, ...], width
         if role in DECK_ROLES:
             if best is not None:
                 note = judge.usable_body(best, best.main_body) if role == "content" and best.main_body else None
-                choices.append(f"{role}: '{best.name}'" + (f" ({note}: the slide's free area is used)" if note else ""))
-            choices += [f"  not '{layout.name}': {verdict}" for layout, verdict in verdicts if isinstance(verdict, str) and role != "blank"]
+                choices.append(f"{role}: '{best.shown}'" + (f" ({note}: the slide's free area is used)" if note else ""))
+            rejected = [(layout, verdict) for layout, verdict in verdicts if isinstance(verdict, str)]
+            choices += [f"  not '{layout.shown}': {verdict}" for layout, verdict in rejected]
     fallbacks = {}
     for role in DECK_ROLES:
         if roles[role] is None:
             stand_in = next((layout for other in FALLBACK_ORDER[role] if (layout := roles[other]) is not None), layouts[0])
             roles[role] = stand_in
             fallbacks[role] = (
-                f"no layout suits {role} slides; they are drawn on '{stand_in.name}' in boxes of our own within the template's margins"
+                f"no layout suits {role} slides; they are drawn on '{stand_in.shown}' in boxes of our own within the template's margins"
             )
-            choices.append(f"{role}: '{stand_in.name}', in boxes of our own (no layout suits)")
+            choices.append(f"{role}: '{stand_in.shown}', in boxes of our own (no layout suits)")
     return Assignment(roles, frozenset(fallbacks), fallbacks, tuple(choices))

@@ -153,12 +153,15 @@ def test_placeholders_without_idx_are_placed_explicitly(project: Path) -> None:
 
 
 def test_every_template_deck_converts_to_one_page_per_slide(project: Path) -> None:
-    """All quirks' decks, converted by LibreOffice in one run: each gives one page per slide."""
+    """All quirks' and real templates' decks, converted by LibreOffice in one run: each gives one page per slide."""
     folder = project / "converted"
     folder.mkdir()
     for quirk in sorted(QUIRKS):
         _, deck_path, _ = deck_on(project, quirk)
         shutil.copy(deck_path, folder / f"{quirk}.pptx")
+    for name in sorted(REAL_LAYOUTS):
+        _, deck_path = deck_on_file(project, REAL / name)
+        shutil.copy(deck_path, folder / name)
     from pptx import Presentation
 
     decks = sorted(folder.glob("*.pptx"))
@@ -250,3 +253,31 @@ def test_a_branded_template_deck_is_byte_identical_when_built_again(project: Pat
     first = deck_path.read_bytes()
     deck_on(project, "branding", "--force")
     assert deck_path.read_bytes() == first
+
+
+REAL = Path(__file__).parent / "data" / "templates"
+REAL_LAYOUTS = {
+    "pptx-blueprint-example01.pptx": {"Title Slide", "Title, Content", "Title Only"},
+    "pptx-blueprint-example02-section.pptx": {"Titelfolie", "Titel und Inhalt", "Nur Titel"},
+    "coreoz-ppt-templates-demo.pptx": {"Diapositive de titre", "Titre et contenu", "Titre seul"},
+}
+
+
+def deck_on_file(project: Path, template: Path) -> tuple[str, Path]:
+    shutil.copy(template, project / template.name)
+    (project / "theme.yaml").write_text(f"slides:\n  template: {template.name}\n", encoding="utf-8")
+    out = project / "out" / template.stem
+    status, _, err = run_cli(project / "treaty.yaml", "--theme", project / "theme.yaml", "--out", out, "--format", "pptx")
+    assert status == 0, err
+    return err, out / "treaty.pptx"
+
+
+@pytest.mark.parametrize("name", sorted(REAL_LAYOUTS))
+def test_real_templates_give_decks_on_their_own_layouts(project: Path, name: str) -> None:
+    err, deck_path = deck_on_file(project, REAL / name)
+    deck = checked_deck(deck_path, project / name)
+    assert set(layout_names(deck)) == REAL_LAYOUTS[name]
+    texts = " ".join(shape.text_frame.text for slide in deck.slides for shape in slide.shapes if shape.has_text_frame)
+    assert "{location}" not in texts and "#location" not in texts, "fill-in text of sample slides is not carried"
+    if name.startswith("pptx-blueprint"):
+        assert "recur on the sample slides but are not carried over: text on sample slides is taken for sample content" in err
