@@ -146,6 +146,14 @@ def title_layout_body_line(deck: PresentationObject) -> None:
         shape.find(f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}").set("type", "body")
 
 
+def cover_without_subtitle(deck: PresentationObject) -> None:
+    """The title layout holds its title alone, high on the slide: no place for a subtitle or a date line."""
+    title = _layout(deck, "Title Slide")
+    for shape in _placeholders(title, "subTitle"):
+        shape.getparent().remove(shape)
+    _set_box(_placeholders(title, "ctrTitle")[0], (54, 60, 612, 110))
+
+
 def content_with_strip(deck: PresentationObject) -> None:
     """The content layouts carry a second, thin body strip (a source line) under the main body."""
     for name in ("Title and Content",):
@@ -261,6 +269,7 @@ QUIRKS: dict[str, Callable[[PresentationObject], None]] = {
     "google": google_tiny_bodies,
     "title-extra-bodies": title_with_extra_bodies,
     "title-body-line": title_layout_body_line,
+    "cover-title-alone": cover_without_subtitle,
     "content-strip": content_with_strip,
     "two-masters": second_master,
     "master-fonts": fonts_in_master_styles,

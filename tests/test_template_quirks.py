@@ -7,8 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
+from pypdf import PdfReader
 
 from guide.colors import contrast_ratio
 from guide.errors import RenderError
@@ -77,7 +79,7 @@ def test_a_body_too_small_for_two_lines_gives_way_to_the_slides_free_area(projec
     assert "content: 'TITLE_AND_BODY' (its body is 21.8 pt tall, too small for two lines: the slide's free area is used)" in out
 
 
-@pytest.mark.parametrize("quirk", ["title-extra-bodies", "title-body-line"])
+@pytest.mark.parametrize("quirk", ["title-extra-bodies", "title-body-line", "cover-title-alone"])
 def test_the_title_layout_is_found_whatever_its_second_line_and_the_subtitle_is_kept(project: Path, quirk: str) -> None:
     _, deck_path, template = deck_on(project, quirk)
     deck = checked_deck(deck_path, template)
@@ -131,8 +133,6 @@ def test_the_templates_title_style_is_not_overridden(project: Path) -> None:
 
 def test_footers_and_slide_numbers_come_from_the_master_when_layouts_lack_them(project: Path) -> None:
     _, deck_path, _ = deck_on(project, "no-footers")
-    from pptx import Presentation
-
     for slide in list(Presentation(str(deck_path)).slides)[1:]:
         kinds = {shape.placeholder_format.type: shape for shape in slide.placeholders}
         assert kinds[PP_PLACEHOLDER.FOOTER].text_frame.text == COVER
@@ -162,7 +162,6 @@ def test_every_template_deck_converts_to_one_page_per_slide(project: Path) -> No
     for name in sorted(REAL_LAYOUTS):
         _, deck_path = deck_on_file(project, REAL / name)
         shutil.copy(deck_path, folder / name)
-    from pptx import Presentation
 
     decks = sorted(folder.glob("*.pptx"))
     pages = pages_of_decks(decks, folder)
@@ -281,3 +280,12 @@ def test_real_templates_give_decks_on_their_own_layouts(project: Path, name: str
     assert "{location}" not in texts and "#location" not in texts, "fill-in text of sample slides is not carried"
     if name.startswith("pptx-blueprint"):
         assert "recur on the sample slides but are not carried over: text on sample slides is taken for sample content" in err
+
+
+@pytest.mark.parametrize("quirk", ["two-masters", "google", "no-footers", "branding"])
+def test_the_slides_pdf_and_handout_are_drawn_on_the_same_templates(project: Path, quirk: str) -> None:
+    deck_on(project, quirk)
+    arguments = ("--theme", project / "theme.yaml", "--out", project / "pdf", "--outputs", "slides,handout")
+    status, _, err = run_cli(project / "treaty.yaml", *arguments)
+    assert status == 0, err
+    assert len(PdfReader(project / "pdf" / "treaty-slides.pdf").pages) == len(Presentation(str(project / "out" / "treaty.pptx")).slides)
