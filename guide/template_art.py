@@ -74,15 +74,15 @@ def scheme_color(scheme: dict[str, str], name: str) -> str:
 def read_template_art(path: Path) -> TemplateArt:
     """The drawable art of the template at ``path``; raises TemplateError for a file that cannot be read."""
     deck = open_template(path)
-    master = deck.slide_masters[0]
-    scheme = _scheme(master.part)
+    scheme = _scheme(deck.slide_masters[0].part)
     undrawable: list[str] = []
-    master_art = _Reader(master.element, master.part, scheme, "the master", undrawable)
-    master_backdrop = master_art.backdrop(None)
-    backdrops = {}
-    for index, layout in enumerate(deck.slide_layouts):
-        reader = _Reader(layout.element, layout.part, scheme, f"layout '{layout.name}'", undrawable)
-        backdrops[index] = reader.backdrop(master_backdrop)
+    backdrops: dict[int, Backdrop] = {}
+    for master in deck.slide_masters:  # layouts numbered across all masters, as guide.template numbers them
+        master_scheme = _scheme(master.part)
+        master_backdrop = _Reader(master.element, master.part, master_scheme, "the master", undrawable).backdrop(None)
+        for layout in master.slide_layouts:
+            reader = _Reader(layout.element, layout.part, master_scheme, f"layout '{layout.name}'", undrawable)
+            backdrops[len(backdrops)] = reader.backdrop(master_backdrop)
     return TemplateArt(scheme, backdrops, tuple(dict.fromkeys(undrawable)))
 
 
