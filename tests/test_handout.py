@@ -263,3 +263,17 @@ def test_generated_topics_give_slides_and_handouts_with_every_title_and_nothing_
         for _, x, y in runs(slides, index):
             assert -0.5 <= x <= plan.width_pt and -0.5 <= y <= plan.height_pt
     assert_drawn_inside(plan, theme, session)
+
+
+def test_a_new_handout_layout_makes_a_new_handout_and_is_up_to_date_after(treaty_project: Path) -> None:
+    topic, out = treaty_project / "source" / "treaty-of-berlin-1926.yaml", treaty_project / "out"
+    sheet, handout = out / "treaty-of-berlin-1926.pdf", out / "treaty-of-berlin-1926-handout.pdf"
+    assert run_cli(topic, "--out", out, "--outputs", "sheet,handout", "-q")[0] == 0
+    before = sheet.read_bytes(), handout.read_bytes()
+    status, stdout, _ = run_cli(topic, "--out", out, "--outputs", "sheet,handout")
+    assert status == 0 and "1 up to date" in stdout
+    assert run_cli(topic, "--out", out, "--outputs", "sheet,handout", "--handout", "notes", "-q")[0] == 0
+    assert sheet.read_bytes() == before[0]
+    assert handout.read_bytes() != before[1]
+    status, stdout, _ = run_cli(topic, "--out", out, "--outputs", "sheet,handout", "--handout", "notes")
+    assert status == 0 and "1 up to date" in stdout
