@@ -15,7 +15,6 @@ from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate, Paragraph
 
 from guide.labels import Labels
@@ -24,6 +23,7 @@ from guide.render.pdf.band import draw_ribbon
 from guide.render.pdf.columns import Columns
 from guide.render.pdf.inline import literal
 from guide.render.pdf.styles import Styles
+from guide.render.pdf.tagged_canvas import TaggingCanvas
 from guide.theme import Theme
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
@@ -83,7 +83,7 @@ class _FillMark(Flowable):
         self.reached[page] = max(self.reached.get(page, 0.0), (top - y) / (top - self.bottom))
 
 
-class _PageCountCanvas(Canvas):
+class _PageCountCanvas(TaggingCanvas):
     """A canvas that fills in each page's "Page X of Y" once the number of pages is known."""
 
     def __init__(self, *args: Any, labels: Labels, font: str, right_x: float, baseline_y: float, color: Color, **kwargs: Any) -> None:
@@ -169,6 +169,7 @@ def render_story(
         right_x=page_width - margin,
         baseline_y=margin,
         color=styles.palette.muted,
+        metadata=metadata,
     )
     document.build(story, canvasmaker=canvas_maker)
     pages = document.page
