@@ -184,12 +184,12 @@ class SlidePage(Flowable):
             column, row = index % self.columns, index // self.columns
             left = column * (cell_width + GAP_PT)
             top = self.height - row * (cell_height + GAP_PT)
-            placed = place_slide(
+            place_slide(
                 self.canv, self.deck, number, slide, left, top, slide_width, cell_height - LABEL_ROOM_PT, centred=not self.ruled
             )
             if self.ruled:
                 rule_left = left + slide_width + RULE_INSET_PT
-                draw_rules(self.canv, rule_left, left + cell_width, top, top - placed, self.deck.styles.palette.rule)
+                draw_rules(self.canv, rule_left, left + cell_width, top, top - cell_height, self.deck.styles.palette.rule)
 
 
 class SlideFigure(Flowable):
@@ -213,9 +213,9 @@ class SlideFigure(Flowable):
 
 def place_slide(
     canvas: Canvas, deck: _Deck, number: int, slide: SlidePlan, left: float, top: float, width: float, height: float, centred: bool
-) -> float:
+) -> None:
     """The slide as large as fits (``width`` x ``height``) below ``top`` (``centred`` in that room, else at its top left),
-    framed, its number under it; returns its height."""
+    framed, its number under it."""
     plan = deck.plan
     scale = min(width / plan.width_pt, height / plan.height_pt)
     shown_width, shown_height = plan.width_pt * scale, plan.height_pt * scale
@@ -233,7 +233,6 @@ def place_slide(
     canvas.setFillColor(deck.styles.palette.muted)
     canvas.drawString(x, bottom - LABEL_PT - 2, f"{deck.slide_label} {number}")
     canvas.restoreState()
-    return shown_height
 
 
 def draw_rules(canvas: Canvas, left: float, right: float, top: float, bottom: float, color: Color) -> None:
