@@ -28,6 +28,10 @@ SCHEME_NAMES = {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2"}
 SCHEME_DEFAULTS = {"dk1": "#000000", "lt1": "#FFFFFF", "dk2": "#44546A", "lt2": "#E7E6E6", "accent1": "#4472C4"}
 """Office's own scheme: for a scheme colour a template leaves out."""
 SHAPE_KINDS = ("rect", "roundRect", "ellipse", "line")
+PLACEHOLDER_KINDS = {"title": "title", "ctrTitle": "title", "subTitle": "subtitle", "body": "body", "obj": "body"}
+"""Placeholder types whose text the plan fills -> the kind of text."""
+PLACEHOLDER_INHERITS = {"title": "title", "subtitle": "body", "body": "body"}
+"""The master placeholder each kind takes what its layout leaves unsaid from."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,8 @@ class TemplateArt:
     """The theme's colour scheme by name (``tx1``, ``bg1``, ``accent1`` ...), each ``#RRGGBB``."""
     backdrops: dict[int, Backdrop]
     """Layout index -> what it shows behind a slide."""
+    anchors: dict[int, dict[str, str]] = field(default_factory=dict)
+    """Layout index -> where its title, subtitle and body placeholders set their lines (t, ctr or b)."""
     undrawable: tuple[str, ...] = field(default=())
     """What is left out, one description per element, in order."""
 
@@ -79,11 +85,30 @@ def read_template_art(path: Path) -> TemplateArt:
     undrawable: list[str] = []
     master_art = _Reader(master.element, master.part, scheme, "the master", undrawable)
     master_backdrop = master_art.backdrop(None)
-    backdrops = {}
+    master_anchors = _anchors(master.element)
+    backdrops, anchors = {}, {}
     for index, layout in enumerate(deck.slide_layouts):
         reader = _Reader(layout.element, layout.part, scheme, f"layout '{layout.name}'", undrawable)
         backdrops[index] = reader.backdrop(master_backdrop)
-    return TemplateArt(scheme, backdrops, tuple(dict.fromkeys(undrawable)))
+        anchors[index] = {
+            kind: anchor or master_anchors.get(PLACEHOLDER_INHERITS[kind]) or "t" for kind, anchor in _anchors(layout.element).items()
+        }
+        anchors[index] |= {kind: anchors[index].get(kind) or master_anchors.get(kind) or "t" for kind in ("title", "body")}
+    return TemplateArt(scheme, backdrops, anchors, tuple(dict.fromkeys(undrawable)))
+
+
+def _anchors(part: _Element) -> dict[str, str]:
+    """Placeholder kind (title, subtitle, body) -> the anchor its own ``a:bodyPr`` gives ('' where it gives none)."""
+    found: dict[str, str] = {}
+    for shape in part.iterfind(f"{P}cSld/{P}spTree/{P}sp"):
+        placeholder = shape.find(f"{P}nvSpPr/{P}nvPr/{P}ph")
+        if placeholder is None:
+            continue
+        kind = PLACEHOLDER_KINDS.get(placeholder.get("type", "body"))
+        properties = shape.find(f"{P}txBody/{A}bodyPr")
+        if kind and kind not in found:
+            found[kind] = str(properties.get("anchor", "")) if properties is not None else ""
+    return found
 
 
 class _Reader:

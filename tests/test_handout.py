@@ -11,6 +11,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from pptx import Presentation
+from pptx.oxml.ns import qn
 from pptx.util import Emu
 from pypdf import PdfReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -133,15 +134,27 @@ def test_handouts_follow_the_page_size_and_keep_links_and_slide_numbers(treaty: 
     assert urls <= set(link_targets(reader(render_slides_pdf(treaty, theme))))
 
 
-def _pptx_boxes(deck: Any) -> list[dict[str, tuple[float, float, float, float]]]:
-    """Each slide's title and body placeholder boxes, in points, as the .pptx says (a template's inherited from its layout)."""
+def _anchor(*shapes: Any) -> str:
+    """Where a placeholder sets its lines: the first of the slide's, the layout's and the master's shapes that says."""
+    for shape in shapes:
+        body = shape._element.find(f"{qn('p:txBody')}/{qn('a:bodyPr')}") if shape is not None else None
+        if body is not None and body.get("anchor"):
+            return str(body.get("anchor"))
+    return "t"
+
+
+def _pptx_boxes(deck: Any) -> list[dict[str, tuple[float, float, float, float, str]]]:
+    """Each slide's title and body placeholder boxes in points, and their anchors, as the .pptx says (a template's inherited)."""
     boxes = []
     for slide in deck.slides:
         found = {}
+        master_title = next(shape for shape in slide.slide_layout.slide_master.placeholders if shape.placeholder_format.idx == 0)
         for shape in slide.placeholders:
             kind = "title" if shape == slide.shapes.title else "body" if shape.placeholder_format.idx == 1 else None
             if kind:
-                found[kind] = tuple(Emu(value).pt for value in (shape.left, shape.top, shape.width, shape.height))
+                inherited = slide.slide_layout.placeholders.get(idx=shape.placeholder_format.idx)
+                anchor = _anchor(shape, inherited, master_title if kind == "title" else None)
+                found[kind] = (*(Emu(value).pt for value in (shape.left, shape.top, shape.width, shape.height)), anchor)
         boxes.append(found)
     return boxes
 
@@ -156,15 +169,15 @@ def test_title_and_body_sit_where_the_deck_puts_their_boxes(treaty: Any, templat
     checked = 0
     for index, (slide, boxes) in enumerate(zip(plan.slides, _pptx_boxes(deck), strict=True)):
         drawn = runs(pdf, index)
-        left, top, _, height = boxes["title"]
+        left, top, _, height, anchor = boxes["title"]
         first = slide.title_lines[0][0].text.strip()
         x, y = next((x, y) for text, x, y in drawn if text.startswith(first[:12]))
         assert x == pytest.approx(left + INSET_X_PT, abs=1.0)
-        lines = len(slide.title_lines)
-        text_top = top + height - INSET_Y_PT - lines * slide.title_size_pt * 1.2  # a title sits at its box's foot
+        room = height - 2 * INSET_Y_PT - len(slide.title_lines) * slide.title_size_pt * 1.2
+        text_top = top + INSET_Y_PT + {"t": 0, "ctr": room / 2, "b": room}[anchor]
         assert y == pytest.approx(plan.height_pt - (text_top + slide.title_size_pt), abs=1.0)
         if slide.body is not None and "body" in boxes:
-            left, top, _, _ = boxes["body"]
+            left, top, _, _, _ = boxes["body"]
             item = slide.body.items[0]
             start = slide.body.lines[0][0][0].text.strip()
             x, y = next((x, y) for text, x, y in drawn if text.startswith(start[:12]))
