@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import math
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from guide import load_topic
 from guide.load import named_theme
+from guide.load.theme_schema import ThemeFile
+from guide.model import Course
+from guide.records import record_of
 from guide.render.pdf.fonts import register
 from guide.render.pdf.handout import bookmarks, render_handout, render_slides_pdf
 from guide.render.pdf.slide_art import face_of
@@ -28,7 +32,7 @@ from guide.render.slides.plan import DeckPlan
 from guide.render.slides.shapes import TextBlock
 from guide.render.slides.typeset import TITLE_ROLES
 from guide.session import BuildSession
-from guide.theme import Theme
+from guide.theme import HANDOUT_LAYOUTS, Theme
 from tests.conftest import TREATY, run_cli, squeezed
 from tests.pdfread import fill_colors, fonts_of, link_targets
 from tests.strategies import topics
@@ -116,6 +120,7 @@ def test_page_counts_sizes_text_fonts_and_outline(treaty: Any, template_theme: T
         assert all(fonts_of(pdf).values())
         assert [entry.title for entry in pdf.outline] == expected_outline
         assert pdf.metadata is not None and pdf.metadata.title.startswith(treaty.title)
+        assert pdf.trailer["/Root"]["/Lang"] == treaty.language
     for pdf in handouts.values():
         assert {(round(float(page.mediabox.width), 1), round(float(page.mediabox.height), 1)) for page in pdf.pages} == {(595.3, 841.9)}
         assert "Page 1 of" in pdf.pages[0].extract_text() and treaty.title in pdf.pages[0].extract_text()
@@ -225,6 +230,12 @@ def test_the_handout_layout_comes_from_the_command_line_else_the_course_else_the
     status, _, err = run_cli(course, "--out", out, "--outputs", "handout")
     assert status == 2
     assert f"{course}:5:1: handout: must be 'lines' or 'notes' or '2' or '4' or '6' or '9', got '5'" in err
+
+
+def test_the_course_and_theme_schemas_name_the_handout_layouts() -> None:
+    for record in (Course, ThemeFile):
+        schema = json.dumps(record_of(record).object_schema({})["properties"]["handout"])
+        assert all(f'"{layout}"' in schema for layout in HANDOUT_LAYOUTS), record
 
 
 def test_slides_pdf_and_handout_are_byte_identical_when_built_again(treaty: Any) -> None:
