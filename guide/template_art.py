@@ -28,6 +28,8 @@ SCHEME_NAMES = {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2"}
 SCHEME_DEFAULTS = {"dk1": "#000000", "lt1": "#FFFFFF", "dk2": "#44546A", "lt2": "#E7E6E6", "accent1": "#4472C4"}
 """Office's own scheme: for a scheme colour a template leaves out."""
 SHAPE_KINDS = ("rect", "roundRect", "ellipse", "line")
+MAX_EMU_DIGITS = 12
+"""A length of more digits (over 80 km) is no drawing's: read as nothing."""
 PLACEHOLDER_KINDS = {"title": "title", "ctrTitle": "title", "subTitle": "subtitle", "body": "body", "obj": "body"}
 """Placeholder types whose text the plan fills -> the kind of text."""
 PLACEHOLDER_INHERITS = {"title": "title", "subtitle": "body", "body": "body"}
@@ -186,7 +188,7 @@ class _Reader:
         solid = properties.find(f"{A}solidFill")
         line = properties.find(f"{A}ln")
         outline = line.find(f"{A}solidFill") if line is not None else None
-        width = int(line.get("w", "12700")) / EMU_PER_PT if line is not None else 0.0
+        width = _points(line.get("w", "12700")) if line is not None else 0.0
         if shape.find(f"{P}txBody/{A}p/{A}r") is not None:
             return None  # text on a master shape: not drawn (fonts and sizes of its own)
         kind = preset.get("prst", "rect")
@@ -261,8 +263,16 @@ def _box(properties: _Element | None) -> tuple[float, float, float, float] | Non
     offset, extent = transform.find(f"{A}off"), transform.find(f"{A}ext")
     if offset is None or extent is None:
         return None
-    values = [int(element.get(key, "0")) / EMU_PER_PT for element, key in ((offset, "x"), (offset, "y"), (extent, "cx"), (extent, "cy"))]
+    values = [_points(element.get(key, "0")) for element, key in ((offset, "x"), (offset, "y"), (extent, "cx"), (extent, "cy"))]
     return values[0], values[1], values[2], values[3]
+
+
+def _points(emu: str | bytes | None) -> float:
+    """A length the XML gives in EMU, in points; 0 for one that is not a whole number of a sane size."""
+    text = emu.decode() if isinstance(emu, bytes) else emu or ""
+    if not text.lstrip("-").isdigit() or len(text) > MAX_EMU_DIGITS:
+        return 0.0
+    return int(text) / EMU_PER_PT
 
 
 def _local(element: _Element) -> str:
