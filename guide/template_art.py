@@ -15,12 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from guide.errors import quoted
 from guide.ooxml import DRAWINGML, PRESENTATIONML, RELATIONSHIPS
-from guide.template import EMU_PER_PT, open_template
+from guide.template import EMU_PER_PT, TemplateError, open_template
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
     from pptx.opc.package import Part
+    from pptx.presentation import Presentation
 
 A, P, R = DRAWINGML, PRESENTATIONML, RELATIONSHIPS
 SCHEME_NAMES = {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2"}
@@ -82,6 +84,13 @@ def scheme_color(scheme: dict[str, str], name: str) -> str:
 def read_template_art(path: Path) -> TemplateArt:
     """The drawable art of the template at ``path``; raises TemplateError for a file that cannot be read."""
     deck = open_template(path)
+    try:
+        return _art(deck)
+    except (AttributeError, KeyError, IndexError, TypeError, ValueError) as error:  # what the package check cannot foresee
+        raise TemplateError(f"{quoted(path.name)} cannot be drawn ({error})") from None
+
+
+def _art(deck: Presentation) -> TemplateArt:
     master = deck.slide_masters[0]
     scheme = _scheme(master.part)
     undrawable: list[str] = []
@@ -92,9 +101,8 @@ def read_template_art(path: Path) -> TemplateArt:
     for index, layout in enumerate(deck.slide_layouts):
         reader = _Reader(layout.element, layout.part, scheme, f"layout '{layout.name}'", undrawable)
         backdrops[index] = reader.backdrop(master_backdrop)
-        anchors[index] = {
-            kind: anchor or master_anchors.get(PLACEHOLDER_INHERITS[kind]) or "t" for kind, anchor in _anchors(layout.element).items()
-        }
+        own = _anchors(layout.element)
+        anchors[index] = {kind: anchor or master_anchors.get(PLACEHOLDER_INHERITS[kind]) or "t" for kind, anchor in own.items()}
         anchors[index] |= {kind: anchors[index].get(kind) or master_anchors.get(kind) or "t" for kind in ("title", "body")}
     return TemplateArt(scheme, backdrops, anchors, tuple(dict.fromkeys(undrawable)))
 
