@@ -10,6 +10,7 @@ Read with python-pptx, imported only for a theme that names a template.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,7 @@ SCHEME_NAMES = {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2"}
 SCHEME_DEFAULTS = {"dk1": "#000000", "lt1": "#FFFFFF", "dk2": "#44546A", "lt2": "#E7E6E6", "accent1": "#4472C4"}
 """Office's own scheme: for a scheme colour a template leaves out."""
 SHAPE_KINDS = ("rect", "roundRect", "ellipse", "line")
+HEX_DIGITS = re.compile(r"[0-9A-Fa-f]{6}")
 MAX_EMU_DIGITS = 12
 """A length of more digits (over 80 km) is no drawing's: read as nothing."""
 PLACEHOLDER_KINDS = {"title": "title", "ctrTitle": "title", "subTitle": "subtitle", "body": "body", "obj": "body"}
@@ -230,11 +232,11 @@ class _Reader:
         for child in parent:
             tag = _local(child)
             if tag == "srgbClr":
-                return "#" + child.get("val", "000000").upper()
+                return _hex(child.get("val"))
             if tag == "schemeClr":
-                return self.color_of_name(child.get("val", "tx1"))
+                return self.color_of_name(str(child.get("val", "tx1")))
             if tag == "sysClr":
-                return "#" + child.get("lastClr", "000000").upper()
+                return _hex(child.get("lastClr"))
         return None
 
     def color_of_name(self, name: str) -> str:
@@ -256,8 +258,9 @@ def _scheme(master: Part) -> dict[str, str]:
         name = _local(entry)
         value = next(iter(entry), None)
         if value is not None:
-            written = value.get("val") if value.tag == f"{A}srgbClr" else value.get("lastClr")
-            scheme[name] = "#" + (written or "000000").upper()
+            written = _hex(value.get("val") if value.tag == f"{A}srgbClr" else value.get("lastClr"))
+            if written:
+                scheme[name] = written
     for alias, name in SCHEME_NAMES.items():
         if name in scheme:
             scheme[alias] = scheme[name]
@@ -273,6 +276,12 @@ def _box(properties: _Element | None) -> tuple[float, float, float, float] | Non
         return None
     values = [_points(element.get(key, "0")) for element, key in ((offset, "x"), (offset, "y"), (extent, "cx"), (extent, "cy"))]
     return values[0], values[1], values[2], values[3]
+
+
+def _hex(value: str | bytes | None) -> str | None:
+    """``#RRGGBB`` of a colour the XML gives as six hex digits; None for anything else."""
+    text = value.decode(errors="replace") if isinstance(value, bytes) else value or ""
+    return f"#{text.upper()}" if HEX_DIGITS.fullmatch(text) else None
 
 
 def _points(emu: str | bytes | None) -> float:

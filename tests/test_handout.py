@@ -5,12 +5,15 @@ from __future__ import annotations
 import io
 import json
 import math
+import re
+import zipfile
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pptx import Presentation
 from pptx.oxml.ns import qn
 from pptx.util import Emu
@@ -32,6 +35,8 @@ from guide.render.slides.plan import DeckPlan
 from guide.render.slides.shapes import TextBlock
 from guide.render.slides.typeset import TITLE_ROLES
 from guide.session import BuildSession
+from guide.template import TemplateError
+from guide.template_art import read_template_art
 from guide.theme import HANDOUT_LAYOUTS, Theme
 from tests.conftest import TREATY, run_cli, squeezed
 from tests.pdfread import fill_colors, fonts_of, link_targets
@@ -301,3 +306,39 @@ def test_a_new_handout_layout_makes_a_new_handout_and_is_up_to_date_after(treaty
     assert handout.read_bytes() != before[1]
     status, stdout, _ = run_cli(topic, "--out", out, "--outputs", "sheet,handout", "--handout", "notes")
     assert status == 0 and "1 up to date" in stdout
+
+
+@pytest.fixture(scope="module")
+def decorated_parts(template_theme: Theme) -> dict[str, bytes]:
+    with zipfile.ZipFile(str(template_theme.template)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    name=st.sampled_from(["ppt/slideMasters/slideMaster1.xml", "ppt/slideLayouts/slideLayout2.xml", "ppt/theme/theme1.xml"]),
+    position=st.integers(0, 20_000),
+    chunk=st.one_of(
+        st.binary(max_size=8),
+        st.sampled_from([b'w="-"', b'x="99999999999999999999999"', b'<a:srgbClr val=""/>', b"<p:grpSp/>", b'r:embed="rId99"', b"</"]),
+    ),
+    cut=st.integers(0, 30),
+)
+def test_a_damaged_template_is_drawn_or_refused_cleanly(
+    tmp_path: Path, decorated_parts: dict[str, bytes], name: str, position: int, chunk: bytes, cut: int
+) -> None:
+    path = tmp_path / "damaged.pptx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for part, data in decorated_parts.items():
+            at = position % (len(data) + 1)
+            archive.writestr(part, data[:at] + chunk + data[at + cut :] if part == name else data)
+    try:
+        art = read_template_art(path)
+    except TemplateError as error:
+        assert str(error)
+        return
+    colors = [*art.scheme.values(), *(backdrop.color for backdrop in art.backdrops.values())]
+    colors += [
+        color for backdrop in art.backdrops.values() for element in backdrop.elements for color in (element.fill, element.outline) if color
+    ]
+    assert all(re.fullmatch("#[0-9A-F]{6}", color) for color in colors), colors
