@@ -18,6 +18,7 @@ from pptx import Presentation
 from pptx.oxml.ns import qn
 from pptx.util import Emu
 from pypdf import PdfReader
+from pypdf.generic import ContentStream
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from guide import load_topic
@@ -342,3 +343,13 @@ def test_a_damaged_template_is_drawn_or_refused_cleanly(
         color for backdrop in art.backdrops.values() for element in backdrop.elements for color in (element.fill, element.outline) if color
     ]
     assert all(re.fullmatch("#[0-9A-F]{6}", color) for color in colors), colors
+
+
+def test_the_lines_layout_rules_lines_for_writing_beside_each_slide(treaty: Any) -> None:
+    theme = named_theme("print")
+    pages = {layout: reader(render_handout(treaty, theme.with_handout(layout))).pages[0] for layout in ("lines", "2")}
+    strokes = {
+        layout: sum(operator == b"l" for _, operator in ContentStream(page.get_contents(), page.pdf).operations)
+        for layout, page in pages.items()
+    }
+    assert strokes["lines"] - strokes["2"] >= 3 * 6  # at least six lines to write on beside each of three slides
