@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import math
 import re
+import subprocess
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -40,6 +42,7 @@ from guide.template import TemplateError
 from guide.template_art import read_template_art
 from guide.theme import HANDOUT_LAYOUTS, Theme
 from tests.conftest import TREATY, run_cli, squeezed
+from tests.deckread import pages_in_libreoffice
 from tests.pdfread import fill_colors, fonts_of, link_targets
 from tests.strategies import topics
 from tests.templates import make_decorated_template
@@ -353,3 +356,28 @@ def test_the_lines_layout_rules_lines_for_writing_beside_each_slide(treaty: Any)
         for layout, page in pages.items()
     }
     assert strokes["lines"] - strokes["2"] >= 3 * 6  # at least six lines to write on beside each of three slides
+
+
+def _lines_per_page(pdf: Path) -> list[set[str]]:
+    """Each page's lines of text as poppler groups them, spaces folded."""
+    layout = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return [
+        {
+            " ".join(html.unescape(word) for word in re.findall(r"<word[^>]*>(.*?)</word>", line)).replace("\xa0", " ")
+            for line in re.findall(r"<line[^>]*>(.*?)</line>", page, flags=re.DOTALL)
+        }
+        for page in layout.split("<page ")[1:]
+    ]
+
+
+def test_libreoffice_breaks_the_decks_lines_where_the_slides_pdf_does(treaty: Any, tmp_path: Path) -> None:
+    """Both come from one plan: LibreOffice wraps the deck's paragraphs itself, and (kerning apart) breaks them where the plan did."""
+    theme = named_theme()
+    deck, drawn = tmp_path / "deck.pptx", tmp_path / "drawn.pdf"
+    deck.write_bytes(render_deck(treaty, theme))
+    drawn.write_bytes(render_slides_pdf(treaty, theme))
+    assert pages_in_libreoffice(deck, tmp_path) == len(PdfReader(drawn).pages)
+    ours, theirs = _lines_per_page(drawn), _lines_per_page(tmp_path / "deck.pdf")
+    lines = sum(len(page) for page in ours)
+    differing = sum(len(mine - converted) for mine, converted in zip(ours, theirs, strict=True))
+    assert lines > 150 and differing <= lines * 0.05, [sorted(mine ^ converted) for mine, converted in zip(ours, theirs, strict=True)]
