@@ -279,12 +279,12 @@ def assert_drawn_inside(plan: DeckPlan, theme: Theme, session: BuildSession) -> 
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-@given(data=topics())
+@given(data=topics(), setting=st.sampled_from(["classic", "print 4:3", "template"]))
 def test_generated_topics_give_slides_and_handouts_with_every_title_and_nothing_outside_a_slide(
-    tmp_path: Path, data: dict[str, Any]
+    tmp_path: Path, template_theme: Theme, data: dict[str, Any], setting: str
 ) -> None:
     topic = load(tmp_path, data)
-    theme = named_theme().with_handout("6")
+    theme = theme_of(setting, template_theme).with_handout("6")
     session = BuildSession()
     plan = deck_plan(topic, theme, session=session)
     slides = reader(render_slides_pdf(topic, theme, session=session))

@@ -89,7 +89,8 @@ def render_handout(topic: Topic, theme: Theme, course: Course | None = None, ses
     styles = build_styles(theme, session, topic.language)
     deck = _Deck(plan, look, styles, labels["slide"], bookmarks(plan.slides))
     story = notes_story(deck) if theme.handout == "notes" else grid_story(deck, theme.handout)
-    marks = replace(furniture(topic, course, labels, labels["handout"]), header_on_first=True)
+    marker = labels["teachers_copy"] if theme.handout == "notes" else labels["handout"]  # notes hold the answers
+    marks = replace(furniture(topic, course, labels, marker), header_on_first=True)
     about = metadata(topic, f"{topic.title} — {labels['handout']}", course)
     return render_story(story, theme, styles, labels, marks, about).pdf
 
