@@ -46,6 +46,11 @@ _ENGLISH = {
     "feedback": "Feedback",
     "match_prompt": "Match each item with its counterpart.",
     "order_prompt": "Put these in the right order.",
+    "handout": "Handout",
+    "slide": "Slide",
+    "name_field": "Name",
+    "class_field": "Class",
+    "date_field": "Date",
 }
 
 _GERMAN = {
@@ -88,6 +93,11 @@ _GERMAN = {
     "feedback": "Rückmeldung",
     "match_prompt": "Ordne jedem Begriff sein Gegenstück zu.",
     "order_prompt": "Bringe in die richtige Reihenfolge.",
+    "handout": "Handout",
+    "slide": "Folie",
+    "name_field": "Name",
+    "class_field": "Klasse",
+    "date_field": "Datum",
 }
 
 _FRENCH = {
@@ -130,6 +140,11 @@ _FRENCH = {
     "feedback": "Commentaire",
     "match_prompt": "Associe chaque élément à son correspondant.",
     "order_prompt": "Remets dans le bon ordre.",
+    "handout": "Polycopié",
+    "slide": "Diapositive",
+    "name_field": "Nom",
+    "class_field": "Classe",
+    "date_field": "Date",
 }
 
 _SPANISH = {
@@ -172,6 +187,11 @@ _SPANISH = {
     "feedback": "Comentario",
     "match_prompt": "Relaciona cada elemento con su pareja.",
     "order_prompt": "Ordena correctamente.",
+    "handout": "Material de clase",
+    "slide": "Diapositiva",
+    "name_field": "Nombre",
+    "class_field": "Clase",
+    "date_field": "Fecha",
 }
 
 MONTHS = {

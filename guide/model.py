@@ -33,6 +33,7 @@ from guide.records import (
     suggestion,
     text,
 )
+from guide.theme import HandoutLayout
 
 TOPIC_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 LANGUAGE_TAG_PATTERN = r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$"
@@ -551,6 +552,8 @@ class Course:
     institution: Text | None = None
     outputs: OutputNames | None = None
     """The outputs its topics build when the command line names none."""
+    handout: HandoutLayout | None = None
+    """The handout's layout (lines, notes, 2, 4, 6 or 9), over the theme's, unless ``--handout`` says."""
 
     @property
     def heading(self) -> str:

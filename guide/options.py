@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from guide import __version__
-from guide.theme import PageSize, SlideAspect
+from guide.theme import HandoutLayout, PageSize, SlideAspect
+
+if TYPE_CHECKING:
+    from guide.outputs import Output
 
 
 @dataclass(frozen=True)
@@ -20,6 +24,8 @@ class BuildOptions:
     slide_aspect: SlideAspect | None = None
     quiz_seed: int | None = None
     """The quiz version, over the theme's."""
+    handout: HandoutLayout | None = None
+    """The handout's layout, over every course's and theme's."""
     check_only: bool = False
     strict: bool = False
     """Treat warnings (poor contrast) as errors."""
@@ -36,3 +42,8 @@ class BuildOptions:
         the tool's version. A ``--theme`` file's contents are among each topic's inputs.
         """
         return "\0".join(map(str, (__version__, self.theme, self.page_size, self.slide_aspect, self.quiz_seed, self.strict)))
+
+    def settings_of(self, output: Output) -> str:
+        """:attr:`settings`, and the options only ``output`` reads (``--handout``): changing those rebuilds only its files."""
+        own = "\0".join(f"{name}={getattr(self, name)}" for name in output.options)
+        return f"{self.settings}\0{own}" if own else self.settings

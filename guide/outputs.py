@@ -73,6 +73,10 @@ class Output:
     """Built when neither the command line, the course nor the theme chooses outputs."""
     warnings_path: str = ""
     """``module:function`` naming what of a topic the output leaves out, as (location, message) pairs; imported on first use."""
+    options: tuple[str, ...] = ()
+    """Build options (``BuildOptions`` fields) that only this output reads, so that changing one rebuilds only its files."""
+    draws_template: bool = False
+    """Draws a slide template's masters itself, not through an office suite: what it cannot draw of them is reported."""
 
     def file_name(self, topic_id: str) -> str:
         return self.file_pattern.format(id=topic_id)
@@ -172,6 +176,29 @@ REGISTRY = Registry(
             group="pptx",
             format="pptx",
             inputs=DOCUMENT_INPUTS | {"template"},
+        ),
+        Output(
+            "slides",
+            "the slides as PDF, a page per slide at the slide's size, for projecting and learning platforms",
+            "{id}-slides.pdf",
+            "guide.render.pdf.handout:render_slides_pdf",
+            group="pdf",
+            format="pdf",
+            inputs=DOCUMENT_INPUTS | {"template"},
+            default=False,
+            draws_template=True,
+        ),
+        Output(
+            "handout",
+            "the slides on paper (PDF): beside ruled lines, over their notes, or n a page (--handout)",
+            "{id}-handout.pdf",
+            "guide.render.pdf.handout:render_handout",
+            group="pdf",
+            format="pdf",
+            inputs=DOCUMENT_INPUTS | {"template"},
+            default=False,
+            options=("handout",),
+            draws_template=True,
         ),
         Output(
             "html",

@@ -22,6 +22,9 @@ SidebarSide = Literal["left", "right"]
 QuizAnswers = Literal["slides", "notes"]
 MAX_SEED = 999_999
 """The highest quiz version: a number a teacher writes on a sheet."""
+HandoutLayout = Literal["lines", "notes", "2", "4", "6", "9"]
+"""How a handout sets its slides: three a page beside ruled lines, one a page over its speaker notes, or n a page."""
+HANDOUT_LAYOUTS: tuple[HandoutLayout, ...] = ("lines", "notes", "2", "4", "6", "9")
 
 SLIDE_ROLES = ("title", "section", "content", "two_content", "title_only", "blank")
 """What a slide is for; a template's layouts are chosen per role."""
@@ -74,6 +77,8 @@ class Theme:
     """The quiz version: how options, columns and items are shuffled on the sheet, in its key, the deck and the web page."""
     quiz_answers: QuizAnswers = "notes"
     """Where the deck shows answers: a slide after each question's, or the speaker notes."""
+    handout: HandoutLayout = "lines"
+    """The handout's layout: ``--handout``, else the course's, else the theme's."""
 
     def with_page_size(self, page_size: PageSize) -> Theme:
         return replace(self, page_size=page_size)
@@ -83,6 +88,8 @@ class Theme:
 
     def with_quiz_seed(self, seed: int) -> Theme:
         return replace(self, quiz_seed=seed)
+    def with_handout(self, handout: HandoutLayout) -> Theme:
+        return replace(self, handout=handout)
 
     def labels_for(self, language_code: str) -> Labels:
         """The built-in labels of a language with this theme's wording over them, typeset as the topic's text is."""

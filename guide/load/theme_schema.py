@@ -15,7 +15,7 @@ from guide.colors import HEX_COLOR
 from guide.labels import LABEL_NAMES
 from guide.model import OutputNames, Text, clean_text
 from guide.records import BadValueError, Mapping, Nullable, integer, number, record, text
-from guide.theme import MAX_SEED
+from guide.theme import MAX_SEED, HandoutLayout
 
 PALETTE_NAME = r"^[A-Za-z][A-Za-z0-9_-]*$"
 
@@ -178,3 +178,5 @@ class ThemeFile:
     labels: Labels | None = None  # type: ignore[valid-type]
     outputs: OutputNames | None = None
     """The outputs built when neither the command line nor a course chooses."""
+    handout: HandoutLayout | None = None
+    """The handout's layout: lines (the default), notes, 2, 4, 6 or 9 slides a page."""

@@ -15,7 +15,6 @@ from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate, Paragraph
 
 from guide.labels import Labels
@@ -24,13 +23,14 @@ from guide.render.pdf.band import draw_ribbon
 from guide.render.pdf.columns import Columns
 from guide.render.pdf.inline import literal
 from guide.render.pdf.styles import Styles
+from guide.render.pdf.tagged_canvas import TaggingCanvas
 from guide.theme import Theme
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
 FURNITURE_SIZE_PT = 8.0
-HEADER_DEPTH_MM = 7.5
+HEADER_DEPTH_MM = 6.0
 """From the top margin to the first line of text on pages with a running header."""
-FOOTER_DEPTH_MM = 6.5
+FOOTER_DEPTH_MM = 5.0
 """From the bottom margin to the last line of text: the footer sits in between."""
 FOOTER_SHARE = 0.62
 """Of the text width: the footer line is no wider than the main column, so it never reads as a line of text."""
@@ -48,6 +48,8 @@ class Furniture:
     footer_left: str
     ribbon: str | None = None
     """Words on a striped ribbon across the top of every page: a teacher's copy."""
+    header_on_first: bool = False
+    """The first page has the running header too (a handout; a sheet's first page has its title band instead)."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,9 @@ class _FillMark(Flowable):
     The sheet's columns put one between the parts of a split too.
     """
 
+    _ZEROSIZE = True
+    """reportlab's flag for what takes no room: it then fits even after a part that filled its page to the last point."""
+
     def __init__(self, reached: dict[int, float], first_top: float, later_top: float, bottom: float) -> None:
         super().__init__()
         self.reached = reached
@@ -81,7 +86,7 @@ class _FillMark(Flowable):
         self.reached[page] = max(self.reached.get(page, 0.0), (top - y) / (top - self.bottom))
 
 
-class _PageCountCanvas(Canvas):
+class _PageCountCanvas(TaggingCanvas):
     """A canvas that fills in each page's "Page X of Y" once the number of pages is known."""
 
     def __init__(self, *args: Any, labels: Labels, font: str, right_x: float, baseline_y: float, color: Color, **kwargs: Any) -> None:
@@ -145,7 +150,8 @@ def render_story(
     unpadded = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
     bottom = document.bottomMargin + reserve_pt
     later = Frame(document.leftMargin, bottom, document.width, document.height - reserve_pt, id="later", **unpadded)
-    first = Frame(document.leftMargin, bottom, document.width, page_height - margin - bottom, id="first", **unpadded)
+    first_top = document.bottomMargin + document.height if furniture.header_on_first else page_height - margin
+    first = Frame(document.leftMargin, bottom, document.width, first_top - bottom, id="first", **unpadded)
     draw = partial(_draw_furniture, styles=styles, furniture=furniture, margin=margin)
     document.addPageTemplates(
         [
@@ -154,7 +160,7 @@ def render_story(
         ]
     )
     reached: dict[int, float] = {}
-    mark = partial(_FillMark, reached, page_height - margin, document.bottomMargin + document.height, document.bottomMargin)
+    mark = partial(_FillMark, reached, first_top, document.bottomMargin + document.height, document.bottomMargin)
     for flowable in story:
         if isinstance(flowable, Columns):
             flowable.marker = mark
@@ -166,6 +172,7 @@ def render_story(
         right_x=page_width - margin,
         baseline_y=margin,
         color=styles.palette.muted,
+        metadata=metadata,
     )
     document.build(story, canvasmaker=canvas_maker)
     pages = document.page
@@ -182,7 +189,7 @@ def _draw_furniture(
     canvas.setFillColor(styles.palette.muted)
     canvas.setStrokeColor(styles.palette.rule)
     canvas.setLineWidth(0.5)
-    if not first:
+    if not first or furniture.header_on_first:
         header_y = page_height - margin - 2.5 * mm
         canvas.drawString(left, header_y, _fit(furniture.header_left, right - left - 150, styles))
         canvas.setFillColor(styles.palette.accent)

@@ -25,12 +25,14 @@ from guide.model import (
     TrueFalseQuestion,
     cloze_parts,
 )
-from guide.quiz import Arranged, blank_answer, blanks, letter, shown
+from guide.quiz import Arranged, blank_answer, blanks, letter, matching_key, shown
 from guide.render.pdf.blocks import ANSWER_LINE_SPACING_PT, TIGHT_ANSWER_LINE_SPACING_PT, Blocks, answer_lines, key_points
 from guide.render.pdf.columns import Kept
 from guide.render.pdf.flowables import RuledLines
 from guide.render.pdf.inline import literal
 from guide.render.pdf.marks import Mark, MarkedRows, Row
+from guide.render.pdf.structure import Element
+from guide.render.pdf.tagged import tag
 
 INDENT_PT = 17.0
 """Where a question's text starts after its number; its boxes and lines start there too."""
@@ -87,7 +89,8 @@ class QuizBlocks:
 
     def sheet(self, items: Sequence[Arranged], extra_lines: int = 0, tight: bool = False) -> list[Flowable]:
         """Each question kept with its room to answer: lines, boxes, columns or gaps; no answer anywhere."""
-        return [Kept([*self._asked(item, extra_lines, tight), Spacer(0, AFTER_QUESTION_PT)]) for item in items]
+        listed = Element("L")
+        return [Kept([*_tagged(self._asked(item, extra_lines, tight), listed), Spacer(0, AFTER_QUESTION_PT)]) for item in items]
 
     def _asked(self, item: Arranged, extra_lines: int, tight: bool) -> list[Flowable]:
         question = item.question
@@ -171,13 +174,14 @@ class QuizBlocks:
 
     def key(self, items: Sequence[Arranged]) -> list[Flowable]:
         """Each question as the sheet prints it, its boxes filled and gaps completed; open answers with the points to look for."""
-        return [Kept([*self._answered(item), Spacer(0, AFTER_ANSWER_PT)]) for item in items]
+        listed = Element("L")
+        return [Kept([*_tagged(self._answered(item), listed), Spacer(0, AFTER_ANSWER_PT)]) for item in items]
 
     def _answered(self, item: Arranged) -> list[Flowable]:
         question = item.question
         if not isinstance(question, OpenQuestion):
             parts = self._boxes(item, answered=True)
-            if isinstance(question, ChoiceQuestion | ClozeQuestion):
+            if not isinstance(question, TrueFalseQuestion):
                 parts.append(self._answer_line(self._short_answer(item)))
             return parts
         parts = [
@@ -191,11 +195,41 @@ class QuizBlocks:
         return parts
 
     def _short_answer(self, item: Arranged) -> str:
+        """What the boxes hold, as text a screen reader reads (the boxes are drawn): the letters ticked, each match's letter,
+        each item's place, each gap's answers."""
         question = item.question
         if isinstance(question, ChoiceQuestion):
             return ", ".join(letter(place) for place, index in enumerate(item.order) if question.options[index].correct)
+        if isinstance(question, MatchingQuestion):
+            return ", ".join(matching_key(item))
+        if isinstance(question, OrderingQuestion):
+            return ", ".join(str(index + 1) for index in item.order)
         assert isinstance(question, ClozeQuestion)
         return "; ".join(f"({number}) {' / '.join(blank.answers)}" for number, blank in enumerate(blanks(question), start=1))
 
     def _answer_line(self, answer: str) -> Paragraph:
         return Paragraph(f"<b>{literal(self.labels['answer'])}:</b> {literal(answer)}", self.styles.answer)
+
+
+def _tagged(parts: list[Flowable], listed: Element) -> list[Flowable]:
+    """A question's parts as an item of the numbered list ``listed``: its paragraphs in order, a box's rows as a list in it.
+
+    Boxes, dots and lines to write on are drawn outside tagged content: artifacts, which a screen
+    reader skips (the key says in text what its boxes hold).
+    """
+    body = listed.child("LI").child("LBody")
+    tagged: list[Flowable] = []
+    for part in parts:
+        if isinstance(part, Paragraph):
+            tagged.append(tag(part, body.child("P")))
+            continue
+        if isinstance(part, MarkedRows):
+            rows = body.child("L")
+            count = max(len(column) for column in part.columns)
+            places = {(row, column): rows.child("LI").child("LBody") for row in range(count) for column in range(len(part.columns))}
+            part.columns = [
+                [(mark, tag(text, places[(row, column)])) for row, (mark, text) in enumerate(entries)]
+                for column, entries in enumerate(part.columns)
+            ]
+        tagged.append(part)
+    return tagged

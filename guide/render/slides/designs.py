@@ -327,11 +327,16 @@ def picture(
 
 def fitted(file: str, region: Box) -> Box:
     """The box of a picture as large as fits ``region``, its proportions kept, centred across and at the top."""
-    with Image.open(Path(file)) as image:
-        width_px, height_px = image.size
+    width_px, height_px = picture_size(file)
     scale = min(region.width / width_px, region.height / height_px)
     width, height = width_px * scale, height_px * scale
     return Box(region.left + (region.width - width) / 2, region.top, width, height)
+
+
+def picture_size(file: str | Path) -> tuple[int, int]:
+    """(width, height) of a picture in pixels: all its proportions the slides need."""
+    with Image.open(Path(file)) as image:
+        return image.size
 
 
 def title_accent(title: Box, style: DeckStyle) -> list[Drawing]:

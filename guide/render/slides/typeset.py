@@ -9,11 +9,12 @@ the cards of two slides, never differ in size, and nothing grows past what fits.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 
-from guide.render.slides.fitting import Fitted, Item, fit, items_height, largest_size, text_width
+from guide.render.slides.fitting import Fitted, Item, fit, items_height, largest_size, line_width, text_width
 from guide.render.slides.geometry import Box
 from guide.render.slides.measure import Measurer
-from guide.render.slides.shapes import TextBlock
+from guide.render.slides.shapes import Lines, TextBlock
 from guide.render.slides.style import SIZES
 
 TITLE_ROLES = ("title", "cover_title")
@@ -23,10 +24,21 @@ TITLE_ROLES = ("title", "cover_title")
 class Typesetter:
     """Measures and sizes the text blocks of one deck; remembers sizes a role would need below the deck's (``wanted``)."""
 
-    def __init__(self, title: Measurer, body: Measurer, scale: Mapping[str, float] | None = None) -> None:
+    def __init__(
+        self,
+        title: Measurer,
+        body: Measurer,
+        scale: Mapping[str, float] | None = None,
+        factor: float = 1.0,
+        starts: Mapping[str, float] | None = None,
+    ) -> None:
         self.title_measurer = title
         self.body_measurer = body
         self.scale = dict(scale or {})
+        self.factor = factor
+        """Every role's sizes times this: a slide taller than ours gets larger text, in proportion."""
+        self.starts = dict(starts or {})
+        """Roles whose largest size a template sets (its title size): tried first, down to our floor."""
         self.wanted: dict[str, float] = {}
 
     def measurer(self, role: str) -> Measurer:
@@ -36,7 +48,15 @@ class Typesetter:
         """(largest, floor) for ``role``: its range, or exactly the deck's size once the scale is known."""
         if role in self.scale:
             return self.scale[role], self.scale[role]
-        return SIZES[role]
+        return self.range(role)
+
+    def range(self, role: str) -> tuple[float, float]:
+        """(largest, floor) of ``role`` on this deck's slide, in whole points."""
+        largest, floor = (round(size * self.factor) for size in SIZES[role])
+        if role in self.starts:
+            largest = round(self.starts[role])
+            floor = min(floor, largest)
+        return float(largest), float(floor)
 
     def height(self, items: Sequence[Item], width_pt: float, size_pt: float, role: str) -> float:
         return items_height(items, width_pt, size_pt, self.measurer(role))
@@ -66,7 +86,7 @@ class Typesetter:
                 return size
             size -= 1
         if role in self.scale:
-            size, lowest = min(floor - 1, SIZES[role][0]), max(SIZES[role][1], least)
+            size, lowest = min(floor - 1, self.range(role)[0]), max(self.range(role)[1], least)
             while size >= lowest:
                 if fits(size):
                     self.wanted[role] = min(self.wanted.get(role, size), size)
@@ -87,6 +107,25 @@ class Typesetter:
         """The items on as few boxes as needed at the role's size (see :func:`fitting.fit`)."""
         return fit(items, box.width, box.height, self.sizes(role), self.measurer(role))
 
-    def block(self, box: Box, items: Sequence[Item], size_pt: float, role: str, **style: str) -> TextBlock:
+    def block(
+        self,
+        box: Box,
+        items: Sequence[Item],
+        size_pt: float,
+        role: str,
+        ink: str = "text",
+        align: str = "l",
+        anchor: str = "t",
+        name: str = "Text",
+    ) -> TextBlock:
         """A text block of ``role`` at ``size_pt``."""
-        return TextBlock(box, tuple(items), size_pt, role, **style)
+        return TextBlock(box, tuple(items), size_pt, role, ink, align, anchor, name)
+
+    def broken(self, item: Item, box_width_pt: float, size_pt: float, role: str) -> Lines:
+        """``item``'s lines in a box ``box_width_pt`` wide, broken where a slide wraps them."""
+        return self.measurer(role).wrap(item.spans, line_width(item, box_width_pt), size_pt)
+
+    def with_lines(self, block: TextBlock) -> TextBlock:
+        """``block`` with the lines of each of its items."""
+        lines = tuple(self.broken(item, block.box.width, block.size_pt, block.role) for item in block.items)
+        return replace(block, lines=lines)

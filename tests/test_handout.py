@@ -1,0 +1,383 @@
+"""The slides PDF and the handouts: drawn from the slide plan, read back page by page, compared with the deck."""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+import math
+import re
+import subprocess
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pptx import Presentation
+from pptx.oxml.ns import qn
+from pptx.util import Emu
+from pypdf import PdfReader
+from pypdf.generic import ContentStream
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from guide import load_topic
+from guide.load import named_theme
+from guide.load.theme_schema import ThemeFile
+from guide.model import Course
+from guide.records import record_of
+from guide.render.pdf.fonts import register
+from guide.render.pdf.handout import bookmarks, render_handout, render_slides_pdf
+from guide.render.pdf.slide_art import face_of
+from guide.render.planning import deck_setting
+from guide.render.pptx import deck_plan, render_deck
+from guide.render.slides.fitting import BULLET_INDENT_PT, INSET_X_PT, INSET_Y_PT, line_width
+from guide.render.slides.plan import DeckPlan
+from guide.render.slides.shapes import TextBlock
+from guide.render.slides.typeset import TITLE_ROLES
+from guide.session import BuildSession
+from guide.template import TemplateError
+from guide.template_art import read_template_art
+from guide.theme import HANDOUT_LAYOUTS, Theme
+from tests.conftest import TREATY, run_cli, squeezed
+from tests.deckread import pages_in_libreoffice
+from tests.pdfread import fill_colors, fonts_of, link_targets
+from tests.strategies import topics
+from tests.templates import make_decorated_template
+
+DATA = Path(__file__).parent / "data"
+A4 = (595.276, 841.89)
+SETTINGS = ("classic", "modern", "print", "classic 4:3", "template")
+"""The built-in themes, a 4:3 deck, and an institution's template."""
+
+
+@pytest.fixture(scope="module")
+def treaty() -> Any:
+    return load_topic(TREATY).topic
+
+
+@pytest.fixture(scope="module")
+def template_theme(tmp_path_factory: pytest.TempPathFactory) -> Theme:
+    project = tmp_path_factory.mktemp("template")
+    (project / "pyproject.toml").write_text("", encoding="utf-8")
+    make_decorated_template(project / "dept.pptx", DATA / "pixel.png")
+    (project / "theme.yaml").write_text("slides:\n  template: dept.pptx\n", encoding="utf-8")
+    return named_theme(str(project / "theme.yaml"))
+
+
+def theme_of(setting: str, template_theme: Theme) -> Theme:
+    if setting == "template":
+        return template_theme
+    name, _, aspect = setting.partition(" ")
+    theme = named_theme(name)
+    return theme.with_slide_aspect(aspect) if aspect else theme  # type: ignore[arg-type]
+
+
+def reader(data: bytes) -> PdfReader:
+    return PdfReader(io.BytesIO(data))
+
+
+def page_text(pdf: PdfReader, index: int) -> str:
+    return squeezed(pdf.pages[index].extract_text())
+
+
+def blocks(slide: Any) -> list[TextBlock]:
+    return [block for block in (slide.subtitle, slide.body, *slide.drawing) if isinstance(block, TextBlock)]
+
+
+def runs(pdf: PdfReader, index: int) -> list[tuple[str, float, float]]:
+    """(text, x, baseline y) of each run of text drawn on a page, in page coordinates."""
+    found: list[tuple[str, float, float]] = []
+
+    def visit(text: str, matrix: list[float], text_matrix: list[float], font: object, size: float) -> None:
+        if text.strip():
+            x, y = text_matrix[4], text_matrix[5]
+            found.append((text.strip(), x * matrix[0] + y * matrix[2] + matrix[4], x * matrix[1] + y * matrix[3] + matrix[5]))
+
+    pdf.pages[index].extract_text(visitor_text=visit)
+    return found
+
+
+@pytest.mark.parametrize("setting", SETTINGS)
+def test_page_counts_sizes_text_fonts_and_outline(treaty: Any, template_theme: Theme, setting: str) -> None:
+    theme = theme_of(setting, template_theme)
+    session = BuildSession()
+    plan = deck_plan(treaty, theme, session=session)
+    count = len(plan.slides)
+    slides = reader(render_slides_pdf(treaty, theme, session=session))
+    assert len(slides.pages) == count
+    assert {(float(page.mediabox.width), float(page.mediabox.height)) for page in slides.pages} == {(plan.width_pt, plan.height_pt)}
+    for index, slide in enumerate(plan.slides):
+        text = page_text(slides, index)
+        assert squeezed(slide.title) in text
+        for block in blocks(slide):
+            assert all(squeezed(item.text) in text for item in block.items), (index, block.name)
+    handouts = {layout: reader(render_handout(treaty, theme.with_handout(layout), session=session)) for layout in ("lines", "6", "notes")}
+    assert len(handouts["lines"].pages) == math.ceil(count / 3)
+    assert len(handouts["6"].pages) == math.ceil(count / 6)
+    assert len(handouts["notes"].pages) == count
+    for number, slide in enumerate(plan.slides, start=1):
+        assert squeezed(slide.title) in page_text(handouts["lines"], (number - 1) // 3)
+        assert squeezed(slide.title) in page_text(handouts["6"], (number - 1) // 6)
+        notes = page_text(handouts["notes"], number - 1)
+        assert squeezed(slide.title) in notes and squeezed(slide.notes[:80]) in notes
+    expected_outline = list(bookmarks(plan.slides).values())
+    assert "Key facts" in expected_outline and "Timeline" in expected_outline
+    for pdf in (slides, *handouts.values()):
+        assert all(fonts_of(pdf).values())
+        assert [entry.title for entry in pdf.outline] == expected_outline
+        assert pdf.metadata is not None and pdf.metadata.title.startswith(treaty.title)
+        assert pdf.trailer["/Root"]["/Lang"] == treaty.language
+    for pdf in handouts.values():
+        assert {(round(float(page.mediabox.width), 1), round(float(page.mediabox.height), 1)) for page in pdf.pages} == {(595.3, 841.9)}
+        assert "Page 1 of" in pdf.pages[0].extract_text() and treaty.title in pdf.pages[0].extract_text()
+
+
+def test_handouts_follow_the_page_size_and_keep_links_and_slide_numbers(treaty: Any) -> None:
+    theme = named_theme().with_page_size("letter").with_handout("9")
+    pdf = reader(render_handout(treaty, theme))
+    plan = deck_plan(treaty, theme)
+    assert len(pdf.pages) == math.ceil(len(plan.slides) / 9)
+    assert {(float(page.mediabox.width), float(page.mediabox.height)) for page in pdf.pages} == {(612, 792)}
+    text = " ".join(page.extract_text() for page in pdf.pages)
+    assert all(f"Slide {number}" in text for number in range(1, len(plan.slides) + 1))
+    urls = {source.url for source in treaty.sources if source.url}
+    assert urls and urls <= set(link_targets(pdf))
+    assert urls <= set(link_targets(reader(render_slides_pdf(treaty, theme))))
+
+
+def _anchor(*shapes: Any) -> str:
+    """Where a placeholder sets its lines: the first of the slide's, the layout's and the master's shapes that says."""
+    for shape in shapes:
+        body = shape._element.find(f"{qn('p:txBody')}/{qn('a:bodyPr')}") if shape is not None else None
+        if body is not None and body.get("anchor"):
+            return str(body.get("anchor"))
+    return "t"
+
+
+def _pptx_boxes(deck: Any) -> list[dict[str, tuple[float, float, float, float, str]]]:
+    """Each slide's title and body placeholder boxes in points, and their anchors, as the .pptx says (a template's inherited)."""
+    boxes = []
+    for slide in deck.slides:
+        found = {}
+        master_title = next(shape for shape in slide.slide_layout.slide_master.placeholders if shape.placeholder_format.idx == 0)
+        for shape in slide.placeholders:
+            kind = "title" if shape == slide.shapes.title else "body" if shape.placeholder_format.idx == 1 else None
+            if kind:
+                inherited = slide.slide_layout.placeholders.get(idx=shape.placeholder_format.idx)
+                anchor = _anchor(shape, inherited, master_title if kind == "title" else None)
+                found[kind] = (*(Emu(value).pt for value in (shape.left, shape.top, shape.width, shape.height)), anchor)
+        boxes.append(found)
+    return boxes
+
+
+@pytest.mark.parametrize("setting", ["classic", "print", "template"])
+def test_title_and_body_sit_where_the_deck_puts_their_boxes(treaty: Any, template_theme: Theme, setting: str) -> None:
+    """The first line of each title and body starts at its .pptx box's inset corner, within 1 pt (both files read back)."""
+    theme = theme_of(setting, template_theme)
+    plan = deck_plan(treaty, theme)
+    deck = Presentation(io.BytesIO(render_deck(treaty, theme)))
+    pdf = reader(render_slides_pdf(treaty, theme))
+    checked = 0
+    for index, (slide, boxes) in enumerate(zip(plan.slides, _pptx_boxes(deck), strict=True)):
+        drawn = runs(pdf, index)
+        left, top, _, height, anchor = boxes["title"]
+        first = slide.title_lines[0][0].text.strip()
+        x, y = next((x, y) for text, x, y in drawn if text.startswith(first[:12]))
+        assert x == pytest.approx(left + INSET_X_PT, abs=1.0)
+        room = height - 2 * INSET_Y_PT - len(slide.title_lines) * slide.title_size_pt * 1.2
+        text_top = top + INSET_Y_PT + {"t": 0, "ctr": room / 2, "b": room}[anchor]
+        assert y == pytest.approx(plan.height_pt - (text_top + slide.title_size_pt), abs=1.0)
+        if slide.body is not None and "body" in boxes:
+            left, top, _, _, _ = boxes["body"]
+            item = slide.body.items[0]
+            start = slide.body.lines[0][0][0].text.strip()
+            x, y = next((x, y) for text, x, y in drawn if text.startswith(start[:12]))
+            assert x == pytest.approx(left + INSET_X_PT + (BULLET_INDENT_PT if item.hangs else 0), abs=1.0)
+            assert y == pytest.approx(plan.height_pt - (top + INSET_Y_PT + slide.body.size_pt), abs=1.0)
+            checked += 1
+    assert checked >= 2
+
+
+def test_a_template_is_drawn_with_its_background_band_and_picture_and_warns_once_for_what_is_not(
+    treaty: Any, template_theme: Theme, tmp_path: Path
+) -> None:
+    pdf = reader(render_slides_pdf(treaty, template_theme))
+    colors = fill_colors(pdf)
+    assert {"#FFF4E0", "#006633"} <= colors
+    assert all("/XObject" in (page.get("/Resources") or {}) for page in pdf.pages)  # the master's picture on every slide
+    project = Path(str(template_theme.template)).parent
+    status, _, err = run_cli(TREATY, "--theme", project / "theme.yaml", "--out", tmp_path, "--outputs", "slides,handout")
+    assert status == 0, err
+    assert err.count("leave out what they cannot draw") == 1 and "group 'Group 3' of the master" in err
+
+
+def test_the_handout_layout_comes_from_the_command_line_else_the_course_else_the_theme(treaty_project: Path) -> None:
+    source = treaty_project / "source"
+    (source / "themes" / "six.yaml").parent.mkdir(exist_ok=True)
+    (source / "themes" / "six.yaml").write_text('handout: "6"\n', encoding="utf-8")
+    course = source / "courses" / "c.yaml"
+    course.write_text(
+        "code: C 1\ntitle: C\ntheme: ../themes/six.yaml\nhandout: notes\ntopics: [../treaty-of-berlin-1926.yaml]\n", encoding="utf-8"
+    )
+    out = treaty_project / "out"
+    slides = len(deck_plan(load_topic(TREATY).topic, named_theme()).slides)
+
+    def pages() -> int:
+        return len(PdfReader(out / "c" / "treaty-of-berlin-1926-handout.pdf").pages)
+
+    assert run_cli(course, "--out", out, "--outputs", "handout", "-q")[0] == 0
+    assert pages() == slides  # the course's notes over the theme's six
+    assert run_cli(course, "--out", out, "--outputs", "handout", "--handout", "lines", "-q")[0] == 0
+    assert pages() == math.ceil(slides / 3)
+    course.write_text(course.read_text(encoding="utf-8").replace("handout: notes\n", ""), encoding="utf-8")
+    assert run_cli(course, "--out", out, "--outputs", "handout", "-q")[0] == 0
+    assert pages() == math.ceil(slides / 6)
+    course.write_text(course.read_text(encoding="utf-8") + "handout: 5\n", encoding="utf-8")
+    status, _, err = run_cli(course, "--out", out, "--outputs", "handout")
+    assert status == 2
+    assert f"{course}:5:1: handout: must be 'lines' or 'notes' or '2' or '4' or '6' or '9', got '5'" in err
+
+
+def test_the_course_and_theme_schemas_name_the_handout_layouts() -> None:
+    for record in (Course, ThemeFile):
+        schema = json.dumps(record_of(record).object_schema({})["properties"]["handout"])
+        assert all(f'"{layout}"' in schema for layout in HANDOUT_LAYOUTS), record
+
+
+def test_slides_pdf_and_handout_are_byte_identical_when_built_again(treaty: Any) -> None:
+    theme = named_theme("modern").with_handout("notes")
+    assert render_slides_pdf(treaty, theme) == render_slides_pdf(treaty, theme, session=BuildSession())
+    assert render_handout(treaty, theme) == render_handout(treaty, theme, session=BuildSession())
+
+
+def load(tmp_path: Path, data: dict[str, Any]) -> Any:
+    path = tmp_path / "topic.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return load_topic(path).topic
+
+
+def assert_drawn_inside(plan: DeckPlan, theme: Theme, session: BuildSession) -> None:
+    """Every line the plan broke, measured in the faces the PDF draws it with, fits its box; every box is on the slide."""
+    fonts = deck_setting(theme, session).fonts
+    title_faces, body_faces = register(fonts.title, session), register(fonts.body, session)
+    for slide in plan.slides:
+        for block in blocks(slide):
+            box = block.box
+            assert box.left >= 0 and box.top >= 0 and box.right <= plan.width_pt + 0.5 and box.bottom <= plan.height_pt + 0.5
+            faces = title_faces if block.role in TITLE_ROLES else body_faces
+            for item, lines in zip(block.items, block.lines, strict=True):
+                for line in lines:
+                    width = sum(stringWidth(span.text, face_of(faces, span), block.size_pt) for span in line)
+                    assert width <= line_width(item, box.width) + 0.5, (slide.title, line)
+
+
+@settings(
+    max_examples=8,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(data=topics(), setting=st.sampled_from(["classic", "print 4:3", "template"]))
+def test_generated_topics_give_slides_and_handouts_with_every_title_and_nothing_outside_a_slide(
+    tmp_path: Path, template_theme: Theme, data: dict[str, Any], setting: str
+) -> None:
+    topic = load(tmp_path, data)
+    theme = theme_of(setting, template_theme).with_handout("6")
+    session = BuildSession()
+    plan = deck_plan(topic, theme, session=session)
+    slides = reader(render_slides_pdf(topic, theme, session=session))
+    handout = reader(render_handout(topic, theme, session=session))
+    assert len(slides.pages) == len(plan.slides) and len(handout.pages) == math.ceil(len(plan.slides) / 6)
+    for index, slide in enumerate(plan.slides):
+        assert squeezed(slide.title) in page_text(slides, index)
+        assert squeezed(slide.title) in page_text(handout, index // 6)
+        for _, x, y in runs(slides, index):
+            assert -0.5 <= x <= plan.width_pt and -0.5 <= y <= plan.height_pt
+    assert_drawn_inside(plan, theme, session)
+
+
+def test_a_new_handout_layout_makes_a_new_handout_and_is_up_to_date_after(treaty_project: Path) -> None:
+    topic, out = treaty_project / "source" / "treaty-of-berlin-1926.yaml", treaty_project / "out"
+    sheet, handout = out / "treaty-of-berlin-1926.pdf", out / "treaty-of-berlin-1926-handout.pdf"
+    assert run_cli(topic, "--out", out, "--outputs", "sheet,handout", "-q")[0] == 0
+    before = sheet.read_bytes(), handout.read_bytes()
+    status, stdout, _ = run_cli(topic, "--out", out, "--outputs", "sheet,handout")
+    assert status == 0 and "1 up to date" in stdout
+    assert run_cli(topic, "--out", out, "--outputs", "sheet,handout", "--handout", "notes", "-q")[0] == 0
+    assert sheet.read_bytes() == before[0]
+    assert handout.read_bytes() != before[1]
+    status, stdout, _ = run_cli(topic, "--out", out, "--outputs", "sheet,handout", "--handout", "notes")
+    assert status == 0 and "1 up to date" in stdout
+
+
+@pytest.fixture(scope="module")
+def decorated_parts(template_theme: Theme) -> dict[str, bytes]:
+    with zipfile.ZipFile(str(template_theme.template)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    name=st.sampled_from(["ppt/slideMasters/slideMaster1.xml", "ppt/slideLayouts/slideLayout2.xml", "ppt/theme/theme1.xml"]),
+    position=st.integers(0, 20_000),
+    chunk=st.one_of(
+        st.binary(max_size=8),
+        st.sampled_from([b'w="-"', b'x="99999999999999999999999"', b'<a:srgbClr val=""/>', b"<p:grpSp/>", b'r:embed="rId99"', b"</"]),
+    ),
+    cut=st.integers(0, 30),
+)
+def test_a_damaged_template_is_drawn_or_refused_cleanly(
+    tmp_path: Path, decorated_parts: dict[str, bytes], name: str, position: int, chunk: bytes, cut: int
+) -> None:
+    path = tmp_path / "damaged.pptx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for part, data in decorated_parts.items():
+            at = position % (len(data) + 1)
+            archive.writestr(part, data[:at] + chunk + data[at + cut :] if part == name else data)
+    try:
+        art = read_template_art(path)
+    except TemplateError as error:
+        assert str(error)
+        return
+    colors = [*art.scheme.values(), *(backdrop.color for backdrop in art.backdrops.values())]
+    colors += [
+        color for backdrop in art.backdrops.values() for element in backdrop.elements for color in (element.fill, element.outline) if color
+    ]
+    assert all(re.fullmatch("#[0-9A-F]{6}", color) for color in colors), colors
+
+
+def test_the_lines_layout_rules_lines_for_writing_beside_each_slide(treaty: Any) -> None:
+    theme = named_theme("print")
+    pages = {layout: reader(render_handout(treaty, theme.with_handout(layout))).pages[0] for layout in ("lines", "2")}
+    strokes = {
+        layout: sum(operator == b"l" for _, operator in ContentStream(page.get_contents(), page.pdf).operations)
+        for layout, page in pages.items()
+    }
+    assert strokes["lines"] - strokes["2"] >= 3 * 6  # at least six lines to write on beside each of three slides
+
+
+def _lines_per_page(pdf: Path) -> list[set[str]]:
+    """Each page's lines of text as poppler groups them, spaces folded."""
+    layout = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return [
+        {
+            " ".join(html.unescape(word) for word in re.findall(r"<word[^>]*>(.*?)</word>", line)).replace("\xa0", " ")
+            for line in re.findall(r"<line[^>]*>(.*?)</line>", page, flags=re.DOTALL)
+        }
+        for page in layout.split("<page ")[1:]
+    ]
+
+
+def test_libreoffice_breaks_the_decks_lines_where_the_slides_pdf_does(treaty: Any, tmp_path: Path) -> None:
+    """Both come from one plan: LibreOffice wraps the deck's paragraphs itself, and (kerning apart) breaks them where the plan did."""
+    theme = named_theme()
+    deck, drawn = tmp_path / "deck.pptx", tmp_path / "drawn.pdf"
+    deck.write_bytes(render_deck(treaty, theme))
+    drawn.write_bytes(render_slides_pdf(treaty, theme))
+    assert pages_in_libreoffice(deck, tmp_path) == len(PdfReader(drawn).pages)
+    ours, theirs = _lines_per_page(drawn), _lines_per_page(tmp_path / "deck.pdf")
+    lines = sum(len(page) for page in ours)
+    differing = sum(len(mine - converted) for mine, converted in zip(ours, theirs, strict=True))
+    assert lines > 150 and differing <= lines * 0.05, [sorted(mine ^ converted) for mine, converted in zip(ours, theirs, strict=True)]
