@@ -50,6 +50,11 @@ def texts(value: Any, key: str) -> list[str]:
     return [item[key] if isinstance(item, dict) else item for item in items]
 
 
+def open_questions(topic: dict[str, Any]) -> list[dict[str, Any]]:
+    """The questions answered in words: the plain way prints no boxes to tick, columns to connect or gaps to fill."""
+    return [question for question in topic.get("questions", []) if question.get("type", "open") == "open"]
+
+
 def sheet(topic: dict[str, Any], folder: Path, path: Path) -> None:
     body, heading = BODY, HEADING
 
@@ -83,9 +88,9 @@ def sheet(topic: dict[str, Any], folder: Path, path: Path) -> None:
         Paragraph("Key terms", heading),
         *[Paragraph(f"<b>{markup(entry['term'])}</b>: {markup(entry['definition'])}", body) for entry in topic["glossary"]],
         Paragraph("Check your understanding", heading),
-        bullets([question["question"] for question in topic["questions"]], "1"),
+        bullets([question["question"] for question in open_questions(topic)], "1"),
         Paragraph("Answers", heading),
-        bullets([question["answer"] for question in topic["questions"]], "1"),
+        bullets([question["answer"] for question in open_questions(topic)], "1"),
         Paragraph("Sources", heading),
         bullets([f"{source['citation']} {source['url']}" for source in topic["sources"]]),
     ]
@@ -116,7 +121,7 @@ def deck(topic: dict[str, Any], folder: Path, path: Path) -> None:
     slide("Why does it matter?", texts(topic["significance"], "slide"))
     slide("Timeline", [f"{entry['date']}: {entry['event']}" for entry in topic["timeline"]])
     slide("Key terms", [f"{entry['term']}: {entry['definition']}" for entry in topic["glossary"]])
-    slide("Check your understanding", [question["question"] for question in topic["questions"]])
+    slide("Check your understanding", [question["question"] for question in open_questions(topic)])
     slide("Sources", [source["citation"] for source in topic["sources"]])
     picture = presentation.slides.add_slide(title_only)
     picture.shapes.title.text = plain(topic["images"][0].get("caption", "Picture"))

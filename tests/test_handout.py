@@ -44,6 +44,7 @@ from guide.theme import HANDOUT_LAYOUTS, Theme
 from tests.conftest import TREATY, run_cli, squeezed
 from tests.deckread import pages_in_libreoffice
 from tests.pdfread import fill_colors, fonts_of, link_targets
+from tests.samples import without_quizzes
 from tests.strategies import topics
 from tests.templates import make_decorated_template
 
@@ -371,7 +372,11 @@ def _lines_per_page(pdf: Path) -> list[set[str]]:
 
 
 def test_libreoffice_breaks_the_decks_lines_where_the_slides_pdf_does(treaty: Any, tmp_path: Path) -> None:
-    """Both come from one plan: LibreOffice wraps the deck's paragraphs itself, and (kerning apart) breaks them where the plan did."""
+    """Both come from one plan: LibreOffice wraps the deck's paragraphs itself, and (kerning apart) breaks them where the plan did.
+
+    The treaty without its quizzes: a deck short enough to have no dividers, whose numbered parts the two read apart differently.
+    """
+    treaty = without_quizzes(treaty)
     theme = named_theme()
     deck, drawn = tmp_path / "deck.pptx", tmp_path / "drawn.pdf"
     deck.write_bytes(render_deck(treaty, theme))

@@ -24,7 +24,7 @@ from guide import load_topic
 from guide.labels import Labels
 from guide.load import named_theme
 from guide.markup import plain_text
-from guide.model import Topic
+from guide.model import OpenQuestion, Topic
 from guide.render.common import Metadata
 from guide.render.pdf import render_answer_key, render_study_sheet
 from guide.render.pdf.handout import render_handout, render_slides_pdf
@@ -120,7 +120,7 @@ def sections_of_sheet(topic: Topic, labels: Labels) -> list[tuple[str | None, li
         (labels["people"], [person.name for person in topic.people]),
         (labels["glossary"], [part for entry in topic.glossary for part in (entry.term, plain_text(entry.definition))]),
         (labels["timeline"], [part for entry in topic.timeline for part in (labels.date(entry.date), plain_text(entry.event))]),
-        (labels["questions"], [plain_text(question.question) for question in topic.questions]),
+        (labels["questions"], [plain_text(question.question) for question in topic.questions if question.question]),
         (labels["sources"], [plain_text(source.citation) for source in topic.sources]),
         *((None, [plain_text(excerpt.text), excerpt.attribution]) for excerpt in topic.excerpts),
     ]
@@ -128,7 +128,12 @@ def sections_of_sheet(topic: Topic, labels: Labels) -> list[tuple[str | None, li
 
 
 def sections_of_answer_key(topic: Topic, labels: Labels) -> list[tuple[str | None, list[str]]]:
-    answers = [part for question in topic.questions for part in (plain_text(question.question), plain_text(question.answer))]
+    answers = [
+        plain_text(part)
+        for question in topic.questions
+        for part in (question.question, question.answer if isinstance(question, OpenQuestion) else None)
+        if part
+    ]
     facts = [part for fact in topic.key_facts for part in (plain_text(fact.fact), plain_text(fact.detail or "")) if part]
     parts: list[tuple[str | None, list[str]]] = [
         (labels["questions"], answers),

@@ -181,8 +181,7 @@ class QuizBlocks:
         question = item.question
         if not isinstance(question, OpenQuestion):
             parts = self._boxes(item, answered=True)
-            if not isinstance(question, TrueFalseQuestion):
-                parts.append(self._answer_line(self._short_answer(item)))
+            parts.append(self._answer_line(self._short_answer(item)))
             return parts
         parts = [
             self._stem(item, question.question, "question"),
@@ -200,6 +199,8 @@ class QuizBlocks:
         question = item.question
         if isinstance(question, ChoiceQuestion):
             return ", ".join(letter(place) for place, index in enumerate(item.order) if question.options[index].correct)
+        if isinstance(question, TrueFalseQuestion):
+            return self.labels["true" if question.answer else "false"]
         if isinstance(question, MatchingQuestion):
             return ", ".join(matching_key(item))
         if isinstance(question, OrderingQuestion):
