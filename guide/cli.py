@@ -63,6 +63,7 @@ def parser() -> argparse.ArgumentParser:
         "--check-template", type=Path, metavar="FILE", help="print a .pptx/.potx template's layouts, placeholders and slide roles, and exit"
     )
     arguments.add_argument("--schema", action="store_true", help="print the JSON Schema of the topic format and exit")
+    arguments.add_argument("--theme-schema", action="store_true", help="print the JSON Schema of the theme format and exit")
     arguments.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     arguments.add_argument("-v", "--verbose", action="store_true", help="list every file written; tracebacks for render failures")
     arguments.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -91,6 +92,11 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         from guide.schema import topic_schema
 
         print(json.dumps(topic_schema(), indent=2, ensure_ascii=False), file=stdout)
+        return 0
+    if options.theme_schema:
+        from guide.schema import theme_schema
+
+        print(json.dumps(theme_schema(), indent=2, ensure_ascii=False), file=stdout)
         return 0
     if options.list_themes:
         from guide.load import theme_descriptions

@@ -211,3 +211,17 @@ def test_poor_contrast_warns_and_strict_makes_it_an_error(project: Path) -> None
 def test_built_in_themes_meet_wcag_aa(name: str) -> None:
     status, _, err = run_cli(TREATY, "--theme", name, "--check", "--strict", "-q")
     assert (status, err) == (0, "")
+
+
+INVALID_THEMES = sorted((Path(__file__).parent / "invalid" / "themes").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", INVALID_THEMES, ids=lambda path: path.stem)
+def test_invalid_theme_gives_its_exact_messages(path: Path, tmp_path: Path) -> None:
+    """Each file under tests/invalid/themes/ fails with exactly the messages its '# expect:' lines give."""
+    status, _, err = run_cli(TREATY, "--theme", path, "--out", tmp_path, "--check", "-q")
+    assert status == 2
+    expected = [line.removeprefix("# expect: ") for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("# expect: ")]
+    assert expected
+    assert sorted(line.removeprefix(f"{path}:") for line in err.splitlines()) == sorted(expected)
+    assert not any(tmp_path.iterdir())

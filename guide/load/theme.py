@@ -10,7 +10,7 @@ parent defined. Every problem of every layer is reported at once, each at its ow
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,7 @@ from guide.load.theme_assets import Asset, checked_asset, font_family
 from guide.load.theme_schema import ThemeFile
 from guide.outputs import REGISTRY
 from guide.records import RefusedError, build, plain
-from guide.theme import SLIDE_ROLES, Colors, Theme
+from guide.theme import SLIDE_ROLES, Colors, SlideDesigns, Theme
 from guide.typography import Typography
 
 BUILT_IN_FOLDER = Path(__file__).resolve().parent.parent / "themes"
@@ -286,10 +286,14 @@ def _theme(name: str, description: str, settings: Mapping[str, Setting]) -> Them
         logo=value("logo"),
         template=value("slides.template"),
         layouts={role: value(f"slides.layouts.{role}") for role in SLIDE_ROLES if value(f"slides.layouts.{role}")},
+        designs=SlideDesigns(**{name: chosen for name in DESIGN_NAMES if (chosen := value(f"slides.designs.{name}")) is not None}),
         labels={key.split(".", 1)[1]: setting.value for key, setting in settings.items() if key.startswith("labels.")},
         typography=Typography(smart_quotes=value("typesetting.smart_quotes")),
         outputs=tuple(value("outputs")) if value("outputs") else None,
     )
+
+
+DESIGN_NAMES = tuple(field.name for field in fields(SlideDesigns))
 
 
 def load_theme(*chains: ThemeChain, outputs: tuple[str, ...] | None = None) -> LoadedTheme:
