@@ -15,6 +15,7 @@ import copy
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 from lxml.etree import SubElement, _Element
 from pptx.opc.constants import CONTENT_TYPE as CT
@@ -113,10 +114,11 @@ class DeckPackage:
 
 
 def add_picture(
-    slide: SlidePart, tree: ShapeTree, file: Path, box: Box, name: str, description: str, frame: tuple[Ink, float] | None = None
+    slide: SlidePart, tree: ShapeTree, file: Path | IO[bytes], box: Box, name: str, description: str, frame: tuple[Ink, float] | None = None
 ) -> None:
-    """The picture in ``file`` stretched to ``box``, outlined by ``frame`` (colour, width); each distinct image is stored once."""
-    _, relationship = slide.get_or_add_image_part(str(file))
+    """The picture in ``file`` (a path or PNG bytes) stretched to ``box``, outlined by ``frame`` (colour, width);
+    each distinct image is stored once."""
+    _, relationship = slide.get_or_add_image_part(str(file) if isinstance(file, Path) else file)
     picture = CT_Picture.new_pic(tree.claim_id(), name, "", relationship, Pt(box.left), Pt(box.top), Pt(box.width), Pt(box.height))
     picture.nvPicPr.cNvPr.set("descr", description)  # set here, not in python-pptx's XML text, which leaves quotes raw
     if frame is not None:

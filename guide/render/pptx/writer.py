@@ -9,10 +9,12 @@ template, fonts, colours, positions and footers come from the template's masters
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Sequence
 from pathlib import Path
 
 from lxml.etree import _Element
+from PIL import Image
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.parts.slide import SlidePart
 from pptx.presentation import Presentation as PresentationObject
@@ -122,7 +124,8 @@ class DeckWriter:
             slide.tree.line((box.left, box.top), (box.right, box.bottom), inks[drawing.ink], drawing.width_pt, drawing.name)
         else:
             frame = (inks[drawing.frame], 1.0) if drawing.frame else None
-            add_picture(slide.part, slide.tree, Path(drawing.file), drawing.box, drawing.name, drawing.alt, frame)
+            file = greyed(Path(drawing.file)) if drawing.grey else Path(drawing.file)
+            add_picture(slide.part, slide.tree, file, drawing.box, drawing.name, drawing.alt, frame)
 
     def _placeholder(self, slide: _Slide, placeholder: Placeholder, box: Box) -> _Element:
         """The layout's placeholder on the slide; our design places it at ``box``, a template's stays where it is."""
@@ -179,6 +182,17 @@ class DeckWriter:
         properties.revision = 1
         properties.created = properties.modified = FIXED_TIME
         properties.last_printed = FIXED_TIME
+
+
+def greyed(file: Path) -> io.BytesIO:
+    """The picture in ``file`` in shades of grey, as PNG bytes (transparency kept), for a deck printed in black."""
+    with Image.open(file) as image:
+        clear = "A" in image.getbands() or "transparency" in image.info
+        grey = image.convert("RGBA").convert("LA") if clear else image.convert("L")
+    stream = io.BytesIO()
+    grey.save(stream, "PNG")
+    stream.seek(0)
+    return stream
 
 
 def _needed(layout: Layout, kind: str) -> Placeholder:

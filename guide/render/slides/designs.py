@@ -133,7 +133,8 @@ def grid(region: Box, entries: Sequence[GridEntry], set_: Typesetter, style: Dec
             drawings.append(_card(card, style))
             badge = Box(card.left + PAD_PT, card.top + PAD_PT, BADGE_PT, BADGE_PT)
             if entry.portrait:
-                drawings.append(Picture(entry.portrait, entry.head.text, fitted(entry.portrait, badge), "muted", "Portrait"))
+                box = fitted(entry.portrait, badge)
+                drawings.append(Picture(entry.portrait, entry.head.text, box, "muted", "Portrait", grey=not style.fills))
             elif entry.badge:
                 drawings += _badge(badge, entry.badge, set_, style)
             else:
@@ -317,7 +318,8 @@ def picture(
     box = fitted(file, replace(region, height=room))
     if middle:
         box = replace(box, top=region.top + (room - box.height) / 2)
-    drawings: list[Drawing] = [Picture(file, alt, box, "muted" if style.family != "modern" else None)]
+    frame = "muted" if style.family == "classic" else None  # a plate on classic; modern and print set pictures free
+    drawings: list[Drawing] = [Picture(file, alt, box, frame, grey=not style.fills)]
     if credit:
         width = max(box.width, region.width / 2)
         credit_box = Box(min(box.left, region.right - width), box.bottom + CAPTION_GAP_PT, width, credit_height)

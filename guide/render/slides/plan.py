@@ -378,17 +378,20 @@ class Planner:
         return [self.slide(labels["in_brief"], "grid", notes, drawing)]
 
     def fact_slides(self) -> list[SlidePlan]:
-        """Key facts as a list; those with a figure set big on a slide of their own, "In numbers", after it."""
+        """Key facts that carry a figure set big on a slide of their own, "In numbers", then the others as a list.
+
+        Each fact is shown once: a fact on the figures' slide is not listed again.
+        """
         facts = self.topic.key_facts
         notes = self.notes("key_facts", [fact.detail for fact in facts if fact.detail])
-        title = self.labels["key_facts"]
-        slides = self.list_slides(title, [Item(markup.parse(fact.fact)) for fact in facts], notes)
         figured = [(fact.figure, Item(markup.parse(fact.fact), bullet=False)) for fact in facts if fact.figure]
         shown = len(figured) > 1 and self.style.designs.numbers
         drawing = designs.numbers(self.geometry.stage, figured, self.set, self.style) if shown else None
-        if drawing is not None:
-            slides.append(self.slide(self.labels["in_numbers"], "numbers", notes, drawing))
-        return slides
+        if drawing is None:
+            return self.list_slides(self.labels["key_facts"], [Item(markup.parse(fact.fact)) for fact in facts], notes)
+        listed = [Item(markup.parse(fact.fact)) for fact in facts if not fact.figure]
+        slides = [self.slide(self.labels["in_numbers"], "numbers", notes, drawing)]
+        return slides + (self.list_slides(self.labels["key_facts"], listed, notes) if listed else [])
 
     def checklist_slides(self, title: str, items: Sequence[Item], notes: str) -> list[SlidePlan]:
         """Objectives as a checklist; as a list, continued, when they are too many for one slide."""
