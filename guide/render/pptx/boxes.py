@@ -27,6 +27,8 @@ def template_geometry(template: Template) -> Geometry:
     body = box(roles["content"], ("body",), ours.body)
     stage_title = box(roles["title_only"], ("title",), ours.title)
     stage_top = stage_title.bottom + STAGE_GAP_PT
+    section = roles["section"]
+    section_title, section_text = (section.first("title"), section.first("body")) if section else (None, None)
     return Geometry(
         width_pt=template.width_pt,
         height_pt=template.height_pt,
@@ -36,4 +38,7 @@ def template_geometry(template: Template) -> Geometry:
         body=body,
         stage_title=stage_title,
         stage=Box(body.left, stage_top, body.width, max(body.bottom - stage_top, body.height / 2)),
+        section=(Box(*section_title.box), Box(*section_text.box))
+        if section_title and section_text and section_title.box and section_text.box
+        else None,
     )

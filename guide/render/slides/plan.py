@@ -185,10 +185,10 @@ class Planner:
         return [(name, slides + extras.get(name, [])) for name, slides in sections]
 
     def with_dividers(self, sections: Sequence[tuple[str, list[SlidePlan]]]) -> list[SlidePlan]:
-        """The sections' slides in order; in a long deck of our design, a divider opens each long section."""
+        """The sections' slides in order; in a long deck, a divider opens each long section."""
         long = [name for name, slides in sections if name and len(slides) >= DIVIDED_SECTION]
         count = sum(len(slides) for _, slides in sections)
-        divided = self.designed and self.style.designs.divider and count >= DIVIDED_DECK and len(long) >= 3
+        divided = self.style.designs.divider and count >= DIVIDED_DECK and len(long) >= 3
         parts = [self.labels[SECTION_LABELS.get(name, name)] for name in long]
         ordered: list[SlidePlan] = []
         for name, slides in sections:
@@ -198,15 +198,25 @@ class Planner:
         return ordered
 
     def divider(self, parts: Sequence[str], current: int) -> SlidePlan:
-        """A long section's opening slide: the deck's parts, numbered, this one marked, the others quiet."""
-        family = self.style.family
-        filled = family == "classic"
-        region = self.geometry.stage
+        """A long section's opening slide: the deck's parts, numbered, this one marked, the others quiet.
+
+        On a template with a section header layout, the parts go in its text placeholder (or are
+        left out where they do not fit it); without one, they are drawn as in our design, unfilled.
+        """
         rows = [
             Item((Span(f"{number:02d}\u2003{part}", bold=number == current + 1),), bullet=False) for number, part in enumerate(parts, 1)
         ]
-        size = self.set.largest([([row], region.width - 2 * PAD_PT, region.height / len(rows)) for row in rows], "agenda")
         title = f"{self.labels['part']} {current + 1}: {parts[current]}"
+        if self.geometry.section is not None:
+            title_box, text_box = self.geometry.section
+            shown, title_size = self.fit_title(title, title_box)
+            size = self.set.largest_one(rows, text_box, "agenda")
+            body = self.set.block(text_box, rows, size, "agenda", name="Parts") if size is not None else None
+            return SlidePlan("section", "divider", shown, title_size, title_box, body=body, notes=parts[current])
+        family = self.style.family if self.designed else None
+        filled = family == "classic"
+        region = self.geometry.stage
+        size = self.set.largest([([row], region.width - 2 * PAD_PT, region.height / len(rows)) for row in rows], "agenda")
         if size is None:  # more parts than the slide holds: the title alone says where the deck is
             return self.slide(title, "divider", parts[current])
         drawing: list[Drawing] = []
