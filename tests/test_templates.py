@@ -202,3 +202,19 @@ def test_a_long_deck_on_a_template_opens_its_sections_with_dividers(project: Pat
             assert len(parts) == 1 and parts[0].is_placeholder
         colours = {element.get("val") for shape in parts for element in shape._element.iter(qn("a:schemeClr"))}
         assert not colours & {"bg1", "bg2"}, "text in the background's colour would not show on the template's background"
+
+
+def test_a_template_whose_colours_are_too_pale_for_text_warns_and_strict_refuses_it(project: Path) -> None:
+    make_template(project / "pale.pptx", colors={"dk2": "A0A0A0"})
+    status, err, deck_path = build_with(project, "pale.pptx", "", "-q")
+    expected = (
+        "theme.yaml:2:3: slides.template: warning: the template's tx2 #A0A0A0 on bg1 #FFFFFF has contrast 2.6:1, "
+        "below the 4.5:1 that WCAG AA asks for captions and footers"
+    )
+    assert status == 0 and deck_path.exists()
+    assert expected in err.replace(f"{project}/", "")
+    assert "bg1 #FFFFFF on tx2 #A0A0A0 has contrast 2.6:1" in err
+    status, err, _ = build_with(project, "pale.pptx", "", "-q", "--strict", "--force")
+    assert status == 2 and expected in err.replace(f"{project}/", "")
+    make_template(project / "plain.pptx")
+    assert build_with(project, "plain.pptx", "", "-q", "--strict", "--force")[:2] == (0, "")

@@ -9,7 +9,7 @@ parent defined. Every problem of every layer is reported at once, each at its ow
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,7 @@ from guide.load.theme_assets import Asset, checked_asset, font_family
 from guide.load.theme_schema import ThemeFile
 from guide.outputs import REGISTRY
 from guide.records import RefusedError, build, plain
-from guide.theme import SLIDE_ROLES, Colors, SlideDesigns, Theme
+from guide.theme import SLIDE_ROLES, TEMPLATE_COLOR_ROLES, Colors, SlideDesigns, Theme
 from guide.typography import Typography
 
 BUILT_IN_FOLDER = Path(__file__).resolve().parent.parent / "themes"
@@ -320,20 +320,60 @@ CONTRAST_CHECKS = (
 )
 """(foreground role, background role, WCAG AA minimum, what is drawn so): 4.5:1 for text
 of body size, 3:1 for large text and graphics."""
+FILL_CONTRAST_CHECKS = (
+    ("text", "tint", 4.5, "text in tinted boxes and cards"),
+    ("primary", "tint", 4.5, "headings in tinted boxes and cards"),
+    ("on_fill", "primary", 4.5, "titles, numbers and names on the primary colour"),
+)
+"""The same for the text a theme that fills areas sets on them: its tint and its primary colour."""
+BACKGROUND_ROLES = {"on_fill": "background"}
+"""Roles drawn in another role's colour: text on a primary fill is in the background colour."""
 
 
 def contrast_warnings(loaded: LoadedTheme) -> list[Problem]:
-    """A warning for each pair of the theme's colours below WCAG AA, at the line that set the foreground."""
+    """A warning for each pair of the theme's colours that text is drawn in below WCAG AA, at the line that set
+    the colour to change: the foreground's, or the fill's for text in the background colour on a fill."""
     colors = loaded.theme.colors
-    warnings = []
-    for foreground, background, minimum, used_for in CONTRAST_CHECKS:
-        first, second = getattr(colors, foreground), getattr(colors, background)
+    checks = CONTRAST_CHECKS + (FILL_CONTRAST_CHECKS if loaded.theme.fills else ())
+
+    def color(role: str) -> str:
+        return str(getattr(colors, BACKGROUND_ROLES.get(role, role)))
+
+    def line(foreground: str, background: str) -> Setting:
+        """The user's setting of the two colours, if only one is theirs (not a built-in theme's); else the one to change."""
+        first, second = (background, foreground) if foreground in BACKGROUND_ROLES else (foreground, background)
+        found = [setting for role in (first, second) if (setting := loaded.settings.get(f"colors.{role}"))]
+        found = found or [loaded.settings["colors.primary"]]  # a tint not set is derived from the primary colour
+        theirs = [setting for setting in found if not Path(setting.origin.path).resolve().is_relative_to(BUILT_IN_FOLDER)]
+        return (theirs or found)[0]
+
+    return [
+        line(foreground, background).problem(f"warning: {message}")
+        for foreground, background, message in contrast_shortfalls(checks, color, lambda role: role)
+    ]
+
+
+Check = tuple[str, str, float, str]
+
+
+def contrast_shortfalls(
+    checks: Iterable[Check], color: Callable[[str], str | None], name: Callable[[str], str]
+) -> Iterator[tuple[str, str, str]]:
+    """(foreground role, background role, message) for each check whose colours fall below its minimum.
+
+    ``color`` gives a role's colour (None: unknown, not checked) and ``name`` what to call it;
+    a pair of colours is judged once, by its first check.
+    """
+    judged = set()
+    for foreground, background, minimum, used_for in checks:
+        first, second = color(foreground), color(background)
+        if first is None or second is None or (name(foreground), name(background)) in judged:
+            continue
+        judged.add((name(foreground), name(background)))
         ratio = contrast_ratio(first, second)
         if ratio < minimum:
-            pair = f"{foreground} {first} on {background} {second}"
-            message = f"warning: {pair} has contrast {ratio:.1f}:1, below the {minimum:g}:1 that WCAG AA asks for {used_for}"
-            warnings.append(loaded.settings[f"colors.{foreground}"].problem(message))
-    return warnings
+            pair = f"{name(foreground)} {first} on {name(background)} {second}"
+            yield foreground, background, f"{pair} has contrast {ratio:.1f}:1, below the {minimum:g}:1 that WCAG AA asks for {used_for}"
 
 
 def template_problems(loaded: LoadedTheme) -> tuple[list[Problem], list[Problem]]:
@@ -354,6 +394,9 @@ def template_problems(loaded: LoadedTheme) -> tuple[list[Problem], list[Problem]
         return [named_at.problem(str(error))], []
     errors = [(loaded.settings.get(f"slides.layouts.{error.role}") or named_at).problem(str(error)) for error in template.errors]
     warnings = [named_at.problem(f"warning: {warning}") for warning in template.warnings]
+    scheme = TEMPLATE_COLOR_ROLES.__getitem__
+    shortfalls = contrast_shortfalls(CONTRAST_CHECKS + FILL_CONTRAST_CHECKS, lambda role: template.colors.get(scheme(role)), scheme)
+    warnings += [named_at.problem(f"warning: the template's {message}") for _, _, message in shortfalls]
     warnings += [
         named_at.problem(
             f"warning: the template's font '{font}' is not bundled; its text is measured with {stand_in.name}, "

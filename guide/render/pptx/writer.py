@@ -34,7 +34,7 @@ from guide.render.slides.plan import DeckFonts, DeckPlan, SlidePlan
 from guide.render.slides.shapes import Drawing, Line, Shape, TextBlock
 from guide.session import BuildSession
 from guide.template import Layout, Placeholder, Template
-from guide.theme import Theme
+from guide.theme import TEMPLATE_COLOR_ROLES, Theme
 
 FIXED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
 """Core properties carry a fixed time (as zip entries do), so the same input gives the same bytes."""
@@ -43,24 +43,19 @@ PROPERTY_LIMIT = 255
 FOOTER_SIZE_PT = 12.0
 LOGO_MAX_WIDTH_PT = 180.0
 LOGO_MAX_HEIGHT_PT = 56.0
-TEMPLATE_INKS = {
-    "primary": Ink.scheme("tx2"),
-    "accent": Ink.scheme("accent1"),
-    "text": Ink.scheme("tx1"),
-    "muted": Ink.scheme("tx2"),
-    "background": Ink.scheme("bg1"),
-    "tint": Ink.scheme("bg2"),
-    "on_fill": Ink.scheme("bg1"),
-    "on_fill_muted": Ink.scheme("bg2"),
-}
+TEMPLATE_INKS = {role: Ink.scheme(name) for role, name in TEMPLATE_COLOR_ROLES.items()}
 """On a template, the plan's colour roles take the template theme's colours."""
 
 
 class DeckWriter:
     """Writes one plan onto a template: our own design (``designed``) or an institution's."""
 
-    def __init__(self, plan: DeckPlan, theme: Theme, metadata: Metadata, fonts: DeckFonts, template: Template, designed: bool) -> None:
+    def __init__(
+        self, plan: DeckPlan, theme: Theme, metadata: Metadata, fonts: DeckFonts, template: Template, designed: bool, logo_alt: str = ""
+    ) -> None:
         self.plan = plan
+        self.logo_alt = logo_alt
+        """The logo's alt text: the institution it stands for; none marks it decorative."""
         self.metadata = metadata
         self.template = template
         self.designed = designed
@@ -76,10 +71,14 @@ class DeckWriter:
                 deck.slide_width, deck.slide_height = Pt(self.plan.width_pt), Pt(self.plan.height_pt)
             for number, slide_plan in enumerate(self.plan.slides, start=1):
                 self._slide(package, slide_plan, number)
+            package.name_sections([slide.section for slide in self.plan.slides])
             self._core_properties(deck)
             return deck_bytes(deck, package.memory, package.unchanging)
 
     def _slide(self, package: DeckPackage, plan: SlidePlan, number: int) -> None:
+        """The slide's shapes in reading order, which is also their order in the file: the title first, then
+        subtitle or body, then the design's drawings (in the order the design reads), the footer last.
+        Nothing drawn lies under the title, so putting it first hides nothing."""
         layout = self.template.roles[plan.role]
         if layout is None:
             raise RenderError(f"the template has no layout for {plan.role} slides")
@@ -87,8 +86,6 @@ class DeckWriter:
         slide = _Slide(*package.add_slide(layout.index))
         if plan.background and self.designed:
             elements.background(slide.part._element, self.inks[plan.background])
-        for drawing in plan.drawing:
-            self._draw(slide, drawing)
         title_ink = self.inks[plan.title_ink] if self.designed else None
         self._text(
             slide, self._placeholder(slide, title, plan.title_box), [bold_line(plan.title)], plan.title_size_pt, title_ink, anchor="b"
@@ -102,11 +99,13 @@ class DeckWriter:
             body = _needed(layout, "body")
             ink = self.inks[plan.body.ink] if self.designed else None
             self._text(slide, self._placeholder(slide, body, plan.body.box), plan.body.items, plan.body.size_pt, ink)
+        for drawing in plan.drawing:
+            self._draw(slide, drawing)
         if plan.role == "title":
             if self.logo:
                 self._logo(slide, self.logo, filled=plan.background is not None)
         else:
-            self._footer(slide, layout.placeholders, number)
+            self._footer(slide, layout.placeholders, number, filled=plan.background is not None)
         package.add_notes(slide.part, plan.notes.split("\n"), self.plan.language)
 
     def _draw(self, slide: _Slide, drawing: Drawing) -> None:
@@ -148,20 +147,22 @@ class DeckWriter:
             slide.tree.autoshape(
                 "rect", Box(left - pad, top - pad, width + 2 * pad, height + 2 * pad), "Logo card", self.inks["background"]
             )
-        add_picture(slide.part, slide.tree, path, Box(left, top, width, height), "Logo", "Logo")
+        add_picture(slide.part, slide.tree, path, Box(left, top, width, height), "Logo", self.logo_alt)
 
-    def _footer(self, slide: _Slide, placeholders: Sequence[Placeholder], number: int) -> None:
+    def _footer(self, slide: _Slide, placeholders: Sequence[Placeholder], number: int, filled: bool) -> None:
+        """Our footer line and slide number, pale on a slide filled with colour; a template's own placeholders on its slides."""
         if not self.designed:
             self._template_footer(slide.tree, placeholders)
             return
+        ink = self.inks["on_fill_muted" if filled else "muted"]
         top = self.plan.height_pt - 34
         width = self.plan.width_pt - 2 * MARGIN_PT
         footer = Item((Span(self.plan.footer),), bullet=False)
         shape = slide.tree.textbox(Box(MARGIN_PT, top, width - 80, 24), "Footer")
-        elements.items(elements.text_body(shape, "t"), [footer], self._style(FOOTER_SIZE_PT, self.inks["muted"]), slide.link)
+        elements.items(elements.text_body(shape, "t"), [footer], self._style(FOOTER_SIZE_PT, ink), slide.link)
         shape = slide.tree.textbox(Box(MARGIN_PT + width - 80, top, 80, 24), "Slide Number")
         body = elements.text_body(shape, "t")
-        elements.slide_number(body, str(number), self._style(FOOTER_SIZE_PT, self.inks["muted"], align="r"))
+        elements.slide_number(body, str(number), self._style(FOOTER_SIZE_PT, ink, align="r"))
 
     def _template_footer(self, tree: ShapeTree, placeholders: Sequence[Placeholder]) -> None:
         """The layout's own footer and slide-number placeholders, as PowerPoint's Header & Footer adds them."""

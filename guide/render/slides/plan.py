@@ -87,6 +87,8 @@ class SlidePlan:
     drawing: tuple[Drawing, ...] = ()
     background: str | None = None
     notes: str = ""
+    section: str = ""
+    """The name of the deck's section the slide is in (its heading, as a divider names it), for the deck's outline."""
 
 
 @dataclass(frozen=True)
@@ -158,7 +160,11 @@ class Planner:
             ]
             notes = self.notes("sources", plain=[item.text for item in sources])
             sections.append(("sources", self.list_slides(labels["sources"], sources, notes, wide=True)))
-        slides = self.with_dividers(self.with_extras(sections, bool(brief)))
+        named = [
+            (name, [replace(slide, section=self.section_name("in_brief" if brief and name == "key_facts" else name)) for slide in slides])
+            for name, slides in self.with_extras(sections, bool(brief))
+        ]
+        slides = self.with_dividers(named)
         return DeckPlan(self.geometry.width_pt, self.geometry.height_pt, self.footer(), topic.language, _unique_titles(slides))
 
     def with_extras(self, sections: Sequence[tuple[str, list[SlidePlan]]], brief: bool) -> list[tuple[str, list[SlidePlan]]]:
@@ -193,7 +199,7 @@ class Planner:
         ordered: list[SlidePlan] = []
         for name, slides in sections:
             if divided and name in long:
-                ordered.append(self.divider(parts, long.index(name)))
+                ordered.append(replace(self.divider(parts, long.index(name)), section=slides[0].section))
             ordered += slides
         return ordered
 
@@ -236,6 +242,10 @@ class Planner:
         if filled:
             return replace(slide, background="primary", title_ink="on_fill", drawing=tuple(d for d in slide.drawing if d.name != "Rule"))
         return slide
+
+    def section_name(self, name: str) -> str:
+        """A section's name in the deck: its heading; the opening slides' is the topic's title."""
+        return self.labels[SECTION_LABELS.get(name, name)] if name else self.topic.title
 
     def footer(self) -> str:
         return f"{self.course.code} · {self.topic.title}" if self.course else self.topic.title
