@@ -241,6 +241,9 @@ def _theme(group: _Group, run: _Run, source: str) -> tuple[Theme, Inputs, tuple[
         theme = theme.with_page_size(options.page_size)
     if options.slide_aspect:
         theme = theme.with_slide_aspect(options.slide_aspect)
+    handout = options.handout or (group.course.course.handout if group.course else None)
+    if handout:
+        theme = theme.with_handout(handout)
     inputs: Inputs = {"course": [group.course.path.resolve()] if group.course else [], **loaded.files_by_kind()}
     unasked = course_outputs or theme.outputs or REGISTRY.defaults()
     return theme, inputs, loaded.outputs, unasked
@@ -444,6 +447,10 @@ class _Workers:
             for payload, job in chain(first, pending):
                 yield payload, self._written(job, [_render(task, self.session) for task in _tasks(job)])
             return
+        if len(first) == 1:
+            payload, job = first[0]
+            yield payload, self._alone(job)
+            return
         in_flight: deque[_InFlight[P]] = deque()
         chunk: list[tuple[P, _RenderJob]] = []
         sent = 0
@@ -459,6 +466,20 @@ class _Workers:
         in_flight += self._sent(chunk)
         while in_flight:
             yield self._collected(in_flight.popleft())
+
+    def _alone(self, job: _RenderJob) -> Outcome:
+        """A lone topic: its first group of outputs (its PDFs) renders here while workers render the others.
+
+        This process would only wait for its workers; rendering here spares the longest task
+        a worker's start (its collection of the inherited heap, the job and the files sent
+        through pipes), which a single topic's build waits for.
+        """
+        here, *others = _tasks(job)
+        pool = self._pool(min(self.jobs, len(others)))
+        with _interrupts_held():  # the submission starts the workers
+            futures = [pool.submit(_Worker.render_many, [task]) for task in others]
+        rendered = _render(here, self.session)
+        return self._written(job, [rendered, *(future.result()[0] for future in futures)])
 
     def _sent(self, chunk: list[tuple[P, _RenderJob]]) -> list[_InFlight[P]]:
         """The chunk's topics sent to the workers: one message for several topics, or one per task for a lone topic."""
@@ -484,11 +505,12 @@ class _Workers:
         names = [name for _, outputs in _tasks(job) for name in outputs]
         return _write(job, names, [result for task_results in rendered for result in task_results])
 
-    def _pool(self) -> ProcessPoolExecutor:
+    def _pool(self, workers: int | None = None) -> ProcessPoolExecutor:
+        """The worker processes, started on first use: ``workers`` of them, or ``--jobs``."""
         if self.pool is None:
             import multiprocessing  # a build that renders in this process never pays for it
             from concurrent.futures import ProcessPoolExecutor
 
             context = multiprocessing.get_context(START_METHOD)
-            self.pool = ProcessPoolExecutor(self.jobs, context, initializer=_Worker.start, initargs=(os.getpid(),))
+            self.pool = ProcessPoolExecutor(workers or self.jobs, context, initializer=_Worker.start, initargs=(os.getpid(),))
         return self.pool

@@ -17,6 +17,7 @@ from guide.errors import escaped
 from guide.options import BuildOptions
 from guide.outputs import REGISTRY, UnknownOutputError
 from guide.report import BuildReport, Progress
+from guide.theme import HANDOUT_LAYOUTS
 from guide.uptodate import up_to_date
 
 EXIT_USAGE = 2
@@ -48,6 +49,11 @@ def parser() -> argparse.ArgumentParser:
     )
     arguments.add_argument("--list-outputs", action="store_true", help="print every output: name, file, what it is; and exit")
     arguments.add_argument("--page-size", choices=("a4", "letter"), help="paper size of the PDFs (default: the theme's, A4)")
+    arguments.add_argument(
+        "--handout",
+        choices=HANDOUT_LAYOUTS,
+        help="the handout's layout: ruled lines beside three slides a page, speaker notes under one, or n a page (default: lines)",
+    )
     arguments.add_argument("--aspect", choices=("16:9", "4:3"), help="shape of the slides (default: the theme's, 16:9)")
     arguments.add_argument("--check", action="store_true", help="validate only, write nothing; list accessibility warnings")
     arguments.add_argument(
@@ -129,6 +135,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         theme=options.theme,
         page_size=options.page_size,
         slide_aspect=options.aspect,
+        handout=options.handout,
         check_only=options.check,
         strict=options.strict,
         jobs=options.jobs,

@@ -31,6 +31,8 @@ _ENGLISH = {
     "objectives": "By the end you can",
     "in_numbers": "In numbers",
     "in_brief": "In brief",
+    "handout": "Handout",
+    "slide": "Slide",
 }
 
 _GERMAN = {
@@ -58,6 +60,8 @@ _GERMAN = {
     "objectives": "Am Ende kannst du",
     "in_numbers": "In Zahlen",
     "in_brief": "Kurz gefasst",
+    "handout": "Handout",
+    "slide": "Folie",
 }
 
 _FRENCH = {
@@ -85,6 +89,8 @@ _FRENCH = {
     "objectives": "À la fin, tu sauras",
     "in_numbers": "En chiffres",
     "in_brief": "En résumé",
+    "handout": "Polycopié",
+    "slide": "Diapositive",
 }
 
 _SPANISH = {
@@ -112,6 +118,8 @@ _SPANISH = {
     "objectives": "Al final podrás",
     "in_numbers": "En cifras",
     "in_brief": "En resumen",
+    "handout": "Material de clase",
+    "slide": "Diapositiva",
 }
 
 MONTHS = {

@@ -18,6 +18,7 @@ from guide import markup
 from guide.errors import quoted
 from guide.outputs import REGISTRY
 from guide.records import BadValueError, Many, Mapping, Record, Value, integer, kind_of, record, record_of, suggestion, text
+from guide.theme import HandoutLayout
 
 TOPIC_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 LANGUAGE_TAG_PATTERN = r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$"
@@ -391,6 +392,8 @@ class Course:
     institution: Text | None = None
     outputs: OutputNames | None = None
     """The outputs its topics build when the command line names none."""
+    handout: HandoutLayout | None = None
+    """The handout's layout (lines, notes, 2, 4, 6 or 9), over the theme's, unless ``--handout`` says."""
 
     @property
     def heading(self) -> str:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from guide import __version__
-from guide.theme import PageSize, SlideAspect
+from guide.theme import HandoutLayout, PageSize, SlideAspect
 
 
 @dataclass(frozen=True)
@@ -18,6 +18,8 @@ class BuildOptions:
     """A built-in theme name or a theme file, applied over every course's theme."""
     page_size: PageSize | None = None
     slide_aspect: SlideAspect | None = None
+    handout: HandoutLayout | None = None
+    """The handout's layout, over every course's and theme's."""
     check_only: bool = False
     strict: bool = False
     """Treat warnings (poor contrast) as errors."""
@@ -33,4 +35,4 @@ class BuildOptions:
         Package data (built-in fonts, the default template, renderer code) changes only with
         the tool's version. A ``--theme`` file's contents are among each topic's inputs.
         """
-        return "\0".join(map(str, (__version__, self.theme, self.page_size, self.slide_aspect, self.strict)))
+        return "\0".join(map(str, (__version__, self.theme, self.page_size, self.slide_aspect, self.handout, self.strict)))

@@ -71,6 +71,8 @@ class Output:
     """Whether a topic has this output at all (an answer key needs questions)."""
     default: bool = True
     """Built when neither the command line, the course nor the theme chooses outputs."""
+    draws_template: bool = False
+    """Draws a slide template's masters itself, not through an office suite: what it cannot draw of them is reported."""
 
     def file_name(self, topic_id: str) -> str:
         return self.file_pattern.format(id=topic_id)
@@ -162,6 +164,28 @@ REGISTRY = Registry(
             group="pptx",
             format="pptx",
             inputs=DOCUMENT_INPUTS | {"template"},
+        ),
+        Output(
+            "slides",
+            "the slides as PDF, a page per slide at the slide's size, for projecting and learning platforms",
+            "{id}-slides.pdf",
+            "guide.render.pdf.handout:render_slides_pdf",
+            group="pdf",
+            format="pdf",
+            inputs=DOCUMENT_INPUTS | {"template"},
+            default=False,
+            draws_template=True,
+        ),
+        Output(
+            "handout",
+            "the slides on paper (PDF): beside ruled lines, over their notes, or n a page (--handout)",
+            "{id}-handout.pdf",
+            "guide.render.pdf.handout:render_handout",
+            group="pdf",
+            format="pdf",
+            inputs=DOCUMENT_INPUTS | {"template"},
+            default=False,
+            draws_template=True,
         ),
         Output(
             "html",

@@ -63,15 +63,15 @@ class BuildSession:
     def from_file(self, kind: str, path: Path, make: Callable[[bytes], T], *details: Hashable, keep: int | None = None) -> T:
         """What ``make`` makes of the bytes of ``path`` (with ``details``), made once per content, never per path.
 
-        Raises RenderError if the file no longer holds the bytes the build fingerprinted:
-        what is made must be what the manifest will say it was made from.
+        A file edited since the build fingerprinted it is made from what it holds now and not
+        kept: the manifest records the fingerprint taken first, so the next build sees the edit
+        and renders again, and the edit is never lost.
         """
         digest = self.digest(path)
-
-        def make_from_file() -> T:
-            data = path.read_bytes()
-            if hashlib.sha256(data).hexdigest() != digest:
-                raise RenderError(f"'{path.name}' changed while it was being built; build again")
+        key = (digest, *details)
+        if key in self._made.get(kind, {}):
+            return self.made(kind, key, lambda: make(path.read_bytes()), keep)  # made before: only marked as recently used
+        data = path.read_bytes()
+        if hashlib.sha256(data).hexdigest() != digest:
             return make(data)
-
-        return self.made(kind, (digest, *details), make_from_file, keep)
+        return self.made(kind, key, lambda: make(data), keep)

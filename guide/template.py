@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,10 +44,6 @@ _KINDS = {
 _INHERITS = {"title": "title", "ctrTitle": "title", "dt": "dt", "ftr": "ftr", "sldNum": "sldNum"}
 """The master placeholder a layout placeholder takes its box from, by type; all others take the body's."""
 _LATIN_FONT = re.compile(rb"<a:(major|minor)Font>\s*<a:latin[^>]*typeface=\"([^\"]*)\"")
-_SCHEME_COLOR = re.compile(rb"<a:(dk1|lt1|dk2|lt2|accent1)>\s*<a:(?:srgbClr|sysClr)[^>]*?(?:val|lastClr)=\"([0-9A-Fa-f]{6})\"")
-"""A colour of the theme's scheme: an RGB value, or a system colour's last value (PowerPoint writes ``lastClr``)."""
-_COLOR_MAP = {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2", "accent1": "accent1"}
-"""How a master maps its text and background colours onto the scheme, unless its ``p:clrMap`` says otherwise."""
 
 
 class TemplateError(GuideError):
@@ -109,8 +105,6 @@ class Template:
     """Why the template cannot serve a deck: a deck role no layout serves, or a bad layout name."""
     warnings: tuple[str, ...] = ()
     """What reading it dropped: links out of the package."""
-    colors: Mapping[str, str] = field(default_factory=dict)
-    """The first master's text, background and first accent colours (tx1, bg1, tx2, bg2, accent1) as ``#RRGGBB``."""
 
 
 def missing_placeholder(role: str, layout: Layout) -> str | None:
@@ -158,7 +152,6 @@ def read_template(path: Path, names: tuple[tuple[str, str], ...] = ()) -> Templa
             Layout(index, layout.name, _placeholders(layout._element, master)) for index, layout in enumerate(deck.slide_layouts)
         )
         fonts = _theme_fonts(deck)
-        colors = _theme_colors(deck)
         slide_width, slide_height = deck.slide_width, deck.slide_height
         if slide_width is None or slide_height is None:
             raise TemplateError(f"{quoted(path.name)} does not say how large its slides are")
@@ -176,7 +169,7 @@ def read_template(path: Path, names: tuple[tuple[str, str], ...] = ()) -> Templa
     for role in DECK_ROLES:
         if roles[role] is None and role not in dict(names):
             errors.append(TemplateError(f"no layout in '{path.name}' can hold {role} slides: none has {_needs(role)}; {_hint(role)}", role))
-    return Template(path, width, height, layouts, roles, fonts, tuple(errors), warnings, colors)
+    return Template(path, width, height, layouts, roles, fonts, tuple(errors), warnings)
 
 
 def _needs(role: str) -> str:
@@ -287,18 +280,6 @@ def _theme_fonts(deck: Presentation) -> tuple[str, str]:
     blob = deck.slide_masters[0].part.part_related_by(RT.THEME).blob
     found = {kind.decode(): typeface.decode() for kind, typeface in _LATIN_FONT.findall(blob)}
     return found.get("major", ""), found.get("minor", "")
-
-
-def _theme_colors(deck: Presentation) -> dict[str, str]:
-    """The first master's colours by the names slides use (tx1, bg1, ...), through its colour map onto its theme's scheme."""
-    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-
-    master = deck.slide_masters[0]
-    found = _SCHEME_COLOR.findall(master.part.part_related_by(RT.THEME).blob)
-    scheme = {name.decode(): "#" + value.decode().upper() for name, value in found}
-    mapping = master._element.find(f"{PRESENTATIONML}clrMap")
-    chosen = {name: mapping.get(name, default) if mapping is not None else default for name, default in _COLOR_MAP.items()}
-    return {name: scheme[source] for name, source in chosen.items() if source in scheme}
 
 
 def describe_template(path: Path) -> str:

@@ -19,11 +19,14 @@ from guide.typography import Typography, typeset
 PageSize = Literal["a4", "letter"]
 SlideAspect = Literal["16:9", "4:3"]
 SidebarSide = Literal["left", "right"]
+HandoutLayout = Literal["lines", "notes", "2", "4", "6", "9"]
+"""How a handout sets its slides: three a page beside ruled lines, one a page over its speaker notes, or n a page."""
+HANDOUT_LAYOUTS: tuple[HandoutLayout, ...] = ("lines", "notes", "2", "4", "6", "9")
 
 SLIDE_ROLES = ("title", "section", "content", "two_content", "title_only", "blank")
 """What a slide is for; a template's layouts are chosen per role."""
 
-TEMPLATE_COLOR_ROLES = {
+TEMPLATE_SCHEME = {
     "primary": "tx2",
     "accent": "accent1",
     "text": "tx1",
@@ -33,7 +36,7 @@ TEMPLATE_COLOR_ROLES = {
     "on_fill": "bg1",
     "on_fill_muted": "bg2",
 }
-"""On an institution's template, the colour roles the deck draws in take these colours of the template's theme."""
+"""On an institution's template, the plan's colour roles take these colours of the template theme's scheme."""
 
 OFF = "off"
 """A design switched off: what it would hold is set another way (as a list, mostly)."""
@@ -108,12 +111,17 @@ class Theme:
     """How both outputs set the topic's text and the labels (curly quotes or as typed)."""
     outputs: tuple[str, ...] | None = None
     """Registry names of the outputs built when neither the command line nor a course chooses."""
+    handout: HandoutLayout = "lines"
+    """The handout's layout: ``--handout``, else the course's, else the theme's."""
 
     def with_page_size(self, page_size: PageSize) -> Theme:
         return replace(self, page_size=page_size)
 
     def with_slide_aspect(self, slide_aspect: SlideAspect) -> Theme:
         return replace(self, slide_aspect=slide_aspect)
+
+    def with_handout(self, handout: HandoutLayout) -> Theme:
+        return replace(self, handout=handout)
 
     def labels_for(self, language_code: str) -> Labels:
         """The built-in labels of a language with this theme's wording over them, typeset as the topic's text is."""

@@ -84,3 +84,31 @@ def _rewritten(data: bytes, potx: bool, fonts: tuple[str, str] | None, colors: d
                 )
             target.writestr(info, content)
     return output.getvalue()
+
+
+def make_decorated_template(path: Path, picture: Path) -> Path:
+    """A 4:3 template whose master has a coloured background, a band, a picture and a group (which a drawn slide leaves out)."""
+    from pptx.dml.color import RGBColor
+    from pptx.enum.shapes import MSO_SHAPE
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+    from pptx.util import Pt
+
+    deck = Presentation()
+    master = deck.slide_masters[0]
+    master.background.fill.solid()
+    master.background.fill.fore_color.rgb = RGBColor(0xFF, 0xF4, 0xE0)
+    scratch = deck.slides.add_slide(deck.slide_layouts[6])
+    band = scratch.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, deck.slide_height - Pt(20), deck.slide_width, Pt(20))
+    band.fill.solid()
+    band.fill.fore_color.rgb = RGBColor(0x00, 0x66, 0x33)
+    band.line.fill.background()
+    image = scratch.shapes.add_picture(str(picture), Pt(650), Pt(10), Pt(40), Pt(40))
+    image_part = scratch.part.related_part(image._element.blipFill.blip.rEmbed)
+    group = scratch.shapes.add_group_shape()
+    group.shapes.add_shape(MSO_SHAPE.OVAL, Pt(10), Pt(10), Pt(20), Pt(20))
+    tree = master.shapes._spTree
+    for shape in (band, image, group):
+        tree.append(shape._element)
+    image._element.blipFill.blip.rEmbed = master.part.relate_to(image_part, RT.IMAGE)
+    deck.save(str(path))
+    return path

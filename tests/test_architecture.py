@@ -57,3 +57,26 @@ def test_the_slide_plan_knows_neither_python_pptx_nor_reportlab() -> None:
         for path, names in reached.items()
     }
     assert not {path: names for path, names in offending.items() if names}
+
+
+REPORTLAB_ADAPTERS = ("render/pdf/internals.py", "render/pdf/tagged_canvas.py")
+"""The modules that reach into reportlab's private internals (fonts, paragraph lines and images; the tagging canvas),
+guarded by their tests."""
+
+
+def private_reaches(path: Path) -> list[str]:
+    """``something._private`` in a module, other than on ``self`` or ``cls``."""
+    return [
+        ast.unparse(node)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Attribute)
+        and node.attr.startswith("_")
+        and not node.attr.startswith("__")
+        and not (isinstance(node.value, ast.Name) and node.value.id in ("self", "cls"))
+    ]
+
+
+@pytest.mark.parametrize("path", sorted(PACKAGE.rglob("*.py")), ids=lambda path: str(path.relative_to(PACKAGE)))
+def test_only_the_adapters_reach_into_reportlabs_internals(path: Path) -> None:
+    if str(path.relative_to(PACKAGE)) not in REPORTLAB_ADAPTERS and any(name.startswith("reportlab") for name in imported_modules(path)):
+        assert private_reaches(path) == []

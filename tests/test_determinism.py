@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from guide.builder import LARGEST_CHUNK
-from tests.conftest import TREATY, outputs, run_cli
+from tests.conftest import ROOT, TREATY, outputs, run_cli
 
 
 def test_two_builds_give_the_same_bytes(tmp_path: Path) -> None:
@@ -41,3 +42,19 @@ def test_jobs_must_be_a_positive_number(capsys: pytest.CaptureFixture[str]) -> N
         status, _, _ = run_cli(TREATY, "--jobs", wrong, "--check")
         assert status == 2
         assert "--jobs" in capsys.readouterr().err  # argparse reports usage errors itself
+
+
+def test_a_jpeg_picture_gives_the_same_bytes_from_any_folder(tmp_path: Path) -> None:
+    """A picture is named in the PDF by its pixels, never by where its file is (a JPEG's name once came from its path)."""
+    sheets = []
+    for folder in ("one", "elsewhere"):
+        source = tmp_path / folder
+        (source / "images").mkdir(parents=True)
+        Image.open(ROOT / "source" / "images" / "germany-between-west-and-east.png").convert("RGB").save(source / "images" / "map.jpg")
+        text = TREATY.read_text(encoding="utf-8").replace("germany-between-west-and-east.png", "map.jpg")
+        (source / "topic.yaml").write_text(text, encoding="utf-8")
+        status, _, err = run_cli(source / "topic.yaml", "--out", tmp_path / f"out-{folder}", "--outputs", "sheet", "-q")
+        assert status == 0, err
+        sheets.append((tmp_path / f"out-{folder}" / "topic.pdf").read_bytes())
+    assert b"/DCTDecode" in sheets[0]  # the JPEG is embedded as it is
+    assert sheets[0] == sheets[1]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from lxml import etree
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
@@ -21,6 +22,8 @@ from tests.samples import long_topic
 from tests.templates import make_template
 
 CALIBRI = Measurer(BUNDLED_FAMILIES["Carlito"])
+P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 FOOTERS = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
 
 
@@ -208,7 +211,7 @@ def test_a_template_whose_colours_are_too_pale_for_text_warns_and_strict_refuses
     make_template(project / "pale.pptx", colors={"dk2": "A0A0A0"})
     status, err, deck_path = build_with(project, "pale.pptx", "", "-q")
     expected = (
-        "theme.yaml:2:3: slides.template: warning: the template's tx2 #A0A0A0 on bg1 #FFFFFF has contrast 2.6:1, "
+        "theme.yaml:2:3: slides.template: warning: the template's tx2 #A0A0A0 on background #FFFFFF has contrast 2.6:1, "
         "below the 4.5:1 that WCAG AA asks for captions and footers"
     )
     assert status == 0 and deck_path.exists()
@@ -218,3 +221,20 @@ def test_a_template_whose_colours_are_too_pale_for_text_warns_and_strict_refuses
     assert status == 2 and expected in err.replace(f"{project}/", "")
     make_template(project / "plain.pptx")
     assert build_with(project, "plain.pptx", "", "-q", "--strict", "--force")[:2] == (0, "")
+
+
+def test_text_is_judged_against_the_background_the_templates_slides_really_have(project: Path) -> None:
+    """A master filled dark behind the black text of the scheme: the text would not show."""
+    template = make_template(project / "dark.pptx")
+    deck = Presentation(str(template))
+    common = deck.slide_masters[0]._element.find(qn("p:cSld"))
+    common.insert(
+        0,
+        etree.fromstring(
+            f'<p:bg xmlns:p="{P}" xmlns:a="{A}"><p:bgPr><a:solidFill><a:srgbClr val="303030"/></a:solidFill><a:effectLst/></p:bgPr></p:bg>'
+        ),
+    )
+    deck.save(str(template))
+    status, err, _ = build_with(project, "dark.pptx", "", "-q", "--check")
+    assert status == 0
+    assert "the template's tx1 #000000 on background #303030 has contrast 1.6:1, below the 4.5:1 that WCAG AA asks for body text" in err

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from guide.colors import WHITE, contrast_ratio, mix, normal_hex
 from guide.errors import InputError, Location, Origin, Problem
@@ -25,8 +25,11 @@ from guide.load.theme_assets import Asset, checked_asset, font_family
 from guide.load.theme_schema import ThemeFile
 from guide.outputs import REGISTRY
 from guide.records import RefusedError, build, plain
-from guide.theme import SLIDE_ROLES, TEMPLATE_COLOR_ROLES, Colors, SlideDesigns, Theme
+from guide.theme import SLIDE_ROLES, TEMPLATE_SCHEME, Colors, SlideDesigns, Theme
 from guide.typography import Typography
+
+if TYPE_CHECKING:
+    from guide.template import Template
 
 BUILT_IN_FOLDER = Path(__file__).resolve().parent.parent / "themes"
 DEFAULT_THEME = "classic"
@@ -227,7 +230,8 @@ class ThemeChain:
         loaded = self.resolve()
         chosen = outputs or loaded.theme.outputs or REGISTRY.defaults()
         uses_template = any("template" in REGISTRY[name].inputs for name in chosen)
-        problems, warnings = template_problems(loaded) if uses_template else ([], [])
+        redrawn = any(REGISTRY[name].draws_template for name in chosen)
+        problems, warnings = template_problems(loaded, redrawn) if uses_template else ([], [])
         problems += label_problems(loaded)
         warnings += contrast_warnings(loaded)
         return replace(loaded, outputs=chosen, problems=tuple(problems), warnings=tuple(warnings))
@@ -290,6 +294,7 @@ def _theme(name: str, description: str, settings: Mapping[str, Setting]) -> Them
         labels={key.split(".", 1)[1]: setting.value for key, setting in settings.items() if key.startswith("labels.")},
         typography=Typography(smart_quotes=value("typesetting.smart_quotes")),
         outputs=tuple(value("outputs")) if value("outputs") else None,
+        handout=value("handout") or "lines",
     )
 
 
@@ -376,11 +381,17 @@ def contrast_shortfalls(
             yield foreground, background, f"{pair} has contrast {ratio:.1f}:1, below the {minimum:g}:1 that WCAG AA asks for {used_for}"
 
 
-def template_problems(loaded: LoadedTheme) -> tuple[list[Problem], list[Problem]]:
+UNDRAWABLE_SHOWN = 5
+"""Of what a drawn template leaves out: how many elements its warning names."""
+
+
+def template_problems(loaded: LoadedTheme, redrawn: bool = False) -> tuple[list[Problem], list[Problem]]:
     """(errors, warnings) about the theme's slide template, at the line that named the template or the layout.
 
     A warning names a template font that is neither bundled nor given by the theme: its text
-    is measured with the theme's own family, so it may not fit exactly.
+    is measured with the theme's own family, so it may not fit exactly. When an output draws
+    the template itself (``redrawn``: a slides PDF, a handout), one warning lists what of its
+    master and layouts it leaves out.
     """
     theme = loaded.theme
     if theme.template is None:
@@ -394,9 +405,7 @@ def template_problems(loaded: LoadedTheme) -> tuple[list[Problem], list[Problem]
         return [named_at.problem(str(error))], []
     errors = [(loaded.settings.get(f"slides.layouts.{error.role}") or named_at).problem(str(error)) for error in template.errors]
     warnings = [named_at.problem(f"warning: {warning}") for warning in template.warnings]
-    scheme = TEMPLATE_COLOR_ROLES.__getitem__
-    shortfalls = contrast_shortfalls(CONTRAST_CHECKS + FILL_CONTRAST_CHECKS, lambda role: template.colors.get(scheme(role)), scheme)
-    warnings += [named_at.problem(f"warning: the template's {message}") for _, _, message in shortfalls]
+    warnings += [named_at.problem(f"warning: the template's {message}") for message in template_contrast(template)]
     warnings += [
         named_at.problem(
             f"warning: the template's font '{font}' is not bundled; its text is measured with {stand_in.name}, "
@@ -405,7 +414,38 @@ def template_problems(loaded: LoadedTheme) -> tuple[list[Problem], list[Problem]
         for role, font, stand_in in (("heading", template.fonts[0], theme.heading_font), ("body", template.fonts[1], theme.heading_font))
         if font and family_named(font, (theme.heading_font, theme.body_font)) is None
     ]
+    if redrawn and not errors:
+        from guide.template_art import read_template_art
+
+        undrawable = read_template_art(theme.template).undrawable
+        if undrawable:
+            shown = ", ".join(undrawable[:UNDRAWABLE_SHOWN]) + (
+                f" and {len(undrawable) - UNDRAWABLE_SHOWN} more" if len(undrawable) > UNDRAWABLE_SHOWN else ""
+            )
+            warnings.append(
+                named_at.problem(f"warning: the slides PDF and handout leave out what they cannot draw of the template: {shown}")
+            )
     return errors, warnings
+
+
+def template_contrast(template: Template) -> list[str]:
+    """What falls below WCAG AA among the template's colours that a deck sets text in, on the background of each
+    layout the deck uses (a picture behind it is judged by the background colour under it)."""
+    from guide.template_art import read_template_art  # imports python-pptx: only for decks
+
+    art = read_template_art(template.path)
+    used = [layout.index for role in ("title", "section", "content", "title_only") if (layout := template.roles.get(role)) is not None]
+    found: list[str] = []
+    for backdrop in dict.fromkeys(art.backdrops[index].color for index in used if index in art.backdrops):
+
+        def color(role: str, backdrop: str = backdrop) -> str:
+            return backdrop if role == "background" else art.color(TEMPLATE_SCHEME[role])
+
+        def name(role: str) -> str:
+            return "background" if role == "background" else TEMPLATE_SCHEME[role]
+
+        found += [message for _, _, message in contrast_shortfalls(CONTRAST_CHECKS + FILL_CONTRAST_CHECKS, color, name)]
+    return list(dict.fromkeys(found))
 
 
 def named_theme(reference: str = DEFAULT_THEME) -> Theme:

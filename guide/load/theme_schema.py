@@ -15,7 +15,7 @@ from guide.colors import HEX_COLOR
 from guide.labels import LABEL_NAMES
 from guide.model import OutputNames, Text, clean_text
 from guide.records import BOOLEAN_SPELLINGS, BadValueError, Mapping, Nullable, Value, describe, number, record, text
-from guide.theme import OFF
+from guide.theme import OFF, HandoutLayout
 
 PALETTE_NAME = r"^[A-Za-z][A-Za-z0-9_-]*$"
 
@@ -214,3 +214,5 @@ class ThemeFile:
     labels: Labels | None = None  # type: ignore[valid-type]
     outputs: OutputNames | None = None
     """The outputs built when neither the command line nor a course chooses."""
+    handout: HandoutLayout | None = None
+    """The handout's layout: lines (the default), notes, 2, 4, 6 or 9 slides a page."""

@@ -57,7 +57,7 @@ def render_study_sheet(topic: Topic, theme: Theme, course: Course | None = None,
 
     def render(arrangement: Arrangement, reserve_pt: float = 0.0) -> Rendered:
         styles = build_styles(theme, session, topic.language, arrangement.tight)
-        blocks = Blocks(styles, labels, replace(grid, page_height=grid.page_height - reserve_pt))
+        blocks = Blocks(styles, labels, replace(grid, page_height=grid.page_height - reserve_pt), session)
         story = study_sheet_story(topic, blocks, course, theme.logo, arrangement)
         return render_story(story, theme, styles, labels, marks, metadata(topic, topic.title, course), reserve_pt)
 
@@ -95,13 +95,14 @@ def render_answer_key(topic: Topic, theme: Theme, course: Course | None = None, 
     """The teacher's copy: every question with its answer, the key facts with details and sources, the teacher's notes."""
     topic = typeset_topic(topic, theme.typography)
     labels = theme.labels_for(topic.language_code)
-    styles = build_styles(theme, session or BuildSession(), topic.language)
+    session = session or BuildSession()
+    styles = build_styles(theme, session, topic.language)
     grid = _grid(theme, styles)
     title = f"{topic.title} — {labels['answer_key']}"
     marks = furniture(topic, course, labels, labels["teachers_copy"], teacher=True)
 
     def render(reserve_pt: float) -> Rendered:
-        blocks = Blocks(styles, labels, replace(grid, page_height=grid.page_height - reserve_pt))
+        blocks = Blocks(styles, labels, replace(grid, page_height=grid.page_height - reserve_pt), session)
         story = answer_key_story(topic, blocks, course, theme.logo)
         return render_story(story, theme, styles, labels, marks, metadata(topic, title, course), reserve_pt)
 

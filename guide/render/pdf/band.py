@@ -6,10 +6,11 @@ from collections.abc import Sequence
 
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Image, Paragraph
+from reportlab.platypus import Flowable, Paragraph
 
 from guide.render.pdf.box import paint
 from guide.render.pdf.columns import draw_stacked, stacked_height
+from guide.render.pdf.internals import Picture
 
 PADDING_PT = 14.0
 TOP_PADDING_PT = 12.0
@@ -36,7 +37,7 @@ class TitleBand(Flowable):
         outline: Color,
         bar: Color,
         plate: Color,
-        logo: Image | None = None,
+        logo: Picture | None = None,
         boxed: bool = False,
     ) -> None:
         super().__init__()

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Image, Paragraph, Spacer
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Spacer
 
 from guide import markup
 from guide.labels import Labels
@@ -21,8 +22,12 @@ from guide.render.pdf.columns import Kept
 from guide.render.pdf.flowables import Beside, Figure, OutlineEntry, RuledLines, SectionHeading, SetOff, Timeline, TwoColumnList
 from guide.render.pdf.grid import Grid
 from guide.render.pdf.inline import attribute, literal, to_markup
+from guide.render.pdf.internals import Paragraph, Picture, PictureObject, picture_object
+from guide.render.pdf.structure import Element
 from guide.render.pdf.styles import Styles
+from guide.render.pdf.tagged import adopt, tag
 from guide.render.pdf.timescale import ColumnTimeScale, TimeScale, placeable
+from guide.session import BuildSession
 
 LOGO_MAX_HEIGHT_PT = 48.0
 LOGO_MAX_WIDTH_PT = 120.0
@@ -48,6 +53,10 @@ PORTRAIT_PT = 34.0
 META_LINE_CHARACTERS = 72
 TIMESCALE_MAX_HEIGHT_SHARE = 0.4
 """Of a page's text height: a taller time scale (many crowded events) becomes a list in the main column."""
+RUN_IN_TERM_SHARE = 0.75
+"""Of a column's width: a longer term is set on a line of its own above its definition, not run in."""
+PICTURES_KEPT = 16
+"""Pictures whose image objects a session keeps: pictures belong to topics, so a long batch keeps only the latest."""
 
 
 @dataclass(frozen=True)
@@ -75,11 +84,16 @@ def key_points(answer: str) -> list[str]:
 class Blocks:
     """Makes the flowables of one document with one set of styles, labels and grid."""
 
-    def __init__(self, styles: Styles, labels: Labels, grid: Grid) -> None:
+    def __init__(self, styles: Styles, labels: Labels, grid: Grid, session: BuildSession | None = None) -> None:
         self.styles = styles
         self.labels = labels
         self.grid = grid
+        self.session = session or BuildSession()
         self._outline_keys = 0
+
+    def picture(self, path: str | Path) -> PictureObject:
+        """The picture at ``path``, decoded and compressed once per content in a session (a sheet is often laid out more than once)."""
+        return self.session.from_file("pdf-picture", Path(path), picture_object, keep=PICTURES_KEPT)
 
     def inline(self, prose: str) -> str:
         """Prose as paragraph markup in this document's link colour."""
@@ -91,42 +105,61 @@ class Blocks:
     def _bullet(self, markup_text: str, style: ParagraphStyle | None = None) -> Paragraph:
         return Paragraph(markup_text, style or self.styles.bullet, bulletText="▪")
 
+    def _item(self, items: Element, markup_text: str, style: ParagraphStyle | None = None) -> Paragraph:
+        """A bulleted item of the list ``items``: the bullet its label, the text its body."""
+        item = items.child("LI")
+        label = item.child("Lbl")
+        return tag(self._bullet(markup_text, style), item.child("LBody"), label)
+
     def _next_outline_key(self) -> str:
         self._outline_keys += 1
         return f"section-{self._outline_keys}"
 
-    def heading(self, text: str, side: bool = False) -> SectionHeading:
+    def heading(self, text: str, side: bool = False, element: Element | None = None) -> SectionHeading:
+        """A section heading: a level-2 heading of the document, ``element`` where its section has made it."""
         style = self.styles.side_heading if side else self.styles.heading
-        return SectionHeading(literal(text), style, text, self._next_outline_key(), self.styles.palette.rule)
+        heading = SectionHeading(literal(text), style, text, self._next_outline_key(), self.styles.palette.rule)
+        return tag(heading, element or Element("H2"))
 
     def bookmark(self, text: str) -> OutlineEntry:
         return OutlineEntry(text, self._next_outline_key())
 
     def section(self, title: str, body: Sequence[Flowable], side: bool = False) -> list[Flowable]:
-        """A heading and its body; the columns never leave the heading alone at a page foot."""
-        return [self.heading(title, side), *body] if body else []
+        """A heading and its body; the columns never leave the heading alone at a page foot.
+
+        In the structure tree, a section holding its heading and what its body's flowables draw.
+        """
+        if not body:
+            return []
+        section = Element("Sect")
+        heading = self.heading(title, side, section.child("H2"))
+        adopt(section, body)
+        return [heading, *body]
 
     def title_band(
         self, kicker: str, title: str, subtitle: str | None, meta: Sequence[str], logo: Path | None, teacher: bool = False
     ) -> TitleBand:
         """The heading of page one; a teacher's copy has its own band: filled with the text colour, or framed all round."""
         styles, palette = self.styles, self.styles.palette
-        lines = [Paragraph(literal(kicker.upper()), styles.band_kicker), Paragraph(literal(title), styles.band_title)]
+        lines = [
+            tag(Paragraph(literal(kicker.upper()), styles.band_kicker), Element("P")),
+            tag(Paragraph(literal(title), styles.band_title), Element("H1")),
+        ]
         if subtitle:
-            lines.append(Paragraph(literal(subtitle), styles.band_subtitle))
+            lines.append(tag(Paragraph(literal(subtitle), styles.band_subtitle), Element("P")))
         if meta:
-            lines.append(Paragraph(_meta_markup(meta), styles.band_meta))
+            lines.append(tag(Paragraph(_meta_markup(meta), styles.band_meta), Element("P")))
         fill = (palette.text if teacher else palette.primary) if styles.fills else None
-        picture = _scaled_image(str(logo), LOGO_MAX_WIDTH_PT, LOGO_MAX_HEIGHT_PT) if logo is not None else None
+        picture = _scaled(self.picture(logo), LOGO_MAX_WIDTH_PT, LOGO_MAX_HEIGHT_PT) if logo is not None else None
         outline = palette.text if teacher else palette.primary
         return TitleBand(lines, fill_color=fill, outline=outline, bar=palette.accent, plate=palette.background, logo=picture, boxed=teacher)
 
-    def box(self, label: str, items: Sequence[Flowable], tinted: bool) -> Box:
-        """A labelled box that splits only between its items, the continuation labelled so."""
+    def box(self, label: str, heading: Element, items: Sequence[Flowable], tinted: bool) -> Box:
+        """A labelled box that splits only between its items, the continuation labelled so; the label is the ``heading``."""
         styles = self.styles
         palette = styles.palette
         return Box(
-            Paragraph(literal(label.upper()), styles.box_label),
+            tag(Paragraph(literal(label.upper()), styles.box_label), heading),
             items,
             fill_color=palette.tint if tinted and styles.fills else None,
             border=palette.rule,
@@ -135,10 +168,10 @@ class Blocks:
         )
 
     def summary_box(self, topic: Topic) -> list[Flowable]:
-        return [
-            self.bookmark(self.labels["at_a_glance"]),
-            self.box(self.labels["at_a_glance"], [self.prose(topic.summary, self.styles.lead)], tinted=True),
-        ]
+        section = Element("Sect")
+        heading = section.child("H2")
+        summary = tag(self.prose(topic.summary, self.styles.lead), section.child("P"))
+        return [self.bookmark(self.labels["at_a_glance"]), self.box(self.labels["at_a_glance"], heading, [summary], tinted=True)]
 
     def _markers(self, fact: KeyFact, numbers: Mapping[str, int]) -> str:
         """Superscript numbers of a fact's sources, as the numbered source list shows them, tied to the fact's last word."""
@@ -154,28 +187,41 @@ class Blocks:
     def key_facts_box(self, topic: Topic, with_details: bool = False) -> list[Flowable]:
         """The key facts, each with its source markers and its figure set large; the teacher's copy adds each fact's detail."""
         numbers = source_numbers(topic.sources)
+        section = Element("Sect")
+        heading = section.child("H2")
+        facts = section.child("L")
         items: list[Flowable] = []
         for fact in topic.key_facts:
-            parts: list[Flowable] = [Paragraph(literal(fact.figure), self.styles.big_figure)] if fact.figure else []
-            parts.append(self._bullet(self.inline(fact.fact) + self._markers(fact, numbers)))
+            item = facts.child("LI")
+            label = item.child("Lbl")
+            body = item.child("LBody")
+            parts: list[Flowable] = [tag(Paragraph(literal(fact.figure), self.styles.big_figure), body)] if fact.figure else []
+            parts.append(tag(self._bullet(self.inline(fact.fact) + self._markers(fact, numbers)), body, label))
             if with_details and fact.detail:
-                parts.append(self.prose(fact.detail, self.styles.detail))
+                parts.append(tag(self.prose(fact.detail, self.styles.detail), body))
             items.append(parts[0] if len(parts) == 1 else Kept(parts))
-        return [self.bookmark(self.labels["key_facts"]), self.box(self.labels["key_facts"], items, tinted=False)]
+        return [self.bookmark(self.labels["key_facts"]), self.box(self.labels["key_facts"], heading, items, tinted=False)]
 
     def objectives(self, objectives: Sequence[str]) -> list[Flowable]:
         """What students will be able to do, under the title band: two columns of short items across the page."""
         if not objectives:
             return []
-        items = [self._bullet(self.inline(objective), self.styles.objective) for objective in objectives]
+        section = Element("Sect")
+        heading = section.child("H2")
+        listed = section.child("L")
+        items: list[Paragraph] = [self._item(listed, self.inline(objective), self.styles.objective) for objective in objectives]
         label = self.labels["objectives"]
-        return [self.bookmark(label), self.box(label, [TwoColumnList(items)], tinted=False), Spacer(0, OBJECTIVES_GAP_PT)]
+        return [self.bookmark(label), self.box(label, heading, [TwoColumnList(items)], tinted=False), Spacer(0, OBJECTIVES_GAP_PT)]
 
     def excerpt(self, text: str, attribution: str, source_number: int | None, side: bool) -> SetOff:
         """A primary-source passage set off from the text, its attribution below it, marked with its source's number."""
         marker = self._superscript([source_number] if source_number else [])
         style = self.styles.side_quote if side else self.styles.quote
-        parts = [self.prose(text, style), Paragraph(f"— {literal(attribution)}{marker}", self.styles.attribution)]
+        quote = Element("BlockQuote")
+        parts: list[Paragraph] = [
+            tag(self.prose(text, style), quote.child("P")),
+            tag(Paragraph(f"— {literal(attribution)}{marker}", self.styles.attribution), quote.child("P")),
+        ]
         return SetOff(parts, self.styles.palette.accent)
 
     def place_excerpts(self, topic: Topic) -> dict[str, list[Flowable]]:
@@ -189,7 +235,7 @@ class Blocks:
         return placed
 
     def paragraphs(self, paragraphs: Sequence[TopicParagraph]) -> list[Flowable]:
-        return [self.prose(paragraph.text, self.styles.body) for paragraph in paragraphs]
+        return [tag(self.prose(paragraph.text, self.styles.body), Element("P")) for paragraph in paragraphs]
 
     def timeline(self, entries: Sequence[TimelineEntry], highlight: object, across: bool) -> tuple[list[Flowable], str]:
         """(flowables, where they go: "side", "across" or "main"): a time scale down the sidebar or across the page, else a list."""
@@ -198,19 +244,23 @@ class Blocks:
         styles = self.styles
         if placeable(entries):
             if self.grid.has_sidebar and not across:
-                scale: Flowable = ColumnTimeScale(entries, self.labels.date, styles, highlight, self.inline)
-                if scale.wrap(self.grid.side_width, self.grid.page_height)[1] <= TIMESCALE_MAX_HEIGHT_SHARE * self.grid.page_height * 1.5:
-                    return [scale], "side"
+                column = ColumnTimeScale(entries, self.labels.date, styles, highlight, self.inline)
+                column.dates, column.events = _listed(column.dates, column.events)
+                if column.wrap(self.grid.side_width, self.grid.page_height)[1] <= TIMESCALE_MAX_HEIGHT_SHARE * self.grid.page_height * 1.5:
+                    return [column], "side"
             scale = TimeScale(entries, self.labels.date, styles, highlight, self.inline)
+            scale.dates, scale.events = _listed(scale.dates, scale.events)
             if scale.wrap(self.grid.width, self.grid.page_height)[1] <= TIMESCALE_MAX_HEIGHT_SHARE * self.grid.page_height:
                 return [scale], "across"
-        rows = [
-            (Paragraph(literal(self.labels.date(entry.date)), styles.timeline_date), self.prose(entry.event, styles.timeline_event))
-            for entry in entries
-        ]
-        return [Timeline(rows, styles.palette.rule, styles.palette.accent)], "main"
+        dates, events = _listed(
+            [Paragraph(literal(self.labels.date(entry.date)), styles.timeline_date) for entry in entries],
+            [self.prose(entry.event, styles.timeline_event) for entry in entries],
+        )
+        return [Timeline(list(zip(dates, events, strict=True)), styles.palette.rule, styles.palette.accent)], "main"
 
     def people(self, people: Sequence[Person]) -> list[Flowable]:
+        """A list of who was involved; a portrait beside a name is decoration, as the name says who it is."""
+        listed = Element("L")
         items: list[Flowable] = []
         for person in people:
             name = f"<b>{literal(person.name)}</b>"
@@ -218,41 +268,74 @@ class Blocks:
                 name += f" ({literal(person.native_name)})"
             text = f"{name} — {self.inline(person.role)}"
             if person.image:
-                portrait = _scaled_image(person.image, PORTRAIT_PT, PORTRAIT_PT * 1.3)
-                items.append(Beside(portrait, Paragraph(text, self.styles.side)))
+                portrait = _scaled(self.picture(person.image), PORTRAIT_PT, PORTRAIT_PT * 1.3)
+                items.append(Beside(portrait, tag(Paragraph(text, self.styles.side), listed.child("LI").child("LBody"))))
             else:
-                items.append(self._bullet(text))
+                items.append(self._item(listed, text))
         return items
 
     def glossary(self, entries: Sequence[GlossaryEntry]) -> list[Flowable]:
-        return [Paragraph(f"<b>{literal(entry.term)}</b> — {self.inline(entry.definition)}", self.styles.term) for entry in entries]
+        """Each term in bold with its definition run in after it; in the structure tree a table of term (row header) and definition.
 
-    def _question(self, number: int, question: Question) -> Paragraph:
-        return Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;{self.inline(question.question)}", self.styles.question)
+        A term too long to run in is set on a line of its own above its definition.
+        """
+        table = Element("Table")
+        style = self.styles.term
+        width = self.grid.side_width if self.grid.has_sidebar else self.grid.main_width
+        items: list[Flowable] = []
+        for entry in entries:
+            row = table.child("TR")
+            term = row.child("TH", scope="Row")
+            definition = row.child("TD")
+            if stringWidth(entry.term, style.bulletFontName, style.bulletFontSize) <= RUN_IN_TERM_SHARE * width:
+                items.append(tag(Paragraph(f"— {self.inline(entry.definition)}", style, bulletText=entry.term), definition, term))
+            else:
+                on_its_own = ParagraphStyle("term-alone", parent=style, spaceAfter=0)
+                items.append(
+                    Kept(
+                        [
+                            tag(Paragraph(f"<b>{literal(entry.term)}</b>", on_its_own), term),
+                            tag(Paragraph(self.inline(entry.definition), style), definition),
+                        ]
+                    )
+                )
+        return items
+
+    def _question(self, number: int, question: Question, element: Element) -> Paragraph:
+        return tag(Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;{self.inline(question.question)}", self.styles.question), element)
 
     def questions_with_lines(self, questions: Sequence[Question], extra_lines: int = 0, tight: bool = False) -> list[Flowable]:
-        """Each question kept with its lines to write on: as many as its expected answer needs."""
+        """Each question kept with its lines to write on: as many as its expected answer needs.
+
+        A numbered list in the structure tree; the lines to write on are artifacts.
+        """
         width = self.grid.main_width
         rule = self.styles.palette.writing_rule
+        listed = Element("L")
         items: list[Flowable] = []
         for number, question in enumerate(questions, start=1):
             count = question.lines or answer_lines(question.answer, width) + extra_lines
             spacing = TIGHT_ANSWER_LINE_SPACING_PT if tight else ANSWER_LINE_SPACING_PT
-            items.append(Kept([self._question(number, question), RuledLines(count, spacing, 17, rule), Spacer(0, 6)]))
+            body = listed.child("LI").child("LBody")
+            items.append(Kept([self._question(number, question, body), RuledLines(count, spacing, 17, rule), Spacer(0, 6)]))
         return items
 
     def questions_with_answers(self, questions: Sequence[Question]) -> list[Flowable]:
         """Each question with its answer and, for a longer answer, the points to look for."""
+        listed = Element("L")
         items: list[Flowable] = []
         for number, question in enumerate(questions, start=1):
+            body = listed.child("LI").child("LBody")
+            answer = f"<b>{literal(self.labels['answer'])}:</b> {self.inline(question.answer)}"
             parts: list[Flowable] = [
-                self._question(number, question),
-                Paragraph(f"<b>{literal(self.labels['answer'])}:</b> {self.inline(question.answer)}", self.styles.answer),
+                self._question(number, question, body.child("P")),
+                tag(Paragraph(answer, self.styles.answer), body.child("P")),
             ]
             points = key_points(question.answer)
             if points:
-                parts.append(Paragraph(f"<b>{literal(self.labels['key_points'])}</b>", self.styles.point))
-                parts += [self._bullet(literal(point), self.styles.point) for point in points]
+                parts.append(tag(Paragraph(f"<b>{literal(self.labels['key_points'])}</b>", self.styles.point), body.child("P")))
+                looked_for = body.child("L")
+                parts += [self._item(looked_for, literal(point), self.styles.point) for point in points]
             parts.append(Spacer(0, 8))
             items.append(Kept(parts))
         return items
@@ -261,24 +344,25 @@ class Blocks:
         """The topic's notes for the teacher, each under the name of the section it is about."""
         names = {"summary": "at_a_glance"}
         notes_for = [(self.labels[names.get(section, section)], text) for section, text in notes.items()]
-        return [Paragraph(f"<b>{literal(_lead_in(name))}</b> {self.inline(text)}", self.styles.body) for name, text in notes_for]
+        written = [Paragraph(f"<b>{literal(_lead_in(name))}</b> {self.inline(text)}", self.styles.body) for name, text in notes_for]
+        return [tag(note, Element("P")) for note in written]
 
     def figure(self, image: TopicImage, number: int, width: float) -> Figure:
         """A numbered picture at most ``width`` points wide, never smaller than its pixels at the reference resolution allow."""
-        picture = _scaled_image(image.file, width, FIGURE_MAX_HEIGHT_SHARE * self.grid.page_height)
+        picture = _scaled(self.picture(image.file), width, FIGURE_MAX_HEIGHT_SHARE * self.grid.page_height)
         caption = f"<b>{literal(self.labels['figure'])} {number}.</b>"
         if image.caption:
             caption += " " + self.inline(image.caption)
         if image.credit:
             caption += f' <font color="#{self.styles.palette.muted.hexval()[2:]}">{literal(image.credit)}</font>'
-        return Figure(picture, Paragraph(caption, self.styles.caption))
+        return Figure(tag(picture, Element("Figure", alt=image.alt)), tag(Paragraph(caption, self.styles.caption), Element("Caption")))
 
     def place_figures(self, images: Sequence[TopicImage], main_share: float = 1.0) -> Placed:
         """Each picture in the section it illustrates, as wide as its pixels ask: the sidebar, the main column or its full width."""
         main: dict[str, list[Flowable]] = {}
         side: list[Flowable] = []
         for number, image in enumerate(images, start=1):
-            natural = _natural_width(image.file)
+            natural = self.picture(image.file).width_px * 72 / REFERENCE_DPI
             section = image.section if image.section not in (None, COVER) else "context"
             if natural <= self.grid.side_width * 1.15:
                 side.append(self.figure(image, number, min(self.grid.side_width, natural * MOST_ENLARGED)))
@@ -289,14 +373,23 @@ class Blocks:
 
     def sources(self, sources: Sequence[Source]) -> list[Flowable]:
         """Numbered as the key facts' markers name them; each link printed short and readable, its target whole."""
+        listed = Element("L")
         items: list[Flowable] = []
         for number, source in enumerate(sources, start=1):
             text = f"{number}.&nbsp;&nbsp;{self.inline(source.citation)}"
             if source.url:
                 shown = literal(markup.link_text(source.url))
                 text += f' <a href={attribute(source.url)} color="{self.styles.link_color}"><u>{shown}</u></a>'
-            items.append(Paragraph(text, self.styles.source))
+            items.append(tag(Paragraph(text, self.styles.source), listed.child("LI").child("LBody")))
         return items
+
+
+def _listed(dates: Sequence[Paragraph], events: Sequence[Paragraph]) -> tuple[list[Paragraph], list[Paragraph]]:
+    """Timeline entries as a list in the structure tree: each date the label of its entry, the event its body."""
+    listed = Element("L")
+    items = [listed.child("LI") for _ in dates]
+    labels = [tag(date, item.child("Lbl")) for date, item in zip(dates, items, strict=True)]
+    return labels, [tag(event, item.child("LBody")) for event, item in zip(events, items, strict=True)]
 
 
 def _meta_markup(meta: Sequence[str]) -> str:
@@ -317,15 +410,7 @@ def source_numbers(sources: Sequence[Source]) -> dict[str, int]:
     return {source.id: number for number, source in enumerate(sources, start=1) if source.id}
 
 
-def _natural_width(path: str) -> float:
-    """A picture's width in points at the reference resolution."""
-    return Image(path, lazy=0).imageWidth * 72 / REFERENCE_DPI
-
-
-def _scaled_image(path: str, max_width: float, max_height: float) -> Image:
+def _scaled(picture: PictureObject, max_width: float, max_height: float) -> Picture:
     """A picture as large as fits ``max_width`` x ``max_height`` points, keeping its proportions."""
-    picture = Image(path, lazy=0)
-    scale = min(max_width / picture.imageWidth, max_height / picture.imageHeight)
-    picture.drawWidth = picture.imageWidth * scale
-    picture.drawHeight = picture.imageHeight * scale
-    return picture
+    scale = min(max_width / picture.width_px, max_height / picture.height_px)
+    return Picture(picture, picture.width_px * scale, picture.height_px * scale)

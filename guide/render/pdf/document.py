@@ -15,7 +15,6 @@ from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate, Paragraph
 
 from guide.labels import Labels
@@ -24,6 +23,7 @@ from guide.render.pdf.band import draw_ribbon
 from guide.render.pdf.columns import Columns
 from guide.render.pdf.inline import literal
 from guide.render.pdf.styles import Styles
+from guide.render.pdf.tagged_canvas import TaggingCanvas
 from guide.theme import Theme
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
@@ -48,6 +48,8 @@ class Furniture:
     footer_left: str
     ribbon: str | None = None
     """Words on a striped ribbon across the top of every page: a teacher's copy."""
+    header_on_first: bool = False
+    """The first page has the running header too (a handout; a sheet's first page has its title band instead)."""
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,7 @@ class _FillMark(Flowable):
         self.reached[page] = max(self.reached.get(page, 0.0), (top - y) / (top - self.bottom))
 
 
-class _PageCountCanvas(Canvas):
+class _PageCountCanvas(TaggingCanvas):
     """A canvas that fills in each page's "Page X of Y" once the number of pages is known."""
 
     def __init__(self, *args: Any, labels: Labels, font: str, right_x: float, baseline_y: float, color: Color, **kwargs: Any) -> None:
@@ -145,7 +147,8 @@ def render_story(
     unpadded = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
     bottom = document.bottomMargin + reserve_pt
     later = Frame(document.leftMargin, bottom, document.width, document.height - reserve_pt, id="later", **unpadded)
-    first = Frame(document.leftMargin, bottom, document.width, page_height - margin - bottom, id="first", **unpadded)
+    first_top = document.bottomMargin + document.height if furniture.header_on_first else page_height - margin
+    first = Frame(document.leftMargin, bottom, document.width, first_top - bottom, id="first", **unpadded)
     draw = partial(_draw_furniture, styles=styles, furniture=furniture, margin=margin)
     document.addPageTemplates(
         [
@@ -154,7 +157,7 @@ def render_story(
         ]
     )
     reached: dict[int, float] = {}
-    mark = partial(_FillMark, reached, page_height - margin, document.bottomMargin + document.height, document.bottomMargin)
+    mark = partial(_FillMark, reached, first_top, document.bottomMargin + document.height, document.bottomMargin)
     for flowable in story:
         if isinstance(flowable, Columns):
             flowable.marker = mark
@@ -166,6 +169,7 @@ def render_story(
         right_x=page_width - margin,
         baseline_y=margin,
         color=styles.palette.muted,
+        metadata=metadata,
     )
     document.build(story, canvasmaker=canvas_maker)
     pages = document.page
@@ -182,7 +186,7 @@ def _draw_furniture(
     canvas.setFillColor(styles.palette.muted)
     canvas.setStrokeColor(styles.palette.rule)
     canvas.setLineWidth(0.5)
-    if not first:
+    if not first or furniture.header_on_first:
         header_y = page_height - margin - 2.5 * mm
         canvas.drawString(left, header_y, _fit(furniture.header_left, right - left - 150, styles))
         canvas.setFillColor(styles.palette.accent)

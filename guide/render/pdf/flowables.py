@@ -7,7 +7,10 @@ import itertools
 from reportlab.lib.colors import Color, white
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Image, Paragraph
+from reportlab.platypus import Flowable
+
+from guide.render.pdf.internals import Paragraph, Picture
+from guide.render.pdf.tagged import artifact
 
 
 class OutlineEntry(Flowable):
@@ -49,11 +52,12 @@ class SectionHeading(Paragraph):
         super().draw()
         canvas = self.canv
         add_outline_entry(canvas, self.outline_title, self.outline_key)
-        canvas.saveState()
-        canvas.setStrokeColor(self.rule_color)
-        canvas.setLineWidth(0.6)
-        canvas.line(0, -4, self.width, -4)
-        canvas.restoreState()
+        with artifact(canvas):
+            canvas.saveState()
+            canvas.setStrokeColor(self.rule_color)
+            canvas.setLineWidth(0.6)
+            canvas.line(0, -4, self.width, -4)
+            canvas.restoreState()
 
 
 class RuledLines(Flowable):
@@ -169,7 +173,7 @@ class Figure(Flowable):
     def getSpaceAfter(self) -> float:  # noqa: N802 - reportlab calls it so
         return self.SPACE_AFTER_PT
 
-    def __init__(self, picture: Image, caption: Paragraph | None) -> None:
+    def __init__(self, picture: Picture, caption: Paragraph | None) -> None:
         super().__init__()
         self.picture = picture
         self.caption = caption
@@ -259,7 +263,7 @@ class Beside(Flowable):
 
     GAP_PT = 7.0
 
-    def __init__(self, picture: Image, text: Paragraph) -> None:
+    def __init__(self, picture: Picture, text: Paragraph) -> None:
         super().__init__()
         self.picture = picture
         self.text = text

@@ -19,6 +19,7 @@ from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFDocument, PDFNa
 from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, SUBSETN, TTFont, makeToUnicodeCMap
 
 from guide.fonts import FontFamily
+from guide.render.pdf.internals import forget_other_bytes, registered_digest
 from guide.session import BuildSession
 
 KEPT_SUBSETS = 16
@@ -48,9 +49,9 @@ def register(family: FontFamily, session: BuildSession) -> RegisteredFamily:
     faces = zip((names.regular, names.bold, names.italic, names.bold_italic), family.faces, strict=True)
     for name, path in faces:
         digest = session.digest(path)
-        if getattr(pdfmetrics._fonts.get(name), "digest", None) != digest:  # type: ignore[attr-defined]  # private, not in its stubs
+        if registered_digest(name) != digest:
             font = SubsetKeepingFont(name, str(path), digest)
-            _forget_other_bytes(name, font)
+            forget_other_bytes(name, font)
             pdfmetrics.registerFont(font)
     styles: tuple[tuple[Literal[0, 1], Literal[0, 1], str], ...] = (
         (0, 0, names.regular),
@@ -67,21 +68,6 @@ def register(family: FontFamily, session: BuildSession) -> RegisteredFamily:
         addMapping(name, 0, 1, names.italic)
         addMapping(name, 1, 1, names.bold_italic)
     return names
-
-
-def _forget_other_bytes(name: str, font: SubsetKeepingFont) -> None:
-    """Take fonts made from other bytes out of reportlab's registry, which keeps the first under a name or face name.
-
-    reportlab shares one font object among names whose faces are named alike (so a document
-    embeds each face once); one made from other bytes of that face must go, or a font file
-    edited between two builds in one process would be drawn with its old contents. reportlab
-    has no public way to do it; tests/test_session.py guards this.
-    """
-    # reportlab's private registries are not in its type stubs
-    pdfmetrics._fonts.pop(name, None)  # type: ignore[attr-defined]
-    shared = pdfmetrics._dynFaceNames.get(font.face.name)  # type: ignore[attr-defined]
-    if shared is not None and getattr(shared, "digest", None) != font.digest:
-        del pdfmetrics._dynFaceNames[font.face.name]  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)

@@ -116,7 +116,7 @@ def study_sheet_story(topic: Topic, blocks: Blocks, course: Course | None, logo:
         *story,
         *_region(blocks, prose, beside_prose),
         Spacer(0, REGION_GAP_PT),
-        KeepTogether([blocks.heading(labels["timeline"]), *timeline, *quotes.get("timeline", [])]),
+        KeepTogether(blocks.section(labels["timeline"], [*timeline, *quotes.get("timeline", [])])),
         Spacer(0, REGION_GAP_PT),
         *_region(blocks, questions, beside_questions),
     ]

@@ -16,10 +16,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from guide.model import TimelineEntry
 from guide.render.pdf.inline import literal
+from guide.render.pdf.internals import Paragraph
 from guide.render.pdf.styles import Styles
 
 LEAST_LABEL_PT = 92.0

@@ -9,18 +9,15 @@ template, fonts, colours, positions and footers come from the template's masters
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Sequence
 from pathlib import Path
 
 from lxml.etree import _Element
-from PIL import Image
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.parts.slide import SlidePart
 from pptx.presentation import Presentation as PresentationObject
 from pptx.util import Pt
 
-from guide.colors import mix
 from guide.errors import RenderError
 from guide.markup import Span
 from guide.render.common import Metadata
@@ -28,23 +25,21 @@ from guide.render.pptx import elements
 from guide.render.pptx.archive import deck_bytes
 from guide.render.pptx.elements import Ink, ShapeTree, TextStyle
 from guide.render.pptx.package import DeckPackage, add_picture, template_package
+from guide.render.slides.designs import greyed, picture_size
 from guide.render.slides.fitting import Item, bold_line
-from guide.render.slides.geometry import MARGIN_PT, Box
+from guide.render.slides.geometry import FOOTER_SIZE_PT, LOGO_CARD_PAD_PT, Box, footer_boxes, logo_box
 from guide.render.slides.plan import DeckFonts, DeckPlan, SlidePlan
 from guide.render.slides.shapes import Drawing, Line, Shape, TextBlock
+from guide.render.slides.style import theme_inks
 from guide.session import BuildSession
 from guide.template import Layout, Placeholder, Template
-from guide.theme import TEMPLATE_COLOR_ROLES, Theme
+from guide.theme import TEMPLATE_SCHEME, Theme
 
 FIXED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
 """Core properties carry a fixed time (as zip entries do), so the same input gives the same bytes."""
 PROPERTY_LIMIT = 255
 """Characters python-pptx allows in a core property; longer titles, subjects and keyword lists are shortened."""
-FOOTER_SIZE_PT = 12.0
-LOGO_MAX_WIDTH_PT = 180.0
-LOGO_MAX_HEIGHT_PT = 56.0
-TEMPLATE_INKS = {role: Ink.scheme(name) for role, name in TEMPLATE_COLOR_ROLES.items()}
-"""On a template, the plan's colour roles take the template theme's colours."""
+TEMPLATE_INKS = {role: Ink.scheme(name) for role, name in TEMPLATE_SCHEME.items()}
 
 
 class DeckWriter:
@@ -71,7 +66,7 @@ class DeckWriter:
                 deck.slide_width, deck.slide_height = Pt(self.plan.width_pt), Pt(self.plan.height_pt)
             for number, slide_plan in enumerate(self.plan.slides, start=1):
                 self._slide(package, slide_plan, number)
-            package.name_sections([slide.section for slide in self.plan.slides])
+            package.name_sections([slide.section or self.metadata.title for slide in self.plan.slides])  # the opening: the topic
             self._core_properties(deck)
             return deck_bytes(deck, package.memory, package.unchanging)
 
@@ -140,14 +135,12 @@ class DeckWriter:
 
     def _logo(self, slide: _Slide, path: Path, filled: bool) -> None:
         """The logo at the bottom right of the title slide, on a card of the background colour over a fill."""
-        width, height = _fitted_size(path, LOGO_MAX_WIDTH_PT, LOGO_MAX_HEIGHT_PT)
-        left, top = self.plan.width_pt - MARGIN_PT - width, self.plan.height_pt - MARGIN_PT - height
+        box = logo_box(*picture_size(path), self.plan.width_pt, self.plan.height_pt)
         if filled:
-            pad = 8
-            slide.tree.autoshape(
-                "rect", Box(left - pad, top - pad, width + 2 * pad, height + 2 * pad), "Logo card", self.inks["background"]
-            )
-        add_picture(slide.part, slide.tree, path, Box(left, top, width, height), "Logo", self.logo_alt)
+            pad = LOGO_CARD_PAD_PT
+            card = Box(box.left - pad, box.top - pad, box.width + 2 * pad, box.height + 2 * pad)
+            slide.tree.autoshape("rect", card, "Logo card", self.inks["background"])
+        add_picture(slide.part, slide.tree, path, box, "Logo", self.logo_alt)
 
     def _footer(self, slide: _Slide, placeholders: Sequence[Placeholder], number: int, filled: bool) -> None:
         """Our footer line and slide number, pale on a slide filled with colour; a template's own placeholders on its slides."""
@@ -155,12 +148,11 @@ class DeckWriter:
             self._template_footer(slide.tree, placeholders)
             return
         ink = self.inks["on_fill_muted" if filled else "muted"]
-        top = self.plan.height_pt - 34
-        width = self.plan.width_pt - 2 * MARGIN_PT
+        text_box, number_box = footer_boxes(self.plan.width_pt, self.plan.height_pt)
         footer = Item((Span(self.plan.footer),), bullet=False)
-        shape = slide.tree.textbox(Box(MARGIN_PT, top, width - 80, 24), "Footer")
+        shape = slide.tree.textbox(text_box, "Footer")
         elements.items(elements.text_body(shape, "t"), [footer], self._style(FOOTER_SIZE_PT, ink), slide.link)
-        shape = slide.tree.textbox(Box(MARGIN_PT + width - 80, top, 80, 24), "Slide Number")
+        shape = slide.tree.textbox(number_box, "Slide Number")
         body = elements.text_body(shape, "t")
         elements.slide_number(body, str(number), self._style(FOOTER_SIZE_PT, ink, align="r"))
 
@@ -183,17 +175,6 @@ class DeckWriter:
         properties.revision = 1
         properties.created = properties.modified = FIXED_TIME
         properties.last_printed = FIXED_TIME
-
-
-def greyed(file: Path) -> io.BytesIO:
-    """The picture in ``file`` in shades of grey, as PNG bytes (transparency kept), for a deck printed in black."""
-    with Image.open(file) as image:
-        clear = "A" in image.getbands() or "transparency" in image.info
-        grey = image.convert("RGBA").convert("LA") if clear else image.convert("L")
-    stream = io.BytesIO()
-    grey.save(stream, "PNG")
-    stream.seek(0)
-    return stream
 
 
 def _needed(layout: Layout, kind: str) -> Placeholder:
@@ -231,20 +212,6 @@ def _keywords(keywords: Sequence[str]) -> str:
     return ", ".join(kept) if kept or not keywords else _shortened(keywords[0])
 
 
-def _fitted_size(path: Path, max_width: float, max_height: float) -> tuple[float, float]:
-    """(width, height) in points of a picture as large as fits the box, keeping its proportions."""
-    from PIL import Image
-
-    with Image.open(path) as image:
-        width_px, height_px = image.size
-    scale = min(max_width / width_px, max_height / height_px)
-    return width_px * scale, height_px * scale
-
-
 def _inks(theme: Theme) -> dict[str, Ink]:
     """The plan's colour roles in the theme's colours."""
-    colors = theme.colors
-    on_fill_muted = mix(colors.background, colors.primary, 0.15)
-    roles = {"primary": colors.primary, "accent": colors.accent, "text": colors.text, "muted": colors.muted}
-    roles |= {"background": colors.background, "tint": colors.tint, "on_fill": colors.background, "on_fill_muted": on_fill_muted}
-    return {role: Ink.rgb(value) for role, value in roles.items()}
+    return {role: Ink.rgb(value) for role, value in theme_inks(theme).items()}

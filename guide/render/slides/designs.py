@@ -7,6 +7,7 @@ at its role's floor, so the planner can choose another.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -327,13 +328,29 @@ def picture(
     return drawings
 
 
+def greyed(file: Path) -> io.BytesIO:
+    """The picture in ``file`` in shades of grey, as PNG bytes (transparency kept), as a deck printed in black shows it."""
+    with Image.open(file) as image:
+        clear = "A" in image.getbands() or "transparency" in image.info
+        grey = image.convert("RGBA").convert("LA") if clear else image.convert("L")
+    stream = io.BytesIO()
+    grey.save(stream, "PNG")
+    stream.seek(0)
+    return stream
+
+
 def fitted(file: str, region: Box) -> Box:
     """The box of a picture as large as fits ``region``, its proportions kept, centred across and at the top."""
-    with Image.open(Path(file)) as image:
-        width_px, height_px = image.size
+    width_px, height_px = picture_size(file)
     scale = min(region.width / width_px, region.height / height_px)
     width, height = width_px * scale, height_px * scale
     return Box(region.left + (region.width - width) / 2, region.top, width, height)
+
+
+def picture_size(file: str | Path) -> tuple[int, int]:
+    """(width, height) of a picture in pixels: all its proportions the slides need."""
+    with Image.open(Path(file)) as image:
+        return image.size
 
 
 def title_accent(title: Box, style: DeckStyle) -> list[Drawing]:

@@ -57,9 +57,14 @@ class Fitted:
     size_pt: float
 
 
+def line_width(item: Item, box_width_pt: float) -> float:
+    """Width an item's lines take inside a box of ``box_width_pt``: where a slide's text wraps."""
+    return box_width_pt - 2 * INSET_X_PT - (BULLET_INDENT_PT if item.hangs else 0)
+
+
 def text_width(item: Item, box_width_pt: float) -> float:
-    """Width available to an item's text inside a box of ``box_width_pt``."""
-    return (box_width_pt - 2 * INSET_X_PT - (BULLET_INDENT_PT if item.hangs else 0)) * SAFETY
+    """Width an item's text is fitted to inside a box of ``box_width_pt``: its line width with a little spare."""
+    return line_width(item, box_width_pt) * SAFETY
 
 
 def items_height(items: Sequence[Item], box_width_pt: float, size_pt: float, measurer: Measurer) -> float:

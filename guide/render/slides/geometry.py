@@ -17,6 +17,14 @@ BODY_TOP_PT = 120.0
 FOOTER_HEIGHT_PT = 30.0
 STAGE_GAP_PT = 12.0
 """Between a template's title and the drawings of a title-only slide."""
+FOOTER_SIZE_PT = 12.0
+FOOTER_RAISE_PT = 34.0
+"""From the slide's foot up to the top of our design's footer line."""
+SLIDE_NUMBER_WIDTH_PT = 80.0
+LOGO_MAX_WIDTH_PT = 180.0
+LOGO_MAX_HEIGHT_PT = 56.0
+LOGO_CARD_PAD_PT = 8.0
+"""Around the logo on a filled title slide: a card of the background colour under it."""
 
 
 @dataclass(frozen=True)
@@ -73,3 +81,18 @@ def designed_geometry(aspect: str) -> Geometry:
         stage_title=title,
         stage=body,
     )
+
+
+def footer_boxes(width_pt: float, height_pt: float) -> tuple[Box, Box]:
+    """Our design's footer line: (the deck's footer text, the slide number at its right end)."""
+    top = height_pt - FOOTER_RAISE_PT
+    width = width_pt - 2 * MARGIN_PT
+    text = Box(MARGIN_PT, top, width - SLIDE_NUMBER_WIDTH_PT, 24)
+    return text, Box(MARGIN_PT + width - SLIDE_NUMBER_WIDTH_PT, top, SLIDE_NUMBER_WIDTH_PT, 24)
+
+
+def logo_box(picture_width: float, picture_height: float, width_pt: float, height_pt: float) -> Box:
+    """Where the title slide shows a logo of the given proportions: as large as fits its corner, at the bottom right."""
+    scale = min(LOGO_MAX_WIDTH_PT / picture_width, LOGO_MAX_HEIGHT_PT / picture_height)
+    width, height = picture_width * scale, picture_height * scale
+    return Box(width_pt - MARGIN_PT - width, height_pt - MARGIN_PT - height, width, height)

@@ -113,24 +113,43 @@ class Measurer:
         return lines
 
     def _line_count(self, spans: Sequence[Span], width_pt: float, size_pt: float) -> int:
-        lines = 1
+        return len(self._filled(spans, width_pt, size_pt))
+
+    def wrap(self, spans: Sequence[Span], width_pt: float, size_pt: float) -> tuple[tuple[Span, ...], ...]:
+        """The spans broken into lines exactly where :meth:`line_count` counts the breaks, each line its styled runs.
+
+        What a renderer that wraps nothing itself draws, line by line, so it breaks where the plan measured.
+        """
+        return tuple(_runs(spans, line) for line in self._filled(spans, width_pt, size_pt))
+
+    def _filled(self, spans: Sequence[Span], width_pt: float, size_pt: float) -> list[list[_Piece]]:
+        """Lines of (span index, text) pieces at ``width_pt``, breaking at spaces, and inside words too long for a line."""
+        lines: list[list[_Piece]] = [[]]
         used = 0.0
         space = self.width_pt(" ", size_pt)
-        for word, bold, italic in _words(spans):
+        for word, bold, italic, pieces in _words(spans):
             if word == LINE_BREAK:
-                lines, used = lines + 1, 0.0
+                lines.append([])
+                used = 0.0
                 continue
             word_width = self.width_pt(word, size_pt, bold, italic)
             needed = word_width if used == 0 else used + space + word_width
             if needed <= width_pt:
+                if used > 0:
+                    lines[-1].append((pieces[0][0], " "))
+                lines[-1] += pieces
                 used = needed
                 continue
             if used > 0:
-                lines += 1
+                lines.append([])
             while word_width > width_pt:  # a word longer than a line breaks between characters
-                lines += 1
-                word = self._overflow(word, width_pt, size_pt, bold, italic)
+                rest = self._overflow(word, width_pt, size_pt, bold, italic)
+                head, pieces = _cut(pieces, len(word) - len(rest))
+                lines[-1] += head
+                lines.append([])
+                word = rest
                 word_width = self.width_pt(word, size_pt, bold, italic)
+            lines[-1] += pieces
             used = word_width
         return lines
 
@@ -178,11 +197,16 @@ class Measurer:
         return word[1:]
 
 
-def _words(spans: Sequence[Span]) -> list[tuple[str, bool, bool]]:
-    """Words with the style of the span they start in (a word spanning styles is measured bold if any part is)."""
-    words: list[tuple[str, bool, bool]] = []
+_Piece = tuple[int, str]
+"""Part of a line: the index of the span it comes from, and its text."""
+
+
+def _words(spans: Sequence[Span]) -> list[tuple[str, bool, bool, list[_Piece]]]:
+    """Words with the style of the span they start in (a word spanning styles is measured bold if any part is),
+    and the pieces of each span they are made of."""
+    words: list[tuple[str, bool, bool, list[_Piece]]] = []
     glued = False
-    for span in spans:
+    for number, span in enumerate(spans):
         pieces = span.text.replace(LINE_BREAK, f" {LINE_BREAK} ").split(" ")
         for index, piece in enumerate(pieces):
             if index > 0:
@@ -190,14 +214,41 @@ def _words(spans: Sequence[Span]) -> list[tuple[str, bool, bool]]:
             if not piece:
                 continue
             if glued and words:
-                previous, bold, italic = words[-1]
-                words[-1] = (previous + piece, bold or span.bold, italic or span.italic)
+                previous, bold, italic, parts = words[-1]
+                words[-1] = (previous + piece, bold or span.bold, italic or span.italic, [*parts, (number, piece)])
             else:
-                words.append((piece, span.bold, span.italic))
+                words.append((piece, span.bold, span.italic, [(number, piece)]))
             glued = True
         if span.text.endswith(" "):
             glued = False
     return words
+
+
+def _cut(pieces: Sequence[_Piece], length: int) -> tuple[list[_Piece], list[_Piece]]:
+    """A word's pieces split after its first ``length`` characters."""
+    head: list[_Piece] = []
+    rest: list[_Piece] = []
+    for number, text in pieces:
+        taken = max(0, min(len(text), length))
+        if taken:
+            head.append((number, text[:taken]))
+        if taken < len(text):
+            rest.append((number, text[taken:]))
+        length -= len(text)
+    return head, rest
+
+
+def _runs(spans: Sequence[Span], pieces: Sequence[_Piece]) -> tuple[Span, ...]:
+    """A line's pieces as spans in their spans' styles, neighbours from one span joined."""
+    runs: list[Span] = []
+    joined: list[str] = []
+    for index, (number, text) in enumerate(pieces):
+        joined.append(text)
+        if index + 1 == len(pieces) or pieces[index + 1][0] != number:
+            span = spans[number]
+            runs.append(Span("".join(joined), span.bold, span.italic, span.href))
+            joined = []
+    return tuple(runs)
 
 
 def sentences(text: str) -> list[str]:

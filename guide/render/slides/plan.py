@@ -26,7 +26,7 @@ from guide.render.slides.designs import ACCENT_BAR_PT, PAD_PT, GridEntry
 from guide.render.slides.fitting import Fitted, Item, bold_line
 from guide.render.slides.geometry import MARGIN_PT, Box, Geometry
 from guide.render.slides.measure import Measurers, sentences
-from guide.render.slides.shapes import Drawing, Line, Shape, TextBlock
+from guide.render.slides.shapes import Drawing, Line, Lines, Shape, TextBlock
 from guide.render.slides.style import DeckStyle
 from guide.render.slides.typeset import Typesetter
 from guide.theme import OFF
@@ -87,8 +87,11 @@ class SlidePlan:
     drawing: tuple[Drawing, ...] = ()
     background: str | None = None
     notes: str = ""
+    title_lines: Lines = ()
+    """The title's lines, broken where the slide wraps them (filled in last, as text blocks' are)."""
     section: str = ""
-    """The name of the deck's section the slide is in (its heading, as a divider names it), for the deck's outline."""
+    """The label of the deck's section the slide belongs to, as its divider names it ("" before the first):
+    a PDF's bookmarks, the deck's sections."""
 
 
 @dataclass(frozen=True)
@@ -160,11 +163,7 @@ class Planner:
             ]
             notes = self.notes("sources", plain=[item.text for item in sources])
             sections.append(("sources", self.list_slides(labels["sources"], sources, notes, wide=True)))
-        named = [
-            (name, [replace(slide, section=self.section_name("in_brief" if brief and name == "key_facts" else name)) for slide in slides])
-            for name, slides in self.with_extras(sections, bool(brief))
-        ]
-        slides = self.with_dividers(named)
+        slides = self.with_dividers(self.with_extras(sections, bool(brief)))
         return DeckPlan(self.geometry.width_pt, self.geometry.height_pt, self.footer(), topic.language, _unique_titles(slides))
 
     def with_extras(self, sections: Sequence[tuple[str, list[SlidePlan]]], brief: bool) -> list[tuple[str, list[SlidePlan]]]:
@@ -198,9 +197,10 @@ class Planner:
         parts = [self.labels[SECTION_LABELS.get(name, name)] for name in long]
         ordered: list[SlidePlan] = []
         for name, slides in sections:
+            section = self.labels[SECTION_LABELS.get(name, name)] if name else ""
             if divided and name in long:
-                ordered.append(replace(self.divider(parts, long.index(name)), section=slides[0].section))
-            ordered += slides
+                ordered.append(replace(self.divider(parts, long.index(name)), section=section))
+            ordered += [replace(slide, section=section) for slide in slides]
         return ordered
 
     def divider(self, parts: Sequence[str], current: int) -> SlidePlan:
@@ -242,10 +242,6 @@ class Planner:
         if filled:
             return replace(slide, background="primary", title_ink="on_fill", drawing=tuple(d for d in slide.drawing if d.name != "Rule"))
         return slide
-
-    def section_name(self, name: str) -> str:
-        """A section's name in the deck: its heading; the opening slides' is the topic's title."""
-        return self.labels[SECTION_LABELS.get(name, name)] if name else self.topic.title
 
     def footer(self) -> str:
         return f"{self.course.code} · {self.topic.title}" if self.course else self.topic.title
@@ -652,20 +648,36 @@ def plan_deck(
     measurers = measurers or Measurers()
     style = style or DeckStyle("classic", True)
 
-    def planned(scale: Mapping[str, float] | None) -> tuple[DeckPlan, dict[str, float]]:
+    def planned(scale: Mapping[str, float] | None) -> tuple[DeckPlan, dict[str, float], Typesetter]:
         set_ = Typesetter(measurers(fonts.title), measurers(fonts.body), scale)
         plan = Planner(topic, labels, geometry, set_, style, course, designed).plan()
         used = _sizes(plan)
         scale = {**used, **{role: min(size, used.get(role, size)) for role, size in set_.wanted.items()}}
-        return replace(plan, scale=dict(sorted(used.items()))), scale
+        return replace(plan, scale=dict(sorted(used.items()))), scale, set_
 
-    plan, learnt = planned(None)
+    plan, learnt, set_ = planned(None)
     for _ in range(PLANNING_ROUNDS):
         scale = learnt
-        plan, learnt = planned(scale)
+        plan, learnt, set_ = planned(scale)
         if learnt == scale:
             break
-    return plan
+    return replace(plan, slides=tuple(_with_lines(slide, set_) for slide in plan.slides))
+
+
+def _with_lines(slide: SlidePlan, set_: Typesetter) -> SlidePlan:
+    """The slide with the lines of its title and of every text block, broken where the slide wraps them."""
+    title_role = "cover_title" if slide.role == "title" else "title"
+
+    def lined(drawing: Drawing) -> Drawing:
+        return set_.with_lines(drawing) if isinstance(drawing, TextBlock) else drawing
+
+    return replace(
+        slide,
+        title_lines=set_.broken(bold_line(slide.title), slide.title_box.width, slide.title_size_pt, title_role),
+        body=set_.with_lines(slide.body) if slide.body else None,
+        subtitle=set_.with_lines(slide.subtitle) if slide.subtitle else None,
+        drawing=tuple(lined(drawing) for drawing in slide.drawing),
+    )
 
 
 def _sizes(plan: DeckPlan) -> dict[str, float]:

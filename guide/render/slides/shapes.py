@@ -10,8 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from guide.markup import Span
 from guide.render.slides.fitting import Item
 from guide.render.slides.geometry import Box
+
+Lines = tuple[tuple[Span, ...], ...]
+"""Text broken into lines as measured, each line its styled runs."""
 
 INK_ROLES = ("primary", "accent", "text", "muted", "background", "tint", "on_fill", "on_fill_muted")
 
@@ -30,6 +34,9 @@ class TextBlock:
     anchor: str = "t"
     """t, ctr or b: where the lines sit in the box."""
     name: str = "Text"
+    lines: tuple[Lines, ...] = ()
+    """Each item's lines, broken where a slide wraps them (the plan fills them in last): a renderer
+    that wraps nothing itself draws these, so it breaks where PowerPoint and the plan do."""
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from guide.colors import mix
 from guide.theme import SlideDesigns, Theme
 
 Family = Literal["classic", "modern", "print"]
@@ -37,6 +38,8 @@ DISPLAY_ROLES = ("statement", "agenda", "kicker", "quote", "number")
 """Roles set large on purpose: their slides may hold little."""
 
 SERIF_FAMILIES = ("Liberation Serif",)
+ON_FILL_MUTED_SHARE = 0.15
+"""Of the primary colour in the background colour: quiet text over a primary fill."""
 
 
 @dataclass(frozen=True)
@@ -63,3 +66,11 @@ def deck_style(theme: Theme) -> DeckStyle:
         return DeckStyle("print", False, theme.designs)
     one_sans = theme.heading_font == theme.body_font and theme.heading_font.name not in SERIF_FAMILIES
     return DeckStyle("modern" if one_sans else "classic", True, theme.designs)
+
+
+def theme_inks(theme: Theme) -> dict[str, str]:
+    """The plan's colour roles in the theme's colours (``#RRGGBB``)."""
+    colors = theme.colors
+    roles = {"primary": colors.primary, "accent": colors.accent, "text": colors.text, "muted": colors.muted}
+    on_fill_muted = mix(colors.background, colors.primary, ON_FILL_MUTED_SHARE)
+    return roles | {"background": colors.background, "tint": colors.tint, "on_fill": colors.background, "on_fill_muted": on_fill_muted}

@@ -9,11 +9,12 @@ the cards of two slides, never differ in size, and nothing grows past what fits.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 
-from guide.render.slides.fitting import Fitted, Item, fit, items_height, largest_size, text_width
+from guide.render.slides.fitting import Fitted, Item, fit, items_height, largest_size, line_width, text_width
 from guide.render.slides.geometry import Box
 from guide.render.slides.measure import Measurer
-from guide.render.slides.shapes import TextBlock
+from guide.render.slides.shapes import Lines, TextBlock
 from guide.render.slides.style import SIZES
 
 TITLE_ROLES = ("title", "cover_title")
@@ -87,6 +88,25 @@ class Typesetter:
         """The items on as few boxes as needed at the role's size (see :func:`fitting.fit`)."""
         return fit(items, box.width, box.height, self.sizes(role), self.measurer(role))
 
-    def block(self, box: Box, items: Sequence[Item], size_pt: float, role: str, **style: str) -> TextBlock:
+    def block(
+        self,
+        box: Box,
+        items: Sequence[Item],
+        size_pt: float,
+        role: str,
+        ink: str = "text",
+        align: str = "l",
+        anchor: str = "t",
+        name: str = "Text",
+    ) -> TextBlock:
         """A text block of ``role`` at ``size_pt``."""
-        return TextBlock(box, tuple(items), size_pt, role, **style)
+        return TextBlock(box, tuple(items), size_pt, role, ink, align, anchor, name)
+
+    def broken(self, item: Item, box_width_pt: float, size_pt: float, role: str) -> Lines:
+        """``item``'s lines in a box ``box_width_pt`` wide, broken where a slide wraps them."""
+        return self.measurer(role).wrap(item.spans, line_width(item, box_width_pt), size_pt)
+
+    def with_lines(self, block: TextBlock) -> TextBlock:
+        """``block`` with the lines of each of its items."""
+        lines = tuple(self.broken(item, block.box.width, block.size_pt, block.role) for item in block.items)
+        return replace(block, lines=lines)

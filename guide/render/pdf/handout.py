@@ -1,0 +1,257 @@
+"""The deck as PDF, drawn from the slide plan: a page per slide for projecting, and handouts on paper.
+
+Neither needs PowerPoint nor LibreOffice: each slide is drawn from the plan the deck is
+written from (see ``slide_art``). A handout sets the slides on the theme's paper in one of
+the layouts of ``Theme.handout``: three a page beside ruled lines for notes, one a page
+over its speaker notes (set as the sheet sets prose), or two, four, six or nine a page.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from reportlab.lib.colors import Color
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
+
+from guide.model import Course, Topic
+from guide.render.common import Metadata, metadata
+from guide.render.pdf.document import render_story
+from guide.render.pdf.fonts import register
+from guide.render.pdf.inline import literal
+from guide.render.pdf.sheet import furniture
+from guide.render.pdf.slide_art import SlideLook, draw_slide, slide_space
+from guide.render.pdf.styles import Styles, build_styles
+from guide.render.pdf.template_art import template_look
+from guide.render.planning import Setting, planned
+from guide.render.slides.designs import picture_size
+from guide.render.slides.geometry import logo_box
+from guide.render.slides.plan import DeckPlan, SlidePlan
+from guide.render.slides.style import theme_inks
+from guide.session import BuildSession
+from guide.theme import HandoutLayout, Theme
+
+__all__ = ["render_handout", "render_slides_pdf"]
+
+GRIDS: dict[str, tuple[int, int]] = {"lines": (1, 3), "2": (1, 2), "4": (2, 2), "6": (2, 3), "9": (3, 3)}
+"""(columns, rows) of slides on a handout page, per layout."""
+GAP_PT = 14.0
+"""Between the cells of a page of slides."""
+LABEL_PT = 7.5
+"""The size of the slide number under each slide."""
+LABEL_ROOM_PT = 12.0
+RULED_SHARE = 0.52
+"""Of the width of a ``lines`` page: the slides' share; ruled lines take the rest."""
+RULE_PITCH_PT = 22.0
+"""Between two ruled lines for writing: a comfortable handwriting line."""
+RULE_INSET_PT = 14.0
+NOTES_SLIDE_SHARE = 0.45
+"""Of a ``notes`` page's height: the most the slide takes above its notes."""
+FRAME_PT = 0.5
+"""The hairline around a slide on paper, so a white slide keeps its edge."""
+
+
+def render_slides_pdf(topic: Topic, theme: Theme, course: Course | None = None, session: BuildSession | None = None) -> bytes:
+    """The deck's slides as PDF, a page per slide at the slide's own size, for projecting and for a learning platform."""
+    session = session or BuildSession()
+    setting, plan = planned(topic, theme, course, session)
+    look = slide_look(theme, setting, plan, session)
+    buffer = io.BytesIO()
+    canvas = Canvas(
+        buffer,
+        pagesize=(plan.width_pt, plan.height_pt),
+        invariant=1,
+        lang=topic.language,
+        pageCompression=1,
+        initialFontName=look.body_fonts.regular,  # type: ignore[arg-type]  # a font name; else every page names Helvetica, unembedded
+    )
+    _describe(canvas, metadata(topic, topic.title, course))
+    marks = bookmarks(plan.slides)
+    for number, slide in enumerate(plan.slides, start=1):
+        if number in marks:
+            bookmark(canvas, number, marks[number])
+        with slide_space(canvas, 0, 0, 1.0, plan):
+            draw_slide(canvas, plan, slide, number, look)
+        canvas.showPage()
+    canvas.showOutline()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def render_handout(topic: Topic, theme: Theme, course: Course | None = None, session: BuildSession | None = None) -> bytes:
+    """The slides on the theme's paper in the theme's handout layout, with a running header and "Page X of Y"."""
+    session = session or BuildSession()
+    setting, plan = planned(topic, theme, course, session)
+    look = slide_look(theme, setting, plan, session)
+    labels = theme.labels_for(topic.language_code)
+    styles = build_styles(theme, session, topic.language)
+    deck = _Deck(plan, look, styles, labels["slide"], bookmarks(plan.slides))
+    story = notes_story(deck) if theme.handout == "notes" else grid_story(deck, theme.handout)
+    marks = replace(furniture(topic, course, labels, labels["handout"]), header_on_first=True)
+    about = metadata(topic, f"{topic.title} — {labels['handout']}", course)
+    return render_story(story, theme, styles, labels, marks, about).pdf
+
+
+def slide_look(theme: Theme, setting: Setting, plan: DeckPlan, session: BuildSession) -> SlideLook:
+    """How this deck's slides are drawn: the theme's colours and logo in our design, what a template shows on its own."""
+    title_fonts, body_fonts = register(setting.fonts.title, session), register(setting.fonts.body, session)
+    if not setting.designed:
+        return template_look(setting.template, title_fonts, body_fonts, session)
+    logo = (theme.logo, logo_box(*picture_size(theme.logo), plan.width_pt, plan.height_pt)) if theme.logo else None
+    return SlideLook(theme_inks(theme), title_fonts, body_fonts, designed=True, logo=logo)
+
+
+def bookmarks(slides: Sequence[SlidePlan]) -> dict[int, str]:
+    """Slide number -> outline entry: the first slide of each section of the deck, and each slide before the first section."""
+    marks: dict[int, str] = {}
+    previous = None
+    for number, slide in enumerate(slides, start=1):
+        if not slide.section or slide.section != previous:
+            marks[number] = slide.section or slide.title.replace("\v", " ")
+        previous = slide.section
+    return marks
+
+
+def bookmark(canvas: Canvas, number: int, title: str) -> None:
+    """An outline entry for the current page."""
+    key = f"slide-{number}"
+    canvas.bookmarkPage(key)
+    canvas.addOutlineEntry(title, key, level=0)
+
+
+@dataclass(frozen=True)
+class _Deck:
+    """What every page of a handout draws from: the plan, how its slides look, the paper's styles, the word for a slide."""
+
+    plan: DeckPlan
+    look: SlideLook
+    styles: Styles
+    slide_label: str
+    marks: dict[int, str]
+    """Slide number -> its outline entry (see :func:`bookmarks`)."""
+
+    def numbered(self) -> list[tuple[int, SlidePlan]]:
+        return list(enumerate(self.plan.slides, start=1))
+
+
+def grid_story(deck: _Deck, layout: HandoutLayout) -> list[Flowable]:
+    """A page of slides per ``columns x rows`` slides, in reading order; ``lines`` adds ruled lines beside each."""
+    columns, rows = GRIDS[layout]
+    numbered = deck.numbered()
+    per_page = columns * rows
+    story: list[Flowable] = []
+    for start in range(0, len(numbered), per_page):
+        if start:
+            story.append(PageBreak())
+        story.append(SlidePage(deck, numbered[start : start + per_page], columns, rows, ruled=layout == "lines"))
+    return story
+
+
+def notes_story(deck: _Deck) -> list[Flowable]:
+    """A page per slide: the slide, then its speaker notes set as the sheet sets prose (running on where they are long)."""
+    story: list[Flowable] = []
+    for index, (number, slide) in enumerate(deck.numbered()):
+        if index:
+            story.append(PageBreak())
+        notes = [Paragraph(literal(part).replace("\n", "<br/>"), deck.styles.body) for part in slide.notes.split("\n\n") if part.strip()]
+        story.append(KeepTogether([SlideFigure(deck, number, slide), Spacer(0, GAP_PT), *notes[:1]]))
+        story += notes[1:]
+    return story
+
+
+class SlidePage(Flowable):
+    """A handout page of slides in a grid, each with its number under it; ``ruled`` puts lines for writing beside each."""
+
+    def __init__(self, deck: _Deck, slides: Sequence[tuple[int, SlidePlan]], columns: int, rows: int, ruled: bool) -> None:
+        super().__init__()
+        self.deck = deck
+        self.slides = slides
+        self.columns = columns
+        self.rows = rows
+        self.ruled = ruled
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width, self.height = available_width, available_height
+        return available_width, available_height
+
+    def draw(self) -> None:
+        cell_width = (self.width - (self.columns - 1) * GAP_PT) / self.columns
+        cell_height = (self.height - (self.rows - 1) * GAP_PT) / self.rows
+        slide_width = cell_width * RULED_SHARE if self.ruled else cell_width
+        for index, (number, slide) in enumerate(self.slides):
+            column, row = index % self.columns, index // self.columns
+            left = column * (cell_width + GAP_PT)
+            top = self.height - row * (cell_height + GAP_PT)
+            placed = place_slide(
+                self.canv, self.deck, number, slide, left, top, slide_width, cell_height - LABEL_ROOM_PT, centred=not self.ruled
+            )
+            if self.ruled:
+                rule_left = left + slide_width + RULE_INSET_PT
+                draw_rules(self.canv, rule_left, left + cell_width, top, top - placed, self.deck.styles.palette.rule)
+
+
+class SlideFigure(Flowable):
+    """One slide as wide as the text column (at most ``NOTES_SLIDE_SHARE`` of the page high), its number under it."""
+
+    def __init__(self, deck: _Deck, number: int, slide: SlidePlan) -> None:
+        super().__init__()
+        self.deck = deck
+        self.number = number
+        self.slide = slide
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        plan = self.deck.plan
+        scale = min(available_width / plan.width_pt, NOTES_SLIDE_SHARE * available_height / plan.height_pt)
+        self.width, self.height = available_width, plan.height_pt * scale + LABEL_ROOM_PT
+        return self.width, self.height
+
+    def draw(self) -> None:
+        place_slide(self.canv, self.deck, self.number, self.slide, 0, self.height, self.width, self.height - LABEL_ROOM_PT, centred=True)
+
+
+def place_slide(
+    canvas: Canvas, deck: _Deck, number: int, slide: SlidePlan, left: float, top: float, width: float, height: float, centred: bool
+) -> float:
+    """The slide as large as fits (``width`` x ``height``) below ``top`` (``centred`` in that room, else at its top left),
+    framed, its number under it; returns its height."""
+    plan = deck.plan
+    scale = min(width / plan.width_pt, height / plan.height_pt)
+    shown_width, shown_height = plan.width_pt * scale, plan.height_pt * scale
+    x = left + (width - shown_width) / 2 if centred else left
+    bottom = top - shown_height - ((height - shown_height) / 2 if centred else 0.0)
+    if number in deck.marks:
+        bookmark(canvas, number, deck.marks[number])
+    with slide_space(canvas, x, bottom, scale, plan):
+        draw_slide(canvas, plan, slide, number, deck.look)
+    canvas.saveState()
+    canvas.setStrokeColor(deck.styles.palette.rule)
+    canvas.setLineWidth(FRAME_PT)
+    canvas.rect(x, bottom, shown_width, shown_height, stroke=1, fill=0)
+    canvas.setFont(deck.styles.heading_fonts.regular, LABEL_PT)
+    canvas.setFillColor(deck.styles.palette.muted)
+    canvas.drawString(x, bottom - LABEL_PT - 2, f"{deck.slide_label} {number}")
+    canvas.restoreState()
+    return shown_height
+
+
+def draw_rules(canvas: Canvas, left: float, right: float, top: float, bottom: float, color: Color) -> None:
+    """Ruled lines for writing between ``top`` and ``bottom``, one handwriting line apart."""
+    canvas.saveState()
+    canvas.setStrokeColor(color)
+    canvas.setLineWidth(FRAME_PT)
+    y = top - RULE_PITCH_PT
+    while y >= bottom:
+        canvas.line(left, y, right, y)
+        y -= RULE_PITCH_PT
+    canvas.restoreState()
+
+
+def _describe(canvas: Canvas, about: Metadata) -> None:
+    """The PDF's document information: title, author, subject, keywords and the tool that made it."""
+    canvas.setTitle(about.title)
+    canvas.setAuthor(about.author)
+    canvas.setSubject(about.subject)
+    canvas.setKeywords(", ".join(about.keywords))
+    canvas.setCreator("make_materials")

@@ -1,0 +1,60 @@
+"""A template's look for drawn slides: its colour scheme, and each slide role's backdrop and footer boxes."""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib.utils import ImageReader
+
+from guide import template_art
+from guide.render.pdf.fonts import RegisteredFamily
+from guide.render.pdf.slide_art import Backdrop, SlideLook
+from guide.render.slides.geometry import Box
+from guide.render.slides.shapes import Line, Shape
+from guide.session import BuildSession
+from guide.template import Placeholder, Template
+from guide.theme import TEMPLATE_SCHEME
+
+SLIDE_ROLES = ("title", "content", "title_only")
+
+
+def template_look(template: Template, title_fonts: RegisteredFamily, body_fonts: RegisteredFamily, session: BuildSession) -> SlideLook:
+    """How slides on ``template`` are drawn: its scheme's colours for the plan's roles, its layouts' backdrops and footers."""
+    art = session_template_art(template, session)
+    inks = {role: art.color(name) for role, name in TEMPLATE_SCHEME.items()}
+    backdrops = {}
+    footers = {}
+    for role in SLIDE_ROLES:
+        layout = template.roles.get(role)
+        if layout is None:
+            continue
+        backdrops[role] = _backdrop(art.backdrops[layout.index], template)
+        boxes = [layout.first(kind) for kind in ("footer", "slide_number")]
+        footers[role] = (_placed(boxes[0]), _placed(boxes[1]))
+    return SlideLook(inks, title_fonts, body_fonts, designed=False, backdrops=backdrops, footers=footers)
+
+
+def session_template_art(template: Template, session: BuildSession) -> template_art.TemplateArt:
+    """The template's drawable art, read once per template contents in this session."""
+    return session.made("template-art", session.digest(template.path), lambda: template_art.read_template_art(template.path))
+
+
+def _backdrop(backdrop: template_art.Backdrop, template: Template) -> Backdrop:
+    pictures: list[tuple[ImageReader, Box]] = []
+    if backdrop.image:
+        pictures.append((ImageReader(io.BytesIO(backdrop.image)), Box(0, 0, template.width_pt, template.height_pt)))
+    shapes: list[Shape | Line] = []
+    for element in backdrop.elements:
+        box = Box(*element.box)
+        if element.kind == "picture":
+            pictures.append((ImageReader(io.BytesIO(element.image)), box))
+        elif element.kind == "line":
+            if element.outline:
+                shapes.append(Line(box, element.outline, element.outline_pt))
+        else:
+            shapes.append(Shape(element.kind, box, element.fill, element.outline, element.outline_pt if element.outline else 0.0))
+    return Backdrop(backdrop.color, tuple(pictures), tuple(shapes))
+
+
+def _placed(placeholder: Placeholder | None) -> Box | None:
+    return Box(*placeholder.box) if placeholder and placeholder.box else None

@@ -1,0 +1,250 @@
+"""What of an institution's template a renderer can draw itself: colours, backgrounds, pictures and simple shapes.
+
+A slides PDF or handout drawn on a template shows what the template's master and layouts
+show behind each slide: their background colour or picture, their pictures (a logo, a
+band) and their rectangles, rounded rectangles, ellipses and lines in solid colours.
+What cannot be drawn that way (groups, SmartArt, charts and tables, gradients, effects,
+free-form shapes) is left out and listed, so the build can say so once per template.
+Read with python-pptx, imported only for a theme that names a template.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from guide.ooxml import DRAWINGML, PRESENTATIONML, RELATIONSHIPS
+from guide.template import EMU_PER_PT, open_template
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+    from pptx.opc.package import Part
+
+A, P, R = DRAWINGML, PRESENTATIONML, RELATIONSHIPS
+SCHEME_NAMES = {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2"}
+"""The colour map every Office template's master uses: text and background names -> the scheme's colours."""
+SCHEME_DEFAULTS = {"dk1": "#000000", "lt1": "#FFFFFF", "dk2": "#44546A", "lt2": "#E7E6E6", "accent1": "#4472C4"}
+"""Office's own scheme: for a scheme colour a template leaves out."""
+SHAPE_KINDS = ("rect", "roundRect", "ellipse", "line")
+
+
+@dataclass(frozen=True)
+class Art:
+    """One drawable element of a master or layout: a shape in solid colours, or a picture (its bytes)."""
+
+    kind: str
+    """rect, roundRect, ellipse, line or picture."""
+    box: tuple[float, float, float, float]
+    """(left, top, width, height) in points from the slide's top left."""
+    fill: str | None = None
+    outline: str | None = None
+    outline_pt: float = 0.0
+    image: bytes = b""
+
+
+@dataclass(frozen=True)
+class Backdrop:
+    """What a layout shows behind a slide's content: its (or its master's) background and elements, master's first."""
+
+    color: str
+    image: bytes = b""
+    elements: tuple[Art, ...] = ()
+
+
+@dataclass(frozen=True)
+class TemplateArt:
+    scheme: dict[str, str]
+    """The theme's colour scheme by name (``tx1``, ``bg1``, ``accent1`` ...), each ``#RRGGBB``."""
+    backdrops: dict[int, Backdrop]
+    """Layout index -> what it shows behind a slide."""
+    undrawable: tuple[str, ...] = field(default=())
+    """What is left out, one description per element, in order."""
+
+    def color(self, name: str) -> str:
+        return scheme_color(self.scheme, name)
+
+
+def scheme_color(scheme: dict[str, str], name: str) -> str:
+    """The scheme's colour ``name`` (``tx1``, ``accent1`` ...), Office's own where the scheme leaves it out."""
+    return scheme.get(name) or SCHEME_DEFAULTS.get(SCHEME_NAMES.get(name, name), "#000000")
+
+
+def read_template_art(path: Path) -> TemplateArt:
+    """The drawable art of the template at ``path``; raises TemplateError for a file that cannot be read."""
+    deck = open_template(path)
+    master = deck.slide_masters[0]
+    scheme = _scheme(master.part)
+    undrawable: list[str] = []
+    master_art = _Reader(master.element, master.part, scheme, "the master", undrawable)
+    master_backdrop = master_art.backdrop(None)
+    backdrops = {}
+    for index, layout in enumerate(deck.slide_layouts):
+        reader = _Reader(layout.element, layout.part, scheme, f"layout '{layout.name}'", undrawable)
+        backdrops[index] = reader.backdrop(master_backdrop)
+    return TemplateArt(scheme, backdrops, tuple(dict.fromkeys(undrawable)))
+
+
+class _Reader:
+    """Reads one master or layout part: its background, its drawable shapes, and notes what it cannot draw."""
+
+    def __init__(self, element: _Element, part: Part, scheme: dict[str, str], where: str, undrawable: list[str]) -> None:
+        self.element = element
+        self.part = part
+        self.scheme = scheme
+        self.where = where
+        self.undrawable = undrawable
+
+    def backdrop(self, master: Backdrop | None) -> Backdrop:
+        """This part's backdrop: its own background (else the master's), the master's elements (unless hidden), then its own."""
+        own = self.background()
+        color, image = own if own else ((master.color, master.image) if master else (self.color_of_name("bg1"), b""))
+        shown = master is not None and self.element.get("showMasterSp", "1") not in ("0", "false")
+        inherited = master.elements if master and shown else ()
+        return Backdrop(color, image, (*inherited, *self.elements()))
+
+    def background(self) -> tuple[str, bytes] | None:
+        properties = self.element.find(f"{P}cSld/{P}bg/{P}bgPr")
+        if properties is not None:
+            solid = properties.find(f"{A}solidFill")
+            if solid is not None:
+                return self.color(solid) or self.color_of_name("bg1"), b""
+            blip = properties.find(f"{A}blipFill/{A}blip")
+            if blip is not None:
+                return self.color_of_name("bg1"), self.image(blip)
+            self.undrawable.append(f"the background of {self.where} (a gradient or pattern)")
+            return None
+        reference = self.element.find(f"{P}cSld/{P}bg/{P}bgRef")
+        if reference is not None:
+            return self.color(reference) or self.color_of_name("bg1"), b""
+        return None
+
+    def elements(self) -> Iterator[Art]:
+        tree = self.element.find(f"{P}cSld/{P}spTree")
+        if tree is None:
+            return
+        for child in tree:
+            tag = _local(child)
+            name = _name(child)
+            if tag in ("nvGrpSpPr", "grpSpPr", "extLst"):
+                continue
+            if tag == "sp":
+                if child.find(f"{P}nvSpPr/{P}nvPr/{P}ph") is not None:
+                    continue  # a placeholder: the slide's own text goes there
+                art = self.shape(child)
+                if art is None:
+                    self.undrawable.append(f"shape '{name}' of {self.where}")
+                else:
+                    yield art
+            elif tag == "pic":
+                art = self.picture(child)
+                if art is not None:
+                    yield art
+            elif tag == "cxnSp":
+                art = self.shape(child)
+                if art is not None:
+                    yield art
+            else:
+                kind = {"grpSp": "group", "graphicFrame": "SmartArt, chart or table"}.get(tag, tag)
+                self.undrawable.append(f"{kind} '{name}' of {self.where}")
+
+    def shape(self, shape: _Element) -> Art | None:
+        """A shape in solid colours or none; None for what cannot be drawn so (a free form, a gradient, an effect)."""
+        properties = shape.find(f"{P}spPr")
+        box = _box(properties)
+        preset = properties.find(f"{A}prstGeom") if properties is not None else None
+        if properties is None or box is None or preset is None or preset.get("prst") not in SHAPE_KINDS:
+            return None
+        if properties.find(f"{A}effectLst/*") is not None or properties.find(f"{A}gradFill") is not None:
+            return None
+        solid = properties.find(f"{A}solidFill")
+        line = properties.find(f"{A}ln")
+        outline = line.find(f"{A}solidFill") if line is not None else None
+        width = int(line.get("w", "12700")) / EMU_PER_PT if line is not None else 0.0
+        if shape.find(f"{P}txBody/{A}p/{A}r") is not None:
+            return None  # text on a master shape: not drawn (fonts and sizes of its own)
+        kind = preset.get("prst", "rect")
+        return Art(kind, box, self.color(solid) if solid is not None else None, self.color(outline) if outline is not None else None, width)
+
+    def picture(self, picture: _Element) -> Art | None:
+        box = _box(picture.find(f"{P}spPr"))
+        blip = picture.find(f"{P}blipFill/{A}blip")
+        if box is None or blip is None:
+            self.undrawable.append(f"picture '{_name(picture)}' of {self.where}")
+            return None
+        data = self.image(blip)
+        if not data:
+            self.undrawable.append(f"picture '{_name(picture)}' of {self.where}")
+            return None
+        return Art("picture", box, image=data)
+
+    def image(self, blip: _Element) -> bytes:
+        """The bytes of the picture a ``a:blip`` embeds, or none where it links out or is not PNG or JPEG."""
+        relationship = blip.get(f"{R}embed")
+        if not relationship:
+            return b""
+        try:
+            data: bytes = self.part.related_part(relationship).blob
+        except KeyError:
+            return b""
+        return data if data[:8] == b"\x89PNG\r\n\x1a\n" or data[:3] == b"\xff\xd8\xff" else b""
+
+    def color(self, parent: _Element) -> str | None:
+        """The colour inside ``parent`` (``srgbClr``, ``schemeClr`` or ``sysClr``), its shades left out."""
+        for child in parent:
+            tag = _local(child)
+            if tag == "srgbClr":
+                return "#" + child.get("val", "000000").upper()
+            if tag == "schemeClr":
+                return self.color_of_name(child.get("val", "tx1"))
+            if tag == "sysClr":
+                return "#" + child.get("lastClr", "000000").upper()
+        return None
+
+    def color_of_name(self, name: str) -> str:
+        return scheme_color(self.scheme, name)
+
+
+def _scheme(master: Part) -> dict[str, str]:
+    """The theme's colour scheme, under its own names and the names text and backgrounds use."""
+    from lxml import etree
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    scheme: dict[str, str] = {}
+    try:
+        theme = etree.fromstring(master.part_related_by(RT.THEME).blob)
+    except (KeyError, etree.XMLSyntaxError):
+        return scheme
+    colors = theme.find(f"{A}themeElements/{A}clrScheme")
+    for entry in colors if colors is not None else ():
+        name = _local(entry)
+        value = next(iter(entry), None)
+        if value is not None:
+            written = value.get("val") if value.tag == f"{A}srgbClr" else value.get("lastClr")
+            scheme[name] = "#" + (written or "000000").upper()
+    for alias, name in SCHEME_NAMES.items():
+        if name in scheme:
+            scheme[alias] = scheme[name]
+    return scheme
+
+
+def _box(properties: _Element | None) -> tuple[float, float, float, float] | None:
+    transform = properties.find(f"{A}xfrm") if properties is not None else None
+    if transform is None:
+        return None
+    offset, extent = transform.find(f"{A}off"), transform.find(f"{A}ext")
+    if offset is None or extent is None:
+        return None
+    values = [int(element.get(key, "0")) / EMU_PER_PT for element, key in ((offset, "x"), (offset, "y"), (extent, "cx"), (extent, "cy"))]
+    return values[0], values[1], values[2], values[3]
+
+
+def _local(element: _Element) -> str:
+    """An element's tag without its namespace."""
+    return str(element.tag).rsplit("}", 1)[-1]
+
+
+def _name(shape: _Element) -> str:
+    names = shape.find(f".//{P}cNvPr")
+    return str(names.get("name", "")) if names is not None else ""
