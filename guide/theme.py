@@ -26,18 +26,6 @@ HANDOUT_LAYOUTS: tuple[HandoutLayout, ...] = ("lines", "notes", "2", "4", "6", "
 SLIDE_ROLES = ("title", "section", "content", "two_content", "title_only", "blank")
 """What a slide is for; a template's layouts are chosen per role."""
 
-TEMPLATE_SCHEME = {
-    "primary": "tx2",
-    "accent": "accent1",
-    "text": "tx1",
-    "muted": "tx2",
-    "background": "bg1",
-    "tint": "bg2",
-    "on_fill": "bg1",
-    "on_fill_muted": "bg2",
-}
-"""On an institution's template, the plan's colour roles take these colours of the template theme's scheme."""
-
 OFF = "off"
 """A design switched off: what it would hold is set another way (as a list, mostly)."""
 

@@ -60,8 +60,7 @@ def test_the_slide_plan_knows_neither_python_pptx_nor_reportlab() -> None:
 
 
 REPORTLAB_ADAPTERS = ("render/pdf/internals.py", "render/pdf/tagged_canvas.py")
-"""The modules that reach into reportlab's private internals (fonts, paragraph lines and images; the tagging canvas),
-guarded by their tests."""
+"""The modules that reach into reportlab's private internals (fonts, paragraph lines, images; tagging), guarded by tests."""
 
 
 def private_reaches(path: Path) -> list[str]:

@@ -2,37 +2,25 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
-from lxml import etree
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 
-from guide.fonts import BUNDLED_FAMILIES
-from guide.render.slides.fitting import items_height
-from guide.render.slides.measure import Measurer
 from guide.template import EMU_PER_PT, default_template_path, read_template
-from tests.conftest import TREATY, run_cli
-from tests.deckread import items_of, pt, text_shapes
+from tests.conftest import run_cli
+from tests.deckread import pt, text_shapes
 from tests.samples import long_topic
+from tests.templatecheck import checked_deck
 from tests.templates import make_template
-
-CALIBRI = Measurer(BUNDLED_FAMILIES["Carlito"])
-P = "http://schemas.openxmlformats.org/presentationml/2006/main"
-A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-FOOTERS = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
-    shutil.copy(TREATY, tmp_path / "treaty.yaml")
-    shutil.copytree(TREATY.parent / "images", tmp_path / "images")
-    return tmp_path
+def project(template_project: Path) -> Path:
+    return template_project
 
 
 def build_with(project: Path, template: str, extra: str = "", *arguments: str) -> tuple[int, str, Path]:
@@ -58,23 +46,20 @@ def test_a_template_with_german_layout_names_serves_without_configuration(projec
 
 
 def test_text_fits_inside_the_templates_placeholders_in_the_templates_fonts(project: Path) -> None:
-    make_template(project / "dept.pptx")
+    """Every box is placed explicitly where the layout's placeholder is, and its text fits there in the template's font."""
+    template = make_template(project / "dept.pptx")
     status, err, deck_path = build_with(project, "dept.pptx", "", "-q")
     assert status == 0, err
-    deck = Presentation(deck_path)
-    layout_boxes = {}
+    deck = checked_deck(deck_path, template)
     for slide in deck.slides:
-        for placeholder in slide.slide_layout.placeholders:
-            layout_boxes[(slide.slide_layout.name, placeholder.placeholder_format.idx)] = (placeholder.left, placeholder.width)
+        layout_boxes = {
+            placeholder.placeholder_format.idx: (placeholder.left, placeholder.top, placeholder.width, placeholder.height)
+            for placeholder in slide.slide_layout.placeholders
+        }
         for shape in text_shapes(slide):
-            if shape.is_placeholder and shape.placeholder_format.type in FOOTERS:
-                continue
-            if shape.is_placeholder:  # the template places it: no position of our own
-                assert shape._element.spPr.find(qn("a:xfrm")) is None, shape.name
-            assert not [run for run in shape._element.iter(qn("a:latin"))], "the template's theme fonts must apply"
-            items, sizes = items_of(shape)
-            (size,) = sizes
-            assert items_height(items, pt(shape.width), size, CALIBRI) <= pt(shape.height) + 0.01, shape.text_frame.text[:60]
+            assert not [run for run in shape._element.iter(qn("a:latin"))], "the template's fonts must apply"
+            if slide.slide_layout.name == "Titel und Inhalt" and shape.is_placeholder:
+                assert (shape.left, shape.top, shape.width, shape.height) == layout_boxes[shape.placeholder_format.idx], shape.name
 
 
 def test_footers_come_from_the_templates_own_placeholders(project: Path) -> None:
@@ -121,15 +106,18 @@ def test_named_layouts_override_detection(project: Path) -> None:
     assert Presentation(deck_path).slides[0].slide_layout.name == "Abschnittsüberschrift"
 
 
-def test_a_template_without_body_placeholders_is_refused_by_name(project: Path) -> None:
-    make_template(project / "bare.pptx", without_body=True)
+def test_a_template_without_body_placeholders_draws_lists_in_its_own_boxes_with_a_warning(project: Path) -> None:
+    template = make_template(project / "bare.pptx", without_body=True)
     status, err, deck_path = build_with(project, "bare.pptx")
-    assert status == 2
+    assert status == 0, err
     assert (
-        "theme.yaml:2:3: slides.template: no layout in 'bare.pptx' can hold content slides: "
-        "none has a title and a body placeholder; name a layout under slides.layouts.content in the theme"
+        "theme.yaml:2:3: slides.template: warning: no layout suits content slides; "
+        "they are drawn on 'Nur Titel' in boxes of our own within the template's margins"
     ) in err
-    assert not deck_path.exists()
+    deck = checked_deck(deck_path, template)
+    assert {slide.slide_layout.name for slide in deck.slides} == {"Titelfolie", "Nur Titel"}
+    bodies = [shape for slide in deck.slides for shape in slide.placeholders if shape.placeholder_format.type == PP_PLACEHOLDER.BODY]
+    assert bodies, "lists are in body placeholders of their own, which take the master's text style"
 
 
 def test_a_named_layout_lacking_a_placeholder_names_layout_and_placeholder(project: Path) -> None:
@@ -155,10 +143,16 @@ def test_check_template_lists_layouts_placeholders_and_roles(project: Path) -> N
     assert "  [0] Titelfolie: title (0), subtitle (1), date (10), footer (11), slide_number (12) -> title" in lines
     assert "  [1] Titel und Inhalt: title (0), body (1), date (10), footer (11), slide_number (12) -> content" in lines
     assert "  [5] Nur Titel: title (0), date (10), footer (11), slide_number (12) -> title_only" in lines
+    assert "  content: 'Titel und Inhalt'" in lines
+    assert lines[-1] == (
+        "  fonts: titles in Calibri (measured with Carlito, its metric twin); text in Calibri (measured with Carlito, its metric twin); "
+        "viewers need Calibri (or Carlito) installed to see the deck as designed"
+    )
+    assert "    not 'Titel und vertikaler Text': vertical text, not used for content" in lines
     make_template(project / "bare.pptx", without_body=True)
     status, out, _ = run_cli("--check-template", project / "bare.pptx")
-    assert status == 2
-    assert "error: no layout in 'bare.pptx' can hold content slides" in out
+    assert status == 0
+    assert "  content: 'Nur Titel', in boxes of our own (no layout suits)" in out.splitlines()
 
 
 def test_a_template_font_we_cannot_measure_is_a_warning(project: Path) -> None:
@@ -167,6 +161,9 @@ def test_a_template_font_we_cannot_measure_is_a_warning(project: Path) -> None:
     assert status == 0
     assert "slides.template: warning: the template's font 'Georgia' is not bundled" in err
     assert "'Calibri'" not in err
+
+
+FOOTERS = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
 
 
 def without_section_header(path: Path) -> Path:
@@ -200,41 +197,8 @@ def test_a_long_deck_on_a_template_opens_its_sections_with_dividers(project: Pat
         ]
         paragraphs = [paragraph for shape in parts for paragraph in shape.text_frame.paragraphs]
         assert [paragraph.text.split("\u2003")[1] for paragraph in paragraphs] == ["Key facts", "Timeline", "Key terms"]
-        assert [paragraph.runs[0].font.bold for paragraph in paragraphs] == [index == current for index in range(3)]
+        assert [bool(paragraph.runs[0].font.bold) for paragraph in paragraphs] == [index == current for index in range(3)]
         if section_header:
             assert len(parts) == 1 and parts[0].is_placeholder
         colours = {element.get("val") for shape in parts for element in shape._element.iter(qn("a:schemeClr"))}
         assert not colours & {"bg1", "bg2"}, "text in the background's colour would not show on the template's background"
-
-
-def test_a_template_whose_colours_are_too_pale_for_text_warns_and_strict_refuses_it(project: Path) -> None:
-    make_template(project / "pale.pptx", colors={"dk2": "A0A0A0"})
-    status, err, deck_path = build_with(project, "pale.pptx", "", "-q")
-    expected = (
-        "theme.yaml:2:3: slides.template: warning: the template's tx2 #A0A0A0 on background #FFFFFF has contrast 2.6:1, "
-        "below the 4.5:1 that WCAG AA asks for captions and footers"
-    )
-    assert status == 0 and deck_path.exists()
-    assert expected in err.replace(f"{project}/", "")
-    assert "bg1 #FFFFFF on tx2 #A0A0A0 has contrast 2.6:1" in err
-    status, err, _ = build_with(project, "pale.pptx", "", "-q", "--strict", "--force")
-    assert status == 2 and expected in err.replace(f"{project}/", "")
-    make_template(project / "plain.pptx")
-    assert build_with(project, "plain.pptx", "", "-q", "--strict", "--force")[:2] == (0, "")
-
-
-def test_text_is_judged_against_the_background_the_templates_slides_really_have(project: Path) -> None:
-    """A master filled dark behind the black text of the scheme: the text would not show."""
-    template = make_template(project / "dark.pptx")
-    deck = Presentation(str(template))
-    common = deck.slide_masters[0]._element.find(qn("p:cSld"))
-    common.insert(
-        0,
-        etree.fromstring(
-            f'<p:bg xmlns:p="{P}" xmlns:a="{A}"><p:bgPr><a:solidFill><a:srgbClr val="303030"/></a:solidFill><a:effectLst/></p:bgPr></p:bg>'
-        ),
-    )
-    deck.save(str(template))
-    status, err, _ = build_with(project, "dark.pptx", "", "-q", "--check")
-    assert status == 0
-    assert "the template's tx1 #000000 on background #303030 has contrast 1.6:1, below the 4.5:1 that WCAG AA asks for body text" in err

@@ -9,14 +9,14 @@ parent defined. Every problem of every layer is reported at once, each at its ow
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from guide.colors import WHITE, contrast_ratio, mix, normal_hex
 from guide.errors import InputError, Location, Origin, Problem
-from guide.fonts import FontFamily, family_named
+from guide.fonts import WIDE_FAMILY, FontFamily, measuring_family
 from guide.load.brand import brand_as_theme, is_brand
 from guide.load.files import resolve_inside
 from guide.load.messages import problems_of
@@ -25,11 +25,8 @@ from guide.load.theme_assets import Asset, checked_asset, font_family
 from guide.load.theme_schema import ThemeFile
 from guide.outputs import REGISTRY
 from guide.records import RefusedError, build, plain
-from guide.theme import SLIDE_ROLES, TEMPLATE_SCHEME, Colors, SlideDesigns, Theme
+from guide.theme import SLIDE_ROLES, Colors, SlideDesigns, Theme
 from guide.typography import Typography
-
-if TYPE_CHECKING:
-    from guide.template import Template
 
 BUILT_IN_FOLDER = Path(__file__).resolve().parent.parent / "themes"
 DEFAULT_THEME = "classic"
@@ -352,33 +349,15 @@ def contrast_warnings(loaded: LoadedTheme) -> list[Problem]:
         theirs = [setting for setting in found if not Path(setting.origin.path).resolve().is_relative_to(BUILT_IN_FOLDER)]
         return (theirs or found)[0]
 
-    return [
-        line(foreground, background).problem(f"warning: {message}")
-        for foreground, background, message in contrast_shortfalls(checks, color, lambda role: role)
-    ]
-
-
-Check = tuple[str, str, float, str]
-
-
-def contrast_shortfalls(
-    checks: Iterable[Check], color: Callable[[str], str | None], name: Callable[[str], str]
-) -> Iterator[tuple[str, str, str]]:
-    """(foreground role, background role, message) for each check whose colours fall below its minimum.
-
-    ``color`` gives a role's colour (None: unknown, not checked) and ``name`` what to call it;
-    a pair of colours is judged once, by its first check.
-    """
-    judged = set()
+    warnings = []
     for foreground, background, minimum, used_for in checks:
         first, second = color(foreground), color(background)
-        if first is None or second is None or (name(foreground), name(background)) in judged:
-            continue
-        judged.add((name(foreground), name(background)))
         ratio = contrast_ratio(first, second)
         if ratio < minimum:
-            pair = f"{name(foreground)} {first} on {name(background)} {second}"
-            yield foreground, background, f"{pair} has contrast {ratio:.1f}:1, below the {minimum:g}:1 that WCAG AA asks for {used_for}"
+            pair = f"{foreground} {first} on {background} {second}"
+            message = f"warning: {pair} has contrast {ratio:.1f}:1, below the {minimum:g}:1 that WCAG AA asks for {used_for}"
+            warnings.append(line(foreground, background).problem(message))
+    return warnings
 
 
 UNDRAWABLE_SHOWN = 5
@@ -389,9 +368,9 @@ def template_problems(loaded: LoadedTheme, redrawn: bool = False) -> tuple[list[
     """(errors, warnings) about the theme's slide template, at the line that named the template or the layout.
 
     A warning names a template font that is neither bundled nor given by the theme: its text
-    is measured with the theme's own family, so it may not fit exactly. When an output draws
-    the template itself (``redrawn``: a slides PDF, a handout), one warning lists what of its
-    master and layouts it leaves out.
+    is measured with a wide family, so it fits, but the viewer needs the font to see it as designed.
+    When an output draws the template itself (``redrawn``: a slides PDF, a handout), one warning
+    lists what of its master and layouts it leaves out.
     """
     theme = loaded.theme
     if theme.template is None:
@@ -405,19 +384,23 @@ def template_problems(loaded: LoadedTheme, redrawn: bool = False) -> tuple[list[
         return [named_at.problem(str(error))], []
     errors = [(loaded.settings.get(f"slides.layouts.{error.role}") or named_at).problem(str(error)) for error in template.errors]
     warnings = [named_at.problem(f"warning: {warning}") for warning in template.warnings]
-    warnings += [named_at.problem(f"warning: the template's {message}") for message in template_contrast(template)]
+    own = (theme.heading_font, theme.body_font)
+    unmatched = dict.fromkeys(font for font in template.fonts if font and not measuring_family(font, own)[1])
     warnings += [
         named_at.problem(
-            f"warning: the template's font '{font}' is not bundled; its text is measured with {stand_in.name}, "
-            f"so give the theme fonts: {{{role}: {{family: {font}, regular: ..., bold: ...}}}} to measure it exactly"
+            f"warning: the template's font '{font}' is not bundled; its text is measured with the wider {WIDE_FAMILY.name}, "
+            f"so it fits in any font, but viewers need '{font}' installed to see the deck as designed "
+            f"(or give the theme fonts: {{heading: {{family: {font}, regular: ..., bold: ...}}}} to measure it exactly)"
         )
-        for role, font, stand_in in (("heading", template.fonts[0], theme.heading_font), ("body", template.fonts[1], theme.heading_font))
-        if font and family_named(font, (theme.heading_font, theme.body_font)) is None
+        for font in unmatched
     ]
     if redrawn and not errors:
         from guide.template_art import read_template_art
 
-        undrawable = read_template_art(theme.template).undrawable
+        try:
+            undrawable = read_template_art(theme.template).undrawable
+        except TemplateError as error:
+            return [named_at.problem(str(error))], warnings
         if undrawable:
             shown = ", ".join(undrawable[:UNDRAWABLE_SHOWN]) + (
                 f" and {len(undrawable) - UNDRAWABLE_SHOWN} more" if len(undrawable) > UNDRAWABLE_SHOWN else ""
@@ -426,26 +409,6 @@ def template_problems(loaded: LoadedTheme, redrawn: bool = False) -> tuple[list[
                 named_at.problem(f"warning: the slides PDF and handout leave out what they cannot draw of the template: {shown}")
             )
     return errors, warnings
-
-
-def template_contrast(template: Template) -> list[str]:
-    """What falls below WCAG AA among the template's colours that a deck sets text in, on the background of each
-    layout the deck uses (a picture behind it is judged by the background colour under it)."""
-    from guide.template_art import read_template_art  # imports python-pptx: only for decks
-
-    art = read_template_art(template.path)
-    used = [layout.index for role in ("title", "section", "content", "title_only") if (layout := template.roles.get(role)) is not None]
-    found: list[str] = []
-    for backdrop in dict.fromkeys(art.backdrops[index].color for index in used if index in art.backdrops):
-
-        def color(role: str, backdrop: str = backdrop) -> str:
-            return backdrop if role == "background" else art.color(TEMPLATE_SCHEME[role])
-
-        def name(role: str) -> str:
-            return "background" if role == "background" else TEMPLATE_SCHEME[role]
-
-        found += [message for _, _, message in contrast_shortfalls(CONTRAST_CHECKS + FILL_CONTRAST_CHECKS, color, name)]
-    return list(dict.fromkeys(found))
 
 
 def named_theme(reference: str = DEFAULT_THEME) -> Theme:

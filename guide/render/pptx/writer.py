@@ -23,6 +23,7 @@ from guide.markup import Span
 from guide.render.common import Metadata
 from guide.render.pptx import elements
 from guide.render.pptx.archive import deck_bytes
+from guide.render.pptx.branding import carry_branding
 from guide.render.pptx.elements import Ink, ShapeTree, TextStyle
 from guide.render.pptx.package import DeckPackage, add_picture, template_package
 from guide.render.slides.designs import greyed, picture_size
@@ -30,16 +31,22 @@ from guide.render.slides.fitting import Item, bold_line
 from guide.render.slides.geometry import FOOTER_SIZE_PT, LOGO_CARD_PAD_PT, Box, footer_boxes, logo_box
 from guide.render.slides.plan import DeckFonts, DeckPlan, SlidePlan
 from guide.render.slides.shapes import Drawing, Line, Shape, TextBlock
-from guide.render.slides.style import theme_inks
+from guide.render.slides.style import TEMPLATE_SCHEME, theme_inks
 from guide.session import BuildSession
 from guide.template import Layout, Placeholder, Template
-from guide.theme import TEMPLATE_SCHEME, Theme
+from guide.theme import Theme
 
 FIXED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
 """Core properties carry a fixed time (as zip entries do), so the same input gives the same bytes."""
 PROPERTY_LIMIT = 255
 """Characters python-pptx allows in a core property; longer titles, subjects and keyword lists are shortened."""
 TEMPLATE_INKS = {role: Ink.scheme(name) for role, name in TEMPLATE_SCHEME.items()}
+
+Reference = tuple[tuple[str, str], ...]
+FALLBACK_TITLE: Reference = (("type", "title"),)
+FALLBACK_SUBTITLE: Reference = (("type", "body"), ("idx", "91"))
+FALLBACK_BODY: Reference = (("type", "body"), ("idx", "90"))
+"""Placeholders a slide adds where its layout has none: they take the master's styles, at a position of our own."""
 
 
 class DeckWriter:
@@ -56,7 +63,7 @@ class DeckWriter:
         self.designed = designed
         self.logo = theme.logo
         self.font = fonts.title.office_name if fonts.named else None
-        self.inks = _inks(theme) if designed else TEMPLATE_INKS
+        self.inks = _inks(theme) if designed else template_inks(template)
         self.link_ink = self.inks["primary"]
 
     def write(self, session: BuildSession) -> bytes:
@@ -73,35 +80,48 @@ class DeckWriter:
     def _slide(self, package: DeckPackage, plan: SlidePlan, number: int) -> None:
         """The slide's shapes in reading order, which is also their order in the file: the title first, then
         subtitle or body, then the design's drawings (in the order the design reads), the footer last.
-        Nothing drawn lies under the title, so putting it first hides nothing."""
+        Nothing drawn lies under the title, so putting it first hides nothing; a template's branding goes
+        behind everything, marked decorative, so readers skip it."""
         layout = self.template.roles[plan.role]
         if layout is None:
             raise RenderError(f"the template has no layout for {plan.role} slides")
-        title = _needed(layout, "title")
+        own_boxes = plan.role in self.template.fallbacks
         slide = _Slide(*package.add_slide(layout.index))
+        if not self.designed:
+            carry_branding(self.template.branding, plan.role, package.samples, slide.part, slide.tree)
         if plan.background and self.designed:
             elements.background(slide.part._element, self.inks[plan.background])
-        title_ink = self.inks[plan.title_ink] if self.designed else None
-        self._text(
-            slide, self._placeholder(slide, title, plan.title_box), [bold_line(plan.title)], plan.title_size_pt, title_ink, anchor="b"
-        )
+        title_ink = self.inks[plan.title_ink] if self.designed else self._carried_title_ink(plan.role)
+        title = self._placeholder(slide, layout.first("title"), FALLBACK_TITLE, plan.title_box)
+        self._text(slide, title, [self._title_line(plan.title)], plan.title_size_pt, title_ink, anchor="b")
         if plan.subtitle:
-            subtitle = layout.first("subtitle") or layout.first("body")
-            if subtitle:
-                ink = self.inks[plan.subtitle.ink] if self.designed else None
-                self._text(slide, self._placeholder(slide, subtitle, plan.subtitle.box), plan.subtitle.items, plan.subtitle.size_pt, ink)
+            subtitle = None if own_boxes else layout.first("subtitle") or layout.main_body
+            ink = self.inks[plan.subtitle.ink] if self.designed else self._carried_title_ink(plan.role)
+            shape = self._placeholder(slide, subtitle, FALLBACK_SUBTITLE, plan.subtitle.box)
+            self._text(slide, shape, plan.subtitle.items, plan.subtitle.size_pt, ink)
         if plan.body:
-            body = _needed(layout, "body")
+            body = None if own_boxes else layout.main_body
+            if body is None and self.designed:
+                raise RenderError(f"the template's layout '{layout.name}' has no body placeholder")
             ink = self.inks[plan.body.ink] if self.designed else None
-            self._text(slide, self._placeholder(slide, body, plan.body.box), plan.body.items, plan.body.size_pt, ink)
+            self._text(slide, self._placeholder(slide, body, FALLBACK_BODY, plan.body.box), plan.body.items, plan.body.size_pt, ink)
         for drawing in plan.drawing:
             self._draw(slide, drawing)
         if plan.role == "title":
             if self.logo:
                 self._logo(slide, self.logo, filled=plan.background is not None)
         else:
-            self._footer(slide, layout.placeholders, number, filled=plan.background is not None)
+            self._footer(slide, layout, number, filled=plan.background is not None)
         package.add_notes(slide.part, plan.notes.split("\n"), self.plan.language)
+
+    def _carried_title_ink(self, role: str) -> Ink | None:
+        """A template's titles (and cover subtitle) take the layout's colour, or that of the sample whose background they carry."""
+        color = self.template.branding.title_colors.get(role)
+        return Ink.rgb(color) if color else None
+
+    def _title_line(self, title: str) -> Item:
+        """The title as one paragraph: bold in our design; in the template's own weight on a template."""
+        return bold_line(title) if self.designed else Item((Span(title),), bullet=False)
 
     def _draw(self, slide: _Slide, drawing: Drawing) -> None:
         """One element of a slide's design, in the colours its roles take."""
@@ -121,17 +141,23 @@ class DeckWriter:
             file = greyed(Path(drawing.file)) if drawing.grey else Path(drawing.file)
             add_picture(slide.part, slide.tree, file, drawing.box, drawing.name, drawing.alt, frame)
 
-    def _placeholder(self, slide: _Slide, placeholder: Placeholder, box: Box) -> _Element:
-        """The layout's placeholder on the slide; our design places it at ``box``, a template's stays where it is."""
-        return slide.tree.placeholder(placeholder.reference, placeholder.name, box if self.designed else None)
+    def _placeholder(self, slide: _Slide, placeholder: Placeholder | None, fallback: Reference, box: Box) -> _Element:
+        """The layout's placeholder on the slide (or, where it has none, one inheriting the master's), placed at ``box``.
 
-    def _style(self, size_pt: float, ink: Ink | None, align: str = "l") -> TextStyle:
-        return TextStyle(size_pt, ink, self.font, self.plan.language, self.inks["accent"], align, self.link_ink)
+        Every placeholder states its position, as the plan measured it: a client that resolves
+        a layout's placeholders differently (LibreOffice's have no ``idx``) still draws it there.
+        """
+        reference, name = (placeholder.reference, placeholder.name) if placeholder else (fallback, fallback_name(fallback))
+        return slide.tree.placeholder(reference, name, box)
+
+    def _style(self, size_pt: float, ink: Ink | None, align: str = "l", inherits: bool = False) -> TextStyle:
+        """A text body's style; ``inherits`` leaves alignment and weight to the template's placeholder styles."""
+        return TextStyle(size_pt, ink, self.font, self.plan.language, self.inks["accent"], align, self.link_ink, inherits)
 
     def _text(self, slide: _Slide, shape: _Element, items: Sequence[Item], size_pt: float, ink: Ink | None, anchor: str = "t") -> None:
         """Fitted items in a placeholder; our design anchors the text, a template's layout does."""
         body = elements.text_body(shape, anchor if self.designed else None)
-        elements.items(body, items, self._style(size_pt, ink), slide.link)
+        elements.items(body, items, self._style(size_pt, ink, inherits=not self.designed), slide.link)
 
     def _logo(self, slide: _Slide, path: Path, filled: bool) -> None:
         """The logo at the bottom right of the title slide, on a card of the background colour over a fill."""
@@ -142,10 +168,10 @@ class DeckWriter:
             slide.tree.autoshape("rect", card, "Logo card", self.inks["background"])
         add_picture(slide.part, slide.tree, path, box, "Logo", self.logo_alt)
 
-    def _footer(self, slide: _Slide, placeholders: Sequence[Placeholder], number: int, filled: bool) -> None:
+    def _footer(self, slide: _Slide, layout: Layout, number: int, filled: bool) -> None:
         """Our footer line and slide number, pale on a slide filled with colour; a template's own placeholders on its slides."""
         if not self.designed:
-            self._template_footer(slide.tree, placeholders)
+            self._template_footer(slide.tree, layout)
             return
         ink = self.inks["on_fill_muted" if filled else "muted"]
         text_box, number_box = footer_boxes(self.plan.width_pt, self.plan.height_pt)
@@ -156,13 +182,16 @@ class DeckWriter:
         body = elements.text_body(shape, "t")
         elements.slide_number(body, str(number), self._style(FOOTER_SIZE_PT, ink, align="r"))
 
-    def _template_footer(self, tree: ShapeTree, placeholders: Sequence[Placeholder]) -> None:
-        """The layout's own footer and slide-number placeholders, as PowerPoint's Header & Footer adds them."""
-        for placeholder in placeholders:
-            if placeholder.kind in ("footer", "slide_number"):
-                body = elements.plain_body(tree.placeholder(placeholder.reference, placeholder.name, None))
-                numbering = placeholder.kind == "slide_number"
-                elements.plain_paragraphs(body, ["‹#›" if numbering else self.plan.footer], self.plan.language, numbering)
+    def _template_footer(self, tree: ShapeTree, layout: Layout) -> None:
+        """The layout's footer and slide-number placeholders (the master's where the layout has none), as Header & Footer adds them."""
+        own = [placeholder for placeholder in layout.placeholders if placeholder.kind in ("footer", "slide_number")]
+        furniture = self.template.master_of(layout).furniture if self.template.masters else ()
+        master = [placeholder for placeholder in furniture if placeholder.kind in ("footer", "slide_number")]
+        for placeholder in own or master:
+            box = Box(*placeholder.box) if placeholder.box and not own else None
+            body = elements.plain_body(tree.placeholder(placeholder.reference, placeholder.name, box))
+            numbering = placeholder.kind == "slide_number"
+            elements.plain_paragraphs(body, ["‹#›" if numbering else self.plan.footer], self.plan.language, numbering)
 
     def _core_properties(self, deck: PresentationObject) -> None:
         properties = deck.core_properties
@@ -177,12 +206,9 @@ class DeckWriter:
         properties.last_printed = FIXED_TIME
 
 
-def _needed(layout: Layout, kind: str) -> Placeholder:
-    """The layout's first placeholder of ``kind``; RenderError if it has none (a template the loader did not check)."""
-    placeholder = layout.first(kind)
-    if placeholder is None:
-        raise RenderError(f"the template's layout '{layout.name}' has no {kind} placeholder")
-    return placeholder
+def fallback_name(reference: Reference) -> str:
+    """The name PowerPoint would give a placeholder of this type."""
+    return {"title": "Title", "body": "Text Placeholder"}.get(dict(reference).get("type", "body"), "Placeholder")
 
 
 class _Slide:
@@ -210,6 +236,12 @@ def _keywords(keywords: Sequence[str]) -> str:
             break
         kept.append(keyword)
     return ", ".join(kept) if kept or not keywords else _shortened(keywords[0])
+
+
+def template_inks(template: Template) -> dict[str, Ink]:
+    """The plan's colour roles in the template's scheme colours, with those chosen to read on its backgrounds."""
+    chosen = {role: Ink.rgb(value) if value.startswith("#") else Ink.scheme(value) for role, value in template.inks}
+    return {**TEMPLATE_INKS, **chosen}
 
 
 def _inks(theme: Theme) -> dict[str, Ink]:

@@ -40,6 +40,17 @@ DISPLAY_ROLES = ("statement", "agenda", "kicker", "quote", "number")
 SERIF_FAMILIES = ("Liberation Serif",)
 ON_FILL_MUTED_SHARE = 0.15
 """Of the primary colour in the background colour: quiet text over a primary fill."""
+TEMPLATE_SCHEME = {
+    "primary": "tx2",
+    "accent": "accent1",
+    "text": "tx1",
+    "muted": "tx2",
+    "background": "bg1",
+    "tint": "bg2",
+    "on_fill": "bg1",
+    "on_fill_muted": "bg2",
+}
+"""On a template, the plan's colour roles take these colours of the template theme's scheme."""
 
 
 @dataclass(frozen=True)
