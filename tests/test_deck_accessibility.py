@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml.etree import _Element
 from pptx import Presentation
 from pptx.oxml.ns import qn
@@ -28,6 +30,7 @@ from guide.render.pptx import deck_plan, render_deck
 from guide.theme import Theme
 from tests.conftest import ROOT, TREATY
 from tests.samples import german_topic, long_topic
+from tests.strategies import topics
 from tests.templates import make_template
 
 DECORATIVE = "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative"
@@ -249,3 +252,21 @@ def test_the_plan_gives_every_section_a_name_its_dividers_repeat(tmp_path: Path)
         assert slide.section
         if slide.design == "divider":
             assert plan.slides[index + 1].section == slide.section == slide.title.split(": ", 1)[1]
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(data=topics(), theme=st.sampled_from(["classic", "modern", "print"]))
+def test_any_topic_gives_a_deck_titled_ordered_decorated_and_sectioned(tmp_path: Path, data: dict[str, Any], theme: str) -> None:
+    topic = loaded(tmp_path, data)
+    deck = Presentation(io.BytesIO(render_deck(topic, named_theme(theme))))
+    titles = [slide.shapes.title.text_frame.text for slide in deck.slides]
+    assert all(title.strip() for title in titles) and len(set(titles)) == len(titles)
+    for slide in deck.slides:
+        ordered = [shape for shape in shapes(slide) if not is_decorative(shape)]
+        assert placeholder_type(ordered[0]) in ("title", "ctrTitle")
+        for shape in shapes(slide):
+            drawn = shape.tag == qn("p:cxnSp") or (shape.tag == qn("p:sp") and not text_of(shape) and placeholder_type(shape) is None)
+            assert is_decorative(shape) == drawn or shape.tag == qn("p:pic")
+    extension = deck.part._element.find(f"{qn('p:extLst')}/{qn('p:ext')}[@uri='{SECTIONS}']")
+    listed = [int(slide.get("id")) for slide in extension.iter(P14 + "sldId")]
+    assert listed == [int(slide_id.get("id")) for slide_id in deck.slides._sldIdLst]
