@@ -135,3 +135,4 @@ def unmarked_painting(pdf: pikepdf.Pdf) -> list[str]:
         if stack:
             problems.append(f"page {index}: marked content left open")
     return problems
+

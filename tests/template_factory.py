@@ -350,7 +350,7 @@ def _with_second_master(data: bytes) -> bytes:
     added["ppt/theme/theme2.xml"] = files["ppt/theme/theme1.xml"]
 
     def first_master(xml: bytes) -> bytes:
-        kept = re.findall(rb"<p:sldLayoutId [^>]*/>", xml)
+        kept = re.findall(rb'<p:sldLayoutId [^>]*/>', xml)
         rel_ids = _layout_relationship_ids(files["ppt/slideMasters/_rels/slideMaster1.xml.rels"], first_kept)
         keep = b"".join(entry for entry in kept if re.search(rb'r:id="([^"]*)"', entry).group(1) in rel_ids)
         return re.sub(rb"<p:sldLayoutIdLst>.*</p:sldLayoutIdLst>", b"<p:sldLayoutIdLst>" + keep + b"</p:sldLayoutIdLst>", xml, flags=re.S)
@@ -396,3 +396,4 @@ def _layout_relationship_ids(rels: bytes, numbers: set[int]) -> set[bytes]:
         if number and int(number.group(1)) in numbers:
             found.add(re.search(rb'Id="([^"]*)"', entry).group(1))
     return found
+
