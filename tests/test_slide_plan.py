@@ -329,6 +329,10 @@ def test_a_theme_switches_designs_off_and_their_content_is_set_as_lists(tmp_path
     some = deck_plan(treaty, designs_theme(tmp_path, "{cover: false, numbers: false, timeline: false, grid: false}"))
     assert_plan_sound(some)  # statements, cards and quotations keep short content from leaving slides empty
     assert {slide.design for slide in some.slides} == {"cover", "checklist", "panel", "list", "quotation", "picture", "cards"}
+    listed = next(slide for slide in some.slides if slide.title == "Key facts")
+    texts = [item.text.replace("\u00a0", " ") for item in listed.body.items]  # type: ignore[union-attr]
+    assert texts[0] == "24 April 1926 \u2013 Signed in Berlin by Germany and the Soviet Union."  # the figure not set big leads its fact
+    assert texts[-1].startswith("5 years \u2013 In force from 29 June 1926")
 
 
 def test_a_theme_chooses_rows_for_cards_and_for_people_and_terms(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from guide.errors import RenderError
 from guide.fonts import FontFamily
 from guide.labels import Labels
 from guide.markup import Span
-from guide.model import COVER, Course, Excerpt, Image, Paragraph, Topic
+from guide.model import COVER, Course, Excerpt, Image, KeyFact, Paragraph, Topic
 from guide.render.common import meta_line
 from guide.render.slides import designs, timeline
 from guide.render.slides.designs import ACCENT_BAR_PT, PAD_PT, GridEntry
@@ -430,7 +430,7 @@ class Planner:
         shown = len(figured) > 1 and self.style.designs.numbers
         drawing = designs.numbers(self.geometry.stage, figured, self.set, self.style) if shown else None
         if drawing is None:
-            return self.list_slides(self.labels["key_facts"], [Item(markup.parse(fact.fact)) for fact in facts], notes)
+            return self.list_slides(self.labels["key_facts"], [_listed_fact(fact) for fact in facts], notes)
         listed = [Item(markup.parse(fact.fact)) for fact in facts if not fact.figure]
         slides = [self.slide(self.labels["in_numbers"], "numbers", notes, drawing)]
         return slides + (self.list_slides(self.labels["key_facts"], listed, notes) if listed else [])
@@ -630,6 +630,14 @@ def _shared(
         if all(drawing is not None for _, drawing in pages):
             return [(share, drawing) for share, drawing in pages if drawing is not None]
     return None
+
+
+def _listed_fact(fact: KeyFact) -> Item:
+    """A key fact as a list item, led by its figure in bold where its text does not say it (as the figure is not set big)."""
+    spans = markup.parse(fact.fact)
+    if fact.figure and fact.figure not in markup.plain_text(fact.fact):
+        spans = (Span(fact.figure, bold=True), Span(" \u2013 "), *spans)
+    return Item(tuple(spans))
 
 
 def _slide_text(paragraph: Paragraph) -> str:
