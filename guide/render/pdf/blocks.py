@@ -45,6 +45,8 @@ ANSWER_LINE_SPACING_PT = 20.0
 TIGHT_ANSWER_LINE_SPACING_PT = 18.0
 """Narrow ruling (6.35 mm), for a sheet that would otherwise run onto a page of its own."""
 MIN_ANSWER_LINES = 2
+LEAST_CLAUSE_WORDS = 4
+"""Words on each side of a comma for an answer's key points to part there."""
 QUESTION_GAP_PT = 5.0
 MAX_ANSWER_LINES = 8
 OBJECTIVES_GAP_PT = 10.0
@@ -78,10 +80,29 @@ def answer_lines(answer: str, line_width: float) -> int:
 
 
 def key_points(answer: str) -> list[str]:
-    """The parts of an answer a teacher looks for: its clauses, when it has more than one."""
-    clauses = [clause.strip().rstrip(".;") for clause in re.split(r"(?<=[.;])\s+", markup.plain_text(answer))]
-    clauses = [clause for clause in clauses if clause]
-    return clauses if len(clauses) > 1 else []
+    """The parts of an answer a teacher looks for: its sentences and clauses, when it has more than one.
+
+    An answer splits at the end of each sentence, at semicolons and at commas between clauses
+    (both sides of four words or more, so a list such as "Britain, France, Belgium" stays whole).
+    """
+    sentences = [part.strip().rstrip(".;!?") for part in re.split(r"(?<=[.;!?])\s+", markup.plain_text(answer))]
+    points = [_capitalised(clause) for sentence in sentences if sentence for clause in _clauses(sentence)]
+    return points if len(points) > 1 else []
+
+
+def _clauses(sentence: str) -> list[str]:
+    """A sentence cut at each comma with a clause of its own on either side."""
+    clauses: list[str] = []
+    for piece in sentence.split(", "):
+        if clauses and min(len(piece.split()), len(clauses[-1].split())) < LEAST_CLAUSE_WORDS:
+            clauses[-1] += ", " + piece
+        else:
+            clauses.append(piece)
+    return clauses
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 class Blocks:

@@ -38,6 +38,8 @@ GAP_FACTOR = 3.0
 AXIS_PT = 1.6
 TICK_SIZE_PT = 7.5
 LEAST_TICK_DISTANCE_PT = 34.0
+DATE_MIDDLE_SHARE = 0.62
+"""Of a line's leading, from its top: the middle of its figures and capitals."""
 TICK_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000)
 
 
@@ -328,21 +330,27 @@ class ColumnTimeScale(_Events):
         self.height = sum(self._heights) + sum(gap for gap, _ in self._gaps()) + 2 * self.MARGIN_PT
         return available_width, self.height
 
+    def positions(self) -> tuple[list[float], list[float], list[float]]:
+        """(top of each label, height of each dot, middle of each break), in points from the foot, after ``wrap``.
+
+        A dot sits on the middle of its date's line, so it reads with that date and no other.
+        """
+        tops, dots, breaks = [], [], []
+        top = self.height - self.MARGIN_PT
+        for index, (height, (gap, is_break)) in enumerate(zip(self._heights, [(0.0, False), *self._gaps()], strict=True)):
+            if is_break:
+                breaks.append(top - gap / 2)
+            top -= gap
+            tops.append(top)
+            dots.append(top - self.PADDING_PT - self.dates[index].style.leading * DATE_MIDDLE_SHARE)
+            top -= height
+        return tops, dots, breaks
+
     def draw(self) -> None:
         canvas = self.canv
         palette = self.styles.palette
         inner = self.width - self.LABEL_X_PT - 2 * self.PADDING_PT
-        tops, dots, breaks = [], [], []
-        top = self.height - self.MARGIN_PT
-        for index, height in enumerate(self._heights):
-            if index:
-                gap, is_break = self._gaps()[index - 1]
-                if is_break:
-                    breaks.append(top - gap / 2)
-                top -= gap
-            tops.append(top)
-            dots.append(top - self.PADDING_PT - self.dates[index].style.leading * 0.62)
-            top -= height
+        tops, dots, breaks = self.positions()
         canvas.saveState()
         if self.highlight is not None:
             index = self.highlight
