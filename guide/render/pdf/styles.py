@@ -6,7 +6,6 @@ box label, body, sidebar text, caption and page furniture, each a clear step fro
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pyphen
@@ -15,6 +14,7 @@ from reportlab.lib.styles import ParagraphStyle
 
 from guide.colors import mix
 from guide.fonts import FontFamily
+from guide.hyphenation import Hyphenator
 from guide.render.pdf.fonts import RegisteredFamily, register
 from guide.session import BuildSession
 from guide.theme import Colors, Theme
@@ -106,28 +106,6 @@ def build_styles(theme: Theme, session: BuildSession, language: str, tight: bool
             theme.colors, theme.heading_font, theme.body_font, theme.fills, (theme.body_pt, side_pt), hyphenation, leading, session
         ),
     )
-
-
-class Hyphenator:
-    """Where a word of one language may break, as pyphen's patterns for it say: the ``hyphenationLang`` of a style.
-
-    Given a language's name, reportlab looks its patterns up again for every paragraph it
-    breaks into lines (a twentieth of the time breaking takes); this finds them once, on the
-    first word that needs them. Copies of a style (reportlab copies one to split a paragraph)
-    share it.
-    """
-
-    def __init__(self, language: str) -> None:
-        self.language = language
-        self._patterns: pyphen.Pyphen | None = None
-
-    def __call__(self, word: str) -> Iterator[tuple[str, str]]:
-        if self._patterns is None:
-            self._patterns = pyphen.Pyphen(lang=self.language)
-        return self._patterns.iterate(word)
-
-    def __deepcopy__(self, memo: dict[int, object]) -> Hyphenator:
-        return self
 
 
 def hyphenation_language(language: str) -> str:
