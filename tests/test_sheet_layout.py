@@ -19,8 +19,8 @@ from guide.load import named_theme
 from guide.markup import plain_text
 from guide.model import Topic
 from guide.render.pdf import LEAST_FILL, render_answer_key, render_study_sheet
-from guide.render.pdf.blocks import answer_lines
 from guide.render.pdf.grid import measured_grid
+from guide.render.pdf.questions import answer_lines
 from guide.render.pdf.styles import build_styles
 from guide.session import BuildSession
 from tests.conftest import TREATY, squeezed, text_of
@@ -297,13 +297,14 @@ def test_a_question_gets_the_lines_it_asks_for_else_as_many_as_its_answer_needs(
     from guide.model import Question
     from guide.render.pdf import Blocks, _grid
     from guide.render.pdf.flowables import RuledLines
+    from guide.render.pdf.questions import Questions
 
     look = named_theme()
     styles = build_styles(look, BuildSession(), "en")
     blocks = Blocks(styles, labels_for("en"), _grid(look, styles))
     asked = Question(question="Why?", answer="Because.", lines=6)
     left = Question(question="Why?", answer="word " * 60)
-    counts = [part.count for group in blocks.questions_with_lines([asked, left]) for part in group.parts if isinstance(part, RuledLines)]
+    counts = [part.count for group in Questions(blocks).sheet([asked, left]) for part in group.parts if isinstance(part, RuledLines)]
     assert counts == [6, answer_lines(left.answer, blocks.grid.main_width)]
 
 

@@ -135,7 +135,7 @@ def test_a_topic_without_questions_has_no_answer_key(workspace: Path) -> None:
 
 
 def test_every_answer_in_the_key_lists_the_points_to_look_for(answers: PdfReader) -> None:
-    from guide.render.pdf.blocks import key_points
+    from guide.render.pdf.questions import key_points
 
     text = squeezed(text_of(answers))
     assert text.count(squeezed("Look for")) == len(PRINTED.questions)
@@ -147,7 +147,7 @@ def test_every_answer_in_the_key_lists_the_points_to_look_for(answers: PdfReader
 
 
 def test_key_points_part_an_answer_at_its_clauses_and_keep_a_list_whole() -> None:
-    from guide.render.pdf.blocks import key_points
+    from guide.render.pdf.questions import key_points
 
     assert key_points("Five years; a protocol of 1931 extended it.") == ["Five years", "A protocol of 1931 extended it"]
     assert key_points("If one side was attacked by others, the other side would stay neutral.") == [
