@@ -286,6 +286,33 @@ QUIRKS: dict[str, Callable[[PresentationObject], None]] = {
 """Each quirk by name: what it does to the blank deck."""
 
 
+COMBINABLE = (
+    "no-footers",
+    "master-fonts",
+    "centred-titles",
+    "navy",
+    "vertical",
+    "branding",
+    "content-strip",
+    "title-extra-bodies",
+    "cover-title-alone",
+    "no-idx",
+    "large",
+    "google",
+)
+"""Quirks that edit the deck alone and can be applied one after another, in this order (renaming and scaling last)."""
+
+
+def make_combined(path: Path, quirks: set[str]) -> Path:
+    """A template with several quirks at once, applied in :data:`COMBINABLE` order."""
+    deck = Presentation()
+    for quirk in COMBINABLE:
+        if quirk in quirks:
+            QUIRKS[quirk](deck)
+    deck.save(str(path))
+    return path
+
+
 def make(path: Path, quirk: str) -> Path:
     """The template with ``quirk`` at ``path`` (.pptx)."""
     deck = Presentation()

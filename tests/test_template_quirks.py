@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
@@ -25,7 +27,7 @@ from guide.template import read_template
 from guide.template_art import read_template_art
 from tests.conftest import MINIMAL, TREATY, run_cli
 from tests.deckread import pages_of_decks, pt
-from tests.template_factory import LOGO_PNG, NAVY, QUIRKS, make
+from tests.template_factory import COMBINABLE, LOGO_PNG, NAVY, QUIRKS, make, make_combined
 from tests.templatecheck import checked_deck, layout_names
 
 COVER = "The Treaty of Berlin (1926)"
@@ -289,3 +291,15 @@ def test_the_slides_pdf_and_handout_are_drawn_on_the_same_templates(project: Pat
     status, _, err = run_cli(project / "treaty.yaml", *arguments)
     assert status == 0, err
     assert len(PdfReader(project / "pdf" / "treaty-slides.pdf").pages) == len(Presentation(str(project / "out" / "treaty.pptx")).slides)
+
+
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(quirks=st.sets(st.sampled_from(COMBINABLE), min_size=2, max_size=4))
+def test_quirks_together_still_give_a_deck_where_nothing_overflows(project: Path, quirks: set[str]) -> None:
+    template = make_combined(project / "combined.pptx", quirks)
+    (project / "theme.yaml").write_text("slides:\n  template: combined.pptx\n", encoding="utf-8")
+    out = project / "combined"
+    status, _, err = run_cli(project / "treaty.yaml", "--theme", project / "theme.yaml", "--out", out, "--format", "pptx", "--force")
+    assert status == 0, (sorted(quirks), err)
+    deck = checked_deck(out / "treaty.pptx", template)
+    assert deck.slides[0].shapes.title.text_frame.text.replace("\v", " ") == COVER
