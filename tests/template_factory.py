@@ -114,7 +114,7 @@ def vertical_text(deck: PresentationObject) -> None:
 
 
 def google_tiny_bodies(deck: PresentationObject) -> None:
-    """A Google Slides export: layouts named in capitals, every body 21.8 pt tall (one line of its text)."""
+    """A Google Slides export: 720 x 405 pt, layouts named in capitals, every body 21.8 pt tall (one line of its text)."""
     names = {
         "Title Slide": "TITLE",
         "Title and Content": "TITLE_AND_BODY",
@@ -124,10 +124,11 @@ def google_tiny_bodies(deck: PresentationObject) -> None:
         "Two Content": "TITLE_AND_TWO_COLUMNS",
     }
     _remove_layouts(deck, lambda layout: layout.name in names)
+    _scaled(deck, 720, 405)
     for layout in deck.slide_layouts:
         for kind in ("body", "obj"):
             for shape in _placeholders(layout, kind):
-                _set_box(shape, (36, 120, 648, 21.8))
+                _set_box(shape, (36, 90, 648, 21.8))
         layout._element.find(qn("p:cSld")).set("name", names[layout.name])
 
 
@@ -201,8 +202,13 @@ def no_footer_placeholders(deck: PresentationObject) -> None:
 
 def large_slide(deck: PresentationObject) -> None:
     """A 1440 x 810 pt slide (20 x 11.25 in): everything of the 720 x 540 master scaled to it."""
-    scale_x, scale_y = 2.0, 1.5
-    deck.slide_width, deck.slide_height = Pt(1440), Pt(810)
+    _scaled(deck, 1440, 810)
+
+
+def _scaled(deck: PresentationObject, width: float, height: float) -> None:
+    """The slide made ``width`` x ``height`` pt, every position and size of the masters and layouts scaled with it."""
+    scale_x, scale_y = width / 720, height / 540
+    deck.slide_width, deck.slide_height = Pt(width), Pt(height)
     for element in [deck.slide_masters[0]._element, *(layout._element for layout in deck.slide_layouts)]:
         for transform in element.iter(qn("a:xfrm")):
             for part, keys in ((transform.find(qn("a:off")), ("x", "y")), (transform.find(qn("a:ext")), ("cx", "cy"))):
