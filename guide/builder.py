@@ -128,7 +128,7 @@ class _Run:
             return None
         if (folder, path) not in self.current:
             manifest = self.manifests[folder]
-            self.current[folder, path] = manifest.current_topic(path, self.options.outputs, self.options.settings, self.session.digests)
+            self.current[folder, path] = manifest.current_topic(path, self.options.outputs, self.options.settings_of, self.session.digests)
         return self.current[folder, path]
 
 
@@ -210,7 +210,7 @@ def _record(manifest: Manifest, loaded: LoadedTopic, inputs: Inputs, chosen: tup
     every = {output.name: output.file_name(topic.id) if output.applies(topic) else None for output in REGISTRY}
     manifest.record_topic(loaded.path, topic.id, inputs, every, unasked)
     for output, file in REGISTRY.targets(topic, chosen):
-        key = manifest.key(files_of(inputs, output.inputs), run.options.settings, run.session.digests)
+        key = manifest.key(files_of(inputs, output.inputs), run.options.settings_of(output), run.session.digests)
         manifest.record_targets([manifest.folder / file], key)
 
 

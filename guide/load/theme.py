@@ -371,7 +371,10 @@ def template_problems(loaded: LoadedTheme, redrawn: bool = False) -> tuple[list[
     if redrawn and not errors:
         from guide.template_art import read_template_art
 
-        undrawable = read_template_art(theme.template).undrawable
+        try:
+            undrawable = read_template_art(theme.template).undrawable
+        except TemplateError as error:
+            return [named_at.problem(str(error))], warnings
         if undrawable:
             shown = ", ".join(undrawable[:UNDRAWABLE_SHOWN]) + (
                 f" and {len(undrawable) - UNDRAWABLE_SHOWN} more" if len(undrawable) > UNDRAWABLE_SHOWN else ""

@@ -56,7 +56,18 @@ def session_measurers(session: BuildSession) -> Measurers:
 
 
 def planned(topic: Topic, theme: Theme, course: Course | None, session: BuildSession) -> tuple[Setting, DeckPlan]:
-    """The setting of ``topic``'s slides and their plan: what each slide holds, measured in the boxes it will have."""
+    """The setting of ``topic``'s slides and their plan: what each slide holds, measured in the boxes it will have.
+
+    The session keeps the last plan, for the other outputs of the same topic drawn from it (a
+    slides PDF and a handout): kept with the very objects it was made from, under their
+    identities, which cannot pass to other objects while it holds them.
+    """
+    key = (id(topic), id(theme), id(course))
+    made = session.made("slide-plan", key, lambda: (topic, theme, course, _planned(topic, theme, course, session)), keep=1)
+    return made[3]
+
+
+def _planned(topic: Topic, theme: Theme, course: Course | None, session: BuildSession) -> tuple[Setting, DeckPlan]:
     setting = deck_setting(theme, session)
     topic = typeset_topic(topic, theme.typography)
     labels = theme.labels_for(topic.language_code)

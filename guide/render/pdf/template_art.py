@@ -25,6 +25,7 @@ def template_look(template: Template, title_fonts: RegisteredFamily, body_fonts:
     inks = {role: value if value.startswith("#") else art.color(value) for role, value in chosen.items()}
     backdrops = {}
     footers = {}
+    anchors = {}
     for role in SLIDE_ROLES:
         layout = template.roles.get(role)
         if layout is None:
@@ -32,7 +33,8 @@ def template_look(template: Template, title_fonts: RegisteredFamily, body_fonts:
         backdrops[role] = _backdrop(art.backdrops[layout.index], template)
         boxes = [layout.first(kind) for kind in ("footer", "slide_number")]
         footers[role] = (_placed(boxes[0]), _placed(boxes[1]))
-    return SlideLook(inks, title_fonts, body_fonts, designed=False, backdrops=backdrops, footers=footers)
+        anchors[role] = art.anchors.get(layout.index, {})
+    return SlideLook(inks, title_fonts, body_fonts, designed=False, backdrops=backdrops, footers=footers, anchors=anchors)
 
 
 def session_template_art(template: Template, session: BuildSession) -> template_art.TemplateArt:
