@@ -89,6 +89,9 @@ def test_the_title_layout_is_found_whatever_its_second_line_and_the_subtitle_is_
     assert cover.slide_layout.name == "Title Slide"
     texts = [shape.text_frame.text.replace("\v", " ") for shape in cover.shapes if shape.has_text_frame]
     assert any(SUBTITLE in text and "Berlin" in text for text in texts)
+    if quirk == "cover-title-alone":  # in a box of our own, lined up with the centred title
+        (subtitle,) = [shape for shape in cover.placeholders if shape.placeholder_format.idx == 91]
+        assert {paragraph.get("algn") for paragraph in subtitle._element.iter(qn("a:pPr"))} == {"ctr"}
 
 
 def test_a_content_layout_with_a_thin_second_strip_holds_the_lists_in_its_main_body(project: Path) -> None:
