@@ -70,6 +70,8 @@ class TextLook:
     size_pt: float | None = None
     align: str | None = None
     bold: bool | None = None
+    color: str | None = None
+    """``#RRGGBB``, or the name of a scheme colour (``tx1``, ``bg1``, ``accent2`` ...)."""
 
 
 @dataclass(frozen=True)
@@ -275,6 +277,14 @@ def _colors(path: Path, deck: Presentation, master: SlideMaster, roles: Mapping[
 
     art = read_template_art(path)
     texts = {kind: text_color(master.element, style, art.scheme) for kind, style in STYLES.items()}
+
+    def colors_of(layout: Layout) -> dict[str, str]:
+        """The master's text colours, where the layout's own title and body placeholders do not set theirs."""
+        placeholders = {"title": layout.first("title"), "text": layout.main_body or layout.first("subtitle")}
+        own = {kind: placeholder.look.color for kind, placeholder in placeholders.items() if placeholder and placeholder.look}
+        return {kind: art.color(color) if color and not color.startswith("#") else color or texts[kind] for kind, color in own.items()}
+
+    role_texts = {role: {**texts, **colors_of(layout)} for role in DECK_ROLES if (layout := roles.get(role)) is not None}
     samples, signature = read_samples(deck, all_layouts(deck), art)
     indexes = {role: layout.index for role, layout in roles.items() if layout is not None}
     layout_types = [layout.element.get("type", "") for layout in all_layouts(deck)]
@@ -295,7 +305,7 @@ def _colors(path: Path, deck: Presentation, master: SlideMaster, roles: Mapping[
             backgrounds.pop(role, None)
         elif role in DECK_ROLES:
             backgrounds[role] = (f"sample slide {sample + 1}", color)
-    return template_colors(art, texts, backgrounds), carried
+    return template_colors(art, role_texts, backgrounds), carried
 
 
 def _font(layout: Layout, kind: str, master: TextLook) -> str:
@@ -414,7 +424,18 @@ def _level_look(level: _Element | None, default_font: str, fonts: tuple[str, str
     font = {"+mj-lt": fonts[0], "+mn-lt": fonts[1]}.get(typeface, typeface)
     size = None if run is None or run.get("sz") is None else int(run.get("sz", "0")) / 100
     bold = None if run is None or run.get("b") is None else run.get("b") in ("1", "true")
-    return TextLook(font, size, level.get("algn"), bold)
+    return TextLook(font, size, level.get("algn"), bold, _fill_color(run))
+
+
+def _fill_color(run: _Element | None) -> str | None:
+    """The solid colour a run's properties set: ``#RRGGBB`` or a scheme colour's name."""
+    fill = None if run is None else run.find(f"{DRAWINGML}solidFill")
+    for child in fill if fill is not None else ():
+        if child.tag == f"{DRAWINGML}srgbClr":
+            return "#" + child.get("val", "000000").upper()
+        if child.tag == f"{DRAWINGML}schemeClr":
+            return child.get("val")
+    return None
 
 
 def _placeholder_shapes(slide: _Element) -> Iterator[tuple[_Element, _Element]]:

@@ -266,6 +266,31 @@ def navy_background(deck: PresentationObject, text: str | None = "FFFFFF") -> No
         run.insert(0, fill)
 
 
+def dark_cover_layout(deck: PresentationObject) -> None:
+    """The title layout alone is navy, its title and subtitle placeholders set in white by their own list styles."""
+    layout = _layout(deck, "Title Slide")._element
+    common = layout.find(qn("p:cSld"))
+    background = etree.Element(qn("p:bg"))
+    properties = etree.SubElement(background, qn("p:bgPr"))
+    etree.SubElement(etree.SubElement(properties, qn("a:solidFill")), qn("a:srgbClr"), val=NAVY)
+    etree.SubElement(properties, qn("a:effectLst"))
+    common.insert(0, background)
+    for kind in ("ctrTitle", "subTitle"):
+        (shape,) = _placeholders(_layout(deck, "Title Slide"), kind)
+        styles = shape.find(qn("p:txBody")).find(qn("a:lstStyle"))
+        level = styles.find(qn("a:lvl1pPr"))
+        if level is None:
+            level = etree.SubElement(styles, qn("a:lvl1pPr"))
+        run = level.find(qn("a:defRPr"))
+        if run is None:
+            run = etree.SubElement(level, qn("a:defRPr"))
+        for old in run.findall(qn("a:solidFill")):
+            run.remove(old)
+        fill = etree.Element(qn("a:solidFill"))
+        etree.SubElement(fill, qn("a:schemeClr"), val="bg1")
+        run.insert(0, fill)
+
+
 def second_master(deck: PresentationObject) -> None:
     """Placeholder only: the package gets a second master holding the content layouts (see :func:`make`)."""
 
@@ -288,6 +313,7 @@ QUIRKS: dict[str, Callable[[PresentationObject], None]] = {
     "verdana": unbundled_theme_font,
     "navy": navy_background,
     "navy-dark-text": lambda deck: navy_background(deck, None),
+    "dark-cover-layout": dark_cover_layout,
 }
 """Each quirk by name: what it does to the blank deck."""
 

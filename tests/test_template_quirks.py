@@ -306,3 +306,10 @@ def test_quirks_together_still_give_a_deck_where_nothing_overflows(project: Path
     assert status == 0, (sorted(quirks), err)
     deck = checked_deck(out / "treaty.pptx", template)
     assert deck.slides[0].shapes.title.text_frame.text.replace("\v", " ") == COVER
+
+
+def test_a_dark_cover_layout_with_light_title_styles_is_not_a_contrast_warning(project: Path) -> None:
+    err, deck_path, template = deck_on(project, "dark-cover-layout")
+    assert "contrast" not in err and "no colour" not in err
+    title = checked_deck(deck_path, template).slides[0].shapes.title._element
+    assert not list(title.iter(qn("a:solidFill"))), "the cover's title keeps its layout's white"
