@@ -257,6 +257,10 @@ def navy_background(deck: PresentationObject, text: str | None = "FFFFFF") -> No
     common.insert(0, background)
     if text is None:
         return
+    for layout in deck.slide_layouts:  # the layouts' own text colours (a grey subtitle) give way to the master's
+        for run in layout._element.iter(qn("a:defRPr")):
+            for old in run.findall(qn("a:solidFill")):
+                run.remove(old)
     for style in ("titleStyle", "bodyStyle"):
         run = _master_style(deck, style).find(qn("a:defRPr"))
         for old in run.findall(qn("a:solidFill")):
