@@ -105,6 +105,8 @@ class Layout:
     type: str = ""
     """What PowerPoint says the layout is for (title, obj, secHead, titleOnly, blank, vertTx, cust, ...)."""
     master: int = 0
+    decorations: tuple[tuple[float, float, float, float], ...] = ()
+    """Boxes of the shapes and pictures it shows that are not placeholders (its own and its master's): text keeps clear of them."""
 
     def all(self, kind: str) -> list[Placeholder]:
         return [placeholder for placeholder in self.placeholders if placeholder.kind == kind]
@@ -230,7 +232,9 @@ def read_template(path: Path, names: tuple[tuple[str, str], ...] = ()) -> Templa
             for layout in master.slide_layouts:
                 element = layout._element
                 placeholders = _placeholders(element, shapes, fonts)
-                layouts.append(Layout(len(layouts), layout.name, placeholders, element.get("type", ""), number))
+                shown = _decorations(master._element) if element.get("showMasterSp", "1") not in ("0", "false") else ()
+                decorations = (*shown, *_decorations(element))
+                layouts.append(Layout(len(layouts), layout.name, placeholders, element.get("type", ""), number, decorations))
     except (AttributeError, KeyError, IndexError, TypeError, ValueError) as error:  # what the package check cannot foresee
         raise TemplateError(f"{quoted(path.name)} is not a usable PowerPoint template ({error})") from None
     if not layouts:
@@ -406,6 +410,18 @@ def _master(master: _Element, shapes: MasterShapes, fonts: tuple[str, str], widt
         _look(master, "bodyStyle", fonts),
         furniture,
     )
+
+
+def _decorations(slide: _Element) -> tuple[tuple[float, float, float, float], ...]:
+    """The boxes of a master's or layout's own shapes and pictures (not placeholders), where they say them."""
+    found = []
+    for shape in slide.iterfind(f"{PRESENTATIONML}cSld/{PRESENTATIONML}spTree/*"):
+        if shape.find(f"*/{PRESENTATIONML}nvPr/{PRESENTATIONML}ph") is not None:
+            continue
+        dimensions = _dimensions(shape)  # shapes, pictures, lines and frames; a group's box is left out
+        if len(dimensions) == 4 and dimensions["cx"] > 0 and dimensions["cy"] > 0:
+            found.append(_box(dimensions))
+    return tuple(found)
 
 
 def _look(master: _Element, style: str, fonts: tuple[str, str]) -> TextLook:

@@ -264,6 +264,7 @@ REAL_LAYOUTS = {
     "pptx-blueprint-example01.pptx": {"Title Slide", "Title, Content", "Title Only"},
     "pptx-blueprint-example02-section.pptx": {"Titelfolie", "Titel und Inhalt", "Nur Titel"},
     "coreoz-ppt-templates-demo.pptx": {"Diapositive de titre", "Titre et contenu", "Titre seul"},
+    "pptx-automizer-additional-master.pptx": {"Titelfolie blue text", "Titel und Inhalt", "Nur Titel"},
 }
 
 
@@ -313,3 +314,16 @@ def test_a_dark_cover_layout_with_light_title_styles_is_not_a_contrast_warning(p
     assert "contrast" not in err and "no colour" not in err
     title = checked_deck(deck_path, template).slides[0].shapes.title._element
     assert not list(title.iter(qn("a:solidFill"))), "the cover's title keeps its layout's white"
+
+
+def test_text_keeps_clear_of_the_masters_own_shapes(project: Path) -> None:
+    """The master's button sits inside its body area: lists, cards and quotations end above it."""
+    name = "pptx-automizer-additional-master.pptx"
+    _, deck_path = deck_on_file(project, REAL / name)
+    deck = checked_deck(deck_path, project / name)
+    button_top = min(top for _, top, _, height in read_template(project / name).roles["content"].decorations if top > 400)
+    for slide in list(deck.slides)[1:]:
+        for shape in slide.shapes:
+            furniture = shape.is_placeholder and shape.placeholder_format.type in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
+            if shape.has_text_frame and shape.text_frame.text.strip() and not furniture and shape.name != "ModifyMe":
+                assert pt(shape.top + shape.height) <= button_top + 0.5, (slide.shapes.title.text_frame.text, shape.name)
