@@ -78,11 +78,12 @@ class TextStyle:
     font: str | None
     language: str
     bullet_ink: Ink | None
-    align: str = "l"
+    align: str | None = "l"
+    """l, ctr or r; None leaves it to the placeholder's style."""
     link_ink: Ink | None = None
     """The colour of links: the theme's, not the client's default blue."""
     inherits: bool = False
-    """Alignment and weight left to the template's styles: no ``algn``, and ``b``/``i`` only where a span is bold or italic."""
+    """Weight left to the template's styles: ``b``/``i`` only where a span is bold or italic."""
 
 
 class ShapeTree:
@@ -243,7 +244,7 @@ def _paragraph_properties_of(marker: str, style: TextStyle, last: bool) -> _Elem
     """
     indent = int(BULLET_INDENT_PT * EMU_PER_PT) if marker else 0
     properties = SubElement(_scratch(), A + "pPr", marL=str(indent), indent=str(-indent))
-    if not style.inherits:
+    if style.align:
         properties.set("algn", style.align)
     _spacing(properties, "lnSpc", style.size_pt * LINE_SPACING)
     _spacing(properties, "spcBef", 0)

@@ -98,7 +98,8 @@ class DeckWriter:
             subtitle = None if own_boxes else layout.first("subtitle") or layout.main_body
             ink = self.inks[plan.subtitle.ink] if self.designed else self._carried_title_ink(plan.role)
             shape = self._placeholder(slide, subtitle, FALLBACK_SUBTITLE, plan.subtitle.box)
-            self._text(slide, shape, plan.subtitle.items, plan.subtitle.size_pt, ink)
+            align = None if subtitle or self.designed else self._title_align(layout)  # our own box lines up with the title
+            self._text(slide, shape, plan.subtitle.items, plan.subtitle.size_pt, ink, align=align)
         if plan.body:
             body = None if own_boxes else layout.main_body
             if body is None and self.designed:
@@ -150,14 +151,30 @@ class DeckWriter:
         reference, name = (placeholder.reference, placeholder.name) if placeholder else (fallback, fallback_name(fallback))
         return slide.tree.placeholder(reference, name, box)
 
-    def _style(self, size_pt: float, ink: Ink | None, align: str = "l", inherits: bool = False) -> TextStyle:
-        """A text body's style; ``inherits`` leaves alignment and weight to the template's placeholder styles."""
+    def _style(self, size_pt: float, ink: Ink | None, align: str | None = "l", inherits: bool = False) -> TextStyle:
+        """A text body's style; ``inherits`` leaves weight (and ``align`` None alignment) to the template's placeholder styles."""
         return TextStyle(size_pt, ink, self.font, self.plan.language, self.inks["accent"], align, self.link_ink, inherits)
 
-    def _text(self, slide: _Slide, shape: _Element, items: Sequence[Item], size_pt: float, ink: Ink | None, anchor: str = "t") -> None:
-        """Fitted items in a placeholder; our design anchors the text, a template's layout does."""
+    def _text(
+        self,
+        slide: _Slide,
+        shape: _Element,
+        items: Sequence[Item],
+        size_pt: float,
+        ink: Ink | None,
+        anchor: str = "t",
+        align: str | None = None,
+    ) -> None:
+        """Fitted items in a placeholder; our design anchors and aligns the text, a template's layout does (unless ``align``)."""
         body = elements.text_body(shape, anchor if self.designed else None)
-        elements.items(body, items, self._style(size_pt, ink, inherits=not self.designed), slide.link)
+        style = self._style(size_pt, ink, "l" if self.designed else align, inherits=not self.designed)
+        elements.items(body, items, style, slide.link)
+
+    def _title_align(self, layout: Layout) -> str | None:
+        """How the layout aligns its title: its own placeholder's style, else the master's title style."""
+        title = layout.first("title")
+        own = title.look.align if title and title.look else None
+        return own or (self.template.master_of(layout).title.align if self.template.masters else None)
 
     def _logo(self, slide: _Slide, path: Path, filled: bool) -> None:
         """The logo at the bottom right of the title slide, on a card of the background colour over a fill."""
