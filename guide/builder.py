@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from guide.accessibility import accessibility_warnings
 from guide.coverage import coverage_problems
-from guide.errors import InputError
+from guide.errors import InputError, Problem
 from guide.inputs import find_inputs, shown
 from guide.load import LoadedCourse, LoadedTopic, ThemeChain, load_input, load_theme, may_be_course
 from guide.manifest import Inputs, Manifest, Manifests, files_of
@@ -229,6 +229,9 @@ def _theme(group: _Group, run: _Run, source: str) -> tuple[Theme, Inputs, tuple[
     for path, digest in loaded.parsed.items():
         run.session.digests.remember(path, digest)
     problems, warnings = list(loaded.problems), list(loaded.warnings)
+    if options.slide_aspect and loaded.theme.template is not None and any("template" in REGISTRY[name].inputs for name in loaded.outputs):
+        shape = f"the template '{loaded.theme.template.name}' decides the slides' shape"
+        warnings.append(Problem("--aspect", 0, 0, "", f"warning: --aspect {options.slide_aspect} is not used: {shape}"))
     if options.strict:
         problems += warnings
     else:

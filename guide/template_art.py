@@ -93,19 +93,21 @@ def read_template_art(path: Path) -> TemplateArt:
 
 
 def _art(deck: Presentation) -> TemplateArt:
-    master = deck.slide_masters[0]
-    scheme = _scheme(master.part)
+    scheme = _scheme(deck.slide_masters[0].part)
     undrawable: list[str] = []
-    master_art = _Reader(master.element, master.part, scheme, "the master", undrawable)
-    master_backdrop = master_art.backdrop(None)
-    master_anchors = _anchors(master.element)
-    backdrops, anchors = {}, {}
-    for index, layout in enumerate(deck.slide_layouts):
-        reader = _Reader(layout.element, layout.part, scheme, f"layout '{layout.name}'", undrawable)
-        backdrops[index] = reader.backdrop(master_backdrop)
-        own = _anchors(layout.element)
-        anchors[index] = {kind: anchor or master_anchors.get(PLACEHOLDER_INHERITS[kind]) or "t" for kind, anchor in own.items()}
-        anchors[index] |= {kind: anchors[index].get(kind) or master_anchors.get(kind) or "t" for kind in ("title", "body")}
+    backdrops: dict[int, Backdrop] = {}
+    anchors: dict[int, dict[str, str]] = {}
+    for master in deck.slide_masters:  # layouts numbered across all masters, as guide.template numbers them
+        master_scheme = _scheme(master.part)
+        master_backdrop = _Reader(master.element, master.part, master_scheme, "the master", undrawable).backdrop(None)
+        master_anchors = _anchors(master.element)
+        for layout in master.slide_layouts:
+            index = len(backdrops)
+            reader = _Reader(layout.element, layout.part, master_scheme, f"layout '{layout.name}'", undrawable)
+            backdrops[index] = reader.backdrop(master_backdrop)
+            own = _anchors(layout.element)
+            anchors[index] = {kind: anchor or master_anchors.get(PLACEHOLDER_INHERITS[kind]) or "t" for kind, anchor in own.items()}
+            anchors[index] |= {kind: anchors[index].get(kind) or master_anchors.get(kind) or "t" for kind in ("title", "body")}
     return TemplateArt(scheme, backdrops, anchors, tuple(dict.fromkeys(undrawable)))
 
 

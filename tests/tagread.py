@@ -37,7 +37,8 @@ class Node:
         return [self, *(node for kid in self.kids for node in kid.walk())]
 
     def all_text(self) -> str:
-        return self.text + "".join(kid.all_text() for kid in self.kids)
+        """Its text and its kids', each element's apart from the next (within one, as poppler read it)."""
+        return " ".join(part for part in (self.text, *(kid.all_text() for kid in self.kids)) if part)
 
     def find(self, role: str) -> list[Node]:
         return [node for node in self.walk() if node.role == role]

@@ -27,23 +27,40 @@ from guide.markup import plain_text
 from guide.model import Topic
 from guide.render.common import Metadata
 from guide.render.pdf import render_answer_key, render_study_sheet
+from guide.render.pdf.handout import render_handout, render_slides_pdf
 from guide.render.pdf.structure import Element as StructureElement
 from guide.render.pdf.tagged import artifact, marked, tag
 from guide.render.pdf.tagged_canvas import TaggingCanvas
+from guide.render.planning import planned
+from guide.render.slides.shapes import Picture, TextBlock
+from guide.session import BuildSession
 from guide.theme import Theme
 from guide.typography import typeset_topic
-from tests.conftest import TREATY, squeezed
+from tests.conftest import ROOT, TREATY, squeezed
 from tests.samples import german_topic, long_topic, paragraph, sentence
 from tests.tagread import STANDARD_ROLES, Node, elements, have_pdfinfo, parent_tree, structure_tree, unmarked_painting
+from tests.templates import make_decorated_template
 
 pytestmark = pytest.mark.skipif(not have_pdfinfo(), reason="poppler (pdfinfo) is not installed")
 
 THEMES = ("classic", "modern", "print")
 TOPICS = ("treaty", "long", "german")
 DOCUMENTS = ("sheet", "answers")
+SLIDE_DOCUMENTS = ("slides", "handout", "handout-notes")
 CASES = [(topic, "classic", document) for topic in TOPICS for document in DOCUMENTS] + [
     ("treaty", theme, document) for theme in THEMES[1:] for document in DOCUMENTS
 ]
+SLIDE_CASES = [("treaty", theme, document) for theme in ("classic", "print") for document in SLIDE_DOCUMENTS] + [
+    ("german", "modern", "slides"),
+    ("treaty", "template", "slides"),
+]
+RENDERERS: dict[str, Callable[[Topic, Theme], bytes]] = {
+    "sheet": render_study_sheet,
+    "answers": render_answer_key,
+    "slides": render_slides_pdf,
+    "handout": render_handout,
+    "handout-notes": lambda topic, theme: render_handout(topic, theme.with_handout("notes")),
+}
 
 
 def _topic(name: str, folder: Path) -> Topic:
@@ -60,11 +77,13 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str, s
     folder = tmp_path_factory.mktemp("tagged")
     topics = {name: _topic(name, folder) for name in TOPICS}
     found = {}
-    for name, theme_name, document in CASES:
-        theme = named_theme(theme_name)
-        render = render_study_sheet if document == "sheet" else render_answer_key
+    make_decorated_template(folder / "dept.pptx", ROOT / "tests" / "data" / "pixel.png")
+    (folder / "pyproject.toml").write_text("", encoding="utf-8")
+    (folder / "template.yaml").write_text("slides:\n  template: dept.pptx\n", encoding="utf-8")
+    for name, theme_name, document in [*CASES, *SLIDE_CASES]:
+        theme = named_theme(str(folder / "template.yaml") if theme_name == "template" else theme_name)
         path = folder / f"{name}-{theme_name}-{document}.pdf"
-        path.write_bytes(render(topics[name], theme))
+        path.write_bytes(RENDERERS[document](topics[name], theme))
         found[(name, theme_name, document)] = (path, topics[name], theme)
     return found
 
@@ -174,14 +193,14 @@ def test_lists_terms_figures_and_quotations_have_their_roles(rendered: Any, case
         assert {element.role for element in elements(pdf)} <= STANDARD_ROLES
 
 
-@pytest.mark.parametrize("case", CASES, ids=_ids)
+@pytest.mark.parametrize("case", [*CASES, *SLIDE_CASES], ids=_ids)
 def test_every_painting_operator_is_tagged_content_or_an_artifact(rendered: Any, case: tuple[str, str, str]) -> None:
     path, _, _ = rendered[case]
     with pikepdf.open(path) as pdf:
         assert unmarked_painting(pdf) == []
 
 
-@pytest.mark.parametrize("case", CASES, ids=_ids)
+@pytest.mark.parametrize("case", [*CASES, *SLIDE_CASES], ids=_ids)
 def test_the_sections_follow_the_pages_the_main_column_before_the_sidebar(rendered: Any, case: tuple[str, str, str]) -> None:
     """The document's parts are read in the order their first lines were drawn: page by page, main column first."""
     path, _, _ = rendered[case]
@@ -192,7 +211,7 @@ def test_the_sections_follow_the_pages_the_main_column_before_the_sidebar(render
         assert firsts == sorted(firsts)
 
 
-@pytest.mark.parametrize("case", CASES, ids=_ids)
+@pytest.mark.parametrize("case", [*CASES, *SLIDE_CASES], ids=_ids)
 def test_the_pdfua_checker_finds_nothing_and_skips_no_rule(rendered: Any, case: tuple[str, str, str]) -> None:
     path, _, _ = rendered[case]
     report = validate(str(path))
@@ -200,7 +219,7 @@ def test_the_pdfua_checker_finds_nothing_and_skips_no_rule(rendered: Any, case: 
     assert not report.skipped
 
 
-@pytest.mark.parametrize("case", CASES, ids=_ids)
+@pytest.mark.parametrize("case", [*CASES, *SLIDE_CASES], ids=_ids)
 def test_catalog_pages_links_and_metadata_say_what_pdf_ua_asks(rendered: Any, case: tuple[str, str, str]) -> None:
     path, topic, _ = rendered[case]
     with pikepdf.open(path) as pdf:
@@ -222,6 +241,24 @@ def test_catalog_pages_links_and_metadata_say_what_pdf_ua_asks(rendered: Any, ca
             assert str(link.Contents) == str(link.A.URI)
             assert entries[int(link.StructParent)].S == "/Link"
         assert int(root.StructTreeRoot.ParentTreeNextKey) == max(entries) + 1
+
+
+@pytest.mark.parametrize("case", SLIDE_CASES, ids=_ids)
+def test_every_slide_is_a_section_under_its_title_with_its_pictures_alt_text(rendered: Any, case: tuple[str, str, str]) -> None:
+    path, topic, theme = rendered[case]
+    _, plan = planned(topic, theme, None, BuildSession())
+    tree = structure_tree(path)
+    sections = [node for node in tree.kids if node.role == "Sect"]
+    assert [squeezed(section.kids[0].all_text()) for section in sections] == [squeezed(slide.title) for slide in plan.slides]
+    assert [section.kids[0].role for section in sections] == ["H1" if slide.role == "title" else "H2" for slide in plan.slides]
+    for section, slide in zip(sections, plan.slides, strict=True):
+        shown = [block for block in (slide.subtitle, slide.body, *slide.drawing) if isinstance(block, TextBlock)]
+        texts_shown = ["".join(span.text for span in item.spans) for block in shown for item in block.items]
+        assert not in_reading_order(section, texts_shown)
+        assert words(" ".join(texts_shown)) <= words(section.all_text())
+    pictures = [drawing.alt for slide in plan.slides for drawing in slide.drawing if isinstance(drawing, Picture)]
+    with pikepdf.open(path) as pdf:
+        assert [element.alt for element in elements(pdf) if element.role == "Figure"] == pictures
 
 
 def test_a_tagged_sheet_is_the_same_bytes_each_time() -> None:

@@ -23,7 +23,10 @@ from guide.render.pdf.fonts import register
 from guide.render.pdf.inline import literal
 from guide.render.pdf.sheet import furniture
 from guide.render.pdf.slide_art import SlideLook, draw_slide, slide_space
+from guide.render.pdf.structure import Element
 from guide.render.pdf.styles import Styles, build_styles
+from guide.render.pdf.tagged import tag
+from guide.render.pdf.tagged_canvas import TaggingCanvas
 from guide.render.pdf.template_art import template_look
 from guide.render.planning import Setting, planned
 from guide.render.slides.designs import picture_size
@@ -59,15 +62,16 @@ def render_slides_pdf(topic: Topic, theme: Theme, course: Course | None = None, 
     setting, plan = planned(topic, theme, course, session)
     look = slide_look(theme, setting, plan, session)
     buffer = io.BytesIO()
-    canvas = Canvas(
+    canvas = TaggingCanvas(
         buffer,
         pagesize=(plan.width_pt, plan.height_pt),
         invariant=1,
         lang=topic.language,
         pageCompression=1,
-        initialFontName=look.body_fonts.regular,  # type: ignore[arg-type]  # a font name; else every page names Helvetica, unembedded
+        initialFontName=look.body_fonts.regular,  # a font name; else every page names Helvetica, unembedded
+        metadata=(about := metadata(topic, topic.title, course)),
     )
-    _describe(canvas, metadata(topic, topic.title, course))
+    _describe(canvas, about)
     marks = bookmarks(plan.slides)
     for number, slide in enumerate(plan.slides, start=1):
         if number in marks:
@@ -156,7 +160,8 @@ def notes_story(deck: _Deck) -> list[Flowable]:
     for index, (number, slide) in enumerate(deck.numbered()):
         if index:
             story.append(PageBreak())
-        notes = [Paragraph(literal(part).replace("\n", "<br/>"), deck.styles.body) for part in slide.notes.split("\n\n") if part.strip()]
+        parts = [part for part in slide.notes.split("\n\n") if part.strip()]
+        notes = [tag(Paragraph(literal(part).replace("\n", "<br/>"), deck.styles.body), Element("P")) for part in parts]
         story.append(KeepTogether([SlideFigure(deck, number, slide), Spacer(0, GAP_PT), *notes[:1]]))
         story += notes[1:]
     return story

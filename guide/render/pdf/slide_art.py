@@ -21,6 +21,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from guide.markup import Span
 from guide.render.pdf.fonts import RegisteredFamily
+from guide.render.pdf.structure import Element
+from guide.render.pdf.tagged import marked
 from guide.render.slides.fitting import BULLET_INDENT_PT, INSET_X_PT, INSET_Y_PT, PARAGRAPH_GAP, Item, bold_line
 from guide.render.slides.geometry import FOOTER_SIZE_PT, LOGO_CARD_PAD_PT, Box, footer_boxes
 from guide.render.slides.measure import LINE_SPACING
@@ -93,7 +95,17 @@ def draw_slide(canvas: Canvas, plan: DeckPlan, slide: SlidePlan, number: int, lo
     """The whole slide in slide space: backdrop, its drawing in order, title, subtitle, body, then footer or logo.
 
     On a template, placeholders' text is in the scheme's text colour, as the deck leaves it to the layout.
+    The slide is a section of the tagged PDF, read title first, then subtitle, body and its text
+    and pictures in the plan's order; backgrounds, shapes, lines, the footer and the logo are artifacts.
     """
+    section = Element("Sect")
+    title = section.child("H1" if slide.role == "title" else "H2")
+    blocks = {id(block): section.child("Div") for block in (slide.subtitle, slide.body) if block is not None}
+    parts = {
+        id(drawing): section.child("Figure", alt=drawing.alt) if isinstance(drawing, Picture) else section.child("Div")
+        for drawing in slide.drawing
+        if isinstance(drawing, (Picture, TextBlock))
+    }
     height = plan.height_pt
     backdrop = look.backdrops.get(slide.role) if look.backdrops else None
     draw_background(canvas, plan, look.color(slide.background or (backdrop.color if backdrop else "background")))
@@ -101,18 +113,20 @@ def draw_slide(canvas: Canvas, plan: DeckPlan, slide: SlidePlan, number: int, lo
         draw_backdrop(canvas, height, backdrop, look)
     for drawing in slide.drawing:
         if isinstance(drawing, TextBlock):
-            draw_text_block(canvas, height, drawing, look)
+            draw_text_block(canvas, height, drawing, look, parts[id(drawing)])
         elif isinstance(drawing, Shape):
             draw_shape(canvas, height, drawing, look)
         elif isinstance(drawing, Line):
             draw_line(canvas, height, drawing, look)
         else:
-            draw_picture(canvas, height, drawing, look)
-    draw_title(canvas, height, slide, look)
+            with marked(canvas, parts[id(drawing)]):
+                draw_picture(canvas, height, drawing, look)
+    with marked(canvas, title):
+        draw_title(canvas, height, slide, look)
     for kind, block in (("subtitle", slide.subtitle), ("body", slide.body)):
         if block is not None:
             placed = block if look.designed else replace(block, ink="text", anchor=look.anchor(slide.role, kind, block.anchor))
-            draw_text_block(canvas, height, placed, look)
+            draw_text_block(canvas, height, placed, look, blocks[id(block)])
     if slide.role == "title":
         if look.logo and look.designed:
             draw_logo(canvas, height, look.logo, look, filled=slide.background is not None)
@@ -215,8 +229,12 @@ def draw_footer(canvas: Canvas, plan: DeckPlan, role: str, number: int, look: Sl
             draw_text_block(canvas, plan.height_pt, block, look)
 
 
-def draw_text_block(canvas: Canvas, height: float, block: TextBlock, look: SlideLook) -> None:
-    """The block's items, line by line as the plan broke them, anchored in the box as the deck anchors them."""
+def draw_text_block(canvas: Canvas, height: float, block: TextBlock, look: SlideLook, holder: Element | None = None) -> None:
+    """The block's items, line by line as the plan broke them, anchored in the box as the deck anchors them.
+
+    Under ``holder``, bulleted and numbered items are a list, each marker the label of its item,
+    and other items paragraphs; without one, the block is part of what is being marked around it, or an artifact.
+    """
     size = block.size_pt
     pitch = size * LINE_SPACING
     gap = size * PARAGRAPH_GAP
@@ -226,15 +244,47 @@ def draw_text_block(canvas: Canvas, height: float, block: TextBlock, look: Slide
     used = sum(len(lines) * pitch for lines in lines_of) + gap * (len(lines_of) - 1)
     inner = block.box.height - 2 * INSET_Y_PT
     top = block.box.top + INSET_Y_PT + {"t": 0.0, "ctr": (inner - used) / 2, "b": inner - used}[block.anchor]
+    listed = holder.child("L") if holder is not None and any(item.hangs for item in block.items) else None
     for item, lines in zip(block.items, lines_of, strict=True):
+        label, text = _elements_of(item, holder, listed)
         for index, line in enumerate(lines):
             baseline = height - (top + size)
             left = block.box.left + INSET_X_PT + (BULLET_INDENT_PT if item.hangs else 0.0)
             if index == 0 and item.hangs:
-                draw_marker(canvas, block.box.left + INSET_X_PT, baseline, item, size, fonts, look)
-            draw_line_of_text(canvas, left, block.box.right - INSET_X_PT, baseline, line, block, fonts, look)
+                with _marked_if(canvas, label):
+                    draw_marker(canvas, block.box.left + INSET_X_PT, baseline, item, size, fonts, look)
+            with _marked_if(canvas, text):
+                draw_line_of_text(canvas, left, block.box.right - INSET_X_PT, baseline, line, block, fonts, look)
+                if index < len(lines) - 1 and _ends_a_word(line):  # a space, read between this line's last word and the next's first
+                    canvas.drawString(block.box.right - INSET_X_PT, baseline, " ")
             top += pitch
         top += gap
+
+
+def _ends_a_word(line: Sequence[Span]) -> bool:
+    """Whether a line broken here ends between words: not after a space or a hyphen."""
+    text = "".join(span.text for span in line)
+    return bool(text) and not text[-1].isspace() and text[-1] not in "-\u00ad"
+
+
+def _elements_of(item: Item, holder: Element | None, listed: Element | None) -> tuple[Element | None, Element | None]:
+    """(the element of an item's marker, of its text): a list item's label and body, or a paragraph; none without a holder."""
+    if holder is None:
+        return None, None
+    if listed is None:
+        return None, holder.child("P")
+    entry = listed.child("LI")
+    return (entry.child("Lbl") if item.hangs else None), entry.child("LBody")
+
+
+@contextmanager
+def _marked_if(canvas: Canvas, element: Element | None) -> Iterator[None]:
+    """What is drawn inside as ``element``'s content, or as an artifact where there is none."""
+    if element is None:
+        yield
+        return
+    with marked(canvas, element):
+        yield
 
 
 def draw_marker(canvas: Canvas, left: float, baseline: float, item: Item, size: float, fonts: RegisteredFamily, look: SlideLook) -> None:

@@ -26,6 +26,8 @@ ARTIFACT = "Artifact"
 TREE_ROOT = "StructTreeRoot"
 ARTIFACT_BEGIN = "/Artifact BMC"
 END = "EMC"
+SOFT_ENDS = "-\u00ad"
+"""A line ending in a hyphen or a soft hyphen was broken in a word."""
 STATE_ONLY = frozenset(("q", "Q"))
 """Code that draws nothing: a sequence holding only these is not worth an element's MCID."""
 PAGE_KEYS = ("StructParents", "Tabs")
@@ -189,18 +191,21 @@ class _SpacedLines(PDFTextObject):
     reportlab moves to the next line with nothing between the last word of one line and the
     first of the next, so what reads the text in order (a screen reader, poppler, a copy and
     paste) ran them together. The space is drawn after the line's last glyph, where it shows
-    nothing. A line broken in a word, after a hyphen, gets none.
+    nothing. A line broken in a word, after a hyphen, gets none. (The hyphen itself is left as
+    it is: marking it as read as nothing nests marked content, after which poppler reads no more
+    of the element's text.)
     """
 
     def __init__(self, canvas: Canvas, x: float = 0, y: float = 0, direction: Any = None) -> None:
         super().__init__(canvas, x, y, direction=direction)
         self._line_end = ""
+        """The last character drawn on the current line."""
 
     def _textOut(self, text: str, TStar: int = 0) -> None:  # noqa: N802, N803 - reportlab's names
         """Text at the current point, then (``TStar``) the next line: reportlab's own line writer, which paragraphs use."""
         if text:
             self._line_end = text[-1]
-        if TStar and self._line_end and not self._line_end.isspace() and self._line_end not in "-­":
+        if TStar and self._line_end and not self._line_end.isspace() and self._line_end not in SOFT_ENDS:
             text += " "
         if TStar:
             self._line_end = ""

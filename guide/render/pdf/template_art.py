@@ -21,7 +21,8 @@ SLIDE_ROLES = ("title", "content", "title_only")
 def template_look(template: Template, title_fonts: RegisteredFamily, body_fonts: RegisteredFamily, session: BuildSession) -> SlideLook:
     """How slides on ``template`` are drawn: its scheme's colours for the plan's roles, its layouts' backdrops and footers."""
     art = session_template_art(template, session)
-    inks = {role: art.color(name) for role, name in TEMPLATE_SCHEME.items()}
+    chosen = {**TEMPLATE_SCHEME, **dict(template.inks)}  # with the colours chosen to read on the template's backgrounds
+    inks = {role: value if value.startswith("#") else art.color(value) for role, value in chosen.items()}
     backdrops = {}
     footers = {}
     anchors = {}
