@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from guide.colors import WHITE, contrast_ratio, mix, normal_hex
-from guide.errors import InputError, Location, Origin, Problem
+from guide.errors import InputError, Location, Origin, Problem, quoted
 from guide.fonts import WIDE_FAMILY, FontFamily, measuring_family
 from guide.load.brand import brand_as_theme, is_brand
 from guide.load.files import resolve_inside
@@ -406,7 +406,10 @@ def template_problems(loaded: LoadedTheme, redrawn: bool = False) -> tuple[list[
                 f" and {len(undrawable) - UNDRAWABLE_SHOWN} more" if len(undrawable) > UNDRAWABLE_SHOWN else ""
             )
             warnings.append(
-                named_at.problem(f"warning: the slides PDF and handout leave out what they cannot draw of the template: {shown}")
+                named_at.problem(
+                    "warning: the slides PDF and handout leave out what they cannot draw of the template "
+                    f"{quoted(theme.template.name)}: {shown}"
+                )
             )
     return errors, warnings
 
