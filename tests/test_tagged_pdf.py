@@ -261,9 +261,10 @@ def test_every_slide_is_a_section_under_its_title_with_its_pictures_alt_text(ren
         assert [element.alt for element in elements(pdf) if element.role == "Figure"] == pictures
 
 
-def test_a_tagged_sheet_is_the_same_bytes_each_time() -> None:
+@pytest.mark.parametrize("document", ["sheet", "slides", "handout-notes"])
+def test_a_tagged_pdf_is_the_same_bytes_each_time(document: str) -> None:
     topic = load_topic(TREATY).topic
-    assert render_study_sheet(topic, named_theme()) == render_study_sheet(topic, named_theme())
+    assert RENDERERS[document](topic, named_theme()) == RENDERERS[document](topic, named_theme())
 
 
 def _tiny(story: Callable[[StructureElement], list[Any]]) -> pikepdf.Pdf:
