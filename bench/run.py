@@ -136,6 +136,8 @@ def main() -> None:
                 "ours treaty 2": lambda out: ours(treaty, out, "--jobs", "2"),
                 "baseline treaty 2": lambda out: baseline(treaty, out, 2),
                 "ours treaty quarter 2": lambda out: ours(treaty_quarter, out, "--jobs", "2"),
+                "ours synthetic sheet 1": lambda out: ours(synthetic, out, "--jobs", "1", "--outputs", "sheet"),
+                "ours synthetic handout 1": lambda out: ours(synthetic, out, "--jobs", "1", "--outputs", "handout"),
             },
             work,
             options.batch_rounds,
@@ -176,6 +178,12 @@ def report(count: int, quarter: int, cold: dict[str, Run], batches: dict[str, Ru
             f"{tool.seconds / plain.seconds:.2f} x baseline ({plain.seconds / count * 1000:.1f} ms);"
             f" CPU {tool.cpu_seconds / count * 1000:.1f} ms/topic, baseline {plain.cpu_seconds / count * 1000:.1f} ms",
         )
+    sheet, handout = batches["ours synthetic sheet 1"], batches["ours synthetic handout 1"]
+    line(
+        "handout (lines) of synthetic topics, --jobs 1",
+        f"{handout.seconds / count * 1000:.1f} ms/topic",
+        f"{handout.seconds / sheet.seconds:.2f} x the study sheet alone ({sheet.seconds / count * 1000:.1f} ms/topic)",
+    )
     line(f"no-op rebuild ({count} topics up to date)", f"{noop.seconds * 1000:.0f} ms")
     line("rebuild after one topic changed", f"{one.seconds * 1000:.0f} ms")
     base_peak = max(taken.peak_mb for name, taken in batches.items() if name.startswith("baseline"))

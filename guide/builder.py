@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from guide.accessibility import accessibility_warnings
 from guide.coverage import coverage_problems
-from guide.errors import InputError
+from guide.errors import InputError, Problem
 from guide.inputs import find_inputs, shown
 from guide.load import LoadedCourse, LoadedTopic, ThemeChain, load_input, load_theme, may_be_course
 from guide.manifest import Inputs, Manifest, Manifests, files_of
@@ -128,7 +128,7 @@ class _Run:
             return None
         if (folder, path) not in self.current:
             manifest = self.manifests[folder]
-            self.current[folder, path] = manifest.current_topic(path, self.options.outputs, self.options.settings, self.session.digests)
+            self.current[folder, path] = manifest.current_topic(path, self.options.outputs, self.options.settings_of, self.session.digests)
         return self.current[folder, path]
 
 
@@ -210,7 +210,7 @@ def _record(manifest: Manifest, loaded: LoadedTopic, inputs: Inputs, chosen: tup
     every = {output.name: output.file_name(topic.id) if output.applies(topic) else None for output in REGISTRY}
     manifest.record_topic(loaded.path, topic.id, inputs, every, unasked)
     for output, file in REGISTRY.targets(topic, chosen):
-        key = manifest.key(files_of(inputs, output.inputs), run.options.settings, run.session.digests)
+        key = manifest.key(files_of(inputs, output.inputs), run.options.settings_of(output), run.session.digests)
         manifest.record_targets([manifest.folder / file], key)
 
 
@@ -229,6 +229,9 @@ def _theme(group: _Group, run: _Run, source: str) -> tuple[Theme, Inputs, tuple[
     for path, digest in loaded.parsed.items():
         run.session.digests.remember(path, digest)
     problems, warnings = list(loaded.problems), list(loaded.warnings)
+    if options.slide_aspect and loaded.theme.template is not None and any("template" in REGISTRY[name].inputs for name in loaded.outputs):
+        shape = f"the template '{loaded.theme.template.name}' decides the slides' shape"
+        warnings.append(Problem("--aspect", 0, 0, "", f"warning: --aspect {options.slide_aspect} is not used: {shape}"))
     if options.strict:
         problems += warnings
     else:

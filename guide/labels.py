@@ -33,6 +33,9 @@ _ENGLISH = {
     "in_brief": "In brief",
     "handout": "Handout",
     "slide": "Slide",
+    "name_field": "Name",
+    "class_field": "Class",
+    "date_field": "Date",
 }
 
 _GERMAN = {
@@ -62,6 +65,9 @@ _GERMAN = {
     "in_brief": "Kurz gefasst",
     "handout": "Handout",
     "slide": "Folie",
+    "name_field": "Name",
+    "class_field": "Klasse",
+    "date_field": "Datum",
 }
 
 _FRENCH = {
@@ -91,6 +97,9 @@ _FRENCH = {
     "in_brief": "En résumé",
     "handout": "Polycopié",
     "slide": "Diapositive",
+    "name_field": "Nom",
+    "class_field": "Classe",
+    "date_field": "Date",
 }
 
 _SPANISH = {
@@ -120,6 +129,9 @@ _SPANISH = {
     "in_brief": "En resumen",
     "handout": "Material de clase",
     "slide": "Diapositiva",
+    "name_field": "Nombre",
+    "class_field": "Clase",
+    "date_field": "Fecha",
 }
 
 MONTHS = {

@@ -14,14 +14,14 @@ from __future__ import annotations
 import hashlib
 import json
 import stat
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from guide.errors import Problem, quoted
 from guide.output import write_atomically
-from guide.outputs import INPUT_KINDS, REGISTRY
+from guide.outputs import INPUT_KINDS, REGISTRY, Output
 from guide.regular_file import open_regular, read_regular
 
 MANIFEST_NAME = ".manifest.json"
@@ -129,10 +129,11 @@ class Manifest:
                 return False
         return True
 
-    def current_topic(self, source: Path, chosen: Sequence[str] | None, settings: str, digests: Digests) -> str | None:
+    def current_topic(self, source: Path, chosen: Sequence[str] | None, settings: Callable[[Output], str], digests: Digests) -> str | None:
         """The topic id of ``source`` when its chosen outputs are up to date, judged without reading it as YAML.
 
-        ``chosen`` None means the outputs its course or theme chose when it was last built.
+        ``chosen`` None means the outputs its course or theme chose when it was last built;
+        ``settings`` gives what besides input files shapes an output (``BuildOptions.settings_of``).
         """
         entry = self.sources.get(str(source.resolve()))
         if not isinstance(entry, dict):
@@ -147,7 +148,7 @@ class Manifest:
             return None  # a manifest of another version, an output it never considered, or a damaged entry
         present = [(output, file) for output, file in files if file is not None]
         for output, file in present:
-            if not self.is_current([file], self.key(files_of(inputs, output.inputs), settings, digests)):
+            if not self.is_current([file], self.key(files_of(inputs, output.inputs), settings(output), digests)):
                 return None
         return topic_id if present else None
 

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from guide import __version__
 from guide.theme import HandoutLayout, PageSize, SlideAspect
+
+if TYPE_CHECKING:
+    from guide.outputs import Output
 
 
 @dataclass(frozen=True)
@@ -35,4 +39,9 @@ class BuildOptions:
         Package data (built-in fonts, the default template, renderer code) changes only with
         the tool's version. A ``--theme`` file's contents are among each topic's inputs.
         """
-        return "\0".join(map(str, (__version__, self.theme, self.page_size, self.slide_aspect, self.handout, self.strict)))
+        return "\0".join(map(str, (__version__, self.theme, self.page_size, self.slide_aspect, self.strict)))
+
+    def settings_of(self, output: Output) -> str:
+        """:attr:`settings`, and the options only ``output`` reads (``--handout``): changing those rebuilds only its files."""
+        own = "\0".join(f"{name}={getattr(self, name)}" for name in output.options)
+        return f"{self.settings}\0{own}" if own else self.settings

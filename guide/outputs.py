@@ -71,6 +71,8 @@ class Output:
     """Whether a topic has this output at all (an answer key needs questions)."""
     default: bool = True
     """Built when neither the command line, the course nor the theme chooses outputs."""
+    options: tuple[str, ...] = ()
+    """Build options (``BuildOptions`` fields) that only this output reads, so that changing one rebuilds only its files."""
     draws_template: bool = False
     """Draws a slide template's masters itself, not through an office suite: what it cannot draw of them is reported."""
 
@@ -185,6 +187,7 @@ REGISTRY = Registry(
             format="pdf",
             inputs=DOCUMENT_INPUTS | {"template"},
             default=False,
+            options=("handout",),
             draws_template=True,
         ),
         Output(

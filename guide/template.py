@@ -11,24 +11,27 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from guide.errors import GuideError, quoted
+from guide.fonts import measuring_family
 from guide.ooxml import DRAWINGML, PRESENTATIONML
 from guide.package_check import PackageError, checked_package
+from guide.template_branding import Branding
 from guide.theme import SLIDE_ROLES
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
     from pptx.presentation import Presentation
+    from pptx.slide import SlideLayout, SlideMaster
+
+    from guide.template_colors import TemplateColors
 
 EMU_PER_PT = 12_700
 DECK_ROLES = ("title", "content", "title_only")
-"""The roles our decks use; a template must serve these. The others are reported for information."""
-SECTION_SHARE = 0.5
-"""A one-body layout whose body is under this share of the content body's area is a section header."""
+"""The roles our decks use; every template serves these, in our own boxes where no layout suits."""
 _KINDS = {
     "title": "title",
     "ctrTitle": "title",
@@ -41,6 +44,11 @@ _KINDS = {
     "sldNum": "slide_number",
 }
 """Placeholder types as the XML spells them -> our kinds; a type missing is an object (a body)."""
+FURNITURE = ("date", "footer", "slide_number")
+VERTICAL_TEXT = ("vert", "vert270", "eaVert", "wordArtVert", "wordArtVertRtl", "mongolianVert")
+"""``bodyPr vert`` values whose text runs top to bottom: no place for a list."""
+SAFE_INSET = 0.05
+"""Without a title or body on the master, text keeps this share of the slide's size from each edge."""
 _INHERITS = {"title": "title", "ctrTitle": "title", "dt": "dt", "ftr": "ftr", "sldNum": "sldNum"}
 """The master placeholder a layout placeholder takes its box from, by type; all others take the body's."""
 _LATIN_FONT = re.compile(rb"<a:(major|minor)Font>\s*<a:latin[^>]*typeface=\"([^\"]*)\"")
@@ -55,6 +63,16 @@ class TemplateError(GuideError):
 
 
 @dataclass(frozen=True)
+class TextLook:
+    """How the template sets one kind of text: its font, size, alignment and weight (None: not said)."""
+
+    font: str
+    size_pt: float | None = None
+    align: str | None = None
+    bold: bool | None = None
+
+
+@dataclass(frozen=True)
 class Placeholder:
     """One placeholder of a layout: its kind, its index (which slides refer to) and its box in points."""
 
@@ -66,6 +84,10 @@ class Placeholder:
     """(left, top, width, height) in points; None when neither the layout nor its master says."""
     reference: tuple[tuple[str, str], ...]
     """The layout's ``p:ph`` attributes a slide's placeholder repeats to inherit from it (type, idx, orient, sz)."""
+    vertical: bool = False
+    """Its text runs top to bottom (``orient="vert"`` or a vertical ``bodyPr``, here or on the master)."""
+    look: TextLook | None = None
+    """What the layout's placeholder itself says of its first level of text (font, size, ...), over the master's."""
 
     @property
     def area(self) -> float:
@@ -75,8 +97,12 @@ class Placeholder:
 @dataclass(frozen=True)
 class Layout:
     index: int
+    """Its position among the layouts of all masters, in order."""
     name: str
     placeholders: tuple[Placeholder, ...]
+    type: str = ""
+    """What PowerPoint says the layout is for (title, obj, secHead, titleOnly, blank, vertTx, cust, ...)."""
+    master: int = 0
 
     def all(self, kind: str) -> list[Placeholder]:
         return [placeholder for placeholder in self.placeholders if placeholder.kind == kind]
@@ -86,9 +112,32 @@ class Layout:
         return found[0] if found else None
 
     @property
+    def shown(self) -> str:
+        """Its name on one line, as messages print it: a line break in it (PowerPoint allows them) shown as ``\\n``."""
+        return self.name.replace("\r", "\\r").replace("\n", "\\n")
+
+    @property
     def content_kinds(self) -> set[str]:
         """Kinds of the placeholders that hold content (not date, footer or slide number)."""
-        return {placeholder.kind for placeholder in self.placeholders if placeholder.kind not in ("date", "footer", "slide_number")}
+        return {placeholder.kind for placeholder in self.placeholders if placeholder.kind not in FURNITURE}
+
+    @property
+    def main_body(self) -> Placeholder | None:
+        """The largest body whose text runs across: where a list goes (a thin strip beside it is left empty)."""
+        bodies = [body for body in self.all("body") if not body.vertical]
+        return max(bodies, key=lambda body: body.area, default=None)
+
+
+@dataclass(frozen=True)
+class Master:
+    """What a slide master gives every slide drawn on its layouts."""
+
+    safe: tuple[float, float, float, float]
+    """The area its title and body placeholders span: where the template lets text go."""
+    title: TextLook
+    body: TextLook
+    furniture: tuple[Placeholder, ...]
+    """Its date, footer and slide-number placeholders, for layouts that have none of their own."""
 
 
 @dataclass(frozen=True)
@@ -100,11 +149,23 @@ class Template:
     roles: Mapping[str, Layout | None]
     """Role -> the layout that serves it (None: no layout can)."""
     fonts: tuple[str, str]
-    """The template theme's (heading, body) Latin font names."""
+    """The (title, body) Latin fonts the content slides' master sets, as its text styles and theme say."""
     errors: tuple[TemplateError, ...]
-    """Why the template cannot serve a deck: a deck role no layout serves, or a bad layout name."""
+    """Why the template cannot serve a deck: a layout name that names no layout, or a named layout unfit for its role."""
     warnings: tuple[str, ...] = ()
-    """What reading it dropped: links out of the package."""
+    """What reading it dropped or could not honour: links out of the package, roles drawn in our own boxes."""
+    masters: tuple[Master, ...] = ()
+    choices: tuple[str, ...] = ()
+    """Why each role got its layout, and why each layout was passed over, for ``--check-template``."""
+    fallbacks: frozenset[str] = frozenset()
+    """Deck roles no layout suits: drawn on the layout given in ``roles`` in boxes of our own."""
+    inks: tuple[tuple[str, str], ...] = ()
+    """Colour roles (text, primary, muted, tint) -> a scheme colour's name or ``#RRGGBB`` that reads on the template's backgrounds."""
+    branding: Branding = field(default_factory=Branding)
+    """What the deck carries from the template's sample slides onto the slides of each role."""
+
+    def master_of(self, layout: Layout) -> Master:
+        return self.masters[layout.master]
 
 
 def missing_placeholder(role: str, layout: Layout) -> str | None:
@@ -114,7 +175,7 @@ def missing_placeholder(role: str, layout: Layout) -> str | None:
         return "title"
     if role == "title" and not (layout.first("subtitle") or bodies):
         return "subtitle"
-    if role in ("section", "content") and bodies < 1:
+    if role in ("section", "content") and layout.main_body is None:
         return "body"
     if role == "two_content" and bodies < 2:
         return "second body"
@@ -139,52 +200,125 @@ def _opened(path: Path) -> tuple[Presentation, tuple[str, ...]]:
         raise TemplateError(f"{quoted(path.name)} is not a usable PowerPoint template ({error})") from None
 
 
+def all_layouts(deck: Presentation) -> list[SlideLayout]:
+    """The layouts of every master, in order: the numbering ``Layout.index`` and the deck writer share."""
+    return [layout for master in deck.slide_masters for layout in master.slide_layouts]
+
+
 def read_template(path: Path, names: tuple[tuple[str, str], ...] = ()) -> Template:
     """The layouts of the template at ``path`` and the role each serves; ``names`` maps roles to layout names.
 
-    Raises TemplateError for a file that cannot be read; what stops it serving a deck (a name
-    no layout has, a layout lacking a placeholder its role needs) is listed in ``errors``.
+    Raises TemplateError for a file that cannot be read or holds no layout at all; what stops
+    it serving a deck (a name no layout has, a named layout lacking a placeholder its role
+    needs) is listed in ``errors``. A deck role no layout suits is drawn in boxes of our own
+    on the best layout there is, with a warning.
     """
     deck, warnings = _opened(path)
     try:
-        master = _master_dimensions(deck.slide_masters[0]._element)  # python-pptx's layouts are the first master's
-        layouts = tuple(
-            Layout(index, layout.name, _placeholders(layout._element, master)) for index, layout in enumerate(deck.slide_layouts)
-        )
-        fonts = _theme_fonts(deck)
         slide_width, slide_height = deck.slide_width, deck.slide_height
         if slide_width is None or slide_height is None:
             raise TemplateError(f"{quoted(path.name)} does not say how large its slides are")
         width, height = slide_width / EMU_PER_PT, slide_height / EMU_PER_PT
+        masters: list[Master] = []
+        layouts: list[Layout] = []
+        for number, master in enumerate(deck.slide_masters):
+            shapes = _master_shapes(master._element)
+            fonts = _theme_fonts(master)
+            masters.append(_master(master._element, shapes, fonts, width, height))
+            for layout in master.slide_layouts:
+                element = layout._element
+                placeholders = _placeholders(element, shapes, fonts)
+                layouts.append(Layout(len(layouts), layout.name, placeholders, element.get("type", ""), number))
     except (AttributeError, KeyError, IndexError, TypeError, ValueError) as error:  # what the package check cannot foresee
         raise TemplateError(f"{quoted(path.name)} is not a usable PowerPoint template ({error})") from None
-    roles = detect_roles(layouts)
+    if not layouts:
+        raise TemplateError(f"{quoted(path.name)} has no slide layouts, so no slide can be drawn on it")
+    from guide.template_roles import assign_roles
+
+    assignment = assign_roles(tuple(layouts), tuple(masters), width, height)
+    roles = dict(assignment.roles)
     errors = []
+    named = dict(names)
     for role, name in names:
         try:
-            roles[role] = _named(layouts, role, name)
+            roles[role] = _named(tuple(layouts), role, name)
         except TemplateError as error:
             roles[role] = None
             errors.append(error)
-    for role in DECK_ROLES:
-        if roles[role] is None and role not in dict(names):
-            errors.append(TemplateError(f"no layout in '{path.name}' can hold {role} slides: none has {_needs(role)}; {_hint(role)}", role))
-    return Template(path, width, height, layouts, roles, fonts, tuple(errors), warnings)
+    fallbacks = frozenset(role for role in assignment.fallbacks if role not in named)
+    warnings = (*warnings, *(assignment.warnings[role] for role in sorted(fallbacks)))
+    content = roles["content"] or layouts[0]
+    fonts = (_font(content, "title", masters[content.master].title), _font(content, "body", masters[content.master].body))
+    colors, branding = _colors(path, deck, deck.slide_masters[content.master], roles)
+    return Template(
+        path,
+        width,
+        height,
+        tuple(layouts),
+        roles,
+        fonts,
+        tuple(errors),
+        (*warnings, *branding.warnings, *colors.warnings),
+        tuple(masters),
+        (*assignment.choices, *branding.notes),
+        fallbacks,
+        colors.inks,
+        branding,
+    )
 
 
-def _needs(role: str) -> str:
-    return {
-        "title": "a title and a subtitle placeholder",
-        "section": "a title and a small body placeholder",
-        "content": "a title and a body placeholder",
-        "two_content": "a title and two body placeholders",
-        "title_only": "a title placeholder",
-        "blank": "no title placeholder",
-    }[role]
+def _colors(path: Path, deck: Presentation, master: SlideMaster, roles: Mapping[str, Layout | None]) -> tuple[TemplateColors, Branding]:
+    """What the sample slides carry (branding), and the text colours checked against the backgrounds the deck shows."""
+    from guide.template_art import read_template_art
+    from guide.template_branding import branding, read_samples
+    from guide.template_colors import STYLES, template_colors, text_color
+
+    art = read_template_art(path)
+    texts = {kind: text_color(master.element, style, art.scheme) for kind, style in STYLES.items()}
+    samples, signature = read_samples(deck, all_layouts(deck), art)
+    indexes = {role: layout.index for role, layout in roles.items() if layout is not None}
+    layout_types = [layout.element.get("type", "") for layout in all_layouts(deck)]
+
+    def role_of(index: int) -> str:
+        found = [role for role in DECK_ROLES if indexes.get(role) == index]
+        return found[0] if found else "title" if layout_types[index] == "title" else "content"
+
+    carried = branding(samples, role_of, signature, texts)
+    backgrounds = {
+        role: (f"layout '{layout.name}'", art.backdrops[layout.index].color)
+        for role in DECK_ROLES
+        if (layout := roles.get(role)) is not None and layout.index in art.backdrops and not art.backdrops[layout.index].image
+    }
+    for role, sample in carried.backgrounds.items():  # checked as carried; a cover's text takes its sample title's colour
+        color = samples[sample].background_color
+        if role == "title" or not color:
+            backgrounds.pop(role, None)
+        elif role in DECK_ROLES:
+            backgrounds[role] = (f"sample slide {sample + 1}", color)
+    return template_colors(art, texts, backgrounds), carried
 
 
-def _hint(role: str) -> str:
-    return f"name a layout under slides.layouts.{role} in the theme"
+def _font(layout: Layout, kind: str, master: TextLook) -> str:
+    """The font a layout's placeholder of ``kind`` sets its text in: its own, else the master's."""
+    placeholder = layout.main_body if kind == "body" else layout.first(kind)
+    own = placeholder.look.font if placeholder and placeholder.look else ""
+    return own or master.font
+
+
+def starting_sizes(template: Template) -> dict[str, float]:
+    """The template's own sizes for titles, the cover's title and lists, where its layouts or masters say."""
+    sizes = {}
+    for role, layout_role, kind in (("title", "content", "title"), ("cover_title", "title", "title"), ("body", "content", "body")):
+        layout = template.roles.get(layout_role)
+        if layout is None or not template.masters:
+            continue
+        placeholder = layout.main_body if kind == "body" else layout.first(kind)
+        master = template.master_of(layout)
+        styled = master.body if kind == "body" else master.title
+        size = (placeholder.look.size_pt if placeholder and placeholder.look else None) or styled.size_pt
+        if size:
+            sizes[role] = size
+    return sizes
 
 
 def _named(layouts: tuple[Layout, ...], role: str, name: str) -> Layout:
@@ -198,7 +332,11 @@ def _named(layouts: tuple[Layout, ...], role: str, name: str) -> Layout:
     raise TemplateError(f"the template has no layout named '{name}'; its layouts are {known}", role)
 
 
-def _placeholders(layout: _Element, master: Mapping[str, Mapping[str, int]]) -> tuple[Placeholder, ...]:
+MasterShapes = Mapping[str, tuple[dict[str, int], bool]]
+"""A master's placeholders by type: the position and size it gives them, and whether their text is vertical."""
+
+
+def _placeholders(layout: _Element, master: MasterShapes, fonts: tuple[str, str] = ("", "")) -> tuple[Placeholder, ...]:
     """A layout's placeholders read from its XML; a box the layout leaves out is the master's.
 
     python-pptx answers the same through a placeholder object per question, looking the
@@ -207,13 +345,24 @@ def _placeholders(layout: _Element, master: Mapping[str, Mapping[str, int]]) -> 
     found = []
     for shape, reference in _placeholder_shapes(layout):
         kind = reference.get("type", "obj")
-        dimensions = {**master.get(_INHERITS.get(kind, "body"), {}), **_dimensions(shape)}
+        inherited, inherited_vertical = master.get(_INHERITS.get(kind, "body"), ({}, False))
+        dimensions = {**inherited, **_dimensions(shape)}
         box = _box(dimensions) if len(dimensions) == 4 else None
         properties = shape.find(f"*/{PRESENTATIONML}cNvPr")
         name = "" if properties is None else properties.get("name", "")
         attributes = tuple((key, value) for key, value in reference.attrib.items() if key in ("type", "idx", "orient", "sz"))
-        found.append(Placeholder(_KINDS.get(kind, "other"), int(reference.get("idx", "0")), name, box, attributes))
+        vertical = reference.get("orient") == "vert" or _vertical(shape) or (inherited_vertical and _vertical(shape) is None)
+        look = _level_look(shape.find(f"{PRESENTATIONML}txBody/{DRAWINGML}lstStyle/{DRAWINGML}lvl1pPr"), "", fonts)
+        kind_name = _KINDS.get(kind, "other")
+        found.append(Placeholder(kind_name, int(reference.get("idx", "0")), name, box, attributes, bool(vertical), look))
     return tuple(found)
+
+
+def _vertical(shape: _Element) -> bool | None:
+    """Whether the shape's own text body runs vertically; None when it does not say."""
+    properties = shape.find(f"{PRESENTATIONML}txBody/{DRAWINGML}bodyPr")
+    direction = None if properties is None else properties.get("vert")
+    return None if direction is None else direction in VERTICAL_TEXT
 
 
 def _box(dimensions: Mapping[str, int]) -> tuple[float, float, float, float]:
@@ -221,12 +370,51 @@ def _box(dimensions: Mapping[str, int]) -> tuple[float, float, float, float]:
     return (dimensions["x"] / EMU_PER_PT, dimensions["y"] / EMU_PER_PT, dimensions["cx"] / EMU_PER_PT, dimensions["cy"] / EMU_PER_PT)
 
 
-def _master_dimensions(master: _Element) -> dict[str, dict[str, int]]:
-    """The position and size the master gives each placeholder type (the first of each type)."""
-    found: dict[str, dict[str, int]] = {}
+def _master_shapes(master: _Element) -> dict[str, tuple[dict[str, int], bool]]:
+    """The position and size the master gives each placeholder type (the first of each type), and its text direction."""
+    found: dict[str, tuple[dict[str, int], bool]] = {}
     for shape, reference in _placeholder_shapes(master):
-        found.setdefault(reference.get("type", "obj"), _dimensions(shape))
+        found.setdefault(reference.get("type", "obj"), (_dimensions(shape), bool(_vertical(shape))))
+    if "obj" in found:
+        found.setdefault("body", found["obj"])
     return found
+
+
+def _master(master: _Element, shapes: MasterShapes, fonts: tuple[str, str], width: float, height: float) -> Master:
+    """A master's safe area, text looks and furniture."""
+    boxes = [_box(shapes[kind][0]) for kind in ("title", "body") if kind in shapes and len(shapes[kind][0]) == 4]
+    boxes = [box for box in boxes if box[2] > 0 and box[3] > 0]
+    if boxes:
+        left, top = max(0.0, min(box[0] for box in boxes)), max(0.0, min(box[1] for box in boxes))
+        right, bottom = min(width, max(box[0] + box[2] for box in boxes)), min(height, max(box[1] + box[3] for box in boxes))
+    else:
+        left, top, right, bottom = width * SAFE_INSET, height * SAFE_INSET, width * (1 - SAFE_INSET), height * (1 - SAFE_INSET)
+    furniture = tuple(placeholder for placeholder in _placeholders(master, shapes, fonts) if placeholder.kind in FURNITURE)
+    return Master(
+        (left, top, right - left, bottom - top),
+        _look(master, "titleStyle", fonts),
+        _look(master, "bodyStyle", fonts),
+        furniture,
+    )
+
+
+def _look(master: _Element, style: str, fonts: tuple[str, str]) -> TextLook:
+    """The first level of one of the master's text styles: font (theme fonts resolved), size, alignment, weight."""
+    level = master.find(f"{PRESENTATIONML}txStyles/{PRESENTATIONML}{style}/{DRAWINGML}lvl1pPr")
+    return _level_look(level, fonts[0] if style == "titleStyle" else fonts[1], fonts)
+
+
+def _level_look(level: _Element | None, default_font: str, fonts: tuple[str, str]) -> TextLook:
+    """What a level's paragraph properties (``a:lvl1pPr``) say; theme fonts (``+mj-lt``, ``+mn-lt``) resolved."""
+    if level is None:
+        return TextLook(default_font)
+    run = level.find(f"{DRAWINGML}defRPr")
+    latin = None if run is None else run.find(f"{DRAWINGML}latin")
+    typeface = default_font if latin is None else latin.get("typeface", default_font)
+    font = {"+mj-lt": fonts[0], "+mn-lt": fonts[1]}.get(typeface, typeface)
+    size = None if run is None or run.get("sz") is None else int(run.get("sz", "0")) / 100
+    bold = None if run is None or run.get("b") is None else run.get("b") in ("1", "true")
+    return TextLook(font, size, level.get("algn"), bold)
 
 
 def _placeholder_shapes(slide: _Element) -> Iterator[tuple[_Element, _Element]]:
@@ -252,32 +440,11 @@ def _dimensions(shape: _Element) -> dict[str, int]:
     return found
 
 
-def detect_roles(layouts: tuple[Layout, ...]) -> dict[str, Layout | None]:
-    """The layout for each role, judged by placeholders alone; the first of equals wins."""
-
-    def first(candidates: list[Layout]) -> Layout | None:
-        return candidates[0] if candidates else None
-
-    titled = [layout for layout in layouts if layout.first("title")]
-    one_body = [layout for layout in titled if len(layout.all("body")) == 1 and layout.content_kinds == {"title", "body"}]
-    content = max(one_body, key=lambda layout: layout.all("body")[0].area, default=None)
-    largest = content.all("body")[0].area if content else 0.0
-    return {
-        "title": first([layout for layout in titled if layout.first("subtitle") and len(layout.all("body")) == 0]),
-        "section": first([layout for layout in one_body if layout.all("body")[0].area < SECTION_SHARE * largest]),
-        "content": content,
-        "two_content": first([layout for layout in titled if len(layout.all("body")) == 2 and layout.content_kinds == {"title", "body"}]),
-        # Without a title-only layout, a content layout serves with its body left out.
-        "title_only": first([layout for layout in titled if layout.content_kinds == {"title"}]) or content,
-        "blank": first([layout for layout in layouts if not layout.content_kinds]),
-    }
-
-
-def _theme_fonts(deck: Presentation) -> tuple[str, str]:
-    """The (heading, body) Latin typefaces of the first master's theme."""
+def _theme_fonts(master: SlideMaster) -> tuple[str, str]:
+    """The (heading, body) Latin typefaces of a master's theme."""
     from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
-    blob = deck.slide_masters[0].part.part_related_by(RT.THEME).blob
+    blob = master.part.part_related_by(RT.THEME).blob
     found = {kind.decode(): typeface.decode() for kind, typeface in _LATIN_FONT.findall(blob)}
     return found.get("major", ""), found.get("minor", "")
 
@@ -294,13 +461,32 @@ def describe_template(path: Path) -> str:
     for layout in template.layouts:
         roles = ", ".join(served.get(layout.index, [])) or "-"
         kinds = ", ".join(f"{placeholder.kind} ({placeholder.idx})" for placeholder in layout.placeholders) or "no placeholders"
-        lines.append(f"  [{layout.index}] {layout.name}: {kinds} -> {roles}")
+        master = f" (master {layout.master + 1})" if len(template.masters) > 1 else ""
+        lines.append(f"  [{layout.index}] {layout.shown}{master}: {kinds} -> {roles}")
     unserved = [role for role in SLIDE_ROLES if template.roles[role] is None]
     if unserved:
         lines.append(f"  no layout for: {', '.join(unserved)}")
+    lines += [f"  {choice}" for choice in template.choices]
+    lines.append(f"  {_font_needs(template.fonts)}")
     lines += [f"  warning: {warning}" for warning in template.warnings]
     lines += [f"  error: {error}" for error in template.errors]
     return "\n".join(lines) + "\n"
+
+
+def _font_needs(fonts: tuple[str, str]) -> str:
+    """How each of the template's fonts is measured, and what a viewer must have installed to see it as designed."""
+    said, needed = [], []
+    for role, font in zip(("titles", "text"), fonts, strict=True):
+        family, exact = measuring_family(font)
+        if family.name.casefold() == font.casefold():
+            how, need = "bundled", font
+        elif exact:
+            how, need = f"measured with {family.name}, its metric twin", f"{font} (or {family.name})"
+        else:
+            how, need = f"not bundled: measured with the wider {family.name}", font
+        said.append(f"{role} in {font} ({how})")
+        needed.append(need)
+    return f"fonts: {'; '.join(said)}; viewers need {' and '.join(dict.fromkeys(needed))} installed to see the deck as designed"
 
 
 def default_template_path() -> Path:

@@ -10,17 +10,20 @@ Read with python-pptx, imported only for a theme that names a template.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from guide.errors import quoted
 from guide.ooxml import DRAWINGML, PRESENTATIONML, RELATIONSHIPS
-from guide.template import EMU_PER_PT, open_template
+from guide.template import EMU_PER_PT, TemplateError, open_template
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
     from pptx.opc.package import Part
+    from pptx.presentation import Presentation
 
 A, P, R = DRAWINGML, PRESENTATIONML, RELATIONSHIPS
 SCHEME_NAMES = {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2"}
@@ -28,6 +31,13 @@ SCHEME_NAMES = {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2"}
 SCHEME_DEFAULTS = {"dk1": "#000000", "lt1": "#FFFFFF", "dk2": "#44546A", "lt2": "#E7E6E6", "accent1": "#4472C4"}
 """Office's own scheme: for a scheme colour a template leaves out."""
 SHAPE_KINDS = ("rect", "roundRect", "ellipse", "line")
+HEX_DIGITS = re.compile(r"[0-9A-Fa-f]{6}")
+MAX_EMU_DIGITS = 12
+"""A length of more digits (over 80 km) is no drawing's: read as nothing."""
+PLACEHOLDER_KINDS = {"title": "title", "ctrTitle": "title", "subTitle": "subtitle", "body": "body", "obj": "body"}
+"""Placeholder types whose text the plan fills -> the kind of text."""
+PLACEHOLDER_INHERITS = {"title": "title", "subtitle": "body", "body": "body"}
+"""The master placeholder each kind takes what its layout leaves unsaid from."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +69,8 @@ class TemplateArt:
     """The theme's colour scheme by name (``tx1``, ``bg1``, ``accent1`` ...), each ``#RRGGBB``."""
     backdrops: dict[int, Backdrop]
     """Layout index -> what it shows behind a slide."""
+    anchors: dict[int, dict[str, str]] = field(default_factory=dict)
+    """Layout index -> where its title, subtitle and body placeholders set their lines (t, ctr or b)."""
     undrawable: tuple[str, ...] = field(default=())
     """What is left out, one description per element, in order."""
 
@@ -74,16 +86,43 @@ def scheme_color(scheme: dict[str, str], name: str) -> str:
 def read_template_art(path: Path) -> TemplateArt:
     """The drawable art of the template at ``path``; raises TemplateError for a file that cannot be read."""
     deck = open_template(path)
-    master = deck.slide_masters[0]
-    scheme = _scheme(master.part)
+    try:
+        return _art(deck)
+    except (AttributeError, KeyError, IndexError, TypeError, ValueError) as error:  # what the package check cannot foresee
+        raise TemplateError(f"{quoted(path.name)} cannot be drawn ({error})") from None
+
+
+def _art(deck: Presentation) -> TemplateArt:
+    scheme = _scheme(deck.slide_masters[0].part)
     undrawable: list[str] = []
-    master_art = _Reader(master.element, master.part, scheme, "the master", undrawable)
-    master_backdrop = master_art.backdrop(None)
-    backdrops = {}
-    for index, layout in enumerate(deck.slide_layouts):
-        reader = _Reader(layout.element, layout.part, scheme, f"layout '{layout.name}'", undrawable)
-        backdrops[index] = reader.backdrop(master_backdrop)
-    return TemplateArt(scheme, backdrops, tuple(dict.fromkeys(undrawable)))
+    backdrops: dict[int, Backdrop] = {}
+    anchors: dict[int, dict[str, str]] = {}
+    for master in deck.slide_masters:  # layouts numbered across all masters, as guide.template numbers them
+        master_scheme = _scheme(master.part)
+        master_backdrop = _Reader(master.element, master.part, master_scheme, "the master", undrawable).backdrop(None)
+        master_anchors = _anchors(master.element)
+        for layout in master.slide_layouts:
+            index = len(backdrops)
+            reader = _Reader(layout.element, layout.part, master_scheme, f"layout '{layout.name}'", undrawable)
+            backdrops[index] = reader.backdrop(master_backdrop)
+            own = _anchors(layout.element)
+            anchors[index] = {kind: anchor or master_anchors.get(PLACEHOLDER_INHERITS[kind]) or "t" for kind, anchor in own.items()}
+            anchors[index] |= {kind: anchors[index].get(kind) or master_anchors.get(kind) or "t" for kind in ("title", "body")}
+    return TemplateArt(scheme, backdrops, anchors, tuple(dict.fromkeys(undrawable)))
+
+
+def _anchors(part: _Element) -> dict[str, str]:
+    """Placeholder kind (title, subtitle, body) -> the anchor its own ``a:bodyPr`` gives ('' where it gives none)."""
+    found: dict[str, str] = {}
+    for shape in part.iterfind(f"{P}cSld/{P}spTree/{P}sp"):
+        placeholder = shape.find(f"{P}nvSpPr/{P}nvPr/{P}ph")
+        if placeholder is None:
+            continue
+        kind = PLACEHOLDER_KINDS.get(placeholder.get("type", "body"))
+        properties = shape.find(f"{P}txBody/{A}bodyPr")
+        if kind and kind not in found:
+            found[kind] = str(properties.get("anchor", "")) if properties is not None else ""
+    return found
 
 
 class _Reader:
@@ -161,7 +200,7 @@ class _Reader:
         solid = properties.find(f"{A}solidFill")
         line = properties.find(f"{A}ln")
         outline = line.find(f"{A}solidFill") if line is not None else None
-        width = int(line.get("w", "12700")) / EMU_PER_PT if line is not None else 0.0
+        width = _points(line.get("w", "12700")) if line is not None else 0.0
         if shape.find(f"{P}txBody/{A}p/{A}r") is not None:
             return None  # text on a master shape: not drawn (fonts and sizes of its own)
         kind = preset.get("prst", "rect")
@@ -195,11 +234,11 @@ class _Reader:
         for child in parent:
             tag = _local(child)
             if tag == "srgbClr":
-                return "#" + child.get("val", "000000").upper()
+                return _hex(child.get("val"))
             if tag == "schemeClr":
-                return self.color_of_name(child.get("val", "tx1"))
+                return self.color_of_name(str(child.get("val", "tx1")))
             if tag == "sysClr":
-                return "#" + child.get("lastClr", "000000").upper()
+                return _hex(child.get("lastClr"))
         return None
 
     def color_of_name(self, name: str) -> str:
@@ -221,8 +260,9 @@ def _scheme(master: Part) -> dict[str, str]:
         name = _local(entry)
         value = next(iter(entry), None)
         if value is not None:
-            written = value.get("val") if value.tag == f"{A}srgbClr" else value.get("lastClr")
-            scheme[name] = "#" + (written or "000000").upper()
+            written = _hex(value.get("val") if value.tag == f"{A}srgbClr" else value.get("lastClr"))
+            if written:
+                scheme[name] = written
     for alias, name in SCHEME_NAMES.items():
         if name in scheme:
             scheme[alias] = scheme[name]
@@ -236,8 +276,22 @@ def _box(properties: _Element | None) -> tuple[float, float, float, float] | Non
     offset, extent = transform.find(f"{A}off"), transform.find(f"{A}ext")
     if offset is None or extent is None:
         return None
-    values = [int(element.get(key, "0")) / EMU_PER_PT for element, key in ((offset, "x"), (offset, "y"), (extent, "cx"), (extent, "cy"))]
+    values = [_points(element.get(key, "0")) for element, key in ((offset, "x"), (offset, "y"), (extent, "cx"), (extent, "cy"))]
     return values[0], values[1], values[2], values[3]
+
+
+def _hex(value: str | bytes | None) -> str | None:
+    """``#RRGGBB`` of a colour the XML gives as six hex digits; None for anything else."""
+    text = value.decode(errors="replace") if isinstance(value, bytes) else value or ""
+    return f"#{text.upper()}" if HEX_DIGITS.fullmatch(text) else None
+
+
+def _points(emu: str | bytes | None) -> float:
+    """A length the XML gives in EMU, in points; 0 for one that is not a whole number of a sane size."""
+    text = emu.decode() if isinstance(emu, bytes) else emu or ""
+    if not text.lstrip("-").isdigit() or len(text) > MAX_EMU_DIGITS:
+        return 0.0
+    return int(text) / EMU_PER_PT
 
 
 def _local(element: _Element) -> str:

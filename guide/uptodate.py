@@ -36,7 +36,7 @@ def up_to_date(paths: Sequence[Path], options: BuildOptions) -> BuildReport | No
         else:
             return None
         for topic, source in topics:
-            topic_id = manifests[folder].current_topic(topic, options.outputs, options.settings, digests)
+            topic_id = manifests[folder].current_topic(topic, options.outputs, options.settings_of, digests)
             if topic_id is None or topic_id in ids.setdefault(folder, set()):
                 return None
             ids[folder].add(topic_id)

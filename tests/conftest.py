@@ -98,6 +98,15 @@ def text_of(reader: PdfReader) -> str:
 
 
 @pytest.fixture
+def template_project(tmp_path: Path) -> Path:
+    """A project holding the treaty topic (and its pictures), to build on templates made in the test."""
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
+    shutil.copy(TREATY, tmp_path / "treaty.yaml")
+    shutil.copytree(TREATY.parent / "images", tmp_path / "images")
+    return tmp_path
+
+
+@pytest.fixture
 def project(tmp_path: Path) -> Path:
     """Two loose topics (one with a picture) and a course of the first, whose theme has fonts, a logo and a template."""
     (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")

@@ -19,12 +19,17 @@ EMU_PER_PT = 12700
 
 def pages_in_libreoffice(deck: Path, folder: Path) -> int:
     """How many pages LibreOffice makes of ``deck`` converted to PDF (in ``folder``, with a profile of its own)."""
+    return pages_of_decks([deck], folder)[deck]
+
+
+def pages_of_decks(decks: list[Path], folder: Path) -> dict[Path, int]:
+    """Pages LibreOffice makes of each deck, converted in one run (it starts slowly) into ``folder``."""
     from pypdf import PdfReader
 
     command = ["soffice", f"-env:UserInstallation=file://{folder}/profile", "--headless", "--convert-to", "pdf", "--outdir", str(folder)]
-    result = subprocess.run([*command, str(deck)], capture_output=True, text=True, timeout=180, check=False)
+    result = subprocess.run([*command, *map(str, decks)], capture_output=True, text=True, timeout=300, check=False)
     assert result.returncode == 0, result.stderr
-    return len(PdfReader(folder / deck.with_suffix(".pdf").name).pages)
+    return {deck: len(PdfReader(folder / deck.with_suffix(".pdf").name).pages) for deck in decks}
 
 
 def pt(length: int | Emu) -> float:

@@ -25,6 +25,7 @@ MEASURES = [
     "batch of synthetic topics, --jobs 1",
     "batch of synthetic topics, --jobs 2",
     "batch of treaty copies, --jobs 2",
+    "handout (lines) of synthetic topics, --jobs 1",
     "no-op rebuild",
     "rebuild after one topic changed",
     "peak memory of any one process, treaty copies",

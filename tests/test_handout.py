@@ -2,21 +2,32 @@
 
 from __future__ import annotations
 
+import html
 import io
+import json
 import math
+import re
+import subprocess
+import zipfile
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pptx import Presentation
+from pptx.oxml.ns import qn
 from pptx.util import Emu
 from pypdf import PdfReader
+from pypdf.generic import ContentStream
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from guide import load_topic
 from guide.load import named_theme
+from guide.load.theme_schema import ThemeFile
+from guide.model import Course
+from guide.records import record_of
 from guide.render.pdf.fonts import register
 from guide.render.pdf.handout import bookmarks, render_handout, render_slides_pdf
 from guide.render.pdf.slide_art import face_of
@@ -27,8 +38,11 @@ from guide.render.slides.plan import DeckPlan
 from guide.render.slides.shapes import TextBlock
 from guide.render.slides.typeset import TITLE_ROLES
 from guide.session import BuildSession
-from guide.theme import Theme
+from guide.template import TemplateError
+from guide.template_art import read_template_art
+from guide.theme import HANDOUT_LAYOUTS, Theme
 from tests.conftest import TREATY, run_cli, squeezed
+from tests.deckread import pages_in_libreoffice
 from tests.pdfread import fill_colors, fonts_of, link_targets
 from tests.strategies import topics
 from tests.templates import make_decorated_template
@@ -115,6 +129,7 @@ def test_page_counts_sizes_text_fonts_and_outline(treaty: Any, template_theme: T
         assert all(fonts_of(pdf).values())
         assert [entry.title for entry in pdf.outline] == expected_outline
         assert pdf.metadata is not None and pdf.metadata.title.startswith(treaty.title)
+        assert pdf.trailer["/Root"]["/Lang"] == treaty.language
     for pdf in handouts.values():
         assert {(round(float(page.mediabox.width), 1), round(float(page.mediabox.height), 1)) for page in pdf.pages} == {(595.3, 841.9)}
         assert "Page 1 of" in pdf.pages[0].extract_text() and treaty.title in pdf.pages[0].extract_text()
@@ -133,15 +148,27 @@ def test_handouts_follow_the_page_size_and_keep_links_and_slide_numbers(treaty: 
     assert urls <= set(link_targets(reader(render_slides_pdf(treaty, theme))))
 
 
-def _pptx_boxes(deck: Any) -> list[dict[str, tuple[float, float, float, float]]]:
-    """Each slide's title and body placeholder boxes, in points, as the .pptx says (a template's inherited from its layout)."""
+def _anchor(*shapes: Any) -> str:
+    """Where a placeholder sets its lines: the first of the slide's, the layout's and the master's shapes that says."""
+    for shape in shapes:
+        body = shape._element.find(f"{qn('p:txBody')}/{qn('a:bodyPr')}") if shape is not None else None
+        if body is not None and body.get("anchor"):
+            return str(body.get("anchor"))
+    return "t"
+
+
+def _pptx_boxes(deck: Any) -> list[dict[str, tuple[float, float, float, float, str]]]:
+    """Each slide's title and body placeholder boxes in points, and their anchors, as the .pptx says (a template's inherited)."""
     boxes = []
     for slide in deck.slides:
         found = {}
+        master_title = next(shape for shape in slide.slide_layout.slide_master.placeholders if shape.placeholder_format.idx == 0)
         for shape in slide.placeholders:
             kind = "title" if shape == slide.shapes.title else "body" if shape.placeholder_format.idx == 1 else None
             if kind:
-                found[kind] = tuple(Emu(value).pt for value in (shape.left, shape.top, shape.width, shape.height))
+                inherited = slide.slide_layout.placeholders.get(idx=shape.placeholder_format.idx)
+                anchor = _anchor(shape, inherited, master_title if kind == "title" else None)
+                found[kind] = (*(Emu(value).pt for value in (shape.left, shape.top, shape.width, shape.height)), anchor)
         boxes.append(found)
     return boxes
 
@@ -156,15 +183,15 @@ def test_title_and_body_sit_where_the_deck_puts_their_boxes(treaty: Any, templat
     checked = 0
     for index, (slide, boxes) in enumerate(zip(plan.slides, _pptx_boxes(deck), strict=True)):
         drawn = runs(pdf, index)
-        left, top, _, height = boxes["title"]
+        left, top, _, height, anchor = boxes["title"]
         first = slide.title_lines[0][0].text.strip()
         x, y = next((x, y) for text, x, y in drawn if text.startswith(first[:12]))
         assert x == pytest.approx(left + INSET_X_PT, abs=1.0)
-        lines = len(slide.title_lines)
-        text_top = top + height - INSET_Y_PT - lines * slide.title_size_pt * 1.2  # a title sits at its box's foot
+        room = height - 2 * INSET_Y_PT - len(slide.title_lines) * slide.title_size_pt * 1.2
+        text_top = top + INSET_Y_PT + {"t": 0, "ctr": room / 2, "b": room}[anchor]
         assert y == pytest.approx(plan.height_pt - (text_top + slide.title_size_pt), abs=1.0)
         if slide.body is not None and "body" in boxes:
-            left, top, _, _ = boxes["body"]
+            left, top, _, _, _ = boxes["body"]
             item = slide.body.items[0]
             start = slide.body.lines[0][0][0].text.strip()
             x, y = next((x, y) for text, x, y in drawn if text.startswith(start[:12]))
@@ -214,6 +241,12 @@ def test_the_handout_layout_comes_from_the_command_line_else_the_course_else_the
     assert f"{course}:5:1: handout: must be 'lines' or 'notes' or '2' or '4' or '6' or '9', got '5'" in err
 
 
+def test_the_course_and_theme_schemas_name_the_handout_layouts() -> None:
+    for record in (Course, ThemeFile):
+        schema = json.dumps(record_of(record).object_schema({})["properties"]["handout"])
+        assert all(f'"{layout}"' in schema for layout in HANDOUT_LAYOUTS), record
+
+
 def test_slides_pdf_and_handout_are_byte_identical_when_built_again(treaty: Any) -> None:
     theme = named_theme("modern").with_handout("notes")
     assert render_slides_pdf(treaty, theme) == render_slides_pdf(treaty, theme, session=BuildSession())
@@ -246,12 +279,12 @@ def assert_drawn_inside(plan: DeckPlan, theme: Theme, session: BuildSession) -> 
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-@given(data=topics())
+@given(data=topics(), setting=st.sampled_from(["classic", "print 4:3", "template"]))
 def test_generated_topics_give_slides_and_handouts_with_every_title_and_nothing_outside_a_slide(
-    tmp_path: Path, data: dict[str, Any]
+    tmp_path: Path, template_theme: Theme, data: dict[str, Any], setting: str
 ) -> None:
     topic = load(tmp_path, data)
-    theme = named_theme().with_handout("6")
+    theme = theme_of(setting, template_theme).with_handout("6")
     session = BuildSession()
     plan = deck_plan(topic, theme, session=session)
     slides = reader(render_slides_pdf(topic, theme, session=session))
@@ -263,3 +296,88 @@ def test_generated_topics_give_slides_and_handouts_with_every_title_and_nothing_
         for _, x, y in runs(slides, index):
             assert -0.5 <= x <= plan.width_pt and -0.5 <= y <= plan.height_pt
     assert_drawn_inside(plan, theme, session)
+
+
+def test_a_new_handout_layout_makes_a_new_handout_and_is_up_to_date_after(treaty_project: Path) -> None:
+    topic, out = treaty_project / "source" / "treaty-of-berlin-1926.yaml", treaty_project / "out"
+    sheet, handout = out / "treaty-of-berlin-1926.pdf", out / "treaty-of-berlin-1926-handout.pdf"
+    assert run_cli(topic, "--out", out, "--outputs", "sheet,handout", "-q")[0] == 0
+    before = sheet.read_bytes(), handout.read_bytes()
+    status, stdout, _ = run_cli(topic, "--out", out, "--outputs", "sheet,handout")
+    assert status == 0 and "1 up to date" in stdout
+    assert run_cli(topic, "--out", out, "--outputs", "sheet,handout", "--handout", "notes", "-q")[0] == 0
+    assert sheet.read_bytes() == before[0]
+    assert handout.read_bytes() != before[1]
+    status, stdout, _ = run_cli(topic, "--out", out, "--outputs", "sheet,handout", "--handout", "notes")
+    assert status == 0 and "1 up to date" in stdout
+
+
+@pytest.fixture(scope="module")
+def decorated_parts(template_theme: Theme) -> dict[str, bytes]:
+    with zipfile.ZipFile(str(template_theme.template)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    name=st.sampled_from(["ppt/slideMasters/slideMaster1.xml", "ppt/slideLayouts/slideLayout2.xml", "ppt/theme/theme1.xml"]),
+    position=st.integers(0, 20_000),
+    chunk=st.one_of(
+        st.binary(max_size=8),
+        st.sampled_from([b'w="-"', b'x="99999999999999999999999"', b'<a:srgbClr val=""/>', b"<p:grpSp/>", b'r:embed="rId99"', b"</"]),
+    ),
+    cut=st.integers(0, 30),
+)
+def test_a_damaged_template_is_drawn_or_refused_cleanly(
+    tmp_path: Path, decorated_parts: dict[str, bytes], name: str, position: int, chunk: bytes, cut: int
+) -> None:
+    path = tmp_path / "damaged.pptx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for part, data in decorated_parts.items():
+            at = position % (len(data) + 1)
+            archive.writestr(part, data[:at] + chunk + data[at + cut :] if part == name else data)
+    try:
+        art = read_template_art(path)
+    except TemplateError as error:
+        assert str(error)
+        return
+    colors = [*art.scheme.values(), *(backdrop.color for backdrop in art.backdrops.values())]
+    colors += [
+        color for backdrop in art.backdrops.values() for element in backdrop.elements for color in (element.fill, element.outline) if color
+    ]
+    assert all(re.fullmatch("#[0-9A-F]{6}", color) for color in colors), colors
+
+
+def test_the_lines_layout_rules_lines_for_writing_beside_each_slide(treaty: Any) -> None:
+    theme = named_theme("print")
+    pages = {layout: reader(render_handout(treaty, theme.with_handout(layout))).pages[0] for layout in ("lines", "2")}
+    strokes = {
+        layout: sum(operator == b"l" for _, operator in ContentStream(page.get_contents(), page.pdf).operations)
+        for layout, page in pages.items()
+    }
+    assert strokes["lines"] - strokes["2"] >= 3 * 6  # at least six lines to write on beside each of three slides
+
+
+def _lines_per_page(pdf: Path) -> list[set[str]]:
+    """Each page's lines of text as poppler groups them, spaces folded."""
+    layout = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return [
+        {
+            " ".join(html.unescape(word) for word in re.findall(r"<word[^>]*>(.*?)</word>", line)).replace("\xa0", " ")
+            for line in re.findall(r"<line[^>]*>(.*?)</line>", page, flags=re.DOTALL)
+        }
+        for page in layout.split("<page ")[1:]
+    ]
+
+
+def test_libreoffice_breaks_the_decks_lines_where_the_slides_pdf_does(treaty: Any, tmp_path: Path) -> None:
+    """Both come from one plan: LibreOffice wraps the deck's paragraphs itself, and (kerning apart) breaks them where the plan did."""
+    theme = named_theme()
+    deck, drawn = tmp_path / "deck.pptx", tmp_path / "drawn.pdf"
+    deck.write_bytes(render_deck(treaty, theme))
+    drawn.write_bytes(render_slides_pdf(treaty, theme))
+    assert pages_in_libreoffice(deck, tmp_path) == len(PdfReader(drawn).pages)
+    ours, theirs = _lines_per_page(drawn), _lines_per_page(tmp_path / "deck.pdf")
+    lines = sum(len(page) for page in ours)
+    differing = sum(len(mine - converted) for mine, converted in zip(ours, theirs, strict=True))
+    assert lines > 150 and differing <= lines * 0.05, [sorted(mine ^ converted) for mine, converted in zip(ours, theirs, strict=True)]

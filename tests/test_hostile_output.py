@@ -296,4 +296,4 @@ def test_any_manifest_reads_as_one_or_is_ignored_with_a_warning(tmp_path: Path, 
     )
     manifest = Manifest.read(tmp_path)
     assert manifest.warning is None or manifest.warning.startswith("warning: ignored (")
-    assert manifest.current_topic(TREATY, None, "settings", Digests()) is None
+    assert manifest.current_topic(TREATY, None, lambda output: "settings", Digests()) is None

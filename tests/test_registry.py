@@ -104,7 +104,8 @@ def test_an_unknown_output_in_a_course_is_an_error_at_its_line(project: Path) ->
 
 
 def test_a_template_that_cannot_hold_a_deck_is_a_render_error_not_an_assertion(tmp_path: Path) -> None:
-    theme = dataclasses.replace(named_theme(), template=make_template(tmp_path / "bare.pptx", without_body=True))
+    template = make_template(tmp_path / "dept.pptx")
+    theme = dataclasses.replace(named_theme(), template=template, layouts={"content": "Nur Titel"})  # a layout without a body
     from guide.load import load_topic
 
     with pytest.raises(RenderError, match="template"):

@@ -29,11 +29,12 @@ from guide.render.slides.shapes import Shape, TextBlock
 from guide.render.slides.style import DeckStyle, deck_style
 from guide.render.slides.timeline import Event, positions
 from guide.render.slides.typeset import Typesetter
+from tests import strategies
 from tests.conftest import TREATY
 from tests.deckread import pages_in_libreoffice, text_shapes
 from tests.plancheck import assert_plan_sound
 from tests.samples import long_topic
-from tests.strategies import prose, topics
+from tests.strategies import topics
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 MINIMAL = {
@@ -137,7 +138,9 @@ def dated_topics(draw: st.DrawFn) -> dict[str, Any]:
     start = draw(st.dates(dt.date(1800, 1, 1), dt.date(1990, 1, 1)))
     steps = draw(st.lists(st.integers(0, 4000), min_size=1, max_size=14))
     days = [start + dt.timedelta(days=sum(steps[:index])) for index in range(len(steps))]
-    topic["timeline"] = [{"date": day.isoformat() if index % 3 else day.year, "event": draw(prose)} for index, day in enumerate(days)]
+    topic["timeline"] = [
+        {"date": day.isoformat() if index % 3 else day.year, "event": draw(strategies.entry)} for index, day in enumerate(days)
+    ]
     topic["date"] = days[len(days) // 2].isoformat()
     return topic
 

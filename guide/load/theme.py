@@ -16,7 +16,7 @@ from typing import Any
 
 from guide.colors import WHITE, contrast_ratio, mix, normal_hex
 from guide.errors import InputError, Location, Origin, Problem
-from guide.fonts import FontFamily, family_named
+from guide.fonts import WIDE_FAMILY, FontFamily, measuring_family
 from guide.load.brand import brand_as_theme, is_brand
 from guide.load.files import resolve_inside
 from guide.load.messages import problems_of
@@ -342,9 +342,9 @@ def template_problems(loaded: LoadedTheme, redrawn: bool = False) -> tuple[list[
     """(errors, warnings) about the theme's slide template, at the line that named the template or the layout.
 
     A warning names a template font that is neither bundled nor given by the theme: its text
-    is measured with the theme's own family, so it may not fit exactly. When an output draws
-    the template itself (``redrawn``: a slides PDF, a handout), one warning lists what of its
-    master and layouts it leaves out.
+    is measured with a wide family, so it fits, but the viewer needs the font to see it as designed.
+    When an output draws the template itself (``redrawn``: a slides PDF, a handout), one warning
+    lists what of its master and layouts it leaves out.
     """
     theme = loaded.theme
     if theme.template is None:
@@ -358,18 +358,23 @@ def template_problems(loaded: LoadedTheme, redrawn: bool = False) -> tuple[list[
         return [named_at.problem(str(error))], []
     errors = [(loaded.settings.get(f"slides.layouts.{error.role}") or named_at).problem(str(error)) for error in template.errors]
     warnings = [named_at.problem(f"warning: {warning}") for warning in template.warnings]
+    own = (theme.heading_font, theme.body_font)
+    unmatched = dict.fromkeys(font for font in template.fonts if font and not measuring_family(font, own)[1])
     warnings += [
         named_at.problem(
-            f"warning: the template's font '{font}' is not bundled; its text is measured with {stand_in.name}, "
-            f"so give the theme fonts: {{{role}: {{family: {font}, regular: ..., bold: ...}}}} to measure it exactly"
+            f"warning: the template's font '{font}' is not bundled; its text is measured with the wider {WIDE_FAMILY.name}, "
+            f"so it fits in any font, but viewers need '{font}' installed to see the deck as designed "
+            f"(or give the theme fonts: {{heading: {{family: {font}, regular: ..., bold: ...}}}} to measure it exactly)"
         )
-        for role, font, stand_in in (("heading", template.fonts[0], theme.heading_font), ("body", template.fonts[1], theme.heading_font))
-        if font and family_named(font, (theme.heading_font, theme.body_font)) is None
+        for font in unmatched
     ]
     if redrawn and not errors:
         from guide.template_art import read_template_art
 
-        undrawable = read_template_art(theme.template).undrawable
+        try:
+            undrawable = read_template_art(theme.template).undrawable
+        except TemplateError as error:
+            return [named_at.problem(str(error))], warnings
         if undrawable:
             shown = ", ".join(undrawable[:UNDRAWABLE_SHOWN]) + (
                 f" and {len(undrawable) - UNDRAWABLE_SHOWN} more" if len(undrawable) > UNDRAWABLE_SHOWN else ""

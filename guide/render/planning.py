@@ -11,14 +11,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from guide.errors import RenderError
-from guide.fonts import family_named
+from guide.fonts import measuring_family
 from guide.model import Course, Topic
-from guide.render.slides.geometry import STAGE_GAP_PT, Box, Geometry, designed_geometry
+from guide.render.slides.geometry import Geometry, designed_geometry
 from guide.render.slides.measure import FaceAdvances, Measurers
-from guide.render.slides.plan import DeckFonts, DeckPlan, plan_deck
+from guide.render.slides.plan import ContinuationError, DeckFonts, DeckPlan, plan_deck
 from guide.render.slides.style import deck_style
+from guide.render.template_boxes import template_geometry
 from guide.session import BuildSession
-from guide.template import Layout, Template, default_template_path, read_template
+from guide.template import Template, default_template_path, read_template, starting_sizes
 from guide.theme import Theme
 from guide.typography import typeset_topic
 
@@ -55,55 +56,38 @@ def session_measurers(session: BuildSession) -> Measurers:
 
 
 def planned(topic: Topic, theme: Theme, course: Course | None, session: BuildSession) -> tuple[Setting, DeckPlan]:
-    """The setting of ``topic``'s slides and their plan: what each slide holds, measured in the boxes it will have."""
+    """The setting of ``topic``'s slides and their plan: what each slide holds, measured in the boxes it will have.
+
+    The session keeps the last plan, for the other outputs of the same topic drawn from it (a
+    slides PDF and a handout): kept with the very objects it was made from, under their
+    identities, which cannot pass to other objects while it holds them.
+    """
+    key = (id(topic), id(theme), id(course))
+    made = session.made("slide-plan", key, lambda: (topic, theme, course, _planned(topic, theme, course, session)), keep=1)
+    return made[3]
+
+
+def _planned(topic: Topic, theme: Theme, course: Course | None, session: BuildSession) -> tuple[Setting, DeckPlan]:
     setting = deck_setting(theme, session)
     topic = typeset_topic(topic, theme.typography)
     labels = theme.labels_for(topic.language_code)
     style = deck_style(theme)
-    plan = plan_deck(topic, labels, setting.geometry, setting.fonts, course, session_measurers(session), style, setting.designed)
+    try:
+        plan = plan_deck(topic, labels, setting.geometry, setting.fonts, course, session_measurers(session), style, setting.designed)
+    except ContinuationError as error:
+        layout = None if setting.designed else setting.template.roles.get(error.role)
+        raise RenderError(f"{error} on the template's layout '{layout.name}'" if layout else str(error)) from None
     return setting, plan
 
 
 def deck_fonts(theme: Theme, template: Template | None) -> DeckFonts:
-    """Our design sets every slide in the heading family; a template's theme fonts stand for themselves.
+    """Our design sets every slide in the heading family; a template's fonts (as its master sets them) stand for themselves.
 
-    A template font that is neither bundled nor one of the theme's is measured with the
-    theme's heading family, as our own design sets slides (the build warns about it).
+    A template font that is neither bundled nor one of the theme's is measured with a wide
+    bundled family, so its text fits whatever the viewer draws it in (the build warns about it).
     """
     if template is None:
         return DeckFonts(theme.heading_font, theme.heading_font)
     own = (theme.heading_font, theme.body_font)
-    heading, body = template.fonts
-    return DeckFonts(family_named(heading, own) or theme.heading_font, family_named(body, own) or theme.heading_font, named=False)
-
-
-def template_geometry(template: Template) -> Geometry:
-    """The boxes of the template's layouts for our roles; a box a template leaves open falls back to ours, scaled.
-
-    A deck made on a template is fitted inside the template's own placeholders, so its plan is made in these boxes.
-    """
-    ours = designed_geometry("16:9")
-    scale_x, scale_y = template.width_pt / ours.width_pt, template.height_pt / ours.height_pt
-
-    def box(layout: Layout | None, kinds: tuple[str, ...], fallback: Box) -> Box:
-        for kind in kinds:
-            placeholder = layout.first(kind) if layout else None
-            if placeholder and placeholder.box and placeholder.box[2] > 0 and placeholder.box[3] > 0:
-                return Box(*placeholder.box)
-        return Box(fallback.left * scale_x, fallback.top * scale_y, fallback.width * scale_x, fallback.height * scale_y)
-
-    roles = template.roles
-    title = box(roles["content"], ("title",), ours.title)
-    body = box(roles["content"], ("body",), ours.body)
-    stage_title = box(roles["title_only"], ("title",), ours.title)
-    stage_top = stage_title.bottom + STAGE_GAP_PT
-    return Geometry(
-        width_pt=template.width_pt,
-        height_pt=template.height_pt,
-        cover_title=box(roles["title"], ("title",), ours.cover_title),
-        cover_subtitle=box(roles["title"], ("subtitle", "body"), ours.cover_subtitle),
-        title=title,
-        body=body,
-        stage_title=stage_title,
-        stage=Box(body.left, stage_top, body.width, max(body.bottom - stage_top, body.height / 2)),
-    )
+    title, body = (measuring_family(font, own)[0] for font in template.fonts)
+    return DeckFonts(title, body, named=False, starts=tuple(sorted(starting_sizes(template).items())))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.colors import Color
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
@@ -12,21 +13,86 @@ from guide.render.pdf.box import paint
 from guide.render.pdf.columns import draw_stacked, stacked_height
 from guide.render.pdf.internals import Picture
 
-PADDING_PT = 14.0
-TOP_PADDING_PT = 12.0
+PADDING_PT = 12.0
+TOP_PADDING_PT = 10.0
 BAR_PT = 6.0
-LOGO_MAX_WIDTH_PT = 120.0
 LOGO_PLATE_PADDING_PT = 7.0
 OUTLINE_PT = 1.5
 FRAME_PT = 3.0
 RIBBON_STRIPE_PT = 7.0
+PLATE_GAP_PT = 6.0
+PLATE_MARGIN_PT = 8.0
+"""Least room above and below the plates at the right of the band."""
+WRITE_IN_WIDTH_PT = 150.0
+"""About 53 mm: a name written by hand fits after its label, and the title beside the plate keeps most of the band."""
+WRITE_IN_ROW_PT = 22.0
+"""About 8 mm a line: room for handwriting of any size."""
+WRITE_IN_PADDING_PT = 7.0
+
+
+class WriteIn(Flowable):
+    """Labelled lines to write on, name, class and date at the head of a student's sheet: stacked, or in one row."""
+
+    def __init__(self, labels: Sequence[str], font: str, size: float, text: Color, rule: Color) -> None:
+        super().__init__()
+        self.labels = list(labels)
+        self.font = font
+        self.size = size
+        self.text = text
+        self.rule = rule
+        self.across: float | None = None
+        """The width of one row holding every field, or None: one field a line, ``WRITE_IN_WIDTH_PT`` wide."""
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        rows = 1 if self.across is not None else len(self.labels)
+        self.width = self.across if self.across is not None else WRITE_IN_WIDTH_PT
+        self.height = rows * WRITE_IN_ROW_PT + WRITE_IN_PADDING_PT
+        return self.width, self.height
+
+    def _fields(self) -> list[tuple[str, float, float, float]]:
+        """(label, x, baseline, right end of its line) of each field; in a row, the first (the name) takes half."""
+        inner = self.width - 2 * WRITE_IN_PADDING_PT
+        if self.across is None:
+            return [
+                (
+                    label,
+                    WRITE_IN_PADDING_PT,
+                    self.height - WRITE_IN_PADDING_PT / 2 - (index + 1) * WRITE_IN_ROW_PT + 6,
+                    inner + WRITE_IN_PADDING_PT,
+                )
+                for index, label in enumerate(self.labels)
+            ]
+        shares = [2.0, *([1.0] * (len(self.labels) - 1))]
+        fields, x = [], WRITE_IN_PADDING_PT
+        for label, share in zip(self.labels, shares, strict=True):
+            right = x + inner * share / sum(shares)
+            fields.append((label, x, WRITE_IN_PADDING_PT / 2 + 6, right - WRITE_IN_PADDING_PT))
+            x = right
+        return fields
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        stacked = self.across is None
+        widest = max(stringWidth(label, self.font, self.size) for label in self.labels)
+        canvas.setFont(self.font, self.size)
+        canvas.setFillColor(self.text)
+        canvas.setStrokeColor(self.rule)
+        canvas.setLineWidth(0.75)
+        for label, x, baseline, right in self._fields():
+            canvas.drawString(x, baseline, label)
+            start = x + (widest if stacked else stringWidth(label, self.font, self.size)) + 6
+            canvas.line(start, baseline - 1, right, baseline - 1)
+        canvas.restoreState()
 
 
 class TitleBand(Flowable):
-    """Kicker, title, subtitle and meta line on a filled (or outlined) band, a logo inside it at the right.
+    """Kicker, title, subtitle and meta line on a filled (or outlined) band; a logo and the lines to write on at the right.
 
-    On a filled band the logo sits on a plate of the background colour, as tall as the band
-    allows, so a logo made for white paper keeps its colours.
+    On a filled band the logo and the lines to write on sit on plates of the background colour,
+    so a logo made for white paper keeps its colours and a pen writes on white. The lines stand
+    beside the title while that leaves the band no taller; else (a long title, a logo) they
+    run in one row under it.
     """
 
     def __init__(
@@ -38,6 +104,7 @@ class TitleBand(Flowable):
         bar: Color,
         plate: Color,
         logo: Picture | None = None,
+        write_in: WriteIn | None = None,
         boxed: bool = False,
     ) -> None:
         super().__init__()
@@ -47,20 +114,47 @@ class TitleBand(Flowable):
         self.bar = bar
         self.plate = plate
         self.logo = logo
+        self.write_in = write_in
+        """Lines for the student's name, class and date: on the band they cost the page no height."""
         self.boxed = boxed
         """An outlined band drawn as a heavy frame all round (a teacher's copy), not only rules above and below."""
 
-    def _logo_width(self) -> float:
-        return 0.0 if self.logo is None else self.logo.drawWidth + 2 * LOGO_PLATE_PADDING_PT + PADDING_PT
+    def _right(self, beside: bool) -> list[Flowable]:
+        """What stands at the right of the text, top to bottom."""
+        return [*filter(None, (self.logo, self.write_in if beside else None))]
 
-    def _text_width(self, width: float) -> float:
-        return width - BAR_PT - 2 * PADDING_PT - self._logo_width()
+    def _plate_size(self, content: Flowable) -> tuple[float, float]:
+        if content is self.logo:
+            return self.logo.drawWidth + 2 * LOGO_PLATE_PADDING_PT, self.logo.drawHeight + 2 * LOGO_PLATE_PADDING_PT
+        return content.wrap(0, 0)
+
+    def _right_width(self, beside: bool) -> float:
+        sizes = [self._plate_size(content) for content in self._right(beside)]
+        return max(width for width, _ in sizes) + PADDING_PT if sizes else 0.0
+
+    def _right_height(self, beside: bool) -> float:
+        sizes = [self._plate_size(content) for content in self._right(beside)]
+        return sum(height for _, height in sizes) + PLATE_GAP_PT * (len(sizes) - 1) if sizes else 0.0
+
+    def _text_width(self, width: float, beside: bool) -> float:
+        return width - BAR_PT - 2 * PADDING_PT - self._right_width(beside)
+
+    def _height(self, width: float, beside: bool) -> float:
+        text_height = stacked_height(self.lines, self._text_width(width, beside)) + TOP_PADDING_PT + PADDING_PT
+        if self.write_in is not None and not beside:
+            self.write_in.across = self._text_width(width, beside)
+            text_height += PLATE_GAP_PT + self.write_in.wrap(0, 0)[1]
+        return max(text_height, self._right_height(beside) + 2 * PLATE_MARGIN_PT)
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
-        text_height = stacked_height(self.lines, self._text_width(available_width))
-        logo_height = 0.0 if self.logo is None else self.logo.drawHeight + 2 * LOGO_PLATE_PADDING_PT
-        self.height = max(text_height, logo_height) + TOP_PADDING_PT + PADDING_PT
+        self.beside = False
+        """Whether the lines to write on stand beside the title, else under it."""
+        if self.write_in is not None:
+            self.write_in.across = None
+            alone = stacked_height(self.lines, self._text_width(available_width, False)) + TOP_PADDING_PT + PADDING_PT
+            self.beside = self._height(available_width, True) <= max(alone, self._right_height(False) + 2 * PLATE_MARGIN_PT) + 0.5
+        self.height = self._height(available_width, self.beside)
         return available_width, self.height
 
     def draw(self) -> None:
@@ -76,16 +170,23 @@ class TitleBand(Flowable):
             canvas.line(0, OUTLINE_PT / 2, self.width, OUTLINE_PT / 2)
             canvas.restoreState()
         canvas.saveState()
-        if self.logo is not None:
-            plate_width = self.logo.drawWidth + 2 * LOGO_PLATE_PADDING_PT
-            plate_height = self.logo.drawHeight + 2 * LOGO_PLATE_PADDING_PT
-            plate_x = self.width - PADDING_PT - plate_width
-            plate_y = (self.height - plate_height) / 2
-            canvas.setFillColor(self.plate)
-            canvas.roundRect(plate_x, plate_y, plate_width, plate_height, 3, stroke=0, fill=1)
-            self.logo.drawOn(canvas, plate_x + LOGO_PLATE_PADDING_PT, plate_y + LOGO_PLATE_PADDING_PT)
+        top = (self.height + self._right_height(self.beside)) / 2
+        for content in self._right(self.beside):
+            plate_width, plate_height = self._plate_size(content)
+            self._plate(content, self.width - PADDING_PT - plate_width, top - plate_height)
+            top -= plate_height + PLATE_GAP_PT
+        if self.write_in is not None and not self.beside:
+            self._plate(self.write_in, BAR_PT + PADDING_PT, PADDING_PT)
         canvas.restoreState()
-        draw_stacked(self.lines, canvas, self._text_width(self.width), self.height - TOP_PADDING_PT, BAR_PT + PADDING_PT)
+        draw_stacked(self.lines, canvas, self._text_width(self.width, self.beside), self.height - TOP_PADDING_PT, BAR_PT + PADDING_PT)
+
+    def _plate(self, content: Flowable, x: float, y: float) -> None:
+        """``content`` on a plate of the background colour, its bottom left corner at (x, y)."""
+        width, height = self._plate_size(content)
+        self.canv.setFillColor(self.plate)
+        self.canv.roundRect(x, y, width, height, 3, stroke=0, fill=1)
+        inset = LOGO_PLATE_PADDING_PT if content is self.logo else 0.0
+        content.drawOn(self.canv, x + inset, y + inset)
 
 
 def draw_ribbon(canvas: Canvas, x: float, y: float, width: float, height: float, stripe: Color, ground: Color, label: Paragraph) -> None:

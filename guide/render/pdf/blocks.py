@@ -16,9 +16,9 @@ from guide.labels import Labels
 from guide.model import COVER, GlossaryEntry, KeyFact, Person, Question, Source, TimelineEntry, Topic
 from guide.model import Image as TopicImage
 from guide.model import Paragraph as TopicParagraph
-from guide.render.pdf.band import TitleBand
+from guide.render.pdf.band import TitleBand, WriteIn
 from guide.render.pdf.box import Box
-from guide.render.pdf.columns import Kept
+from guide.render.pdf.columns import Kept, kept_ends
 from guide.render.pdf.flowables import Beside, Figure, OutlineEntry, RuledLines, SectionHeading, SetOff, Timeline, TwoColumnList
 from guide.render.pdf.grid import Grid
 from guide.render.pdf.inline import attribute, literal, to_markup
@@ -31,6 +31,7 @@ from guide.session import BuildSession
 
 LOGO_MAX_HEIGHT_PT = 48.0
 LOGO_MAX_WIDTH_PT = 120.0
+WRITE_IN_LABEL_PT = 8.5
 REFERENCE_DPI = 150
 """Pictures are drawn at least as large as at this resolution, where text made for a screen stays legible."""
 MOST_ENLARGED = 1.5
@@ -44,8 +45,10 @@ ANSWER_LINE_SPACING_PT = 20.0
 TIGHT_ANSWER_LINE_SPACING_PT = 18.0
 """Narrow ruling (6.35 mm), for a sheet that would otherwise run onto a page of its own."""
 MIN_ANSWER_LINES = 2
+QUESTION_GAP_PT = 5.0
 MAX_ANSWER_LINES = 8
 OBJECTIVES_GAP_PT = 10.0
+SIDE_BOX_GAP_PT = 8.0
 SIDEBAR_SECTIONS = ("key_facts", "people", "glossary", "timeline", "sources")
 """Sections the sheet sets in its sidebar, whose excerpts are set at the sidebar's size."""
 PORTRAIT_PT = 34.0
@@ -139,7 +142,10 @@ class Blocks:
     def title_band(
         self, kicker: str, title: str, subtitle: str | None, meta: Sequence[str], logo: Path | None, teacher: bool = False
     ) -> TitleBand:
-        """The heading of page one; a teacher's copy has its own band: filled with the text colour, or framed all round."""
+        """The heading of page one; a teacher's copy has its own band: filled with the text colour, or framed all round.
+
+        A student's band holds the lines for name, class and date; the teacher's copy is not handed in.
+        """
         styles, palette = self.styles, self.styles.palette
         lines = [
             tag(Paragraph(literal(kicker.upper()), styles.band_kicker), Element("P")),
@@ -152,7 +158,20 @@ class Blocks:
         fill = (palette.text if teacher else palette.primary) if styles.fills else None
         picture = _scaled(self.picture(logo), LOGO_MAX_WIDTH_PT, LOGO_MAX_HEIGHT_PT) if logo is not None else None
         outline = palette.text if teacher else palette.primary
-        return TitleBand(lines, fill_color=fill, outline=outline, bar=palette.accent, plate=palette.background, logo=picture, boxed=teacher)
+        write_in = None
+        if not teacher:
+            fields = [self.labels[name] for name in ("name_field", "class_field", "date_field")]
+            write_in = WriteIn(fields, styles.heading_fonts.bold, WRITE_IN_LABEL_PT, palette.muted, palette.writing_rule)
+        return TitleBand(
+            lines,
+            fill_color=fill,
+            outline=outline,
+            bar=palette.accent,
+            plate=palette.background,
+            logo=picture,
+            write_in=write_in,
+            boxed=teacher,
+        )
 
     def box(self, label: str, heading: Element, items: Sequence[Flowable], tinted: bool) -> Box:
         """A labelled box that splits only between its items, the continuation labelled so; the label is the ``heading``."""
@@ -202,8 +221,8 @@ class Blocks:
             items.append(parts[0] if len(parts) == 1 else Kept(parts))
         return [self.bookmark(self.labels["key_facts"]), self.box(self.labels["key_facts"], heading, items, tinted=False)]
 
-    def objectives(self, objectives: Sequence[str]) -> list[Flowable]:
-        """What students will be able to do, under the title band: two columns of short items across the page."""
+    def objectives(self, objectives: Sequence[str], side: bool = False) -> list[Flowable]:
+        """What students will be able to do, under the title band: at the head of the sidebar, or in two columns across the page."""
         if not objectives:
             return []
         section = Element("Sect")
@@ -211,6 +230,8 @@ class Blocks:
         listed = section.child("L")
         items: list[Paragraph] = [self._item(listed, self.inline(objective), self.styles.objective) for objective in objectives]
         label = self.labels["objectives"]
+        if side:
+            return [self.bookmark(label), self.box(label, heading, items, tinted=False), Spacer(0, SIDE_BOX_GAP_PT)]
         return [self.bookmark(label), self.box(label, heading, [TwoColumnList(items)], tinted=False), Spacer(0, OBJECTIVES_GAP_PT)]
 
     def excerpt(self, text: str, attribution: str, source_number: int | None, side: bool) -> SetOff:
@@ -272,7 +293,7 @@ class Blocks:
                 items.append(Beside(portrait, tag(Paragraph(text, self.styles.side), listed.child("LI").child("LBody"))))
             else:
                 items.append(self._item(listed, text))
-        return items
+        return kept_ends(items)
 
     def glossary(self, entries: Sequence[GlossaryEntry]) -> list[Flowable]:
         """Each term in bold with its definition run in after it; in the structure tree a table of term (row header) and definition.
@@ -299,7 +320,7 @@ class Blocks:
                         ]
                     )
                 )
-        return items
+        return kept_ends(items)
 
     def _question(self, number: int, question: Question, element: Element) -> Paragraph:
         return tag(Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;{self.inline(question.question)}", self.styles.question), element)
@@ -317,7 +338,7 @@ class Blocks:
             count = question.lines or answer_lines(question.answer, width) + extra_lines
             spacing = TIGHT_ANSWER_LINE_SPACING_PT if tight else ANSWER_LINE_SPACING_PT
             body = listed.child("LI").child("LBody")
-            items.append(Kept([self._question(number, question, body), RuledLines(count, spacing, 17, rule), Spacer(0, 6)]))
+            items.append(Kept([self._question(number, question, body), RuledLines(count, spacing, 17, rule), Spacer(0, QUESTION_GAP_PT)]))
         return items
 
     def questions_with_answers(self, questions: Sequence[Question]) -> list[Flowable]:
@@ -381,7 +402,7 @@ class Blocks:
                 shown = literal(markup.link_text(source.url))
                 text += f' <a href={attribute(source.url)} color="{self.styles.link_color}"><u>{shown}</u></a>'
             items.append(tag(Paragraph(text, self.styles.source), listed.child("LI").child("LBody")))
-        return items
+        return kept_ends(items)
 
 
 def _listed(dates: Sequence[Paragraph], events: Sequence[Paragraph]) -> tuple[list[Paragraph], list[Paragraph]]:

@@ -48,6 +48,17 @@ class Kept(Flowable):
         draw_stacked(self.parts, self.canv, self.width, self.height)
 
 
+LEAST_ITEMS_APART = 2
+"""A list split across pages or columns keeps at least this many of its items on each side."""
+
+
+def kept_ends(items: Sequence[Flowable]) -> list[Flowable]:
+    """A list's items grouped so that a split never leaves one of them alone: its first two and last two stay together."""
+    if len(items) < 2 * LEAST_ITEMS_APART:
+        return [Kept(items)] if len(items) > 1 else list(items)
+    return [Kept(items[:LEAST_ITEMS_APART]), *items[LEAST_ITEMS_APART:-LEAST_ITEMS_APART], Kept(items[-LEAST_ITEMS_APART:])]
+
+
 def wrapped_height(flowable: Flowable, width: float) -> float:
     """The height of ``flowable`` wrapped to ``width``, wrapping it again only for another width.
 

@@ -28,9 +28,9 @@ from guide.theme import Theme
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
 FURNITURE_SIZE_PT = 8.0
-HEADER_DEPTH_MM = 7.5
+HEADER_DEPTH_MM = 6.0
 """From the top margin to the first line of text on pages with a running header."""
-FOOTER_DEPTH_MM = 6.5
+FOOTER_DEPTH_MM = 5.0
 """From the bottom margin to the last line of text: the footer sits in between."""
 FOOTER_SHARE = 0.62
 """Of the text width: the footer line is no wider than the main column, so it never reads as a line of text."""
@@ -66,6 +66,9 @@ class _FillMark(Flowable):
     Pages where no part ends were filled by a part that went on to the next page: they count as full.
     The sheet's columns put one between the parts of a split too.
     """
+
+    _ZEROSIZE = True
+    """reportlab's flag for what takes no room: it then fits even after a part that filled its page to the last point."""
 
     def __init__(self, reached: dict[int, float], first_top: float, later_top: float, bottom: float) -> None:
         super().__init__()

@@ -196,7 +196,7 @@ class SetOff(Flowable):
 
     RULE_PT = 2.0
     INDENT_PT = 12.0
-    SPACE_PT = 8.0
+    SPACE_PT = 6.0
 
     def __init__(self, parts: list[Paragraph], rule: Color) -> None:
         super().__init__()

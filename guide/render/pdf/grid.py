@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-TARGET_CHARACTERS = 76
+TARGET_CHARACTERS = 72
 LEAST_CHARACTERS = 58
 GAP_PT = 18.0
 LEAST_SIDEBAR_PT = 140.0

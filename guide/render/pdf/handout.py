@@ -93,7 +93,8 @@ def render_handout(topic: Topic, theme: Theme, course: Course | None = None, ses
     styles = build_styles(theme, session, topic.language)
     deck = _Deck(plan, look, styles, labels["slide"], bookmarks(plan.slides))
     story = notes_story(deck) if theme.handout == "notes" else grid_story(deck, theme.handout)
-    marks = replace(furniture(topic, course, labels, labels["handout"]), header_on_first=True)
+    marker = labels["teachers_copy"] if theme.handout == "notes" else labels["handout"]  # notes hold the answers
+    marks = replace(furniture(topic, course, labels, marker), header_on_first=True)
     about = metadata(topic, f"{topic.title} — {labels['handout']}", course)
     return render_story(story, theme, styles, labels, marks, about).pdf
 
@@ -189,12 +190,12 @@ class SlidePage(Flowable):
             column, row = index % self.columns, index // self.columns
             left = column * (cell_width + GAP_PT)
             top = self.height - row * (cell_height + GAP_PT)
-            placed = place_slide(
+            place_slide(
                 self.canv, self.deck, number, slide, left, top, slide_width, cell_height - LABEL_ROOM_PT, centred=not self.ruled
             )
             if self.ruled:
                 rule_left = left + slide_width + RULE_INSET_PT
-                draw_rules(self.canv, rule_left, left + cell_width, top, top - placed, self.deck.styles.palette.rule)
+                draw_rules(self.canv, rule_left, left + cell_width, top, top - cell_height, self.deck.styles.palette.rule)
 
 
 class SlideFigure(Flowable):
@@ -218,9 +219,9 @@ class SlideFigure(Flowable):
 
 def place_slide(
     canvas: Canvas, deck: _Deck, number: int, slide: SlidePlan, left: float, top: float, width: float, height: float, centred: bool
-) -> float:
+) -> None:
     """The slide as large as fits (``width`` x ``height``) below ``top`` (``centred`` in that room, else at its top left),
-    framed, its number under it; returns its height."""
+    framed, its number under it."""
     plan = deck.plan
     scale = min(width / plan.width_pt, height / plan.height_pt)
     shown_width, shown_height = plan.width_pt * scale, plan.height_pt * scale
@@ -238,7 +239,6 @@ def place_slide(
     canvas.setFillColor(deck.styles.palette.muted)
     canvas.drawString(x, bottom - LABEL_PT - 2, f"{deck.slide_label} {number}")
     canvas.restoreState()
-    return shown_height
 
 
 def draw_rules(canvas: Canvas, left: float, right: float, top: float, bottom: float, color: Color) -> None:

@@ -17,7 +17,7 @@ from guide.render.pdf.document import Furniture
 
 BAND_GAP_PT = 12.0
 REGION_GAP_PT = 10.0
-TIGHT_FIGURE_SHARE = 0.8
+TIGHT_FIGURE_SHARE = 0.9
 """Of the main column's width: a picture's width in a tight arrangement."""
 
 
@@ -96,6 +96,7 @@ def study_sheet_story(topic: Topic, blocks: Blocks, course: Course | None, logo:
     ]
     terms = section("glossary", blocks.glossary(topic.glossary), side=True)
     beside_prose = [
+        *blocks.objectives(topic.objectives, side=True),
         *blocks.key_facts_box(topic),
         *quotes.get("key_facts", []),
         *section("people", blocks.people(topic.people), side=True),
@@ -108,7 +109,6 @@ def study_sheet_story(topic: Topic, blocks: Blocks, course: Course | None, logo:
     story: list[Flowable] = [
         blocks.title_band(_kicker(labels["study_sheet"], course), topic.title, topic.subtitle, meta_line(topic, labels), logo),
         Spacer(0, BAND_GAP_PT),
-        *blocks.objectives(topic.objectives),
     ]
     if where != "across":
         return [*story, *_region(blocks, [*prose, *questions], [*beside_prose, *beside_questions])]

@@ -64,6 +64,12 @@ class SlideLook:
     logo: tuple[Path, Box] | None = None
     backdrops: Mapping[str, Backdrop] | None = None
     footers: Mapping[str, tuple[Box | None, Box | None]] | None = None
+    anchors: Mapping[str, Mapping[str, str]] | None = None
+    """Slide role -> placeholder kind (title, subtitle, body) -> where a template's layout sets its lines."""
+
+    def anchor(self, role: str, kind: str, ours: str) -> str:
+        """Where a placeholder's lines sit: ``ours`` in our design, the template layout's on a template."""
+        return self.anchors.get(role, {}).get(kind, ours) if self.anchors else ours
 
     def color(self, role: str) -> Color:
         """The colour of a role of the plan, or a colour given as ``#RRGGBB`` (a template's own)."""
@@ -117,9 +123,10 @@ def draw_slide(canvas: Canvas, plan: DeckPlan, slide: SlidePlan, number: int, lo
                 draw_picture(canvas, height, drawing, look)
     with marked(canvas, title):
         draw_title(canvas, height, slide, look)
-    for block in (slide.subtitle, slide.body):
+    for kind, block in (("subtitle", slide.subtitle), ("body", slide.body)):
         if block is not None:
-            draw_text_block(canvas, height, block if look.designed else replace(block, ink="text"), look, blocks[id(block)])
+            placed = block if look.designed else replace(block, ink="text", anchor=look.anchor(slide.role, kind, block.anchor))
+            draw_text_block(canvas, height, placed, look, blocks[id(block)])
     if slide.role == "title":
         if look.logo and look.designed:
             draw_logo(canvas, height, look.logo, look, filled=slide.background is not None)
@@ -199,10 +206,11 @@ def draw_logo(canvas: Canvas, height: float, logo: tuple[Path, Box], look: Slide
 
 
 def draw_title(canvas: Canvas, height: float, slide: SlidePlan, look: SlideLook) -> None:
-    """The slide's title in its box, at the bottom of the box as the deck anchors it."""
+    """The slide's title in its box, at the bottom of the box as our design anchors it (a template's layout says)."""
     role = "cover_title" if slide.role == "title" else "title"
     ink = slide.title_ink if look.designed else "text"
-    title = TextBlock(slide.title_box, (bold_line(slide.title),), slide.title_size_pt, role, ink, anchor="b", lines=(slide.title_lines,))
+    anchor = look.anchor(slide.role, "title", "b")
+    title = TextBlock(slide.title_box, (bold_line(slide.title),), slide.title_size_pt, role, ink, anchor=anchor, lines=(slide.title_lines,))
     draw_text_block(canvas, height, title, look)
 
 

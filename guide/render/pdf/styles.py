@@ -6,7 +6,6 @@ box label, body, sidebar text, caption and page furniture, each a clear step fro
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pyphen
@@ -15,18 +14,24 @@ from reportlab.lib.styles import ParagraphStyle
 
 from guide.colors import mix
 from guide.fonts import FontFamily
+from guide.hyphenation import Hyphenator
 from guide.render.pdf.fonts import RegisteredFamily, register
 from guide.session import BuildSession
 from guide.theme import Colors, Theme
 
 SIDEBAR_STEP_PT = 1.0
+TIGHT_SIDEBAR_STEP_PT = 1.5
 """How much smaller the sidebar's text is than the main column's."""
 MIN_READING_PT = 9.5
+TIGHT_SIDE_PT = 9.5
+"""The sidebar's size on a sheet that would otherwise run onto a page of its own: its items are short and looked up, not read at length."""
 """Smallest size of reading text: legible on any office printer and its photocopies."""
-LEADING = 1.3
+LEADING = 1.25
 """Line height as a share of the size: open enough for a line of some 70 characters."""
-TIGHT_LEADING = 1.22
+TIGHT_LEADING = 1.2
 """The least line height, for a sheet that would otherwise run onto a page of its own."""
+SIDE_LEADING = 1.18
+"""Line height of the sidebar's short items (facts, terms, dates): set closer than running text, as in a reference table."""
 
 
 @dataclass(frozen=True)
@@ -89,37 +94,18 @@ def build_styles(theme: Theme, session: BuildSession, language: str, tight: bool
     ``tight`` sets lines and sections closer, for a sheet that would otherwise run onto a nearly empty page.
     """
     leading = TIGHT_LEADING if tight else LEADING
+    side_pt = max(TIGHT_SIDE_PT, theme.body_pt - TIGHT_SIDEBAR_STEP_PT) if tight else max(MIN_READING_PT, theme.body_pt - SIDEBAR_STEP_PT)
     hyphenation = hyphenation_language(language)
     fonts = (theme.heading_font, theme.body_font)
     digests = tuple(session.digest(face) for family in fonts for face in family.faces)
-    key = (theme.colors, *fonts, theme.fills, theme.body_pt, hyphenation, leading, digests)
+    key = (theme.colors, *fonts, theme.fills, theme.body_pt, side_pt, hyphenation, leading, digests)
     return session.made(
         "pdf-styles",
         key,
-        lambda: _styles(theme.colors, theme.heading_font, theme.body_font, theme.fills, theme.body_pt, hyphenation, leading, session),
+        lambda: _styles(
+            theme.colors, theme.heading_font, theme.body_font, theme.fills, (theme.body_pt, side_pt), hyphenation, leading, session
+        ),
     )
-
-
-class Hyphenator:
-    """Where a word of one language may break, as pyphen's patterns for it say: the ``hyphenationLang`` of a style.
-
-    Given a language's name, reportlab looks its patterns up again for every paragraph it
-    breaks into lines (a twentieth of the time breaking takes); this finds them once, on the
-    first word that needs them. Copies of a style (reportlab copies one to split a paragraph)
-    share it.
-    """
-
-    def __init__(self, language: str) -> None:
-        self.language = language
-        self._patterns: pyphen.Pyphen | None = None
-
-    def __call__(self, word: str) -> Iterator[tuple[str, str]]:
-        if self._patterns is None:
-            self._patterns = pyphen.Pyphen(lang=self.language)
-        return self._patterns.iterate(word)
-
-    def __deepcopy__(self, memo: dict[int, object]) -> Hyphenator:
-        return self
 
 
 def hyphenation_language(language: str) -> str:
@@ -132,7 +118,7 @@ def _styles(
     heading_font: FontFamily,
     body_font: FontFamily,
     fills: bool,
-    body_pt: float,
+    sizes: tuple[float, float],
     language: str,
     leading: float,
     session: BuildSession,
@@ -150,7 +136,7 @@ def _styles(
     )
     heading = register(heading_font, session)
     body = register(body_font, session)
-    side_pt = max(MIN_READING_PT, body_pt - SIDEBAR_STEP_PT)
+    body_pt, side_pt = sizes
     base = ParagraphStyle(
         "body",
         fontName=body.regular,
@@ -163,7 +149,7 @@ def _styles(
         allowWidows=0,
         allowOrphans=0,
     )
-    side = ParagraphStyle("side", parent=base, fontSize=side_pt, leading=round(side_pt * 1.3, 1), spaceAfter=3)
+    side = ParagraphStyle("side", parent=base, fontSize=side_pt, leading=round(side_pt * min(leading, SIDE_LEADING), 1), spaceAfter=3)
     # On a filled band, text takes the background colour; on an outlined one, the usual colours.
     band_title = palette.background if fills else palette.primary
     band_small = HexColor(mix(colors.background, colors.primary, 0.15)) if fills else palette.muted
@@ -174,9 +160,9 @@ def _styles(
         body_fonts=body,
         link_color=colors.primary,
         band_kicker=ParagraphStyle("kicker", fontName=heading.bold, fontSize=8.5, leading=11, textColor=band_small, spaceAfter=3),
-        band_title=ParagraphStyle("title", fontName=heading.bold, fontSize=24, leading=28, textColor=band_title),
-        band_subtitle=ParagraphStyle("subtitle", fontName=heading.regular, fontSize=13, leading=16.5, textColor=band_title, spaceBefore=3),
-        band_meta=ParagraphStyle("meta", fontName=heading.regular, fontSize=9.5, leading=13, textColor=band_small, spaceBefore=7),
+        band_title=ParagraphStyle("title", fontName=heading.bold, fontSize=24, leading=27, textColor=band_title),
+        band_subtitle=ParagraphStyle("subtitle", fontName=heading.regular, fontSize=12, leading=15, textColor=band_title, spaceBefore=2),
+        band_meta=ParagraphStyle("meta", fontName=heading.regular, fontSize=9.5, leading=12, textColor=band_small, spaceBefore=4),
         box_label=ParagraphStyle("box-label", fontName=heading.bold, fontSize=8.5, leading=11, textColor=palette.primary, spaceAfter=4),
         heading=ParagraphStyle(
             "heading",
@@ -184,17 +170,17 @@ def _styles(
             fontSize=14,
             leading=17,
             textColor=palette.primary,
-            spaceBefore=round(body_pt * leading - 2, 1),
+            spaceBefore=round(body_pt * leading - 4, 1),
             spaceAfter=round(body_pt * leading / 2, 1),
         ),
         side_heading=ParagraphStyle(
-            "side-heading", fontName=heading.bold, fontSize=11.5, leading=14, textColor=palette.primary, spaceBefore=12, spaceAfter=7
+            "side-heading", fontName=heading.bold, fontSize=11.5, leading=14, textColor=palette.primary, spaceBefore=8, spaceAfter=5
         ),
         body=base,
         lead=ParagraphStyle("lead", parent=base, fontSize=body_pt + 0.5, leading=round((body_pt + 0.5) * leading, 1), spaceAfter=0),
         side=side,
         bullet=ParagraphStyle(
-            "bullet", parent=side, leftIndent=11, bulletIndent=0, spaceAfter=4, bulletFontName=heading.bold, bulletColor=palette.accent
+            "bullet", parent=side, leftIndent=11, bulletIndent=0, spaceAfter=3, bulletFontName=heading.bold, bulletColor=palette.accent
         ),
         objective=ParagraphStyle(
             "objective", parent=side, leftIndent=13, bulletIndent=0, spaceAfter=2, bulletFontName=heading.bold, bulletColor=palette.accent
@@ -202,13 +188,11 @@ def _styles(
         quote=ParagraphStyle("quote", parent=base, fontName=body.italic, spaceAfter=2),
         side_quote=ParagraphStyle("side-quote", parent=side, fontName=body.italic, spaceAfter=2),
         attribution=ParagraphStyle("attribution", parent=side, textColor=palette.muted, spaceAfter=0),
-        timeline_date=ParagraphStyle(
-            "tl-date", parent=side, fontName=heading.bold, fontSize=MIN_READING_PT, leading=12, textColor=palette.primary, spaceAfter=0
-        ),
-        timeline_event=ParagraphStyle("tl-event", parent=side, fontSize=MIN_READING_PT, leading=12, spaceAfter=0),
+        timeline_date=ParagraphStyle("tl-date", parent=side, fontName=heading.bold, textColor=palette.primary, spaceAfter=0),
+        timeline_event=ParagraphStyle("tl-event", parent=side, spaceAfter=0),
         # The term is set as the paragraph's bullet, so it can be tagged apart from its definition.
         term=ParagraphStyle(
-            "term", parent=side, spaceAfter=5, bulletFontName=body.bold, bulletFontSize=side_pt, bulletIndent=0, bulletColor=palette.text
+            "term", parent=side, spaceAfter=3.5, bulletFontName=body.bold, bulletFontSize=side_pt, bulletIndent=0, bulletColor=palette.text
         ),
         question=ParagraphStyle("question", parent=base, leftIndent=17, firstLineIndent=-17, spaceAfter=0),
         answer=ParagraphStyle("answer", parent=base, leftIndent=17, textColor=palette.text, spaceAfter=3),
@@ -223,7 +207,7 @@ def _styles(
             textColor=palette.text,
         ),
         detail=ParagraphStyle("detail", parent=side, leftIndent=11, textColor=palette.muted, spaceAfter=5),
-        source=ParagraphStyle("source", parent=side, leftIndent=17, firstLineIndent=-17, spaceAfter=3),
+        source=ParagraphStyle("source", parent=side, leftIndent=17, firstLineIndent=-17, spaceAfter=2),
         caption=ParagraphStyle("caption", parent=side, fontSize=8.5, leading=11, textColor=palette.muted, spaceAfter=0),
         ribbon=ParagraphStyle("ribbon", fontName=heading.bold, fontSize=7.5, leading=9, textColor=palette.text),
         big_figure=ParagraphStyle(

@@ -21,9 +21,11 @@ SLIDE_ROLES = ("title", "content", "title_only")
 def template_look(template: Template, title_fonts: RegisteredFamily, body_fonts: RegisteredFamily, session: BuildSession) -> SlideLook:
     """How slides on ``template`` are drawn: its scheme's colours for the plan's roles, its layouts' backdrops and footers."""
     art = session_template_art(template, session)
-    inks = {role: art.color(name) for role, name in TEMPLATE_SCHEME.items()}
+    chosen = {**TEMPLATE_SCHEME, **dict(template.inks)}  # with the colours chosen to read on the template's backgrounds
+    inks = {role: value if value.startswith("#") else art.color(value) for role, value in chosen.items()}
     backdrops = {}
     footers = {}
+    anchors = {}
     for role in SLIDE_ROLES:
         layout = template.roles.get(role)
         if layout is None:
@@ -31,7 +33,8 @@ def template_look(template: Template, title_fonts: RegisteredFamily, body_fonts:
         backdrops[role] = _backdrop(art.backdrops[layout.index], template)
         boxes = [layout.first(kind) for kind in ("footer", "slide_number")]
         footers[role] = (_placed(boxes[0]), _placed(boxes[1]))
-    return SlideLook(inks, title_fonts, body_fonts, designed=False, backdrops=backdrops, footers=footers)
+        anchors[role] = art.anchors.get(layout.index, {})
+    return SlideLook(inks, title_fonts, body_fonts, designed=False, backdrops=backdrops, footers=footers, anchors=anchors)
 
 
 def session_template_art(template: Template, session: BuildSession) -> template_art.TemplateArt:

@@ -283,70 +283,91 @@ class TimeScale(_Events):
 
 
 class ColumnTimeScale(_Events):
-    """Events at their dates down an axis, for a sidebar: labels to the right, pushed apart where events crowd."""
+    """Events down an axis, for a sidebar: each dot on the line of its own date, so no label can be read as another's.
 
-    AXIS_X_PT = 30.0
-    LABEL_X_PT = 42.0
-    MARGIN_PT = 4.0
+    A column is too narrow to spread crowded labels away from their dates, so the labels set
+    the positions: each event's dot sits level with its date, the space between two events
+    grows with the time between them (close events close, a longer wait a longer gap) and a
+    long empty stretch is cut short and drawn as a break in the axis. Every label carries its
+    year, so the axis needs no year ticks that could be read against the wrong event.
+    """
+
+    AXIS_X_PT = HIGHLIGHT_MARKER_PT + 3.0
+    LABEL_X_PT = 17.0
+    MARGIN_PT = 2.0
+    PADDING_PT = 2.0
+    """Inside the highlight's frame, above and below each label."""
+    LEAST_GAP_PT = 2.0
+    SCALE_ROOM_PT = 8.0
+    """The most room added between two events for the time between them (for the longest wait short of a break)."""
+    BREAK_GAP_PT = 12.0
 
     def _label_height(self, index: int) -> float:
-        inner = self.width - self.LABEL_X_PT - 2 * LABEL_PADDING_PT
-        return self.dates[index].wrap(inner, 1e4)[1] + self.events[index].wrap(inner, 1e4)[1] + 2 * LABEL_PADDING_PT
+        inner = self.width - self.LABEL_X_PT - 2 * self.PADDING_PT
+        return self.dates[index].wrap(inner, 1e4)[1] + self.events[index].wrap(inner, 1e4)[1] + 2 * self.PADDING_PT
+
+    def _gaps(self) -> list[tuple[float, bool]]:
+        """(room above each event after the first, whether a break in the axis stands for it)."""
+        years = [when_value(entry.date) or 0.0 for entry in self.entries]
+        scale = make_scale(sorted(years), 0.0, 1.0)
+        starts = {stretch.first for stretch in scale.stretches[1:]}
+        waits = [after - before for before, after in itertools.pairwise(years)]
+        longest = max((wait for wait, year in zip(waits, years[1:], strict=True) if year not in starts), default=0.0)
+        gaps = []
+        for wait, year in zip(waits, years[1:], strict=True):
+            if year in starts:
+                gaps.append((self.BREAK_GAP_PT, True))
+            else:
+                share = wait / longest if longest > 0 else 0.0
+                gaps.append((self.LEAST_GAP_PT + self.SCALE_ROOM_PT * max(0.0, share), False))
+        return gaps
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
         self._heights = [self._label_height(index) for index in range(len(self.entries))]
-        self.height = sum(self._heights) + LABEL_GAP_PT * (len(self.entries) - 1) + 2 * self.MARGIN_PT
+        self.height = sum(self._heights) + sum(gap for gap, _ in self._gaps()) + 2 * self.MARGIN_PT
         return available_width, self.height
 
     def draw(self) -> None:
         canvas = self.canv
         palette = self.styles.palette
-        years = [when_value(entry.date) or 0.0 for entry in self.entries]
-        scale = make_scale(sorted(years), self.MARGIN_PT, self.height - self.MARGIN_PT)
-        ys = [self.height - scale.x(year) for year in years]  # downwards: the earliest at the top
-        tops = spread([self.height - y for y in ys], self._heights, 0.0, self.height)
+        inner = self.width - self.LABEL_X_PT - 2 * self.PADDING_PT
+        tops, dots, breaks = [], [], []
+        top = self.height - self.MARGIN_PT
+        for index, height in enumerate(self._heights):
+            if index:
+                gap, is_break = self._gaps()[index - 1]
+                if is_break:
+                    breaks.append(top - gap / 2)
+                top -= gap
+            tops.append(top)
+            dots.append(top - self.PADDING_PT - self.dates[index].style.leading * 0.62)
+            top -= height
         canvas.saveState()
+        if self.highlight is not None:
+            index = self.highlight
+            canvas.setFillColor(palette.tint if self.styles.fills else palette.background)
+            canvas.setStrokeColor(palette.accent)
+            canvas.setLineWidth(1.0)
+            left = 0.5
+            canvas.rect(left, tops[index] - self._heights[index], self.width - left - 0.5, self._heights[index], stroke=1, fill=1)
         canvas.setStrokeColor(palette.muted)
         canvas.setLineWidth(AXIS_PT)
         canvas.setLineCap(0)
-        breaks = [self.height - middle for middle in scale.breaks()]
-        edges = [self.height, *(y for middle in breaks for y in (middle + 3, middle - 3)), 0.0]
+        edges = [dots[0], *(y for middle in breaks for y in (middle + 3, middle - 3)), dots[-1]]
         for start, end in zip(edges[0::2], edges[1::2], strict=True):
             canvas.line(self.AXIS_X_PT, start, self.AXIS_X_PT, end)
         canvas.setLineWidth(1.0)
         for middle in breaks:
             for offset in (-3, 3):
                 canvas.line(self.AXIS_X_PT - 5, middle + offset - 2.5, self.AXIS_X_PT + 5, middle + offset + 2.5)
-        canvas.setFont(self.styles.heading_fonts.regular, TICK_SIZE_PT)
-        canvas.setFillColor(palette.muted)
-        last_y = 1e9
-        for year, position in scale.years(2 * TICK_SIZE_PT):
-            y = self.height - position
-            if last_y - y < 2 * TICK_SIZE_PT:
-                continue
-            canvas.line(self.AXIS_X_PT - 3, y, self.AXIS_X_PT, y)
-            canvas.drawRightString(self.AXIS_X_PT - 5, y - TICK_SIZE_PT / 3, str(year))
-            last_y = y
-        inner = self.width - self.LABEL_X_PT - 2 * LABEL_PADDING_PT
-        for index, (y, top) in enumerate(zip(ys, tops, strict=True)):
+        for index, (top, y) in enumerate(zip(tops, dots, strict=True)):
             highlighted = index == self.highlight
-            label_top = self.height - top
-            label_bottom = label_top - self._heights[index]
-            if highlighted:
-                canvas.setFillColor(palette.tint if self.styles.fills else palette.background)
-                canvas.setStrokeColor(palette.accent)
-                canvas.setLineWidth(1.0)
-                canvas.rect(self.LABEL_X_PT - 2, label_bottom, self.width - self.LABEL_X_PT + 2, self._heights[index], stroke=1, fill=1)
-            anchor = min(max(y, label_bottom + 4), label_top - 6)
-            canvas.setStrokeColor(palette.accent if highlighted else palette.rule)
-            canvas.setLineWidth(0.8)
-            canvas.line(self.AXIS_X_PT + MARKER_PT, y, self.LABEL_X_PT - 3, anchor)
             date, event = self.dates[index], self.events[index]
             _, date_height = date.wrap(inner, 1e4)
-            _, event_height = event.wrap(inner, 1e4)
-            date.drawOn(canvas, self.LABEL_X_PT + LABEL_PADDING_PT, label_top - LABEL_PADDING_PT - date_height)
-            event.drawOn(canvas, self.LABEL_X_PT + LABEL_PADDING_PT, label_top - LABEL_PADDING_PT - date_height - event_height)
+            event.wrap(inner, 1e4)
+            date.drawOn(canvas, self.LABEL_X_PT + self.PADDING_PT, top - self.PADDING_PT - date_height)
+            event.drawOn(canvas, self.LABEL_X_PT + self.PADDING_PT, top - self.PADDING_PT - date_height - event.height)
             canvas.setFillColor(palette.accent if highlighted else palette.primary)
             canvas.setStrokeColor(palette.background)
             canvas.setLineWidth(1.2)

@@ -78,6 +78,8 @@ class TextStyle:
     align: str = "l"
     link_ink: Ink | None = None
     """The colour of links: the theme's, not the client's default blue."""
+    inherits: bool = False
+    """Alignment and weight left to the template's styles: no ``algn``, and ``b``/``i`` only where a span is bold or italic."""
 
 
 class ShapeTree:
@@ -221,7 +223,9 @@ def _paragraph_properties_of(marker: str, style: TextStyle, last: bool) -> _Elem
     indent. Copying a finished element is a third of the time of building it again.
     """
     indent = int(BULLET_INDENT_PT * EMU_PER_PT) if marker else 0
-    properties = SubElement(_scratch(), A + "pPr", marL=str(indent), indent=str(-indent), algn=style.align)
+    properties = SubElement(_scratch(), A + "pPr", marL=str(indent), indent=str(-indent))
+    if not style.inherits:
+        properties.set("algn", style.align)
     _spacing(properties, "lnSpc", style.size_pt * LINE_SPACING)
     _spacing(properties, "spcBef", 0)
     _spacing(properties, "spcAft", 0 if last else style.size_pt * PARAGRAPH_GAP)
@@ -274,8 +278,10 @@ def _run_properties_of(style: TextStyle, bold: bool, italic: bool, linked: bool 
     PowerPoint to show the run's own colour rather than the theme's hyperlink blue.
     """
     properties = SubElement(_scratch(), A + "rPr", lang=style.language, sz=centipoints(style.size_pt))
-    properties.set("b", "1" if bold else "0")
-    properties.set("i", "1" if italic else "0")
+    if bold or not style.inherits:
+        properties.set("b", "1" if bold else "0")
+    if italic or not style.inherits:
+        properties.set("i", "1" if italic else "0")
     ink = style.link_ink if linked and style.link_ink is not None else style.ink
     if linked:
         properties.set("u", "sng")

@@ -33,7 +33,7 @@ from guide.render.pptx.archive import ArchiveMemory
 from guide.render.pptx.elements import A, Ink, P, R, ShapeTree, outline, plain_body, plain_paragraphs
 from guide.render.slides.geometry import Box
 from guide.session import BuildSession
-from guide.template import open_template
+from guide.template import all_layouts, open_template
 
 
 @contextmanager
@@ -69,8 +69,10 @@ class DeckPackage:
         self.deck = deck
         self._numbers: dict[str, int] = {}
         self._slide_list = deck.slides._sldIdLst
+        self.samples = sample_slides(deck)
+        """The template's sample slides (element, part), kept for the branding a deck carries from them."""
         self.empty()
-        self._layouts = [layout.part for layout in deck.slide_layouts]
+        self._layouts = [layout.part for layout in all_layouts(deck)]
         self._notes_master = deck.part.notes_master_part  # created now if the template has none, so it is named below
         package = deck.part.package
         changing = (deck.part, package.core_properties)  # core properties created now too, if the template has none
@@ -122,6 +124,22 @@ def add_picture(
     if frame is not None:
         outline(picture.spPr, frame)
     tree.tree.append(picture)
+
+
+def sample_slides(deck: Presentation) -> list[tuple[_Element, SlidePart]]:
+    """The template's sample slides, before they are taken away; their pictures renamed apart from those decks add."""
+    samples = []
+    renamed = 0
+    for slide in deck.slides:
+        part = slide.part
+        for relationship in part.rels.values():
+            if relationship.reltype == RT.IMAGE and not relationship.is_external:
+                image = relationship.target_part
+                if not str(image.partname).startswith("/ppt/media/sample-"):
+                    renamed += 1
+                    image.partname = PackURI(f"/ppt/media/sample-image{renamed}{Path(str(image.partname)).suffix}")
+        samples.append((slide.element, part))
+    return samples
 
 
 def _remove_slides(deck: Presentation) -> None:

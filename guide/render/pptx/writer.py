@@ -23,6 +23,7 @@ from guide.markup import Span
 from guide.render.common import Metadata
 from guide.render.pptx import elements
 from guide.render.pptx.archive import deck_bytes
+from guide.render.pptx.branding import carry_branding
 from guide.render.pptx.elements import Ink, ShapeTree, TextStyle
 from guide.render.pptx.package import DeckPackage, add_picture, template_package
 from guide.render.slides.designs import picture_size
@@ -41,6 +42,12 @@ PROPERTY_LIMIT = 255
 """Characters python-pptx allows in a core property; longer titles, subjects and keyword lists are shortened."""
 TEMPLATE_INKS = {role: Ink.scheme(name) for role, name in TEMPLATE_SCHEME.items()}
 
+Reference = tuple[tuple[str, str], ...]
+FALLBACK_TITLE: Reference = (("type", "title"),)
+FALLBACK_SUBTITLE: Reference = (("type", "body"), ("idx", "91"))
+FALLBACK_BODY: Reference = (("type", "body"), ("idx", "90"))
+"""Placeholders a slide adds where its layout has none: they take the master's styles, at a position of our own."""
+
 
 class DeckWriter:
     """Writes one plan onto a template: our own design (``designed``) or an institution's."""
@@ -52,7 +59,7 @@ class DeckWriter:
         self.designed = designed
         self.logo = theme.logo
         self.font = fonts.title.office_name if fonts.named else None
-        self.inks = _inks(theme) if designed else TEMPLATE_INKS
+        self.inks = _inks(theme) if designed else template_inks(template)
         self.link_ink = self.inks["primary"]
 
     def write(self, session: BuildSession) -> bytes:
@@ -69,31 +76,43 @@ class DeckWriter:
         layout = self.template.roles[plan.role]
         if layout is None:
             raise RenderError(f"the template has no layout for {plan.role} slides")
-        title = _needed(layout, "title")
+        own_boxes = plan.role in self.template.fallbacks
         slide = _Slide(*package.add_slide(layout.index))
+        if not self.designed:
+            carry_branding(self.template.branding, plan.role, package.samples, slide.part, slide.tree)
         if plan.background and self.designed:
             elements.background(slide.part._element, self.inks[plan.background])
         for drawing in plan.drawing:
             self._draw(slide, drawing)
-        title_ink = self.inks[plan.title_ink] if self.designed else None
-        self._text(
-            slide, self._placeholder(slide, title, plan.title_box), [bold_line(plan.title)], plan.title_size_pt, title_ink, anchor="b"
-        )
+        title_ink = self.inks[plan.title_ink] if self.designed else self._carried_title_ink(plan.role)
+        title = self._placeholder(slide, layout.first("title"), FALLBACK_TITLE, plan.title_box)
+        self._text(slide, title, [self._title_line(plan.title)], plan.title_size_pt, title_ink, anchor="b")
         if plan.subtitle:
-            subtitle = layout.first("subtitle") or layout.first("body")
-            if subtitle:
-                ink = self.inks[plan.subtitle.ink] if self.designed else None
-                self._text(slide, self._placeholder(slide, subtitle, plan.subtitle.box), plan.subtitle.items, plan.subtitle.size_pt, ink)
+            subtitle = None if own_boxes else layout.first("subtitle") or layout.main_body
+            ink = self.inks[plan.subtitle.ink] if self.designed else self._carried_title_ink(plan.role)
+            shape = self._placeholder(slide, subtitle, FALLBACK_SUBTITLE, plan.subtitle.box)
+            self._text(slide, shape, plan.subtitle.items, plan.subtitle.size_pt, ink)
         if plan.body:
-            body = _needed(layout, "body")
+            body = None if own_boxes else layout.main_body
+            if body is None and self.designed:
+                raise RenderError(f"the template's layout '{layout.name}' has no body placeholder")
             ink = self.inks[plan.body.ink] if self.designed else None
-            self._text(slide, self._placeholder(slide, body, plan.body.box), plan.body.items, plan.body.size_pt, ink)
+            self._text(slide, self._placeholder(slide, body, FALLBACK_BODY, plan.body.box), plan.body.items, plan.body.size_pt, ink)
         if plan.role == "title":
             if self.logo:
                 self._logo(slide, self.logo, filled=plan.background is not None)
         else:
-            self._footer(slide, layout.placeholders, number)
+            self._footer(slide, layout, number)
         package.add_notes(slide.part, plan.notes.split("\n"), self.plan.language)
+
+    def _carried_title_ink(self, role: str) -> Ink | None:
+        """A template's titles (and cover subtitle) take the layout's colour, or that of the sample whose background they carry."""
+        color = self.template.branding.title_colors.get(role)
+        return Ink.rgb(color) if color else None
+
+    def _title_line(self, title: str) -> Item:
+        """The title as one paragraph: bold in our design; in the template's own weight on a template."""
+        return bold_line(title) if self.designed else Item((Span(title),), bullet=False)
 
     def _draw(self, slide: _Slide, drawing: Drawing) -> None:
         """One element of a slide's design, in the colours its roles take."""
@@ -112,17 +131,23 @@ class DeckWriter:
             frame = (inks[drawing.frame], 1.0) if drawing.frame else None
             add_picture(slide.part, slide.tree, Path(drawing.file), drawing.box, drawing.name, drawing.alt, frame)
 
-    def _placeholder(self, slide: _Slide, placeholder: Placeholder, box: Box) -> _Element:
-        """The layout's placeholder on the slide; our design places it at ``box``, a template's stays where it is."""
-        return slide.tree.placeholder(placeholder.reference, placeholder.name, box if self.designed else None)
+    def _placeholder(self, slide: _Slide, placeholder: Placeholder | None, fallback: Reference, box: Box) -> _Element:
+        """The layout's placeholder on the slide (or, where it has none, one inheriting the master's), placed at ``box``.
 
-    def _style(self, size_pt: float, ink: Ink | None, align: str = "l") -> TextStyle:
-        return TextStyle(size_pt, ink, self.font, self.plan.language, self.inks["accent"], align, self.link_ink)
+        Every placeholder states its position, as the plan measured it: a client that resolves
+        a layout's placeholders differently (LibreOffice's have no ``idx``) still draws it there.
+        """
+        reference, name = (placeholder.reference, placeholder.name) if placeholder else (fallback, fallback_name(fallback))
+        return slide.tree.placeholder(reference, name, box)
+
+    def _style(self, size_pt: float, ink: Ink | None, align: str = "l", inherits: bool = False) -> TextStyle:
+        """A text body's style; ``inherits`` leaves alignment and weight to the template's placeholder styles."""
+        return TextStyle(size_pt, ink, self.font, self.plan.language, self.inks["accent"], align, self.link_ink, inherits)
 
     def _text(self, slide: _Slide, shape: _Element, items: Sequence[Item], size_pt: float, ink: Ink | None, anchor: str = "t") -> None:
         """Fitted items in a placeholder; our design anchors the text, a template's layout does."""
         body = elements.text_body(shape, anchor if self.designed else None)
-        elements.items(body, items, self._style(size_pt, ink), slide.link)
+        elements.items(body, items, self._style(size_pt, ink, inherits=not self.designed), slide.link)
 
     def _logo(self, slide: _Slide, path: Path, filled: bool) -> None:
         """The logo at the bottom right of the title slide, on a card of the background colour over a fill."""
@@ -133,9 +158,9 @@ class DeckWriter:
             slide.tree.autoshape("rect", card, "Logo card", self.inks["background"])
         add_picture(slide.part, slide.tree, path, box, "Logo", "Logo")
 
-    def _footer(self, slide: _Slide, placeholders: Sequence[Placeholder], number: int) -> None:
+    def _footer(self, slide: _Slide, layout: Layout, number: int) -> None:
         if not self.designed:
-            self._template_footer(slide.tree, placeholders)
+            self._template_footer(slide.tree, layout)
             return
         text_box, number_box = footer_boxes(self.plan.width_pt, self.plan.height_pt)
         footer = Item((Span(self.plan.footer),), bullet=False)
@@ -145,13 +170,16 @@ class DeckWriter:
         body = elements.text_body(shape, "t")
         elements.slide_number(body, str(number), self._style(FOOTER_SIZE_PT, self.inks["muted"], align="r"))
 
-    def _template_footer(self, tree: ShapeTree, placeholders: Sequence[Placeholder]) -> None:
-        """The layout's own footer and slide-number placeholders, as PowerPoint's Header & Footer adds them."""
-        for placeholder in placeholders:
-            if placeholder.kind in ("footer", "slide_number"):
-                body = elements.plain_body(tree.placeholder(placeholder.reference, placeholder.name, None))
-                numbering = placeholder.kind == "slide_number"
-                elements.plain_paragraphs(body, ["‹#›" if numbering else self.plan.footer], self.plan.language, numbering)
+    def _template_footer(self, tree: ShapeTree, layout: Layout) -> None:
+        """The layout's footer and slide-number placeholders (the master's where the layout has none), as Header & Footer adds them."""
+        own = [placeholder for placeholder in layout.placeholders if placeholder.kind in ("footer", "slide_number")]
+        furniture = self.template.master_of(layout).furniture if self.template.masters else ()
+        master = [placeholder for placeholder in furniture if placeholder.kind in ("footer", "slide_number")]
+        for placeholder in own or master:
+            box = Box(*placeholder.box) if placeholder.box and not own else None
+            body = elements.plain_body(tree.placeholder(placeholder.reference, placeholder.name, box))
+            numbering = placeholder.kind == "slide_number"
+            elements.plain_paragraphs(body, ["‹#›" if numbering else self.plan.footer], self.plan.language, numbering)
 
     def _core_properties(self, deck: PresentationObject) -> None:
         properties = deck.core_properties
@@ -166,12 +194,9 @@ class DeckWriter:
         properties.last_printed = FIXED_TIME
 
 
-def _needed(layout: Layout, kind: str) -> Placeholder:
-    """The layout's first placeholder of ``kind``; RenderError if it has none (a template the loader did not check)."""
-    placeholder = layout.first(kind)
-    if placeholder is None:
-        raise RenderError(f"the template's layout '{layout.name}' has no {kind} placeholder")
-    return placeholder
+def fallback_name(reference: Reference) -> str:
+    """The name PowerPoint would give a placeholder of this type."""
+    return {"title": "Title", "body": "Text Placeholder"}.get(dict(reference).get("type", "body"), "Placeholder")
 
 
 class _Slide:
@@ -199,6 +224,12 @@ def _keywords(keywords: Sequence[str]) -> str:
             break
         kept.append(keyword)
     return ", ".join(kept) if kept or not keywords else _shortened(keywords[0])
+
+
+def template_inks(template: Template) -> dict[str, Ink]:
+    """The plan's colour roles in the template's scheme colours, with those chosen to read on its backgrounds."""
+    chosen = {role: Ink.rgb(value) if value.startswith("#") else Ink.scheme(value) for role, value in template.inks}
+    return {**TEMPLATE_INKS, **chosen}
 
 
 def _inks(theme: Theme) -> dict[str, Ink]:

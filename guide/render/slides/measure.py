@@ -25,6 +25,9 @@ LINE_BREAK = "\v"
 """A line break inside a paragraph, as python-pptx writes and reads one."""
 BALANCING_STEPS = 12
 
+WIDTH_TOLERANCE_PT = 1e-6
+"""A line measured as a whole and word by word may differ by rounding; this much wider still fits."""
+
 LINE_SPACING = 1.2
 """Line pitch as a multiple of the font size; the writer sets exactly this spacing."""
 
@@ -126,13 +129,13 @@ class Measurer:
         """Lines of (span index, text) pieces at ``width_pt``, breaking at spaces, and inside words too long for a line."""
         lines: list[list[_Piece]] = [[]]
         used = 0.0
-        space = self.width_pt(" ", size_pt)
         for word, bold, italic, pieces in _words(spans):
             if word == LINE_BREAK:
                 lines.append([])
                 used = 0.0
                 continue
             word_width = self.width_pt(word, size_pt, bold, italic)
+            space = self.width_pt(" ", size_pt, bold, italic)  # a bold space is wider in some faces (DejaVu Sans)
             needed = word_width if used == 0 else used + space + word_width
             if needed <= width_pt:
                 if used > 0:
@@ -169,6 +172,8 @@ class Measurer:
             middle = (low + high) / 2
             low, high = (low, middle) if self.line_count(spans, middle, size_pt) == count else (middle, high)
         lines = self._lines(words, high, size_pt, bold)
+        if len(lines) != count:  # never more lines than measured: keep the client's own breaks instead
+            return text
         *rest, before, last = lines
         moved = f"{before.rsplit(' ', 1)[-1]} {last}"
         if " " not in last and " " in before and self.width_pt(moved, size_pt, bold) <= high:  # no lone last word
@@ -180,7 +185,7 @@ class Measurer:
         lines: list[list[str]] = [[]]
         for word in words:
             candidate = " ".join([*lines[-1], word])
-            if lines[-1] and self.width_pt(candidate, size_pt, bold) > width_pt:
+            if lines[-1] and self.width_pt(candidate, size_pt, bold) > width_pt + WIDTH_TOLERANCE_PT:
                 lines.append([word])
             else:
                 lines[-1].append(word)

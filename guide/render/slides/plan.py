@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from guide import markup
+from guide.errors import RenderError
 from guide.fonts import FontFamily
 from guide.labels import Labels
 from guide.markup import Span
@@ -24,7 +25,7 @@ from guide.render.common import meta_line
 from guide.render.slides import designs, timeline
 from guide.render.slides.designs import ACCENT_BAR_PT, PAD_PT, GridEntry
 from guide.render.slides.fitting import Fitted, Item, bold_line
-from guide.render.slides.geometry import MARGIN_PT, Box, Geometry
+from guide.render.slides.geometry import MARGIN_PT, SLIDE_HEIGHT_PT, Box, Geometry
 from guide.render.slides.measure import Measurers, sentences
 from guide.render.slides.shapes import Drawing, Line, Lines, Shape, TextBlock
 from guide.render.slides.style import DeckStyle
@@ -34,6 +35,10 @@ T = TypeVar("T")
 QUOTES_TOGETHER_PT = 28.0
 """Passages share a slide only where they are still set this large; else each gets its own."""
 
+MAX_CONTINUED = 40
+"""At most this many slides continue one section's list, cards or timeline; more means its box is far too small."""
+TITLE_LEAST_PT = 10
+"""A title that fits its box at no size down to its floor shrinks on to this size, and no further."""
 STATEMENT_WORDS = 30
 """A summary or a lone point of at most this many words is set large, as a statement."""
 MAX_CARDS = 4
@@ -54,6 +59,15 @@ SPARSE_SHARE = 1 / 3
 """A body slide's content reaches at least this share down its body, or it gets a design that fills it."""
 
 
+class ContinuationError(RenderError):
+    """A section that would run over more than ``MAX_CONTINUED`` slides: its box is far too small for its text."""
+
+    def __init__(self, title: str, count: int, box: Box, role: str) -> None:
+        where = f"{box.width:.0f} x {box.height:.0f} pt at ({box.left:.0f}, {box.top:.0f})"
+        super().__init__(f"'{title}' would take {count} slides, more than the {MAX_CONTINUED} one section may; its box is {where}")
+        self.role = role
+
+
 @dataclass(frozen=True)
 class DeckFonts:
     """The families titles and body text are measured with; ``named`` says whether runs name them.
@@ -65,6 +79,8 @@ class DeckFonts:
     title: FontFamily
     body: FontFamily
     named: bool = True
+    starts: tuple[tuple[str, float], ...] = ()
+    """Text roles whose largest size is the template's own (its title and list sizes), not ours."""
 
 
 @dataclass(frozen=True)
@@ -245,18 +261,22 @@ class Planner:
     # titles
 
     def fit_title(self, title: str, box: Box, role: str = "title") -> tuple[str, float]:
-        """The title at its role's size; a title too long even at the floor is shortened."""
+        """The title at its role's size, wrapped in the box; below the floor only when even that fails. Never cut.
+
+        Raises RenderError, naming the box, for a title that fits it at no readable size.
+        """
         size = self.set.largest_one([bold_line(title)], box, role)
-        if size is not None:
-            return self.set.balanced(title, box.width, size, role), size
-        floor = self.set.sizes(role)[1]
-        words = title.split()
-        while len(words) > 1:
-            words.pop()
-            shortened = " ".join(words) + " …"
-            if self.set.largest_one([bold_line(shortened)], box, role) is not None:
-                return shortened, floor
-        return title[:20] + " …", floor
+        if size is None:
+            floor = self.set.sizes(role)[1]
+            smaller = range(int(floor) - 1, TITLE_LEAST_PT - 1, -1)
+            size = next((candidate for candidate in smaller if self.title_fits(title, box, candidate, role)), None)
+        if size is None:
+            where = f"{box.width:.0f} x {box.height:.0f} pt"
+            raise RenderError(f"the title {title!r} does not fit its {where} box even at {TITLE_LEAST_PT} pt")
+        return self.set.balanced(title, box.width, size, role), float(size)
+
+    def title_fits(self, title: str, box: Box, size: float, role: str) -> bool:
+        return self.set.height([bold_line(title)], box.width, size, role) <= box.height
 
     def slide(self, title: str, design: str, notes: str, drawing: Sequence[Drawing] = (), body: TextBlock | None = None) -> SlidePlan:
         """A slide below a title: a list in the body placeholder, or a design drawn on a title-only layout."""
@@ -266,8 +286,14 @@ class Planner:
         role = "content" if body is not None else "title_only"
         return SlidePlan(role, design, shown, size, box, body=body, drawing=(*accents, *drawing), notes=notes)
 
+    def bounded(self, title: str, count: int, box: Box) -> None:
+        """Raises ContinuationError when one section's text would take more than ``MAX_CONTINUED`` slides of ``box``."""
+        if count > MAX_CONTINUED:
+            raise ContinuationError(title, count, box, "content" if box == self.geometry.body else "title_only")
+
     def continued(self, title: str, index: int, count: int) -> str:
         """The title of the ``index``-th of ``count`` slides of one continued text: numbered when there are several."""
+        self.bounded(title, count, self.geometry.stage)
         if index == 0:
             return title
         return f"{title} {self.labels['continued']}" if count == 2 else f"{title} ({index + 1}/{count})"
@@ -433,6 +459,7 @@ class Planner:
         """
         box = self.geometry.body
         pages = self.set.fit(items, box, "body")
+        self.bounded(title, len(pages), box)
         if len(pages) == 1 and self.set.height(pages[0].items, box.width, pages[0].size_pt, "body") < box.height * SPARSE_SHARE:
             designed = self.short_list_slides(title, items, notes, wide)
             if designed:
@@ -612,7 +639,7 @@ def plan_deck(
     style = style or DeckStyle("classic", True)
 
     def planned(scale: Mapping[str, float] | None) -> tuple[DeckPlan, dict[str, float], Typesetter]:
-        set_ = Typesetter(measurers(fonts.title), measurers(fonts.body), scale)
+        set_ = Typesetter(measurers(fonts.title), measurers(fonts.body), scale, geometry.height_pt / SLIDE_HEIGHT_PT, dict(fonts.starts))
         plan = Planner(topic, labels, geometry, set_, style, course, designed).plan()
         used = _sizes(plan)
         scale = {**used, **{role: min(size, used.get(role, size)) for role, size in set_.wanted.items()}}

@@ -24,10 +24,21 @@ TITLE_ROLES = ("title", "cover_title")
 class Typesetter:
     """Measures and sizes the text blocks of one deck; remembers sizes a role would need below the deck's (``wanted``)."""
 
-    def __init__(self, title: Measurer, body: Measurer, scale: Mapping[str, float] | None = None) -> None:
+    def __init__(
+        self,
+        title: Measurer,
+        body: Measurer,
+        scale: Mapping[str, float] | None = None,
+        factor: float = 1.0,
+        starts: Mapping[str, float] | None = None,
+    ) -> None:
         self.title_measurer = title
         self.body_measurer = body
         self.scale = dict(scale or {})
+        self.factor = factor
+        """Every role's sizes times this: a slide taller than ours gets larger text, in proportion."""
+        self.starts = dict(starts or {})
+        """Roles whose largest size a template sets (its title size): tried first, down to our floor."""
         self.wanted: dict[str, float] = {}
 
     def measurer(self, role: str) -> Measurer:
@@ -37,7 +48,15 @@ class Typesetter:
         """(largest, floor) for ``role``: its range, or exactly the deck's size once the scale is known."""
         if role in self.scale:
             return self.scale[role], self.scale[role]
-        return SIZES[role]
+        return self.range(role)
+
+    def range(self, role: str) -> tuple[float, float]:
+        """(largest, floor) of ``role`` on this deck's slide, in whole points."""
+        largest, floor = (round(size * self.factor) for size in SIZES[role])
+        if role in self.starts:
+            largest = round(self.starts[role])
+            floor = min(floor, largest)
+        return float(largest), float(floor)
 
     def height(self, items: Sequence[Item], width_pt: float, size_pt: float, role: str) -> float:
         return items_height(items, width_pt, size_pt, self.measurer(role))
@@ -67,7 +86,7 @@ class Typesetter:
                 return size
             size -= 1
         if role in self.scale:
-            size, lowest = min(floor - 1, SIZES[role][0]), max(SIZES[role][1], least)
+            size, lowest = min(floor - 1, self.range(role)[0]), max(self.range(role)[1], least)
             while size >= lowest:
                 if fits(size):
                     self.wanted[role] = min(self.wanted.get(role, size), size)

@@ -1,0 +1,94 @@
+"""The boxes of an institution's template: where its layouts put the placeholders our slide roles use.
+
+A deck made on a template is fitted inside the template's own placeholders where they can hold
+what goes there. Where they cannot (a title box too low for two lines at the floor size, a
+body one line tall, a role no layout suits), the box is our own, inside the master's safe area
+(the span of its title and body placeholders), so the slide keeps the template's margins.
+"""
+
+from __future__ import annotations
+
+from guide.render.slides.geometry import STAGE_GAP_PT, Box, Geometry
+from guide.template import Layout, Placeholder, Template
+from guide.template_roles import BASE_HEIGHT_PT, BODY_FLOOR_PT, NARROW_SHARE, TITLE_FLOOR_PT, lines_height
+
+COVER_TITLE_FLOOR_PT = 32.0
+COVER_SUBTITLE_FLOOR_PT = 18.0
+
+
+def template_geometry(template: Template) -> Geometry:
+    """The boxes of the template's layouts for our roles; boxes of our own where a layout's cannot serve."""
+    scale = template.height_pt / BASE_HEIGHT_PT
+
+    def safe(layout: Layout) -> Box:
+        return Box(*template.master_of(layout).safe)
+
+    def title_box(role: str, floor_pt: float) -> Box:
+        """The layout's title box, made as tall as two lines at the floor where it is lower (grown down, or up at the foot)."""
+        layout = _served(template, role)
+        area = safe(layout)
+        least = lines_height(2, floor_pt * scale)
+        box = _own(layout.first("title")) or Box(area.left, area.top, area.width, least)
+        if box.height < least:
+            top = min(box.top, max(0.0, template.height_pt - least - (template.height_pt - area.bottom)))
+            box = Box(box.left, top, box.width, least)
+        return box
+
+    def below(layout: Layout, title: Box) -> Box:
+        """The free area of the slide under ``title``, within the master's safe area."""
+        area = safe(layout)
+        top = title.bottom + STAGE_GAP_PT
+        return Box(area.left, top, area.width, max(area.bottom - top, lines_height(2, BODY_FLOOR_PT * scale)))
+
+    content = _served(template, "content")
+    title = title_box("content", TITLE_FLOOR_PT)
+    body = None if "content" in template.fallbacks else _own(content.main_body)
+    usable = body is not None and body.height >= lines_height(2, BODY_FLOOR_PT * scale) and body.width >= safe(content).width * NARROW_SHARE
+    if body is not None and usable:
+        top = max(body.top, title.bottom + STAGE_GAP_PT)
+        body = Box(body.left, top, body.width, body.bottom - top)
+    if body is None or not usable or body.height < lines_height(2, BODY_FLOOR_PT * scale):
+        body = below(content, title)
+    stage_title = title_box("title_only", TITLE_FLOOR_PT)
+    cover = _served(template, "title")
+    cover_title = title_box("title", COVER_TITLE_FLOOR_PT)
+    return Geometry(
+        width_pt=template.width_pt,
+        height_pt=template.height_pt,
+        cover_title=cover_title,
+        cover_subtitle=_cover_subtitle(template, cover, cover_title, scale),
+        title=title,
+        body=body,
+        stage_title=stage_title,
+        stage=below(_served(template, "title_only"), stage_title),
+    )
+
+
+def _own(placeholder: Placeholder | None) -> Box | None:
+    """The placeholder's box, if it has a real one and its text runs across."""
+    if placeholder is None or placeholder.box is None or placeholder.vertical:
+        return None
+    box = Box(*placeholder.box)
+    return box if box.width > 0 and box.height > 0 else None
+
+
+def _served(template: Template, role: str) -> Layout:
+    """The layout drawn on for a deck role (the reader gives every deck role one)."""
+    layout = template.roles[role]
+    return layout if layout is not None else template.layouts[0]
+
+
+def _cover_subtitle(template: Template, layout: Layout, title: Box, scale: float) -> Box:
+    """The title slide's subtitle box: its subtitle (or second line), if it holds a line; else the room under (or over) the title."""
+    least = lines_height(2, COVER_SUBTITLE_FLOOR_PT * scale)
+    area = Box(*template.master_of(layout).safe)
+    if "title" not in template.fallbacks:
+        for placeholder in (layout.first("subtitle"), *sorted(layout.all("body"), key=lambda body: -body.area)):
+            box = _own(placeholder)
+            if box is not None and box.height >= least and box.top >= title.bottom - 1:
+                return box
+    bottom = max(area.bottom, min(template.height_pt * 0.92, title.bottom + least * 3))
+    if bottom - title.bottom - STAGE_GAP_PT >= least:
+        return Box(title.left, title.bottom + STAGE_GAP_PT, title.width, bottom - title.bottom - STAGE_GAP_PT)
+    top = area.top
+    return Box(title.left, top, title.width, max(least, title.top - STAGE_GAP_PT - top))

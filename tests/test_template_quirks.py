@@ -1,0 +1,291 @@
+"""Templates as they really are: each quirk found in institutions' templates gives a good deck, unconfigured."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.oxml.ns import qn
+from pypdf import PdfReader
+
+from guide.colors import contrast_ratio
+from guide.errors import RenderError
+from guide.load import load_topic
+from guide.load.theme import named_theme
+from guide.render.planning import deck_fonts
+from guide.render.pptx import render_deck
+from guide.render.slides import plan
+from guide.render.slides.geometry import Box, designed_geometry
+from guide.render.slides.plan import plan_deck
+from guide.template import read_template
+from guide.template_art import read_template_art
+from tests.conftest import MINIMAL, TREATY, run_cli
+from tests.deckread import pages_of_decks, pt
+from tests.template_factory import LOGO_PNG, NAVY, QUIRKS, make
+from tests.templatecheck import checked_deck, layout_names
+
+COVER = "The Treaty of Berlin (1926)"
+SUBTITLE = "Germany and the Soviet Union promise each other neutrality"
+
+
+@pytest.fixture
+def project(template_project: Path) -> Path:
+    return template_project
+
+
+def deck_on(project: Path, quirk: str, *arguments: str) -> tuple[str, Path, Path]:
+    """(stderr, deck, template) of the treaty built on the quirk's template; the build must succeed."""
+    template = make(project / f"{quirk}.pptx", quirk)
+    (project / "theme.yaml").write_text(f"slides:\n  template: {quirk}.pptx\n", encoding="utf-8")
+    out = project / "out"
+    status, _, err = run_cli(project / "treaty.yaml", "--theme", project / "theme.yaml", "--out", out, "--format", "pptx", *arguments)
+    assert status == 0, err
+    return err, out / "treaty.pptx", template
+
+
+@pytest.mark.parametrize("quirk", sorted(QUIRKS))
+def test_every_quirk_gives_a_deck_where_nothing_overflows_or_is_cut(project: Path, quirk: str) -> None:
+    _, deck_path, template = deck_on(project, quirk)
+    deck = checked_deck(deck_path, template)
+    assert deck.slides[0].shapes.title.text_frame.text.replace("\v", " ") == COVER
+    assert 15 <= len(deck.slides) <= 40
+
+
+def test_a_vertical_text_layout_is_never_used_for_content_however_large_its_body(project: Path) -> None:
+    _, deck_path, template = deck_on(project, "vertical")
+    assert set(layout_names(checked_deck(deck_path, template))) == {"Title Slide", "Title and Content", "Title Only"}
+    status, out, _ = run_cli("--check-template", template)
+    assert status == 0
+    assert "    not 'Custom Layout 3': vertical text, not used for content" in out.splitlines()
+
+
+def test_a_body_too_small_for_two_lines_gives_way_to_the_slides_free_area(project: Path) -> None:
+    _, deck_path, template = deck_on(project, "google")
+    deck = checked_deck(deck_path, template)
+    bodies = [
+        shape
+        for slide in deck.slides
+        if slide.slide_layout.name == "TITLE_AND_BODY"
+        for shape in slide.placeholders
+        if shape.placeholder_format.type not in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
+    ]
+    assert bodies, "lists go on the content layout"
+    assert min(pt(body.height) for body in bodies) > 200
+    _, out, _ = run_cli("--check-template", template)
+    assert "content: 'TITLE_AND_BODY' (its body is 21.8 pt tall, too small for two lines: the slide's free area is used)" in out
+
+
+@pytest.mark.parametrize("quirk", ["title-extra-bodies", "title-body-line", "cover-title-alone"])
+def test_the_title_layout_is_found_whatever_its_second_line_and_the_subtitle_is_kept(project: Path, quirk: str) -> None:
+    _, deck_path, template = deck_on(project, quirk)
+    deck = checked_deck(deck_path, template)
+    cover = deck.slides[0]
+    assert cover.slide_layout.name == "Title Slide"
+    texts = [shape.text_frame.text.replace("\v", " ") for shape in cover.shapes if shape.has_text_frame]
+    assert any(SUBTITLE in text and "Berlin" in text for text in texts)
+
+
+def test_a_content_layout_with_a_thin_second_strip_holds_the_lists_in_its_main_body(project: Path) -> None:
+    _, deck_path, template = deck_on(project, "content-strip")
+    deck = checked_deck(deck_path, template)
+    lists = [slide for slide in deck.slides if slide.slide_layout.name == "Title and Content"]
+    assert lists
+    for slide in lists:
+        (body,) = [shape for shape in slide.placeholders if shape.placeholder_format.idx == 1]
+        assert pt(body.height) > 250
+
+
+def test_layouts_of_a_second_master_serve(project: Path) -> None:
+    _, deck_path, template = deck_on(project, "two-masters")
+    assert set(layout_names(checked_deck(deck_path, template))) == {"Title Slide", "Inhalt", "Nur Titel"}
+
+
+def test_fonts_set_in_the_masters_text_styles_are_read_measured_wide_and_named_in_a_warning(project: Path) -> None:
+    err, deck_path, template = deck_on(project, "master-fonts")
+    assert read_template(template).fonts == ("Montserrat", "Roboto")
+    checked_deck(deck_path, template)
+    for font in ("Montserrat", "Roboto"):
+        assert f"warning: the template's font '{font}' is not bundled; its text is measured with the wider DejaVu Sans" in err
+        assert f"viewers need '{font}' installed" in err
+
+
+def test_a_font_without_a_twin_is_measured_with_a_wider_face(project: Path) -> None:
+    err, deck_path, template = deck_on(project, "verdana")
+    assert "the template's font 'Verdana' is not bundled" in err
+    checked_deck(deck_path, template)
+
+
+def test_the_templates_title_style_is_not_overridden(project: Path) -> None:
+    """Alignment and weight are the template's; its title size is where titles start (ours would be 36 pt)."""
+    _, deck_path, template = deck_on(project, "centred-titles")
+    sizes = set()
+    for slide in checked_deck(deck_path, template).slides:
+        title = slide.shapes.title._element
+        assert [paragraph.get("algn") for paragraph in title.iter(qn("a:pPr"))] == [None] * len(list(title.iter(qn("a:pPr"))))
+        assert {run.get("b") for run in title.iter(qn("a:rPr"))} == {None}
+        sizes |= {int(run.get("sz")) / 100 for run in title.iter(qn("a:rPr"))}
+    assert max(sizes) == 34
+
+
+def test_footers_and_slide_numbers_come_from_the_master_when_layouts_lack_them(project: Path) -> None:
+    _, deck_path, _ = deck_on(project, "no-footers")
+    for slide in list(Presentation(str(deck_path)).slides)[1:]:
+        kinds = {shape.placeholder_format.type: shape for shape in slide.placeholders}
+        assert kinds[PP_PLACEHOLDER.FOOTER].text_frame.text == COVER
+        assert pt(kinds[PP_PLACEHOLDER.FOOTER].top) > 480
+        assert [field.get("type") for field in kinds[PP_PLACEHOLDER.SLIDE_NUMBER]._element.iter(qn("a:fld"))] == ["slidenum"]
+
+
+def test_text_sizes_grow_with_the_slide(project: Path) -> None:
+    _, deck_path, template = deck_on(project, "large")
+    deck = checked_deck(deck_path, template)
+    sizes = {int(run.get("sz")) / 100 for slide in deck.slides for run in slide.shapes.title._element.iter(qn("a:rPr")) if run.get("sz")}
+    assert min(sizes) >= 28 * 1.5
+
+
+def test_placeholders_without_idx_are_placed_explicitly(project: Path) -> None:
+    _, deck_path, template = deck_on(project, "no-idx")
+    checked_deck(deck_path, template)  # every text placeholder has a position of its own
+
+
+def test_every_template_deck_converts_to_one_page_per_slide(project: Path) -> None:
+    """All quirks' and real templates' decks, converted by LibreOffice in one run: each gives one page per slide."""
+    folder = project / "converted"
+    folder.mkdir()
+    for quirk in sorted(QUIRKS):
+        _, deck_path, _ = deck_on(project, quirk)
+        shutil.copy(deck_path, folder / f"{quirk}.pptx")
+    for name in sorted(REAL_LAYOUTS):
+        _, deck_path = deck_on_file(project, REAL / name)
+        shutil.copy(deck_path, folder / name)
+
+    decks = sorted(folder.glob("*.pptx"))
+    pages = pages_of_decks(decks, folder)
+    assert {deck.stem: pages[deck] for deck in decks} == {deck.stem: len(Presentation(str(deck)).slides) for deck in decks}
+
+
+def test_a_box_far_too_small_for_its_text_is_a_clear_error_not_hundreds_of_slides(tmp_path: Path) -> None:
+    questions = "".join(f"  - {{question: Question number {number} asks something?, answer: A}}\n" for number in range(45))
+    (tmp_path / "many.yaml").write_text(MINIMAL.format(title="Many") + f"questions:\n{questions}", encoding="utf-8")
+    topic = load_topic(tmp_path / "many.yaml").topic
+    ours = designed_geometry("16:9")
+    one_line = dataclasses.replace(ours, body=Box(ours.body.left, ours.body.top, ours.body.width, 30))
+    message = r"'Check your understanding' would take \d+ slides, more than the 40 one section may; its box is 880 x 30 pt"
+    with pytest.raises(RenderError, match=message):
+        plan_deck(topic, named_theme().labels_for("en"), one_line, deck_fonts(named_theme(), None))
+
+
+def test_the_continuation_error_names_the_templates_layout(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(plan, "MAX_CONTINUED", 1)
+    template = make(project / "google.pptx", "google")
+    theme = dataclasses.replace(named_theme(), template=template)
+    with pytest.raises(RenderError, match="on the template's layout 'TITLE_AND_BODY'"):
+        render_deck(load_topic(TREATY).topic, theme)
+
+
+def test_aspect_with_a_template_is_a_warning_for_the_template_decides(project: Path) -> None:
+    err, deck_path, template = deck_on(project, "large", "--aspect", "4:3")
+    assert "--aspect: warning: --aspect 4:3 is not used: the template 'large.pptx' decides the slides' shape" in err
+    assert pt(checked_deck(deck_path, template).slide_width) == 1440
+
+
+def test_links_and_drawn_text_take_colours_that_read_on_the_templates_own_background(project: Path) -> None:
+    err, deck_path, template = deck_on(project, "navy")
+    assert "contrast" not in err
+    deck = checked_deck(deck_path, template)
+    art = read_template_art(template)
+    navy = "#" + NAVY
+    links = [run for slide in deck.slides for run in slide._element.iter(qn("a:rPr")) if run.find(qn("a:hlinkClick")) is not None]
+    assert links
+    for run in links:
+        (color,) = run.iter(qn("a:schemeClr"))
+        assert contrast_ratio(art.color(color.get("val")), navy) >= 4.5
+    drawn = [shape for slide in deck.slides for shape in slide.shapes if shape.has_text_frame and not shape.is_placeholder]
+    colors = {node.get("val") for shape in drawn for run in shape._element.iter(qn("a:rPr")) for node in run.iter(qn("a:srgbClr"))}
+    assert "FFFFFF" in colors, "text drawn on the slide takes the master's white"
+
+
+def test_text_that_does_not_read_on_the_templates_background_is_a_warning_and_strict_refuses(project: Path) -> None:
+    err, _, _ = deck_on(project, "navy-dark-text")
+    assert "warning: the template's text colour #000000 on the background #1F2A44 of layout 'Title Slide' (title slides)" in err
+    assert "has contrast 1.5:1, below the 4.5:1 that WCAG AA asks for text" in err
+    status, _, err = run_cli(project / "treaty.yaml", "--theme", project / "theme.yaml", "--out", project / "strict", "--strict")
+    assert status == 2
+
+
+def test_branding_on_the_sample_slides_is_carried_onto_the_slides_of_its_roles(project: Path) -> None:
+    err, deck_path, template = deck_on(project, "branding")
+    assert "warning" not in err
+    deck = checked_deck(deck_path, template)
+    for slide in deck.slides:
+        names = [shape.name for shape in slide.shapes]
+        assert "University logo" in names and "Title marker" in names, names
+        assert names.index("University logo") < names.index(slide.shapes.title.name), "branding stays behind the slide's text"
+        (logo,) = [shape for shape in slide.shapes if shape.name == "University logo"]
+        assert logo.image.blob == LOGO_PNG
+    cover = deck.slides[0]._element
+    assert [node.get("val") for node in cover.find(qn("p:cSld")).find(qn("p:bg")).iter(qn("a:srgbClr"))] == [NAVY]
+    title_colors = {node.get("val") for node in deck.slides[0].shapes.title._element.iter(qn("a:srgbClr"))}
+    assert title_colors == {"FFFFFF"}, "the cover's title takes the colour its sample gave it on the dark background"
+    assert all(deck.slides[index]._element.find(qn("p:cSld")).find(qn("p:bg")) is None for index in range(1, len(deck.slides)))
+    _, out, _ = run_cli("--check-template", template)
+    assert "  branding: the picture 'University logo', the shape 'Title marker' on content slides" in out.splitlines()
+
+
+def test_a_sample_background_the_titles_would_not_read_on_is_left_behind_with_a_warning(project: Path) -> None:
+    err, deck_path, template = deck_on(project, "branding-dark-cover")
+    assert (
+        "warning: the background #1F2A44 of sample slide 1 is not carried onto title slides: "
+        "the template's title colour #000000 on it has contrast 1.5:1"
+    ) in err
+    deck = checked_deck(deck_path, template)
+    assert deck.slides[0]._element.find(qn("p:cSld")).find(qn("p:bg")) is None
+    assert "University logo" in [shape.name for shape in deck.slides[0].shapes]
+
+
+def test_a_branded_template_deck_is_byte_identical_when_built_again(project: Path) -> None:
+    _, deck_path, _ = deck_on(project, "branding")
+    first = deck_path.read_bytes()
+    deck_on(project, "branding", "--force")
+    assert deck_path.read_bytes() == first
+
+
+REAL = Path(__file__).parent / "data" / "templates"
+REAL_LAYOUTS = {
+    "pptx-blueprint-example01.pptx": {"Title Slide", "Title, Content", "Title Only"},
+    "pptx-blueprint-example02-section.pptx": {"Titelfolie", "Titel und Inhalt", "Nur Titel"},
+    "coreoz-ppt-templates-demo.pptx": {"Diapositive de titre", "Titre et contenu", "Titre seul"},
+}
+
+
+def deck_on_file(project: Path, template: Path) -> tuple[str, Path]:
+    shutil.copy(template, project / template.name)
+    (project / "theme.yaml").write_text(f"slides:\n  template: {template.name}\n", encoding="utf-8")
+    out = project / "out" / template.stem
+    status, _, err = run_cli(project / "treaty.yaml", "--theme", project / "theme.yaml", "--out", out, "--format", "pptx")
+    assert status == 0, err
+    return err, out / "treaty.pptx"
+
+
+@pytest.mark.parametrize("name", sorted(REAL_LAYOUTS))
+def test_real_templates_give_decks_on_their_own_layouts(project: Path, name: str) -> None:
+    err, deck_path = deck_on_file(project, REAL / name)
+    deck = checked_deck(deck_path, project / name)
+    assert set(layout_names(deck)) == REAL_LAYOUTS[name]
+    texts = " ".join(shape.text_frame.text for slide in deck.slides for shape in slide.shapes if shape.has_text_frame)
+    assert "{location}" not in texts and "#location" not in texts, "fill-in text of sample slides is not carried"
+    if name.startswith("pptx-blueprint"):
+        assert "recur on the sample slides but are not carried over: text on sample slides is taken for sample content" in err
+
+
+@pytest.mark.parametrize("quirk", ["two-masters", "google", "no-footers", "branding"])
+def test_the_slides_pdf_and_handout_are_drawn_on_the_same_templates(project: Path, quirk: str) -> None:
+    deck_on(project, quirk)
+    arguments = ("--theme", project / "theme.yaml", "--out", project / "pdf", "--outputs", "slides,handout")
+    status, _, err = run_cli(project / "treaty.yaml", *arguments)
+    assert status == 0, err
+    assert len(PdfReader(project / "pdf" / "treaty-slides.pdf").pages) == len(Presentation(str(project / "out" / "treaty.pptx")).slides)
