@@ -5,9 +5,9 @@ Open-source reportlab writes no tags. This canvas marks what the tagged flowable
 between them (running header and footer, rules, bars, fills, lines to write on) as artifacts,
 and at ``save`` writes the structure tree, the parent tree, ``/MarkInfo``, ``/StructParents``
 and ``/Tabs /S`` on each page, link annotations' descriptions and the XMP metadata that
-declares PDF/UA-1. It is the one module that reaches into reportlab's internals for this (the
-page's code list, its annotation references, the page dictionary's keys);
-tests/test_tagged_pdf.py guards it.
+declares PDF/UA-1. What it needs of reportlab's internals (the page's content as drawn, its
+annotations, the document's pages, the text object's line writer) it takes from
+``guide.render.pdf.internals``; tests/test_tagged_pdf.py guards it.
 """
 
 from __future__ import annotations
@@ -20,18 +20,15 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
 from guide.render.common import Metadata
+from guide.render.pdf.internals import DocumentObjects, SpacedLines, last_annotation, page_code
 from guide.render.pdf.structure import Annotation, Element, Mark, Structure
 
 ARTIFACT = "Artifact"
 TREE_ROOT = "StructTreeRoot"
 ARTIFACT_BEGIN = "/Artifact BMC"
 END = "EMC"
-SOFT_ENDS = "-\u00ad"
-"""A line ending in a hyphen or a soft hyphen was broken in a word."""
 STATE_ONLY = frozenset(("q", "Q"))
 """Code that draws nothing: a sequence holding only these is not worth an element's MCID."""
-PAGE_KEYS = ("StructParents", "Tabs")
-"""Entries a page dictionary needs for tagging, which reportlab's page object does not write by itself."""
 
 
 class TaggingCanvas(Canvas):
@@ -82,9 +79,6 @@ class TaggingCanvas(Canvas):
         if self._open:
             self._open_sequence()
 
-    def _code_list(self) -> list[str]:
-        return self._code  # type: ignore[attr-defined]  # reportlab's page content, not in its stubs
-
     def _open_sequence(self) -> None:
         """Open the innermost element's sequence, after marking what was drawn since the last one as an artifact.
 
@@ -94,7 +88,7 @@ class TaggingCanvas(Canvas):
         if element.role == ARTIFACT:
             return
         self._mark_artifacts()
-        code = self._code_list()
+        code = page_code(self)
         mark = Mark(self.getPageNumber() - 1, self._mcids)
         self._mcids += 1
         element.kids.append(mark)
@@ -105,7 +99,7 @@ class TaggingCanvas(Canvas):
         """Close the open sequence; one in which nothing was drawn (at most a graphics state saved or restored) is taken back."""
         if not self._open or self._open[-1].role == ARTIFACT:
             return
-        code = self._code_list()
+        code = page_code(self)
         if all(line in STATE_ONLY for line in code[self._artifacts_from :]):
             del code[self._artifacts_from - 1]
             self._open[-1].kids.pop()
@@ -116,13 +110,13 @@ class TaggingCanvas(Canvas):
 
     def _mark_artifacts(self) -> None:
         """Mark what was drawn since the last sequence closed, if anything, as an artifact."""
-        code = self._code_list()
+        code = page_code(self)
         if len(code) > self._artifacts_from:
             code.insert(self._artifacts_from, ARTIFACT_BEGIN)
             code.append(END)
 
     def beginText(self, x: float = 0, y: float = 0, direction: Any = None) -> PDFTextObject:  # noqa: N802 - reportlab's name
-        return _SpacedLines(self, x, y, direction=direction)
+        return SpacedLines(self, x, y, direction=direction)
 
     def drawText(self, aTextObject: PDFTextObject) -> None:  # noqa: N802, N803 - reportlab's names
         """Draw a text object; the first one of an element with a label (a bullet, a term) is the label's."""
@@ -165,7 +159,7 @@ class TaggingCanvas(Canvas):
         """
         key = self.structure.next_key()
         super().linkURL(url, rect, relative, thickness, color, dashArray, kind, Contents=PDFString(url), StructParent=key, **kw)
-        reference = self._annotationrefs[-1]  # type: ignore[attr-defined]  # reportlab's page annotations, not in its stubs
+        reference = last_annotation(self)
         holder = self._open[-1] if self._open and self._open[-1].role != ARTIFACT else self.structure.root
         last = holder.kids[-1] if holder.kids else None
         same = isinstance(last, Element) and last.role == "Link" and last.description == url
@@ -176,7 +170,7 @@ class TaggingCanvas(Canvas):
 
     def save(self) -> None:
         """Write the structure tree and what PDF/UA asks of the catalog and the pages, then the document."""
-        if self._code_list():
+        if page_code(self):
             self.showPage()
         write_structure(self, self.structure, self._page_keys)
         self.setCatalogEntry("MarkInfo", PDFDictionary({"Marked": "true"}))
@@ -185,40 +179,12 @@ class TaggingCanvas(Canvas):
         super().save()
 
 
-class _SpacedLines(PDFTextObject):
-    """A text object that ends each line broken between words with a space, as the words were in the source.
-
-    reportlab moves to the next line with nothing between the last word of one line and the
-    first of the next, so what reads the text in order (a screen reader, poppler, a copy and
-    paste) ran them together. The space is drawn after the line's last glyph, where it shows
-    nothing. A line broken in a word, after a hyphen, gets none. (The hyphen itself is left as
-    it is: marking it as read as nothing nests marked content, after which poppler reads no more
-    of the element's text.)
-    """
-
-    def __init__(self, canvas: Canvas, x: float = 0, y: float = 0, direction: Any = None) -> None:
-        super().__init__(canvas, x, y, direction=direction)
-        self._line_end = ""
-        """The last character drawn on the current line."""
-
-    def _textOut(self, text: str, TStar: int = 0) -> None:  # noqa: N802, N803 - reportlab's names
-        """Text at the current point, then (``TStar``) the next line: reportlab's own line writer, which paragraphs use."""
-        if text:
-            self._line_end = text[-1]
-        if TStar and self._line_end and not self._line_end.isspace() and self._line_end not in SOFT_ENDS:
-            text += " "
-        if TStar:
-            self._line_end = ""
-        super()._textOut(text, TStar)  # type: ignore[misc]  # private to reportlab, not in its stubs
-
-
 def write_structure(canvas: Canvas, structure: Structure, page_keys: list[int]) -> None:
     """The structure tree as PDF objects, the parent tree that leads from content back to it, and each page's key."""
-    document = canvas._doc  # type: ignore[attr-defined]  # reportlab's document, not in its stubs
-    pages = document.Pages.pages
+    document = DocumentObjects(canvas)
     elements = structure.root.text_elements()
     names = {id(element): f"StructElem{index}" for index, element in enumerate(elements)}
-    page_names = [document.Reference(page) for page in pages]
+    page_names = [document.page(index) for index in range(document.page_count())]
     by_page: dict[int, dict[int, PDFObjectReference]] = {}
     numbers: dict[int, Any] = {}
     for element in elements:
@@ -249,24 +215,21 @@ def write_structure(canvas: Canvas, structure: Structure, page_keys: list[int]) 
             entries["Alt"] = PDFString(element.description)
         if element.scope is not None:
             entries["A"] = PDFDictionary({"O": PDFName("Table"), "Scope": PDFName(element.scope)})
-        document.Reference(PDFDictionary(entries), names[id(element)])
+        document.add(PDFDictionary(entries), names[id(element)])
     for page_index, key in enumerate(page_keys):
         marked = by_page.get(page_index, {})
         numbers[key] = PDFArray([marked[mcid] for mcid in range(len(marked))])
-        page = pages[page_index]
-        page.__NoDefault__ = [*page.__NoDefault__, *PAGE_KEYS]  # reportlab writes only the keys named here
-        page.StructParents = key
-        page.Tabs = PDFName("S")
+        document.set_page_entries(page_index, {"StructParents": key, "Tabs": PDFName("S")})
     parent_tree = PDFDictionary({"Nums": PDFArray([item for key in sorted(numbers) for item in (key, numbers[key])])})
     root = PDFDictionary(
         {
             "Type": PDFName("StructTreeRoot"),
             "K": PDFObjectReference(names[id(structure.root)]),
-            "ParentTree": document.Reference(parent_tree, "ParentTree"),
+            "ParentTree": document.add(parent_tree, "ParentTree"),
             "ParentTreeNextKey": structure.keys,
         }
     )
-    canvas.setCatalogEntry("StructTreeRoot", document.Reference(root, TREE_ROOT))
+    canvas.setCatalogEntry("StructTreeRoot", document.add(root, TREE_ROOT))
 
 
 def xmp_stream(metadata: Metadata) -> PDFStream:
