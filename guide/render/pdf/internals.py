@@ -201,21 +201,34 @@ SOFT_ENDS = "-\u00ad"
 """A line ending in a hyphen or a soft hyphen was broken in a word."""
 
 
+@dataclass(frozen=True)
+class LinkSpan:
+    """Where a link's text is in a text object's code, line by line: from ``start`` up to ``end``."""
+
+    url: str
+    start: int
+    end: int
+
+
 class SpacedLines(PDFTextObject):
-    """A text object that ends each line broken between words with a space, as the words were in the source.
+    """A text object that ends each line broken between words with a space, and knows where its links' text is.
 
     reportlab moves to the next line with nothing between the last word of one line and the
     first of the next, so what reads the text in order (a screen reader, poppler, a copy and
     paste) ran them together. The space is drawn after the line's last glyph, where it shows
     nothing. A line broken in a word, after a hyphen, gets none. (The hyphen itself is left as
     it is: marking it as read as nothing nests marked content, after which poppler reads no more
-    of the element's text.)
+    of the element's text.) The spans of a paragraph's links, one per line a link is on, are
+    kept, so that the link's text can be marked as its own (``mark``).
     """
 
     def __init__(self, canvas: Canvas, x: float = 0, y: float = 0, direction: Any = None) -> None:
         super().__init__(canvas, x, y, direction=direction)
         self.line_end = ""
         """The last character drawn on the current line."""
+        self.link_spans: list[LinkSpan] = []
+        self.link_start: int | None = None
+        """Where the text of the link being written on this line began."""
 
     def _textOut(self, text: str, TStar: int = 0) -> None:  # noqa: N802, N803 - reportlab's names
         """Text at the current point, then (``TStar``) the next line: reportlab's own line writer, which paragraphs use."""
@@ -226,3 +239,22 @@ class SpacedLines(PDFTextObject):
         if TStar:
             self.line_end = ""
         super()._textOut(text, TStar)  # type: ignore[misc]  # private to reportlab, not in its stubs
+
+    def _linkRecord(self, link: tuple[int, str], state: str) -> None:  # noqa: N802 - reportlab's name
+        """reportlab's paragraph says so right after writing the first text of a link on a line, and where the link ends."""
+        code = self.code()
+        if state == "start":
+            self.link_start = len(code) - 1
+        elif self.link_start is not None:
+            self.link_spans.append(LinkSpan(link[1], self.link_start, len(code)))
+            self.link_start = None
+
+    def code(self) -> list[str]:
+        """The text object's code so far, ``BT`` first, one operator line an item."""
+        code: list[str] = self._code  # type: ignore[attr-defined]  # reportlab's, not in its stubs
+        return code
+
+    def mark(self, inserted: dict[int, list[str]]) -> None:
+        """Insert lines (marked-content operators) into the code: ``inserted[index]`` before the line at ``index``."""
+        code = self.code()
+        code[:] = [*(line for index, kept in enumerate(code) for line in (*inserted.get(index, ()), kept)), *inserted.get(len(code), ())]

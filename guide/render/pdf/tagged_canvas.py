@@ -12,6 +12,7 @@ annotations, the document's pages, the text object's line writer) it takes from
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 from typing import Any, Literal
 
@@ -27,8 +28,31 @@ ARTIFACT = "Artifact"
 TREE_ROOT = "StructTreeRoot"
 ARTIFACT_BEGIN = "/Artifact BMC"
 END = "EMC"
-STATE_ONLY = frozenset(("q", "Q"))
-"""Code that draws nothing: a sequence holding only these is not worth an element's MCID."""
+LINK = "Link"
+STATE_OPERATORS = frozenset(
+    ("q", "Q", "cm", "w", "J", "j", "M", "d", "ri", "i", "gs", "g", "G", "rg", "RG", "k", "K", "cs", "CS", "sc", "SC", "scn", "SCN")
+)
+"""Operators that draw nothing (they save, restore or set the graphics state): a sequence of only these is not worth an MCID."""
+TEXT_SHOWING = (" Tj", " TJ")
+
+
+@dataclass(frozen=True)
+class UnplacedLink:
+    """A link annotation made before the text it is on is drawn: where it goes and the element it was made in."""
+
+    holder: Element
+    url: str
+    annotation: Annotation
+
+
+def draws_nothing(lines: list[str]) -> bool:
+    """Whether a page's code only saves, restores or sets the graphics state: each operator in it (a bare word) one of those."""
+    return all(token in STATE_OPERATORS for line in lines for token in line.split() if token.isalpha())
+
+
+def shows_text(lines: list[str]) -> bool:
+    """Whether some of a text object's lines show text (rather than only move, or set the font or colour)."""
+    return any(operator in line for line in lines for operator in TEXT_SHOWING)
 
 
 class TaggingCanvas(Canvas):
@@ -45,6 +69,9 @@ class TaggingCanvas(Canvas):
         self._artifacts_from = 0
         """Where in the page's code the drawing not yet marked as anything began."""
         self._mcids = 0
+        self._sequence: Mark | None = None
+        """The open sequence's mark."""
+        self._unplaced: list[UnplacedLink] = []
         self._page_keys: list[int] = []
 
     # Marked content
@@ -54,6 +81,7 @@ class TaggingCanvas(Canvas):
         self.structure.place(element)
         if label is not None:
             self.structure.place(label)
+        self._place_links()
         self._close_sequence()
         self._open.append(label or element)
         self._after_label.append(element if label is not None else None)
@@ -61,6 +89,7 @@ class TaggingCanvas(Canvas):
 
     def end_marked(self) -> None:
         """Close the innermost element; what is drawn next belongs to the one around it, if any."""
+        self._place_links()
         self._close_sequence()
         self._open.pop()
         self._after_label.pop()
@@ -69,6 +98,7 @@ class TaggingCanvas(Canvas):
 
     def begin_artifact(self) -> None:
         """Mark what is drawn from here on as an artifact, even inside an element (a rule under a heading)."""
+        self._place_links()
         self._close_sequence()
         self._open.append(Element(ARTIFACT))
         self._after_label.append(None)
@@ -89,20 +119,26 @@ class TaggingCanvas(Canvas):
             return
         self._mark_artifacts()
         code = page_code(self)
+        self._sequence, begin = self._new_mark(element)
+        code.append(begin)
+        self._artifacts_from = len(code)
+
+    def _new_mark(self, element: Element) -> tuple[Mark, str]:
+        """The next marked-content sequence of the page, as ``element``'s kid, and the line that begins it."""
         mark = Mark(self.getPageNumber() - 1, self._mcids)
         self._mcids += 1
         element.kids.append(mark)
-        code.append(f"/{element.role} <</MCID {mark.mcid}>> BDC")
-        self._artifacts_from = len(code)
+        return mark, f"/{element.role} <</MCID {mark.mcid}>> BDC"
 
     def _close_sequence(self) -> None:
         """Close the open sequence; one in which nothing was drawn (at most a graphics state saved or restored) is taken back."""
         if not self._open or self._open[-1].role == ARTIFACT:
             return
         code = page_code(self)
-        if all(line in STATE_ONLY for line in code[self._artifacts_from :]):
+        if draws_nothing(code[self._artifacts_from :]):
             del code[self._artifacts_from - 1]
-            self._open[-1].kids.pop()
+            element = self._open[-1]
+            element.kids = [kid for kid in element.kids if kid is not self._sequence]
             self._mcids -= 1
         else:
             code.append(END)
@@ -119,8 +155,18 @@ class TaggingCanvas(Canvas):
         return SpacedLines(self, x, y, direction=direction)
 
     def drawText(self, aTextObject: PDFTextObject) -> None:  # noqa: N802, N803 - reportlab's names
-        """Draw a text object; the first one of an element with a label (a bullet, a term) is the label's."""
+        """Draw a text object; the first one of an element with a label (a bullet, a term) is the label's.
+
+        The text of a link in it is its Link element's (which holds its annotations too).
+        """
+        links = isinstance(aTextObject, SpacedLines) and bool(aTextObject.link_spans) and self._in_element()
+        if isinstance(aTextObject, SpacedLines) and links:
+            self._mark_links(aTextObject)
         super().drawText(aTextObject)
+        if links:
+            self._artifacts_from = len(page_code(self))
+            self._open_sequence()
+        self._place_links()
         if self._after_label and self._after_label[-1] is not None:
             element = self._after_label[-1]
             self._close_sequence()
@@ -128,12 +174,55 @@ class TaggingCanvas(Canvas):
             self._after_label[-1] = None
             self._open_sequence()
 
+    def _in_element(self) -> bool:
+        return bool(self._open) and self._open[-1].role != ARTIFACT
+
+    def _mark_links(self, text: SpacedLines) -> None:
+        """Mark each link's text in a text object as its Link element's content, and the text around it as the open element's."""
+        element = self._open[-1]
+        self._close_sequence()
+        code = text.code()
+        pieces: list[tuple[int, int, str | None]] = []
+        position = 1  # after BT
+        for span in text.link_spans:
+            pieces += [(position, span.start, None), (span.start, span.end, span.url)]
+            position = span.end
+        pieces.append((position, len(code), None))
+        inserted: dict[int, list[str]] = {}
+        for start, end, url in pieces:
+            if not shows_text(code[start:end]):
+                continue
+            owner = element if url is None else link_in(element, url)
+            inserted.setdefault(start, []).append(self._new_mark(owner)[1])
+            inserted.setdefault(end, []).append(END)
+            if url is not None:
+                self._place_annotation(owner, url)
+        text.mark(inserted)
+
+    def _place_annotation(self, link: Element, url: str) -> None:
+        """Put the annotation made for the piece of a link's text just marked, on its line, after that text."""
+        unplaced = next((unplaced for unplaced in self._unplaced if unplaced.url == url), None)
+        if unplaced is not None:
+            self._unplaced.remove(unplaced)
+            link.kids.append(unplaced.annotation)
+
+    def _place_links(self) -> None:
+        """Link annotations whose text was not marked (drawn otherwise than by a paragraph): each in a Link element of its own."""
+        for unplaced in self._unplaced:
+            link_in(unplaced.holder, unplaced.url).kids.append(unplaced.annotation)
+        self._unplaced = []
+
+    def link_element(self, url: str) -> Element | None:
+        """A new Link element in the element being drawn, for a link drawn straight on the canvas; None in an artifact."""
+        return self._open[-1].child(LINK, description=url) if self._in_element() else None
+
     # Pages
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
         """End the page: what was drawn after the last sequence is an artifact; the page gets its parent tree key."""
         if self._open:
             raise RuntimeError("a page ended inside marked content")
+        self._place_links()
         self._mark_artifacts()
         self._page_keys.append(self.structure.next_key())
         super().showPage()
@@ -153,18 +242,20 @@ class TaggingCanvas(Canvas):
         kind: str = "URI",
         **kw: Any,
     ) -> None:
-        """A link annotation that says where it goes, in a Link element of what is being drawn.
+        """A link annotation that says where it goes, in the Link element that holds its text.
 
+        Drawn inside its Link element (``link_element``), it goes there; a paragraph makes its
+        links' annotations before it draws its text, so theirs wait for the text (``drawText``).
         A link broken over lines has an annotation per line, all in one Link element.
         """
         key = self.structure.next_key()
         super().linkURL(url, rect, relative, thickness, color, dashArray, kind, Contents=PDFString(url), StructParent=key, **kw)
-        reference = last_annotation(self)
-        holder = self._open[-1] if self._open and self._open[-1].role != ARTIFACT else self.structure.root
-        last = holder.kids[-1] if holder.kids else None
-        same = isinstance(last, Element) and last.role == "Link" and last.description == url
-        link = last if same and isinstance(last, Element) else holder.child("Link", description=url)
-        link.kids.append(Annotation(self.getPageNumber() - 1, key, reference))
+        annotation = Annotation(self.getPageNumber() - 1, key, last_annotation(self))
+        innermost = self._open[-1] if self._in_element() else self.structure.root
+        if innermost.role == LINK and innermost.description == url:
+            innermost.kids.append(annotation)
+        else:
+            self._unplaced.append(UnplacedLink(innermost, url, annotation))
 
     # The document
 
@@ -177,6 +268,14 @@ class TaggingCanvas(Canvas):
         self.setViewerPreference("DisplayDocTitle", "true")
         self.setCatalogEntry("Metadata", xmp_stream(self._metadata))
         super().save()
+
+
+def link_in(holder: Element, url: str) -> Element:
+    """The Link element to ``url`` that ``holder`` ends with (a link going on from the line before), or a new one."""
+    last = holder.kids[-1] if holder.kids else None
+    if isinstance(last, Element) and last.role == LINK and last.description == url:
+        return last
+    return holder.child(LINK, description=url)
 
 
 def write_structure(canvas: Canvas, structure: Structure, page_keys: list[int]) -> None:
@@ -211,8 +310,8 @@ def write_structure(canvas: Canvas, structure: Structure, page_keys: list[int]) 
         entries["K"] = kids[0] if len(kids) == 1 else PDFArray(kids)  # a lone kid stands alone, as most readers expect
         if element.alt is not None:
             entries["Alt"] = PDFString(element.alt)
-        if element.description is not None:
-            entries["Alt"] = PDFString(element.description)
+        if element.description is not None and not any(isinstance(kid, Mark) for kid in element.kids):
+            entries["Alt"] = PDFString(element.description)  # a link without text of its own says where it goes
         if element.scope is not None:
             entries["A"] = PDFDictionary({"O": PDFName("Table"), "Scope": PDFName(element.scope)})
         document.add(PDFDictionary(entries), names[id(element)])
