@@ -22,7 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 from guide.markup import Span
 from guide.render.pdf.fonts import RegisteredFamily
 from guide.render.pdf.structure import Element
-from guide.render.pdf.tagged import marked
+from guide.render.pdf.tagged import linked, marked
 from guide.render.slides.designs import greyed
 from guide.render.slides.fitting import BULLET_INDENT_PT, INSET_X_PT, INSET_Y_PT, PARAGRAPH_GAP, Item, bold_line
 from guide.render.slides.geometry import FOOTER_SIZE_PT, LOGO_CARD_PAD_PT, Box, footer_boxes
@@ -317,9 +317,12 @@ def draw_line_of_text(
     for span, face, run_width in zip(line, faces, widths, strict=True):
         canvas.setFont(face, size)
         canvas.setFillColor(look.color("primary" if span.href else block.ink))
-        canvas.drawString(x, baseline, span.text)
         if span.href:
-            draw_link(canvas, x, baseline, run_width, size, span.href, look)
+            with linked(canvas, span.href):
+                canvas.drawString(x, baseline, span.text)
+                draw_link(canvas, x, baseline, run_width, size, span.href, look)
+        else:
+            canvas.drawString(x, baseline, span.text)
         x += run_width
 
 
