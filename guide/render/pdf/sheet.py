@@ -15,7 +15,7 @@ from guide.render.common import meta_line
 from guide.render.pdf.blocks import Blocks
 from guide.render.pdf.columns import Columns, balanced, stacked_height
 from guide.render.pdf.document import Furniture
-from guide.render.pdf.quiz import QuizBlocks, section_title
+from guide.render.pdf.questions import Questions, section_title
 
 BAND_GAP_PT = 12.0
 REGION_GAP_PT = 10.0
@@ -108,8 +108,9 @@ def study_sheet_story(
         *figures.side,
         *(section("timeline", timeline, side=True) if where == "side" else []),
     ]
-    asked = QuizBlocks(blocks).sheet(arranged(topic, seed), arrangement.extra_lines, arrangement.tight)
-    questions = blocks.section(section_title(labels["questions"], labels["version"], seed), asked) if asked else []
+    asked = Questions(blocks).sheet(arranged(topic, seed), arrangement.extra_lines, arrangement.tight)
+    heading = section_title(labels["questions"], labels["version"], seed)
+    questions = blocks.section(heading, [*asked, *quotes.get("questions", [])]) if asked else []
     beside_questions = [*([] if where == "side" else terms), *section("sources", blocks.sources(topic.sources), side=True)]
     story: list[Flowable] = [
         blocks.title_band(_kicker(labels["study_sheet"], course), topic.title, topic.subtitle, meta_line(topic, labels), logo),
@@ -135,7 +136,7 @@ def answer_key_story(topic: Topic, blocks: Blocks, course: Course | None, logo: 
     labels = blocks.labels
     grid = blocks.grid
     answers = [
-        *blocks.section(section_title(labels["questions"], labels["version"], seed), QuizBlocks(blocks).key(arranged(topic, seed))),
+        *blocks.section(section_title(labels["questions"], labels["version"], seed), Questions(blocks).key(arranged(topic, seed))),
         *blocks.section(labels["teaching_notes"], blocks.notes(topic.notes)),
     ]
     facts = blocks.key_facts_box(topic, with_details=True)

@@ -1,19 +1,24 @@
-"""The questions on the study sheet and in the answer key, each type printed the way teachers print it.
+"""The questions of a topic on the study sheet and in the answer key, each type printed the way teachers print it.
 
-Open questions get lines to write on; multiple choice and true/false boxes to tick; a matching
-two columns, a box before each left item for the letter of its match; an ordering a box before
-each item for its place; a cloze its text with numbered gaps and, if asked, a word bank. The
-key prints the very same layout (the order comes from ``guide.quiz``, shared by both) with the
-boxes filled in, the gaps completed, the points and any feedback: the sheet never receives an
-answer to print, because only the key's methods are handed them.
+Open questions get lines to write on (counted from the expected answer, or the question's
+``lines``); multiple choice and true/false boxes to tick; a matching two columns, a box before
+each left item for the letter of its match; an ordering a box before each item for its place;
+a cloze its text with numbered gaps and, if asked, a word bank. The key prints the very same
+layout (the order comes from ``guide.quiz``, shared by both) with the boxes filled in, the
+gaps completed, the points, any feedback, and in text what the boxes hold; an open answer with
+the points to look for. The sheet and the key take their questions from here and know
+nothing of how a question is set, so a new kind of question changes this module only; only the
+key's methods are handed answers, so the sheet never prints one.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
+from guide import markup
 from guide.model import (
     Blank,
     ChoiceQuestion,
@@ -26,22 +31,68 @@ from guide.model import (
     cloze_parts,
 )
 from guide.quiz import Arranged, blank_answer, blanks, letter, matching_key, shown
-from guide.render.pdf.blocks import ANSWER_LINE_SPACING_PT, TIGHT_ANSWER_LINE_SPACING_PT, Blocks, answer_lines, key_points
+from guide.render.pdf.blocks import Blocks
 from guide.render.pdf.columns import Kept
 from guide.render.pdf.flowables import RuledLines
 from guide.render.pdf.inline import literal
+from guide.render.pdf.internals import Paragraph
 from guide.render.pdf.marks import Mark, MarkedRows, Row
 from guide.render.pdf.structure import Element
-from guide.render.pdf.tagged import tag
+from guide.render.pdf.tagged import Tagged, tag
 
+HANDWRITING_PT_PER_CHARACTER = 6.0
+"""Width a student's handwriting takes per character, to give an answer the lines it needs."""
+ANSWER_LINE_SPACING_PT = 20.0
+"""Wide ruling (7 mm), for handwriting of any size."""
+TIGHT_ANSWER_LINE_SPACING_PT = 18.0
+"""Narrow ruling (6.35 mm), for a sheet that would otherwise run onto a page of its own."""
+MIN_ANSWER_LINES = 2
+MAX_ANSWER_LINES = 8
 INDENT_PT = 17.0
 """Where a question's text starts after its number; its boxes and lines start there too."""
+QUESTION_GAP_PT = 5.0
+ANSWER_GAP_PT = 8.0
+LEAST_CLAUSE_WORDS = 4
+"""Words on each side of a comma for an answer's key points to part there."""
+
+
+def answer_lines(answer: str, line_width: float) -> int:
+    """Lines a student needs to write ``answer`` by hand."""
+    per_line = max(1.0, line_width / HANDWRITING_PT_PER_CHARACTER)
+    needed = -(-len(markup.plain_text(answer)) // int(per_line))
+    return max(MIN_ANSWER_LINES, min(MAX_ANSWER_LINES, needed))
+
+
+def key_points(answer: str) -> list[str]:
+    """The parts of an answer a teacher looks for: its sentences and clauses, when it has more than one.
+
+    An answer splits at the end of each sentence, at semicolons and at commas between clauses
+    (both sides of four words or more, so a list such as "Britain, France, Belgium" stays whole).
+    """
+    sentences = [part.strip().rstrip(".;!?") for part in re.split(r"(?<=[.;!?])\s+", markup.plain_text(answer))]
+    points = [_capitalised(clause) for sentence in sentences if sentence for clause in _clauses(sentence)]
+    return points if len(points) > 1 else []
+
+
+def _clauses(sentence: str) -> list[str]:
+    """A sentence cut at each comma with a clause of its own on either side."""
+    clauses: list[str] = []
+    for piece in sentence.split(", "):
+        if clauses and min(len(piece.split()), len(clauses[-1].split())) < LEAST_CLAUSE_WORDS:
+            clauses[-1] += ", " + piece
+        else:
+            clauses.append(piece)
+    return clauses
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 MATCHING_SHARES = (0.38, 0.62)
 """A matching's columns: short terms on the left, their longer matches on the right."""
 GAP_CHARACTERS = 14
 """Width of a cloze gap, in underscores: room for a word or two written by hand."""
-AFTER_QUESTION_PT = 6.0
-AFTER_ANSWER_PT = 8.0
 
 
 def section_title(label: str, version_label: str, seed: int) -> str:
@@ -49,7 +100,7 @@ def section_title(label: str, version_label: str, seed: int) -> str:
     return f"{label} · {version_label} {seed}" if seed else label
 
 
-class QuizBlocks:
+class Questions:
     """The flowables of a topic's questions, on a sheet or in its key, with one document's styles and labels."""
 
     def __init__(self, blocks: Blocks) -> None:
@@ -90,7 +141,7 @@ class QuizBlocks:
     def sheet(self, items: Sequence[Arranged], extra_lines: int = 0, tight: bool = False) -> list[Flowable]:
         """Each question kept with its room to answer: lines, boxes, columns or gaps; no answer anywhere."""
         listed = Element("L")
-        return [Kept([*_tagged(self._asked(item, extra_lines, tight), listed), Spacer(0, AFTER_QUESTION_PT)]) for item in items]
+        return [Kept([*_tagged(self._asked(item, extra_lines, tight), listed), Spacer(0, QUESTION_GAP_PT)]) for item in items]
 
     def _asked(self, item: Arranged, extra_lines: int, tight: bool) -> list[Flowable]:
         question = item.question
@@ -175,7 +226,7 @@ class QuizBlocks:
     def key(self, items: Sequence[Arranged]) -> list[Flowable]:
         """Each question as the sheet prints it, its boxes filled and gaps completed; open answers with the points to look for."""
         listed = Element("L")
-        return [Kept([*_tagged(self._answered(item), listed), Spacer(0, AFTER_ANSWER_PT)]) for item in items]
+        return [Kept([*_tagged(self._answered(item), listed), Spacer(0, ANSWER_GAP_PT)]) for item in items]
 
     def _answered(self, item: Arranged) -> list[Flowable]:
         question = item.question
@@ -190,7 +241,8 @@ class QuizBlocks:
         points = key_points(question.answer)
         if points:
             parts.append(Paragraph(f"<b>{literal(self.labels['key_points'])}</b>", self.styles.point))
-            parts += [Paragraph(literal(point), self.styles.point, bulletText="▪") for point in points]
+            looked_for = Element("L")
+            parts += [self.blocks.list_item(looked_for, literal(point), self.styles.point) for point in points]
         return parts
 
     def _short_answer(self, item: Arranged) -> str:
@@ -221,7 +273,12 @@ def _tagged(parts: list[Flowable], listed: Element) -> list[Flowable]:
     body = listed.child("LI").child("LBody")
     tagged: list[Flowable] = []
     for part in parts:
-        if isinstance(part, Paragraph):
+        if isinstance(part, Tagged):  # an item of a list of its own (the points to look for): the list placed in the item, once
+            root = part.element
+            while root.parent is not None and root.parent is not body:
+                root = root.parent
+            body.adopt(root)
+        elif isinstance(part, Paragraph):
             tagged.append(tag(part, body.child("P")))
             continue
         if isinstance(part, MarkedRows):
