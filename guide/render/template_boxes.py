@@ -74,7 +74,17 @@ def template_geometry(template: Template) -> Geometry:
         body=body,
         stage_title=stage_title,
         stage=below(_served(template, "title_only"), stage_title),
+        section=_section(template),
     )
+
+
+def _section(template: Template) -> tuple[Box, Box] | None:
+    """The (title, text) boxes of the template's section header layout, where it has one with both; else None."""
+    layout = template.roles.get("section")
+    if layout is None or "section" in template.fallbacks:
+        return None
+    title, text = _own(layout.first("title")), _own(layout.main_body)
+    return (title, text) if title is not None and text is not None else None
 
 
 def _own(placeholder: Placeholder | None) -> Box | None:

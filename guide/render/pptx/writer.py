@@ -26,7 +26,7 @@ from guide.render.pptx.archive import deck_bytes
 from guide.render.pptx.branding import carry_branding
 from guide.render.pptx.elements import Ink, ShapeTree, TextStyle
 from guide.render.pptx.package import DeckPackage, add_picture, template_package
-from guide.render.slides.designs import picture_size
+from guide.render.slides.designs import greyed, picture_size
 from guide.render.slides.fitting import Item, bold_line
 from guide.render.slides.geometry import FOOTER_SIZE_PT, LOGO_CARD_PAD_PT, Box, footer_boxes, logo_box
 from guide.render.slides.plan import DeckFonts, DeckPlan, SlidePlan
@@ -52,8 +52,12 @@ FALLBACK_BODY: Reference = (("type", "body"), ("idx", "90"))
 class DeckWriter:
     """Writes one plan onto a template: our own design (``designed``) or an institution's."""
 
-    def __init__(self, plan: DeckPlan, theme: Theme, metadata: Metadata, fonts: DeckFonts, template: Template, designed: bool) -> None:
+    def __init__(
+        self, plan: DeckPlan, theme: Theme, metadata: Metadata, fonts: DeckFonts, template: Template, designed: bool, logo_alt: str = ""
+    ) -> None:
         self.plan = plan
+        self.logo_alt = logo_alt
+        """The logo's alt text: the institution it stands for; none marks it decorative."""
         self.metadata = metadata
         self.template = template
         self.designed = designed
@@ -69,10 +73,15 @@ class DeckWriter:
                 deck.slide_width, deck.slide_height = Pt(self.plan.width_pt), Pt(self.plan.height_pt)
             for number, slide_plan in enumerate(self.plan.slides, start=1):
                 self._slide(package, slide_plan, number)
+            package.name_sections([slide.section or self.metadata.title for slide in self.plan.slides])  # the opening: the topic
             self._core_properties(deck)
             return deck_bytes(deck, package.memory, package.unchanging)
 
     def _slide(self, package: DeckPackage, plan: SlidePlan, number: int) -> None:
+        """The slide's shapes in reading order, which is also their order in the file: the title first, then
+        subtitle or body, then the design's drawings (in the order the design reads), the footer last.
+        Nothing drawn lies under the title, so putting it first hides nothing; a template's branding goes
+        behind everything, marked decorative, so readers skip it."""
         layout = self.template.roles[plan.role]
         if layout is None:
             raise RenderError(f"the template has no layout for {plan.role} slides")
@@ -82,8 +91,6 @@ class DeckWriter:
             carry_branding(self.template.branding, plan.role, package.samples, slide.part, slide.tree)
         if plan.background and self.designed:
             elements.background(slide.part._element, self.inks[plan.background])
-        for drawing in plan.drawing:
-            self._draw(slide, drawing)
         title_ink = self.inks[plan.title_ink] if self.designed else self._carried_title_ink(plan.role)
         title = self._placeholder(slide, layout.first("title"), FALLBACK_TITLE, plan.title_box)
         self._text(slide, title, [self._title_line(plan.title)], plan.title_size_pt, title_ink, anchor="b")
@@ -99,11 +106,13 @@ class DeckWriter:
                 raise RenderError(f"the template's layout '{layout.name}' has no body placeholder")
             ink = self.inks[plan.body.ink] if self.designed else None
             self._text(slide, self._placeholder(slide, body, FALLBACK_BODY, plan.body.box), plan.body.items, plan.body.size_pt, ink)
+        for drawing in plan.drawing:
+            self._draw(slide, drawing)
         if plan.role == "title":
             if self.logo:
                 self._logo(slide, self.logo, filled=plan.background is not None)
         else:
-            self._footer(slide, layout, number)
+            self._footer(slide, layout, number, filled=plan.background is not None)
         package.add_notes(slide.part, plan.notes.split("\n"), self.plan.language)
 
     def _carried_title_ink(self, role: str) -> Ink | None:
@@ -130,7 +139,8 @@ class DeckWriter:
             slide.tree.line((box.left, box.top), (box.right, box.bottom), inks[drawing.ink], drawing.width_pt, drawing.name)
         else:
             frame = (inks[drawing.frame], 1.0) if drawing.frame else None
-            add_picture(slide.part, slide.tree, Path(drawing.file), drawing.box, drawing.name, drawing.alt, frame)
+            file = greyed(Path(drawing.file)) if drawing.grey else Path(drawing.file)
+            add_picture(slide.part, slide.tree, file, drawing.box, drawing.name, drawing.alt, frame)
 
     def _placeholder(self, slide: _Slide, placeholder: Placeholder | None, fallback: Reference, box: Box) -> _Element:
         """The layout's placeholder on the slide (or, where it has none, one inheriting the master's), placed at ``box``.
@@ -173,19 +183,21 @@ class DeckWriter:
             pad = LOGO_CARD_PAD_PT
             card = Box(box.left - pad, box.top - pad, box.width + 2 * pad, box.height + 2 * pad)
             slide.tree.autoshape("rect", card, "Logo card", self.inks["background"])
-        add_picture(slide.part, slide.tree, path, box, "Logo", "Logo")
+        add_picture(slide.part, slide.tree, path, box, "Logo", self.logo_alt)
 
-    def _footer(self, slide: _Slide, layout: Layout, number: int) -> None:
+    def _footer(self, slide: _Slide, layout: Layout, number: int, filled: bool) -> None:
+        """Our footer line and slide number, pale on a slide filled with colour; a template's own placeholders on its slides."""
         if not self.designed:
             self._template_footer(slide.tree, layout)
             return
+        ink = self.inks["on_fill_muted" if filled else "muted"]
         text_box, number_box = footer_boxes(self.plan.width_pt, self.plan.height_pt)
         footer = Item((Span(self.plan.footer),), bullet=False)
         shape = slide.tree.textbox(text_box, "Footer")
-        elements.items(elements.text_body(shape, "t"), [footer], self._style(FOOTER_SIZE_PT, self.inks["muted"]), slide.link)
+        elements.items(elements.text_body(shape, "t"), [footer], self._style(FOOTER_SIZE_PT, ink), slide.link)
         shape = slide.tree.textbox(number_box, "Slide Number")
         body = elements.text_body(shape, "t")
-        elements.slide_number(body, str(number), self._style(FOOTER_SIZE_PT, self.inks["muted"], align="r"))
+        elements.slide_number(body, str(number), self._style(FOOTER_SIZE_PT, ink, align="r"))
 
     def _template_footer(self, tree: ShapeTree, layout: Layout) -> None:
         """The layout's footer and slide-number placeholders (the master's where the layout has none), as Header & Footer adds them."""
