@@ -257,6 +257,21 @@ def test_every_link_element_holds_the_links_text_and_its_annotations(rendered: A
         assert all(link.marks and link.objects and link.alt is None for link in found)
 
 
+@pytest.mark.parametrize("case", [case for case in [*CASES, *SLIDE_CASES] if case[0] == "treaty"], ids=_ids)
+def test_a_passage_in_another_language_is_an_element_in_that_language(rendered: Any, case: tuple[str, str, str]) -> None:
+    """The treaty's German Article 2 and Krestinsky's name in Russian: each read by an element with its /Lang, holding exactly it."""
+    path, topic, _ = rendered[case]
+    tree = structure_tree(path)
+    with pikepdf.open(path) as pdf:
+        found = elements(pdf)
+    assert [node.role for node in tree.walk()] == [element.role for element in found]  # poppler and pikepdf read one tree
+    spoken = {(element.lang, squeezed(node.all_text())) for node, element in zip(tree.walk(), found, strict=True) if element.lang}
+    (german,) = [excerpt for excerpt in topic.excerpts if excerpt.lang == "de"]
+    (russian,) = [person for person in topic.people if person.native_name_lang == "ru"]
+    expected = {("de", squeezed(plain_text(german.text))), ("ru", squeezed(russian.native_name or ""))}
+    assert spoken == (set() if case[2] == "answers" else expected)
+
+
 @pytest.mark.parametrize("case", SLIDE_CASES, ids=_ids)
 def test_every_slide_is_a_section_under_its_title_with_its_pictures_alt_text(rendered: Any, case: tuple[str, str, str]) -> None:
     path, topic, theme = rendered[case]

@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from guide import markup
 from guide.labels import Labels
-from guide.model import COVER, GlossaryEntry, KeyFact, Person, Question, Source, TimelineEntry, Topic
+from guide.model import COVER, Excerpt, GlossaryEntry, KeyFact, Person, Question, Source, TimelineEntry, Topic
 from guide.model import Image as TopicImage
 from guide.model import Paragraph as TopicParagraph
 from guide.render.pdf.band import TitleBand, WriteIn
@@ -25,7 +25,7 @@ from guide.render.pdf.inline import attribute, literal, to_markup
 from guide.render.pdf.internals import Paragraph, Picture, PictureObject, picture_object
 from guide.render.pdf.structure import Element
 from guide.render.pdf.styles import Styles
-from guide.render.pdf.tagged import adopt, tag
+from guide.render.pdf.tagged import adopt, language_markup, tag
 from guide.render.pdf.timescale import ColumnTimeScale, TimeScale, placeable
 from guide.session import BuildSession
 
@@ -234,13 +234,14 @@ class Blocks:
             return [self.bookmark(label), self.box(label, heading, items, tinted=False), Spacer(0, SIDE_BOX_GAP_PT)]
         return [self.bookmark(label), self.box(label, heading, [TwoColumnList(items)], tinted=False), Spacer(0, OBJECTIVES_GAP_PT)]
 
-    def excerpt(self, text: str, attribution: str, source_number: int | None, side: bool) -> SetOff:
-        """A primary-source passage set off from the text, its attribution below it, marked with its source's number."""
+    def excerpt(self, excerpt: Excerpt, source_number: int | None, side: bool) -> SetOff:
+        """A primary-source passage set off from the text, in its language, its attribution below it, marked with its source's number."""
         marker = self._superscript([source_number] if source_number else [])
         style = self.styles.side_quote if side else self.styles.quote
         quote = Element("BlockQuote")
+        attribution = excerpt.attribution
         parts: list[Paragraph] = [
-            tag(self.prose(text, style), quote.child("P")),
+            tag(self.prose(excerpt.text, style), quote.child("P", lang=excerpt.lang)),
             tag(Paragraph(f"— {literal(attribution)}{marker}", self.styles.attribution), quote.child("P")),
         ]
         return SetOff(parts, self.styles.palette.accent)
@@ -251,7 +252,7 @@ class Blocks:
         placed: dict[str, list[Flowable]] = {}
         for excerpt in topic.excerpts:
             section = excerpt.section or "context"
-            quote = self.excerpt(excerpt.text, excerpt.attribution, numbers.get(excerpt.source), section in SIDEBAR_SECTIONS)
+            quote = self.excerpt(excerpt, numbers.get(excerpt.source), section in SIDEBAR_SECTIONS)
             placed.setdefault(section, []).append(quote)
         return placed
 
@@ -286,7 +287,7 @@ class Blocks:
         for person in people:
             name = f"<b>{literal(person.name)}</b>"
             if person.native_name:
-                name += f" ({literal(person.native_name)})"
+                name += f" ({language_markup(literal(person.native_name), person.native_name_lang)})"
             text = f"{name} — {self.inline(person.role)}"
             if person.image:
                 portrait = _scaled(self.picture(person.image), PORTRAIT_PT, PORTRAIT_PT * 1.3)

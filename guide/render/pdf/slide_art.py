@@ -22,7 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 from guide.markup import Span
 from guide.render.pdf.fonts import RegisteredFamily
 from guide.render.pdf.structure import Element
-from guide.render.pdf.tagged import linked, marked
+from guide.render.pdf.tagged import linked, marked, spoken_in
 from guide.render.slides.fitting import BULLET_INDENT_PT, INSET_X_PT, INSET_Y_PT, PARAGRAPH_GAP, Item, bold_line
 from guide.render.slides.geometry import FOOTER_SIZE_PT, LOGO_CARD_PAD_PT, Box, footer_boxes
 from guide.render.slides.measure import LINE_SPACING
@@ -256,7 +256,8 @@ def draw_text_block(canvas: Canvas, height: float, block: TextBlock, look: Slide
             with _marked_if(canvas, text):
                 draw_line_of_text(canvas, left, block.box.right - INSET_X_PT, baseline, line, block, fonts, look)
                 if index < len(lines) - 1 and _ends_a_word(line):  # a space, read between this line's last word and the next's first
-                    canvas.drawString(block.box.right - INSET_X_PT, baseline, " ")
+                    with spoken_in(canvas, line[-1].lang):  # a passage going on over the line end stays one
+                        canvas.drawString(block.box.right - INSET_X_PT, baseline, " ")
             top += pitch
         top += gap
 
@@ -318,7 +319,8 @@ def draw_line_of_text(
                 canvas.drawString(x, baseline, span.text)
                 draw_link(canvas, x, baseline, run_width, size, span.href, look)
         else:
-            canvas.drawString(x, baseline, span.text)
+            with spoken_in(canvas, span.lang):
+                canvas.drawString(x, baseline, span.text)
         x += run_width
 
 

@@ -254,6 +254,8 @@ def _run(paragraph: _Element, span: Span, style: TextStyle, link: Link | None) -
     run = SubElement(paragraph, A + "r")
     linked = bool(span.href and link)
     properties = deepcopy(_run_properties_of(style, span.bold, span.italic, linked))
+    if span.lang:
+        properties.set("lang", span.lang)
     run.append(properties)
     if span.href and link:
         click = SubElement(properties, A + "hlinkClick", {R + "id": link(span.href)})
