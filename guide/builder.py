@@ -166,7 +166,7 @@ def _build_topics(group: _Group, pending: list[tuple[Path, TopicResult]], ids_se
         remove_leftovers(group.out)
     course = group.course.course if group.course else None
 
-    def to_render() -> Iterator[tuple[tuple[LoadedTopic, TopicResult, Inputs], _RenderJob]]:
+    def to_render() -> Iterator[tuple[tuple[LoadedTopic, TopicResult, Inputs, list[_Target]], _RenderJob]]:
         """Each valid topic, read and checked only as the workers are ready for more: memory stays flat in a long batch."""
         for path, result in pending:
             loaded = _validated(path, result, group.loaded.pop(path, None))
@@ -192,26 +192,54 @@ def _build_topics(group: _Group, pending: list[tuple[Path, TopicResult]], ids_se
             inputs: Inputs = {"topic": [path.resolve()], "images": images, **theme_inputs}
             for input_file in chain.from_iterable(inputs.values()):
                 run.session.digests(input_file)  # hashed before rendering, never after: an edit saved meanwhile is built next time
-            yield (loaded, result, inputs), _RenderJob(loaded.topic, theme, course, group.out, chosen)
+            stale = _stale_targets(manifest, loaded.topic, inputs, chosen, run)
+            if not stale and REGISTRY.targets(loaded.topic, chosen):  # what changed (the outputs chosen, say) changed none of its files
+                result.up_to_date = True
+                _record(manifest, loaded, inputs, unasked, [])
+                run.progress.finished()
+                continue
+            names = tuple(target.output.name for target in stale)
+            yield (loaded, result, inputs, stale), _RenderJob(loaded.topic, theme, course, group.out, names)
 
-    for count, ((loaded, result, inputs), outcome) in enumerate(workers.run(to_render()), start=1):
+    for count, ((loaded, result, inputs, stale), outcome) in enumerate(workers.run(to_render()), start=1):
         result.written, result.failure, result.failure_detail = outcome
         run.progress.finished()
         if result.written:
-            _record(manifest, loaded, inputs, chosen, unasked, run)
+            _record(manifest, loaded, inputs, unasked, stale)
         if count % SAVE_EVERY == 0:
             manifest.save()  # an interrupted batch keeps what it built
     return True
 
 
-def _record(manifest: Manifest, loaded: LoadedTopic, inputs: Inputs, chosen: tuple[str, ...], unasked: tuple[str, ...], run: _Run) -> None:
-    """What a topic's files were made from, in its folder's manifest: every output's file name, each target's key."""
+@dataclass(frozen=True)
+class _Target:
+    """One file of a topic, of one output, and the key of what it is made from."""
+
+    output: Output
+    file: str
+    key: str
+
+
+def _stale_targets(manifest: Manifest, topic: Topic, inputs: Inputs, chosen: tuple[str, ...], run: _Run) -> list[_Target]:
+    """The chosen targets of a topic that must be rendered: all when forced, else those not built from these inputs.
+
+    Judged per output, so a change rebuilds only the files that depend on it: an edited
+    slide template rebuilds the deck, slides and handout, never the study sheet.
+    """
+    targets = [
+        _Target(output, file, manifest.key(files_of(inputs, output.inputs), run.options.settings_of(output), run.session.digests))
+        for output, file in REGISTRY.targets(topic, chosen)
+    ]
+    return [target for target in targets if run.options.force or not manifest.is_current([target.file], target.key)]
+
+
+def _record(manifest: Manifest, loaded: LoadedTopic, inputs: Inputs, unasked: tuple[str, ...], written: list[_Target]) -> None:
+    """What a topic's files were made from, in its folder's manifest: every output's file name, and the key of each file written."""
     topic = loaded.topic
     every = {output.name: output.file_name(topic.id) if output.applies(topic) else None for output in REGISTRY}
     manifest.record_topic(loaded.path, topic.id, inputs, every, unasked)
-    for output, file in REGISTRY.targets(topic, chosen):
-        key = manifest.key(files_of(inputs, output.inputs), run.options.settings_of(output), run.session.digests)
-        manifest.record_targets([manifest.folder / file], key)
+    for target in written:
+        manifest.record_targets([manifest.folder / target.file], target.key)
 
 
 def _theme(group: _Group, run: _Run, source: str) -> tuple[Theme, Inputs, tuple[str, ...], tuple[str, ...]] | None:

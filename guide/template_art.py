@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from guide.errors import quoted
+from guide.image_check import image_data_problem
 from guide.ooxml import DRAWINGML, PRESENTATIONML, RELATIONSHIPS
 from guide.template import EMU_PER_PT, TemplateError, open_template
 
@@ -151,7 +152,7 @@ class _Reader:
                 return self.color(solid) or self.color_of_name("bg1"), b""
             blip = properties.find(f"{A}blipFill/{A}blip")
             if blip is not None:
-                return self.color_of_name("bg1"), self.image(blip)
+                return self.color_of_name("bg1"), self.image(blip, f"the background picture of {self.where}")
             self.undrawable.append(f"the background of {self.where} (a gradient or pattern)")
             return None
         reference = self.element.find(f"{P}cSld/{P}bg/{P}bgRef")
@@ -212,22 +213,30 @@ class _Reader:
         if box is None or blip is None:
             self.undrawable.append(f"picture '{_name(picture)}' of {self.where}")
             return None
-        data = self.image(blip)
-        if not data:
-            self.undrawable.append(f"picture '{_name(picture)}' of {self.where}")
-            return None
-        return Art("picture", box, image=data)
+        data = self.image(blip, f"picture '{_name(picture)}' of {self.where}")
+        return Art("picture", box, image=data) if data else None
 
-    def image(self, blip: _Element) -> bytes:
-        """The bytes of the picture a ``a:blip`` embeds, or none where it links out or is not PNG or JPEG."""
+    def image(self, blip: _Element, what: str) -> bytes:
+        """The bytes of the picture a ``a:blip`` embeds, checked within the bounds a topic's pictures have.
+
+        None, and ``what`` noted as left out, where it links out or is missing, is not a PNG
+        or JPEG, is damaged, or is larger than those bounds (a decompression bomb): a drawn
+        slide decodes it, so it is judged before anything does.
+        """
         relationship = blip.get(f"{R}embed")
-        if not relationship:
-            return b""
         try:
-            data: bytes = self.part.related_part(relationship).blob
+            part = self.part.related_part(relationship) if relationship else None
         except KeyError:
+            part = None
+        if part is None:
+            self.undrawable.append(what)
             return b""
-        return data if data[:8] == b"\x89PNG\r\n\x1a\n" or data[:3] == b"\xff\xd8\xff" else b""
+        data: bytes = part.blob
+        problem = image_data_problem(data, quoted(str(part.partname).lstrip("/")))
+        if problem:
+            self.undrawable.append(f"{what}: {problem}")
+            return b""
+        return data
 
     def color(self, parent: _Element) -> str | None:
         """The colour inside ``parent`` (``srgbClr``, ``schemeClr`` or ``sysClr``), its shades left out."""

@@ -147,9 +147,9 @@ def test_a_page_label_holds_only_page_and_pages_as_they_are(tmp_path: Path, labe
 
 
 def test_the_readme_states_every_bound() -> None:
-    from guide import bounded_glob, cmap, package_check
+    from guide import bounded_glob, cmap, image_chunks, package_check
     from guide.inputs import MAX_COURSE_TOPICS
-    from guide.load import image_chunks, reader
+    from guide.load import reader
     from guide.load.course import MAX_PATTERNS
     from guide.manifest import MAX_MANIFEST_BYTES
     from guide.model import MAX_ID_CHARS

@@ -6,8 +6,10 @@ import html
 import io
 import json
 import math
+import os
 import re
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -41,7 +43,7 @@ from guide.session import BuildSession
 from guide.template import TemplateError
 from guide.template_art import read_template_art
 from guide.theme import HANDOUT_LAYOUTS, Theme
-from tests.conftest import TREATY, run_cli, squeezed
+from tests.conftest import ROOT, TREATY, run_cli, squeezed
 from tests.deckread import pages_in_libreoffice
 from tests.pdfread import fill_colors, fonts_of, link_targets
 from tests.strategies import topics
@@ -381,3 +383,13 @@ def test_libreoffice_breaks_the_decks_lines_where_the_slides_pdf_does(treaty: An
     lines = sum(len(page) for page in ours)
     differing = sum(len(mine - converted) for mine, converted in zip(ours, theirs, strict=True))
     assert lines > 150 and differing <= lines * 0.05, [sorted(mine ^ converted) for mine, converted in zip(ours, theirs, strict=True)]
+
+
+def test_processes_with_other_hash_seeds_draw_the_same_bytes(tmp_path: Path) -> None:
+    made = []
+    for seed in ("1", "2"):
+        out = tmp_path / seed
+        command = [sys.executable, str(ROOT / "make_materials.py"), str(TREATY), "--out", str(out), "--outputs", "slides,handout", "-q"]
+        subprocess.run(command, check=True, env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True)
+        made.append({name: (out / name).read_bytes() for name in ("treaty-of-berlin-1926-slides.pdf", "treaty-of-berlin-1926-handout.pdf")})
+    assert made[0] == made[1]

@@ -78,7 +78,7 @@ CASES: list[tuple[Callable[[Path], Path], str]] = [
     (too_large, "huge.yaml:1:1: the file is larger than 2 MB"),
     (image_linked_out, "linked.yaml:7:6: images[0].file: 'innocent.png' is outside the project folder"),
     (image_climbing_out, "climbing.yaml:7:6: images[0].file: '../../../../etc/hostname' is outside the project folder"),
-    (decompression_bomb, "bomb.yaml:7:6: images[0].file: 'bomb.png' is too large (12000x12000 pixels)"),
+    (decompression_bomb, "bomb.yaml:7:6: images[0].file: 'bomb.png' is too large (12000x12000 pixels; at most 40 megapixels)"),
     (truncated_png, "cut.yaml:7:6: images[0].file: 'cut.png' is a damaged image"),
     (named_pipe, "pipe.yaml:1:1: not a regular file"),
     (course_reaching_out, "c.yaml:3:10: topics[0]: '../../outside.yaml' is outside the project folder"),

@@ -8,6 +8,7 @@ import io
 import os
 import struct
 import time
+import warnings
 import zlib
 from pathlib import Path
 
@@ -18,8 +19,8 @@ from PIL import Image
 
 from guide.cmap import FontTableError, mapped_characters
 from guide.fonts import FONT_FOLDER
-from guide.load.files import image_problem
-from guide.load.image_chunks import MAX_METADATA_BYTES
+from guide.image_check import image_problem
+from guide.image_chunks import MAX_METADATA_BYTES
 from guide.load.theme_assets import _font_problem
 from tests.conftest import HANG_GUARD_S, TREATY, files_outside, run_cli
 
@@ -210,3 +211,47 @@ def test_the_font_that_took_gigabytes_is_refused_within_a_memory_limit(project: 
     assert finished.returncode == 2, finished.stderr
     assert "fonts.body.regular: 'evil.ttf' is not a TrueType font that can be embedded" in finished.stderr
     assert "Traceback" not in finished.stderr
+
+
+def drawn_on_template(project: Path, picture: Path, *arguments: str) -> tuple[int, str]:
+    """A minimal topic's slides PDF and handout drawn on a template whose master shows ``picture``: (exit status, stderr)."""
+    from tests.conftest import MINIMAL
+    from tests.templates import make_decorated_template
+
+    project.mkdir(exist_ok=True)
+    (project / "pyproject.toml").write_text("", encoding="utf-8")
+    with warnings.catch_warnings():  # python-pptx reads a bomb's header to size it, and Pillow warns
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        make_decorated_template(project / "dept.pptx", picture)
+    (project / "theme.yaml").write_text("slides:\n  template: dept.pptx\n", encoding="utf-8")
+    (project / "t.yaml").write_text(MINIMAL.format(title="On a template"), encoding="utf-8")
+    theme = ("--theme", project / "theme.yaml")
+    status, _, err = run_cli(project / "t.yaml", *theme, "--out", project / "out", "--outputs", "slides,handout", *arguments)
+    return status, err
+
+
+def test_a_template_picture_past_the_pixel_bound_is_left_out_of_drawn_slides_with_a_warning_naming_the_template(
+    tmp_path: Path,
+) -> None:
+    from guide.template_art import read_template_art
+
+    Image.new("1", (12_000, 12_000)).save(tmp_path / "bomb.png", optimize=True)  # 144 megapixels in a few kilobytes
+    assert (tmp_path / "bomb.png").stat().st_size < 100_000
+    started = time.perf_counter()
+    status, err = drawn_on_template(tmp_path / "bombed", tmp_path / "bomb.png")
+    assert time.perf_counter() - started < HANG_GUARD_S
+    assert status == 0, err
+    assert "theme.yaml:2:3: slides.template: warning:" in err and "of the template 'dept.pptx':" in err, err
+    assert "picture 'Picture 2' of the master: 'ppt/media/image1.png' is too large (12000x12000 pixels; at most 40 megapixels)" in err
+    assert "Traceback" not in err
+    art = read_template_art(tmp_path / "bombed" / "dept.pptx")
+    assert not [element for backdrop in art.backdrops.values() for element in backdrop.elements if element.kind == "picture"]
+    for name in ("t-slides.pdf", "t-handout.pdf"):
+        assert b"/Subtype /Image" not in (tmp_path / "bombed" / "out" / name).read_bytes(), name  # drawn without the bomb
+
+    assert drawn_on_template(tmp_path / "fine", Path(__file__).parent / "data" / "pixel.png")[0] == 0  # the same with a sane picture
+    for name in ("t-slides.pdf", "t-handout.pdf"):
+        assert b"/Subtype /Image" in (tmp_path / "fine" / "out" / name).read_bytes(), name
+
+    status, err = drawn_on_template(tmp_path / "strict", tmp_path / "bomb.png", "--strict")
+    assert status == 2 and "is too large (12000x12000 pixels" in err and not (tmp_path / "strict" / "out").exists()

@@ -14,7 +14,7 @@ import pytest
 from guide.builder import BuildOptions, build
 from guide.fonts import BUNDLED_FAMILIES
 from guide.uptodate import up_to_date
-from tests.conftest import MINIMAL, ROOT, TREATY, outputs
+from tests.conftest import MINIMAL, ROOT, TREATY, outputs, run_cli
 from tests.templates import make_template
 
 
@@ -87,6 +87,41 @@ def test_a_new_input_is_never_taken_for_up_to_date(project: Path, change: Callab
     assert up_to_date([project / "source"], BuildOptions(out=project / "out")) is None
     rebuilt(project)
     assert up_to_date([project / "source"], BuildOptions(out=project / "out")) is not None
+
+
+def file_states(folder: Path) -> dict[str, tuple[int, int, bytes]]:
+    """(inode, modification time, bytes) of each output in ``folder``: a file written again, even to the same bytes, gets a new inode."""
+    return {path.name: (path.stat().st_ino, path.stat().st_mtime_ns, path.read_bytes()) for path in outputs(folder) if path.is_file()}
+
+
+def rewritten(before: dict[str, tuple[int, int, bytes]], after: dict[str, tuple[int, int, bytes]]) -> set[str]:
+    return {name for name, state in after.items() if before.get(name, state)[:2] != state[:2]}
+
+
+def test_a_change_rebuilds_only_the_outputs_that_depend_on_it_and_the_summary_says_so(project: Path, tmp_path: Path) -> None:
+    source, out = project / "source", project / "out"
+    chosen = ("--outputs", "sheet,deck,slides,handout")
+    assert run_cli(source, "--out", out, *chosen, "-q")[0] == 0
+    before, loose = file_states(out / "c1"), file_states(out)
+    assert set(before) == {"alpha.pdf", "alpha.pptx", "alpha-slides.pdf", "alpha-handout.pdf"}
+
+    make_template(source / "dept.pptx", names={0: "Title"})  # the course's template edited
+    status, stdout, _ = run_cli(source, "--out", out, *chosen)
+    after = file_states(out / "c1")
+    assert status == 0 and "built 1 of 3 topics (3 files in" in stdout and "; 2 up to date" in stdout, stdout
+    assert rewritten(before, after) == {"alpha.pptx", "alpha-slides.pdf", "alpha-handout.pdf"}
+    assert after["alpha.pdf"] == before["alpha.pdf"]
+
+    status, stdout, _ = run_cli(source, "--out", out, *chosen, "--handout", "notes")
+    latest = file_states(out / "c1")
+    assert status == 0 and "built 3 of 3 topics (3 files in" in stdout, stdout  # one handout per topic, nothing else
+    assert rewritten(after, latest) == {"alpha-handout.pdf"}
+    assert rewritten(loose, file_states(out)) == {"alpha-handout.pdf", "beta-handout.pdf"}
+    assert "3 up to date" in run_cli(source, "--out", out, *chosen, "--handout", "notes")[1]
+
+    fresh = tmp_path / "fresh"
+    assert run_cli(source, "--out", fresh, *chosen, "--handout", "notes", "-q")[0] == 0
+    assert {name: state[2] for name, state in file_states(fresh / "c1").items()} == {name: state[2] for name, state in latest.items()}
 
 
 def test_other_settings_or_formats_are_not_up_to_date(project: Path) -> None:

@@ -13,7 +13,8 @@ from typing import Any
 from guide.cmap import mapped_characters
 from guide.errors import Location
 from guide.fonts import BUNDLED_FAMILIES, FontFamily, family_named
-from guide.load.files import image_problem, resolve_inside
+from guide.image_check import image_problem
+from guide.load.files import resolve_inside
 from guide.load.theme_schema import FontSpec
 
 TEMPLATE_SUFFIXES = (".pptx", ".potx")

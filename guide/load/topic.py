@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from guide.errors import InputError, Location, Origin, Problem, quoted
-from guide.load.files import id_from_file_name, image_problem, resolve_inside
+from guide.image_check import image_problem
+from guide.load.files import id_from_file_name, resolve_inside
 from guide.load.messages import EXTENSION_PREFIX, problems_of
 from guide.load.reader import Document, read_yaml
 from guide.model import MAX_TOPIC_CHARS, REQUIRED_SECTIONS, SECTION_NAMES, Topic, parse_when, when_sort_key

@@ -190,9 +190,7 @@ class SlidePage(Flowable):
             column, row = index % self.columns, index // self.columns
             left = column * (cell_width + GAP_PT)
             top = self.height - row * (cell_height + GAP_PT)
-            place_slide(
-                self.canv, self.deck, number, slide, left, top, slide_width, cell_height - LABEL_ROOM_PT, centred=not self.ruled
-            )
+            place_slide(self.canv, self.deck, number, slide, left, top, slide_width, cell_height - LABEL_ROOM_PT, centred=not self.ruled)
             if self.ruled:
                 rule_left = left + slide_width + RULE_INSET_PT
                 draw_rules(self.canv, rule_left, left + cell_width, top, top - cell_height, self.deck.styles.palette.rule)
