@@ -186,6 +186,11 @@ def test_lists_terms_figures_and_quotations_have_their_roles(rendered: Any, case
     facts = [squeezed(plain_text(fact.fact)) for fact in printed.key_facts]
     assert len([body for body in tree.find("LBody") if any(fact in squeezed(body.all_text()) for fact in facts)]) == len(facts)
     assert len(tree.find("BlockQuote")) == len(printed.excerpts)
+    numbered = [texts(listed, "Lbl") for listed in tree.find("L") if texts(listed, "Lbl")[:1] == ["1."]]
+    counts = [len(printed.questions), len(printed.sources)]
+    assert sorted(numbered) == sorted([f"{number}." for number in range(1, count + 1)] for count in counts if count)
+    asked = [squeezed(plain_text(question.question)) for question in printed.questions]
+    assert len([listed for listed in tree.find("L") if texts(listed, "LBody") == asked]) == (1 if asked else 0)  # numbers not in the text
     with pikepdf.open(path) as pdf:
         figures = [element for element in elements(pdf) if element.role == "Figure"]
         assert [figure.alt for figure in figures] == [image.alt for image in printed.images]

@@ -86,9 +86,8 @@ class Blocks:
 
     def list_item(self, items: Element, markup_text: str, style: ParagraphStyle | None = None) -> Paragraph:
         """A bulleted item of the list ``items``: the bullet its label, the text its body."""
-        item = items.child("LI")
-        label = item.child("Lbl")
-        return tag(self._bullet(markup_text, style), item.child("LBody"), label)
+        label, body = new_item(items)
+        return tag(self._bullet(markup_text, style), body, label)
 
     def _next_outline_key(self) -> str:
         self._outline_keys += 1
@@ -335,12 +334,24 @@ class Blocks:
         listed = Element("L")
         items: list[Flowable] = []
         for number, source in enumerate(sources, start=1):
-            text = f"{number}.&nbsp;&nbsp;{self.inline(source.citation)}"
+            text = self.inline(source.citation)
             if source.url:
                 shown = literal(markup.link_text(source.url))
                 text += f' <a href={attribute(source.url)} color="{self.styles.link_color}"><u>{shown}</u></a>'
-            items.append(tag(Paragraph(text, self.styles.source), listed.child("LI").child("LBody")))
+            label, body = new_item(listed)
+            items.append(tag(numbered(number, text, self.styles.source), body, label))
         return kept_ends(items)
+
+
+def new_item(items: Element) -> tuple[Element, Element]:
+    """A new item of the list ``items``: (its label, its body)."""
+    item = items.child("LI")
+    return item.child("Lbl"), item.child("LBody")
+
+
+def numbered(number: int, markup_text: str, style: ParagraphStyle) -> Paragraph:
+    """A numbered item's paragraph: the number hanging in the indent as its bullet, so it is drawn, and tagged, as its label."""
+    return Paragraph(markup_text, style, bulletText=f"{number}.")
 
 
 def _listed(dates: Sequence[Paragraph], events: Sequence[Paragraph]) -> tuple[list[Paragraph], list[Paragraph]]:
