@@ -295,6 +295,18 @@ def test_every_slide_is_a_section_under_its_title_with_its_pictures_alt_text(ren
         assert [element.alt for element in elements(pdf) if element.role == "Figure"] == pictures
 
 
+@pytest.mark.parametrize("theme_name", ["classic", "print"])
+def test_a_handouts_speaker_notes_are_read_in_their_slides_section_after_the_slide(rendered: Any, theme_name: str) -> None:
+    path, topic, theme = rendered[("treaty", theme_name, "handout-notes")]
+    _, plan = planned(topic, theme, None, BuildSession())
+    sections = structure_tree(path).kids
+    assert [node.role for node in sections] == ["Sect"] * len(plan.slides)
+    for section, slide in zip(sections, plan.slides, strict=True):
+        notes = [part for part in slide.notes.split("\n\n") if part.strip()]
+        read_last = section.kids[len(section.kids) - len(notes) :]
+        assert [(node.role, squeezed(node.all_text())) for node in read_last] == [("P", squeezed(note)) for note in notes]
+
+
 @pytest.mark.parametrize("document", ["sheet", "slides", "handout-notes"])
 def test_a_tagged_pdf_is_the_same_bytes_each_time(document: str) -> None:
     topic = load_topic(TREATY).topic

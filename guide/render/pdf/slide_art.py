@@ -92,14 +92,15 @@ def slide_space(canvas: Canvas, left: float, bottom: float, scale: float, plan: 
         canvas.restoreState()
 
 
-def draw_slide(canvas: Canvas, plan: DeckPlan, slide: SlidePlan, number: int, look: SlideLook) -> None:
+def draw_slide(canvas: Canvas, plan: DeckPlan, slide: SlidePlan, number: int, look: SlideLook, section: Element | None = None) -> None:
     """The whole slide in slide space: backdrop, its drawing in order, title, subtitle, body, then footer or logo.
 
     On a template, placeholders' text is in the scheme's text colour, as the deck leaves it to the layout.
-    The slide is a section of the tagged PDF, read title first, then subtitle, body and its text
-    and pictures in the plan's order; backgrounds, shapes, lines, the footer and the logo are artifacts.
+    The slide is a section of the tagged PDF (``section``, to add to after it, or a new one), read
+    title first, then subtitle, body and its text and pictures in the plan's order; backgrounds,
+    shapes, lines, the footer and the logo are artifacts.
     """
-    section = Element("Sect")
+    section = Element("Sect") if section is None else section
     title = section.child("H1" if slide.role == "title" else "H2")
     blocks = {id(block): section.child("Div") for block in (slide.subtitle, slide.body) if block is not None}
     parts = {
