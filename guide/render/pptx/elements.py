@@ -276,6 +276,8 @@ def _run(paragraph: _Element, span: Span, style: TextStyle, link: Link | None) -
     run = SubElement(paragraph, A + "r")
     linked = bool(span.href and link)
     properties = deepcopy(_run_properties_of(style, span.bold, span.italic, linked))
+    if span.lang:
+        properties.set("lang", span.lang)
     run.append(properties)
     if span.href and link:
         # The tooltip says where the link goes, whatever its text: PowerPoint shows it, screen readers read it.
