@@ -147,6 +147,22 @@ def test_the_treaty_is_two_well_filled_pages_in_every_theme_and_size_and_the_sam
     assert render_study_sheet(topic, look) == pdf
 
 
+@needs_poppler
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("size", SIZES)
+def test_the_treaty_answer_key_is_one_full_page_with_every_answer_and_note(theme: str, size: str) -> None:
+    """Five answers, the key facts with details, sources and notes: the teacher's notes move beside the answers to fit."""
+    topic = load_topic(TREATY).topic
+    pdf = render_answer_key(topic, named_theme(theme).with_page_size(size))
+    fills = page_fills(pdf)
+    assert len(fills) == 1 and fills[0] >= 0.85, fills
+    text = squeezed(text_of(PdfReader(io.BytesIO(pdf))))
+    for question in topic.questions:
+        assert squeezed(plain_text(question.answer)) in text
+    for note in topic.notes.values():
+        assert squeezed(plain_text(note)) in text
+
+
 def test_source_markers_name_the_numbers_of_the_source_list() -> None:
     topic = load_topic(TREATY).topic
     pdf = render_study_sheet(topic, named_theme())

@@ -298,11 +298,12 @@ class Blocks:
                 )
         return kept_ends(items)
 
-    def notes(self, notes: Mapping[str, str]) -> list[Flowable]:
-        """The topic's notes for the teacher, each under the name of the section it is about."""
+    def notes(self, notes: Mapping[str, str], side: bool = False) -> list[Flowable]:
+        """The topic's notes for the teacher, each under the name of the section it is about; ``side`` sets them for the sidebar."""
         names = {"summary": "at_a_glance"}
         notes_for = [(self.labels[names.get(section, section)], text) for section, text in notes.items()]
-        written = [Paragraph(f"<b>{literal(_lead_in(name))}</b> {self.inline(text)}", self.styles.body) for name, text in notes_for]
+        style = self.styles.side if side else self.styles.body
+        written = [Paragraph(f"<b>{literal(_lead_in(name))}</b> {self.inline(text)}", style) for name, text in notes_for]
         return [tag(note, Element("P")) for note in written]
 
     def figure(self, image: TopicImage, number: int, width: float) -> Figure:
