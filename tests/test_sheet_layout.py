@@ -308,6 +308,21 @@ def test_objectives_excerpts_figures_and_portraits_are_laid_out(tmp_path: Path) 
     assert any(width < 40 for page in range(len(reader.pages)) for width in drawn_image_widths(pdf, page))  # the portrait
 
 
+def test_a_key_facts_figure_heads_only_its_own_fact_and_the_other_facts_are_a_plain_list() -> None:
+    """Each figure is read with its fact, not as the heading of the facts after it: figured facts first, then the bullets."""
+    topic = load_topic(TREATY).topic
+    for render in (render_study_sheet, render_answer_key):
+        text = PdfReader(io.BytesIO(render(topic, named_theme()))).pages[0].extract_text()
+        box = text[text.index("KEY FACTS") :]
+        figured = [fact for fact in topic.key_facts if fact.figure]
+        assert len(figured) == 2
+        for fact in figured:
+            assert squeezed(f"{fact.figure} {plain_text(fact.fact)}") in squeezed(box)
+        last_figure = box.index(figured[-1].figure or "")
+        assert "▪" not in box[:last_figure]
+        assert box.count("▪", last_figure) >= len(topic.key_facts) - len(figured)
+
+
 def test_a_question_gets_the_lines_it_asks_for_else_as_many_as_its_answer_needs() -> None:
     from guide.labels import labels_for
     from guide.model import Question
