@@ -163,6 +163,19 @@ def test_the_treaty_answer_key_is_one_full_page_with_every_answer_and_note(theme
         assert squeezed(plain_text(note)) in text
 
 
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("size", SIZES)
+def test_an_excerpt_of_a_prose_section_is_printed_on_a_page_with_that_sections_text(theme: str, size: str) -> None:
+    """Set after the section's first paragraph, a quotation never opens the next page above another section's heading."""
+    topic = load_topic(TREATY).topic
+    reader = PdfReader(io.BytesIO(render_study_sheet(topic, named_theme(theme).with_page_size(size))))
+    pages = [squeezed(page.extract_text()) for page in reader.pages]
+    (excerpt,) = [excerpt for excerpt in topic.excerpts if excerpt.section == "context"]
+    opening = squeezed(plain_text(topic.context[0].text))[:60]
+    (page,) = [page for page in pages if squeezed(plain_text(excerpt.text))[:60] in page]
+    assert opening in page
+
+
 def test_source_markers_name_the_numbers_of_the_source_list() -> None:
     topic = load_topic(TREATY).topic
     pdf = render_study_sheet(topic, named_theme())

@@ -86,13 +86,16 @@ def study_sheet_story(topic: Topic, blocks: Blocks, course: Course | None, logo:
     def section(name: str, body: list[Flowable], side: bool = False) -> list[Flowable]:
         return blocks.section(labels[name], [*body, *quotes.get(name, [])], side)
 
+    def prose_section(name: str, pictures: list[Flowable]) -> list[Flowable]:
+        """A section of paragraphs with its figures and excerpts after its first, so a page break leaves none of them alone."""
+        body = _illustrated(blocks.paragraphs(getattr(topic, name)), [*pictures, *quotes.get(name, [])])
+        return blocks.section(labels[name], body)
+
     prose = [
         *blocks.summary_box(topic),
         *quotes.get("summary", []),
-        *section(
-            "context", _illustrated(blocks.paragraphs(topic.context), [*figures.main.get("context", []), *figures.main.get("images", [])])
-        ),
-        *section("significance", _illustrated(blocks.paragraphs(topic.significance), figures.main.get("significance", []))),
+        *prose_section("context", [*figures.main.get("context", []), *figures.main.get("images", [])]),
+        *prose_section("significance", figures.main.get("significance", [])),
         *(section("timeline", timeline) if where == "main" else []),
     ]
     terms = section("glossary", blocks.glossary(topic.glossary), side=True)
