@@ -17,6 +17,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pdfua import validate
+from pypdf import PdfReader
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
@@ -53,6 +54,7 @@ CASES = [(topic, "classic", document) for topic in TOPICS for document in DOCUME
 SLIDE_CASES = [("treaty", theme, document) for theme in ("classic", "print") for document in SLIDE_DOCUMENTS] + [
     ("german", "modern", "slides"),
     ("treaty", "template", "slides"),
+    ("long", "classic", "handout-notes"),
 ]
 RENDERERS: dict[str, Callable[[Topic, Theme], bytes]] = {
     "sheet": render_study_sheet,
@@ -259,6 +261,13 @@ def test_every_slide_is_a_section_under_its_title_with_its_pictures_alt_text(ren
     pictures = [drawing.alt for slide in plan.slides for drawing in slide.drawing if isinstance(drawing, Picture)]
     with pikepdf.open(path) as pdf:
         assert [element.alt for element in elements(pdf) if element.role == "Figure"] == pictures
+
+
+def test_a_notes_pages_continuation_mark_is_an_artifact_and_a_pointer_to_earlier_notes_is_read(rendered: Any) -> None:
+    path, _, _ = rendered[("long", "classic", "handout-notes")]
+    text = structure_tree(path).all_text()
+    assert "(CONT.)" not in text and "Notes: see slide 4" in text
+    assert any("SLIDE 4 (CONT.)" in page.extract_text() for page in PdfReader(path).pages)  # drawn, and not read out
 
 
 def test_a_tagged_sheet_is_the_same_bytes_each_time() -> None:
