@@ -1,4 +1,4 @@
-"""The JSON Schema of the topic format, for editors that complete and check YAML."""
+"""The JSON Schemas of the topic and theme formats, for editors that complete and check YAML."""
 
 from __future__ import annotations
 
@@ -24,6 +24,20 @@ def topic_schema() -> dict[str, Any]:
     }
     _allow_extensions(full)
     return full
+
+
+def theme_schema() -> dict[str, Any]:
+    """A theme file's schema as users write it (a brand.yml, also read as a theme, has its own)."""
+    from guide.load.theme_schema import ThemeFile
+
+    definitions: dict[str, Any] = {}
+    schema = record_of(ThemeFile).object_schema(definitions)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        **schema,
+        "title": "Theme of the study sheet and the deck",
+        "$defs": dict(sorted(definitions.items())),
+    }
 
 
 def _allow_extensions(schema: Any) -> None:

@@ -70,6 +70,8 @@ class TextLook:
     size_pt: float | None = None
     align: str | None = None
     bold: bool | None = None
+    color: str | None = None
+    """``#RRGGBB``, or the name of a scheme colour (``tx1``, ``bg1``, ``accent2`` ...)."""
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,8 @@ class Layout:
     type: str = ""
     """What PowerPoint says the layout is for (title, obj, secHead, titleOnly, blank, vertTx, cust, ...)."""
     master: int = 0
+    decorations: tuple[tuple[float, float, float, float], ...] = ()
+    """Boxes of the shapes and pictures it shows that are not placeholders (its own and its master's): text keeps clear of them."""
 
     def all(self, kind: str) -> list[Placeholder]:
         return [placeholder for placeholder in self.placeholders if placeholder.kind == kind]
@@ -228,7 +232,9 @@ def read_template(path: Path, names: tuple[tuple[str, str], ...] = ()) -> Templa
             for layout in master.slide_layouts:
                 element = layout._element
                 placeholders = _placeholders(element, shapes, fonts)
-                layouts.append(Layout(len(layouts), layout.name, placeholders, element.get("type", ""), number))
+                shown = _decorations(master._element) if element.get("showMasterSp", "1") not in ("0", "false") else ()
+                decorations = (*shown, *_decorations(element))
+                layouts.append(Layout(len(layouts), layout.name, placeholders, element.get("type", ""), number, decorations))
     except (AttributeError, KeyError, IndexError, TypeError, ValueError) as error:  # what the package check cannot foresee
         raise TemplateError(f"{quoted(path.name)} is not a usable PowerPoint template ({error})") from None
     if not layouts:
@@ -275,6 +281,14 @@ def _colors(path: Path, deck: Presentation, master: SlideMaster, roles: Mapping[
 
     art = read_template_art(path)
     texts = {kind: text_color(master.element, style, art.scheme) for kind, style in STYLES.items()}
+
+    def colors_of(layout: Layout) -> dict[str, str]:
+        """The master's text colours, where the layout's own title and body placeholders do not set theirs."""
+        placeholders = {"title": layout.first("title"), "text": layout.main_body or layout.first("subtitle")}
+        own = {kind: placeholder.look.color for kind, placeholder in placeholders.items() if placeholder and placeholder.look}
+        return {kind: art.color(color) if color and not color.startswith("#") else color or texts[kind] for kind, color in own.items()}
+
+    role_texts = {role: {**texts, **colors_of(layout)} for role in DECK_ROLES if (layout := roles.get(role)) is not None}
     samples, signature = read_samples(deck, all_layouts(deck), art)
     indexes = {role: layout.index for role, layout in roles.items() if layout is not None}
     layout_types = [layout.element.get("type", "") for layout in all_layouts(deck)]
@@ -295,7 +309,7 @@ def _colors(path: Path, deck: Presentation, master: SlideMaster, roles: Mapping[
             backgrounds.pop(role, None)
         elif role in DECK_ROLES:
             backgrounds[role] = (f"sample slide {sample + 1}", color)
-    return template_colors(art, texts, backgrounds), carried
+    return template_colors(art, role_texts, backgrounds), carried
 
 
 def _font(layout: Layout, kind: str, master: TextLook) -> str:
@@ -398,6 +412,18 @@ def _master(master: _Element, shapes: MasterShapes, fonts: tuple[str, str], widt
     )
 
 
+def _decorations(slide: _Element) -> tuple[tuple[float, float, float, float], ...]:
+    """The boxes of a master's or layout's own shapes and pictures (not placeholders), where they say them."""
+    found = []
+    for shape in slide.iterfind(f"{PRESENTATIONML}cSld/{PRESENTATIONML}spTree/*"):
+        if shape.find(f"*/{PRESENTATIONML}nvPr/{PRESENTATIONML}ph") is not None:
+            continue
+        dimensions = _dimensions(shape)  # shapes, pictures, lines and frames; a group's box is left out
+        if len(dimensions) == 4 and dimensions["cx"] > 0 and dimensions["cy"] > 0:
+            found.append(_box(dimensions))
+    return tuple(found)
+
+
 def _look(master: _Element, style: str, fonts: tuple[str, str]) -> TextLook:
     """The first level of one of the master's text styles: font (theme fonts resolved), size, alignment, weight."""
     level = master.find(f"{PRESENTATIONML}txStyles/{PRESENTATIONML}{style}/{DRAWINGML}lvl1pPr")
@@ -414,7 +440,18 @@ def _level_look(level: _Element | None, default_font: str, fonts: tuple[str, str
     font = {"+mj-lt": fonts[0], "+mn-lt": fonts[1]}.get(typeface, typeface)
     size = None if run is None or run.get("sz") is None else int(run.get("sz", "0")) / 100
     bold = None if run is None or run.get("b") is None else run.get("b") in ("1", "true")
-    return TextLook(font, size, level.get("algn"), bold)
+    return TextLook(font, size, level.get("algn"), bold, _fill_color(run))
+
+
+def _fill_color(run: _Element | None) -> str | None:
+    """The solid colour a run's properties set: ``#RRGGBB`` or a scheme colour's name."""
+    fill = None if run is None else run.find(f"{DRAWINGML}solidFill")
+    for child in fill if fill is not None else ():
+        if child.tag == f"{DRAWINGML}srgbClr":
+            return "#" + child.get("val", "000000").upper()
+        if child.tag == f"{DRAWINGML}schemeClr":
+            return child.get("val")
+    return None
 
 
 def _placeholder_shapes(slide: _Element) -> Iterator[tuple[_Element, _Element]]:

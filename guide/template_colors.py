@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from lxml.etree import _Element
 
 TEXT_MINIMUM = 4.5
+LINKED_ROLES = ("content", "title_only")
+"""The roles whose slides hold links, cards and text we draw: their backgrounds decide those colours."""
 LINK_CANDIDATES = ("tx2", "accent1", "accent2", "accent3", "accent4", "accent5", "accent6", "tx1")
 """Scheme colours links may take, in order of preference."""
 TINT_CANDIDATES = ("bg2", "bg1", "tx2", "tx1")
@@ -46,8 +48,10 @@ def text_color(master: _Element, style: str, scheme: Mapping[str, str]) -> str:
     return scheme_color(dict(scheme), "tx1")
 
 
-def template_colors(art: TemplateArt, texts: Mapping[str, str], backgrounds: Mapping[str, tuple[str, str]]) -> TemplateColors:
-    """The colours our text and cards take, and the contrast warnings, for ``texts`` (title, text -> colour) on ``backgrounds``.
+def template_colors(
+    art: TemplateArt, texts: Mapping[str, Mapping[str, str]], backgrounds: Mapping[str, tuple[str, str]]
+) -> TemplateColors:
+    """The colours our text and cards take, and the contrast warnings, for ``texts`` (role -> title, text -> colour) on ``backgrounds``.
 
     ``backgrounds`` maps each deck role to (where, colour). Text we draw takes the master's text
     colour; titles of designs and links the first scheme colour that reads on every background;
@@ -55,7 +59,7 @@ def template_colors(art: TemplateArt, texts: Mapping[str, str], backgrounds: Map
     """
     found: dict[tuple[str, str, str], list[str]] = {}
     for role, (where, background) in backgrounds.items():
-        for kind, color in texts.items():
+        for kind, color in texts.get(role, {}).items():
             if contrast_ratio(color, background) < TEXT_MINIMUM:
                 found.setdefault((kind, color, background), []).append(f"{where} ({role} slides)")
     warnings = [
@@ -63,7 +67,7 @@ def template_colors(art: TemplateArt, texts: Mapping[str, str], backgrounds: Map
         f"{contrast_ratio(color, background):.1f}:1, below the {TEXT_MINIMUM:g}:1 that WCAG AA asks for text"
         for (kind, color, background), wheres in found.items()
     ]
-    colors = [background for _, background in backgrounds.values()]
+    colors = [background for role, (_, background) in backgrounds.items() if role in LINKED_ROLES]
 
     def worst(name: str) -> float:
         return min((contrast_ratio(art.color(name), color) for color in colors), default=21.0)
@@ -72,7 +76,7 @@ def template_colors(art: TemplateArt, texts: Mapping[str, str], backgrounds: Map
     link = readable[0] if readable else max(LINK_CANDIDATES, key=worst)
     if not readable:
         warnings.append(f"no colour of the template's scheme reads at {TEXT_MINIMUM:g}:1 on all its backgrounds; links take {link}")
-    text = texts["text"]
+    text = texts.get("content", {}).get("text") or art.color("tx1")
     tint = next((name for name in TINT_CANDIDATES if contrast_ratio(art.color(name), text) >= TEXT_MINIMUM), "bg2")
     inks = {"primary": link, "muted": link, "text": text, "tint": tint}
     return TemplateColors(tuple(sorted(inks.items())), tuple(warnings))

@@ -26,6 +26,33 @@ HANDOUT_LAYOUTS: tuple[HandoutLayout, ...] = ("lines", "notes", "2", "4", "6", "
 SLIDE_ROLES = ("title", "section", "content", "two_content", "title_only", "blank")
 """What a slide is for; a template's layouts are chosen per role."""
 
+OFF = "off"
+"""A design switched off: what it would hold is set another way (as a list, mostly)."""
+
+
+@dataclass(frozen=True)
+class SlideDesigns:
+    """Which slide designs a deck may use, and the variant of those that have several.
+
+    A design switched off gives way to the next that suits the content, and in the end to a
+    list: objectives without the checklist are a bulleted list, key facts without the big
+    numbers stay in their list, a timeline without its axis is a dated list.
+    """
+
+    cover: bool = True
+    """The picture marked ``section: cover`` beside the title; off: it is shown in what happened."""
+    checklist: bool = True
+    statement: bool = True
+    panel: bool = True
+    cards: str = "columns"
+    """``columns`` (side by side where they fit, else rows), ``rows`` (one under another) or ``off``."""
+    numbers: bool = True
+    quotation: bool = True
+    timeline: bool = True
+    grid: str = "columns"
+    """People and terms: ``columns`` (two side by side), ``rows`` (one card a row) or ``off``."""
+    divider: bool = True
+
 
 @dataclass(frozen=True)
 class Colors:
@@ -66,6 +93,8 @@ class Theme:
     """Slide role -> layout name in the template, for roles not left to detection."""
     labels: Mapping[str, str] = field(default_factory=dict)
     """Label name -> wording, over the built-in labels of every language."""
+    designs: SlideDesigns = field(default_factory=SlideDesigns)
+    """The slide designs decks may use, and their variants."""
     typography: Typography = field(default_factory=Typography)
     """How both outputs set the topic's text and the labels (curly quotes or as typed)."""
     outputs: tuple[str, ...] | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 
@@ -49,7 +50,7 @@ def _lumpy_continuation(plan: DeckPlan, slide: SlidePlan) -> bool:
 def assert_plan_sound(plan: DeckPlan, measurer: Measurer = MEASURER) -> None:
     """No box leaves the slide, every text fits its box at its size (within its role's range), each role has one
     size across the deck, dates stay on one line, no body slide is mostly empty unless it is a display design,
-    and every slide has a title no other slide repeats."""
+    every slide has a title no other slide repeats, and each section of slides is named and held together."""
     sizes: dict[str, set[float]] = defaultdict(set)
     for slide in plan.slides:
         assert slide.title.strip(), slide
@@ -75,3 +76,8 @@ def assert_plan_sound(plan: DeckPlan, measurer: Measurer = MEASURER) -> None:
     assert not several, several
     titles = [slide.title for slide in plan.slides]
     assert len(titles) == len(set(titles)), titles
+    sections = [name for name, _ in itertools.groupby(slide.section for slide in plan.slides)]
+    assert all(sections[1:]) and len(sections) == len(set(sections)), sections  # named after the opening, its slides together
+    for slide, following in itertools.pairwise(plan.slides):
+        if slide.design == "divider":
+            assert slide.section == following.section, (slide.title, following.title)

@@ -69,11 +69,13 @@ def structure_tree(path: Path) -> Node:
 
 @dataclass(frozen=True)
 class Element:
-    """A structure element read with pikepdf: role, alternative text, and the MCIDs it marks, by page index."""
+    """A structure element read with pikepdf: role, alternative text, the MCIDs it marks (by page index), its objects."""
 
     role: str
     alt: str | None
     marks: tuple[tuple[int, int], ...]
+    objects: int = 0
+    """How many objects (annotations) it holds."""
 
 
 def elements(pdf: pikepdf.Pdf, top: pikepdf.Dictionary | None = None) -> list[Element]:
@@ -85,14 +87,16 @@ def elements(pdf: pikepdf.Pdf, top: pikepdf.Dictionary | None = None) -> list[El
         page = pages.get(element.Pg.objgen) if "/Pg" in element else None
         marks: list[tuple[int, int]] = []
         kids = element.get("/K")
-        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+        kids = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+        for kid in kids:
             if isinstance(kid, int):
                 assert page is not None
                 marks.append((page, kid))
             elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
                 marks.append((pages[kid.Pg.objgen], int(kid.MCID)))
-        found.append(Element(str(element.S)[1:], str(element.Alt) if "/Alt" in element else None, tuple(marks)))
-        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+        objects = sum(1 for kid in kids if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/OBJR")
+        found.append(Element(str(element.S)[1:], str(element.Alt) if "/Alt" in element else None, tuple(marks), objects))
+        for kid in kids:
             if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/StructElem":
                 visit(kid)
 

@@ -114,7 +114,7 @@ def vertical_text(deck: PresentationObject) -> None:
 
 
 def google_tiny_bodies(deck: PresentationObject) -> None:
-    """A Google Slides export: layouts named in capitals, every body 21.8 pt tall (one line of its text)."""
+    """A Google Slides export: 720 x 405 pt, layouts named in capitals, every body 21.8 pt tall (one line of its text)."""
     names = {
         "Title Slide": "TITLE",
         "Title and Content": "TITLE_AND_BODY",
@@ -124,10 +124,11 @@ def google_tiny_bodies(deck: PresentationObject) -> None:
         "Two Content": "TITLE_AND_TWO_COLUMNS",
     }
     _remove_layouts(deck, lambda layout: layout.name in names)
+    _scaled(deck, 720, 405)
     for layout in deck.slide_layouts:
         for kind in ("body", "obj"):
             for shape in _placeholders(layout, kind):
-                _set_box(shape, (36, 120, 648, 21.8))
+                _set_box(shape, (36, 90, 648, 21.8))
         layout._element.find(qn("p:cSld")).set("name", names[layout.name])
 
 
@@ -201,8 +202,13 @@ def no_footer_placeholders(deck: PresentationObject) -> None:
 
 def large_slide(deck: PresentationObject) -> None:
     """A 1440 x 810 pt slide (20 x 11.25 in): everything of the 720 x 540 master scaled to it."""
-    scale_x, scale_y = 2.0, 1.5
-    deck.slide_width, deck.slide_height = Pt(1440), Pt(810)
+    _scaled(deck, 1440, 810)
+
+
+def _scaled(deck: PresentationObject, width: float, height: float) -> None:
+    """The slide made ``width`` x ``height`` pt, every position and size of the masters and layouts scaled with it."""
+    scale_x, scale_y = width / 720, height / 540
+    deck.slide_width, deck.slide_height = Pt(width), Pt(height)
     for element in [deck.slide_masters[0]._element, *(layout._element for layout in deck.slide_layouts)]:
         for transform in element.iter(qn("a:xfrm")):
             for part, keys in ((transform.find(qn("a:off")), ("x", "y")), (transform.find(qn("a:ext")), ("cx", "cy"))):
@@ -251,12 +257,41 @@ def navy_background(deck: PresentationObject, text: str | None = "FFFFFF") -> No
     common.insert(0, background)
     if text is None:
         return
+    for layout in deck.slide_layouts:  # the layouts' own text colours (a grey subtitle) give way to the master's
+        for run in layout._element.iter(qn("a:defRPr")):
+            for old in run.findall(qn("a:solidFill")):
+                run.remove(old)
     for style in ("titleStyle", "bodyStyle"):
         run = _master_style(deck, style).find(qn("a:defRPr"))
         for old in run.findall(qn("a:solidFill")):
             run.remove(old)
         fill = etree.Element(qn("a:solidFill"))
         etree.SubElement(fill, qn("a:srgbClr"), val=text)
+        run.insert(0, fill)
+
+
+def dark_cover_layout(deck: PresentationObject) -> None:
+    """The title layout alone is navy, its title and subtitle placeholders set in white by their own list styles."""
+    layout = _layout(deck, "Title Slide")._element
+    common = layout.find(qn("p:cSld"))
+    background = etree.Element(qn("p:bg"))
+    properties = etree.SubElement(background, qn("p:bgPr"))
+    etree.SubElement(etree.SubElement(properties, qn("a:solidFill")), qn("a:srgbClr"), val=NAVY)
+    etree.SubElement(properties, qn("a:effectLst"))
+    common.insert(0, background)
+    for kind in ("ctrTitle", "subTitle"):
+        (shape,) = _placeholders(_layout(deck, "Title Slide"), kind)
+        styles = shape.find(qn("p:txBody")).find(qn("a:lstStyle"))
+        level = styles.find(qn("a:lvl1pPr"))
+        if level is None:
+            level = etree.SubElement(styles, qn("a:lvl1pPr"))
+        run = level.find(qn("a:defRPr"))
+        if run is None:
+            run = etree.SubElement(level, qn("a:defRPr"))
+        for old in run.findall(qn("a:solidFill")):
+            run.remove(old)
+        fill = etree.Element(qn("a:solidFill"))
+        etree.SubElement(fill, qn("a:schemeClr"), val="bg1")
         run.insert(0, fill)
 
 
@@ -282,8 +317,36 @@ QUIRKS: dict[str, Callable[[PresentationObject], None]] = {
     "verdana": unbundled_theme_font,
     "navy": navy_background,
     "navy-dark-text": lambda deck: navy_background(deck, None),
+    "dark-cover-layout": dark_cover_layout,
 }
 """Each quirk by name: what it does to the blank deck."""
+
+
+COMBINABLE = (
+    "no-footers",
+    "master-fonts",
+    "centred-titles",
+    "navy",
+    "vertical",
+    "branding",
+    "content-strip",
+    "title-extra-bodies",
+    "cover-title-alone",
+    "no-idx",
+    "large",
+    "google",
+)
+"""Quirks that edit the deck alone and can be applied one after another, in this order (renaming and scaling last)."""
+
+
+def make_combined(path: Path, quirks: set[str]) -> Path:
+    """A template with several quirks at once, applied in :data:`COMBINABLE` order."""
+    deck = Presentation()
+    for quirk in COMBINABLE:
+        if quirk in quirks:
+            QUIRKS[quirk](deck)
+    deck.save(str(path))
+    return path
 
 
 def make(path: Path, quirk: str) -> Path:

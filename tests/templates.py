@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -34,12 +35,13 @@ def make_template(
     without_body: bool = False,
     notes_without_body: bool = False,
     fonts: tuple[str, str] | None = None,
+    colors: dict[str, str] | None = None,
 ) -> Path:
     """A 4:3 template with renamed layouts and one sample slide ("Beispielfolie").
 
     ``without_body`` strips every body placeholder from every layout, ``notes_without_body``
     the notes placeholder from the notes master; ``fonts`` sets the theme's (heading, body)
-    fonts; ``potx`` saves it as a PowerPoint template.
+    fonts; ``colors`` sets colours of the theme's scheme by name (``{"dk2": "C0C0C0"}``); ``potx`` saves it as a PowerPoint template.
     """
     deck = Presentation()
     for index, layout in enumerate(deck.slide_layouts):
@@ -57,19 +59,22 @@ def make_template(
     buffer = io.BytesIO()
     deck.save(buffer)
     data = buffer.getvalue()
-    if potx or fonts:
-        data = _rewritten(data, potx, fonts)
+    if potx or fonts or colors:
+        data = _rewritten(data, potx, fonts, colors or {})
     path.write_bytes(data)
     return path
 
 
-def _rewritten(data: bytes, potx: bool, fonts: tuple[str, str] | None) -> bytes:
+def _rewritten(data: bytes, potx: bool, fonts: tuple[str, str] | None, colors: dict[str, str]) -> bytes:
     output = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             content = source.read(info.filename)
             if potx and info.filename == "[Content_Types].xml":
                 content = content.replace(PRESENTATION_TYPE, TEMPLATE_TYPE)
+            if info.filename.startswith("ppt/theme/theme"):
+                for name, value in colors.items():
+                    content = re.sub(rf"<a:{name}><a:\w+Clr [^/]*/>".encode(), f'<a:{name}><a:srgbClr val="{value}"/>'.encode(), content)
             if fonts and info.filename.startswith("ppt/theme/theme"):
                 content = content.replace(
                     b'<a:majorFont><a:latin typeface="Calibri"', f'<a:majorFont><a:latin typeface="{fonts[0]}"'.encode()

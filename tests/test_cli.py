@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
+from jsonschema import Draft202012Validator
 
 from guide import __version__
 from guide.outputs import REGISTRY
@@ -105,6 +107,19 @@ def test_schema_is_json_schema_of_the_topic_format_and_matches_the_docs_copy() -
     assert "title" in schema["required"] and "id" not in schema["required"]
     assert "key_facts" in schema["properties"]
     assert json.loads((ROOT / "docs" / "topic.schema.json").read_text(encoding="utf-8")) == schema
+
+
+def test_theme_schema_matches_the_docs_copy_and_accepts_the_themes_we_ship() -> None:
+    status, out, _ = run_cli("--theme-schema")
+    assert status == 0
+    schema = json.loads(out)
+    assert json.loads((ROOT / "docs" / "theme.schema.json").read_text(encoding="utf-8")) == schema
+    validator = Draft202012Validator(schema)
+    for path in [*(ROOT / "guide" / "themes").glob("*.yaml"), ROOT / "source" / "themes" / "example-university.yaml"]:
+        assert not list(validator.iter_errors(yaml.safe_load(path.read_text(encoding="utf-8")))), path
+    assert not list(validator.iter_errors({"slides": {"designs": {"cards": "rows", "numbers": False, "grid": True}}}))
+    for wrong in ({"cards": "diagonal"}, {"number": False}, {"timeline": "list"}):
+        assert list(validator.iter_errors({"slides": {"designs": wrong}})), wrong
 
 
 def test_outputs_are_written_atomically_with_no_temporary_files_left(workspace: Path) -> None:

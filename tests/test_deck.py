@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.oxml.ns import qn
 
@@ -32,11 +35,11 @@ TITLES = [
     "The Treaty of Berlin (1926)",
     "By the end you can",
     "At a glance",
-    "Key facts",
     "In numbers",
-    "Treaty of Berlin, Article\u00a02 (English translation)",
-    "Berliner Vertrag, Artikel\u00a02 (German original)",
+    "Key facts",
     "Treaty of Berlin, Article\u00a01 (English translation)",
+    "Berliner Vertrag, Artikel\u00a02 (German original)",
+    "Treaty of Berlin, Article\u00a02 (English translation)",
     "What happened?",
     "Gustav Stresemann, German Foreign Minister",
     "Germany between West and East",
@@ -79,6 +82,33 @@ def test_every_key_fact_is_on_a_slide_and_details_are_in_the_notes(deck: Present
     for fact in TOPIC.key_facts:
         if fact.detail:
             assert " ".join(plain_text(fact.detail).split()) in " ".join(notes.split())
+
+
+def test_each_key_fact_is_shown_on_one_slide_only(deck: Presentation) -> None:
+    """A fact with a figure is on "In numbers" and not listed again under "Key facts"."""
+    shown = [" ".join(" ".join(shape.text_frame.text for shape in text_shapes(slide)).split()) for slide in deck.slides]
+    for fact in TOPIC.key_facts:
+        assert sum(plain_text(fact.fact) in text for text in shown) == 1, fact.fact
+        if fact.figure:
+            assert plain_text(fact.fact).count(fact.figure) == 0, "the figure is set above the fact; its text need not repeat it"
+
+
+def test_every_question_asks_about_what_the_slides_show(deck: Presentation) -> None:
+    """Each name a question uses (its capitalised words but the first) is on a slide, not only in the notes."""
+    shown = set(re.findall(r"\w+", all_text(deck)))
+    for question in TOPIC.questions:
+        names = [word for word in re.findall(r"\w+", plain_text(question.question))[1:] if word[0].isupper()]
+        assert set(names) <= shown, (question.question, set(names) - shown)
+
+
+def test_the_print_theme_shows_pictures_in_grey_without_a_frame(tmp_path: Path) -> None:
+    printed = Presentation(io.BytesIO(render_deck(TOPIC, named_theme("print"))))
+    pictures = [shape for slide in printed.slides for shape in slide.shapes if shape.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    assert pictures
+    for picture in pictures:
+        with Image.open(io.BytesIO(picture.image.blob)) as image:
+            assert image.mode in ("L", "LA"), image.mode
+        assert picture._element.spPr.find(qn("a:ln")) is None
 
 
 def test_every_slide_has_speaker_notes_and_answers_are_only_in_the_notes(deck: Presentation) -> None:

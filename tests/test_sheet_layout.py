@@ -19,8 +19,8 @@ from guide.load import named_theme
 from guide.markup import plain_text
 from guide.model import Topic
 from guide.render.pdf import LEAST_FILL, render_answer_key, render_study_sheet
-from guide.render.pdf.blocks import answer_lines
 from guide.render.pdf.grid import measured_grid
+from guide.render.pdf.questions import answer_lines
 from guide.render.pdf.styles import build_styles
 from guide.session import BuildSession
 from tests.conftest import TREATY, squeezed, text_of
@@ -297,11 +297,74 @@ def test_a_question_gets_the_lines_it_asks_for_else_as_many_as_its_answer_needs(
     from guide.model import Question
     from guide.render.pdf import Blocks, _grid
     from guide.render.pdf.flowables import RuledLines
+    from guide.render.pdf.questions import Questions
 
     look = named_theme()
     styles = build_styles(look, BuildSession(), "en")
     blocks = Blocks(styles, labels_for("en"), _grid(look, styles))
     asked = Question(question="Why?", answer="Because.", lines=6)
     left = Question(question="Why?", answer="word " * 60)
-    counts = [part.count for group in blocks.questions_with_lines([asked, left]) for part in group.parts if isinstance(part, RuledLines)]
+    counts = [part.count for group in Questions(blocks).sheet([asked, left]) for part in group.parts if isinstance(part, RuledLines)]
     assert counts == [6, answer_lines(left.answer, blocks.grid.main_width)]
+
+
+def test_each_timeline_dot_sits_on_its_own_dates_line_and_waits_show_as_space() -> None:
+    """In the sidebar a dot is level with its own date, never nearer another label; longer waits leave more room."""
+    from guide.labels import labels_for
+    from guide.render.pdf import Blocks, _grid
+    from guide.render.pdf.timescale import ColumnTimeScale
+
+    topic = load_topic(TREATY).topic
+    look = named_theme()
+    styles = build_styles(look, BuildSession(), "en")
+    blocks = Blocks(styles, labels_for("en"), _grid(look, styles))
+    (scale,), where = blocks.timeline(topic.timeline, topic.date, across=False)
+    assert where == "side" and isinstance(scale, ColumnTimeScale)
+    scale.wrap(blocks.grid.side_width, 1e4)
+    tops, dots, breaks = scale.positions()
+    date_line = styles.timeline_date.leading
+    for top, dot in zip(tops, dots, strict=True):
+        assert top - date_line <= dot <= top  # on the date's own line, inside its label
+    gaps = [before - after for before, after in itertools.pairwise(dots)]
+    assert all(gap > 0 for gap in gaps)
+    assert len(breaks) == 2  # 1922 to 1925 and 1926 to 1931
+    assert all(any(after < middle < before for before, after in itertools.pairwise(dots)) for middle in breaks)
+
+
+def test_a_question_is_never_drawn_apart_from_its_lines(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long topic's ten questions run over pages: each is drawn in one piece with all of its lines."""
+    from guide.render.pdf.columns import Kept
+    from guide.render.pdf.flowables import RuledLines
+
+    drawn: list[list[type]] = []
+    lines_drawn: list[int] = []
+    original, original_lines = Kept.draw, RuledLines.draw
+
+    def recording(self: Kept) -> None:
+        drawn.append([type(part) for part in self.parts])
+        original(self)
+
+    def recording_lines(self: RuledLines) -> None:
+        lines_drawn.append(self.count)
+        original_lines(self)
+
+    monkeypatch.setattr(Kept, "draw", recording)
+    monkeypatch.setattr(RuledLines, "draw", recording_lines)
+    topic = topic_from(long_topic(), tmp_path)
+    for size in SIZES:
+        render_study_sheet(topic, named_theme().with_page_size(size))
+    with_lines = [kinds for kinds in drawn if RuledLines in kinds]
+    assert with_lines and len(with_lines) == len(lines_drawn)  # no lines drawn but with their question
+    assert len(with_lines) % len(topic.questions) == 0  # every question once in each layout tried
+    assert all(kinds[0] is not RuledLines and kinds.index(RuledLines) == 1 for kinds in with_lines)  # the question, then its lines
+
+
+def test_the_students_band_has_lines_for_name_class_and_date_and_the_teachers_has_none(tmp_path: Path) -> None:
+    """Beside a short title on the band; under a long one, in one row, rather than making the band taller."""
+    for data in (rapallo_topic(), long_topic()):
+        topic = topic_from(data, tmp_path)
+        sheet = squeezed(PdfReader(io.BytesIO(render_study_sheet(topic, named_theme()))).pages[0].extract_text())
+        key = squeezed(PdfReader(io.BytesIO(render_answer_key(topic, named_theme()))).pages[0].extract_text())
+        for label in ("Name", "Class", "Date"):
+            assert label in sheet
+            assert label not in key

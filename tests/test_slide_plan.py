@@ -300,3 +300,50 @@ def test_a_cover_picture_stands_beside_the_title_and_a_portrait_replaces_the_ini
     assert [drawing.items[0].text for drawing in people.drawing if isinstance(drawing, TextBlock) and drawing.name == "Badge text"] == [
         "NK"
     ]
+
+
+def designs_theme(tmp_path: Path, designs_yaml: str) -> Any:
+    """A theme file over the default that sets ``slides.designs`` to ``designs_yaml``."""
+    path = tmp_path / "designs.yaml"
+    path.write_text(f"slides: {{designs: {designs_yaml}}}\n", encoding="utf-8")
+    return named_theme(str(path))
+
+
+def test_a_theme_switches_designs_off_and_their_content_is_set_as_lists(tmp_path: Path) -> None:
+    switched = (
+        "{cover: off, checklist: no, statement: false, panel: false, cards: false, numbers: false, quotation: false,"
+        " timeline: false, grid: false}"
+    )
+    theme = designs_theme(tmp_path, switched)
+    treaty = load_topic(TREATY).topic
+    plan = deck_plan(treaty, theme)
+    assert {slide.design for slide in plan.slides} == {"cover", "list", "picture"}
+    assert not [drawing for drawing in plan.slides[0].drawing if drawing.name == "Picture"]
+    pictures = [slide for slide in plan.slides if slide.design == "picture"]
+    assert len(pictures) == len(treaty.images)
+    text = describe(plan)
+    for excerpt in treaty.excerpts:
+        assert plain_text(excerpt.text).split()[0] in text
+    long = deck_plan(load(tmp_path, long_topic()), designs_theme(tmp_path, "{divider: false}"))
+    assert not [slide for slide in long.slides if slide.design == "divider"]
+    some = deck_plan(treaty, designs_theme(tmp_path, "{cover: false, numbers: false, timeline: false, grid: false}"))
+    assert_plan_sound(some)  # statements, cards and quotations keep short content from leaving slides empty
+    assert {slide.design for slide in some.slides} == {"cover", "checklist", "panel", "list", "quotation", "picture", "cards"}
+    listed = next(slide for slide in some.slides if slide.title == "Key facts")
+    texts = [item.text.replace("\u00a0", " ") for item in listed.body.items]  # type: ignore[union-attr]
+    assert texts[0] == "24 April 1926 \u2013 Signed in Berlin by Germany and the Soviet Union."  # the figure not set big leads its fact
+    assert texts[-1].startswith("5 years \u2013 In force from 29 June 1926")
+
+
+def test_a_theme_chooses_rows_for_cards_and_for_people_and_terms(tmp_path: Path) -> None:
+    plan = deck_plan(load_topic(TREATY).topic, designs_theme(tmp_path, "{cards: rows, grid: rows}"))
+    assert_plan_sound(plan)
+    for design in ("cards", "grid"):
+        slides = [slide for slide in plan.slides if slide.design == design]
+        assert slides, design
+        for slide in slides:
+            cards = [drawing.box for drawing in slide.drawing if isinstance(drawing, Shape) and drawing.name == "Card"]
+            assert len(cards) >= 2 and len({card.left for card in cards}) == 1, (slide.title, cards)
+    default = deck_plan(load_topic(TREATY).topic, named_theme())
+    happened = next(slide for slide in default.slides if slide.design == "cards")
+    assert len({drawing.box.left for drawing in happened.drawing if isinstance(drawing, Shape) and drawing.name == "Card"}) > 1

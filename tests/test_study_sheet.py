@@ -132,3 +132,48 @@ def test_a_topic_without_questions_has_no_answer_key(workspace: Path) -> None:
     status, _, err = run_cli(topic, "--out", workspace / "output")
     assert status == 0, err
     assert [path.name for path in outputs(workspace / "output")] == ["short.pdf", "short.pptx"]
+
+
+def test_every_answer_in_the_key_lists_the_points_to_look_for(answers: PdfReader) -> None:
+    from guide.render.pdf.questions import key_points
+
+    text = squeezed(text_of(answers))
+    assert text.count(squeezed("Look for")) == len(PRINTED.questions)
+    for question in PRINTED.questions:
+        points = key_points(question.answer)
+        assert len(points) >= 2, question.question
+        for point in points:
+            assert squeezed(point) in text
+
+
+def test_key_points_part_an_answer_at_its_clauses_and_keep_a_list_whole() -> None:
+    from guide.render.pdf.questions import key_points
+
+    assert key_points("Five years; a protocol of 1931 extended it.") == ["Five years", "A protocol of 1931 extended it"]
+    assert key_points("If one side was attacked by others, the other side would stay neutral.") == [
+        "If one side was attacked by others",
+        "The other side would stay neutral",
+    ]
+    assert key_points("Britain, France, Belgium and Italy signed it.") == []
+
+
+def test_the_keys_details_print_dark_enough_to_photocopy(built: dict[str, Path], tmp_path: Path) -> None:
+    """Each key fact's detail is drawn as dark as the answers, not in a pale grey that a copier loses."""
+    import subprocess
+
+    from PIL import Image
+
+    from tests.pagefill import runs
+
+    dpi = 100
+    key = built["a4"] / "treaty-of-berlin-1926-answers.pdf"
+    subprocess.run(["pdftoppm", "-gray", "-png", "-r", str(dpi), "-f", "1", "-l", "1", str(key), str(tmp_path / "key")], check=True)
+    page = Image.open(next(tmp_path.glob("key-*.png"))).convert("L")
+    found = runs(key.read_bytes(), 0)
+    details = [fact.detail for fact in PRINTED.key_facts if fact.detail]
+    assert details
+    for detail in details:
+        first = next(run for run in found if run.text and squeezed(plain_text(detail)).startswith(squeezed(run.text)[:12]))
+        left, bottom = first.x * dpi / 72, page.height - first.y * dpi / 72
+        box = page.crop((int(left), int(bottom - first.size * dpi / 72), int(left + 60), int(bottom + 2)))
+        assert box.getextrema()[0] < 70, detail  # black or near-black ink: the text colour, not the muted grey

@@ -24,7 +24,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate
 from guide import load_topic
 from guide.labels import Labels
 from guide.load import named_theme
-from guide.markup import plain_text
+from guide.markup import link_text, plain_text
 from guide.model import Topic
 from guide.render.common import Metadata
 from guide.render.pdf import render_answer_key, render_study_sheet
@@ -245,6 +245,20 @@ def test_catalog_pages_links_and_metadata_say_what_pdf_ua_asks(rendered: Any, ca
         assert int(root.StructTreeRoot.ParentTreeNextKey) == max(entries) + 1
 
 
+@pytest.mark.parametrize("case", [*CASES, *SLIDE_CASES], ids=_ids)
+def test_every_link_element_holds_the_links_text_and_its_annotations(rendered: Any, case: tuple[str, str, str]) -> None:
+    """PDF/UA: a Link element holds what the link shows (read in its place in the text) and the annotation that makes it work."""
+    path, topic, _ = rendered[case]
+    shown = [squeezed(link_text(source.url)) for source in topic.sources if source.url]
+    links = structure_tree(path).find("Link")
+    assert set(shown) <= {squeezed(link.all_text()) for link in links}
+    assert all(squeezed(link.all_text()) for link in links)
+    with pikepdf.open(path) as pdf:
+        found = [element for element in elements(pdf) if element.role == "Link"]
+        assert len(found) == len(links) >= len(shown)
+        assert all(link.marks and link.objects and link.alt is None for link in found)
+
+
 @pytest.mark.parametrize("case", SLIDE_CASES, ids=_ids)
 def test_every_slide_is_a_section_under_its_title_with_its_pictures_alt_text(rendered: Any, case: tuple[str, str, str]) -> None:
     path, topic, theme = rendered[case]
@@ -270,9 +284,10 @@ def test_a_notes_pages_continuation_mark_is_an_artifact_and_a_pointer_to_earlier
     assert any("SLIDE 4 (CONT.)" in page.extract_text() for page in PdfReader(path).pages)  # drawn, and not read out
 
 
-def test_a_tagged_sheet_is_the_same_bytes_each_time() -> None:
+@pytest.mark.parametrize("document", ["sheet", "slides", "handout-notes"])
+def test_a_tagged_pdf_is_the_same_bytes_each_time(document: str) -> None:
     topic = load_topic(TREATY).topic
-    assert render_study_sheet(topic, named_theme()) == render_study_sheet(topic, named_theme())
+    assert RENDERERS[document](topic, named_theme()) == RENDERERS[document](topic, named_theme())
 
 
 def _tiny(story: Callable[[StructureElement], list[Any]]) -> pikepdf.Pdf:
@@ -294,7 +309,7 @@ class _Ruled(Paragraph):
             self.canv.line(0, -2, self.width, -2)
 
 
-def test_a_paragraph_split_over_pages_stays_one_element_and_its_link_and_rule_are_placed() -> None:
+def test_a_paragraph_split_over_pages_stays_one_element_and_its_link_and_rule_are_placed(tmp_path: Path) -> None:
     """Guards the tagging canvas's reach into reportlab: the code list, the page dictionary and the annotation references."""
     style = ParagraphStyle("body", fontSize=10, leading=12)
     words = " ".join(["word"] * 160) + ' <a href="https://example.org/x">example</a>'
@@ -310,6 +325,11 @@ def test_a_paragraph_split_over_pages_stays_one_element_and_its_link_and_rule_ar
         assert [element.role for element in found] == ["Document", "Sect", "H1", "P", "Link"]
         paragraph = found[3]
         assert {page for page, _ in paragraph.marks} == set(range(len(pdf.pages)))
+        assert found[4].marks and found[4].objects == 1
+        pdf.save(tmp_path / "tiny.pdf")
+        tree = structure_tree(tmp_path / "tiny.pdf")
+        assert [link.all_text().strip() for link in tree.find("Link")] == ["example"]
+        assert "example" not in tree.find("P")[0].text
         assert len(found[2].marks) == 1  # the rule is an artifact, and nothing of the heading is drawn after it
         (link,) = [annotation for page in pdf.pages for annotation in page.obj.get("/Annots", [])]
         assert str(link.Contents) == "https://example.org/x"

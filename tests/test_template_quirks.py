@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
@@ -25,7 +27,7 @@ from guide.template import read_template
 from guide.template_art import read_template_art
 from tests.conftest import MINIMAL, TREATY, run_cli
 from tests.deckread import pages_of_decks, pt
-from tests.template_factory import LOGO_PNG, NAVY, QUIRKS, make
+from tests.template_factory import COMBINABLE, LOGO_PNG, NAVY, QUIRKS, make, make_combined
 from tests.templatecheck import checked_deck, layout_names
 
 COVER = "The Treaty of Berlin (1926)"
@@ -87,6 +89,9 @@ def test_the_title_layout_is_found_whatever_its_second_line_and_the_subtitle_is_
     assert cover.slide_layout.name == "Title Slide"
     texts = [shape.text_frame.text.replace("\v", " ") for shape in cover.shapes if shape.has_text_frame]
     assert any(SUBTITLE in text and "Berlin" in text for text in texts)
+    if quirk == "cover-title-alone":  # in a box of our own, lined up with the centred title
+        (subtitle,) = [shape for shape in cover.placeholders if shape.placeholder_format.idx == 91]
+        assert {paragraph.get("algn") for paragraph in subtitle._element.iter(qn("a:pPr"))} == {"ctr"}
 
 
 def test_a_content_layout_with_a_thin_second_strip_holds_the_lists_in_its_main_body(project: Path) -> None:
@@ -259,6 +264,7 @@ REAL_LAYOUTS = {
     "pptx-blueprint-example01.pptx": {"Title Slide", "Title, Content", "Title Only"},
     "pptx-blueprint-example02-section.pptx": {"Titelfolie", "Titel und Inhalt", "Nur Titel"},
     "coreoz-ppt-templates-demo.pptx": {"Diapositive de titre", "Titre et contenu", "Titre seul"},
+    "pptx-automizer-additional-master.pptx": {"Titelfolie blue text", "Titel und Inhalt", "Nur Titel"},
 }
 
 
@@ -289,3 +295,35 @@ def test_the_slides_pdf_and_handout_are_drawn_on_the_same_templates(project: Pat
     status, _, err = run_cli(project / "treaty.yaml", *arguments)
     assert status == 0, err
     assert len(PdfReader(project / "pdf" / "treaty-slides.pdf").pages) == len(Presentation(str(project / "out" / "treaty.pptx")).slides)
+
+
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(quirks=st.sets(st.sampled_from(COMBINABLE), min_size=2, max_size=4))
+def test_quirks_together_still_give_a_deck_where_nothing_overflows(project: Path, quirks: set[str]) -> None:
+    template = make_combined(project / "combined.pptx", quirks)
+    (project / "theme.yaml").write_text("slides:\n  template: combined.pptx\n", encoding="utf-8")
+    out = project / "combined"
+    status, _, err = run_cli(project / "treaty.yaml", "--theme", project / "theme.yaml", "--out", out, "--format", "pptx", "--force")
+    assert status == 0, (sorted(quirks), err)
+    deck = checked_deck(out / "treaty.pptx", template)
+    assert deck.slides[0].shapes.title.text_frame.text.replace("\v", " ") == COVER
+
+
+def test_a_dark_cover_layout_with_light_title_styles_is_not_a_contrast_warning(project: Path) -> None:
+    err, deck_path, template = deck_on(project, "dark-cover-layout")
+    assert "contrast" not in err and "no colour" not in err
+    title = checked_deck(deck_path, template).slides[0].shapes.title._element
+    assert not list(title.iter(qn("a:solidFill"))), "the cover's title keeps its layout's white"
+
+
+def test_text_keeps_clear_of_the_masters_own_shapes(project: Path) -> None:
+    """The master's button sits inside its body area: lists, cards and quotations end above it."""
+    name = "pptx-automizer-additional-master.pptx"
+    _, deck_path = deck_on_file(project, REAL / name)
+    deck = checked_deck(deck_path, project / name)
+    button_top = min(top for _, top, _, height in read_template(project / name).roles["content"].decorations if top > 400)
+    for slide in list(deck.slides)[1:]:
+        for shape in slide.shapes:
+            furniture = shape.is_placeholder and shape.placeholder_format.type in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
+            if shape.has_text_frame and shape.text_frame.text.strip() and not furniture and shape.name != "ModifyMe":
+                assert pt(shape.top + shape.height) <= button_top + 0.5, (slide.shapes.title.text_frame.text, shape.name)

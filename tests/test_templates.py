@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
@@ -12,6 +13,7 @@ from pptx.oxml.ns import qn
 from guide.template import EMU_PER_PT, default_template_path, read_template
 from tests.conftest import run_cli
 from tests.deckread import pt, text_shapes
+from tests.samples import long_topic
 from tests.templatecheck import checked_deck
 from tests.templates import make_template
 
@@ -39,7 +41,7 @@ def test_a_template_with_german_layout_names_serves_without_configuration(projec
     assert set(layouts[1:]) == {"Titel und Inhalt", "Nur Titel"}
     titles = [slide.shapes.title.text_frame.text for slide in deck.slides]
     assert "Beispielfolie" not in titles, "the template's sample slide must be gone"
-    assert titles[:4] == ["The Treaty of Berlin (1926)", "By the end you can", "At a glance", "Key facts"]
+    assert titles[:4] == ["The Treaty of Berlin (1926)", "By the end you can", "At a glance", "In numbers"]
     assert (pt(deck.slide_width), pt(deck.slide_height)) == (720, 540)
 
 
@@ -159,3 +161,44 @@ def test_a_template_font_we_cannot_measure_is_a_warning(project: Path) -> None:
     assert status == 0
     assert "slides.template: warning: the template's font 'Georgia' is not bundled" in err
     assert "'Calibri'" not in err
+
+
+FOOTERS = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
+
+
+def without_section_header(path: Path) -> Path:
+    """The template without its section header layout, so no layout serves sections."""
+    deck = Presentation(str(path))
+    deck.slide_layouts.remove(deck.slide_layouts.get_by_name("Abschnittsüberschrift"))
+    deck.save(str(path))
+    assert read_template(path).roles["section"] is None
+    return path
+
+
+@pytest.mark.parametrize("section_header", [True, False])
+def test_a_long_deck_on_a_template_opens_its_sections_with_dividers(project: Path, section_header: bool) -> None:
+    """On the section header layout, the parts listed in its text (this one bold); without one, drawn unfilled on title-only."""
+    template = make_template(project / "dept.pptx")
+    if not section_header:
+        without_section_header(template)
+    (project / "treaty.yaml").write_text(yaml.safe_dump(long_topic(), allow_unicode=True), encoding="utf-8")
+    status, err, deck_path = build_with(project, "dept.pptx", "", "-q")
+    assert status == 0, err
+    deck = Presentation(str(deck_path))
+    dividers = [slide for slide in deck.slides if slide.shapes.title.text_frame.text.startswith("Part ")]
+    assert [slide.shapes.title.text_frame.text for slide in dividers] == ["Part 1: Key facts", "Part 2: Timeline", "Part 3: Key terms"]
+    for current, slide in enumerate(dividers):
+        assert slide.slide_layout.name == ("Abschnittsüberschrift" if section_header else "Nur Titel")
+        assert slide._element.find(f"{qn('p:cSld')}/{qn('p:bg')}") is None
+        parts = [
+            shape
+            for shape in text_shapes(slide)
+            if shape != slide.shapes.title and not (shape.is_placeholder and shape.placeholder_format.type in FOOTERS)
+        ]
+        paragraphs = [paragraph for shape in parts for paragraph in shape.text_frame.paragraphs]
+        assert [paragraph.text.split("\u2003")[1] for paragraph in paragraphs] == ["Key facts", "Timeline", "Key terms"]
+        assert [bool(paragraph.runs[0].font.bold) for paragraph in paragraphs] == [index == current for index in range(3)]
+        if section_header:
+            assert len(parts) == 1 and parts[0].is_placeholder
+        colours = {element.get("val") for shape in parts for element in shape._element.iter(qn("a:schemeClr"))}
+        assert not colours & {"bg1", "bg2"}, "text in the background's colour would not show on the template's background"

@@ -207,7 +207,51 @@ def test_poor_contrast_warns_and_strict_makes_it_an_error(project: Path) -> None
     assert not (project / "strict").exists()
 
 
+@pytest.mark.parametrize(
+    ("colors", "expected"),
+    [
+        (
+            '{tint: "#9CA3AF"}',
+            "pale.yaml:1:10: colors.tint: warning: text #222222 on tint #9CA3AF has contrast 6.3:1",
+        ),
+        (
+            '{tint: "#5B6B80"}',
+            "pale.yaml:1:10: colors.tint: warning: text #222222 on tint #5B6B80 has contrast 2.9:1, below the 4.5:1 that WCAG AA"
+            " asks for text in tinted boxes and cards",
+        ),
+        (
+            '{primary: "#3B82F6", background: "#FFFFFF"}',
+            "pale.yaml:1:10: colors.primary: warning: on_fill #FFFFFF on primary #3B82F6 has contrast 3.7:1, below the 4.5:1"
+            " that WCAG AA asks for titles, numbers and names on the primary colour",
+        ),
+    ],
+    ids=["passes", "text-on-tint", "text-on-primary"],
+)
+def test_text_on_the_tint_and_on_the_primary_colour_is_checked_for_contrast(project: Path, colors: str, expected: str) -> None:
+    theme = write(project, "pale.yaml", f"colors: {colors}\n")
+    status, _, err = run_cli(project / "source", "--theme", theme, "--check", "--strict", "-q")
+    if "6.3:1" in expected:
+        assert (status, err) == (0, "")
+        return
+    assert status == 2
+    assert expected in err.replace(str(project) + "/", "")
+
+
 @pytest.mark.parametrize("name", BUILT_INS)
 def test_built_in_themes_meet_wcag_aa(name: str) -> None:
     status, _, err = run_cli(TREATY, "--theme", name, "--check", "--strict", "-q")
     assert (status, err) == (0, "")
+
+
+INVALID_THEMES = sorted((Path(__file__).parent / "invalid" / "themes").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", INVALID_THEMES, ids=lambda path: path.stem)
+def test_invalid_theme_gives_its_exact_messages(path: Path, tmp_path: Path) -> None:
+    """Each file under tests/invalid/themes/ fails with exactly the messages its '# expect:' lines give."""
+    status, _, err = run_cli(TREATY, "--theme", path, "--out", tmp_path, "--check", "-q")
+    assert status == 2
+    expected = [line.removeprefix("# expect: ") for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("# expect: ")]
+    assert expected
+    assert sorted(line.removeprefix(f"{path}:") for line in err.splitlines()) == sorted(expected)
+    assert not any(tmp_path.iterdir())

@@ -62,7 +62,7 @@ def test_the_treaty_carries_objectives_excerpts_and_figures() -> None:
     topic = load_topic(TREATY).topic
     assert len(topic.objectives) >= 3
     article_2 = [excerpt for excerpt in topic.excerpts if "Article 2" in excerpt.attribution or "Artikel 2" in excerpt.attribution]
-    assert [excerpt.text.split()[0] for excerpt in article_2] == ["Should", "Sollte"]
+    assert [excerpt.text.split()[0] for excerpt in article_2] == ["Sollte", "Should"]  # the original, then its translation
     assert {fact.figure for fact in topic.key_facts} >= {"5 years", "24 April 1926"}
     assert {excerpt.source for excerpt in topic.excerpts} <= {source.id for source in topic.sources}
 

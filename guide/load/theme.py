@@ -10,7 +10,7 @@ parent defined. Every problem of every layer is reported at once, each at its ow
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,7 @@ from guide.load.theme_assets import Asset, checked_asset, font_family
 from guide.load.theme_schema import ThemeFile
 from guide.outputs import REGISTRY
 from guide.records import RefusedError, build, plain
-from guide.theme import SLIDE_ROLES, Colors, Theme
+from guide.theme import SLIDE_ROLES, Colors, SlideDesigns, Theme
 from guide.typography import Typography
 
 BUILT_IN_FOLDER = Path(__file__).resolve().parent.parent / "themes"
@@ -287,11 +287,15 @@ def _theme(name: str, description: str, settings: Mapping[str, Setting]) -> Them
         logo=value("logo"),
         template=value("slides.template"),
         layouts={role: value(f"slides.layouts.{role}") for role in SLIDE_ROLES if value(f"slides.layouts.{role}")},
+        designs=SlideDesigns(**{name: chosen for name in DESIGN_NAMES if (chosen := value(f"slides.designs.{name}")) is not None}),
         labels={key.split(".", 1)[1]: setting.value for key, setting in settings.items() if key.startswith("labels.")},
         typography=Typography(smart_quotes=value("typesetting.smart_quotes")),
         outputs=tuple(value("outputs")) if value("outputs") else None,
         handout=value("handout") or "lines",
     )
+
+
+DESIGN_NAMES = tuple(field.name for field in fields(SlideDesigns))
 
 
 def load_theme(*chains: ThemeChain, outputs: tuple[str, ...] | None = None) -> LoadedTheme:
@@ -318,19 +322,41 @@ CONTRAST_CHECKS = (
 )
 """(foreground role, background role, WCAG AA minimum, what is drawn so): 4.5:1 for text
 of body size, 3:1 for large text and graphics."""
+FILL_CONTRAST_CHECKS = (
+    ("text", "tint", 4.5, "text in tinted boxes and cards"),
+    ("primary", "tint", 4.5, "headings in tinted boxes and cards"),
+    ("on_fill", "primary", 4.5, "titles, numbers and names on the primary colour"),
+)
+"""The same for the text a theme that fills areas sets on them: its tint and its primary colour."""
+BACKGROUND_ROLES = {"on_fill": "background"}
+"""Roles drawn in another role's colour: text on a primary fill is in the background colour."""
 
 
 def contrast_warnings(loaded: LoadedTheme) -> list[Problem]:
-    """A warning for each pair of the theme's colours below WCAG AA, at the line that set the foreground."""
+    """A warning for each pair of the theme's colours that text is drawn in below WCAG AA, at the line that set
+    the colour to change: the foreground's, or the fill's for text in the background colour on a fill."""
     colors = loaded.theme.colors
+    checks = CONTRAST_CHECKS + (FILL_CONTRAST_CHECKS if loaded.theme.fills else ())
+
+    def color(role: str) -> str:
+        return str(getattr(colors, BACKGROUND_ROLES.get(role, role)))
+
+    def line(foreground: str, background: str) -> Setting:
+        """The user's setting of the two colours, if only one is theirs (not a built-in theme's); else the one to change."""
+        first, second = (background, foreground) if foreground in BACKGROUND_ROLES else (foreground, background)
+        found = [setting for role in (first, second) if (setting := loaded.settings.get(f"colors.{role}"))]
+        found = found or [loaded.settings["colors.primary"]]  # a tint not set is derived from the primary colour
+        theirs = [setting for setting in found if not Path(setting.origin.path).resolve().is_relative_to(BUILT_IN_FOLDER)]
+        return (theirs or found)[0]
+
     warnings = []
-    for foreground, background, minimum, used_for in CONTRAST_CHECKS:
-        first, second = getattr(colors, foreground), getattr(colors, background)
+    for foreground, background, minimum, used_for in checks:
+        first, second = color(foreground), color(background)
         ratio = contrast_ratio(first, second)
         if ratio < minimum:
             pair = f"{foreground} {first} on {background} {second}"
             message = f"warning: {pair} has contrast {ratio:.1f}:1, below the {minimum:g}:1 that WCAG AA asks for {used_for}"
-            warnings.append(loaded.settings[f"colors.{foreground}"].problem(message))
+            warnings.append(line(foreground, background).problem(message))
     return warnings
 
 

@@ -14,8 +14,8 @@ from typing import Annotated, Literal
 from guide.colors import HEX_COLOR
 from guide.labels import LABEL_NAMES
 from guide.model import OutputNames, Text, clean_text
-from guide.records import BadValueError, Mapping, Nullable, number, record, text
-from guide.theme import HandoutLayout
+from guide.records import BOOLEAN_SPELLINGS, BadValueError, Mapping, Nullable, Value, describe, number, record, text
+from guide.theme import OFF, HandoutLayout
 
 PALETTE_NAME = r"^[A-Za-z][A-Za-z0-9_-]*$"
 
@@ -104,12 +104,59 @@ class LayoutNames:
     blank: Text | None = None
 
 
+def _variant(*names: str) -> Value:
+    """A design's switch: true (its first variant), false, or one of its variants by name."""
+    options = ", ".join(f"'{name}'" for name in names)
+
+    def parse(value: object) -> str:
+        if value in names:
+            return str(value)
+        spelled = BOOLEAN_SPELLINGS.get(value.lower()) if isinstance(value, str) else None
+        if spelled is None:
+            shown = repr(value) if isinstance(value, str) else describe(value)
+            raise BadValueError(f"must be true, false or one of {options}, got {shown}")
+        return names[0] if spelled else OFF
+
+    return Value(parse, {"anyOf": [{"type": "boolean"}, {"enum": list(names)}]})
+
+
+Arrangement = Annotated[str | None, Nullable(_variant("columns", "rows"))]
+
+
+@record
+class DesignsSpec:
+    """Slide designs switched on (true) or off (false), or a variant chosen by name."""
+
+    cover: bool | None = None
+    """The cover picture beside the title on the title slide."""
+    checklist: bool | None = None
+    """Objectives with a box to tick."""
+    statement: bool | None = None
+    """A short text set large."""
+    panel: bool | None = None
+    """A long summary in a tinted panel."""
+    cards: Arrangement = None
+    """Short points as cards: columns (side by side), rows (one under another), or false."""
+    numbers: bool | None = None
+    """Key facts with a figure set big, on a slide of their own."""
+    quotation: bool | None = None
+    """Excerpts set large with their attribution."""
+    timeline: bool | None = None
+    """The timeline on an axis to scale; false: a dated list."""
+    grid: Arrangement = None
+    """People and key terms as cards: columns (two side by side), rows (one a row), or false."""
+    divider: bool | None = None
+    """A long deck's section dividers."""
+
+
 @record
 class SlidesSpec:
     aspect: Literal["16:9", "4:3"] | None = None
     template: Text | None = None
     """An institution's .pptx or .potx, relative to the theme file."""
     layouts: LayoutNames | None = None
+    designs: DesignsSpec | None = None
+    """Which slide designs a deck may use, and their variants."""
 
 
 @record

@@ -12,6 +12,8 @@ from guide.render.slides.geometry import STAGE_GAP_PT, Box, Geometry
 from guide.template import Layout, Placeholder, Template
 from guide.template_roles import BASE_HEIGHT_PT, BODY_FLOOR_PT, NARROW_SHARE, TITLE_FLOOR_PT, lines_height
 
+BACKDROP_SHARE = 0.3
+"""A decoration covering more than this share of the slide (or most of its height) is a backdrop that text goes over."""
 COVER_TITLE_FLOOR_PT = 32.0
 COVER_SUBTITLE_FLOOR_PT = 18.0
 
@@ -35,10 +37,21 @@ def template_geometry(template: Template) -> Geometry:
         return box
 
     def below(layout: Layout, title: Box) -> Box:
-        """The free area of the slide under ``title``, within the master's safe area."""
+        """The free area of the slide under ``title``, within the master's safe area, clear of the layout's decorations."""
         area = safe(layout)
         top = title.bottom + STAGE_GAP_PT
-        return Box(area.left, top, area.width, max(area.bottom - top, lines_height(2, BODY_FLOOR_PT * scale)))
+        return clear_of(layout, Box(area.left, top, area.width, max(area.bottom - top, lines_height(2, BODY_FLOOR_PT * scale))))
+
+    def clear_of(layout: Layout, box: Box) -> Box:
+        """``box`` ending above the decorations (a logo, a button) that reach into its lower half, while two lines still fit."""
+        bottom = box.bottom
+        for left, top, width, height in layout.decorations:
+            backdrop = width * height > template.width_pt * template.height_pt * BACKDROP_SHARE or height > template.height_pt * 0.6
+            overlaps = left < box.right and left + width > box.left and top < bottom and top + height > box.top
+            if overlaps and not backdrop and top > box.top + box.height / 2:
+                bottom = min(bottom, top - STAGE_GAP_PT)
+        least = lines_height(2, BODY_FLOOR_PT * scale)
+        return Box(box.left, box.top, box.width, bottom - box.top) if bottom - box.top >= least else box
 
     content = _served(template, "content")
     title = title_box("content", TITLE_FLOOR_PT)
@@ -46,7 +59,7 @@ def template_geometry(template: Template) -> Geometry:
     usable = body is not None and body.height >= lines_height(2, BODY_FLOOR_PT * scale) and body.width >= safe(content).width * NARROW_SHARE
     if body is not None and usable:
         top = max(body.top, title.bottom + STAGE_GAP_PT)
-        body = Box(body.left, top, body.width, body.bottom - top)
+        body = clear_of(content, Box(body.left, top, body.width, body.bottom - top))
     if body is None or not usable or body.height < lines_height(2, BODY_FLOOR_PT * scale):
         body = below(content, title)
     stage_title = title_box("title_only", TITLE_FLOOR_PT)
@@ -61,7 +74,17 @@ def template_geometry(template: Template) -> Geometry:
         body=body,
         stage_title=stage_title,
         stage=below(_served(template, "title_only"), stage_title),
+        section=_section(template),
     )
+
+
+def _section(template: Template) -> tuple[Box, Box] | None:
+    """The (title, text) boxes of the template's section header layout, where it has one with both; else None."""
+    layout = template.roles.get("section")
+    if layout is None or "section" in template.fallbacks:
+        return None
+    title, text = _own(layout.first("title")), _own(layout.main_body)
+    return (title, text) if title is not None and text is not None else None
 
 
 def _own(placeholder: Placeholder | None) -> Box | None:

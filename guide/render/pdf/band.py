@@ -91,8 +91,8 @@ class TitleBand(Flowable):
 
     On a filled band the logo and the lines to write on sit on plates of the background colour,
     so a logo made for white paper keeps its colours and a pen writes on white. The lines stand
-    beside the title while that leaves the band no taller; else (a long title, a logo) they
-    run in one row under it.
+    beside the title where it keeps its lines there and the band grows no taller, else (a
+    long title, a logo) in one row under it: a title never breaks early to make room for them.
     """
 
     def __init__(
@@ -152,8 +152,12 @@ class TitleBand(Flowable):
         """Whether the lines to write on stand beside the title, else under it."""
         if self.write_in is not None:
             self.write_in.across = None
-            alone = stacked_height(self.lines, self._text_width(available_width, False)) + TOP_PADDING_PT + PADDING_PT
-            self.beside = self._height(available_width, True) <= max(alone, self._right_height(False) + 2 * PLATE_MARGIN_PT) + 0.5
+            narrowed = stacked_height(self.lines, self._text_width(available_width, True))
+            keeps_lines = narrowed <= stacked_height(self.lines, self._text_width(available_width, False)) + 0.5
+            beside = self._height(available_width, True)
+            self.beside = keeps_lines and beside <= self._height(available_width, False)  # which sets the lines in a row
+            if self.beside:
+                self.write_in.across = None
         self.height = self._height(available_width, self.beside)
         return available_width, self.height
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,13 +12,13 @@ from reportlab.platypus import Flowable, Spacer
 
 from guide import markup
 from guide.labels import Labels
-from guide.model import COVER, GlossaryEntry, KeyFact, Person, Question, Source, TimelineEntry, Topic
+from guide.model import COVER, GlossaryEntry, KeyFact, Person, Source, TimelineEntry, Topic
 from guide.model import Image as TopicImage
 from guide.model import Paragraph as TopicParagraph
 from guide.render.pdf.band import TitleBand, WriteIn
 from guide.render.pdf.box import Box
 from guide.render.pdf.columns import Kept, kept_ends
-from guide.render.pdf.flowables import Beside, Figure, OutlineEntry, RuledLines, SectionHeading, SetOff, Timeline, TwoColumnList
+from guide.render.pdf.flowables import Beside, Figure, OutlineEntry, SectionHeading, SetOff, Timeline, TwoColumnList
 from guide.render.pdf.grid import Grid
 from guide.render.pdf.inline import attribute, literal, to_markup
 from guide.render.pdf.internals import Paragraph, Picture, PictureObject, picture_object
@@ -38,15 +37,6 @@ MOST_ENLARGED = 1.5
 """A picture is drawn at most this much larger than at the reference resolution, before it blurs."""
 FIGURE_MAX_HEIGHT_SHARE = 0.45
 """Of a page's text height: a picture never crowds out the text it illustrates."""
-HANDWRITING_PT_PER_CHARACTER = 6.0
-"""Width a student's handwriting takes per character, to give an answer the lines it needs."""
-ANSWER_LINE_SPACING_PT = 20.0
-"""Wide ruling (7 mm), for handwriting of any size."""
-TIGHT_ANSWER_LINE_SPACING_PT = 18.0
-"""Narrow ruling (6.35 mm), for a sheet that would otherwise run onto a page of its own."""
-MIN_ANSWER_LINES = 2
-QUESTION_GAP_PT = 5.0
-MAX_ANSWER_LINES = 8
 OBJECTIVES_GAP_PT = 10.0
 SIDE_BOX_GAP_PT = 8.0
 SIDEBAR_SECTIONS = ("key_facts", "people", "glossary", "timeline", "sources")
@@ -68,20 +58,6 @@ class Placed:
 
     main: Mapping[str, list[Flowable]]
     side: list[Flowable]
-
-
-def answer_lines(answer: str, line_width: float) -> int:
-    """Lines a student needs to write ``answer`` by hand."""
-    per_line = max(1.0, line_width / HANDWRITING_PT_PER_CHARACTER)
-    needed = -(-len(markup.plain_text(answer)) // int(per_line))
-    return max(MIN_ANSWER_LINES, min(MAX_ANSWER_LINES, needed))
-
-
-def key_points(answer: str) -> list[str]:
-    """The parts of an answer a teacher looks for: its clauses, when it has more than one."""
-    clauses = [clause.strip().rstrip(".;") for clause in re.split(r"(?<=[.;])\s+", markup.plain_text(answer))]
-    clauses = [clause for clause in clauses if clause]
-    return clauses if len(clauses) > 1 else []
 
 
 class Blocks:
@@ -108,7 +84,7 @@ class Blocks:
     def _bullet(self, markup_text: str, style: ParagraphStyle | None = None) -> Paragraph:
         return Paragraph(markup_text, style or self.styles.bullet, bulletText="▪")
 
-    def _item(self, items: Element, markup_text: str, style: ParagraphStyle | None = None) -> Paragraph:
+    def list_item(self, items: Element, markup_text: str, style: ParagraphStyle | None = None) -> Paragraph:
         """A bulleted item of the list ``items``: the bullet its label, the text its body."""
         item = items.child("LI")
         label = item.child("Lbl")
@@ -228,7 +204,7 @@ class Blocks:
         section = Element("Sect")
         heading = section.child("H2")
         listed = section.child("L")
-        items: list[Paragraph] = [self._item(listed, self.inline(objective), self.styles.objective) for objective in objectives]
+        items: list[Paragraph] = [self.list_item(listed, self.inline(objective), self.styles.objective) for objective in objectives]
         label = self.labels["objectives"]
         if side:
             return [self.bookmark(label), self.box(label, heading, items, tinted=False), Spacer(0, SIDE_BOX_GAP_PT)]
@@ -292,7 +268,7 @@ class Blocks:
                 portrait = _scaled(self.picture(person.image), PORTRAIT_PT, PORTRAIT_PT * 1.3)
                 items.append(Beside(portrait, tag(Paragraph(text, self.styles.side), listed.child("LI").child("LBody"))))
             else:
-                items.append(self._item(listed, text))
+                items.append(self.list_item(listed, text))
         return kept_ends(items)
 
     def glossary(self, entries: Sequence[GlossaryEntry]) -> list[Flowable]:
@@ -321,45 +297,6 @@ class Blocks:
                     )
                 )
         return kept_ends(items)
-
-    def _question(self, number: int, question: Question, element: Element) -> Paragraph:
-        return tag(Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;{self.inline(question.question)}", self.styles.question), element)
-
-    def questions_with_lines(self, questions: Sequence[Question], extra_lines: int = 0, tight: bool = False) -> list[Flowable]:
-        """Each question kept with its lines to write on: as many as its expected answer needs.
-
-        A numbered list in the structure tree; the lines to write on are artifacts.
-        """
-        width = self.grid.main_width
-        rule = self.styles.palette.writing_rule
-        listed = Element("L")
-        items: list[Flowable] = []
-        for number, question in enumerate(questions, start=1):
-            count = question.lines or answer_lines(question.answer, width) + extra_lines
-            spacing = TIGHT_ANSWER_LINE_SPACING_PT if tight else ANSWER_LINE_SPACING_PT
-            body = listed.child("LI").child("LBody")
-            items.append(Kept([self._question(number, question, body), RuledLines(count, spacing, 17, rule), Spacer(0, QUESTION_GAP_PT)]))
-        return items
-
-    def questions_with_answers(self, questions: Sequence[Question]) -> list[Flowable]:
-        """Each question with its answer and, for a longer answer, the points to look for."""
-        listed = Element("L")
-        items: list[Flowable] = []
-        for number, question in enumerate(questions, start=1):
-            body = listed.child("LI").child("LBody")
-            answer = f"<b>{literal(self.labels['answer'])}:</b> {self.inline(question.answer)}"
-            parts: list[Flowable] = [
-                self._question(number, question, body.child("P")),
-                tag(Paragraph(answer, self.styles.answer), body.child("P")),
-            ]
-            points = key_points(question.answer)
-            if points:
-                parts.append(tag(Paragraph(f"<b>{literal(self.labels['key_points'])}</b>", self.styles.point), body.child("P")))
-                looked_for = body.child("L")
-                parts += [self._item(looked_for, literal(point), self.styles.point) for point in points]
-            parts.append(Spacer(0, 8))
-            items.append(Kept(parts))
-        return items
 
     def notes(self, notes: Mapping[str, str]) -> list[Flowable]:
         """The topic's notes for the teacher, each under the name of the section it is about."""

@@ -1,9 +1,12 @@
-"""The one module that relies on reportlab's internals: its font registries, a paragraph's line breaks, a canvas's images.
+"""The one module that relies on reportlab's internals: font registries, line breaks, images, page content, tagging.
 
 Each use is something reportlab has no public way to do: forget a font registered from other
 bytes, keep the lines a paragraph was broken into, draw a picture from an image object made
-once. A reportlab upgrade that changes these internals is caught by the tests that guard them
-(tests/test_session.py, tests/test_determinism.py and the PDF tests, which compare bytes).
+once, and, for a tagged PDF, reach a page's content as it is drawn, its annotations, the
+document's objects and pages, and the text object's line writer. A reportlab upgrade that
+changes these internals is caught by the tests that guard them (tests/test_session.py,
+tests/test_determinism.py, tests/test_tagged_pdf.py and the PDF tests, which compare bytes);
+tests/test_architecture.py keeps every other module off them.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import PDFImageXObject, PDFObjectReference
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 from reportlab.platypus import Paragraph as PlainParagraph
 from reportlab.platypus.paragraph import _FUZZ  # type: ignore[attr-defined]  # private, not in its stubs
@@ -149,3 +153,108 @@ def draw_picture(canvas: Canvas, picture: PictureObject, width: float, height: f
     canvas.addLiteral(f"/{registered} Do")
     canvas.restoreState()
     canvas._formsinuse.append(picture.name)  # type: ignore[attr-defined]
+
+
+# Tagging: what a tagged PDF needs of the canvas, the document and the text object
+
+
+def page_code(canvas: Canvas) -> list[str]:
+    """The current page's content as drawn so far, one operator line an item: the list itself, to mark content in place."""
+    code: list[str] = canvas._code  # type: ignore[attr-defined]  # reportlab's page content, not in its stubs
+    return code
+
+
+def last_annotation(canvas: Canvas) -> PDFObjectReference:
+    """The reference to the annotation drawn last on the current page (by ``linkURL``, say)."""
+    reference: PDFObjectReference = canvas._annotationrefs[-1]  # type: ignore[attr-defined]  # not in its stubs
+    return reference
+
+
+class DocumentObjects:
+    """The PDF document a canvas writes into, as far as a structure tree needs it: its pages and named objects."""
+
+    def __init__(self, canvas: Canvas) -> None:
+        self.document = canvas._doc  # type: ignore[attr-defined]  # reportlab's document, not in its stubs
+
+    def page_count(self) -> int:
+        return len(self.document.Pages.pages)
+
+    def page(self, index: int) -> PDFObjectReference:
+        """A reference to the page at ``index``."""
+        reference: PDFObjectReference = self.document.Reference(self.document.Pages.pages[index])
+        return reference
+
+    def add(self, value: Any, name: str | None = None) -> PDFObjectReference:
+        """``value`` written as an object of its own (under ``name``, to be referred to before it is added)."""
+        reference: PDFObjectReference = self.document.Reference(value, name)
+        return reference
+
+    def set_page_entries(self, index: int, entries: dict[str, Any]) -> None:
+        """Add ``entries`` to the dictionary of the page at ``index``; reportlab writes only the keys its page names."""
+        page = self.document.Pages.pages[index]
+        page.__NoDefault__ = [*page.__NoDefault__, *entries]
+        for key, value in entries.items():
+            setattr(page, key, value)
+
+
+SOFT_ENDS = "-\u00ad"
+"""A line ending in a hyphen or a soft hyphen was broken in a word."""
+
+
+@dataclass(frozen=True)
+class LinkSpan:
+    """Where a link's text is in a text object's code, line by line: from ``start`` up to ``end``."""
+
+    url: str
+    start: int
+    end: int
+
+
+class SpacedLines(PDFTextObject):
+    """A text object that ends each line broken between words with a space, and knows where its links' text is.
+
+    reportlab moves to the next line with nothing between the last word of one line and the
+    first of the next, so what reads the text in order (a screen reader, poppler, a copy and
+    paste) ran them together. The space is drawn after the line's last glyph, where it shows
+    nothing. A line broken in a word, after a hyphen, gets none. (The hyphen itself is left as
+    it is: marking it as read as nothing nests marked content, after which poppler reads no more
+    of the element's text.) The spans of a paragraph's links, one per line a link is on, are
+    kept, so that the link's text can be marked as its own (``mark``).
+    """
+
+    def __init__(self, canvas: Canvas, x: float = 0, y: float = 0, direction: Any = None) -> None:
+        super().__init__(canvas, x, y, direction=direction)
+        self.line_end = ""
+        """The last character drawn on the current line."""
+        self.link_spans: list[LinkSpan] = []
+        self.link_start: int | None = None
+        """Where the text of the link being written on this line began."""
+
+    def _textOut(self, text: str, TStar: int = 0) -> None:  # noqa: N802, N803 - reportlab's names
+        """Text at the current point, then (``TStar``) the next line: reportlab's own line writer, which paragraphs use."""
+        if text:
+            self.line_end = text[-1]
+        if TStar and self.line_end and not self.line_end.isspace() and self.line_end not in SOFT_ENDS:
+            text += " "
+        if TStar:
+            self.line_end = ""
+        super()._textOut(text, TStar)  # type: ignore[misc]  # private to reportlab, not in its stubs
+
+    def _linkRecord(self, link: tuple[int, str], state: str) -> None:  # noqa: N802 - reportlab's name
+        """reportlab's paragraph says so right after writing the first text of a link on a line, and where the link ends."""
+        code = self.code()
+        if state == "start":
+            self.link_start = len(code) - 1
+        elif self.link_start is not None:
+            self.link_spans.append(LinkSpan(link[1], self.link_start, len(code)))
+            self.link_start = None
+
+    def code(self) -> list[str]:
+        """The text object's code so far, ``BT`` first, one operator line an item."""
+        code: list[str] = self._code  # type: ignore[attr-defined]  # reportlab's, not in its stubs
+        return code
+
+    def mark(self, inserted: dict[int, list[str]]) -> None:
+        """Insert lines (marked-content operators) into the code: ``inserted[index]`` before the line at ``index``."""
+        code = self.code()
+        code[:] = [*(line for index, kept in enumerate(code) for line in (*inserted.get(index, ()), kept)), *inserted.get(len(code), ())]

@@ -14,6 +14,7 @@ from guide.render.common import meta_line
 from guide.render.pdf.blocks import Blocks
 from guide.render.pdf.columns import Columns, balanced, stacked_height
 from guide.render.pdf.document import Furniture
+from guide.render.pdf.questions import Questions
 
 BAND_GAP_PT = 12.0
 REGION_GAP_PT = 10.0
@@ -104,7 +105,7 @@ def study_sheet_story(topic: Topic, blocks: Blocks, course: Course | None, logo:
         *figures.side,
         *(section("timeline", timeline, side=True) if where == "side" else []),
     ]
-    questions = section("questions", blocks.questions_with_lines(topic.questions, arrangement.extra_lines, arrangement.tight))
+    questions = section("questions", Questions(blocks).sheet(topic.questions, arrangement.extra_lines, arrangement.tight))
     beside_questions = [*([] if where == "side" else terms), *section("sources", blocks.sources(topic.sources), side=True)]
     story: list[Flowable] = [
         blocks.title_band(_kicker(labels["study_sheet"], course), topic.title, topic.subtitle, meta_line(topic, labels), logo),
@@ -130,7 +131,7 @@ def answer_key_story(topic: Topic, blocks: Blocks, course: Course | None, logo: 
     labels = blocks.labels
     grid = blocks.grid
     answers = [
-        *blocks.section(labels["questions"], blocks.questions_with_answers(topic.questions)),
+        *blocks.section(labels["questions"], Questions(blocks).key(topic.questions)),
         *blocks.section(labels["teaching_notes"], blocks.notes(topic.notes)),
     ]
     facts = blocks.key_facts_box(topic, with_details=True)

@@ -22,7 +22,8 @@ from reportlab.pdfgen.canvas import Canvas
 from guide.markup import Span
 from guide.render.pdf.fonts import RegisteredFamily
 from guide.render.pdf.structure import Element
-from guide.render.pdf.tagged import marked
+from guide.render.pdf.tagged import linked, marked
+from guide.render.slides.designs import greyed
 from guide.render.slides.fitting import BULLET_INDENT_PT, INSET_X_PT, INSET_Y_PT, PARAGRAPH_GAP, Item, bold_line
 from guide.render.slides.geometry import FOOTER_SIZE_PT, LOGO_CARD_PAD_PT, Box, footer_boxes
 from guide.render.slides.measure import LINE_SPACING
@@ -131,7 +132,7 @@ def draw_slide(canvas: Canvas, plan: DeckPlan, slide: SlidePlan, number: int, lo
         if look.logo and look.designed:
             draw_logo(canvas, height, look.logo, look, filled=slide.background is not None)
     else:
-        draw_footer(canvas, plan, slide.role, number, look)
+        draw_footer(canvas, plan, slide.role, number, look, filled=slide.background is not None)
 
 
 def draw_background(canvas: Canvas, plan: DeckPlan, color: Color) -> None:
@@ -186,7 +187,8 @@ def draw_line(canvas: Canvas, height: float, line: Line, look: SlideLook) -> Non
 def draw_picture(canvas: Canvas, height: float, picture: Picture, look: SlideLook) -> None:
     """The picture stretched to its box (the plan keeps its proportions), with its frame if it has one."""
     box = picture.box
-    canvas.drawImage(picture.file, box.left, height - box.bottom, box.width, box.height, mask="auto")
+    source = ImageReader(greyed(Path(picture.file))) if picture.grey else picture.file
+    canvas.drawImage(source, box.left, height - box.bottom, box.width, box.height, mask="auto")
     if picture.frame:
         canvas.saveState()
         canvas.setStrokeColor(look.color(picture.frame))
@@ -214,8 +216,9 @@ def draw_title(canvas: Canvas, height: float, slide: SlidePlan, look: SlideLook)
     draw_text_block(canvas, height, title, look)
 
 
-def draw_footer(canvas: Canvas, plan: DeckPlan, role: str, number: int, look: SlideLook) -> None:
-    """The deck's footer line and the slide's number: our design's, or in the boxes of the template's layout."""
+def draw_footer(canvas: Canvas, plan: DeckPlan, role: str, number: int, look: SlideLook, filled: bool = False) -> None:
+    """The deck's footer line and the slide's number: our design's (pale on a slide filled with colour, as the
+    deck sets them), or in the boxes of the template's layout."""
     text_box: Box | None
     number_box: Box | None
     if look.designed:
@@ -225,7 +228,8 @@ def draw_footer(canvas: Canvas, plan: DeckPlan, role: str, number: int, look: Sl
     for box, text, align in ((text_box, plan.footer, "l"), (number_box, str(number), "r")):
         if box is not None:
             line = (Span(text),)
-            block = TextBlock(box, (Item(line, bullet=False),), FOOTER_SIZE_PT, "footer", "muted", align, lines=((line,),))
+            ink = "on_fill_muted" if filled and look.designed else "muted"
+            block = TextBlock(box, (Item(line, bullet=False),), FOOTER_SIZE_PT, "footer", ink, align, lines=((line,),))
             draw_text_block(canvas, plan.height_pt, block, look)
 
 
@@ -313,9 +317,12 @@ def draw_line_of_text(
     for span, face, run_width in zip(line, faces, widths, strict=True):
         canvas.setFont(face, size)
         canvas.setFillColor(look.color("primary" if span.href else block.ink))
-        canvas.drawString(x, baseline, span.text)
         if span.href:
-            draw_link(canvas, x, baseline, run_width, size, span.href, look)
+            with linked(canvas, span.href):
+                canvas.drawString(x, baseline, span.text)
+                draw_link(canvas, x, baseline, run_width, size, span.href, look)
+        else:
+            canvas.drawString(x, baseline, span.text)
         x += run_width
 
 

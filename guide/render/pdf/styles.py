@@ -206,7 +206,7 @@ def _styles(
             bulletColor=palette.accent,
             textColor=palette.text,
         ),
-        detail=ParagraphStyle("detail", parent=side, leftIndent=11, textColor=palette.muted, spaceAfter=5),
+        detail=ParagraphStyle("detail", parent=side, leftIndent=11, textColor=palette.text, spaceAfter=5),
         source=ParagraphStyle("source", parent=side, leftIndent=17, firstLineIndent=-17, spaceAfter=2),
         caption=ParagraphStyle("caption", parent=side, fontSize=8.5, leading=11, textColor=palette.muted, spaceAfter=0),
         ribbon=ParagraphStyle("ribbon", fontName=heading.bold, fontSize=7.5, leading=9, textColor=palette.text),

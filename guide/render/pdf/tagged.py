@@ -4,8 +4,9 @@
 of a split included; whatever is drawn outside tagged flowables (rules, fills, bars, lines
 to write on, running headers) is an artifact, so only real content needs wrapping. Draw
 tagged flowables on a ``TaggingCanvas``. ``adopt`` places the elements of flowables made
-before their section under it; ``artifact`` marks decoration drawn inside tagged content, and
-``marked`` tags what is drawn straight on the canvas (a slide's shapes) rather than as flowables.
+before their section under it; ``artifact`` marks decoration drawn inside tagged content,
+``marked`` tags what is drawn straight on the canvas (a slide's shapes) rather than as flowables,
+and ``linked`` a link's text drawn so. (A paragraph's links are tagged by the canvas itself.)
 """
 
 from __future__ import annotations
@@ -119,6 +120,17 @@ def artifact(canvas: Canvas) -> Iterator[None]:
         yield
     finally:
         canvas.end_artifact()
+
+
+@contextmanager
+def linked(canvas: Canvas, url: str) -> Iterator[None]:
+    """A link's text and its annotation drawn inside, straight on the canvas, as a Link element of what is being drawn."""
+    link = canvas.link_element(url) if isinstance(canvas, TaggingCanvas) else None
+    if link is None:
+        yield
+        return
+    with marked(canvas, link):
+        yield
 
 
 def adopt(parent: Element, flowables: Iterable[Flowable]) -> None:

@@ -5,13 +5,14 @@ Open-source reportlab writes no tags. This canvas marks what the tagged flowable
 between them (running header and footer, rules, bars, fills, lines to write on) as artifacts,
 and at ``save`` writes the structure tree, the parent tree, ``/MarkInfo``, ``/StructParents``
 and ``/Tabs /S`` on each page, link annotations' descriptions and the XMP metadata that
-declares PDF/UA-1. It is the one module that reaches into reportlab's internals for this (the
-page's code list, its annotation references, the page dictionary's keys);
-tests/test_tagged_pdf.py guards it.
+declares PDF/UA-1. What it needs of reportlab's internals (the page's content as drawn, its
+annotations, the document's pages, the text object's line writer) it takes from
+``guide.render.pdf.internals``; tests/test_tagged_pdf.py guards it.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 from typing import Any, Literal
 
@@ -20,18 +21,38 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
 from guide.render.common import Metadata
+from guide.render.pdf.internals import DocumentObjects, SpacedLines, last_annotation, page_code
 from guide.render.pdf.structure import Annotation, Element, Mark, Structure
 
 ARTIFACT = "Artifact"
 TREE_ROOT = "StructTreeRoot"
 ARTIFACT_BEGIN = "/Artifact BMC"
 END = "EMC"
-SOFT_ENDS = "-\u00ad"
-"""A line ending in a hyphen or a soft hyphen was broken in a word."""
-STATE_ONLY = frozenset(("q", "Q"))
-"""Code that draws nothing: a sequence holding only these is not worth an element's MCID."""
-PAGE_KEYS = ("StructParents", "Tabs")
-"""Entries a page dictionary needs for tagging, which reportlab's page object does not write by itself."""
+LINK = "Link"
+STATE_OPERATORS = frozenset(
+    ("q", "Q", "cm", "w", "J", "j", "M", "d", "ri", "i", "gs", "g", "G", "rg", "RG", "k", "K", "cs", "CS", "sc", "SC", "scn", "SCN")
+)
+"""Operators that draw nothing (they save, restore or set the graphics state): a sequence of only these is not worth an MCID."""
+TEXT_SHOWING = (" Tj", " TJ")
+
+
+@dataclass(frozen=True)
+class UnplacedLink:
+    """A link annotation made before the text it is on is drawn: where it goes and the element it was made in."""
+
+    holder: Element
+    url: str
+    annotation: Annotation
+
+
+def draws_nothing(lines: list[str]) -> bool:
+    """Whether a page's code only saves, restores or sets the graphics state: each operator in it (a bare word) one of those."""
+    return all(token in STATE_OPERATORS for line in lines for token in line.split() if token.isalpha())
+
+
+def shows_text(lines: list[str]) -> bool:
+    """Whether some of a text object's lines show text (rather than only move, or set the font or colour)."""
+    return any(operator in line for line in lines for operator in TEXT_SHOWING)
 
 
 class TaggingCanvas(Canvas):
@@ -48,6 +69,9 @@ class TaggingCanvas(Canvas):
         self._artifacts_from = 0
         """Where in the page's code the drawing not yet marked as anything began."""
         self._mcids = 0
+        self._sequence: Mark | None = None
+        """The open sequence's mark."""
+        self._unplaced: list[UnplacedLink] = []
         self._page_keys: list[int] = []
 
     # Marked content
@@ -57,6 +81,7 @@ class TaggingCanvas(Canvas):
         self.structure.place(element)
         if label is not None:
             self.structure.place(label)
+        self._place_links()
         self._close_sequence()
         self._open.append(label or element)
         self._after_label.append(element if label is not None else None)
@@ -64,6 +89,7 @@ class TaggingCanvas(Canvas):
 
     def end_marked(self) -> None:
         """Close the innermost element; what is drawn next belongs to the one around it, if any."""
+        self._place_links()
         self._close_sequence()
         self._open.pop()
         self._after_label.pop()
@@ -72,6 +98,7 @@ class TaggingCanvas(Canvas):
 
     def begin_artifact(self) -> None:
         """Mark what is drawn from here on as an artifact, even inside an element (a rule under a heading)."""
+        self._place_links()
         self._close_sequence()
         self._open.append(Element(ARTIFACT))
         self._after_label.append(None)
@@ -82,9 +109,6 @@ class TaggingCanvas(Canvas):
         if self._open:
             self._open_sequence()
 
-    def _code_list(self) -> list[str]:
-        return self._code  # type: ignore[attr-defined]  # reportlab's page content, not in its stubs
-
     def _open_sequence(self) -> None:
         """Open the innermost element's sequence, after marking what was drawn since the last one as an artifact.
 
@@ -94,21 +118,27 @@ class TaggingCanvas(Canvas):
         if element.role == ARTIFACT:
             return
         self._mark_artifacts()
-        code = self._code_list()
+        code = page_code(self)
+        self._sequence, begin = self._new_mark(element)
+        code.append(begin)
+        self._artifacts_from = len(code)
+
+    def _new_mark(self, element: Element) -> tuple[Mark, str]:
+        """The next marked-content sequence of the page, as ``element``'s kid, and the line that begins it."""
         mark = Mark(self.getPageNumber() - 1, self._mcids)
         self._mcids += 1
         element.kids.append(mark)
-        code.append(f"/{element.role} <</MCID {mark.mcid}>> BDC")
-        self._artifacts_from = len(code)
+        return mark, f"/{element.role} <</MCID {mark.mcid}>> BDC"
 
     def _close_sequence(self) -> None:
         """Close the open sequence; one in which nothing was drawn (at most a graphics state saved or restored) is taken back."""
         if not self._open or self._open[-1].role == ARTIFACT:
             return
-        code = self._code_list()
-        if all(line in STATE_ONLY for line in code[self._artifacts_from :]):
+        code = page_code(self)
+        if draws_nothing(code[self._artifacts_from :]):
             del code[self._artifacts_from - 1]
-            self._open[-1].kids.pop()
+            element = self._open[-1]
+            element.kids = [kid for kid in element.kids if kid is not self._sequence]
             self._mcids -= 1
         else:
             code.append(END)
@@ -116,17 +146,27 @@ class TaggingCanvas(Canvas):
 
     def _mark_artifacts(self) -> None:
         """Mark what was drawn since the last sequence closed, if anything, as an artifact."""
-        code = self._code_list()
+        code = page_code(self)
         if len(code) > self._artifacts_from:
             code.insert(self._artifacts_from, ARTIFACT_BEGIN)
             code.append(END)
 
     def beginText(self, x: float = 0, y: float = 0, direction: Any = None) -> PDFTextObject:  # noqa: N802 - reportlab's name
-        return _SpacedLines(self, x, y, direction=direction)
+        return SpacedLines(self, x, y, direction=direction)
 
     def drawText(self, aTextObject: PDFTextObject) -> None:  # noqa: N802, N803 - reportlab's names
-        """Draw a text object; the first one of an element with a label (a bullet, a term) is the label's."""
+        """Draw a text object; the first one of an element with a label (a bullet, a term) is the label's.
+
+        The text of a link in it is its Link element's (which holds its annotations too).
+        """
+        links = isinstance(aTextObject, SpacedLines) and bool(aTextObject.link_spans) and self._in_element()
+        if isinstance(aTextObject, SpacedLines) and links:
+            self._mark_links(aTextObject)
         super().drawText(aTextObject)
+        if links:
+            self._artifacts_from = len(page_code(self))
+            self._open_sequence()
+        self._place_links()
         if self._after_label and self._after_label[-1] is not None:
             element = self._after_label[-1]
             self._close_sequence()
@@ -134,12 +174,55 @@ class TaggingCanvas(Canvas):
             self._after_label[-1] = None
             self._open_sequence()
 
+    def _in_element(self) -> bool:
+        return bool(self._open) and self._open[-1].role != ARTIFACT
+
+    def _mark_links(self, text: SpacedLines) -> None:
+        """Mark each link's text in a text object as its Link element's content, and the text around it as the open element's."""
+        element = self._open[-1]
+        self._close_sequence()
+        code = text.code()
+        pieces: list[tuple[int, int, str | None]] = []
+        position = 1  # after BT
+        for span in text.link_spans:
+            pieces += [(position, span.start, None), (span.start, span.end, span.url)]
+            position = span.end
+        pieces.append((position, len(code), None))
+        inserted: dict[int, list[str]] = {}
+        for start, end, url in pieces:
+            if not shows_text(code[start:end]):
+                continue
+            owner = element if url is None else link_in(element, url)
+            inserted.setdefault(start, []).append(self._new_mark(owner)[1])
+            inserted.setdefault(end, []).append(END)
+            if url is not None:
+                self._place_annotation(owner, url)
+        text.mark(inserted)
+
+    def _place_annotation(self, link: Element, url: str) -> None:
+        """Put the annotation made for the piece of a link's text just marked, on its line, after that text."""
+        unplaced = next((unplaced for unplaced in self._unplaced if unplaced.url == url), None)
+        if unplaced is not None:
+            self._unplaced.remove(unplaced)
+            link.kids.append(unplaced.annotation)
+
+    def _place_links(self) -> None:
+        """Link annotations whose text was not marked (drawn otherwise than by a paragraph): each in a Link element of its own."""
+        for unplaced in self._unplaced:
+            link_in(unplaced.holder, unplaced.url).kids.append(unplaced.annotation)
+        self._unplaced = []
+
+    def link_element(self, url: str) -> Element | None:
+        """A new Link element in the element being drawn, for a link drawn straight on the canvas; None in an artifact."""
+        return self._open[-1].child(LINK, description=url) if self._in_element() else None
+
     # Pages
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
         """End the page: what was drawn after the last sequence is an artifact; the page gets its parent tree key."""
         if self._open:
             raise RuntimeError("a page ended inside marked content")
+        self._place_links()
         self._mark_artifacts()
         self._page_keys.append(self.structure.next_key())
         super().showPage()
@@ -159,24 +242,26 @@ class TaggingCanvas(Canvas):
         kind: str = "URI",
         **kw: Any,
     ) -> None:
-        """A link annotation that says where it goes, in a Link element of what is being drawn.
+        """A link annotation that says where it goes, in the Link element that holds its text.
 
+        Drawn inside its Link element (``link_element``), it goes there; a paragraph makes its
+        links' annotations before it draws its text, so theirs wait for the text (``drawText``).
         A link broken over lines has an annotation per line, all in one Link element.
         """
         key = self.structure.next_key()
         super().linkURL(url, rect, relative, thickness, color, dashArray, kind, Contents=PDFString(url), StructParent=key, **kw)
-        reference = self._annotationrefs[-1]  # type: ignore[attr-defined]  # reportlab's page annotations, not in its stubs
-        holder = self._open[-1] if self._open and self._open[-1].role != ARTIFACT else self.structure.root
-        last = holder.kids[-1] if holder.kids else None
-        same = isinstance(last, Element) and last.role == "Link" and last.description == url
-        link = last if same and isinstance(last, Element) else holder.child("Link", description=url)
-        link.kids.append(Annotation(self.getPageNumber() - 1, key, reference))
+        annotation = Annotation(self.getPageNumber() - 1, key, last_annotation(self))
+        innermost = self._open[-1] if self._in_element() else self.structure.root
+        if innermost.role == LINK and innermost.description == url:
+            innermost.kids.append(annotation)
+        else:
+            self._unplaced.append(UnplacedLink(innermost, url, annotation))
 
     # The document
 
     def save(self) -> None:
         """Write the structure tree and what PDF/UA asks of the catalog and the pages, then the document."""
-        if self._code_list():
+        if page_code(self):
             self.showPage()
         write_structure(self, self.structure, self._page_keys)
         self.setCatalogEntry("MarkInfo", PDFDictionary({"Marked": "true"}))
@@ -185,40 +270,20 @@ class TaggingCanvas(Canvas):
         super().save()
 
 
-class _SpacedLines(PDFTextObject):
-    """A text object that ends each line broken between words with a space, as the words were in the source.
-
-    reportlab moves to the next line with nothing between the last word of one line and the
-    first of the next, so what reads the text in order (a screen reader, poppler, a copy and
-    paste) ran them together. The space is drawn after the line's last glyph, where it shows
-    nothing. A line broken in a word, after a hyphen, gets none. (The hyphen itself is left as
-    it is: marking it as read as nothing nests marked content, after which poppler reads no more
-    of the element's text.)
-    """
-
-    def __init__(self, canvas: Canvas, x: float = 0, y: float = 0, direction: Any = None) -> None:
-        super().__init__(canvas, x, y, direction=direction)
-        self._line_end = ""
-        """The last character drawn on the current line."""
-
-    def _textOut(self, text: str, TStar: int = 0) -> None:  # noqa: N802, N803 - reportlab's names
-        """Text at the current point, then (``TStar``) the next line: reportlab's own line writer, which paragraphs use."""
-        if text:
-            self._line_end = text[-1]
-        if TStar and self._line_end and not self._line_end.isspace() and self._line_end not in SOFT_ENDS:
-            text += " "
-        if TStar:
-            self._line_end = ""
-        super()._textOut(text, TStar)  # type: ignore[misc]  # private to reportlab, not in its stubs
+def link_in(holder: Element, url: str) -> Element:
+    """The Link element to ``url`` that ``holder`` ends with (a link going on from the line before), or a new one."""
+    last = holder.kids[-1] if holder.kids else None
+    if isinstance(last, Element) and last.role == LINK and last.description == url:
+        return last
+    return holder.child(LINK, description=url)
 
 
 def write_structure(canvas: Canvas, structure: Structure, page_keys: list[int]) -> None:
     """The structure tree as PDF objects, the parent tree that leads from content back to it, and each page's key."""
-    document = canvas._doc  # type: ignore[attr-defined]  # reportlab's document, not in its stubs
-    pages = document.Pages.pages
+    document = DocumentObjects(canvas)
     elements = structure.root.text_elements()
     names = {id(element): f"StructElem{index}" for index, element in enumerate(elements)}
-    page_names = [document.Reference(page) for page in pages]
+    page_names = [document.page(index) for index in range(document.page_count())]
     by_page: dict[int, dict[int, PDFObjectReference]] = {}
     numbers: dict[int, Any] = {}
     for element in elements:
@@ -245,28 +310,25 @@ def write_structure(canvas: Canvas, structure: Structure, page_keys: list[int]) 
         entries["K"] = kids[0] if len(kids) == 1 else PDFArray(kids)  # a lone kid stands alone, as most readers expect
         if element.alt is not None:
             entries["Alt"] = PDFString(element.alt)
-        if element.description is not None:
-            entries["Alt"] = PDFString(element.description)
+        if element.description is not None and not any(isinstance(kid, Mark) for kid in element.kids):
+            entries["Alt"] = PDFString(element.description)  # a link without text of its own says where it goes
         if element.scope is not None:
             entries["A"] = PDFDictionary({"O": PDFName("Table"), "Scope": PDFName(element.scope)})
-        document.Reference(PDFDictionary(entries), names[id(element)])
+        document.add(PDFDictionary(entries), names[id(element)])
     for page_index, key in enumerate(page_keys):
         marked = by_page.get(page_index, {})
         numbers[key] = PDFArray([marked[mcid] for mcid in range(len(marked))])
-        page = pages[page_index]
-        page.__NoDefault__ = [*page.__NoDefault__, *PAGE_KEYS]  # reportlab writes only the keys named here
-        page.StructParents = key
-        page.Tabs = PDFName("S")
+        document.set_page_entries(page_index, {"StructParents": key, "Tabs": PDFName("S")})
     parent_tree = PDFDictionary({"Nums": PDFArray([item for key in sorted(numbers) for item in (key, numbers[key])])})
     root = PDFDictionary(
         {
             "Type": PDFName("StructTreeRoot"),
             "K": PDFObjectReference(names[id(structure.root)]),
-            "ParentTree": document.Reference(parent_tree, "ParentTree"),
+            "ParentTree": document.add(parent_tree, "ParentTree"),
             "ParentTreeNextKey": structure.keys,
         }
     )
-    canvas.setCatalogEntry("StructTreeRoot", document.Reference(root, TREE_ROOT))
+    canvas.setCatalogEntry("StructTreeRoot", document.add(root, TREE_ROOT))
 
 
 def xmp_stream(metadata: Metadata) -> PDFStream:

@@ -4,7 +4,8 @@ Distances are true to time within a stretch of close events; a long empty gap be
 stretches is cut short and shown as a break in the axis, so a cluster of events months apart
 is not squeezed into a corner by one event years away. Labels alternate above and below
 the axis and slide sideways until none overlaps, each tied to its mark by a leader line; the
-topic's own event is highlighted.
+topic's own event is highlighted. Every label carries its year, so the axis has no year ticks,
+which a reader could take for the date of the event beside them.
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ LEAST_LABEL_PT = 92.0
 MOST_LABEL_PT = 150.0
 LABEL_GAP_PT = 8.0
 LEADER_PT = 12.0
-TICK_SPACE_PT = 13.0
 BREAK_PT = 22.0
 SIDE_MARGIN_PT = 6.0
 MARKER_PT = 3.4
@@ -36,9 +36,8 @@ LABEL_PADDING_PT = 3.0
 GAP_FACTOR = 3.0
 """A gap longer than this many times the typical one, and a quarter of the whole span, becomes a break."""
 AXIS_PT = 1.6
-TICK_SIZE_PT = 7.5
-LEAST_TICK_DISTANCE_PT = 34.0
-TICK_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000)
+DATE_MIDDLE_SHARE = 0.62
+"""Of a line's leading, from its top: the middle of its figures and capitals."""
 
 
 def when_value(value: dt.date | int | str) -> float | None:
@@ -109,18 +108,6 @@ class Scale:
     def breaks(self) -> list[float]:
         """Points of the middle of each break."""
         return [(before.end + after.start) / 2 for before, after in itertools.pairwise(self.stretches)]
-
-    def years(self, least_distance: float) -> list[tuple[int, float]]:
-        """(year, point) of the ticks inside each stretch, at a round step that keeps them ``least_distance`` apart."""
-        ticks = []
-        for stretch in self.stretches:
-            if stretch.last <= stretch.first:
-                continue
-            per_year = abs(stretch.end - stretch.start) / (stretch.last - stretch.first)
-            step = next((step for step in TICK_STEPS if step * per_year >= least_distance), TICK_STEPS[-1])
-            first = -(-int(stretch.first + 0.999999) // step) * step
-            ticks += [(year, stretch.x(year)) for year in range(first, int(stretch.last) + 1, step) if year >= stretch.first]
-        return ticks
 
 
 def make_scale(years: Sequence[float], start: float, end: float) -> Scale:
@@ -207,7 +194,7 @@ class TimeScale(_Events):
         self._label = self.label_width(available_width)
         heights = [self._label_height(index, self._label) for index in range(len(self.entries))]
         self._above = max(heights[0::2]) + LEADER_PT
-        self._below = max(heights[1::2], default=0.0) + LEADER_PT + TICK_SPACE_PT
+        self._below = max(heights[1::2], default=0.0) + LEADER_PT
         self.height = self._above + self._below
         return available_width, self.height
 
@@ -248,22 +235,13 @@ class TimeScale(_Events):
         for middle in breaks:
             for offset in (-3, 3):
                 canvas.line(middle + offset - 2.5, axis_y - 5, middle + offset + 2.5, axis_y + 5)
-        canvas.setFont(self.styles.heading_fonts.regular, TICK_SIZE_PT)
-        canvas.setFillColor(palette.muted)
-        last_x = -LEAST_TICK_DISTANCE_PT
-        for year, x in scale.years(LEAST_TICK_DISTANCE_PT):
-            if x - last_x < LEAST_TICK_DISTANCE_PT:
-                continue
-            canvas.line(x, axis_y - 3, x, axis_y)
-            canvas.drawCentredString(x, axis_y - 3 - TICK_SIZE_PT, str(year))
-            last_x = x
 
     def _draw_label(self, index: int, x: float, left: float, axis_y: float, side: int) -> None:
         canvas = self.canv
         palette = self.styles.palette
         height = self._label_height(index, self._label)
         inner = self._label - 2 * LABEL_PADDING_PT
-        near = axis_y + side * (LEADER_PT + (0 if side > 0 else TICK_SPACE_PT))
+        near = axis_y + side * LEADER_PT
         bottom = near if side > 0 else near - height
         if index == self.highlight:
             canvas.setFillColor(palette.tint if self.styles.fills else palette.background)
@@ -328,21 +306,27 @@ class ColumnTimeScale(_Events):
         self.height = sum(self._heights) + sum(gap for gap, _ in self._gaps()) + 2 * self.MARGIN_PT
         return available_width, self.height
 
+    def positions(self) -> tuple[list[float], list[float], list[float]]:
+        """(top of each label, height of each dot, middle of each break), in points from the foot, after ``wrap``.
+
+        A dot sits on the middle of its date's line, so it reads with that date and no other.
+        """
+        tops, dots, breaks = [], [], []
+        top = self.height - self.MARGIN_PT
+        for index, (height, (gap, is_break)) in enumerate(zip(self._heights, [(0.0, False), *self._gaps()], strict=True)):
+            if is_break:
+                breaks.append(top - gap / 2)
+            top -= gap
+            tops.append(top)
+            dots.append(top - self.PADDING_PT - self.dates[index].style.leading * DATE_MIDDLE_SHARE)
+            top -= height
+        return tops, dots, breaks
+
     def draw(self) -> None:
         canvas = self.canv
         palette = self.styles.palette
         inner = self.width - self.LABEL_X_PT - 2 * self.PADDING_PT
-        tops, dots, breaks = [], [], []
-        top = self.height - self.MARGIN_PT
-        for index, height in enumerate(self._heights):
-            if index:
-                gap, is_break = self._gaps()[index - 1]
-                if is_break:
-                    breaks.append(top - gap / 2)
-                top -= gap
-            tops.append(top)
-            dots.append(top - self.PADDING_PT - self.dates[index].style.leading * 0.62)
-            top -= height
+        tops, dots, breaks = self.positions()
         canvas.saveState()
         if self.highlight is not None:
             index = self.highlight

@@ -26,5 +26,6 @@ def render_deck(topic: Topic, theme: Theme, course: Course | None = None, sessio
     """
     session = session or BuildSession()
     setting, plan = planned(topic, theme, course, session)
-    writer = DeckWriter(plan, theme, metadata(topic, topic.title, course), setting.fonts, setting.template, setting.designed)
+    logo_alt = course.institution if course and course.institution else ""  # as the web page names it
+    writer = DeckWriter(plan, theme, metadata(topic, topic.title, course), setting.fonts, setting.template, setting.designed, logo_alt)
     return writer.write(session)

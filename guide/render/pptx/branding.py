@@ -13,16 +13,14 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.parts.slide import SlidePart
 
 from guide.ooxml import DRAWINGML, PRESENTATIONML, RELATIONSHIPS, required_child
-from guide.render.pptx.elements import ShapeTree
+from guide.render.pptx.elements import ShapeTree, decorative
 from guide.template_branding import Branding, sample_of
 
 SHAPES_START = 2
 """A shape tree's shapes follow its own two property elements."""
 
 
-def carry_branding(
-    branding: Branding, role: str, samples: list[tuple[_Element, SlidePart]], slide: SlidePart, tree: ShapeTree
-) -> None:
+def carry_branding(branding: Branding, role: str, samples: list[tuple[_Element, SlidePart]], slide: SlidePart, tree: ShapeTree) -> None:
     """The elements and background ``branding`` gives slides of ``role``, copied onto ``slide`` behind its other shapes."""
     for position, (sample, element) in enumerate(branding.elements.get(role, ())):
         source, part = samples[sample]
@@ -30,6 +28,9 @@ def carry_branding(
         _relate(copied, part, slide)
         for properties in copied.iter(f"{PRESENTATIONML}cNvPr"):
             properties.set("id", str(tree.claim_id()))
+        outer = copied.find(f".//{PRESENTATIONML}cNvPr")
+        if outer is not None:  # branding, repeated on every slide of its role: screen readers pass over it
+            decorative(outer)
         tree.tree.insert(SHAPES_START + position, copied)
     if role in branding.backgrounds:
         source, part = samples[branding.backgrounds[role]]

@@ -26,6 +26,9 @@ EMU_PER_PT = 12_700
 LINK_COLOR_EXTENSION = "{A12FA001-AC4F-418D-AE19-62706E023703}"
 LINK_COLOR = "{http://schemas.microsoft.com/office/drawing/2018/hyperlinkcolor}"
 """PowerPoint's extension that colours a link with its run's colour (``val="tx"``)."""
+DECORATIVE_EXTENSION = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
+DECORATIVE = "{http://schemas.microsoft.com/office/drawing/2017/decorative}"
+"""The extension PowerPoint writes for "Mark as decorative": screen readers skip the shape, its checker asks no alt text."""
 SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 """The field type id PowerPoint gives slide numbers, so numbers follow when slides move."""
 
@@ -75,11 +78,12 @@ class TextStyle:
     font: str | None
     language: str
     bullet_ink: Ink | None
-    align: str = "l"
+    align: str | None = "l"
+    """l, ctr or r; None leaves it to the placeholder's style."""
     link_ink: Ink | None = None
     """The colour of links: the theme's, not the client's default blue."""
     inherits: bool = False
-    """Alignment and weight left to the template's styles: no ``algn``, and ``b``/``i`` only where a span is bold or italic."""
+    """Weight left to the template's styles: ``b``/``i`` only where a span is bold or italic."""
 
 
 class ShapeTree:
@@ -101,8 +105,11 @@ class ShapeTree:
         return shape
 
     def autoshape(self, preset: str, box: Box, name: str, fill: Ink | None, line: tuple[Ink, float] | None = None) -> _Element:
-        """A preset shape filled with ``fill`` (or unfilled), with a ``line`` of (colour, width in points) or none."""
-        shape, geometry = self._shape(name, box)
+        """A preset shape filled with ``fill`` (or unfilled), with a ``line`` of (colour, width in points) or none.
+
+        Shapes hold no text in our decks (cards, bars, markers, badges lie under text boxes), so each is decorative.
+        """
+        shape, geometry = self._shape(name, box, ornament=True)
         _preset(geometry, preset)
         if fill is None:
             SubElement(geometry, A + "noFill")
@@ -112,10 +119,10 @@ class ShapeTree:
         return shape
 
     def line(self, start: tuple[float, float], end: tuple[float, float], ink: Ink, width_pt: float, name: str) -> _Element:
-        """A straight line from ``start`` to ``end`` (points, left to right or top to bottom)."""
+        """A straight line from ``start`` to ``end`` (points, left to right or top to bottom): a rule, so decorative."""
         connector = SubElement(self.tree, P + "cxnSp")
         names = SubElement(connector, P + "nvCxnSpPr")
-        self._name(names, name)
+        decorative(self._name(names, name))
         SubElement(names, P + "cNvCxnSpPr")
         SubElement(names, P + "nvPr")
         geometry = SubElement(connector, P + "spPr")
@@ -130,12 +137,14 @@ class ShapeTree:
         return self.next_id - 1
 
     def _shape(
-        self, name: str, box: Box | None, text_box: bool = False, placeholder: dict[str, str] | None = None
+        self, name: str, box: Box | None, text_box: bool = False, placeholder: dict[str, str] | None = None, ornament: bool = False
     ) -> tuple[_Element, _Element]:
         """A ``p:sp`` with its names and (positioned) shape properties; returns it and its ``p:spPr``."""
         shape = SubElement(self.tree, P + "sp")
         names = SubElement(shape, P + "nvSpPr")
-        self._name(names, name)
+        properties = self._name(names, name)
+        if ornament:
+            decorative(properties)
         kind = SubElement(names, P + "cNvSpPr", txBox="1") if text_box else SubElement(names, P + "cNvSpPr")
         properties = SubElement(names, P + "nvPr")
         if placeholder is not None:
@@ -146,8 +155,19 @@ class ShapeTree:
             _transform(geometry, box)
         return shape, geometry
 
-    def _name(self, names: _Element, name: str) -> None:
-        SubElement(names, P + "cNvPr", id=str(self.claim_id()), name=name)
+    def _name(self, names: _Element, name: str) -> _Element:
+        return SubElement(names, P + "cNvPr", id=str(self.claim_id()), name=name)
+
+
+def decorative(properties: _Element) -> None:
+    """Mark the shape whose ``p:cNvPr`` is ``properties`` decorative, as PowerPoint's "Mark as decorative" does."""
+    extensions = properties.find(A + "extLst")
+    if extensions is None:
+        extensions = SubElement(properties, A + "extLst")
+    for old in extensions.findall(f"{A}ext[@uri='{DECORATIVE_EXTENSION}']"):
+        extensions.remove(old)
+    extension = SubElement(extensions, A + "ext", uri=DECORATIVE_EXTENSION)
+    SubElement(extension, DECORATIVE + "decorative", {"val": "1"}, nsmap={"adec": DECORATIVE[1:-1]})
 
 
 def _transform(geometry: _Element, box: Box) -> None:
@@ -224,7 +244,7 @@ def _paragraph_properties_of(marker: str, style: TextStyle, last: bool) -> _Elem
     """
     indent = int(BULLET_INDENT_PT * EMU_PER_PT) if marker else 0
     properties = SubElement(_scratch(), A + "pPr", marL=str(indent), indent=str(-indent))
-    if not style.inherits:
+    if style.align:
         properties.set("algn", style.align)
     _spacing(properties, "lnSpc", style.size_pt * LINE_SPACING)
     _spacing(properties, "spcBef", 0)
@@ -256,7 +276,8 @@ def _run(paragraph: _Element, span: Span, style: TextStyle, link: Link | None) -
     properties = deepcopy(_run_properties_of(style, span.bold, span.italic, linked))
     run.append(properties)
     if span.href and link:
-        click = SubElement(properties, A + "hlinkClick", {R + "id": link(span.href)})
+        # The tooltip says where the link goes, whatever its text: PowerPoint shows it, screen readers read it.
+        click = SubElement(properties, A + "hlinkClick", {R + "id": link(span.href), "tooltip": span.href})
         if style.link_ink is not None:
             extension = SubElement(SubElement(click, A + "extLst"), A + "ext", uri=LINK_COLOR_EXTENSION)
             SubElement(extension, LINK_COLOR + "hlinkClr", val="tx")

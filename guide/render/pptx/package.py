@@ -12,9 +12,12 @@ leaving the package as the template gave it, so every deck is written from the s
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable, Iterator
+import itertools
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 from lxml.etree import SubElement, _Element
 from pptx.opc.constants import CONTENT_TYPE as CT
@@ -30,7 +33,7 @@ from pptx.util import Pt
 
 from guide.ooxml import required_child
 from guide.render.pptx.archive import ArchiveMemory
-from guide.render.pptx.elements import A, Ink, P, R, ShapeTree, outline, plain_body, plain_paragraphs
+from guide.render.pptx.elements import A, Ink, P, R, ShapeTree, decorative, outline, plain_body, plain_paragraphs
 from guide.render.slides.geometry import Box
 from guide.session import BuildSession
 from guide.template import all_layouts, open_template
@@ -54,6 +57,9 @@ def template_package(path: Path, session: BuildSession) -> Iterator[DeckPackage]
     package.empty()
 
 
+SECTIONS_EXTENSION = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"
+P14 = "{http://schemas.microsoft.com/office/powerpoint/2010/main}"
+"""PowerPoint 2010's extension that names sections of slides."""
 PACKAGE_KIND = "template-package"
 KEPT_PACKAGES = 8
 """Open templates a session keeps: a build serves a few at most (one per course)."""
@@ -96,6 +102,26 @@ class DeckPackage:
         SubElement(self._slide_list, f"{P}sldId", {"id": slide_id, f"{R}id": self.deck.part.relate_to(part, RT.SLIDE)})
         return part, ShapeTree(required_child(part._element, f"{P}cSld/{P}spTree"))
 
+    def name_sections(self, sections: Sequence[str]) -> None:
+        """Group the deck's slides in named sections, as PowerPoint's Add Section does: ``sections`` names each slide's.
+
+        Runs of slides with one name make one section. A template's own sections (of its sample
+        slides, now gone) are replaced.
+        """
+        presentation = self.deck.part._element
+        extensions = presentation.find(f"{P}extLst")
+        if extensions is None:
+            extensions = SubElement(presentation, f"{P}extLst")
+        for extension in extensions.findall(f"{P}ext[@uri='{SECTIONS_EXTENSION}']"):
+            extensions.remove(extension)
+        listing = SubElement(SubElement(extensions, f"{P}ext", uri=SECTIONS_EXTENSION), f"{P14}sectionLst", nsmap={"p14": P14[1:-1]})
+        ids = [slide_id.get("id", "") for slide_id in self._slide_list]
+        for index, (name, group) in enumerate(itertools.groupby(zip(sections, ids, strict=True), key=lambda pair: pair[0])):
+            section = SubElement(listing, f"{P14}section", name=name, id=f"{{{uuid.uuid5(uuid.NAMESPACE_URL, f'{index}:{name}')}}}".upper())
+            slides = SubElement(section, f"{P14}sldIdLst")
+            for _, slide_id in group:
+                SubElement(slides, f"{P14}sldId", id=slide_id)
+
     def add_notes(self, slide: SlidePart, lines: Iterable[str], language: str) -> None:
         """Speaker notes for ``slide``, one paragraph per line, on the template's notes page."""
         element = copy.deepcopy(self._notes)
@@ -115,12 +141,16 @@ class DeckPackage:
 
 
 def add_picture(
-    slide: SlidePart, tree: ShapeTree, file: Path, box: Box, name: str, description: str, frame: tuple[Ink, float] | None = None
+    slide: SlidePart, tree: ShapeTree, file: Path | IO[bytes], box: Box, name: str, description: str, frame: tuple[Ink, float] | None = None
 ) -> None:
-    """The picture in ``file`` stretched to ``box``, outlined by ``frame`` (colour, width); each distinct image is stored once."""
-    _, relationship = slide.get_or_add_image_part(str(file))
+    """The picture in ``file`` (a path or PNG bytes) stretched to ``box``, outlined by ``frame`` (colour, width);
+    each distinct image is stored once. Without a ``description`` it is marked decorative."""
+    _, relationship = slide.get_or_add_image_part(str(file) if isinstance(file, Path) else file)
     picture = CT_Picture.new_pic(tree.claim_id(), name, "", relationship, Pt(box.left), Pt(box.top), Pt(box.width), Pt(box.height))
-    picture.nvPicPr.cNvPr.set("descr", description)  # set here, not in python-pptx's XML text, which leaves quotes raw
+    if description:
+        picture.nvPicPr.cNvPr.set("descr", description)  # set here, not in python-pptx's XML text, which leaves quotes raw
+    else:
+        decorative(picture.nvPicPr.cNvPr)
     if frame is not None:
         outline(picture.spPr, frame)
     tree.tree.append(picture)

@@ -26,7 +26,7 @@ from guide.render.pptx.archive import deck_bytes
 from guide.render.pptx.branding import carry_branding
 from guide.render.pptx.elements import Ink, ShapeTree, TextStyle
 from guide.render.pptx.package import DeckPackage, add_picture, template_package
-from guide.render.slides.designs import picture_size
+from guide.render.slides.designs import greyed, picture_size
 from guide.render.slides.fitting import Item, bold_line
 from guide.render.slides.geometry import FOOTER_SIZE_PT, LOGO_CARD_PAD_PT, Box, footer_boxes, logo_box
 from guide.render.slides.plan import DeckFonts, DeckPlan, SlidePlan
@@ -52,8 +52,12 @@ FALLBACK_BODY: Reference = (("type", "body"), ("idx", "90"))
 class DeckWriter:
     """Writes one plan onto a template: our own design (``designed``) or an institution's."""
 
-    def __init__(self, plan: DeckPlan, theme: Theme, metadata: Metadata, fonts: DeckFonts, template: Template, designed: bool) -> None:
+    def __init__(
+        self, plan: DeckPlan, theme: Theme, metadata: Metadata, fonts: DeckFonts, template: Template, designed: bool, logo_alt: str = ""
+    ) -> None:
         self.plan = plan
+        self.logo_alt = logo_alt
+        """The logo's alt text: the institution it stands for; none marks it decorative."""
         self.metadata = metadata
         self.template = template
         self.designed = designed
@@ -69,10 +73,15 @@ class DeckWriter:
                 deck.slide_width, deck.slide_height = Pt(self.plan.width_pt), Pt(self.plan.height_pt)
             for number, slide_plan in enumerate(self.plan.slides, start=1):
                 self._slide(package, slide_plan, number)
+            package.name_sections([slide.section or self.metadata.title for slide in self.plan.slides])  # the opening: the topic
             self._core_properties(deck)
             return deck_bytes(deck, package.memory, package.unchanging)
 
     def _slide(self, package: DeckPackage, plan: SlidePlan, number: int) -> None:
+        """The slide's shapes in reading order, which is also their order in the file: the title first, then
+        subtitle or body, then the design's drawings (in the order the design reads), the footer last.
+        Nothing drawn lies under the title, so putting it first hides nothing; a template's branding goes
+        behind everything, marked decorative, so readers skip it."""
         layout = self.template.roles[plan.role]
         if layout is None:
             raise RenderError(f"the template has no layout for {plan.role} slides")
@@ -82,8 +91,6 @@ class DeckWriter:
             carry_branding(self.template.branding, plan.role, package.samples, slide.part, slide.tree)
         if plan.background and self.designed:
             elements.background(slide.part._element, self.inks[plan.background])
-        for drawing in plan.drawing:
-            self._draw(slide, drawing)
         title_ink = self.inks[plan.title_ink] if self.designed else self._carried_title_ink(plan.role)
         title = self._placeholder(slide, layout.first("title"), FALLBACK_TITLE, plan.title_box)
         self._text(slide, title, [self._title_line(plan.title)], plan.title_size_pt, title_ink, anchor="b")
@@ -91,18 +98,21 @@ class DeckWriter:
             subtitle = None if own_boxes else layout.first("subtitle") or layout.main_body
             ink = self.inks[plan.subtitle.ink] if self.designed else self._carried_title_ink(plan.role)
             shape = self._placeholder(slide, subtitle, FALLBACK_SUBTITLE, plan.subtitle.box)
-            self._text(slide, shape, plan.subtitle.items, plan.subtitle.size_pt, ink)
+            align = None if subtitle or self.designed else self._title_align(layout)  # our own box lines up with the title
+            self._text(slide, shape, plan.subtitle.items, plan.subtitle.size_pt, ink, align=align)
         if plan.body:
             body = None if own_boxes else layout.main_body
             if body is None and self.designed:
                 raise RenderError(f"the template's layout '{layout.name}' has no body placeholder")
             ink = self.inks[plan.body.ink] if self.designed else None
             self._text(slide, self._placeholder(slide, body, FALLBACK_BODY, plan.body.box), plan.body.items, plan.body.size_pt, ink)
+        for drawing in plan.drawing:
+            self._draw(slide, drawing)
         if plan.role == "title":
             if self.logo:
                 self._logo(slide, self.logo, filled=plan.background is not None)
         else:
-            self._footer(slide, layout, number)
+            self._footer(slide, layout, number, filled=plan.background is not None)
         package.add_notes(slide.part, plan.notes.split("\n"), self.plan.language)
 
     def _carried_title_ink(self, role: str) -> Ink | None:
@@ -129,7 +139,8 @@ class DeckWriter:
             slide.tree.line((box.left, box.top), (box.right, box.bottom), inks[drawing.ink], drawing.width_pt, drawing.name)
         else:
             frame = (inks[drawing.frame], 1.0) if drawing.frame else None
-            add_picture(slide.part, slide.tree, Path(drawing.file), drawing.box, drawing.name, drawing.alt, frame)
+            file = greyed(Path(drawing.file)) if drawing.grey else Path(drawing.file)
+            add_picture(slide.part, slide.tree, file, drawing.box, drawing.name, drawing.alt, frame)
 
     def _placeholder(self, slide: _Slide, placeholder: Placeholder | None, fallback: Reference, box: Box) -> _Element:
         """The layout's placeholder on the slide (or, where it has none, one inheriting the master's), placed at ``box``.
@@ -140,14 +151,30 @@ class DeckWriter:
         reference, name = (placeholder.reference, placeholder.name) if placeholder else (fallback, fallback_name(fallback))
         return slide.tree.placeholder(reference, name, box)
 
-    def _style(self, size_pt: float, ink: Ink | None, align: str = "l", inherits: bool = False) -> TextStyle:
-        """A text body's style; ``inherits`` leaves alignment and weight to the template's placeholder styles."""
+    def _style(self, size_pt: float, ink: Ink | None, align: str | None = "l", inherits: bool = False) -> TextStyle:
+        """A text body's style; ``inherits`` leaves weight (and ``align`` None alignment) to the template's placeholder styles."""
         return TextStyle(size_pt, ink, self.font, self.plan.language, self.inks["accent"], align, self.link_ink, inherits)
 
-    def _text(self, slide: _Slide, shape: _Element, items: Sequence[Item], size_pt: float, ink: Ink | None, anchor: str = "t") -> None:
-        """Fitted items in a placeholder; our design anchors the text, a template's layout does."""
+    def _text(
+        self,
+        slide: _Slide,
+        shape: _Element,
+        items: Sequence[Item],
+        size_pt: float,
+        ink: Ink | None,
+        anchor: str = "t",
+        align: str | None = None,
+    ) -> None:
+        """Fitted items in a placeholder; our design anchors and aligns the text, a template's layout does (unless ``align``)."""
         body = elements.text_body(shape, anchor if self.designed else None)
-        elements.items(body, items, self._style(size_pt, ink, inherits=not self.designed), slide.link)
+        style = self._style(size_pt, ink, "l" if self.designed else align, inherits=not self.designed)
+        elements.items(body, items, style, slide.link)
+
+    def _title_align(self, layout: Layout) -> str | None:
+        """How the layout aligns its title: its own placeholder's style, else the master's title style."""
+        title = layout.first("title")
+        own = title.look.align if title and title.look else None
+        return own or (self.template.master_of(layout).title.align if self.template.masters else None)
 
     def _logo(self, slide: _Slide, path: Path, filled: bool) -> None:
         """The logo at the bottom right of the title slide, on a card of the background colour over a fill."""
@@ -156,19 +183,21 @@ class DeckWriter:
             pad = LOGO_CARD_PAD_PT
             card = Box(box.left - pad, box.top - pad, box.width + 2 * pad, box.height + 2 * pad)
             slide.tree.autoshape("rect", card, "Logo card", self.inks["background"])
-        add_picture(slide.part, slide.tree, path, box, "Logo", "Logo")
+        add_picture(slide.part, slide.tree, path, box, "Logo", self.logo_alt)
 
-    def _footer(self, slide: _Slide, layout: Layout, number: int) -> None:
+    def _footer(self, slide: _Slide, layout: Layout, number: int, filled: bool) -> None:
+        """Our footer line and slide number, pale on a slide filled with colour; a template's own placeholders on its slides."""
         if not self.designed:
             self._template_footer(slide.tree, layout)
             return
+        ink = self.inks["on_fill_muted" if filled else "muted"]
         text_box, number_box = footer_boxes(self.plan.width_pt, self.plan.height_pt)
         footer = Item((Span(self.plan.footer),), bullet=False)
         shape = slide.tree.textbox(text_box, "Footer")
-        elements.items(elements.text_body(shape, "t"), [footer], self._style(FOOTER_SIZE_PT, self.inks["muted"]), slide.link)
+        elements.items(elements.text_body(shape, "t"), [footer], self._style(FOOTER_SIZE_PT, ink), slide.link)
         shape = slide.tree.textbox(number_box, "Slide Number")
         body = elements.text_body(shape, "t")
-        elements.slide_number(body, str(number), self._style(FOOTER_SIZE_PT, self.inks["muted"], align="r"))
+        elements.slide_number(body, str(number), self._style(FOOTER_SIZE_PT, ink, align="r"))
 
     def _template_footer(self, tree: ShapeTree, layout: Layout) -> None:
         """The layout's footer and slide-number placeholders (the master's where the layout has none), as Header & Footer adds them."""

@@ -7,6 +7,7 @@ at its role's floor, so the planner can choose another.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -133,7 +134,8 @@ def grid(region: Box, entries: Sequence[GridEntry], set_: Typesetter, style: Dec
             drawings.append(_card(card, style))
             badge = Box(card.left + PAD_PT, card.top + PAD_PT, BADGE_PT, BADGE_PT)
             if entry.portrait:
-                drawings.append(Picture(entry.portrait, entry.head.text, fitted(entry.portrait, badge), "muted", "Portrait"))
+                box = fitted(entry.portrait, badge)
+                drawings.append(Picture(entry.portrait, entry.head.text, box, "muted", "Portrait", grey=not style.fills))
             elif entry.badge:
                 drawings += _badge(badge, entry.badge, set_, style)
             else:
@@ -317,12 +319,24 @@ def picture(
     box = fitted(file, replace(region, height=room))
     if middle:
         box = replace(box, top=region.top + (room - box.height) / 2)
-    drawings: list[Drawing] = [Picture(file, alt, box, "muted" if style.family != "modern" else None)]
+    frame = "muted" if style.family == "classic" else None  # a plate on classic; modern and print set pictures free
+    drawings: list[Drawing] = [Picture(file, alt, box, frame, grey=not style.fills)]
     if credit:
         width = max(box.width, region.width / 2)
         credit_box = Box(min(box.left, region.right - width), box.bottom + CAPTION_GAP_PT, width, credit_height)
         drawings.append(set_.block(credit_box, [line], size, "caption", ink=credit_ink, name="Credit"))
     return drawings
+
+
+def greyed(file: Path) -> io.BytesIO:
+    """The picture in ``file`` in shades of grey, as PNG bytes (transparency kept), as a deck printed in black shows it."""
+    with Image.open(file) as image:
+        clear = "A" in image.getbands() or "transparency" in image.info
+        grey = image.convert("RGBA").convert("LA") if clear else image.convert("L")
+    stream = io.BytesIO()
+    grey.save(stream, "PNG")
+    stream.seek(0)
+    return stream
 
 
 def fitted(file: str, region: Box) -> Box:

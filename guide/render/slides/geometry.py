@@ -61,6 +61,8 @@ class Geometry:
     """The title of title-only slides (timeline, pictures)."""
     stage: Box
     """Where a title-only slide draws its timeline or picture."""
+    section: tuple[Box, Box] | None = None
+    """A template's section header: its (title, text) boxes; None draws dividers on the stage instead."""
 
 
 def designed_geometry(aspect: str) -> Geometry:

@@ -20,7 +20,7 @@ from guide.errors import RenderError
 from guide.fonts import FontFamily
 from guide.labels import Labels
 from guide.markup import Span
-from guide.model import COVER, Course, Excerpt, Image, Paragraph, Topic
+from guide.model import COVER, Course, Excerpt, Image, KeyFact, Paragraph, Topic
 from guide.render.common import meta_line
 from guide.render.slides import designs, timeline
 from guide.render.slides.designs import ACCENT_BAR_PT, PAD_PT, GridEntry
@@ -30,6 +30,7 @@ from guide.render.slides.measure import Measurers, sentences
 from guide.render.slides.shapes import Drawing, Line, Lines, Shape, TextBlock
 from guide.render.slides.style import DeckStyle
 from guide.render.slides.typeset import Typesetter
+from guide.theme import OFF
 
 T = TypeVar("T")
 QUOTES_TOGETHER_PT = 28.0
@@ -105,7 +106,8 @@ class SlidePlan:
     title_lines: Lines = ()
     """The title's lines, broken where the slide wraps them (filled in last, as text blocks' are)."""
     section: str = ""
-    """The label of the deck's section the slide belongs to ("" before the first): a PDF's bookmarks."""
+    """The label of the deck's section the slide belongs to, as its divider names it ("" before the first):
+    a PDF's bookmarks, the deck's sections."""
 
 
 @dataclass(frozen=True)
@@ -204,9 +206,10 @@ class Planner:
         return [(name, slides + extras.get(name, [])) for name, slides in sections]
 
     def with_dividers(self, sections: Sequence[tuple[str, list[SlidePlan]]]) -> list[SlidePlan]:
-        """The sections' slides in order; in a long deck of our design, a divider opens each long section."""
+        """The sections' slides in order; in a long deck, a divider opens each long section."""
         long = [name for name, slides in sections if name and len(slides) >= DIVIDED_SECTION]
-        divided = self.designed and sum(len(slides) for _, slides in sections) >= DIVIDED_DECK and len(long) >= 3
+        count = sum(len(slides) for _, slides in sections)
+        divided = self.style.designs.divider and count >= DIVIDED_DECK and len(long) >= 3
         parts = [self.labels[SECTION_LABELS.get(name, name)] for name in long]
         ordered: list[SlidePlan] = []
         for name, slides in sections:
@@ -217,15 +220,25 @@ class Planner:
         return ordered
 
     def divider(self, parts: Sequence[str], current: int) -> SlidePlan:
-        """A long section's opening slide: the deck's parts, numbered, this one marked, the others quiet."""
-        family = self.style.family
-        filled = family == "classic"
-        region = self.geometry.stage
+        """A long section's opening slide: the deck's parts, numbered, this one marked, the others quiet.
+
+        On a template with a section header layout, the parts go in its text placeholder (or are
+        left out where they do not fit it); without one, they are drawn as in our design, unfilled.
+        """
         rows = [
             Item((Span(f"{number:02d}\u2003{part}", bold=number == current + 1),), bullet=False) for number, part in enumerate(parts, 1)
         ]
-        size = self.set.largest([([row], region.width - 2 * PAD_PT, region.height / len(rows)) for row in rows], "agenda")
         title = f"{self.labels['part']} {current + 1}: {parts[current]}"
+        if self.geometry.section is not None:
+            title_box, text_box = self.geometry.section
+            shown, title_size = self.fit_title(title, title_box)
+            size = self.set.largest_one(rows, text_box, "agenda")
+            body = self.set.block(text_box, rows, size, "agenda", name="Parts") if size is not None else None
+            return SlidePlan("section", "divider", shown, title_size, title_box, body=body, notes=parts[current])
+        family = self.style.family if self.designed else None
+        filled = family == "classic"
+        region = self.geometry.stage
+        size = self.set.largest([([row], region.width - 2 * PAD_PT, region.height / len(rows)) for row in rows], "agenda")
         if size is None:  # more parts than the slide holds: the title alone says where the deck is
             return self.slide(title, "divider", parts[current])
         drawing: list[Drawing] = []
@@ -302,7 +315,9 @@ class Planner:
 
     def cover_image(self) -> Image | None:
         """The topic's picture for the title slide, when it marks one and the design is ours."""
-        return next((image for image in self.topic.images if image.section == COVER), None) if self.designed else None
+        if not (self.designed and self.style.designs.cover):
+            return None
+        return next((image for image in self.topic.images if image.section == COVER), None)
 
     def title_slide(self) -> SlidePlan:
         """Title, then subtitle, meta line and course, beside the cover picture if there is one.
@@ -369,9 +384,10 @@ class Planner:
         notes = self.notes("summary", [self.topic.summary])
         title = self.labels["at_a_glance"]
         region = self.geometry.stage
-        panel = designs.panel(region, item, self.set, self.style)
+        panel = designs.panel(region, item, self.set, self.style) if self.style.designs.panel else None
         full = panel is not None and panel[0].box.height >= region.height * SPARSE_SHARE
-        if (not full or len(item.text.split()) <= STATEMENT_WORDS) and (statement := designs.statement(region, item, self.set)):
+        small = self.style.designs.panel and not full  # a panel that would look empty, or not fit: set large instead
+        if (small or len(item.text.split()) <= STATEMENT_WORDS) and (statement := self.statement(item)):
             return [self.slide(title, "statement", notes, statement)]
         if panel:
             return [self.slide(title, "panel", notes, panel)]
@@ -385,7 +401,7 @@ class Planner:
         """
         topic, labels = self.topic, self.labels
         sections = tuple((name, getattr(topic, name)) for name in BRIEF_SECTIONS)
-        if any(len(entries) != 1 for _, entries in sections):
+        if any(len(entries) != 1 for _, entries in sections) or self.style.designs.grid == OFF:
             return []
         fact, context, significance = topic.key_facts[0], topic.context[0], topic.significance[0]
         texts = (fact.fact, _slide_text(context), _slide_text(significance))
@@ -395,7 +411,8 @@ class Planner:
             GridEntry(bold_line(labels[name]), Item(markup.parse(text), bullet=False))
             for (name, _), text in zip(sections, texts, strict=True)
         ]
-        drawing = designs.grid(self.geometry.stage, entries, self.set, self.style, columns=len(entries))
+        columns = 1 if self.style.designs.grid == "rows" else len(entries)
+        drawing = designs.grid(self.geometry.stage, entries, self.set, self.style, columns=columns)
         if drawing is None:
             return []
         parts = (self.notes("key_facts", [fact.detail] if fact.detail else []), self.notes("context", [context.text]))
@@ -403,22 +420,26 @@ class Planner:
         return [self.slide(labels["in_brief"], "grid", notes, drawing)]
 
     def fact_slides(self) -> list[SlidePlan]:
-        """Key facts as a list; those with a figure set big on a slide of their own, "In numbers", after it."""
+        """Key facts that carry a figure set big on a slide of their own, "In numbers", then the others as a list.
+
+        Each fact is shown once: a fact on the figures' slide is not listed again.
+        """
         facts = self.topic.key_facts
         notes = self.notes("key_facts", [fact.detail for fact in facts if fact.detail])
-        title = self.labels["key_facts"]
-        slides = self.list_slides(title, [Item(markup.parse(fact.fact)) for fact in facts], notes)
         figured = [(fact.figure, Item(markup.parse(fact.fact), bullet=False)) for fact in facts if fact.figure]
-        drawing = designs.numbers(self.geometry.stage, figured, self.set, self.style) if len(figured) > 1 else None
-        if drawing is not None:
-            slides.append(self.slide(self.labels["in_numbers"], "numbers", notes, drawing))
-        return slides
+        shown = len(figured) > 1 and self.style.designs.numbers
+        drawing = designs.numbers(self.geometry.stage, figured, self.set, self.style) if shown else None
+        if drawing is None:
+            return self.list_slides(self.labels["key_facts"], [_listed_fact(fact) for fact in facts], notes)
+        listed = [Item(markup.parse(fact.fact)) for fact in facts if not fact.figure]
+        slides = [self.slide(self.labels["in_numbers"], "numbers", notes, drawing)]
+        return slides + (self.list_slides(self.labels["key_facts"], listed, notes) if listed else [])
 
     def checklist_slides(self, title: str, items: Sequence[Item], notes: str) -> list[SlidePlan]:
         """Objectives as a checklist; as a list, continued, when they are too many for one slide."""
-        if len(items) == 1 and (drawing := designs.statement(self.geometry.stage, items[0], self.set)):
+        if len(items) == 1 and (drawing := self.statement(items[0])):
             return [self.slide(title, "statement", notes, drawing)]
-        drawing = designs.checklist(self.geometry.stage, items, self.set)
+        drawing = designs.checklist(self.geometry.stage, items, self.set) if self.style.designs.checklist else None
         if drawing is None:
             return self.list_slides(title, [replace(item, bullet=True) for item in items], notes)
         return [self.slide(title, "checklist", notes, drawing)]
@@ -438,6 +459,9 @@ class Planner:
             least = QUOTES_TOGETHER_PT if len(group) > 1 else 0.0
             return designs.quotation(self.geometry.stage, [(quote, by) for quote, by, _ in group], self.set, least)
 
+        if not self.style.designs.quotation:  # the section's passages as one list, each followed by whose words they are
+            quoted = [replace(quote, spans=(*quote.spans, Span(f" \u2014\u00a0{by}"))) for quote, by, _ in passages]
+            return self.list_slides(passages[0][1], quoted, "\n\n".join(markup.plain_text(item.text) for item in quoted))
         pages = _shared(passages, layout, len(passages))
         if pages is None:  # a passage too long to set large: as a list, continued
             return [slide for quote, by, _ in passages for slide in self.list_slides(by, [quote], markup.plain_text(quote.text))]
@@ -506,27 +530,35 @@ class Planner:
 
     def short_list_slides(self, title: str, items: Sequence[Item], notes: str, wide: bool = False) -> list[SlidePlan] | None:
         """A short list as one designed slide: one item as a statement, two to four as cards (rows when ``wide``)."""
-        region = self.geometry.stage
         plain = [replace(item, bullet=False, number=0) for item in items]
-        if len(plain) == 1 and not wide and (drawing := designs.statement(region, plain[0], self.set)):
+        if len(plain) == 1 and not wide and (drawing := self.statement(plain[0])):
             return [self.slide(title, "statement", notes, drawing)]
-        numbered = any(item.number for item in items)
-        if wide and len(plain) <= MAX_CARDS:
-            drawing = designs.card_rows(region, plain, self.set, self.style, numbered)
-        else:
-            drawing = designs.cards(region, plain, self.set, self.style, numbered) if 1 < len(plain) <= MAX_CARDS else None
+        if len(plain) > MAX_CARDS or (len(plain) == 1 and not wide):
+            return None
+        drawing = self.cards(plain, any(item.number for item in items), rows=wide)
         return [self.slide(title, "cards", notes, drawing)] if drawing else None
+
+    def statement(self, item: Item) -> list[Drawing] | None:
+        """``item`` set large on the stage, if the theme allows statements and it fits."""
+        return designs.statement(self.geometry.stage, item, self.set) if self.style.designs.statement else None
+
+    def cards(self, items: Sequence[Item], numbered: bool, rows: bool = False) -> list[Drawing] | None:
+        """``items`` as cards, in the theme's arrangement (or in ``rows``); None if the theme has no cards or they do not fit."""
+        arrangement = self.style.designs.cards
+        if arrangement == OFF:
+            return None
+        layout = designs.card_rows if rows or arrangement == "rows" else designs.cards
+        return layout(self.geometry.stage, items, self.set, self.style, numbered)
 
     def point_slides(self, title: str, paragraphs: Sequence[Paragraph], section: str, numbered: bool) -> list[SlidePlan]:
         """A section's points (each paragraph's slide text): one as a statement, two to four as cards, more over several."""
         items = [Item(markup.parse(_slide_text(paragraph)), bullet=False) for paragraph in paragraphs]
         notes = self.notes(section, [paragraph.text for paragraph in paragraphs])
-        region = self.geometry.stage
         if len(items) == 1:
-            if len(items[0].text.split()) <= STATEMENT_WORDS and (drawing := designs.statement(region, items[0], self.set)):
+            if len(items[0].text.split()) <= STATEMENT_WORDS and (drawing := self.statement(items[0])):
                 return [self.slide(title, "statement", notes, drawing)]
             return self.list_slides(title, items, notes)
-        pages = _shared(items, lambda group: designs.cards(region, group, self.set, self.style, numbered), MAX_CARDS)
+        pages = _shared(items, lambda group: self.cards(group, numbered), MAX_CARDS)
         if pages is None:
             return self.list_slides(title, [replace(item, bullet=True) for item in items], notes)
         return [self.slide(self.continued(title, index, len(pages)), "cards", notes, drawing) for index, (_, drawing) in enumerate(pages)]
@@ -542,8 +574,13 @@ class Planner:
 
     def grid_slides(self, title: str, entries: Sequence[GridEntry], notes: str) -> list[SlidePlan]:
         """Name or term cards in a grid, shared evenly over as few slides as hold them; a list if a card never fits."""
-        region = self.geometry.stage
-        pages = _shared(entries, lambda group: designs.grid(region, group, self.set, self.style), len(entries), unit=2)
+        region, arrangement = self.geometry.stage, self.style.designs.grid
+        columns = 1 if arrangement == "rows" else 2
+
+        def layout(group: Sequence[GridEntry]) -> list[Drawing] | None:
+            return designs.grid(region, group, self.set, self.style, columns)
+
+        pages = _shared(entries, layout, len(entries), unit=columns) if arrangement != OFF else None
         if pages is None:
             items = [Item((*entry.head.spans, *((Span(": "), *entry.body.spans) if entry.body else ()))) for entry in entries]
             return self.list_slides(title, items, notes)
@@ -564,7 +601,7 @@ class Planner:
         ]
         notes = self.notes("timeline", plain=[f"{event.date}: {Item(event.text).text}" for event in events])
         title = self.labels["timeline"]
-        pages = timeline.timeline_pages(self.geometry.stage, events, self.set, self.style)
+        pages = timeline.timeline_pages(self.geometry.stage, events, self.set, self.style) if self.style.designs.timeline else None
         if pages is None:
             items = [Item((Span(f"{event.date}: ", bold=True), *event.text)) for event in events]
             return self.list_slides(title, items, notes)
@@ -593,6 +630,14 @@ def _shared(
         if all(drawing is not None for _, drawing in pages):
             return [(share, drawing) for share, drawing in pages if drawing is not None]
     return None
+
+
+def _listed_fact(fact: KeyFact) -> Item:
+    """A key fact as a list item, led by its figure in bold where its text does not say it (as the figure is not set big)."""
+    spans = markup.parse(fact.fact)
+    if fact.figure and fact.figure not in markup.plain_text(fact.fact):
+        spans = (Span(fact.figure, bold=True), Span(" \u2013 "), *spans)
+    return Item(tuple(spans))
 
 
 def _slide_text(paragraph: Paragraph) -> str:

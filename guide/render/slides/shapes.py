@@ -63,13 +63,17 @@ class Line:
 
 @dataclass(frozen=True)
 class Picture:
-    """A picture scaled to ``box`` (its proportions kept), with its alt text; ``frame`` outlines it."""
+    """A picture scaled to ``box`` (its proportions kept), with its alt text; ``frame`` outlines it.
+
+    ``grey`` shows it in shades of grey, as a deck meant for printing in black shows its pictures.
+    """
 
     file: str
     alt: str
     box: Box
     frame: str | None = None
     name: str = "Picture"
+    grey: bool = False
 
 
 Drawing = TextBlock | Shape | Line | Picture

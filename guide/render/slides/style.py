@@ -7,11 +7,11 @@ classic one; so a theme that extends a built-in keeps its design.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from guide.colors import mix
-from guide.theme import Theme
+from guide.theme import SlideDesigns, Theme
 
 Family = Literal["classic", "modern", "print"]
 
@@ -55,10 +55,11 @@ TEMPLATE_SCHEME = {
 
 @dataclass(frozen=True)
 class DeckStyle:
-    """How a deck is decorated: its design family and whether large areas are filled with colour."""
+    """How a deck is decorated: its design family, whether large areas are filled with colour, the designs it may use."""
 
     family: Family
     fills: bool
+    designs: SlideDesigns = field(default_factory=SlideDesigns)
 
     @property
     def card_fill(self) -> str | None:
@@ -73,9 +74,9 @@ class DeckStyle:
 def deck_style(theme: Theme) -> DeckStyle:
     """The design family of ``theme``'s decks (see the module's docstring)."""
     if not theme.fills:
-        return DeckStyle("print", False)
+        return DeckStyle("print", False, theme.designs)
     one_sans = theme.heading_font == theme.body_font and theme.heading_font.name not in SERIF_FAMILIES
-    return DeckStyle("modern" if one_sans else "classic", True)
+    return DeckStyle("modern" if one_sans else "classic", True, theme.designs)
 
 
 def theme_inks(theme: Theme) -> dict[str, str]:
