@@ -45,6 +45,7 @@ from guide.template_art import read_template_art
 from guide.theme import HANDOUT_LAYOUTS, Theme
 from tests.conftest import ROOT, TREATY, run_cli, squeezed
 from tests.deckread import pages_in_libreoffice
+from tests.handout_notes import notes_set_under
 from tests.pdfread import fill_colors, fonts_of, link_targets
 from tests.samples import long_topic
 from tests.strategies import topics
@@ -84,15 +85,6 @@ def reader(data: bytes) -> PdfReader:
 
 def page_text(pdf: PdfReader, index: int) -> str:
     return squeezed(pdf.pages[index].extract_text())
-
-
-def notes_set_under(plan: DeckPlan) -> dict[int, int]:
-    """Slide number -> the slide under which a notes handout sets its notes: its own, or the first of its section with the same."""
-    first_with: dict[tuple[str, str], int] = {}
-    return {
-        number: first_with.setdefault((slide.section, slide.notes), number) if slide.notes.strip() else number
-        for number, slide in enumerate(plan.slides, start=1)
-    }
 
 
 def blocks(slide: Any) -> list[TextBlock]:

@@ -38,6 +38,7 @@ from guide.session import BuildSession
 from guide.theme import Theme
 from guide.typography import typeset_topic
 from tests.conftest import ROOT, TREATY, squeezed
+from tests.handout_notes import notes_set_under
 from tests.samples import german_topic, long_topic, paragraph, sentence
 from tests.tagread import STANDARD_ROLES, Node, elements, have_pdfinfo, parent_tree, structure_tree, unmarked_painting
 from tests.templates import make_decorated_template
@@ -188,6 +189,11 @@ def test_lists_terms_figures_and_quotations_have_their_roles(rendered: Any, case
     facts = [squeezed(plain_text(fact.fact)) for fact in printed.key_facts]
     assert len([body for body in tree.find("LBody") if any(fact in squeezed(body.all_text()) for fact in facts)]) == len(facts)
     assert len(tree.find("BlockQuote")) == len(printed.excerpts)
+    numbered = [texts(listed, "Lbl") for listed in tree.find("L") if texts(listed, "Lbl")[:1] == ["1."]]
+    counts = [len(printed.questions), len(printed.sources)]
+    assert sorted(numbered) == sorted([f"{number}." for number in range(1, count + 1)] for count in counts if count)
+    asked = [squeezed(plain_text(question.question)) for question in printed.questions]
+    assert len([listed for listed in tree.find("L") if texts(listed, "LBody") == asked]) == (1 if asked else 0)  # numbers not in the text
     with pikepdf.open(path) as pdf:
         figures = [element for element in elements(pdf) if element.role == "Figure"]
         assert [figure.alt for figure in figures] == [image.alt for image in printed.images]
@@ -259,6 +265,21 @@ def test_every_link_element_holds_the_links_text_and_its_annotations(rendered: A
         assert all(link.marks and link.objects and link.alt is None for link in found)
 
 
+@pytest.mark.parametrize("case", [case for case in [*CASES, *SLIDE_CASES] if case[0] == "treaty"], ids=_ids)
+def test_a_passage_in_another_language_is_an_element_in_that_language(rendered: Any, case: tuple[str, str, str]) -> None:
+    """The treaty's German Article 2 and Krestinsky's name in Russian: each read by an element with its /Lang, holding exactly it."""
+    path, topic, _ = rendered[case]
+    tree = structure_tree(path)
+    with pikepdf.open(path) as pdf:
+        found = elements(pdf)
+    assert [node.role for node in tree.walk()] == [element.role for element in found]  # poppler and pikepdf read one tree
+    spoken = {(element.lang, squeezed(node.all_text())) for node, element in zip(tree.walk(), found, strict=True) if element.lang}
+    (german,) = [excerpt for excerpt in topic.excerpts if excerpt.lang == "de"]
+    (russian,) = [person for person in topic.people if person.native_name_lang == "ru"]
+    expected = {("de", squeezed(plain_text(german.text))), ("ru", squeezed(russian.native_name or ""))}
+    assert spoken == (set() if case[2] == "answers" else expected)
+
+
 @pytest.mark.parametrize("case", SLIDE_CASES, ids=_ids)
 def test_every_slide_is_a_section_under_its_title_with_its_pictures_alt_text(rendered: Any, case: tuple[str, str, str]) -> None:
     path, topic, theme = rendered[case]
@@ -282,6 +303,21 @@ def test_a_notes_pages_continuation_mark_is_an_artifact_and_a_pointer_to_earlier
     text = structure_tree(path).all_text()
     assert "(CONT.)" not in text and "Notes: see slide 4" in text
     assert any("SLIDE 4 (CONT.)" in page.extract_text() for page in PdfReader(path).pages)  # drawn, and not read out
+
+
+@pytest.mark.parametrize(("topic_name", "theme_name"), [("treaty", "classic"), ("treaty", "print"), ("long", "classic")])
+def test_a_handouts_speaker_notes_are_read_in_their_slides_section_after_the_slide(rendered: Any, topic_name: str, theme_name: str) -> None:
+    path, topic, theme = rendered[(topic_name, theme_name, "handout-notes")]
+    _, plan = planned(topic, theme, None, BuildSession())
+    sections = structure_tree(path).kids
+    assert [node.role for node in sections] == ["Sect"] * len(plan.slides)
+    notes_under = notes_set_under(plan)
+    for number, (section, slide) in enumerate(zip(sections, plan.slides, strict=True), start=1):
+        notes = [part for part in slide.notes.split("\n\n") if part.strip()]
+        if notes_under[number] != number:  # a section's continued slide points to its notes instead of repeating them
+            notes = [f"Notes: see slide {notes_under[number]}"]
+        read_last = section.kids[len(section.kids) - len(notes) :]
+        assert [(node.role, squeezed(node.all_text())) for node in read_last] == [("P", squeezed(note)) for note in notes]
 
 
 @pytest.mark.parametrize("document", ["sheet", "slides", "handout-notes"])
