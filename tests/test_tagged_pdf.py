@@ -186,6 +186,11 @@ def test_lists_terms_figures_and_quotations_have_their_roles(rendered: Any, case
     facts = [squeezed(plain_text(fact.fact)) for fact in printed.key_facts]
     assert len([body for body in tree.find("LBody") if any(fact in squeezed(body.all_text()) for fact in facts)]) == len(facts)
     assert len(tree.find("BlockQuote")) == len(printed.excerpts)
+    numbered = [texts(listed, "Lbl") for listed in tree.find("L") if texts(listed, "Lbl")[:1] == ["1."]]
+    counts = [len(printed.questions), len(printed.sources)]
+    assert sorted(numbered) == sorted([f"{number}." for number in range(1, count + 1)] for count in counts if count)
+    asked = [squeezed(plain_text(question.question)) for question in printed.questions]
+    assert len([listed for listed in tree.find("L") if texts(listed, "LBody") == asked]) == (1 if asked else 0)  # numbers not in the text
     with pikepdf.open(path) as pdf:
         figures = [element for element in elements(pdf) if element.role == "Figure"]
         assert [figure.alt for figure in figures] == [image.alt for image in printed.images]
@@ -257,6 +262,21 @@ def test_every_link_element_holds_the_links_text_and_its_annotations(rendered: A
         assert all(link.marks and link.objects and link.alt is None for link in found)
 
 
+@pytest.mark.parametrize("case", [case for case in [*CASES, *SLIDE_CASES] if case[0] == "treaty"], ids=_ids)
+def test_a_passage_in_another_language_is_an_element_in_that_language(rendered: Any, case: tuple[str, str, str]) -> None:
+    """The treaty's German Article 2 and Krestinsky's name in Russian: each read by an element with its /Lang, holding exactly it."""
+    path, topic, _ = rendered[case]
+    tree = structure_tree(path)
+    with pikepdf.open(path) as pdf:
+        found = elements(pdf)
+    assert [node.role for node in tree.walk()] == [element.role for element in found]  # poppler and pikepdf read one tree
+    spoken = {(element.lang, squeezed(node.all_text())) for node, element in zip(tree.walk(), found, strict=True) if element.lang}
+    (german,) = [excerpt for excerpt in topic.excerpts if excerpt.lang == "de"]
+    (russian,) = [person for person in topic.people if person.native_name_lang == "ru"]
+    expected = {("de", squeezed(plain_text(german.text))), ("ru", squeezed(russian.native_name or ""))}
+    assert spoken == (set() if case[2] == "answers" else expected)
+
+
 @pytest.mark.parametrize("case", SLIDE_CASES, ids=_ids)
 def test_every_slide_is_a_section_under_its_title_with_its_pictures_alt_text(rendered: Any, case: tuple[str, str, str]) -> None:
     path, topic, theme = rendered[case]
@@ -273,6 +293,18 @@ def test_every_slide_is_a_section_under_its_title_with_its_pictures_alt_text(ren
     pictures = [drawing.alt for slide in plan.slides for drawing in slide.drawing if isinstance(drawing, Picture)]
     with pikepdf.open(path) as pdf:
         assert [element.alt for element in elements(pdf) if element.role == "Figure"] == pictures
+
+
+@pytest.mark.parametrize("theme_name", ["classic", "print"])
+def test_a_handouts_speaker_notes_are_read_in_their_slides_section_after_the_slide(rendered: Any, theme_name: str) -> None:
+    path, topic, theme = rendered[("treaty", theme_name, "handout-notes")]
+    _, plan = planned(topic, theme, None, BuildSession())
+    sections = structure_tree(path).kids
+    assert [node.role for node in sections] == ["Sect"] * len(plan.slides)
+    for section, slide in zip(sections, plan.slides, strict=True):
+        notes = [part for part in slide.notes.split("\n\n") if part.strip()]
+        read_last = section.kids[len(section.kids) - len(notes) :]
+        assert [(node.role, squeezed(node.all_text())) for node in read_last] == [("P", squeezed(note)) for note in notes]
 
 
 @pytest.mark.parametrize("document", ["sheet", "slides", "handout-notes"])

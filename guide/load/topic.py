@@ -117,7 +117,17 @@ def _cross_reference_problems(data: dict[str, Any], origin: Origin) -> list[Prob
             problems.append(origin.problem(location, f"unknown source id {quoted(source_id)}{hint}"))
     problems.extend(_timeline_order_problems(data, origin))
     problems.extend(_placement_problems(data, origin))
+    problems.extend(_language_problems(data, origin))
     return problems
+
+
+def _language_problems(data: dict[str, Any], origin: Origin) -> list[Problem]:
+    """A native name's language without the native name would say nothing."""
+    return [
+        origin.problem(("people", index, "native_name_lang"), "a language for a native name the person does not have; add native_name")
+        for index, person in _items(data, "people")
+        if "native_name_lang" in person and not person.get("native_name")
+    ]
 
 
 def _placement_problems(data: dict[str, Any], origin: Origin) -> list[Problem]:

@@ -15,7 +15,7 @@ from guide.labels import Labels
 from guide.model import COVER, Course, Excerpt, Image, Paragraph, Person, Question, Topic
 from guide.render.common import meta_line
 from guide.render.html.images import data_uri
-from guide.render.html.inline import attribute, link, prose, text
+from guide.render.html.inline import attribute, in_language, link, prose, text
 from guide.session import BuildSession
 
 DEFAULT_SECTION = "context"
@@ -127,7 +127,7 @@ class Page:
             portrait = ""
             if person.image:
                 portrait = f'<img class="portrait" src="{data_uri(person.image, self.session)}" alt={attribute(person.name)}>'
-            native = f" ({text(person.native_name)})" if person.native_name else ""
+            native = f" ({in_language(text(person.native_name), person.native_name_lang)})" if person.native_name else ""
             items.append(f"<li>{portrait}<strong>{text(person.name)}</strong>{native} — {prose(person.role)}</li>")
         return ["<ul>", *items, "</ul>"]
 
@@ -169,6 +169,7 @@ class Page:
         for excerpt in self._placed(section, self.topic.excerpts):
             source = by_id[excerpt.source]
             cite = f" cite={attribute(source.url)}" if source.url else ""
+            cite += f" lang={attribute(excerpt.lang)}" if excerpt.lang else ""
             lines += [
                 '<figure class="excerpt">',
                 f"<blockquote{cite}><p>{prose(excerpt.text)}</p></blockquote>",

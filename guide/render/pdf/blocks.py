@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from guide import markup
 from guide.labels import Labels
-from guide.model import COVER, GlossaryEntry, KeyFact, Person, Source, TimelineEntry, Topic
+from guide.model import COVER, Excerpt, GlossaryEntry, KeyFact, Person, Source, TimelineEntry, Topic
 from guide.model import Image as TopicImage
 from guide.model import Paragraph as TopicParagraph
 from guide.render.pdf.band import TitleBand, WriteIn
@@ -24,7 +24,7 @@ from guide.render.pdf.inline import attribute, literal, to_markup
 from guide.render.pdf.internals import Paragraph, Picture, PictureObject, picture_object
 from guide.render.pdf.structure import Element
 from guide.render.pdf.styles import Styles
-from guide.render.pdf.tagged import adopt, tag
+from guide.render.pdf.tagged import adopt, language_markup, tag
 from guide.render.pdf.timescale import ColumnTimeScale, TimeScale, placeable
 from guide.session import BuildSession
 
@@ -86,9 +86,8 @@ class Blocks:
 
     def list_item(self, items: Element, markup_text: str, style: ParagraphStyle | None = None) -> Paragraph:
         """A bulleted item of the list ``items``: the bullet its label, the text its body."""
-        item = items.child("LI")
-        label = item.child("Lbl")
-        return tag(self._bullet(markup_text, style), item.child("LBody"), label)
+        label, body = new_item(items)
+        return tag(self._bullet(markup_text, style), body, label)
 
     def _next_outline_key(self) -> str:
         self._outline_keys += 1
@@ -210,13 +209,14 @@ class Blocks:
             return [self.bookmark(label), self.box(label, heading, items, tinted=False), Spacer(0, SIDE_BOX_GAP_PT)]
         return [self.bookmark(label), self.box(label, heading, [TwoColumnList(items)], tinted=False), Spacer(0, OBJECTIVES_GAP_PT)]
 
-    def excerpt(self, text: str, attribution: str, source_number: int | None, side: bool) -> SetOff:
-        """A primary-source passage set off from the text, its attribution below it, marked with its source's number."""
+    def excerpt(self, excerpt: Excerpt, source_number: int | None, side: bool) -> SetOff:
+        """A primary-source passage set off from the text, in its language, its attribution below it, marked with its source's number."""
         marker = self._superscript([source_number] if source_number else [])
         style = self.styles.side_quote if side else self.styles.quote
         quote = Element("BlockQuote")
+        attribution = excerpt.attribution
         parts: list[Paragraph] = [
-            tag(self.prose(text, style), quote.child("P")),
+            tag(self.prose(excerpt.text, style), quote.child("P", lang=excerpt.lang)),
             tag(Paragraph(f"— {literal(attribution)}{marker}", self.styles.attribution), quote.child("P")),
         ]
         return SetOff(parts, self.styles.palette.accent)
@@ -227,7 +227,7 @@ class Blocks:
         placed: dict[str, list[Flowable]] = {}
         for excerpt in topic.excerpts:
             section = excerpt.section or "context"
-            quote = self.excerpt(excerpt.text, excerpt.attribution, numbers.get(excerpt.source), section in SIDEBAR_SECTIONS)
+            quote = self.excerpt(excerpt, numbers.get(excerpt.source), section in SIDEBAR_SECTIONS)
             placed.setdefault(section, []).append(quote)
         return placed
 
@@ -262,7 +262,7 @@ class Blocks:
         for person in people:
             name = f"<b>{literal(person.name)}</b>"
             if person.native_name:
-                name += f" ({literal(person.native_name)})"
+                name += f" ({language_markup(literal(person.native_name), person.native_name_lang)})"
             text = f"{name} — {self.inline(person.role)}"
             if person.image:
                 portrait = _scaled(self.picture(person.image), PORTRAIT_PT, PORTRAIT_PT * 1.3)
@@ -334,12 +334,24 @@ class Blocks:
         listed = Element("L")
         items: list[Flowable] = []
         for number, source in enumerate(sources, start=1):
-            text = f"{number}.&nbsp;&nbsp;{self.inline(source.citation)}"
+            text = self.inline(source.citation)
             if source.url:
                 shown = literal(markup.link_text(source.url))
                 text += f' <a href={attribute(source.url)} color="{self.styles.link_color}"><u>{shown}</u></a>'
-            items.append(tag(Paragraph(text, self.styles.source), listed.child("LI").child("LBody")))
+            label, body = new_item(listed)
+            items.append(tag(numbered(number, text, self.styles.source), body, label))
         return kept_ends(items)
+
+
+def new_item(items: Element) -> tuple[Element, Element]:
+    """A new item of the list ``items``: (its label, its body)."""
+    item = items.child("LI")
+    return item.child("Lbl"), item.child("LBody")
+
+
+def numbered(number: int, markup_text: str, style: ParagraphStyle) -> Paragraph:
+    """A numbered item's paragraph: the number hanging in the indent as its bullet, so it is drawn, and tagged, as its label."""
+    return Paragraph(markup_text, style, bulletText=f"{number}.")
 
 
 def _listed(dates: Sequence[Paragraph], events: Sequence[Paragraph]) -> tuple[list[Paragraph], list[Paragraph]]:

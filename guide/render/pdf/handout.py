@@ -161,8 +161,10 @@ def notes_story(deck: _Deck) -> list[Flowable]:
         if index:
             story.append(PageBreak())
         parts = [part for part in slide.notes.split("\n\n") if part.strip()]
-        notes = [tag(Paragraph(literal(part).replace("\n", "<br/>"), deck.styles.body), Element("P")) for part in parts]
-        story.append(KeepTogether([SlideFigure(deck, number, slide), Spacer(0, GAP_PT), *notes[:1]]))
+        elements = [Element("P") for _ in parts]
+        texts = [literal(part).replace("\n", "<br/>") for part in parts]
+        notes = [tag(Paragraph(text, deck.styles.body), element) for text, element in zip(texts, elements, strict=True)]
+        story.append(KeepTogether([SlideFigure(deck, number, slide, elements), Spacer(0, GAP_PT), *notes[:1]]))
         story += notes[1:]
     return story
 
@@ -197,13 +199,17 @@ class SlidePage(Flowable):
 
 
 class SlideFigure(Flowable):
-    """One slide as wide as the text column (at most ``NOTES_SLIDE_SHARE`` of the page high), its number under it."""
+    """One slide as wide as the text column (at most ``NOTES_SLIDE_SHARE`` of the page high), its number under it.
 
-    def __init__(self, deck: _Deck, number: int, slide: SlidePlan) -> None:
+    The elements of its ``notes`` (drawn after it) are read in the slide's section, after the slide.
+    """
+
+    def __init__(self, deck: _Deck, number: int, slide: SlidePlan, notes: Sequence[Element] = ()) -> None:
         super().__init__()
         self.deck = deck
         self.number = number
         self.slide = slide
+        self.notes = notes
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         plan = self.deck.plan
@@ -212,14 +218,26 @@ class SlideFigure(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        place_slide(self.canv, self.deck, self.number, self.slide, 0, self.height, self.width, self.height - LABEL_ROOM_PT, centred=True)
+        section = Element("Sect")
+        place_slide(self.canv, self.deck, self.number, self.slide, 0, self.height, self.width, self.height - LABEL_ROOM_PT, True, section)
+        for note in self.notes:
+            section.adopt(note)
 
 
 def place_slide(
-    canvas: Canvas, deck: _Deck, number: int, slide: SlidePlan, left: float, top: float, width: float, height: float, centred: bool
+    canvas: Canvas,
+    deck: _Deck,
+    number: int,
+    slide: SlidePlan,
+    left: float,
+    top: float,
+    width: float,
+    height: float,
+    centred: bool,
+    section: Element | None = None,
 ) -> None:
     """The slide as large as fits (``width`` x ``height``) below ``top`` (``centred`` in that room, else at its top left),
-    framed, its number under it."""
+    framed, its number under it; tagged as ``section``, if given."""
     plan = deck.plan
     scale = min(width / plan.width_pt, height / plan.height_pt)
     shown_width, shown_height = plan.width_pt * scale, plan.height_pt * scale
@@ -228,7 +246,7 @@ def place_slide(
     if number in deck.marks:
         bookmark(canvas, number, deck.marks[number])
     with slide_space(canvas, x, bottom, scale, plan):
-        draw_slide(canvas, plan, slide, number, deck.look)
+        draw_slide(canvas, plan, slide, number, deck.look, section)
     canvas.saveState()
     canvas.setStrokeColor(deck.styles.palette.rule)
     canvas.setLineWidth(FRAME_PT)

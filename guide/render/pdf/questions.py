@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from guide import markup
 from guide.model import Question
-from guide.render.pdf.blocks import Blocks
+from guide.render.pdf.blocks import Blocks, new_item, numbered
 from guide.render.pdf.columns import Kept
 from guide.render.pdf.flowables import RuledLines
 from guide.render.pdf.inline import literal
@@ -80,8 +80,9 @@ class Questions:
         self.styles = blocks.styles
         self.labels = blocks.labels
 
-    def _question(self, number: int, question: Question, element: Element) -> Paragraph:
-        return tag(Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;{self.blocks.inline(question.question)}", self.styles.question), element)
+    def _question(self, number: int, question: Question, element: Element, label: Element) -> Paragraph:
+        """The question, its number the label of its item."""
+        return tag(numbered(number, self.blocks.inline(question.question), self.styles.question), element, label)
 
     def sheet(self, questions: Sequence[Question], extra_lines: int = 0, tight: bool = False) -> list[Flowable]:
         """Each question kept with its lines to write on: as many as its expected answer needs.
@@ -95,9 +96,9 @@ class Questions:
         items: list[Flowable] = []
         for number, question in enumerate(questions, start=1):
             count = question.lines or answer_lines(question.answer, width) + extra_lines
-            body = listed.child("LI").child("LBody")
+            label, body = new_item(listed)
             lines = RuledLines(count, spacing, NUMBER_INDENT_PT, rule)
-            items.append(Kept([self._question(number, question, body), lines, Spacer(0, QUESTION_GAP_PT)]))
+            items.append(Kept([self._question(number, question, body, label), lines, Spacer(0, QUESTION_GAP_PT)]))
         return items
 
     def key(self, questions: Sequence[Question]) -> list[Flowable]:
@@ -105,10 +106,10 @@ class Questions:
         listed = Element("L")
         items: list[Flowable] = []
         for number, question in enumerate(questions, start=1):
-            body = listed.child("LI").child("LBody")
+            label, body = new_item(listed)
             answer = f"<b>{literal(self.labels['answer'])}:</b> {self.blocks.inline(question.answer)}"
             parts: list[Flowable] = [
-                self._question(number, question, body.child("P")),
+                self._question(number, question, body.child("P"), label),
                 tag(Paragraph(answer, self.styles.answer), body.child("P")),
             ]
             points = key_points(question.answer)

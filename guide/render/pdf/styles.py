@@ -194,7 +194,10 @@ def _styles(
         term=ParagraphStyle(
             "term", parent=side, spaceAfter=3.5, bulletFontName=body.bold, bulletFontSize=side_pt, bulletIndent=0, bulletColor=palette.text
         ),
-        question=ParagraphStyle("question", parent=base, leftIndent=17, firstLineIndent=-17, spaceAfter=0),
+        # A number is set as the paragraph's bullet, hanging in the indent, so it can be tagged as its item's label.
+        question=ParagraphStyle(
+            "question", parent=base, leftIndent=17, bulletIndent=0, bulletFontName=body.bold, bulletFontSize=body_pt, spaceAfter=0
+        ),
         answer=ParagraphStyle("answer", parent=base, leftIndent=17, textColor=palette.text, spaceAfter=3),
         point=ParagraphStyle(
             "point",
@@ -207,7 +210,9 @@ def _styles(
             textColor=palette.text,
         ),
         detail=ParagraphStyle("detail", parent=side, leftIndent=11, textColor=palette.text, spaceAfter=5),
-        source=ParagraphStyle("source", parent=side, leftIndent=17, firstLineIndent=-17, spaceAfter=2),
+        source=ParagraphStyle(
+            "source", parent=side, leftIndent=17, bulletIndent=0, bulletFontName=side.fontName, bulletFontSize=side_pt, spaceAfter=2
+        ),
         caption=ParagraphStyle("caption", parent=side, fontSize=8.5, leading=11, textColor=palette.muted, spaceAfter=0),
         ribbon=ParagraphStyle("ribbon", fontName=heading.bold, fontSize=7.5, leading=9, textColor=palette.text),
         big_figure=ParagraphStyle(

@@ -451,8 +451,9 @@ class Planner:
         """
         citations = {source.id: markup.plain_text(source.citation) for source in self.topic.sources if source.id}
         passages = [
-            (Item(tuple(replace(span, italic=True) for span in markup.parse(excerpt.text)), bullet=False), excerpt.attribution, excerpt)
+            (Item(tuple(replace(span, italic=True, lang=excerpt.lang) for span in markup.parse(excerpt.text)), bullet=False), by, excerpt)
             for excerpt in excerpts
+            for by in (excerpt.attribution,)
         ]
 
         def layout(group: Sequence[tuple[Item, str, Excerpt]]) -> list[Drawing] | None:
@@ -566,7 +567,8 @@ class Planner:
     def people_slides(self) -> list[SlidePlan]:
         entries = []
         for person in self.topic.people:
-            head = (Span(person.name, bold=True), *((Span(f" ({person.native_name})"),) if person.native_name else ()))
+            native = (Span(" ("), Span(person.native_name, lang=person.native_name_lang), Span(")")) if person.native_name else ()
+            head = (Span(person.name, bold=True), *native)
             role = Item(markup.parse(person.role), bullet=False)
             entries.append(GridEntry(Item(head, bullet=False), role, _initials(person.name), str(person.image) if person.image else ""))
         plain = [f"{person.name}: {markup.plain_text(person.role)}" for person in self.topic.people]
