@@ -304,6 +304,12 @@ def _first_level_run(shape: etree._Element) -> etree._Element:
     return run if run is not None else etree.SubElement(level, qn("a:defRPr"))
 
 
+def dark_colour_map(deck: PresentationObject) -> None:
+    """A dark master as Office's dark themes make one: its colour map swaps light and dark, so text (tx1) is light."""
+    mapping = deck.slide_masters[0]._element.find(qn("p:clrMap"))
+    mapping.attrib.update({"bg1": "dk1", "tx1": "lt1", "bg2": "dk2", "tx2": "lt2"})
+
+
 def second_master(deck: PresentationObject) -> None:
     """Placeholder only: the package gets a second master holding the content layouts (see :func:`make`)."""
 
@@ -328,6 +334,7 @@ QUIRKS: dict[str, Callable[[PresentationObject], None]] = {
     "navy-dark-text": lambda deck: navy_background(deck, None),
     "dark-cover-layout": dark_cover_layout,
     "cover-font": cover_display_font,
+    "dark-colour-map": dark_colour_map,
 }
 """Each quirk by name: what it does to the blank deck."""
 
