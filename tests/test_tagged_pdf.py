@@ -25,7 +25,7 @@ from guide import load_topic
 from guide.labels import Labels
 from guide.load import named_theme
 from guide.markup import link_text, plain_text
-from guide.model import Topic
+from guide.model import KeyFact, Topic
 from guide.render.common import Metadata
 from guide.render.pdf import render_answer_key, render_study_sheet
 from guide.render.pdf.handout import render_handout, render_slides_pdf
@@ -112,12 +112,17 @@ def texts(tree: Node, role: str) -> list[str]:
     return [squeezed(node.all_text()) for node in tree.find(role)]
 
 
+def facts_in_box_order(topic: Topic) -> list[KeyFact]:
+    """The key facts as the box reads them: those with a figure first, each group in the topic's order."""
+    return sorted(topic.key_facts, key=lambda fact: not fact.figure)
+
+
 def sections_of_sheet(topic: Topic, labels: Labels) -> list[tuple[str | None, list[str]]]:
     """Each part of the study sheet as it is read: (its heading, its content in order); a quotation has no heading."""
     parts: list[tuple[str | None, list[str]]] = [
         (labels["objectives"].upper(), [plain_text(objective) for objective in topic.objectives]),
         (labels["at_a_glance"].upper(), [plain_text(topic.summary)]),
-        (labels["key_facts"].upper(), [plain_text(fact.fact) for fact in topic.key_facts]),
+        (labels["key_facts"].upper(), [plain_text(fact.fact) for fact in facts_in_box_order(topic)]),
         (labels["context"], [plain_text(paragraph.text) for paragraph in topic.context]),
         (labels["significance"], [plain_text(paragraph.text) for paragraph in topic.significance]),
         (labels["people"], [person.name for person in topic.people]),
@@ -132,7 +137,7 @@ def sections_of_sheet(topic: Topic, labels: Labels) -> list[tuple[str | None, li
 
 def sections_of_answer_key(topic: Topic, labels: Labels) -> list[tuple[str | None, list[str]]]:
     answers = [part for question in topic.questions for part in (plain_text(question.question), plain_text(question.answer))]
-    facts = [part for fact in topic.key_facts for part in (plain_text(fact.fact), plain_text(fact.detail or "")) if part]
+    facts = [part for fact in facts_in_box_order(topic) for part in (plain_text(fact.fact), plain_text(fact.detail or "")) if part]
     parts: list[tuple[str | None, list[str]]] = [
         (labels["questions"], answers),
         (labels["key_facts"].upper(), facts),
