@@ -17,6 +17,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pdfua import validate
+from pypdf import PdfReader
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
@@ -37,6 +38,7 @@ from guide.session import BuildSession
 from guide.theme import Theme
 from guide.typography import typeset_topic
 from tests.conftest import ROOT, TREATY, squeezed
+from tests.handout_notes import notes_set_under
 from tests.samples import german_topic, long_topic, paragraph, sentence
 from tests.tagread import STANDARD_ROLES, Node, elements, have_pdfinfo, parent_tree, structure_tree, unmarked_painting
 from tests.templates import make_decorated_template
@@ -53,6 +55,7 @@ CASES = [(topic, "classic", document) for topic in TOPICS for document in DOCUME
 SLIDE_CASES = [("treaty", theme, document) for theme in ("classic", "print") for document in SLIDE_DOCUMENTS] + [
     ("german", "modern", "slides"),
     ("treaty", "template", "slides"),
+    ("long", "classic", "handout-notes"),
 ]
 RENDERERS: dict[str, Callable[[Topic, Theme], bytes]] = {
     "sheet": render_study_sheet,
@@ -300,14 +303,24 @@ def test_every_slide_is_a_section_under_its_title_with_its_pictures_alt_text(ren
         assert [element.alt for element in elements(pdf) if element.role == "Figure"] == pictures
 
 
-@pytest.mark.parametrize("theme_name", ["classic", "print"])
-def test_a_handouts_speaker_notes_are_read_in_their_slides_section_after_the_slide(rendered: Any, theme_name: str) -> None:
-    path, topic, theme = rendered[("treaty", theme_name, "handout-notes")]
+def test_a_notes_pages_continuation_mark_is_an_artifact_and_a_pointer_to_earlier_notes_is_read(rendered: Any) -> None:
+    path, _, _ = rendered[("long", "classic", "handout-notes")]
+    text = structure_tree(path).all_text()
+    assert "(CONT.)" not in text and "Notes: see slide 4" in text
+    assert any("SLIDE 4 (CONT.)" in page.extract_text() for page in PdfReader(path).pages)  # drawn, and not read out
+
+
+@pytest.mark.parametrize(("topic_name", "theme_name"), [("treaty", "classic"), ("treaty", "print"), ("long", "classic")])
+def test_a_handouts_speaker_notes_are_read_in_their_slides_section_after_the_slide(rendered: Any, topic_name: str, theme_name: str) -> None:
+    path, topic, theme = rendered[(topic_name, theme_name, "handout-notes")]
     _, plan = planned(topic, theme, None, BuildSession())
     sections = structure_tree(path).kids
     assert [node.role for node in sections] == ["Sect"] * len(plan.slides)
-    for section, slide in zip(sections, plan.slides, strict=True):
+    notes_under = notes_set_under(plan)
+    for number, (section, slide) in enumerate(zip(sections, plan.slides, strict=True), start=1):
         notes = [part for part in slide.notes.split("\n\n") if part.strip()]
+        if notes_under[number] != number:  # a section's continued slide points to its notes instead of repeating them
+            notes = [f"Notes: see slide {notes_under[number]}"]
         read_last = section.kids[len(section.kids) - len(notes) :]
         assert [(node.role, squeezed(node.all_text())) for node in read_last] == [("P", squeezed(note)) for note in notes]
 
