@@ -76,6 +76,29 @@ class Paragraph(PlainParagraph):
             kept[availWidth] = {name: state[name] for name in WRAP_STATE if name in state}
         return size
 
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803 - reportlab's names
+        """reportlab's split, with lines moved on until the part on this page ends in a whole word.
+
+        A word broken at a line end is read on across the line; broken across a page (or a
+        column) its halves are a page turn apart.
+        """
+        room = availHeight
+        parts: list[Any] = super().split(availWidth, room)
+        while len(parts) == 2 and _ends_broken(parts[0]):
+            room -= self.style.leading
+            parts = super().split(availWidth, room) if room > 0 else []
+        return parts
+
+
+def _ends_broken(paragraph: PlainParagraph) -> bool:
+    """Whether the last line of ``paragraph`` ends in a word broken at a hyphen."""
+    lines = getattr(paragraph, "blPara", None)
+    if lines is None or not lines.lines:
+        return False
+    last = lines.lines[-1]
+    text = " ".join(last[1]) if isinstance(last, tuple) else "".join(word.text for word in last.words)
+    return text.rstrip().endswith(("-", "\u00ad"))
+
 
 IMAGE_MASK = "auto"
 """reportlab's default for a picture: its alpha channel, if it has one, becomes a soft mask."""
