@@ -167,6 +167,12 @@ class Template:
     """Colour roles (text, primary, muted, tint) -> a scheme colour's name or ``#RRGGBB`` that reads on the template's backgrounds."""
     branding: Branding = field(default_factory=Branding)
     """What the deck carries from the template's sample slides onto the slides of each role."""
+    other_fonts: tuple[str, ...] = ()
+    """Fonts the title and title-only slides' layouts set beyond ``fonts`` (a cover's display face): measured too."""
+
+    @property
+    def all_fonts(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(font for font in (*self.fonts, *self.other_fonts) if font))
 
     def master_of(self, layout: Layout) -> Master:
         return self.masters[layout.master]
@@ -255,6 +261,15 @@ def read_template(path: Path, names: tuple[tuple[str, str], ...] = ()) -> Templa
     warnings = (*warnings, *(assignment.warnings[role] for role in sorted(fallbacks)))
     content = roles["content"] or layouts[0]
     fonts = (_font(content, "title", masters[content.master].title), _font(content, "body", masters[content.master].body))
+    used = [layout for role in DECK_ROLES if (layout := roles.get(role)) is not None]
+    others = tuple(
+        dict.fromkeys(
+            font
+            for layout in used
+            for font in (_font(layout, "title", masters[layout.master].title), _font(layout, "body", masters[layout.master].body))
+            if font and font not in fonts
+        )
+    )
     colors, branding = _colors(path, deck, deck.slide_masters[content.master], roles)
     return Template(
         path,
@@ -270,6 +285,7 @@ def read_template(path: Path, names: tuple[tuple[str, str], ...] = ()) -> Templa
         fallbacks,
         colors.inks,
         branding,
+        others,
     )
 
 
@@ -504,16 +520,16 @@ def describe_template(path: Path) -> str:
     if unserved:
         lines.append(f"  no layout for: {', '.join(unserved)}")
     lines += [f"  {choice}" for choice in template.choices]
-    lines.append(f"  {_font_needs(template.fonts)}")
+    lines.append(f"  {_font_needs((*template.fonts, *template.other_fonts))}")
     lines += [f"  warning: {warning}" for warning in template.warnings]
     lines += [f"  error: {error}" for error in template.errors]
     return "\n".join(lines) + "\n"
 
 
-def _font_needs(fonts: tuple[str, str]) -> str:
+def _font_needs(fonts: tuple[str, ...]) -> str:
     """How each of the template's fonts is measured, and what a viewer must have installed to see it as designed."""
     said, needed = [], []
-    for role, font in zip(("titles", "text"), fonts, strict=True):
+    for role, font in zip(("titles", "text", *("also",) * len(fonts)), fonts, strict=False):
         family, exact = measuring_family(font)
         if family.name.casefold() == font.casefold():
             how, need = "bundled", font

@@ -207,7 +207,7 @@ def large_slide(deck: PresentationObject) -> None:
 
 def _scaled(deck: PresentationObject, width: float, height: float) -> None:
     """The slide made ``width`` x ``height`` pt, every position and size of the masters and layouts scaled with it."""
-    scale_x, scale_y = width / 720, height / 540
+    scale_x, scale_y = Pt(width) / deck.slide_width, Pt(height) / deck.slide_height
     deck.slide_width, deck.slide_height = Pt(width), Pt(height)
     for element in [deck.slide_masters[0]._element, *(layout._element for layout in deck.slide_layouts)]:
         for transform in element.iter(qn("a:xfrm")):
@@ -295,6 +295,19 @@ def dark_cover_layout(deck: PresentationObject) -> None:
         run.insert(0, fill)
 
 
+def cover_display_font(deck: PresentationObject) -> None:
+    """The title layout's title placeholder sets a display face of its own (Montserrat); the rest is Calibri."""
+    (shape,) = _placeholders(_layout(deck, "Title Slide"), "ctrTitle")
+    styles = shape.find(qn("p:txBody")).find(qn("a:lstStyle"))
+    level = styles.find(qn("a:lvl1pPr"))
+    if level is None:
+        level = etree.SubElement(styles, qn("a:lvl1pPr"))
+    run = level.find(qn("a:defRPr"))
+    if run is None:
+        run = etree.SubElement(level, qn("a:defRPr"))
+    etree.SubElement(run, qn("a:latin"), typeface="Montserrat")
+
+
 def second_master(deck: PresentationObject) -> None:
     """Placeholder only: the package gets a second master holding the content layouts (see :func:`make`)."""
 
@@ -318,6 +331,7 @@ QUIRKS: dict[str, Callable[[PresentationObject], None]] = {
     "navy": navy_background,
     "navy-dark-text": lambda deck: navy_background(deck, None),
     "dark-cover-layout": dark_cover_layout,
+    "cover-font": cover_display_font,
 }
 """Each quirk by name: what it does to the blank deck."""
 

@@ -105,6 +105,15 @@ def test_the_timeline_is_to_scale_its_own_event_marked_and_close_dates_spread() 
     assert len(markers) == 8
     xs = [marker.box.left + marker.box.width / 2 for marker in markers]
     assert xs == sorted(xs) and len(set(xs)) == 8
+    # 24 April, 29 June, 3 August, 8 September 1926: 66, 35 and 36 days apart, and so on the axis
+    steps = [later - earlier for earlier, later in itertools.pairwise(xs[2:6])]
+    assert steps[1] == pytest.approx(steps[2], rel=0.05) and steps[0] == pytest.approx(steps[1] * 66 / 35, rel=0.05)
+    leaders = [drawing for drawing in slide.drawing if drawing.name == "Tick"]
+    for marker, leader in zip(markers, leaders, strict=True):  # each label joined to its own marker
+        box, axis = leader.box, marker.box.top + marker.box.height / 2
+        ends = [(box.left, box.bottom), (box.right, box.top)] if leader.rising else [(box.left, box.top), (box.right, box.bottom)]
+        (on_axis,) = [x for x, y in ends if y == pytest.approx(axis)]
+        assert on_axis == pytest.approx(marker.box.left + marker.box.width / 2)
     own = [marker for marker in markers if marker.fill == "accent"]
     assert len(own) == 1 and own[0].box.width > markers[0].box.width
     labels = [drawing for drawing in slide.drawing if isinstance(drawing, TextBlock) and drawing.role == "timeline"]

@@ -327,3 +327,12 @@ def test_text_keeps_clear_of_the_masters_own_shapes(project: Path) -> None:
             furniture = shape.is_placeholder and shape.placeholder_format.type in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
             if shape.has_text_frame and shape.text_frame.text.strip() and not furniture and shape.name != "ModifyMe":
                 assert pt(shape.top + shape.height) <= button_top + 0.5, (slide.shapes.title.text_frame.text, shape.name)
+
+
+def test_a_font_only_the_cover_layout_sets_is_measured_and_named_too(project: Path) -> None:
+    err, _, template = deck_on(project, "cover-font")
+    assert "warning: the template's font 'Montserrat' is not bundled" in err
+    assert read_template(template).other_fonts == ("Montserrat",)
+    assert deck_fonts(named_theme(), read_template(template)).title.name == "DejaVu Sans", "titles are measured in the wider face"
+    _, out, _ = run_cli("--check-template", template)
+    assert "also in Montserrat (not bundled: measured with the wider DejaVu Sans)" in out

@@ -181,7 +181,8 @@ def draw_line(canvas: Canvas, height: float, line: Line, look: SlideLook) -> Non
     canvas.saveState()
     canvas.setStrokeColor(look.color(line.ink))
     canvas.setLineWidth(line.width_pt)
-    canvas.line(box.left, height - box.top, box.right, height - box.bottom)
+    top, bottom = (box.bottom, box.top) if line.rising else (box.top, box.bottom)
+    canvas.line(box.left, height - top, box.right, height - bottom)
     canvas.restoreState()
 
 

@@ -136,7 +136,7 @@ class DeckWriter:
             slide.tree.autoshape(drawing.kind, drawing.box, drawing.name, inks[drawing.fill] if drawing.fill else None, outline)
         elif isinstance(drawing, Line):
             box = drawing.box
-            slide.tree.line((box.left, box.top), (box.right, box.bottom), inks[drawing.ink], drawing.width_pt, drawing.name)
+            slide.tree.line(box, drawing.rising, inks[drawing.ink], drawing.width_pt, drawing.name)
         else:
             frame = (inks[drawing.frame], 1.0) if drawing.frame else None
             file = greyed(Path(drawing.file)) if drawing.grey else Path(drawing.file)
