@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -350,15 +351,34 @@ class Blocks:
     def sources(self, sources: Sequence[Source]) -> list[Flowable]:
         """Numbered as the key facts' markers name them; each link printed short and readable, its target whole."""
         listed = Element("L")
+        style = self.styles.source
         items: list[Flowable] = []
         for number, source in enumerate(sources, start=1):
             text = self.inline(source.citation)
             if source.url:
-                shown = literal(markup.link_text(source.url))
+                lines = link_lines(markup.link_text(source.url), self.grid.side_width - style.leftIndent, style)
+                shown = "<br/>".join(literal(line) for line in lines)
                 text += f' <a href={attribute(source.url)} color="{self.styles.link_color}"><u>{shown}</u></a>'
             label, body = new_item(listed)
-            items.append(tag(numbered(number, text, self.styles.source), body, label))
+            items.append(tag(numbered(number, text, style), body, label))
         return kept_ends(items)
+
+
+LINK_BREAKS = re.compile(r"(?<=[/-])")
+"""Where a shown link may break: after a slash or a hyphen, which then ends the line and says the link goes on."""
+
+
+def link_lines(shown: str, width: float, style: ParagraphStyle) -> list[str]:
+    """A link's shown text on lines of at most ``width``, broken only after ``/`` or ``-``, never inside a word.
+
+    reportlab would otherwise cut a link too long for its line anywhere, with nothing to show it goes on.
+    """
+    lines = [""]
+    for piece in LINK_BREAKS.split(shown):
+        if lines[-1] and stringWidth(lines[-1] + piece, style.fontName, style.fontSize) > width:
+            lines.append("")
+        lines[-1] += piece
+    return lines
 
 
 def new_item(items: Element) -> tuple[Element, Element]:
