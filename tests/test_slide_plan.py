@@ -356,3 +356,20 @@ def test_a_theme_chooses_rows_for_cards_and_for_people_and_terms(tmp_path: Path)
     default = deck_plan(load_topic(TREATY).topic, named_theme())
     happened = next(slide for slide in default.slides if slide.design == "cards")
     assert len({drawing.box.left for drawing in happened.drawing if isinstance(drawing, Shape) and drawing.name == "Card"}) > 1
+
+
+@pytest.mark.parametrize("theme", ["classic", "modern", "print"])
+def test_the_treaty_sets_its_figures_big_its_people_larger_than_its_terms_and_short_slides_in_the_middle(theme: str) -> None:
+    plan = deck_plan(load_topic(TREATY).topic, named_theme(theme))
+    stage = designed_geometry("16:9").stage
+    by_title = {slide.title: slide for slide in plan.slides}
+    title_size = by_title["In numbers"].title_size_pt
+    figures = [d for d in by_title["In numbers"].drawing if isinstance(d, TextBlock) and d.role == "number"]
+    assert [figure.items[0].text.replace("\xa0", " ") for figure in figures] == ["24 April 1926", "5 years"]
+    assert all(figure.size_pt >= 2.4 * title_size and len(figure.lines[0]) == 1 for figure in figures)
+    assert plan.scale["person"] > plan.scale["grid"]
+    for title in ("In numbers", "Who was involved"):
+        content = [d.box for d in by_title[title].drawing if d.box.top >= stage.top - 0.01]
+        above, below = min(box.top for box in content) - stage.top, stage.bottom - max(box.bottom for box in content)
+        assert above > 0 and abs(above - below) <= 1, (title, above, below)
+    assert by_title["Sources"].body.anchor == "ctr"  # a short list sits in the middle of its body

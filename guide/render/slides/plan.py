@@ -56,6 +56,8 @@ AGENDA_ROWS = 4
 """A divider spaces its list of parts as if there were at least this many."""
 """Decks of ``DIVIDED_DECK`` slides or more get a divider before each section of ``DIVIDED_SECTION`` slides or more."""
 """Plans made at the type scale learnt from the one before, until a plan uses the sizes it was given."""
+CENTRED_SHARE = 0.8
+"""A lone list that fills less of its body than this sits in the middle of it, not hanging from the title."""
 SPARSE_SHARE = 1 / 3
 """A body slide's content reaches at least this share down its body, or it gets a design that fills it."""
 
@@ -491,8 +493,14 @@ class Planner:
                 return designed
         if len(pages) > 1:
             pages = self.balanced(items, box, len(pages))
+        alone = len(pages) == 1 and self.set.height(pages[0].items, box.width, pages[0].size_pt, "body") < box.height * CENTRED_SHARE
         return [
-            self.slide(self.continued(title, index, len(pages)), "list", notes, body=self.set.block(box, page.items, page.size_pt, "body"))
+            self.slide(
+                self.continued(title, index, len(pages)),
+                "list",
+                notes,
+                body=self.set.block(box, page.items, page.size_pt, "body", anchor="ctr" if alone else "t"),
+            )
             for index, page in enumerate(pages)
         ]
 
@@ -572,15 +580,15 @@ class Planner:
             role = Item(markup.parse(person.role), bullet=False)
             entries.append(GridEntry(Item(head, bullet=False), role, _initials(person.name), str(person.image) if person.image else ""))
         plain = [f"{person.name}: {markup.plain_text(person.role)}" for person in self.topic.people]
-        return self.grid_slides(self.labels["people"], entries, self.notes("people", plain=plain))
+        return self.grid_slides(self.labels["people"], entries, self.notes("people", plain=plain), "person")
 
-    def grid_slides(self, title: str, entries: Sequence[GridEntry], notes: str) -> list[SlidePlan]:
+    def grid_slides(self, title: str, entries: Sequence[GridEntry], notes: str, role: str = "grid") -> list[SlidePlan]:
         """Name or term cards in a grid, shared evenly over as few slides as hold them; a list if a card never fits."""
         region, arrangement = self.geometry.stage, self.style.designs.grid
         columns = 1 if arrangement == "rows" else 2
 
         def layout(group: Sequence[GridEntry]) -> list[Drawing] | None:
-            return designs.grid(region, group, self.set, self.style, columns)
+            return designs.grid(region, group, self.set, self.style, columns, role)
 
         pages = _shared(entries, layout, len(entries), unit=columns) if arrangement != OFF else None
         if pages is None:
