@@ -177,6 +177,13 @@ class Template:
     def master_of(self, layout: Layout) -> Master:
         return self.masters[layout.master]
 
+    def furniture(self, layout: Layout, kind: str) -> Placeholder | None:
+        """The layout's footer, date or slide-number placeholder of ``kind``; the master's where the layout has none."""
+        own = layout.first(kind)
+        if own is not None or not self.masters:
+            return own
+        return next((placeholder for placeholder in self.master_of(layout).furniture if placeholder.kind == kind), None)
+
 
 def missing_placeholder(role: str, layout: Layout) -> str | None:
     """The placeholder ``layout`` lacks for ``role``, or None when it has all it needs."""

@@ -46,7 +46,9 @@ from guide.template_art import read_template_art
 from guide.theme import HANDOUT_LAYOUTS, Theme
 from tests.conftest import ROOT, TREATY, run_cli, squeezed
 from tests.deckread import pages_in_libreoffice
+from tests.handout_notes import notes_set_under
 from tests.pdfread import fill_colors, fonts_of, link_targets
+from tests.samples import long_topic
 from tests.strategies import topics
 from tests.templates import make_decorated_template
 
@@ -121,11 +123,13 @@ def test_page_counts_sizes_text_fonts_and_outline(treaty: Any, template_theme: T
     assert len(handouts["lines"].pages) == math.ceil(count / 3)
     assert len(handouts["6"].pages) == math.ceil(count / 6)
     assert len(handouts["notes"].pages) == count
+    notes_under = notes_set_under(plan)
     for number, slide in enumerate(plan.slides, start=1):
         assert squeezed(slide.title) in page_text(handouts["lines"], (number - 1) // 3)
         assert squeezed(slide.title) in page_text(handouts["6"], (number - 1) // 6)
         notes = page_text(handouts["notes"], number - 1)
-        assert squeezed(slide.title) in notes and squeezed(slide.notes[:80]) in notes
+        pointer = squeezed(f"Notes: see slide {notes_under[number]}")
+        assert squeezed(slide.title) in notes and (squeezed(slide.notes[:80]) if notes_under[number] == number else pointer) in notes
     expected_outline = list(bookmarks(plan.slides).values())
     assert "Key facts" in expected_outline and "Timeline" in expected_outline
     for pdf in (slides, *handouts.values()):
@@ -263,6 +267,31 @@ def load(tmp_path: Path, data: dict[str, Any]) -> Any:
     path = tmp_path / "topic.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return load_topic(path).topic
+
+
+def test_notes_run_on_under_a_mark_and_a_continued_slide_points_back_instead_of_repeating_them(tmp_path: Path) -> None:
+    topic, theme = load(tmp_path, long_topic()), named_theme().with_handout("notes")
+    plan = deck_plan(topic, theme)
+    pdf = reader(render_handout(topic, theme))
+    pages = [page_text(pdf, index) for index in range(len(pdf.pages))]
+    notes_under = notes_set_under(plan)
+    page, pointers = 0, 0
+    for number, slide in enumerate(plan.slides, start=1):
+        assert squeezed(slide.title) in pages[page], (number, page)
+        under = pages[page].rsplit(squeezed(f"Slide {number}"), 1)[-1]  # what is set under the slide's number
+        first = notes_under[number]
+        if first != number:  # a continued slide of a section: its notes are set once, under the section's first
+            assert under == squeezed(f"Notes: see slide {first}"), number
+            pointers += 1
+        elif slide.notes.strip():
+            assert under.startswith(squeezed(slide.notes[:80])), number
+        page += 1
+        while page < len(pages) and f"SLIDE {number} (CONT.)" in pdf.pages[page].extract_text():
+            page += 1
+            assert pages[page - 1].endswith(squeezed(slide.notes[-60:])) or f"SLIDE {number} (CONT.)" in pdf.pages[page].extract_text()
+    carried_over = len(pages) - len(plan.slides)
+    assert page == len(pages), "every page shows a slide or carries its notes on under a mark"
+    assert pointers >= 10 and carried_over >= 2
 
 
 def assert_drawn_inside(plan: DeckPlan, theme: Theme, session: BuildSession) -> None:

@@ -147,6 +147,22 @@ def test_the_treaty_is_two_well_filled_pages_in_every_theme_and_size_and_the_sam
     assert render_study_sheet(topic, look) == pdf
 
 
+@needs_poppler
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("size", SIZES)
+def test_the_treaty_answer_key_is_one_full_page_with_every_answer_and_note(theme: str, size: str) -> None:
+    """Five answers, the key facts with details, sources and notes: the teacher's notes move beside the answers to fit."""
+    topic = load_topic(TREATY).topic
+    pdf = render_answer_key(topic, named_theme(theme).with_page_size(size))
+    fills = page_fills(pdf)
+    assert len(fills) == 1 and fills[0] >= 0.85, fills
+    text = squeezed(text_of(PdfReader(io.BytesIO(pdf))))
+    for question in topic.questions:
+        assert squeezed(plain_text(question.answer)) in text
+    for note in topic.notes.values():
+        assert squeezed(plain_text(note)) in text
+
+
 def test_source_markers_name_the_numbers_of_the_source_list() -> None:
     topic = load_topic(TREATY).topic
     pdf = render_study_sheet(topic, named_theme())
@@ -290,6 +306,21 @@ def test_objectives_excerpts_figures_and_portraits_are_laid_out(tmp_path: Path) 
     assert squeezed("— Treaty of Rapallo, Article 1") in text
     assert squeezed("16 April 1922") in text
     assert any(width < 40 for page in range(len(reader.pages)) for width in drawn_image_widths(pdf, page))  # the portrait
+
+
+def test_a_key_facts_figure_heads_only_its_own_fact_and_the_other_facts_are_a_plain_list() -> None:
+    """Each figure is read with its fact, not as the heading of the facts after it: figured facts first, then the bullets."""
+    topic = load_topic(TREATY).topic
+    for render in (render_study_sheet, render_answer_key):
+        text = PdfReader(io.BytesIO(render(topic, named_theme()))).pages[0].extract_text()
+        box = text[text.index("KEY FACTS") :]
+        figured = [fact for fact in topic.key_facts if fact.figure]
+        assert len(figured) == 2
+        for fact in figured:
+            assert squeezed(f"{fact.figure} {plain_text(fact.fact)}") in squeezed(box)
+        last_figure = box.index(figured[-1].figure or "")
+        assert "▪" not in box[:last_figure]
+        assert box.count("▪", last_figure) >= len(topic.key_facts) - len(figured)
 
 
 def test_a_question_gets_the_lines_it_asks_for_else_as_many_as_its_answer_needs() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, HRFlowable, Spacer
 
 from guide import markup
 from guide.labels import Labels
@@ -179,18 +179,35 @@ class Blocks:
         return f'<super><font color="#{muted}">{",".join(str(number) for number in numbers)}</font></super>'
 
     def key_facts_box(self, topic: Topic, with_details: bool = False) -> list[Flowable]:
-        """The key facts, each with its source markers and its figure set large; the teacher's copy adds each fact's detail."""
+        """The key facts, each with its source markers; the teacher's copy adds each fact's detail.
+
+        A fact with a figure is a unit of its own, the figure set large above that fact alone; the
+        facts with figures come first, ruled off from the plain list of the others, so a figure is
+        never read as the heading of facts it has nothing to do with.
+        """
         numbers = source_numbers(topic.sources)
         section = Element("Sect")
         heading = section.child("H2")
         facts = section.child("L")
+        figured = [fact for fact in topic.key_facts if fact.figure]
+        plain = [fact for fact in topic.key_facts if not fact.figure]
         items: list[Flowable] = []
-        for fact in topic.key_facts:
+        for fact in figured:
+            body = facts.child("LI").child("LBody")
+            parts: list[Flowable] = [
+                tag(Paragraph(literal(fact.figure or ""), self.styles.big_figure), body),
+                tag(Paragraph(self.inline(fact.fact) + self._markers(fact, numbers), self.styles.figure_fact), body),
+            ]
+            if with_details and fact.detail:
+                parts.append(tag(self.prose(fact.detail, self.styles.side), body))
+            if plain and fact is figured[-1]:
+                parts.append(HRFlowable(width="100%", thickness=0.6, color=self.styles.palette.rule, spaceBefore=0, spaceAfter=3))
+            items.append(Kept(parts))
+        for fact in plain:
             item = facts.child("LI")
             label = item.child("Lbl")
             body = item.child("LBody")
-            parts: list[Flowable] = [tag(Paragraph(literal(fact.figure), self.styles.big_figure), body)] if fact.figure else []
-            parts.append(tag(self._bullet(self.inline(fact.fact) + self._markers(fact, numbers)), body, label))
+            parts = [tag(self._bullet(self.inline(fact.fact) + self._markers(fact, numbers)), body, label)]
             if with_details and fact.detail:
                 parts.append(tag(self.prose(fact.detail, self.styles.detail), body))
             items.append(parts[0] if len(parts) == 1 else Kept(parts))
@@ -298,11 +315,12 @@ class Blocks:
                 )
         return kept_ends(items)
 
-    def notes(self, notes: Mapping[str, str]) -> list[Flowable]:
-        """The topic's notes for the teacher, each under the name of the section it is about."""
+    def notes(self, notes: Mapping[str, str], side: bool = False) -> list[Flowable]:
+        """The topic's notes for the teacher, each under the name of the section it is about; ``side`` sets them for the sidebar."""
         names = {"summary": "at_a_glance"}
         notes_for = [(self.labels[names.get(section, section)], text) for section, text in notes.items()]
-        written = [Paragraph(f"<b>{literal(_lead_in(name))}</b> {self.inline(text)}", self.styles.body) for name, text in notes_for]
+        style = self.styles.side if side else self.styles.body
+        written = [Paragraph(f"<b>{literal(_lead_in(name))}</b> {self.inline(text)}", style) for name, text in notes_for]
         return [tag(note, Element("P")) for note in written]
 
     def figure(self, image: TopicImage, number: int, width: float) -> Figure:

@@ -35,6 +35,7 @@ NUMBER_INDENT_PT = 17.0
 """Where a question's text and its lines start, after its number."""
 QUESTION_GAP_PT = 5.0
 ANSWER_GAP_PT = 8.0
+TIGHT_ANSWER_GAP_PT = 4.0
 LEAST_CLAUSE_WORDS = 4
 """Words on each side of a comma for an answer's key points to part there."""
 
@@ -101,22 +102,28 @@ class Questions:
             items.append(Kept([self._question(number, question, body, label), lines, Spacer(0, QUESTION_GAP_PT)]))
         return items
 
-    def key(self, questions: Sequence[Question]) -> list[Flowable]:
-        """Each question with its answer and, for an answer of several parts, the points to look for."""
+    def key(self, questions: Sequence[Question], tight: bool = False) -> list[Flowable]:
+        """Each question with its answer and, for an answer of several parts, the points to look for.
+
+        A question stays with its answer; its points may follow on the next page or column rather
+        than leave the foot of this one empty. ``tight`` sets the questions closer together.
+        """
         listed = Element("L")
+        gap = TIGHT_ANSWER_GAP_PT if tight else ANSWER_GAP_PT
         items: list[Flowable] = []
         for number, question in enumerate(questions, start=1):
             label, body = new_item(listed)
             answer = f"<b>{literal(self.labels['answer'])}:</b> {self.blocks.inline(question.answer)}"
-            parts: list[Flowable] = [
+            asked: list[Flowable] = [
                 self._question(number, question, body.child("P"), label),
                 tag(Paragraph(answer, self.styles.answer), body.child("P")),
             ]
             points = key_points(question.answer)
-            if points:
-                parts.append(tag(Paragraph(f"<b>{literal(self.labels['key_points'])}</b>", self.styles.point), body.child("P")))
-                looked_for = body.child("L")
-                parts += [self.blocks.list_item(looked_for, literal(point), self.styles.point) for point in points]
-            parts.append(Spacer(0, ANSWER_GAP_PT))
-            items.append(Kept(parts))
+            if not points:
+                items.append(Kept([*asked, Spacer(0, gap)]))
+                continue
+            looked_for = body.child("L")
+            heading = tag(Paragraph(f"<b>{literal(self.labels['key_points'])}</b>", self.styles.point), body.child("P"))
+            listed_points = [self.blocks.list_item(looked_for, literal(point), self.styles.point) for point in points]
+            items += [Kept(asked), Kept([heading, *listed_points, Spacer(0, gap)])]
         return items

@@ -123,19 +123,27 @@ def study_sheet_story(topic: Topic, blocks: Blocks, course: Course | None, logo:
     ]
 
 
-def answer_key_story(topic: Topic, blocks: Blocks, course: Course | None, logo: Path | None) -> list[Flowable]:
+KEY_LAYOUTS = ("notes_under_answers", "notes_beside")
+"""Where the answer key puts the teacher's notes, tried in turn: under the answers, or in the sidebar under the sources."""
+
+
+def answer_key_story(
+    topic: Topic, blocks: Blocks, course: Course | None, logo: Path | None, layout: str = KEY_LAYOUTS[0], tight: bool = False
+) -> list[Flowable]:
     """Answers with the points to look for, then the teacher's notes; the key facts with details and sources beside them.
 
     The key facts go in the sidebar, or under the answers when they are longer than the answers and would run on alone.
+    With ``layout`` "notes_beside" the notes follow the sources in the sidebar, where they may save the key a page;
+    ``tight`` sets the answers closer, as its styles set their lines.
     """
     labels = blocks.labels
     grid = blocks.grid
-    answers = [
-        *blocks.section(labels["questions"], Questions(blocks).key(topic.questions)),
-        *blocks.section(labels["teaching_notes"], blocks.notes(topic.notes)),
-    ]
+    notes_beside = layout == "notes_beside" and grid.has_sidebar
+    questions = blocks.section(labels["questions"], Questions(blocks).key(topic.questions, tight))
+    notes = blocks.section(labels["teaching_notes"], blocks.notes(topic.notes, notes_beside), side=notes_beside)
+    answers = questions if notes_beside else [*questions, *notes]
     facts = blocks.key_facts_box(topic, with_details=True)
-    sources = blocks.section(labels["sources"], blocks.sources(topic.sources), side=True)
+    sources = [*blocks.section(labels["sources"], blocks.sources(topic.sources), side=True), *(notes if notes_beside else [])]
     main_height = stacked_height(answers, grid.main_width)
     beside = stacked_height([*facts, *sources], grid.side_width) if grid.has_sidebar else 0.0
     under = main_height + stacked_height(facts, grid.main_width)

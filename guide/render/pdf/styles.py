@@ -84,6 +84,7 @@ class Styles:
     caption: ParagraphStyle
     ribbon: ParagraphStyle
     big_figure: ParagraphStyle
+    figure_fact: ParagraphStyle
 
 
 def build_styles(theme: Theme, session: BuildSession, language: str, tight: bool = False) -> Styles:
@@ -215,7 +216,6 @@ def _styles(
         ),
         caption=ParagraphStyle("caption", parent=side, fontSize=8.5, leading=11, textColor=palette.muted, spaceAfter=0),
         ribbon=ParagraphStyle("ribbon", fontName=heading.bold, fontSize=7.5, leading=9, textColor=palette.text),
-        big_figure=ParagraphStyle(
-            "big-figure", fontName=heading.bold, fontSize=15, leading=17, textColor=palette.primary, leftIndent=11, spaceAfter=1
-        ),
+        big_figure=ParagraphStyle("big-figure", fontName=heading.bold, fontSize=15, leading=17, textColor=palette.primary, spaceAfter=1),
+        figure_fact=ParagraphStyle("figure-fact", parent=side, spaceAfter=3),
     )

@@ -208,11 +208,12 @@ class DeckWriter:
 
     def _template_footer(self, tree: ShapeTree, layout: Layout) -> None:
         """The layout's footer and slide-number placeholders (the master's where the layout has none), as Header & Footer adds them."""
-        own = [placeholder for placeholder in layout.placeholders if placeholder.kind in ("footer", "slide_number")]
-        furniture = self.template.master_of(layout).furniture if self.template.masters else ()
-        master = [placeholder for placeholder in furniture if placeholder.kind in ("footer", "slide_number")]
-        for placeholder in own or master:
-            box = Box(*placeholder.box) if placeholder.box and not own else None
+        for kind in ("footer", "slide_number"):
+            placeholder = self.template.furniture(layout, kind)
+            if placeholder is None:
+                continue
+            own = placeholder in layout.placeholders
+            box = Box(*placeholder.box) if placeholder.box and not own else None  # the master's: placed where it puts it
             body = elements.plain_body(tree.placeholder(placeholder.reference, placeholder.name, box))
             numbering = placeholder.kind == "slide_number"
             elements.plain_paragraphs(body, ["‹#›" if numbering else self.plan.footer], self.plan.language, numbering)
