@@ -239,6 +239,37 @@ def quotation(region: Box, passages: Sequence[tuple[Item, str]], set_: Typesette
     return drawings
 
 
+def parallel(region: Box, original: Item, translation: Item, attribution: str, set_: Typesetter) -> list[Drawing] | None:
+    """A passage and its translation side by side at one size, a rule between them, whose words they are once below both."""
+    width = (region.width - 2 * GAP_PT) / 2
+    caption = set_.sizes("caption")[1]
+    source = Item((Span(f"\u2014\u00a0{attribution}"),), bullet=False)
+    source_height = set_.height([source], region.width, caption, "caption")
+
+    def tallest(size: float) -> float:
+        return max(set_.height([item], width, size, "parallel") for item in (original, translation))
+
+    size = set_.largest_where(lambda size: tallest(size) + GAP_PT + source_height <= region.height, "parallel")
+    if size is None:
+        return None
+    height = tallest(size)
+    top = _centred(region, height + GAP_PT + source_height)
+    right = region.left + width + 2 * GAP_PT
+    return [
+        set_.block(Box(region.left, top, width, height), [original], size, "parallel", ink="primary", name="Quotation"),
+        Line(Box(region.left + width + GAP_PT, top, 0, height), "accent", 2.0, "Rule"),
+        set_.block(Box(right, top, width, height), [translation], size, "parallel", ink="primary", name="Translation"),
+        set_.block(
+            Box(region.left, top + height + GAP_PT, region.width, source_height),
+            [source],
+            caption,
+            "caption",
+            ink="muted",
+            name="Attribution",
+        ),
+    ]
+
+
 def numbers(region: Box, figures: Sequence[tuple[str, Item]], set_: Typesetter, style: DeckStyle) -> list[Drawing] | None:
     """Two to four facts, each with its figure set big ("5 years") on one line, in the middle of the region:
     side by side under their figures where every figure fits its column at the role's largest size, else in rows
