@@ -323,6 +323,10 @@ class Excerpt:
     """The section the passage belongs with."""
     lang: LanguageTag | None = None
     """The language the passage is written in, if not the topic's: ``de`` for a treaty's German original."""
+    id: SourceId | None = None
+    """A name other excerpts refer to it by (``article-2``): a translation names its original so."""
+    translates: SourceId | None = None
+    """The ``id`` of the excerpt this one translates: the two are shown side by side, with the original."""
 
 
 def _check_topic_id(value: str) -> str:

@@ -35,7 +35,8 @@ from guide.render.pdf.handout import bookmarks, render_handout, render_slides_pd
 from guide.render.pdf.slide_art import face_of
 from guide.render.planning import deck_setting
 from guide.render.pptx import deck_plan, render_deck
-from guide.render.slides.fitting import BULLET_INDENT_PT, INSET_X_PT, INSET_Y_PT, line_width
+from guide.render.slides.fitting import BULLET_INDENT_PT, INSET_X_PT, INSET_Y_PT, PARAGRAPH_GAP, line_width
+from guide.render.slides.measure import LINE_SPACING
 from guide.render.slides.plan import DeckPlan
 from guide.render.slides.shapes import TextBlock
 from guide.render.slides.typeset import TITLE_ROLES
@@ -197,12 +198,15 @@ def test_title_and_body_sit_where_the_deck_puts_their_boxes(treaty: Any, templat
         text_top = top + INSET_Y_PT + {"t": 0, "ctr": room / 2, "b": room}[anchor]
         assert y == pytest.approx(plan.height_pt - (text_top + slide.title_size_pt), abs=1.0)
         if slide.body is not None and "body" in boxes:
-            left, top, _, _, _ = boxes["body"]
-            item = slide.body.items[0]
+            left, top, _, height, anchor = boxes["body"]
+            item, size = slide.body.items[0], slide.body.size_pt
             start = slide.body.lines[0][0][0].text.strip()
             x, y = next((x, y) for text, x, y in drawn if text.startswith(start[:12]))
             assert x == pytest.approx(left + INSET_X_PT + (BULLET_INDENT_PT if item.hangs else 0), abs=1.0)
-            assert y == pytest.approx(plan.height_pt - (top + INSET_Y_PT + slide.body.size_pt), abs=1.0)
+            used = sum(len(lines) for lines in slide.body.lines) * size * LINE_SPACING + size * PARAGRAPH_GAP * (len(slide.body.lines) - 1)
+            room = height - 2 * INSET_Y_PT - used
+            text_top = top + INSET_Y_PT + {"t": 0, "ctr": room / 2, "b": room}[anchor]
+            assert y == pytest.approx(plan.height_pt - (text_top + size), abs=1.0)
             checked += 1
     assert checked >= 2
 

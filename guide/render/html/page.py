@@ -164,18 +164,22 @@ class Page:
         return ['<ol class="sources">', *items, "</ol>"]
 
     def excerpts(self, section: str) -> list[str]:
+        """Each passage in a figure with whose words they are; a translation right after its original, in its section."""
         by_id = {source.id: source for source in self.topic.sources if source.id}
+        translations = {excerpt.translates: excerpt for excerpt in self.topic.excerpts if excerpt.translates}
+        originals = [excerpt for excerpt in self.topic.excerpts if not excerpt.translates]
         lines = []
-        for excerpt in self._placed(section, self.topic.excerpts):
-            source = by_id[excerpt.source]
-            cite = f" cite={attribute(source.url)}" if source.url else ""
-            cite += f" lang={attribute(excerpt.lang)}" if excerpt.lang else ""
-            lines += [
-                '<figure class="excerpt">',
-                f"<blockquote{cite}><p>{prose(excerpt.text)}</p></blockquote>",
-                f"<figcaption>— <cite>{text(excerpt.attribution)}</cite>{self.reference(excerpt.source)}</figcaption>",
-                "</figure>",
-            ]
+        for original in self._placed(section, originals):
+            for excerpt in [original, *([translations[original.id]] if original.id in translations else [])]:
+                source = by_id[excerpt.source]
+                cite = f" cite={attribute(source.url)}" if source.url else ""
+                cite += f" lang={attribute(excerpt.lang)}" if excerpt.lang else ""
+                lines += [
+                    '<figure class="excerpt">',
+                    f"<blockquote{cite}><p>{prose(excerpt.text)}</p></blockquote>",
+                    f"<figcaption>— <cite>{text(excerpt.attribution)}</cite>{self.reference(excerpt.source)}</figcaption>",
+                    "</figure>",
+                ]
         return lines
 
     def figures(self, section: str) -> list[str]:

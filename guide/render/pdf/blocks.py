@@ -227,26 +227,32 @@ class Blocks:
             return [self.bookmark(label), self.box(label, heading, items, tinted=False), Spacer(0, SIDE_BOX_GAP_PT)]
         return [self.bookmark(label), self.box(label, heading, [TwoColumnList(items)], tinted=False), Spacer(0, OBJECTIVES_GAP_PT)]
 
-    def excerpt(self, excerpt: Excerpt, source_number: int | None, side: bool) -> SetOff:
-        """A primary-source passage set off from the text, in its language, its attribution below it, marked with its source's number."""
-        marker = self._superscript([source_number] if source_number else [])
+    def excerpt(self, excerpts: Sequence[Excerpt], numbers: Mapping[str, int], side: bool) -> SetOff:
+        """A primary-source passage set off from the text, in its language, its attribution below it, marked with its
+        source's number; a translation follows its original in the same set-off."""
         style = self.styles.side_quote if side else self.styles.quote
-        quote = Element("BlockQuote")
-        attribution = excerpt.attribution
-        parts: list[Paragraph] = [
-            tag(self.prose(excerpt.text, style), quote.child("P", lang=excerpt.lang)),
-            tag(Paragraph(f"— {literal(attribution)}{marker}", self.styles.attribution), quote.child("P")),
-        ]
+        parts: list[Paragraph] = []
+        for excerpt in excerpts:
+            quote = Element("BlockQuote")
+            number = numbers.get(excerpt.source)
+            marker = self._superscript([number] if number else [])
+            parts += [
+                tag(self.prose(excerpt.text, style), quote.child("P", lang=excerpt.lang)),
+                tag(Paragraph(f"— {literal(excerpt.attribution)}{marker}", self.styles.attribution), quote.child("P")),
+            ]
         return SetOff(parts, self.styles.palette.accent)
 
     def place_excerpts(self, topic: Topic) -> dict[str, list[Flowable]]:
-        """Each excerpt set off, under the section it belongs with (What happened? unless it says)."""
+        """Each excerpt set off, under the section it belongs with (What happened? unless it says); a translation with its original."""
         numbers = source_numbers(topic.sources)
+        translations = {excerpt.translates: excerpt for excerpt in topic.excerpts if excerpt.translates}
         placed: dict[str, list[Flowable]] = {}
         for excerpt in topic.excerpts:
+            if excerpt.translates:
+                continue
             section = excerpt.section or "context"
-            quote = self.excerpt(excerpt, numbers.get(excerpt.source), section in SIDEBAR_SECTIONS)
-            placed.setdefault(section, []).append(quote)
+            shown = [excerpt, *([translations[excerpt.id]] if excerpt.id in translations else [])]
+            placed.setdefault(section, []).append(self.excerpt(shown, numbers, section in SIDEBAR_SECTIONS))
         return placed
 
     def paragraphs(self, paragraphs: Sequence[TopicParagraph]) -> list[Flowable]:

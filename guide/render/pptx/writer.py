@@ -105,7 +105,14 @@ class DeckWriter:
             if body is None and self.designed:
                 raise RenderError(f"the template's layout '{layout.name}' has no body placeholder")
             ink = self.inks[plan.body.ink] if self.designed else None
-            self._text(slide, self._placeholder(slide, body, FALLBACK_BODY, plan.body.box), plan.body.items, plan.body.size_pt, ink)
+            self._text(
+                slide,
+                self._placeholder(slide, body, FALLBACK_BODY, plan.body.box),
+                plan.body.items,
+                plan.body.size_pt,
+                ink,
+                anchor=plan.body.anchor,
+            )
         for drawing in plan.drawing:
             self._draw(slide, drawing)
         if plan.role == "title":
