@@ -434,3 +434,19 @@ def test_a_long_link_breaks_only_after_a_slash_or_hyphen(segments: list[str], wi
     assert "".join(lines) == shown
     assert all(line.endswith(("/", "-")) for line in lines[:-1])
     assert all(line for line in lines)
+
+
+def test_a_passage_and_its_translation_split_between_them_never_inside_one() -> None:
+    from reportlab.lib.colors import black
+    from reportlab.lib.styles import ParagraphStyle
+
+    from guide.render.pdf.flowables import SetOff
+    from guide.render.pdf.internals import Paragraph
+
+    style = ParagraphStyle("quote", fontSize=10, leading=12)
+    passages = [[Paragraph("word " * 40, style), Paragraph("— its source", style)] for _ in range(2)]
+    set_off = SetOff(passages, black)
+    _, whole = set_off.wrap(200, 1000)
+    first = whole / 2
+    assert set_off.split(200, whole - 1) and [part.passages for part in set_off.split(200, first + 1)] == [passages[:1], passages[1:]]
+    assert set_off.split(200, first - 1) == []  # not even the first passage fits: the set-off moves on whole

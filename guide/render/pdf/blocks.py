@@ -231,16 +231,18 @@ class Blocks:
         """A primary-source passage set off from the text, in its language, its attribution below it, marked with its
         source's number; a translation follows its original in the same set-off."""
         style = self.styles.side_quote if side else self.styles.quote
-        parts: list[Paragraph] = []
+        passages: list[list[Paragraph]] = []
         for excerpt in excerpts:
             quote = Element("BlockQuote")
             number = numbers.get(excerpt.source)
             marker = self._superscript([number] if number else [])
-            parts += [
-                tag(self.prose(excerpt.text, style), quote.child("P", lang=excerpt.lang)),
-                tag(Paragraph(f"— {literal(excerpt.attribution)}{marker}", self.styles.attribution), quote.child("P")),
-            ]
-        return SetOff(parts, self.styles.palette.accent)
+            passages.append(
+                [
+                    tag(self.prose(excerpt.text, style), quote.child("P", lang=excerpt.lang)),
+                    tag(Paragraph(f"— {literal(excerpt.attribution)}{marker}", self.styles.attribution), quote.child("P")),
+                ]
+            )
+        return SetOff(passages, self.styles.palette.accent)
 
     def place_excerpts(self, topic: Topic) -> dict[str, list[Flowable]]:
         """Each excerpt set off, under the section it belongs with (What happened? unless it says); a translation with its original."""
