@@ -201,7 +201,8 @@ def _progress(options: argparse.Namespace, stderr: TextIO) -> AbstractContextMan
 
 def _check_template(path: Path, stdout: TextIO, stderr: TextIO) -> int:
     """Print what a template offers; exit status 2 when it cannot serve a deck."""
-    from guide.template import TemplateError, describe_template, read_template
+    from guide.template import TemplateError, read_template
+    from guide.template_description import describe_template
 
     try:
         print(describe_template(path), file=stdout, end="")

@@ -20,6 +20,8 @@ import pyphen
 
 LEFT = RIGHT = 2
 """pyphen's defaults, which reportlab uses: the fewest letters kept before and after a break."""
+GERMAN_LONG_NOUN = 12
+"""Letters in a German noun beyond which it may break: most names are shorter, compounds longer."""
 _NONZERO = re.compile(r"[1-9]")
 _DIGITS = re.compile(r"[0-9]+")
 _OTHER_DIGIT = re.compile(r"(?![0-9])\d")
@@ -38,12 +40,25 @@ class Hyphenator:
         self._patterns: pyphen.Pyphen | None = None
 
     def __call__(self, word: str) -> Iterator[tuple[str, str]]:
+        if protected(word, self.language):
+            return iter(())
         if self._patterns is None:
             self._patterns = patterns_of(pyphen.LANGUAGES[pyphen.language_fallback(self.language)])
         return self._patterns.iterate(word)
 
     def __deepcopy__(self, memo: dict[int, object]) -> Hyphenator:
         return self
+
+
+def protected(word: str, language: str) -> bool:
+    """Whether ``word`` is a name, never broken: it starts with a capital.
+
+    German capitalises every noun, so there only the long ones (compounds such as
+    "Nichtangriffspakt") may break.
+    """
+    if not word[:1].isupper():
+        return False
+    return not (language.startswith("de") and len(word) > GERMAN_LONG_NOUN)
 
 
 def patterns_of(path: Path) -> pyphen.Pyphen:

@@ -63,7 +63,7 @@ def _stream_problem(stream: BinaryIO, name: str) -> str | None:
                 image.verify()
     except Image.DecompressionBombError:
         return f"{name} is too large (a decompression bomb)"
-    except (OSError, UnidentifiedImageError, SyntaxError, ValueError, EOFError, struct.error) as error:
+    except (OSError, UnidentifiedImageError, SyntaxError, ValueError, EOFError, IndexError, struct.error) as error:
         # Pillow's parsers refuse damaged files with any of these.
         return f"{name} is a damaged image ({error})"
     return None

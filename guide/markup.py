@@ -36,12 +36,13 @@ _MARKUP = re.compile(r"[*\[\\]")
 
 @dataclass(frozen=True)
 class Span:
-    """A run of text with one style; ``href`` is set when the run is a link."""
+    """A run of text with one style; ``href`` is set when the run is a link, ``lang`` when it is in another language than the topic's."""
 
     text: str
     bold: bool = False
     italic: bool = False
     href: str | None = None
+    lang: str | None = None
 
 
 def parse(text: str) -> tuple[Span, ...]:

@@ -268,11 +268,23 @@ class TimelineEntry:
     event: Entry
 
 
+def _check_language(value: str) -> str:
+    if not re.fullmatch(LANGUAGE_TAG_PATTERN, value):
+        raise BadValueError(f"'{value}' is not a BCP 47 language tag such as 'en' or 'de-AT'")
+    return value
+
+
+LanguageTag = Annotated[str, text(at_most(MAX_ID_CHARS), _check_language, pattern=LANGUAGE_TAG_PATTERN, maxLength=MAX_ID_CHARS)]
+"""A BCP 47 language tag: ``en``, ``de-AT``."""
+
+
 @record
 class Person:
     name: Text
     role: Entry
     native_name: Text | None = None
+    native_name_lang: LanguageTag | None = None
+    """The language of the native name, if not the topic's: ``ru`` for Николай Крестинский."""
     image: FileName | None = None
     """A portrait, PNG or JPEG, relative to the topic file; absolute once loaded."""
 
@@ -469,17 +481,17 @@ class Excerpt:
     """Whose words they are: "Treaty of Berlin, Article 2"."""
     section: Annotated[str, text(_one_of("section", SECTION_NAMES), enum=list(SECTION_NAMES))] | None = None
     """The section the passage belongs with."""
+    lang: LanguageTag | None = None
+    """The language the passage is written in, if not the topic's: ``de`` for a treaty's German original."""
+    id: SourceId | None = None
+    """A name other excerpts refer to it by (``article-2``): a translation names its original so."""
+    translates: SourceId | None = None
+    """The ``id`` of the excerpt this one translates: the two are shown side by side, with the original."""
 
 
 def _check_topic_id(value: str) -> str:
     if not re.fullmatch(TOPIC_ID_PATTERN, value):
         raise BadValueError(f"'{value}' is not a valid topic id (lowercase letters, digits and '-' only)")
-    return value
-
-
-def _check_language(value: str) -> str:
-    if not re.fullmatch(LANGUAGE_TAG_PATTERN, value):
-        raise BadValueError(f"'{value}' is not a BCP 47 language tag such as 'en' or 'de-AT'")
     return value
 
 
@@ -506,7 +518,7 @@ class Topic:
     """Who took part, as a list of names."""
     author: Text | None = None
     """Who wrote the summary; the PDF and deck metadata name them."""
-    language: Annotated[str, text(at_most(MAX_ID_CHARS), _check_language, pattern=LANGUAGE_TAG_PATTERN, maxLength=MAX_ID_CHARS)] = "en"
+    language: LanguageTag = "en"
     """BCP 47 language tag; chooses the built-in labels (en, de, fr, es)."""
     summary: Prose
     """One paragraph: the "At a glance" box and the overview slide."""

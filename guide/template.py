@@ -16,11 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from guide.errors import GuideError, quoted
-from guide.fonts import measuring_family
 from guide.ooxml import DRAWINGML, PRESENTATIONML
 from guide.package_check import PackageError, checked_package
 from guide.template_branding import Branding
-from guide.theme import SLIDE_ROLES
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -167,9 +165,22 @@ class Template:
     """Colour roles (text, primary, muted, tint) -> a scheme colour's name or ``#RRGGBB`` that reads on the template's backgrounds."""
     branding: Branding = field(default_factory=Branding)
     """What the deck carries from the template's sample slides onto the slides of each role."""
+    other_fonts: tuple[str, ...] = ()
+    """Fonts the title and title-only slides' layouts set beyond ``fonts`` (a cover's display face): measured too."""
+
+    @property
+    def all_fonts(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(font for font in (*self.fonts, *self.other_fonts) if font))
 
     def master_of(self, layout: Layout) -> Master:
         return self.masters[layout.master]
+
+    def furniture(self, layout: Layout, kind: str) -> Placeholder | None:
+        """The layout's footer, date or slide-number placeholder of ``kind``; the master's where the layout has none."""
+        own = layout.first(kind)
+        if own is not None or not self.masters:
+            return own
+        return next((placeholder for placeholder in self.master_of(layout).furniture if placeholder.kind == kind), None)
 
 
 def missing_placeholder(role: str, layout: Layout) -> str | None:
@@ -255,6 +266,15 @@ def read_template(path: Path, names: tuple[tuple[str, str], ...] = ()) -> Templa
     warnings = (*warnings, *(assignment.warnings[role] for role in sorted(fallbacks)))
     content = roles["content"] or layouts[0]
     fonts = (_font(content, "title", masters[content.master].title), _font(content, "body", masters[content.master].body))
+    used = [layout for role in DECK_ROLES if (layout := roles.get(role)) is not None]
+    others = tuple(
+        dict.fromkeys(
+            font
+            for layout in used
+            for font in (_font(layout, "title", masters[layout.master].title), _font(layout, "body", masters[layout.master].body))
+            if font and font not in fonts
+        )
+    )
     colors, branding = _colors(path, deck, deck.slide_masters[content.master], roles)
     return Template(
         path,
@@ -270,6 +290,7 @@ def read_template(path: Path, names: tuple[tuple[str, str], ...] = ()) -> Templa
         fallbacks,
         colors.inks,
         branding,
+        others,
     )
 
 
@@ -484,46 +505,6 @@ def _theme_fonts(master: SlideMaster) -> tuple[str, str]:
     blob = master.part.part_related_by(RT.THEME).blob
     found = {kind.decode(): typeface.decode() for kind, typeface in _LATIN_FONT.findall(blob)}
     return found.get("major", ""), found.get("minor", "")
-
-
-def describe_template(path: Path) -> str:
-    """What ``--check-template`` prints: each layout with its placeholders and the roles it serves."""
-    template = read_template(path)
-    served: dict[int, list[str]] = {}
-    for role in SLIDE_ROLES:
-        layout = template.roles[role]
-        if layout is not None:
-            served.setdefault(layout.index, []).append(role)
-    lines = [f"{path.name}: {template.width_pt:g} x {template.height_pt:g} pt, fonts {template.fonts[0]} / {template.fonts[1]}"]
-    for layout in template.layouts:
-        roles = ", ".join(served.get(layout.index, [])) or "-"
-        kinds = ", ".join(f"{placeholder.kind} ({placeholder.idx})" for placeholder in layout.placeholders) or "no placeholders"
-        master = f" (master {layout.master + 1})" if len(template.masters) > 1 else ""
-        lines.append(f"  [{layout.index}] {layout.shown}{master}: {kinds} -> {roles}")
-    unserved = [role for role in SLIDE_ROLES if template.roles[role] is None]
-    if unserved:
-        lines.append(f"  no layout for: {', '.join(unserved)}")
-    lines += [f"  {choice}" for choice in template.choices]
-    lines.append(f"  {_font_needs(template.fonts)}")
-    lines += [f"  warning: {warning}" for warning in template.warnings]
-    lines += [f"  error: {error}" for error in template.errors]
-    return "\n".join(lines) + "\n"
-
-
-def _font_needs(fonts: tuple[str, str]) -> str:
-    """How each of the template's fonts is measured, and what a viewer must have installed to see it as designed."""
-    said, needed = [], []
-    for role, font in zip(("titles", "text"), fonts, strict=True):
-        family, exact = measuring_family(font)
-        if family.name.casefold() == font.casefold():
-            how, need = "bundled", font
-        elif exact:
-            how, need = f"measured with {family.name}, its metric twin", f"{font} (or {family.name})"
-        else:
-            how, need = f"not bundled: measured with the wider {family.name}", font
-        said.append(f"{role} in {font} ({how})")
-        needed.append(need)
-    return f"fonts: {'; '.join(said)}; viewers need {' and '.join(dict.fromkeys(needed))} installed to see the deck as designed"
 
 
 def default_template_path() -> Path:

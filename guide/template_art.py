@@ -94,12 +94,12 @@ def read_template_art(path: Path) -> TemplateArt:
 
 
 def _art(deck: Presentation) -> TemplateArt:
-    scheme = _scheme(deck.slide_masters[0].part)
+    scheme = _scheme(deck.slide_masters[0].part, deck.slide_masters[0].element)
     undrawable: list[str] = []
     backdrops: dict[int, Backdrop] = {}
     anchors: dict[int, dict[str, str]] = {}
     for master in deck.slide_masters:  # layouts numbered across all masters, as guide.template numbers them
-        master_scheme = _scheme(master.part)
+        master_scheme = _scheme(master.part, master.element)
         master_backdrop = _Reader(master.element, master.part, master_scheme, "the master", undrawable).backdrop(None)
         master_anchors = _anchors(master.element)
         for layout in master.slide_layouts:
@@ -254,8 +254,12 @@ class _Reader:
         return scheme_color(self.scheme, name)
 
 
-def _scheme(master: Part) -> dict[str, str]:
-    """The theme's colour scheme, under its own names and the names text and backgrounds use."""
+def _scheme(master: Part, element: _Element) -> dict[str, str]:
+    """The theme's colour scheme, under its own names and the names text and backgrounds use.
+
+    Those names go through the master's colour map: a dark master maps ``bg1`` to ``dk1`` and
+    ``tx1`` to ``lt1``, so its text is light, as PowerPoint shows it.
+    """
     from lxml import etree
     from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
@@ -272,9 +276,11 @@ def _scheme(master: Part) -> dict[str, str]:
             written = _hex(value.get("val") if value.tag == f"{A}srgbClr" else value.get("lastClr"))
             if written:
                 scheme[name] = written
+    mapping = element.find(f"{P}clrMap")
     for alias, name in SCHEME_NAMES.items():
-        if name in scheme:
-            scheme[alias] = scheme[name]
+        mapped = mapping.get(alias, name) if mapping is not None else name
+        if mapped in scheme:
+            scheme[alias] = scheme[mapped]
     return scheme
 
 

@@ -18,7 +18,7 @@ MEASURER = Measurer(BUNDLED_FAMILIES["Liberation Sans"])
 FOOTER_PT = 44.0
 """The footer band our design keeps clear at the foot of every slide."""
 EXACT_DATE = re.compile(r"^(\d{1,2}\.?\s)?([^\W\d]+\.?\s)?\d{3,4}$")
-DISPLAY_DESIGNS = ("statement", "divider", "cover", "picture", "quotation", "numbers", "question")
+DISPLAY_DESIGNS = ("statement", "divider", "cover", "picture", "quotation", "translation", "numbers", "question")
 
 
 def text_blocks(slide: SlidePlan) -> list[TextBlock]:

@@ -32,13 +32,24 @@ class Node:
     role: str
     text: str = ""
     kids: list[Node] = field(default_factory=list)
+    parts: list[str | Node] = field(default_factory=list)
+    """Its own text and its kids, in the order poppler printed them (a span inside a paragraph's text)."""
+    inline: bool = False
+    """Whether poppler reads it as part of the text around it (a link, a span), rather than a block of its own."""
 
     def walk(self) -> list[Node]:
         return [self, *(node for kid in self.kids for node in kid.walk())]
 
     def all_text(self) -> str:
-        """Its text and its kids', each element's apart from the next (within one, as poppler read it)."""
-        return " ".join(part for part in (self.text, *(kid.all_text() for kid in self.kids)) if part)
+        """Its text and its kids', in order, each block apart from the next (an inline element's text runs on, as poppler read it)."""
+        text = ""
+        previous: str | Node = ""
+        for part in self.parts:
+            piece = part if isinstance(part, str) else part.all_text()
+            runs_on = any(isinstance(neighbour, Node) and neighbour.inline for neighbour in (previous, part))
+            text += piece if not text or not piece or runs_on else f" {piece}"
+            previous = part
+        return text
 
     def find(self, role: str) -> list[Node]:
         return [node for node in self.walk() if node.role == role]
@@ -59,9 +70,14 @@ def structure_tree(path: Path) -> Node:
         parent = stack[-1][1]
         if stripped.startswith('"'):
             parent.text += stripped[1:-1]
+            if parent.parts and isinstance(parent.parts[-1], str):
+                parent.parts[-1] += stripped[1:-1]
+            else:
+                parent.parts.append(stripped[1:-1])
             continue
-        node = Node(stripped.split()[0].rstrip(":"))
+        node = Node(stripped.split()[0].rstrip(":"), inline="(inline)" in stripped)
         parent.kids.append(node)
+        parent.parts.append(node)
         stack.append((depth, node))
     (document,) = root.kids
     return document
@@ -76,6 +92,7 @@ class Element:
     marks: tuple[tuple[int, int], ...]
     objects: int = 0
     """How many objects (annotations) it holds."""
+    lang: str | None = None
 
 
 def elements(pdf: pikepdf.Pdf, top: pikepdf.Dictionary | None = None) -> list[Element]:
@@ -95,7 +112,8 @@ def elements(pdf: pikepdf.Pdf, top: pikepdf.Dictionary | None = None) -> list[El
             elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
                 marks.append((pages[kid.Pg.objgen], int(kid.MCID)))
         objects = sum(1 for kid in kids if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/OBJR")
-        found.append(Element(str(element.S)[1:], str(element.Alt) if "/Alt" in element else None, tuple(marks), objects))
+        lang = str(element.Lang) if "/Lang" in element else None
+        found.append(Element(str(element.S)[1:], str(element.Alt) if "/Alt" in element else None, tuple(marks), objects, lang))
         for kid in kids:
             if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/StructElem":
                 visit(kid)

@@ -207,7 +207,7 @@ def large_slide(deck: PresentationObject) -> None:
 
 def _scaled(deck: PresentationObject, width: float, height: float) -> None:
     """The slide made ``width`` x ``height`` pt, every position and size of the masters and layouts scaled with it."""
-    scale_x, scale_y = width / 720, height / 540
+    scale_x, scale_y = Pt(width) / deck.slide_width, Pt(height) / deck.slide_height
     deck.slide_width, deck.slide_height = Pt(width), Pt(height)
     for element in [deck.slide_masters[0]._element, *(layout._element for layout in deck.slide_layouts)]:
         for transform in element.iter(qn("a:xfrm")):
@@ -245,9 +245,9 @@ def branded_samples(deck: PresentationObject, white_cover_title: bool = True) ->
 NAVY = "1F2A44"
 
 
-def navy_background(deck: PresentationObject, text: str | None = "FFFFFF") -> None:
-    """A navy master background; the master's title and body text white (``text``), or left as the theme's dark text."""
-    common = deck.slide_masters[0]._element.find(qn("p:cSld"))
+def _navy(slide: etree._Element) -> None:
+    """A master's or layout's background made solid navy."""
+    common = slide.find(qn("p:cSld"))
     for old in common.findall(qn("p:bg")):
         common.remove(old)
     background = etree.Element(qn("p:bg"))
@@ -255,6 +255,11 @@ def navy_background(deck: PresentationObject, text: str | None = "FFFFFF") -> No
     etree.SubElement(etree.SubElement(properties, qn("a:solidFill")), qn("a:srgbClr"), val=NAVY)
     etree.SubElement(properties, qn("a:effectLst"))
     common.insert(0, background)
+
+
+def navy_background(deck: PresentationObject, text: str | None = "FFFFFF") -> None:
+    """A navy master background; the master's title and body text white (``text``), or left as the theme's dark text."""
+    _navy(deck.slide_masters[0]._element)
     if text is None:
         return
     for layout in deck.slide_layouts:  # the layouts' own text colours (a grey subtitle) give way to the master's
@@ -272,27 +277,37 @@ def navy_background(deck: PresentationObject, text: str | None = "FFFFFF") -> No
 
 def dark_cover_layout(deck: PresentationObject) -> None:
     """The title layout alone is navy, its title and subtitle placeholders set in white by their own list styles."""
-    layout = _layout(deck, "Title Slide")._element
-    common = layout.find(qn("p:cSld"))
-    background = etree.Element(qn("p:bg"))
-    properties = etree.SubElement(background, qn("p:bgPr"))
-    etree.SubElement(etree.SubElement(properties, qn("a:solidFill")), qn("a:srgbClr"), val=NAVY)
-    etree.SubElement(properties, qn("a:effectLst"))
-    common.insert(0, background)
+    _navy(_layout(deck, "Title Slide")._element)
     for kind in ("ctrTitle", "subTitle"):
         (shape,) = _placeholders(_layout(deck, "Title Slide"), kind)
-        styles = shape.find(qn("p:txBody")).find(qn("a:lstStyle"))
-        level = styles.find(qn("a:lvl1pPr"))
-        if level is None:
-            level = etree.SubElement(styles, qn("a:lvl1pPr"))
-        run = level.find(qn("a:defRPr"))
-        if run is None:
-            run = etree.SubElement(level, qn("a:defRPr"))
+        run = _first_level_run(shape)
         for old in run.findall(qn("a:solidFill")):
             run.remove(old)
         fill = etree.Element(qn("a:solidFill"))
         etree.SubElement(fill, qn("a:schemeClr"), val="bg1")
         run.insert(0, fill)
+
+
+def cover_display_font(deck: PresentationObject) -> None:
+    """The title layout's title placeholder sets a display face of its own (Montserrat); the rest is Calibri."""
+    (shape,) = _placeholders(_layout(deck, "Title Slide"), "ctrTitle")
+    etree.SubElement(_first_level_run(shape), qn("a:latin"), typeface="Montserrat")
+
+
+def _first_level_run(shape: etree._Element) -> etree._Element:
+    """A placeholder's own first-level run properties (``a:lstStyle/a:lvl1pPr/a:defRPr``), made if missing."""
+    styles = shape.find(qn("p:txBody")).find(qn("a:lstStyle"))
+    level = styles.find(qn("a:lvl1pPr"))
+    if level is None:
+        level = etree.SubElement(styles, qn("a:lvl1pPr"))
+    run = level.find(qn("a:defRPr"))
+    return run if run is not None else etree.SubElement(level, qn("a:defRPr"))
+
+
+def dark_colour_map(deck: PresentationObject) -> None:
+    """A dark master as Office's dark themes make one: its colour map swaps light and dark, so text (tx1) is light."""
+    mapping = deck.slide_masters[0]._element.find(qn("p:clrMap"))
+    mapping.attrib.update({"bg1": "dk1", "tx1": "lt1", "bg2": "dk2", "tx2": "lt2"})
 
 
 def second_master(deck: PresentationObject) -> None:
@@ -318,6 +333,8 @@ QUIRKS: dict[str, Callable[[PresentationObject], None]] = {
     "navy": navy_background,
     "navy-dark-text": lambda deck: navy_background(deck, None),
     "dark-cover-layout": dark_cover_layout,
+    "cover-font": cover_display_font,
+    "dark-colour-map": dark_colour_map,
 }
 """Each quirk by name: what it does to the blank deck."""
 

@@ -35,7 +35,8 @@ from guide.render.pdf.handout import bookmarks, render_handout, render_slides_pd
 from guide.render.pdf.slide_art import face_of
 from guide.render.planning import deck_setting
 from guide.render.pptx import deck_plan, render_deck
-from guide.render.slides.fitting import BULLET_INDENT_PT, INSET_X_PT, INSET_Y_PT, line_width
+from guide.render.slides.fitting import BULLET_INDENT_PT, INSET_X_PT, INSET_Y_PT, PARAGRAPH_GAP, line_width
+from guide.render.slides.measure import LINE_SPACING
 from guide.render.slides.plan import DeckPlan
 from guide.render.slides.shapes import TextBlock
 from guide.render.slides.typeset import TITLE_ROLES
@@ -45,8 +46,9 @@ from guide.template_art import read_template_art
 from guide.theme import HANDOUT_LAYOUTS, Theme
 from tests.conftest import ROOT, TREATY, run_cli, squeezed
 from tests.deckread import pages_in_libreoffice
+from tests.handout_notes import notes_set_under
 from tests.pdfread import fill_colors, fonts_of, link_targets
-from tests.samples import without_quizzes
+from tests.samples import long_topic, without_quizzes
 from tests.strategies import topics
 from tests.templates import make_decorated_template
 
@@ -121,11 +123,13 @@ def test_page_counts_sizes_text_fonts_and_outline(treaty: Any, template_theme: T
     assert len(handouts["lines"].pages) == math.ceil(count / 3)
     assert len(handouts["6"].pages) == math.ceil(count / 6)
     assert len(handouts["notes"].pages) == count
+    notes_under = notes_set_under(plan)
     for number, slide in enumerate(plan.slides, start=1):
         assert squeezed(slide.title) in page_text(handouts["lines"], (number - 1) // 3)
         assert squeezed(slide.title) in page_text(handouts["6"], (number - 1) // 6)
         notes = page_text(handouts["notes"], number - 1)
-        assert squeezed(slide.title) in notes and squeezed(slide.notes[:80]) in notes
+        pointer = squeezed(f"Notes: see slide {notes_under[number]}")
+        assert squeezed(slide.title) in notes and (squeezed(slide.notes[:80]) if notes_under[number] == number else pointer) in notes
     expected_outline = list(bookmarks(plan.slides).values())
     assert "Key facts" in expected_outline and "Timeline" in expected_outline
     for pdf in (slides, *handouts.values()):
@@ -180,6 +184,7 @@ def _pptx_boxes(deck: Any) -> list[dict[str, tuple[float, float, float, float, s
 def test_title_and_body_sit_where_the_deck_puts_their_boxes(treaty: Any, template_theme: Theme, setting: str) -> None:
     """The first line of each title and body starts at its .pptx box's inset corner, within 1 pt (both files read back)."""
     theme = theme_of(setting, template_theme)
+    treaty = without_quizzes(treaty)  # the slides of the treaty's template: no dividers
     plan = deck_plan(treaty, theme)
     deck = Presentation(io.BytesIO(render_deck(treaty, theme)))
     pdf = reader(render_slides_pdf(treaty, theme))
@@ -194,12 +199,15 @@ def test_title_and_body_sit_where_the_deck_puts_their_boxes(treaty: Any, templat
         text_top = top + INSET_Y_PT + {"t": 0, "ctr": room / 2, "b": room}[anchor]
         assert y == pytest.approx(plan.height_pt - (text_top + slide.title_size_pt), abs=1.0)
         if slide.body is not None and "body" in boxes:
-            left, top, _, _, _ = boxes["body"]
-            item = slide.body.items[0]
+            left, top, _, height, anchor = boxes["body"]
+            item, size = slide.body.items[0], slide.body.size_pt
             start = slide.body.lines[0][0][0].text.strip()
             x, y = next((x, y) for text, x, y in drawn if text.startswith(start[:12]))
             assert x == pytest.approx(left + INSET_X_PT + (BULLET_INDENT_PT if item.hangs else 0), abs=1.0)
-            assert y == pytest.approx(plan.height_pt - (top + INSET_Y_PT + slide.body.size_pt), abs=1.0)
+            used = sum(len(lines) for lines in slide.body.lines) * size * LINE_SPACING + size * PARAGRAPH_GAP * (len(slide.body.lines) - 1)
+            room = height - 2 * INSET_Y_PT - used
+            text_top = top + INSET_Y_PT + {"t": 0, "ctr": room / 2, "b": room}[anchor]
+            assert y == pytest.approx(plan.height_pt - (text_top + size), abs=1.0)
             checked += 1
     assert checked >= 2
 
@@ -207,7 +215,7 @@ def test_title_and_body_sit_where_the_deck_puts_their_boxes(treaty: Any, templat
 def test_a_template_is_drawn_with_its_background_band_and_picture_and_warns_once_for_what_is_not(
     treaty: Any, template_theme: Theme, tmp_path: Path
 ) -> None:
-    pdf = reader(render_slides_pdf(treaty, template_theme))
+    pdf = reader(render_slides_pdf(without_quizzes(treaty), template_theme))
     colors = fill_colors(pdf)
     assert {"#FFF4E0", "#006633"} <= colors
     assert all("/XObject" in (page.get("/Resources") or {}) for page in pdf.pages)  # the master's picture on every slide
@@ -260,6 +268,31 @@ def load(tmp_path: Path, data: dict[str, Any]) -> Any:
     path = tmp_path / "topic.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return load_topic(path).topic
+
+
+def test_notes_run_on_under_a_mark_and_a_continued_slide_points_back_instead_of_repeating_them(tmp_path: Path) -> None:
+    topic, theme = load(tmp_path, long_topic()), named_theme().with_handout("notes")
+    plan = deck_plan(topic, theme)
+    pdf = reader(render_handout(topic, theme))
+    pages = [page_text(pdf, index) for index in range(len(pdf.pages))]
+    notes_under = notes_set_under(plan)
+    page, pointers = 0, 0
+    for number, slide in enumerate(plan.slides, start=1):
+        assert squeezed(slide.title) in pages[page], (number, page)
+        under = pages[page].rsplit(squeezed(f"Slide {number}"), 1)[-1]  # what is set under the slide's number
+        first = notes_under[number]
+        if first != number:  # a continued slide of a section: its notes are set once, under the section's first
+            assert under == squeezed(f"Notes: see slide {first}"), number
+            pointers += 1
+        elif slide.notes.strip():
+            assert under.startswith(squeezed(slide.notes[:80])), number
+        page += 1
+        while page < len(pages) and f"SLIDE {number} (CONT.)" in pdf.pages[page].extract_text():
+            page += 1
+            assert pages[page - 1].endswith(squeezed(slide.notes[-60:])) or f"SLIDE {number} (CONT.)" in pdf.pages[page].extract_text()
+    carried_over = len(pages) - len(plan.slides)
+    assert page == len(pages), "every page shows a slide or carries its notes on under a mark"
+    assert pointers >= 10 and carried_over >= 2
 
 
 def assert_drawn_inside(plan: DeckPlan, theme: Theme, session: BuildSession) -> None:

@@ -138,6 +138,14 @@ def test_the_german_page_speaks_german(topics: dict[str, Topic]) -> None:
     assert "24. April 1926" in words(page.find(".//p[@class='meta']"))
 
 
+def test_a_passage_in_another_language_says_so(topics: dict[str, Topic]) -> None:
+    """The treaty's German Article 2 is a blockquote in German, Krestinsky's native name a span in Russian; the rest is the page's."""
+    page = parsed(render_html(topics["treaty"], named_theme(), None, BuildSession()))
+    spoken = {(element.tag, element.get("lang"), words(element)) for element in page.find("body").iter() if element.get("lang")}
+    (german,) = [excerpt for excerpt in topics["treaty"].excerpts if excerpt.lang]
+    assert spoken == {("blockquote", "de", folded(german.text)), ("span", "ru", "Николай Николаевич Крестинский")}
+
+
 def test_user_text_is_shown_literally_never_as_markup(tmp_path: Path) -> None:
     hostile = "<script>alert(1)</script> & </style>"
     (tmp_path / "t.yaml").write_text(

@@ -485,3 +485,15 @@ def test_the_seed_on_the_command_line_or_in_a_theme_makes_another_version_with_i
     assert squeezed("Check your understanding · Version 3") in pdf_text(made["seed"][1])
     assert squeezed("Version 3") in pdf_text(made["seed"][0])
     assert run_cli(TREATY, "--check", "--seed", "-1")[0] == 2  # argparse refuses it, as every usage error
+
+
+def test_a_matching_taller_than_a_page_parts_between_its_rows(tmp_path: Path) -> None:
+    """Pairs too long for one page go on over the next, every right-hand text printed, on the sheet and in the key."""
+    long = " ".join(["a long description of the matching term"] * 14)
+    pairs = [{"left": f"Term {number}", "right": f"Meaning {number}: {long}."} for number in range(1, 9)]
+    topic = load_text(yaml.safe_dump({"questions": [{"type": "matching", "pairs": pairs}]}), tmp_path)
+    for render in (render_study_sheet, render_answer_key):
+        pdf = render(topic, named_theme())
+        assert len(PdfReader(io.BytesIO(pdf)).pages) >= 2
+        text = squeezed(pdf_text(pdf))
+        assert all(squeezed(f"Meaning {number}:") in text for number in range(1, 9))

@@ -156,6 +156,40 @@ def test_the_treaty_with_its_quizzes_takes_three_well_filled_pages(size: str) ->
     assert well_filled(tuple(fills)), fills
 
 
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("size", SIZES)
+def test_the_treaty_answer_key_is_one_full_page_with_every_answer_and_note(theme: str, size: str) -> None:
+    """Five answers, the key facts with details, sources and notes: the teacher's notes move beside the answers to fit.
+
+    The modern theme's wider letters on the shorter Letter page leave it a few lines over: two well-filled pages.
+    """
+    topic = without_quizzes(load_topic(TREATY).topic)
+    pdf = render_answer_key(topic, named_theme(theme).with_page_size(size))
+    fills = page_fills(pdf)
+    if (theme, size) == ("modern", "letter"):
+        assert len(fills) == 2 and min(fills) >= LEAST_FILL - 0.05, fills
+    else:
+        assert len(fills) == 1 and fills[0] >= 0.85, fills
+    text = squeezed(text_of(PdfReader(io.BytesIO(pdf))))
+    for question in topic.questions:
+        assert squeezed(plain_text(question.answer)) in text
+    for note in topic.notes.values():
+        assert squeezed(plain_text(note)) in text
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("size", SIZES)
+def test_an_excerpt_of_a_prose_section_is_printed_on_a_page_with_that_sections_text(theme: str, size: str) -> None:
+    """Set after the section's first paragraph, a quotation never opens the next page above another section's heading."""
+    topic = load_topic(TREATY).topic
+    reader = PdfReader(io.BytesIO(render_study_sheet(topic, named_theme(theme).with_page_size(size))))
+    pages = [squeezed(page.extract_text()) for page in reader.pages]
+    (excerpt,) = [excerpt for excerpt in topic.excerpts if excerpt.section == "context"]
+    opening = squeezed(plain_text(topic.context[0].text))[:60]
+    (page,) = [page for page in pages if squeezed(plain_text(excerpt.text))[:60] in page]
+    assert opening in page
+
+
 def test_source_markers_name_the_numbers_of_the_source_list() -> None:
     topic = load_topic(TREATY).topic
     pdf = render_study_sheet(topic, named_theme())
@@ -301,6 +335,21 @@ def test_objectives_excerpts_figures_and_portraits_are_laid_out(tmp_path: Path) 
     assert any(width < 40 for page in range(len(reader.pages)) for width in drawn_image_widths(pdf, page))  # the portrait
 
 
+def test_a_key_facts_figure_heads_only_its_own_fact_and_the_other_facts_are_a_plain_list() -> None:
+    """Each figure is read with its fact, not as the heading of the facts after it: figured facts first, then the bullets."""
+    topic = load_topic(TREATY).topic
+    for render in (render_study_sheet, render_answer_key):
+        text = PdfReader(io.BytesIO(render(topic, named_theme()))).pages[0].extract_text()
+        box = text[text.index("KEY FACTS") :]
+        figured = [fact for fact in topic.key_facts if fact.figure]
+        assert len(figured) == 2
+        for fact in figured:
+            assert squeezed(f"{fact.figure} {plain_text(fact.fact)}") in squeezed(box)
+        last_figure = box.index(figured[-1].figure or "")
+        assert "▪" not in box[:last_figure]
+        assert box.count("▪", last_figure) >= len(topic.key_facts) - len(figured)
+
+
 def test_a_question_gets_the_lines_it_asks_for_else_as_many_as_its_answer_needs() -> None:
     from guide.labels import labels_for
     from guide.model import OpenQuestion
@@ -379,3 +428,35 @@ def test_the_students_band_has_lines_for_name_class_and_date_and_the_teachers_ha
         for label in ("Name", "Class", "Date"):
             assert label in sheet
             assert label not in key
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    segments=st.lists(st.text(alphabet="abcdefghij.-_", min_size=1, max_size=14), min_size=1, max_size=8),
+    width=st.floats(40, 200),
+)
+def test_a_long_link_breaks_only_after_a_slash_or_hyphen(segments: list[str], width: float) -> None:
+    from guide.render.pdf.blocks import link_lines
+
+    styles = build_styles(named_theme(), BuildSession(), "en")
+    shown = "/".join(segments)
+    lines = link_lines(shown, width, styles.source)
+    assert "".join(lines) == shown
+    assert all(line.endswith(("/", "-")) for line in lines[:-1])
+    assert all(line for line in lines)
+
+
+def test_a_passage_and_its_translation_split_between_them_never_inside_one() -> None:
+    from reportlab.lib.colors import black
+    from reportlab.lib.styles import ParagraphStyle
+
+    from guide.render.pdf.flowables import SetOff
+    from guide.render.pdf.internals import Paragraph
+
+    style = ParagraphStyle("quote", fontSize=10, leading=12)
+    passages = [[Paragraph("word " * 40, style), Paragraph("— its source", style)] for _ in range(2)]
+    set_off = SetOff(passages, black)
+    _, whole = set_off.wrap(200, 1000)
+    first = whole / 2
+    assert set_off.split(200, whole - 1) and [part.passages for part in set_off.split(200, first + 1)] == [passages[:1], passages[1:]]
+    assert set_off.split(200, first - 1) == []  # not even the first passage fits: the set-off moves on whole

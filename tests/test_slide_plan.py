@@ -32,7 +32,7 @@ from guide.render.slides.typeset import Typesetter
 from tests import strategies
 from tests.conftest import TREATY
 from tests.deckread import pages_in_libreoffice, text_shapes
-from tests.plancheck import assert_plan_sound
+from tests.plancheck import assert_plan_sound, text_blocks
 from tests.samples import long_topic, without_quizzes
 from tests.strategies import topics
 
@@ -105,6 +105,15 @@ def test_the_timeline_is_to_scale_its_own_event_marked_and_close_dates_spread() 
     assert len(markers) == 8
     xs = [marker.box.left + marker.box.width / 2 for marker in markers]
     assert xs == sorted(xs) and len(set(xs)) == 8
+    # 24 April, 29 June, 3 August, 8 September 1926: 66, 35 and 36 days apart, and so on the axis
+    steps = [later - earlier for earlier, later in itertools.pairwise(xs[2:6])]
+    assert steps[1] == pytest.approx(steps[2], rel=0.05) and steps[0] == pytest.approx(steps[1] * 66 / 35, rel=0.05)
+    leaders = [drawing for drawing in slide.drawing if drawing.name == "Tick"]
+    for marker, leader in zip(markers, leaders, strict=True):  # each label joined to its own marker
+        box, axis = leader.box, marker.box.top + marker.box.height / 2
+        ends = [(box.left, box.bottom), (box.right, box.top)] if leader.rising else [(box.left, box.top), (box.right, box.bottom)]
+        (on_axis,) = [x for x, y in ends if y == pytest.approx(axis)]
+        assert on_axis == pytest.approx(marker.box.left + marker.box.width / 2)
     own = [marker for marker in markers if marker.fill == "accent"]
     assert len(own) == 1 and own[0].box.width > markers[0].box.width
     labels = [drawing for drawing in slide.drawing if isinstance(drawing, TextBlock) and drawing.role == "timeline"]
@@ -313,7 +322,7 @@ def designs_theme(tmp_path: Path, designs_yaml: str) -> Any:
 def test_a_theme_switches_designs_off_and_their_content_is_set_as_lists(tmp_path: Path) -> None:
     switched = (
         "{cover: off, checklist: no, statement: false, panel: false, cards: false, numbers: false, quotation: false,"
-        " timeline: false, grid: false}"
+        " timeline: false, grid: false, divider: false}"
     )
     theme = designs_theme(tmp_path, switched)
     treaty = load_topic(TREATY).topic
@@ -329,7 +338,10 @@ def test_a_theme_switches_designs_off_and_their_content_is_set_as_lists(tmp_path
     assert not [slide for slide in long.slides if slide.design == "divider"]
     some = deck_plan(treaty, designs_theme(tmp_path, "{cover: false, numbers: false, timeline: false, grid: false}"))
     assert_plan_sound(some)  # statements, cards and quotations keep short content from leaving slides empty
-    assert {slide.design for slide in some.slides} == {"cover", "checklist", "panel", "list", "quotation", "picture", "cards"}
+    designs_used = {slide.design for slide in some.slides}
+    kept = {"cover", "checklist", "panel", "list", "quotation", "translation", "picture", "cards"}
+    # the quizzes make the deck long enough for dividers, and a true/false is a statement slide
+    assert designs_used == kept | {"divider", "statement"}
     listed = next(slide for slide in some.slides if slide.title == "Key facts")
     texts = [item.text.replace("\u00a0", " ") for item in listed.body.items]  # type: ignore[union-attr]
     assert texts[0] == "24 April 1926 \u2013 Signed in Berlin by Germany and the Soviet Union."  # the figure not set big leads its fact
@@ -348,3 +360,38 @@ def test_a_theme_chooses_rows_for_cards_and_for_people_and_terms(tmp_path: Path)
     default = deck_plan(load_topic(TREATY).topic, named_theme())
     happened = next(slide for slide in default.slides if slide.design == "cards")
     assert len({drawing.box.left for drawing in happened.drawing if isinstance(drawing, Shape) and drawing.name == "Card"}) > 1
+
+
+@pytest.mark.parametrize("theme", ["classic", "modern", "print"])
+def test_the_treaty_sets_its_figures_big_its_people_larger_than_its_terms_and_short_slides_in_the_middle(theme: str) -> None:
+    plan = deck_plan(load_topic(TREATY).topic, named_theme(theme))
+    stage = designed_geometry("16:9").stage
+    by_title = {slide.title: slide for slide in plan.slides}
+    title_size = by_title["In numbers"].title_size_pt
+    figures = [d for d in by_title["In numbers"].drawing if isinstance(d, TextBlock) and d.role == "number"]
+    assert [figure.items[0].text.replace("\xa0", " ") for figure in figures] == ["24 April 1926", "5 years"]
+    assert all(figure.size_pt >= 2.4 * title_size and len(figure.lines[0]) == 1 for figure in figures)
+    assert plan.scale["person"] > plan.scale["grid"]
+    for title in ("In numbers", "Who was involved"):
+        content = [d.box for d in by_title[title].drawing if d.box.top >= stage.top - 0.01]
+        above, below = min(box.top for box in content) - stage.top, stage.bottom - max(box.bottom for box in content)
+        assert above > 0 and abs(above - below) <= 1, (title, above, below)
+    assert by_title["Sources"].body.anchor == "ctr"  # a short list sits in the middle of its body
+
+
+@pytest.mark.parametrize("theme", ["classic", "modern", "print"])
+def test_an_excerpt_and_its_translation_share_one_slide_side_by_side_with_one_attribution(theme: str) -> None:
+    topic = load_topic(TREATY).topic
+    original = next(excerpt for excerpt in topic.excerpts if excerpt.id)
+    translation = next(excerpt for excerpt in topic.excerpts if excerpt.translates == original.id)
+    plan = deck_plan(topic, named_theme(theme))
+    paired = [slide for slide in plan.slides if slide.design == "translation"]
+    assert [slide.title.replace("\xa0", " ") for slide in paired] == ["Treaty of Berlin, Article 2"]
+    blocks = [drawing for drawing in paired[0].drawing if isinstance(drawing, TextBlock)]
+    left, right, attribution = blocks
+    assert plain_text(original.text) == left.items[0].text and plain_text(translation.text) == right.items[0].text
+    assert {span.lang for span in left.items[0].spans} == {"de"} and left.size_pt == right.size_pt
+    assert left.box.top == right.box.top and left.box.right < right.box.left and attribution.box.top >= left.box.bottom
+    assert attribution.items[0].text.replace("\xa0", " ").endswith(original.attribution)
+    shown = [block.items[0].text for slide in plan.slides for block in text_blocks(slide)]
+    assert sum(plain_text(translation.text) in text for text in shown) == 1  # not again on a quotation slide of its own

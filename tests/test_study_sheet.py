@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import io
+import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
 from guide import load_topic
+from guide.load import named_theme
 from guide.markup import plain_text
 from guide.model import OpenQuestion
+from guide.render.html import render_html
+from guide.render.pdf import render_study_sheet
+from guide.session import BuildSession
 from guide.typography import Typography, typeset_topic
 from tests.conftest import TREATY, outputs, squeezed, text_of
 from tests.pdfread import fonts_of, link_targets, text_sizes
@@ -181,3 +188,20 @@ def test_the_keys_details_print_dark_enough_to_photocopy(built: dict[str, Path],
         left, bottom = first.x * dpi / 72, page.height - first.y * dpi / 72
         box = page.crop((int(left), int(bottom - first.size * dpi / 72), int(left + 60), int(bottom + 2)))
         assert box.getextrema()[0] < 70, detail  # black or near-black ink: the text colour, not the muted grey
+
+
+def test_a_translation_follows_its_original_on_the_sheet_and_in_the_html_copy_wherever_it_is_placed() -> None:
+    topic = load_topic(TREATY).topic
+    excerpts = [replace(excerpt, section="significance") if excerpt.translates else excerpt for excerpt in topic.excerpts]
+    moved = replace(topic, excerpts=tuple(excerpts))
+    original = next(excerpt for excerpt in excerpts if excerpt.id)
+    translation = next(excerpt for excerpt in excerpts if excerpt.translates)
+    text = squeezed(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(render_study_sheet(moved, named_theme()))).pages))
+    ends, starts = squeezed(plain_text(original.attribution)), squeezed(plain_text(translation.text))[:40]
+    assert text.index(ends) < text.index(starts) < text.index(ends) + len(ends) + 10
+    page = render_html(moved, named_theme(), None, BuildSession()).decode()
+    quotes = re.findall(r"<blockquote[^>]*><p>(.*?)</p>", page)
+    assert (
+        quotes.index(next(quote for quote in quotes if quote.startswith("Should one")))
+        == quotes.index(next(quote for quote in quotes if quote.startswith("Sollte"))) + 1
+    )

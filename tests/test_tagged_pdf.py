@@ -17,6 +17,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pdfua import validate
+from pypdf import PdfReader
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
@@ -24,7 +25,7 @@ from guide import load_topic
 from guide.labels import Labels
 from guide.load import named_theme
 from guide.markup import link_text, plain_text
-from guide.model import OpenQuestion, Topic
+from guide.model import KeyFact, OpenQuestion, Topic
 from guide.render.common import Metadata
 from guide.render.pdf import render_answer_key, render_study_sheet
 from guide.render.pdf.handout import render_handout, render_slides_pdf
@@ -37,6 +38,7 @@ from guide.session import BuildSession
 from guide.theme import Theme
 from guide.typography import typeset_topic
 from tests.conftest import ROOT, TREATY, squeezed
+from tests.handout_notes import notes_set_under
 from tests.samples import german_topic, long_topic, paragraph, sentence
 from tests.tagread import STANDARD_ROLES, Node, elements, have_pdfinfo, parent_tree, structure_tree, unmarked_painting
 from tests.templates import make_decorated_template
@@ -53,6 +55,7 @@ CASES = [(topic, "classic", document) for topic in TOPICS for document in DOCUME
 SLIDE_CASES = [("treaty", theme, document) for theme in ("classic", "print") for document in SLIDE_DOCUMENTS] + [
     ("german", "modern", "slides"),
     ("treaty", "template", "slides"),
+    ("long", "classic", "handout-notes"),
 ]
 RENDERERS: dict[str, Callable[[Topic, Theme], bytes]] = {
     "sheet": render_study_sheet,
@@ -109,12 +112,17 @@ def texts(tree: Node, role: str) -> list[str]:
     return [squeezed(node.all_text()) for node in tree.find(role)]
 
 
+def facts_in_box_order(topic: Topic) -> list[KeyFact]:
+    """The key facts as the box reads them: those with a figure first, each group in the topic's order."""
+    return sorted(topic.key_facts, key=lambda fact: not fact.figure)
+
+
 def sections_of_sheet(topic: Topic, labels: Labels) -> list[tuple[str | None, list[str]]]:
     """Each part of the study sheet as it is read: (its heading, its content in order); a quotation has no heading."""
     parts: list[tuple[str | None, list[str]]] = [
         (labels["objectives"].upper(), [plain_text(objective) for objective in topic.objectives]),
         (labels["at_a_glance"].upper(), [plain_text(topic.summary)]),
-        (labels["key_facts"].upper(), [plain_text(fact.fact) for fact in topic.key_facts]),
+        (labels["key_facts"].upper(), [plain_text(fact.fact) for fact in facts_in_box_order(topic)]),
         (labels["context"], [plain_text(paragraph.text) for paragraph in topic.context]),
         (labels["significance"], [plain_text(paragraph.text) for paragraph in topic.significance]),
         (labels["people"], [person.name for person in topic.people]),
@@ -134,7 +142,7 @@ def sections_of_answer_key(topic: Topic, labels: Labels) -> list[tuple[str | Non
         for part in (question.question, question.answer if isinstance(question, OpenQuestion) else None)
         if part
     ]
-    facts = [part for fact in topic.key_facts for part in (plain_text(fact.fact), plain_text(fact.detail or "")) if part]
+    facts = [part for fact in facts_in_box_order(topic) for part in (plain_text(fact.fact), plain_text(fact.detail or "")) if part]
     parts: list[tuple[str | None, list[str]]] = [
         (labels["questions"], answers),
         (labels["key_facts"].upper(), facts),
@@ -191,6 +199,12 @@ def test_lists_terms_figures_and_quotations_have_their_roles(rendered: Any, case
     facts = [squeezed(plain_text(fact.fact)) for fact in printed.key_facts]
     assert len([body for body in tree.find("LBody") if any(fact in squeezed(body.all_text()) for fact in facts)]) == len(facts)
     assert len(tree.find("BlockQuote")) == len(printed.excerpts)
+    numbered = [texts(listed, "Lbl") for listed in tree.find("L") if texts(listed, "Lbl")[:1] == ["1."]]
+    counts = [len(printed.questions), len(printed.sources)]
+    assert sorted(numbered) == sorted([f"{number}." for number in range(1, count + 1)] for count in counts if count)
+    asked = [squeezed(plain_text(question.question)) for question in printed.questions if question.question]
+    bodies = [body for listed in tree.find("L") for body in texts(listed, "LBody")]
+    assert all(any(body.startswith(text) for body in bodies) for text in asked)  # numbers not in the text
     with pikepdf.open(path) as pdf:
         figures = [element for element in elements(pdf) if element.role == "Figure"]
         assert [figure.alt for figure in figures] == [image.alt for image in printed.images]
@@ -262,6 +276,21 @@ def test_every_link_element_holds_the_links_text_and_its_annotations(rendered: A
         assert all(link.marks and link.objects and link.alt is None for link in found)
 
 
+@pytest.mark.parametrize("case", [case for case in [*CASES, *SLIDE_CASES] if case[0] == "treaty"], ids=_ids)
+def test_a_passage_in_another_language_is_an_element_in_that_language(rendered: Any, case: tuple[str, str, str]) -> None:
+    """The treaty's German Article 2 and Krestinsky's name in Russian: each read by an element with its /Lang, holding exactly it."""
+    path, topic, _ = rendered[case]
+    tree = structure_tree(path)
+    with pikepdf.open(path) as pdf:
+        found = elements(pdf)
+    assert [node.role for node in tree.walk()] == [element.role for element in found]  # poppler and pikepdf read one tree
+    spoken = {(element.lang, squeezed(node.all_text())) for node, element in zip(tree.walk(), found, strict=True) if element.lang}
+    (german,) = [excerpt for excerpt in topic.excerpts if excerpt.lang == "de"]
+    (russian,) = [person for person in topic.people if person.native_name_lang == "ru"]
+    expected = {("de", squeezed(plain_text(german.text))), ("ru", squeezed(russian.native_name or ""))}
+    assert spoken == (set() if case[2] == "answers" else expected)
+
+
 @pytest.mark.parametrize("case", SLIDE_CASES, ids=_ids)
 def test_every_slide_is_a_section_under_its_title_with_its_pictures_alt_text(rendered: Any, case: tuple[str, str, str]) -> None:
     path, topic, theme = rendered[case]
@@ -278,6 +307,28 @@ def test_every_slide_is_a_section_under_its_title_with_its_pictures_alt_text(ren
     pictures = [drawing.alt for slide in plan.slides for drawing in slide.drawing if isinstance(drawing, Picture)]
     with pikepdf.open(path) as pdf:
         assert [element.alt for element in elements(pdf) if element.role == "Figure"] == pictures
+
+
+def test_a_notes_pages_continuation_mark_is_an_artifact_and_a_pointer_to_earlier_notes_is_read(rendered: Any) -> None:
+    path, _, _ = rendered[("long", "classic", "handout-notes")]
+    text = structure_tree(path).all_text()
+    assert "(CONT.)" not in text and "Notes: see slide 4" in text
+    assert any("SLIDE 4 (CONT.)" in page.extract_text() for page in PdfReader(path).pages)  # drawn, and not read out
+
+
+@pytest.mark.parametrize(("topic_name", "theme_name"), [("treaty", "classic"), ("treaty", "print"), ("long", "classic")])
+def test_a_handouts_speaker_notes_are_read_in_their_slides_section_after_the_slide(rendered: Any, topic_name: str, theme_name: str) -> None:
+    path, topic, theme = rendered[(topic_name, theme_name, "handout-notes")]
+    _, plan = planned(topic, theme, None, BuildSession())
+    sections = structure_tree(path).kids
+    assert [node.role for node in sections] == ["Sect"] * len(plan.slides)
+    notes_under = notes_set_under(plan)
+    for number, (section, slide) in enumerate(zip(sections, plan.slides, strict=True), start=1):
+        notes = [part for part in slide.notes.split("\n\n") if part.strip()]
+        if notes_under[number] != number:  # a section's continued slide points to its notes instead of repeating them
+            notes = [f"Notes: see slide {notes_under[number]}"]
+        read_last = section.kids[len(section.kids) - len(notes) :]
+        assert [(node.role, squeezed(node.all_text())) for node in read_last] == [("P", squeezed(note)) for note in notes]
 
 
 @pytest.mark.parametrize("document", ["sheet", "slides", "handout-notes"])

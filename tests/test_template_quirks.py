@@ -294,7 +294,10 @@ def test_the_slides_pdf_and_handout_are_drawn_on_the_same_templates(project: Pat
     arguments = ("--theme", project / "theme.yaml", "--out", project / "pdf", "--outputs", "slides,handout")
     status, _, err = run_cli(project / "treaty.yaml", *arguments)
     assert status == 0, err
-    assert len(PdfReader(project / "pdf" / "treaty-slides.pdf").pages) == len(Presentation(str(project / "out" / "treaty.pptx")).slides)
+    slides = PdfReader(project / "pdf" / "treaty-slides.pdf")
+    assert len(slides.pages) == len(Presentation(str(project / "out" / "treaty.pptx")).slides)
+    if quirk == "no-footers":  # the master's footer, drawn on every slide but the cover
+        assert all(COVER in page.extract_text() for page in slides.pages[2:5])
 
 
 @settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
@@ -327,3 +330,21 @@ def test_text_keeps_clear_of_the_masters_own_shapes(project: Path) -> None:
             furniture = shape.is_placeholder and shape.placeholder_format.type in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
             if shape.has_text_frame and shape.text_frame.text.strip() and not furniture and shape.name != "ModifyMe":
                 assert pt(shape.top + shape.height) <= button_top + 0.5, (slide.shapes.title.text_frame.text, shape.name)
+
+
+def test_a_font_only_the_cover_layout_sets_is_measured_and_named_too(project: Path) -> None:
+    err, _, template = deck_on(project, "cover-font")
+    assert "warning: the template's font 'Montserrat' is not bundled" in err
+    assert read_template(template).other_fonts == ("Montserrat",)
+    assert deck_fonts(named_theme(), read_template(template)).title.name == "DejaVu Sans", "titles are measured in the wider face"
+    _, out, _ = run_cli("--check-template", template)
+    assert "also in Montserrat (not bundled: measured with the wider DejaVu Sans)" in out
+
+
+def test_a_dark_masters_colour_map_gives_light_text_we_draw(project: Path) -> None:
+    err, deck_path, template = deck_on(project, "dark-colour-map")
+    assert "contrast" not in err
+    deck = checked_deck(deck_path, template)
+    drawn = [shape for slide in deck.slides for shape in slide.shapes if shape.has_text_frame and not shape.is_placeholder]
+    colors = {node.get("val") for shape in drawn for run in shape._element.iter(qn("a:rPr")) for node in run.iter(qn("a:srgbClr"))}
+    assert "FFFFFF" in colors and "000000" not in colors, "text drawn on the black slide is the master's light text"

@@ -387,7 +387,7 @@ def template_problems(loaded: LoadedTheme, redrawn: bool = False) -> tuple[list[
     errors = [(loaded.settings.get(f"slides.layouts.{error.role}") or named_at).problem(str(error)) for error in template.errors]
     warnings = [named_at.problem(f"warning: {warning}") for warning in template.warnings]
     own = (theme.heading_font, theme.body_font)
-    unmatched = dict.fromkeys(font for font in template.fonts if font and not measuring_family(font, own)[1])
+    unmatched = dict.fromkeys(font for font in template.all_fonts if not measuring_family(font, own)[1])
     warnings += [
         named_at.problem(
             f"warning: the template's font '{font}' is not bundled; its text is measured with the wider {WIDE_FAMILY.name}, "

@@ -120,7 +120,52 @@ def _cross_reference_problems(data: dict[str, Any], origin: Origin) -> list[Prob
             problems.append(origin.problem(location, f"unknown source id {quoted(source_id)}{hint}"))
     problems.extend(_timeline_order_problems(data, origin))
     problems.extend(_placement_problems(data, origin))
+    problems.extend(_language_problems(data, origin))
+    problems.extend(_translation_problems(data, origin))
     return problems
+
+
+def _translation_problems(data: dict[str, Any], origin: Origin) -> list[Problem]:
+    """A translation names one other excerpt, by its unique id, that is itself no translation and has no other."""
+    problems = []
+    excerpts = _items(data, "excerpts")
+    known: dict[str, int] = {}
+    for index, excerpt in excerpts:
+        excerpt_id = excerpt.get("id")
+        if isinstance(excerpt_id, str):
+            if excerpt_id in known:
+                message = f"duplicate excerpt id {quoted(excerpt_id)} (also excerpts[{known[excerpt_id]}])"
+                problems.append(origin.problem(("excerpts", index, "id"), message))
+            known.setdefault(excerpt_id, index)
+    translated: dict[str, int] = {}
+    for index, excerpt in excerpts:
+        target = excerpt.get("translates")
+        if not isinstance(target, str):
+            continue
+        original = known.get(target)
+        if original is None:
+            hint = f"; excerpt ids: {', '.join(known)}" if known else "; give the original an 'id:'"
+            message = f"unknown excerpt id {quoted(target)}{hint}"
+        elif original == index:
+            message = "an excerpt cannot translate itself"
+        elif "translates" in dict(excerpts)[original]:
+            message = f"excerpts[{original}] is itself a translation; name the original"
+        elif target in translated:
+            message = f"excerpts[{translated[target]}] already translates {quoted(target)}; an excerpt has one translation"
+        else:
+            translated[target] = index
+            continue
+        problems.append(origin.problem(("excerpts", index, "translates"), message))
+    return problems
+
+
+def _language_problems(data: dict[str, Any], origin: Origin) -> list[Problem]:
+    """A native name's language without the native name would say nothing."""
+    return [
+        origin.problem(("people", index, "native_name_lang"), "a language for a native name the person does not have; add native_name")
+        for index, person in _items(data, "people")
+        if "native_name_lang" in person and not person.get("native_name")
+    ]
 
 
 def _placement_problems(data: dict[str, Any], origin: Origin) -> list[Problem]:

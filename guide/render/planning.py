@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from guide.errors import RenderError
-from guide.fonts import measuring_family
+from guide.fonts import FontFamily, measuring_family
 from guide.model import Course, Topic
 from guide.render.slides.geometry import Geometry, designed_geometry
 from guide.render.slides.measure import FaceAdvances, Measurers
@@ -100,5 +100,17 @@ def deck_fonts(theme: Theme, template: Template | None) -> DeckFonts:
     if template is None:
         return DeckFonts(theme.heading_font, theme.heading_font)
     own = (theme.heading_font, theme.body_font)
-    title, body = (measuring_family(font, own)[0] for font in template.fonts)
+    title, body = (widest([measuring_family(name, own)[0] for name in (font, *template.other_fonts)]) for font in template.fonts)
     return DeckFonts(title, body, named=False, starts=tuple(sorted(starting_sizes(template).items())))
+
+
+WIDTH_SAMPLE = "Treaty of Berlin: neutrality, boycotts and the League of Nations"
+"""Text whose width tells which of a template's families sets wider."""
+
+
+def widest(families: list[FontFamily]) -> FontFamily:
+    """The family that sets text widest: where a template's layouts use several fonts, text fits in any of them."""
+    distinct = list(dict.fromkeys(families))
+    if len(distinct) == 1:
+        return distinct[0]
+    return max(distinct, key=lambda family: FaceAdvances(family.bold).width(WIDTH_SAMPLE))

@@ -39,3 +39,8 @@ def prose(value: str) -> str:
             shown = link(span.href, shown)
         parts.append(shown)
     return "".join(parts)
+
+
+def in_language(html: str, lang: str | None) -> str:
+    """``html`` marked as written in ``lang``, where it is not the page's, so a screen reader switches voice."""
+    return f"<span lang={attribute(lang)}>{html}</span>" if lang else html

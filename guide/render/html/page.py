@@ -16,7 +16,7 @@ from guide.model import COVER, Course, Excerpt, Image, Paragraph, Person, Topic
 from guide.quiz import arranged
 from guide.render.common import meta_line
 from guide.render.html.images import data_uri
-from guide.render.html.inline import attribute, link, prose, text
+from guide.render.html.inline import attribute, in_language, link, prose, text
 from guide.render.html.questions import questions_html
 from guide.session import BuildSession
 
@@ -131,7 +131,7 @@ class Page:
             portrait = ""
             if person.image:
                 portrait = f'<img class="portrait" src="{data_uri(person.image, self.session)}" alt={attribute(person.name)}>'
-            native = f" ({text(person.native_name)})" if person.native_name else ""
+            native = f" ({in_language(text(person.native_name), person.native_name_lang)})" if person.native_name else ""
             items.append(f"<li>{portrait}<strong>{text(person.name)}</strong>{native} — {prose(person.role)}</li>")
         return ["<ul>", *items, "</ul>"]
 
@@ -157,17 +157,22 @@ class Page:
         return ['<ol class="sources">', *items, "</ol>"]
 
     def excerpts(self, section: str) -> list[str]:
+        """Each passage in a figure with whose words they are; a translation right after its original, in its section."""
         by_id = {source.id: source for source in self.topic.sources if source.id}
+        translations = {excerpt.translates: excerpt for excerpt in self.topic.excerpts if excerpt.translates}
+        originals = [excerpt for excerpt in self.topic.excerpts if not excerpt.translates]
         lines = []
-        for excerpt in self._placed(section, self.topic.excerpts):
-            source = by_id[excerpt.source]
-            cite = f" cite={attribute(source.url)}" if source.url else ""
-            lines += [
-                '<figure class="excerpt">',
-                f"<blockquote{cite}><p>{prose(excerpt.text)}</p></blockquote>",
-                f"<figcaption>— <cite>{text(excerpt.attribution)}</cite>{self.reference(excerpt.source)}</figcaption>",
-                "</figure>",
-            ]
+        for original in self._placed(section, originals):
+            for excerpt in [original, *([translations[original.id]] if original.id in translations else [])]:
+                source = by_id[excerpt.source]
+                cite = f" cite={attribute(source.url)}" if source.url else ""
+                cite += f" lang={attribute(excerpt.lang)}" if excerpt.lang else ""
+                lines += [
+                    '<figure class="excerpt">',
+                    f"<blockquote{cite}><p>{prose(excerpt.text)}</p></blockquote>",
+                    f"<figcaption>— <cite>{text(excerpt.attribution)}</cite>{self.reference(excerpt.source)}</figcaption>",
+                    "</figure>",
+                ]
         return lines
 
     def figures(self, section: str) -> list[str]:

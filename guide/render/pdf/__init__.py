@@ -12,7 +12,7 @@ from guide.render.common import metadata
 from guide.render.pdf.blocks import Blocks
 from guide.render.pdf.document import Rendered, render_story, text_area
 from guide.render.pdf.grid import Grid, measured_grid
-from guide.render.pdf.sheet import ARRANGEMENTS, Arrangement, answer_key_story, furniture, study_sheet_story
+from guide.render.pdf.sheet import ARRANGEMENTS, KEY_LAYOUTS, Arrangement, answer_key_story, furniture, study_sheet_story
 from guide.render.pdf.styles import Styles, build_styles
 from guide.session import BuildSession
 from guide.theme import Theme
@@ -96,14 +96,23 @@ def render_answer_key(topic: Topic, theme: Theme, course: Course | None = None, 
     topic = typeset_topic(topic, theme.typography)
     labels = theme.labels_for(topic.language_code)
     session = session or BuildSession()
-    styles = build_styles(theme, session, topic.language)
-    grid = _grid(theme, styles)
+    grid = _grid(theme, build_styles(theme, session, topic.language))
     title = f"{topic.title} — {labels['answer_key']}"
     marks = furniture(topic, course, labels, labels["teachers_copy"], teacher=True)
 
-    def render(reserve_pt: float) -> Rendered:
+    def render(layout: tuple[str, bool], reserve_pt: float = 0.0) -> Rendered:
+        where, tight = layout
+        styles = build_styles(theme, session, topic.language, tight)
         blocks = Blocks(styles, labels, replace(grid, page_height=grid.page_height - reserve_pt), session)
-        story = answer_key_story(topic, blocks, course, theme.logo, theme.quiz_seed)
+        story = answer_key_story(topic, blocks, course, theme.logo, where, tight, theme.quiz_seed)
         return render_story(story, theme, styles, labels, marks, metadata(topic, title, course), reserve_pt)
 
-    return _with_room_at_feet(render(0.0), render, grid.page_height).pdf
+    layouts = [(where, tight) for tight in (False, True) for where in KEY_LAYOUTS]
+    tried: list[Rendered] = []
+    for layout in layouts:
+        tried.append(render(layout))
+        if len(tried[-1].fills) == 1:
+            break
+    best = _best(tried)
+    chosen = layouts[tried.index(best)]
+    return _with_room_at_feet(best, lambda reserve_pt: render(chosen, reserve_pt), grid.page_height).pdf

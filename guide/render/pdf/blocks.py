@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, HRFlowable, Spacer
 
 from guide import markup
 from guide.labels import Labels
-from guide.model import COVER, GlossaryEntry, KeyFact, Person, Source, TimelineEntry, Topic
+from guide.model import COVER, Excerpt, GlossaryEntry, KeyFact, Person, Source, TimelineEntry, Topic
 from guide.model import Image as TopicImage
 from guide.model import Paragraph as TopicParagraph
 from guide.render.pdf.band import TitleBand, WriteIn
@@ -24,7 +25,7 @@ from guide.render.pdf.inline import attribute, literal, to_markup
 from guide.render.pdf.internals import Paragraph, Picture, PictureObject, picture_object
 from guide.render.pdf.structure import Element
 from guide.render.pdf.styles import Styles
-from guide.render.pdf.tagged import adopt, tag
+from guide.render.pdf.tagged import adopt, language_markup, tag
 from guide.render.pdf.timescale import ColumnTimeScale, TimeScale, placeable
 from guide.session import BuildSession
 
@@ -86,9 +87,8 @@ class Blocks:
 
     def list_item(self, items: Element, markup_text: str, style: ParagraphStyle | None = None) -> Paragraph:
         """A bulleted item of the list ``items``: the bullet its label, the text its body."""
-        item = items.child("LI")
-        label = item.child("Lbl")
-        return tag(self._bullet(markup_text, style), item.child("LBody"), label)
+        label, body = new_item(items)
+        return tag(self._bullet(markup_text, style), body, label)
 
     def _next_outline_key(self) -> str:
         self._outline_keys += 1
@@ -180,18 +180,35 @@ class Blocks:
         return f'<super><font color="#{muted}">{",".join(str(number) for number in numbers)}</font></super>'
 
     def key_facts_box(self, topic: Topic, with_details: bool = False) -> list[Flowable]:
-        """The key facts, each with its source markers and its figure set large; the teacher's copy adds each fact's detail."""
+        """The key facts, each with its source markers; the teacher's copy adds each fact's detail.
+
+        A fact with a figure is a unit of its own, the figure set large above that fact alone; the
+        facts with figures come first, ruled off from the plain list of the others, so a figure is
+        never read as the heading of facts it has nothing to do with.
+        """
         numbers = source_numbers(topic.sources)
         section = Element("Sect")
         heading = section.child("H2")
         facts = section.child("L")
+        figured = [fact for fact in topic.key_facts if fact.figure]
+        plain = [fact for fact in topic.key_facts if not fact.figure]
         items: list[Flowable] = []
-        for fact in topic.key_facts:
+        for fact in figured:
+            body = facts.child("LI").child("LBody")
+            parts: list[Flowable] = [
+                tag(Paragraph(literal(fact.figure or ""), self.styles.big_figure), body),
+                tag(Paragraph(self.inline(fact.fact) + self._markers(fact, numbers), self.styles.figure_fact), body),
+            ]
+            if with_details and fact.detail:
+                parts.append(tag(self.prose(fact.detail, self.styles.side), body))
+            if plain and fact is figured[-1]:
+                parts.append(HRFlowable(width="100%", thickness=0.6, color=self.styles.palette.rule, spaceBefore=0, spaceAfter=3))
+            items.append(Kept(parts))
+        for fact in plain:
             item = facts.child("LI")
             label = item.child("Lbl")
             body = item.child("LBody")
-            parts: list[Flowable] = [tag(Paragraph(literal(fact.figure), self.styles.big_figure), body)] if fact.figure else []
-            parts.append(tag(self._bullet(self.inline(fact.fact) + self._markers(fact, numbers)), body, label))
+            parts = [tag(self._bullet(self.inline(fact.fact) + self._markers(fact, numbers)), body, label)]
             if with_details and fact.detail:
                 parts.append(tag(self.prose(fact.detail, self.styles.detail), body))
             items.append(parts[0] if len(parts) == 1 else Kept(parts))
@@ -210,25 +227,34 @@ class Blocks:
             return [self.bookmark(label), self.box(label, heading, items, tinted=False), Spacer(0, SIDE_BOX_GAP_PT)]
         return [self.bookmark(label), self.box(label, heading, [TwoColumnList(items)], tinted=False), Spacer(0, OBJECTIVES_GAP_PT)]
 
-    def excerpt(self, text: str, attribution: str, source_number: int | None, side: bool) -> SetOff:
-        """A primary-source passage set off from the text, its attribution below it, marked with its source's number."""
-        marker = self._superscript([source_number] if source_number else [])
+    def excerpt(self, excerpts: Sequence[Excerpt], numbers: Mapping[str, int], side: bool) -> SetOff:
+        """A primary-source passage set off from the text, in its language, its attribution below it, marked with its
+        source's number; a translation follows its original in the same set-off."""
         style = self.styles.side_quote if side else self.styles.quote
-        quote = Element("BlockQuote")
-        parts: list[Paragraph] = [
-            tag(self.prose(text, style), quote.child("P")),
-            tag(Paragraph(f"— {literal(attribution)}{marker}", self.styles.attribution), quote.child("P")),
-        ]
-        return SetOff(parts, self.styles.palette.accent)
+        passages: list[list[Paragraph]] = []
+        for excerpt in excerpts:
+            quote = Element("BlockQuote")
+            number = numbers.get(excerpt.source)
+            marker = self._superscript([number] if number else [])
+            passages.append(
+                [
+                    tag(self.prose(excerpt.text, style), quote.child("P", lang=excerpt.lang)),
+                    tag(Paragraph(f"— {literal(excerpt.attribution)}{marker}", self.styles.attribution), quote.child("P")),
+                ]
+            )
+        return SetOff(passages, self.styles.palette.accent)
 
     def place_excerpts(self, topic: Topic) -> dict[str, list[Flowable]]:
-        """Each excerpt set off, under the section it belongs with (What happened? unless it says)."""
+        """Each excerpt set off, under the section it belongs with (What happened? unless it says); a translation with its original."""
         numbers = source_numbers(topic.sources)
+        translations = {excerpt.translates: excerpt for excerpt in topic.excerpts if excerpt.translates}
         placed: dict[str, list[Flowable]] = {}
         for excerpt in topic.excerpts:
+            if excerpt.translates:
+                continue
             section = excerpt.section or "context"
-            quote = self.excerpt(excerpt.text, excerpt.attribution, numbers.get(excerpt.source), section in SIDEBAR_SECTIONS)
-            placed.setdefault(section, []).append(quote)
+            shown = [excerpt, *([translations[excerpt.id]] if excerpt.id in translations else [])]
+            placed.setdefault(section, []).append(self.excerpt(shown, numbers, section in SIDEBAR_SECTIONS))
         return placed
 
     def paragraphs(self, paragraphs: Sequence[TopicParagraph]) -> list[Flowable]:
@@ -262,7 +288,7 @@ class Blocks:
         for person in people:
             name = f"<b>{literal(person.name)}</b>"
             if person.native_name:
-                name += f" ({literal(person.native_name)})"
+                name += f" ({language_markup(literal(person.native_name), person.native_name_lang)})"
             text = f"{name} — {self.inline(person.role)}"
             if person.image:
                 portrait = _scaled(self.picture(person.image), PORTRAIT_PT, PORTRAIT_PT * 1.3)
@@ -298,11 +324,12 @@ class Blocks:
                 )
         return kept_ends(items)
 
-    def notes(self, notes: Mapping[str, str]) -> list[Flowable]:
-        """The topic's notes for the teacher, each under the name of the section it is about."""
+    def notes(self, notes: Mapping[str, str], side: bool = False) -> list[Flowable]:
+        """The topic's notes for the teacher, each under the name of the section it is about; ``side`` sets them for the sidebar."""
         names = {"summary": "at_a_glance"}
         notes_for = [(self.labels[names.get(section, section)], text) for section, text in notes.items()]
-        written = [Paragraph(f"<b>{literal(_lead_in(name))}</b> {self.inline(text)}", self.styles.body) for name, text in notes_for]
+        style = self.styles.side if side else self.styles.body
+        written = [Paragraph(f"<b>{literal(_lead_in(name))}</b> {self.inline(text)}", style) for name, text in notes_for]
         return [tag(note, Element("P")) for note in written]
 
     def figure(self, image: TopicImage, number: int, width: float) -> Figure:
@@ -332,14 +359,45 @@ class Blocks:
     def sources(self, sources: Sequence[Source]) -> list[Flowable]:
         """Numbered as the key facts' markers name them; each link printed short and readable, its target whole."""
         listed = Element("L")
+        style = self.styles.source
         items: list[Flowable] = []
         for number, source in enumerate(sources, start=1):
-            text = f"{number}.&nbsp;&nbsp;{self.inline(source.citation)}"
+            text = self.inline(source.citation)
             if source.url:
-                shown = literal(markup.link_text(source.url))
+                lines = link_lines(markup.link_text(source.url), self.grid.side_width - style.leftIndent, style)
+                shown = "<br/>".join(literal(line) for line in lines)
                 text += f' <a href={attribute(source.url)} color="{self.styles.link_color}"><u>{shown}</u></a>'
-            items.append(tag(Paragraph(text, self.styles.source), listed.child("LI").child("LBody")))
+            label, body = new_item(listed)
+            items.append(tag(numbered(number, text, style), body, label))
         return kept_ends(items)
+
+
+LINK_BREAKS = re.compile(r"(?<=[/-])")
+"""Where a shown link may break: after a slash or a hyphen, which then ends the line and says the link goes on."""
+
+
+def link_lines(shown: str, width: float, style: ParagraphStyle) -> list[str]:
+    """A link's shown text on lines of at most ``width``, broken only after ``/`` or ``-``, never inside a word.
+
+    reportlab would otherwise cut a link too long for its line anywhere, with nothing to show it goes on.
+    """
+    lines = [""]
+    for piece in LINK_BREAKS.split(shown):
+        if lines[-1] and stringWidth(lines[-1] + piece, style.fontName, style.fontSize) > width:
+            lines.append("")
+        lines[-1] += piece
+    return lines
+
+
+def new_item(items: Element) -> tuple[Element, Element]:
+    """A new item of the list ``items``: (its label, its body)."""
+    item = items.child("LI")
+    return item.child("Lbl"), item.child("LBody")
+
+
+def numbered(number: int, markup_text: str, style: ParagraphStyle) -> Paragraph:
+    """A numbered item's paragraph: the number hanging in the indent as its bullet, so it is drawn, and tagged, as its label."""
+    return Paragraph(markup_text, style, bulletText=f"{number}.")
 
 
 def _listed(dates: Sequence[Paragraph], events: Sequence[Paragraph]) -> tuple[list[Paragraph], list[Paragraph]]:

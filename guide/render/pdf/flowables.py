@@ -192,16 +192,24 @@ class Figure(Flowable):
 
 
 class SetOff(Flowable):
-    """A quotation set off from the text: indented, with a rule down its left side, attribution below."""
+    """Quoted passages set off from the text: indented, with a rule down their left side, each attribution below its passage.
+
+    A passage and its translation stand in one set-off; where a page or column ends between
+    them, the set-off splits there, never inside a passage.
+    """
 
     RULE_PT = 2.0
     INDENT_PT = 12.0
     SPACE_PT = 6.0
 
-    def __init__(self, parts: list[Paragraph], rule: Color) -> None:
+    def __init__(self, passages: list[list[Paragraph]], rule: Color) -> None:
         super().__init__()
-        self.parts = parts
+        self.passages = passages
         self.rule = rule
+
+    @property
+    def parts(self) -> list[Paragraph]:
+        return [part for passage in self.passages for part in passage]
 
     def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab calls it so
         return self.SPACE_PT
@@ -209,11 +217,25 @@ class SetOff(Flowable):
     def getSpaceAfter(self) -> float:  # noqa: N802 - reportlab calls it so
         return self.SPACE_PT
 
+    def _passage_height(self, passage: list[Paragraph], width: float, available_height: float) -> float:
+        return sum(part.wrap(width - self.INDENT_PT, available_height)[1] for part in passage)
+
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
-        inner = available_width - self.INDENT_PT
-        self.height = sum(part.wrap(inner, available_height)[1] for part in self.parts)
+        self.height = sum(self._passage_height(passage, available_width, available_height) for passage in self.passages)
         return available_width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        """The passages that fit, and the rest in a set-off of their own; nothing if not even the first fits."""
+        used, fitting = 0.0, 0
+        for passage in self.passages:
+            used += self._passage_height(passage, available_width, available_height)
+            if used > available_height:
+                break
+            fitting += 1
+        if fitting == 0 or fitting == len(self.passages):
+            return []
+        return [SetOff(self.passages[:fitting], self.rule), SetOff(self.passages[fitting:], self.rule)]
 
     def draw(self) -> None:
         canvas = self.canv

@@ -14,13 +14,15 @@ from dataclasses import dataclass, replace
 
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
+from guide.labels import Labels
 from guide.model import Course, Topic
 from guide.render.common import Metadata, metadata
 from guide.render.pdf.document import render_story
 from guide.render.pdf.fonts import register
 from guide.render.pdf.inline import literal
+from guide.render.pdf.run_on import RunOn
 from guide.render.pdf.sheet import furniture
 from guide.render.pdf.slide_art import SlideLook, draw_slide, slide_space
 from guide.render.pdf.structure import Element
@@ -91,7 +93,7 @@ def render_handout(topic: Topic, theme: Theme, course: Course | None = None, ses
     look = slide_look(theme, setting, plan, session)
     labels = theme.labels_for(topic.language_code)
     styles = build_styles(theme, session, topic.language)
-    deck = _Deck(plan, look, styles, labels["slide"], bookmarks(plan.slides))
+    deck = _Deck(plan, look, styles, labels, bookmarks(plan.slides))
     story = notes_story(deck) if theme.handout == "notes" else grid_story(deck, theme.handout)
     marker = labels["teachers_copy"] if theme.handout == "notes" else labels["handout"]  # notes hold the answers
     marks = replace(furniture(topic, course, labels, marker), header_on_first=True)
@@ -128,12 +130,12 @@ def bookmark(canvas: Canvas, number: int, title: str) -> None:
 
 @dataclass(frozen=True)
 class _Deck:
-    """What every page of a handout draws from: the plan, how its slides look, the paper's styles, the word for a slide."""
+    """What every page of a handout draws from: the plan, how its slides look, the paper's styles, its wording (slide, continued)."""
 
     plan: DeckPlan
     look: SlideLook
     styles: Styles
-    slide_label: str
+    labels: Labels
     marks: dict[int, str]
     """Slide number -> its outline entry (see :func:`bookmarks`)."""
 
@@ -155,15 +157,31 @@ def grid_story(deck: _Deck, layout: HandoutLayout) -> list[Flowable]:
 
 
 def notes_story(deck: _Deck) -> list[Flowable]:
-    """A page per slide: the slide, then its speaker notes set as the sheet sets prose (running on where they are long)."""
+    """A page per slide: the slide, then its speaker notes set as the sheet sets prose.
+
+    Notes too long for the room under their slide run on to the next page under a mark
+    naming the slide. A section continued on further slides (a long list, cards, a
+    timeline) gives each the same notes: they are set under its first slide only, and the
+    others point back to it.
+    """
     story: list[Flowable] = []
+    first_with: dict[str, int] = {}  # notes -> the slide they were set under, in the section being set
+    section = None
     for index, (number, slide) in enumerate(deck.numbered()):
         if index:
             story.append(PageBreak())
-        parts = [part for part in slide.notes.split("\n\n") if part.strip()]
-        notes = [tag(Paragraph(literal(part).replace("\n", "<br/>"), deck.styles.body), Element("P")) for part in parts]
-        story.append(KeepTogether([SlideFigure(deck, number, slide), Spacer(0, GAP_PT), *notes[:1]]))
-        story += notes[1:]
+        if slide.section != section:
+            first_with, section = {}, slide.section
+        first = first_with.setdefault(slide.notes, number) if slide.notes.strip() else number
+        if first == number:
+            texts = [literal(part).replace("\n", "<br/>") for part in slide.notes.split("\n\n") if part.strip()]
+            style = deck.styles.body
+        else:
+            texts, style = [literal(f"{deck.labels['notes_with']} {first}")], deck.styles.caption
+        elements = [Element("P") for _ in texts]
+        notes = [tag(Paragraph(text, style), element) for text, element in zip(texts, elements, strict=True)]
+        mark = Paragraph(literal(f"{deck.labels['slide']} {number} {deck.labels['continued']}".upper()), deck.styles.box_label)
+        story += [SlideFigure(deck, number, slide, elements), Spacer(0, GAP_PT), RunOn(notes, mark)]
     return story
 
 
@@ -197,13 +215,17 @@ class SlidePage(Flowable):
 
 
 class SlideFigure(Flowable):
-    """One slide as wide as the text column (at most ``NOTES_SLIDE_SHARE`` of the page high), its number under it."""
+    """One slide as wide as the text column (at most ``NOTES_SLIDE_SHARE`` of the page high), its number under it.
 
-    def __init__(self, deck: _Deck, number: int, slide: SlidePlan) -> None:
+    The elements of its ``notes`` (drawn after it) are read in the slide's section, after the slide.
+    """
+
+    def __init__(self, deck: _Deck, number: int, slide: SlidePlan, notes: Sequence[Element] = ()) -> None:
         super().__init__()
         self.deck = deck
         self.number = number
         self.slide = slide
+        self.notes = notes
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         plan = self.deck.plan
@@ -212,14 +234,26 @@ class SlideFigure(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        place_slide(self.canv, self.deck, self.number, self.slide, 0, self.height, self.width, self.height - LABEL_ROOM_PT, centred=True)
+        section = Element("Sect")
+        place_slide(self.canv, self.deck, self.number, self.slide, 0, self.height, self.width, self.height - LABEL_ROOM_PT, True, section)
+        for note in self.notes:
+            section.adopt(note)
 
 
 def place_slide(
-    canvas: Canvas, deck: _Deck, number: int, slide: SlidePlan, left: float, top: float, width: float, height: float, centred: bool
+    canvas: Canvas,
+    deck: _Deck,
+    number: int,
+    slide: SlidePlan,
+    left: float,
+    top: float,
+    width: float,
+    height: float,
+    centred: bool,
+    section: Element | None = None,
 ) -> None:
     """The slide as large as fits (``width`` x ``height``) below ``top`` (``centred`` in that room, else at its top left),
-    framed, its number under it."""
+    framed, its number under it; tagged as ``section``, if given."""
     plan = deck.plan
     scale = min(width / plan.width_pt, height / plan.height_pt)
     shown_width, shown_height = plan.width_pt * scale, plan.height_pt * scale
@@ -228,14 +262,14 @@ def place_slide(
     if number in deck.marks:
         bookmark(canvas, number, deck.marks[number])
     with slide_space(canvas, x, bottom, scale, plan):
-        draw_slide(canvas, plan, slide, number, deck.look)
+        draw_slide(canvas, plan, slide, number, deck.look, section)
     canvas.saveState()
     canvas.setStrokeColor(deck.styles.palette.rule)
     canvas.setLineWidth(FRAME_PT)
     canvas.rect(x, bottom, shown_width, shown_height, stroke=1, fill=0)
     canvas.setFont(deck.styles.heading_fonts.regular, LABEL_PT)
     canvas.setFillColor(deck.styles.palette.muted)
-    canvas.drawString(x, bottom - LABEL_PT - 2, f"{deck.slide_label} {number}")
+    canvas.drawString(x, bottom - LABEL_PT - 2, f"{deck.labels['slide']} {number}")
     canvas.restoreState()
 
 

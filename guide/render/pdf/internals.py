@@ -76,6 +76,29 @@ class Paragraph(PlainParagraph):
             kept[availWidth] = {name: state[name] for name in WRAP_STATE if name in state}
         return size
 
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803 - reportlab's names
+        """reportlab's split, with lines moved on until the part on this page ends in a whole word.
+
+        A word broken at a line end is read on across the line; broken across a page (or a
+        column) its halves are a page turn apart.
+        """
+        room = availHeight
+        parts: list[Any] = super().split(availWidth, room)
+        while len(parts) == 2 and _ends_broken(parts[0]):
+            room -= self.style.leading
+            parts = super().split(availWidth, room) if room > 0 else []
+        return parts
+
+
+def _ends_broken(paragraph: PlainParagraph) -> bool:
+    """Whether the last line of ``paragraph`` ends in a word broken at a hyphen."""
+    lines = getattr(paragraph, "blPara", None)
+    if lines is None or not lines.lines:
+        return False
+    last = lines.lines[-1]
+    text = " ".join(last[1]) if isinstance(last, tuple) else "".join(word.text for word in last.words)
+    return text.rstrip().endswith(("-", "\u00ad"))
+
 
 IMAGE_MASK = "auto"
 """reportlab's default for a picture: its alpha channel, if it has one, becomes a soft mask."""
@@ -164,6 +187,12 @@ def page_code(canvas: Canvas) -> list[str]:
     return code
 
 
+def current_text_object(canvas: Canvas) -> PDFTextObject | None:
+    """The text object a paragraph is writing while it calls an inline mark's callback (``<onDraw>``)."""
+    info = getattr(canvas, "_curr_tx_info", None)
+    return info.get("tx") if isinstance(info, dict) else None
+
+
 def last_annotation(canvas: Canvas) -> PDFObjectReference:
     """The reference to the annotation drawn last on the current page (by ``linkURL``, say)."""
     reference: PDFObjectReference = canvas._annotationrefs[-1]  # type: ignore[attr-defined]  # not in its stubs
@@ -202,12 +231,13 @@ SOFT_ENDS = "-\u00ad"
 
 
 @dataclass(frozen=True)
-class LinkSpan:
-    """Where a link's text is in a text object's code, line by line: from ``start`` up to ``end``."""
+class InlineSpan:
+    """Where a link's text (``url``), or a passage in another language (``lang``), is in a text object's code: ``start`` to ``end``."""
 
-    url: str
     start: int
     end: int
+    url: str | None = None
+    lang: str | None = None
 
 
 class SpacedLines(PDFTextObject):
@@ -218,17 +248,19 @@ class SpacedLines(PDFTextObject):
     paste) ran them together. The space is drawn after the line's last glyph, where it shows
     nothing. A line broken in a word, after a hyphen, gets none. (The hyphen itself is left as
     it is: marking it as read as nothing nests marked content, after which poppler reads no more
-    of the element's text.) The spans of a paragraph's links, one per line a link is on, are
-    kept, so that the link's text can be marked as its own (``mark``).
+    of the element's text.) The spans of a paragraph's links, one per line a link is on, and of
+    its passages in another language are kept, so that they can be marked as their own (``mark``).
     """
 
     def __init__(self, canvas: Canvas, x: float = 0, y: float = 0, direction: Any = None) -> None:
         super().__init__(canvas, x, y, direction=direction)
         self.line_end = ""
         """The last character drawn on the current line."""
-        self.link_spans: list[LinkSpan] = []
+        self.spans: list[InlineSpan] = []
         self.link_start: int | None = None
         """Where the text of the link being written on this line began."""
+        self.language: tuple[str, int] | None = None
+        """The language of the passage being written, and where it began."""
 
     def _textOut(self, text: str, TStar: int = 0) -> None:  # noqa: N802, N803 - reportlab's names
         """Text at the current point, then (``TStar``) the next line: reportlab's own line writer, which paragraphs use."""
@@ -246,8 +278,18 @@ class SpacedLines(PDFTextObject):
         if state == "start":
             self.link_start = len(code) - 1
         elif self.link_start is not None:
-            self.link_spans.append(LinkSpan(link[1], self.link_start, len(code)))
+            self.spans.append(InlineSpan(self.link_start, len(code), url=link[1]))
             self.link_start = None
+
+    def begin_language(self, lang: str) -> None:
+        """What is written from here on is in ``lang``."""
+        self.language = (lang, len(self.code()))
+
+    def end_language(self) -> None:
+        if self.language is not None:
+            lang, start = self.language
+            self.spans.append(InlineSpan(start, len(self.code()), lang=lang))
+            self.language = None
 
     def code(self) -> list[str]:
         """The text object's code so far, ``BT`` first, one operator line an item."""

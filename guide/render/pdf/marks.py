@@ -45,7 +45,8 @@ Row = tuple[Mark, Paragraph]
 class MarkedRows(Flowable):
     """Rows of a mark and a paragraph; several columns of rows are set side by side, row by row, each row as tall as its tallest.
 
-    Never split: a question's options stay together (``Kept`` splits a group taller than a page between its parts).
+    A question's options stay together (``Kept`` splits only a group taller than a page between its
+    parts); rows taller than a whole page part between rows.
     """
 
     def __init__(self, columns: Sequence[Sequence[Row]], ink: Color, font: str, indent_pt: float, shares: Sequence[float] = ()) -> None:
@@ -75,6 +76,20 @@ class MarkedRows(Flowable):
             self.heights.append(tallest)
         self.height = sum(self.heights) + ROW_GAP_PT * rows
         return available_width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        """The rows that fit in ``available_height`` and the rest, parted between rows; nothing if not even one row fits."""
+        self.wrap(available_width, available_height)
+        used, fitting = 0.0, 0
+        for height in self.heights:
+            if used + height + ROW_GAP_PT > available_height:
+                break
+            used += height + ROW_GAP_PT
+            fitting += 1
+        if fitting == 0 or fitting == len(self.heights):
+            return []
+        parts = [[column[:fitting] for column in self.columns], [column[fitting:] for column in self.columns]]
+        return [MarkedRows(columns, self.ink, self.font, self.indent_pt, self.shares) for columns in parts]
 
     def draw(self) -> None:
         canvas = self.canv

@@ -31,7 +31,7 @@ from guide.model import (
     cloze_parts,
 )
 from guide.quiz import Arranged, blank_answer, blanks, letter, matching_key, shown
-from guide.render.pdf.blocks import Blocks
+from guide.render.pdf.blocks import Blocks, new_item, numbered
 from guide.render.pdf.columns import Kept
 from guide.render.pdf.flowables import RuledLines
 from guide.render.pdf.inline import literal
@@ -52,6 +52,7 @@ INDENT_PT = 17.0
 """Where a question's text starts after its number; its boxes and lines start there too."""
 QUESTION_GAP_PT = 5.0
 ANSWER_GAP_PT = 8.0
+TIGHT_ANSWER_GAP_PT = 4.0
 LEAST_CLAUSE_WORDS = 4
 """Words on each side of a comma for an answer's key points to part there."""
 
@@ -119,8 +120,7 @@ class Questions:
     def _stem(self, item: Arranged, text: str | None, fallback: str) -> Paragraph:
         """The question's number and text (or the instruction its type prints when it has none), with its points."""
         shown_text = self.blocks.inline(text) if text else literal(self.labels[fallback])
-        markup_text = f"<b>{item.number}.</b>&nbsp;&nbsp;{shown_text}{self._points(item.question.points)}"
-        return Paragraph(markup_text, self.styles.question)
+        return numbered(item.number, f"{shown_text}{self._points(item.question.points)}", self.styles.question)
 
     def _instruction(self, label: str) -> Paragraph:
         return Paragraph(f"<i>{literal(self.labels[label])}</i>", self.styles.answer)
@@ -223,10 +223,14 @@ class Questions:
 
     # the teacher's key
 
-    def key(self, items: Sequence[Arranged]) -> list[Flowable]:
-        """Each question as the sheet prints it, its boxes filled and gaps completed; open answers with the points to look for."""
+    def key(self, items: Sequence[Arranged], tight: bool = False) -> list[Flowable]:
+        """Each question as the sheet prints it, its boxes filled and gaps completed; open answers with the points to look for.
+
+        ``tight`` sets the questions closer together.
+        """
         listed = Element("L")
-        return [Kept([*_tagged(self._answered(item), listed), Spacer(0, ANSWER_GAP_PT)]) for item in items]
+        gap = TIGHT_ANSWER_GAP_PT if tight else ANSWER_GAP_PT
+        return [Kept([*_tagged(self._answered(item), listed), Spacer(0, gap)]) for item in items]
 
     def _answered(self, item: Arranged) -> list[Flowable]:
         question = item.question
@@ -270,7 +274,7 @@ def _tagged(parts: list[Flowable], listed: Element) -> list[Flowable]:
     Boxes, dots and lines to write on are drawn outside tagged content: artifacts, which a screen
     reader skips (the key says in text what its boxes hold).
     """
-    body = listed.child("LI").child("LBody")
+    label, body = new_item(listed)
     tagged: list[Flowable] = []
     for part in parts:
         if isinstance(part, Tagged):  # an item of a list of its own (the points to look for): the list placed in the item, once
@@ -279,7 +283,7 @@ def _tagged(parts: list[Flowable], listed: Element) -> list[Flowable]:
                 root = root.parent
             body.adopt(root)
         elif isinstance(part, Paragraph):
-            tagged.append(tag(part, body.child("P")))
+            tagged.append(tag(part, body.child("P"), None if tagged else label))  # the question's number its item's label
             continue
         if isinstance(part, MarkedRows):
             rows = body.child("L")

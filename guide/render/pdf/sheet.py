@@ -89,13 +89,16 @@ def study_sheet_story(
     def section(name: str, body: list[Flowable], side: bool = False) -> list[Flowable]:
         return blocks.section(labels[name], [*body, *quotes.get(name, [])], side)
 
+    def prose_section(name: str, pictures: list[Flowable]) -> list[Flowable]:
+        """A section of paragraphs with its figures and excerpts after its first, so a page break leaves none of them alone."""
+        body = _illustrated(blocks.paragraphs(getattr(topic, name)), [*pictures, *quotes.get(name, [])])
+        return blocks.section(labels[name], body)
+
     prose = [
         *blocks.summary_box(topic),
         *quotes.get("summary", []),
-        *section(
-            "context", _illustrated(blocks.paragraphs(topic.context), [*figures.main.get("context", []), *figures.main.get("images", [])])
-        ),
-        *section("significance", _illustrated(blocks.paragraphs(topic.significance), figures.main.get("significance", []))),
+        *prose_section("context", [*figures.main.get("context", []), *figures.main.get("images", [])]),
+        *prose_section("significance", figures.main.get("significance", [])),
         *(section("timeline", timeline) if where == "main" else []),
     ]
     terms = section("glossary", blocks.glossary(topic.glossary), side=True)
@@ -128,19 +131,28 @@ def study_sheet_story(
     ]
 
 
-def answer_key_story(topic: Topic, blocks: Blocks, course: Course | None, logo: Path | None, seed: int = 0) -> list[Flowable]:
+KEY_LAYOUTS = ("notes_under_answers", "notes_beside")
+"""Where the answer key puts the teacher's notes, tried in turn: under the answers, or in the sidebar under the sources."""
+
+
+def answer_key_story(
+    topic: Topic, blocks: Blocks, course: Course | None, logo: Path | None, layout: str = KEY_LAYOUTS[0], tight: bool = False, seed: int = 0
+) -> list[Flowable]:
     """Answers with the points to look for, then the teacher's notes; the key facts with details and sources beside them.
 
     The key facts go in the sidebar, or under the answers when they are longer than the answers and would run on alone.
+    With ``layout`` "notes_beside" the notes follow the sources in the sidebar, where they may save the key a page;
+    ``tight`` sets the answers closer, as its styles set their lines.
     """
     labels = blocks.labels
     grid = blocks.grid
-    answers = [
-        *blocks.section(section_title(labels["questions"], labels["version"], seed), Questions(blocks).key(arranged(topic, seed))),
-        *blocks.section(labels["teaching_notes"], blocks.notes(topic.notes)),
-    ]
+    notes_beside = layout == "notes_beside" and grid.has_sidebar
+    heading = section_title(labels["questions"], labels["version"], seed)
+    questions = blocks.section(heading, Questions(blocks).key(arranged(topic, seed), tight))
+    notes = blocks.section(labels["teaching_notes"], blocks.notes(topic.notes, notes_beside), side=notes_beside)
+    answers = questions if notes_beside else [*questions, *notes]
     facts = blocks.key_facts_box(topic, with_details=True)
-    sources = blocks.section(labels["sources"], blocks.sources(topic.sources), side=True)
+    sources = [*blocks.section(labels["sources"], blocks.sources(topic.sources), side=True), *(notes if notes_beside else [])]
     main_height = stacked_height(answers, grid.main_width)
     beside = stacked_height([*facts, *sources], grid.side_width) if grid.has_sidebar else 0.0
     under = main_height + stacked_height(facts, grid.main_width)

@@ -22,7 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 from guide.markup import Span
 from guide.render.pdf.fonts import RegisteredFamily
 from guide.render.pdf.structure import Element
-from guide.render.pdf.tagged import linked, marked
+from guide.render.pdf.tagged import linked, marked, spoken_in
 from guide.render.slides.designs import greyed
 from guide.render.slides.fitting import BULLET_INDENT_PT, INSET_X_PT, INSET_Y_PT, PARAGRAPH_GAP, Item, bold_line
 from guide.render.slides.geometry import FOOTER_SIZE_PT, LOGO_CARD_PAD_PT, Box, footer_boxes
@@ -92,14 +92,15 @@ def slide_space(canvas: Canvas, left: float, bottom: float, scale: float, plan: 
         canvas.restoreState()
 
 
-def draw_slide(canvas: Canvas, plan: DeckPlan, slide: SlidePlan, number: int, look: SlideLook) -> None:
+def draw_slide(canvas: Canvas, plan: DeckPlan, slide: SlidePlan, number: int, look: SlideLook, section: Element | None = None) -> None:
     """The whole slide in slide space: backdrop, its drawing in order, title, subtitle, body, then footer or logo.
 
     On a template, placeholders' text is in the scheme's text colour, as the deck leaves it to the layout.
-    The slide is a section of the tagged PDF, read title first, then subtitle, body and its text
-    and pictures in the plan's order; backgrounds, shapes, lines, the footer and the logo are artifacts.
+    The slide is a section of the tagged PDF (``section``, to add to after it, or a new one), read
+    title first, then subtitle, body and its text and pictures in the plan's order; backgrounds,
+    shapes, lines, the footer and the logo are artifacts.
     """
-    section = Element("Sect")
+    section = Element("Sect") if section is None else section
     title = section.child("H1" if slide.role == "title" else "H2")
     blocks = {id(block): section.child("Div") for block in (slide.subtitle, slide.body) if block is not None}
     parts = {
@@ -180,7 +181,8 @@ def draw_line(canvas: Canvas, height: float, line: Line, look: SlideLook) -> Non
     canvas.saveState()
     canvas.setStrokeColor(look.color(line.ink))
     canvas.setLineWidth(line.width_pt)
-    canvas.line(box.left, height - box.top, box.right, height - box.bottom)
+    top, bottom = (box.bottom, box.top) if line.rising else (box.top, box.bottom)
+    canvas.line(box.left, height - top, box.right, height - bottom)
     canvas.restoreState()
 
 
@@ -260,7 +262,8 @@ def draw_text_block(canvas: Canvas, height: float, block: TextBlock, look: Slide
             with _marked_if(canvas, text):
                 draw_line_of_text(canvas, left, block.box.right - INSET_X_PT, baseline, line, block, fonts, look)
                 if index < len(lines) - 1 and _ends_a_word(line):  # a space, read between this line's last word and the next's first
-                    canvas.drawString(block.box.right - INSET_X_PT, baseline, " ")
+                    with spoken_in(canvas, line[-1].lang):  # a passage going on over the line end stays one
+                        canvas.drawString(block.box.right - INSET_X_PT, baseline, " ")
             top += pitch
         top += gap
 
@@ -322,7 +325,8 @@ def draw_line_of_text(
                 canvas.drawString(x, baseline, span.text)
                 draw_link(canvas, x, baseline, run_width, size, span.href, look)
         else:
-            canvas.drawString(x, baseline, span.text)
+            with spoken_in(canvas, span.lang):
+                canvas.drawString(x, baseline, span.text)
         x += run_width
 
 

@@ -12,6 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+LANGUAGE_MARK = "language"
+"""The inline mark (reportlab's ``<onDraw name=… label=…/>``) that begins a passage in another language, or ends it."""
+
 
 @dataclass(frozen=True)
 class Mark:
@@ -42,12 +45,16 @@ class Element:
     """For a header cell (TH): ``Row`` or ``Column``."""
     description: str | None = None
     """For a link: where it goes, said to whoever cannot see it."""
+    lang: str | None = None
+    """The language of its text, where it is not the document's (a quotation, a native name)."""
     parent: Element | None = None
     kids: list[Element | Mark | Annotation] = field(default_factory=list)
 
-    def child(self, role: str, *, alt: str | None = None, scope: str | None = None, description: str | None = None) -> Element:
+    def child(
+        self, role: str, *, alt: str | None = None, scope: str | None = None, description: str | None = None, lang: str | None = None
+    ) -> Element:
         """A new element under this one, read after the kids made before it."""
-        element = Element(role, alt=alt, scope=scope, description=description, parent=self)
+        element = Element(role, alt=alt, scope=scope, description=description, lang=lang, parent=self)
         self.kids.append(element)
         return element
 

@@ -84,6 +84,7 @@ class Styles:
     caption: ParagraphStyle
     ribbon: ParagraphStyle
     big_figure: ParagraphStyle
+    figure_fact: ParagraphStyle
 
 
 def build_styles(theme: Theme, session: BuildSession, language: str, tight: bool = False) -> Styles:
@@ -194,7 +195,10 @@ def _styles(
         term=ParagraphStyle(
             "term", parent=side, spaceAfter=3.5, bulletFontName=body.bold, bulletFontSize=side_pt, bulletIndent=0, bulletColor=palette.text
         ),
-        question=ParagraphStyle("question", parent=base, leftIndent=17, firstLineIndent=-17, spaceAfter=0),
+        # A number is set as the paragraph's bullet, hanging in the indent, so it can be tagged as its item's label.
+        question=ParagraphStyle(
+            "question", parent=base, leftIndent=17, bulletIndent=0, bulletFontName=body.bold, bulletFontSize=body_pt, spaceAfter=0
+        ),
         answer=ParagraphStyle("answer", parent=base, leftIndent=17, textColor=palette.text, spaceAfter=3),
         point=ParagraphStyle(
             "point",
@@ -207,10 +211,11 @@ def _styles(
             textColor=palette.text,
         ),
         detail=ParagraphStyle("detail", parent=side, leftIndent=11, textColor=palette.text, spaceAfter=5),
-        source=ParagraphStyle("source", parent=side, leftIndent=17, firstLineIndent=-17, spaceAfter=2),
+        source=ParagraphStyle(
+            "source", parent=side, leftIndent=17, bulletIndent=0, bulletFontName=side.fontName, bulletFontSize=side_pt, spaceAfter=2
+        ),
         caption=ParagraphStyle("caption", parent=side, fontSize=8.5, leading=11, textColor=palette.muted, spaceAfter=0),
         ribbon=ParagraphStyle("ribbon", fontName=heading.bold, fontSize=7.5, leading=9, textColor=palette.text),
-        big_figure=ParagraphStyle(
-            "big-figure", fontName=heading.bold, fontSize=15, leading=17, textColor=palette.primary, leftIndent=11, spaceAfter=1
-        ),
+        big_figure=ParagraphStyle("big-figure", fontName=heading.bold, fontSize=15, leading=17, textColor=palette.primary, spaceAfter=1),
+        figure_fact=ParagraphStyle("figure-fact", parent=side, spaceAfter=3),
     )

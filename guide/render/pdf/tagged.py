@@ -6,20 +6,22 @@ to write on, running headers) is an artifact, so only real content needs wrappin
 tagged flowables on a ``TaggingCanvas``. ``adopt`` places the elements of flowables made
 before their section under it; ``artifact`` marks decoration drawn inside tagged content,
 ``marked`` tags what is drawn straight on the canvas (a slide's shapes) rather than as flowables,
-and ``linked`` a link's text drawn so. (A paragraph's links are tagged by the canvas itself.)
+``linked`` a link's text drawn so and ``spoken_in`` a passage in another language. (A paragraph's
+links are tagged by the canvas itself, and its passages marked with ``language_markup``.)
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from html import escape
 from typing import Any, TypeVar, cast
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from guide.render.pdf.structure import Element
-from guide.render.pdf.tagged_canvas import TaggingCanvas
+from guide.render.pdf.structure import LANGUAGE_MARK, Element
+from guide.render.pdf.tagged_canvas import LINK, TaggingCanvas
 
 FlowableT = TypeVar("FlowableT", bound=Flowable)
 
@@ -125,12 +127,35 @@ def artifact(canvas: Canvas) -> Iterator[None]:
 @contextmanager
 def linked(canvas: Canvas, url: str) -> Iterator[None]:
     """A link's text and its annotation drawn inside, straight on the canvas, as a Link element of what is being drawn."""
-    link = canvas.link_element(url) if isinstance(canvas, TaggingCanvas) else None
-    if link is None:
+    with _inline(canvas, LINK, description=url):
+        yield
+
+
+@contextmanager
+def spoken_in(canvas: Canvas, lang: str | None) -> Iterator[None]:
+    """Text drawn inside, straight on the canvas, as a Span element in ``lang`` (nothing of its own without one)."""
+    if lang is None:
         yield
         return
-    with marked(canvas, link):
+    with _inline(canvas, "Span", lang=lang):
         yield
+
+
+@contextmanager
+def _inline(canvas: Canvas, role: str, *, description: str | None = None, lang: str | None = None) -> Iterator[None]:
+    element = canvas.inline_element(role, description=description, lang=lang) if isinstance(canvas, TaggingCanvas) else None
+    if element is None:
+        yield
+        return
+    with marked(canvas, element):
+        yield
+
+
+def language_markup(markup: str, lang: str | None) -> str:
+    """A paragraph's markup for a passage in ``lang``: marks around it that the tagging canvas makes a Span element of."""
+    if lang is None:
+        return markup
+    return f'<onDraw name="{LANGUAGE_MARK}" label="{escape(lang)}"/>{markup}<onDraw name="{LANGUAGE_MARK}" label=""/>'
 
 
 def adopt(parent: Element, flowables: Iterable[Flowable]) -> None:

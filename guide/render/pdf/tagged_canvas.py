@@ -21,8 +21,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
 from guide.render.common import Metadata
-from guide.render.pdf.internals import DocumentObjects, SpacedLines, last_annotation, page_code
-from guide.render.pdf.structure import Annotation, Element, Mark, Structure
+from guide.render.pdf.internals import DocumentObjects, InlineSpan, SpacedLines, current_text_object, last_annotation, page_code
+from guide.render.pdf.structure import LANGUAGE_MARK, Annotation, Element, Mark, Structure
 
 ARTIFACT = "Artifact"
 TREE_ROOT = "StructTreeRoot"
@@ -73,6 +73,16 @@ class TaggingCanvas(Canvas):
         """The open sequence's mark."""
         self._unplaced: list[UnplacedLink] = []
         self._page_keys: list[int] = []
+        self.setNamedCB(LANGUAGE_MARK, self._language_mark)
+
+    def _language_mark(self, canvas: Canvas, kind: str | None, lang: str) -> None:
+        """A paragraph's inline mark: a passage in ``lang`` begins here, or (with no language) ends."""
+        text = current_text_object(self)
+        if isinstance(text, SpacedLines):
+            if lang:
+                text.begin_language(lang)
+            else:
+                text.end_language()
 
     # Marked content
 
@@ -132,7 +142,7 @@ class TaggingCanvas(Canvas):
 
     def _close_sequence(self) -> None:
         """Close the open sequence; one in which nothing was drawn (at most a graphics state saved or restored) is taken back."""
-        if not self._open or self._open[-1].role == ARTIFACT:
+        if not self._open or self._open[-1].role == ARTIFACT or self._sequence is None:
             return
         code = page_code(self)
         if draws_nothing(code[self._artifacts_from :]):
@@ -143,6 +153,7 @@ class TaggingCanvas(Canvas):
         else:
             code.append(END)
         self._artifacts_from = len(code)
+        self._sequence = None
 
     def _mark_artifacts(self) -> None:
         """Mark what was drawn since the last sequence closed, if anything, as an artifact."""
@@ -157,13 +168,14 @@ class TaggingCanvas(Canvas):
     def drawText(self, aTextObject: PDFTextObject) -> None:  # noqa: N802, N803 - reportlab's names
         """Draw a text object; the first one of an element with a label (a bullet, a term) is the label's.
 
-        The text of a link in it is its Link element's (which holds its annotations too).
+        The text of a link in it is its Link element's (which holds its annotations too); a passage
+        in another language is a Span element with its language.
         """
-        links = isinstance(aTextObject, SpacedLines) and bool(aTextObject.link_spans) and self._in_element()
-        if isinstance(aTextObject, SpacedLines) and links:
-            self._mark_links(aTextObject)
+        spans = isinstance(aTextObject, SpacedLines) and bool(aTextObject.spans) and self._in_element()
+        if isinstance(aTextObject, SpacedLines) and spans:
+            self._mark_spans(aTextObject)
         super().drawText(aTextObject)
-        if links:
+        if spans:
             self._artifacts_from = len(page_code(self))
             self._open_sequence()
         self._place_links()
@@ -177,26 +189,34 @@ class TaggingCanvas(Canvas):
     def _in_element(self) -> bool:
         return bool(self._open) and self._open[-1].role != ARTIFACT
 
-    def _mark_links(self, text: SpacedLines) -> None:
-        """Mark each link's text in a text object as its Link element's content, and the text around it as the open element's."""
+    def _mark_spans(self, text: SpacedLines) -> None:
+        """Mark each link's text in a text object as its Link element's content, each passage in another language as a Span's.
+
+        The text around them is the open element's.
+        """
         element = self._open[-1]
         self._close_sequence()
         code = text.code()
-        pieces: list[tuple[int, int, str | None]] = []
+        pieces: list[tuple[int, int, InlineSpan | None]] = []
         position = 1  # after BT
-        for span in text.link_spans:
-            pieces += [(position, span.start, None), (span.start, span.end, span.url)]
+        for span in sorted(text.spans, key=lambda span: span.start):
+            pieces += [(position, span.start, None), (span.start, span.end, span)]
             position = span.end
         pieces.append((position, len(code), None))
         inserted: dict[int, list[str]] = {}
-        for start, end, url in pieces:
+        for start, end, inline in pieces:
             if not shows_text(code[start:end]):
                 continue
-            owner = element if url is None else link_in(element, url)
+            if inline is None:
+                owner = element
+            elif inline.url is not None:
+                owner = link_in(element, inline.url)
+            else:
+                owner = element.child("Span", lang=inline.lang)
             inserted.setdefault(start, []).append(self._new_mark(owner)[1])
             inserted.setdefault(end, []).append(END)
-            if url is not None:
-                self._place_annotation(owner, url)
+            if inline is not None and inline.url is not None:
+                self._place_annotation(owner, inline.url)
         text.mark(inserted)
 
     def _place_annotation(self, link: Element, url: str) -> None:
@@ -212,9 +232,19 @@ class TaggingCanvas(Canvas):
             link_in(unplaced.holder, unplaced.url).kids.append(unplaced.annotation)
         self._unplaced = []
 
-    def link_element(self, url: str) -> Element | None:
-        """A new Link element in the element being drawn, for a link drawn straight on the canvas; None in an artifact."""
-        return self._open[-1].child(LINK, description=url) if self._in_element() else None
+    def inline_element(self, role: str, *, description: str | None = None, lang: str | None = None) -> Element | None:
+        """The element for a link or a passage drawn straight on the canvas, in the element being drawn; None in an artifact.
+
+        A piece that goes on from the line before (the element being drawn ends with one alike) is that one's.
+        """
+        if not self._in_element():
+            return None
+        self._close_sequence()  # taken back if nothing was drawn since the last piece
+        holder = self._open[-1]
+        last = holder.kids[-1] if holder.kids else None
+        if isinstance(last, Element) and (last.role, last.description, last.lang) == (role, description, lang):
+            return last
+        return holder.child(role, description=description, lang=lang)
 
     # Pages
 
@@ -244,7 +274,7 @@ class TaggingCanvas(Canvas):
     ) -> None:
         """A link annotation that says where it goes, in the Link element that holds its text.
 
-        Drawn inside its Link element (``link_element``), it goes there; a paragraph makes its
+        Drawn inside its Link element (``inline_element``), it goes there; a paragraph makes its
         links' annotations before it draws its text, so theirs wait for the text (``drawText``).
         A link broken over lines has an annotation per line, all in one Link element.
         """
@@ -312,6 +342,8 @@ def write_structure(canvas: Canvas, structure: Structure, page_keys: list[int]) 
             entries["Alt"] = PDFString(element.alt)
         if element.description is not None and not any(isinstance(kid, Mark) for kid in element.kids):
             entries["Alt"] = PDFString(element.description)  # a link without text of its own says where it goes
+        if element.lang is not None:
+            entries["Lang"] = PDFString(element.lang)
         if element.scope is not None:
             entries["A"] = PDFDictionary({"O": PDFName("Table"), "Scope": PDFName(element.scope)})
         document.add(PDFDictionary(entries), names[id(element)])

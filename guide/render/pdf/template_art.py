@@ -31,7 +31,7 @@ def template_look(template: Template, title_fonts: RegisteredFamily, body_fonts:
         if layout is None:
             continue
         backdrops[role] = _backdrop(art.backdrops[layout.index], template)
-        boxes = [layout.first(kind) for kind in ("footer", "slide_number")]
+        boxes = [template.furniture(layout, kind) for kind in ("footer", "slide_number")]
         footers[role] = (_placed(boxes[0]), _placed(boxes[1]))
         anchors[role] = art.anchors.get(layout.index, {})
     return SlideLook(inks, title_fonts, body_fonts, designed=False, backdrops=backdrops, footers=footers, anchors=anchors)

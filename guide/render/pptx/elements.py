@@ -118,15 +118,17 @@ class ShapeTree:
         outline(geometry, line)
         return shape
 
-    def line(self, start: tuple[float, float], end: tuple[float, float], ink: Ink, width_pt: float, name: str) -> _Element:
-        """A straight line from ``start`` to ``end`` (points, left to right or top to bottom): a rule, so decorative."""
+    def line(self, box: Box, rising: bool, ink: Ink, width_pt: float, name: str) -> _Element:
+        """A straight line across ``box``, falling or ``rising`` to the right (a flipped connector): a rule, so decorative."""
         connector = SubElement(self.tree, P + "cxnSp")
         names = SubElement(connector, P + "nvCxnSpPr")
         decorative(self._name(names, name))
         SubElement(names, P + "cNvCxnSpPr")
         SubElement(names, P + "nvPr")
         geometry = SubElement(connector, P + "spPr")
-        _transform(geometry, Box(start[0], start[1], end[0] - start[0], end[1] - start[1]))
+        _transform(geometry, box)
+        if rising:
+            geometry.find(A + "xfrm").set("flipV", "1")  # type: ignore[union-attr]  # just written
         _preset(geometry, "line")
         outline(geometry, (ink, width_pt))
         return connector
@@ -274,6 +276,8 @@ def _run(paragraph: _Element, span: Span, style: TextStyle, link: Link | None) -
     run = SubElement(paragraph, A + "r")
     linked = bool(span.href and link)
     properties = deepcopy(_run_properties_of(style, span.bold, span.italic, linked))
+    if span.lang:
+        properties.set("lang", span.lang)
     run.append(properties)
     if span.href and link:
         # The tooltip says where the link goes, whatever its text: PowerPoint shows it, screen readers read it.

@@ -105,7 +105,14 @@ class DeckWriter:
             if body is None and self.designed:
                 raise RenderError(f"the template's layout '{layout.name}' has no body placeholder")
             ink = self.inks[plan.body.ink] if self.designed else None
-            self._text(slide, self._placeholder(slide, body, FALLBACK_BODY, plan.body.box), plan.body.items, plan.body.size_pt, ink)
+            self._text(
+                slide,
+                self._placeholder(slide, body, FALLBACK_BODY, plan.body.box),
+                plan.body.items,
+                plan.body.size_pt,
+                ink,
+                anchor=plan.body.anchor,
+            )
         for drawing in plan.drawing:
             self._draw(slide, drawing)
         if plan.role == "title":
@@ -136,7 +143,7 @@ class DeckWriter:
             slide.tree.autoshape(drawing.kind, drawing.box, drawing.name, inks[drawing.fill] if drawing.fill else None, outline)
         elif isinstance(drawing, Line):
             box = drawing.box
-            slide.tree.line((box.left, box.top), (box.right, box.bottom), inks[drawing.ink], drawing.width_pt, drawing.name)
+            slide.tree.line(box, drawing.rising, inks[drawing.ink], drawing.width_pt, drawing.name)
         else:
             frame = (inks[drawing.frame], 1.0) if drawing.frame else None
             file = greyed(Path(drawing.file)) if drawing.grey else Path(drawing.file)
@@ -201,11 +208,12 @@ class DeckWriter:
 
     def _template_footer(self, tree: ShapeTree, layout: Layout) -> None:
         """The layout's footer and slide-number placeholders (the master's where the layout has none), as Header & Footer adds them."""
-        own = [placeholder for placeholder in layout.placeholders if placeholder.kind in ("footer", "slide_number")]
-        furniture = self.template.master_of(layout).furniture if self.template.masters else ()
-        master = [placeholder for placeholder in furniture if placeholder.kind in ("footer", "slide_number")]
-        for placeholder in own or master:
-            box = Box(*placeholder.box) if placeholder.box and not own else None
+        for kind in ("footer", "slide_number"):
+            placeholder = self.template.furniture(layout, kind)
+            if placeholder is None:
+                continue
+            own = placeholder in layout.placeholders
+            box = Box(*placeholder.box) if placeholder.box and not own else None  # the master's: placed where it puts it
             body = elements.plain_body(tree.placeholder(placeholder.reference, placeholder.name, box))
             numbering = placeholder.kind == "slide_number"
             elements.plain_paragraphs(body, ["‹#›" if numbering else self.plan.footer], self.plan.language, numbering)

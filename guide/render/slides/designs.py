@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from PIL import Image
@@ -101,8 +102,13 @@ def card_rows(region: Box, items: Sequence[Item], set_: Typesetter, style: DeckS
     return drawings
 
 
-def grid(region: Box, entries: Sequence[GridEntry], set_: Typesetter, style: DeckStyle, columns: int = 2) -> list[Drawing] | None:
-    """Cards in ``columns`` columns (fewer on a narrow slide), rows as tall as their tallest card."""
+def grid(
+    region: Box, entries: Sequence[GridEntry], set_: Typesetter, style: DeckStyle, columns: int = 2, role: str = "grid"
+) -> list[Drawing] | None:
+    """Cards in ``columns`` columns (fewer on a narrow slide), rows as tall as their tallest card, in the middle of the region.
+
+    ``role`` sets their text: a few name cards are set larger than a glossary's many term cards.
+    """
     columns = min(columns, len(entries))
     while columns > 1 and region.width < columns * (MIN_COLUMN_PT + 2 * PAD_PT + BADGE_PT) + (columns - 1) * GAP_PT:
         columns -= 1
@@ -112,13 +118,13 @@ def grid(region: Box, entries: Sequence[GridEntry], set_: Typesetter, style: Dec
     rows = [entries[start : start + columns] for start in range(0, len(entries), columns)]
 
     def parts(entry: GridEntry, size: float) -> tuple[float, float]:
-        head = set_.height([entry.head], text_width, size, "grid")
-        return head, set_.height([entry.body], text_width, size, "grid") if entry.body else 0.0
+        head = set_.height([entry.head], text_width, size, role)
+        return head, set_.height([entry.body], text_width, size, role) if entry.body else 0.0
 
     def row_heights(size: float) -> list[float]:
         return [max(max(sum(parts(entry, size)), BADGE_PT) + 2 * PAD_PT for entry in row) for row in rows]
 
-    size = set_.largest_where(lambda size: sum(row_heights(size)) + GAP_PT * (len(rows) - 1) <= region.height, "grid")
+    size = set_.largest_where(lambda size: sum(row_heights(size)) + GAP_PT * (len(rows) - 1) <= region.height, role)
     if size is None:
         return None
     heights = row_heights(size)
@@ -126,7 +132,7 @@ def grid(region: Box, entries: Sequence[GridEntry], set_: Typesetter, style: Dec
     if total < region.height * MIN_GRID_SHARE:  # a few short cards grow, so the slide does not look empty
         heights = [height + (region.height * MIN_GRID_SHARE - total) / len(rows) for height in heights]
         total = region.height * MIN_GRID_SHARE
-    top = region.top + (region.height - total) / 3
+    top = _centred(region, total)
     drawings: list[Drawing] = []
     for row, height in zip(rows, heights, strict=True):
         for column, entry in enumerate(row):
@@ -147,7 +153,7 @@ def grid(region: Box, entries: Sequence[GridEntry], set_: Typesetter, style: Dec
                     Box(left, card.top + PAD_PT, text_width, head_height),
                     [entry.head],
                     size,
-                    "grid",
+                    role,
                     ink="primary",
                     anchor="b",
                     name="Heading",
@@ -155,7 +161,7 @@ def grid(region: Box, entries: Sequence[GridEntry], set_: Typesetter, style: Dec
             )
             if entry.body:
                 body = Box(left, card.top + PAD_PT + head_height, text_width, body_height)
-                drawings.append(set_.block(body, [entry.body], size, "grid", name="Card"))
+                drawings.append(set_.block(body, [entry.body], size, role, name="Card"))
         top += height + GAP_PT
     return drawings
 
@@ -233,14 +239,60 @@ def quotation(region: Box, passages: Sequence[tuple[Item, str]], set_: Typesette
     return drawings
 
 
+def parallel(region: Box, original: Item, translation: Item, attribution: str, set_: Typesetter) -> list[Drawing] | None:
+    """A passage and its translation side by side at one size, a rule between them, whose words they are once below both."""
+    width = (region.width - 2 * GAP_PT) / 2
+    caption = set_.sizes("caption")[1]
+    source = Item((Span(f"\u2014\u00a0{attribution}"),), bullet=False)
+    source_height = set_.height([source], region.width, caption, "caption")
+
+    def tallest(size: float) -> float:
+        return max(set_.height([item], width, size, "parallel") for item in (original, translation))
+
+    size = set_.largest_where(lambda size: tallest(size) + GAP_PT + source_height <= region.height, "parallel")
+    if size is None:
+        return None
+    height = tallest(size)
+    top = _centred(region, height + GAP_PT + source_height)
+    right = region.left + width + 2 * GAP_PT
+    return [
+        set_.block(Box(region.left, top, width, height), [original], size, "parallel", ink="primary", name="Quotation"),
+        Line(Box(region.left + width + GAP_PT, top, 0, height), "accent", 2.0, "Rule"),
+        set_.block(Box(right, top, width, height), [translation], size, "parallel", ink="primary", name="Translation"),
+        set_.block(
+            Box(region.left, top + height + GAP_PT, region.width, source_height),
+            [source],
+            caption,
+            "caption",
+            ink="muted",
+            name="Attribution",
+        ),
+    ]
+
+
 def numbers(region: Box, figures: Sequence[tuple[str, Item]], set_: Typesetter, style: DeckStyle) -> list[Drawing] | None:
-    """Two to four facts side by side, each under its figure set big ("5 years"), figures on one line each."""
+    """Two to four facts, each with its figure set big ("5 years") on one line, in the middle of the region:
+    side by side under their figures where every figure fits its column at the role's largest size, else in rows
+    beside them (so a long figure is not set small to fit a column)."""
+    count = len(figures)
+    if not 1 < count <= MAX_COLUMNS:
+        return None
+    big = [Item((Span(figure, bold=True),), bullet=False) for figure, _ in figures]
+    inner = (region.width - (count - 1) * GAP_PT) / count - 2 * PAD_PT
+    short = all(set_.lines(item, inner, set_.sizes("number")[0], "number") == 1 for item in big)
+    columns = partial(_figure_columns, region, big, figures, set_, style)
+    rows = partial(_figure_rows, region, big, figures, set_)
+    return next((drawings for layout in ((columns, rows) if short else (rows, columns)) if (drawings := layout())), None)
+
+
+def _figure_columns(
+    region: Box, big: Sequence[Item], figures: Sequence[tuple[str, Item]], set_: Typesetter, style: DeckStyle
+) -> list[Drawing] | None:
     count = len(figures)
     width = (region.width - (count - 1) * GAP_PT) / count
-    if not 1 < count <= MAX_COLUMNS or width - 2 * PAD_PT < MIN_COLUMN_PT:
+    if width - 2 * PAD_PT < MIN_COLUMN_PT:
         return None
     inner = width - 2 * PAD_PT
-    big = [Item((Span(figure, bold=True),), bullet=False) for figure, _ in figures]
     number_size = set_.largest_where(lambda size: all(set_.lines(item, inner, size, "number") == 1 for item in big), "number")
     if number_size is None:
         return None
@@ -250,7 +302,7 @@ def numbers(region: Box, figures: Sequence[tuple[str, Item]], set_: Typesetter, 
     if size is None:
         return None
     height = number_height + ACCENT_BAR_PT + GAP_PT + max(set_.height([fact], inner, size, "card") for _, fact in figures) + 2 * PAD_PT
-    top = region.top + (region.height - height) / 3
+    top = _centred(region, height)
     drawings: list[Drawing] = []
     for index, (item, (_, fact)) in enumerate(zip(big, figures, strict=True)):
         left = region.left + index * (width + GAP_PT)
@@ -268,6 +320,43 @@ def numbers(region: Box, figures: Sequence[tuple[str, Item]], set_: Typesetter, 
             Line(Box(region.left + index * (width + GAP_PT) - GAP_PT / 2, top, 0, height), "muted", 1.0, "Rule")
             for index in range(1, count)
         ]
+    return drawings
+
+
+def _figure_rows(region: Box, big: Sequence[Item], figures: Sequence[tuple[str, Item]], set_: Typesetter) -> list[Drawing] | None:
+    """The figures one under another in a column as wide as the widest, each fact beside its figure, an accent bar between."""
+    lead = 2 * GAP_PT + ACCENT_BAR_PT
+
+    def column(size: float) -> float:
+        return max(set_.one_line_width(item, size, "number") for item in big)
+
+    def rows(size: float, card: float) -> list[float]:
+        fact_width = region.width - column(size) - lead
+        number = set_.height(big[:1], column(size), size, "number")
+        return [max(number, set_.height([fact], fact_width, card, "card")) for _, fact in figures]
+
+    def fits(size: float, card: float) -> bool:
+        return region.width - column(size) - lead >= MIN_COLUMN_PT and sum(rows(size, card)) + GAP_PT * (len(big) - 1) <= region.height
+
+    number_size = set_.largest_where(lambda size: fits(size, set_.sizes("card")[1]), "number")
+    if number_size is None:
+        return None
+    size = set_.largest_where(lambda card: fits(number_size, card), "card")
+    if size is None:
+        return None
+    width = column(number_size)
+    heights = rows(number_size, size)
+    top = _centred(region, sum(heights) + GAP_PT * (len(big) - 1))
+    fact_left = region.left + width + lead
+    drawings: list[Drawing] = []
+    for item, (_, fact), height in zip(big, figures, heights, strict=True):
+        figure = Box(region.left, top, width, height)
+        drawings.append(set_.block(figure, [item], number_size, "number", ink="primary", align="r", anchor="ctr", name="Figure"))
+        drawings.append(
+            Shape("rect", Box(figure.right + GAP_PT, top + height * 0.2, ACCENT_BAR_PT, height * 0.6), "accent", name="Accent bar")
+        )
+        drawings.append(set_.block(Box(fact_left, top, region.right - fact_left, height), [fact], size, "card", anchor="ctr", name="Fact"))
+        top += height + GAP_PT
     return drawings
 
 

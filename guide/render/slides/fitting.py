@@ -155,5 +155,7 @@ def pieces_that_fit(item: Item, fits: Callable[[Sequence[Item]], bool]) -> list[
 
 
 def _piece(item: Item, text: str, first: bool) -> Item:
-    """A piece of a split item: the first keeps its bullet or number, the rest continue it without one."""
-    return Item((Span(text),), item.bullet, item.number) if first else Item((Span(text),), bullet=False)
+    """A piece of a split item, in the item's language: the first keeps its bullet or number, the rest continue it without one."""
+    languages = {span.lang for span in item.spans}
+    span = Span(text, lang=languages.pop() if len(languages) == 1 else None)
+    return Item((span,), item.bullet, item.number) if first else Item((span,), bullet=False)

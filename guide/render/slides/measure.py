@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from PIL import ImageFont
@@ -251,7 +252,7 @@ def _runs(spans: Sequence[Span], pieces: Sequence[_Piece]) -> tuple[Span, ...]:
         joined.append(text)
         if index + 1 == len(pieces) or pieces[index + 1][0] != number:
             span = spans[number]
-            runs.append(Span("".join(joined), span.bold, span.italic, span.href))
+            runs.append(replace(span, text="".join(joined)))
             joined = []
     return tuple(runs)
 

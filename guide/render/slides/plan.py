@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
@@ -58,6 +59,8 @@ AGENDA_ROWS = 4
 """A divider spaces its list of parts as if there were at least this many."""
 """Decks of ``DIVIDED_DECK`` slides or more get a divider before each section of ``DIVIDED_SECTION`` slides or more."""
 """Plans made at the type scale learnt from the one before, until a plan uses the sizes it was given."""
+CENTRED_SHARE = 0.8
+"""A lone list that fills less of its body than this sits in the middle of it, not hanging from the title."""
 SPARSE_SHARE = 1 / 3
 """A body slide's content reaches at least this share down its body, or it gets a design that fills it."""
 
@@ -200,9 +203,10 @@ class Planner:
 
         grouped: dict[str | None, list[Excerpt]] = {}
         for excerpt in self.topic.excerpts:
-            grouped.setdefault(excerpt.section, []).append(excerpt)
+            if not excerpt.translates:  # a translation goes with its original
+                grouped.setdefault(excerpt.section, []).append(excerpt)
         for section, excerpts in grouped.items():
-            place(section, "key_facts", self.quotation_slides(excerpts))
+            place(section, "key_facts", self.excerpt_slides(excerpts))
         for index, image in enumerate(self.topic.images):
             if image is not self.cover_image():
                 place(None if image.section == COVER else image.section, "context", [self.picture_slide(index)])
@@ -447,16 +451,40 @@ class Planner:
             return self.list_slides(title, [replace(item, bullet=True) for item in items], notes)
         return [self.slide(title, "checklist", notes, drawing)]
 
+    def excerpt_slides(self, excerpts: Sequence[Excerpt]) -> list[SlidePlan]:
+        """A section's passages in order: each translated one beside its translation, the others as quotations."""
+        translations = {excerpt.translates: excerpt for excerpt in self.topic.excerpts if excerpt.translates}
+        slides: list[SlidePlan] = []
+        for translated, run in itertools.groupby(excerpts, key=lambda excerpt: excerpt.id in translations):
+            for group in [[excerpt, translations[str(excerpt.id)]] for excerpt in run] if translated else [list(run)]:
+                slides += (self.translation_slide(*group) if translated else None) or self.quotation_slides(group)
+        return slides
+
+    def translation_slide(self, original: Excerpt, translation: Excerpt) -> list[SlidePlan] | None:
+        """The passage and its translation side by side, titled by the translation's attribution without its aside
+        ("Treaty of Berlin, Article 2"); None where the theme sets no quotations or they do not fit."""
+        if not self.style.designs.quotation:
+            return None
+        original_item, translation_item = (_passage(excerpt) for excerpt in (original, translation))
+        drawing = designs.parallel(self.geometry.stage, original_item, translation_item, original.attribution, self.set)
+        if drawing is None:
+            return None
+        title = re.sub(r"\s*\([^()]*\)$", "", translation.attribution) or translation.attribution
+        return [self.slide(title, "translation", self.excerpt_notes([original, translation]), drawing)]
+
+    def excerpt_notes(self, excerpts: Sequence[Excerpt]) -> str:
+        """Each passage's text, whose words they are and the source's citation: what a speaker may read out."""
+        citations = {source.id: markup.plain_text(source.citation) for source in self.topic.sources if source.id}
+        return "\n\n".join(
+            f"{markup.plain_text(excerpt.text)}\n{excerpt.attribution}. {citations.get(excerpt.source, '')}".strip() for excerpt in excerpts
+        )
+
     def quotation_slides(self, excerpts: Sequence[Excerpt]) -> list[SlidePlan]:
         """A section's primary-source passages set large, shared over as few slides as hold them.
 
         Each slide is titled by whose words it shows first; the sources' citations go to the notes.
         """
-        citations = {source.id: markup.plain_text(source.citation) for source in self.topic.sources if source.id}
-        passages = [
-            (Item(tuple(replace(span, italic=True) for span in markup.parse(excerpt.text)), bullet=False), excerpt.attribution, excerpt)
-            for excerpt in excerpts
-        ]
+        passages = [(_passage(excerpt), excerpt.attribution, excerpt) for excerpt in excerpts]
 
         def layout(group: Sequence[tuple[Item, str, Excerpt]]) -> list[Drawing] | None:
             least = QUOTES_TOGETHER_PT if len(group) > 1 else 0.0
@@ -468,14 +496,10 @@ class Planner:
         pages = _shared(passages, layout, len(passages))
         if pages is None:  # a passage too long to set large: as a list, continued
             return [slide for quote, by, _ in passages for slide in self.list_slides(by, [quote], markup.plain_text(quote.text))]
-        slides = []
-        for share, drawing in pages:
-            notes = "\n\n".join(
-                f"{markup.plain_text(excerpt.text)}\n{excerpt.attribution}. {citations.get(excerpt.source, '')}".strip()
-                for _, _, excerpt in share
-            )
-            slides.append(self.slide(share[0][2].attribution, "quotation", notes, drawing))
-        return slides
+        return [
+            self.slide(share[0][2].attribution, "quotation", self.excerpt_notes([excerpt for _, _, excerpt in share]), drawing)
+            for share, drawing in pages
+        ]
 
     def list_slides(self, title: str, items: Sequence[Item], notes: str, wide: bool = False, cards: bool = True) -> list[SlidePlan]:
         """Items in the body placeholder, continued on further slides when they do not fit one.
@@ -494,8 +518,14 @@ class Planner:
                 return designed
         if len(pages) > 1:
             pages = self.balanced(items, box, len(pages))
+        alone = len(pages) == 1 and self.set.height(pages[0].items, box.width, pages[0].size_pt, "body") < box.height * CENTRED_SHARE
         return [
-            self.slide(self.continued(title, index, len(pages)), "list", notes, body=self.set.block(box, page.items, page.size_pt, "body"))
+            self.slide(
+                self.continued(title, index, len(pages)),
+                "list",
+                notes,
+                body=self.set.block(box, page.items, page.size_pt, "body", anchor="ctr" if alone else "t"),
+            )
             for index, page in enumerate(pages)
         ]
 
@@ -610,19 +640,20 @@ class Planner:
     def people_slides(self) -> list[SlidePlan]:
         entries = []
         for person in self.topic.people:
-            head = (Span(person.name, bold=True), *((Span(f" ({person.native_name})"),) if person.native_name else ()))
+            native = (Span(" ("), Span(person.native_name, lang=person.native_name_lang), Span(")")) if person.native_name else ()
+            head = (Span(person.name, bold=True), *native)
             role = Item(markup.parse(person.role), bullet=False)
             entries.append(GridEntry(Item(head, bullet=False), role, _initials(person.name), str(person.image) if person.image else ""))
         plain = [f"{person.name}: {markup.plain_text(person.role)}" for person in self.topic.people]
-        return self.grid_slides(self.labels["people"], entries, self.notes("people", plain=plain))
+        return self.grid_slides(self.labels["people"], entries, self.notes("people", plain=plain), "person")
 
-    def grid_slides(self, title: str, entries: Sequence[GridEntry], notes: str) -> list[SlidePlan]:
+    def grid_slides(self, title: str, entries: Sequence[GridEntry], notes: str, role: str = "grid") -> list[SlidePlan]:
         """Name or term cards in a grid, shared evenly over as few slides as hold them; a list if a card never fits."""
         region, arrangement = self.geometry.stage, self.style.designs.grid
         columns = 1 if arrangement == "rows" else 2
 
         def layout(group: Sequence[GridEntry]) -> list[Drawing] | None:
-            return designs.grid(region, group, self.set, self.style, columns)
+            return designs.grid(region, group, self.set, self.style, columns, role)
 
         pages = _shared(entries, layout, len(entries), unit=columns) if arrangement != OFF else None
         if pages is None:
@@ -674,6 +705,11 @@ def _shared(
         if all(drawing is not None for _, drawing in pages):
             return [(share, drawing) for share, drawing in pages if drawing is not None]
     return None
+
+
+def _passage(excerpt: Excerpt) -> Item:
+    """A quoted passage: in italics, in its own language."""
+    return Item(tuple(replace(span, italic=True, lang=excerpt.lang) for span in markup.parse(excerpt.text)), bullet=False)
 
 
 def _listed_fact(fact: KeyFact) -> Item:

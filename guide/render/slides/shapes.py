@@ -53,12 +53,17 @@ class Shape:
 
 @dataclass(frozen=True)
 class Line:
-    """A straight line from (left, top) to (left + width, top + height) of ``box``; width and height are not negative."""
+    """A straight line from (left, top) to (right, bottom) of ``box``, or (``rising``) from (left, bottom) to (right, top).
+
+    Width and height are not negative: a line that rises to the right is said so, as
+    PowerPoint says it (a vertically flipped connector).
+    """
 
     box: Box
     ink: str
     width_pt: float
     name: str = "Line"
+    rising: bool = False
 
 
 @dataclass(frozen=True)

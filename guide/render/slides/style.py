@@ -22,6 +22,7 @@ SIZES: dict[str, tuple[float, float]] = {
     "body": (28.0, 18.0),
     "card": (28.0, 18.0),
     "grid": (24.0, 18.0),
+    "person": (28.0, 18.0),
     "statement": (40.0, 28.0),
     "timeline": (22.0, 18.0),
     "caption": (18.0, 18.0),
@@ -29,12 +30,13 @@ SIZES: dict[str, tuple[float, float]] = {
     "kicker": (96.0, 96.0),
     "agenda": (40.0, 24.0),
     "quote": (32.0, 20.0),
-    "number": (54.0, 32.0),
+    "parallel": (28.0, 18.0),
+    "number": (90.0, 32.0),
 }
 """Each text role's (largest, floor) size in points. A deck sets each role at one size: the
 largest that fits every slide of the role, down to the floor; what still does not fit continues."""
 
-DISPLAY_ROLES = ("statement", "agenda", "kicker", "quote", "number")
+DISPLAY_ROLES = ("statement", "agenda", "kicker", "quote", "parallel", "number")
 """Roles set large on purpose: their slides may hold little."""
 
 SERIF_FAMILIES = ("Liberation Serif",)

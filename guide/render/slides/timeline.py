@@ -1,8 +1,9 @@
 """The timeline as a horizontal axis on a time scale: markers where the dates fall, labels above and below.
 
-Labels alternate above and below the axis, so neighbours may stand closer than a label is
-wide. Dates close together are spread just enough that labels never collide; a stretch of time
-much longer than the rest is shortened and drawn as a break in the axis. The topic's own event
+Each marker stands where its date falls; a stretch of time much longer than the rest is
+shortened and drawn as a break in the axis. Labels alternate above and below the axis, so
+neighbours may stand closer than a label is wide; the labels of close dates are spread just
+enough that they never collide, each joined to its marker by a leader line. The topic's own event
 gets a larger marker in the accent colour and a tinted label. A timeline with more events than
 one slide holds continues on slides of the same design, the events shared evenly among them.
 """
@@ -24,8 +25,8 @@ from guide.render.slides.typeset import Typesetter
 
 MARKER_PT = 14.0
 HIGHLIGHT_PT = 22.0
-AXIS_GAP_PT = 16.0
-"""Between the axis and the nearest line of a label."""
+AXIS_GAP_PT = 24.0
+"""Between the axis and the nearest line of a label: room for a leader to slant from a spread label to its marker."""
 LABEL_GAP_PT = 12.0
 """Between two labels on the same side of the axis."""
 MAX_LABEL_PT = 360.0
@@ -94,8 +95,8 @@ def label_width(region: Box, count: int) -> float:
     return min(MAX_LABEL_PT, (2 * region.width - (count - 1) * LABEL_GAP_PT) / (count + 1))
 
 
-def positions(events: Sequence[Event], low: float, high: float, spacing: float) -> tuple[list[float], list[float]]:
-    """(x of each marker, x of each break) between ``low`` and ``high``, markers at least ``spacing`` apart."""
+def scaled(events: Sequence[Event], low: float, high: float) -> tuple[list[float], list[int]]:
+    """Where each date falls between ``low`` and ``high``, long gaps shortened; and the gaps shortened."""
     if len(events) == 1:
         return [(low + high) / 2], []
     steps, broken = _steps([event.when for event in events])
@@ -103,6 +104,14 @@ def positions(events: Sequence[Event], low: float, high: float, spacing: float) 
     xs = [low]
     for step in steps:
         xs.append(xs[-1] + (high - low) * step / total)
+    return xs, broken
+
+
+def positions(events: Sequence[Event], low: float, high: float, spacing: float) -> tuple[list[float], list[float]]:
+    """(x of each label, x of each break) between ``low`` and ``high``, labels at least ``spacing`` apart."""
+    xs, broken = scaled(events, low, high)
+    if len(xs) == 1:
+        return xs, []
     for index in range(1, len(xs)):  # spread clusters rightwards, then pull back from the end
         xs[index] = max(xs[index], xs[index - 1] + spacing)
     xs[-1] = min(xs[-1], high)
@@ -135,7 +144,9 @@ def _steps(whens: Sequence[float | None]) -> tuple[list[float], list[int]]:
 def _page(region: Box, events: Sequence[Event], width: float, size: float, set_: Typesetter, style: DeckStyle) -> list[Drawing]:
     axis = region.top + region.height / 2
     low, high = region.left + width / 2, region.right - width / 2
-    xs, breaks = positions(events, low, high, (width + LABEL_GAP_PT) / 2)
+    xs, _ = positions(events, low, high, (width + LABEL_GAP_PT) / 2)
+    dates, broken = scaled(events, low, high)
+    breaks = [(dates[index] + dates[index + 1]) / 2 for index in broken]
     drawings: list[Drawing] = [Line(Box(region.left, axis, region.width, 0), "muted", 2.5, "Axis")]
     for x in breaks:
         drawings += [
@@ -143,17 +154,24 @@ def _page(region: Box, events: Sequence[Event], width: float, size: float, set_:
             Line(Box(x - 5, axis - 9, 0, 18), "muted", 1.5, "Break"),
             Line(Box(x + 5, axis - 9, 0, 18), "muted", 1.5, "Break"),
         ]
-    for index, (event, x) in enumerate(zip(events, xs, strict=True)):
+    for index, (event, x, date) in enumerate(zip(events, xs, dates, strict=True)):
         height = set_.height(event.items, width, size, "timeline")
         above = index % 2 == 0
         top = axis - AXIS_GAP_PT - HIGHLIGHT_PT / 2 - height if above else axis + AXIS_GAP_PT + HIGHLIGHT_PT / 2
         label = Box(min(max(x - width / 2, region.left), region.right - width), top, width, height)
-        reach = (label.bottom, axis) if above else (axis, label.top)
-        drawings.append(Line(Box(x, reach[0], 0, reach[1] - reach[0]), "muted", 1.0, "Tick"))
+        drawings.append(_leader(x, label.bottom if above else label.top, date, axis))
         if event.own:
             drawings.append(Shape("roundRect", label, style.card_fill or "background", "accent", 1.5, "Highlight"))
         drawings.append(set_.block(label, event.items, size, "timeline", align="ctr", name="Event"))
         diameter = HIGHLIGHT_PT if event.own else MARKER_PT
-        marker = Box(x - diameter / 2, axis - diameter / 2, diameter, diameter)
+        marker = Box(date - diameter / 2, axis - diameter / 2, diameter, diameter)
         drawings.append(Shape("ellipse", marker, "accent" if event.own else "primary", "background", 2.0, "Marker"))
     return drawings
+
+
+def _leader(label_x: float, label_y: float, date_x: float, axis: float) -> Line:
+    """The line from a label's edge at ``label_x`` to its marker on the axis at ``date_x``: straight down, or slanted."""
+    left, right = min(label_x, date_x), max(label_x, date_x)
+    top, bottom = min(label_y, axis), max(label_y, axis)
+    falling = (label_x <= date_x) == (label_y <= axis)  # from the upper end at the left to the lower end at the right
+    return Line(Box(left, top, right - left, bottom - top), "muted", 1.0, "Tick", rising=not falling and right > left)

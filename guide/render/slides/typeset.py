@@ -11,7 +11,18 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
-from guide.render.slides.fitting import Fitted, Item, fit, items_height, largest_size, line_width, text_width
+from guide.render.slides.fitting import (
+    BULLET_INDENT_PT,
+    INSET_X_PT,
+    SAFETY,
+    Fitted,
+    Item,
+    fit,
+    items_height,
+    largest_size,
+    line_width,
+    text_width,
+)
 from guide.render.slides.geometry import Box
 from guide.render.slides.measure import Measurer
 from guide.render.slides.shapes import Lines, TextBlock
@@ -69,6 +80,12 @@ class Typesetter:
     def lines(self, item: Item, width_pt: float, size_pt: float, role: str) -> int:
         """Lines ``item`` takes in a box ``width_pt`` wide."""
         return self.measurer(role).line_count(item.spans, text_width(item, width_pt), size_pt)
+
+    def one_line_width(self, item: Item, size_pt: float, role: str) -> float:
+        """The narrowest box that holds ``item`` on one line at ``size_pt``: a big figure's column."""
+        measurer = self.measurer(role)
+        text = sum(measurer.width_pt(span.text, size_pt, span.bold, span.italic) for span in item.spans)
+        return text / SAFETY + 2 * INSET_X_PT + (BULLET_INDENT_PT if item.hangs else 0) + 1
 
     def largest_where(self, fits: Callable[[float], bool], role: str, least: float = 0.0) -> float | None:
         """The largest size of ``role`` at which ``fits`` holds; None if it holds at none.

@@ -1,0 +1,14 @@
+"""Where a notes handout sets each slide's speaker notes: what the handout's tests and its tagging tests expect."""
+
+from __future__ import annotations
+
+from guide.render.slides.plan import DeckPlan
+
+
+def notes_set_under(plan: DeckPlan) -> dict[int, int]:
+    """Slide number -> the slide under which a notes handout sets its notes: its own, or the first of its section with the same."""
+    first_with: dict[tuple[str, str], int] = {}
+    return {
+        number: first_with.setdefault((slide.section, slide.notes), number) if slide.notes.strip() else number
+        for number, slide in enumerate(plan.slides, start=1)
+    }
