@@ -125,7 +125,8 @@ def test_the_timeline_is_to_scale_its_own_event_marked_and_close_dates_spread() 
 def test_close_dates_spread_to_the_least_spacing_and_a_long_gap_becomes_a_break() -> None:
     days = [dt.date(1900, 1, 1), dt.date(1900, 1, 10), dt.date(1901, 1, 1), dt.date(1902, 1, 1), dt.date(1930, 1, 1)]
     events = [Event(str(day), (), float(day.toordinal())) for day in days]
-    xs, breaks = positions(events, 0, 600, 40)
+    placed = positions(events, 0, 600, 40)
+    xs, breaks = placed.labels, placed.breaks
     gaps = [later - earlier for earlier, later in itertools.pairwise(xs)]
     assert gaps[0] == pytest.approx(40)  # nine days apart: spread just enough
     assert xs[2] - xs[0] == pytest.approx(xs[3] - xs[2], rel=0.05)  # a year each: the same distance

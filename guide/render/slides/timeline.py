@@ -95,30 +95,34 @@ def label_width(region: Box, count: int) -> float:
     return min(MAX_LABEL_PT, (2 * region.width - (count - 1) * LABEL_GAP_PT) / (count + 1))
 
 
-def scaled(events: Sequence[Event], low: float, high: float) -> tuple[list[float], list[int]]:
-    """Where each date falls between ``low`` and ``high``, long gaps shortened; and the gaps shortened."""
+@dataclass(frozen=True)
+class Placement:
+    """Where a timeline's parts stand across the slide, in points."""
+
+    markers: list[float]
+    """Each event's marker, where its date falls (long gaps shortened)."""
+    labels: list[float]
+    """The middle of each event's label: its marker's place, spread where labels would collide."""
+    breaks: list[float]
+    """The middle of each shortened gap, drawn as a break in the axis."""
+
+
+def positions(events: Sequence[Event], low: float, high: float, spacing: float) -> Placement:
+    """The markers, labels (at least ``spacing`` apart) and breaks of ``events`` between ``low`` and ``high``."""
     if len(events) == 1:
-        return [(low + high) / 2], []
+        return Placement([(low + high) / 2], [(low + high) / 2], [])
     steps, broken = _steps([event.when for event in events])
     total = sum(steps)
-    xs = [low]
+    markers = [low]
     for step in steps:
-        xs.append(xs[-1] + (high - low) * step / total)
-    return xs, broken
-
-
-def positions(events: Sequence[Event], low: float, high: float, spacing: float) -> tuple[list[float], list[float]]:
-    """(x of each label, x of each break) between ``low`` and ``high``, labels at least ``spacing`` apart."""
-    xs, broken = scaled(events, low, high)
-    if len(xs) == 1:
-        return xs, []
-    for index in range(1, len(xs)):  # spread clusters rightwards, then pull back from the end
-        xs[index] = max(xs[index], xs[index - 1] + spacing)
-    xs[-1] = min(xs[-1], high)
-    for index in range(len(xs) - 2, -1, -1):
-        xs[index] = min(xs[index], xs[index + 1] - spacing)
-    breaks = [(xs[index] + xs[index + 1]) / 2 for index in broken]
-    return xs, breaks
+        markers.append(markers[-1] + (high - low) * step / total)
+    labels = list(markers)
+    for index in range(1, len(labels)):  # spread clusters rightwards, then pull back from the end
+        labels[index] = max(labels[index], labels[index - 1] + spacing)
+    labels[-1] = min(labels[-1], high)
+    for index in range(len(labels) - 2, -1, -1):
+        labels[index] = min(labels[index], labels[index + 1] - spacing)
+    return Placement(markers, labels, [(markers[index] + markers[index + 1]) / 2 for index in broken])
 
 
 def _steps(whens: Sequence[float | None]) -> tuple[list[float], list[int]]:
@@ -144,17 +148,15 @@ def _steps(whens: Sequence[float | None]) -> tuple[list[float], list[int]]:
 def _page(region: Box, events: Sequence[Event], width: float, size: float, set_: Typesetter, style: DeckStyle) -> list[Drawing]:
     axis = region.top + region.height / 2
     low, high = region.left + width / 2, region.right - width / 2
-    xs, _ = positions(events, low, high, (width + LABEL_GAP_PT) / 2)
-    dates, broken = scaled(events, low, high)
-    breaks = [(dates[index] + dates[index + 1]) / 2 for index in broken]
+    placed = positions(events, low, high, (width + LABEL_GAP_PT) / 2)
     drawings: list[Drawing] = [Line(Box(region.left, axis, region.width, 0), "muted", 2.5, "Axis")]
-    for x in breaks:
+    for x in placed.breaks:
         drawings += [
             Shape("rect", Box(x - 5, axis - 9, 10, 18), "background", name="Break"),
             Line(Box(x - 5, axis - 9, 0, 18), "muted", 1.5, "Break"),
             Line(Box(x + 5, axis - 9, 0, 18), "muted", 1.5, "Break"),
         ]
-    for index, (event, x, date) in enumerate(zip(events, xs, dates, strict=True)):
+    for index, (event, x, date) in enumerate(zip(events, placed.labels, placed.markers, strict=True)):
         height = set_.height(event.items, width, size, "timeline")
         above = index % 2 == 0
         top = axis - AXIS_GAP_PT - HIGHLIGHT_PT / 2 - height if above else axis + AXIS_GAP_PT + HIGHLIGHT_PT / 2
