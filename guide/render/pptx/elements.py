@@ -126,9 +126,7 @@ class ShapeTree:
         SubElement(names, P + "cNvCxnSpPr")
         SubElement(names, P + "nvPr")
         geometry = SubElement(connector, P + "spPr")
-        _transform(geometry, box)
-        if rising:
-            geometry.find(A + "xfrm").set("flipV", "1")  # type: ignore[union-attr]  # just written
+        _transform(geometry, box, flipped=rising)
         _preset(geometry, "line")
         outline(geometry, (ink, width_pt))
         return connector
@@ -172,8 +170,9 @@ def decorative(properties: _Element) -> None:
     SubElement(extension, DECORATIVE + "decorative", {"val": "1"}, nsmap={"adec": DECORATIVE[1:-1]})
 
 
-def _transform(geometry: _Element, box: Box) -> None:
-    transform = SubElement(geometry, A + "xfrm")
+def _transform(geometry: _Element, box: Box, flipped: bool = False) -> None:
+    """Position and size; ``flipped`` mirrors the shape top to bottom (a line rising to the right)."""
+    transform = SubElement(geometry, A + "xfrm", flipV="1") if flipped else SubElement(geometry, A + "xfrm")
     SubElement(transform, A + "off", x=emu(box.left), y=emu(box.top))
     SubElement(transform, A + "ext", cx=emu(box.width), cy=emu(box.height))
 
