@@ -14,6 +14,9 @@ from guide.model import KeyFact, Person, Topic
 from guide.records import RefusedError, build, field_names, record, record_of
 from guide.schema import topic_schema
 
+SHORTHANDS = ("text", "fact")
+"""The keys a string written alone stands for in the topic format (a paragraph's or option's text, a key fact's fact)."""
+
 PLAIN = st.recursive(
     st.none() | st.text(max_size=12),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=5),
@@ -67,9 +70,13 @@ def test_any_plain_data_builds_a_topic_or_is_refused_at_places_the_data_has(data
         for location, message in refused.found:
             assert message
             parent: Any = data
-            for part in location[:-1]:
+            for index, part in enumerate(location[:-1]):
+                if isinstance(parent, str):  # text written alone stands for a list of it, or a record by its shorthand key
+                    assert set(location[index:]) <= {0, *SHORTHANDS}, location
+                    break
                 parent = parent[part]  # every refusal sits under a path the data really has
-            assert not location or isinstance(parent, dict | list)
+            else:
+                assert not location or isinstance(parent, dict | list) or (isinstance(parent, str) and location[-1] in SHORTHANDS)
 
 
 @given(data=PLAIN)
