@@ -25,7 +25,7 @@ def built_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_loose_topics_and_each_course_build_into_their_own_folders(built_source: Path) -> None:
     names = sorted(str(path.relative_to(built_source)) for path in built_source.rglob("*.*") if not path.name.startswith("."))
-    stems = ["treaty-of-berlin-1926-answers.pdf", "treaty-of-berlin-1926.pdf", "treaty-of-berlin-1926.pptx"]
+    stems = [f"treaty-of-berlin-1926{name}" for name in ("-answers.pdf", "-quiz-answers.pdf", "-quiz.pdf", ".pdf", ".pptx")]
     assert names == [f"hist-201/{name}" for name in stems] + stems
 
 

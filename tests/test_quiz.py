@@ -41,6 +41,7 @@ from guide.render.exports.qti import QTI_NAMESPACE, render_qti
 from guide.render.exports.terms_csv import render_terms_csv
 from guide.render.html import render_html, render_html_answers
 from guide.render.pdf import render_answer_key, render_study_sheet
+from guide.render.pdf.quiz_paper import render_quiz, render_quiz_answers
 from guide.render.pptx import deck_plan, render_deck
 from guide.theme import Theme
 from tests.conftest import TREATY, run_cli, squeezed
@@ -183,12 +184,21 @@ def test_a_choice_that_keeps_its_order_is_not_shuffled(treaty: Topic) -> None:
 
 
 def sheet_and_key(topic: Topic, theme: Theme) -> tuple[str, str]:
-    return pdf_text(render_study_sheet(topic, theme)), pdf_text(render_answer_key(topic, theme))
+    """The text of the paper a student answers the typed questions on, and of its teacher's copy: the quiz paper by default."""
+    if theme.quiz_print == "sheet":
+        return pdf_text(render_study_sheet(topic, theme)), pdf_text(render_answer_key(topic, theme))
+    return pdf_text(render_quiz(topic, theme)), pdf_text(render_quiz_answers(topic, theme))
 
 
-@pytest.fixture(scope="module")
-def printed(treaty: Topic) -> dict[int, tuple[str, str]]:
-    return {seed: sheet_and_key(treaty, named_theme().with_quiz_seed(seed)) for seed in (0, 7)}
+ON_SHEET = replace(named_theme(), quiz_print="sheet")
+"""Typed questions on the study sheet and in its key, as ``quiz: {print: sheet}`` keeps them."""
+
+
+@pytest.fixture(scope="module", params=["paper", "sheet"])
+def printed(treaty: Topic, request: pytest.FixtureRequest) -> dict[int, tuple[str, str]]:
+    """On the quiz paper and its teacher's copy, or on the study sheet and its key."""
+    theme = replace(named_theme(), quiz_print=request.param)
+    return {seed: sheet_and_key(treaty, theme.with_quiz_seed(seed)) for seed in (0, 7)}
 
 
 def position(text: str, after: str, *parts: str) -> list[int]:
@@ -221,15 +231,14 @@ def test_the_sheet_prints_options_columns_and_items_in_the_shuffled_order_and_th
 
 def test_no_answer_is_printed_on_the_students_sheet(treaty: Topic, printed: dict[int, tuple[str, str]]) -> None:
     sheet, key = printed[0]
+    open_answers = [squeezed(markup.plain_text(question.answer)) for question in questions_of(treaty, OpenQuestion)]
+    assert not any(answer in sheet for answer in open_answers)
     for question in treaty.questions:
-        if isinstance(question, OpenQuestion):
-            assert squeezed(markup.plain_text(question.answer)) not in sheet
-        elif isinstance(question, ChoiceQuestion | TrueFalseQuestion):
+        if isinstance(question, ChoiceQuestion | TrueFalseQuestion):
             for feedback in [option.feedback for option in getattr(question, "options", ())] + [getattr(question, "feedback", None)]:
                 if feedback:
                     assert squeezed(feedback) not in sheet and squeezed(feedback) in key
-    for word in ("Answer:", "Look for"):
-        assert squeezed(word) not in sheet and squeezed(word) in key
+    assert squeezed("Answer:") not in sheet and squeezed("Answer:") in key
     # The word bank lists the missing words on the sheet, but never in the places they fill.
     assert squeezed("signed in Berlin") not in sheet and squeezed("signed in Berlin") in key
     assert squeezed("(1)") in sheet
@@ -492,8 +501,8 @@ def test_a_matching_taller_than_a_page_parts_between_its_rows(tmp_path: Path) ->
     long = " ".join(["a long description of the matching term"] * 14)
     pairs = [{"left": f"Term {number}", "right": f"Meaning {number}: {long}."} for number in range(1, 9)]
     topic = load_text(yaml.safe_dump({"questions": [{"type": "matching", "pairs": pairs}]}), tmp_path)
-    for render in (render_study_sheet, render_answer_key):
-        pdf = render(topic, named_theme())
+    for render, theme in ((render_quiz, named_theme()), (render_quiz_answers, named_theme()), (render_study_sheet, ON_SHEET)):
+        pdf = render(topic, theme)
         assert len(PdfReader(io.BytesIO(pdf)).pages) >= 2
         text = squeezed(pdf_text(pdf))
         assert all(squeezed(f"Meaning {number}:") in text for number in range(1, 9))
