@@ -65,11 +65,11 @@ def _render(topic: Topic, theme: Theme, course: Course | None, session: BuildSes
     version = [f"{labels['version']} {theme.quiz_seed}"] if theme.quiz_seed else []
     meta = [*version, *([f"{labels['total']}: {total} {labels['points']}"] if total else [])]
     heading = f"{labels['quiz']}: {topic.title}"
-    if teacher:
-        marker, subtitle = labels["teachers_copy"], labels["answer_key"]
+    if teacher:  # "Answer key" beside the kicker, not under the title: the copy keeps the paper's band height, so its pages
+        marker, kicked = labels["teachers_copy"], f"{labels['teachers_copy']} · {labels['answer_key']}"
         title = f"{heading} — {labels['answer_key']}"
     else:
-        marker, subtitle, title = labels["quiz"], None, heading
+        marker, kicked, title = labels["quiz"], labels["quiz"], heading
     marks = furniture(topic, course, labels, marker, teacher)
 
     gaps: list[int] = []  # between the rows of each layout rendered: the rows are the same in all but their spacing
@@ -79,7 +79,7 @@ def _render(topic: Topic, theme: Theme, course: Course | None, session: BuildSes
         blocks = Blocks(styles, labels, replace(grid, page_height=grid.page_height - reserve_pt), session)
         questions = Questions(blocks)
         printed = questions.key(items, tight) if teacher else questions.sheet(items, tight=tight)
-        band = blocks.title_band(kicker(marker, course), heading, subtitle, meta, theme.logo, teacher)
+        band = blocks.title_band(kicker(kicked, course), heading, None, meta, theme.logo, teacher)
         rows = _rows(items, printed, blocks)
         gaps.append(len(rows) - 1)
         spaced = [part for row in rows for part in (Spacer(0, row_gap), row)][1:]
@@ -120,15 +120,19 @@ def _rows(items: Sequence[Arranged], printed: Sequence[Flowable], blocks: Blocks
     def row(left: Flowable, right: Flowable | None = None) -> Columns:
         return Columns([left], [right] if right else [], half, GAP_PT, False, grid.page_height)
 
-    def across(flowable: Flowable) -> Columns:
-        """A question across the page, parting between its rows if it is taller than a page, as in the sheet's column."""
-        return Columns([flowable], [], 0.0, 0.0, False, grid.page_height)
+    def across(item: Arranged, flowable: Flowable) -> Columns:
+        """A question across the page, parting between its rows if it is taller than a page, as in the sheet's column.
+
+        A matching takes the page's width for its two columns; long options the sheet's reading measure, whose lines read well.
+        """
+        rest = 0.0 if isinstance(item.question, MatchingQuestion) else grid.width - grid.main_width
+        return Columns([flowable], [], max(rest - GAP_PT, 0.0), GAP_PT if rest > GAP_PT else 0.0, False, grid.page_height)
 
     rows: list[Flowable] = []
     waiting: Flowable | None = None
     for item, flowable in zip(items, printed, strict=True):
         if _wide(item):
-            rows += [*([row(waiting)] if waiting else []), across(flowable)]
+            rows += [*([row(waiting)] if waiting else []), across(item, flowable)]
             waiting = None
         elif waiting is None:
             waiting = flowable
