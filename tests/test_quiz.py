@@ -35,7 +35,7 @@ from guide.model import (
     Topic,
     TrueFalseQuestion,
 )
-from guide.quiz import arranged, blank_answer, blanks, correct_letters, letter
+from guide.quiz import arranged, blank_answer, blanks, correct_letters, letter, on_paper, on_sheet
 from guide.render.exports.moodle import render_moodle_xml
 from guide.render.exports.qti import QTI_NAMESPACE, render_qti
 from guide.render.exports.terms_csv import render_terms_csv
@@ -506,3 +506,59 @@ def test_a_matching_taller_than_a_page_parts_between_its_rows(tmp_path: Path) ->
         assert len(PdfReader(io.BytesIO(pdf)).pages) >= 2
         text = squeezed(pdf_text(pdf))
         assert all(squeezed(f"Meaning {number}:") in text for number in range(1, 9))
+
+
+# where typed questions print
+
+
+def built_files(topic_text: str, tmp_path: Path, *options: str | Path) -> tuple[list[str], str]:
+    """(the files a default build writes for a topic, the text of its study sheet)."""
+    path = tmp_path / "t.yaml"
+    path.write_text(BASE + topic_text, encoding="utf-8")
+    out = tmp_path / "out"
+    status, _, err = run_cli(path, "--out", out, "-q", *options)
+    assert status == 0, err
+    files = sorted(child.name for child in out.iterdir() if not child.name.startswith("."))
+    return files, pdf_text((out / "t.pdf").read_bytes())
+
+
+TYPED_ONLY = "questions:\n  - {type: true_false, question: The treaty lasted five years., answer: true}\n"
+OPEN_ONLY = "questions:\n  - {question: How long did it last?, answer: Five years.}\n"
+
+
+def test_a_topic_with_typed_questions_only_gets_a_quiz_paper_and_neither_questions_nor_a_key_on_its_sheet(tmp_path: Path) -> None:
+    files, sheet = built_files(TYPED_ONLY, tmp_path)
+    assert files == ["t-quiz-answers.pdf", "t-quiz.pdf", "t.pdf", "t.pptx"]
+    assert squeezed("Check your understanding") not in sheet and squeezed("The treaty lasted") not in sheet
+
+
+def test_a_topic_with_open_questions_only_gets_no_quiz_paper(tmp_path: Path) -> None:
+    files, sheet = built_files(OPEN_ONLY, tmp_path)
+    assert files == ["t-answers.pdf", "t.pdf", "t.pptx"]
+    assert squeezed("1. How long did it last?") in sheet
+
+
+def test_print_sheet_keeps_typed_questions_on_the_sheet_and_in_its_key_with_no_quiz_paper(tmp_path: Path) -> None:
+    theme = tmp_path / "on-sheet.yaml"
+    theme.write_text("quiz: {print: sheet}\n", encoding="utf-8")
+    files, sheet = built_files(TYPED_ONLY, tmp_path, "--theme", theme)
+    assert files == ["t-answers.pdf", "t.pdf", "t.pptx"]
+    assert squeezed("Check your understanding") in sheet and squeezed("1. The treaty lasted five years.") in sheet
+
+
+def test_a_wrong_print_setting_is_an_error_at_its_line(tmp_path: Path) -> None:
+    theme = tmp_path / "wrong.yaml"
+    theme.write_text("extends: modern\nquiz: {print: paperr}\n", encoding="utf-8")
+    status, _, err = run_cli(TREATY, "--theme", theme, "--out", tmp_path / "out")
+    assert status == 2
+    assert f"{theme}:2:8: quiz.print: must be 'paper' or 'sheet', got 'paperr'" in err
+    assert not (tmp_path / "out" / "treaty-of-berlin-1926-quiz.pdf").exists()
+
+
+def test_the_sheet_and_the_quiz_paper_each_number_their_questions_from_1_and_shuffle_as_the_deck_does(treaty: Topic) -> None:
+    sheet, paper, every = on_sheet(treaty), on_paper(treaty), arranged(treaty)
+    assert [item.number for item in sheet] == list(range(1, len(sheet) + 1))
+    assert [item.number for item in paper] == list(range(1, len(paper) + 1))
+    assert {item.question for item in sheet}.isdisjoint(item.question for item in paper)
+    orders = {id(item.question): item.order for item in every}
+    assert all(item.order == orders[id(item.question)] for item in [*sheet, *paper])
