@@ -173,24 +173,18 @@ def notes_story(deck: _Deck) -> list[Flowable]:
     """A page per slide: the slide, then its speaker notes set as the sheet sets prose.
 
     Notes too long for the room under their slide run on to the next page under a mark
-    naming the slide. A section continued on further slides (a long list, cards, a
-    timeline) gives each the same notes: they are set under its first slide only, and the
-    others point back to it.
+    naming the slide. A slide whose notes are given on an earlier slide of its section (a
+    long list, cards, a timeline continued) says so in the deck's notes, and here in a caption.
     """
     story: list[Flowable] = []
-    first_with: dict[str, int] = {}  # notes -> the slide they were set under, in the section being set
-    section = None
     for index, (number, slide) in enumerate(deck.numbered()):
         if index:
             story.append(PageBreak())
-        if slide.section != section:
-            first_with, section = {}, slide.section
-        first = first_with.setdefault(slide.notes, number) if slide.notes.strip() else number
-        if first == number:
+        if slide.notes_with:
+            texts, style = [literal(slide.notes)], deck.styles.caption
+        else:
             texts = [literal(part).replace("\n", "<br/>") for part in slide.notes.split("\n\n") if part.strip()]
             style = deck.styles.body
-        else:
-            texts, style = [literal(f"{deck.labels['notes_with']} {first}")], deck.styles.caption
         elements = [Element("P") for _ in texts]
         notes = [tag(Paragraph(text, style), element) for text, element in zip(texts, elements, strict=True)]
         mark = Paragraph(literal(f"{deck.labels['slide']} {number} {deck.labels['continued']}".upper()), deck.styles.box_label)
