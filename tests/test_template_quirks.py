@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import shutil
 from pathlib import Path
 
@@ -145,11 +146,28 @@ def test_footers_and_slide_numbers_come_from_the_master_when_layouts_lack_them(p
         assert [field.get("type") for field in kinds[PP_PLACEHOLDER.SLIDE_NUMBER]._element.iter(qn("a:fld"))] == ["slidenum"]
 
 
-def test_text_sizes_grow_with_the_slide(project: Path) -> None:
+def test_text_sizes_and_the_designs_lengths_grow_with_the_slide(project: Path) -> None:
+    """On a 1440 x 810 pt slide, text, badges, card padding, timeline markers and line weights are 1.5 times ours."""
     _, deck_path, template = deck_on(project, "large")
     deck = checked_deck(deck_path, template)
     sizes = {int(run.get("sz")) / 100 for slide in deck.slides for run in slide.shapes.title._element.iter(qn("a:rPr")) if run.get("sz")}
     assert min(sizes) >= 28 * 1.5
+    shapes = [shape for slide in deck.slides for shape in slide.shapes]
+
+    def named(name: str) -> list:
+        return [shape for shape in shapes if shape.name == name]
+
+    assert {(pt(badge.width), pt(badge.height)) for badge in named("Badge")} == {(66.0, 66.0)}
+    assert {pt(marker.width) for marker in named("Marker")} == {21.0, 33.0}
+    assert {pt(axis.line.width) for axis in named("Axis")} == {3.75}
+    assert {pt(tick.line.width) for tick in named("Tick")} == {1.5}
+    cards = named("Card")
+    padding = {
+        round(pt(text.left) - pt(card.left), 3)
+        for card, text in itertools.pairwise(cards)
+        if not card.text_frame.text and text.text_frame.text
+    }
+    assert padding == {18.0, 18.0 + 9 + 18, 18.0 + 66 + 18}  # a card's padding; a grid card's after its accent bar or its badge
 
 
 def test_placeholders_without_idx_are_placed_explicitly(project: Path) -> None:
