@@ -74,9 +74,15 @@ class TemplateArt:
     """Layout index -> where its title, subtitle and body placeholders set their lines (t, ctr or b)."""
     undrawable: tuple[str, ...] = field(default=())
     """What is left out, one description per element, in order."""
+    schemes: dict[int, dict[str, str]] = field(default_factory=dict)
+    """Layout index -> the scheme under the colour map its slides use: the layout's own (``p:clrMapOvr``), else its master's."""
 
     def color(self, name: str) -> str:
         return scheme_color(self.scheme, name)
+
+    def layout_color(self, index: int, name: str) -> str:
+        """The colour ``name`` (``tx1``, ``bg1``, ``accent1`` ...) stands for on slides of the layout at ``index``."""
+        return scheme_color(self.schemes.get(index, self.scheme), name)
 
 
 def scheme_color(scheme: dict[str, str], name: str) -> str:
@@ -94,22 +100,33 @@ def read_template_art(path: Path) -> TemplateArt:
 
 
 def _art(deck: Presentation) -> TemplateArt:
-    scheme = _scheme(deck.slide_masters[0].part, deck.slide_masters[0].element)
+    scheme = _scheme(deck.slide_masters[0].part, deck.slide_masters[0].element.find(f"{P}clrMap"))
     undrawable: list[str] = []
     backdrops: dict[int, Backdrop] = {}
     anchors: dict[int, dict[str, str]] = {}
+    schemes: dict[int, dict[str, str]] = {}
     for master in deck.slide_masters:  # layouts numbered across all masters, as guide.template numbers them
-        master_scheme = _scheme(master.part, master.element)
+        master_scheme = _scheme(master.part, master.element.find(f"{P}clrMap"))
         master_backdrop = _Reader(master.element, master.part, master_scheme, "the master", undrawable).backdrop(None)
         master_anchors = _anchors(master.element)
         for layout in master.slide_layouts:
             index = len(backdrops)
-            reader = _Reader(layout.element, layout.part, master_scheme, f"layout '{layout.name}'", undrawable)
-            backdrops[index] = reader.backdrop(master_backdrop)
+            override = color_map_override(layout.element)
+            schemes[index] = _scheme(master.part, override) if override is not None else master_scheme
+            inherited = master_backdrop  # the master's background in the layout's colour map: its bg1 may be dark here
+            if override is not None:
+                inherited = _Reader(master.element, master.part, schemes[index], "the master", undrawable).backdrop(None)
+            reader = _Reader(layout.element, layout.part, schemes[index], f"layout '{layout.name}'", undrawable)
+            backdrops[index] = reader.backdrop(inherited)
             own = _anchors(layout.element)
             anchors[index] = {kind: anchor or master_anchors.get(PLACEHOLDER_INHERITS[kind]) or "t" for kind, anchor in own.items()}
             anchors[index] |= {kind: anchors[index].get(kind) or master_anchors.get(kind) or "t" for kind in ("title", "body")}
-    return TemplateArt(scheme, backdrops, anchors, tuple(dict.fromkeys(undrawable)))
+    return TemplateArt(scheme, backdrops, anchors, tuple(dict.fromkeys(undrawable)), schemes)
+
+
+def color_map_override(layout: _Element) -> _Element | None:
+    """A layout's own colour map (``p:clrMapOvr/a:overrideClrMapping``): a dark layout in a light master swaps bg1 and tx1."""
+    return layout.find(f"{P}clrMapOvr/{A}overrideClrMapping")
 
 
 def _anchors(part: _Element) -> dict[str, str]:
@@ -254,11 +271,11 @@ class _Reader:
         return scheme_color(self.scheme, name)
 
 
-def _scheme(master: Part, element: _Element) -> dict[str, str]:
+def _scheme(master: Part, mapping: _Element | None) -> dict[str, str]:
     """The theme's colour scheme, under its own names and the names text and backgrounds use.
 
-    Those names go through the master's colour map: a dark master maps ``bg1`` to ``dk1`` and
-    ``tx1`` to ``lt1``, so its text is light, as PowerPoint shows it.
+    Those names go through the colour map ``mapping`` (a master's or a layout's): a dark master
+    maps ``bg1`` to ``dk1`` and ``tx1`` to ``lt1``, so its text is light, as PowerPoint shows it.
     """
     from lxml import etree
     from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -276,7 +293,6 @@ def _scheme(master: Part, element: _Element) -> dict[str, str]:
             written = _hex(value.get("val") if value.tag == f"{A}srgbClr" else value.get("lastClr"))
             if written:
                 scheme[name] = written
-    mapping = element.find(f"{P}clrMap")
     for alias, name in SCHEME_NAMES.items():
         mapped = mapping.get(alias, name) if mapping is not None else name
         if mapped in scheme:

@@ -49,13 +49,17 @@ def text_color(master: _Element, style: str, scheme: Mapping[str, str]) -> str:
 
 
 def template_colors(
-    art: TemplateArt, texts: Mapping[str, Mapping[str, str]], backgrounds: Mapping[str, tuple[str, str]]
+    art: TemplateArt,
+    texts: Mapping[str, Mapping[str, str]],
+    backgrounds: Mapping[str, tuple[str, str]],
+    schemes: Mapping[str, dict[str, str]] | None = None,
 ) -> TemplateColors:
     """The colours our text and cards take, and the contrast warnings, for ``texts`` (role -> title, text -> colour) on ``backgrounds``.
 
-    ``backgrounds`` maps each deck role to (where, colour). Text we draw takes the master's text
-    colour; titles of designs and links the first scheme colour that reads on every background;
-    cards a fill their text reads on.
+    ``backgrounds`` maps each deck role to (where, colour). Text we draw takes the text colour of
+    the title-only layout it is drawn on; titles of designs and links the first scheme colour that reads on every background;
+    cards a fill their text reads on. ``schemes`` gives each role's scheme under its layout's colour map
+    (a scheme colour we write means what that map says on the role's slides); the template's first scheme by default.
     """
     found: dict[tuple[str, str, str], list[str]] = {}
     for role, (where, background) in backgrounds.items():
@@ -67,16 +71,20 @@ def template_colors(
         f"{contrast_ratio(color, background):.1f}:1, below the {TEXT_MINIMUM:g}:1 that WCAG AA asks for text"
         for (kind, color, background), wheres in found.items()
     ]
-    colors = [background for role, (_, background) in backgrounds.items() if role in LINKED_ROLES]
+    linked = [(role, background) for role, (_, background) in backgrounds.items() if role in LINKED_ROLES]
+
+    def color(role: str, name: str) -> str:
+        return scheme_color((schemes or {}).get(role, art.scheme), name)
 
     def worst(name: str) -> float:
-        return min((contrast_ratio(art.color(name), color) for color in colors), default=21.0)
+        return min((contrast_ratio(color(role, name), background) for role, background in linked), default=21.0)
 
     readable = [name for name in LINK_CANDIDATES if worst(name) >= TEXT_MINIMUM]
     link = readable[0] if readable else max(LINK_CANDIDATES, key=worst)
     if not readable:
         warnings.append(f"no colour of the template's scheme reads at {TEXT_MINIMUM:g}:1 on all its backgrounds; links take {link}")
-    text = texts.get("content", {}).get("text") or art.color("tx1")
-    tint = next((name for name in TINT_CANDIDATES if contrast_ratio(art.color(name), text) >= TEXT_MINIMUM), "bg2")
+    drawn_on = "title_only" if "title_only" in texts else "content"  # the designs' slides: where text we draw goes
+    text = texts.get(drawn_on, {}).get("text") or color(drawn_on, "tx1")
+    tint = next((name for name in TINT_CANDIDATES if contrast_ratio(color(drawn_on, name), text) >= TEXT_MINIMUM), "bg2")
     inks = {"primary": link, "muted": link, "text": text, "tint": tint}
     return TemplateColors(tuple(sorted(inks.items())), tuple(warnings))

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
+from pptx.presentation import Presentation as PresentationObject
 from pypdf import PdfReader
 
 from guide.colors import contrast_ratio
@@ -374,3 +375,39 @@ def test_a_dark_masters_colour_map_gives_light_text_we_draw(project: Path) -> No
     drawn = [shape for slide in deck.slides for shape in slide.shapes if shape.has_text_frame and not shape.is_placeholder]
     colors = {node.get("val") for shape in drawn for run in shape._element.iter(qn("a:rPr")) for node in run.iter(qn("a:srgbClr"))}
     assert "FFFFFF" in colors and "000000" not in colors, "text drawn on the black slide is the master's light text"
+
+
+def drawn_text_colors(deck: PresentationObject, layout: str) -> set[str]:
+    """The colours of text we draw (not in placeholders) on slides of ``layout``."""
+    drawn = [shape for slide in deck.slides if slide.slide_layout.name == layout for shape in slide.shapes if not shape.is_placeholder]
+    return {node.get("val") for shape in drawn for run in shape._element.iter(qn("a:rPr")) for node in run.iter(qn("a:srgbClr"))}
+
+
+def test_a_layouts_own_colour_map_is_read_stated_on_its_slides_and_checked(project: Path) -> None:
+    """Dark layouts in a light master, by colour maps of their own: their slides state the map, text we draw is light."""
+    err, deck_path, template = deck_on(project, "layout-colour-map")
+    assert "contrast" not in err
+    deck = checked_deck(deck_path, template)
+    for slide in deck.slides:
+        override = slide._element.find(f"{qn('p:clrMapOvr')}/{qn('a:overrideClrMapping')}")
+        dark = slide.slide_layout.name in ("Title and Content", "Title Only")
+        assert (override is not None and override.get("bg1") == "dk1") == dark, slide.slide_layout.name
+    assert drawn_text_colors(deck, "Title Only") == {"FFFFFF"}
+    err, _, _ = deck_on(project, "layout-colour-map-dark-text")
+    expected = "the template's title colour #000000 on the background #1F497D of layout 'Title and Content' (content slides)"
+    assert f"warning: {expected}" in err
+
+
+def test_colours_said_only_on_a_layouts_sample_text_are_read_checked_and_written_on_the_slides(project: Path) -> None:
+    """A navy layout whose title and body are white by their sample text's run and paragraph: no false warning, white text."""
+    err, deck_path, template = deck_on(project, "sample-text-colours")
+    assert "the template's title colour" not in err and "the template's text colour" not in err
+    deck = checked_deck(deck_path, template)
+    lists = [slide for slide in deck.slides if slide.slide_layout.name == "Title and Content"]
+    assert lists
+    for slide in lists:
+        for shape in slide.placeholders:
+            if shape.placeholder_format.type in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.BODY):
+                colors = {node.get("val") for node in shape._element.iter(qn("a:srgbClr"))}
+                assert colors == {"FFFFFF"}, shape.name
+    assert "FFFFFF" not in drawn_text_colors(deck, "Title Only"), "text drawn on the white title-only slides is dark"
