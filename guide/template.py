@@ -313,7 +313,7 @@ def _colors(
     (title, text) colours, checked against the backgrounds the deck shows."""
     from guide.template_art import read_template_art
     from guide.template_branding import branding, read_samples
-    from guide.template_colors import STYLES, template_colors, text_color
+    from guide.template_colors import STYLES, Ground, ground_of, template_colors, text_color
 
     art = read_template_art(path)
     texts = {kind: text_color(master.element, style, art.scheme) for kind, style in STYLES.items()}
@@ -340,19 +340,26 @@ def _colors(
         return found[0] if found else "title" if layout_types[index] == "title" else "content"
 
     carried = branding(samples, role_of, signature, texts)
+    slide = (float(deck.slide_width or 0) / EMU_PER_PT, float(deck.slide_height or 0) / EMU_PER_PT)
     backgrounds = {
-        role: (f"layout '{layout.name}'", art.backdrops[layout.index].color)
+        role: ground_of(f"layout '{layout.name}'", art.backdrops[layout.index], _text_boxes(layout), slide)
         for role in SHOWN_ROLES
-        if (layout := roles.get(role)) is not None and layout.index in art.backdrops and not art.backdrops[layout.index].image
+        if (layout := roles.get(role)) is not None and layout.index in art.backdrops
     }
     for role, sample in carried.backgrounds.items():  # checked as carried; a cover's text takes its sample title's colour
         color = samples[sample].background_color
         if role == "title" or not color:
             backgrounds.pop(role, None)
         elif role in DECK_ROLES:
-            backgrounds[role] = (f"sample slide {sample + 1}", color)
+            backgrounds[role] = Ground(f"sample slide {sample + 1}", {kind: (color,) for kind in STYLES})
     text_colors = {role: (texts["title"], texts["text"]) for role, texts in role_texts.items()}
     return template_colors(art, role_texts, backgrounds, role_schemes), carried, text_colors
+
+
+def _text_boxes(layout: Layout) -> dict[str, tuple[float, float, float, float] | None]:
+    """Where slides of ``layout`` set their title and their text (None: where it does not say)."""
+    placeholders = {"title": layout.first("title"), "text": layout.main_body or layout.first("subtitle")}
+    return {kind: placeholder.box if placeholder else None for kind, placeholder in placeholders.items()}
 
 
 def _font(layout: Layout, kind: str, master: TextLook) -> str:

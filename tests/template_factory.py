@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from lxml import etree
+from PIL import Image
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.oxml.ns import qn
@@ -342,6 +343,50 @@ def sample_text_colours(deck: PresentationObject) -> None:
         etree.SubElement(etree.SubElement(properties, qn("a:solidFill")), qn("a:srgbClr"), val="FFFFFF")
 
 
+def _background(layout: etree._Element, fill: etree._Element) -> None:
+    """A layout's background made ``fill`` (``a:gradFill``, ``a:blipFill``)."""
+    common = layout.find(qn("p:cSld"))
+    for old in common.findall(qn("p:bg")):
+        common.remove(old)
+    background = etree.Element(qn("p:bg"))
+    properties = etree.SubElement(background, qn("p:bgPr"))
+    properties.append(fill)
+    etree.SubElement(properties, qn("a:effectLst"))
+    common.insert(0, background)
+
+
+def gradient_background(deck: PresentationObject) -> None:
+    """The content layout's background a gradient from navy to white: its dark text reads on the white end only."""
+    fill = etree.Element(qn("a:gradFill"))
+    stops = etree.SubElement(fill, qn("a:gsLst"))
+    for position, color in (("0", NAVY), ("100000", "FFFFFF")):
+        etree.SubElement(etree.SubElement(stops, qn("a:gs"), pos=position), qn("a:srgbClr"), val=color)
+    etree.SubElement(fill, qn("a:lin"), ang="5400000", scaled="0")
+    _background(_layout(deck, "Title and Content")._element, fill)
+
+
+BANNER_PNG_SIZE = (160, 90)
+
+
+def banner_png() -> bytes:
+    """A picture navy in its top 2/9 (behind a title) and white below (behind a list)."""
+    picture = Image.new("RGB", BANNER_PNG_SIZE, "#FFFFFF")
+    picture.paste((0x1F, 0x2A, 0x44), (0, 0, BANNER_PNG_SIZE[0], BANNER_PNG_SIZE[1] * 2 // 9))
+    buffer = io.BytesIO()
+    picture.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def picture_background(deck: PresentationObject) -> None:
+    """The content layout's background a picture, navy behind the title, white behind the list: dark titles do not read."""
+    layout = _layout(deck, "Title and Content")
+    _, relationship = layout.part.get_or_add_image_part(io.BytesIO(banner_png()))
+    fill = etree.Element(qn("a:blipFill"))
+    etree.SubElement(fill, qn("a:blip"), {qn("r:embed"): relationship})
+    etree.SubElement(etree.SubElement(fill, qn("a:stretch")), qn("a:fillRect"))
+    _background(layout._element, fill)
+
+
 def second_master(deck: PresentationObject) -> None:
     """Placeholder only: the package gets a second master holding the content layouts (see :func:`make`)."""
 
@@ -370,6 +415,8 @@ QUIRKS: dict[str, Callable[[PresentationObject], None]] = {
     "layout-colour-map": layout_colour_map,
     "layout-colour-map-dark-text": lambda deck: layout_colour_map(deck, {"bg1": "dk2"}),
     "sample-text-colours": sample_text_colours,
+    "gradient-background": gradient_background,
+    "picture-background": picture_background,
 }
 """Each quirk by name: what it does to the blank deck."""
 

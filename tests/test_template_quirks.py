@@ -411,3 +411,24 @@ def test_colours_said_only_on_a_layouts_sample_text_are_read_checked_and_written
                 colors = {node.get("val") for node in shape._element.iter(qn("a:srgbClr"))}
                 assert colors == {"FFFFFF"}, shape.name
     assert "FFFFFF" not in drawn_text_colors(deck, "Title Only"), "text drawn on the white title-only slides is dark"
+
+
+@pytest.mark.parametrize(
+    ("quirk", "background"),
+    [
+        ("gradient-background", "gradient background (#1F2A44 to #FFFFFF)"),
+        ("picture-background", "background picture (#1F2A44 under the title)"),
+    ],
+)
+def test_text_is_checked_against_gradient_and_picture_backgrounds_at_their_worst(project: Path, quirk: str, background: str) -> None:
+    """A gradient by its stops; a picture by its colours under the text's box: the dark title on navy is named, strict refuses."""
+    err, deck_path, template = deck_on(project, quirk)
+    checked_deck(deck_path, template)
+    expected = (
+        f"warning: the template's title colour #000000 on the {background} of layout 'Title and Content' (content slides) "
+        "has contrast 1.5:1 where it is #1F2A44, below the 4.5:1 that WCAG AA asks for text"
+    )
+    assert expected in err
+    assert ("the template's text colour #000000" in err) == (quirk == "gradient-background"), "a list on the picture's white reads"
+    status, _, _ = run_cli(project / "treaty.yaml", "--theme", project / "theme.yaml", "--out", project / "strict", "--strict")
+    assert status == 2
