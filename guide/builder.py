@@ -274,8 +274,8 @@ def _theme(group: _Group, run: _Run, source: str) -> tuple[Theme, Inputs, tuple[
         warnings.append(Problem("--aspect", 0, 0, "", f"warning: --aspect {options.slide_aspect} is not used: {shape}"))
     if options.strict:
         problems += warnings
-    else:
-        report.warnings += [warning for warning in warnings if warning not in report.warnings]
+        warnings = []
+    report.warnings += [warning for warning in (*warnings, *loaded.notices) if warning not in report.warnings]
     if problems:
         report.results.append(TopicResult(source, problems=problems))
         return None

@@ -25,7 +25,7 @@ QuizPrint = Literal["paper", "sheet"]
 MAX_SEED = 999_999
 """The highest quiz version: a number a teacher writes on a sheet."""
 HandoutLayout = Literal["lines", "notes", "2", "4", "6", "9"]
-"""How a handout sets its slides: three a page beside ruled lines, one a page over its speaker notes, or n a page."""
+"""How a handout sets its slides: beside ruled lines (as many a page as print readable), one a page over its notes, or n a page."""
 HANDOUT_LAYOUTS: tuple[HandoutLayout, ...] = ("lines", "notes", "2", "4", "6", "9")
 
 SLIDE_ROLES = ("title", "section", "content", "two_content", "title_only", "blank")
