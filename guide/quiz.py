@@ -154,8 +154,22 @@ def default_prompt(question: Question, labels: Labels) -> str:
     return labels[PROMPTS.get(type(question), "question")]
 
 
+DEFAULT_POINTS = 1
+"""What a question without ``points`` is worth: on a paper with a total, and the exports' mark."""
+
+
 def total_points(questions: Sequence[Question]) -> int | None:
     """The quiz's total, when any question says what it is worth (one point for those that do not)."""
     if not any(question.points for question in questions):
         return None
-    return sum(question.points or 1 for question in questions)
+    return sum(worth(question) for question in questions)
+
+
+def worth(question: Question) -> int:
+    """The points a question is worth: its own, else one."""
+    return question.points or DEFAULT_POINTS
+
+
+def with_points(items: Sequence[Arranged]) -> list[Arranged]:
+    """``items``, each saying what it is worth: on a paper that prints a total, every question shows its share of it."""
+    return [replace(item, question=replace(item.question, points=worth(item.question))) for item in items]

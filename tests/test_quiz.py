@@ -604,3 +604,19 @@ def test_every_output_numbers_a_question_as_the_paper_the_class_holds(treaty: To
             expected_titles.append(f"{'Quiz question' if quizzing else 'Question'} {item.number}")
     assert [re.match(r"(Quiz )?Q\d\d", name)[0] for name in names] == expected_names
     assert titled == expected_titles
+
+
+def test_every_question_on_a_paper_with_a_total_shows_its_points_and_the_total_is_their_sum(treaty: Topic, tmp_path: Path) -> None:
+    """The treaty's true/false and cloze say no points: each counts one, shows it, and the total adds it in."""
+    quizzed = on_paper(treaty)
+    assert any(item.question.points is None for item in quizzed)
+    worth = [item.question.points or 1 for item in quizzed]
+    for pdf in (render_quiz(treaty, named_theme()), render_quiz_answers(treaty, named_theme())):
+        text = pdf_text(pdf)
+        assert [int(shown) for shown in re.findall(r"\((\d+)pt\)", text)] == worth
+        assert squeezed(f"Total: {sum(worth)} points") in text
+    german = replace(treaty, language="de")
+    assert squeezed(f"Gesamt: {sum(worth)} Punkte") in pdf_text(render_quiz(german, named_theme()))
+    unmarked = load_text("questions:\n  - {type: true_false, question: Q, answer: true}\n  - {type: cloze, text: 'A [[b]].'}\n", tmp_path)
+    text = pdf_text(render_quiz(unmarked, named_theme()))
+    assert "Total" not in text and "pt)" not in text  # no question says what it is worth: no total, and no points

@@ -20,7 +20,7 @@ import xml.etree.ElementTree as ElementTree
 
 from guide import model
 from guide.labels import Labels, labels_for
-from guide.quiz import blank_answer, blanks, default_prompt, printed_numbers
+from guide.quiz import blank_answer, blanks, default_prompt, printed_numbers, worth
 from guide.render.exports.text import escaped, inline_html, paragraph_html, plain
 from guide.session import BuildSession
 from guide.theme import Theme
@@ -78,7 +78,7 @@ def _common(kind: str, name: str, question: model.Question, text_html: str) -> E
     _text(element, "name", name)
     _text(element, "questiontext", text_html, format="html")
     _text(element, "generalfeedback", "", format="html")
-    for field, value in (("defaultgrade", str(question.points or 1)), ("penalty", "0"), ("hidden", "0")):
+    for field, value in (("defaultgrade", str(worth(question))), ("penalty", "0"), ("hidden", "0")):
         ElementTree.SubElement(element, field).text = value
     return element
 

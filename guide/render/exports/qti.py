@@ -17,7 +17,7 @@ import xml.etree.ElementTree as ElementTree
 
 from guide import model
 from guide.labels import Labels, labels_for
-from guide.quiz import blank_answer, blanks, default_prompt, printed_numbers
+from guide.quiz import blank_answer, blanks, default_prompt, printed_numbers, worth
 from guide.render.exports.package import identifier, zipped
 from guide.render.exports.text import escaped, inline_html, paragraph_html, plain
 from guide.session import BuildSession
@@ -96,7 +96,7 @@ class _Item:
         self.ident = identifier("I", "qti item", topic_id, str(number))
         self.element = ElementTree.Element("item", ident=self.ident, title=title)
         fields = ElementTree.SubElement(ElementTree.SubElement(self.element, "itemmetadata"), "qtimetadata")
-        for label, entry in (("question_type", kind), ("points_possible", f"{question.points or 1}.0")):
+        for label, entry in (("question_type", kind), ("points_possible", f"{worth(question)}.0")):
             field = ElementTree.SubElement(fields, "qtimetadatafield")
             ElementTree.SubElement(field, "fieldlabel").text = label
             ElementTree.SubElement(field, "fieldentry").text = entry
