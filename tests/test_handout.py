@@ -353,6 +353,7 @@ def test_generated_topics_give_slides_and_handouts_with_every_title_and_nothing_
     slides = reader(render_slides_pdf(topic, theme, session=session))
     handout = reader(render_handout(topic, theme, session=session))
     assert len(slides.pages) == len(plan.slides) and len(handout.pages) == math.ceil(len(plan.slides) / 6)
+    slide_pages(reader(render_handout(topic, theme.with_handout("lines"), session=session)), len(plan.slides))
     for index, slide in enumerate(plan.slides):
         assert squeezed(slide.title) in page_text(slides, index)
         assert squeezed(slide.title) in page_text(handout, index // 6)
@@ -436,10 +437,12 @@ def smallest_printed(pdf: PdfReader, plan: DeckPlan) -> float:
 
 
 @pytest.mark.parametrize("page_size", ["a4", "letter"])
-@pytest.mark.parametrize("which", ["treaty", "long"])
-def test_the_lines_layout_prints_every_slides_text_readable(treaty: Any, tmp_path: Path, page_size: str, which: str) -> None:
+@pytest.mark.parametrize(("which", "setting"), [("treaty", "classic"), ("long", "modern"), ("treaty", "print 4:3"), ("treaty", "template")])
+def test_the_lines_layout_prints_every_slides_text_readable(
+    treaty: Any, template_theme: Theme, tmp_path: Path, page_size: str, which: str, setting: str
+) -> None:
     topic = treaty if which == "treaty" else load(tmp_path, long_topic())
-    theme = named_theme().with_page_size(page_size).with_handout("lines")  # type: ignore[arg-type]
+    theme = theme_of(setting, template_theme).with_page_size(page_size).with_handout("lines")  # type: ignore[arg-type]
     plan = deck_plan(topic, theme)
     pdf = reader(render_handout(topic, theme))
     slide_pages(pdf, len(plan.slides))
