@@ -184,7 +184,6 @@ def _pptx_boxes(deck: Any) -> list[dict[str, tuple[float, float, float, float, s
 def test_title_and_body_sit_where_the_deck_puts_their_boxes(treaty: Any, template_theme: Theme, setting: str) -> None:
     """The first line of each title and body starts at its .pptx box's inset corner, within 1 pt (both files read back)."""
     theme = theme_of(setting, template_theme)
-    treaty = without_quizzes(treaty)  # the slides of the treaty's template: no dividers
     plan = deck_plan(treaty, theme)
     deck = Presentation(io.BytesIO(render_deck(treaty, theme)))
     pdf = reader(render_slides_pdf(treaty, theme))
@@ -215,7 +214,7 @@ def test_title_and_body_sit_where_the_deck_puts_their_boxes(treaty: Any, templat
 def test_a_template_is_drawn_with_its_background_band_and_picture_and_warns_once_for_what_is_not(
     treaty: Any, template_theme: Theme, tmp_path: Path
 ) -> None:
-    pdf = reader(render_slides_pdf(without_quizzes(treaty), template_theme))
+    pdf = reader(render_slides_pdf(treaty, template_theme))
     colors = fill_colors(pdf)
     assert {"#FFF4E0", "#006633"} <= colors
     assert all("/XObject" in (page.get("/Resources") or {}) for page in pdf.pages)  # the master's picture on every slide
