@@ -295,6 +295,7 @@ def _theme(name: str, description: str, settings: Mapping[str, Setting]) -> Them
         outputs=tuple(value("outputs")) if value("outputs") else None,
         quiz_seed=value("quiz.seed"),
         quiz_answers=value("quiz.answers"),
+        quiz_print=value("quiz.print"),
         handout=value("handout") or "lines",
     )
 

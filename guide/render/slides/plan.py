@@ -29,6 +29,7 @@ from guide.render.slides.designs import ACCENT_BAR_PT, PAD_PT, GridEntry
 from guide.render.slides.fitting import INSET_X_PT, Fitted, Item, bold_line
 from guide.render.slides.geometry import MARGIN_PT, SLIDE_HEIGHT_PT, Box, Geometry
 from guide.render.slides.measure import Measurers, sentences
+from guide.render.slides.notes import notes_once
 from guide.render.slides.questions import question_design, shown_question
 from guide.render.slides.shapes import Drawing, Line, Lines, Shape, TextBlock
 from guide.render.slides.style import DeckStyle
@@ -110,6 +111,8 @@ class SlidePlan:
     drawing: tuple[Drawing, ...] = ()
     background: str | None = None
     notes: str = ""
+    notes_with: int = 0
+    """The slide whose notes this one's are, when they are given there (its ``notes`` then say so); 0: its own."""
     title_lines: Lines = ()
     """The title's lines, broken where the slide wraps them (filled in last, as text blocks' are)."""
     section: str = ""
@@ -188,7 +191,9 @@ class Planner:
             notes = self.notes("sources", plain=[item.text for item in sources])
             sections.append(("sources", self.list_slides(labels["sources"], sources, notes, wide=True)))
         slides = self.with_dividers(self.with_extras(sections, bool(brief)))
-        return DeckPlan(self.geometry.width_pt, self.geometry.height_pt, self.footer(), topic.language, _unique_titles(slides))
+        section_notes = [markup.plain_text(text) for text in topic.notes.values()]
+        planned = notes_once(_unique_titles(slides), section_notes, labels["notes_with"])
+        return DeckPlan(self.geometry.width_pt, self.geometry.height_pt, self.footer(), topic.language, planned)
 
     def with_extras(self, sections: Sequence[tuple[str, list[SlidePlan]]], brief: bool) -> list[tuple[str, list[SlidePlan]]]:
         """The sections, each followed by the quotations and pictures that belong with it.
