@@ -110,10 +110,15 @@ def text_of(reader: PdfReader) -> str:
 @pytest.fixture
 def template_project(tmp_path: Path) -> Path:
     """A project holding the whole treaty topic (its quizzes, so its dividers, and its pictures), to build on templates made in the test."""
-    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
-    shutil.copy(TREATY, tmp_path / "treaty.yaml")
-    shutil.copytree(TREATY.parent / "images", tmp_path / "images")
-    return tmp_path
+    return treaty_on_templates(tmp_path)
+
+
+def treaty_on_templates(folder: Path) -> Path:
+    """``folder`` made a project holding the whole treaty topic and its pictures, to build on templates made in tests."""
+    (folder / "pyproject.toml").write_text("", encoding="utf-8")
+    shutil.copy(TREATY, folder / "treaty.yaml")
+    shutil.copytree(TREATY.parent / "images", folder / "images")
+    return folder
 
 
 @pytest.fixture
