@@ -109,7 +109,7 @@ def _art(deck: Presentation) -> TemplateArt:
     schemes: dict[int, dict[str, str]] = {}
     for master in deck.slide_masters:  # layouts numbered across all masters, as guide.template numbers them
         theme = _theme(master.part)
-        styles = theme.find(f"{A}themeElements/{A}fmtScheme/{A}bgFillStyleLst") if theme is not None else None
+        styles = theme.find(f"{A}themeElements/{A}fmtScheme") if theme is not None else None
         master_scheme = _scheme(theme, master.element.find(f"{P}clrMap"))
         master_backdrop = _Reader(master.element, master.part, master_scheme, "the master", undrawable, styles).backdrop(None)
         master_anchors = _anchors(master.element)
@@ -157,15 +157,15 @@ class _Reader:
         scheme: dict[str, str],
         where: str,
         undrawable: list[str],
-        background_styles: _Element | None = None,
+        format_scheme: _Element | None = None,
     ) -> None:
         self.element = element
         self.part = part
         self.scheme = scheme
         self.where = where
         self.undrawable = undrawable
-        self.background_styles = background_styles
-        """The theme's background fill styles (``a:bgFillStyleLst``), which a ``p:bgRef`` names."""
+        self.format_scheme = format_scheme
+        """The theme's fill, line and background styles (``a:fmtScheme``), which shapes' styles and a ``p:bgRef`` name."""
 
     def backdrop(self, master: Backdrop | None) -> Backdrop:
         """This part's backdrop: its own background (else the master's), the master's elements (unless hidden), then its own.
@@ -211,7 +211,8 @@ class _Reader:
     def background_style(self, reference: _Element) -> _Element | None:
         """The theme's background fill style a ``p:bgRef`` names by its ``idx`` (1001 and up), if the theme has it."""
         index = reference.get("idx", "0")
-        styles = list(self.background_styles) if self.background_styles is not None else []
+        found = self.format_scheme.find(f"{A}bgFillStyleLst") if self.format_scheme is not None else None
+        styles = list(found) if found is not None else []
         number = int(index) - 1001 if index.isdigit() else -1
         return styles[number] if 0 <= number < len(styles) else None
 
@@ -253,14 +254,38 @@ class _Reader:
             return None
         if properties.find(f"{A}effectLst/*") is not None or properties.find(f"{A}gradFill") is not None:
             return None
-        solid = properties.find(f"{A}solidFill")
-        line = properties.find(f"{A}ln")
-        outline = line.find(f"{A}solidFill") if line is not None else None
-        width = _points(line.get("w", "12700")) if line is not None else 0.0
         if shape.find(f"{P}txBody/{A}p/{A}r") is not None:
             return None  # text on a master shape: not drawn (fonts and sizes of its own)
+        style = shape.find(f"{P}style")
+        solid = properties.find(f"{A}solidFill")
+        fill = self.color(solid) if solid is not None else None
+        if solid is None and properties.find(f"{A}noFill") is None and style is not None:
+            reference = style.find(f"{A}fillRef")
+            styled = self.shape_style(reference, "fillStyleLst")
+            if styled is not None and _local(styled) != "solidFill":
+                return None  # a theme fill that is a gradient or picture
+            fill = self.color(reference) if styled is not None and reference is not None else None
+        line = properties.find(f"{A}ln")
+        outline = line.find(f"{A}solidFill") if line is not None else None
+        stroke = self.color(outline) if outline is not None else None
+        width = _points(line.get("w", "12700")) if line is not None else 0.0
+        unsaid = line is None or (outline is None and line.find(f"{A}noFill") is None)
+        if unsaid and style is not None:  # the theme's line style the shape's style names: its colour, its weight
+            reference = style.find(f"{A}lnRef")
+            styled = self.shape_style(reference, "lnStyleLst")
+            if styled is not None and reference is not None:
+                stroke = self.color(reference)
+                width = _points(line.get("w")) if line is not None and line.get("w") else _points(styled.get("w", "12700"))
         kind = preset.get("prst", "rect")
-        return Art(kind, box, self.color(solid) if solid is not None else None, self.color(outline) if outline is not None else None, width)
+        return Art(kind, box, fill, stroke, width if stroke else 0.0)
+
+    def shape_style(self, reference: _Element | None, styles: str) -> _Element | None:
+        """The theme's fill or line style (``fillStyleLst``, ``lnStyleLst``) a shape's ``a:fillRef``/``a:lnRef`` names; None for none."""
+        index = reference.get("idx", "0") if reference is not None else "0"
+        found = self.format_scheme.find(f"{A}{styles}") if self.format_scheme is not None else None
+        listed = list(found) if found is not None else []
+        number = int(index) - 1 if index.isdigit() else -1
+        return listed[number] if 0 <= number < len(listed) else None
 
     def picture(self, picture: _Element) -> Art | None:
         box = _box(picture.find(f"{P}spPr"))

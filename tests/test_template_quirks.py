@@ -26,10 +26,11 @@ from guide.render.pptx import render_deck
 from guide.render.slides import plan
 from guide.render.slides.geometry import Box, designed_geometry
 from guide.render.slides.plan import plan_deck
-from guide.template import read_template
+from guide.template import EMU_PER_PT, read_template
 from guide.template_art import read_template_art
 from tests.conftest import MINIMAL, TREATY, run_cli, treaty_on_templates
 from tests.deckread import pages_of_decks, pt
+from tests.pdfread import filled_areas
 from tests.template_factory import COMBINABLE, LOGO_PNG, NAVY, QUIRKS, make, make_combined
 from tests.templatecheck import checked_deck, layout_names
 
@@ -451,3 +452,16 @@ def test_text_is_checked_against_gradient_and_picture_backgrounds_at_their_worst
     assert ("the template's text colour #000000" in err) == (quirk == "gradient-background"), "a list on the picture's white reads"
     status, _, _ = run_cli(project / "treaty.yaml", "--theme", theme_file(template), "--out", project / "strict", "--strict")
     assert status == 2
+
+
+def test_the_slides_pdf_draws_master_shapes_coloured_by_the_themes_shape_styles(project: Path) -> None:
+    """The band down the left of a real template's master takes its colour from its style (``a:fillRef``), not its own fill."""
+    name = "pptx-automizer-additional-master.pptx"
+    deck_on_file(project, REAL / name)
+    arguments = ("--theme", theme_file(project / name), "--out", project / "pdf" / "styled", "--outputs", "slides")
+    status, _, err = run_cli(project / "treaty.yaml", *arguments)
+    assert status == 0, err
+    slides = PdfReader(project / "pdf" / "styled" / "treaty-slides.pdf")
+    band = 579863 / EMU_PER_PT * 540  # its width (in EMU) by the slide's height
+    for index in range(len(slides.pages)):
+        assert any(color == "#4472C4" and area == pytest.approx(band, rel=0.01) for color, area in filled_areas(slides, index)), index
