@@ -69,6 +69,8 @@ class SlideLook:
     """Slide role -> placeholder kind (title, subtitle, body) -> where a template's layout sets its lines."""
     role_inks: Mapping[str, Mapping[str, str]] | None = None
     """Slide role -> its own inks: a template layout's scheme colours in its colour map, its title and text colours."""
+    titles: Mapping[str, tuple[str, bool]] | None = None
+    """Slide role -> how a template's layout sets its title: alignment (l, ctr or r) and whether bold. Ours are bold, at the left."""
 
     def for_slide(self, role: str) -> SlideLook:
         """The look of a slide of ``role``: its layout's own inks over the deck's."""
@@ -222,7 +224,10 @@ def draw_title(canvas: Canvas, height: float, slide: SlidePlan, look: SlideLook)
     role = "cover_title" if slide.role == "title" else "title"
     ink = slide.title_ink if look.designed else "title" if "title" in look.inks else "text"
     anchor = look.anchor(slide.role, "title", "b")
-    title = TextBlock(slide.title_box, (bold_line(slide.title),), slide.title_size_pt, role, ink, anchor=anchor, lines=(slide.title_lines,))
+    align, bold = look.titles.get(slide.role, ("l", True)) if look.titles else ("l", True)
+    lines = tuple(tuple(replace(span, bold=bold) for span in line) for line in slide.title_lines)
+    item = Item(tuple(replace(span, bold=bold) for span in bold_line(slide.title).spans), bullet=False)
+    title = TextBlock(slide.title_box, (item,), slide.title_size_pt, role, ink, align, anchor, lines=(lines,))
     draw_text_block(canvas, height, title, look)
 
 

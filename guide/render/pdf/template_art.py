@@ -13,7 +13,7 @@ from guide.render.slides.geometry import Box
 from guide.render.slides.shapes import Line, Shape
 from guide.render.slides.style import TEMPLATE_SCHEME
 from guide.session import BuildSession
-from guide.template import Placeholder, Template
+from guide.template import Layout, Placeholder, Template
 
 SLIDE_ROLES = ("title", "section", "content", "title_only")
 
@@ -27,6 +27,7 @@ def template_look(template: Template, title_fonts: RegisteredFamily, body_fonts:
     footers = {}
     anchors = {}
     role_inks = {}
+    titles = {}
     for role in SLIDE_ROLES:
         layout = template.roles.get(role)
         if layout is None:
@@ -38,12 +39,31 @@ def template_look(template: Template, title_fonts: RegisteredFamily, body_fonts:
             title, text = template.text_colors[role]
             role_inks[role] |= {"title": template.branding.title_colors.get(role, title)} | ({} if role == "title_only" else {"text": text})
         backdrops[role] = _backdrop(art.backdrops[layout.index], template)
+        titles[role] = _title_style(template, layout)
         boxes = [template.furniture(layout, kind) for kind in ("footer", "slide_number")]
         footers[role] = (_placed(boxes[0]), _placed(boxes[1]))
         anchors[role] = art.anchors.get(layout.index, {})
     return SlideLook(
-        inks, title_fonts, body_fonts, designed=False, backdrops=backdrops, footers=footers, anchors=anchors, role_inks=role_inks
+        inks,
+        title_fonts,
+        body_fonts,
+        designed=False,
+        backdrops=backdrops,
+        footers=footers,
+        anchors=anchors,
+        role_inks=role_inks,
+        titles=titles,
     )
+
+
+def _title_style(template: Template, layout: Layout) -> tuple[str, bool]:
+    """How ``layout`` sets its title (its own placeholder's style, else its master's): alignment (l, ctr, r) and weight."""
+    title = layout.first("title")
+    own = title.look if title else None
+    master = template.master_of(layout).title if template.masters else None
+    align = (own.align if own else None) or (master.align if master else None) or "l"
+    bold = own.bold if own and own.bold is not None else bool(master and master.bold)
+    return {"ctr": "ctr", "r": "r"}.get(align, "l"), bold
 
 
 def session_template_art(template: Template, session: BuildSession) -> template_art.TemplateArt:
