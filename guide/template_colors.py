@@ -132,17 +132,17 @@ def template_colors(
     """
     found: dict[tuple[str, str, str, str, float], list[str]] = {}
     for role, ground in backgrounds.items():
-        for kind, color in texts.get(role, {}).items():
-            worst = min(ground.colors.get(kind, ()), key=lambda background: contrast_ratio(color, background), default=None)
-            if worst is not None and contrast_ratio(color, worst) < TEXT_MINIMUM:
-                at = f" where it is {worst}" if ground.fill else ""
-                found.setdefault((kind, color, ground.described(kind), at, contrast_ratio(color, worst)), []).append(
+        for kind, ink in texts.get(role, {}).items():
+            under = min(ground.colors.get(kind, ()), key=lambda background: contrast_ratio(ink, background), default=None)
+            if under is not None and contrast_ratio(ink, under) < TEXT_MINIMUM:
+                at = f" where it is {under}" if ground.fill else ""
+                found.setdefault((kind, ink, ground.described(kind), at, contrast_ratio(ink, under)), []).append(
                     f"{ground.where} ({role} slides)"
                 )
     warnings = [
-        f"the template's {kind} colour {color} on the {background} of {', '.join(wheres)} has contrast "
+        f"the template's {kind} colour {ink} on the {background} of {', '.join(wheres)} has contrast "
         f"{ratio:.1f}:1{at}, below the {TEXT_MINIMUM:g}:1 that WCAG AA asks for text"
-        for (kind, color, background, at, ratio), wheres in found.items()
+        for (kind, ink, background, at, ratio), wheres in found.items()
     ]
     linked = [(role, background) for role, ground in backgrounds.items() if role in LINKED_ROLES for background in ground.colors["text"]]
 
