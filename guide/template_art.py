@@ -67,6 +67,22 @@ class Backdrop:
 
 
 @dataclass(frozen=True)
+class SampleArt:
+    """A sample slide's own background (None: its layout's) and its elements that are not placeholders, each drawn or None."""
+
+    background: Backdrop | None
+    elements: tuple[Art | None, ...]
+    left_out: tuple[str, ...] = ()
+    """For each element that cannot be drawn, why (as the template's warning names it); "" for one that can."""
+
+    def carried(self, element: int) -> tuple[Art | None, str]:
+        """The element at ``element`` as it can be drawn, and why not where it cannot."""
+        if element >= len(self.elements):
+            return None, ""
+        return self.elements[element], self.left_out[element] if element < len(self.left_out) else ""
+
+
+@dataclass(frozen=True)
 class TemplateArt:
     scheme: dict[str, str]
     """The theme's colour scheme by name (``tx1``, ``bg1``, ``accent1`` ...), each ``#RRGGBB``."""
@@ -78,6 +94,8 @@ class TemplateArt:
     """What is left out, one description per element, in order."""
     schemes: dict[int, dict[str, str]] = field(default_factory=dict)
     """Layout index -> the scheme under the colour map its slides use: the layout's own (``p:clrMapOvr``), else its master's."""
+    samples: tuple[SampleArt, ...] = ()
+    """Each sample slide's background and branding candidates as they can be drawn, in the order guide.template_branding reads them."""
 
     def color(self, name: str) -> str:
         return scheme_color(self.scheme, name)
@@ -125,7 +143,30 @@ def _art(deck: Presentation) -> TemplateArt:
             own = _anchors(layout.element)
             anchors[index] = {kind: anchor or master_anchors.get(PLACEHOLDER_INHERITS[kind]) or "t" for kind, anchor in own.items()}
             anchors[index] |= {kind: anchors[index].get(kind) or master_anchors.get(kind) or "t" for kind in ("title", "body")}
-    return TemplateArt(scheme, backdrops, anchors, tuple(dict.fromkeys(undrawable)), schemes)
+    return TemplateArt(scheme, backdrops, anchors, tuple(dict.fromkeys(undrawable)), schemes, _samples(deck, schemes))
+
+
+def _samples(deck: Presentation, schemes: dict[int, dict[str, str]]) -> tuple[SampleArt, ...]:
+    """What of each sample slide a drawn slide can show when the deck carries it (what it cannot is the branding's to say)."""
+    from guide.template_branding import sample_of
+
+    every = (layout for master in deck.slide_masters for layout in master.slide_layouts)
+    layouts = {id(layout.part): index for index, layout in enumerate(every)}
+    found = []
+    for number, slide in enumerate(deck.slides, start=1):
+        theme = _theme(slide.slide_layout.slide_master.part)
+        styles = theme.find(f"{A}themeElements/{A}fmtScheme") if theme is not None else None
+        scheme = schemes.get(layouts.get(id(slide.slide_layout.part), 0), {})
+        reader = _Reader(slide.element, slide.part, scheme, f"sample slide {number}", [], styles)
+        own = reader.background()
+        background = Backdrop(own[0], own[1], (), own[2]) if own else None
+        drawn, left_out = [], []
+        for element in sample_of(slide.element, 0, reader.color).elements:
+            noted = len(reader.undrawable)
+            drawn.append(reader.art(element))
+            left_out.append("; ".join(reader.undrawable[noted:]))
+        found.append(SampleArt(background, tuple(drawn), tuple(left_out)))
+    return tuple(found)
 
 
 def color_map_override(layout: _Element) -> _Element | None:
@@ -221,29 +262,25 @@ class _Reader:
         if tree is None:
             return
         for child in tree:
-            tag = _local(child)
-            name = _name(child)
-            if tag in ("nvGrpSpPr", "grpSpPr", "extLst"):
-                continue
-            if tag == "sp":
-                if child.find(f"{P}nvSpPr/{P}nvPr/{P}ph") is not None:
-                    continue  # a placeholder: the slide's own text goes there
-                art = self.shape(child)
-                if art is None:
-                    self.undrawable.append(f"shape '{name}' of {self.where}")
-                else:
-                    yield art
-            elif tag == "pic":
-                art = self.picture(child)
-                if art is not None:
-                    yield art
-            elif tag == "cxnSp":
-                art = self.shape(child)
-                if art is not None:
-                    yield art
-            else:
-                kind = {"grpSp": "group", "graphicFrame": "SmartArt, chart or table"}.get(tag, tag)
-                self.undrawable.append(f"{kind} '{name}' of {self.where}")
+            if _local(child) in ("nvGrpSpPr", "grpSpPr", "extLst") or child.find(f"{P}nvSpPr/{P}nvPr/{P}ph") is not None:
+                continue  # a placeholder: the slide's own text goes there
+            art = self.art(child)
+            if art is not None:
+                yield art
+
+    def art(self, child: _Element) -> Art | None:
+        """One element of the shape tree as it can be drawn (a shape in solid colours, a picture); None, noted, otherwise."""
+        tag, name = _local(child), _name(child)
+        if tag in ("sp", "cxnSp"):
+            art = self.shape(child)
+            if art is None and tag == "sp":
+                self.undrawable.append(f"shape '{name}' of {self.where}")
+            return art
+        if tag == "pic":
+            return self.picture(child)
+        kind = {"grpSp": "group", "graphicFrame": "SmartArt, chart or table"}.get(tag, tag)
+        self.undrawable.append(f"{kind} '{name}' of {self.where}")
+        return None
 
     def shape(self, shape: _Element) -> Art | None:
         """A shape in solid colours or none; None for what cannot be drawn so (a free form, a gradient, an effect)."""

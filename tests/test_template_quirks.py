@@ -348,6 +348,13 @@ def test_the_slides_pdf_and_handout_are_drawn_on_the_same_templates(project: Pat
     assert len(slides.pages) == len(Presentation(str(deck_path)).slides)
     if quirk == "no-footers":  # the master's footer, drawn on every slide but the cover
         assert all(COVER in page.extract_text() for page in slides.pages[2:5])
+    if quirk == "branding":  # what the deck carries from the samples: the cover's navy, the marker beside every title
+        assert ("#" + NAVY, 720 * 540) in filled_areas(slides, 0)
+        deck = Presentation(str(deck_path))
+        for index, slide in enumerate(deck.slides):
+            marked = slide.slide_layout.name != "Section Header"
+            assert (("#C8102E", 18 * 18) in filled_areas(slides, index)) == marked, index
+        assert "picture 'University logo' of sample slide 1: 'ppt/media/image1.png' is a damaged image" in err
 
 
 @settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 from reportlab.lib.utils import ImageReader
 
@@ -37,8 +38,9 @@ def template_look(template: Template, title_fonts: RegisteredFamily, body_fonts:
         }
         if role in template.text_colors:  # placeholders' text as its layout sets it; text we draw on title-only slides as chosen
             title, text = template.text_colors[role]
-            role_inks[role] |= {"title": template.branding.title_colors.get(role, title)} | ({} if role == "title_only" else {"text": text})
-        backdrops[role] = _backdrop(art.backdrops[layout.index], template)
+            carried = template.branding.title_colors.get(role)  # a sample's background came with its title's colour
+            role_inks[role] |= {"title": carried or title} | ({} if role == "title_only" else {"text": carried or text})
+        backdrops[role] = _backdrop(_carried(art, template, role, art.backdrops[layout.index]), template)
         titles[role] = _title_style(template, layout)
         boxes = [template.furniture(layout, kind) for kind in ("footer", "slide_number")]
         footers[role] = (_placed(boxes[0]), _placed(boxes[1]))
@@ -69,6 +71,19 @@ def _title_style(template: Template, layout: Layout) -> tuple[str, bool]:
 def session_template_art(template: Template, session: BuildSession) -> template_art.TemplateArt:
     """The template's drawable art, read once per template contents in this session."""
     return session.made("template-art", session.digest(template.path), lambda: template_art.read_template_art(template.path))
+
+
+def _carried(art: template_art.TemplateArt, template: Template, role: str, backdrop: template_art.Backdrop) -> template_art.Backdrop:
+    """``backdrop`` with the branding the deck carries onto slides of ``role`` from the sample slides: their background, their
+    elements (behind the slide's text), as far as they can be drawn."""
+    branding = template.branding
+    sample = branding.backgrounds.get(role)
+    background = art.samples[sample].background if sample is not None and sample < len(art.samples) else None
+    carried = [art.samples[index].carried(element)[0] for index, element in branding.elements.get(role, ()) if index < len(art.samples)]
+    elements = [drawn for drawn in carried if drawn is not None]
+    if background is not None:
+        backdrop = replace(backdrop, color=background.color, image=background.image, stops=background.stops)
+    return replace(backdrop, elements=(*backdrop.elements, *elements))
 
 
 def _backdrop(backdrop: template_art.Backdrop, template: Template) -> Backdrop:
