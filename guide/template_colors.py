@@ -133,16 +133,16 @@ def template_colors(
     found: dict[tuple[str, str, str, str, float], list[str]] = {}
     for role, ground in backgrounds.items():
         for kind, ink in texts.get(role, {}).items():
-            under = min(ground.colors.get(kind, ()), key=lambda background: contrast_ratio(ink, background), default=None)
-            if under is not None and contrast_ratio(ink, under) < TEXT_MINIMUM:
-                at = f" where it is {under}" if ground.fill else ""
-                found.setdefault((kind, ink, ground.described(kind), at, contrast_ratio(ink, under)), []).append(
+            poorest = min(ground.colors.get(kind, ()), key=lambda background: contrast_ratio(ink, background), default=None)
+            if poorest is not None and contrast_ratio(ink, poorest) < TEXT_MINIMUM:
+                at = f" where it is {poorest}" if ground.fill else ""
+                found.setdefault((kind, ink, ground.described(kind), at, contrast_ratio(ink, poorest)), []).append(
                     f"{ground.where} ({role} slides)"
                 )
     warnings = [
-        f"the template's {kind} colour {ink} on the {background} of {', '.join(wheres)} has contrast "
+        f"the template's {kind} colour {color} on the {background} of {', '.join(wheres)} has contrast "
         f"{ratio:.1f}:1{at}, below the {TEXT_MINIMUM:g}:1 that WCAG AA asks for text"
-        for (kind, ink, background, at, ratio), wheres in found.items()
+        for (kind, color, background, at, ratio), wheres in found.items()
     ]
     linked = [(role, background) for role, ground in backgrounds.items() if role in LINKED_ROLES for background in ground.colors["text"]]
 
