@@ -152,12 +152,16 @@ def _samples(deck: Presentation, schemes: dict[int, dict[str, str]]) -> tuple[Sa
 
     every = (layout for master in deck.slide_masters for layout in master.slide_layouts)
     layouts = {id(layout.part): index for index, layout in enumerate(every)}
+    themes = [_theme(master.part) for master in deck.slide_masters]
+    styles = {
+        id(master.part): theme.find(f"{A}themeElements/{A}fmtScheme") if theme is not None else None
+        for master, theme in zip(deck.slide_masters, themes, strict=True)
+    }
     found = []
     for number, slide in enumerate(deck.slides, start=1):
-        theme = _theme(slide.slide_layout.slide_master.part)
-        styles = theme.find(f"{A}themeElements/{A}fmtScheme") if theme is not None else None
         scheme = schemes.get(layouts.get(id(slide.slide_layout.part), 0), {})
-        reader = _Reader(slide.element, slide.part, scheme, f"sample slide {number}", [], styles)
+        fill_styles = styles.get(id(slide.slide_layout.slide_master.part))
+        reader = _Reader(slide.element, slide.part, scheme, f"sample slide {number}", [], fill_styles)
         own = reader.background()
         background = Backdrop(own[0], own[1], (), own[2]) if own else None
         drawn, left_out = [], []
