@@ -191,16 +191,19 @@ def _anchor(*shapes: Any) -> str:
     return "t"
 
 
-def _title_style(slide: Any) -> tuple[str, bool]:
-    """(alignment, bold) of a slide's title as the .pptx says: the first of its own paragraph, run, layout's
-    placeholder, master's placeholder and master's title style that says."""
-    title = slide.shapes.title._element
-    layout = slide.slide_layout.placeholders.get(idx=slide.shapes.title.placeholder_format.idx)
+def _title_style(slide: Any, shape: Any = None) -> tuple[str, bool]:
+    """(alignment, bold) of a slide's title (or another placeholder, ``shape``) as the .pptx says: the first of its own
+    paragraph, run, layout's placeholder, master's placeholder and master's title (or body) style that says."""
+    shape = shape or slide.shapes.title
+    title = shape._element
+    layout = slide.slide_layout.placeholders.get(idx=shape.placeholder_format.idx)
     master = slide.slide_layout.slide_master
-    master_title = next(shape for shape in master.placeholders if shape.placeholder_format.idx == 0)
+    wanted = 0 if shape == slide.shapes.title else 1
+    master_title = next(each for each in master.placeholders if each.placeholder_format.idx == wanted)
+    style = "p:titleStyle" if wanted == 0 else "p:bodyStyle"
     levels = [title.find(f"{qn('p:txBody')}/{qn('a:p')}/{qn('a:pPr')}")]
-    levels += [shape._element.find(f"{qn('p:txBody')}/{qn('a:lstStyle')}/{qn('a:lvl1pPr')}") for shape in (layout, master_title) if shape]
-    levels.append(master._element.find(f"{qn('p:txStyles')}/{qn('p:titleStyle')}/{qn('a:lvl1pPr')}"))
+    levels += [each._element.find(f"{qn('p:txBody')}/{qn('a:lstStyle')}/{qn('a:lvl1pPr')}") for each in (layout, master_title) if each]
+    levels.append(master._element.find(f"{qn('p:txStyles')}/{qn(style)}/{qn('a:lvl1pPr')}"))
     align = next((level.get("algn") for level in levels if level is not None and level.get("algn")), "l")
     runs = [title.find(f"{qn('p:txBody')}/{qn('a:p')}/{qn('a:r')}/{qn('a:rPr')}")]
     runs += [level.find(qn("a:defRPr")) for level in levels[1:] if level is not None]
@@ -262,7 +265,20 @@ def test_title_and_body_sit_where_the_deck_puts_their_boxes(treaty: Any, templat
             text_top = top + INSET_Y_PT + {"t": 0, "ctr": room / 2, "b": room}[anchor]
             assert y == pytest.approx(plan.height_pt - (text_top + size), abs=1.0)
             checked += 1
-    assert checked >= 2
+        if slide.subtitle is not None and setting == "template":  # the cover's subtitle, aligned as its placeholder says
+            (shape,) = [each for each in deck.slides[index].placeholders if each.placeholder_format.idx == 1]
+            align, _ = _title_style(deck.slides[index], shape)
+            line = slide.subtitle.lines[0][0]
+            x = next(x for text, x, _ in drawn if text.startswith(line[0].text.strip()[:12]))
+            faces = register(deck_setting(theme, session).fonts.body, session)
+            spare = (
+                Emu(shape.width).pt
+                - 2 * INSET_X_PT
+                - sum(stringWidth(span.text, face_of(faces, span), slide.subtitle.size_pt) for span in line)
+            )
+            assert align == "ctr" and x == pytest.approx(Emu(shape.left).pt + INSET_X_PT + spare / 2, abs=1.0)
+            checked += 1
+    assert checked >= 3 if setting == "template" else checked >= 2
 
 
 def test_a_template_is_drawn_with_its_background_band_and_picture_and_warns_once_for_what_is_not(

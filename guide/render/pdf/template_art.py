@@ -29,6 +29,7 @@ def template_look(template: Template, title_fonts: RegisteredFamily, body_fonts:
     anchors = {}
     role_inks = {}
     titles = {}
+    aligns = {}
     for role in SLIDE_ROLES:
         layout = template.roles.get(role)
         if layout is None:
@@ -42,6 +43,7 @@ def template_look(template: Template, title_fonts: RegisteredFamily, body_fonts:
             role_inks[role] |= {"title": carried or title} | ({} if role == "title_only" else {"text": carried or text})
         backdrops[role] = _backdrop(_carried(art, template, role, art.backdrops[layout.index]), template)
         titles[role] = _title_style(template, layout)
+        aligns[role] = _text_aligns(template, layout, titles[role][0], role in template.fallbacks)
         boxes = [template.furniture(layout, kind) for kind in ("footer", "slide_number")]
         footers[role] = (_placed(boxes[0]), _placed(boxes[1]))
         anchors[role] = art.anchors.get(layout.index, {})
@@ -55,7 +57,21 @@ def template_look(template: Template, title_fonts: RegisteredFamily, body_fonts:
         anchors=anchors,
         role_inks=role_inks,
         titles=titles,
+        aligns=aligns,
     )
+
+
+def _text_aligns(template: Template, layout: Layout, title_align: str, own_boxes: bool) -> dict[str, str]:
+    """How ``layout`` aligns a subtitle and a body (its placeholder's style, else its master's text style); a subtitle
+    in a box of our own (``own_boxes``, or where the layout has no place for it) lines up with the title, as the deck sets it."""
+    master = template.master_of(layout).body if template.masters else None
+    aligns = {}
+    subtitle = None if own_boxes else layout.first("subtitle") or layout.main_body
+    for kind, placeholder in (("subtitle", subtitle), ("body", None if own_boxes else layout.main_body)):
+        own = placeholder.look.align if placeholder and placeholder.look else None
+        said = own or (master.align if master else None) or "l"
+        aligns[kind] = {"ctr": "ctr", "r": "r"}.get(said, "l") if placeholder else title_align
+    return aligns
 
 
 def _title_style(template: Template, layout: Layout) -> tuple[str, bool]:
