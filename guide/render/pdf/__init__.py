@@ -67,9 +67,9 @@ def render_study_sheet(topic: Topic, theme: Theme, course: Course | None = None,
         best = _best(tried)
         # An emptier last page is worth one more try only where a tighter setting might save it.
         if well_filled(best.fills) and (best.fills[-1] >= SETTLED_FILL or arrangement.tight or len(best.fills) == 1):
-            return best.pdf
+            return best.pdf()
     chosen = ARRANGEMENTS[tried.index(_best(tried))]
-    return _with_room_at_feet(_best(tried), lambda reserve_pt: render(chosen, reserve_pt), grid.page_height).pdf
+    return _with_room_at_feet(_best(tried), lambda reserve_pt: render(chosen, reserve_pt), grid.page_height).pdf()
 
 
 def _with_room_at_feet(rendered: Rendered, render: Callable[[float], Rendered], page_height: float) -> Rendered:
@@ -115,4 +115,4 @@ def render_answer_key(topic: Topic, theme: Theme, course: Course | None = None, 
             break
     best = _best(tried)
     chosen = layouts[tried.index(best)]
-    return _with_room_at_feet(best, lambda reserve_pt: render(chosen, reserve_pt), grid.page_height).pdf
+    return _with_room_at_feet(best, lambda reserve_pt: render(chosen, reserve_pt), grid.page_height).pdf()

@@ -22,7 +22,7 @@ from reportlab.pdfbase.pdfdoc import PDFImageXObject, PDFObjectReference
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
-from reportlab.platypus import Flowable
+from reportlab.platypus import BaseDocTemplate, Flowable
 from reportlab.platypus import Paragraph as PlainParagraph
 from reportlab.platypus.paragraph import _FUZZ  # type: ignore[attr-defined]  # private, not in its stubs
 
@@ -48,6 +48,17 @@ def forget_other_bytes(name: str, font: TTFont) -> None:
     shared = pdfmetrics._dynFaceNames.get(font.face.name)  # type: ignore[attr-defined]
     if shared is not None and getattr(shared, DIGEST, None) != getattr(font, DIGEST, None):
         del pdfmetrics._dynFaceNames[font.face.name]  # type: ignore[attr-defined]
+
+
+def build_unwritten(document: BaseDocTemplate, story: list[Flowable], canvasmaker: Any) -> None:
+    """Lay out and draw ``story`` as ``document.build`` does, but leave the document unwritten: its canvas not saved.
+
+    Of several layouts tried only the one chosen is written; its canvas's ``save()`` then
+    writes it, as ``build`` would have. reportlab's own multi-pass builds skip the save with
+    this flag.
+    """
+    document._doSave = 0  # type: ignore[attr-defined]  # reportlab's private flag, not in its stubs
+    document.build(story, canvasmaker=canvasmaker)
 
 
 WRAP_STATE = ("width", "height", "blPara", "frags", "_wrapWidths", "_width_max", "_splitLongWordCount", "_hyphenations")
