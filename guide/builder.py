@@ -180,7 +180,7 @@ def _build_topics(group: _Group, pending: list[tuple[Path, TopicResult]], ids_se
                 continue
             # Glyph coverage needs the fonts' tables: only for what is checked or built now.
             result.problems += coverage_problems(loaded.topic, loaded.origin, (theme.heading_font, theme.body_font), run.session)
-            warnings = accessibility_warnings(loaded.topic, loaded.origin) + _left_out(loaded, chosen)
+            warnings = accessibility_warnings(loaded.topic, loaded.origin) + _left_out(loaded, theme, chosen)
             if options.strict:
                 result.problems += warnings
             else:
@@ -192,10 +192,11 @@ def _build_topics(group: _Group, pending: list[tuple[Path, TopicResult]], ids_se
             inputs: Inputs = {"topic": [path.resolve()], "images": images, **theme_inputs}
             for input_file in chain.from_iterable(inputs.values()):
                 run.session.digests(input_file)  # hashed before rendering, never after: an edit saved meanwhile is built next time
-            stale = _stale_targets(manifest, loaded.topic, inputs, chosen, run)
-            if not stale and REGISTRY.targets(loaded.topic, chosen):  # what changed (the outputs chosen, say) changed none of its files
+            stale = _stale_targets(manifest, loaded.topic, theme, inputs, chosen, run)
+            # Nothing stale, yet something to build: what changed (the outputs chosen, say) changed none of its files.
+            if not stale and REGISTRY.targets(loaded.topic, theme, chosen):
                 result.up_to_date = True
-                _record(manifest, loaded, inputs, unasked, [])
+                _record(manifest, loaded, theme, inputs, unasked, [])
                 run.progress.finished()
                 continue
             names = tuple(target.output.name for target in stale)
@@ -205,17 +206,17 @@ def _build_topics(group: _Group, pending: list[tuple[Path, TopicResult]], ids_se
         result.written, result.failure, result.failure_detail = outcome
         run.progress.finished()
         if result.written:
-            _record(manifest, loaded, inputs, unasked, stale)
+            _record(manifest, loaded, theme, inputs, unasked, stale)
         if count % SAVE_EVERY == 0:
             manifest.save()  # an interrupted batch keeps what it built
     return True
 
 
-def _left_out(loaded: LoadedTopic, chosen: tuple[str, ...]) -> list[Problem]:
+def _left_out(loaded: LoadedTopic, theme: Theme, chosen: tuple[str, ...]) -> list[Problem]:
     """A warning for each part of the topic an output chosen leaves out (an ordering question in a QTI package)."""
     return [
         loaded.origin.problem(location, f"warning: {message}")
-        for output, _ in REGISTRY.targets(loaded.topic, chosen)
+        for output, _ in REGISTRY.targets(loaded.topic, theme, chosen)
         for location, message in output.warnings(loaded.topic)
     ]
 
@@ -229,7 +230,7 @@ class _Target:
     key: str
 
 
-def _stale_targets(manifest: Manifest, topic: Topic, inputs: Inputs, chosen: tuple[str, ...], run: _Run) -> list[_Target]:
+def _stale_targets(manifest: Manifest, topic: Topic, theme: Theme, inputs: Inputs, chosen: tuple[str, ...], run: _Run) -> list[_Target]:
     """The chosen targets of a topic that must be rendered: all when forced, else those not built from these inputs.
 
     Judged per output, so a change rebuilds only the files that depend on it: an edited
@@ -237,15 +238,17 @@ def _stale_targets(manifest: Manifest, topic: Topic, inputs: Inputs, chosen: tup
     """
     targets = [
         _Target(output, file, manifest.key(files_of(inputs, output.inputs), run.options.settings_of(output), run.session.digests))
-        for output, file in REGISTRY.targets(topic, chosen)
+        for output, file in REGISTRY.targets(topic, theme, chosen)
     ]
     return [target for target in targets if run.options.force or not manifest.is_current([target.file], target.key)]
 
 
-def _record(manifest: Manifest, loaded: LoadedTopic, inputs: Inputs, unasked: tuple[str, ...], written: list[_Target]) -> None:
+def _record(
+    manifest: Manifest, loaded: LoadedTopic, theme: Theme, inputs: Inputs, unasked: tuple[str, ...], written: list[_Target]
+) -> None:
     """What a topic's files were made from, in its folder's manifest: every output's file name, and the key of each file written."""
     topic = loaded.topic
-    every = {output.name: output.file_name(topic.id) if output.applies(topic) else None for output in REGISTRY}
+    every = {output.name: output.file_name(topic.id) if output.applies(topic, theme) else None for output in REGISTRY}
     manifest.record_topic(loaded.path, topic.id, inputs, every, unasked)
     for target in written:
         manifest.record_targets([manifest.folder / target.file], target.key)
@@ -271,8 +274,8 @@ def _theme(group: _Group, run: _Run, source: str) -> tuple[Theme, Inputs, tuple[
         warnings.append(Problem("--aspect", 0, 0, "", f"warning: --aspect {options.slide_aspect} is not used: {shape}"))
     if options.strict:
         problems += warnings
-    else:
-        report.warnings += [warning for warning in warnings if warning not in report.warnings]
+        warnings = []
+    report.warnings += [warning for warning in (*warnings, *loaded.notices) if warning not in report.warnings]
     if problems:
         report.results.append(TopicResult(source, problems=problems))
         return None
@@ -335,7 +338,7 @@ def _tasks(job: _RenderJob) -> list[Task]:
     first paid for reportlab's import and the fonts (about 0.12 s) the other had loaded.
     """
     groups: dict[str, list[str]] = {}
-    for output, _ in REGISTRY.targets(job.topic, job.outputs):
+    for output, _ in REGISTRY.targets(job.topic, job.theme, job.outputs):
         groups.setdefault(output.group, []).append(output.name)
     return [(job, tuple(names)) for names in groups.values()]
 

@@ -53,7 +53,7 @@ def parser() -> argparse.ArgumentParser:
     arguments.add_argument(
         "--handout",
         choices=HANDOUT_LAYOUTS,
-        help="the handout's layout: ruled lines beside three slides a page, speaker notes under one, or n a page (default: lines)",
+        help="the handout's layout: slides readable beside ruled lines, speaker notes under one, or n a page (default: lines)",
     )
     arguments.add_argument("--aspect", choices=("16:9", "4:3"), help="shape of the slides (default: the theme's, 16:9)")
     arguments.add_argument(

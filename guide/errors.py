@@ -88,19 +88,28 @@ class Origin:
     ancestor that is. ``prefix`` places a document inside a larger one (a theme written inline
     in a course file): locations are given relative to it, reported in full. ``names`` spells
     locations as the file does when it was translated from another format (a brand.yml).
+    ``texts`` are the locations of text: a location under one is the model's reading of text
+    written alone (a one-item list, a record by its shorthand key), so it is reported as the
+    text itself, ``context`` rather than ``context[0].text``, which the file does not have.
     """
 
     path: str
     positions: dict[Location, tuple[int, int]]
     prefix: Location = ()
     names: dict[Location, str] = field(default_factory=dict)
+    texts: frozenset[Location] = frozenset()
 
     def within(self, location: Location) -> Origin:
         """The origin of the part of this document found at ``location``."""
-        return Origin(self.path, self.positions, (*self.prefix, *location), self.names)
+        return Origin(self.path, self.positions, (*self.prefix, *location), self.names, self.texts)
+
+    def as_written(self, location: Location) -> Location:
+        """``location`` (relative to the prefix) in full, as the file has it: cut at text written alone."""
+        location = (*self.prefix, *location)
+        return next((location[:length] for length in range(1, len(location)) if location[:length] in self.texts), location)
 
     def locate(self, location: Location) -> tuple[int, int]:
-        location = (*self.prefix, *location)
+        location = self.as_written(location)
         for length in range(len(location), -1, -1):
             position = self.positions.get(location[:length])
             if position is not None:
@@ -109,7 +118,7 @@ class Origin:
 
     def problem(self, location: Location, message: str) -> Problem:
         line, column = self.locate(location)
-        return Problem(self.path, line, column, self.field_name((*self.prefix, *location)), message)
+        return Problem(self.path, line, column, self.field_name(self.as_written(location)), message)
 
     def field_name(self, location: Location) -> str:
         """How the file spells ``location``: its own name, or its nearest named ancestor's plus the rest."""

@@ -80,3 +80,44 @@ def measuring_family(name: str, among: tuple[FontFamily, ...] = ()) -> tuple[Fon
     """
     family = family_named(name, among)
     return (family, True) if family else (WIDE_FAMILY, False)
+
+
+EVERYWHERE = ("arial", "helvetica", "times new roman", "times", "courier new", "courier")
+"""Fonts every viewer has: Windows and macOS ship them, other systems their metric twins, which the bundled ones are."""
+
+
+@dataclass(frozen=True)
+class FontUse:
+    """A font a document names, the family its text is measured with, and what a viewer needs to see it as designed."""
+
+    font: str
+    family: FontFamily
+    exact: bool
+    """Whether the family's widths are the font's own (it, or its metric twin), not a wider stand-in's."""
+
+    @property
+    def everywhere(self) -> bool:
+        return self.font.casefold() in EVERYWHERE
+
+    @property
+    def twin(self) -> bool:
+        return self.exact and self.family.name.casefold() != self.font.casefold()
+
+    @property
+    def how(self) -> str:
+        """How its text is measured, in words."""
+        if self.twin:
+            return f"measured with {self.family.name}, its metric twin"
+        if self.exact:
+            return "bundled" if self.family in BUNDLED_FAMILIES.values() else "measured with the theme's font files"
+        return f"not bundled: measured with the wider {self.family.name}"
+
+    @property
+    def needed(self) -> str:
+        """What a viewer must have installed: the font, or its twin."""
+        return f"{self.font} (or {self.family.name})" if self.twin else self.font
+
+
+def font_uses(fonts: tuple[str, ...], among: tuple[FontFamily, ...] = ()) -> tuple[FontUse, ...]:
+    """Each of ``fonts`` once, with the family its text is measured with (one of ``among``, a bundled one, or the wide one)."""
+    return tuple(FontUse(font, *measuring_family(font, among)) for font in dict.fromkeys(fonts) if font)

@@ -52,6 +52,8 @@ _ENGLISH = {
     "name_field": "Name",
     "class_field": "Class",
     "date_field": "Date",
+    "quiz": "Quiz",
+    "total": "Total",
 }
 
 _GERMAN = {
@@ -100,6 +102,8 @@ _GERMAN = {
     "name_field": "Name",
     "class_field": "Klasse",
     "date_field": "Datum",
+    "quiz": "Test",
+    "total": "Gesamt",
 }
 
 _FRENCH = {
@@ -148,6 +152,8 @@ _FRENCH = {
     "name_field": "Nom",
     "class_field": "Classe",
     "date_field": "Date",
+    "quiz": "Quiz",
+    "total": "Total",
 }
 
 _SPANISH = {
@@ -196,6 +202,8 @@ _SPANISH = {
     "name_field": "Nombre",
     "class_field": "Clase",
     "date_field": "Fecha",
+    "quiz": "Cuestionario",
+    "total": "Total",
 }
 
 MONTHS = {

@@ -34,15 +34,29 @@ PAGE_INPUTS = DOCUMENT_INPUTS - {"fonts"}
 """What a web page depends on: it names the theme's fonts but embeds none."""
 
 
-def _every_topic(topic: Topic) -> bool:
+def _every_topic(topic: Topic, theme: Theme) -> bool:
     return True
 
 
-def _with_questions(topic: Topic) -> bool:
+def _with_questions(topic: Topic, theme: Theme) -> bool:
     return bool(topic.questions)
 
 
-def _with_glossary(topic: Topic) -> bool:
+def _with_sheet_questions(topic: Topic, theme: Theme) -> bool:
+    """Whether the study sheet asks anything, so that its key has answers to give (typed questions may all be on a quiz paper)."""
+    from guide.quiz import typed  # here: the up-to-date check reads this table without loading the content model
+
+    return any(theme.quiz_print == "sheet" or not typed(question) for question in topic.questions)
+
+
+def _with_quiz_paper(topic: Topic, theme: Theme) -> bool:
+    """Whether typed questions print on a quiz paper of their own: the topic has some, and the theme does not keep them on the sheet."""
+    from guide.quiz import typed
+
+    return theme.quiz_print == "paper" and any(typed(question) for question in topic.questions)
+
+
+def _with_glossary(topic: Topic, theme: Theme) -> bool:
     return bool(topic.glossary)
 
 
@@ -67,8 +81,8 @@ class Output:
     """The ``--format`` shorthand that includes it (``pdf`` or ``pptx``; ``html`` and ``export`` are chosen by name only)."""
     inputs: frozenset[str] = DOCUMENT_INPUTS
     """The kinds of input file (INPUT_KINDS) whose contents its file depends on."""
-    applies: Callable[[Topic], bool] = _every_topic
-    """Whether a topic has this output at all (an answer key needs questions)."""
+    applies: Callable[[Topic, Theme], bool] = _every_topic
+    """Whether a topic has this output at all in a theme (an answer key needs questions on the sheet)."""
     default: bool = True
     """Built when neither the command line, the course nor the theme chooses outputs."""
     warnings_path: str = ""
@@ -134,10 +148,10 @@ class Registry:
             raise UnknownOutputError(unknown)
         return tuple(name for name in self._outputs if name in wanted)
 
-    def targets(self, topic: Topic, names: Iterable[str]) -> list[tuple[Output, str]]:
-        """(output, file name) of each chosen output the topic has, in registry order."""
+    def targets(self, topic: Topic, theme: Theme, names: Iterable[str]) -> list[tuple[Output, str]]:
+        """(output, file name) of each chosen output the topic has in ``theme``, in registry order."""
         wanted = set(names)
-        return [(output, output.file_name(topic.id)) for output in self if output.name in wanted and output.applies(topic)]
+        return [(output, output.file_name(topic.id)) for output in self if output.name in wanted and output.applies(topic, theme)]
 
     @contextmanager
     def extended(self, output: Output) -> Iterator[Output]:
@@ -161,12 +175,30 @@ REGISTRY = Registry(
         ),
         Output(
             "answers",
-            "the teacher's answer key (PDF), for topics with questions",
+            "the teacher's answer key (PDF), for topics with questions on the sheet",
             "{id}-answers.pdf",
             "guide.render.pdf:render_answer_key",
             group="pdf",
             format="pdf",
-            applies=_with_questions,
+            applies=_with_sheet_questions,
+        ),
+        Output(
+            "quiz",
+            "the quiz paper (PDF): the typed questions, for topics with some (unless the theme keeps them on the sheet)",
+            "{id}-quiz.pdf",
+            "guide.render.pdf.quiz_paper:render_quiz",
+            group="pdf",
+            format="pdf",
+            applies=_with_quiz_paper,
+        ),
+        Output(
+            "quiz-answers",
+            "the teacher's copy of the quiz paper (PDF), its boxes filled",
+            "{id}-quiz-answers.pdf",
+            "guide.render.pdf.quiz_paper:render_quiz_answers",
+            group="pdf",
+            format="pdf",
+            applies=_with_quiz_paper,
         ),
         Output(
             "deck",

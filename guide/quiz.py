@@ -12,11 +12,11 @@ from __future__ import annotations
 import hashlib
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from guide import markup
 from guide.labels import Labels
-from guide.model import Blank, ChoiceQuestion, ClozeQuestion, MatchingQuestion, OrderingQuestion, Question, Topic, cloze_parts
+from guide.model import Blank, ChoiceQuestion, ClozeQuestion, MatchingQuestion, OpenQuestion, OrderingQuestion, Question, Topic, cloze_parts
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -40,6 +40,26 @@ def arranged(topic: Topic, seed: int = 0) -> list[Arranged]:
         Arranged(number, question, _order(question, _random(topic.id, seed, number)))
         for number, question in enumerate(topic.questions, start=1)
     ]
+
+
+def typed(question: Question) -> bool:
+    """Whether a question is of a type with boxes or gaps (every type but open): what a quiz paper asks."""
+    return not isinstance(question, OpenQuestion)
+
+
+def on_sheet(topic: Topic, seed: int = 0, quiz_on_paper: bool = True) -> list[Arranged]:
+    """The questions a study sheet asks, numbered from 1: the open ones, and the typed ones too unless a quiz paper asks them."""
+    return _renumbered([item for item in arranged(topic, seed) if not (quiz_on_paper and typed(item.question))])
+
+
+def on_paper(topic: Topic, seed: int = 0) -> list[Arranged]:
+    """The questions a quiz paper asks, numbered from 1: the typed ones."""
+    return _renumbered([item for item in arranged(topic, seed) if typed(item.question)])
+
+
+def _renumbered(items: Sequence[Arranged]) -> list[Arranged]:
+    """``items`` numbered from 1 in their order, each shuffled as it is in the whole topic, so a deck and a paper agree."""
+    return [replace(item, number=number) for number, item in enumerate(items, start=1)]
 
 
 def _random(topic_id: str, seed: int, number: int) -> random.Random:

@@ -191,8 +191,9 @@ class Nullable(Kind):
 class Many(Kind):
     """A list, read as a tuple; ``single`` lets one item stand for a list of one.
 
-    A list longer than ``max_length`` is refused before its items are read, so an oversized
-    list costs no more than counting it.
+    An item written alone is reported where it was written (``context``, not ``context[0]``),
+    so a message names what the user can find in the file. A list longer than ``max_length``
+    is refused before its items are read, so an oversized list costs no more than counting it.
     """
 
     item: Kind
@@ -201,7 +202,8 @@ class Many(Kind):
     single: tuple[type, ...] = ()
 
     def read(self, value: Any, location: Location, found: Found) -> Any:
-        if isinstance(value, self.single):
+        alone = isinstance(value, self.single)
+        if alone:
             value = [value]
         if not isinstance(value, list):
             found.append((location, f"expected a list, got {describe(value)}"))
@@ -211,7 +213,7 @@ class Many(Kind):
         if self.max_length is not None and len(value) > self.max_length:
             found.append((location, f"lists {len(value):,} items; at most {self.max_length} are allowed"))
             return ()
-        return tuple(self.item.read(item, (*location, index), found) for index, item in enumerate(value))
+        return tuple(self.item.read(item, location if alone else (*location, index), found) for index, item in enumerate(value))
 
     def schema(self, definitions: dict[str, Any]) -> dict[str, Any]:
         items = self.item.schema(definitions)
@@ -257,7 +259,8 @@ class Record(Kind):
     """A mapping with known keys, read into an instance of a record class.
 
     ``shorthand`` names the key a bare string stands for (a key fact written as text is its
-    ``fact``). The fields are worked out from the class's annotations on first use.
+    ``fact``); that text's problems are reported where it was written (``key_facts[0]``, not
+    ``key_facts[0].fact``), a key the user never wrote. The fields are worked out from the class's annotations on first use.
     """
 
     def __init__(self, cls: type, shorthand: str | None = None) -> None:
@@ -277,8 +280,9 @@ class Record(Kind):
         }
 
     def read(self, value: Any, location: Location, found: Found) -> Any:
-        if self.shorthand and isinstance(value, str):
-            value = {self.shorthand: value}
+        alone = self.shorthand if isinstance(value, str) else None
+        if alone:
+            value = {alone: value}
         if not isinstance(value, dict):
             found.append((location, f"expected a mapping (key: value), got {describe(value)}"))
             return None
@@ -290,7 +294,7 @@ class Record(Kind):
         values = {}
         for name, field in fields.items():
             if name in value:
-                values[field.attribute] = field.kind.read(value[name], (*location, name), found)
+                values[field.attribute] = field.kind.read(value[name], location if name == alone else (*location, name), found)
             elif field.required:
                 found.append(((*location, name), "required key is missing"))
         return None if len(found) > before else self.cls(**values)

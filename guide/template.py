@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 EMU_PER_PT = 12_700
 DECK_ROLES = ("title", "content", "title_only")
 """The roles our decks use; every template serves these, in our own boxes where no layout suits."""
+SHOWN_ROLES = ("title", "section", "content", "title_only")
+"""The roles whose layouts' colours are read and checked: the deck's, and the section header its dividers take if there is one."""
 _KINDS = {
     "title": "title",
     "ctrTitle": "title",
@@ -70,6 +72,9 @@ class TextLook:
     bold: bool | None = None
     color: str | None = None
     """``#RRGGBB``, or the name of a scheme colour (``tx1``, ``bg1``, ``accent2`` ...)."""
+    color_on_text: bool = False
+    """The colour is said only on the placeholder's own sample text (its runs or paragraphs), not in its list style:
+    clients differ in whether a slide's text takes it, so the deck writes it on its text."""
 
 
 @dataclass(frozen=True)
@@ -105,6 +110,8 @@ class Layout:
     master: int = 0
     decorations: tuple[tuple[float, float, float, float], ...] = ()
     """Boxes of the shapes and pictures it shows that are not placeholders (its own and its master's): text keeps clear of them."""
+    color_map: tuple[tuple[str, str], ...] = ()
+    """Its own colour map (bg1 -> dk1, ...), where it overrides its master's: the deck's slides state it too."""
 
     def all(self, kind: str) -> list[Placeholder]:
         return [placeholder for placeholder in self.placeholders if placeholder.kind == kind]
@@ -167,6 +174,8 @@ class Template:
     """What the deck carries from the template's sample slides onto the slides of each role."""
     other_fonts: tuple[str, ...] = ()
     """Fonts the title and title-only slides' layouts set beyond ``fonts`` (a cover's display face): measured too."""
+    text_colors: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    """Deck role -> the (title, text) colours, ``#RRGGBB``, slides of its layout show in their placeholders."""
 
     @property
     def all_fonts(self) -> tuple[str, ...]:
@@ -245,7 +254,9 @@ def read_template(path: Path, names: tuple[tuple[str, str], ...] = ()) -> Templa
                 placeholders = _placeholders(element, shapes, fonts)
                 shown = _decorations(master._element) if element.get("showMasterSp", "1") not in ("0", "false") else ()
                 decorations = (*shown, *_decorations(element))
-                layouts.append(Layout(len(layouts), layout.name, placeholders, element.get("type", ""), number, decorations))
+                override = element.find(f"{PRESENTATIONML}clrMapOvr/{DRAWINGML}overrideClrMapping")
+                color_map = tuple(sorted(override.attrib.items())) if override is not None else ()
+                layouts.append(Layout(len(layouts), layout.name, placeholders, element.get("type", ""), number, decorations, color_map))
     except (AttributeError, KeyError, IndexError, TypeError, ValueError) as error:  # what the package check cannot foresee
         raise TemplateError(f"{quoted(path.name)} is not a usable PowerPoint template ({error})") from None
     if not layouts:
@@ -275,7 +286,7 @@ def read_template(path: Path, names: tuple[tuple[str, str], ...] = ()) -> Templa
             if font and font not in fonts
         )
     )
-    colors, branding = _colors(path, deck, deck.slide_masters[content.master], roles)
+    colors, branding, text_colors = _colors(path, deck, deck.slide_masters[content.master], roles)
     return Template(
         path,
         width,
@@ -291,25 +302,35 @@ def read_template(path: Path, names: tuple[tuple[str, str], ...] = ()) -> Templa
         colors.inks,
         branding,
         others,
+        text_colors,
     )
 
 
-def _colors(path: Path, deck: Presentation, master: SlideMaster, roles: Mapping[str, Layout | None]) -> tuple[TemplateColors, Branding]:
-    """What the sample slides carry (branding), and the text colours checked against the backgrounds the deck shows."""
+def _colors(
+    path: Path, deck: Presentation, master: SlideMaster, roles: Mapping[str, Layout | None]
+) -> tuple[TemplateColors, Branding, dict[str, tuple[str, str]]]:
+    """The colours of what we draw and contrast warnings, what the sample slides carry (branding), and each role's
+    (title, text) colours, checked against the backgrounds the deck shows."""
     from guide.template_art import read_template_art
     from guide.template_branding import branding, read_samples
-    from guide.template_colors import STYLES, template_colors, text_color
+    from guide.template_colors import STYLES, Ground, ground_of, template_colors, text_color
 
     art = read_template_art(path)
     texts = {kind: text_color(master.element, style, art.scheme) for kind, style in STYLES.items()}
+    masters = deck.slide_masters
 
     def colors_of(layout: Layout) -> dict[str, str]:
-        """The master's text colours, where the layout's own title and body placeholders do not set theirs."""
+        """The text colours slides of ``layout`` show: its own title and body placeholders', else its master's,
+        scheme colours taken in the layout's colour map."""
+        scheme = art.schemes.get(layout.index, art.scheme)
+        inherited = {kind: text_color(masters[layout.master].element, style, scheme) for kind, style in STYLES.items()}
         placeholders = {"title": layout.first("title"), "text": layout.main_body or layout.first("subtitle")}
         own = {kind: placeholder.look.color for kind, placeholder in placeholders.items() if placeholder and placeholder.look}
-        return {kind: art.color(color) if color and not color.startswith("#") else color or texts[kind] for kind, color in own.items()}
+        said = {kind: color if color.startswith("#") else art.layout_color(layout.index, color) for kind, color in own.items() if color}
+        return {**inherited, **said}
 
-    role_texts = {role: {**texts, **colors_of(layout)} for role in DECK_ROLES if (layout := roles.get(role)) is not None}
+    role_texts = {role: colors_of(layout) for role in SHOWN_ROLES if (layout := roles.get(role)) is not None}
+    role_schemes = {role: art.schemes.get(layout.index, art.scheme) for role in SHOWN_ROLES if (layout := roles.get(role)) is not None}
     samples, signature = read_samples(deck, all_layouts(deck), art)
     indexes = {role: layout.index for role, layout in roles.items() if layout is not None}
     layout_types = [layout.element.get("type", "") for layout in all_layouts(deck)]
@@ -319,18 +340,26 @@ def _colors(path: Path, deck: Presentation, master: SlideMaster, roles: Mapping[
         return found[0] if found else "title" if layout_types[index] == "title" else "content"
 
     carried = branding(samples, role_of, signature, texts)
+    slide = (float(deck.slide_width or 0) / EMU_PER_PT, float(deck.slide_height or 0) / EMU_PER_PT)
     backgrounds = {
-        role: (f"layout '{layout.name}'", art.backdrops[layout.index].color)
-        for role in DECK_ROLES
-        if (layout := roles.get(role)) is not None and layout.index in art.backdrops and not art.backdrops[layout.index].image
+        role: ground_of(f"layout '{layout.name}'", art.backdrops[layout.index], _text_boxes(layout), slide)
+        for role in SHOWN_ROLES
+        if (layout := roles.get(role)) is not None and layout.index in art.backdrops
     }
     for role, sample in carried.backgrounds.items():  # checked as carried; a cover's text takes its sample title's colour
         color = samples[sample].background_color
         if role == "title" or not color:
             backgrounds.pop(role, None)
         elif role in DECK_ROLES:
-            backgrounds[role] = (f"sample slide {sample + 1}", color)
-    return template_colors(art, role_texts, backgrounds), carried
+            backgrounds[role] = Ground(f"sample slide {sample + 1}", {kind: (color,) for kind in STYLES})
+    text_colors = {role: (texts["title"], texts["text"]) for role, texts in role_texts.items()}
+    return template_colors(art, role_texts, backgrounds, role_schemes), carried, text_colors
+
+
+def _text_boxes(layout: Layout) -> dict[str, tuple[float, float, float, float] | None]:
+    """Where slides of ``layout`` set their title and their text (None: where it does not say)."""
+    placeholders = {"title": layout.first("title"), "text": layout.main_body or layout.first("subtitle")}
+    return {kind: placeholder.box if placeholder else None for kind, placeholder in placeholders.items()}
 
 
 def _font(layout: Layout, kind: str, master: TextLook) -> str:
@@ -388,6 +417,8 @@ def _placeholders(layout: _Element, master: MasterShapes, fonts: tuple[str, str]
         attributes = tuple((key, value) for key, value in reference.attrib.items() if key in ("type", "idx", "orient", "sz"))
         vertical = reference.get("orient") == "vert" or _vertical(shape) or (inherited_vertical and _vertical(shape) is None)
         look = _level_look(shape.find(f"{PRESENTATIONML}txBody/{DRAWINGML}lstStyle/{DRAWINGML}lvl1pPr"), "", fonts)
+        if look.color is None and (said := _sample_text_color(shape)):
+            look = replace(look, color=said, color_on_text=True)
         kind_name = _KINDS.get(kind, "other")
         found.append(Placeholder(kind_name, int(reference.get("idx", "0")), name, box, attributes, bool(vertical), look))
     return tuple(found)
@@ -472,6 +503,18 @@ def _fill_color(run: _Element | None) -> str | None:
             return "#" + child.get("val", "000000").upper()
         if child.tag == f"{DRAWINGML}schemeClr":
             return child.get("val")
+    return None
+
+
+def _sample_text_color(shape: _Element) -> str | None:
+    """The colour a placeholder's sample text says on its first paragraph, first run or paragraph end, if any."""
+    paragraph = shape.find(f"{PRESENTATIONML}txBody/{DRAWINGML}p")
+    if paragraph is None:
+        return None
+    for path in (f"{DRAWINGML}pPr/{DRAWINGML}defRPr", f"{DRAWINGML}r/{DRAWINGML}rPr", f"{DRAWINGML}endParaRPr"):
+        color = _fill_color(paragraph.find(path))
+        if color:
+            return color
     return None
 
 

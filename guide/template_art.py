@@ -62,6 +62,8 @@ class Backdrop:
     color: str
     image: bytes = b""
     elements: tuple[Art, ...] = ()
+    stops: tuple[str, ...] = ()
+    """A gradient background's colours, at its stops (drawn as ``color``, which it cannot be, but checked against them)."""
 
 
 @dataclass(frozen=True)
@@ -74,9 +76,15 @@ class TemplateArt:
     """Layout index -> where its title, subtitle and body placeholders set their lines (t, ctr or b)."""
     undrawable: tuple[str, ...] = field(default=())
     """What is left out, one description per element, in order."""
+    schemes: dict[int, dict[str, str]] = field(default_factory=dict)
+    """Layout index -> the scheme under the colour map its slides use: the layout's own (``p:clrMapOvr``), else its master's."""
 
     def color(self, name: str) -> str:
         return scheme_color(self.scheme, name)
+
+    def layout_color(self, index: int, name: str) -> str:
+        """The colour ``name`` (``tx1``, ``bg1``, ``accent1`` ...) stands for on slides of the layout at ``index``."""
+        return scheme_color(self.schemes.get(index, self.scheme), name)
 
 
 def scheme_color(scheme: dict[str, str], name: str) -> str:
@@ -94,22 +102,35 @@ def read_template_art(path: Path) -> TemplateArt:
 
 
 def _art(deck: Presentation) -> TemplateArt:
-    scheme = _scheme(deck.slide_masters[0].part, deck.slide_masters[0].element)
+    scheme = _scheme(_theme(deck.slide_masters[0].part), deck.slide_masters[0].element.find(f"{P}clrMap"))
     undrawable: list[str] = []
     backdrops: dict[int, Backdrop] = {}
     anchors: dict[int, dict[str, str]] = {}
+    schemes: dict[int, dict[str, str]] = {}
     for master in deck.slide_masters:  # layouts numbered across all masters, as guide.template numbers them
-        master_scheme = _scheme(master.part, master.element)
-        master_backdrop = _Reader(master.element, master.part, master_scheme, "the master", undrawable).backdrop(None)
+        theme = _theme(master.part)
+        styles = theme.find(f"{A}themeElements/{A}fmtScheme/{A}bgFillStyleLst") if theme is not None else None
+        master_scheme = _scheme(theme, master.element.find(f"{P}clrMap"))
+        master_backdrop = _Reader(master.element, master.part, master_scheme, "the master", undrawable, styles).backdrop(None)
         master_anchors = _anchors(master.element)
         for layout in master.slide_layouts:
             index = len(backdrops)
-            reader = _Reader(layout.element, layout.part, master_scheme, f"layout '{layout.name}'", undrawable)
-            backdrops[index] = reader.backdrop(master_backdrop)
+            override = color_map_override(layout.element)
+            schemes[index] = _scheme(theme, override) if override is not None else master_scheme
+            inherited = master_backdrop  # the master's background in the layout's colour map: its bg1 may be dark here
+            if override is not None:
+                inherited = _Reader(master.element, master.part, schemes[index], "the master", undrawable, styles).backdrop(None)
+            reader = _Reader(layout.element, layout.part, schemes[index], f"layout '{layout.name}'", undrawable, styles)
+            backdrops[index] = reader.backdrop(inherited)
             own = _anchors(layout.element)
             anchors[index] = {kind: anchor or master_anchors.get(PLACEHOLDER_INHERITS[kind]) or "t" for kind, anchor in own.items()}
             anchors[index] |= {kind: anchors[index].get(kind) or master_anchors.get(kind) or "t" for kind in ("title", "body")}
-    return TemplateArt(scheme, backdrops, anchors, tuple(dict.fromkeys(undrawable)))
+    return TemplateArt(scheme, backdrops, anchors, tuple(dict.fromkeys(undrawable)), schemes)
+
+
+def color_map_override(layout: _Element) -> _Element | None:
+    """A layout's own colour map (``p:clrMapOvr/a:overrideClrMapping``): a dark layout in a light master swaps bg1 and tx1."""
+    return layout.find(f"{P}clrMapOvr/{A}overrideClrMapping")
 
 
 def _anchors(part: _Element) -> dict[str, str]:
@@ -129,36 +150,70 @@ def _anchors(part: _Element) -> dict[str, str]:
 class _Reader:
     """Reads one master or layout part: its background, its drawable shapes, and notes what it cannot draw."""
 
-    def __init__(self, element: _Element, part: Part, scheme: dict[str, str], where: str, undrawable: list[str]) -> None:
+    def __init__(
+        self,
+        element: _Element,
+        part: Part,
+        scheme: dict[str, str],
+        where: str,
+        undrawable: list[str],
+        background_styles: _Element | None = None,
+    ) -> None:
         self.element = element
         self.part = part
         self.scheme = scheme
         self.where = where
         self.undrawable = undrawable
+        self.background_styles = background_styles
+        """The theme's background fill styles (``a:bgFillStyleLst``), which a ``p:bgRef`` names."""
 
     def backdrop(self, master: Backdrop | None) -> Backdrop:
-        """This part's backdrop: its own background (else the master's), the master's elements (unless hidden), then its own."""
+        """This part's backdrop: its own background (else the master's), the master's elements (unless hidden), then its own.
+
+        A gradient of its own is drawn as the background under it, but keeps its stops' colours.
+        """
         own = self.background()
-        color, image = own if own else ((master.color, master.image) if master else (self.color_of_name("bg1"), b""))
+        stops = own[2] if own else ()
+        if own and not stops:
+            color, image = own[0], own[1]
+        else:
+            color, image = (master.color, master.image) if master else (self.color_of_name("bg1"), b"")
+            stops = stops or (master.stops if master and not own else ())
         shown = master is not None and self.element.get("showMasterSp", "1") not in ("0", "false")
         inherited = master.elements if master and shown else ()
-        return Backdrop(color, image, (*inherited, *self.elements()))
+        return Backdrop(color, image, (*inherited, *self.elements()), stops)
 
-    def background(self) -> tuple[str, bytes] | None:
+    def background(self) -> tuple[str, bytes, tuple[str, ...]] | None:
+        """This part's own background: (colour, picture bytes, a gradient's stop colours), or None where it has none."""
         properties = self.element.find(f"{P}cSld/{P}bg/{P}bgPr")
         if properties is not None:
-            solid = properties.find(f"{A}solidFill")
-            if solid is not None:
-                return self.color(solid) or self.color_of_name("bg1"), b""
-            blip = properties.find(f"{A}blipFill/{A}blip")
-            if blip is not None:
-                return self.color_of_name("bg1"), self.image(blip, f"the background picture of {self.where}")
-            self.undrawable.append(f"the background of {self.where} (a gradient or pattern)")
-            return None
+            return self.fill(next(iter(properties), None), self.color_of_name("bg1"))
         reference = self.element.find(f"{P}cSld/{P}bg/{P}bgRef")
         if reference is not None:
-            return self.color(reference) or self.color_of_name("bg1"), b""
+            color = self.color(reference) or self.color_of_name("bg1")
+            style = self.background_style(reference)
+            return self.fill(style, color) if style is not None else (color, b"", ())
         return None
+
+    def fill(self, fill: _Element | None, placeholder_color: str) -> tuple[str, bytes, tuple[str, ...]] | None:
+        """A background's fill (``a:solidFill``, ``a:blipFill``, ``a:gradFill`` ...): its colour, picture or gradient's stops;
+        ``placeholder_color`` is what a theme style's ``phClr`` means."""
+        kind = _local(fill) if fill is not None else ""
+        if fill is not None and kind == "solidFill":
+            return self.color(fill, placeholder_color) or placeholder_color, b"", ()
+        blip = fill.find(f"{A}blip") if fill is not None and kind == "blipFill" else None
+        if blip is not None:
+            return placeholder_color, self.image(blip, f"the background picture of {self.where}"), ()
+        stops = [self.color(stop, placeholder_color) for stop in fill.iterfind(f"{A}gsLst/{A}gs")] if fill is not None else []
+        self.undrawable.append(f"the background of {self.where} (a gradient or pattern)")
+        return (placeholder_color, b"", tuple(dict.fromkeys(stop for stop in stops if stop))) if any(stops) else None
+
+    def background_style(self, reference: _Element) -> _Element | None:
+        """The theme's background fill style a ``p:bgRef`` names by its ``idx`` (1001 and up), if the theme has it."""
+        index = reference.get("idx", "0")
+        styles = list(self.background_styles) if self.background_styles is not None else []
+        number = int(index) - 1001 if index.isdigit() else -1
+        return styles[number] if 0 <= number < len(styles) else None
 
     def elements(self) -> Iterator[Art]:
         tree = self.element.find(f"{P}cSld/{P}spTree")
@@ -238,12 +293,15 @@ class _Reader:
             return b""
         return data
 
-    def color(self, parent: _Element) -> str | None:
-        """The colour inside ``parent`` (``srgbClr``, ``schemeClr`` or ``sysClr``), its shades left out."""
+    def color(self, parent: _Element, placeholder_color: str | None = None) -> str | None:
+        """The colour inside ``parent`` (``srgbClr``, ``schemeClr`` or ``sysClr``), its shades left out;
+        a theme style's ``phClr`` is ``placeholder_color``."""
         for child in parent:
             tag = _local(child)
             if tag == "srgbClr":
                 return _hex(child.get("val"))
+            if tag == "schemeClr" and child.get("val") == "phClr":
+                return placeholder_color
             if tag == "schemeClr":
                 return self.color_of_name(str(child.get("val", "tx1")))
             if tag == "sysClr":
@@ -254,19 +312,25 @@ class _Reader:
         return scheme_color(self.scheme, name)
 
 
-def _scheme(master: Part, element: _Element) -> dict[str, str]:
-    """The theme's colour scheme, under its own names and the names text and backgrounds use.
-
-    Those names go through the master's colour map: a dark master maps ``bg1`` to ``dk1`` and
-    ``tx1`` to ``lt1``, so its text is light, as PowerPoint shows it.
-    """
+def _theme(master: Part) -> _Element | None:
+    """The theme a master uses, parsed; None where it has none or it is not XML."""
     from lxml import etree
     from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
-    scheme: dict[str, str] = {}
     try:
-        theme = etree.fromstring(master.part_related_by(RT.THEME).blob)
+        return etree.fromstring(master.part_related_by(RT.THEME).blob)
     except (KeyError, etree.XMLSyntaxError):
+        return None
+
+
+def _scheme(theme: _Element | None, mapping: _Element | None) -> dict[str, str]:
+    """The theme's colour scheme, under its own names and the names text and backgrounds use.
+
+    Those names go through the colour map ``mapping`` (a master's or a layout's): a dark master
+    maps ``bg1`` to ``dk1`` and ``tx1`` to ``lt1``, so its text is light, as PowerPoint shows it.
+    """
+    scheme: dict[str, str] = {}
+    if theme is None:
         return scheme
     colors = theme.find(f"{A}themeElements/{A}clrScheme")
     for entry in colors if colors is not None else ():
@@ -276,7 +340,6 @@ def _scheme(master: Part, element: _Element) -> dict[str, str]:
             written = _hex(value.get("val") if value.tag == f"{A}srgbClr" else value.get("lastClr"))
             if written:
                 scheme[name] = written
-    mapping = element.find(f"{P}clrMap")
     for alias, name in SCHEME_NAMES.items():
         mapped = mapping.get(alias, name) if mapping is not None else name
         if mapped in scheme:

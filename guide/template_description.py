@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from guide.fonts import measuring_family
+from guide.fonts import font_uses
 from guide.template import read_template
 from guide.theme import SLIDE_ROLES
 
@@ -39,15 +39,8 @@ def describe_template(path: Path) -> str:
 
 def _font_needs(fonts: tuple[str, ...]) -> str:
     """How each of the template's fonts is measured, and what a viewer must have installed to see it as designed."""
-    said, needed = [], []
-    for role, font in zip(("titles", "text", *("also",) * len(fonts)), fonts, strict=False):
-        family, exact = measuring_family(font)
-        if family.name.casefold() == font.casefold():
-            how, need = "bundled", font
-        elif exact:
-            how, need = f"measured with {family.name}, its metric twin", f"{font} (or {family.name})"
-        else:
-            how, need = f"not bundled: measured with the wider {family.name}", font
-        said.append(f"{role} in {font} ({how})")
-        needed.append(need)
-    return f"fonts: {'; '.join(said)}; viewers need {' and '.join(dict.fromkeys(needed))} installed to see the deck as designed"
+    uses = {use.font: use for use in font_uses(fonts)}
+    roles = zip(("titles", "text", *("also",) * len(fonts)), fonts, strict=False)
+    said = [f"{role} in {font} ({uses[font].how})" for role, font in roles if font]
+    needed = " and ".join(dict.fromkeys(use.needed for use in uses.values()))
+    return f"fonts: {'; '.join(said)}; viewers need {needed} installed to see the deck as designed"

@@ -20,10 +20,12 @@ PageSize = Literal["a4", "letter"]
 SlideAspect = Literal["16:9", "4:3"]
 SidebarSide = Literal["left", "right"]
 QuizAnswers = Literal["slides", "notes"]
+QuizPrint = Literal["paper", "sheet"]
+"""Where a quiz's typed questions print: a quiz paper of their own (with its teacher's copy), or the study sheet."""
 MAX_SEED = 999_999
 """The highest quiz version: a number a teacher writes on a sheet."""
 HandoutLayout = Literal["lines", "notes", "2", "4", "6", "9"]
-"""How a handout sets its slides: three a page beside ruled lines, one a page over its speaker notes, or n a page."""
+"""How a handout sets its slides: beside ruled lines (as many a page as print readable), one a page over its notes, or n a page."""
 HANDOUT_LAYOUTS: tuple[HandoutLayout, ...] = ("lines", "notes", "2", "4", "6", "9")
 
 SLIDE_ROLES = ("title", "section", "content", "two_content", "title_only", "blank")
@@ -106,6 +108,8 @@ class Theme:
     """The quiz version: how options, columns and items are shuffled on the sheet, in its key, the deck and the web page."""
     quiz_answers: QuizAnswers = "notes"
     """Where the deck shows answers: a slide after each question's, or the speaker notes."""
+    quiz_print: QuizPrint = "paper"
+    """Where typed questions (every type but open) print: the quiz paper, or the study sheet and its key."""
     handout: HandoutLayout = "lines"
     """The handout's layout: ``--handout``, else the course's, else the theme's."""
 

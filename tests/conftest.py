@@ -51,6 +51,16 @@ def answers(built: dict[str, Path]) -> PdfReader:
     return PdfReader(built["a4"] / "treaty-of-berlin-1926-answers.pdf")
 
 
+@pytest.fixture(scope="session")
+def quiz(built: dict[str, Path]) -> PdfReader:
+    return PdfReader(built["a4"] / "treaty-of-berlin-1926-quiz.pdf")
+
+
+@pytest.fixture(scope="session")
+def quiz_answers(built: dict[str, Path]) -> PdfReader:
+    return PdfReader(built["a4"] / "treaty-of-berlin-1926-quiz-answers.pdf")
+
+
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
     """A folder with a copy of the treaty topic, to build and break freely."""

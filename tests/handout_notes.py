@@ -6,9 +6,5 @@ from guide.render.slides.plan import DeckPlan
 
 
 def notes_set_under(plan: DeckPlan) -> dict[int, int]:
-    """Slide number -> the slide under which a notes handout sets its notes: its own, or the first of its section with the same."""
-    first_with: dict[tuple[str, str], int] = {}
-    return {
-        number: first_with.setdefault((slide.section, slide.notes), number) if slide.notes.strip() else number
-        for number, slide in enumerate(plan.slides, start=1)
-    }
+    """Slide number -> the slide under which a notes handout sets its notes: its own, or the one the deck's notes point to."""
+    return {number: slide.notes_with or number for number, slide in enumerate(plan.slides, start=1)}

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from lxml import etree
+from PIL import Image
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.oxml.ns import qn
@@ -310,6 +311,82 @@ def dark_colour_map(deck: PresentationObject) -> None:
     mapping.attrib.update({"bg1": "dk1", "tx1": "lt1", "bg2": "dk2", "tx2": "lt2"})
 
 
+def layout_colour_map(deck: PresentationObject, mapping: dict[str, str] | None = None) -> None:
+    """The content and title-only layouts are dark through colour maps of their own (``p:clrMapOvr``), on a light master.
+
+    Their background is the scheme's bg1, which their map makes dark; by default text (tx1) is
+    light too, so all reads; ``mapping`` gives another map (a dark background under dark text).
+    """
+    swapped = mapping or {"bg1": "dk1", "tx1": "lt1", "bg2": "dk2", "tx2": "lt2"}
+    for name in ("Title and Content", "Title Only"):
+        layout = _layout(deck, name)._element
+        common = layout.find(qn("p:cSld"))
+        background = etree.Element(qn("p:bg"))
+        etree.SubElement(etree.SubElement(background, qn("p:bgRef"), idx="1001"), qn("a:schemeClr"), val="bg1")
+        common.insert(0, background)
+        override = layout.find(qn("p:clrMapOvr"))
+        override.clear()
+        standard = {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2"}
+        accents = {f"accent{number}": f"accent{number}" for number in range(1, 7)}
+        etree.SubElement(override, qn("a:overrideClrMapping"), {**standard, **accents, "hlink": "hlink", "folHlink": "folHlink", **swapped})
+
+
+def sample_text_colours(deck: PresentationObject) -> None:
+    """A navy content layout whose title and body say white only on their sample text (a run, a paragraph), not in list styles."""
+    layout = _layout(deck, "Title and Content")
+    _navy(layout._element)
+    for kind, path in (("title", f"{qn('a:p')}/{qn('a:r')}/{qn('a:rPr')}"), ("obj", f"{qn('a:p')}/{qn('a:pPr')}")):
+        (shape,) = _placeholders(layout, kind)
+        properties = shape.find(qn("p:txBody")).find(path)
+        if kind == "obj":
+            properties = etree.SubElement(properties, qn("a:defRPr"))
+        etree.SubElement(etree.SubElement(properties, qn("a:solidFill")), qn("a:srgbClr"), val="FFFFFF")
+
+
+def _background(layout: etree._Element, fill: etree._Element) -> None:
+    """A layout's background made ``fill`` (``a:gradFill``, ``a:blipFill``)."""
+    common = layout.find(qn("p:cSld"))
+    for old in common.findall(qn("p:bg")):
+        common.remove(old)
+    background = etree.Element(qn("p:bg"))
+    properties = etree.SubElement(background, qn("p:bgPr"))
+    properties.append(fill)
+    etree.SubElement(properties, qn("a:effectLst"))
+    common.insert(0, background)
+
+
+def gradient_background(deck: PresentationObject) -> None:
+    """The content layout's background a gradient from navy to white: its dark text reads on the white end only."""
+    fill = etree.Element(qn("a:gradFill"))
+    stops = etree.SubElement(fill, qn("a:gsLst"))
+    for position, color in (("0", NAVY), ("100000", "FFFFFF")):
+        etree.SubElement(etree.SubElement(stops, qn("a:gs"), pos=position), qn("a:srgbClr"), val=color)
+    etree.SubElement(fill, qn("a:lin"), ang="5400000", scaled="0")
+    _background(_layout(deck, "Title and Content")._element, fill)
+
+
+BANNER_PNG_SIZE = (160, 90)
+
+
+def banner_png() -> bytes:
+    """A picture navy in its top 2/9 (behind a title) and white below (behind a list)."""
+    picture = Image.new("RGB", BANNER_PNG_SIZE, "#FFFFFF")
+    picture.paste((0x1F, 0x2A, 0x44), (0, 0, BANNER_PNG_SIZE[0], BANNER_PNG_SIZE[1] * 2 // 9))
+    buffer = io.BytesIO()
+    picture.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def picture_background(deck: PresentationObject) -> None:
+    """The content layout's background a picture, navy behind the title, white behind the list: dark titles do not read."""
+    layout = _layout(deck, "Title and Content")
+    _, relationship = layout.part.get_or_add_image_part(io.BytesIO(banner_png()))
+    fill = etree.Element(qn("a:blipFill"))
+    etree.SubElement(fill, qn("a:blip"), {qn("r:embed"): relationship})
+    etree.SubElement(etree.SubElement(fill, qn("a:stretch")), qn("a:fillRect"))
+    _background(layout._element, fill)
+
+
 def second_master(deck: PresentationObject) -> None:
     """Placeholder only: the package gets a second master holding the content layouts (see :func:`make`)."""
 
@@ -335,6 +412,11 @@ QUIRKS: dict[str, Callable[[PresentationObject], None]] = {
     "dark-cover-layout": dark_cover_layout,
     "cover-font": cover_display_font,
     "dark-colour-map": dark_colour_map,
+    "layout-colour-map": layout_colour_map,
+    "layout-colour-map-dark-text": lambda deck: layout_colour_map(deck, {"bg1": "dk2"}),
+    "sample-text-colours": sample_text_colours,
+    "gradient-background": gradient_background,
+    "picture-background": picture_background,
 }
 """Each quirk by name: what it does to the blank deck."""
 
@@ -430,7 +512,7 @@ def _with_second_master(data: bytes) -> bytes:
     added["ppt/theme/theme2.xml"] = files["ppt/theme/theme1.xml"]
 
     def first_master(xml: bytes) -> bytes:
-        kept = re.findall(rb'<p:sldLayoutId [^>]*/>', xml)
+        kept = re.findall(rb"<p:sldLayoutId [^>]*/>", xml)
         rel_ids = _layout_relationship_ids(files["ppt/slideMasters/_rels/slideMaster1.xml.rels"], first_kept)
         keep = b"".join(entry for entry in kept if re.search(rb'r:id="([^"]*)"', entry).group(1) in rel_ids)
         return re.sub(rb"<p:sldLayoutIdLst>.*</p:sldLayoutIdLst>", b"<p:sldLayoutIdLst>" + keep + b"</p:sldLayoutIdLst>", xml, flags=re.S)
@@ -476,4 +558,3 @@ def _layout_relationship_ids(rels: bytes, numbers: set[int]) -> set[bytes]:
         if number and int(number.group(1)) in numbers:
             found.add(re.search(rb'Id="([^"]*)"', entry).group(1))
     return found
-

@@ -52,7 +52,8 @@ def check_refused(tmp_path: Path, text: str, expected: str, *options: str) -> st
     assert expected in err, err
     assert "Traceback" not in err + stdout
     assert len(err) < 2_000, "a message quotes a bounded part of what was written"
-    assert sorted(path.name for path in out.iterdir() if not path.name.startswith(".")) == ["treaty-answers.pdf", "treaty.pdf"]
+    written = sorted(path.name for path in out.iterdir() if not path.name.startswith("."))
+    assert written == ["treaty-answers.pdf", "treaty-quiz-answers.pdf", "treaty-quiz.pdf", "treaty.pdf"]
     return err
 
 

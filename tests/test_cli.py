@@ -25,10 +25,12 @@ def test_no_path_builds_every_topic_in_source(workspace: Path, monkeypatch: pyte
     assert status == 0
     assert [path.name for path in outputs(workspace / "output")] == [
         "treaty-of-berlin-1926-answers.pdf",
+        "treaty-of-berlin-1926-quiz-answers.pdf",
+        "treaty-of-berlin-1926-quiz.pdf",
         "treaty-of-berlin-1926.pdf",
         "treaty-of-berlin-1926.pptx",
     ]
-    assert "built 1 of 1 topic (3 files in output)" in out
+    assert "built 1 of 1 topic (5 files in output)" in out
 
 
 def test_one_invalid_topic_does_not_stop_the_valid_ones(workspace: Path) -> None:
@@ -36,10 +38,10 @@ def test_one_invalid_topic_does_not_stop_the_valid_ones(workspace: Path) -> None
     status, _, err = run_cli(workspace / "source", "--out", workspace / "output")
     assert status == 2
     assert "broken.yaml:4:1: sumary: unknown key 'sumary'; did you mean 'summary'?" in err
-    assert "built 1 of 2 topics (3 files in" in err
+    assert "built 1 of 2 topics (5 files in" in err
     assert err.splitlines()[-2:] == ["not built:", f"  {workspace / 'source' / 'broken.yaml'}: 2 problems (above)"]
     names = [path.name for path in outputs(workspace / "output")]
-    assert names == ["treaty-of-berlin-1926-answers.pdf", "treaty-of-berlin-1926.pdf", "treaty-of-berlin-1926.pptx"]
+    assert names == [f"treaty-of-berlin-1926{name}" for name in ("-answers.pdf", "-quiz-answers.pdf", "-quiz.pdf", ".pdf", ".pptx")]
 
 
 def test_check_validates_and_writes_nothing(tmp_path: Path) -> None:
@@ -147,5 +149,5 @@ def test_format_chooses_the_outputs(tmp_path: Path, chosen: str, expected: set[s
     assert {path.suffix for path in outputs(tmp_path)} == expected
 
 
-def test_the_sheet_the_answer_key_and_the_deck_are_built_by_default() -> None:
-    assert REGISTRY.defaults() == ("sheet", "answers", "deck")
+def test_the_sheet_the_answer_key_the_quiz_paper_and_the_deck_are_built_by_default() -> None:
+    assert REGISTRY.defaults() == ("sheet", "answers", "quiz", "quiz-answers", "deck")

@@ -25,7 +25,7 @@ def built_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_loose_topics_and_each_course_build_into_their_own_folders(built_source: Path) -> None:
     names = sorted(str(path.relative_to(built_source)) for path in built_source.rglob("*.*") if not path.name.startswith("."))
-    stems = ["treaty-of-berlin-1926-answers.pdf", "treaty-of-berlin-1926.pdf", "treaty-of-berlin-1926.pptx"]
+    stems = [f"treaty-of-berlin-1926{name}" for name in ("-answers.pdf", "-quiz-answers.pdf", "-quiz.pdf", ".pdf", ".pptx")]
     assert names == [f"hist-201/{name}" for name in stems] + stems
 
 
@@ -36,6 +36,7 @@ def test_the_course_sheet_names_the_course_in_its_header_footer_and_title(built_
     assert "Europe Between the Wars · Dr. A. Example · Spring 2027 · Example University" in first
     assert "HIST 201 · The Treaty of Berlin (1926)" in second
     assert [float(value) for value in reader.pages[0].mediabox[2:]] == [612, 792]  # the course theme prints on Letter
+    assert len(reader.pages) == 2  # its logo stands over the name lines, so the band is no taller than the sheet can bear
     assert "HIST 201" in reader.metadata["/Keywords"]
     loose = PdfReader(built_source / "treaty-of-berlin-1926.pdf")
     assert "HIST 201" not in text_of(loose)

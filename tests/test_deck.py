@@ -133,6 +133,24 @@ def test_every_slide_has_speaker_notes_and_answers_are_only_in_the_notes(deck: P
     assert TOPIC.notes["context"].split()[0] in context.notes_slide.notes_text_frame.text
 
 
+def test_a_sections_notes_are_given_once_and_a_slide_with_none_of_its_own_says_where_they_are(deck: Presentation) -> None:
+    """Read back from the deck: no paragraph of notes is on two slides of a section (the topic's own notes for the
+    questions, the key facts' details under "In numbers" and the list after it); the notes handout points back alike."""
+    notes = [slide.notes_slide.notes_text_frame.text for slide in deck.slides]
+    sections = [slide.section for slide in deck_plan(TOPIC, named_theme()).slides]
+    assert len(sections) == len(notes)
+    for section in set(sections):
+        texts = [text for text, where in zip(notes, sections, strict=True) if where == section]
+        paragraphs = [part for text in texts for part in text.split("\n") if part.strip()]
+        assert len(paragraphs) == len(set(paragraphs)), section
+    teachers_note = " ".join(plain_text(TOPIC.notes["questions"]).split())
+    assert sum(teachers_note in " ".join(text.split()) for text in notes) == 1
+    assert notes[TITLES.index("Key facts")] == f"Notes: see slide {TITLES.index('In numbers') + 1}"
+    for number in range(6, 11):
+        asked = notes[TITLES.index(f"Question {number}")]
+        assert asked.startswith("Answer: ") and len(asked.split("\n")) == 1, number  # the answer, its own
+
+
 def test_every_shape_lies_inside_the_slide(deck: Presentation) -> None:
     width, height = pt(deck.slide_width), pt(deck.slide_height)
     assert (width, height) == (960, 540)

@@ -33,7 +33,7 @@ def test_one_worker_and_two_workers_give_the_same_bytes(workspace: Path) -> None
         status, _, err = run_cli(source, "--out", out, "--jobs", jobs, "-q")
         assert status == 0, err
         files[jobs] = {path.name: path.read_bytes() for path in outputs(out)}
-    assert len(files["1"]) == 3 * (copies + 1)  # the treaty and its copies, three files each
+    assert len(files["1"]) == 5 * (copies + 1)  # the treaty and its copies, five files each
     assert files["1"] == files["2"]
 
 

@@ -11,6 +11,8 @@ import re
 import subprocess
 import sys
 import zipfile
+from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -32,10 +34,12 @@ from guide.model import Course
 from guide.records import record_of
 from guide.render.pdf.fonts import register
 from guide.render.pdf.handout import bookmarks, render_handout, render_slides_pdf
+from guide.render.pdf.ruled_pages import READABLE_PT, smallest_text_pt
 from guide.render.pdf.slide_art import face_of
 from guide.render.planning import deck_setting
 from guide.render.pptx import deck_plan, render_deck
 from guide.render.slides.fitting import BULLET_INDENT_PT, INSET_X_PT, INSET_Y_PT, PARAGRAPH_GAP, line_width
+from guide.render.slides.geometry import FOOTER_SIZE_PT
 from guide.render.slides.measure import LINE_SPACING
 from guide.render.slides.plan import DeckPlan
 from guide.render.slides.shapes import TextBlock
@@ -92,6 +96,28 @@ def blocks(slide: Any) -> list[TextBlock]:
     return [block for block in (slide.subtitle, slide.body, *slide.drawing) if isinstance(block, TextBlock)]
 
 
+def slide_pages(pdf: PdfReader, count: int) -> dict[int, int]:
+    """Slide number -> the index of the page labelled with it; each slide once, in reading order, none left out."""
+    labelled = [
+        (index, int(number)) for index, page in enumerate(pdf.pages) for number in re.findall(r"Slide (\d+)\b", page.extract_text())
+    ]
+    assert [number for _, number in labelled] == list(range(1, count + 1))
+    return {number: index for index, number in labelled}
+
+
+def printed_sizes(pdf: PdfReader, index: int) -> list[tuple[float, float, str]]:
+    """(size it prints at, size where it is drawn, text) of each run of text on a page: a slide's text shrinks with its slide."""
+    found: list[tuple[float, float, str]] = []
+
+    def visit(text: str, matrix: list[float], text_matrix: list[float], font: object, size: float) -> None:
+        if text.strip():
+            drawn = size * math.sqrt(abs(text_matrix[0] * text_matrix[3] - text_matrix[1] * text_matrix[2]))
+            found.append((drawn * math.sqrt(abs(matrix[0] * matrix[3] - matrix[1] * matrix[2])), drawn, text.strip()))
+
+    pdf.pages[index].extract_text(visitor_text=visit)
+    return found
+
+
 def runs(pdf: PdfReader, index: int) -> list[tuple[str, float, float]]:
     """(text, x, baseline y) of each run of text drawn on a page, in page coordinates."""
     found: list[tuple[str, float, float]] = []
@@ -120,12 +146,13 @@ def test_page_counts_sizes_text_fonts_and_outline(treaty: Any, template_theme: T
         for block in blocks(slide):
             assert all(squeezed(item.text) in text for item in block.items), (index, block.name)
     handouts = {layout: reader(render_handout(treaty, theme.with_handout(layout), session=session)) for layout in ("lines", "6", "notes")}
-    assert len(handouts["lines"].pages) == math.ceil(count / 3)
+    assert math.ceil(count / 3) <= len(handouts["lines"].pages) <= math.ceil(count / 2)
+    lines_page = slide_pages(handouts["lines"], count)
     assert len(handouts["6"].pages) == math.ceil(count / 6)
     assert len(handouts["notes"].pages) == count
     notes_under = notes_set_under(plan)
     for number, slide in enumerate(plan.slides, start=1):
-        assert squeezed(slide.title) in page_text(handouts["lines"], (number - 1) // 3)
+        assert squeezed(slide.title) in page_text(handouts["lines"], lines_page[number])
         assert squeezed(slide.title) in page_text(handouts["6"], (number - 1) // 6)
         notes = page_text(handouts["notes"], number - 1)
         pointer = squeezed(f"Notes: see slide {notes_under[number]}")
@@ -392,6 +419,54 @@ def test_the_lines_layout_rules_lines_for_writing_beside_each_slide(treaty: Any)
         for layout, page in pages.items()
     }
     assert strokes["lines"] - strokes["2"] >= 3 * 6  # at least six lines to write on beside each of three slides
+
+
+def smallest_printed(pdf: PdfReader, plan: DeckPlan) -> float:
+    """The smallest size a slide's text prints at (text drawn shrunk), leaving out the deck's footer line and slide numbers.
+
+    The page's own text (header, labels, notes) is drawn at its size, 7.5 pt or more.
+    """
+    sizes = [
+        printed
+        for index in range(len(pdf.pages))
+        for printed, drawn, text in printed_sizes(pdf, index)
+        if printed < drawn - 0.01 and not (drawn == pytest.approx(FOOTER_SIZE_PT) and (text in plan.footer or text.isdigit()))
+    ]
+    return min(sizes)
+
+
+@pytest.mark.parametrize("page_size", ["a4", "letter"])
+@pytest.mark.parametrize("which", ["treaty", "long"])
+def test_the_lines_layout_prints_every_slides_text_readable(treaty: Any, tmp_path: Path, page_size: str, which: str) -> None:
+    topic = treaty if which == "treaty" else load(tmp_path, long_topic())
+    theme = named_theme().with_page_size(page_size).with_handout("lines")  # type: ignore[arg-type]
+    plan = deck_plan(topic, theme)
+    pdf = reader(render_handout(topic, theme))
+    slide_pages(pdf, len(plan.slides))
+    assert smallest_printed(pdf, plan) >= READABLE_PT - 0.01
+    assert min(smallest_text_pt(slide) for slide in plan.slides) == 18  # dense slides: the floor of the body text
+
+
+def test_dense_slides_go_two_a_page_when_three_would_print_them_too_small(treaty: Any) -> None:
+    """Larger margins on Letter leave too little height for three dense slides a page: those pages take two, larger."""
+    theme = replace(named_theme().with_page_size("letter").with_handout("lines"), margin_mm=18.0)
+    plan = deck_plan(treaty, theme)
+    pdf = reader(render_handout(treaty, theme))
+    on_page = Counter(slide_pages(pdf, len(plan.slides)).values())
+    assert set(on_page.values()) == {2, 3}, on_page
+    assert smallest_printed(pdf, plan) >= READABLE_PT - 0.01
+    first_of_two = next(page for page, count in on_page.items() if count == 2)
+    strokes = [operator for _, operator in ContentStream(pdf.pages[first_of_two].get_contents(), pdf).operations]
+    assert strokes.count(b"l") >= 2 * 10  # lines beside and under each of the two slides
+
+
+@pytest.mark.parametrize(("layout", "least"), [("notes", 9.5), ("2", 9.5), ("4", 4.5), ("6", 4.5), ("9", 3.0)])
+def test_the_grid_layouts_print_at_the_sizes_the_readme_gives(treaty: Any, layout: str, least: float) -> None:
+    """2 a page and notes are read as slides; 4 and 6 a page are a reminder of each slide; 9 a page is an overview."""
+    for page_size in ("a4", "letter"):
+        theme = named_theme().with_page_size(page_size).with_handout(layout)  # type: ignore[arg-type]
+        plan = deck_plan(treaty, theme)
+        assert least <= smallest_printed(reader(render_handout(treaty, theme)), plan) < least + 1.0, page_size
 
 
 def _lines_per_page(pdf: Path) -> list[set[str]]:

@@ -35,12 +35,13 @@ from guide.model import (
     Topic,
     TrueFalseQuestion,
 )
-from guide.quiz import arranged, blank_answer, blanks, correct_letters, letter
+from guide.quiz import arranged, blank_answer, blanks, correct_letters, letter, on_paper, on_sheet
 from guide.render.exports.moodle import render_moodle_xml
 from guide.render.exports.qti import QTI_NAMESPACE, render_qti
 from guide.render.exports.terms_csv import render_terms_csv
 from guide.render.html import render_html, render_html_answers
 from guide.render.pdf import render_answer_key, render_study_sheet
+from guide.render.pdf.quiz_paper import render_quiz, render_quiz_answers
 from guide.render.pptx import deck_plan, render_deck
 from guide.theme import Theme
 from tests.conftest import TREATY, run_cli, squeezed
@@ -183,12 +184,21 @@ def test_a_choice_that_keeps_its_order_is_not_shuffled(treaty: Topic) -> None:
 
 
 def sheet_and_key(topic: Topic, theme: Theme) -> tuple[str, str]:
-    return pdf_text(render_study_sheet(topic, theme)), pdf_text(render_answer_key(topic, theme))
+    """The text of the paper a student answers the typed questions on, and of its teacher's copy: the quiz paper by default."""
+    if theme.quiz_print == "sheet":
+        return pdf_text(render_study_sheet(topic, theme)), pdf_text(render_answer_key(topic, theme))
+    return pdf_text(render_quiz(topic, theme)), pdf_text(render_quiz_answers(topic, theme))
 
 
-@pytest.fixture(scope="module")
-def printed(treaty: Topic) -> dict[int, tuple[str, str]]:
-    return {seed: sheet_and_key(treaty, named_theme().with_quiz_seed(seed)) for seed in (0, 7)}
+ON_SHEET = replace(named_theme(), quiz_print="sheet")
+"""Typed questions on the study sheet and in its key, as ``quiz: {print: sheet}`` keeps them."""
+
+
+@pytest.fixture(scope="module", params=["paper", "sheet"])
+def printed(treaty: Topic, request: pytest.FixtureRequest) -> dict[int, tuple[str, str]]:
+    """On the quiz paper and its teacher's copy, or on the study sheet and its key."""
+    theme = replace(named_theme(), quiz_print=request.param)
+    return {seed: sheet_and_key(treaty, theme.with_quiz_seed(seed)) for seed in (0, 7)}
 
 
 def position(text: str, after: str, *parts: str) -> list[int]:
@@ -221,15 +231,14 @@ def test_the_sheet_prints_options_columns_and_items_in_the_shuffled_order_and_th
 
 def test_no_answer_is_printed_on_the_students_sheet(treaty: Topic, printed: dict[int, tuple[str, str]]) -> None:
     sheet, key = printed[0]
+    open_answers = [squeezed(markup.plain_text(question.answer)) for question in questions_of(treaty, OpenQuestion)]
+    assert not any(answer in sheet for answer in open_answers)
     for question in treaty.questions:
-        if isinstance(question, OpenQuestion):
-            assert squeezed(markup.plain_text(question.answer)) not in sheet
-        elif isinstance(question, ChoiceQuestion | TrueFalseQuestion):
+        if isinstance(question, ChoiceQuestion | TrueFalseQuestion):
             for feedback in [option.feedback for option in getattr(question, "options", ())] + [getattr(question, "feedback", None)]:
                 if feedback:
                     assert squeezed(feedback) not in sheet and squeezed(feedback) in key
-    for word in ("Answer:", "Look for"):
-        assert squeezed(word) not in sheet and squeezed(word) in key
+    assert squeezed("Answer:") not in sheet and squeezed("Answer:") in key
     # The word bank lists the missing words on the sheet, but never in the places they fill.
     assert squeezed("signed in Berlin") not in sheet and squeezed("signed in Berlin") in key
     assert squeezed("(1)") in sheet
@@ -492,8 +501,64 @@ def test_a_matching_taller_than_a_page_parts_between_its_rows(tmp_path: Path) ->
     long = " ".join(["a long description of the matching term"] * 14)
     pairs = [{"left": f"Term {number}", "right": f"Meaning {number}: {long}."} for number in range(1, 9)]
     topic = load_text(yaml.safe_dump({"questions": [{"type": "matching", "pairs": pairs}]}), tmp_path)
-    for render in (render_study_sheet, render_answer_key):
-        pdf = render(topic, named_theme())
+    for render, theme in ((render_quiz, named_theme()), (render_quiz_answers, named_theme()), (render_study_sheet, ON_SHEET)):
+        pdf = render(topic, theme)
         assert len(PdfReader(io.BytesIO(pdf)).pages) >= 2
         text = squeezed(pdf_text(pdf))
         assert all(squeezed(f"Meaning {number}:") in text for number in range(1, 9))
+
+
+# where typed questions print
+
+
+def built_files(topic_text: str, tmp_path: Path, *options: str | Path) -> tuple[list[str], str]:
+    """(the files a default build writes for a topic, the text of its study sheet)."""
+    path = tmp_path / "t.yaml"
+    path.write_text(BASE + topic_text, encoding="utf-8")
+    out = tmp_path / "out"
+    status, _, err = run_cli(path, "--out", out, "-q", *options)
+    assert status == 0, err
+    files = sorted(child.name for child in out.iterdir() if not child.name.startswith("."))
+    return files, pdf_text((out / "t.pdf").read_bytes())
+
+
+TYPED_ONLY = "questions:\n  - {type: true_false, question: The treaty lasted five years., answer: true}\n"
+OPEN_ONLY = "questions:\n  - {question: How long did it last?, answer: Five years.}\n"
+
+
+def test_a_topic_with_typed_questions_only_gets_a_quiz_paper_and_neither_questions_nor_a_key_on_its_sheet(tmp_path: Path) -> None:
+    files, sheet = built_files(TYPED_ONLY, tmp_path)
+    assert files == ["t-quiz-answers.pdf", "t-quiz.pdf", "t.pdf", "t.pptx"]
+    assert squeezed("Check your understanding") not in sheet and squeezed("The treaty lasted") not in sheet
+
+
+def test_a_topic_with_open_questions_only_gets_no_quiz_paper(tmp_path: Path) -> None:
+    files, sheet = built_files(OPEN_ONLY, tmp_path)
+    assert files == ["t-answers.pdf", "t.pdf", "t.pptx"]
+    assert squeezed("1. How long did it last?") in sheet
+
+
+def test_print_sheet_keeps_typed_questions_on_the_sheet_and_in_its_key_with_no_quiz_paper(tmp_path: Path) -> None:
+    theme = tmp_path / "on-sheet.yaml"
+    theme.write_text("quiz: {print: sheet}\n", encoding="utf-8")
+    files, sheet = built_files(TYPED_ONLY, tmp_path, "--theme", theme)
+    assert files == ["t-answers.pdf", "t.pdf", "t.pptx"]
+    assert squeezed("Check your understanding") in sheet and squeezed("1. The treaty lasted five years.") in sheet
+
+
+def test_a_wrong_print_setting_is_an_error_at_its_line(tmp_path: Path) -> None:
+    theme = tmp_path / "wrong.yaml"
+    theme.write_text("extends: modern\nquiz: {print: paperr}\n", encoding="utf-8")
+    status, _, err = run_cli(TREATY, "--theme", theme, "--out", tmp_path / "out")
+    assert status == 2
+    assert f"{theme}:2:8: quiz.print: must be 'paper' or 'sheet', got 'paperr'" in err
+    assert not (tmp_path / "out" / "treaty-of-berlin-1926-quiz.pdf").exists()
+
+
+def test_the_sheet_and_the_quiz_paper_each_number_their_questions_from_1_and_shuffle_as_the_deck_does(treaty: Topic) -> None:
+    sheet, paper, every = on_sheet(treaty), on_paper(treaty), arranged(treaty)
+    assert [item.number for item in sheet] == list(range(1, len(sheet) + 1))
+    assert [item.number for item in paper] == list(range(1, len(paper) + 1))
+    assert {item.question for item in sheet}.isdisjoint(item.question for item in paper)
+    orders = {id(item.question): item.order for item in every}
+    assert all(item.order == orders[id(item.question)] for item in [*sheet, *paper])

@@ -14,9 +14,6 @@ from guide.model import KeyFact, Person, Topic
 from guide.records import RefusedError, build, field_names, record, record_of
 from guide.schema import topic_schema
 
-SHORTHANDS = ("text", "fact")
-"""The keys a string written alone stands for in the topic format (a paragraph's or option's text, a key fact's fact)."""
-
 PLAIN = st.recursive(
     st.none() | st.text(max_size=12),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=5),
@@ -52,6 +49,17 @@ def test_a_bare_string_stands_for_its_shorthand_key_and_one_paragraph_for_a_list
     assert dataclasses.is_dataclass(topic) and dataclasses.fields(topic)[0].name == "id"
 
 
+def test_text_written_alone_is_refused_where_it_was_written_not_at_the_item_or_key_it_stands_for() -> None:
+    data = {"id": "t", "title": "T", "summary": "S", "key_facts": ["A fact.", ""], "context": ""}
+    data["significance"] = {"text": "", "extra": "x"}
+    assert refusals(Topic, data) == [
+        (("key_facts", 1), "must not be empty"),
+        (("context",), "must not be empty"),
+        (("significance", "extra"), "unknown key 'extra'; did you mean 'text'?"),
+        (("significance", "text"), "must not be empty"),
+    ]
+
+
 def test_an_annotation_without_a_kind_is_refused_when_the_record_is_first_used() -> None:
     @record
     class Counted:
@@ -70,13 +78,9 @@ def test_any_plain_data_builds_a_topic_or_is_refused_at_places_the_data_has(data
         for location, message in refused.found:
             assert message
             parent: Any = data
-            for index, part in enumerate(location[:-1]):
-                if isinstance(parent, str):  # text written alone stands for a list of it, or a record by its shorthand key
-                    assert set(location[index:]) <= {0, *SHORTHANDS}, location
-                    break
-                parent = parent[part]  # every refusal sits under a path the data really has
-            else:
-                assert not location or isinstance(parent, dict | list) or (isinstance(parent, str) and location[-1] in SHORTHANDS)
+            for part in location[:-1]:
+                parent = parent[part]  # every refusal sits under a path the data really has, text written alone at itself
+            assert not location or isinstance(parent, dict | list), location
 
 
 @given(data=PLAIN)

@@ -78,7 +78,7 @@ def test_an_output_registered_elsewhere_is_built_recorded_and_preloaded(treaty: 
 def test_an_unknown_output_is_a_usage_error_naming_the_known_ones(tmp_path: Path) -> None:
     status, _, err = run_cli(TREATY, "--outputs", "sheet,slidez", "--out", tmp_path)
     assert status == 2
-    assert "unknown output 'slidez'; known outputs: sheet, answers, deck" in err
+    assert "unknown output 'slidez'; known outputs: sheet, answers, quiz, quiz-answers, deck" in err
     assert not (tmp_path / "treaty-of-berlin-1926.pdf").exists()
 
 
@@ -100,7 +100,7 @@ def test_an_unknown_output_in_a_course_is_an_error_at_its_line(project: Path) ->
     status, _, err = run_cli(course, "--out", project / "out")
     assert status == 2
     assert "c1.yaml:5:" in err
-    assert "outputs[1]: unknown output 'handouts'; known outputs: sheet, answers, deck" in err
+    assert "outputs[1]: unknown output 'handouts'; known outputs: sheet, answers, quiz, quiz-answers, deck" in err
 
 
 def test_a_template_that_cannot_hold_a_deck_is_a_render_error_not_an_assertion(tmp_path: Path) -> None:

@@ -43,12 +43,15 @@ def folded(text: str) -> str:
 
 
 def test_every_key_fact_heading_term_and_question_is_printed(sheet: PdfReader) -> None:
-    """Everything a student needs is in the text layer, so it prints and can be searched."""
+    """Everything a student needs is in the text layer, so it prints and can be searched: facts, objectives, excerpts,
+    the open questions (the typed ones are on the quiz paper), terms and people."""
     text = squeezed(text_of(sheet))
     expected = [
         *(plain_text(fact.fact) for fact in PRINTED.key_facts),
-        *(plain_text(question.question) for question in PRINTED.questions if question.question),
+        *(plain_text(question.question) for question in PRINTED.questions if isinstance(question, OpenQuestion)),
         *(entry.term for entry in PRINTED.glossary),
+        *(plain_text(objective) for objective in PRINTED.objectives),
+        *(part for excerpt in PRINTED.excerpts for part in (plain_text(excerpt.text), excerpt.attribution)),
         *(person.name for person in PRINTED.people),
         "Николай Николаевич Крестинский",
     ]
@@ -66,13 +69,17 @@ def test_answers_are_not_on_the_students_sheet(sheet: PdfReader) -> None:
 
 
 @pytest.mark.parametrize(("size", "width_pt", "height_pt"), [("a4", 595.28, 841.89), ("letter", 612, 792)])
-def test_the_treaty_is_three_pages_of_each_paper_size(built: dict[str, Path], size: str, width_pt: float, height_pt: float) -> None:
-    """Objectives, four excerpts, a figure and ten questions of six types: three pages; two without its quizzes (see test_sheet_layout)."""
-    reader = PdfReader(built[size] / "treaty-of-berlin-1926.pdf")
-    assert len(reader.pages) == 3
-    for page in reader.pages:
-        assert float(page.mediabox.width) == pytest.approx(width_pt, abs=0.5)
-        assert float(page.mediabox.height) == pytest.approx(height_pt, abs=0.5)
+def test_the_treaty_is_two_pages_and_its_quiz_one_of_each_paper_size(
+    built: dict[str, Path], size: str, width_pt: float, height_pt: float
+) -> None:
+    """Objectives, four excerpts, a figure and five open questions: one sheet printed on both sides; the five typed questions
+    on a quiz paper of one page, and its teacher's copy too."""
+    for name, pages in (("", 2), ("-answers", 1), ("-quiz", 1), ("-quiz-answers", 1)):
+        reader = PdfReader(built[size] / f"treaty-of-berlin-1926{name}.pdf")
+        assert len(reader.pages) == pages, name
+        for page in reader.pages:
+            assert float(page.mediabox.width) == pytest.approx(width_pt, abs=0.5)
+            assert float(page.mediabox.height) == pytest.approx(height_pt, abs=0.5)
 
 
 def test_page_numbers_count_the_pages(sheet: PdfReader) -> None:
@@ -81,8 +88,8 @@ def test_page_numbers_count_the_pages(sheet: PdfReader) -> None:
         assert f"Page {number} of {len(sheet.pages)}" in page.extract_text()
 
 
-def test_all_fonts_are_bundled_and_embedded(sheet: PdfReader, answers: PdfReader) -> None:
-    for reader in (sheet, answers):
+def test_all_fonts_are_bundled_and_embedded(sheet: PdfReader, answers: PdfReader, quiz: PdfReader, quiz_answers: PdfReader) -> None:
+    for reader in (sheet, answers, quiz, quiz_answers):
         fonts = fonts_of(reader)
         assert fonts, "no fonts found"
         assert all(fonts.values()), f"not embedded: {[name for name, embedded in fonts.items() if not embedded]}"
@@ -128,9 +135,11 @@ def test_the_answer_key_is_marked_and_holds_every_answer(answers: PdfReader) -> 
     assert "TEACHER’S COPY" in text
     assert "Answer key" in text
     for question in PRINTED.questions:
-        assert not question.question or squeezed(plain_text(question.question)) in squeezed(text)
         if isinstance(question, OpenQuestion):
+            assert squeezed(plain_text(question.question)) in squeezed(text)
             assert squeezed(plain_text(question.answer)) in squeezed(text)
+        else:  # on the quiz paper, and in its teacher's copy
+            assert not question.question or squeezed(plain_text(question.question)) not in squeezed(text)
     assert answers.metadata.title == f"{TOPIC.title} — Answer key"
 
 

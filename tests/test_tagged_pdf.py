@@ -26,9 +26,11 @@ from guide.labels import Labels
 from guide.load import named_theme
 from guide.markup import link_text, plain_text
 from guide.model import KeyFact, OpenQuestion, Topic
+from guide.quiz import on_paper, on_sheet
 from guide.render.common import Metadata
 from guide.render.pdf import render_answer_key, render_study_sheet
 from guide.render.pdf.handout import render_handout, render_slides_pdf
+from guide.render.pdf.quiz_paper import render_quiz, render_quiz_answers
 from guide.render.pdf.structure import Element as StructureElement
 from guide.render.pdf.tagged import artifact, marked, tag
 from guide.render.pdf.tagged_canvas import TaggingCanvas
@@ -52,6 +54,7 @@ SLIDE_DOCUMENTS = ("slides", "handout", "handout-notes")
 CASES = [(topic, "classic", document) for topic in TOPICS for document in DOCUMENTS] + [
     ("treaty", theme, document) for theme in THEMES[1:] for document in DOCUMENTS
 ]
+QUIZ_CASES = [("treaty", theme, document) for theme in ("classic", "print") for document in ("quiz", "quiz-answers")]
 SLIDE_CASES = [("treaty", theme, document) for theme in ("classic", "print") for document in SLIDE_DOCUMENTS] + [
     ("german", "modern", "slides"),
     ("treaty", "template", "slides"),
@@ -63,6 +66,8 @@ RENDERERS: dict[str, Callable[[Topic, Theme], bytes]] = {
     "slides": render_slides_pdf,
     "handout": render_handout,
     "handout-notes": lambda topic, theme: render_handout(topic, theme.with_handout("notes")),
+    "quiz": render_quiz,
+    "quiz-answers": render_quiz_answers,
 }
 
 
@@ -83,7 +88,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str, s
     make_decorated_template(folder / "dept.pptx", ROOT / "tests" / "data" / "pixel.png")
     (folder / "pyproject.toml").write_text("", encoding="utf-8")
     (folder / "template.yaml").write_text("slides:\n  template: dept.pptx\n", encoding="utf-8")
-    for name, theme_name, document in [*CASES, *SLIDE_CASES]:
+    for name, theme_name, document in [*CASES, *SLIDE_CASES, *QUIZ_CASES]:
         theme = named_theme(str(folder / "template.yaml") if theme_name == "template" else theme_name)
         path = folder / f"{name}-{theme_name}-{document}.pdf"
         path.write_bytes(RENDERERS[document](topics[name], theme))
@@ -128,7 +133,7 @@ def sections_of_sheet(topic: Topic, labels: Labels) -> list[tuple[str | None, li
         (labels["people"], [person.name for person in topic.people]),
         (labels["glossary"], [part for entry in topic.glossary for part in (entry.term, plain_text(entry.definition))]),
         (labels["timeline"], [part for entry in topic.timeline for part in (labels.date(entry.date), plain_text(entry.event))]),
-        (labels["questions"], [plain_text(question.question) for question in topic.questions if question.question]),
+        (labels["questions"], [plain_text(item.question.question) for item in on_sheet(topic) if item.question.question]),
         (labels["sources"], [plain_text(source.citation) for source in topic.sources]),
         *((None, [plain_text(excerpt.text), excerpt.attribution]) for excerpt in topic.excerpts),
     ]
@@ -138,7 +143,7 @@ def sections_of_sheet(topic: Topic, labels: Labels) -> list[tuple[str | None, li
 def sections_of_answer_key(topic: Topic, labels: Labels) -> list[tuple[str | None, list[str]]]:
     answers = [
         plain_text(part)
-        for question in topic.questions
+        for question in (item.question for item in on_sheet(topic))
         for part in (question.question, question.answer if isinstance(question, OpenQuestion) else None)
         if part
     ]
@@ -200,9 +205,9 @@ def test_lists_terms_figures_and_quotations_have_their_roles(rendered: Any, case
     assert len([body for body in tree.find("LBody") if any(fact in squeezed(body.all_text()) for fact in facts)]) == len(facts)
     assert len(tree.find("BlockQuote")) == len(printed.excerpts)
     numbered = [texts(listed, "Lbl") for listed in tree.find("L") if texts(listed, "Lbl")[:1] == ["1."]]
-    counts = [len(printed.questions), len(printed.sources)]
+    counts = [len(on_sheet(printed)), len(printed.sources)]
     assert sorted(numbered) == sorted([f"{number}." for number in range(1, count + 1)] for count in counts if count)
-    asked = [squeezed(plain_text(question.question)) for question in printed.questions if question.question]
+    asked = [squeezed(plain_text(item.question.question)) for item in on_sheet(printed) if item.question.question]
     bodies = [body for listed in tree.find("L") for body in texts(listed, "LBody")]
     assert all(any(body.startswith(text) for body in bodies) for text in asked)  # numbers not in the text
     with pikepdf.open(path) as pdf:
@@ -212,7 +217,20 @@ def test_lists_terms_figures_and_quotations_have_their_roles(rendered: Any, case
         assert {element.role for element in elements(pdf)} <= STANDARD_ROLES
 
 
-@pytest.mark.parametrize("case", [*CASES, *SLIDE_CASES], ids=_ids)
+@pytest.mark.parametrize("case", QUIZ_CASES, ids=_ids)
+def test_the_quiz_paper_reads_its_title_then_its_questions_in_order_each_a_numbered_item(rendered: Any, case: tuple[str, str, str]) -> None:
+    path, topic, theme = rendered[case]
+    printed = typeset_topic(topic, theme.typography)
+    tree = structure_tree(path)
+    assert texts(tree, "H1") == [squeezed(f"Quiz: {printed.title}")]
+    items = on_paper(printed)
+    asked = [plain_text(item.question.question) for item in items if item.question.question]
+    assert not in_reading_order(tree, asked)
+    numbered = [texts(listed, "Lbl") for listed in tree.find("L") if texts(listed, "Lbl")[:1] == ["1."]]
+    assert numbered == [[f"{number}." for number in range(1, len(items) + 1)]]
+
+
+@pytest.mark.parametrize("case", [*CASES, *SLIDE_CASES, *QUIZ_CASES], ids=_ids)
 def test_every_painting_operator_is_tagged_content_or_an_artifact(rendered: Any, case: tuple[str, str, str]) -> None:
     path, _, _ = rendered[case]
     with pikepdf.open(path) as pdf:
@@ -230,7 +248,7 @@ def test_the_sections_follow_the_pages_the_main_column_before_the_sidebar(render
         assert firsts == sorted(firsts)
 
 
-@pytest.mark.parametrize("case", [*CASES, *SLIDE_CASES], ids=_ids)
+@pytest.mark.parametrize("case", [*CASES, *SLIDE_CASES, *QUIZ_CASES], ids=_ids)
 def test_the_pdfua_checker_finds_nothing_and_skips_no_rule(rendered: Any, case: tuple[str, str, str]) -> None:
     path, _, _ = rendered[case]
     report = validate(str(path))
@@ -238,9 +256,10 @@ def test_the_pdfua_checker_finds_nothing_and_skips_no_rule(rendered: Any, case: 
     assert not report.skipped
 
 
-@pytest.mark.parametrize("case", [*CASES, *SLIDE_CASES], ids=_ids)
+@pytest.mark.parametrize("case", [*CASES, *SLIDE_CASES, *QUIZ_CASES], ids=_ids)
 def test_catalog_pages_links_and_metadata_say_what_pdf_ua_asks(rendered: Any, case: tuple[str, str, str]) -> None:
     path, topic, _ = rendered[case]
+    linked = [] if case in QUIZ_CASES else [source for source in topic.sources if source.url]  # a quiz paper lists no sources
     with pikepdf.open(path) as pdf:
         root = pdf.Root
         assert root.MarkInfo.Marked is True
@@ -255,7 +274,7 @@ def test_catalog_pages_links_and_metadata_say_what_pdf_ua_asks(rendered: Any, ca
         assert len(set(keys)) == len(keys)
         assert all(page.obj.Tabs == "/S" for page in pdf.pages)
         links = [annotation for page in pdf.pages for annotation in page.obj.get("/Annots", []) if annotation.Subtype == "/Link"]
-        assert len(links) >= len([source for source in topic.sources if source.url])
+        assert len(links) >= len(linked)
         for link in links:
             assert str(link.Contents) == str(link.A.URI)
             assert entries[int(link.StructParent)].S == "/Link"

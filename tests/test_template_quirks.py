@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import shutil
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
+from pptx.presentation import Presentation as PresentationObject
 from pypdf import PdfReader
 
 from guide.colors import contrast_ratio
@@ -32,6 +34,10 @@ from tests.templatecheck import checked_deck, layout_names
 
 COVER = "The Treaty of Berlin (1926)"
 SUBTITLE = "Germany and the Soviet Union promise each other neutrality"
+CALIBRI_NEEDED = (
+    "theme.yaml:2:3: slides.template: warning: viewers need 'Calibri' (or 'Carlito') installed to see the deck on '{template}' "
+    "as designed: 'Calibri' is measured with Carlito, its metric twin"
+)
 
 
 @pytest.fixture
@@ -113,14 +119,18 @@ def test_fonts_set_in_the_masters_text_styles_are_read_measured_wide_and_named_i
     err, deck_path, template = deck_on(project, "master-fonts")
     assert read_template(template).fonts == ("Montserrat", "Roboto")
     checked_deck(deck_path, template)
-    for font in ("Montserrat", "Roboto"):
-        assert f"warning: the template's font '{font}' is not bundled; its text is measured with the wider DejaVu Sans" in err
-        assert f"viewers need '{font}' installed" in err
+    needs = (
+        "warning: viewers need 'Montserrat' and 'Roboto' installed to see the deck on 'master-fonts.pptx' as designed: "
+        "'Montserrat' is not bundled: measured with the wider DejaVu Sans; 'Roboto' is not bundled: measured with the wider DejaVu Sans, "
+        "so its text fits in any font"
+    )
+    assert needs in err
+    assert err.count("viewers need") == 1
 
 
 def test_a_font_without_a_twin_is_measured_with_a_wider_face(project: Path) -> None:
     err, deck_path, template = deck_on(project, "verdana")
-    assert "the template's font 'Verdana' is not bundled" in err
+    assert "'Verdana' is not bundled: measured with the wider DejaVu Sans" in err
     checked_deck(deck_path, template)
 
 
@@ -145,11 +155,28 @@ def test_footers_and_slide_numbers_come_from_the_master_when_layouts_lack_them(p
         assert [field.get("type") for field in kinds[PP_PLACEHOLDER.SLIDE_NUMBER]._element.iter(qn("a:fld"))] == ["slidenum"]
 
 
-def test_text_sizes_grow_with_the_slide(project: Path) -> None:
+def test_text_sizes_and_the_designs_lengths_grow_with_the_slide(project: Path) -> None:
+    """On a 1440 x 810 pt slide, text, badges, card padding, timeline markers and line weights are 1.5 times ours."""
     _, deck_path, template = deck_on(project, "large")
     deck = checked_deck(deck_path, template)
     sizes = {int(run.get("sz")) / 100 for slide in deck.slides for run in slide.shapes.title._element.iter(qn("a:rPr")) if run.get("sz")}
     assert min(sizes) >= 28 * 1.5
+    shapes = [shape for slide in deck.slides for shape in slide.shapes]
+
+    def named(name: str) -> list:
+        return [shape for shape in shapes if shape.name == name]
+
+    assert {(pt(badge.width), pt(badge.height)) for badge in named("Badge")} == {(66.0, 66.0)}
+    assert {pt(marker.width) for marker in named("Marker")} == {21.0, 33.0}
+    assert {pt(axis.line.width) for axis in named("Axis")} == {3.75}
+    assert {pt(tick.line.width) for tick in named("Tick")} == {1.5}
+    cards = named("Card")
+    padding = {
+        round(pt(text.left) - pt(card.left), 3)
+        for card, text in itertools.pairwise(cards)
+        if not card.text_frame.text and text.text_frame.text
+    }
+    assert padding == {18.0, 18.0 + 9 + 18, 18.0 + 66 + 18}  # a card's padding; a grid card's after its accent bar or its badge
 
 
 def test_placeholders_without_idx_are_placed_explicitly(project: Path) -> None:
@@ -224,7 +251,7 @@ def test_text_that_does_not_read_on_the_templates_background_is_a_warning_and_st
 
 def test_branding_on_the_sample_slides_is_carried_onto_the_slides_of_its_roles(project: Path) -> None:
     err, deck_path, template = deck_on(project, "branding")
-    assert "warning" not in err
+    assert [line.split("/")[-1] for line in err.splitlines() if "warning" in line] == [CALIBRI_NEEDED.format(template="branding.pptx")]
     deck = checked_deck(deck_path, template)
     for slide in deck.slides:
         names = [shape.name for shape in slide.shapes]
@@ -334,7 +361,7 @@ def test_text_keeps_clear_of_the_masters_own_shapes(project: Path) -> None:
 
 def test_a_font_only_the_cover_layout_sets_is_measured_and_named_too(project: Path) -> None:
     err, _, template = deck_on(project, "cover-font")
-    assert "warning: the template's font 'Montserrat' is not bundled" in err
+    assert "'Montserrat' is not bundled: measured with the wider DejaVu Sans" in err
     assert read_template(template).other_fonts == ("Montserrat",)
     assert deck_fonts(named_theme(), read_template(template)).title.name == "DejaVu Sans", "titles are measured in the wider face"
     _, out, _ = run_cli("--check-template", template)
@@ -348,3 +375,60 @@ def test_a_dark_masters_colour_map_gives_light_text_we_draw(project: Path) -> No
     drawn = [shape for slide in deck.slides for shape in slide.shapes if shape.has_text_frame and not shape.is_placeholder]
     colors = {node.get("val") for shape in drawn for run in shape._element.iter(qn("a:rPr")) for node in run.iter(qn("a:srgbClr"))}
     assert "FFFFFF" in colors and "000000" not in colors, "text drawn on the black slide is the master's light text"
+
+
+def drawn_text_colors(deck: PresentationObject, layout: str) -> set[str]:
+    """The colours of text we draw (not in placeholders) on slides of ``layout``."""
+    drawn = [shape for slide in deck.slides if slide.slide_layout.name == layout for shape in slide.shapes if not shape.is_placeholder]
+    return {node.get("val") for shape in drawn for run in shape._element.iter(qn("a:rPr")) for node in run.iter(qn("a:srgbClr"))}
+
+
+def test_a_layouts_own_colour_map_is_read_stated_on_its_slides_and_checked(project: Path) -> None:
+    """Dark layouts in a light master, by colour maps of their own: their slides state the map, text we draw is light."""
+    err, deck_path, template = deck_on(project, "layout-colour-map")
+    assert "contrast" not in err
+    deck = checked_deck(deck_path, template)
+    for slide in deck.slides:
+        override = slide._element.find(f"{qn('p:clrMapOvr')}/{qn('a:overrideClrMapping')}")
+        dark = slide.slide_layout.name in ("Title and Content", "Title Only")
+        assert (override is not None and override.get("bg1") == "dk1") == dark, slide.slide_layout.name
+    assert drawn_text_colors(deck, "Title Only") == {"FFFFFF"}
+    err, _, _ = deck_on(project, "layout-colour-map-dark-text")
+    expected = "the template's title colour #000000 on the background #1F497D of layout 'Title and Content' (content slides)"
+    assert f"warning: {expected}" in err
+
+
+def test_colours_said_only_on_a_layouts_sample_text_are_read_checked_and_written_on_the_slides(project: Path) -> None:
+    """A navy layout whose title and body are white by their sample text's run and paragraph: no false warning, white text."""
+    err, deck_path, template = deck_on(project, "sample-text-colours")
+    assert "the template's title colour" not in err and "the template's text colour" not in err
+    deck = checked_deck(deck_path, template)
+    lists = [slide for slide in deck.slides if slide.slide_layout.name == "Title and Content"]
+    assert lists
+    for slide in lists:
+        for shape in slide.placeholders:
+            if shape.placeholder_format.type in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.BODY):
+                colors = {node.get("val") for node in shape._element.iter(qn("a:srgbClr"))}
+                assert colors == {"FFFFFF"}, shape.name
+    assert "FFFFFF" not in drawn_text_colors(deck, "Title Only"), "text drawn on the white title-only slides is dark"
+
+
+@pytest.mark.parametrize(
+    ("quirk", "background"),
+    [
+        ("gradient-background", "gradient background (#1F2A44 to #FFFFFF)"),
+        ("picture-background", "background picture (#1F2A44 under the title)"),
+    ],
+)
+def test_text_is_checked_against_gradient_and_picture_backgrounds_at_their_worst(project: Path, quirk: str, background: str) -> None:
+    """A gradient by its stops; a picture by its colours under the text's box: the dark title on navy is named, strict refuses."""
+    err, deck_path, template = deck_on(project, quirk)
+    checked_deck(deck_path, template)
+    expected = (
+        f"warning: the template's title colour #000000 on the {background} of layout 'Title and Content' (content slides) "
+        "has contrast 1.5:1 where it is #1F2A44, below the 4.5:1 that WCAG AA asks for text"
+    )
+    assert expected in err
+    assert ("the template's text colour #000000" in err) == (quirk == "gradient-background"), "a list on the picture's white reads"
+    status, _, _ = run_cli(project / "treaty.yaml", "--theme", project / "theme.yaml", "--out", project / "strict", "--strict")
+    assert status == 2

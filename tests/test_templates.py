@@ -159,8 +159,26 @@ def test_a_template_font_we_cannot_measure_is_a_warning(project: Path) -> None:
     make_template(project / "georgia.pptx", fonts=("Georgia", "Calibri"))
     status, err, _ = build_with(project, "georgia.pptx", "", "-q")
     assert status == 0
-    assert "slides.template: warning: the template's font 'Georgia' is not bundled" in err
-    assert "'Calibri'" not in err
+    assert (
+        "slides.template: warning: viewers need 'Georgia' and 'Calibri' (or 'Carlito') installed to see the deck on 'georgia.pptx'" in err
+    )
+    assert "'Georgia' is not bundled: measured with the wider DejaVu Sans; 'Calibri' is measured with Carlito, its metric twin" in err
+    status, err, _ = build_with(project, "georgia.pptx", "", "-q", "--strict")
+    assert status == 2, "a font measured with a stand-in fails a strict build"
+
+
+def test_a_build_names_once_the_fonts_viewers_need_and_strict_lets_twins_pass(project: Path) -> None:
+    """Calibri is measured exactly with Carlito, but not every computer has it: a warning, once however many topics, not an error."""
+    make_template(project / "calibri.pptx")
+    (project / "again.yaml").write_text((project / "treaty.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (project / "theme.yaml").write_text("slides:\n  template: calibri.pptx\n", encoding="utf-8")
+    for strict in ((), ("--strict",)):
+        arguments = (project / "treaty.yaml", project / "again.yaml", "--theme", project / "theme.yaml", "--format", "pptx", "--force")
+        status, _, err = run_cli(*arguments, "--out", project / "out", *strict)
+        assert status == 0, err
+        needs = "warning: viewers need 'Calibri' (or 'Carlito') installed to see the deck on 'calibri.pptx' as designed"
+        assert err.count(needs) == 1
+        assert "'Calibri' is measured with Carlito, its metric twin" in err
 
 
 FOOTERS = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)

@@ -63,7 +63,8 @@ def read_yaml(path: Path, shown_as: str) -> Document:
         raise InputError.single(shown_as, "the file is empty")
     walker = _Walker(shown_as)
     data = walker.walk(node, (), 0)
-    return Document(data, Origin(shown_as, walker.positions), walker.problems, hashlib.sha256(raw).hexdigest())
+    origin = Origin(shown_as, walker.positions, texts=frozenset(walker.texts))
+    return Document(data, origin, walker.problems, hashlib.sha256(raw).hexdigest())
 
 
 def _compose(text: str) -> Node | None:
@@ -163,6 +164,8 @@ class _Walker:
         self.positions: dict[Location, tuple[int, int]] = {(): (1, 1)}
         self.problems: list[Problem] = []
         self.values = 0
+        self.texts: set[Location] = set()
+        """Where the document holds text (not a mapping, a list or nothing)."""
 
     def walk(self, node: Node, location: Location, depth: int) -> Any:
         self.values += 1
@@ -177,7 +180,10 @@ class _Walker:
             return self._mapping(node, location, depth)
         if isinstance(node, SequenceNode):
             return self._sequence(node, location, depth)
-        return None if node.tag == _NULL else node.value
+        if node.tag == _NULL:
+            return None
+        self.texts.add(location)
+        return node.value
 
     def _mapping(self, node: MappingNode, location: Location, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}

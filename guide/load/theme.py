@@ -9,14 +9,14 @@ parent defined. Every problem of every layer is reported at once, each at its ow
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 from guide.colors import WHITE, contrast_ratio, mix, normal_hex
 from guide.errors import InputError, Location, Origin, Problem, quoted
-from guide.fonts import WIDE_FAMILY, FontFamily, measuring_family
+from guide.fonts import FontFamily, FontUse, font_uses
 from guide.load.brand import brand_as_theme, is_brand
 from guide.load.files import resolve_inside
 from guide.load.messages import problems_of
@@ -76,6 +76,8 @@ class LoadedTheme:
     """The outputs to build with it: those asked for, else the theme's own choice, else the registry's defaults."""
     problems: tuple[Problem, ...] = ()
     warnings: tuple[Problem, ...] = ()
+    notices: tuple[Problem, ...] = ()
+    """Warnings even ``--strict`` lets pass: the fonts viewers need, where the deck is measured with their own widths."""
 
     def files_by_kind(self) -> dict[str, list[Path]]:
         """The theme's files as fingerprint inputs: its theme files, font files, logo and template."""
@@ -228,10 +230,10 @@ class ThemeChain:
         chosen = outputs or loaded.theme.outputs or REGISTRY.defaults()
         uses_template = any("template" in REGISTRY[name].inputs for name in chosen)
         redrawn = any(REGISTRY[name].draws_template for name in chosen)
-        problems, warnings = template_problems(loaded, redrawn) if uses_template else ([], [])
+        problems, warnings, notices = template_problems(loaded, redrawn) if uses_template else ([], [], [])
         problems += label_problems(loaded)
         warnings += contrast_warnings(loaded)
-        return replace(loaded, outputs=chosen, problems=tuple(problems), warnings=tuple(warnings))
+        return replace(loaded, outputs=chosen, problems=tuple(problems), warnings=tuple(warnings), notices=tuple(notices))
 
 
 def _command_line_complaint(message: str) -> Problem:
@@ -293,6 +295,7 @@ def _theme(name: str, description: str, settings: Mapping[str, Setting]) -> Them
         outputs=tuple(value("outputs")) if value("outputs") else None,
         quiz_seed=value("quiz.seed"),
         quiz_answers=value("quiz.answers"),
+        quiz_print=value("quiz.print"),
         handout=value("handout") or "lines",
     )
 
@@ -366,43 +369,40 @@ UNDRAWABLE_SHOWN = 5
 """Of what a drawn template leaves out: how many elements its warning names."""
 
 
-def template_problems(loaded: LoadedTheme, redrawn: bool = False) -> tuple[list[Problem], list[Problem]]:
-    """(errors, warnings) about the theme's slide template, at the line that named the template or the layout.
+def template_problems(loaded: LoadedTheme, redrawn: bool = False) -> tuple[list[Problem], list[Problem], list[Problem]]:
+    """(errors, warnings, notices) about the theme's slide template, at the line that named the template or the layout.
 
-    A warning names a template font that is neither bundled nor given by the theme: its text
-    is measured with a wide family, so it fits, but the viewer needs the font to see it as designed.
+    One warning names the template's fonts that not every computer has, what each is measured
+    with and what viewers need installed; a notice (``--strict`` lets it pass) where each is
+    measured with its own widths, a warning where one is measured with a wide stand-in (so it fits,
+    but looks as designed only where the font is installed).
     When an output draws the template itself (``redrawn``: a slides PDF, a handout), one warning
     lists what of its master and layouts it leaves out.
     """
     theme = loaded.theme
     if theme.template is None:
-        return [], []
+        return [], [], []
     from guide.template import TemplateError, read_template  # imports python-pptx: only for decks
 
     named_at = loaded.settings["slides.template"]
     try:
         template = read_template(theme.template, tuple(sorted(theme.layouts.items())))
     except TemplateError as error:
-        return [named_at.problem(str(error))], []
+        return [named_at.problem(str(error))], [], []
     errors = [(loaded.settings.get(f"slides.layouts.{error.role}") or named_at).problem(str(error)) for error in template.errors]
     warnings = [named_at.problem(f"warning: {warning}") for warning in template.warnings]
-    own = (theme.heading_font, theme.body_font)
-    unmatched = dict.fromkeys(font for font in template.all_fonts if not measuring_family(font, own)[1])
-    warnings += [
-        named_at.problem(
-            f"warning: the template's font '{font}' is not bundled; its text is measured with the wider {WIDE_FAMILY.name}, "
-            f"so it fits in any font, but viewers need '{font}' installed to see the deck as designed "
-            f"(or give the theme fonts: {{heading: {{family: {font}, regular: ..., bold: ...}}}} to measure it exactly)"
-        )
-        for font in unmatched
-    ]
+    uses = [use for use in font_uses(template.all_fonts, (theme.heading_font, theme.body_font)) if not use.everywhere]
+    notices = []
+    if uses:
+        needs = named_at.problem(f"warning: {_font_needs(theme.template, uses)}")
+        (notices if all(use.exact for use in uses) else warnings).append(needs)
     if redrawn and not errors:
         from guide.template_art import read_template_art
 
         try:
             undrawable = read_template_art(theme.template).undrawable
         except TemplateError as error:
-            return [named_at.problem(str(error))], warnings
+            return [named_at.problem(str(error))], warnings, notices
         if undrawable:
             shown = ", ".join(undrawable[:UNDRAWABLE_SHOWN]) + (
                 f" and {len(undrawable) - UNDRAWABLE_SHOWN} more" if len(undrawable) > UNDRAWABLE_SHOWN else ""
@@ -413,7 +413,17 @@ def template_problems(loaded: LoadedTheme, redrawn: bool = False) -> tuple[list[
                     f"{quoted(theme.template.name)}: {shown}"
                 )
             )
-    return errors, warnings
+    return errors, warnings, notices
+
+
+def _font_needs(template: Path, uses: Sequence[FontUse]) -> str:
+    """The fonts of the deck on ``template`` that not every computer has, what each is measured with, what viewers need."""
+    needed = " and ".join(f"'{use.font}'" + (f" (or '{use.family.name}')" if use.twin else "") for use in uses)
+    said = "; ".join(f"'{use.font}' is {use.how}" for use in uses)
+    wide = [use.font for use in uses if not use.exact]
+    given = f"{{heading: {{family: {wide[0]}, regular: ..., bold: ...}}}}" if wide else ""
+    advice = f", so its text fits in any font (or give the theme fonts: {given} to measure it exactly)" if wide else ""
+    return f"viewers need {needed} installed to see the deck on {quoted(template.name)} as designed: {said}{advice}"
 
 
 def named_theme(reference: str = DEFAULT_THEME) -> Theme:

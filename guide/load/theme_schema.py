@@ -167,12 +167,14 @@ class TypesettingSpec:
 
 @record
 class QuizSpec:
-    """How the quiz is put before a class: which version of its shuffles, and where the deck shows answers."""
+    """How the quiz is put before a class: which version of its shuffles, where the deck shows answers, where it prints."""
 
     seed: Annotated[int | None, Nullable(integer(0, MAX_SEED))] = None
     """0 is the default version; another number shuffles options, columns and items differently, for another class."""
     answers: Literal["slides", "notes"] | None = None
     """slides: an answer slide after each question slide; notes: the answers in the speaker notes only."""
+    print: Literal["paper", "sheet"] | None = None
+    """paper: typed questions print on a quiz paper of their own, with its teacher's copy; sheet: on the study sheet and in its key."""
 
 
 def _check_page_of(value: str) -> str:

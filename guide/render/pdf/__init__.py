@@ -9,6 +9,7 @@ from typing import Generic, TypeVar
 from reportlab.platypus.doctemplate import LayoutError
 
 from guide.model import Course, Topic
+from guide.quiz import on_sheet
 from guide.render.common import metadata
 from guide.render.pdf.blocks import Blocks
 from guide.render.pdf.document import Rendered, render_story, text_area
@@ -41,7 +42,7 @@ def well_filled(fills: tuple[float, ...]) -> bool:
     return len(fills) == 1 or all(fill >= LEAST_FILL for fill in judged)
 
 
-def _grid(theme: Theme, styles: Styles) -> Grid:
+def sheet_grid(theme: Theme, styles: Styles) -> Grid:
     width, height = text_area(theme)
     return measured_grid(width, height, styles.body_fonts.regular, theme.body_pt, theme.sidebar == "left")
 
@@ -77,33 +78,34 @@ def render_study_sheet(topic: Topic, theme: Theme, course: Course | None = None,
 
     Arrangements are tried in order until one is well filled; failing that, the best of them is
     laid out again with room kept free at the foot of each page, so that the last page gets more
-    (see ``_with_room_at_feet``).
+    (see ``with_room_at_feet``).
     """
     session = session or BuildSession()
     topic = typeset_topic(topic, theme.typography)
     labels = theme.labels_for(topic.language_code)
-    grid = _grid(theme, build_styles(theme, session, topic.language))
+    grid = sheet_grid(theme, build_styles(theme, session, topic.language))
     marks = furniture(topic, course, labels, labels["study_sheet"])
+    asked = on_sheet(topic, theme.quiz_seed, theme.quiz_print == "paper")
 
     def render(arrangement: Arrangement, reserve_pt: float, trial: bool) -> Rendered:
         styles = build_styles(theme, session, topic.language, arrangement.tight)
         blocks = Blocks(styles, labels, replace(grid, page_height=grid.page_height - reserve_pt), session)
-        story = study_sheet_story(topic, blocks, course, theme.logo, arrangement, theme.quiz_seed)
+        story = study_sheet_story(topic, blocks, course, theme.logo, arrangement, asked, theme.quiz_seed)
         return render_story(story, theme, styles, labels, marks, metadata(topic, topic.title, course), reserve_pt, trial)
 
     trials = _Trials(render)
     tried: list[Rendered] = []
     for arrangement in ARRANGEMENTS:
         tried.append(trials(arrangement))
-        best = _best(tried)
+        best = best_filled(tried)
         # An emptier last page is worth one more try only where a tighter setting might save it.
         if well_filled(best.fills) and (best.fills[-1] >= SETTLED_FILL or arrangement.tight or len(best.fills) == 1):
             return trials.pdf(best)
-    chosen = ARRANGEMENTS[tried.index(_best(tried))]
-    return trials.pdf(_with_room_at_feet(_best(tried), lambda reserve_pt: trials(chosen, reserve_pt), grid.page_height))
+    chosen = ARRANGEMENTS[tried.index(best_filled(tried))]
+    return trials.pdf(with_room_at_feet(best_filled(tried), lambda reserve_pt: trials(chosen, reserve_pt), grid.page_height))
 
 
-def _with_room_at_feet(rendered: Rendered, render: Callable[[float], Rendered], page_height: float) -> Rendered:
+def with_room_at_feet(rendered: Rendered, render: Callable[[float], Rendered], page_height: float) -> Rendered:
     """``rendered``, or a layout of it with room kept free at the foot of each page if that fills its last page better."""
     if len(rendered.fills) < 2 or rendered.fills[-1] >= LEAST_FILL:
         return rendered
@@ -114,28 +116,29 @@ def _with_room_at_feet(rendered: Rendered, render: Callable[[float], Rendered], 
             tried.append(render(min(shortfall * factor, MOST_RESERVE * page_height)))
         except LayoutError:  # something on the sheet is taller than the shortened pages
             break
-    return _best(tried)
+    return best_filled(tried)
 
 
-def _best(tried: Iterable[Rendered]) -> Rendered:
+def best_filled(tried: Iterable[Rendered]) -> Rendered:
     """Well-filled pages first, then the fewest pages, then the fullest emptiest page; the earlier of equals."""
     return min(tried, key=lambda rendered: (not well_filled(rendered.fills), len(rendered.fills), -min(rendered.fills)))
 
 
 def render_answer_key(topic: Topic, theme: Theme, course: Course | None = None, session: BuildSession | None = None) -> bytes:
-    """The teacher's copy: every question with its answer, the key facts with details and sources, the teacher's notes."""
+    """The teacher's copy: every question of the sheet with its answer, the key facts with details and sources, the teacher's notes."""
     topic = typeset_topic(topic, theme.typography)
     labels = theme.labels_for(topic.language_code)
     session = session or BuildSession()
-    grid = _grid(theme, build_styles(theme, session, topic.language))
+    grid = sheet_grid(theme, build_styles(theme, session, topic.language))
     title = f"{topic.title} — {labels['answer_key']}"
     marks = furniture(topic, course, labels, labels["teachers_copy"], teacher=True)
+    answered = on_sheet(topic, theme.quiz_seed, theme.quiz_print == "paper")
 
     def render(layout: tuple[str, bool], reserve_pt: float, trial: bool) -> Rendered:
         where, tight = layout
         styles = build_styles(theme, session, topic.language, tight)
         blocks = Blocks(styles, labels, replace(grid, page_height=grid.page_height - reserve_pt), session)
-        story = answer_key_story(topic, blocks, course, theme.logo, where, tight, theme.quiz_seed)
+        story = answer_key_story(topic, blocks, course, theme.logo, answered, where, tight, theme.quiz_seed)
         return render_story(story, theme, styles, labels, marks, metadata(topic, title, course), reserve_pt, trial)
 
     trials = _Trials(render)
@@ -145,6 +148,6 @@ def render_answer_key(topic: Topic, theme: Theme, course: Course | None = None, 
         tried.append(trials(layout))
         if len(tried[-1].fills) == 1:
             break
-    best = _best(tried)
+    best = best_filled(tried)
     chosen = layouts[tried.index(best)]
-    return trials.pdf(_with_room_at_feet(best, lambda reserve_pt: trials(chosen, reserve_pt), grid.page_height))
+    return trials.pdf(with_room_at_feet(best, lambda reserve_pt: trials(chosen, reserve_pt), grid.page_height))

@@ -28,6 +28,8 @@ WRITE_IN_WIDTH_PT = 150.0
 WRITE_IN_ROW_PT = 22.0
 """About 8 mm a line: room for handwriting of any size."""
 WRITE_IN_PADDING_PT = 7.0
+CARD_LOGO_HEIGHT_PT = 30.0
+"""A logo's height over the lines to write on: its name still reads, and the band grows hardly taller than without it."""
 
 
 class WriteIn(Flowable):
@@ -42,38 +44,40 @@ class WriteIn(Flowable):
         self.rule = rule
         self.across: float | None = None
         """The width of one row holding every field, or None: one field a line, ``WRITE_IN_WIDTH_PT`` wide."""
+        self.paired = False
+        """Not in a row: the first field (the name) on a line of its own, the others sharing the next; else one field a line."""
+
+    def _rows(self) -> list[list[str]]:
+        if self.across is not None:
+            return [self.labels]
+        if self.paired:
+            return [self.labels[:1], self.labels[1:]]
+        return [[label] for label in self.labels]
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        rows = 1 if self.across is not None else len(self.labels)
         self.width = self.across if self.across is not None else WRITE_IN_WIDTH_PT
-        self.height = rows * WRITE_IN_ROW_PT + WRITE_IN_PADDING_PT
+        self.height = len(self._rows()) * WRITE_IN_ROW_PT + WRITE_IN_PADDING_PT
         return self.width, self.height
 
     def _fields(self) -> list[tuple[str, float, float, float]]:
-        """(label, x, baseline, right end of its line) of each field; in a row, the first (the name) takes half."""
+        """(label, x, baseline, right end of its line) of each field; in one row, the first (the name) takes half."""
         inner = self.width - 2 * WRITE_IN_PADDING_PT
-        if self.across is None:
-            return [
-                (
-                    label,
-                    WRITE_IN_PADDING_PT,
-                    self.height - WRITE_IN_PADDING_PT / 2 - (index + 1) * WRITE_IN_ROW_PT + 6,
-                    inner + WRITE_IN_PADDING_PT,
-                )
-                for index, label in enumerate(self.labels)
-            ]
-        shares = [2.0, *([1.0] * (len(self.labels) - 1))]
-        fields, x = [], WRITE_IN_PADDING_PT
-        for label, share in zip(self.labels, shares, strict=True):
-            right = x + inner * share / sum(shares)
-            fields.append((label, x, WRITE_IN_PADDING_PT / 2 + 6, right - WRITE_IN_PADDING_PT))
-            x = right
+        fields = []
+        for index, row in enumerate(self._rows()):
+            baseline = self.height - WRITE_IN_PADDING_PT / 2 - (index + 1) * WRITE_IN_ROW_PT + 6
+            shares = [2.0, *([1.0] * (len(row) - 1))] if self.across is not None else [1.0] * len(row)
+            x = WRITE_IN_PADDING_PT
+            for place, (label, share) in enumerate(zip(row, shares, strict=True)):
+                right = x + inner * share / sum(shares)
+                last_of_line = self.across is None and place == len(row) - 1
+                fields.append((label, x, baseline, right if last_of_line else right - WRITE_IN_PADDING_PT))
+                x = right
         return fields
 
     def draw(self) -> None:
         canvas = self.canv
         canvas.saveState()
-        stacked = self.across is None
+        stacked = self.across is None and not self.paired
         widest = max(stringWidth(label, self.font, self.size) for label in self.labels)
         canvas.setFont(self.font, self.size)
         canvas.setFillColor(self.text)
@@ -86,13 +90,40 @@ class WriteIn(Flowable):
         canvas.restoreState()
 
 
+class LogoCard(Flowable):
+    """The logo over the lines to write on (the name on one, class and date on the next), on one plate.
+
+    Beside the title, a logo and three lines each on a plate of their own would make the band a
+    third taller, or push the lines under the title: a sheet on the edge of two pages would run onto a third.
+    """
+
+    def __init__(self, logo: Picture, write_in: WriteIn) -> None:
+        super().__init__()
+        room = WRITE_IN_WIDTH_PT - 2 * WRITE_IN_PADDING_PT
+        scale = min(room / logo.drawWidth, CARD_LOGO_HEIGHT_PT / logo.drawHeight)
+        self.logo = Picture(logo.picture, logo.drawWidth * scale, logo.drawHeight * scale)
+        self.write_in = write_in
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.write_in.across = None
+        self.write_in.paired = True
+        self.width, lines = self.write_in.wrap(0, 0)
+        self.height = WRITE_IN_PADDING_PT + self.logo.drawHeight + lines
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.write_in.drawOn(self.canv, 0, 0)
+        self.logo.drawOn(self.canv, (self.width - self.logo.drawWidth) / 2, self.write_in.height)
+
+
 class TitleBand(Flowable):
     """Kicker, title, subtitle and meta line on a filled (or outlined) band; a logo and the lines to write on at the right.
 
     On a filled band the logo and the lines to write on sit on plates of the background colour,
     so a logo made for white paper keeps its colours and a pen writes on white. The lines stand
     beside the title where it keeps its lines there and the band grows no taller, else (a
-    long title, a logo) in one row under it: a title never breaks early to make room for them.
+    long title) in one row under it: a title never breaks early to make room for them. A logo
+    stands over the lines beside the title, on one plate with them (``LogoCard``).
     """
 
     def __init__(
@@ -118,9 +149,13 @@ class TitleBand(Flowable):
         """Lines for the student's name, class and date: on the band they cost the page no height."""
         self.boxed = boxed
         """An outlined band drawn as a heavy frame all round (a teacher's copy), not only rules above and below."""
+        self.card = LogoCard(logo, write_in) if logo is not None and write_in is not None else None
+        """The logo and the lines to write on together, where they stand beside the title."""
 
     def _right(self, beside: bool) -> list[Flowable]:
         """What stands at the right of the text, top to bottom."""
+        if beside and self.card is not None:
+            return [self.card]
         return [*filter(None, (self.logo, self.write_in if beside else None))]
 
     def _plate_size(self, content: Flowable) -> tuple[float, float]:

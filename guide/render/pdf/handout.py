@@ -2,8 +2,9 @@
 
 Neither needs PowerPoint nor LibreOffice: each slide is drawn from the plan the deck is
 written from (see ``slide_art``). A handout sets the slides on the theme's paper in one of
-the layouts of ``Theme.handout``: three a page beside ruled lines for notes, one a page
-over its speaker notes (set as the sheet sets prose), or two, four, six or nine a page.
+the layouts of ``Theme.handout``: beside ruled lines for notes, three or two a page as the
+slides need to be read (see ``ruled_pages``), one a page over its speaker notes (set as the
+sheet sets prose), or two, four, six or nine a page.
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 from guide.labels import Labels
 from guide.model import Course, Topic
 from guide.render.common import Metadata, metadata
-from guide.render.pdf.document import render_story
+from guide.render.pdf.document import render_story, text_area
 from guide.render.pdf.fonts import register
 from guide.render.pdf.inline import literal
+from guide.render.pdf.ruled_pages import LABEL_ROOM_PT, ROW_GAP_PT, RULE_INSET_PT, RuledPage, ruled_pages
 from guide.render.pdf.run_on import RunOn
 from guide.render.pdf.sheet import furniture
 from guide.render.pdf.slide_art import SlideLook, draw_slide, slide_space
@@ -40,18 +42,14 @@ from guide.theme import HandoutLayout, Theme
 
 __all__ = ["render_handout", "render_slides_pdf"]
 
-GRIDS: dict[str, tuple[int, int]] = {"lines": (1, 3), "2": (1, 2), "4": (2, 2), "6": (2, 3), "9": (3, 3)}
+GRIDS: dict[str, tuple[int, int]] = {"2": (1, 2), "4": (2, 2), "6": (2, 3), "9": (3, 3)}
 """(columns, rows) of slides on a handout page, per layout."""
 GAP_PT = 14.0
 """Between the cells of a page of slides."""
 LABEL_PT = 7.5
 """The size of the slide number under each slide."""
-LABEL_ROOM_PT = 12.0
-RULED_SHARE = 0.52
-"""Of the width of a ``lines`` page: the slides' share; ruled lines take the rest."""
 RULE_PITCH_PT = 22.0
 """Between two ruled lines for writing: a comfortable handwriting line."""
-RULE_INSET_PT = 14.0
 NOTES_SLIDE_SHARE = 0.45
 """Of a ``notes`` page's height: the most the slide takes above its notes."""
 FRAME_PT = 0.5
@@ -94,7 +92,12 @@ def render_handout(topic: Topic, theme: Theme, course: Course | None = None, ses
     labels = theme.labels_for(topic.language_code)
     styles = build_styles(theme, session, topic.language)
     deck = _Deck(plan, look, styles, labels, bookmarks(plan.slides))
-    story = notes_story(deck) if theme.handout == "notes" else grid_story(deck, theme.handout)
+    if theme.handout == "notes":
+        story = notes_story(deck)
+    elif theme.handout == "lines":
+        story = ruled_story(deck, *text_area(theme))
+    else:
+        story = grid_story(deck, theme.handout)
     marker = labels["teachers_copy"] if theme.handout == "notes" else labels["handout"]  # notes hold the answers
     marks = replace(furniture(topic, course, labels, marker), header_on_first=True)
     about = metadata(topic, f"{topic.title} — {labels['handout']}", course)
@@ -143,8 +146,18 @@ class _Deck:
         return list(enumerate(self.plan.slides, start=1))
 
 
+def ruled_story(deck: _Deck, width: float, height: float) -> list[Flowable]:
+    """Pages of slides beside ruled lines, as many a page as can be read when printed (see ``ruled_pages``)."""
+    numbered = deck.numbered()
+    story: list[Flowable] = []
+    for page in ruled_pages(deck.plan, width, height):
+        story += [PageBreak()] if story else []
+        story.append(RuledSlides(deck, page, [numbered[index] for index in page.slides]))
+    return story
+
+
 def grid_story(deck: _Deck, layout: HandoutLayout) -> list[Flowable]:
-    """A page of slides per ``columns x rows`` slides, in reading order; ``lines`` adds ruled lines beside each."""
+    """A page of slides per ``columns x rows`` slides, in reading order."""
     columns, rows = GRIDS[layout]
     numbered = deck.numbered()
     per_page = columns * rows
@@ -152,7 +165,7 @@ def grid_story(deck: _Deck, layout: HandoutLayout) -> list[Flowable]:
     for start in range(0, len(numbered), per_page):
         if start:
             story.append(PageBreak())
-        story.append(SlidePage(deck, numbered[start : start + per_page], columns, rows, ruled=layout == "lines"))
+        story.append(SlidePage(deck, numbered[start : start + per_page], columns, rows))
     return story
 
 
@@ -160,24 +173,18 @@ def notes_story(deck: _Deck) -> list[Flowable]:
     """A page per slide: the slide, then its speaker notes set as the sheet sets prose.
 
     Notes too long for the room under their slide run on to the next page under a mark
-    naming the slide. A section continued on further slides (a long list, cards, a
-    timeline) gives each the same notes: they are set under its first slide only, and the
-    others point back to it.
+    naming the slide. A slide whose notes are given on an earlier slide of its section (a
+    long list, cards, a timeline continued) says so in the deck's notes, and here in a caption.
     """
     story: list[Flowable] = []
-    first_with: dict[str, int] = {}  # notes -> the slide they were set under, in the section being set
-    section = None
     for index, (number, slide) in enumerate(deck.numbered()):
         if index:
             story.append(PageBreak())
-        if slide.section != section:
-            first_with, section = {}, slide.section
-        first = first_with.setdefault(slide.notes, number) if slide.notes.strip() else number
-        if first == number:
+        if slide.notes_with:
+            texts, style = [literal(slide.notes)], deck.styles.caption
+        else:
             texts = [literal(part).replace("\n", "<br/>") for part in slide.notes.split("\n\n") if part.strip()]
             style = deck.styles.body
-        else:
-            texts, style = [literal(f"{deck.labels['notes_with']} {first}")], deck.styles.caption
         elements = [Element("P") for _ in texts]
         notes = [tag(Paragraph(text, style), element) for text, element in zip(texts, elements, strict=True)]
         mark = Paragraph(literal(f"{deck.labels['slide']} {number} {deck.labels['continued']}".upper()), deck.styles.box_label)
@@ -185,33 +192,51 @@ def notes_story(deck: _Deck) -> list[Flowable]:
     return story
 
 
-class SlidePage(Flowable):
-    """A handout page of slides in a grid, each with its number under it; ``ruled`` puts lines for writing beside each."""
-
-    def __init__(self, deck: _Deck, slides: Sequence[tuple[int, SlidePlan]], columns: int, rows: int, ruled: bool) -> None:
-        super().__init__()
-        self.deck = deck
-        self.slides = slides
-        self.columns = columns
-        self.rows = rows
-        self.ruled = ruled
+class _FullPage(Flowable):
+    """A flowable that takes the whole frame it is given: one handout page."""
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width, self.height = available_width, available_height
         return available_width, available_height
 
+
+class SlidePage(_FullPage):
+    """A handout page of slides in a grid, each centred in its cell with its number under it."""
+
+    def __init__(self, deck: _Deck, slides: Sequence[tuple[int, SlidePlan]], columns: int, rows: int) -> None:
+        super().__init__()
+        self.deck = deck
+        self.slides = slides
+        self.columns = columns
+        self.rows = rows
+
     def draw(self) -> None:
         cell_width = (self.width - (self.columns - 1) * GAP_PT) / self.columns
         cell_height = (self.height - (self.rows - 1) * GAP_PT) / self.rows
-        slide_width = cell_width * RULED_SHARE if self.ruled else cell_width
         for index, (number, slide) in enumerate(self.slides):
             column, row = index % self.columns, index // self.columns
             left = column * (cell_width + GAP_PT)
             top = self.height - row * (cell_height + GAP_PT)
-            place_slide(self.canv, self.deck, number, slide, left, top, slide_width, cell_height - LABEL_ROOM_PT, centred=not self.ruled)
-            if self.ruled:
-                rule_left = left + slide_width + RULE_INSET_PT
-                draw_rules(self.canv, rule_left, left + cell_width, top, top - cell_height, self.deck.styles.palette.rule)
+            place_slide(self.canv, self.deck, number, slide, left, top, cell_width, cell_height - LABEL_ROOM_PT, centred=True)
+
+
+class RuledSlides(_FullPage):
+    """A ``lines`` page: its slides down the left at the page's width for them, ruled lines beside each and under it."""
+
+    def __init__(self, deck: _Deck, page: RuledPage, slides: Sequence[tuple[int, SlidePlan]]) -> None:
+        super().__init__()
+        self.deck = deck
+        self.page = page
+        self.slides = slides
+
+    def draw(self) -> None:
+        plan, width = self.deck.plan, self.page.slide_width
+        slide_height = width * plan.height_pt / plan.width_pt
+        for row, (number, slide) in enumerate(self.slides):
+            top = self.height - row * (self.page.row_height + ROW_GAP_PT)
+            place_slide(self.canv, self.deck, number, slide, 0, top, width, slide_height, centred=False)
+            beside = (width + RULE_INSET_PT, top - slide_height - LABEL_ROOM_PT)
+            draw_rules(self.canv, 0, self.width, top, top - self.page.row_height, self.deck.styles.palette.rule, beside)
 
 
 class SlideFigure(Flowable):
@@ -273,14 +298,19 @@ def place_slide(
     canvas.restoreState()
 
 
-def draw_rules(canvas: Canvas, left: float, right: float, top: float, bottom: float, color: Color) -> None:
-    """Ruled lines for writing between ``top`` and ``bottom``, one handwriting line apart."""
+def draw_rules(
+    canvas: Canvas, left: float, right: float, top: float, bottom: float, color: Color, beside: tuple[float, float]
+) -> None:
+    """Ruled lines for writing between ``top`` and ``bottom``, one handwriting line apart.
+
+    ``beside`` (x, y) is the corner of what they go round: lines above ``y`` start at ``x``, the rest at ``left``.
+    """
     canvas.saveState()
     canvas.setStrokeColor(color)
     canvas.setLineWidth(FRAME_PT)
     y = top - RULE_PITCH_PT
     while y >= bottom:
-        canvas.line(left, y, right, y)
+        canvas.line(beside[0] if y > beside[1] else left, y, right, y)
         y -= RULE_PITCH_PT
     canvas.restoreState()
 

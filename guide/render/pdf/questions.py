@@ -226,13 +226,13 @@ class Questions:
     def key(self, items: Sequence[Arranged], tight: bool = False) -> list[Flowable]:
         """Each question as the sheet prints it, its boxes filled and gaps completed; open answers with the points to look for.
 
-        ``tight`` sets the questions closer together.
+        ``tight`` sets the questions closer together, and the points to look for run in after their label.
         """
         listed = Element("L")
         gap = TIGHT_ANSWER_GAP_PT if tight else ANSWER_GAP_PT
-        return [Kept([*_tagged(self._answered(item), listed), Spacer(0, gap)]) for item in items]
+        return [Kept([*_tagged(self._answered(item, tight), listed), Spacer(0, gap)]) for item in items]
 
-    def _answered(self, item: Arranged) -> list[Flowable]:
+    def _answered(self, item: Arranged, run_in: bool = False) -> list[Flowable]:
         question = item.question
         if not isinstance(question, OpenQuestion):
             parts = self._boxes(item, answered=True)
@@ -243,7 +243,10 @@ class Questions:
             Paragraph(f"<b>{literal(self.labels['answer'])}:</b> {self.blocks.inline(question.answer)}", self.styles.answer),
         ]
         points = key_points(question.answer)
-        if points:
+        if points and run_in:  # a line or two, not a line each: what keeps a long key to fewer pages
+            listed_points = "".join(f"&nbsp;&nbsp;▪&nbsp;{literal(point)}" for point in points)
+            parts.append(Paragraph(f"<b>{literal(self.labels['key_points'])}:</b>{listed_points}", self.styles.point))
+        elif points:
             parts.append(Paragraph(f"<b>{literal(self.labels['key_points'])}</b>", self.styles.point))
             looked_for = Element("L")
             parts += [self.blocks.list_item(looked_for, literal(point), self.styles.point) for point in points]

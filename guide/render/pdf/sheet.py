@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from guide.labels import Labels
 from guide.model import Course, Topic
-from guide.quiz import arranged
+from guide.quiz import Arranged
 from guide.render.common import meta_line
 from guide.render.pdf.blocks import Blocks
 from guide.render.pdf.columns import Columns, balanced, stacked_height
@@ -48,7 +48,7 @@ ARRANGEMENTS = (
 """Tried in order until one gives well-filled pages; the first is the most compact."""
 
 
-def _kicker(marker: str, course: Course | None) -> str:
+def kicker(marker: str, course: Course | None) -> str:
     """The line above the title: what the document is, after the course code when there is one."""
     return f"{course.code} · {marker}" if course else marker
 
@@ -75,9 +75,15 @@ def _illustrated(paragraphs: list[Flowable], figures: list[Flowable]) -> list[Fl
 
 
 def study_sheet_story(
-    topic: Topic, blocks: Blocks, course: Course | None, logo: Path | None, arrangement: Arrangement, seed: int = 0
+    topic: Topic,
+    blocks: Blocks,
+    course: Course | None,
+    logo: Path | None,
+    arrangement: Arrangement,
+    asked: Sequence[Arranged] = (),
+    seed: int = 0,
 ) -> list[Flowable]:
-    """Objectives under the title band; prose and questions in the main column, the rest in the sidebar beside them.
+    """Objectives under the title band; prose and the ``asked`` questions in the main column, the rest in the sidebar beside them.
 
     The timeline goes down the sidebar or across the page; figures and excerpts go with the section they belong to.
     """
@@ -111,12 +117,12 @@ def study_sheet_story(
         *figures.side,
         *(section("timeline", timeline, side=True) if where == "side" else []),
     ]
-    asked = Questions(blocks).sheet(arranged(topic, seed), arrangement.extra_lines, arrangement.tight)
+    printed = Questions(blocks).sheet(asked, arrangement.extra_lines, arrangement.tight)
     heading = section_title(labels["questions"], labels["version"], seed)
-    questions = blocks.section(heading, [*asked, *quotes.get("questions", [])]) if asked else []
+    questions = blocks.section(heading, [*printed, *quotes.get("questions", [])]) if printed else []
     beside_questions = [*([] if where == "side" else terms), *section("sources", blocks.sources(topic.sources), side=True)]
     story: list[Flowable] = [
-        blocks.title_band(_kicker(labels["study_sheet"], course), topic.title, topic.subtitle, meta_line(topic, labels), logo),
+        blocks.title_band(kicker(labels["study_sheet"], course), topic.title, topic.subtitle, meta_line(topic, labels), logo),
         Spacer(0, BAND_GAP_PT),
     ]
     if where != "across":
@@ -136,9 +142,16 @@ KEY_LAYOUTS = ("notes_under_answers", "notes_beside")
 
 
 def answer_key_story(
-    topic: Topic, blocks: Blocks, course: Course | None, logo: Path | None, layout: str = KEY_LAYOUTS[0], tight: bool = False, seed: int = 0
+    topic: Topic,
+    blocks: Blocks,
+    course: Course | None,
+    logo: Path | None,
+    answered: Sequence[Arranged],
+    layout: str = KEY_LAYOUTS[0],
+    tight: bool = False,
+    seed: int = 0,
 ) -> list[Flowable]:
-    """Answers with the points to look for, then the teacher's notes; the key facts with details and sources beside them.
+    """The ``answered`` questions with the points to look for, then the teacher's notes; the key facts with details and sources beside them.
 
     The key facts go in the sidebar, or under the answers when they are longer than the answers and would run on alone.
     With ``layout`` "notes_beside" the notes follow the sources in the sidebar, where they may save the key a page;
@@ -148,7 +161,7 @@ def answer_key_story(
     grid = blocks.grid
     notes_beside = layout == "notes_beside" and grid.has_sidebar
     heading = section_title(labels["questions"], labels["version"], seed)
-    questions = blocks.section(heading, Questions(blocks).key(arranged(topic, seed), tight))
+    questions = blocks.section(heading, Questions(blocks).key(answered, tight))
     notes = blocks.section(labels["teaching_notes"], blocks.notes(topic.notes, notes_beside), side=notes_beside)
     answers = questions if notes_beside else [*questions, *notes]
     facts = blocks.key_facts_box(topic, with_details=True)
@@ -158,7 +171,7 @@ def answer_key_story(
     under = main_height + stacked_height(facts, grid.main_width)
     main, side = (answers, [*facts, *sources]) if max(main_height, beside) <= under else ([*answers, *facts], sources)
     band = blocks.title_band(
-        _kicker(labels["teachers_copy"], course), topic.title, labels["answer_key"], meta_line(topic, labels), logo, teacher=True
+        kicker(labels["teachers_copy"], course), topic.title, labels["answer_key"], meta_line(topic, labels), logo, teacher=True
     )
     return [band, Spacer(0, BAND_GAP_PT), *_region(blocks, main, side)]
 

@@ -67,6 +67,13 @@ class SlideLook:
     footers: Mapping[str, tuple[Box | None, Box | None]] | None = None
     anchors: Mapping[str, Mapping[str, str]] | None = None
     """Slide role -> placeholder kind (title, subtitle, body) -> where a template's layout sets its lines."""
+    role_inks: Mapping[str, Mapping[str, str]] | None = None
+    """Slide role -> its own inks: a template layout's scheme colours in its colour map, its title and text colours."""
+
+    def for_slide(self, role: str) -> SlideLook:
+        """The look of a slide of ``role``: its layout's own inks over the deck's."""
+        own = self.role_inks.get(role) if self.role_inks else None
+        return replace(self, inks={**self.inks, **own}) if own else self
 
     def anchor(self, role: str, kind: str, ours: str) -> str:
         """Where a placeholder's lines sit: ``ours`` in our design, the template layout's on a template."""
@@ -101,6 +108,7 @@ def draw_slide(canvas: Canvas, plan: DeckPlan, slide: SlidePlan, number: int, lo
     shapes, lines, the footer and the logo are artifacts.
     """
     section = Element("Sect") if section is None else section
+    look = look.for_slide(slide.role)
     title = section.child("H1" if slide.role == "title" else "H2")
     blocks = {id(block): section.child("Div") for block in (slide.subtitle, slide.body) if block is not None}
     parts = {
@@ -212,7 +220,7 @@ def draw_logo(canvas: Canvas, height: float, logo: tuple[Path, Box], look: Slide
 def draw_title(canvas: Canvas, height: float, slide: SlidePlan, look: SlideLook) -> None:
     """The slide's title in its box, at the bottom of the box as our design anchors it (a template's layout says)."""
     role = "cover_title" if slide.role == "title" else "title"
-    ink = slide.title_ink if look.designed else "text"
+    ink = slide.title_ink if look.designed else "title" if "title" in look.inks else "text"
     anchor = look.anchor(slide.role, "title", "b")
     title = TextBlock(slide.title_box, (bold_line(slide.title),), slide.title_size_pt, role, ink, anchor=anchor, lines=(slide.title_lines,))
     draw_text_block(canvas, height, title, look)

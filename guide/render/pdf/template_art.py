@@ -15,7 +15,7 @@ from guide.render.slides.style import TEMPLATE_SCHEME
 from guide.session import BuildSession
 from guide.template import Placeholder, Template
 
-SLIDE_ROLES = ("title", "content", "title_only")
+SLIDE_ROLES = ("title", "section", "content", "title_only")
 
 
 def template_look(template: Template, title_fonts: RegisteredFamily, body_fonts: RegisteredFamily, session: BuildSession) -> SlideLook:
@@ -26,15 +26,24 @@ def template_look(template: Template, title_fonts: RegisteredFamily, body_fonts:
     backdrops = {}
     footers = {}
     anchors = {}
+    role_inks = {}
     for role in SLIDE_ROLES:
         layout = template.roles.get(role)
         if layout is None:
             continue
+        role_inks[role] = {
+            name: value if value.startswith("#") else art.layout_color(layout.index, value) for name, value in chosen.items()
+        }
+        if role in template.text_colors:  # placeholders' text as its layout sets it; text we draw on title-only slides as chosen
+            title, text = template.text_colors[role]
+            role_inks[role] |= {"title": template.branding.title_colors.get(role, title)} | ({} if role == "title_only" else {"text": text})
         backdrops[role] = _backdrop(art.backdrops[layout.index], template)
         boxes = [template.furniture(layout, kind) for kind in ("footer", "slide_number")]
         footers[role] = (_placed(boxes[0]), _placed(boxes[1]))
         anchors[role] = art.anchors.get(layout.index, {})
-    return SlideLook(inks, title_fonts, body_fonts, designed=False, backdrops=backdrops, footers=footers, anchors=anchors)
+    return SlideLook(
+        inks, title_fonts, body_fonts, designed=False, backdrops=backdrops, footers=footers, anchors=anchors, role_inks=role_inks
+    )
 
 
 def session_template_art(template: Template, session: BuildSession) -> template_art.TemplateArt:

@@ -95,9 +95,17 @@ class DeckPackage:
         _remove_slides(self.deck)
         self._numbers.clear()
 
-    def add_slide(self, layout_index: int) -> tuple[SlidePart, ShapeTree]:
-        """A new last slide on the layout at ``layout_index``, and its (empty) shape tree."""
+    def add_slide(self, layout_index: int, color_map: Sequence[tuple[str, str]] = ()) -> tuple[SlidePart, ShapeTree]:
+        """A new last slide on the layout at ``layout_index``, and its (empty) shape tree.
+
+        A layout's own ``color_map`` is stated on the slide too: a new slide says "the master's
+        colour map", under which PowerPoint shows a dark layout's text dark.
+        """
         part = SlidePart.new(self._next_name("/ppt/slides/slide%d.xml"), self.deck.part.package, self._layouts[layout_index])
+        if color_map:
+            override = required_child(part._element, f"{P}clrMapOvr")
+            override.clear()
+            SubElement(override, f"{A}overrideClrMapping", dict(color_map))
         slide_id = str(self.FIRST_SLIDE_ID + len(self._slide_list))
         SubElement(self._slide_list, f"{P}sldId", {"id": slide_id, f"{R}id": self.deck.part.relate_to(part, RT.SLIDE)})
         return part, ShapeTree(required_child(part._element, f"{P}cSld/{P}spTree"))

@@ -86,17 +86,17 @@ class DeckWriter:
         if layout is None:
             raise RenderError(f"the template has no layout for {plan.role} slides")
         own_boxes = plan.role in self.template.fallbacks
-        slide = _Slide(*package.add_slide(layout.index))
+        slide = _Slide(*package.add_slide(layout.index, layout.color_map))
         if not self.designed:
             carry_branding(self.template.branding, plan.role, package.samples, slide.part, slide.tree)
         if plan.background and self.designed:
             elements.background(slide.part._element, self.inks[plan.background])
-        title_ink = self.inks[plan.title_ink] if self.designed else self._carried_title_ink(plan.role)
+        title_ink = self.inks[plan.title_ink] if self.designed else self._carried_title_ink(plan.role) or _said(layout.first("title"))
         title = self._placeholder(slide, layout.first("title"), FALLBACK_TITLE, plan.title_box)
         self._text(slide, title, [self._title_line(plan.title)], plan.title_size_pt, title_ink, anchor="b")
         if plan.subtitle:
             subtitle = None if own_boxes else layout.first("subtitle") or layout.main_body
-            ink = self.inks[plan.subtitle.ink] if self.designed else self._carried_title_ink(plan.role)
+            ink = self.inks[plan.subtitle.ink] if self.designed else self._carried_title_ink(plan.role) or _said(subtitle)
             shape = self._placeholder(slide, subtitle, FALLBACK_SUBTITLE, plan.subtitle.box)
             align = None if subtitle or self.designed else self._title_align(layout)  # our own box lines up with the title
             self._text(slide, shape, plan.subtitle.items, plan.subtitle.size_pt, ink, align=align)
@@ -104,7 +104,7 @@ class DeckWriter:
             body = None if own_boxes else layout.main_body
             if body is None and self.designed:
                 raise RenderError(f"the template's layout '{layout.name}' has no body placeholder")
-            ink = self.inks[plan.body.ink] if self.designed else None
+            ink = self.inks[plan.body.ink] if self.designed else _said(body)
             self._text(
                 slide,
                 self._placeholder(slide, body, FALLBACK_BODY, plan.body.box),
@@ -261,6 +261,14 @@ def _keywords(keywords: Sequence[str]) -> str:
             break
         kept.append(keyword)
     return ", ".join(kept) if kept or not keywords else _shortened(keywords[0])
+
+
+def _said(placeholder: Placeholder | None) -> Ink | None:
+    """The colour a template's placeholder says only on its sample text, which clients differ in passing on: stated on ours."""
+    look = placeholder.look if placeholder else None
+    if look is None or not look.color_on_text or not look.color:
+        return None
+    return Ink.rgb(look.color) if look.color.startswith("#") else Ink.scheme(look.color)
 
 
 def template_inks(template: Template) -> dict[str, Ink]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from PIL import Image
 
 from guide.markup import Span
-from guide.render.slides.fitting import Item
+from guide.render.slides.fitting import INSET_X_PT, INSET_Y_PT, Item
 from guide.render.slides.geometry import Box
 from guide.render.slides.shapes import Drawing, Line, Picture, Shape
 from guide.render.slides.style import DeckStyle
@@ -55,50 +55,63 @@ def cards(region: Box, items: Sequence[Item], set_: Typesetter, style: DeckStyle
 
 def _card_columns(region: Box, items: Sequence[Item], set_: Typesetter, style: DeckStyle, numbered: bool) -> list[Drawing] | None:
     count = len(items)
-    width = (region.width - (count - 1) * GAP_PT) / count
-    if count > MAX_COLUMNS or width - 2 * PAD_PT < MIN_COLUMN_PT:
+    width = (region.width - (count - 1) * set_.pt(GAP_PT)) / count
+    if count > MAX_COLUMNS or width - 2 * set_.pt(PAD_PT) < set_.pt(MIN_COLUMN_PT):
         return None
-    head = BADGE_PT + PAD_PT if numbered else 0.0
-    text_width = width - 2 * PAD_PT
-    size = set_.largest([([item], text_width, region.height - head - 2 * PAD_PT) for item in items], "card")
+    head = set_.pt(BADGE_PT) + set_.pt(PAD_PT) if numbered else 0.0
+    text_width = width - 2 * set_.pt(PAD_PT)
+    size = set_.largest([([item], text_width, region.height - head - 2 * set_.pt(PAD_PT)) for item in items], "card")
     if size is None:
         return None
-    height = max(set_.height([item], text_width, size, "card") for item in items) + head + 2 * PAD_PT
+    height = max(set_.height([item], text_width, size, "card") for item in items) + head + 2 * set_.pt(PAD_PT)
     top = _centred(region, height)
     drawings: list[Drawing] = []
     for index, item in enumerate(items):
-        card = Box(region.left + index * (width + GAP_PT), top, width, height)
-        drawings.append(_card(card, style))
+        card = Box(region.left + index * (width + set_.pt(GAP_PT)), top, width, height)
+        drawings.append(_card(card, style, set_))
         if numbered:
-            drawings += _badge(Box(card.left + PAD_PT, card.top + PAD_PT, BADGE_PT, BADGE_PT), str(index + 1), set_, style)
+            drawings += _badge(
+                Box(card.left + set_.pt(PAD_PT), card.top + set_.pt(PAD_PT), set_.pt(BADGE_PT), set_.pt(BADGE_PT)),
+                str(index + 1),
+                set_,
+                style,
+            )
         else:
-            drawings.append(Shape("rect", Box(card.left, card.top, card.width, ACCENT_BAR_PT), "accent", name="Accent bar"))
-        text = Box(card.left + PAD_PT, card.top + PAD_PT + head, text_width, height - head - 2 * PAD_PT)
+            drawings.append(Shape("rect", Box(card.left, card.top, card.width, set_.pt(ACCENT_BAR_PT)), "accent", name="Accent bar"))
+        text = Box(card.left + set_.pt(PAD_PT), card.top + set_.pt(PAD_PT) + head, text_width, height - head - 2 * set_.pt(PAD_PT))
         drawings.append(set_.block(text, [item], size, "card", name="Card"))
     return drawings
 
 
 def card_rows(region: Box, items: Sequence[Item], set_: Typesetter, style: DeckStyle, numbered: bool) -> list[Drawing] | None:
     """Points as full-width cards, one under another, numbered or not."""
-    lead = BADGE_PT + PAD_PT if numbered else 0.0
-    text_width = region.width - 2 * PAD_PT - lead
+    lead = set_.pt(BADGE_PT) + set_.pt(PAD_PT) if numbered else 0.0
+    text_width = region.width - 2 * set_.pt(PAD_PT) - lead
 
     def heights(size: float) -> list[float]:
-        return [max(set_.height([item], text_width, size, "card"), BADGE_PT if numbered else 0.0) + 2 * PAD_PT for item in items]
+        return [
+            max(set_.height([item], text_width, size, "card"), set_.pt(BADGE_PT) if numbered else 0.0) + 2 * set_.pt(PAD_PT)
+            for item in items
+        ]
 
-    size = set_.largest_where(lambda size: sum(heights(size)) + GAP_PT * (len(items) - 1) <= region.height, "card")
+    size = set_.largest_where(lambda size: sum(heights(size)) + set_.pt(GAP_PT) * (len(items) - 1) <= region.height, "card")
     if size is None:
         return None
-    top = _centred(region, sum(heights(size)) + GAP_PT * (len(items) - 1))
+    top = _centred(region, sum(heights(size)) + set_.pt(GAP_PT) * (len(items) - 1))
     drawings: list[Drawing] = []
     for index, (item, height) in enumerate(zip(items, heights(size), strict=True)):
         card = Box(region.left, top, region.width, height)
-        drawings.append(_card(card, style))
+        drawings.append(_card(card, style, set_))
         if numbered:
-            drawings += _badge(Box(card.left + PAD_PT, card.top + PAD_PT, BADGE_PT, BADGE_PT), str(index + 1), set_, style)
-        text = Box(card.left + PAD_PT + lead, card.top + PAD_PT, text_width, height - 2 * PAD_PT)
+            drawings += _badge(
+                Box(card.left + set_.pt(PAD_PT), card.top + set_.pt(PAD_PT), set_.pt(BADGE_PT), set_.pt(BADGE_PT)),
+                str(index + 1),
+                set_,
+                style,
+            )
+        text = Box(card.left + set_.pt(PAD_PT) + lead, card.top + set_.pt(PAD_PT), text_width, height - 2 * set_.pt(PAD_PT))
         drawings.append(set_.block(text, [item], size, "card", name="Card", anchor="ctr"))
-        top += height + GAP_PT
+        top += height + set_.pt(GAP_PT)
     return drawings
 
 
@@ -110,11 +123,11 @@ def grid(
     ``role`` sets their text: a few name cards are set larger than a glossary's many term cards.
     """
     columns = min(columns, len(entries))
-    while columns > 1 and region.width < columns * (MIN_COLUMN_PT + 2 * PAD_PT + BADGE_PT) + (columns - 1) * GAP_PT:
+    while columns > 1 and region.width < columns * set_.pt(MIN_COLUMN_PT + 2 * PAD_PT + BADGE_PT) + (columns - 1) * set_.pt(GAP_PT):
         columns -= 1
-    width = (region.width - (columns - 1) * GAP_PT) / columns
-    lead = BADGE_PT + PAD_PT if any(entry.badge for entry in entries) else ACCENT_BAR_PT + PAD_PT
-    text_width = width - 2 * PAD_PT - lead
+    width = (region.width - (columns - 1) * set_.pt(GAP_PT)) / columns
+    lead = set_.pt(BADGE_PT) + set_.pt(PAD_PT) if any(entry.badge for entry in entries) else set_.pt(ACCENT_BAR_PT) + set_.pt(PAD_PT)
+    text_width = width - 2 * set_.pt(PAD_PT) - lead
     rows = [entries[start : start + columns] for start in range(0, len(entries), columns)]
 
     def parts(entry: GridEntry, size: float) -> tuple[float, float]:
@@ -122,13 +135,13 @@ def grid(
         return head, set_.height([entry.body], text_width, size, role) if entry.body else 0.0
 
     def row_heights(size: float) -> list[float]:
-        return [max(max(sum(parts(entry, size)), BADGE_PT) + 2 * PAD_PT for entry in row) for row in rows]
+        return [max(max(sum(parts(entry, size)), set_.pt(BADGE_PT)) + 2 * set_.pt(PAD_PT) for entry in row) for row in rows]
 
-    size = set_.largest_where(lambda size: sum(row_heights(size)) + GAP_PT * (len(rows) - 1) <= region.height, role)
+    size = set_.largest_where(lambda size: sum(row_heights(size)) + set_.pt(GAP_PT) * (len(rows) - 1) <= region.height, role)
     if size is None:
         return None
     heights = row_heights(size)
-    total = sum(heights) + GAP_PT * (len(rows) - 1)
+    total = sum(heights) + set_.pt(GAP_PT) * (len(rows) - 1)
     if total < region.height * MIN_GRID_SHARE:  # a few short cards grow, so the slide does not look empty
         heights = [height + (region.height * MIN_GRID_SHARE - total) / len(rows) for height in heights]
         total = region.height * MIN_GRID_SHARE
@@ -136,21 +149,21 @@ def grid(
     drawings: list[Drawing] = []
     for row, height in zip(rows, heights, strict=True):
         for column, entry in enumerate(row):
-            card = Box(region.left + column * (width + GAP_PT), top, width, height)
-            drawings.append(_card(card, style))
-            badge = Box(card.left + PAD_PT, card.top + PAD_PT, BADGE_PT, BADGE_PT)
+            card = Box(region.left + column * (width + set_.pt(GAP_PT)), top, width, height)
+            drawings.append(_card(card, style, set_))
+            badge = Box(card.left + set_.pt(PAD_PT), card.top + set_.pt(PAD_PT), set_.pt(BADGE_PT), set_.pt(BADGE_PT))
             if entry.portrait:
                 box = fitted(entry.portrait, badge)
                 drawings.append(Picture(entry.portrait, entry.head.text, box, "muted", "Portrait", grey=not style.fills))
             elif entry.badge:
                 drawings += _badge(badge, entry.badge, set_, style)
             else:
-                drawings.append(Shape("rect", Box(card.left, card.top, ACCENT_BAR_PT, height), "accent", name="Accent bar"))
+                drawings.append(Shape("rect", Box(card.left, card.top, set_.pt(ACCENT_BAR_PT), height), "accent", name="Accent bar"))
             head_height, body_height = parts(entry, size)
-            left = card.left + PAD_PT + lead
+            left = card.left + set_.pt(PAD_PT) + lead
             drawings.append(
                 set_.block(
-                    Box(left, card.top + PAD_PT, text_width, head_height),
+                    Box(left, card.top + set_.pt(PAD_PT), text_width, head_height),
                     [entry.head],
                     size,
                     role,
@@ -160,33 +173,37 @@ def grid(
                 )
             )
             if entry.body:
-                body = Box(left, card.top + PAD_PT + head_height, text_width, body_height)
+                body = Box(left, card.top + set_.pt(PAD_PT) + head_height, text_width, body_height)
                 drawings.append(set_.block(body, [entry.body], size, role, name="Card"))
-        top += height + GAP_PT
+        top += height + set_.pt(GAP_PT)
     return drawings
 
 
 def panel(region: Box, item: Item, set_: Typesetter, style: DeckStyle) -> list[Drawing] | None:
     """One paragraph in a tinted (or outlined) panel with an accent bar down its left edge."""
-    lead = ACCENT_BAR_PT + PAD_PT
-    text_width = region.width - lead - 2 * PAD_PT
-    size = set_.largest([([item], text_width, region.height - 2 * PAD_PT)], "body")
+    lead = set_.pt(ACCENT_BAR_PT) + set_.pt(PAD_PT)
+    text_width = region.width - lead - 2 * set_.pt(PAD_PT)
+    size = set_.largest([([item], text_width, region.height - 2 * set_.pt(PAD_PT))], "body")
     if size is None:
         return None
-    height = set_.height([item], text_width, size, "body") + 2 * PAD_PT
+    height = set_.height([item], text_width, size, "body") + 2 * set_.pt(PAD_PT)
     box = Box(region.left, region.top, region.width, height)
     return [
-        Shape("rect", box, style.card_fill, style.card_outline, 1.0, "Panel"),
-        Shape("rect", Box(box.left, box.top, ACCENT_BAR_PT, height), "accent", name="Accent bar"),
+        Shape("rect", box, style.card_fill, style.card_outline, set_.pt(1.0), "Panel"),
+        Shape("rect", Box(box.left, box.top, set_.pt(ACCENT_BAR_PT), height), "accent", name="Accent bar"),
         set_.block(
-            Box(box.left + lead + PAD_PT, box.top + PAD_PT, text_width, height - 2 * PAD_PT), [item], size, "body", name="Panel text"
+            Box(box.left + lead + set_.pt(PAD_PT), box.top + set_.pt(PAD_PT), text_width, height - 2 * set_.pt(PAD_PT)),
+            [item],
+            size,
+            "body",
+            name="Panel text",
         ),
     ]
 
 
 def statement(region: Box, item: Item, set_: Typesetter) -> list[Drawing] | None:
     """One short text set large, a short accent bar above it, in the upper middle of the slide."""
-    bar = ACCENT_BAR_PT + GAP_PT
+    bar = set_.pt(ACCENT_BAR_PT) + set_.pt(GAP_PT)
     width = region.width * 0.85
     size = set_.largest([([item], width, region.height - bar)], "statement")
     if size is None:
@@ -194,7 +211,7 @@ def statement(region: Box, item: Item, set_: Typesetter) -> list[Drawing] | None
     height = set_.height([item], width, size, "statement")
     top = region.top + (region.height - height - bar) / 3
     return [
-        Shape("rect", Box(region.left + 7.2, top, 96, ACCENT_BAR_PT), "accent", name="Accent bar"),
+        Shape("rect", Box(region.left + INSET_X_PT, top, set_.pt(96), set_.pt(ACCENT_BAR_PT)), "accent", name="Accent bar"),
         set_.block(Box(region.left, top + bar, width, height), [item], size, "statement", ink="primary", name="Statement"),
     ]
 
@@ -213,11 +230,11 @@ def quotation(region: Box, passages: Sequence[tuple[Item, str]], set_: Typesette
     width = region.width - indent
     caption = set_.sizes("caption")[1]
     source_heights = [set_.height([source], width, caption, "caption") for source in sources]
-    between = 2 * GAP_PT
+    between = 2 * set_.pt(GAP_PT)
 
     def total(size: float) -> float:
         quotes = sum(set_.height([quote], width, size, "quote") for quote, _ in passages)
-        return drop + quotes + sum(source_heights) + GAP_PT * len(passages) + between * (len(passages) - 1)
+        return drop + quotes + sum(source_heights) + set_.pt(GAP_PT) * len(passages) + between * (len(passages) - 1)
 
     size = set_.largest_where(lambda size: total(size) <= region.height, "quote", least)
     if size is None:
@@ -231,7 +248,7 @@ def quotation(region: Box, passages: Sequence[tuple[Item, str]], set_: Typesette
     for (quote, _), source, source_height in zip(passages, sources, source_heights, strict=True):
         height = set_.height([quote], width, size, "quote")
         drawings.append(set_.block(Box(region.left + indent, top, width, height), [quote], size, "quote", ink="primary", name="Quotation"))
-        top += height + GAP_PT
+        top += height + set_.pt(GAP_PT)
         drawings.append(
             set_.block(Box(region.left + indent, top, width, source_height), [source], caption, "caption", ink="muted", name="Attribution")
         )
@@ -241,7 +258,7 @@ def quotation(region: Box, passages: Sequence[tuple[Item, str]], set_: Typesette
 
 def parallel(region: Box, original: Item, translation: Item, attribution: str, set_: Typesetter) -> list[Drawing] | None:
     """A passage and its translation side by side at one size, a rule between them, whose words they are once below both."""
-    width = (region.width - 2 * GAP_PT) / 2
+    width = (region.width - 2 * set_.pt(GAP_PT)) / 2
     caption = set_.sizes("caption")[1]
     source = Item((Span(f"\u2014\u00a0{attribution}"),), bullet=False)
     source_height = set_.height([source], region.width, caption, "caption")
@@ -249,18 +266,18 @@ def parallel(region: Box, original: Item, translation: Item, attribution: str, s
     def tallest(size: float) -> float:
         return max(set_.height([item], width, size, "parallel") for item in (original, translation))
 
-    size = set_.largest_where(lambda size: tallest(size) + GAP_PT + source_height <= region.height, "parallel")
+    size = set_.largest_where(lambda size: tallest(size) + set_.pt(GAP_PT) + source_height <= region.height, "parallel")
     if size is None:
         return None
     height = tallest(size)
-    top = _centred(region, height + GAP_PT + source_height)
-    right = region.left + width + 2 * GAP_PT
+    top = _centred(region, height + set_.pt(GAP_PT) + source_height)
+    right = region.left + width + 2 * set_.pt(GAP_PT)
     return [
         set_.block(Box(region.left, top, width, height), [original], size, "parallel", ink="primary", name="Quotation"),
-        Line(Box(region.left + width + GAP_PT, top, 0, height), "accent", 2.0, "Rule"),
+        Line(Box(region.left + width + set_.pt(GAP_PT), top, 0, height), "accent", set_.pt(2.0), "Rule"),
         set_.block(Box(right, top, width, height), [translation], size, "parallel", ink="primary", name="Translation"),
         set_.block(
-            Box(region.left, top + height + GAP_PT, region.width, source_height),
+            Box(region.left, top + height + set_.pt(GAP_PT), region.width, source_height),
             [source],
             caption,
             "caption",
@@ -278,7 +295,7 @@ def numbers(region: Box, figures: Sequence[tuple[str, Item]], set_: Typesetter, 
     if not 1 < count <= MAX_COLUMNS:
         return None
     big = [Item((Span(figure, bold=True),), bullet=False) for figure, _ in figures]
-    inner = (region.width - (count - 1) * GAP_PT) / count - 2 * PAD_PT
+    inner = (region.width - (count - 1) * set_.pt(GAP_PT)) / count - 2 * set_.pt(PAD_PT)
     short = all(set_.lines(item, inner, set_.sizes("number")[0], "number") == 1 for item in big)
     columns = partial(_figure_columns, region, big, figures, set_, style)
     rows = partial(_figure_rows, region, big, figures, set_)
@@ -289,35 +306,54 @@ def _figure_columns(
     region: Box, big: Sequence[Item], figures: Sequence[tuple[str, Item]], set_: Typesetter, style: DeckStyle
 ) -> list[Drawing] | None:
     count = len(figures)
-    width = (region.width - (count - 1) * GAP_PT) / count
-    if width - 2 * PAD_PT < MIN_COLUMN_PT:
+    width = (region.width - (count - 1) * set_.pt(GAP_PT)) / count
+    if width - 2 * set_.pt(PAD_PT) < set_.pt(MIN_COLUMN_PT):
         return None
-    inner = width - 2 * PAD_PT
+    inner = width - 2 * set_.pt(PAD_PT)
     number_size = set_.largest_where(lambda size: all(set_.lines(item, inner, size, "number") == 1 for item in big), "number")
     if number_size is None:
         return None
     number_height = set_.height(big[:1], inner, number_size, "number")
-    room = region.height - number_height - ACCENT_BAR_PT - 2 * PAD_PT - GAP_PT
+    room = region.height - number_height - set_.pt(ACCENT_BAR_PT) - 2 * set_.pt(PAD_PT) - set_.pt(GAP_PT)
     size = set_.largest([([fact], inner, room) for _, fact in figures], "card")
     if size is None:
         return None
-    height = number_height + ACCENT_BAR_PT + GAP_PT + max(set_.height([fact], inner, size, "card") for _, fact in figures) + 2 * PAD_PT
+    height = (
+        number_height
+        + set_.pt(ACCENT_BAR_PT)
+        + set_.pt(GAP_PT)
+        + max(set_.height([fact], inner, size, "card") for _, fact in figures)
+        + 2 * set_.pt(PAD_PT)
+    )
     top = _centred(region, height)
     drawings: list[Drawing] = []
     for index, (item, (_, fact)) in enumerate(zip(big, figures, strict=True)):
-        left = region.left + index * (width + GAP_PT)
+        left = region.left + index * (width + set_.pt(GAP_PT))
         drawings.append(
-            set_.block(Box(left + PAD_PT, top + PAD_PT, inner, number_height), [item], number_size, "number", ink="primary", name="Figure")
+            set_.block(
+                Box(left + set_.pt(PAD_PT), top + set_.pt(PAD_PT), inner, number_height),
+                [item],
+                number_size,
+                "number",
+                ink="primary",
+                name="Figure",
+            )
         )
-        rule_top = top + PAD_PT + number_height + GAP_PT / 2
-        drawings.append(Shape("rect", Box(left + PAD_PT + 7.2, rule_top, 48, ACCENT_BAR_PT), "accent", name="Accent bar"))
-        fact_top = rule_top + ACCENT_BAR_PT + GAP_PT / 2
+        rule_top = top + set_.pt(PAD_PT) + number_height + set_.pt(GAP_PT) / 2
         drawings.append(
-            set_.block(Box(left + PAD_PT, fact_top, inner, top + height - PAD_PT - fact_top), [fact], size, "card", name="Fact")
+            Shape(
+                "rect", Box(left + set_.pt(PAD_PT) + INSET_X_PT, rule_top, set_.pt(48), set_.pt(ACCENT_BAR_PT)), "accent", name="Accent bar"
+            )
+        )
+        fact_top = rule_top + set_.pt(ACCENT_BAR_PT) + set_.pt(GAP_PT) / 2
+        drawings.append(
+            set_.block(
+                Box(left + set_.pt(PAD_PT), fact_top, inner, top + height - set_.pt(PAD_PT) - fact_top), [fact], size, "card", name="Fact"
+            )
         )
     if style.family == "print":  # rules between the columns instead of colour
         drawings += [
-            Line(Box(region.left + index * (width + GAP_PT) - GAP_PT / 2, top, 0, height), "muted", 1.0, "Rule")
+            Line(Box(region.left + index * (width + set_.pt(GAP_PT)) - set_.pt(GAP_PT) / 2, top, 0, height), "muted", set_.pt(1.0), "Rule")
             for index in range(1, count)
         ]
     return drawings
@@ -325,7 +361,7 @@ def _figure_columns(
 
 def _figure_rows(region: Box, big: Sequence[Item], figures: Sequence[tuple[str, Item]], set_: Typesetter) -> list[Drawing] | None:
     """The figures one under another in a column as wide as the widest, each fact beside its figure, an accent bar between."""
-    lead = 2 * GAP_PT + ACCENT_BAR_PT
+    lead = 2 * set_.pt(GAP_PT) + set_.pt(ACCENT_BAR_PT)
 
     def column(size: float) -> float:
         return max(set_.one_line_width(item, size, "number") for item in big)
@@ -336,7 +372,10 @@ def _figure_rows(region: Box, big: Sequence[Item], figures: Sequence[tuple[str, 
         return [max(number, set_.height([fact], fact_width, card, "card")) for _, fact in figures]
 
     def fits(size: float, card: float) -> bool:
-        return region.width - column(size) - lead >= MIN_COLUMN_PT and sum(rows(size, card)) + GAP_PT * (len(big) - 1) <= region.height
+        return (
+            region.width - column(size) - lead >= set_.pt(MIN_COLUMN_PT)
+            and sum(rows(size, card)) + set_.pt(GAP_PT) * (len(big) - 1) <= region.height
+        )
 
     number_size = set_.largest_where(lambda size: fits(size, set_.sizes("card")[1]), "number")
     if number_size is None:
@@ -346,30 +385,35 @@ def _figure_rows(region: Box, big: Sequence[Item], figures: Sequence[tuple[str, 
         return None
     width = column(number_size)
     heights = rows(number_size, size)
-    top = _centred(region, sum(heights) + GAP_PT * (len(big) - 1))
+    top = _centred(region, sum(heights) + set_.pt(GAP_PT) * (len(big) - 1))
     fact_left = region.left + width + lead
     drawings: list[Drawing] = []
     for item, (_, fact), height in zip(big, figures, heights, strict=True):
         figure = Box(region.left, top, width, height)
         drawings.append(set_.block(figure, [item], number_size, "number", ink="primary", align="r", anchor="ctr", name="Figure"))
         drawings.append(
-            Shape("rect", Box(figure.right + GAP_PT, top + height * 0.2, ACCENT_BAR_PT, height * 0.6), "accent", name="Accent bar")
+            Shape(
+                "rect",
+                Box(figure.right + set_.pt(GAP_PT), top + height * 0.2, set_.pt(ACCENT_BAR_PT), height * 0.6),
+                "accent",
+                name="Accent bar",
+            )
         )
         drawings.append(set_.block(Box(fact_left, top, region.right - fact_left, height), [fact], size, "card", anchor="ctr", name="Fact"))
-        top += height + GAP_PT
+        top += height + set_.pt(GAP_PT)
     return drawings
 
 
 def checklist(region: Box, items: Sequence[Item], set_: Typesetter) -> list[Drawing] | None:
     """Objectives as a checklist: an empty box before each, to tick off by the end of the lesson."""
-    box_size = 18.0
-    lead = box_size + PAD_PT
+    box_size = set_.pt(18.0)
+    lead = box_size + set_.pt(PAD_PT)
     width = region.width - lead
 
     def heights(size: float) -> list[float]:
         return [set_.height([item], width, size, "body") for item in items]
 
-    size = set_.largest_where(lambda size: sum(heights(size)) + PAD_PT * (len(items) - 1) <= region.height, "body")
+    size = set_.largest_where(lambda size: sum(heights(size)) + set_.pt(PAD_PT) * (len(items) - 1) <= region.height, "body")
     if size is None:
         return None
     natural = heights(size)
@@ -382,10 +426,10 @@ def checklist(region: Box, items: Sequence[Item], set_: Typesetter) -> list[Draw
         drawings.append(
             Shape(
                 "rect",
-                Box(region.left + 7.2, top + 3.6 + (first_line - box_size) / 2, box_size, box_size),
+                Box(region.left + INSET_X_PT, top + INSET_Y_PT + (first_line - box_size) / 2, box_size, box_size),
                 None,
                 "accent",
-                2.0,
+                set_.pt(2.0),
                 "Check box",
             )
         )
@@ -404,7 +448,7 @@ def picture(
     size = set_.sizes("caption")[1]
     credit_height = set_.height([line], region.width, size, "caption") if credit else 0.0
     if credit:
-        room -= credit_height + CAPTION_GAP_PT
+        room -= credit_height + set_.pt(CAPTION_GAP_PT)
     box = fitted(file, replace(region, height=room))
     if middle:
         box = replace(box, top=region.top + (room - box.height) / 2)
@@ -412,7 +456,7 @@ def picture(
     drawings: list[Drawing] = [Picture(file, alt, box, frame, grey=not style.fills)]
     if credit:
         width = max(box.width, region.width / 2)
-        credit_box = Box(min(box.left, region.right - width), box.bottom + CAPTION_GAP_PT, width, credit_height)
+        credit_box = Box(min(box.left, region.right - width), box.bottom + set_.pt(CAPTION_GAP_PT), width, credit_height)
         drawings.append(set_.block(credit_box, [line], size, "caption", ink=credit_ink, name="Credit"))
     return drawings
 
@@ -442,12 +486,14 @@ def picture_size(file: str | Path) -> tuple[int, int]:
         return image.size
 
 
-def title_accent(title: Box, style: DeckStyle) -> list[Drawing]:
+def title_accent(title: Box, style: DeckStyle, set_: Typesetter) -> list[Drawing]:
     """What marks a content slide's title: a full rule (classic, print) or a short bar (modern)."""
     if style.family == "modern":
-        return [Shape("rect", Box(title.left + 7.2, title.bottom + 6, 56, 5), "accent", name="Accent bar")]
-    ink, weight = ("text", 1.0) if style.family == "print" else ("accent", 2.0)
-    return [Line(Box(title.left, title.bottom + 4, title.width, 0), ink, weight, "Rule")]
+        return [
+            Shape("rect", Box(title.left + INSET_X_PT, title.bottom + set_.pt(6), set_.pt(56), set_.pt(5)), "accent", name="Accent bar")
+        ]
+    ink, weight = ("text", set_.pt(1.0)) if style.family == "print" else ("accent", set_.pt(2.0))
+    return [Line(Box(title.left, title.bottom + set_.pt(4), title.width, 0), ink, weight, "Rule")]
 
 
 def _centred(region: Box, height: float) -> float:
@@ -455,8 +501,8 @@ def _centred(region: Box, height: float) -> float:
     return region.top + (region.height - height) / 2
 
 
-def _card(box: Box, style: DeckStyle) -> Shape:
-    return Shape("roundRect" if style.family == "modern" else "rect", box, style.card_fill, style.card_outline, 1.0, "Card")
+def _card(box: Box, style: DeckStyle, set_: Typesetter) -> Shape:
+    return Shape("roundRect" if style.family == "modern" else "rect", box, style.card_fill, style.card_outline, set_.pt(1.0), "Card")
 
 
 def _badge(box: Box, text: str, set_: Typesetter, style: DeckStyle) -> list[Drawing]:
@@ -467,6 +513,6 @@ def _badge(box: Box, text: str, set_: Typesetter, style: DeckStyle) -> list[Draw
     if set_.height([label], box.width, size, "badge") > box.height:  # wider initials than the badge: the first alone
         label = Item((Span(text[0], bold=True),), bullet=False)
     return [
-        Shape("ellipse", box, fill, outline, 1.5, "Badge"),
+        Shape("ellipse", box, fill, outline, set_.pt(1.5), "Badge"),
         set_.block(box, [label], size, "badge", ink=ink, align="ctr", anchor="ctr", name="Badge text"),
     ]

@@ -26,9 +26,10 @@ from guide.quiz import arranged
 from guide.render.common import meta_line
 from guide.render.slides import designs, timeline
 from guide.render.slides.designs import ACCENT_BAR_PT, PAD_PT, GridEntry
-from guide.render.slides.fitting import Fitted, Item, bold_line
+from guide.render.slides.fitting import INSET_X_PT, Fitted, Item, bold_line
 from guide.render.slides.geometry import MARGIN_PT, SLIDE_HEIGHT_PT, Box, Geometry
 from guide.render.slides.measure import Measurers, sentences
+from guide.render.slides.notes import notes_once
 from guide.render.slides.questions import question_design, shown_question
 from guide.render.slides.shapes import Drawing, Line, Lines, Shape, TextBlock
 from guide.render.slides.style import DeckStyle
@@ -37,6 +38,8 @@ from guide.theme import OFF, QuizAnswers
 
 T = TypeVar("T")
 QUOTES_TOGETHER_PT = 28.0
+BAND_PT = 24.0
+"""The width of the modern design's band down the left edge of its title slide and dividers."""
 """Passages share a slide only where they are still set this large; else each gets its own."""
 
 MAX_CONTINUED = 40
@@ -108,6 +111,8 @@ class SlidePlan:
     drawing: tuple[Drawing, ...] = ()
     background: str | None = None
     notes: str = ""
+    notes_with: int = 0
+    """The slide whose notes this one's are, when they are given there (its ``notes`` then say so); 0: its own."""
     title_lines: Lines = ()
     """The title's lines, broken where the slide wraps them (filled in last, as text blocks' are)."""
     section: str = ""
@@ -186,7 +191,9 @@ class Planner:
             notes = self.notes("sources", plain=[item.text for item in sources])
             sections.append(("sources", self.list_slides(labels["sources"], sources, notes, wide=True)))
         slides = self.with_dividers(self.with_extras(sections, bool(brief)))
-        return DeckPlan(self.geometry.width_pt, self.geometry.height_pt, self.footer(), topic.language, _unique_titles(slides))
+        section_notes = [markup.plain_text(text) for text in topic.notes.values()]
+        planned = notes_once(_unique_titles(slides), section_notes, labels["notes_with"])
+        return DeckPlan(self.geometry.width_pt, self.geometry.height_pt, self.footer(), topic.language, planned)
 
     def with_extras(self, sections: Sequence[tuple[str, list[SlidePlan]]], brief: bool) -> list[tuple[str, list[SlidePlan]]]:
         """The sections, each followed by the quotations and pictures that belong with it.
@@ -245,8 +252,8 @@ class Planner:
         family = self.style.family if self.designed else None
         filled = family == "classic"
         region = self.geometry.stage
-        pitch = region.height / max(len(rows), AGENDA_ROWS)
-        size = self.set.largest([([row], region.width - 2 * PAD_PT, pitch) for row in rows], "agenda")
+        pitch, pad = region.height / max(len(rows), AGENDA_ROWS), self.set.pt(PAD_PT)
+        size = self.set.largest([([row], region.width - 2 * pad, pitch) for row in rows], "agenda")
         if size is None:  # more parts than the slide holds: the title alone says where the deck is
             return self.slide(title, "divider", parts[current])
         drawing: list[Drawing] = []
@@ -254,13 +261,15 @@ class Planner:
         for index, row in enumerate(rows):
             here = index == current
             if here:
-                drawing.append(Shape("rect", Box(region.left, top + pitch * 0.2, ACCENT_BAR_PT, pitch * 0.6), "accent", name="Accent bar"))
+                drawing.append(
+                    Shape("rect", Box(region.left, top + pitch * 0.2, self.set.pt(ACCENT_BAR_PT), pitch * 0.6), "accent", name="Accent bar")
+                )
             ink = ("on_fill" if here else "on_fill_muted") if filled else ("primary" if here else "muted")
-            box = Box(region.left + PAD_PT, top, region.width - 2 * PAD_PT, pitch)
+            box = Box(region.left + pad, top, region.width - 2 * pad, pitch)
             drawing.append(self.set.block(box, [row], size, "agenda", ink=ink, anchor="ctr", name="Part"))
             top += pitch
         if family == "modern":
-            drawing.insert(0, Shape("rect", Box(0, 0, 24, self.geometry.height_pt), "primary", name="Band"))
+            drawing.insert(0, self.band())
         slide = self.slide(title, "divider", parts[current], drawing)
         if filled:
             return replace(slide, background="primary", title_ink="on_fill", drawing=tuple(d for d in slide.drawing if d.name != "Rule"))
@@ -302,7 +311,7 @@ class Planner:
         """A slide below a title: a list in the body placeholder, or a design drawn on a title-only layout."""
         box = self.geometry.title if body is not None else self.geometry.stage_title
         shown, size = self.fit_title(title, box)
-        accents = designs.title_accent(box, self.style) if self.designed else []
+        accents = designs.title_accent(box, self.style, self.set) if self.designed else []
         role = "content" if body is not None else "title_only"
         return SlidePlan(role, design, shown, size, box, body=body, drawing=(*accents, *drawing), notes=notes)
 
@@ -339,7 +348,8 @@ class Planner:
             split = geometry.width_pt * COVER_TEXT_SHARE
             title_box = replace(title_box, width=split - title_box.left)
             box = replace(box, width=split - box.left)
-            region = Box(split + PAD_PT, MARGIN_PT, geometry.width_pt - split - PAD_PT - MARGIN_PT, geometry.height_pt - 2 * MARGIN_PT)
+            pad, margin = self.set.pt(PAD_PT), self.set.pt(MARGIN_PT)
+            region = Box(split + pad, margin, geometry.width_pt - split - pad - margin, geometry.height_pt - 2 * margin)
             credit_ink = "on_fill_muted" if self.style.family == "classic" else "muted"
             pictured = designs.picture(region, cover.file, cover.alt, cover.credit or "", self.set, self.style, True, credit_ink)
         title, size = self.fit_title(topic.title, title_box, "cover_title")
@@ -371,19 +381,23 @@ class Planner:
 
     def cover_design(self, title: Box, subtitle: TextBlock | None) -> list[Drawing]:
         """Classic: a primary field and an accent bar; modern: a primary band down the left; print: rules."""
-        height = self.geometry.height_pt
+        height, pt = self.geometry.height_pt, self.set.pt
         if self.style.family == "modern":
             return [
-                Shape("rect", Box(0, 0, 24, height), "primary", name="Band"),
-                Shape("rect", Box(title.left + 7.2, title.bottom + 10, 120, 6), "accent", name="Accent bar"),
+                self.band(),
+                Shape("rect", Box(title.left + INSET_X_PT, title.bottom + pt(10), pt(120), pt(6)), "accent", name="Accent bar"),
             ]
         if self.style.family == "print":
-            bottom = subtitle.box.bottom if subtitle else title.bottom + 20
+            bottom = subtitle.box.bottom if subtitle else title.bottom + pt(20)
             return [
-                Line(Box(title.left, title.top - 12, title.width, 0), "text", 4.0, "Rule"),
-                Line(Box(title.left, min(bottom + 8, height - 60), title.width, 0), "text", 1.0, "Rule"),
+                Line(Box(title.left, title.top - pt(12), title.width, 0), "text", pt(4.0), "Rule"),
+                Line(Box(title.left, min(bottom + pt(8), height - pt(60)), title.width, 0), "text", pt(1.0), "Rule"),
             ]
-        return [Shape("rect", Box(title.left + 7.2, title.bottom + 10, 120, 5), "accent", name="Accent bar")]
+        return [Shape("rect", Box(title.left + INSET_X_PT, title.bottom + pt(10), pt(120), pt(5)), "accent", name="Accent bar")]
+
+    def band(self) -> Shape:
+        """The modern design's primary band down the slide's left edge."""
+        return Shape("rect", Box(0, 0, self.set.pt(BAND_PT), self.geometry.height_pt), "primary", name="Band")
 
     def summary_slides(self) -> list[SlidePlan]:
         """A summary in a panel; set large as a statement when it is short or would leave the panel small."""
@@ -487,7 +501,7 @@ class Planner:
         passages = [(_passage(excerpt), excerpt.attribution, excerpt) for excerpt in excerpts]
 
         def layout(group: Sequence[tuple[Item, str, Excerpt]]) -> list[Drawing] | None:
-            least = QUOTES_TOGETHER_PT if len(group) > 1 else 0.0
+            least = self.set.pt(QUOTES_TOGETHER_PT) if len(group) > 1 else 0.0
             return designs.quotation(self.geometry.stage, [(quote, by) for quote, by, _ in group], self.set, least)
 
         if not self.style.designs.quotation:  # the section's passages as one list, each followed by whose words they are

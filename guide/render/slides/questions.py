@@ -16,7 +16,7 @@ from guide.labels import Labels
 from guide.markup import Span
 from guide.quiz import Arranged, blank_answer, blanks, default_prompt, letter, matching_key, shown
 from guide.render.slides.designs import ACCENT_BAR_PT, GAP_PT
-from guide.render.slides.fitting import Item
+from guide.render.slides.fitting import INSET_X_PT, Item
 from guide.render.slides.geometry import Box
 from guide.render.slides.shapes import Drawing, Shape
 from guide.render.slides.typeset import Typesetter
@@ -103,18 +103,18 @@ def question_design(region: Box, stem: Item, entries: Sequence[Item], set_: Type
     A question with a few short options would leave most of a list slide empty; set so, it reads
     from across a classroom. The stem is set in the statement role, the rest in the body role.
     """
-    bar = ACCENT_BAR_PT + GAP_PT
+    bar, gap = set_.pt(ACCENT_BAR_PT + GAP_PT), set_.pt(GAP_PT)
     width = region.width * 0.9
     size = set_.largest([([stem], width, region.height * STEM_SHARE - bar)], "statement")
     if size is None:
         return None
     stem_height = set_.height([stem], width, size, "statement")
-    below = Box(region.left, region.top + bar + stem_height + GAP_PT, region.width, region.height - bar - stem_height - GAP_PT)
+    below = Box(region.left, region.top + bar + stem_height + gap, region.width, region.height - bar - stem_height - gap)
     body = set_.largest([(entries, below.width, below.height)], "body")
     if body is None:
         return None
     return [
-        Shape("rect", Box(region.left + 7.2, region.top, 96, ACCENT_BAR_PT), "accent", name="Accent bar"),
+        Shape("rect", Box(region.left + INSET_X_PT, region.top, set_.pt(96), set_.pt(ACCENT_BAR_PT)), "accent", name="Accent bar"),
         set_.block(Box(region.left, region.top + bar, width, stem_height), [stem], size, "statement", ink="primary", name="Question"),
         set_.block(
             Box(below.left, below.top, below.width, set_.height(entries, below.width, body, "body")), entries, body, "body", name="Choices"

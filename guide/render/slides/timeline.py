@@ -69,7 +69,7 @@ def timeline_pages(region: Box, events: Sequence[Event], set_: Typesetter, style
     for per_slide in range(min(len(events), MAX_PER_SLIDE), 0, -1):
         count = -(-len(events) // per_slide)
         pages = [list(events[index * len(events) // count : (index + 1) * len(events) // count]) for index in range(count)]
-        width = label_width(region, max(len(page) for page in pages))
+        width = label_width(region, max(len(page) for page in pages), set_)
         size = _largest_size(region, events, width, set_)
         if size is not None:
             return [_page(region, page, width, size, set_, style) for page in pages]
@@ -78,7 +78,7 @@ def timeline_pages(region: Box, events: Sequence[Event], set_: Typesetter, style
 
 def _largest_size(region: Box, events: Sequence[Event], width: float, set_: Typesetter) -> float | None:
     """The largest timeline size at which every label fits its half of the slide with its date on one line."""
-    half = region.height / 2 - AXIS_GAP_PT - HIGHLIGHT_PT / 2
+    half = region.height / 2 - set_.pt(AXIS_GAP_PT + HIGHLIGHT_PT / 2)
 
     def fits(size: float) -> bool:
         if any(set_.height(event.items, width, size, "timeline") > half for event in events):
@@ -88,11 +88,11 @@ def _largest_size(region: Box, events: Sequence[Event], width: float, set_: Type
     return set_.largest_where(fits, "timeline")
 
 
-def label_width(region: Box, count: int) -> float:
+def label_width(region: Box, count: int, set_: Typesetter) -> float:
     """The widest label that lets ``count`` alternating labels stand side by side across the region."""
     if count == 1:
         return region.width
-    return min(MAX_LABEL_PT, (2 * region.width - (count - 1) * LABEL_GAP_PT) / (count + 1))
+    return min(set_.pt(MAX_LABEL_PT), (2 * region.width - (count - 1) * set_.pt(LABEL_GAP_PT)) / (count + 1))
 
 
 @dataclass(frozen=True)
@@ -148,32 +148,35 @@ def _steps(whens: Sequence[float | None]) -> tuple[list[float], list[int]]:
 def _page(region: Box, events: Sequence[Event], width: float, size: float, set_: Typesetter, style: DeckStyle) -> list[Drawing]:
     axis = region.top + region.height / 2
     low, high = region.left + width / 2, region.right - width / 2
-    placed = positions(events, low, high, (width + LABEL_GAP_PT) / 2)
-    drawings: list[Drawing] = [Line(Box(region.left, axis, region.width, 0), "muted", 2.5, "Axis")]
+    placed = positions(events, low, high, (width + set_.pt(LABEL_GAP_PT)) / 2)
+    drawings: list[Drawing] = [Line(Box(region.left, axis, region.width, 0), "muted", set_.pt(2.5), "Axis")]
+    half_gap, half_height = set_.pt(5), set_.pt(9)
     for x in placed.breaks:
         drawings += [
-            Shape("rect", Box(x - 5, axis - 9, 10, 18), "background", name="Break"),
-            Line(Box(x - 5, axis - 9, 0, 18), "muted", 1.5, "Break"),
-            Line(Box(x + 5, axis - 9, 0, 18), "muted", 1.5, "Break"),
+            Shape("rect", Box(x - half_gap, axis - half_height, 2 * half_gap, 2 * half_height), "background", name="Break"),
+            Line(Box(x - half_gap, axis - half_height, 0, 2 * half_height), "muted", set_.pt(1.5), "Break"),
+            Line(Box(x + half_gap, axis - half_height, 0, 2 * half_height), "muted", set_.pt(1.5), "Break"),
         ]
+    clearance = set_.pt(AXIS_GAP_PT + HIGHLIGHT_PT / 2)
+    """From the axis to the nearest edge of a label."""
     for index, (event, x, date) in enumerate(zip(events, placed.labels, placed.markers, strict=True)):
         height = set_.height(event.items, width, size, "timeline")
         above = index % 2 == 0
-        top = axis - AXIS_GAP_PT - HIGHLIGHT_PT / 2 - height if above else axis + AXIS_GAP_PT + HIGHLIGHT_PT / 2
+        top = axis - clearance - height if above else axis + clearance
         label = Box(min(max(x - width / 2, region.left), region.right - width), top, width, height)
-        drawings.append(_leader(x, label.bottom if above else label.top, date, axis))
+        drawings.append(_leader(x, label.bottom if above else label.top, date, axis, set_.pt(1.0)))
         if event.own:
-            drawings.append(Shape("roundRect", label, style.card_fill or "background", "accent", 1.5, "Highlight"))
+            drawings.append(Shape("roundRect", label, style.card_fill or "background", "accent", set_.pt(1.5), "Highlight"))
         drawings.append(set_.block(label, event.items, size, "timeline", align="ctr", name="Event"))
-        diameter = HIGHLIGHT_PT if event.own else MARKER_PT
+        diameter = set_.pt(HIGHLIGHT_PT) if event.own else set_.pt(MARKER_PT)
         marker = Box(date - diameter / 2, axis - diameter / 2, diameter, diameter)
-        drawings.append(Shape("ellipse", marker, "accent" if event.own else "primary", "background", 2.0, "Marker"))
+        drawings.append(Shape("ellipse", marker, "accent" if event.own else "primary", "background", set_.pt(2.0), "Marker"))
     return drawings
 
 
-def _leader(label_x: float, label_y: float, date_x: float, axis: float) -> Line:
+def _leader(label_x: float, label_y: float, date_x: float, axis: float, weight: float) -> Line:
     """The line from a label's edge at ``label_x`` to its marker on the axis at ``date_x``: straight down, or slanted."""
     left, right = min(label_x, date_x), max(label_x, date_x)
     top, bottom = min(label_y, axis), max(label_y, axis)
     falling = (label_x <= date_x) == (label_y <= axis)  # from the upper end at the left to the lower end at the right
-    return Line(Box(left, top, right - left, bottom - top), "muted", 1.0, "Tick", rising=not falling and right > left)
+    return Line(Box(left, top, right - left, bottom - top), "muted", weight, "Tick", rising=not falling and right > left)

@@ -52,6 +52,10 @@ class Typesetter:
         """Roles whose largest size a template sets (its title size): tried first, down to our floor."""
         self.wanted: dict[str, float] = {}
 
+    def pt(self, length: float) -> float:
+        """A length of our 960 x 540 pt design (a gap, a badge, a line's weight) on this deck's slide, in proportion to it as text is."""
+        return length * self.factor
+
     def measurer(self, role: str) -> Measurer:
         return self.title_measurer if role in TITLE_ROLES else self.body_measurer
 

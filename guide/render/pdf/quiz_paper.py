@@ -1,0 +1,151 @@
+"""The quiz paper: a topic's typed questions on paper of their own, and the teacher's copy of it with the boxes filled.
+
+Teachers give a quiz as an assessment, in a version per class (``--seed``), apart from the
+study sheet. The paper has the sheet's band with lines for name, class and date, the total
+of points, and the questions numbered from 1, each set as wide as it reads best: a matching
+(two columns of its own) or a choice of long options across the page, shorter questions two
+side by side, so that a page holds more and its lines stay short. The teacher's copy is the
+same layout with the boxes filled and the feedback, marked as the answer key is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from reportlab.platypus import Flowable, Spacer
+
+from guide import markup
+from guide.model import ChoiceQuestion, Course, MatchingQuestion, Topic
+from guide.quiz import Arranged, on_paper, total_points
+from guide.render.common import metadata
+from guide.render.pdf import best_filled, sheet_grid, with_room_at_feet
+from guide.render.pdf.blocks import Blocks
+from guide.render.pdf.columns import Columns, stacked_height
+from guide.render.pdf.document import Rendered, render_story
+from guide.render.pdf.grid import GAP_PT
+from guide.render.pdf.questions import Questions
+from guide.render.pdf.sheet import BAND_GAP_PT, furniture, kicker
+from guide.render.pdf.styles import build_styles
+from guide.session import BuildSession
+from guide.theme import Theme
+from guide.typography import typeset_topic
+
+__all__ = ["render_quiz", "render_quiz_answers"]
+
+SHORT_OPTION_CHARACTERS = 40
+"""A multiple choice whose options are all this short reads well in half the page's width; longer ones go across it."""
+LEAST_PAIRED_SHARE = 0.45
+"""Two questions side by side: the shorter at least this share of the taller, or the hole under it shows."""
+ROW_GAP_PT = 6.0
+"""Between the rows of questions, beyond the space each question keeps under itself."""
+MOST_ROW_GAP_PT = 24.0
+"""A one-page quiz spreads its rows down the page, up to this far apart: room to think, and no empty foot."""
+SPREAD_FILL = 0.92
+"""How full a spread one-page quiz aims to be."""
+
+
+def render_quiz(topic: Topic, theme: Theme, course: Course | None = None, session: BuildSession | None = None) -> bytes:
+    """The student's quiz paper: the typed questions, with boxes to tick, number or letter and gaps to fill."""
+    return _render(topic, theme, course, session or BuildSession(), teacher=False)
+
+
+def render_quiz_answers(topic: Topic, theme: Theme, course: Course | None = None, session: BuildSession | None = None) -> bytes:
+    """The teacher's copy of the quiz paper: its layout with the boxes filled, the gaps completed and the feedback."""
+    return _render(topic, theme, course, session or BuildSession(), teacher=True)
+
+
+def _render(topic: Topic, theme: Theme, course: Course | None, session: BuildSession, teacher: bool) -> bytes:
+    """The paper in the setting that fills its pages best: as set, closer, then with room kept at page feet."""
+    topic = typeset_topic(topic, theme.typography)
+    labels = theme.labels_for(topic.language_code)
+    grid = sheet_grid(theme, build_styles(theme, session, topic.language))
+    items = on_paper(topic, theme.quiz_seed)
+    total = total_points([item.question for item in items])
+    version = [f"{labels['version']} {theme.quiz_seed}"] if theme.quiz_seed else []
+    meta = [*version, *([f"{labels['total']}: {total} {labels['points']}"] if total else [])]
+    heading = f"{labels['quiz']}: {topic.title}"
+    if teacher:  # "Answer key" beside the kicker, not under the title: the copy keeps the paper's band height, so its pages
+        marker, kicked = labels["teachers_copy"], f"{labels['teachers_copy']} · {labels['answer_key']}"
+        title = f"{heading} — {labels['answer_key']}"
+    else:
+        marker, kicked, title = labels["quiz"], labels["quiz"], heading
+    marks = furniture(topic, course, labels, marker, teacher)
+
+    gaps: list[int] = []  # between the rows of each layout rendered: the rows are the same in all but their spacing
+
+    def render(tight: bool, reserve_pt: float = 0.0, row_gap: float = ROW_GAP_PT) -> Rendered:
+        styles = build_styles(theme, session, topic.language, tight)
+        blocks = Blocks(styles, labels, replace(grid, page_height=grid.page_height - reserve_pt), session)
+        questions = Questions(blocks)
+        printed = questions.key(items, tight) if teacher else questions.sheet(items, tight=tight)
+        band = blocks.title_band(kicker(kicked, course), heading, None, meta, theme.logo, teacher)
+        rows = _rows(items, printed, blocks)
+        gaps.append(len(rows) - 1)
+        spaced = [part for row in rows for part in (Spacer(0, row_gap), row)][1:]
+        story = [band, Spacer(0, BAND_GAP_PT), *spaced]
+        return render_story(story, theme, styles, labels, marks, metadata(topic, title, course), reserve_pt)
+
+    tried = [render(tight=False)]
+    if len(tried[0].fills) > 1:
+        tried.append(render(tight=True))
+    best = best_filled(tried)
+    tight = tried.index(best) == 1
+    if len(best.fills) == 1 and len(items) > 1 and best.fills[0] < SPREAD_FILL:
+        spread = ROW_GAP_PT + min(MOST_ROW_GAP_PT - ROW_GAP_PT, (SPREAD_FILL - best.fills[0]) * grid.page_height / max(gaps[-1], 1))
+        spread_out = render(tight, row_gap=spread)
+        return (spread_out if len(spread_out.fills) == 1 else best).pdf()
+    return with_room_at_feet(best, lambda reserve_pt: render(tight, reserve_pt), grid.page_height).pdf()
+
+
+def _wide(item: Arranged) -> bool:
+    """Whether a question needs the page's width: a matching's two columns, or options too long for half of it."""
+    question = item.question
+    if isinstance(question, MatchingQuestion):
+        return True
+    if isinstance(question, ChoiceQuestion):
+        return max(len(markup.plain_text(option.text)) for option in question.options) > SHORT_OPTION_CHARACTERS
+    return False
+
+
+def _rows(items: Sequence[Arranged], printed: Sequence[Flowable], blocks: Blocks) -> list[Flowable]:
+    """The questions in rows, in their order: a wide one across the page, two short ones of like height side by side.
+
+    A short question with no partner (or none of like height) takes the left half alone, its
+    boxes as close together as beside a partner.
+    """
+    grid = blocks.grid
+    half = (grid.width - GAP_PT) / 2
+
+    def row(left: Flowable, right: Flowable | None = None) -> Columns:
+        return Columns([left], [right] if right else [], half, GAP_PT, False, grid.page_height)
+
+    def across(item: Arranged, flowable: Flowable) -> Columns:
+        """A question across the page, parting between its rows if it is taller than a page, as in the sheet's column.
+
+        A matching takes the page's width for its two columns; long options the sheet's reading measure, whose lines read well.
+        """
+        rest = 0.0 if isinstance(item.question, MatchingQuestion) else grid.width - grid.main_width
+        return Columns([flowable], [], max(rest - GAP_PT, 0.0), GAP_PT if rest > GAP_PT else 0.0, False, grid.page_height)
+
+    rows: list[Flowable] = []
+    waiting: Flowable | None = None
+    for item, flowable in zip(items, printed, strict=True):
+        if _wide(item):
+            rows += [*([row(waiting)] if waiting else []), across(item, flowable)]
+            waiting = None
+        elif waiting is None:
+            waiting = flowable
+        elif _alike(waiting, flowable, half):
+            rows.append(row(waiting, flowable))
+            waiting = None
+        else:
+            rows.append(row(waiting))
+            waiting = flowable
+    return [*rows, *([row(waiting)] if waiting else [])]
+
+
+def _alike(first: Flowable, second: Flowable, width: float) -> bool:
+    """Whether two questions are near enough in height, at ``width``, to stand side by side."""
+    heights = sorted(stacked_height([flowable], width) for flowable in (first, second))
+    return heights[0] >= LEAST_PAIRED_SHARE * heights[1]
