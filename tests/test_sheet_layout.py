@@ -15,7 +15,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-import guide.render.pdf as pdf_renderer
 from guide import load_topic
 from guide.load import named_theme
 from guide.markup import plain_text
@@ -542,26 +541,3 @@ def test_a_passage_and_its_translation_split_between_them_never_inside_one() -> 
     assert set_off.split(200, whole - 1) and [part.passages for part in set_off.split(200, first + 1)] == [passages[:1], passages[1:]]
     assert set_off.split(200, first - 1) == []  # not even the first passage fits: the set-off moves on whole
 
-
-@pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize("theme_name", THEMES)
-def test_layouts_tried_without_their_text_fill_their_pages_as_drawn(theme_name: str, size: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Layouts after the first are tried without drawing text: the same pages, the same choice, the same bytes as drawn in full."""
-    theme = named_theme(theme_name).with_page_size(size)
-    topic = load_topic(TREATY).topic
-    fills: list[tuple[float, ...]] = []
-    real = pdf_renderer.render_story
-
-    def laid_out(*args: Any, **kwargs: Any) -> Any:
-        rendered = real(*args, **kwargs)
-        fills.append(rendered.fills)
-        return rendered
-
-    monkeypatch.setattr(pdf_renderer, "render_story", laid_out)
-    tried = [render_study_sheet(topic, theme, None, BuildSession()), render_answer_key(topic, theme, None, BuildSession())]
-    tried_fills = list(fills)
-    fills.clear()
-    monkeypatch.setattr(pdf_renderer, "render_story", lambda *args, **kwargs: laid_out(*args[:7], trial=False))
-    drawn = [render_study_sheet(topic, theme, None, BuildSession()), render_answer_key(topic, theme, None, BuildSession())]
-    assert tried == drawn
-    assert set(tried_fills) == set(fills)

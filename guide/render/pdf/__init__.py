@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from typing import Generic, TypeVar
 
 from reportlab.platypus.doctemplate import LayoutError
 
@@ -32,8 +31,6 @@ RESERVE_FACTORS = (1.0, 1.6)
 MOST_RESERVE = 0.3
 """Of a page's text height: the most kept free at its foot."""
 
-L = TypeVar("L")
-"""What a document's layouts differ by: an arrangement of the sheet, or where the key puts its notes and how tight."""
 
 
 def well_filled(fills: tuple[float, ...]) -> bool:
@@ -45,32 +42,6 @@ def well_filled(fills: tuple[float, ...]) -> bool:
 def sheet_grid(theme: Theme, styles: Styles) -> Grid:
     width, height = text_area(theme)
     return measured_grid(width, height, styles.body_fonts.regular, theme.body_pt, theme.sidebar == "left")
-
-
-class _Trials(Generic[L]):
-    """The layouts tried for one document, remembered by what they were laid out with.
-
-    Only the first is drawn in full, as it is usually the one kept; the others are trials that
-    lay out without drawing text (a fifth of their time), and the one chosen among them is laid
-    out again in full to be written. A trial fills its pages as its full layout does, so the
-    same layout is chosen and the same bytes written.
-    """
-
-    def __init__(self, render: Callable[[L, float, bool], Rendered]) -> None:
-        self._render = render
-        self._made: list[tuple[Rendered, L, float]] = []
-
-    def __call__(self, layout: L, reserve_pt: float = 0.0) -> Rendered:
-        rendered = self._render(layout, reserve_pt, bool(self._made))
-        self._made.append((rendered, layout, reserve_pt))
-        return rendered
-
-    def pdf(self, chosen: Rendered) -> bytes:
-        """The chosen layout, written; laid out again in full if it was only tried."""
-        if chosen.canvas.trial:
-            layout, reserve_pt = next((layout, reserve_pt) for rendered, layout, reserve_pt in self._made if rendered is chosen)
-            chosen = self._render(layout, reserve_pt, False)
-        return chosen.pdf()
 
 
 def render_study_sheet(topic: Topic, theme: Theme, course: Course | None = None, session: BuildSession | None = None) -> bytes:
@@ -87,22 +58,21 @@ def render_study_sheet(topic: Topic, theme: Theme, course: Course | None = None,
     marks = furniture(topic, course, labels, labels["study_sheet"])
     asked = on_sheet(topic, theme.quiz_seed, theme.quiz_print == "paper")
 
-    def render(arrangement: Arrangement, reserve_pt: float, trial: bool) -> Rendered:
+    def render(arrangement: Arrangement, reserve_pt: float = 0.0) -> Rendered:
         styles = build_styles(theme, session, topic.language, arrangement.tight)
         blocks = Blocks(styles, labels, replace(grid, page_height=grid.page_height - reserve_pt), session)
         story = study_sheet_story(topic, blocks, course, theme.logo, arrangement, asked, theme.quiz_seed)
-        return render_story(story, theme, styles, labels, marks, metadata(topic, topic.title, course), reserve_pt, trial)
+        return render_story(story, theme, styles, labels, marks, metadata(topic, topic.title, course), reserve_pt)
 
-    trials = _Trials(render)
     tried: list[Rendered] = []
     for arrangement in ARRANGEMENTS:
-        tried.append(trials(arrangement))
+        tried.append(render(arrangement))
         best = best_filled(tried)
         # An emptier last page is worth one more try only where a tighter setting might save it.
         if well_filled(best.fills) and (best.fills[-1] >= SETTLED_FILL or arrangement.tight or len(best.fills) == 1):
-            return trials.pdf(best)
+            return best.pdf()
     chosen = ARRANGEMENTS[tried.index(best_filled(tried))]
-    return trials.pdf(with_room_at_feet(best_filled(tried), lambda reserve_pt: trials(chosen, reserve_pt), grid.page_height))
+    return with_room_at_feet(best_filled(tried), lambda reserve_pt: render(chosen, reserve_pt), grid.page_height).pdf()
 
 
 def with_room_at_feet(rendered: Rendered, render: Callable[[float], Rendered], page_height: float) -> Rendered:
@@ -134,20 +104,19 @@ def render_answer_key(topic: Topic, theme: Theme, course: Course | None = None, 
     marks = furniture(topic, course, labels, labels["teachers_copy"], teacher=True)
     answered = on_sheet(topic, theme.quiz_seed, theme.quiz_print == "paper")
 
-    def render(layout: tuple[str, bool], reserve_pt: float, trial: bool) -> Rendered:
+    def render(layout: tuple[str, bool], reserve_pt: float = 0.0) -> Rendered:
         where, tight = layout
         styles = build_styles(theme, session, topic.language, tight)
         blocks = Blocks(styles, labels, replace(grid, page_height=grid.page_height - reserve_pt), session)
         story = answer_key_story(topic, blocks, course, theme.logo, answered, where, tight, theme.quiz_seed)
-        return render_story(story, theme, styles, labels, marks, metadata(topic, title, course), reserve_pt, trial)
+        return render_story(story, theme, styles, labels, marks, metadata(topic, title, course), reserve_pt)
 
-    trials = _Trials(render)
     layouts = [(where, tight) for tight in (False, True) for where in KEY_LAYOUTS]
     tried: list[Rendered] = []
     for layout in layouts:
-        tried.append(trials(layout))
+        tried.append(render(layout))
         if len(tried[-1].fills) == 1:
             break
     best = best_filled(tried)
     chosen = layouts[tried.index(best)]
-    return trials.pdf(with_room_at_feet(best, lambda reserve_pt: trials(chosen, reserve_pt), grid.page_height))
+    return with_room_at_feet(best, lambda reserve_pt: render(chosen, reserve_pt), grid.page_height).pdf()

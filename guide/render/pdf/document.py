@@ -67,9 +67,7 @@ class Rendered:
     buffer: io.BytesIO
 
     def pdf(self) -> bytes:
-        """The PDF's bytes, written on the first call; a trial layout (``render_story(trial=True)``) has none."""
-        if self.canvas.trial:
-            raise ValueError("a trial layout has no text drawn: it is never written")
+        """The PDF's bytes, written on the first call."""
         if not self.canvas.written:
             self.canvas.save()
         return self.buffer.getvalue()
@@ -104,12 +102,8 @@ class _FillMark(Flowable):
 class _PageCountCanvas(TaggingCanvas):
     """A canvas that fills in each page's "Page X of Y" once the number of pages is known."""
 
-    def __init__(
-        self, *args: Any, labels: Labels, font: str, right_x: float, baseline_y: float, color: Color, trial: bool, **kwargs: Any
-    ) -> None:
+    def __init__(self, *args: Any, labels: Labels, font: str, right_x: float, baseline_y: float, color: Color, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.trial = trial
-        """Only tried out: paragraphs draw no text (see ``internals.TRIAL``)."""
         self._labels = labels
         self._furniture_font = font
         self._right_x = right_x
@@ -143,19 +137,11 @@ def text_area(theme: Theme) -> tuple[float, float]:
 
 
 def render_story(
-    story: list[Flowable],
-    theme: Theme,
-    styles: Styles,
-    labels: Labels,
-    furniture: Furniture,
-    metadata: Metadata,
-    reserve_pt: float = 0.0,
-    trial: bool = False,
+    story: list[Flowable], theme: Theme, styles: Styles, labels: Labels, furniture: Furniture, metadata: Metadata, reserve_pt: float = 0.0
 ) -> Rendered:
     """Lay out ``story`` on the theme's pages: the PDF, written when asked for, with its pages' fill.
 
     ``reserve_pt`` is kept empty at the foot of every page, to send content on to a last page that would be nearly empty.
-    A ``trial`` is laid out for its fills alone, its text not drawn: it fills its pages exactly as the full layout does.
     """
     page_width, page_height = PAGE_SIZES[theme.page_size]
     margin = theme.margin_mm * mm
@@ -202,7 +188,6 @@ def render_story(
         baseline_y=margin,
         color=styles.palette.muted,
         metadata=metadata,
-        trial=trial,
     )
     build_unwritten(document, story, canvas_maker)
     pages = document.page

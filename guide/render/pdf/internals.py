@@ -63,11 +63,6 @@ def build_unwritten(document: BaseDocTemplate, story: list[Flowable], canvasmake
     document.build(story, canvasmaker=canvasmaker)
 
 
-TRIAL = "trial"
-"""A canvas with this attribute true lays a document out to see how it fills its pages, never to be written:
-paragraphs draw no text on it (a fifth of laying a sheet out), and everything keeps its place."""
-
-
 WRAP_STATE = ("width", "height", "blPara", "frags", "_wrapWidths", "_width_max", "_splitLongWordCount", "_hyphenations")
 """Everything reportlab's ``Paragraph.wrap`` sets: the lines it broke the text into and what it measured of them."""
 
@@ -152,11 +147,6 @@ class Paragraph(PlainParagraph):
         if availWidth >= _FUZZ:  # narrower, reportlab sets nothing
             kept[availWidth] = {name: state[name] for name in WRAP_STATE if name in state}
         return size
-
-    def draw(self) -> None:
-        """The lines, unless the canvas only tries a layout out (``TRIAL``): where things go is all it asks."""
-        if not getattr(self.canv, TRIAL, False):
-            super().draw()
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803 - reportlab's names
         """reportlab's split, with lines moved on until the part on this page ends in a whole word.
