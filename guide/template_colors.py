@@ -132,11 +132,11 @@ def template_colors(
     """
     found: dict[tuple[str, str, str, str, float], list[str]] = {}
     for role, ground in backgrounds.items():
-        for kind, color in texts.get(role, {}).items():
-            worst = min(ground.colors.get(kind, ()), key=lambda background: contrast_ratio(color, background), default=None)
-            if worst is not None and contrast_ratio(color, worst) < TEXT_MINIMUM:
-                at = f" where it is {worst}" if ground.fill else ""
-                found.setdefault((kind, color, ground.described(kind), at, contrast_ratio(color, worst)), []).append(
+        for kind, ink in texts.get(role, {}).items():
+            poorest = min(ground.colors.get(kind, ()), key=lambda background: contrast_ratio(ink, background), default=None)
+            if poorest is not None and contrast_ratio(ink, poorest) < TEXT_MINIMUM:
+                at = f" where it is {poorest}" if ground.fill else ""
+                found.setdefault((kind, ink, ground.described(kind), at, contrast_ratio(ink, poorest)), []).append(
                     f"{ground.where} ({role} slides)"
                 )
     warnings = [

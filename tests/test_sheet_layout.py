@@ -102,6 +102,17 @@ def key_fact_parts(pdf: bytes) -> list[int]:
 
 
 @needs_poppler
+@pytest.mark.parametrize("theme", THEMES)
+def test_the_page_foot_check_sees_every_heading_of_the_treaty(theme: str) -> None:
+    """Headings are found by their sizes: were those to change, the check would see none and pass whatever the layout."""
+    pdf = render_study_sheet(load_topic(TREATY).topic, named_theme(theme))
+    labels = named_theme(theme).labels_for("en")
+    seen = {run.text for page in range(2) for run in runs(pdf, page) if round(run.size, 1) in HEADING_SIZES}
+    names = ("context", "significance", "questions", "people", "glossary", "timeline", "sources")
+    assert seen == {labels[name] for name in names}
+
+
+@needs_poppler
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(data=sized_topics(), size=st.sampled_from(SIZES), theme=st.sampled_from(THEMES))
 def test_pages_are_well_filled_headings_keep_their_text_and_boxes_split_fairly(
@@ -216,6 +227,7 @@ def test_the_treatys_quiz_paper_asks_every_typed_question_on_one_page_and_its_te
         fills = page_fills(pdf)
         assert len(fills) == 1 and fills[0] >= 0.6, fills
     assert_a_quiz_paper(topic, quiz, key, total=9)
+    assert render_quiz(topic, look) == quiz and render_quiz_answers(topic, look) == key
 
 
 def assert_a_quiz_paper(topic: Topic, quiz: bytes, key: bytes, total: int | None) -> None:

@@ -392,7 +392,7 @@ def template_problems(loaded: LoadedTheme, redrawn: bool = False) -> tuple[list[
     errors = [(loaded.settings.get(f"slides.layouts.{error.role}") or named_at).problem(str(error)) for error in template.errors]
     warnings = [named_at.problem(f"warning: {warning}") for warning in template.warnings]
     uses = [use for use in font_uses(template.all_fonts, (theme.heading_font, theme.body_font)) if not use.everywhere]
-    notices = []
+    notices: list[Problem] = []
     if uses:
         needs = named_at.problem(f"warning: {_font_needs(theme.template, uses)}")
         (notices if all(use.exact for use in uses) else warnings).append(needs)

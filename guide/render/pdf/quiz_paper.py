@@ -3,8 +3,8 @@
 Teachers give a quiz as an assessment, in a version per class (``--seed``), apart from the
 study sheet. The paper has the sheet's band with lines for name, class and date, the total
 of points, and the questions numbered from 1, each set as wide as it reads best: a matching
-(two columns of its own) or a choice of long options across the page, shorter questions two
-side by side, so that a page holds more and its lines stay short. The teacher's copy is the
+(two columns of its own) across the page, a choice of long options at the sheet's reading
+measure, shorter questions two side by side, so that a page holds more and its lines stay short. The teacher's copy is the
 same layout with the boxes filled and the feedback, marked as the answer key is.
 """
 
@@ -34,7 +34,7 @@ from guide.typography import typeset_topic
 __all__ = ["render_quiz", "render_quiz_answers"]
 
 SHORT_OPTION_CHARACTERS = 40
-"""A multiple choice whose options are all this short reads well in half the page's width; longer ones go across it."""
+"""A multiple choice whose options are all this short reads well in half the page's width; longer ones need the reading measure."""
 LEAST_PAIRED_SHARE = 0.45
 """Two questions side by side: the shorter at least this share of the taller, or the hole under it shows."""
 ROW_GAP_PT = 6.0
@@ -99,7 +99,7 @@ def _render(topic: Topic, theme: Theme, course: Course | None, session: BuildSes
 
 
 def _wide(item: Arranged) -> bool:
-    """Whether a question needs the page's width: a matching's two columns, or options too long for half of it."""
+    """Whether a question needs more than half the page: a matching's two columns, or options too long for half of it."""
     question = item.question
     if isinstance(question, MatchingQuestion):
         return True
