@@ -101,7 +101,7 @@ def render_handout(topic: Topic, theme: Theme, course: Course | None = None, ses
     marker = labels["teachers_copy"] if theme.handout == "notes" else labels["handout"]  # notes hold the answers
     marks = replace(furniture(topic, course, labels, marker), header_on_first=True)
     about = metadata(topic, f"{topic.title} — {labels['handout']}", course)
-    return render_story(story, theme, styles, labels, marks, about).pdf
+    return render_story(story, theme, styles, labels, marks, about).pdf()
 
 
 def slide_look(theme: Theme, setting: Setting, plan: DeckPlan, session: BuildSession) -> SlideLook:
