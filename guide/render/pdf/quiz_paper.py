@@ -96,8 +96,8 @@ def _render(topic: Topic, theme: Theme, course: Course | None, session: BuildSes
     if len(best.fills) == 1 and len(items) > 1 and best.fills[0] < SPREAD_FILL:
         spread = ROW_GAP_PT + min(MOST_ROW_GAP_PT - ROW_GAP_PT, (SPREAD_FILL - best.fills[0]) * grid.page_height / max(gaps[-1], 1))
         spread_out = render(tight, row_gap=spread)
-        return (spread_out if len(spread_out.fills) == 1 else best).pdf
-    return with_room_at_feet(best, lambda reserve_pt: render(tight, reserve_pt), grid.page_height).pdf
+        return (spread_out if len(spread_out.fills) == 1 else best).pdf()
+    return with_room_at_feet(best, lambda reserve_pt: render(tight, reserve_pt), grid.page_height).pdf()
 
 
 def _wide(item: Arranged) -> bool:

@@ -29,7 +29,7 @@ from guide.render.slides.designs import ACCENT_BAR_PT, PAD_PT, GridEntry
 from guide.render.slides.fitting import INSET_X_PT, Fitted, Item, bold_line
 from guide.render.slides.geometry import MARGIN_PT, SLIDE_HEIGHT_PT, Box, Geometry
 from guide.render.slides.measure import Measurers, sentences
-from guide.render.slides.notes import notes_once
+from guide.render.slides.notes import continuing, notes_once
 from guide.render.slides.questions import question_design, shown_question
 from guide.render.slides.shapes import Drawing, Line, Lines, Shape, TextBlock
 from guide.render.slides.style import DeckStyle
@@ -461,7 +461,7 @@ class Planner:
             return self.list_slides(self.labels["key_facts"], [_listed_fact(fact) for fact in facts], notes)
         listed = [Item(markup.parse(fact.fact)) for fact in facts if not fact.figure]
         slides = [self.slide(self.labels["in_numbers"], "numbers", notes, drawing)]
-        return slides + (self.list_slides(self.labels["key_facts"], listed, notes) if listed else [])
+        return continuing(slides + (self.list_slides(self.labels["key_facts"], listed, notes) if listed else []))  # the same details
 
     def checklist_slides(self, title: str, items: Sequence[Item], notes: str) -> list[SlidePlan]:
         """Objectives as a checklist; as a list, continued, when they are too many for one slide."""
@@ -540,15 +540,17 @@ class Planner:
         if len(pages) > 1:
             pages = self.balanced(items, box, len(pages))
         alone = len(pages) == 1 and self.set.height(pages[0].items, box.width, pages[0].size_pt, "body") < box.height * CENTRED_SHARE
-        return [
-            self.slide(
-                self.continued(title, index, len(pages)),
-                "list",
-                notes,
-                body=self.set.block(box, page.items, page.size_pt, "body", anchor="ctr" if alone else "t"),
-            )
-            for index, page in enumerate(pages)
-        ]
+        return continuing(
+            [
+                self.slide(
+                    self.continued(title, index, len(pages)),
+                    "list",
+                    notes,
+                    body=self.set.block(box, page.items, page.size_pt, "body", anchor="ctr" if alone else "t"),
+                )
+                for index, page in enumerate(pages)
+            ]
+        )
 
     def balanced(self, items: Sequence[Item], box: Box, count: int) -> list[Fitted]:
         """The items on ``count`` boxes, filled evenly: the shortest box height that still needs no more boxes.
@@ -616,7 +618,8 @@ class Planner:
         pages = _shared(items, lambda group: self.cards(group, numbered), MAX_CARDS)
         if pages is None:
             return self.list_slides(title, [replace(item, bullet=True) for item in items], notes)
-        return [self.slide(self.continued(title, index, len(pages)), "cards", notes, drawing) for index, (_, drawing) in enumerate(pages)]
+        slides = [self.slide(self.continued(title, index, len(pages)), "cards", notes, drawing) for index, (_, drawing) in enumerate(pages)]
+        return continuing(slides)
 
     def question_slides(self, items: Sequence[Arranged], asking: str, answering: str, section: str) -> list[SlidePlan]:
         """With answers in the notes, open questions in a row share a numbered list; any other question has a slide of its own.
@@ -682,7 +685,8 @@ class Planner:
         if pages is None:
             items = [Item((*entry.head.spans, *((Span(": "), *entry.body.spans) if entry.body else ()))) for entry in entries]
             return self.list_slides(title, items, notes)
-        return [self.slide(self.continued(title, index, len(pages)), "grid", notes, drawing) for index, (_, drawing) in enumerate(pages)]
+        slides = [self.slide(self.continued(title, index, len(pages)), "grid", notes, drawing) for index, (_, drawing) in enumerate(pages)]
+        return continuing(slides)
 
     def timeline_slides(self) -> list[SlidePlan]:
         """The timeline on an axis to scale; as a dated list where a label would not fit even alone."""
@@ -703,7 +707,8 @@ class Planner:
         if pages is None:
             items = [Item((Span(f"{event.date}: ", bold=True), *event.text)) for event in events]
             return self.list_slides(title, items, notes)
-        return [self.slide(self.continued(title, index, len(pages)), "timeline", notes, drawing) for index, drawing in enumerate(pages)]
+        slides = [self.slide(self.continued(title, index, len(pages)), "timeline", notes, drawing) for index, drawing in enumerate(pages)]
+        return continuing(slides)
 
     def picture_slide(self, index: int) -> SlidePlan:
         """The picture as large as the slide allows, titled by its caption (or alt text) without a closing full stop."""
