@@ -400,6 +400,7 @@ def test_generated_topics_give_slides_and_handouts_with_every_title_and_nothing_
     slides = reader(render_slides_pdf(topic, theme, session=session))
     handout = reader(render_handout(topic, theme, session=session))
     assert len(slides.pages) == len(plan.slides) and len(handout.pages) == math.ceil(len(plan.slides) / 6)
+    slide_pages(reader(render_handout(topic, theme.with_handout("lines"), session=session)), len(plan.slides))
     for index, slide in enumerate(plan.slides):
         assert squeezed(slide.title) in page_text(slides, index)
         assert squeezed(slide.title) in page_text(handout, index // 6)
@@ -483,10 +484,12 @@ def smallest_printed(pdf: PdfReader, plan: DeckPlan) -> float:
 
 
 @pytest.mark.parametrize("page_size", ["a4", "letter"])
-@pytest.mark.parametrize("which", ["treaty", "long"])
-def test_the_lines_layout_prints_every_slides_text_readable(treaty: Any, tmp_path: Path, page_size: str, which: str) -> None:
+@pytest.mark.parametrize(("which", "setting"), [("treaty", "classic"), ("long", "modern"), ("treaty", "print 4:3"), ("treaty", "template")])
+def test_the_lines_layout_prints_every_slides_text_readable(
+    treaty: Any, template_theme: Theme, tmp_path: Path, page_size: str, which: str, setting: str
+) -> None:
     topic = treaty if which == "treaty" else load(tmp_path, long_topic())
-    theme = named_theme().with_page_size(page_size).with_handout("lines")  # type: ignore[arg-type]
+    theme = theme_of(setting, template_theme).with_page_size(page_size).with_handout("lines")  # type: ignore[arg-type]
     plan = deck_plan(topic, theme)
     pdf = reader(render_handout(topic, theme))
     slide_pages(pdf, len(plan.slides))
@@ -494,17 +497,21 @@ def test_the_lines_layout_prints_every_slides_text_readable(treaty: Any, tmp_pat
     assert min(smallest_text_pt(slide) for slide in plan.slides) == 18  # dense slides: the floor of the body text
 
 
-def test_dense_slides_go_two_a_page_when_three_would_print_them_too_small(treaty: Any) -> None:
-    """Larger margins on Letter leave too little height for three dense slides a page: those pages take two, larger."""
-    theme = replace(named_theme().with_page_size("letter").with_handout("lines"), margin_mm=18.0)
+@pytest.mark.parametrize(("page_size", "margin", "per_page", "least"), [("letter", 18.0, {2, 3}, READABLE_PT), ("a4", 40.0, {2}, 6.9)])
+def test_dense_slides_go_two_a_page_when_three_would_print_them_too_small(
+    treaty: Any, page_size: str, margin: float, per_page: set[int], least: float
+) -> None:
+    """Larger margins leave too little room for three dense slides a page: those pages take two, larger, with lines under
+    them; at the widest margins a theme allows, slides take the page's width, short of readable by a tenth of a point."""
+    theme = replace(named_theme().with_page_size(page_size).with_handout("lines"), margin_mm=margin)  # type: ignore[arg-type]
     plan = deck_plan(treaty, theme)
     pdf = reader(render_handout(treaty, theme))
     on_page = Counter(slide_pages(pdf, len(plan.slides)).values())
-    assert set(on_page.values()) == {2, 3}, on_page
-    assert smallest_printed(pdf, plan) >= READABLE_PT - 0.01
+    assert set(on_page.values()) == per_page, on_page
+    assert smallest_printed(pdf, plan) >= least - 0.01
     first_of_two = next(page for page, count in on_page.items() if count == 2)
     strokes = [operator for _, operator in ContentStream(pdf.pages[first_of_two].get_contents(), pdf).operations]
-    assert strokes.count(b"l") >= 2 * 10  # lines beside and under each of the two slides
+    assert strokes.count(b"l") >= 2 * 3  # lines to write on under each of the two slides
 
 
 @pytest.mark.parametrize(("layout", "least"), [("notes", 9.5), ("2", 9.5), ("4", 4.5), ("6", 4.5), ("9", 3.0)])
