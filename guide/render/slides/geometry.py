@@ -16,7 +16,7 @@ TITLE_HEIGHT_PT = 84.0
 BODY_TOP_PT = 120.0
 FOOTER_HEIGHT_PT = 30.0
 STAGE_GAP_PT = 12.0
-"""Between a template's title and the drawings of a title-only slide."""
+"""Between a template's title and the drawings of a title-only slide, on a 540 pt tall slide (in proportion on others)."""
 FOOTER_SIZE_PT = 12.0
 FOOTER_RAISE_PT = 34.0
 """From the slide's foot up to the top of our design's footer line."""
