@@ -11,7 +11,7 @@ from guide.render.slides.fitting import items_height, text_width
 from guide.render.slides.geometry import Box
 from guide.render.slides.measure import Measurer
 from guide.render.slides.plan import SPARSE_SHARE, DeckPlan, SlidePlan
-from guide.render.slides.shapes import TextBlock
+from guide.render.slides.shapes import Line, Shape, TextBlock
 from guide.render.slides.style import DISPLAY_ROLES, SIZES
 
 MEASURER = Measurer(BUNDLED_FAMILIES["Liberation Sans"])
@@ -78,6 +78,42 @@ def assert_plan_sound(plan: DeckPlan, measurer: Measurer = MEASURER) -> None:
     assert len(titles) == len(set(titles)), titles
     sections = [name for name, _ in itertools.groupby(slide.section for slide in plan.slides)]
     assert all(sections[1:]) and len(sections) == len(set(sections)), sections  # named after the opening, its slides together
+    for slide in plan.slides:
+        if slide.design == "timeline":
+            assert_timeline_sound(slide)
     for slide, following in itertools.pairwise(plan.slides):
         if slide.design == "divider":
             assert slide.section == following.section, (slide.title, following.title)
+
+
+def assert_timeline_sound(slide: SlidePlan) -> None:
+    """Markers in date order with at least half a marker clear between neighbours (close ones merged into one span),
+    and no two leader lines crossing."""
+    markers = sorted(
+        (drawing.box for drawing in slide.drawing if isinstance(drawing, Shape) and drawing.name in ("Marker", "Marker span")),
+        key=lambda box: box.left,
+    )
+    least = min((box.height for box in markers), default=0.0) / 2
+    for left, right in itertools.pairwise(markers):
+        assert right.left - left.right >= least - 0.01, (slide.title, left, right)
+    leaders = [_ends(drawing) for drawing in slide.drawing if isinstance(drawing, Line) and drawing.name == "Tick"]
+    for first, second in itertools.combinations(leaders, 2):
+        assert not _crossing(first, second), (slide.title, first, second)
+
+
+Point = tuple[float, float]
+
+
+def _ends(line: Line) -> tuple[Point, Point]:
+    box = line.box
+    return ((box.left, box.bottom), (box.right, box.top)) if line.rising else ((box.left, box.top), (box.right, box.bottom))
+
+
+def _crossing(first: tuple[Point, Point], second: tuple[Point, Point]) -> bool:
+    """Whether two segments cross at a point inside both (touching at an end does not count)."""
+
+    def side(a: Point, b: Point, c: Point) -> float:
+        return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+
+    (p, q), (r, s) = first, second
+    return side(p, q, r) * side(p, q, s) < -1e-6 and side(r, s, p) * side(r, s, q) < -1e-6
