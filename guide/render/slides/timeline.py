@@ -1,7 +1,8 @@
 """The timeline as a horizontal axis on a time scale: markers where the dates fall, labels above and below.
 
-Each marker stands where its date falls; a stretch of time much longer than the rest is
-shortened and drawn as a break in the axis. Labels alternate above and below the axis, so
+Each marker stands where its date falls; every stretch of time much longer than the rest is
+shortened and drawn as a break in the axis, so close dates get room, and markers that would
+still touch are merged into one span. Labels alternate above and below the axis, so
 neighbours may stand closer than a label is wide; the labels of close dates are spread just
 enough that they never collide, each joined to its marker by a leader line. The topic's own event
 gets a larger marker in the accent colour and a tinted label. A timeline with more events than
