@@ -119,14 +119,13 @@ def fit(items: Sequence[Item], width_pt: float, height_pt: float, sizes: tuple[f
 
 
 def _filling(page: Sequence[Item], item: Item, fits: Callable[[Sequence[Item]], bool]) -> tuple[list[Item], Item]:
-    """([the longest head of ``item`` that still fits below ``page``], the rest), split at sentence ends or words."""
-    text = item.text
-    for splitter in (sentences, str.split):
-        parts = splitter(text)
-        for cut in range(len(parts) - 1, 0, -1):
-            head = _piece(item, " ".join(parts[:cut]), first=True)
-            if fits([*page, head]):
-                return [head], _piece(item, " ".join(parts[cut:]), first=False)
+    """([the longest head of ``item`` that still fits below ``page``], the rest), split at sentence ends only: a sentence
+    cut between words would leave its tail alone at the top of the next slide."""
+    parts = sentences(item.text)
+    for cut in range(len(parts) - 1, 0, -1):
+        head = _piece(item, " ".join(parts[:cut]), first=True)
+        if fits([*page, head]):
+            return [head], _piece(item, " ".join(parts[cut:]), first=False)
     return [], item
 
 
