@@ -54,6 +54,9 @@ _ENGLISH = {
     "date_field": "Date",
     "quiz": "Quiz",
     "total": "Total",
+    "quiz_question": "Quiz question",
+    "quiz_answer": "Quiz answer",
+    "points_total": "points",
 }
 
 _GERMAN = {
@@ -104,6 +107,9 @@ _GERMAN = {
     "date_field": "Datum",
     "quiz": "Test",
     "total": "Gesamt",
+    "quiz_question": "Testfrage",
+    "quiz_answer": "Testantwort",
+    "points_total": "Punkte",
 }
 
 _FRENCH = {
@@ -154,6 +160,9 @@ _FRENCH = {
     "date_field": "Date",
     "quiz": "Quiz",
     "total": "Total",
+    "quiz_question": "Question du quiz",
+    "quiz_answer": "Réponse du quiz",
+    "points_total": "points",
 }
 
 _SPANISH = {
@@ -204,6 +213,9 @@ _SPANISH = {
     "date_field": "Fecha",
     "quiz": "Cuestionario",
     "total": "Total",
+    "quiz_question": "Pregunta del cuestionario",
+    "quiz_answer": "Respuesta del cuestionario",
+    "points_total": "puntos",
 }
 
 MONTHS = {

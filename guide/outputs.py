@@ -63,6 +63,9 @@ def _with_glossary(topic: Topic, theme: Theme) -> bool:
 TOPIC_INPUTS = frozenset({"topic", "course"})
 """What an export depends on: the topic and its course, never the theme's look."""
 
+QUIZ_INPUTS = TOPIC_INPUTS | {"theme"}
+"""What a quiz export depends on: also the theme, which says whether a quiz paper asks the typed questions and so how they are numbered."""
+
 
 @dataclass(frozen=True)
 class Output:
@@ -281,7 +284,7 @@ REGISTRY = Registry(
             "guide.render.exports.moodle:render_moodle_xml",
             group="exports",
             format="export",
-            inputs=TOPIC_INPUTS,
+            inputs=QUIZ_INPUTS,
             applies=_with_questions,
             default=False,
         ),
@@ -292,7 +295,7 @@ REGISTRY = Registry(
             "guide.render.exports.qti:render_qti",
             group="exports",
             format="export",
-            inputs=TOPIC_INPUTS,
+            inputs=QUIZ_INPUTS,
             applies=_with_questions,
             default=False,
             warnings_path="guide.render.exports.qti:left_out",

@@ -57,6 +57,27 @@ def on_paper(topic: Topic, seed: int = 0) -> list[Arranged]:
     return _renumbered([item for item in arranged(topic, seed) if typed(item.question)])
 
 
+def as_printed(topic: Topic, seed: int = 0, quiz_on_paper: bool = True) -> tuple[list[Arranged], list[Arranged]]:
+    """The questions the sheet asks and those the quiz paper asks, each numbered as the paper a class holds prints them.
+
+    Every output that shows a number (the deck, the web page, the exports) takes it from here,
+    so that "question 3" means the same question on every copy. Without a quiz paper the
+    sheet asks them all and the second list is empty.
+    """
+    return on_sheet(topic, seed, quiz_on_paper), on_paper(topic, seed) if quiz_on_paper else []
+
+
+def printed_numbers(topic: Topic, quiz_on_paper: bool = True) -> list[tuple[int, bool]]:
+    """For each question in the topic's order, its number as printed and whether the quiz paper (not the sheet) asks it."""
+    counted = {False: 0, True: 0}
+    numbers = []
+    for question in topic.questions:
+        on_quiz = quiz_on_paper and typed(question)
+        counted[on_quiz] += 1
+        numbers.append((counted[on_quiz], on_quiz))
+    return numbers
+
+
 def _renumbered(items: Sequence[Arranged]) -> list[Arranged]:
     """``items`` numbered from 1 in their order, each shuffled as it is in the whole topic, so a deck and a paper agree."""
     return [replace(item, number=number) for number, item in enumerate(items, start=1)]
@@ -133,8 +154,22 @@ def default_prompt(question: Question, labels: Labels) -> str:
     return labels[PROMPTS.get(type(question), "question")]
 
 
+DEFAULT_POINTS = 1
+"""What a question without ``points`` is worth: on a paper with a total, and the exports' mark."""
+
+
 def total_points(questions: Sequence[Question]) -> int | None:
     """The quiz's total, when any question says what it is worth (one point for those that do not)."""
     if not any(question.points for question in questions):
         return None
-    return sum(question.points or 1 for question in questions)
+    return sum(worth(question) for question in questions)
+
+
+def worth(question: Question) -> int:
+    """The points a question is worth: its own, else one."""
+    return question.points or DEFAULT_POINTS
+
+
+def with_points(items: Sequence[Arranged]) -> list[Arranged]:
+    """``items``, each saying what it is worth: on a paper that prints a total, every question shows its share of it."""
+    return [replace(item, question=replace(item.question, points=worth(item.question))) for item in items]

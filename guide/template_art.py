@@ -67,6 +67,22 @@ class Backdrop:
 
 
 @dataclass(frozen=True)
+class SampleArt:
+    """A sample slide's own background (None: its layout's) and its elements that are not placeholders, each drawn or None."""
+
+    background: Backdrop | None
+    elements: tuple[Art | None, ...]
+    left_out: tuple[str, ...] = ()
+    """For each element that cannot be drawn, why (as the template's warning names it); "" for one that can."""
+
+    def carried(self, element: int) -> tuple[Art | None, str]:
+        """The element at ``element`` as it can be drawn, and why not where it cannot."""
+        if element >= len(self.elements):
+            return None, ""
+        return self.elements[element], self.left_out[element] if element < len(self.left_out) else ""
+
+
+@dataclass(frozen=True)
 class TemplateArt:
     scheme: dict[str, str]
     """The theme's colour scheme by name (``tx1``, ``bg1``, ``accent1`` ...), each ``#RRGGBB``."""
@@ -78,6 +94,8 @@ class TemplateArt:
     """What is left out, one description per element, in order."""
     schemes: dict[int, dict[str, str]] = field(default_factory=dict)
     """Layout index -> the scheme under the colour map its slides use: the layout's own (``p:clrMapOvr``), else its master's."""
+    samples: tuple[SampleArt, ...] = ()
+    """Each sample slide's background and branding candidates as they can be drawn, in the order guide.template_branding reads them."""
 
     def color(self, name: str) -> str:
         return scheme_color(self.scheme, name)
@@ -109,7 +127,7 @@ def _art(deck: Presentation) -> TemplateArt:
     schemes: dict[int, dict[str, str]] = {}
     for master in deck.slide_masters:  # layouts numbered across all masters, as guide.template numbers them
         theme = _theme(master.part)
-        styles = theme.find(f"{A}themeElements/{A}fmtScheme/{A}bgFillStyleLst") if theme is not None else None
+        styles = theme.find(f"{A}themeElements/{A}fmtScheme") if theme is not None else None
         master_scheme = _scheme(theme, master.element.find(f"{P}clrMap"))
         master_backdrop = _Reader(master.element, master.part, master_scheme, "the master", undrawable, styles).backdrop(None)
         master_anchors = _anchors(master.element)
@@ -125,7 +143,34 @@ def _art(deck: Presentation) -> TemplateArt:
             own = _anchors(layout.element)
             anchors[index] = {kind: anchor or master_anchors.get(PLACEHOLDER_INHERITS[kind]) or "t" for kind, anchor in own.items()}
             anchors[index] |= {kind: anchors[index].get(kind) or master_anchors.get(kind) or "t" for kind in ("title", "body")}
-    return TemplateArt(scheme, backdrops, anchors, tuple(dict.fromkeys(undrawable)), schemes)
+    return TemplateArt(scheme, backdrops, anchors, tuple(dict.fromkeys(undrawable)), schemes, _samples(deck, schemes))
+
+
+def _samples(deck: Presentation, schemes: dict[int, dict[str, str]]) -> tuple[SampleArt, ...]:
+    """What of each sample slide a drawn slide can show when the deck carries it (what it cannot is the branding's to say)."""
+    from guide.template_branding import sample_of
+
+    every = (layout for master in deck.slide_masters for layout in master.slide_layouts)
+    layouts = {id(layout.part): index for index, layout in enumerate(every)}
+    themes = [_theme(master.part) for master in deck.slide_masters]
+    styles = {
+        id(master.part): theme.find(f"{A}themeElements/{A}fmtScheme") if theme is not None else None
+        for master, theme in zip(deck.slide_masters, themes, strict=True)
+    }
+    found = []
+    for number, slide in enumerate(deck.slides, start=1):
+        scheme = schemes.get(layouts.get(id(slide.slide_layout.part), 0), {})
+        fill_styles = styles.get(id(slide.slide_layout.slide_master.part))
+        reader = _Reader(slide.element, slide.part, scheme, f"sample slide {number}", [], fill_styles)
+        own = reader.background()
+        background = Backdrop(own[0], own[1], (), own[2]) if own else None
+        drawn, left_out = [], []
+        for element in sample_of(slide.element, 0, reader.color).elements:
+            noted = len(reader.undrawable)
+            drawn.append(reader.art(element))
+            left_out.append("; ".join(reader.undrawable[noted:]))
+        found.append(SampleArt(background, tuple(drawn), tuple(left_out)))
+    return tuple(found)
 
 
 def color_map_override(layout: _Element) -> _Element | None:
@@ -157,15 +202,15 @@ class _Reader:
         scheme: dict[str, str],
         where: str,
         undrawable: list[str],
-        background_styles: _Element | None = None,
+        format_scheme: _Element | None = None,
     ) -> None:
         self.element = element
         self.part = part
         self.scheme = scheme
         self.where = where
         self.undrawable = undrawable
-        self.background_styles = background_styles
-        """The theme's background fill styles (``a:bgFillStyleLst``), which a ``p:bgRef`` names."""
+        self.format_scheme = format_scheme
+        """The theme's fill, line and background styles (``a:fmtScheme``), which shapes' styles and a ``p:bgRef`` name."""
 
     def backdrop(self, master: Backdrop | None) -> Backdrop:
         """This part's backdrop: its own background (else the master's), the master's elements (unless hidden), then its own.
@@ -211,7 +256,8 @@ class _Reader:
     def background_style(self, reference: _Element) -> _Element | None:
         """The theme's background fill style a ``p:bgRef`` names by its ``idx`` (1001 and up), if the theme has it."""
         index = reference.get("idx", "0")
-        styles = list(self.background_styles) if self.background_styles is not None else []
+        found = self.format_scheme.find(f"{A}bgFillStyleLst") if self.format_scheme is not None else None
+        styles = list(found) if found is not None else []
         number = int(index) - 1001 if index.isdigit() else -1
         return styles[number] if 0 <= number < len(styles) else None
 
@@ -220,29 +266,25 @@ class _Reader:
         if tree is None:
             return
         for child in tree:
-            tag = _local(child)
-            name = _name(child)
-            if tag in ("nvGrpSpPr", "grpSpPr", "extLst"):
-                continue
-            if tag == "sp":
-                if child.find(f"{P}nvSpPr/{P}nvPr/{P}ph") is not None:
-                    continue  # a placeholder: the slide's own text goes there
-                art = self.shape(child)
-                if art is None:
-                    self.undrawable.append(f"shape '{name}' of {self.where}")
-                else:
-                    yield art
-            elif tag == "pic":
-                art = self.picture(child)
-                if art is not None:
-                    yield art
-            elif tag == "cxnSp":
-                art = self.shape(child)
-                if art is not None:
-                    yield art
-            else:
-                kind = {"grpSp": "group", "graphicFrame": "SmartArt, chart or table"}.get(tag, tag)
-                self.undrawable.append(f"{kind} '{name}' of {self.where}")
+            if _local(child) in ("nvGrpSpPr", "grpSpPr", "extLst") or child.find(f"{P}nvSpPr/{P}nvPr/{P}ph") is not None:
+                continue  # a placeholder: the slide's own text goes there
+            art = self.art(child)
+            if art is not None:
+                yield art
+
+    def art(self, child: _Element) -> Art | None:
+        """One element of the shape tree as it can be drawn (a shape in solid colours, a picture); None, noted, otherwise."""
+        tag, name = _local(child), _name(child)
+        if tag in ("sp", "cxnSp"):
+            art = self.shape(child)
+            if art is None and tag == "sp":
+                self.undrawable.append(f"shape '{name}' of {self.where}")
+            return art
+        if tag == "pic":
+            return self.picture(child)
+        kind = {"grpSp": "group", "graphicFrame": "SmartArt, chart or table"}.get(tag, tag)
+        self.undrawable.append(f"{kind} '{name}' of {self.where}")
+        return None
 
     def shape(self, shape: _Element) -> Art | None:
         """A shape in solid colours or none; None for what cannot be drawn so (a free form, a gradient, an effect)."""
@@ -253,14 +295,38 @@ class _Reader:
             return None
         if properties.find(f"{A}effectLst/*") is not None or properties.find(f"{A}gradFill") is not None:
             return None
-        solid = properties.find(f"{A}solidFill")
-        line = properties.find(f"{A}ln")
-        outline = line.find(f"{A}solidFill") if line is not None else None
-        width = _points(line.get("w", "12700")) if line is not None else 0.0
         if shape.find(f"{P}txBody/{A}p/{A}r") is not None:
             return None  # text on a master shape: not drawn (fonts and sizes of its own)
+        style = shape.find(f"{P}style")
+        solid = properties.find(f"{A}solidFill")
+        fill = self.color(solid) if solid is not None else None
+        if solid is None and properties.find(f"{A}noFill") is None and style is not None:
+            reference = style.find(f"{A}fillRef")
+            styled = self.shape_style(reference, "fillStyleLst")
+            if styled is not None and _local(styled) != "solidFill":
+                return None  # a theme fill that is a gradient or picture
+            fill = self.color(reference) if styled is not None and reference is not None else None
+        line = properties.find(f"{A}ln")
+        outline = line.find(f"{A}solidFill") if line is not None else None
+        stroke = self.color(outline) if outline is not None else None
+        width = _points(line.get("w", "12700")) if line is not None else 0.0
+        unsaid = line is None or (outline is None and line.find(f"{A}noFill") is None)
+        if unsaid and style is not None:  # the theme's line style the shape's style names: its colour, its weight
+            reference = style.find(f"{A}lnRef")
+            styled = self.shape_style(reference, "lnStyleLst")
+            if styled is not None and reference is not None:
+                stroke = self.color(reference)
+                width = _points(line.get("w")) if line is not None and line.get("w") else _points(styled.get("w", "12700"))
         kind = preset.get("prst", "rect")
-        return Art(kind, box, self.color(solid) if solid is not None else None, self.color(outline) if outline is not None else None, width)
+        return Art(kind, box, fill, stroke, width if stroke else 0.0)
+
+    def shape_style(self, reference: _Element | None, styles: str) -> _Element | None:
+        """The theme's fill or line style (``fillStyleLst``, ``lnStyleLst``) a shape's ``a:fillRef``/``a:lnRef`` names; None for none."""
+        index = reference.get("idx", "0") if reference is not None else "0"
+        found = self.format_scheme.find(f"{A}{styles}") if self.format_scheme is not None else None
+        listed = list(found) if found is not None else []
+        number = int(index) - 1 if index.isdigit() else -1
+        return listed[number] if 0 <= number < len(listed) else None
 
     def picture(self, picture: _Element) -> Art | None:
         box = _box(picture.find(f"{P}spPr"))

@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 from pypdf import PdfReader
 
 from guide.cli import main
@@ -110,16 +109,16 @@ def text_of(reader: PdfReader) -> str:
 
 @pytest.fixture
 def template_project(tmp_path: Path) -> Path:
-    """A project holding the treaty topic without its quizzes (and its pictures), to build on templates made in the test.
+    """A project holding the whole treaty topic (its quizzes, so its dividers, and its pictures), to build on templates made in the test."""
+    return treaty_on_templates(tmp_path)
 
-    Its open questions keep the deck as the template tests count it; quizzes on templates: tests/test_quiz.py.
-    """
-    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
-    treaty = yaml.safe_load(TREATY.read_text(encoding="utf-8"))
-    treaty["questions"] = [question for question in treaty["questions"] if question.get("type", "open") == "open"]
-    (tmp_path / "treaty.yaml").write_text(yaml.safe_dump(treaty, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    shutil.copytree(TREATY.parent / "images", tmp_path / "images")
-    return tmp_path
+
+def treaty_on_templates(folder: Path) -> Path:
+    """``folder`` made a project holding the whole treaty topic and its pictures, to build on templates made in tests."""
+    (folder / "pyproject.toml").write_text("", encoding="utf-8")
+    shutil.copy(TREATY, folder / "treaty.yaml")
+    shutil.copytree(TREATY.parent / "images", folder / "images")
+    return folder
 
 
 @pytest.fixture

@@ -50,7 +50,8 @@ def _lumpy_continuation(plan: DeckPlan, slide: SlidePlan) -> bool:
 def assert_plan_sound(plan: DeckPlan, measurer: Measurer = MEASURER) -> None:
     """No box leaves the slide, every text fits its box at its size (within its role's range), each role has one
     size across the deck, dates stay on one line, no body slide is mostly empty unless it is a display design,
-    every slide has a title no other slide repeats, and each section of slides is named and held together."""
+    every slide has a title no other slide repeats, each section of slides is named and held together, and a slide whose
+    notes are given on another says which: an earlier slide of its section, with notes of its own."""
     sizes: dict[str, set[float]] = defaultdict(set)
     for slide in plan.slides:
         assert slide.title.strip(), slide
@@ -84,6 +85,11 @@ def assert_plan_sound(plan: DeckPlan, measurer: Measurer = MEASURER) -> None:
     for slide, following in itertools.pairwise(plan.slides):
         if slide.design == "divider":
             assert slide.section == following.section, (slide.title, following.title)
+    for number, slide in enumerate(plan.slides, start=1):
+        if slide.notes_with:
+            home = plan.slides[slide.notes_with - 1]
+            assert 0 < slide.notes_with < number and home.section == slide.section and not home.notes_with, (number, slide.notes_with)
+            assert slide.notes.endswith(f" {slide.notes_with}") and home.notes.strip(), (number, slide.notes)
 
 
 def assert_timeline_sound(slide: SlidePlan) -> None:

@@ -50,12 +50,13 @@ TITLES = [
     "Who was involved",
     "Key terms",
     "Key terms (cont.)",
-    "Part 3: Check your understanding",
     "Check your understanding",
-    *(f"Question {number}" for number in range(6, 11)),
+    "Part 3: Quiz",
+    *(f"Quiz question {number}" for number in range(1, 6)),
     "Sources",
 ]
-"""With its quizzes the treaty's deck is long enough for a divider before each of its three longest sections."""
+"""With its quizzes the treaty's deck is long enough for a divider before each of its three longest sections: the quiz paper's
+questions come after the sheet's, numbered as the paper does."""
 
 
 @pytest.fixture(scope="module")
@@ -127,8 +128,8 @@ def test_every_slide_has_speaker_notes_and_answers_are_only_in_the_notes(deck: P
         if isinstance(question, OpenQuestion):
             assert plain_text(question.answer).split()[0] in notes
             assert " ".join(plain_text(question.answer).split()) not in shown
-    for number in range(6, 11):
-        asked = deck.slides[TITLES.index(f"Question {number}")]
+    for number in range(1, 6):
+        asked = deck.slides[TITLES.index(f"Quiz question {number}")]
         assert asked.notes_slide.notes_text_frame.text.startswith("Answer: ")
     context = deck.slides[TITLES.index("What happened?")]
     assert TOPIC.notes["context"].split()[0] in context.notes_slide.notes_text_frame.text
@@ -147,8 +148,8 @@ def test_a_sections_notes_are_given_once_and_a_slide_with_none_of_its_own_says_w
     teachers_note = " ".join(plain_text(TOPIC.notes["questions"]).split())
     assert sum(teachers_note in " ".join(text.split()) for text in notes) == 1
     assert notes[TITLES.index("Key facts")] == f"Notes: see slide {TITLES.index('In numbers') + 1}"
-    for number in range(6, 11):
-        asked = notes[TITLES.index(f"Question {number}")]
+    for number in range(1, 6):
+        asked = notes[TITLES.index(f"Quiz question {number}")]
         assert asked.startswith("Answer: ") and len(asked.split("\n")) == 1, number  # the answer, its own
 
 

@@ -191,6 +191,26 @@ def _anchor(*shapes: Any) -> str:
     return "t"
 
 
+def _title_style(slide: Any, shape: Any = None) -> tuple[str, bool]:
+    """(alignment, bold) of a slide's title (or another placeholder, ``shape``) as the .pptx says: the first of its own
+    paragraph, run, layout's placeholder, master's placeholder and master's title (or body) style that says."""
+    shape = shape or slide.shapes.title
+    title = shape._element
+    layout = slide.slide_layout.placeholders.get(idx=shape.placeholder_format.idx)
+    master = slide.slide_layout.slide_master
+    wanted = 0 if shape == slide.shapes.title else 1
+    master_title = next(each for each in master.placeholders if each.placeholder_format.idx == wanted)
+    style = "p:titleStyle" if wanted == 0 else "p:bodyStyle"
+    levels = [title.find(f"{qn('p:txBody')}/{qn('a:p')}/{qn('a:pPr')}")]
+    levels += [each._element.find(f"{qn('p:txBody')}/{qn('a:lstStyle')}/{qn('a:lvl1pPr')}") for each in (layout, master_title) if each]
+    levels.append(master._element.find(f"{qn('p:txStyles')}/{qn(style)}/{qn('a:lvl1pPr')}"))
+    align = next((level.get("algn") for level in levels if level is not None and level.get("algn")), "l")
+    runs = [title.find(f"{qn('p:txBody')}/{qn('a:p')}/{qn('a:r')}/{qn('a:rPr')}")]
+    runs += [level.find(qn("a:defRPr")) for level in levels[1:] if level is not None]
+    bold = next((run.get("b") in ("1", "true") for run in runs if run is not None and run.get("b")), False)
+    return align, bold
+
+
 def _pptx_boxes(deck: Any) -> list[dict[str, tuple[float, float, float, float, str]]]:
     """Each slide's title and body placeholder boxes in points, and their anchors, as the .pptx says (a template's inherited)."""
     boxes = []
@@ -209,19 +229,28 @@ def _pptx_boxes(deck: Any) -> list[dict[str, tuple[float, float, float, float, s
 
 @pytest.mark.parametrize("setting", ["classic", "print", "template"])
 def test_title_and_body_sit_where_the_deck_puts_their_boxes(treaty: Any, template_theme: Theme, setting: str) -> None:
-    """The first line of each title and body starts at its .pptx box's inset corner, within 1 pt (both files read back)."""
+    """The first line of each title and body starts at its .pptx box's inset corner (a title where its alignment puts it), within
+    1 pt (both files read back); a template's titles in its weight."""
     theme = theme_of(setting, template_theme)
-    treaty = without_quizzes(treaty)  # the slides of the treaty's template: no dividers
-    plan = deck_plan(treaty, theme)
+    session = BuildSession()
+    plan = deck_plan(treaty, theme, session=session)
     deck = Presentation(io.BytesIO(render_deck(treaty, theme)))
     pdf = reader(render_slides_pdf(treaty, theme))
+    title_faces = register(deck_setting(theme, session).fonts.title, session)
     checked = 0
     for index, (slide, boxes) in enumerate(zip(plan.slides, _pptx_boxes(deck), strict=True)):
         drawn = runs(pdf, index)
-        left, top, _, height, anchor = boxes["title"]
+        left, top, width, height, anchor = boxes["title"]
+        align, bold = _title_style(deck.slides[index]) if setting == "template" else ("l", True)
         first = slide.title_lines[0][0].text.strip()
         x, y = next((x, y) for text, x, y in drawn if text.startswith(first[:12]))
-        assert x == pytest.approx(left + INSET_X_PT, abs=1.0)
+        line = slide.title_lines[0]
+        spare = (
+            width
+            - 2 * INSET_X_PT
+            - sum(stringWidth(span.text, face_of(title_faces, replace(span, bold=bold)), slide.title_size_pt) for span in line)
+        )
+        assert x == pytest.approx(left + INSET_X_PT + {"l": 0.0, "ctr": spare / 2, "r": spare}[align], abs=1.0)
         room = height - 2 * INSET_Y_PT - len(slide.title_lines) * slide.title_size_pt * 1.2
         text_top = top + INSET_Y_PT + {"t": 0, "ctr": room / 2, "b": room}[anchor]
         assert y == pytest.approx(plan.height_pt - (text_top + slide.title_size_pt), abs=1.0)
@@ -236,13 +265,26 @@ def test_title_and_body_sit_where_the_deck_puts_their_boxes(treaty: Any, templat
             text_top = top + INSET_Y_PT + {"t": 0, "ctr": room / 2, "b": room}[anchor]
             assert y == pytest.approx(plan.height_pt - (text_top + size), abs=1.0)
             checked += 1
-    assert checked >= 2
+        if slide.subtitle is not None and setting == "template":  # the cover's subtitle, aligned as its placeholder says
+            (shape,) = [each for each in deck.slides[index].placeholders if each.placeholder_format.idx == 1]
+            align, _ = _title_style(deck.slides[index], shape)
+            line = slide.subtitle.lines[0][0]
+            x = next(x for text, x, _ in drawn if text.startswith(line[0].text.strip()[:12]))
+            faces = register(deck_setting(theme, session).fonts.body, session)
+            spare = (
+                Emu(shape.width).pt
+                - 2 * INSET_X_PT
+                - sum(stringWidth(span.text, face_of(faces, span), slide.subtitle.size_pt) for span in line)
+            )
+            assert align == "ctr" and x == pytest.approx(Emu(shape.left).pt + INSET_X_PT + spare / 2, abs=1.0)
+            checked += 1
+    assert checked >= 3 if setting == "template" else checked >= 2
 
 
 def test_a_template_is_drawn_with_its_background_band_and_picture_and_warns_once_for_what_is_not(
     treaty: Any, template_theme: Theme, tmp_path: Path
 ) -> None:
-    pdf = reader(render_slides_pdf(without_quizzes(treaty), template_theme))
+    pdf = reader(render_slides_pdf(treaty, template_theme))
     colors = fill_colors(pdf)
     assert {"#FFF4E0", "#006633"} <= colors
     assert all("/XObject" in (page.get("/Resources") or {}) for page in pdf.pages)  # the master's picture on every slide
@@ -353,6 +395,7 @@ def test_generated_topics_give_slides_and_handouts_with_every_title_and_nothing_
     slides = reader(render_slides_pdf(topic, theme, session=session))
     handout = reader(render_handout(topic, theme, session=session))
     assert len(slides.pages) == len(plan.slides) and len(handout.pages) == math.ceil(len(plan.slides) / 6)
+    slide_pages(reader(render_handout(topic, theme.with_handout("lines"), session=session)), len(plan.slides))
     for index, slide in enumerate(plan.slides):
         assert squeezed(slide.title) in page_text(slides, index)
         assert squeezed(slide.title) in page_text(handout, index // 6)
@@ -436,10 +479,12 @@ def smallest_printed(pdf: PdfReader, plan: DeckPlan) -> float:
 
 
 @pytest.mark.parametrize("page_size", ["a4", "letter"])
-@pytest.mark.parametrize("which", ["treaty", "long"])
-def test_the_lines_layout_prints_every_slides_text_readable(treaty: Any, tmp_path: Path, page_size: str, which: str) -> None:
+@pytest.mark.parametrize(("which", "setting"), [("treaty", "classic"), ("long", "modern"), ("treaty", "print 4:3"), ("treaty", "template")])
+def test_the_lines_layout_prints_every_slides_text_readable(
+    treaty: Any, template_theme: Theme, tmp_path: Path, page_size: str, which: str, setting: str
+) -> None:
     topic = treaty if which == "treaty" else load(tmp_path, long_topic())
-    theme = named_theme().with_page_size(page_size).with_handout("lines")  # type: ignore[arg-type]
+    theme = theme_of(setting, template_theme).with_page_size(page_size).with_handout("lines")  # type: ignore[arg-type]
     plan = deck_plan(topic, theme)
     pdf = reader(render_handout(topic, theme))
     slide_pages(pdf, len(plan.slides))
@@ -447,17 +492,21 @@ def test_the_lines_layout_prints_every_slides_text_readable(treaty: Any, tmp_pat
     assert min(smallest_text_pt(slide) for slide in plan.slides) == 18  # dense slides: the floor of the body text
 
 
-def test_dense_slides_go_two_a_page_when_three_would_print_them_too_small(treaty: Any) -> None:
-    """Larger margins on Letter leave too little height for three dense slides a page: those pages take two, larger."""
-    theme = replace(named_theme().with_page_size("letter").with_handout("lines"), margin_mm=18.0)
+@pytest.mark.parametrize(("page_size", "margin", "per_page", "least"), [("letter", 18.0, {2, 3}, READABLE_PT), ("a4", 40.0, {2}, 6.9)])
+def test_dense_slides_go_two_a_page_when_three_would_print_them_too_small(
+    treaty: Any, page_size: str, margin: float, per_page: set[int], least: float
+) -> None:
+    """Larger margins leave too little room for three dense slides a page: those pages take two, larger, with lines under
+    them; at the widest margins a theme allows, slides take the page's width, short of readable by a tenth of a point."""
+    theme = replace(named_theme().with_page_size(page_size).with_handout("lines"), margin_mm=margin)  # type: ignore[arg-type]
     plan = deck_plan(treaty, theme)
     pdf = reader(render_handout(treaty, theme))
     on_page = Counter(slide_pages(pdf, len(plan.slides)).values())
-    assert set(on_page.values()) == {2, 3}, on_page
-    assert smallest_printed(pdf, plan) >= READABLE_PT - 0.01
+    assert set(on_page.values()) == per_page, on_page
+    assert smallest_printed(pdf, plan) >= least - 0.01
     first_of_two = next(page for page, count in on_page.items() if count == 2)
     strokes = [operator for _, operator in ContentStream(pdf.pages[first_of_two].get_contents(), pdf).operations]
-    assert strokes.count(b"l") >= 2 * 10  # lines beside and under each of the two slides
+    assert strokes.count(b"l") >= 2 * 3  # lines to write on under each of the two slides
 
 
 @pytest.mark.parametrize(("layout", "least"), [("notes", 9.5), ("2", 9.5), ("4", 4.5), ("6", 4.5), ("9", 3.0)])

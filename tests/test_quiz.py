@@ -35,7 +35,7 @@ from guide.model import (
     Topic,
     TrueFalseQuestion,
 )
-from guide.quiz import arranged, blank_answer, blanks, correct_letters, letter, on_paper, on_sheet
+from guide.quiz import arranged, as_printed, blank_answer, blanks, correct_letters, letter, on_paper, on_sheet
 from guide.render.exports.moodle import render_moodle_xml
 from guide.render.exports.qti import QTI_NAMESPACE, render_qti
 from guide.render.exports.terms_csv import render_terms_csv
@@ -282,11 +282,12 @@ def test_the_deck_asks_each_question_and_answers_it_after_it_or_in_its_notes(tre
     theme = replace(named_theme(), quiz_answers=answers)
     slides = slide_texts(render_deck(treaty, theme))
     titles = [title for title, _, _ in slides]
-    items = arranged(treaty)
-    for item in items:
+    asked, quizzed = as_printed(treaty)
+    titled = [*((item, ("Question", "Answer")) for item in asked), *((item, ("Quiz question", "Quiz answer")) for item in quizzed)]
+    for item, (asking, answering) in titled:
         if isinstance(item.question, OpenQuestion) and answers == "notes":
             continue
-        index = titles.index(f"Question {item.number}")
+        index = titles.index(f"{asking} {item.number}")
         _, body, notes = slides[index]
         if isinstance(item.question, ChoiceQuestion):
             right = next(option for option in item.question.options if option.correct)
@@ -297,9 +298,9 @@ def test_the_deck_asks_each_question_and_answers_it_after_it_or_in_its_notes(tre
         if isinstance(item.question, ClozeQuestion):
             assert all(squeezed(f"signed in {word}") not in body for word in ("Berlin",))
         if answers == "slides":
-            assert titles[index + 1] == f"Answer {item.number}"
+            assert titles[index + 1] == f"{answering} {item.number}"
     if answers == "notes":
-        assert not [title for title in titles if title.startswith("Answer ")]
+        assert not [title for title in titles if "Answer " in title or "answer " in title]
 
 
 def test_question_slides_never_show_an_answer(treaty: Topic) -> None:
@@ -316,8 +317,8 @@ def test_question_slides_never_show_an_answer(treaty: Topic) -> None:
 def test_the_deck_follows_the_seed(treaty: Topic) -> None:
     def ordering_body(seed: int) -> str:
         plan = deck_plan(treaty, named_theme().with_quiz_seed(seed))
-        number = next(item.number for item in arranged(treaty) if isinstance(item.question, OrderingQuestion))
-        (slide,) = [slide for slide in plan.slides if slide.title == f"Question {number}"]
+        number = next(item.number for item in on_paper(treaty) if isinstance(item.question, OrderingQuestion))
+        (slide,) = [slide for slide in plan.slides if slide.title == f"Quiz question {number}"]
         return " ".join(item.text for item in slide.body.items)
 
     assert ordering_body(0) != ordering_body(3)
@@ -562,3 +563,60 @@ def test_the_sheet_and_the_quiz_paper_each_number_their_questions_from_1_and_shu
     assert {item.question for item in sheet}.isdisjoint(item.question for item in paper)
     orders = {id(item.question): item.order for item in every}
     assert all(item.order == orders[id(item.question)] for item in [*sheet, *paper])
+
+
+def numbered_stems(text: str, items: list) -> list[int]:
+    """Where each question that has a text of its own is printed after its number, in ``text`` squeezed."""
+    return [text.find(squeezed(f"{item.number}. {markup.plain_text(item.question.question)}")) for item in items if item.question.question]
+
+
+@pytest.mark.parametrize("where", ["paper", "sheet"])
+def test_every_output_numbers_a_question_as_the_paper_the_class_holds(treaty: Topic, where: str) -> None:
+    """Typed questions 1..n on the quiz paper, and so in the deck (as "Quiz question n"), on the web page and in the exports;
+    open ones 1..m on the sheet; with ``print: sheet`` one numbering for all, as the sheet prints them."""
+    theme = replace(named_theme(), quiz_print=where)
+    asked, quizzed = as_printed(treaty, 0, where == "paper")
+    assert (len(asked), len(quizzed)) == ((5, 5) if where == "paper" else (10, 0))
+    papers = [(asked, pdf_text(render_study_sheet(treaty, theme))), (asked, pdf_text(render_answer_key(treaty, theme)))]
+    if quizzed:
+        papers += [(quizzed, pdf_text(render_quiz(treaty, theme))), (quizzed, pdf_text(render_quiz_answers(treaty, theme)))]
+    for items, text in papers:
+        found = numbered_stems(text, items)
+        assert all(at >= 0 for at in found) and found == sorted(found), found
+    titles = {title: body.replace("’", "'") for title, body, _ in slide_texts(render_deck(treaty, replace(theme, quiz_answers="slides")))}
+    for items, asking in ((asked, "Question"), (quizzed, "Quiz question")):
+        for item in items:
+            if item.question.question:
+                assert squeezed(markup.plain_text(item.question.question)) in titles[f"{asking} {item.number}"]
+    page = squeezed(re.sub("<[^>]+>", " ", render_html(treaty, theme).decode("utf-8"))).replace("’", "'")
+    lists = page.split(squeezed("Quiz"))  # the page's own list per paper: the sheet's, then (with a quiz paper) the quiz's
+    for items, text in zip((asked, quizzed), (lists[0], lists[-1]) if quizzed else (page,), strict=False):
+        stems = [text.find(squeezed(markup.plain_text(item.question.question))) for item in items if item.question.question]
+        assert all(at >= 0 for at in stems) and stems == sorted(stems)
+    names = [element.findtext("name/text") for element in ElementTree.fromstring(render_moodle_xml(treaty, theme)).findall("question")[1:]]
+    with zipfile.ZipFile(io.BytesIO(render_qti(treaty, theme))) as archive:
+        titled = [item.get("title") for item in ElementTree.fromstring(archive.read(f"{treaty.id}/{treaty.id}.xml")).iter(f"{QTI}item")]
+    expected_names, expected_titles = [], []
+    for item in sorted([*asked, *quizzed], key=lambda item: treaty.questions.index(item.question)):
+        quizzing = item in quizzed
+        expected_names.append(f"{'Quiz ' if quizzing else ''}Q{item.number:02d}")
+        if not isinstance(item.question, OrderingQuestion):
+            expected_titles.append(f"{'Quiz question' if quizzing else 'Question'} {item.number}")
+    assert [re.match(r"(Quiz )?Q\d\d", name)[0] for name in names] == expected_names
+    assert titled == expected_titles
+
+
+def test_every_question_on_a_paper_with_a_total_shows_its_points_and_the_total_is_their_sum(treaty: Topic, tmp_path: Path) -> None:
+    """The treaty's true/false and cloze say no points: each counts one, shows it, and the total adds it in."""
+    quizzed = on_paper(treaty)
+    assert any(item.question.points is None for item in quizzed)
+    worth = [item.question.points or 1 for item in quizzed]
+    for pdf in (render_quiz(treaty, named_theme()), render_quiz_answers(treaty, named_theme())):
+        text = pdf_text(pdf)
+        assert [int(shown) for shown in re.findall(r"\((\d+)pt\)", text)] == worth
+        assert squeezed(f"Total: {sum(worth)} points") in text
+    german = replace(treaty, language="de")
+    assert squeezed(f"Gesamt: {sum(worth)} Punkte") in pdf_text(render_quiz(german, named_theme()))
+    unmarked = load_text("questions:\n  - {type: true_false, question: Q, answer: true}\n  - {type: cloze, text: 'A [[b]].'}\n", tmp_path)
+    text = pdf_text(render_quiz(unmarked, named_theme()))
+    assert "Total" not in text and "pt)" not in text  # no question says what it is worth: no total, and no points

@@ -128,3 +128,27 @@ def test_the_cache_check_finds_caches(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert len(_module_level_caches(module)) == 3
+
+
+def test_paragraphs_of_one_text_share_its_parse_yet_each_has_fragments_of_its_own() -> None:
+    """A look's styles keep what a text parsed into, as a key's layouts make the same paragraphs again; never one paragraph's fragments."""
+    from guide.load import named_theme
+    from guide.render.pdf.internals import Paragraph
+    from guide.render.pdf.styles import build_styles
+    from guide.session import BuildSession
+
+    styles = build_styles(named_theme("classic"), BuildSession(), "en")
+    text = "The <b>treaty</b> of <i>Berlin</i> and its neutrality"
+    first, second = Paragraph(text, styles.body), Paragraph(text, styles.body)
+    fonts = styles.body_fonts
+    assert [(fragment.text, fragment.fontName) for fragment in first.frags] == [
+        ("The ", fonts.regular),
+        ("treaty", fonts.bold),
+        (" of ", fonts.regular),
+        ("Berlin", fonts.italic),
+        (" and its neutrality", fonts.regular),
+    ]
+    assert [vars(fragment) for fragment in second.frags] == [vars(fragment) for fragment in first.frags]
+    assert not any(mine is theirs for mine, theirs in zip(first.frags, second.frags, strict=True))
+    tight = build_styles(named_theme("classic"), BuildSession(), "en", tight=True)
+    assert Paragraph(text, tight.body).frags[0].fontSize == tight.body.fontSize

@@ -552,3 +552,4 @@ def test_a_passage_and_its_translation_split_between_them_never_inside_one() -> 
     first = whole / 2
     assert set_off.split(200, whole - 1) and [part.passages for part in set_off.split(200, first + 1)] == [passages[:1], passages[1:]]
     assert set_off.split(200, first - 1) == []  # not even the first passage fits: the set-off moves on whole
+

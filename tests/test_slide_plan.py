@@ -426,3 +426,19 @@ def test_an_excerpt_and_its_translation_share_one_slide_side_by_side_with_one_at
     assert attribution.items[0].text.replace("\xa0", " ").endswith(original.attribution)
     shown = [block.items[0].text for slide in plan.slides for block in text_blocks(slide)]
     assert sum(plain_text(translation.text) in text for text in shown) == 1  # not again on a quotation slide of its own
+
+
+def test_questions_answered_alike_keep_their_answers_and_the_topics_notes_for_them_come_once(tmp_path: Path) -> None:
+    """Two statements both true have the same notes, each its own answer; the topic's note for the questions is on the first."""
+    data = {**long_topic(), "notes": {"questions": "Give the class five minutes."}}
+    data["questions"] = [{"type": "true_false", "question": f"Statement {number}.", "answer": True} for number in (1, 2, 3)]
+    plan = deck_plan(load(tmp_path, data), named_theme())
+    asked = [(number, slide) for number, slide in enumerate(plan.slides, start=1) if slide.title.startswith("Question")]
+    assert [slide.notes for _, slide in asked] == ["Answer: True\n\nGive the class five minutes.", "Answer: True", "Answer: True"]
+    assert not any(slide.notes_with for _, slide in asked)
+    continued = [(number, slide) for number, slide in enumerate(plan.slides, start=1) if slide.notes_with]
+    assert len(continued) >= 5  # the long topic's lists, cards and timeline run on to further slides
+    for number, slide in continued:
+        assert slide.notes == f"Notes: see slide {slide.notes_with}"
+        assert plan.slides[number - 2].notes_with in (0, slide.notes_with)  # the slide before it, or where that one's notes are
+    assert_plan_sound(plan)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,32 +26,51 @@ from guide.render.pptx import render_deck
 from guide.render.slides import plan
 from guide.render.slides.geometry import Box, designed_geometry
 from guide.render.slides.plan import plan_deck
-from guide.template import read_template
+from guide.template import EMU_PER_PT, read_template
 from guide.template_art import read_template_art
-from tests.conftest import MINIMAL, TREATY, run_cli
+from tests.conftest import MINIMAL, TREATY, run_cli, treaty_on_templates
 from tests.deckread import pages_of_decks, pt
+from tests.pdfread import filled_areas
 from tests.template_factory import COMBINABLE, LOGO_PNG, NAVY, QUIRKS, make, make_combined
 from tests.templatecheck import checked_deck, layout_names
 
 COVER = "The Treaty of Berlin (1926)"
 SUBTITLE = "Germany and the Soviet Union promise each other neutrality"
 CALIBRI_NEEDED = (
-    "theme.yaml:2:3: slides.template: warning: viewers need 'Calibri' (or 'Carlito') installed to see the deck on '{template}' "
+    "slides.template: warning: viewers need 'Calibri' (or 'Carlito') installed to see the deck on '{template}' "
     "as designed: 'Calibri' is measured with Carlito, its metric twin"
 )
+BUILT: dict[tuple[str, ...], tuple[str, Path, Path]] = {}
+"""Decks built in this module's project, by template and arguments: each is built once and read back by every test that needs it."""
 
 
-@pytest.fixture
-def project(template_project: Path) -> Path:
-    return template_project
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One project for the module, where each deck is built once (see :func:`deck_on`)."""
+    yield treaty_on_templates(tmp_path_factory.mktemp("templates"))
+    BUILT.clear()
+
+
+def theme_file(template: Path) -> Path:
+    """The theme that draws decks on ``template``."""
+    return template.parent / f"theme-{template.stem}.yaml"
 
 
 def deck_on(project: Path, quirk: str, *arguments: str) -> tuple[str, Path, Path]:
     """(stderr, deck, template) of the treaty built on the quirk's template; the build must succeed."""
-    template = make(project / f"{quirk}.pptx", quirk)
-    (project / "theme.yaml").write_text(f"slides:\n  template: {quirk}.pptx\n", encoding="utf-8")
-    out = project / "out"
-    status, _, err = run_cli(project / "treaty.yaml", "--theme", project / "theme.yaml", "--out", out, "--format", "pptx", *arguments)
+    key = (quirk, *arguments)
+    if key not in BUILT:
+        template = make(project / f"{quirk}.pptx", quirk)
+        BUILT[key] = built_on(project, template, *arguments)
+    return BUILT[key]
+
+
+def built_on(project: Path, template: Path, *arguments: str) -> tuple[str, Path, Path]:
+    """(stderr, deck, template) of the treaty built on ``template`` (in the project) into a folder of its own."""
+    theme = theme_file(template)
+    theme.write_text(f"slides:\n  template: {template.name}\n", encoding="utf-8")
+    out = project / "out" / "-".join((template.stem, *(argument.strip("-").replace(":", "x") for argument in arguments)))
+    status, _, err = run_cli(project / "treaty.yaml", "--theme", theme, "--out", out, "--format", "pptx", *arguments)
     assert status == 0, err
     return err, out / "treaty.pptx", template
 
@@ -65,7 +85,7 @@ def test_every_quirk_gives_a_deck_where_nothing_overflows_or_is_cut(project: Pat
 
 def test_a_vertical_text_layout_is_never_used_for_content_however_large_its_body(project: Path) -> None:
     _, deck_path, template = deck_on(project, "vertical")
-    assert set(layout_names(checked_deck(deck_path, template))) == {"Title Slide", "Title and Content", "Title Only"}
+    assert set(layout_names(checked_deck(deck_path, template))) == {"Title Slide", "Section Header", "Title and Content", "Title Only"}
     status, out, _ = run_cli("--check-template", template)
     assert status == 0
     assert "    not 'Custom Layout 3': vertical text, not used for content" in out.splitlines()
@@ -112,7 +132,7 @@ def test_a_content_layout_with_a_thin_second_strip_holds_the_lists_in_its_main_b
 
 def test_layouts_of_a_second_master_serve(project: Path) -> None:
     _, deck_path, template = deck_on(project, "two-masters")
-    assert set(layout_names(checked_deck(deck_path, template))) == {"Title Slide", "Inhalt", "Nur Titel"}
+    assert set(layout_names(checked_deck(deck_path, template))) == {"Title Slide", "Section Header", "Inhalt", "Nur Titel"}
 
 
 def test_fonts_set_in_the_masters_text_styles_are_read_measured_wide_and_named_in_a_warning(project: Path) -> None:
@@ -242,18 +262,21 @@ def test_links_and_drawn_text_take_colours_that_read_on_the_templates_own_backgr
 
 
 def test_text_that_does_not_read_on_the_templates_background_is_a_warning_and_strict_refuses(project: Path) -> None:
-    err, _, _ = deck_on(project, "navy-dark-text")
+    err, _, template = deck_on(project, "navy-dark-text")
     assert "warning: the template's text colour #000000 on the background #1F2A44 of layout 'Title Slide' (title slides)" in err
     assert "has contrast 1.5:1, below the 4.5:1 that WCAG AA asks for text" in err
-    status, _, err = run_cli(project / "treaty.yaml", "--theme", project / "theme.yaml", "--out", project / "strict", "--strict")
+    status, _, err = run_cli(project / "treaty.yaml", "--theme", theme_file(template), "--out", project / "strict", "--strict")
     assert status == 2
 
 
 def test_branding_on_the_sample_slides_is_carried_onto_the_slides_of_its_roles(project: Path) -> None:
     err, deck_path, template = deck_on(project, "branding")
-    assert [line.split("/")[-1] for line in err.splitlines() if "warning" in line] == [CALIBRI_NEEDED.format(template="branding.pptx")]
+    (warning,) = [line for line in err.splitlines() if "warning" in line]
+    assert warning.endswith(CALIBRI_NEEDED.format(template="branding.pptx"))
     deck = checked_deck(deck_path, template)
     for slide in deck.slides:
+        if slide.slide_layout.name == "Section Header":
+            continue  # the samples are title and content slides: their branding is not a divider's
         names = [shape.name for shape in slide.shapes]
         assert "University logo" in names and "Title marker" in names, names
         assert names.index("University logo") < names.index(slide.shapes.title.name), "branding stays behind the slide's text"
@@ -281,27 +304,27 @@ def test_a_sample_background_the_titles_would_not_read_on_is_left_behind_with_a_
 
 def test_a_branded_template_deck_is_byte_identical_when_built_again(project: Path) -> None:
     _, deck_path, _ = deck_on(project, "branding")
-    first = deck_path.read_bytes()
-    deck_on(project, "branding", "--force")
-    assert deck_path.read_bytes() == first
+    _, again, _ = deck_on(project, "branding", "--force")
+    assert again != deck_path and again.read_bytes() == deck_path.read_bytes()
 
 
 REAL = Path(__file__).parent / "data" / "templates"
 REAL_LAYOUTS = {
     "pptx-blueprint-example01.pptx": {"Title Slide", "Title, Content", "Title Only"},
-    "pptx-blueprint-example02-section.pptx": {"Titelfolie", "Titel und Inhalt", "Nur Titel"},
-    "coreoz-ppt-templates-demo.pptx": {"Diapositive de titre", "Titre et contenu", "Titre seul"},
-    "pptx-automizer-additional-master.pptx": {"Titelfolie blue text", "Titel und Inhalt", "Nur Titel"},
+    "pptx-blueprint-example02-section.pptx": {"Titelfolie", "Abschnitts-\nüberschrift", "Titel und Inhalt", "Nur Titel"},
+    "coreoz-ppt-templates-demo.pptx": {"Diapositive de titre", "Titre de section", "Titre et contenu", "Titre seul"},
+    "pptx-automizer-additional-master.pptx": {"Titelfolie blue text", "Abschnitts-\nüberschrift", "Titel und Inhalt", "Nur Titel"},
 }
 
 
 def deck_on_file(project: Path, template: Path) -> tuple[str, Path]:
-    shutil.copy(template, project / template.name)
-    (project / "theme.yaml").write_text(f"slides:\n  template: {template.name}\n", encoding="utf-8")
-    out = project / "out" / template.stem
-    status, _, err = run_cli(project / "treaty.yaml", "--theme", project / "theme.yaml", "--out", out, "--format", "pptx")
-    assert status == 0, err
-    return err, out / "treaty.pptx"
+    """(stderr, deck) of the treaty built on a real template, once per module."""
+    key = (template.name,)
+    if key not in BUILT:
+        shutil.copy(template, project / template.name)
+        BUILT[key] = built_on(project, project / template.name)
+    err, deck, _ = BUILT[key]
+    return err, deck
 
 
 @pytest.mark.parametrize("name", sorted(REAL_LAYOUTS))
@@ -317,25 +340,29 @@ def test_real_templates_give_decks_on_their_own_layouts(project: Path, name: str
 
 @pytest.mark.parametrize("quirk", ["two-masters", "google", "no-footers", "branding"])
 def test_the_slides_pdf_and_handout_are_drawn_on_the_same_templates(project: Path, quirk: str) -> None:
-    deck_on(project, quirk)
-    arguments = ("--theme", project / "theme.yaml", "--out", project / "pdf", "--outputs", "slides,handout")
+    _, deck_path, template = deck_on(project, quirk)
+    arguments = ("--theme", theme_file(template), "--out", project / "pdf" / quirk, "--outputs", "slides,handout")
     status, _, err = run_cli(project / "treaty.yaml", *arguments)
     assert status == 0, err
-    slides = PdfReader(project / "pdf" / "treaty-slides.pdf")
-    assert len(slides.pages) == len(Presentation(str(project / "out" / "treaty.pptx")).slides)
+    slides = PdfReader(project / "pdf" / quirk / "treaty-slides.pdf")
+    assert len(slides.pages) == len(Presentation(str(deck_path)).slides)
     if quirk == "no-footers":  # the master's footer, drawn on every slide but the cover
         assert all(COVER in page.extract_text() for page in slides.pages[2:5])
+    if quirk == "branding":  # what the deck carries from the samples: the cover's navy, the marker beside every title
+        assert ("#" + NAVY, 720 * 540) in filled_areas(slides, 0)
+        deck = Presentation(str(deck_path))
+        for index, slide in enumerate(deck.slides):
+            marked = slide.slide_layout.name != "Section Header"
+            assert (("#C8102E", 18 * 18) in filled_areas(slides, index)) == marked, index
+        assert "picture 'University logo' of sample slide 1: 'ppt/media/image1.png' is a damaged image" in err
 
 
 @settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(quirks=st.sets(st.sampled_from(COMBINABLE), min_size=2, max_size=4))
 def test_quirks_together_still_give_a_deck_where_nothing_overflows(project: Path, quirks: set[str]) -> None:
     template = make_combined(project / "combined.pptx", quirks)
-    (project / "theme.yaml").write_text("slides:\n  template: combined.pptx\n", encoding="utf-8")
-    out = project / "combined"
-    status, _, err = run_cli(project / "treaty.yaml", "--theme", project / "theme.yaml", "--out", out, "--format", "pptx", "--force")
-    assert status == 0, (sorted(quirks), err)
-    deck = checked_deck(out / "treaty.pptx", template)
+    _, deck_path, _ = built_on(project, template, "--force")
+    deck = checked_deck(deck_path, template)
     assert deck.slides[0].shapes.title.text_frame.text.replace("\v", " ") == COVER
 
 
@@ -430,5 +457,18 @@ def test_text_is_checked_against_gradient_and_picture_backgrounds_at_their_worst
     )
     assert expected in err
     assert ("the template's text colour #000000" in err) == (quirk == "gradient-background"), "a list on the picture's white reads"
-    status, _, _ = run_cli(project / "treaty.yaml", "--theme", project / "theme.yaml", "--out", project / "strict", "--strict")
+    status, _, _ = run_cli(project / "treaty.yaml", "--theme", theme_file(template), "--out", project / "strict", "--strict")
     assert status == 2
+
+
+def test_the_slides_pdf_draws_master_shapes_coloured_by_the_themes_shape_styles(project: Path) -> None:
+    """The band down the left of a real template's master takes its colour from its style (``a:fillRef``), not its own fill."""
+    name = "pptx-automizer-additional-master.pptx"
+    deck_on_file(project, REAL / name)
+    arguments = ("--theme", theme_file(project / name), "--out", project / "pdf" / "styled", "--outputs", "slides")
+    status, _, err = run_cli(project / "treaty.yaml", *arguments)
+    assert status == 0, err
+    slides = PdfReader(project / "pdf" / "styled" / "treaty-slides.pdf")
+    band = 579863 / EMU_PER_PT * 540  # its width (in EMU) by the slide's height
+    for index in range(len(slides.pages)):
+        assert any(color == "#4472C4" and area == pytest.approx(band, rel=0.01) for color, area in filled_areas(slides, index)), index

@@ -38,10 +38,10 @@ def test_a_template_with_german_layout_names_serves_without_configuration(projec
     deck = Presentation(deck_path)
     layouts = [slide.slide_layout.name for slide in deck.slides]
     assert layouts[0] == "Titelfolie"
-    assert set(layouts[1:]) == {"Titel und Inhalt", "Nur Titel"}
+    assert set(layouts[1:]) == {"Abschnittsüberschrift", "Titel und Inhalt", "Nur Titel"}
     titles = [slide.shapes.title.text_frame.text for slide in deck.slides]
     assert "Beispielfolie" not in titles, "the template's sample slide must be gone"
-    assert titles[:4] == ["The Treaty of Berlin (1926)", "By the end you can", "At a glance", "In numbers"]
+    assert titles[:5] == ["The Treaty of Berlin (1926)", "By the end you can", "At a glance", "Part 1: Key facts", "In numbers"]
     assert (pt(deck.slide_width), pt(deck.slide_height)) == (720, 540)
 
 

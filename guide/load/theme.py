@@ -400,7 +400,10 @@ def template_problems(loaded: LoadedTheme, redrawn: bool = False) -> tuple[list[
         from guide.template_art import read_template_art
 
         try:
-            undrawable = read_template_art(theme.template).undrawable
+            art = read_template_art(theme.template)
+            pairs = [pair for pairs in template.branding.elements.values() for pair in pairs if pair[0] < len(art.samples)]
+            carried = [art.samples[index].carried(element)[1] for index, element in pairs]
+            undrawable = tuple(dict.fromkeys((*art.undrawable, *(reason for reason in carried if reason))))
         except TemplateError as error:
             return [named_at.problem(str(error))], warnings, notices
         if undrawable:

@@ -84,6 +84,7 @@ def _planned(topic: Topic, theme: Theme, course: Course | None, session: BuildSe
             setting.designed,
             theme.quiz_seed,
             theme.quiz_answers,
+            theme.quiz_print,
         )
     except ContinuationError as error:
         layout = None if setting.designed else setting.template.roles.get(error.role)

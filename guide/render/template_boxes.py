@@ -39,26 +39,18 @@ def template_geometry(template: Template) -> Geometry:
     def below(layout: Layout, title: Box) -> Box:
         """The free area of the slide under ``title``, within the master's safe area, clear of the layout's decorations."""
         area = safe(layout)
-        top = title.bottom + STAGE_GAP_PT
+        top = title.bottom + STAGE_GAP_PT * scale
         return clear_of(layout, Box(area.left, top, area.width, max(area.bottom - top, lines_height(2, BODY_FLOOR_PT * scale))))
 
     def clear_of(layout: Layout, box: Box) -> Box:
-        """``box`` ending above the decorations (a logo, a button) that reach into its lower half, while two lines still fit."""
-        bottom = box.bottom
-        for left, top, width, height in layout.decorations:
-            backdrop = width * height > template.width_pt * template.height_pt * BACKDROP_SHARE or height > template.height_pt * 0.6
-            overlaps = left < box.right and left + width > box.left and top < bottom and top + height > box.top
-            if overlaps and not backdrop and top > box.top + box.height / 2:
-                bottom = min(bottom, top - STAGE_GAP_PT)
-        least = lines_height(2, BODY_FLOOR_PT * scale)
-        return Box(box.left, box.top, box.width, bottom - box.top) if bottom - box.top >= least else box
+        return _clear_of(template, layout, box)
 
     content = _served(template, "content")
     title = title_box("content", TITLE_FLOOR_PT)
     body = None if "content" in template.fallbacks else _own(content.main_body)
     usable = body is not None and body.height >= lines_height(2, BODY_FLOOR_PT * scale) and body.width >= safe(content).width * NARROW_SHARE
     if body is not None and usable:
-        top = max(body.top, title.bottom + STAGE_GAP_PT)
+        top = max(body.top, title.bottom + STAGE_GAP_PT * scale)
         body = clear_of(content, Box(body.left, top, body.width, body.bottom - top))
     if body is None or not usable or body.height < lines_height(2, BODY_FLOOR_PT * scale):
         body = below(content, title)
@@ -78,13 +70,26 @@ def template_geometry(template: Template) -> Geometry:
     )
 
 
+def _clear_of(template: Template, layout: Layout, box: Box) -> Box:
+    """``box`` ending above the decorations (a logo, a button) that reach into its lower half, while two lines still fit."""
+    bottom = box.bottom
+    for left, top, width, height in layout.decorations:
+        backdrop = width * height > template.width_pt * template.height_pt * BACKDROP_SHARE or height > template.height_pt * 0.6
+        overlaps = left < box.right and left + width > box.left and top < bottom and top + height > box.top
+        if overlaps and not backdrop and top > box.top + box.height / 2:
+            bottom = min(bottom, top - STAGE_GAP_PT * template.height_pt / BASE_HEIGHT_PT)
+    least = lines_height(2, BODY_FLOOR_PT * template.height_pt / BASE_HEIGHT_PT)
+    return Box(box.left, box.top, box.width, bottom - box.top) if bottom - box.top >= least else box
+
+
 def _section(template: Template) -> tuple[Box, Box] | None:
-    """The (title, text) boxes of the template's section header layout, where it has one with both; else None."""
+    """The (title, text) boxes of the template's section header layout, where it has one with both, clear of its
+    decorations (a button, a logo in the corner); else None."""
     layout = template.roles.get("section")
     if layout is None or "section" in template.fallbacks:
         return None
     title, text = _own(layout.first("title")), _own(layout.main_body)
-    return (title, text) if title is not None and text is not None else None
+    return (_clear_of(template, layout, title), _clear_of(template, layout, text)) if title is not None and text is not None else None
 
 
 def _own(placeholder: Placeholder | None) -> Box | None:
@@ -111,7 +116,8 @@ def _cover_subtitle(template: Template, layout: Layout, title: Box, scale: float
             if box is not None and box.height >= least and box.top >= title.bottom - 1:
                 return box
     bottom = max(area.bottom, min(template.height_pt * 0.92, title.bottom + least * 3))
-    if bottom - title.bottom - STAGE_GAP_PT >= least:
-        return Box(title.left, title.bottom + STAGE_GAP_PT, title.width, bottom - title.bottom - STAGE_GAP_PT)
+    gap = STAGE_GAP_PT * scale
+    if bottom - title.bottom - gap >= least:
+        return Box(title.left, title.bottom + gap, title.width, bottom - title.bottom - gap)
     top = area.top
-    return Box(title.left, top, title.width, max(least, title.top - STAGE_GAP_PT - top))
+    return Box(title.left, top, title.width, max(least, title.top - gap - top))

@@ -20,7 +20,7 @@ import xml.etree.ElementTree as ElementTree
 
 from guide import model
 from guide.labels import Labels, labels_for
-from guide.quiz import blank_answer, blanks, default_prompt
+from guide.quiz import blank_answer, blanks, default_prompt, printed_numbers, worth
 from guide.render.exports.text import escaped, inline_html, paragraph_html, plain
 from guide.session import BuildSession
 from guide.theme import Theme
@@ -44,8 +44,8 @@ def render_moodle_xml(topic: model.Topic, theme: Theme, course: model.Course | N
     quiz = ElementTree.Element("quiz")
     category = ElementTree.SubElement(quiz, "question", type="category")
     _text(category, "category", category_path(topic, course))
-    for number, question in enumerate(topic.questions, start=1):
-        quiz.append(moodle_question(number, question, labels))
+    for question, (number, on_quiz) in zip(topic.questions, printed_numbers(topic, theme.quiz_print == "paper"), strict=True):
+        quiz.append(moodle_question(number, question, labels, on_quiz))
     ElementTree.indent(quiz)
     return ElementTree.tostring(quiz, encoding="utf-8", xml_declaration=True) + b"\n"
 
@@ -56,29 +56,30 @@ def category_path(topic: model.Topic, course: model.Course | None) -> str:
     return "/".join(["$course$", "top", *(name.replace("/", "//") for name in names)])
 
 
-def moodle_question(number: int, question: model.Question, labels: Labels) -> ElementTree.Element:
-    """One question as the Moodle type that asks it the same way."""
+def moodle_question(number: int, question: model.Question, labels: Labels, on_quiz: bool = False) -> ElementTree.Element:
+    """One question as the Moodle type that asks it the same way, named by its number on the sheet or (``on_quiz``) the quiz paper."""
+    name = question_name(number, question, labels, on_quiz)
     if isinstance(question, model.OpenQuestion):
-        return essay(number, question, labels)
+        return essay(name, question, labels)
     if isinstance(question, model.ChoiceQuestion):
-        return multichoice(number, question, labels)
+        return multichoice(name, question, labels)
     if isinstance(question, model.TrueFalseQuestion):
-        return truefalse(number, question, labels)
+        return truefalse(name, question, labels)
     if isinstance(question, model.MatchingQuestion):
-        return matching(number, question, labels)
+        return matching(name, question, labels)
     if isinstance(question, model.OrderingQuestion):
-        return ordering(number, question, labels)
-    return cloze(number, question, labels)
+        return ordering(name, question, labels)
+    return cloze(name, question, labels)
 
 
-def _common(kind: str, number: int, question: model.Question, text_html: str, labels: Labels) -> ElementTree.Element:
+def _common(kind: str, name: str, question: model.Question, text_html: str) -> ElementTree.Element:
     """A question element with what every type has: its name, text, general feedback, mark and penalty."""
     element = ElementTree.Element("question", type=kind)
-    _text(element, "name", question_name(number, question, labels))
+    _text(element, "name", name)
     _text(element, "questiontext", text_html, format="html")
     _text(element, "generalfeedback", "", format="html")
-    for name, value in (("defaultgrade", str(question.points or 1)), ("penalty", "0"), ("hidden", "0")):
-        ElementTree.SubElement(element, name).text = value
+    for field, value in (("defaultgrade", str(worth(question))), ("penalty", "0"), ("hidden", "0")):
+        ElementTree.SubElement(element, field).text = value
     return element
 
 
@@ -87,33 +88,33 @@ def _prompt(question: model.Question, labels: Labels) -> str:
     return paragraph_html(question.question) if question.question else f"<p>{escaped(default_prompt(question, labels))}</p>"
 
 
-def essay(number: int, question: model.OpenQuestion, labels: Labels) -> ElementTree.Element:
+def essay(name: str, question: model.OpenQuestion, labels: Labels) -> ElementTree.Element:
     """An open question as a Moodle essay question, graded by hand."""
-    element = _common("essay", number, question, paragraph_html(question.question), labels)
-    for name, value in (
+    element = _common("essay", name, question, paragraph_html(question.question))
+    for field, value in (
         ("responseformat", "editor"),
         ("responserequired", "1"),
         ("responsefieldlines", str(box_lines(question.lines))),
         ("attachments", "0"),
         ("attachmentsrequired", "0"),
     ):
-        ElementTree.SubElement(element, name).text = value
+        ElementTree.SubElement(element, field).text = value
     _text(element, "graderinfo", paragraph_html(question.answer), format="html")
     _text(element, "responsetemplate", "", format="html")
     return element
 
 
-def multichoice(number: int, question: model.ChoiceQuestion, labels: Labels) -> ElementTree.Element:
+def multichoice(name: str, question: model.ChoiceQuestion, labels: Labels) -> ElementTree.Element:
     """Radio buttons for one correct option; tick boxes for several, each correct one a share of the mark."""
-    element = _common("multichoice", number, question, paragraph_html(question.question), labels)
+    element = _common("multichoice", name, question, paragraph_html(question.question))
     correct = sum(option.correct for option in question.options)
     share = _fraction(100 / correct)
-    for name, value in (
+    for field, value in (
         ("single", "true" if correct == 1 else "false"),
         ("shuffleanswers", "1" if question.shuffle else "0"),
         ("answernumbering", "ABCD"),
     ):
-        ElementTree.SubElement(element, name).text = value
+        ElementTree.SubElement(element, field).text = value
     for option in question.options:
         wrong = "0" if correct == 1 else f"-{share}"
         answer = _answer(element, share if option.correct else wrong, inline_html(option.text))
@@ -121,18 +122,18 @@ def multichoice(number: int, question: model.ChoiceQuestion, labels: Labels) -> 
     return element
 
 
-def truefalse(number: int, question: model.TrueFalseQuestion, labels: Labels) -> ElementTree.Element:
+def truefalse(name: str, question: model.TrueFalseQuestion, labels: Labels) -> ElementTree.Element:
     """The statement with its two answers, the feedback under both."""
-    element = _common("truefalse", number, question, paragraph_html(question.question), labels)
+    element = _common("truefalse", name, question, paragraph_html(question.question))
     for value in (True, False):
         answer = _answer(element, "100" if value is question.answer else "0", "true" if value else "false", format="moodle_auto_format")
         _text(answer, "feedback", inline_html(question.feedback) if question.feedback else "", format="html")
     return element
 
 
-def matching(number: int, question: model.MatchingQuestion, labels: Labels) -> ElementTree.Element:
+def matching(name: str, question: model.MatchingQuestion, labels: Labels) -> ElementTree.Element:
     """Each left item with its match; Moodle offers every match in a menu beside each item, shuffled."""
-    element = _common("matching", number, question, _prompt(question, labels), labels)
+    element = _common("matching", name, question, _prompt(question, labels))
     ElementTree.SubElement(element, "shuffleanswers").text = "true"
     for pair in question.pairs:
         sub = ElementTree.SubElement(element, "subquestion", format="html")
@@ -141,10 +142,10 @@ def matching(number: int, question: model.MatchingQuestion, labels: Labels) -> E
     return element
 
 
-def ordering(number: int, question: model.OrderingQuestion, labels: Labels) -> ElementTree.Element:
+def ordering(name: str, question: model.OrderingQuestion, labels: Labels) -> ElementTree.Element:
     """The items in their right order (Moodle shows them shuffled), each scored by its place."""
-    element = _common("ordering", number, question, _prompt(question, labels), labels)
-    for name, value in (
+    element = _common("ordering", name, question, _prompt(question, labels))
+    for field, value in (
         ("layouttype", "VERTICAL"),
         ("selecttype", "ALL"),
         ("selectcount", "0"),
@@ -152,13 +153,13 @@ def ordering(number: int, question: model.OrderingQuestion, labels: Labels) -> E
         ("showgrading", "SHOW"),
         ("numberingstyle", "none"),
     ):
-        ElementTree.SubElement(element, name).text = value
+        ElementTree.SubElement(element, field).text = value
     for place, item in enumerate(question.items, start=1):
         _answer(element, f"{place}.0000000", inline_html(item), format="html")
     return element
 
 
-def cloze(number: int, question: model.ClozeQuestion, labels: Labels) -> ElementTree.Element:
+def cloze(name: str, question: model.ClozeQuestion, labels: Labels) -> ElementTree.Element:
     """The text with each blank an embedded answer: ``{1:SHORTANSWER:=Berlin~=berlin}``, or a menu of the word bank."""
     bank = sorted({blank_answer(blank) for blank in blanks(question)}, key=str.casefold)
     pieces = []
@@ -168,7 +169,7 @@ def cloze(number: int, question: model.ClozeQuestion, labels: Labels) -> Element
         else:
             pieces.append(inline_html(part))
     text_html = (f"{_prompt(question, labels)}" if question.question else "") + f"<p>{''.join(pieces)}</p>"
-    return _common("cloze", number, question, text_html, labels)
+    return _common("cloze", name, question, text_html)
 
 
 def _embedded(blank: model.Blank, bank: list[str] | None) -> str:
@@ -196,12 +197,15 @@ def _answer(parent: ElementTree.Element, fraction: str, text_html: str, format: 
     return answer
 
 
-def question_name(number: int, question: model.Question, labels: Labels) -> str:
-    """``Q01 What did Germany…``: the number keeps the topic's order in the bank, which sorts by name."""
+def question_name(number: int, question: model.Question, labels: Labels, on_quiz: bool = False) -> str:
+    """``Q01 What did Germany…``, numbered as the sheet prints it; ``Quiz Q01 …`` as the quiz paper does.
+
+    The bank sorts by name: the sheet's questions in their order, then the quiz paper's.
+    """
     shown = plain(question.question) if question.question else default_prompt(question, labels)
     if len(shown) > NAME_LENGTH:
         shown = shown[: NAME_LENGTH - 1].rstrip() + "…"
-    return f"Q{number:02d} {shown}"
+    return f"{labels['quiz'] + ' ' if on_quiz else ''}Q{number:02d} {shown}"
 
 
 def box_lines(lines: int | None) -> int:

@@ -17,7 +17,7 @@ import xml.etree.ElementTree as ElementTree
 
 from guide import model
 from guide.labels import Labels, labels_for
-from guide.quiz import blank_answer, blanks, default_prompt
+from guide.quiz import blank_answer, blanks, default_prompt, printed_numbers, worth
 from guide.render.exports.package import identifier, zipped
 from guide.render.exports.text import escaped, inline_html, paragraph_html, plain
 from guide.session import BuildSession
@@ -36,7 +36,7 @@ QTI_RESOURCE = "imsqti_xmlv1p2"
 def render_qti(topic: model.Topic, theme: Theme, course: model.Course | None = None, session: BuildSession | None = None) -> bytes:
     """The manifest and the assessment, zipped the same way every build."""
     path = assessment_path(topic)
-    return zipped([("imsmanifest.xml", _xml(manifest(topic, path))), (path, _xml(assessment(topic, course)))])
+    return zipped([("imsmanifest.xml", _xml(manifest(topic, path))), (path, _xml(assessment(topic, course, theme.quiz_print == "paper")))])
 
 
 def assessment_path(topic: model.Topic) -> str:
@@ -58,16 +58,21 @@ def manifest(topic: model.Topic, path: str) -> ElementTree.Element:
     return root
 
 
-def assessment(topic: model.Topic, course: model.Course | None) -> ElementTree.Element:
-    """One assessment named after the topic (and its course), one section, one item per question QTI 1.2 can ask."""
+def assessment(topic: model.Topic, course: model.Course | None, quiz_on_paper: bool = True) -> ElementTree.Element:
+    """One assessment named after the topic (and its course), one section, one item per question QTI 1.2 can ask.
+
+    Each item is titled by its number on the paper that asks it ("Question 2" on the sheet,
+    "Quiz question 1" on the quiz paper); its identifier stays its place in the topic.
+    """
     root = _root("questestinterop", QTI_NAMESPACE, QTI_SCHEMA)
     title = f"{course.code} · {topic.title}" if course else topic.title
     test = ElementTree.SubElement(root, "assessment", ident=identifier("A", "qti assessment", topic.id), title=title)
     section = ElementTree.SubElement(test, "section", ident=identifier("S", "qti section", topic.id))
     labels = labels_for(topic.language_code)
-    for number, question in enumerate(topic.questions, start=1):
+    printed = printed_numbers(topic, quiz_on_paper)
+    for number, (question, (shown, on_quiz)) in enumerate(zip(topic.questions, printed, strict=True), start=1):
         if not isinstance(question, LEFT_OUT):
-            section.append(qti_item(topic.id, number, question, labels))
+            section.append(qti_item(topic.id, number, f"{labels['quiz_question' if on_quiz else 'question']} {shown}", question, labels))
     return root
 
 
@@ -87,11 +92,11 @@ def left_out(topic: model.Topic) -> list[tuple[tuple[str | int, ...], str]]:
 class _Item:
     """One item being written: its metadata, presentation, scoring and feedback, each in QTI's order."""
 
-    def __init__(self, topic_id: str, number: int, kind: str, question: model.Question) -> None:
+    def __init__(self, topic_id: str, number: int, title: str, kind: str, question: model.Question) -> None:
         self.ident = identifier("I", "qti item", topic_id, str(number))
-        self.element = ElementTree.Element("item", ident=self.ident, title=f"Question {number}")
+        self.element = ElementTree.Element("item", ident=self.ident, title=title)
         fields = ElementTree.SubElement(ElementTree.SubElement(self.element, "itemmetadata"), "qtimetadata")
-        for label, entry in (("question_type", kind), ("points_possible", f"{question.points or 1}.0")):
+        for label, entry in (("question_type", kind), ("points_possible", f"{worth(question)}.0")):
             field = ElementTree.SubElement(fields, "qtimetadatafield")
             ElementTree.SubElement(field, "fieldlabel").text = label
             ElementTree.SubElement(field, "fieldentry").text = entry
@@ -140,23 +145,23 @@ def _score(condition: ElementTree.Element, value: str, action: str = "Set") -> N
     ElementTree.SubElement(condition, "setvar", action=action, varname="SCORE").text = value
 
 
-def qti_item(topic_id: str, number: int, question: model.Question, labels: Labels) -> ElementTree.Element:
+def qti_item(topic_id: str, number: int, title: str, question: model.Question, labels: Labels) -> ElementTree.Element:
     """One question as the Canvas item type that asks it the same way."""
     if isinstance(question, model.OpenQuestion):
-        return essay_item(topic_id, number, question)
+        return essay_item(topic_id, number, title, question)
     if isinstance(question, model.ChoiceQuestion):
-        return choice_item(topic_id, number, question)
+        return choice_item(topic_id, number, title, question)
     if isinstance(question, model.TrueFalseQuestion):
-        return true_false_item(topic_id, number, question, labels)
+        return true_false_item(topic_id, number, title, question, labels)
     if isinstance(question, model.MatchingQuestion):
-        return matching_item(topic_id, number, question, labels)
+        return matching_item(topic_id, number, title, question, labels)
     assert isinstance(question, model.ClozeQuestion)
-    return cloze_item(topic_id, number, question, labels)
+    return cloze_item(topic_id, number, title, question, labels)
 
 
-def essay_item(topic_id: str, number: int, question: model.OpenQuestion) -> ElementTree.Element:
+def essay_item(topic_id: str, number: int, title: str, question: model.OpenQuestion) -> ElementTree.Element:
     """An open question as an essay item: a text box to answer in, marked by hand, the model answer as feedback."""
-    item = _Item(topic_id, number, "essay_question", question)
+    item = _Item(topic_id, number, title, "essay_question", question)
     _material(item.presentation, paragraph_html(question.question))
     response = ElementTree.SubElement(item.presentation, "response_str", ident="response1", rcardinality="Single")
     ElementTree.SubElement(ElementTree.SubElement(response, "render_fib"), "response_label", ident="answer1", rshuffle="No")
@@ -171,10 +176,10 @@ def essay_item(topic_id: str, number: int, question: model.OpenQuestion) -> Elem
     return item.finished()
 
 
-def choice_item(topic_id: str, number: int, question: model.ChoiceQuestion) -> ElementTree.Element:
+def choice_item(topic_id: str, number: int, title: str, question: model.ChoiceQuestion) -> ElementTree.Element:
     """One correct option: a multiple-choice item; several: a multiple-answers item, full marks for exactly the correct ones."""
     several = sum(option.correct for option in question.options) > 1
-    item = _Item(topic_id, number, "multiple_answers_question" if several else "multiple_choice_question", question)
+    item = _Item(topic_id, number, title, "multiple_answers_question" if several else "multiple_choice_question", question)
     _material(item.presentation, paragraph_html(question.question))
     idents = [item.label_ident("option", str(index)) for index in range(len(question.options))]
     shown = [(ident, inline_html(option.text)) for ident, option in zip(idents, question.options, strict=True)]
@@ -196,9 +201,9 @@ def choice_item(topic_id: str, number: int, question: model.ChoiceQuestion) -> E
     return item.finished()
 
 
-def true_false_item(topic_id: str, number: int, question: model.TrueFalseQuestion, labels: Labels) -> ElementTree.Element:
+def true_false_item(topic_id: str, number: int, title: str, question: model.TrueFalseQuestion, labels: Labels) -> ElementTree.Element:
     """The statement with True and False to pick, in the topic's language; the feedback shown after either."""
-    item = _Item(topic_id, number, "true_false_question", question)
+    item = _Item(topic_id, number, title, "true_false_question", question)
     _material(item.presentation, paragraph_html(question.question))
     idents = {value: item.label_ident(str(value)) for value in (True, False)}
     item.choices("response1", [(idents[True], escaped(labels["true"])), (idents[False], escaped(labels["false"]))])
@@ -212,9 +217,9 @@ def true_false_item(topic_id: str, number: int, question: model.TrueFalseQuestio
     return item.finished()
 
 
-def matching_item(topic_id: str, number: int, question: model.MatchingQuestion, labels: Labels) -> ElementTree.Element:
+def matching_item(topic_id: str, number: int, title: str, question: model.MatchingQuestion, labels: Labels) -> ElementTree.Element:
     """Each left item a response choosing among all the matches (plain text, as Canvas shows them), each worth a share."""
-    item = _Item(topic_id, number, "matching_question", question)
+    item = _Item(topic_id, number, title, "matching_question", question)
     _material(item.presentation, _prompt(question, labels))
     matches = [(item.label_ident("match", str(index)), plain(pair.right)) for index, pair in enumerate(question.pairs)]
     responses = [item.label_ident("left", str(index)) for index in range(len(question.pairs))]
@@ -227,10 +232,10 @@ def matching_item(topic_id: str, number: int, question: model.MatchingQuestion, 
     return item.finished()
 
 
-def cloze_item(topic_id: str, number: int, question: model.ClozeQuestion, labels: Labels) -> ElementTree.Element:
+def cloze_item(topic_id: str, number: int, title: str, question: model.ClozeQuestion, labels: Labels) -> ElementTree.Element:
     """Canvas's fill-in-multiple-blanks item (``[blank1]`` in the text), or with a word bank its multiple-dropdowns item."""
     kind = "multiple_dropdowns_question" if question.word_bank else "fill_in_multiple_blanks_question"
-    item = _Item(topic_id, number, kind, question)
+    item = _Item(topic_id, number, title, kind, question)
     pieces: list[str] = []
     for part in model.cloze_parts(question.text):
         pieces.append(

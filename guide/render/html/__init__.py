@@ -34,7 +34,7 @@ def render_html_answers(topic: Topic, theme: Theme, course: Course | None = None
 def _render(topic: Topic, theme: Theme, course: Course | None, session: BuildSession, answers: bool) -> bytes:
     topic = typeset_topic(topic, theme.typography)
     labels = theme.labels_for(topic.language_code)
-    page = Page(topic, labels, course, session, answers, theme.quiz_seed)
+    page = Page(topic, labels, course, session, answers, theme.quiz_seed, theme.quiz_print == "paper")
     title = f"{topic.title} — {labels['answer_key' if answers else 'study_sheet']}"
     about = metadata(topic, title, course)
     logo = None

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from guide import markup
 from guide.labels import Labels
 from guide.model import COVER, Course, Excerpt, Image, Paragraph, Person, Topic
-from guide.quiz import arranged
+from guide.quiz import as_printed
 from guide.render.common import meta_line
 from guide.render.html.images import data_uri
 from guide.render.html.inline import attribute, in_language, link, prose, text
@@ -49,6 +49,8 @@ class Page:
     answers: bool = False
     seed: int = 0
     """The quiz version whose order the questions' options, columns and items are shown in."""
+    quiz_on_paper: bool = True
+    """Whether typed questions print on a quiz paper: then the page asks them under a heading of their own, numbered as it does."""
 
     def body(self, logo: str | None) -> list[str]:
         return [*self.header(logo), "<main>", *self.sections(), "</main>", *self.footer()]
@@ -89,7 +91,9 @@ class Page:
         lines += self.section("significance", _paragraphs(topic.significance))
         lines += self.section("timeline", self.timeline())
         lines += self.section("glossary", self.glossary())
-        lines += self.section("questions", questions_html(arranged(topic, self.seed), self.labels, self.answers))
+        asked, quizzed = as_printed(topic, self.seed, self.quiz_on_paper)
+        lines += self.section("questions", questions_html(asked, self.labels, self.answers))
+        lines += self.section("quiz", questions_html(quizzed, self.labels, self.answers))
         lines += self.section("images", [])
         lines += self.section("sources", self.sources())
         return lines

@@ -32,6 +32,7 @@ MOST_RESERVE = 0.3
 """Of a page's text height: the most kept free at its foot."""
 
 
+
 def well_filled(fills: tuple[float, ...]) -> bool:
     """Whether every page is at least ``LEAST_FILL`` full, allowing the last of three or more to be emptier."""
     judged = fills[:-1] if len(fills) >= 3 else fills
@@ -69,9 +70,9 @@ def render_study_sheet(topic: Topic, theme: Theme, course: Course | None = None,
         best = best_filled(tried)
         # An emptier last page is worth one more try only where a tighter setting might save it.
         if well_filled(best.fills) and (best.fills[-1] >= SETTLED_FILL or arrangement.tight or len(best.fills) == 1):
-            return best.pdf
+            return best.pdf()
     chosen = ARRANGEMENTS[tried.index(best_filled(tried))]
-    return with_room_at_feet(best_filled(tried), lambda reserve_pt: render(chosen, reserve_pt), grid.page_height).pdf
+    return with_room_at_feet(best_filled(tried), lambda reserve_pt: render(chosen, reserve_pt), grid.page_height).pdf()
 
 
 def with_room_at_feet(rendered: Rendered, render: Callable[[float], Rendered], page_height: float) -> Rendered:
@@ -118,4 +119,4 @@ def render_answer_key(topic: Topic, theme: Theme, course: Course | None = None, 
             break
     best = best_filled(tried)
     chosen = layouts[tried.index(best)]
-    return with_room_at_feet(best, lambda reserve_pt: render(chosen, reserve_pt), grid.page_height).pdf
+    return with_room_at_feet(best, lambda reserve_pt: render(chosen, reserve_pt), grid.page_height).pdf()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import Any, cast
 
 from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4, LETTER
@@ -22,6 +22,7 @@ from guide.render.common import Metadata
 from guide.render.pdf.band import draw_ribbon
 from guide.render.pdf.columns import Columns
 from guide.render.pdf.inline import literal
+from guide.render.pdf.internals import build_unwritten
 from guide.render.pdf.styles import Styles
 from guide.render.pdf.tagged_canvas import TaggingCanvas
 from guide.theme import Theme
@@ -54,10 +55,22 @@ class Furniture:
 
 @dataclass(frozen=True)
 class Rendered:
-    """A finished PDF and how full each of its pages is (the share of the text area's height in use)."""
+    """A laid-out PDF and how full each of its pages is (the share of the text area's height in use).
 
-    pdf: bytes
+    The PDF is written only when asked for (``pdf``): choosing between layouts needs their
+    fills alone, and writing one (its structure tree, its fonts' subsets, every page
+    compressed) is about a third of its time.
+    """
+
     fills: tuple[float, ...]
+    canvas: _PageCountCanvas
+    buffer: io.BytesIO
+
+    def pdf(self) -> bytes:
+        """The PDF's bytes, written on the first call."""
+        if not self.canvas.written:
+            self.canvas.save()
+        return self.buffer.getvalue()
 
 
 class _FillMark(Flowable):
@@ -96,6 +109,7 @@ class _PageCountCanvas(TaggingCanvas):
         self._right_x = right_x
         self._baseline_y = baseline_y
         self._furniture_color = color
+        self.written = False
 
     def draw_page_number(self) -> None:
         self.doForm(f"page-number-{self.getPageNumber()}")
@@ -112,6 +126,7 @@ class _PageCountCanvas(TaggingCanvas):
             self.drawRightString(self._right_x, self._baseline_y, self._labels.page_of(page, pages))
             self.endForm()
         super().save()
+        self.written = True
 
 
 def text_area(theme: Theme) -> tuple[float, float]:
@@ -124,7 +139,7 @@ def text_area(theme: Theme) -> tuple[float, float]:
 def render_story(
     story: list[Flowable], theme: Theme, styles: Styles, labels: Labels, furniture: Furniture, metadata: Metadata, reserve_pt: float = 0.0
 ) -> Rendered:
-    """Lay out ``story`` on the theme's pages and return the finished PDF with its pages' fill.
+    """Lay out ``story`` on the theme's pages: the PDF, written when asked for, with its pages' fill.
 
     ``reserve_pt`` is kept empty at the foot of every page, to send content on to a last page that would be nearly empty.
     """
@@ -174,9 +189,10 @@ def render_story(
         color=styles.palette.muted,
         metadata=metadata,
     )
-    document.build(story, canvasmaker=canvas_maker)
+    build_unwritten(document, story, canvas_maker)
     pages = document.page
-    return Rendered(buffer.getvalue(), tuple(round(reached.get(page, 1.0), 3) for page in range(1, pages + 1)))
+    fills = tuple(round(reached.get(page, 1.0), 3) for page in range(1, pages + 1))
+    return Rendered(fills, cast(_PageCountCanvas, document.canv), buffer)  # made by canvas_maker
 
 
 def _draw_furniture(

@@ -23,7 +23,7 @@ from guide.render.common import Metadata, metadata
 from guide.render.pdf.document import render_story, text_area
 from guide.render.pdf.fonts import register
 from guide.render.pdf.inline import literal
-from guide.render.pdf.ruled_pages import LABEL_ROOM_PT, ROW_GAP_PT, RULE_INSET_PT, RuledPage, ruled_pages
+from guide.render.pdf.ruled_pages import LABEL_ROOM_PT, ROW_GAP_PT, RULE_INSET_PT, WRITING_PT, RuledPage, ruled_pages
 from guide.render.pdf.run_on import RunOn
 from guide.render.pdf.sheet import furniture
 from guide.render.pdf.slide_art import SlideLook, draw_slide, slide_space
@@ -101,7 +101,7 @@ def render_handout(topic: Topic, theme: Theme, course: Course | None = None, ses
     marker = labels["teachers_copy"] if theme.handout == "notes" else labels["handout"]  # notes hold the answers
     marks = replace(furniture(topic, course, labels, marker), header_on_first=True)
     about = metadata(topic, f"{topic.title} — {labels['handout']}", course)
-    return render_story(story, theme, styles, labels, marks, about).pdf
+    return render_story(story, theme, styles, labels, marks, about).pdf()
 
 
 def slide_look(theme: Theme, setting: Setting, plan: DeckPlan, session: BuildSession) -> SlideLook:
@@ -235,7 +235,8 @@ class RuledSlides(_FullPage):
         for row, (number, slide) in enumerate(self.slides):
             top = self.height - row * (self.page.row_height + ROW_GAP_PT)
             place_slide(self.canv, self.deck, number, slide, 0, top, width, slide_height, centred=False)
-            beside = (width + RULE_INSET_PT, top - slide_height - LABEL_ROOM_PT)
+            room = self.width - width - RULE_INSET_PT >= WRITING_PT / 2  # else lines under the slide only
+            beside = (width + RULE_INSET_PT if room else self.width, top - slide_height - LABEL_ROOM_PT)
             draw_rules(self.canv, 0, self.width, top, top - self.page.row_height, self.deck.styles.palette.rule, beside)
 
 
@@ -310,7 +311,9 @@ def draw_rules(
     canvas.setLineWidth(FRAME_PT)
     y = top - RULE_PITCH_PT
     while y >= bottom:
-        canvas.line(beside[0] if y > beside[1] else left, y, right, y)
+        start = beside[0] if y > beside[1] else left
+        if start < right:
+            canvas.line(start, y, right, y)
         y -= RULE_PITCH_PT
     canvas.restoreState()
 

@@ -13,16 +13,18 @@ from __future__ import annotations
 
 import copy
 import io
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader, _digester  # type: ignore[attr-defined]  # private, not in its stubs
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import PDFImageXObject, PDFObjectReference
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
-from reportlab.platypus import Flowable
+from reportlab.platypus import BaseDocTemplate, Flowable
 from reportlab.platypus import Paragraph as PlainParagraph
 from reportlab.platypus.paragraph import _FUZZ  # type: ignore[attr-defined]  # private, not in its stubs
 
@@ -50,8 +52,59 @@ def forget_other_bytes(name: str, font: TTFont) -> None:
         del pdfmetrics._dynFaceNames[font.face.name]  # type: ignore[attr-defined]
 
 
+def build_unwritten(document: BaseDocTemplate, story: list[Flowable], canvasmaker: Any) -> None:
+    """Lay out and draw ``story`` as ``document.build`` does, but leave the document unwritten: its canvas not saved.
+
+    Of several layouts tried only the one chosen is written; its canvas's ``save()`` then
+    writes it, as ``build`` would have. reportlab's own multi-pass builds skip the save with
+    this flag.
+    """
+    document._doSave = 0  # type: ignore[attr-defined]  # reportlab's private flag, not in its stubs
+    document.build(story, canvasmaker=canvasmaker)
+
+
 WRAP_STATE = ("width", "height", "blPara", "frags", "_wrapWidths", "_width_max", "_splitLongWordCount", "_hyphenations")
 """Everything reportlab's ``Paragraph.wrap`` sets: the lines it broke the text into and what it measured of them."""
+
+
+PARSED_TEXTS = "parsed_texts"
+"""The attribute of a paragraph style holding the ``ParsedTexts`` its paragraphs share (see ``share_parsing``)."""
+
+KEPT_PARSES = 2_000
+"""Texts a look keeps parsed before it starts afresh: a few topics' sheets and keys, some megabytes at most."""
+
+
+class ParsedTexts:
+    """What paragraphs' texts parsed into (reportlab's fragments), per text, style and bullet.
+
+    reportlab parses a paragraph's markup anew for every paragraph made, a quarter of laying out an
+    answer key: the study sheet and the key of a topic, and every layout tried of each, make
+    paragraphs of the same texts in the same styles. Kept by the styles of one look, which the
+    build session keeps.
+    """
+
+    def __init__(self) -> None:
+        self._parsed: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+
+    def get(self, key: tuple[Any, ...]) -> tuple[Any, ...] | None:
+        return self._parsed.get(key)
+
+    def keep(self, key: tuple[Any, ...], parsed: tuple[Any, ...]) -> None:
+        if len(self._parsed) >= KEPT_PARSES:
+            self._parsed.clear()
+        self._parsed[key] = parsed
+
+
+def share_parsing(styles: Iterable[ParagraphStyle]) -> None:
+    """Paragraphs in ``styles`` (and in styles made from them) share one ``ParsedTexts``."""
+    parsed = ParsedTexts()
+    for style in styles:
+        setattr(style, PARSED_TEXTS, parsed)
+
+
+def _own(fragments: Any) -> Any:
+    """Copies of parsed fragments for one paragraph: reportlab changes a fragment's class where it splits a paragraph."""
+    return [copy.copy(fragment) for fragment in fragments] if isinstance(fragments, list) else fragments
 
 
 class Paragraph(PlainParagraph):
@@ -63,6 +116,25 @@ class Paragraph(PlainParagraph):
     sets is kept per width and set back when that width is asked again, so what is drawn is
     always what the last wrap measured, as without the kept lines.
     """
+
+    def _setup(self, text: Any, style: Any, bulletText: Any, frags: Any, cleaner: Any) -> None:  # noqa: N803 - reportlab's names
+        """reportlab's parse of the text into fragments, or the fragments the same text parsed into before in this style.
+
+        The same attributes are set, as reportlab's own ``_setup`` sets them, each paragraph with fragments of its own.
+        """
+        parsed: ParsedTexts | None = getattr(style, PARSED_TEXTS, None)
+        if frags is not None or parsed is None or not isinstance(bulletText, str | None):
+            super()._setup(text, style, bulletText, frags, cleaner)  # type: ignore[misc]  # private to reportlab, not in its stubs
+            return
+        key = (text, style, bulletText, self.caseSensitive)
+        kept = parsed.get(key)
+        if kept is None:
+            super()._setup(text, style, bulletText, frags, cleaner)  # type: ignore[misc]  # private to reportlab, not in its stubs
+            kept = (self.text, self.frags, self.style, self.bulletText)
+            parsed.keep(key, kept)
+        self.text, fragments, self.style, bullet = kept
+        self.frags, self.bulletText = _own(fragments), _own(bullet)
+        self.debug = 0
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
         state: dict[str, Any] = vars(self)

@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from guide import markup
 from guide.model import ChoiceQuestion, Course, MatchingQuestion, Topic
-from guide.quiz import Arranged, on_paper, total_points
+from guide.quiz import Arranged, on_paper, total_points, with_points
 from guide.render.common import metadata
 from guide.render.pdf import best_filled, sheet_grid, with_room_at_feet
 from guide.render.pdf.blocks import Blocks
@@ -62,8 +62,10 @@ def _render(topic: Topic, theme: Theme, course: Course | None, session: BuildSes
     grid = sheet_grid(theme, build_styles(theme, session, topic.language))
     items = on_paper(topic, theme.quiz_seed)
     total = total_points([item.question for item in items])
+    if total:  # a total is the sum of what each question shows
+        items = with_points(items)
     version = [f"{labels['version']} {theme.quiz_seed}"] if theme.quiz_seed else []
-    meta = [*version, *([f"{labels['total']}: {total} {labels['points']}"] if total else [])]
+    meta = [*version, *([f"{labels['total']}: {total} {labels['points_total' if total > 1 else 'points']}"] if total else [])]
     heading = f"{labels['quiz']}: {topic.title}"
     if teacher:  # "Answer key" beside the kicker, not under the title: the copy keeps the paper's band height, so its pages
         marker, kicked = labels["teachers_copy"], f"{labels['teachers_copy']} · {labels['answer_key']}"
@@ -94,8 +96,8 @@ def _render(topic: Topic, theme: Theme, course: Course | None, session: BuildSes
     if len(best.fills) == 1 and len(items) > 1 and best.fills[0] < SPREAD_FILL:
         spread = ROW_GAP_PT + min(MOST_ROW_GAP_PT - ROW_GAP_PT, (SPREAD_FILL - best.fills[0]) * grid.page_height / max(gaps[-1], 1))
         spread_out = render(tight, row_gap=spread)
-        return (spread_out if len(spread_out.fills) == 1 else best).pdf
-    return with_room_at_feet(best, lambda reserve_pt: render(tight, reserve_pt), grid.page_height).pdf
+        return (spread_out if len(spread_out.fills) == 1 else best).pdf()
+    return with_room_at_feet(best, lambda reserve_pt: render(tight, reserve_pt), grid.page_height).pdf()
 
 
 def _wide(item: Arranged) -> bool:

@@ -5,8 +5,9 @@ size on the slide; a dense slide's 18 pt text shrunk to 80 mm comes out near 5 p
 nobody reads on paper. So each page is laid out for the slides on it: its slides are drawn
 just wide enough that the smallest text of each prints at ``READABLE_PT``, no narrower than
 ``RULED_SHARE`` of the page (lines keep the rest), three a page when three that wide fit
-with room to write beside them, else two a page, larger, with lines beside and under each.
-All pages of three draw their slides at one width, and all pages of two at another, so pages match.
+with room to write beside them, else two a page, larger, with lines under each and beside it
+where there is room (a slide of two may take the page's width). All pages of three draw their
+slides at one width, and all pages of two at another, so pages match.
 The deck's footer line and slide number are left out of the measure: the page's running
 header and the label under each slide say the same, in type of their own.
 """
@@ -19,7 +20,7 @@ from guide.render.slides.plan import DeckPlan, SlidePlan
 from guide.render.slides.shapes import TextBlock
 
 READABLE_PT = 7.0
-"""The smallest a slide's own text prints on a ``lines`` handout, where the page allows (margins up to about 25 mm)."""
+"""The smallest a slide's own text prints on a ``lines`` handout, where the page allows (all but the widest A4 margins)."""
 RULED_SHARE = 0.52
 """Of the width of a ``lines`` page: the least the slides take, when their text is large enough for that."""
 WRITING_PT = 110.0
@@ -55,10 +56,13 @@ def readable_width(plan: DeckPlan, slide: SlidePlan) -> float:
 
 
 def widest(plan: DeckPlan, width: float, height: float, per_page: int) -> tuple[float, float]:
-    """(the widest a slide may be drawn, the height of its row) with ``per_page`` rows on a ``width`` x ``height`` page."""
+    """(the widest a slide may be drawn, the height of its row) with ``per_page`` rows on a ``width`` x ``height`` page.
+
+    Three a page keep a column beside each slide to write in; two a page have lines under each, so may fill the width.
+    """
     row_height = (height - (per_page - 1) * ROW_GAP_PT) / per_page
     by_height = (row_height - LABEL_ROOM_PT) * plan.width_pt / plan.height_pt
-    return min(by_height, width - RULE_INSET_PT - WRITING_PT), row_height
+    return min(by_height, width - RULE_INSET_PT - WRITING_PT if per_page == THREE else width), row_height
 
 
 def ruled_pages(plan: DeckPlan, width: float, height: float) -> list[RuledPage]:

@@ -69,6 +69,14 @@ class SlideLook:
     """Slide role -> placeholder kind (title, subtitle, body) -> where a template's layout sets its lines."""
     role_inks: Mapping[str, Mapping[str, str]] | None = None
     """Slide role -> its own inks: a template layout's scheme colours in its colour map, its title and text colours."""
+    titles: Mapping[str, tuple[str, bool]] | None = None
+    """Slide role -> how a template's layout sets its title: alignment (l, ctr or r) and whether bold. Ours are bold, at the left."""
+    aligns: Mapping[str, Mapping[str, str]] | None = None
+    """Slide role -> placeholder kind (subtitle, body) -> how a template's layout aligns its lines (l, ctr or r)."""
+
+    def align(self, role: str, kind: str, ours: str) -> str:
+        """How a placeholder's lines are aligned: ``ours`` in our design, the template layout's on a template."""
+        return self.aligns.get(role, {}).get(kind, ours) if self.aligns else ours
 
     def for_slide(self, role: str) -> SlideLook:
         """The look of a slide of ``role``: its layout's own inks over the deck's."""
@@ -135,7 +143,8 @@ def draw_slide(canvas: Canvas, plan: DeckPlan, slide: SlidePlan, number: int, lo
         draw_title(canvas, height, slide, look)
     for kind, block in (("subtitle", slide.subtitle), ("body", slide.body)):
         if block is not None:
-            placed = block if look.designed else replace(block, ink="text", anchor=look.anchor(slide.role, kind, block.anchor))
+            anchor, align = look.anchor(slide.role, kind, block.anchor), look.align(slide.role, kind, block.align)
+            placed = block if look.designed else replace(block, ink="text", anchor=anchor, align=align)
             draw_text_block(canvas, height, placed, look, blocks[id(block)])
     if slide.role == "title":
         if look.logo and look.designed:
@@ -222,7 +231,10 @@ def draw_title(canvas: Canvas, height: float, slide: SlidePlan, look: SlideLook)
     role = "cover_title" if slide.role == "title" else "title"
     ink = slide.title_ink if look.designed else "title" if "title" in look.inks else "text"
     anchor = look.anchor(slide.role, "title", "b")
-    title = TextBlock(slide.title_box, (bold_line(slide.title),), slide.title_size_pt, role, ink, anchor=anchor, lines=(slide.title_lines,))
+    align, bold = look.titles.get(slide.role, ("l", True)) if look.titles else ("l", True)
+    lines = tuple(tuple(replace(span, bold=bold) for span in line) for line in slide.title_lines)
+    item = Item(tuple(replace(span, bold=bold) for span in bold_line(slide.title).spans), bullet=False)
+    title = TextBlock(slide.title_box, (item,), slide.title_size_pt, role, ink, align, anchor, lines=(lines,))
     draw_text_block(canvas, height, title, look)
 
 

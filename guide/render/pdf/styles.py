@@ -16,6 +16,7 @@ from guide.colors import mix
 from guide.fonts import FontFamily
 from guide.hyphenation import Hyphenator
 from guide.render.pdf.fonts import RegisteredFamily, register
+from guide.render.pdf.internals import share_parsing
 from guide.session import BuildSession
 from guide.theme import Colors, Theme
 
@@ -154,7 +155,7 @@ def _styles(
     # On a filled band, text takes the background colour; on an outlined one, the usual colours.
     band_title = palette.background if fills else palette.primary
     band_small = HexColor(mix(colors.background, colors.primary, 0.15)) if fills else palette.muted
-    return Styles(
+    styles = Styles(
         palette=palette,
         fills=fills,
         heading_fonts=heading,
@@ -219,3 +220,5 @@ def _styles(
         big_figure=ParagraphStyle("big-figure", fontName=heading.bold, fontSize=15, leading=17, textColor=palette.primary, spaceAfter=1),
         figure_fact=ParagraphStyle("figure-fact", parent=side, spaceAfter=3),
     )
+    share_parsing(style for style in vars(styles).values() if isinstance(style, ParagraphStyle))
+    return styles

@@ -70,12 +70,7 @@ def _card_columns(region: Box, items: Sequence[Item], set_: Typesetter, style: D
         card = Box(region.left + index * (width + set_.pt(GAP_PT)), top, width, height)
         drawings.append(_card(card, style, set_))
         if numbered:
-            drawings += _badge(
-                Box(card.left + set_.pt(PAD_PT), card.top + set_.pt(PAD_PT), set_.pt(BADGE_PT), set_.pt(BADGE_PT)),
-                str(index + 1),
-                set_,
-                style,
-            )
+            drawings += _badge(_badge_box(card, set_), str(index + 1), set_, style)
         else:
             drawings.append(Shape("rect", Box(card.left, card.top, card.width, set_.pt(ACCENT_BAR_PT)), "accent", name="Accent bar"))
         text = Box(card.left + set_.pt(PAD_PT), card.top + set_.pt(PAD_PT) + head, text_width, height - head - 2 * set_.pt(PAD_PT))
@@ -103,12 +98,7 @@ def card_rows(region: Box, items: Sequence[Item], set_: Typesetter, style: DeckS
         card = Box(region.left, top, region.width, height)
         drawings.append(_card(card, style, set_))
         if numbered:
-            drawings += _badge(
-                Box(card.left + set_.pt(PAD_PT), card.top + set_.pt(PAD_PT), set_.pt(BADGE_PT), set_.pt(BADGE_PT)),
-                str(index + 1),
-                set_,
-                style,
-            )
+            drawings += _badge(_badge_box(card, set_), str(index + 1), set_, style)
         text = Box(card.left + set_.pt(PAD_PT) + lead, card.top + set_.pt(PAD_PT), text_width, height - 2 * set_.pt(PAD_PT))
         drawings.append(set_.block(text, [item], size, "card", name="Card", anchor="ctr"))
         top += height + set_.pt(GAP_PT)
@@ -151,7 +141,7 @@ def grid(
         for column, entry in enumerate(row):
             card = Box(region.left + column * (width + set_.pt(GAP_PT)), top, width, height)
             drawings.append(_card(card, style, set_))
-            badge = Box(card.left + set_.pt(PAD_PT), card.top + set_.pt(PAD_PT), set_.pt(BADGE_PT), set_.pt(BADGE_PT))
+            badge = _badge_box(card, set_)
             if entry.portrait:
                 box = fitted(entry.portrait, badge)
                 drawings.append(Picture(entry.portrait, entry.head.text, box, "muted", "Portrait", grey=not style.fills))
@@ -503,6 +493,11 @@ def _centred(region: Box, height: float) -> float:
 
 def _card(box: Box, style: DeckStyle, set_: Typesetter) -> Shape:
     return Shape("roundRect" if style.family == "modern" else "rect", box, style.card_fill, style.card_outline, set_.pt(1.0), "Card")
+
+
+def _badge_box(card: Box, set_: Typesetter) -> Box:
+    """Where a card's badge goes: in its top left corner, inside its padding."""
+    return Box(card.left + set_.pt(PAD_PT), card.top + set_.pt(PAD_PT), set_.pt(BADGE_PT), set_.pt(BADGE_PT))
 
 
 def _badge(box: Box, text: str, set_: Typesetter, style: DeckStyle) -> list[Drawing]:

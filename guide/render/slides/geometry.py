@@ -21,7 +21,7 @@ BODY_FOOT_GAP_PT = 18.0
 STAGE_INSET_PT = 4.0
 """The stage keeps this much more clear than the body above and below: cards and pictures fill it to its edges."""
 STAGE_GAP_PT = 12.0
-"""Between a template's title and the drawings of a title-only slide."""
+"""Between a template's title and the drawings of a title-only slide, on a 540 pt tall slide (in proportion on others)."""
 FOOTER_SIZE_PT = 12.0
 FOOTER_RAISE_PT = 34.0
 """From the slide's foot up to the top of our design's footer line."""

@@ -22,19 +22,19 @@ from guide.fonts import FontFamily
 from guide.labels import Labels
 from guide.markup import Span
 from guide.model import COVER, Course, Excerpt, Image, KeyFact, OpenQuestion, Paragraph, Topic
-from guide.quiz import arranged
+from guide.quiz import Arranged, as_printed
 from guide.render.common import meta_line
 from guide.render.slides import designs, timeline
 from guide.render.slides.designs import ACCENT_BAR_PT, PAD_PT, GridEntry
 from guide.render.slides.fitting import INSET_X_PT, Fitted, Item, bold_line
 from guide.render.slides.geometry import MARGIN_PT, SLIDE_HEIGHT_PT, Box, Geometry
 from guide.render.slides.measure import Measurers, sentences
-from guide.render.slides.notes import notes_once
+from guide.render.slides.notes import continuing, notes_once
 from guide.render.slides.questions import matching_design, question_design, shown_question
 from guide.render.slides.shapes import Drawing, Line, Lines, Shape, TextBlock
 from guide.render.slides.style import DeckStyle
 from guide.render.slides.typeset import Typesetter
-from guide.theme import OFF, QuizAnswers
+from guide.theme import OFF, QuizAnswers, QuizPrint
 
 T = TypeVar("T")
 QUOTES_TOGETHER_PT = 28.0
@@ -145,11 +145,14 @@ class Planner:
         designed: bool = True,
         quiz_seed: int = 0,
         quiz_answers: QuizAnswers = "notes",
+        quiz_print: QuizPrint = "paper",
     ) -> None:
         self.quiz_seed = quiz_seed
         """The quiz version the questions are shuffled for (``guide.quiz``)."""
         self.quiz_answers = quiz_answers
         """Where answers go: a slide after each question's, or its notes."""
+        self.quiz_print = quiz_print
+        """Where typed questions print: on a quiz paper the deck asks them after the sheet's, numbered as the paper does."""
         self.topic = topic
         self.course = course
         self.labels = labels
@@ -181,8 +184,12 @@ class Planner:
             entries = [GridEntry(bold_line(entry.term), Item(markup.parse(entry.definition), bullet=False)) for entry in topic.glossary]
             notes = self.notes("glossary", plain=[f"{entry.term}: {markup.plain_text(entry.definition)}" for entry in topic.glossary])
             sections.append(("glossary", self.grid_slides(labels["glossary"], entries, notes)))
-        if topic.questions:
-            sections.append(("questions", self.question_slides()))
+        asked, quizzed = as_printed(topic, self.quiz_seed, self.quiz_print == "paper")
+        if asked:
+            sections.append(("questions", self.question_slides(asked, labels["question"], labels["answer"], "questions")))
+        if quizzed:  # the topic's notes on its questions go with the sheet's, unless the quiz paper asks them all
+            quiz = self.question_slides(quizzed, labels["quiz_question"], labels["quiz_answer"], "quiz" if asked else "questions")
+            sections.append(("quiz", quiz))
         if topic.sources:
             sources = [
                 Item((*markup.parse(source.citation), *((Span(" "), markup.bare_link(source.url)) if source.url else ())))
@@ -454,7 +461,7 @@ class Planner:
             return self.list_slides(self.labels["key_facts"], [_listed_fact(fact) for fact in facts], notes)
         listed = [Item(markup.parse(fact.fact)) for fact in facts if not fact.figure]
         slides = [self.slide(self.labels["in_numbers"], "numbers", notes, drawing)]
-        return slides + (self.list_slides(self.labels["key_facts"], listed, notes) if listed else [])
+        return continuing(slides + (self.list_slides(self.labels["key_facts"], listed, notes) if listed else []))  # the same details
 
     def checklist_slides(self, title: str, items: Sequence[Item], notes: str) -> list[SlidePlan]:
         """Objectives as a checklist; as a list, continued, when they are too many for one slide."""
@@ -533,15 +540,17 @@ class Planner:
         if len(pages) > 1:
             pages = self.balanced(items, box, len(pages))
         alone = len(pages) == 1 and self.set.height(pages[0].items, box.width, pages[0].size_pt, "body") < box.height * CENTRED_SHARE
-        return [
-            self.slide(
-                self.continued(title, index, len(pages)),
-                "list",
-                notes,
-                body=self.set.block(box, page.items, page.size_pt, "body", anchor="ctr" if alone else "t"),
-            )
-            for index, page in enumerate(pages)
-        ]
+        return continuing(
+            [
+                self.slide(
+                    self.continued(title, index, len(pages)),
+                    "list",
+                    notes,
+                    body=self.set.block(box, page.items, page.size_pt, "body", anchor="ctr" if alone else "t"),
+                )
+                for index, page in enumerate(pages)
+            ]
+        )
 
     def balanced(self, items: Sequence[Item], box: Box, count: int) -> list[Fitted]:
         """The items on ``count`` boxes, filled evenly: the shortest box height that still needs no more boxes.
@@ -609,16 +618,19 @@ class Planner:
         pages = _shared(items, lambda group: self.cards(group, numbered), MAX_CARDS)
         if pages is None:
             return self.list_slides(title, [replace(item, bullet=True) for item in items], notes)
-        return [self.slide(self.continued(title, index, len(pages)), "cards", notes, drawing) for index, (_, drawing) in enumerate(pages)]
+        slides = [self.slide(self.continued(title, index, len(pages)), "cards", notes, drawing) for index, (_, drawing) in enumerate(pages)]
+        return continuing(slides)
 
-    def question_slides(self) -> list[SlidePlan]:
+    def question_slides(self, items: Sequence[Arranged], asking: str, answering: str, section: str) -> list[SlidePlan]:
         """With answers in the notes, open questions in a row share a numbered list; any other question has a slide of its own.
 
-        A slide of its own shows a type's options, columns or gaps where a class can read them.
-        With answers on slides (``quiz.answers: slides``), every question has its slide and an
-        answer slide after it.
+        A slide of its own shows a type's options, columns or gaps where a class can read them,
+        titled ``asking`` and its number as the paper the class holds numbers it ("Question 2",
+        "Quiz question 1"). With answers on slides (``quiz.answers: slides``), every question
+        has its slide and an answer slide after it, titled ``answering`` and the number. The
+        topic's notes for ``section`` follow.
         """
-        labels, items = self.labels, arranged(self.topic, self.quiz_seed)
+        labels = self.labels
         faces = [shown_question(item, labels) for item in items]
         slides: list[SlidePlan] = []
         grouped = itertools.groupby(
@@ -629,17 +641,17 @@ class Planner:
             if listed:
                 questions = [replace(face.asked[0], number=item.number) for item, face in pairs]
                 answers = [f"{item.number}. {face.notes}" for item, face in pairs]
-                notes = self.notes("questions", plain=[f"{labels['answer_key']}:", *answers])
+                notes = self.notes(section, plain=[f"{labels['answer_key']}:", *answers])
                 slides += self.list_slides(labels["questions"], questions, notes)
                 continue
             for item, face in pairs:
-                title, answer = f"{labels['question']} {item.number}", f"{labels['answer']}: {face.notes}"
-                notes = self.notes("questions", plain=[answer] if self.quiz_answers == "notes" else [])
+                title, answer = f"{asking} {item.number}", f"{labels['answer']}: {face.notes}"
+                notes = self.notes(section, plain=[answer] if self.quiz_answers == "notes" else [])
                 columns = face.columns[0] and self.style.designs.grid != OFF  # a matching's columns are a grid of its terms
                 matching = matching_design(self.geometry.stage, face.asked[0], *face.columns, self.set) if columns else None
                 slides += [self.slide(title, "matching", notes, matching)] if matching else self.asking_slides(title, face.asked, notes)
                 if self.quiz_answers != "notes":
-                    slides += self.list_slides(f"{labels['answer']} {item.number}", face.answered, answer)
+                    slides += self.list_slides(f"{answering} {item.number}", face.answered, answer)
         return slides
 
     def asking_slides(self, title: str, asked: Sequence[Item], notes: str) -> list[SlidePlan]:
@@ -674,7 +686,8 @@ class Planner:
         if pages is None:
             items = [Item((*entry.head.spans, *((Span(": "), *entry.body.spans) if entry.body else ()))) for entry in entries]
             return self.list_slides(title, items, notes)
-        return [self.slide(self.continued(title, index, len(pages)), "grid", notes, drawing) for index, (_, drawing) in enumerate(pages)]
+        slides = [self.slide(self.continued(title, index, len(pages)), "grid", notes, drawing) for index, (_, drawing) in enumerate(pages)]
+        return continuing(slides)
 
     def timeline_slides(self) -> list[SlidePlan]:
         """The timeline on an axis to scale; as a dated list where a label would not fit even alone."""
@@ -695,7 +708,8 @@ class Planner:
         if pages is None:
             items = [Item((Span(f"{event.date}: ", bold=True), *event.text)) for event in events]
             return self.list_slides(title, items, notes)
-        return [self.slide(self.continued(title, index, len(pages)), "timeline", notes, drawing) for index, drawing in enumerate(pages)]
+        slides = [self.slide(self.continued(title, index, len(pages)), "timeline", notes, drawing) for index, drawing in enumerate(pages)]
+        return continuing(slides)
 
     def picture_slide(self, index: int) -> SlidePlan:
         """The picture as large as the slide allows, titled by its caption (or alt text) without a closing full stop."""
@@ -772,6 +786,7 @@ def plan_deck(
     designed: bool = True,
     quiz_seed: int = 0,
     quiz_answers: QuizAnswers = "notes",
+    quiz_print: QuizPrint = "paper",
 ) -> DeckPlan:
     """The deck's plan, with one size per text role: planned once to learn the sizes, then again at them.
 
@@ -782,7 +797,7 @@ def plan_deck(
 
     def planned(scale: Mapping[str, float] | None) -> tuple[DeckPlan, dict[str, float], Typesetter]:
         set_ = Typesetter(measurers(fonts.title), measurers(fonts.body), scale, geometry.height_pt / SLIDE_HEIGHT_PT, dict(fonts.starts))
-        plan = Planner(topic, labels, geometry, set_, style, course, designed, quiz_seed, quiz_answers).plan()
+        plan = Planner(topic, labels, geometry, set_, style, course, designed, quiz_seed, quiz_answers, quiz_print).plan()
         used = _sizes(plan)
         scale = {**used, **{role: min(size, used.get(role, size)) for role, size in set_.wanted.items()}}
         return replace(plan, scale=dict(sorted(used.items()))), scale, set_
