@@ -42,9 +42,16 @@ def content_reach(slide: SlidePlan, plan: DeckPlan) -> float:
 
 
 def _lumpy_continuation(plan: DeckPlan, slide: SlidePlan) -> bool:
-    """The end of a list that needed two slides' room, but whose items are too large to share evenly between them."""
-    previous = plan.slides[plan.slides.index(slide) - 1]
-    return slide.design == previous.design == "list" and content_reach(previous, plan) + content_reach(slide, plan) >= 0.9
+    """A slide of a list that needed two slides' room, but whose items are too large to share evenly between them
+    (an item is split only at sentence ends): it and its neighbour in the list fill close to two slides."""
+    index = plan.slides.index(slide)
+    neighbours = [plan.slides[index - 1], *plan.slides[index + 1 : index + 2]]
+    return any(
+        slide.design == neighbour.design == "list"
+        and slide.section == neighbour.section
+        and content_reach(neighbour, plan) + content_reach(slide, plan) >= 0.9
+        for neighbour in neighbours
+    )
 
 
 def assert_plan_sound(plan: DeckPlan, measurer: Measurer = MEASURER) -> None:

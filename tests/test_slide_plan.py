@@ -433,7 +433,7 @@ def test_questions_answered_alike_keep_their_answers_and_the_topics_notes_for_th
     data = {**long_topic(), "notes": {"questions": "Give the class five minutes."}}
     data["questions"] = [{"type": "true_false", "question": f"Statement {number}.", "answer": True} for number in (1, 2, 3)]
     plan = deck_plan(load(tmp_path, data), named_theme())
-    asked = [(number, slide) for number, slide in enumerate(plan.slides, start=1) if slide.title.startswith("Question")]
+    asked = [(number, slide) for number, slide in enumerate(plan.slides, start=1) if slide.title.startswith("Quiz question")]
     assert [slide.notes for _, slide in asked] == ["Answer: True\n\nGive the class five minutes.", "Answer: True", "Answer: True"]
     assert not any(slide.notes_with for _, slide in asked)
     continued = [(number, slide) for number, slide in enumerate(plan.slides, start=1) if slide.notes_with]
