@@ -32,8 +32,8 @@ from guide.render.slides.typeset import Typesetter
 from tests import strategies
 from tests.conftest import TREATY
 from tests.deckread import pages_in_libreoffice, text_shapes
-from tests.plancheck import assert_plan_sound, text_blocks
-from tests.samples import long_topic, without_quizzes
+from tests.plancheck import assert_plan_sound, assert_timeline_sound, text_blocks
+from tests.samples import german_topic, long_topic, rapallo_topic, without_quizzes
 from tests.strategies import topics
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
@@ -132,6 +132,36 @@ def test_close_dates_spread_to_the_least_spacing_and_a_long_gap_becomes_a_break(
     assert xs[2] - xs[0] == pytest.approx(xs[3] - xs[2], rel=0.05)  # a year each: the same distance
     assert breaks == [pytest.approx((xs[3] + xs[4]) / 2)]  # 28 years: shortened, drawn as a break
     assert xs[0] == 0 and xs[-1] == 600
+
+
+def test_several_long_gaps_become_breaks_and_same_day_markers_merge_into_one_span() -> None:
+    days = [dt.date(1900, 1, 1), dt.date(1900, 1, 1), dt.date(1900, 2, 1), dt.date(1910, 1, 1), dt.date(1911, 1, 1), dt.date(1925, 1, 1)]
+    events = [Event(str(day), (), float(day.toordinal())) for day in days]
+    placed = positions(events, 0, 600, 40, least=21)
+    middles = [(earlier + later) / 2 for earlier, later in itertools.pairwise(placed.markers)]
+    assert {middles[2], middles[4]} <= set(placed.breaks)  # ten and fourteen years: both shortened
+    assert placed.spans == [(0, 1)]  # the same day: one span, not two dots on top of each other
+    assert placed.markers == sorted(placed.markers) and placed.markers[-1] == pytest.approx(600)
+    assert all(later - earlier >= 21 for earlier, later in itertools.pairwise(placed.markers[1:]))
+
+
+@pytest.mark.parametrize("aspect", ["16:9", "4:3"])
+@pytest.mark.parametrize("name", ["treaty", "rapallo", "long", "german"])
+def test_dense_dates_get_room_between_breaks_markers_never_touch_and_leaders_never_cross(
+    tmp_path: Path, name: str, aspect: str
+) -> None:
+    sample = {"rapallo": rapallo_topic, "long": long_topic, "german": german_topic}.get(name)
+    topic = load(tmp_path, sample()) if sample else load_topic(TREATY).topic
+    plan = deck_plan(topic, named_theme().with_slide_aspect(aspect))
+    slides = [slide for slide in plan.slides if slide.design == "timeline"]
+    for slide in slides:
+        assert_timeline_sound(slide)
+    if name == "treaty" and aspect == "16:9":
+        (slide,) = slides
+        markers = [drawing.box for drawing in slide.drawing if drawing.name == "Marker"]
+        assert sum(drawing.name == "Break" for drawing in slide.drawing) >= 3 * 3  # 1922-1925, 1926-1931, 1931-1933 at least
+        cluster = markers[2:6]  # 24 April to 8 September 1926
+        assert all(right.left - left.right >= 2 * markers[0].width for left, right in itertools.pairwise(cluster))
 
 
 GENERATED = settings(
@@ -403,7 +433,7 @@ def test_questions_answered_alike_keep_their_answers_and_the_topics_notes_for_th
     data = {**long_topic(), "notes": {"questions": "Give the class five minutes."}}
     data["questions"] = [{"type": "true_false", "question": f"Statement {number}.", "answer": True} for number in (1, 2, 3)]
     plan = deck_plan(load(tmp_path, data), named_theme())
-    asked = [(number, slide) for number, slide in enumerate(plan.slides, start=1) if slide.title.startswith("Question")]
+    asked = [(number, slide) for number, slide in enumerate(plan.slides, start=1) if slide.title.startswith("Quiz question")]
     assert [slide.notes for _, slide in asked] == ["Answer: True\n\nGive the class five minutes.", "Answer: True", "Answer: True"]
     assert not any(slide.notes_with for _, slide in asked)
     continued = [(number, slide) for number, slide in enumerate(plan.slides, start=1) if slide.notes_with]

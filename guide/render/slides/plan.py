@@ -30,7 +30,7 @@ from guide.render.slides.fitting import INSET_X_PT, Fitted, Item, bold_line
 from guide.render.slides.geometry import MARGIN_PT, SLIDE_HEIGHT_PT, Box, Geometry
 from guide.render.slides.measure import LINE_BREAK, Measurers, sentences
 from guide.render.slides.notes import continuing, notes_once
-from guide.render.slides.questions import question_design, shown_question
+from guide.render.slides.questions import matching_design, question_design, shown_question
 from guide.render.slides.shapes import Drawing, Line, Lines, Shape, TextBlock
 from guide.render.slides.style import DeckStyle
 from guide.render.slides.typeset import Typesetter
@@ -655,10 +655,11 @@ class Planner:
                 continue
             for item, face in pairs:
                 title, answer = f"{asking} {item.number}", f"{labels['answer']}: {face.notes}"
-                if self.quiz_answers == "notes":
-                    slides += self.asking_slides(title, face.asked, self.notes(section, plain=[answer]))
-                else:
-                    slides += self.asking_slides(title, face.asked, self.notes(section))
+                notes = self.notes(section, plain=[answer] if self.quiz_answers == "notes" else [])
+                columns = face.columns[0] and self.style.designs.grid != OFF  # a matching's columns are a grid of its terms
+                matching = matching_design(self.geometry.stage, face.asked[0], *face.columns, self.set) if columns else None
+                slides += [self.slide(title, "matching", notes, matching)] if matching else self.asking_slides(title, face.asked, notes)
+                if self.quiz_answers != "notes":
                     slides += self.list_slides(f"{answering} {item.number}", face.answered, answer)
         return slides
 
