@@ -131,6 +131,11 @@ def runs(pdf: PdfReader, index: int) -> list[tuple[str, float, float]]:
     return found
 
 
+def shown_title(slide: Any) -> str:
+    """A slide's title as it shows: its lines (in capitals where its layout sets it so)."""
+    return " ".join("".join(span.text for span in line) for line in slide.title_lines)
+
+
 @pytest.mark.parametrize("setting", SETTINGS)
 def test_page_counts_sizes_text_fonts_and_outline(treaty: Any, template_theme: Theme, setting: str) -> None:
     theme = theme_of(setting, template_theme)
@@ -142,7 +147,7 @@ def test_page_counts_sizes_text_fonts_and_outline(treaty: Any, template_theme: T
     assert {(float(page.mediabox.width), float(page.mediabox.height)) for page in slides.pages} == {(plan.width_pt, plan.height_pt)}
     for index, slide in enumerate(plan.slides):
         text = page_text(slides, index)
-        assert squeezed(slide.title) in text
+        assert squeezed(shown_title(slide)) in text
         for block in blocks(slide):
             assert all(squeezed(item.text) in text for item in block.items), (index, block.name)
     handouts = {layout: reader(render_handout(treaty, theme.with_handout(layout), session=session)) for layout in ("lines", "6", "notes")}
@@ -152,11 +157,11 @@ def test_page_counts_sizes_text_fonts_and_outline(treaty: Any, template_theme: T
     assert len(handouts["notes"].pages) == count
     notes_under = notes_set_under(plan)
     for number, slide in enumerate(plan.slides, start=1):
-        assert squeezed(slide.title) in page_text(handouts["lines"], lines_page[number])
-        assert squeezed(slide.title) in page_text(handouts["6"], (number - 1) // 6)
+        assert squeezed(shown_title(slide)) in page_text(handouts["lines"], lines_page[number])
+        assert squeezed(shown_title(slide)) in page_text(handouts["6"], (number - 1) // 6)
         notes = page_text(handouts["notes"], number - 1)
         pointer = squeezed(f"Notes: see slide {notes_under[number]}")
-        assert squeezed(slide.title) in notes and (squeezed(slide.notes[:80]) if notes_under[number] == number else pointer) in notes
+        assert squeezed(shown_title(slide)) in notes and (squeezed(slide.notes[:80]) if notes_under[number] == number else pointer) in notes
     expected_outline = list(bookmarks(plan.slides).values())
     assert "Key facts" in expected_outline and "Timeline" in expected_outline
     for pdf in (slides, *handouts.values()):

@@ -19,6 +19,7 @@ from guide.render.pdf import render_study_sheet
 from guide.session import BuildSession
 from guide.typography import Typography, typeset_topic
 from tests.conftest import TREATY, outputs, squeezed, text_of
+from tests.pagefill import runs
 from tests.pdfread import fonts_of, link_targets, text_sizes
 
 TOPIC = load_topic(TREATY).topic
@@ -214,3 +215,24 @@ def test_a_translation_follows_its_original_on_the_sheet_and_in_the_html_copy_wh
         quotes.index(next(quote for quote in quotes if quote.startswith("Should one")))
         == quotes.index(next(quote for quote in quotes if quote.startswith("Sollte"))) + 1
     )
+
+
+@pytest.mark.parametrize("theme", ["classic", "modern", "print"])
+def test_a_translation_stands_apart_from_its_originals_attribution(theme: str) -> None:
+    """In Article 2's set-off the German original's attribution and the English translation are a line's space and more apart,
+    as the lines within a passage are not."""
+    pdf = render_study_sheet(load_topic(TREATY).topic, named_theme(theme))
+    for index in range(len(PdfReader(io.BytesIO(pdf)).pages)):
+        lines = runs(pdf, index)
+        attribution = next((run for run in lines if run.text.startswith("— Berliner Vertrag")), None)
+        if attribution is None:
+            continue
+        below = sorted((run for run in lines if run.y < attribution.y - 0.5 and abs(run.x - attribution.x) < 2), key=lambda run: -run.y)
+        if not below or not below[0].text.startswith("Should one of"):  # the set-off parts between them at the page's end
+            assert any(run.text.startswith("Should one of") for run in runs(pdf, index + 1)), theme
+            return
+        first, second = below[:2]
+        pitch = first.y - second.y
+        assert attribution.y - first.y >= pitch + 4, (attribution.y - first.y, pitch)
+        return
+    raise AssertionError("Article 2's original is not on the sheet")
