@@ -411,7 +411,7 @@ def test_the_treaty_sets_its_figures_big_its_people_larger_than_its_terms_and_sh
 
 
 @pytest.mark.parametrize("theme", ["classic", "modern", "print"])
-def test_an_excerpt_and_its_translation_share_one_slide_side_by_side_with_one_attribution(theme: str) -> None:
+def test_an_excerpt_and_its_translation_share_one_slide_side_by_side_each_attributed(theme: str) -> None:
     topic = load_topic(TREATY).topic
     original = next(excerpt for excerpt in topic.excerpts if excerpt.id)
     translation = next(excerpt for excerpt in topic.excerpts if excerpt.translates == original.id)
@@ -419,11 +419,13 @@ def test_an_excerpt_and_its_translation_share_one_slide_side_by_side_with_one_at
     paired = [slide for slide in plan.slides if slide.design == "translation"]
     assert [slide.title.replace("\xa0", " ") for slide in paired] == ["Treaty of Berlin, Article 2"]
     blocks = [drawing for drawing in paired[0].drawing if isinstance(drawing, TextBlock)]
-    left, right, attribution = blocks
+    left, by_left, right, by_right = blocks
     assert plain_text(original.text) == left.items[0].text and plain_text(translation.text) == right.items[0].text
     assert {span.lang for span in left.items[0].spans} == {"de"} and left.size_pt == right.size_pt
-    assert left.box.top == right.box.top and left.box.right < right.box.left and attribution.box.top >= left.box.bottom
-    assert attribution.items[0].text.replace("\xa0", " ").endswith(original.attribution)
+    assert left.box.top == right.box.top and left.box.right < right.box.left
+    for passage, attribution, excerpt in ((left, by_left, original), (right, by_right, translation)):  # each under its own column
+        assert attribution.box.top >= passage.box.bottom and attribution.box.left == passage.box.left
+        assert attribution.items[0].text.replace("\xa0", " ").endswith(excerpt.attribution)
     shown = [block.items[0].text for slide in plan.slides for block in text_blocks(slide)]
     assert sum(plain_text(translation.text) in text for text in shown) == 1  # not again on a quotation slide of its own
 

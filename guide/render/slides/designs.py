@@ -246,12 +246,13 @@ def quotation(region: Box, passages: Sequence[tuple[Item, str]], set_: Typesette
     return drawings
 
 
-def parallel(region: Box, original: Item, translation: Item, attribution: str, set_: Typesetter) -> list[Drawing] | None:
-    """A passage and its translation side by side at one size, a rule between them, whose words they are once below both."""
+def parallel(region: Box, original: Item, translation: Item, attributions: tuple[str, str], set_: Typesetter) -> list[Drawing] | None:
+    """A passage and its translation side by side at one size, a rule between them, each with whose words they are
+    (the original's and the translation's attribution) under it."""
     width = (region.width - 2 * set_.pt(GAP_PT)) / 2
     caption = set_.sizes("caption")[1]
-    source = Item((Span(f"\u2014\u00a0{attribution}"),), bullet=False)
-    source_height = set_.height([source], region.width, caption, "caption")
+    sources = [Item((Span(f"\u2014\u00a0{attribution}"),), bullet=False) for attribution in attributions]
+    source_height = max(set_.height([source], width, caption, "caption") for source in sources)
 
     def tallest(size: float) -> float:
         return max(set_.height([item], width, size, "parallel") for item in (original, translation))
@@ -262,18 +263,13 @@ def parallel(region: Box, original: Item, translation: Item, attribution: str, s
     height = tallest(size)
     top = _centred(region, height + set_.pt(GAP_PT) + source_height)
     right = region.left + width + 2 * set_.pt(GAP_PT)
+    below = top + height + set_.pt(GAP_PT)
     return [
         set_.block(Box(region.left, top, width, height), [original], size, "parallel", ink="primary", name="Quotation"),
+        set_.block(Box(region.left, below, width, source_height), [sources[0]], caption, "caption", ink="muted", name="Attribution"),
         Line(Box(region.left + width + set_.pt(GAP_PT), top, 0, height), "accent", set_.pt(2.0), "Rule"),
         set_.block(Box(right, top, width, height), [translation], size, "parallel", ink="primary", name="Translation"),
-        set_.block(
-            Box(region.left, top + height + set_.pt(GAP_PT), region.width, source_height),
-            [source],
-            caption,
-            "caption",
-            ink="muted",
-            name="Attribution",
-        ),
+        set_.block(Box(right, below, width, source_height), [sources[1]], caption, "caption", ink="muted", name="Attribution"),
     ]
 
 
