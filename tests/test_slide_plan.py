@@ -444,3 +444,14 @@ def test_questions_answered_alike_keep_their_answers_and_the_topics_notes_for_th
         assert slide.notes == f"Notes: see slide {slide.notes_with}"
         assert plan.slides[number - 2].notes_with in (0, slide.notes_with)  # the slide before it, or where that one's notes are
     assert_plan_sound(plan)
+
+
+@pytest.mark.parametrize("aspect", ["16:9", "4:3"])
+def test_short_objectives_and_summary_sit_in_the_middle_of_the_slide_not_under_the_title(aspect: str) -> None:
+    geometry = designed_geometry(aspect)
+    plan = deck_plan(load_topic(TREATY).topic, named_theme().with_slide_aspect(aspect))
+    for design in ("checklist", "panel"):
+        (slide,) = [slide for slide in plan.slides if slide.design == design]
+        boxes = [drawing.box for drawing in slide.drawing if drawing.name != "Rule"]
+        top, bottom = min(box.top for box in boxes), max(box.bottom for box in boxes)
+        assert top - geometry.stage.top == pytest.approx(geometry.stage.bottom - bottom, abs=1.0), design

@@ -170,14 +170,14 @@ def grid(
 
 
 def panel(region: Box, item: Item, set_: Typesetter, style: DeckStyle) -> list[Drawing] | None:
-    """One paragraph in a tinted (or outlined) panel with an accent bar down its left edge."""
+    """One paragraph in a tinted (or outlined) panel with an accent bar down its left edge, in the middle of the region."""
     lead = set_.pt(ACCENT_BAR_PT) + set_.pt(PAD_PT)
     text_width = region.width - lead - 2 * set_.pt(PAD_PT)
     size = set_.largest([([item], text_width, region.height - 2 * set_.pt(PAD_PT))], "body")
     if size is None:
         return None
     height = set_.height([item], text_width, size, "body") + 2 * set_.pt(PAD_PT)
-    box = Box(region.left, region.top, region.width, height)
+    box = Box(region.left, _centred(region, height), region.width, height)
     return [
         Shape("rect", box, style.card_fill, style.card_outline, set_.pt(1.0), "Panel"),
         Shape("rect", Box(box.left, box.top, set_.pt(ACCENT_BAR_PT), height), "accent", name="Accent bar"),
@@ -391,7 +391,8 @@ def _figure_rows(region: Box, big: Sequence[Item], figures: Sequence[tuple[str, 
 
 
 def checklist(region: Box, items: Sequence[Item], set_: Typesetter) -> list[Drawing] | None:
-    """Objectives as a checklist: an empty box before each, to tick off by the end of the lesson."""
+    """Objectives as a checklist: an empty box before each, to tick off by the end of the lesson; a few spread out,
+    the group in the middle of the region."""
     box_size = set_.pt(18.0)
     lead = box_size + set_.pt(PAD_PT)
     width = region.width - lead
@@ -406,7 +407,7 @@ def checklist(region: Box, items: Sequence[Item], set_: Typesetter) -> list[Draw
     gap = max(PAD_PT, (region.height / CHECKLIST_ROWS * len(items) - sum(natural)) / len(items))  # a few objectives spread out
     gap = min(gap, (region.height - sum(natural)) / max(len(items) - 1, 1))
     drawings: list[Drawing] = []
-    top = region.top
+    top = _centred(region, sum(natural) + gap * (len(items) - 1))
     for item, height in zip(items, natural, strict=True):
         first_line = size * 1.2
         drawings.append(
