@@ -323,13 +323,13 @@ def test_a_sixteen_by_nine_deck_names_no_size_type_as_powerpoints_widescreen_doe
 
 
 def test_an_orderings_answer_gives_the_slides_letters_then_the_events_in_order(deck: Presentation) -> None:
-    """Read back: the notes' first line is the letters the slide shows, in the right order; the events follow, numbered."""
+    """Read back: the answer is the letters the slide shows, in the right order, then the events in that order, numbered."""
     asked = next(shape for slide in deck.slides for shape in text_shapes(slide) if "Put these in the right order" in shape.text_frame.text)
-    slide = asked.part.slide
     shown = {paragraph.text[:1]: paragraph.text[3:] for paragraph in asked.text_frame.paragraphs[1:]}
-    first, *events = slide.notes_slide.notes_text_frame.text.split("\n")
-    assert first.startswith("Answer: ")
-    letters = first.removeprefix("Answer: ").split(", ")
+    answer = asked.part.slide.notes_slide.notes_text_frame.text
+    assert answer.startswith("Answer: ")
+    letters, events = answer.removeprefix("Answer: ").split(" \u2014 ")
     ordering = next(question for question in TOPIC.questions if question.__class__.__name__ == "OrderingQuestion")
-    assert [shown[mark] for mark in letters] == list(ordering.items)  # type: ignore[attr-defined]
-    assert events[: len(letters)] == [f"{number}. {text}" for number, text in enumerate(ordering.items, 1)]  # type: ignore[attr-defined]
+    assert [shown[mark] for mark in letters.split(", ")] == list(ordering.items)  # type: ignore[attr-defined]
+    numbered = [f"{number}. {text.rstrip('.')}" for number, text in enumerate(ordering.items, 1)]  # type: ignore[attr-defined]
+    assert events == "; ".join(numbered)

@@ -455,3 +455,21 @@ def test_short_objectives_and_summary_sit_in_the_middle_of_the_slide_not_under_t
         boxes = [drawing.box for drawing in slide.drawing if drawing.name != "Rule"]
         top, bottom = min(box.top for box in boxes), max(box.bottom for box in boxes)
         assert top - geometry.stage.top == pytest.approx(geometry.stage.bottom - bottom, abs=1.0), design
+
+
+@pytest.mark.parametrize("aspect", ["16:9", "4:3"])
+def test_a_picture_is_as_large_as_the_stage_allows_with_its_credit_beside_or_under_it(aspect: str) -> None:
+    stage = designed_geometry(aspect).stage
+    plan = deck_plan(load_topic(TREATY).topic, named_theme().with_slide_aspect(aspect))
+    (slide,) = [slide for slide in plan.slides if slide.design == "picture"]
+    (picture,) = [drawing.box for drawing in slide.drawing if drawing.name == "Picture"]
+    (credit,) = [drawing.box for drawing in slide.drawing if drawing.name == "Credit"]
+    assert stage.left <= picture.left and picture.right <= stage.right and stage.top <= picture.top
+    if credit.left >= picture.right:  # beside it, at its foot: the picture takes the stage's full height
+        assert picture.height == pytest.approx(stage.height) and credit.bottom == pytest.approx(picture.bottom)
+        assert credit.right <= stage.right + 0.01
+    else:  # under it: the picture fills the width, or the height the credit leaves
+        assert credit.top >= picture.bottom and credit.bottom <= stage.bottom + 0.01
+        assert picture.width == pytest.approx(stage.width) or credit.bottom == pytest.approx(stage.bottom, abs=1.0)
+    if aspect == "16:9":
+        assert picture.height == pytest.approx(stage.height)  # the treaty's diagram is as tall as the stage

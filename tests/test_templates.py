@@ -205,7 +205,9 @@ def test_a_long_deck_on_a_template_opens_its_sections_with_dividers(project: Pat
     assert status == 0, err
     deck = Presentation(str(deck_path))
     dividers = [slide for slide in deck.slides if slide.shapes.title.text_frame.text.startswith("Part ")]
-    assert [slide.shapes.title.text_frame.text for slide in dividers] == ["Part 1: Key facts", "Part 2: Timeline", "Part 3: Key terms"]
+    names = ["Key facts", "Timeline", "Who was involved", "Key terms", "Check your understanding"]  # at their floors, three slides or more
+    titles = [slide.shapes.title.text_frame.text.replace("\v", " ") for slide in dividers]
+    assert titles == [f"Part {number}: {name}" for number, name in enumerate(names, 1)]
     for current, slide in enumerate(dividers):
         assert slide.slide_layout.name == ("Abschnittsüberschrift" if section_header else "Nur Titel")
         assert slide._element.find(f"{qn('p:cSld')}/{qn('p:bg')}") is None
@@ -215,8 +217,10 @@ def test_a_long_deck_on_a_template_opens_its_sections_with_dividers(project: Pat
             if shape != slide.shapes.title and not (shape.is_placeholder and shape.placeholder_format.type in FOOTERS)
         ]
         paragraphs = [paragraph for shape in parts for paragraph in shape.text_frame.paragraphs]
-        assert [paragraph.text.split("\u2003")[1] for paragraph in paragraphs] == ["Key facts", "Timeline", "Key terms"]
-        assert [bool(paragraph.runs[0].font.bold) for paragraph in paragraphs] == [index == current for index in range(3)]
+        if section_header and not parts:  # five parts overfill the layout's text placeholder: left out, the title says where
+            continue
+        assert [paragraph.text.split("\u2003")[1] for paragraph in paragraphs] == names
+        assert [bool(paragraph.runs[0].font.bold) for paragraph in paragraphs] == [index == current for index in range(len(names))]
         if section_header:
             assert len(parts) == 1 and parts[0].is_placeholder
         colours = {element.get("val") for shape in parts for element in shape._element.iter(qn("a:schemeClr"))}

@@ -35,6 +35,8 @@ MIN_GRID_SHARE = 0.45
 """The least share of the region a grid's cards take, however little they hold."""
 ACCENT_BAR_PT = 6.0
 CAPTION_GAP_PT = 6.0
+MIN_CREDIT_PT = 120.0
+"""The narrowest column a picture's credit is set in beside it; with less room across, the credit goes under the picture."""
 
 
 @dataclass(frozen=True)
@@ -428,22 +430,36 @@ def checklist(region: Box, items: Sequence[Item], set_: Typesetter) -> list[Draw
 def picture(
     region: Box, file: str, alt: str, credit: str, set_: Typesetter, style: DeckStyle, middle: bool = False, credit_ink: str = "muted"
 ) -> list[Drawing]:
-    """The picture as large as the region allows above its credit line, centred across (and down, if ``middle``),
-    framed as the design frames."""
-    room = region.height
+    """The picture as large as the region allows with its credit line, framed as the design frames: the credit beside
+    the picture's foot where the picture, at the region's full height, leaves room for it across, else under it.
+    Centred across (and down, if ``middle``)."""
     line = Item((Span(credit),), bullet=False)
     size = set_.sizes("caption")[1]
+    frame = "muted" if style.family == "classic" else None  # a plate on classic; modern and print set pictures free
+    gap = set_.pt(CAPTION_GAP_PT)
+    tall = fitted(file, region)
+    beside = region.width - tall.width - 2 * gap
+    if credit and not middle and beside >= set_.pt(MIN_CREDIT_PT):
+        width = min(set_.one_line_width(line, size, "caption"), beside)
+        height = set_.height([line], width, size, "caption")
+        left = region.left + (region.width - tall.width - 2 * gap - width) / 2
+        box = replace(tall, left=left)
+        credit_box = Box(box.right + 2 * gap, box.bottom - height, width, height)
+        return [
+            Picture(file, alt, box, frame, grey=not style.fills),
+            set_.block(credit_box, [line], size, "caption", ink=credit_ink, anchor="b", name="Credit"),
+        ]
+    room = region.height
     credit_height = set_.height([line], region.width, size, "caption") if credit else 0.0
     if credit:
-        room -= credit_height + set_.pt(CAPTION_GAP_PT)
+        room -= credit_height + gap
     box = fitted(file, replace(region, height=room))
     if middle:
         box = replace(box, top=region.top + (room - box.height) / 2)
-    frame = "muted" if style.family == "classic" else None  # a plate on classic; modern and print set pictures free
     drawings: list[Drawing] = [Picture(file, alt, box, frame, grey=not style.fills)]
     if credit:
         width = max(box.width, region.width / 2)
-        credit_box = Box(min(box.left, region.right - width), box.bottom + set_.pt(CAPTION_GAP_PT), width, credit_height)
+        credit_box = Box(min(box.left, region.right - width), box.bottom + gap, width, credit_height)
         drawings.append(set_.block(credit_box, [line], size, "caption", ink=credit_ink, name="Credit"))
     return drawings
 

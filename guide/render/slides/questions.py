@@ -85,8 +85,8 @@ def shown_question(item: Arranged, labels: Labels) -> ShownQuestion:
         marks = matching_key(item)  # the letter each item, in its right order, is shown under
         ordered = enumerate(zip(marks, question.items, strict=True), start=1)
         answered = (_line(", ".join(marks)), *(_line(f"{mark} — {text}", f"{number}. ") for number, (mark, text) in ordered))
-        events = "\n".join(f"{number}. {_plain(text)}" for number, text in enumerate(question.items, start=1))
-        return ShownQuestion(asked, answered, f"{', '.join(marks)}\n{events}")
+        events = "; ".join(f"{number}. {_plain(text).rstrip('.')}" for number, text in enumerate(question.items, start=1))
+        return ShownQuestion(asked, answered, f"{', '.join(marks)} \u2014 {events}")
     assert isinstance(question, model.ClozeQuestion)
     asked_parts: list[Item] = [
         _stem(question.question or default_prompt(question, labels)),
