@@ -13,7 +13,7 @@ from pptx.oxml.ns import qn
 
 from guide.template import EMU_PER_PT, default_template_path, read_template
 from tests.conftest import TREATY, run_cli
-from tests.deckread import pt, text_shapes
+from tests.deckread import pt, slide_size, text_shapes
 from tests.samples import long_topic
 from tests.templatecheck import checked_deck
 from tests.templates import make_template
@@ -44,6 +44,7 @@ def test_a_template_with_german_layout_names_serves_without_configuration(projec
     assert "Beispielfolie" not in titles, "the template's sample slide must be gone"
     assert titles[:5] == ["The Treaty of Berlin (1926)", "By the end you can", "At a glance", "Part 1: Key facts", "In numbers"]
     assert (pt(deck.slide_width), pt(deck.slide_height)) == (720, 540)
+    assert slide_size(deck_path) == slide_size(project / f"dept.{suffix}")  # the template's own size and type, kept
 
 
 def test_text_fits_inside_the_templates_placeholders_in_the_templates_fonts(project: Path) -> None:
