@@ -26,7 +26,7 @@ from guide.render.slides.measure import Measurer
 from guide.render.slides.plan import describe
 from guide.typography import typeset
 from tests.conftest import TREATY, run_cli
-from tests.deckread import items_of, pages_in_libreoffice, pt, text_shapes
+from tests.deckread import items_of, pages_in_libreoffice, pt, slide_size, text_shapes
 
 TOPIC = load_topic(TREATY).topic
 PIXEL = Path(__file__).parent / "data" / "pixel.png"
@@ -218,6 +218,7 @@ def test_four_by_three_on_request(tmp_path: Path) -> None:
     assert run_cli(TREATY, "--format", "pptx", "--aspect", "4:3", "--out", tmp_path, "-q")[0] == 0
     deck = Presentation(str(tmp_path / "treaty-of-berlin-1926.pptx"))
     assert (pt(deck.slide_width), pt(deck.slide_height)) == (720, 540)
+    assert slide_size(tmp_path / "treaty-of-berlin-1926.pptx") == {"cx": "9144000", "cy": "6858000", "type": "screen4x3"}
     for slide in deck.slides:
         for shape in slide.shapes:
             assert pt(shape.left) + pt(shape.width) <= 720.01, shape.name
@@ -314,3 +315,21 @@ def test_a_matching_sets_its_numbered_items_and_lettered_options_in_two_columns(
     assert lefts == [f"{number}. {pair.left}" for number, pair in enumerate(matching.pairs, 1)]  # type: ignore[attr-defined]
     assert [text[:3] for text in rights] == ["A. ", "B. ", "C. ", "D. ", "E. ", "F. "]
     assert min(items_of(items)[1] | items_of(options)[1]) >= 20
+
+
+def test_a_sixteen_by_nine_deck_names_no_size_type_as_powerpoints_widescreen_does(deck_path: Path) -> None:
+    """13.33 x 7.5 in is a size PowerPoint writes with no type: a type ("screen4x3") would contradict it."""
+    assert slide_size(deck_path) == {"cx": "12192000", "cy": "6858000"}
+
+
+def test_an_orderings_answer_gives_the_slides_letters_then_the_events_in_order(deck: Presentation) -> None:
+    """Read back: the answer is the letters the slide shows, in the right order, then the events in that order, numbered."""
+    asked = next(shape for slide in deck.slides for shape in text_shapes(slide) if "Put these in the right order" in shape.text_frame.text)
+    shown = {paragraph.text[:1]: paragraph.text[3:] for paragraph in asked.text_frame.paragraphs[1:]}
+    answer = asked.part.slide.notes_slide.notes_text_frame.text
+    assert answer.startswith("Answer: ")
+    letters, events = answer.removeprefix("Answer: ").split(" \u2014 ")
+    ordering = next(question for question in TOPIC.questions if question.__class__.__name__ == "OrderingQuestion")
+    assert [shown[mark] for mark in letters.split(", ")] == list(ordering.items)  # type: ignore[attr-defined]
+    numbered = [f"{number}. {text.rstrip('.')}" for number, text in enumerate(ordering.items, 1)]  # type: ignore[attr-defined]
+    assert events == "; ".join(numbered)

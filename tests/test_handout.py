@@ -507,7 +507,8 @@ def test_dense_slides_go_two_a_page_when_three_would_print_them_too_small(
     plan = deck_plan(treaty, theme)
     pdf = reader(render_handout(treaty, theme))
     on_page = Counter(slide_pages(pdf, len(plan.slides)).values())
-    assert set(on_page.values()) == per_page, on_page
+    *full, last = sorted(on_page)
+    assert {on_page[page] for page in full} == per_page and on_page[last] <= max(per_page), on_page  # the last page holds what is left
     assert smallest_printed(pdf, plan) >= least - 0.01
     first_of_two = next(page for page, count in on_page.items() if count == 2)
     strokes = [operator for _, operator in ContentStream(pdf.pages[first_of_two].get_contents(), pdf).operations]

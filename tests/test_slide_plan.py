@@ -411,7 +411,7 @@ def test_the_treaty_sets_its_figures_big_its_people_larger_than_its_terms_and_sh
 
 
 @pytest.mark.parametrize("theme", ["classic", "modern", "print"])
-def test_an_excerpt_and_its_translation_share_one_slide_side_by_side_with_one_attribution(theme: str) -> None:
+def test_an_excerpt_and_its_translation_share_one_slide_side_by_side_each_attributed(theme: str) -> None:
     topic = load_topic(TREATY).topic
     original = next(excerpt for excerpt in topic.excerpts if excerpt.id)
     translation = next(excerpt for excerpt in topic.excerpts if excerpt.translates == original.id)
@@ -419,11 +419,13 @@ def test_an_excerpt_and_its_translation_share_one_slide_side_by_side_with_one_at
     paired = [slide for slide in plan.slides if slide.design == "translation"]
     assert [slide.title.replace("\xa0", " ") for slide in paired] == ["Treaty of Berlin, Article 2"]
     blocks = [drawing for drawing in paired[0].drawing if isinstance(drawing, TextBlock)]
-    left, right, attribution = blocks
+    left, by_left, right, by_right = blocks
     assert plain_text(original.text) == left.items[0].text and plain_text(translation.text) == right.items[0].text
     assert {span.lang for span in left.items[0].spans} == {"de"} and left.size_pt == right.size_pt
-    assert left.box.top == right.box.top and left.box.right < right.box.left and attribution.box.top >= left.box.bottom
-    assert attribution.items[0].text.replace("\xa0", " ").endswith(original.attribution)
+    assert left.box.top == right.box.top and left.box.right < right.box.left
+    for passage, attribution, excerpt in ((left, by_left, original), (right, by_right, translation)):  # each under its own column
+        assert attribution.box.top >= passage.box.bottom and attribution.box.left == passage.box.left
+        assert attribution.items[0].text.replace("\xa0", " ").endswith(excerpt.attribution)
     shown = [block.items[0].text for slide in plan.slides for block in text_blocks(slide)]
     assert sum(plain_text(translation.text) in text for text in shown) == 1  # not again on a quotation slide of its own
 
@@ -442,3 +444,32 @@ def test_questions_answered_alike_keep_their_answers_and_the_topics_notes_for_th
         assert slide.notes == f"Notes: see slide {slide.notes_with}"
         assert plan.slides[number - 2].notes_with in (0, slide.notes_with)  # the slide before it, or where that one's notes are
     assert_plan_sound(plan)
+
+
+@pytest.mark.parametrize("aspect", ["16:9", "4:3"])
+def test_short_objectives_and_summary_sit_in_the_middle_of_the_slide_not_under_the_title(aspect: str) -> None:
+    geometry = designed_geometry(aspect)
+    plan = deck_plan(load_topic(TREATY).topic, named_theme().with_slide_aspect(aspect))
+    for design in ("checklist", "panel"):
+        (slide,) = [slide for slide in plan.slides if slide.design == design]
+        boxes = [drawing.box for drawing in slide.drawing if drawing.name != "Rule"]
+        top, bottom = min(box.top for box in boxes), max(box.bottom for box in boxes)
+        assert top - geometry.stage.top == pytest.approx(geometry.stage.bottom - bottom, abs=1.0), design
+
+
+@pytest.mark.parametrize("aspect", ["16:9", "4:3"])
+def test_a_picture_is_as_large_as_the_stage_allows_with_its_credit_beside_or_under_it(aspect: str) -> None:
+    stage = designed_geometry(aspect).stage
+    plan = deck_plan(load_topic(TREATY).topic, named_theme().with_slide_aspect(aspect))
+    (slide,) = [slide for slide in plan.slides if slide.design == "picture"]
+    (picture,) = [drawing.box for drawing in slide.drawing if drawing.name == "Picture"]
+    (credit,) = [drawing.box for drawing in slide.drawing if drawing.name == "Credit"]
+    assert stage.left <= picture.left and picture.right <= stage.right and stage.top <= picture.top
+    if credit.left >= picture.right:  # beside it, at its foot: the picture takes the stage's full height
+        assert picture.height == pytest.approx(stage.height) and credit.bottom == pytest.approx(picture.bottom)
+        assert credit.right <= stage.right + 0.01
+    else:  # under it: the picture fills the width, or the height the credit leaves
+        assert credit.top >= picture.bottom and credit.bottom <= stage.bottom + 0.01
+        assert picture.width == pytest.approx(stage.width) or credit.bottom == pytest.approx(stage.bottom, abs=1.0)
+    if aspect == "16:9":
+        assert picture.height == pytest.approx(stage.height)  # the treaty's diagram is as tall as the stage

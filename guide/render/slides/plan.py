@@ -496,7 +496,9 @@ class Planner:
         if not self.style.designs.quotation:
             return None
         original_item, translation_item = (_passage(excerpt) for excerpt in (original, translation))
-        drawing = designs.parallel(self.geometry.stage, original_item, translation_item, original.attribution, self.set)
+        drawing = designs.parallel(
+            self.geometry.stage, original_item, translation_item, (original.attribution, translation.attribution), self.set
+        )
         if drawing is None:
             return None
         title = re.sub(r"\s*\([^()]*\)$", "", translation.attribution) or translation.attribution

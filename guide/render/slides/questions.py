@@ -82,9 +82,11 @@ def shown_question(item: Arranged, labels: Labels) -> ShownQuestion:
             _stem(question.question or default_prompt(question, labels)),
             *(_line(question.items[index], f"{letter(place)}. ") for place, index in enumerate(item.order)),
         )
-        answered = tuple(_line(text, f"{number}. ") for number, text in enumerate(question.items, start=1))
-        notes = "; ".join(f"{number}. {_plain(text)}" for number, text in enumerate(question.items, start=1))
-        return ShownQuestion(asked, answered, notes)
+        marks = matching_key(item)  # the letter each item, in its right order, is shown under
+        ordered = enumerate(zip(marks, question.items, strict=True), start=1)
+        answered = (_line(", ".join(marks)), *(_line(f"{mark} — {text}", f"{number}. ") for number, (mark, text) in ordered))
+        events = "; ".join(f"{number}. {_plain(text).rstrip('.')}" for number, text in enumerate(question.items, start=1))
+        return ShownQuestion(asked, answered, f"{', '.join(marks)} \u2014 {events}")
     assert isinstance(question, model.ClozeQuestion)
     asked_parts: list[Item] = [
         _stem(question.question or default_prompt(question, labels)),
