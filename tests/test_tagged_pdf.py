@@ -316,7 +316,9 @@ def test_every_slide_is_a_section_under_its_title_with_its_pictures_alt_text(ren
     _, plan = planned(topic, theme, None, BuildSession())
     tree = structure_tree(path)
     sections = [node for node in tree.kids if node.role == "Sect"]
-    assert [squeezed(section.kids[0].all_text()) for section in sections] == [squeezed(slide.title) for slide in plan.slides]
+    assert [squeezed(section.kids[0].all_text()) for section in sections] == [
+        squeezed("".join(span.text for line in slide.title_lines for span in line)) for slide in plan.slides
+    ]  # as shown: capitals too
     assert [section.kids[0].role for section in sections] == ["H1" if slide.role == "title" else "H2" for slide in plan.slides]
     for section, slide in zip(sections, plan.slides, strict=True):
         shown = [block for block in (slide.subtitle, slide.body, *slide.drawing) if isinstance(block, TextBlock)]

@@ -201,7 +201,7 @@ class SetOff(Flowable):
     RULE_PT = 2.0
     INDENT_PT = 12.0
     SPACE_PT = 6.0
-    PASSAGE_GAP_PT = 5.0
+    PASSAGE_GAP_PT = 4.0
     """Between a passage's attribution and the next passage (a translation), so that each reads as a quotation of its own."""
 
     def __init__(self, passages: list[list[Paragraph]], rule: Color) -> None:
