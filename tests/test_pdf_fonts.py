@@ -47,7 +47,11 @@ def generated(folder: Path, data: dict[str, Any]) -> Topic:
     return load_topic(path).topic
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(data=topics())
 def test_sheets_after_other_documents_are_the_sheets_a_fresh_process_makes(tmp_path: Path, data: dict[str, Any]) -> None:
     topic = generated(tmp_path, data)
