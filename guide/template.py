@@ -262,13 +262,13 @@ def read_template(path: Path, names: tuple[tuple[str, str], ...] = ()) -> Templa
         masters: list[Master] = []
         layouts: list[Layout] = []
         for number, master in enumerate(deck.slide_masters):
-            shapes = _master_shapes(master._element)
+            shapes = _master_shapes(master.element)
             fonts = _theme_fonts(master)
-            masters.append(_master(master._element, shapes, fonts, width, height))
+            masters.append(_master(master.element, shapes, fonts, width, height))
             for layout in master.slide_layouts:
-                element = layout._element
+                element = layout.element
                 placeholders = _placeholders(element, shapes, fonts)
-                shown = _decorations(master._element) if element.get("showMasterSp", "1") not in ("0", "false") else ()
+                shown = _decorations(master.element) if element.get("showMasterSp", "1") not in ("0", "false") else ()
                 decorations = (*shown, *_decorations(element))
                 override = element.find(f"{PRESENTATIONML}clrMapOvr/{DRAWINGML}overrideClrMapping")
                 color_map = tuple(sorted(override.attrib.items())) if override is not None else ()

@@ -65,8 +65,9 @@ def test_the_slide_plan_knows_neither_python_pptx_nor_reportlab() -> None:
     assert not {path: names for path, names in offending.items() if names}
 
 
-REPORTLAB_ADAPTER = "render/pdf/internals.py"
-"""The one module that reaches into reportlab's private internals (fonts, paragraph lines, images, tagging), guarded by tests."""
+ADAPTERS = {"reportlab": "render/pdf/internals.py", "pptx": "render/pptx/internals.py"}
+"""Each library's one module that reaches into its private internals, guarded by tests: reportlab's fonts, paragraph
+lines, images and tagging; python-pptx's part XML, package relationships and content types."""
 
 
 PYTHON_NAMES = frozenset((*dir(type), "__file__", "__metadata__", "__origin__", "__wrapped__"))
@@ -85,11 +86,11 @@ def private_reaches(path: Path) -> list[str]:
     ]
 
 
-def reportlab_private_names(cls: type) -> set[str]:
-    """The private names of the reportlab classes ``cls`` derives from: their attributes and what they set on ``self``."""
+def library_private_names(cls: type, library: str) -> set[str]:
+    """The private names of the ``library`` classes ``cls`` derives from: their attributes and what they set on ``self``."""
     names: set[str] = set()
     for base in cls.__mro__:
-        if not base.__module__.startswith("reportlab"):
+        if base.__module__.split(".")[0] != library:
             continue
         names.update(name for name in vars(base) if name.startswith("_") and not name.endswith("__"))
         for node in ast.walk(ast.parse(textwrap.dedent(inspect.getsource(base)))):
@@ -98,8 +99,8 @@ def reportlab_private_names(cls: type) -> set[str]:
     return names
 
 
-def inherited_reaches(source: str, classes: dict[str, Any]) -> list[str]:
-    """In a module's subclasses of reportlab classes: ``self._x`` and ``def _x`` where ``_x`` is reportlab's, and ``self.__x__``.
+def inherited_reaches(source: str, classes: dict[str, Any], library: str) -> list[str]:
+    """In a module's subclasses of ``library``'s classes: ``self._x`` and ``def _x`` where ``_x`` is the library's, and ``self.__x__``.
 
     ``classes`` are the module's names, to find what each class derives from.
     """
@@ -108,7 +109,7 @@ def inherited_reaches(source: str, classes: dict[str, Any]) -> list[str]:
         cls = classes.get(node.name) if isinstance(node, ast.ClassDef) else None
         if not isinstance(node, ast.ClassDef) or not isinstance(cls, type):
             continue
-        private = reportlab_private_names(cls)
+        private = library_private_names(cls, library)
         for inner in ast.walk(node):
             if isinstance(inner, ast.Attribute) and isinstance(inner.value, ast.Name) and inner.value.id in ("self", "cls"):
                 dunder = inner.attr.startswith("__") and inner.attr.endswith("__") and inner.attr != "__class__"
@@ -119,20 +120,21 @@ def inherited_reaches(source: str, classes: dict[str, Any]) -> list[str]:
     return found
 
 
-def module_reaches(path: Path) -> list[str]:
+def module_reaches(path: Path, library: str) -> list[str]:
     module = importlib.import_module("guide." + ".".join(path.relative_to(PACKAGE).with_suffix("").parts))
-    return inherited_reaches(path.read_text(encoding="utf-8"), vars(module))
+    return inherited_reaches(path.read_text(encoding="utf-8"), vars(module), library)
 
 
-def uses_reportlab(path: Path) -> bool:
-    return any(name.startswith("reportlab") for name in imported_modules(path))
+def uses(library: str, path: Path) -> bool:
+    return any(name.split(".")[0] == library for name in imported_modules(path))
 
 
+@pytest.mark.parametrize("library", sorted(ADAPTERS))
 @pytest.mark.parametrize("path", sorted(PACKAGE.rglob("*.py")), ids=lambda path: str(path.relative_to(PACKAGE)))
-def test_only_the_adapter_reaches_into_reportlabs_internals(path: Path) -> None:
-    if str(path.relative_to(PACKAGE)) != REPORTLAB_ADAPTER and uses_reportlab(path):
+def test_only_the_adapter_reaches_into_a_librarys_internals(path: Path, library: str) -> None:
+    if str(path.relative_to(PACKAGE)) != ADAPTERS[library] and uses(library, path):
         assert private_reaches(path) == []
-        assert module_reaches(path) == []
+        assert module_reaches(path, library) == []
 
 
 REACHING = """
@@ -151,4 +153,31 @@ def test_the_check_catches_a_subclass_reaching_into_what_it_inherits() -> None:
     """A subclass's ``self._code``, ``self.__NoDefault__`` or ``_textOut`` is a reach into reportlab; its ``self._own`` is not."""
     classes: dict[str, Any] = {"Canvas": Canvas, "PDFTextObject": PDFTextObject}
     exec(REACHING, classes)  # the example above, to see what the check makes of it
-    assert sorted(inherited_reaches(REACHING, classes)) == ["Counting: self.__NoDefault__", "Counting: self._code", "Spaced: def _textOut"]
+    assert sorted(inherited_reaches(REACHING, classes, "reportlab")) == [
+        "Counting: self.__NoDefault__",
+        "Counting: self._code",
+        "Spaced: def _textOut",
+    ]
+
+
+PPTX_REACHING = """
+from pptx.opc.serialized import PackageWriter
+
+class Writer(PackageWriter):
+    def _write(self):
+        self._write_pkg_rels(self._archive)
+
+def tree(slide):
+    return slide.part._element
+"""
+
+
+def test_the_check_catches_a_reach_into_python_pptx(tmp_path: Path) -> None:
+    """A part's ``_element``, and a package writer's ``_write_pkg_rels`` or ``_write``, are python-pptx's; ``self._archive`` is not."""
+    module = tmp_path / "reaching.py"
+    module.write_text(PPTX_REACHING, encoding="utf-8")
+    classes: dict[str, Any] = {}
+    exec(PPTX_REACHING, classes)  # the example above, to see what the check makes of it
+    assert uses("pptx", module)
+    assert private_reaches(module) == ["slide.part._element"]
+    assert sorted(inherited_reaches(PPTX_REACHING, classes, "pptx")) == ["Writer: def _write", "Writer: self._write_pkg_rels"]

@@ -2,17 +2,17 @@
 
 python-pptx serialises a package through ``zipfile``, compressing every entry of every deck
 again, though most of a deck's entries are its template's masters, layouts, theme and media,
-the same bytes each time: that was a third of a deck's rendering. Its ``PackageWriter`` still
-decides what goes into the package (content types, relationships, parts); only the archive is
-ours, and the parts a template keeps unchanged from deck to deck are serialised once. A new
-part's relationships are written here in one pass (python-pptx builds and validates an
-element per relationship, a tenth of a deck), in its order and words. Entries carry one fixed
-date and plain permissions, so the same deck gives the same bytes.
+the same bytes each time: that was a third of a deck's rendering. python-pptx still decides
+what goes into the package (its parts, their content types, the package's relationships, read
+through guide.render.pptx.internals); only the archive is ours, and the parts a template keeps
+unchanged from deck to deck are serialised once. A new part's relationships are written here in
+one pass (python-pptx builds and validates an element per relationship, a tenth of a deck), in
+its order and words. Entries carry one fixed date and plain permissions, so the same deck gives
+the same bytes.
 """
 
 from __future__ import annotations
 
-import io
 import struct
 import zlib
 from collections.abc import Set
@@ -22,8 +22,9 @@ from weakref import WeakKeyDictionary
 from lxml.etree import Element, SubElement, tostring
 from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
-from pptx.opc.serialized import PackageWriter
 from pptx.presentation import Presentation
+
+from guide.render.pptx.internals import content_types_item, package_relationships_item
 
 DOS_TIME, DOS_DATE = 0, (1 << 5) | 1
 """00:00:00 on 1 January 1980, the zip format's first day, in its DOS encoding."""
@@ -66,50 +67,38 @@ class ArchiveMemory:
 def deck_bytes(deck: Presentation, memory: ArchiveMemory, unchanging: Set[Part] = frozenset()) -> bytes:
     """The deck's package as a .pptx file; ``unchanging`` parts are known to be as when last written."""
     package = deck.part.package
+    parts = tuple(package.iter_parts())
     archive = _Archive(memory)
-    _Writer(archive, package._rels, tuple(package.iter_parts()), unchanging, memory)._write()
+    archive.write(*_content_types(parts, memory))
+    archive.write(*package_relationships_item(package))
+    for part in parts:
+        for name, data in _serialised(part, unchanging, memory):
+            archive.write(name, data)
     return archive.finish()
 
 
-class _Writer(PackageWriter):
-    """python-pptx's package writer, writing into our archive rather than a ``zipfile``."""
+def _content_types(parts: tuple[Part, ...], memory: ArchiveMemory) -> tuple[PackURI, bytes]:
+    """``[Content_Types].xml`` as python-pptx writes it; it depends only on the parts' names and types."""
+    key = tuple((str(part.partname), part.content_type) for part in parts)
+    known = memory.content_types
+    item = known.get(key)
+    if item is None:
+        if len(known) >= KEPT_CONTENT_TYPES:
+            known.clear()
+        item = known[key] = content_types_item(parts)
+    return item
 
-    def __init__(self, archive: _Archive, rels: object, parts: tuple[Part, ...], unchanging: Set[Part], memory: ArchiveMemory) -> None:
-        super().__init__(io.BytesIO(), rels, parts)  # type: ignore[arg-type]
-        self._archive = archive
-        self._unchanging = unchanging
-        self._memory = memory
 
-    def _write(self) -> None:
-        self._archive.write(*self._content_types())
-        self._write_pkg_rels(self._archive)  # type: ignore[arg-type]
-        for part in self._parts:
-            for name, data in self._serialised(part):
-                self._archive.write(name, data)
-
-    def _content_types(self) -> tuple[PackURI, bytes]:
-        """``[Content_Types].xml`` as python-pptx writes it; it depends only on the parts' names and types."""
-        key = tuple((str(part.partname), part.content_type) for part in self._parts)
-        known = self._memory.content_types
-        item = known.get(key)
-        if item is None:
-            written: list[tuple[PackURI, bytes]] = []
-            self._write_content_types_stream(_Recorder(written))  # type: ignore[arg-type]
-            if len(known) >= KEPT_CONTENT_TYPES:
-                known.clear()
-            item = known[key] = written[0]
-        return item
-
-    def _serialised(self, part: Part) -> tuple[tuple[PackURI, bytes], ...]:
-        """The part's bytes and, when it has relationships, theirs: as python-pptx writes them."""
-        kept = self._memory.serialised.get(part) if part in self._unchanging else None
-        if kept is not None:
-            return kept
-        relationships = ((part.partname.rels_uri, _relationships_xml(part, self._memory)),) if part._rels else ()
-        written = ((part.partname, part.blob), *relationships)
-        if part in self._unchanging:
-            self._memory.serialised[part] = written
-        return written
+def _serialised(part: Part, unchanging: Set[Part], memory: ArchiveMemory) -> tuple[tuple[PackURI, bytes], ...]:
+    """The part's bytes and, when it has relationships, theirs: as python-pptx writes them."""
+    kept = memory.serialised.get(part) if part in unchanging else None
+    if kept is not None:
+        return kept
+    relationships = ((part.partname.rels_uri, _relationships_xml(part, memory)),) if part.rels else ()
+    written = ((part.partname, part.blob), *relationships)
+    if part in unchanging:
+        memory.serialised[part] = written
+    return written
 
 
 def _relationships_xml(part: Part, memory: ArchiveMemory) -> bytes:
@@ -137,16 +126,6 @@ def _relative(target: PackURI, base: str, memory: ArchiveMemory) -> str:
     if relative is None:
         relative = memory.relative[target, base] = target.relative_ref(base)
     return relative
-
-
-@dataclass(frozen=True)
-class _Recorder:
-    """Takes what python-pptx writes, in place of an archive."""
-
-    written: list[tuple[PackURI, bytes]]
-
-    def write(self, name: PackURI, data: bytes) -> None:
-        self.written.append((name, data))
 
 
 class _Archive:

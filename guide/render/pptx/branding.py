@@ -14,6 +14,7 @@ from pptx.parts.slide import SlidePart
 
 from guide.ooxml import DRAWINGML, PRESENTATIONML, RELATIONSHIPS, required_child
 from guide.render.pptx.elements import ShapeTree, decorative
+from guide.render.pptx.internals import part_element
 from guide.template_branding import Branding, sample_of
 
 SHAPES_START = 2
@@ -38,7 +39,7 @@ def carry_branding(branding: Branding, role: str, samples: list[tuple[_Element, 
         if background is not None:
             copied = copy.deepcopy(background)
             _relate(copied, part, slide)
-            required_child(slide._element, f"{PRESENTATIONML}cSld").insert(0, copied)
+            required_child(part_element(slide), f"{PRESENTATIONML}cSld").insert(0, copied)
 
 
 def _relate(element: _Element, source: SlidePart, slide: SlidePart) -> None:

@@ -34,6 +34,7 @@ from pptx.util import Emu, Pt
 from guide.ooxml import required_child
 from guide.render.pptx.archive import ArchiveMemory
 from guide.render.pptx.elements import A, Ink, P, R, ShapeTree, decorative, outline, plain_body, plain_paragraphs
+from guide.render.pptx.internals import part_element
 from guide.render.slides.geometry import Box
 from guide.session import BuildSession
 from guide.template import all_layouts, open_template
@@ -77,7 +78,7 @@ class DeckPackage:
     def __init__(self, deck: Presentation) -> None:
         self.deck = deck
         self._numbers: dict[str, int] = {}
-        self._slide_list = deck.slides._sldIdLst
+        self._slide_list = deck.slides.element
         self.samples = sample_slides(deck)
         """The template's sample slides (element, part), kept for the branding a deck carries from them."""
         self.empty()
@@ -106,18 +107,18 @@ class DeckPackage:
         """
         part = SlidePart.new(self._next_name("/ppt/slides/slide%d.xml"), self.deck.part.package, self._layouts[layout_index])
         if color_map:
-            override = required_child(part._element, f"{P}clrMapOvr")
+            override = required_child(part_element(part), f"{P}clrMapOvr")
             override.clear()
             SubElement(override, f"{A}overrideClrMapping", dict(color_map))
         slide_id = str(self.FIRST_SLIDE_ID + len(self._slide_list))
         SubElement(self._slide_list, f"{P}sldId", {"id": slide_id, f"{R}id": self.deck.part.relate_to(part, RT.SLIDE)})
-        return part, ShapeTree(required_child(part._element, f"{P}cSld/{P}spTree"))
+        return part, ShapeTree(required_child(part_element(part), f"{P}cSld/{P}spTree"))
 
     def size_slides(self, width: int, height: int) -> None:
         """Make every slide ``width`` x ``height`` EMU, with the size's type where PowerPoint names it, and none where it
         names none, so the type never contradicts the size (a template's base says ``screen4x3``)."""
         self.deck.slide_width, self.deck.slide_height = Emu(width), Emu(height)
-        size = required_child(self.deck.part._element, f"{P}sldSz")
+        size = required_child(self.deck.element, f"{P}sldSz")
         if (width, height) in SIZE_TYPES:
             size.set("type", SIZE_TYPES[width, height])
         elif "type" in size.attrib:
@@ -129,7 +130,7 @@ class DeckPackage:
         Runs of slides with one name make one section. A template's own sections (of its sample
         slides, now gone) are replaced.
         """
-        presentation = self.deck.part._element
+        presentation = self.deck.element
         extensions = presentation.find(f"{P}extLst")
         if extensions is None:
             extensions = SubElement(presentation, f"{P}extLst")
@@ -195,7 +196,7 @@ def sample_slides(deck: Presentation) -> list[tuple[_Element, SlidePart]]:
 
 def _remove_slides(deck: Presentation) -> None:
     """Drop a template's own sample slides: the deck holds only what the plan says."""
-    slide_ids = deck.slides._sldIdLst
+    slide_ids = deck.slides.element
     for slide_id in list(slide_ids):
         slide_ids.remove(slide_id)
         deck.part.drop_rel(slide_id.rId)

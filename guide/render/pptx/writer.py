@@ -25,6 +25,7 @@ from guide.render.pptx import elements
 from guide.render.pptx.archive import deck_bytes
 from guide.render.pptx.branding import carry_branding
 from guide.render.pptx.elements import Ink, ShapeTree, TextStyle
+from guide.render.pptx.internals import part_element
 from guide.render.pptx.package import DeckPackage, add_picture, template_package
 from guide.render.slides.designs import greyed, picture_size
 from guide.render.slides.fitting import Item, bold_line
@@ -90,7 +91,7 @@ class DeckWriter:
         if not self.designed:
             carry_branding(self.template.branding, plan.role, package.samples, slide.part, slide.tree)
         if plan.background and self.designed:
-            elements.background(slide.part._element, self.inks[plan.background])
+            elements.background(part_element(slide.part), self.inks[plan.background])
         title_ink = self.inks[plan.title_ink] if self.designed else self._carried_title_ink(plan.role) or _said(layout.first("title"))
         title = self._placeholder(slide, layout.first("title"), FALLBACK_TITLE, plan.title_box)
         self._text(slide, title, [self._title_line(plan.title)], plan.title_size_pt, title_ink, anchor="b")
