@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -58,3 +59,18 @@ def test_a_jpeg_picture_gives_the_same_bytes_from_any_folder(tmp_path: Path) -> 
         sheets.append((tmp_path / f"out-{folder}" / "topic.pdf").read_bytes())
     assert b"/DCTDecode" in sheets[0]  # the JPEG is embedded as it is
     assert sheets[0] == sheets[1]
+
+
+def test_every_output_gives_the_same_bytes_from_any_folder(tmp_path: Path) -> None:
+    """The treaty built in two folders: every output the same, pictures named by their pixels (the slides PDF once named its by path)."""
+    every = "sheet,answers,quiz,quiz-answers,deck,slides,handout,html,html-answers,anki,csv,moodle,qti"
+    built = []
+    for folder in ("one", "elsewhere/deeper"):
+        source = tmp_path / folder
+        shutil.copytree(TREATY.parent / "images", source / "images")
+        shutil.copy(TREATY, source / TREATY.name)
+        status, _, err = run_cli(source / TREATY.name, "--out", tmp_path / "out" / folder, "--outputs", every, "-q")
+        assert status == 0, err
+        built.append({path.name: path.read_bytes() for path in outputs(tmp_path / "out" / folder)})
+    assert len(built[0]) == len(every.split(","))
+    assert built[0] == built[1]

@@ -9,6 +9,7 @@ slide's bottom left corner (see :func:`slide_space`); the plan measures from the
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -204,9 +205,13 @@ def draw_line(canvas: Canvas, height: float, line: Line, look: SlideLook) -> Non
 
 
 def draw_picture(canvas: Canvas, height: float, picture: Picture, look: SlideLook) -> None:
-    """The picture stretched to its box (the plan keeps its proportions), with its frame if it has one."""
+    """The picture stretched to its box (the plan keeps its proportions), with its frame if it has one.
+
+    reportlab names a picture given by its path after the path, so the PDF would change with the
+    folder the topic is built in; given by its bytes, it is named after its pixels.
+    """
     box = picture.box
-    source = ImageReader(greyed(Path(picture.file))) if picture.grey else picture.file
+    source = ImageReader(greyed(Path(picture.file)) if picture.grey else io.BytesIO(Path(picture.file).read_bytes()))
     canvas.drawImage(source, box.left, height - box.bottom, box.width, box.height, mask="auto")
     if picture.frame:
         canvas.saveState()
