@@ -93,7 +93,11 @@ def test_strict_makes_them_errors_and_the_topic_is_not_built(topic: Path, tmp_pa
     assert not (tmp_path / "out" / "t.pdf").exists()
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(data=topics(), label=st.sampled_from(["the treaty's text", "Here", "click here!", "www.example.org", "Article 2", "more"]))
 def test_generated_prose_warns_only_of_what_it_gets_wrong(tmp_path: Path, data: dict, label: str) -> None:
     """Any prose without links, dates or pictures gives no warning; a link warns exactly when its text is vague or an address."""

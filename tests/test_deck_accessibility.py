@@ -294,7 +294,11 @@ def test_the_plan_gives_every_section_a_name_its_dividers_repeat(tmp_path: Path)
             assert plan.slides[index + 1].section == slide.section == slide.title.split(": ", 1)[1]
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=8,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(data=topics(), theme=st.sampled_from(["classic", "modern", "print"]))
 def test_any_topic_gives_a_deck_titled_ordered_decorated_and_sectioned(tmp_path: Path, data: dict[str, Any], theme: str) -> None:
     topic = loaded(tmp_path, data)

@@ -427,7 +427,7 @@ def varied_topics(draw: st.DrawFn) -> dict[str, Any]:
     }
 
 
-@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.data_too_large])
 @given(data=varied_topics())
 def test_any_topic_is_tagged_throughout_with_its_key_facts_and_links_in_the_tree(tmp_path: Path, data: dict[str, Any]) -> None:
     path = tmp_path / "topic.yaml"
