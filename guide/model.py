@@ -82,6 +82,10 @@ MAX_ANSWER_LINES = 12
 """Ruled lines left for one answer: more would leave a question alone on its page."""
 MAX_POINTS = 100
 """What one question may be worth."""
+MAX_KEY_POINTS = 8
+"""Marking points of one open question: what a marker checks an answer for at a glance."""
+MAX_KEY_POINT_CHARS = 200
+"""One marking point: a line or two under the answer in the key."""
 MAX_OPTIONS = 8
 """Options of one multiple-choice question: more than a column of tick boxes reads at a glance."""
 MAX_PAIRS = 12
@@ -314,6 +318,8 @@ class OpenQuestion:
     question: Entry
     answer: Prose
     """The model answer: in the answer key, the speaker notes and the exports' grader information."""
+    key_points: Annotated[tuple[str, ...], Many(prose_text(MAX_KEY_POINT_CHARS), max_length=MAX_KEY_POINTS)] = ()
+    """The marking points: what a marker looks for in an answer, printed under it in the answer key ("Look for")."""
     lines: Annotated[int, integer(1, MAX_ANSWER_LINES)] | None = None
     """How many ruled lines to leave for the answer."""
     points: Points | None = None

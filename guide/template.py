@@ -72,6 +72,8 @@ class TextLook:
     bold: bool | None = None
     color: str | None = None
     """``#RRGGBB``, or the name of a scheme colour (``tx1``, ``bg1``, ``accent2`` ...)."""
+    caps: bool | None = None
+    """Whether the text shows in capitals (``cap="all"`` or ``"small"``), whatever case it is written in."""
     color_on_text: bool = False
     """The colour is said only on the placeholder's own sample text (its runs or paragraphs), not in its list style:
     clients differ in whether a slide's text takes it, so the deck writes it on its text."""
@@ -190,6 +192,20 @@ class Template:
         if own is not None or not self.masters:
             return own
         return next((placeholder for placeholder in self.master_of(layout).furniture if placeholder.kind == kind), None)
+
+
+def capital_roles(template: Template) -> tuple[str, ...]:
+    """The slide roles whose layouts show their titles in capitals (their title placeholder's style, else their master's)."""
+    found = []
+    for role, layout in template.roles.items():
+        if layout is None:
+            continue
+        title = layout.first("title")
+        own = title.look.caps if title and title.look else None
+        master = template.master_of(layout).title.caps if template.masters else None
+        if own if own is not None else master:
+            found.append(role)
+    return tuple(found)
 
 
 def missing_placeholder(role: str, layout: Layout) -> str | None:
@@ -492,7 +508,8 @@ def _level_look(level: _Element | None, default_font: str, fonts: tuple[str, str
     font = {"+mj-lt": fonts[0], "+mn-lt": fonts[1]}.get(typeface, typeface)
     size = None if run is None or run.get("sz") is None else int(run.get("sz", "0")) / 100
     bold = None if run is None or run.get("b") is None else run.get("b") in ("1", "true")
-    return TextLook(font, size, level.get("algn"), bold, _fill_color(run))
+    caps = None if run is None or run.get("cap") is None else run.get("cap") in ("all", "small")
+    return TextLook(font, size, level.get("algn"), bold, _fill_color(run), caps)
 
 
 def _fill_color(run: _Element | None) -> str | None:

@@ -55,7 +55,8 @@ class SlideDesigns:
     quotation: bool = True
     timeline: bool = True
     grid: str = "columns"
-    """People and terms: ``columns`` (two side by side), ``rows`` (one card a row) or ``off``."""
+    """People and terms: ``columns`` (two side by side), ``rows`` (one card a row) or ``off`` (off also lists a
+    matching question's items and options one under the other, not in two columns)."""
     divider: bool = True
 
 

@@ -72,3 +72,14 @@ def deck_fonts_and_colors(deck) -> tuple[set[str], set[str]]:
         fonts |= {node.get("typeface") for node in element.iter(qn("a:latin"))}
         colors |= {"#" + node.get("val").upper() for node in element.iter(qn("a:srgbClr"))}
     return fonts, colors
+
+
+def slide_size(deck: Path) -> dict[str, str]:
+    """The attributes of the deck's ``p:sldSz``, read from its presentation part: the size and the type it names."""
+    from zipfile import ZipFile
+
+    from lxml import etree
+
+    with ZipFile(deck) as package:
+        presentation = etree.fromstring(package.read("ppt/presentation.xml"))
+    return dict(presentation.find(qn("p:sldSz")).attrib)

@@ -11,7 +11,7 @@ from guide.render.slides.fitting import items_height, text_width
 from guide.render.slides.geometry import Box
 from guide.render.slides.measure import Measurer
 from guide.render.slides.plan import SPARSE_SHARE, DeckPlan, SlidePlan
-from guide.render.slides.shapes import TextBlock
+from guide.render.slides.shapes import Line, Shape, TextBlock
 from guide.render.slides.style import DISPLAY_ROLES, SIZES
 
 MEASURER = Measurer(BUNDLED_FAMILIES["Liberation Sans"])
@@ -42,9 +42,16 @@ def content_reach(slide: SlidePlan, plan: DeckPlan) -> float:
 
 
 def _lumpy_continuation(plan: DeckPlan, slide: SlidePlan) -> bool:
-    """The end of a list that needed two slides' room, but whose items are too large to share evenly between them."""
-    previous = plan.slides[plan.slides.index(slide) - 1]
-    return slide.design == previous.design == "list" and content_reach(previous, plan) + content_reach(slide, plan) >= 0.9
+    """A slide of a list that needed two slides' room, but whose items are too large to share evenly between them
+    (an item is split only at sentence ends): it and its neighbour in the list fill close to two slides."""
+    index = plan.slides.index(slide)
+    neighbours = [plan.slides[index - 1], *plan.slides[index + 1 : index + 2]]
+    return any(
+        slide.design == neighbour.design == "list"
+        and slide.section == neighbour.section
+        and content_reach(neighbour, plan) + content_reach(slide, plan) >= 0.9
+        for neighbour in neighbours
+    )
 
 
 def assert_plan_sound(plan: DeckPlan, measurer: Measurer = MEASURER) -> None:
@@ -79,6 +86,9 @@ def assert_plan_sound(plan: DeckPlan, measurer: Measurer = MEASURER) -> None:
     assert len(titles) == len(set(titles)), titles
     sections = [name for name, _ in itertools.groupby(slide.section for slide in plan.slides)]
     assert all(sections[1:]) and len(sections) == len(set(sections)), sections  # named after the opening, its slides together
+    for slide in plan.slides:
+        if slide.design == "timeline":
+            assert_timeline_sound(slide)
     for slide, following in itertools.pairwise(plan.slides):
         if slide.design == "divider":
             assert slide.section == following.section, (slide.title, following.title)
@@ -87,3 +97,36 @@ def assert_plan_sound(plan: DeckPlan, measurer: Measurer = MEASURER) -> None:
             home = plan.slides[slide.notes_with - 1]
             assert 0 < slide.notes_with < number and home.section == slide.section and not home.notes_with, (number, slide.notes_with)
             assert slide.notes.endswith(f" {slide.notes_with}") and home.notes.strip(), (number, slide.notes)
+
+
+def assert_timeline_sound(slide: SlidePlan) -> None:
+    """Markers in date order with at least half a marker clear between neighbours (close ones merged into one span),
+    and no two leader lines crossing."""
+    markers = sorted(
+        (drawing.box for drawing in slide.drawing if isinstance(drawing, Shape) and drawing.name in ("Marker", "Marker span")),
+        key=lambda box: box.left,
+    )
+    least = min((box.height for box in markers), default=0.0) / 2
+    for left, right in itertools.pairwise(markers):
+        assert right.left - left.right >= least - 0.01, (slide.title, left, right)
+    leaders = [_ends(drawing) for drawing in slide.drawing if isinstance(drawing, Line) and drawing.name == "Tick"]
+    for first, second in itertools.combinations(leaders, 2):
+        assert not _crossing(first, second), (slide.title, first, second)
+
+
+Point = tuple[float, float]
+
+
+def _ends(line: Line) -> tuple[Point, Point]:
+    box = line.box
+    return ((box.left, box.bottom), (box.right, box.top)) if line.rising else ((box.left, box.top), (box.right, box.bottom))
+
+
+def _crossing(first: tuple[Point, Point], second: tuple[Point, Point]) -> bool:
+    """Whether two segments cross at a point inside both (touching at an end does not count)."""
+
+    def side(a: Point, b: Point, c: Point) -> float:
+        return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+
+    (p, q), (r, s) = first, second
+    return side(p, q, r) * side(p, q, s) < -1e-6 and side(r, s, p) * side(r, s, q) < -1e-6

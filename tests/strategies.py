@@ -6,7 +6,16 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from guide.model import MAX_ANSWER_LINES, MAX_CREDIT_CHARS, MAX_EXCERPT_CHARS, MAX_ITEMS, MAX_OBJECTIVE_CHARS, MAX_POINTS
+from guide.model import (
+    MAX_ANSWER_LINES,
+    MAX_CREDIT_CHARS,
+    MAX_EXCERPT_CHARS,
+    MAX_ITEMS,
+    MAX_KEY_POINT_CHARS,
+    MAX_KEY_POINTS,
+    MAX_OBJECTIVE_CHARS,
+    MAX_POINTS,
+)
 
 LETTERS = (
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
@@ -106,7 +115,11 @@ def topics(draw: st.DrawFn) -> dict[str, Any]:
         "questions": optional_list(
             st.one_of(
                 st.fixed_dictionaries(
-                    {"question": entry, "answer": prose}, optional={"lines": st.integers(min_value=1, max_value=MAX_ANSWER_LINES)}
+                    {"question": entry, "answer": prose},
+                    optional={
+                        "lines": st.integers(min_value=1, max_value=MAX_ANSWER_LINES),
+                        "key_points": st.lists(at_most(short, MAX_KEY_POINT_CHARS), max_size=MAX_KEY_POINTS),
+                    },
                 ),
                 typed_questions,
             ),

@@ -26,7 +26,7 @@ from guide.render.slides.measure import Measurer
 from guide.render.slides.plan import describe
 from guide.typography import typeset
 from tests.conftest import TREATY, run_cli
-from tests.deckread import items_of, pages_in_libreoffice, pt, text_shapes
+from tests.deckread import items_of, pages_in_libreoffice, pt, slide_size, text_shapes
 
 TOPIC = load_topic(TREATY).topic
 PIXEL = Path(__file__).parent / "data" / "pixel.png"
@@ -49,6 +49,7 @@ TITLES = [
     "Timeline",
     "Who was involved",
     "Key terms",
+    "Key terms (cont.)",
     "Check your understanding",
     "Part 3: Quiz",
     *(f"Quiz question {number}" for number in range(1, 6)),
@@ -226,6 +227,7 @@ def test_four_by_three_on_request(tmp_path: Path) -> None:
     assert run_cli(TREATY, "--format", "pptx", "--aspect", "4:3", "--out", tmp_path, "-q")[0] == 0
     deck = Presentation(str(tmp_path / "treaty-of-berlin-1926.pptx"))
     assert (pt(deck.slide_width), pt(deck.slide_height)) == (720, 540)
+    assert slide_size(tmp_path / "treaty-of-berlin-1926.pptx") == {"cx": "9144000", "cy": "6858000", "type": "screen4x3"}
     for slide in deck.slides:
         for shape in slide.shapes:
             assert pt(shape.left) + pt(shape.width) <= 720.01, shape.name
@@ -280,3 +282,63 @@ def test_a_passage_in_another_language_is_set_in_runs_of_that_language(deck: Pre
     assert set(spoken) == {"en", "de", "ru"}
     assert " ".join(spoken["de"].split()) == " ".join(plain_text(german.text).split())
     assert spoken["ru"] == "Николай Николаевич Крестинский"
+
+
+
+
+@pytest.mark.parametrize("aspect", ["16:9", "4:3"])
+def test_content_slides_keep_clear_of_the_title_rule_and_the_footer_and_read_from_the_back(aspect: str) -> None:
+    """Read back: under each title's rule, every shape starts 8 pt or more below it and ends 8 pt or more above the
+    footer; list text is 24 pt or more, card and matching text 20 pt or more."""
+    deck = Presentation(io.BytesIO(render_deck(TOPIC, named_theme().with_slide_aspect(aspect))))
+    for slide in deck.slides:
+        shapes = list(slide.shapes)
+        rules = [shape for shape in shapes if shape.name == "Rule" and shape.height == 0]
+        if not rules:  # the title slide and the filled dividers
+            continue
+        footer = next(shape for shape in shapes if shape.name == "Footer")
+        rule = pt(rules[0].top)
+        for shape in shapes:
+            written = shape.has_text_frame and shape.text_frame.text.strip()
+            if shape.name in ("Footer", "Slide Number") or shape.is_placeholder or shape is rules[0]:
+                if shape.is_placeholder and shape.placeholder_format.type != 1 and written:  # a body placeholder: a list
+                    assert pt(shape.top) >= rule + 8 and pt(shape.top + shape.height) <= pt(footer.top) - 8
+                    assert min(items_of(shape)[1]) >= 24, slide.shapes.title.text_frame.text
+                continue
+            title = slide.shapes.title.text_frame.text
+            assert pt(shape.top) >= rule + 8, (title, shape.name, pt(shape.top), rule)
+            assert pt(shape.top + shape.height) <= pt(footer.top) - 8, (title, shape.name)
+            if written and shape.name in ("Card", "Heading", "Items", "Options", "Objective", "Panel text"):
+                assert min(items_of(shape)[1]) >= (24 if shape.name in ("Objective", "Panel text") else 20), (title, shape.name)
+
+
+def test_a_matching_sets_its_numbered_items_and_lettered_options_in_two_columns(deck: Presentation) -> None:
+    slide = next(slide for slide in deck.slides if "Match each item" in " ".join(shape.text_frame.text for shape in text_shapes(slide)))
+    items = next(shape for shape in slide.shapes if shape.name == "Items")
+    options = next(shape for shape in slide.shapes if shape.name == "Options")
+    assert pt(items.left + items.width) < pt(options.left)  # side by side, the items on the left
+    assert pt(items.top) == pytest.approx(pt(options.top))
+    lefts = [paragraph.text for paragraph in items.text_frame.paragraphs][1:]
+    rights = [paragraph.text for paragraph in options.text_frame.paragraphs]
+    matching = next(question for question in TOPIC.questions if question.__class__.__name__ == "MatchingQuestion")
+    assert lefts == [f"{number}. {pair.left}" for number, pair in enumerate(matching.pairs, 1)]  # type: ignore[attr-defined]
+    assert [text[:3] for text in rights] == ["A. ", "B. ", "C. ", "D. ", "E. ", "F. "]
+    assert min(items_of(items)[1] | items_of(options)[1]) >= 20
+
+
+def test_a_sixteen_by_nine_deck_names_no_size_type_as_powerpoints_widescreen_does(deck_path: Path) -> None:
+    """13.33 x 7.5 in is a size PowerPoint writes with no type: a type ("screen4x3") would contradict it."""
+    assert slide_size(deck_path) == {"cx": "12192000", "cy": "6858000"}
+
+
+def test_an_orderings_answer_gives_the_slides_letters_then_the_events_in_order(deck: Presentation) -> None:
+    """Read back: the answer is the letters the slide shows, in the right order, then the events in that order, numbered."""
+    asked = next(shape for slide in deck.slides for shape in text_shapes(slide) if "Put these in the right order" in shape.text_frame.text)
+    shown = {paragraph.text[:1]: paragraph.text[3:] for paragraph in asked.text_frame.paragraphs[1:]}
+    answer = asked.part.slide.notes_slide.notes_text_frame.text
+    assert answer.startswith("Answer: ")
+    letters, events = answer.removeprefix("Answer: ").split(" \u2014 ")
+    ordering = next(question for question in TOPIC.questions if question.__class__.__name__ == "OrderingQuestion")
+    assert [shown[mark] for mark in letters.split(", ")] == list(ordering.items)  # type: ignore[attr-defined]
+    numbered = [f"{number}. {text.rstrip('.')}" for number, text in enumerate(ordering.items, 1)]  # type: ignore[attr-defined]
+    assert events == "; ".join(numbered)

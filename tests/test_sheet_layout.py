@@ -244,7 +244,7 @@ def assert_a_quiz_paper(topic: Topic, quiz: bytes, key: bytes, total: int | None
             assert squeezed(f"{item.number}.{plain_text(item.question.question)}") in quiz_text
             assert squeezed(plain_text(item.question.question)) in key_text
     if total:
-        assert squeezed(f"Total: {total} pt") in quiz_text
+        assert squeezed(f"Total: {total} {'points' if total > 1 else 'pt'}") in quiz_text
     for question in printed.questions:
         if isinstance(question, OpenQuestion):
             assert squeezed(plain_text(question.question)) not in quiz_text
@@ -553,7 +553,7 @@ def test_a_passage_and_its_translation_split_between_them_never_inside_one() -> 
     passages = [[Paragraph("word " * 40, style), Paragraph("— its source", style)] for _ in range(2)]
     set_off = SetOff(passages, black)
     _, whole = set_off.wrap(200, 1000)
-    first = whole / 2
+    first = (whole - SetOff.PASSAGE_GAP_PT) / 2  # one passage; a gap stands between the two
     assert set_off.split(200, whole - 1) and [part.passages for part in set_off.split(200, first + 1)] == [passages[:1], passages[1:]]
     assert set_off.split(200, first - 1) == []  # not even the first passage fits: the set-off moves on whole
 

@@ -32,8 +32,8 @@ from guide.render.slides.typeset import Typesetter
 from tests import strategies
 from tests.conftest import TREATY
 from tests.deckread import pages_in_libreoffice, text_shapes
-from tests.plancheck import assert_plan_sound, text_blocks
-from tests.samples import long_topic, without_quizzes
+from tests.plancheck import assert_plan_sound, assert_timeline_sound, text_blocks
+from tests.samples import german_topic, long_topic, rapallo_topic, without_quizzes
 from tests.strategies import topics
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
@@ -132,6 +132,36 @@ def test_close_dates_spread_to_the_least_spacing_and_a_long_gap_becomes_a_break(
     assert xs[2] - xs[0] == pytest.approx(xs[3] - xs[2], rel=0.05)  # a year each: the same distance
     assert breaks == [pytest.approx((xs[3] + xs[4]) / 2)]  # 28 years: shortened, drawn as a break
     assert xs[0] == 0 and xs[-1] == 600
+
+
+def test_several_long_gaps_become_breaks_and_same_day_markers_merge_into_one_span() -> None:
+    days = [dt.date(1900, 1, 1), dt.date(1900, 1, 1), dt.date(1900, 2, 1), dt.date(1910, 1, 1), dt.date(1911, 1, 1), dt.date(1925, 1, 1)]
+    events = [Event(str(day), (), float(day.toordinal())) for day in days]
+    placed = positions(events, 0, 600, 40, least=21)
+    middles = [(earlier + later) / 2 for earlier, later in itertools.pairwise(placed.markers)]
+    assert {middles[2], middles[4]} <= set(placed.breaks)  # ten and fourteen years: both shortened
+    assert placed.spans == [(0, 1)]  # the same day: one span, not two dots on top of each other
+    assert placed.markers == sorted(placed.markers) and placed.markers[-1] == pytest.approx(600)
+    assert all(later - earlier >= 21 for earlier, later in itertools.pairwise(placed.markers[1:]))
+
+
+@pytest.mark.parametrize("aspect", ["16:9", "4:3"])
+@pytest.mark.parametrize("name", ["treaty", "rapallo", "long", "german"])
+def test_dense_dates_get_room_between_breaks_markers_never_touch_and_leaders_never_cross(
+    tmp_path: Path, name: str, aspect: str
+) -> None:
+    sample = {"rapallo": rapallo_topic, "long": long_topic, "german": german_topic}.get(name)
+    topic = load(tmp_path, sample()) if sample else load_topic(TREATY).topic
+    plan = deck_plan(topic, named_theme().with_slide_aspect(aspect))
+    slides = [slide for slide in plan.slides if slide.design == "timeline"]
+    for slide in slides:
+        assert_timeline_sound(slide)
+    if name == "treaty" and aspect == "16:9":
+        (slide,) = slides
+        markers = [drawing.box for drawing in slide.drawing if drawing.name == "Marker"]
+        assert sum(drawing.name == "Break" for drawing in slide.drawing) >= 3 * 3  # 1922-1925, 1926-1931, 1931-1933 at least
+        cluster = markers[2:6]  # 24 April to 8 September 1926
+        assert all(right.left - left.right >= 2 * markers[0].width for left, right in itertools.pairwise(cluster))
 
 
 GENERATED = settings(
@@ -381,7 +411,7 @@ def test_the_treaty_sets_its_figures_big_its_people_larger_than_its_terms_and_sh
 
 
 @pytest.mark.parametrize("theme", ["classic", "modern", "print"])
-def test_an_excerpt_and_its_translation_share_one_slide_side_by_side_with_one_attribution(theme: str) -> None:
+def test_an_excerpt_and_its_translation_share_one_slide_side_by_side_each_attributed(theme: str) -> None:
     topic = load_topic(TREATY).topic
     original = next(excerpt for excerpt in topic.excerpts if excerpt.id)
     translation = next(excerpt for excerpt in topic.excerpts if excerpt.translates == original.id)
@@ -389,11 +419,13 @@ def test_an_excerpt_and_its_translation_share_one_slide_side_by_side_with_one_at
     paired = [slide for slide in plan.slides if slide.design == "translation"]
     assert [slide.title.replace("\xa0", " ") for slide in paired] == ["Treaty of Berlin, Article 2"]
     blocks = [drawing for drawing in paired[0].drawing if isinstance(drawing, TextBlock)]
-    left, right, attribution = blocks
+    left, by_left, right, by_right = blocks
     assert plain_text(original.text) == left.items[0].text and plain_text(translation.text) == right.items[0].text
     assert {span.lang for span in left.items[0].spans} == {"de"} and left.size_pt == right.size_pt
-    assert left.box.top == right.box.top and left.box.right < right.box.left and attribution.box.top >= left.box.bottom
-    assert attribution.items[0].text.replace("\xa0", " ").endswith(original.attribution)
+    assert left.box.top == right.box.top and left.box.right < right.box.left
+    for passage, attribution, excerpt in ((left, by_left, original), (right, by_right, translation)):  # each under its own column
+        assert attribution.box.top >= passage.box.bottom and attribution.box.left == passage.box.left
+        assert attribution.items[0].text.replace("\xa0", " ").endswith(excerpt.attribution)
     shown = [block.items[0].text for slide in plan.slides for block in text_blocks(slide)]
     assert sum(plain_text(translation.text) in text for text in shown) == 1  # not again on a quotation slide of its own
 
@@ -403,7 +435,7 @@ def test_questions_answered_alike_keep_their_answers_and_the_topics_notes_for_th
     data = {**long_topic(), "notes": {"questions": "Give the class five minutes."}}
     data["questions"] = [{"type": "true_false", "question": f"Statement {number}.", "answer": True} for number in (1, 2, 3)]
     plan = deck_plan(load(tmp_path, data), named_theme())
-    asked = [(number, slide) for number, slide in enumerate(plan.slides, start=1) if slide.title.startswith("Question")]
+    asked = [(number, slide) for number, slide in enumerate(plan.slides, start=1) if slide.title.startswith("Quiz question")]
     assert [slide.notes for _, slide in asked] == ["Answer: True\n\nGive the class five minutes.", "Answer: True", "Answer: True"]
     assert not any(slide.notes_with for _, slide in asked)
     continued = [(number, slide) for number, slide in enumerate(plan.slides, start=1) if slide.notes_with]
@@ -412,3 +444,32 @@ def test_questions_answered_alike_keep_their_answers_and_the_topics_notes_for_th
         assert slide.notes == f"Notes: see slide {slide.notes_with}"
         assert plan.slides[number - 2].notes_with in (0, slide.notes_with)  # the slide before it, or where that one's notes are
     assert_plan_sound(plan)
+
+
+@pytest.mark.parametrize("aspect", ["16:9", "4:3"])
+def test_short_objectives_and_summary_sit_in_the_middle_of_the_slide_not_under_the_title(aspect: str) -> None:
+    geometry = designed_geometry(aspect)
+    plan = deck_plan(load_topic(TREATY).topic, named_theme().with_slide_aspect(aspect))
+    for design in ("checklist", "panel"):
+        (slide,) = [slide for slide in plan.slides if slide.design == design]
+        boxes = [drawing.box for drawing in slide.drawing if drawing.name != "Rule"]
+        top, bottom = min(box.top for box in boxes), max(box.bottom for box in boxes)
+        assert top - geometry.stage.top == pytest.approx(geometry.stage.bottom - bottom, abs=1.0), design
+
+
+@pytest.mark.parametrize("aspect", ["16:9", "4:3"])
+def test_a_picture_is_as_large_as_the_stage_allows_with_its_credit_beside_or_under_it(aspect: str) -> None:
+    stage = designed_geometry(aspect).stage
+    plan = deck_plan(load_topic(TREATY).topic, named_theme().with_slide_aspect(aspect))
+    (slide,) = [slide for slide in plan.slides if slide.design == "picture"]
+    (picture,) = [drawing.box for drawing in slide.drawing if drawing.name == "Picture"]
+    (credit,) = [drawing.box for drawing in slide.drawing if drawing.name == "Credit"]
+    assert stage.left <= picture.left and picture.right <= stage.right and stage.top <= picture.top
+    if credit.left >= picture.right:  # beside it, at its foot: the picture takes the stage's full height
+        assert picture.height == pytest.approx(stage.height) and credit.bottom == pytest.approx(picture.bottom)
+        assert credit.right <= stage.right + 0.01
+    else:  # under it: the picture fills the width, or the height the credit leaves
+        assert credit.top >= picture.bottom and credit.bottom <= stage.bottom + 0.01
+        assert picture.width == pytest.approx(stage.width) or credit.bottom == pytest.approx(stage.bottom, abs=1.0)
+    if aspect == "16:9":
+        assert picture.height == pytest.approx(stage.height)  # the treaty's diagram is as tall as the stage

@@ -15,10 +15,11 @@ from guide.load import named_theme
 from guide.markup import plain_text
 from guide.model import OpenQuestion
 from guide.render.html import render_html
-from guide.render.pdf import render_study_sheet
+from guide.render.pdf import render_answer_key, render_study_sheet
 from guide.session import BuildSession
 from guide.typography import Typography, typeset_topic
-from tests.conftest import TREATY, outputs, squeezed, text_of
+from tests.conftest import TREATY, outputs, run_cli, squeezed, text_of
+from tests.pagefill import runs
 from tests.pdfread import fonts_of, link_targets, text_sizes
 
 TOPIC = load_topic(TREATY).topic
@@ -153,28 +154,49 @@ def test_a_topic_without_questions_has_no_answer_key(workspace: Path) -> None:
     assert [path.name for path in outputs(workspace / "output")] == ["short.pdf", "short.pptx"]
 
 
-def test_every_answer_in_the_key_lists_the_points_to_look_for(answers: PdfReader) -> None:
-    from guide.render.pdf.questions import key_points
-
+def test_every_answer_in_the_key_lists_its_marking_points_and_nothing_cut_from_the_answer(answers: PdfReader) -> None:
     text = squeezed(text_of(answers))
     opens = [question for question in PRINTED.questions if isinstance(question, OpenQuestion)]
+    assert all(question.key_points for question in opens)
     assert text.count(squeezed("Look for")) == len(opens)
     for question in opens:
-        points = key_points(question.answer)
-        assert len(points) >= 2, question.question
-        for point in points:
-            assert squeezed(point) in text
+        for point in question.key_points:
+            assert squeezed(plain_text(point)) in text
+    # The treaty's fourth answer once printed its halves as points; now only what the topic writes.
+    assert squeezed("A protocol of 1931 extended it") not in text
 
 
-def test_key_points_part_an_answer_at_its_clauses_and_keep_a_list_whole() -> None:
-    from guide.render.pdf.questions import key_points
+def test_an_answer_without_marking_points_has_no_look_for_and_the_points_stand_under_their_label(tmp_path: Path) -> None:
+    data = "title: T\nsummary: S\nkey_facts: [F]\ncontext: C\nsignificance: S\nquestions:\n"
+    data += "  - {question: Why?, answer: 'First part; second part, and a third clause of four words.'}\n"
+    data += "  - {question: How?, answer: Somehow., key_points: [First point, Second point]}\n"
+    (tmp_path / "t.yaml").write_text(data, encoding="utf-8")
+    key = render_answer_key(load_topic(tmp_path / "t.yaml").topic, named_theme())
+    text = squeezed(text_of(PdfReader(io.BytesIO(key))))
+    assert text.count(squeezed("Look for")) == 1 and squeezed("LookforFirstpoint") in text.replace("•", "").replace("▪", "")
+    lines = runs(key, 0)
+    label = next(run for run in lines if run.text.startswith("Look for"))
+    bullets = [run for run in lines if run.text == "▪" and run.y < label.y and run.x < label.x + 100]  # the key facts' are beside
+    point = next(run for run in lines if run.text.startswith("First point"))
+    assert bullets and all(abs(bullet.x - label.x) < 1 for bullet in bullets), (label.x, [bullet.x for bullet in bullets])
+    assert point.x > label.x
 
-    assert key_points("Five years; a protocol of 1931 extended it.") == ["Five years", "A protocol of 1931 extended it"]
-    assert key_points("If one side was attacked by others, the other side would stay neutral.") == [
-        "If one side was attacked by others",
-        "The other side would stay neutral",
-    ]
-    assert key_points("Britain, France, Belgium and Italy signed it.") == []
+
+@pytest.mark.parametrize(
+    ("points", "message"),
+    [
+        ("[" + ", ".join(f"p{index}" for index in range(9)) + "]", "key_points: lists 9 items; at most 8 are allowed"),
+        ("['" + "x" * 201 + "']", "key_points[0]"),
+        ("{a: b}", "key_points: expected a list"),
+    ],
+)
+def test_bad_marking_points_are_refused_at_their_line(points: str, message: str, tmp_path: Path) -> None:
+    path = tmp_path / "t.yaml"
+    head = "title: T\nsummary: S\nkey_facts: [F]\ncontext: C\nsignificance: S\nquestions:\n"
+    path.write_text(f"{head}  - question: Q\n    answer: A\n    key_points: {points}\n", encoding="utf-8")
+    status, _, err = run_cli(path, "--check")
+    assert status == 2
+    assert f"{path}:9:" in err and message in err, err
 
 
 def test_the_keys_details_print_dark_enough_to_photocopy(built: dict[str, Path], tmp_path: Path) -> None:
@@ -214,3 +236,24 @@ def test_a_translation_follows_its_original_on_the_sheet_and_in_the_html_copy_wh
         quotes.index(next(quote for quote in quotes if quote.startswith("Should one")))
         == quotes.index(next(quote for quote in quotes if quote.startswith("Sollte"))) + 1
     )
+
+
+@pytest.mark.parametrize("theme", ["classic", "modern", "print"])
+def test_a_translation_stands_apart_from_its_originals_attribution(theme: str) -> None:
+    """In Article 2's set-off the German original's attribution and the English translation are a line's space and more apart,
+    as the lines within a passage are not."""
+    pdf = render_study_sheet(load_topic(TREATY).topic, named_theme(theme))
+    for index in range(len(PdfReader(io.BytesIO(pdf)).pages)):
+        lines = runs(pdf, index)
+        attribution = next((run for run in lines if run.text.startswith("— Berliner Vertrag")), None)
+        if attribution is None:
+            continue
+        below = sorted((run for run in lines if run.y < attribution.y - 0.5 and abs(run.x - attribution.x) < 2), key=lambda run: -run.y)
+        if not below or not below[0].text.startswith("Should one of"):  # the set-off parts between them at the page's end
+            assert any(run.text.startswith("Should one of") for run in runs(pdf, index + 1)), theme
+            return
+        first, second = below[:2]
+        pitch = first.y - second.y
+        assert attribution.y - first.y >= pitch + 4, (attribution.y - first.y, pitch)
+        return
+    raise AssertionError("Article 2's original is not on the sheet")

@@ -21,10 +21,13 @@ from guide.colors import contrast_ratio
 from guide.errors import RenderError
 from guide.load import load_topic
 from guide.load.theme import named_theme
+from guide.markup import Span
 from guide.render.planning import deck_fonts
-from guide.render.pptx import render_deck
+from guide.render.pptx import deck_plan, render_deck
 from guide.render.slides import plan
+from guide.render.slides.fitting import INSET_X_PT
 from guide.render.slides.geometry import Box, designed_geometry
+from guide.render.slides.measure import Measurers
 from guide.render.slides.plan import plan_deck
 from guide.template import EMU_PER_PT, read_template
 from guide.template_art import read_template_art
@@ -472,3 +475,19 @@ def test_the_slides_pdf_draws_master_shapes_coloured_by_the_themes_shape_styles(
     band = 579863 / EMU_PER_PT * 540  # its width (in EMU) by the slide's height
     for index in range(len(slides.pages)):
         assert any(color == "#4472C4" and area == pytest.approx(band, rel=0.01) for color, area in filled_areas(slides, index)), index
+
+
+def test_titles_a_layout_shows_in_capitals_are_measured_and_drawn_in_capitals(project: Path) -> None:
+    """The default section header sets its title in capitals (``cap="all"``): dividers are measured so, the deck keeps the text's case."""
+    template = make(project / "centred-titles.pptx", "centred-titles")
+    theme = dataclasses.replace(named_theme(), template=template)
+    topic = load_topic(project / "treaty.yaml").topic
+    dividers = [slide for slide in deck_plan(topic, theme).slides if slide.role == "section"]
+    assert len(dividers) == 3
+    measurer = Measurers()(deck_fonts(theme, read_template(template)).title)
+    for slide in dividers:
+        lines = ["".join(span.text for span in line) for line in slide.title_lines]
+        assert " ".join(lines) == slide.title.replace("\v", " ").upper() != slide.title.replace("\v", " ")
+        spans = (Span(slide.title.upper(), bold=True),)
+        width = slide.title_box.width - 2 * INSET_X_PT
+        assert measurer.line_count(spans, width, slide.title_size_pt) == len(slide.title_lines)

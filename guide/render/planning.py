@@ -19,7 +19,7 @@ from guide.render.slides.plan import ContinuationError, DeckFonts, DeckPlan, pla
 from guide.render.slides.style import deck_style
 from guide.render.template_boxes import template_geometry
 from guide.session import BuildSession
-from guide.template import Template, default_template_path, read_template, starting_sizes
+from guide.template import Template, capital_roles, default_template_path, read_template, starting_sizes
 from guide.theme import Theme
 from guide.typography import typeset_topic
 
@@ -102,7 +102,8 @@ def deck_fonts(theme: Theme, template: Template | None) -> DeckFonts:
         return DeckFonts(theme.heading_font, theme.heading_font)
     own = (theme.heading_font, theme.body_font)
     title, body = (widest([measuring_family(name, own)[0] for name in (font, *template.other_fonts)]) for font in template.fonts)
-    return DeckFonts(title, body, named=False, starts=tuple(sorted(starting_sizes(template).items())))
+    starts = tuple(sorted(starting_sizes(template).items()))
+    return DeckFonts(title, body, named=False, starts=starts, capitals=capital_roles(template))
 
 
 WIDTH_SAMPLE = "Treaty of Berlin: neutrality, boycotts and the League of Nations"

@@ -122,6 +122,10 @@ def fill(flowables: Sequence[Flowable], width: float, height: float, fresh: bool
         if getattr(flowable, "floats", False) and len(pieces) < 2:
             return _float_past(flowable, head, rest[1:], width, height - used)
         if len(pieces) >= 2:
+            if widens(flowable):
+                widening(pieces)
+            for piece in pieces[1:]:
+                vars(piece)["continues"] = True
             head.append(pieces[0])
             rest = [*pieces[1:], *flowables[index + 1 :]]
         while head and getattr(head[-1], "keep_with_next", False):
@@ -142,6 +146,22 @@ def _float_past(
         passing.append(rest.pop(0))
     more, left = fill(passing, width, room, fresh=False)
     return head + more, [figure, *left, *rest]
+
+
+def widening(flowables: Sequence[Flowable]) -> list[Flowable]:
+    """``flowables`` marked to take the sidebar's width too on a page the sidebar has ended before (the questions)."""
+    for flowable in flowables:
+        vars(flowable)["widens"] = True
+    return list(flowables)
+
+
+def widens(flowable: Flowable) -> bool:
+    return bool(vars(flowable).get("widens", False))
+
+
+def continues(flowable: Flowable) -> bool:
+    """Whether ``flowable`` is the second or a later part of something split at a page's or column's end."""
+    return bool(vars(flowable).get("continues", False))
 
 
 class Columns(Flowable):
@@ -171,6 +191,8 @@ class Columns(Flowable):
         """Makes a mark put between the parts of a split, to note where the first part ended."""
         self.space_before = 0.0
         """The space the part before a split asked for after itself, kept when this part follows it on the same page."""
+        self.under: list[Flowable] = []
+        """Set across the page under both columns: the main column's questions once the sidebar has ended on the page."""
 
     def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab calls it so
         return self.space_before
@@ -183,6 +205,8 @@ class Columns(Flowable):
         self.main_height = stacked_height(self.main, self._main_width(available_width))
         self.side_height = stacked_height(self.side, self.side_width)
         self.height = max(self.main_height, self.side_height)
+        if self.under:
+            self.height += self.gap + stacked_height(self.under, available_width)
         return available_width, self.height
 
     def _with(self, main: list[Flowable], side: list[Flowable]) -> Columns:
@@ -198,13 +222,44 @@ class Columns(Flowable):
         side_head, side_tail = fill(self.side, self.side_width, available_height, fresh)
         if not main_head and (self.main or not side_head):
             return []  # a sidebar with nothing beside it waits for its main column
+        if not main_tail and not side_tail:
+            return []  # all of it fits only within a rounding error, which the frame does not allow: it goes on whole
         if not main_tail and side_tail:
-            moved, side_tail = self._move_under(main_head, side_tail, main_width, available_height)
-            main_head, main_tail, side_tail = [*main_head, *moved], side_tail, []
+            # Whatever of the sidebar is left goes under the finished main column, or if it goes on from the sidebar of
+            # this page (a box's second part), across the next: one part of it in one place, read after the first.
+            moved: list[Flowable] = []
+            if not continues(side_tail[0]):
+                moved, side_tail = self._move_under(main_head, side_tail, main_width, available_height)
+            main_head, main_tail, side_tail = [*main_head, *moved], widening(side_tail), []
         marks = [self.marker()] if self.marker else []
-        tail = self._with(main_tail, side_tail)
+        head, tail = self._with(main_head, side_head), self._with(main_tail, side_tail)
+        if self.side and not side_tail and main_tail and all(widens(flowable) for flowable in main_tail):
+            head, main_tail = self._under_sidebar(side_head, available_width, available_height) or (head, main_tail)
+            tail = self._widened(main_tail)
         tail.space_before = max((column[-1].getSpaceAfter() for column in (main_head, side_head) if column), default=0.0)
-        return [self._with(main_head, side_head), *marks, tail]
+        return [head, *marks, tail]
+
+    def _under_sidebar(self, side: list[Flowable], width: float, height: float) -> tuple[Columns, list[Flowable]] | None:
+        """The page's part with the main column's questions set across it under the sidebar, which ends on the page, and what
+        of the main column is left for the next page; None where the main column's other parts would not stay beside it."""
+        main_width = self._main_width(width)
+        side_height = stacked_height(side, self.side_width)
+        beside, rest = fill(self.main, main_width, side_height, fresh=False)
+        if not beside or not rest or not all(widens(flowable) for flowable in rest):
+            return None
+        used = max(stacked_height(beside, main_width), side_height) + self.gap
+        under, left = fill(rest, width, height - used, fresh=False)
+        if not under:
+            return None
+        part = self._with(beside, side)
+        part.under = under
+        return part, left
+
+    def _widened(self, main: list[Flowable]) -> Columns:
+        """The main column's rest across the page: once the sidebar has ended, a question needs no room kept beside it."""
+        part = Columns(main, [], 0.0, 0.0, self.sidebar_left, self.page_height)
+        part.marker = self.marker
+        return part
 
     def _move_under(self, main: list[Flowable], side: list[Flowable], width: float, height: float) -> tuple[list[Flowable], list[Flowable]]:
         """(what of the sidebar's rest fits under the finished main column, with a gap above it; what does not)."""
@@ -221,6 +276,8 @@ class Columns(Flowable):
         main_x, side_x = (self.side_width + self.gap, 0.0) if self.sidebar_left else (0.0, main_width + self.gap)
         draw_stacked(self.main, self.canv, main_width, self.height, main_x)
         draw_stacked(self.side, self.canv, self.side_width, self.height, side_x)
+        if self.under:
+            draw_stacked(self.under, self.canv, self.width, stacked_height(self.under, self.width))
 
 
 def balanced(

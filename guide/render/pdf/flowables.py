@@ -201,6 +201,8 @@ class SetOff(Flowable):
     RULE_PT = 2.0
     INDENT_PT = 12.0
     SPACE_PT = 6.0
+    PASSAGE_GAP_PT = 4.0
+    """Between a passage's attribution and the next passage (a translation), so that each reads as a quotation of its own."""
 
     def __init__(self, passages: list[list[Paragraph]], rule: Color) -> None:
         super().__init__()
@@ -222,14 +224,15 @@ class SetOff(Flowable):
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
-        self.height = sum(self._passage_height(passage, available_width, available_height) for passage in self.passages)
+        heights = [self._passage_height(passage, available_width, available_height) for passage in self.passages]
+        self.height = sum(heights) + self.PASSAGE_GAP_PT * (len(heights) - 1)
         return available_width, self.height
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         """The passages that fit, and the rest in a set-off of their own; nothing if not even the first fits."""
         used, fitting = 0.0, 0
         for passage in self.passages:
-            used += self._passage_height(passage, available_width, available_height)
+            used += self._passage_height(passage, available_width, available_height) + (self.PASSAGE_GAP_PT if fitting else 0.0)
             if used > available_height:
                 break
             fitting += 1
@@ -244,10 +247,12 @@ class SetOff(Flowable):
         canvas.rect(0, 0, self.RULE_PT, self.height, stroke=0, fill=1)
         canvas.restoreState()
         y = self.height
-        for part in self.parts:
-            _, height = part.wrap(self.width - self.INDENT_PT, self.height)
-            y -= height
-            part.drawOn(canvas, self.INDENT_PT, y)
+        for index, passage in enumerate(self.passages):
+            y -= self.PASSAGE_GAP_PT if index else 0.0
+            for part in passage:
+                _, height = part.wrap(self.width - self.INDENT_PT, self.height)
+                y -= height
+                part.drawOn(canvas, self.INDENT_PT, y)
 
 
 class TwoColumnList(Flowable):

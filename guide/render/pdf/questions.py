@@ -6,14 +6,13 @@ each left item for the letter of its match; an ordering a box before each item f
 a cloze its text with numbered gaps and, if asked, a word bank. The key prints the very same
 layout (the order comes from ``guide.quiz``, shared by both) with the boxes filled in, the
 gaps completed, the points, any feedback, and in text what the boxes hold; an open answer with
-the points to look for. The sheet and the key take their questions from here and know
+the marking points written for it ("Look for"). The sheet and the key take their questions from here and know
 nothing of how a question is set, so a new kind of question changes this module only; only the
 key's methods are handed answers, so the sheet never prints one.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from reportlab.platypus import Flowable, Spacer
@@ -53,8 +52,6 @@ INDENT_PT = 17.0
 QUESTION_GAP_PT = 5.0
 ANSWER_GAP_PT = 8.0
 TIGHT_ANSWER_GAP_PT = 4.0
-LEAST_CLAUSE_WORDS = 4
-"""Words on each side of a comma for an answer's key points to part there."""
 
 
 def answer_lines(answer: str, line_width: float) -> int:
@@ -62,32 +59,6 @@ def answer_lines(answer: str, line_width: float) -> int:
     per_line = max(1.0, line_width / HANDWRITING_PT_PER_CHARACTER)
     needed = -(-len(markup.plain_text(answer)) // int(per_line))
     return max(MIN_ANSWER_LINES, min(MAX_ANSWER_LINES, needed))
-
-
-def key_points(answer: str) -> list[str]:
-    """The parts of an answer a teacher looks for: its sentences and clauses, when it has more than one.
-
-    An answer splits at the end of each sentence, at semicolons and at commas between clauses
-    (both sides of four words or more, so a list such as "Britain, France, Belgium" stays whole).
-    """
-    sentences = [part.strip().rstrip(".;!?") for part in re.split(r"(?<=[.;!?])\s+", markup.plain_text(answer))]
-    points = [_capitalised(clause) for sentence in sentences if sentence for clause in _clauses(sentence)]
-    return points if len(points) > 1 else []
-
-
-def _clauses(sentence: str) -> list[str]:
-    """A sentence cut at each comma with a clause of its own on either side."""
-    clauses: list[str] = []
-    for piece in sentence.split(", "):
-        if clauses and min(len(piece.split()), len(clauses[-1].split())) < LEAST_CLAUSE_WORDS:
-            clauses[-1] += ", " + piece
-        else:
-            clauses.append(piece)
-    return clauses
-
-
-def _capitalised(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 MATCHING_SHARES = (0.38, 0.62)
@@ -242,14 +213,14 @@ class Questions:
             self._stem(item, question.question, "question"),
             Paragraph(f"<b>{literal(self.labels['answer'])}:</b> {self.blocks.inline(question.answer)}", self.styles.answer),
         ]
-        points = key_points(question.answer)
+        points = question.key_points
         if points and run_in:  # a line or two, not a line each: what keeps a long key to fewer pages
-            listed_points = "".join(f"&nbsp;&nbsp;▪&nbsp;{literal(point)}" for point in points)
-            parts.append(Paragraph(f"<b>{literal(self.labels['key_points'])}:</b>{listed_points}", self.styles.point))
+            listed_points = "".join(f"&nbsp;&nbsp;▪&nbsp;{self.blocks.inline(point)}" for point in points)
+            parts.append(Paragraph(f"<b>{literal(self.labels['key_points'])}:</b>{listed_points}", self.styles.point_label))
         elif points:
-            parts.append(Paragraph(f"<b>{literal(self.labels['key_points'])}</b>", self.styles.point))
+            parts.append(Paragraph(f"<b>{literal(self.labels['key_points'])}</b>", self.styles.point_label))
             looked_for = Element("L")
-            parts += [self.blocks.list_item(looked_for, literal(point), self.styles.point) for point in points]
+            parts += [self.blocks.list_item(looked_for, self.blocks.inline(point), self.styles.point) for point in points]
         return parts
 
     def _short_answer(self, item: Arranged) -> str:

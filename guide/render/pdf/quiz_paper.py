@@ -113,28 +113,32 @@ def _wide(item: Arranged) -> bool:
 def _rows(items: Sequence[Arranged], printed: Sequence[Flowable], blocks: Blocks) -> list[Flowable]:
     """The questions in rows, in their order: a wide one across the page, two short ones of like height side by side.
 
-    A short question with no partner (or none of like height) takes the left half alone, its
-    boxes as close together as beside a partner.
+    A short question with no partner (or none of like height) stands alone at the sheet's reading measure.
     """
     grid = blocks.grid
     half = (grid.width - GAP_PT) / 2
 
-    def row(left: Flowable, right: Flowable | None = None) -> Columns:
-        return Columns([left], [right] if right else [], half, GAP_PT, False, grid.page_height)
+    def row(left: Flowable, right: Flowable) -> Columns:
+        return Columns([left], [right], half, GAP_PT, False, grid.page_height)
+
+    def measured(flowable: Flowable, rest: float) -> Columns:
+        """A question alone in its row, ``rest`` of the page's width left beside it; parting between its rows if it is taller
+        than a page, as in the sheet's column."""
+        return Columns([flowable], [], max(rest - GAP_PT, 0.0), GAP_PT if rest > GAP_PT else 0.0, False, grid.page_height)
 
     def across(item: Arranged, flowable: Flowable) -> Columns:
-        """A question across the page, parting between its rows if it is taller than a page, as in the sheet's column.
+        """A matching takes the page's width for its two columns; long options the sheet's reading measure, whose lines read well."""
+        return measured(flowable, 0.0 if isinstance(item.question, MatchingQuestion) else grid.width - grid.main_width)
 
-        A matching takes the page's width for its two columns; long options the sheet's reading measure, whose lines read well.
-        """
-        rest = 0.0 if isinstance(item.question, MatchingQuestion) else grid.width - grid.main_width
-        return Columns([flowable], [], max(rest - GAP_PT, 0.0), GAP_PT if rest > GAP_PT else 0.0, False, grid.page_height)
+    def alone(flowable: Flowable) -> Columns:
+        """A short question with no partner, at the reading measure too: its lines need not break as in half the page."""
+        return measured(flowable, grid.width - grid.main_width)
 
     rows: list[Flowable] = []
     waiting: Flowable | None = None
     for item, flowable in zip(items, printed, strict=True):
         if _wide(item):
-            rows += [*([row(waiting)] if waiting else []), across(item, flowable)]
+            rows += [*([alone(waiting)] if waiting else []), across(item, flowable)]
             waiting = None
         elif waiting is None:
             waiting = flowable
@@ -142,9 +146,9 @@ def _rows(items: Sequence[Arranged], printed: Sequence[Flowable], blocks: Blocks
             rows.append(row(waiting, flowable))
             waiting = None
         else:
-            rows.append(row(waiting))
+            rows.append(alone(waiting))
             waiting = flowable
-    return [*rows, *([row(waiting)] if waiting else [])]
+    return [*rows, *([alone(waiting)] if waiting else [])]
 
 
 def _alike(first: Flowable, second: Flowable, width: float) -> bool:

@@ -13,7 +13,7 @@ from guide.model import Course, Topic
 from guide.quiz import Arranged
 from guide.render.common import meta_line
 from guide.render.pdf.blocks import Blocks
-from guide.render.pdf.columns import Columns, balanced, stacked_height
+from guide.render.pdf.columns import Columns, balanced, stacked_height, widening
 from guide.render.pdf.document import Furniture
 from guide.render.pdf.questions import Questions, section_title
 
@@ -119,7 +119,7 @@ def study_sheet_story(
     ]
     printed = Questions(blocks).sheet(asked, arrangement.extra_lines, arrangement.tight)
     heading = section_title(labels["questions"], labels["version"], seed)
-    questions = blocks.section(heading, [*printed, *quotes.get("questions", [])]) if printed else []
+    questions = widening(blocks.section(heading, [*printed, *quotes.get("questions", [])])) if printed else []
     beside_questions = [*([] if where == "side" else terms), *section("sources", blocks.sources(topic.sources), side=True)]
     story: list[Flowable] = [
         blocks.title_band(kicker(labels["study_sheet"], course), topic.title, topic.subtitle, meta_line(topic, labels), logo),

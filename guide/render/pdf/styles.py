@@ -80,6 +80,7 @@ class Styles:
     question: ParagraphStyle
     answer: ParagraphStyle
     point: ParagraphStyle
+    point_label: ParagraphStyle
     detail: ParagraphStyle
     source: ParagraphStyle
     caption: ParagraphStyle
@@ -205,12 +206,13 @@ def _styles(
             "point",
             parent=side,
             leftIndent=28,
-            bulletIndent=17,
+            bulletIndent=17,  # the bullet under the label's first letter, the point's text indented after it
             spaceAfter=1.5,
             bulletFontName=heading.bold,
             bulletColor=palette.accent,
             textColor=palette.text,
         ),
+        point_label=ParagraphStyle("point-label", parent=side, leftIndent=17, spaceAfter=1.5, textColor=palette.text),
         detail=ParagraphStyle("detail", parent=side, leftIndent=11, textColor=palette.text, spaceAfter=5),
         source=ParagraphStyle(
             "source", parent=side, leftIndent=17, bulletIndent=0, bulletFontName=side.fontName, bulletFontSize=side_pt, spaceAfter=2

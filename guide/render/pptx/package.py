@@ -29,7 +29,7 @@ from pptx.oxml.slide import CT_NotesSlide
 from pptx.parts.slide import NotesMasterPart, NotesSlidePart, SlidePart
 from pptx.presentation import Presentation
 from pptx.slide import NotesSlide
-from pptx.util import Pt
+from pptx.util import Emu, Pt
 
 from guide.ooxml import required_child
 from guide.render.pptx.archive import ArchiveMemory
@@ -59,6 +59,9 @@ def template_package(path: Path, session: BuildSession) -> Iterator[DeckPackage]
 
 SECTIONS_EXTENSION = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"
 P14 = "{http://schemas.microsoft.com/office/powerpoint/2010/main}"
+SIZE_TYPES = {(9144000, 6858000): "screen4x3", (9144000, 5143500): "screen16x9", (9144000, 5715000): "screen16x10"}
+"""The slide sizes (EMU) PowerPoint names in ``p:sldSz``'s ``type``; any other, its 13.33 x 7.5 in widescreen
+among them, it writes with no type, as a custom size."""
 """PowerPoint 2010's extension that names sections of slides."""
 PACKAGE_KIND = "template-package"
 KEPT_PACKAGES = 8
@@ -109,6 +112,16 @@ class DeckPackage:
         slide_id = str(self.FIRST_SLIDE_ID + len(self._slide_list))
         SubElement(self._slide_list, f"{P}sldId", {"id": slide_id, f"{R}id": self.deck.part.relate_to(part, RT.SLIDE)})
         return part, ShapeTree(required_child(part._element, f"{P}cSld/{P}spTree"))
+
+    def size_slides(self, width: int, height: int) -> None:
+        """Make every slide ``width`` x ``height`` EMU, with the size's type where PowerPoint names it, and none where it
+        names none, so the type never contradicts the size (a template's base says ``screen4x3``)."""
+        self.deck.slide_width, self.deck.slide_height = Emu(width), Emu(height)
+        size = required_child(self.deck.part._element, f"{P}sldSz")
+        if (width, height) in SIZE_TYPES:
+            size.set("type", SIZE_TYPES[width, height])
+        elif "type" in size.attrib:
+            del size.attrib["type"]
 
     def name_sections(self, sections: Sequence[str]) -> None:
         """Group the deck's slides in named sections, as PowerPoint's Add Section does: ``sections`` names each slide's.

@@ -70,7 +70,7 @@ class DeckWriter:
         with template_package(self.template.path, session) as package:
             deck = package.deck
             if self.designed:
-                deck.slide_width, deck.slide_height = Pt(self.plan.width_pt), Pt(self.plan.height_pt)
+                package.size_slides(Pt(self.plan.width_pt), Pt(self.plan.height_pt))
             for number, slide_plan in enumerate(self.plan.slides, start=1):
                 self._slide(package, slide_plan, number)
             package.name_sections([slide.section or self.metadata.title for slide in self.plan.slides])  # the opening: the topic

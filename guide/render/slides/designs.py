@@ -35,6 +35,8 @@ MIN_GRID_SHARE = 0.45
 """The least share of the region a grid's cards take, however little they hold."""
 ACCENT_BAR_PT = 6.0
 CAPTION_GAP_PT = 6.0
+MIN_CREDIT_PT = 120.0
+"""The narrowest column a picture's credit is set in beside it; with less room across, the credit goes under the picture."""
 
 
 @dataclass(frozen=True)
@@ -170,14 +172,14 @@ def grid(
 
 
 def panel(region: Box, item: Item, set_: Typesetter, style: DeckStyle) -> list[Drawing] | None:
-    """One paragraph in a tinted (or outlined) panel with an accent bar down its left edge."""
+    """One paragraph in a tinted (or outlined) panel with an accent bar down its left edge, in the middle of the region."""
     lead = set_.pt(ACCENT_BAR_PT) + set_.pt(PAD_PT)
     text_width = region.width - lead - 2 * set_.pt(PAD_PT)
     size = set_.largest([([item], text_width, region.height - 2 * set_.pt(PAD_PT))], "body")
     if size is None:
         return None
     height = set_.height([item], text_width, size, "body") + 2 * set_.pt(PAD_PT)
-    box = Box(region.left, region.top, region.width, height)
+    box = Box(region.left, _centred(region, height), region.width, height)
     return [
         Shape("rect", box, style.card_fill, style.card_outline, set_.pt(1.0), "Panel"),
         Shape("rect", Box(box.left, box.top, set_.pt(ACCENT_BAR_PT), height), "accent", name="Accent bar"),
@@ -246,12 +248,13 @@ def quotation(region: Box, passages: Sequence[tuple[Item, str]], set_: Typesette
     return drawings
 
 
-def parallel(region: Box, original: Item, translation: Item, attribution: str, set_: Typesetter) -> list[Drawing] | None:
-    """A passage and its translation side by side at one size, a rule between them, whose words they are once below both."""
+def parallel(region: Box, original: Item, translation: Item, attributions: tuple[str, str], set_: Typesetter) -> list[Drawing] | None:
+    """A passage and its translation side by side at one size, a rule between them, each with whose words they are
+    (the original's and the translation's attribution) under it."""
     width = (region.width - 2 * set_.pt(GAP_PT)) / 2
     caption = set_.sizes("caption")[1]
-    source = Item((Span(f"\u2014\u00a0{attribution}"),), bullet=False)
-    source_height = set_.height([source], region.width, caption, "caption")
+    sources = [Item((Span(f"\u2014\u00a0{attribution}"),), bullet=False) for attribution in attributions]
+    source_height = max(set_.height([source], width, caption, "caption") for source in sources)
 
     def tallest(size: float) -> float:
         return max(set_.height([item], width, size, "parallel") for item in (original, translation))
@@ -262,18 +265,13 @@ def parallel(region: Box, original: Item, translation: Item, attribution: str, s
     height = tallest(size)
     top = _centred(region, height + set_.pt(GAP_PT) + source_height)
     right = region.left + width + 2 * set_.pt(GAP_PT)
+    below = top + height + set_.pt(GAP_PT)
     return [
         set_.block(Box(region.left, top, width, height), [original], size, "parallel", ink="primary", name="Quotation"),
+        set_.block(Box(region.left, below, width, source_height), [sources[0]], caption, "caption", ink="muted", name="Attribution"),
         Line(Box(region.left + width + set_.pt(GAP_PT), top, 0, height), "accent", set_.pt(2.0), "Rule"),
         set_.block(Box(right, top, width, height), [translation], size, "parallel", ink="primary", name="Translation"),
-        set_.block(
-            Box(region.left, top + height + set_.pt(GAP_PT), region.width, source_height),
-            [source],
-            caption,
-            "caption",
-            ink="muted",
-            name="Attribution",
-        ),
+        set_.block(Box(right, below, width, source_height), [sources[1]], caption, "caption", ink="muted", name="Attribution"),
     ]
 
 
@@ -395,7 +393,8 @@ def _figure_rows(region: Box, big: Sequence[Item], figures: Sequence[tuple[str, 
 
 
 def checklist(region: Box, items: Sequence[Item], set_: Typesetter) -> list[Drawing] | None:
-    """Objectives as a checklist: an empty box before each, to tick off by the end of the lesson."""
+    """Objectives as a checklist: an empty box before each, to tick off by the end of the lesson; a few spread out,
+    the group in the middle of the region."""
     box_size = set_.pt(18.0)
     lead = box_size + set_.pt(PAD_PT)
     width = region.width - lead
@@ -410,7 +409,7 @@ def checklist(region: Box, items: Sequence[Item], set_: Typesetter) -> list[Draw
     gap = max(PAD_PT, (region.height / CHECKLIST_ROWS * len(items) - sum(natural)) / len(items))  # a few objectives spread out
     gap = min(gap, (region.height - sum(natural)) / max(len(items) - 1, 1))
     drawings: list[Drawing] = []
-    top = region.top
+    top = _centred(region, sum(natural) + gap * (len(items) - 1))
     for item, height in zip(items, natural, strict=True):
         first_line = size * 1.2
         drawings.append(
@@ -431,22 +430,36 @@ def checklist(region: Box, items: Sequence[Item], set_: Typesetter) -> list[Draw
 def picture(
     region: Box, file: str, alt: str, credit: str, set_: Typesetter, style: DeckStyle, middle: bool = False, credit_ink: str = "muted"
 ) -> list[Drawing]:
-    """The picture as large as the region allows above its credit line, centred across (and down, if ``middle``),
-    framed as the design frames."""
-    room = region.height
+    """The picture as large as the region allows with its credit line, framed as the design frames: the credit beside
+    the picture's foot where the picture, at the region's full height, leaves room for it across, else under it.
+    Centred across (and down, if ``middle``)."""
     line = Item((Span(credit),), bullet=False)
     size = set_.sizes("caption")[1]
+    frame = "muted" if style.family == "classic" else None  # a plate on classic; modern and print set pictures free
+    gap = set_.pt(CAPTION_GAP_PT)
+    tall = fitted(file, region)
+    beside = region.width - tall.width - 2 * gap
+    if credit and not middle and beside >= set_.pt(MIN_CREDIT_PT):
+        width = min(set_.one_line_width(line, size, "caption"), beside)
+        height = set_.height([line], width, size, "caption")
+        left = region.left + (region.width - tall.width - 2 * gap - width) / 2
+        box = replace(tall, left=left)
+        credit_box = Box(box.right + 2 * gap, box.bottom - height, width, height)
+        return [
+            Picture(file, alt, box, frame, grey=not style.fills),
+            set_.block(credit_box, [line], size, "caption", ink=credit_ink, anchor="b", name="Credit"),
+        ]
+    room = region.height
     credit_height = set_.height([line], region.width, size, "caption") if credit else 0.0
     if credit:
-        room -= credit_height + set_.pt(CAPTION_GAP_PT)
+        room -= credit_height + gap
     box = fitted(file, replace(region, height=room))
     if middle:
         box = replace(box, top=region.top + (room - box.height) / 2)
-    frame = "muted" if style.family == "classic" else None  # a plate on classic; modern and print set pictures free
     drawings: list[Drawing] = [Picture(file, alt, box, frame, grey=not style.fills)]
     if credit:
         width = max(box.width, region.width / 2)
-        credit_box = Box(min(box.left, region.right - width), box.bottom + set_.pt(CAPTION_GAP_PT), width, credit_height)
+        credit_box = Box(min(box.left, region.right - width), box.bottom + gap, width, credit_height)
         drawings.append(set_.block(credit_box, [line], size, "caption", ink=credit_ink, name="Credit"))
     return drawings
 

@@ -107,21 +107,24 @@ def fit(items: Sequence[Item], width_pt: float, height_pt: float, sizes: tuple[f
         return [Fitted(tuple(items), size)]
     pages: list[list[Item]] = [[]]
     for item in items:
+        alone = fits([item], floor)
         for piece in pieces_that_fit(item, lambda group: fits(group, floor)):
             if fits([*pages[-1], piece], floor):
                 pages[-1].append(piece)
                 continue
             if items_height(pages[-1], width_pt, floor, measurer) < height_pt * FLOW_SHARE:
-                head, piece = _filling(pages[-1], piece, lambda group: fits(group, floor))
+                head, piece = _filling(pages[-1], piece, lambda group: fits(group, floor), words=not alone)
                 pages[-1] += head
             pages.append([piece])
     return [Fitted(tuple(page), floor) for page in pages if page]
 
 
-def _filling(page: Sequence[Item], item: Item, fits: Callable[[Sequence[Item]], bool]) -> tuple[list[Item], Item]:
-    """([the longest head of ``item`` that still fits below ``page``], the rest), split at sentence ends or words."""
+def _filling(page: Sequence[Item], item: Item, fits: Callable[[Sequence[Item]], bool], words: bool) -> tuple[list[Item], Item]:
+    """([the longest head of ``item`` that still fits below ``page``], the rest), split at sentence ends; between words
+    too when ``words`` (a piece of an item too long for a slide of its own, which is split so anyway): a sentence
+    that fits one slide is never cut to fill another, leaving its tail alone at the top of the next."""
     text = item.text
-    for splitter in (sentences, str.split):
+    for splitter in (sentences, str.split) if words else (sentences,):
         parts = splitter(text)
         for cut in range(len(parts) - 1, 0, -1):
             head = _piece(item, " ".join(parts[:cut]), first=True)

@@ -13,8 +13,13 @@ SLIDE_WIDTHS_PT = {"16:9": 960.0, "4:3": 720.0}
 MARGIN_PT = 40.0
 TITLE_TOP_PT = 24.0
 TITLE_HEIGHT_PT = 84.0
-BODY_TOP_PT = 120.0
+BODY_TOP_PT = 124.0
+"""Some 10 pt clear below the title's rule (a list's first line sits lower still, by its inset and leading)."""
 FOOTER_HEIGHT_PT = 30.0
+BODY_FOOT_GAP_PT = 18.0
+"""Between the body's foot and the footer line's box: some 14 pt clear above the footer text."""
+STAGE_INSET_PT = 4.0
+"""The stage keeps this much more clear than the body above and below: cards and pictures fill it to its edges."""
 STAGE_GAP_PT = 12.0
 """Between a template's title and the drawings of a title-only slide, on a 540 pt tall slide (in proportion on others)."""
 FOOTER_SIZE_PT = 12.0
@@ -70,7 +75,7 @@ def designed_geometry(aspect: str) -> Geometry:
     width = SLIDE_WIDTHS_PT[aspect]
     content_width = width - 2 * MARGIN_PT
     title = Box(MARGIN_PT, TITLE_TOP_PT, content_width, TITLE_HEIGHT_PT)
-    body = Box(MARGIN_PT, BODY_TOP_PT, content_width, SLIDE_HEIGHT_PT - BODY_TOP_PT - FOOTER_HEIGHT_PT - 14)
+    body = Box(MARGIN_PT, BODY_TOP_PT, content_width, SLIDE_HEIGHT_PT - BODY_TOP_PT - FOOTER_HEIGHT_PT - BODY_FOOT_GAP_PT)
     return Geometry(
         width_pt=width,
         height_pt=SLIDE_HEIGHT_PT,
@@ -79,7 +84,7 @@ def designed_geometry(aspect: str) -> Geometry:
         title=title,
         body=body,
         stage_title=title,
-        stage=body,
+        stage=Box(body.left, body.top + STAGE_INSET_PT, body.width, body.height - 2 * STAGE_INSET_PT),
     )
 
 

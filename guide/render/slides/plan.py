@@ -28,9 +28,9 @@ from guide.render.slides import designs, timeline
 from guide.render.slides.designs import ACCENT_BAR_PT, PAD_PT, GridEntry
 from guide.render.slides.fitting import INSET_X_PT, Fitted, Item, bold_line
 from guide.render.slides.geometry import MARGIN_PT, SLIDE_HEIGHT_PT, Box, Geometry
-from guide.render.slides.measure import Measurers, sentences
+from guide.render.slides.measure import LINE_BREAK, Measurers, sentences
 from guide.render.slides.notes import continuing, notes_once
-from guide.render.slides.questions import question_design, shown_question
+from guide.render.slides.questions import matching_design, question_design, shown_question
 from guide.render.slides.shapes import Drawing, Line, Lines, Shape, TextBlock
 from guide.render.slides.style import DeckStyle
 from guide.render.slides.typeset import Typesetter
@@ -90,6 +90,8 @@ class DeckFonts:
     named: bool = True
     starts: tuple[tuple[str, float], ...] = ()
     """Text roles whose largest size is the template's own (its title and list sizes), not ours."""
+    capitals: tuple[str, ...] = ()
+    """Slide roles whose titles a template shows in capitals: they are measured, broken and drawn so."""
 
 
 @dataclass(frozen=True)
@@ -146,7 +148,10 @@ class Planner:
         quiz_seed: int = 0,
         quiz_answers: QuizAnswers = "notes",
         quiz_print: QuizPrint = "paper",
+        capitals: tuple[str, ...] = (),
     ) -> None:
+        self.capitals = capitals
+        """Slide roles whose titles the template shows in capitals: measured so."""
         self.quiz_seed = quiz_seed
         """The quiz version the questions are shuffled for (``guide.quiz``)."""
         self.quiz_answers = quiz_answers
@@ -252,7 +257,7 @@ class Planner:
         title = f"{self.labels['part']} {current + 1}: {parts[current]}"
         if self.geometry.section is not None:
             title_box, text_box = self.geometry.section
-            shown, title_size = self.fit_title(title, title_box)
+            shown, title_size = self.fit_title(title, title_box, capitals="section" in self.capitals)
             size = self.set.largest_one(rows, text_box, "agenda")
             body = self.set.block(text_box, rows, size, "agenda", name="Parts") if size is not None else None
             return SlidePlan("section", "divider", shown, title_size, title_box, body=body, notes=parts[current])
@@ -296,11 +301,15 @@ class Planner:
 
     # titles
 
-    def fit_title(self, title: str, box: Box, role: str = "title") -> tuple[str, float]:
+    def fit_title(self, title: str, box: Box, role: str = "title", capitals: bool = False) -> tuple[str, float]:
         """The title at its role's size, wrapped in the box; below the floor only when even that fails. Never cut.
 
+        A title shown in ``capitals`` is measured and broken in them (its text keeps its case).
         Raises RenderError, naming the box, for a title that fits it at no readable size.
         """
+        if capitals:
+            shown, shown_size = self.fit_title(title.upper(), box, role)
+            return _same_breaks(title, shown), shown_size
         size = self.set.largest_one([bold_line(title)], box, role)
         if size is None:
             floor = self.set.sizes(role)[1]
@@ -317,9 +326,9 @@ class Planner:
     def slide(self, title: str, design: str, notes: str, drawing: Sequence[Drawing] = (), body: TextBlock | None = None) -> SlidePlan:
         """A slide below a title: a list in the body placeholder, or a design drawn on a title-only layout."""
         box = self.geometry.title if body is not None else self.geometry.stage_title
-        shown, size = self.fit_title(title, box)
-        accents = designs.title_accent(box, self.style, self.set) if self.designed else []
         role = "content" if body is not None else "title_only"
+        shown, size = self.fit_title(title, box, capitals=role in self.capitals)
+        accents = designs.title_accent(box, self.style, self.set) if self.designed else []
         return SlidePlan(role, design, shown, size, box, body=body, drawing=(*accents, *drawing), notes=notes)
 
     def bounded(self, title: str, count: int, box: Box) -> None:
@@ -360,7 +369,7 @@ class Planner:
             region = Box(split + pad, margin, geometry.width_pt - split - pad - margin, geometry.height_pt - 2 * margin)
             credit_ink = "on_fill_muted" if self.style.family == "classic" else "muted"
             pictured = designs.picture(region, cover.file, cover.alt, cover.credit or "", self.set, self.style, True, credit_ink)
-        title, size = self.fit_title(topic.title, title_box, "cover_title")
+        title, size = self.fit_title(topic.title, title_box, "cover_title", "title" in self.capitals)
         lines = [line for line in (topic.subtitle, " · ".join(meta_line(topic, self.labels))) if line]
         if self.course:
             lines.append(" · ".join([self.course.heading, *self.course.details]))
@@ -489,7 +498,9 @@ class Planner:
         if not self.style.designs.quotation:
             return None
         original_item, translation_item = (_passage(excerpt) for excerpt in (original, translation))
-        drawing = designs.parallel(self.geometry.stage, original_item, translation_item, original.attribution, self.set)
+        drawing = designs.parallel(
+            self.geometry.stage, original_item, translation_item, (original.attribution, translation.attribution), self.set
+        )
         if drawing is None:
             return None
         title = re.sub(r"\s*\([^()]*\)$", "", translation.attribution) or translation.attribution
@@ -648,10 +659,11 @@ class Planner:
                 continue
             for item, face in pairs:
                 title, answer = f"{asking} {item.number}", f"{labels['answer']}: {face.notes}"
-                if self.quiz_answers == "notes":
-                    slides += self.asking_slides(title, face.asked, self.notes(section, plain=[answer]))
-                else:
-                    slides += self.asking_slides(title, face.asked, self.notes(section))
+                notes = self.notes(section, plain=[answer] if self.quiz_answers == "notes" else [])
+                columns = face.columns[0] and self.style.designs.grid != OFF  # a matching's columns are a grid of its terms
+                matching = matching_design(self.geometry.stage, face.asked[0], *face.columns, self.set) if columns else None
+                slides += [self.slide(title, "matching", notes, matching)] if matching else self.asking_slides(title, face.asked, notes)
+                if self.quiz_answers != "notes":
                     slides += self.list_slides(f"{answering} {item.number}", face.answered, answer)
         return slides
 
@@ -755,6 +767,14 @@ def _slide_text(paragraph: Paragraph) -> str:
     return paragraph.slide or sentences(paragraph.text)[0]
 
 
+def _same_breaks(text: str, broken: str) -> str:
+    """``text`` with the line breaks ``broken`` (its capitals, balanced) has, where a character of one stands for one of the
+    other; as it is where capitals change its length (ß, SS)."""
+    if len(text) != len(broken):
+        return text
+    return "".join(LINE_BREAK if mark == LINE_BREAK and letter == " " else letter for letter, mark in zip(text, broken, strict=True))
+
+
 def _unbroken(date: str) -> str:
     """A date that stays on one line: its spaces made no-break spaces."""
     return date.replace(" ", "\u00a0")
@@ -798,7 +818,8 @@ def plan_deck(
 
     def planned(scale: Mapping[str, float] | None) -> tuple[DeckPlan, dict[str, float], Typesetter]:
         set_ = Typesetter(measurers(fonts.title), measurers(fonts.body), scale, geometry.height_pt / SLIDE_HEIGHT_PT, dict(fonts.starts))
-        plan = Planner(topic, labels, geometry, set_, style, course, designed, quiz_seed, quiz_answers, quiz_print).plan()
+        planner = Planner(topic, labels, geometry, set_, style, course, designed, quiz_seed, quiz_answers, quiz_print, fonts.capitals)
+        plan = planner.plan()
         used = _sizes(plan)
         scale = {**used, **{role: min(size, used.get(role, size)) for role, size in set_.wanted.items()}}
         return replace(plan, scale=dict(sorted(used.items()))), scale, set_
@@ -809,19 +830,21 @@ def plan_deck(
         plan, learnt, set_ = planned(scale)
         if learnt == scale:
             break
-    return replace(plan, slides=tuple(_with_lines(slide, set_) for slide in plan.slides))
+    return replace(plan, slides=tuple(_with_lines(slide, set_, fonts.capitals) for slide in plan.slides))
 
 
-def _with_lines(slide: SlidePlan, set_: Typesetter) -> SlidePlan:
-    """The slide with the lines of its title and of every text block, broken where the slide wraps them."""
+def _with_lines(slide: SlidePlan, set_: Typesetter, capitals: tuple[str, ...] = ()) -> SlidePlan:
+    """The slide with the lines of its title (in capitals where its layout shows it so) and of every text block,
+    broken where the slide wraps them."""
     title_role = "cover_title" if slide.role == "title" else "title"
+    title = slide.title.upper() if slide.role in capitals else slide.title
 
     def lined(drawing: Drawing) -> Drawing:
         return set_.with_lines(drawing) if isinstance(drawing, TextBlock) else drawing
 
     return replace(
         slide,
-        title_lines=set_.broken(bold_line(slide.title), slide.title_box.width, slide.title_size_pt, title_role),
+        title_lines=set_.broken(bold_line(title), slide.title_box.width, slide.title_size_pt, title_role),
         body=set_.with_lines(slide.body) if slide.body else None,
         subtitle=set_.with_lines(slide.subtitle) if slide.subtitle else None,
         drawing=tuple(lined(drawing) for drawing in slide.drawing),

@@ -4,6 +4,7 @@ A question slide never holds an answer: a matching shows both columns with the r
 shuffled, an ordering its items shuffled, a cloze its text with numbered gaps. The answer goes
 on a slide of its own after it or into the speaker notes, as the theme says (``quiz.answers``);
 PowerPoint has no click-to-reveal without animation, which editing tools drop.
+A matching sets its items and its options in two columns, side by side.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from guide.quiz import Arranged, blank_answer, blanks, default_prompt, letter, m
 from guide.render.slides.designs import ACCENT_BAR_PT, GAP_PT
 from guide.render.slides.fitting import INSET_X_PT, Item
 from guide.render.slides.geometry import Box
-from guide.render.slides.shapes import Drawing, Shape
+from guide.render.slides.shapes import Drawing, Line, Shape
 from guide.render.slides.typeset import Typesetter
 
 GAP = "_____"
@@ -31,6 +32,8 @@ class ShownQuestion:
     asked: tuple[Item, ...]
     answered: tuple[Item, ...]
     notes: str
+    columns: tuple[tuple[Item, ...], tuple[Item, ...]] = ((), ())
+    """A matching's two columns as a slide sets them side by side: the items numbered, the options lettered."""
 
 
 def _line(text: str, bold_head: str = "") -> Item:
@@ -64,23 +67,26 @@ def shown_question(item: Arranged, labels: Labels) -> ShownQuestion:
         answer = _line(question.feedback or "", f"{verdict}. ") if question.feedback else _line(verdict)
         statement = Item((*markup.parse(question.question), Span(f" — {labels['true']} / {labels['false']}?", italic=True)), bullet=False)
         return ShownQuestion((statement,), (answer,), said)
-    if isinstance(question, model.MatchingQuestion):  # the left column in one line, so both columns fit one slide at the deck's size
-        lefts = [_line(" · ".join(f"{number}. {pair.left}" for number, pair in enumerate(question.pairs, start=1)))]
-        rights = [_line(text, f"{letter(place)}. ") for place, text in enumerate(shown([pair.right for pair in question.pairs], item))]
+    if isinstance(question, model.MatchingQuestion):
+        lefts = tuple(_line(pair.left, f"{number}. ") for number, pair in enumerate(question.pairs, start=1))
+        rights = tuple(_line(text, f"{letter(place)}. ") for place, text in enumerate(shown([pair.right for pair in question.pairs], item)))
         key = matching_key(item)
         answered = tuple(
             _line(f"{pair.left} — {mark}", f"{number}. ") for number, (pair, mark) in enumerate(zip(question.pairs, key, strict=True), 1)
         )
         notes = "; ".join(f"{number}. {pair.left} — {mark}" for number, (pair, mark) in enumerate(zip(question.pairs, key, strict=True), 1))
-        return ShownQuestion((_stem(question.question or default_prompt(question, labels)), *lefts, *rights), answered, notes)
+        stem = _stem(question.question or default_prompt(question, labels))
+        return ShownQuestion((stem, *lefts, *rights), answered, notes, (lefts, rights))
     if isinstance(question, model.OrderingQuestion):
         asked = (
             _stem(question.question or default_prompt(question, labels)),
             *(_line(question.items[index], f"{letter(place)}. ") for place, index in enumerate(item.order)),
         )
-        answered = tuple(_line(text, f"{number}. ") for number, text in enumerate(question.items, start=1))
-        notes = "; ".join(f"{number}. {_plain(text)}" for number, text in enumerate(question.items, start=1))
-        return ShownQuestion(asked, answered, notes)
+        marks = matching_key(item)  # the letter each item, in its right order, is shown under
+        ordered = enumerate(zip(marks, question.items, strict=True), start=1)
+        answered = (_line(", ".join(marks)), *(_line(f"{mark} — {text}", f"{number}. ") for number, (mark, text) in ordered))
+        events = "; ".join(f"{number}. {_plain(text).rstrip('.')}" for number, text in enumerate(question.items, start=1))
+        return ShownQuestion(asked, answered, f"{', '.join(marks)} \u2014 {events}")
     assert isinstance(question, model.ClozeQuestion)
     asked_parts: list[Item] = [
         _stem(question.question or default_prompt(question, labels)),
@@ -119,6 +125,44 @@ def question_design(region: Box, stem: Item, entries: Sequence[Item], set_: Type
         set_.block(
             Box(below.left, below.top, below.width, set_.height(entries, below.width, body, "body")), entries, body, "body", name="Choices"
         ),
+    ]
+
+
+LEFT_SHARE = 0.4
+"""Of the stage's width: the most a matching's column of items takes beside the column of its options."""
+SPLITS_TRIED = 8
+"""Widths of the items' column tried, from its longest item's to its most, for the columns' evenest heights."""
+
+
+def matching_design(region: Box, stem: Item, lefts: Sequence[Item], rights: Sequence[Item], set_: Typesetter) -> list[Drawing] | None:
+    """A matching's two columns side by side in the matching role, in the middle of the stage: the question above the
+    numbered items, in a column as narrow as the longest item, and the lettered options beside them; None where they
+    do not fit one slide."""
+    gap = set_.pt(GAP_PT)
+    left_items = [stem, *lefts]
+
+    def widths(size: float) -> tuple[float, float]:
+        """The split of the width that makes the taller column shortest, the items' column no narrower than its longest item."""
+        narrowest = min(max(set_.one_line_width(item, size, "matching") for item in lefts), region.width * LEFT_SHARE)
+        splits = [narrowest + (region.width * LEFT_SHARE - narrowest) * step / SPLITS_TRIED for step in range(SPLITS_TRIED + 1)]
+        left = min(splits, key=lambda left: max(columns(size, left)))
+        return left, region.width - left - 2 * gap
+
+    def columns(size: float, left: float) -> tuple[float, float]:
+        return set_.height(left_items, left, size, "matching"), set_.height(rights, region.width - left - 2 * gap, size, "matching")
+
+    def heights(size: float) -> tuple[float, float]:
+        return columns(size, widths(size)[0])
+
+    size = set_.largest_where(lambda size: max(heights(size)) <= region.height, "matching")
+    if size is None:
+        return None
+    (left_height, right_height), (left, right) = heights(size), widths(size)
+    top = region.top + (region.height - max(left_height, right_height)) / 2
+    return [
+        set_.block(Box(region.left, top, left, left_height), left_items, size, "matching", name="Items"),
+        Line(Box(region.left + left + gap, top, 0, max(left_height, right_height)), "muted", set_.pt(1.0), "Rule"),
+        set_.block(Box(region.left + left + 2 * gap, top, right, right_height), rights, size, "matching", name="Options"),
     ]
 
 

@@ -19,10 +19,10 @@ SIZES: dict[str, tuple[float, float]] = {
     "title": (36.0, 28.0),
     "cover_title": (54.0, 32.0),
     "cover_subtitle": (24.0, 18.0),
-    "body": (28.0, 18.0),
-    "card": (28.0, 18.0),
-    "grid": (24.0, 18.0),
-    "person": (28.0, 18.0),
+    "body": (28.0, 24.0),
+    "card": (28.0, 22.0),
+    "grid": (24.0, 20.0),
+    "person": (28.0, 22.0),
     "statement": (40.0, 28.0),
     "timeline": (22.0, 18.0),
     "caption": (18.0, 18.0),
@@ -30,11 +30,15 @@ SIZES: dict[str, tuple[float, float]] = {
     "kicker": (96.0, 96.0),
     "agenda": (40.0, 24.0),
     "quote": (32.0, 20.0),
-    "parallel": (28.0, 18.0),
+    "parallel": (28.0, 20.0),
+    "matching": (28.0, 20.0),
     "number": (90.0, 32.0),
 }
 """Each text role's (largest, floor) size in points. A deck sets each role at one size: the
-largest that fits every slide of the role, down to the floor; what still does not fit continues."""
+largest that fits every slide of the role, down to the floor; what still does not fit continues.
+The floors are what reads from the back of a classroom: 24 pt for lists, panels and checklists,
+22 for cards and name cards, 20 for key-term cards, a matching's columns, quotations and translations, 18 for the
+timeline's labels and credits."""
 
 DISPLAY_ROLES = ("statement", "agenda", "kicker", "quote", "parallel", "number")
 """Roles set large on purpose: their slides may hold little."""

@@ -1,7 +1,8 @@
 """The timeline as a horizontal axis on a time scale: markers where the dates fall, labels above and below.
 
-Each marker stands where its date falls; a stretch of time much longer than the rest is
-shortened and drawn as a break in the axis. Labels alternate above and below the axis, so
+Each marker stands where its date falls; every stretch of time much longer than the rest is
+shortened and drawn as a break in the axis, so close dates get room, and markers that would
+still touch are merged into one span. Labels alternate above and below the axis, so
 neighbours may stand closer than a label is wide; the labels of close dates are spread just
 enough that they never collide, each joined to its marker by a leader line. The topic's own event
 gets a larger marker in the accent colour and a tinted label. A timeline with more events than
@@ -13,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 from guide.markup import Span
@@ -31,10 +32,12 @@ LABEL_GAP_PT = 12.0
 """Between two labels on the same side of the axis."""
 MAX_LABEL_PT = 360.0
 MAX_PER_SLIDE = 8
-BREAK_SHARE = 0.35
 BREAK_RATIO = 3.0
-"""A gap between two events longer than this share of the whole timeline, and this many times the
-other gaps on average, is drawn shortened, as a break in the axis."""
+"""A gap between two events this many times the timeline's middle gap (its median) is drawn shortened, as a break in the axis."""
+BREAK_GAIN = 1.5
+"""A further gap is broken only where that draws the shortest unbroken gap at least this many times wider."""
+MARKER_SPACING = 1.5
+"""Markers' centres stand at least this many markers apart (more beside the highlight); closer ones merge into a span."""
 _YEAR = re.compile(r"\b(\d{3,4})\b")
 
 
@@ -105,50 +108,105 @@ class Placement:
     """The middle of each event's label: its marker's place, spread where labels would collide."""
     breaks: list[float]
     """The middle of each shortened gap, drawn as a break in the axis."""
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    """(first, last) events whose markers would touch, drawn as one marked span from the first date to the last."""
 
 
-def positions(events: Sequence[Event], low: float, high: float, spacing: float) -> Placement:
-    """The markers, labels (at least ``spacing`` apart) and breaks of ``events`` between ``low`` and ``high``."""
+def positions(events: Sequence[Event], low: float, high: float, spacing: float, least: float = 0.0) -> Placement:
+    """The markers, labels (at least ``spacing`` apart) and breaks of ``events`` between ``low`` and ``high``.
+
+    The stretches between breaks share one scale. A broken gap is drawn as long as the longest
+    unbroken one or a label's room (``spacing``), whichever is more, so a longer time never looks
+    shorter; markers whose centres would still stand closer than ``least`` are merged into spans.
+    """
     if len(events) == 1:
         return Placement([(low + high) / 2], [(low + high) / 2], [])
-    steps, broken = _steps([event.when for event in events])
-    total = sum(steps)
+    gaps, broken = _gaps([event.when for event in events], high - low, spacing)
+    scale, shortened = _scale(gaps, broken, high - low, spacing)
     markers = [low]
-    for step in steps:
-        markers.append(markers[-1] + (high - low) * step / total)
+    for index, gap in enumerate(gaps):
+        markers.append(markers[-1] + (shortened if index in broken else gap * scale))
     labels = list(markers)
     for index in range(1, len(labels)):  # spread clusters rightwards, then pull back from the end
         labels[index] = max(labels[index], labels[index - 1] + spacing)
     labels[-1] = min(labels[-1], high)
     for index in range(len(labels) - 2, -1, -1):
         labels[index] = min(labels[index], labels[index + 1] - spacing)
-    return Placement(markers, labels, [(markers[index] + markers[index + 1]) / 2 for index in broken])
+    breaks = [(markers[index] + markers[index + 1]) / 2 for index in broken]
+    return Placement(markers, labels, breaks, _touching(markers, events, least))
 
 
-def _steps(whens: Sequence[float | None]) -> tuple[list[float], list[int]]:
-    """Relative distances between neighbouring events, long gaps shortened, and the gaps shortened."""
+def _gaps(whens: Sequence[float | None], width: float, spacing: float) -> tuple[list[float], list[int]]:
+    """Distances in days between neighbouring events (1 each where a date is unknown), and the gaps to draw as breaks.
+
+    Every gap ``BREAK_RATIO`` times the timeline's middle gap (its median) is broken; then, while
+    the shortest unbroken gap is drawn narrower than a label's room, the longest unbroken gap at
+    least ``BREAK_RATIO`` times it is broken too, as long as that widens the shortest by ``BREAK_GAIN``.
+    """
     count = len(whens) - 1
     known = [value for value in whens if value is not None]
-    if len(known) < len(whens):
+    gaps = [max(0.0, later - earlier) for earlier, later in pairwise(known)] if len(known) == len(whens) else [1.0] * count
+    if sum(gaps) <= 0:
         return [1.0] * count, []
-    gaps = [max(0.0, later - earlier) for earlier, later in pairwise(known)]
-    total = sum(gaps)
-    if total <= 0:
-        return [1.0] * count, []
-    broken = [
-        index
-        for index, gap in enumerate(gaps)
-        if count >= 3 and gap > BREAK_SHARE * total and gap > BREAK_RATIO * (total - gap) / (count - 1)
-    ]
+    ordered = sorted(gaps)
+    middle = (ordered[(count - 1) // 2] + ordered[count // 2]) / 2
+    broken = [index for index, gap in enumerate(gaps) if count >= 3 and gap > BREAK_RATIO * middle]
+    while True:
+        kept = [gap for index, gap in enumerate(gaps) if index not in broken and gap > 0]
+        if not kept:
+            return gaps, broken
+        shortest = min(kept) * _scale(gaps, broken, width, spacing)[0]
+        candidates = [index for index, gap in enumerate(gaps) if index not in broken and gap >= BREAK_RATIO * min(kept)]
+        if shortest >= spacing or not candidates:
+            return gaps, broken
+        longest = max(candidates, key=lambda index: gaps[index])
+        wider = sorted([*broken, longest])
+        if min(gap for index, gap in enumerate(gaps) if index not in wider and gap > 0) * _scale(gaps, wider, width, spacing)[0] < (
+            shortest * BREAK_GAIN
+        ):
+            return gaps, broken
+        broken = wider
+
+
+def _scale(gaps: Sequence[float], broken: Sequence[int], width: float, spacing: float) -> tuple[float, float]:
+    """(points a day of the unbroken gaps, the length of each broken one) that fill ``width``."""
     kept = [gap for index, gap in enumerate(gaps) if index not in broken]
-    shortened = max([*kept, total / count * 0.5])
-    return [shortened if index in broken else gap for index, gap in enumerate(gaps)], broken
+    if sum(kept) <= 0:
+        return 0.0, width / max(len(broken), 1)
+    scale = (width - len(broken) * spacing) / sum(kept)
+    if scale > 0 and scale * max(kept) < spacing:
+        return scale, spacing
+    scale = width / (sum(kept) + len(broken) * max(kept))  # a break never shorter than a gap drawn to scale
+    return scale, scale * max(kept)
+
+
+def _touching(markers: Sequence[float], events: Sequence[Event], least: float) -> list[tuple[int, int]]:
+    """Runs of two or more events whose neighbouring markers stand closer than ``least`` (more for a highlighted one)."""
+    runs: list[tuple[int, int]] = []
+    start = 0
+    for index in range(1, len(markers) + 1):
+        if index < len(markers) and markers[index] - markers[index - 1] < least * _reach(events[index - 1], events[index]):
+            continue
+        if index - 1 > start:
+            runs.append((start, index - 1))
+        start = index
+    return runs
+
+
+def _reach(first: Event, second: Event) -> float:
+    """How far apart two markers stand, as a multiple of the least spacing: further when one is the larger highlight."""
+    return (_diameter(first) + _diameter(second)) / (2 * MARKER_PT)
+
+
+def _diameter(event: Event) -> float:
+    return HIGHLIGHT_PT if event.own else MARKER_PT
 
 
 def _page(region: Box, events: Sequence[Event], width: float, size: float, set_: Typesetter, style: DeckStyle) -> list[Drawing]:
     axis = region.top + region.height / 2
     low, high = region.left + width / 2, region.right - width / 2
-    placed = positions(events, low, high, (width + set_.pt(LABEL_GAP_PT)) / 2)
+    placed = positions(events, low, high, (width + set_.pt(LABEL_GAP_PT)) / 2, set_.pt(MARKER_PT * MARKER_SPACING))
+    merged = {index for first, last in placed.spans for index in range(first, last + 1)}
     drawings: list[Drawing] = [Line(Box(region.left, axis, region.width, 0), "muted", set_.pt(2.5), "Axis")]
     half_gap, half_height = set_.pt(5), set_.pt(9)
     for x in placed.breaks:
@@ -168,9 +226,17 @@ def _page(region: Box, events: Sequence[Event], width: float, size: float, set_:
         if event.own:
             drawings.append(Shape("roundRect", label, style.card_fill or "background", "accent", set_.pt(1.5), "Highlight"))
         drawings.append(set_.block(label, event.items, size, "timeline", align="ctr", name="Event"))
-        diameter = set_.pt(HIGHLIGHT_PT) if event.own else set_.pt(MARKER_PT)
-        marker = Box(date - diameter / 2, axis - diameter / 2, diameter, diameter)
-        drawings.append(Shape("ellipse", marker, "accent" if event.own else "primary", "background", set_.pt(2.0), "Marker"))
+        if index not in merged:
+            diameter = set_.pt(_diameter(event))
+            marker = Box(date - diameter / 2, axis - diameter / 2, diameter, diameter)
+            drawings.append(Shape("ellipse", marker, "accent" if event.own else "primary", "background", set_.pt(2.0), "Marker"))
+    for first, last in placed.spans:
+        group = events[first : last + 1]
+        height = set_.pt(max(_diameter(event) for event in group))
+        left, right = placed.markers[first] - height / 2, placed.markers[last] + height / 2
+        ink = "accent" if any(event.own for event in group) else "primary"
+        span = Box(left, axis - height / 2, right - left, height)
+        drawings.append(Shape("roundRect", span, ink, "background", set_.pt(2.0), "Marker span"))
     return drawings
 
 
