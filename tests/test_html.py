@@ -112,7 +112,11 @@ def test_every_fact_term_question_and_source_is_on_the_page_and_answers_only_in_
     assert markers == {"#source-1", "#source-2"}
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(data=topic_data())
 def test_any_valid_topic_gives_a_valid_page_holding_every_fact_and_no_answer(tmp_path: Path, data: dict) -> None:
     path = tmp_path / "generated.yaml"

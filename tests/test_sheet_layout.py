@@ -238,7 +238,8 @@ def assert_a_quiz_paper(topic: Topic, quiz: bytes, key: bytes, total: int | None
     """Every typed question asked on the paper, numbered from 1, under its title and total; the teacher's copy marked on every page."""
     printed = typeset_topic(topic, Typography())
     quiz_text, key_text = (squeezed(text_of(PdfReader(io.BytesIO(pdf)))) for pdf in (quiz, key))
-    assert squeezed(f"Quiz: {printed.title}") in quiz_text and squeezed(f"Quiz: {printed.title}") in key_text
+    assert squeezed(f"QUIZ{printed.title}") in quiz_text and squeezed(f"Quiz: {printed.title}") not in quiz_text  # said once
+    assert squeezed(f"Quiz: {printed.title}") in key_text  # the teacher's copy names the quiz it answers
     for item in on_paper(printed):
         if item.question.question:
             assert squeezed(f"{item.number}.{plain_text(item.question.question)}") in quiz_text

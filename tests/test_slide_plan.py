@@ -473,3 +473,16 @@ def test_a_picture_is_as_large_as_the_stage_allows_with_its_credit_beside_or_und
         assert picture.width == pytest.approx(stage.width) or credit.bottom == pytest.approx(stage.bottom, abs=1.0)
     if aspect == "16:9":
         assert picture.height == pytest.approx(stage.height)  # the treaty's diagram is as tall as the stage
+
+
+def test_a_matching_too_long_for_one_slide_shares_its_options_each_beside_all_its_items() -> None:
+    """On 4:3 the treaty's matching does not fit one slide at its floor: two slides, the items on both, A-C then D-F."""
+    plan = deck_plan(load_topic(TREATY).topic, named_theme().with_slide_aspect("4:3"))
+    numbers = [number for number, slide in enumerate(plan.slides, start=1) if slide.design == "matching"]
+    assert len(numbers) == 2 and numbers[1] == numbers[0] + 1
+    first, second = (plan.slides[number - 1] for number in numbers)
+    columns = [[drawing for drawing in slide.drawing if isinstance(drawing, TextBlock)] for slide in (first, second)]
+    assert columns[0][0].items == columns[1][0].items  # every item beside each share of the options
+    letters = [[item.text[:1] for item in blocks[1].items] for blocks in columns]
+    assert letters == [["A", "B", "C"], ["D", "E", "F"]]
+    assert second.notes_with == numbers[0] and min(block.size_pt for blocks in columns for block in blocks) >= 20

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -257,3 +258,20 @@ def test_a_translation_stands_apart_from_its_originals_attribution(theme: str) -
         assert attribution.y - first.y >= pitch + 4, (attribution.y - first.y, pitch)
         return
     raise AssertionError("Article 2's original is not on the sheet")
+
+
+@pytest.mark.parametrize("theme", ["classic", "modern", "print"])
+def test_a_key_term_and_its_dash_are_one_word_space_apart(theme: str) -> None:
+    """The term runs in before its definition's dash as words do, not with the wider gap a bullet leaves."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from guide.render.pdf.styles import build_styles
+
+    look = named_theme(theme)
+    styles = build_styles(look, BuildSession(), "en")
+    pdf = render_study_sheet(load_topic(TREATY).topic, look)
+    pairs = [(term, dash) for index in (0, 1) for term, dash in itertools.pairwise(runs(pdf, index)) if term.text == "Neutrality"]
+    ((term, dash),) = [(term, dash) for term, dash in pairs if dash.text.startswith("— Staying")]
+    gap = dash.x - term.x - stringWidth("Neutrality", styles.term.bulletFontName, term.size)
+    space = stringWidth(" ", styles.term.fontName, term.size)
+    assert 0.5 * space <= gap <= 1.5 * space, (gap, space)

@@ -310,8 +310,9 @@ class Blocks:
             row = table.child("TR")
             term = row.child("TH", scope="Row")
             definition = row.child("TD")
-            if stringWidth(entry.term, style.bulletFontName, style.bulletFontSize) <= RUN_IN_TERM_SHARE * width:
-                items.append(tag(Paragraph(f"— {self.inline(entry.definition)}", style, bulletText=entry.term), definition, term))
+            if stringWidth(entry.term, style.bulletFontName, style.fontSize) <= RUN_IN_TERM_SHARE * width:
+                bullet = f'<bullet><font name="{style.bulletFontName}" size="{style.fontSize}">{literal(entry.term)}</font></bullet>'
+                items.append(tag(Paragraph(f"{bullet}— {self.inline(entry.definition)}", style), definition, term))
             else:
                 on_its_own = ParagraphStyle("term-alone", parent=style, spaceAfter=0)
                 items.append(

@@ -14,6 +14,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Spacer
 
 MAX_PT = 10_000.0
+ROUNDING_PT = 0.01
+"""How far what fits may reach past the room it is measured for: heights summed in another order differ by less."""
 
 
 class Kept(Flowable):
@@ -108,7 +110,7 @@ def fill(flowables: Sequence[Flowable], width: float, height: float, fresh: bool
     for index, flowable in enumerate(flowables):
         before = _gap_before(flowable, not head)
         own = wrapped_height(flowable, width)
-        if used + before + own <= height + 0.01:
+        if used + before + own <= height + ROUNDING_PT:
             head.append(flowable)
             used += before + own + flowable.getSpaceAfter()
             continue
@@ -218,12 +220,13 @@ class Columns(Flowable):
         """The part that fits and the rest; where the main column ends first, the sidebar's rest continues in its place."""
         fresh = available_height >= self.page_height - 1
         main_width = self._main_width(available_width)
-        main_head, main_tail = fill(self.main, main_width, available_height, fresh)
-        side_head, side_tail = fill(self.side, self.side_width, available_height, fresh)
+        room = available_height - ROUNDING_PT  # what ``fill`` lets reach past its room, the frame does not
+        main_head, main_tail = fill(self.main, main_width, room, fresh)
+        side_head, side_tail = fill(self.side, self.side_width, room, fresh)
         if not main_head and (self.main or not side_head):
             return []  # a sidebar with nothing beside it waits for its main column
-        if not main_tail and not side_tail:
-            return []  # all of it fits only within a rounding error, which the frame does not allow: it goes on whole
+        if not main_tail and not side_tail:  # it fits only within ``fill``'s rounding margin, which the frame does not allow
+            return self.split(available_width, available_height - 2 * ROUNDING_PT) if available_height > 2 * ROUNDING_PT else []
         if not main_tail and side_tail:
             # Whatever of the sidebar is left goes under the finished main column, or if it goes on from the sidebar of
             # this page (a box's second part), across the next: one part of it in one place, read after the first.
@@ -248,7 +251,7 @@ class Columns(Flowable):
         if not beside or not rest or not all(widens(flowable) for flowable in rest):
             return None
         used = max(stacked_height(beside, main_width), side_height) + self.gap
-        under, left = fill(rest, width, height - used, fresh=False)
+        under, left = fill(rest, width, height - used - 2 * ROUNDING_PT, fresh=False)
         if not under:
             return None
         part = self._with(beside, side)

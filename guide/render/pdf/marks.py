@@ -18,12 +18,10 @@ BOX_PT = 11.0
 BOX_GAP_PT = 6.0
 """Between a box and its text."""
 ROW_GAP_PT = 4.0
-COLUMN_GAP_PT = 36.0
-"""Between columns side by side: room to draw a line from one dot to the other."""
-DOT_GAP_PT = 8.0
-"""From a column's edge to its dot."""
-DOT_PT = 1.8
-"""Radius of the dot at a matching column's inner edge, where a student draws a connecting line."""
+COLUMN_GAP_PT = 24.0
+"""Between columns side by side (a matching's: its letters are written in the boxes, no lines drawn between the columns)."""
+INSIDE_PT = 9.0
+"""A letter or number in a box, bold: as large as the box holds, so a key is checked against a student's paper at a glance."""
 
 
 @dataclass(frozen=True)
@@ -34,9 +32,7 @@ class Mark:
     """A letter or number written in the box; empty for a box to fill in."""
     ticked: bool = False
     boxed: bool = True
-    """False shows ``inside`` as a label with no box (the letters of a matching's right column)."""
-    dot: str = ""
-    """"right" or "left": a dot at the row's inner edge, where a student draws a line to the other column."""
+    """False shows ``inside`` as a label with no box, at its text's size (the letters of a matching's right column)."""
 
 
 Row = tuple[Mark, Paragraph]
@@ -103,16 +99,17 @@ class MarkedRows(Flowable):
                 if index >= len(column):
                     continue
                 mark, text = column[index]
-                self._mark(mark, x, top - BOX_PT - 1)
-                _, text_height = text.wrap(width, row_height)
-                text.drawOn(canvas, x + BOX_PT + BOX_GAP_PT, top - text_height)
-                if mark.dot:
-                    edge = x + BOX_PT + BOX_GAP_PT + width + DOT_GAP_PT if mark.dot == "right" else x - DOT_GAP_PT
-                    dot_x = edge
+                if mark.boxed:
+                    self._mark(mark, x, top - BOX_PT - 1)
+                else:  # a label on its text's first line, as large and as dark
+                    size = text.style.fontSize
                     canvas.saveState()
                     canvas.setFillColor(self.ink)
-                    canvas.circle(dot_x, top - BOX_PT / 2 - 1, DOT_PT, stroke=0, fill=1)
+                    canvas.setFont(self.font, size)
+                    canvas.drawCentredString(x + BOX_PT / 2, top - size, mark.inside)
                     canvas.restoreState()
+                _, text_height = text.wrap(width, row_height)
+                text.drawOn(canvas, x + BOX_PT + BOX_GAP_PT, top - text_height)
             top -= row_height + ROW_GAP_PT
 
     def _mark(self, mark: Mark, x: float, y: float) -> None:
@@ -121,8 +118,7 @@ class MarkedRows(Flowable):
         canvas.setStrokeColor(self.ink)
         canvas.setFillColor(self.ink)
         canvas.setLineWidth(0.8)
-        if mark.boxed:
-            canvas.rect(x, y, BOX_PT, BOX_PT, stroke=1, fill=0)
+        canvas.rect(x, y, BOX_PT, BOX_PT, stroke=1, fill=0)
         if mark.ticked:
             canvas.setLineWidth(1.6)
             path = canvas.beginPath()
@@ -131,7 +127,7 @@ class MarkedRows(Flowable):
             path.lineTo(x + BOX_PT - 1.8, y + BOX_PT - 1.6)
             canvas.drawPath(path, stroke=1, fill=0)
         if mark.inside:
-            size = 8.0  # small text, like a box label: a box is no reading text
+            size = INSIDE_PT if len(mark.inside) == 1 else INSIDE_PT * 0.8  # a two-digit number fits the box too
             canvas.setFont(self.font, size)
             canvas.drawCentredString(x + BOX_PT / 2, y + (BOX_PT - size * 0.7) / 2, mark.inside)
         canvas.restoreState()

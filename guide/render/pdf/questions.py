@@ -148,11 +148,11 @@ class Questions:
             return parts
         if isinstance(question, MatchingQuestion):
             lefts = [
-                (Mark(letter(item.shown_position(index)) if answered else "", dot="right"), self._text(pair.left, bold=True))
+                (Mark(letter(item.shown_position(index)) if answered else ""), self._text(pair.left, bold=True))
                 for index, pair in enumerate(question.pairs)
             ]
             matches = shown([pair.right for pair in question.pairs], item)
-            rights = [(Mark(letter(place), boxed=False, dot="left"), self._text(text)) for place, text in enumerate(matches)]
+            rights = [(Mark(letter(place), boxed=False), self._text(text)) for place, text in enumerate(matches)]
             return [self._stem(item, question.question, "match_instruction"), self._rows([lefts, rights], MATCHING_SHARES)]
         if isinstance(question, OrderingQuestion):
             rows = [(Mark(str(index + 1) if answered else ""), self._text(question.items[index])) for index in item.order]
@@ -245,7 +245,7 @@ class Questions:
 def _tagged(parts: list[Flowable], listed: Element) -> list[Flowable]:
     """A question's parts as an item of the numbered list ``listed``: its paragraphs in order, a box's rows as a list in it.
 
-    Boxes, dots and lines to write on are drawn outside tagged content: artifacts, which a screen
+    Boxes and lines to write on are drawn outside tagged content: artifacts, which a screen
     reader skips (the key says in text what its boxes hold).
     """
     label, body = new_item(listed)

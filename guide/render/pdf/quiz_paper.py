@@ -24,7 +24,8 @@ from guide.render.pdf.blocks import Blocks
 from guide.render.pdf.columns import Columns, stacked_height
 from guide.render.pdf.document import Rendered, render_story
 from guide.render.pdf.grid import GAP_PT
-from guide.render.pdf.questions import Questions
+from guide.render.pdf.marks import BOX_GAP_PT, BOX_PT
+from guide.render.pdf.questions import INDENT_PT, Questions
 from guide.render.pdf.sheet import BAND_GAP_PT, furniture, kicker
 from guide.render.pdf.styles import build_styles
 from guide.session import BuildSession
@@ -33,6 +34,8 @@ from guide.typography import typeset_topic
 
 __all__ = ["render_quiz", "render_quiz_answers"]
 
+OPTION_OFFSET_PT = INDENT_PT + BOX_PT + BOX_GAP_PT
+"""Where an option's text starts in its row: after the question's indent and the box to tick."""
 SHORT_OPTION_CHARACTERS = 40
 """A multiple choice whose options are all this short reads well in half the page's width; longer ones need the reading measure."""
 LEAST_PAIRED_SHARE = 0.45
@@ -66,12 +69,12 @@ def _render(topic: Topic, theme: Theme, course: Course | None, session: BuildSes
         items = with_points(items)
     version = [f"{labels['version']} {theme.quiz_seed}"] if theme.quiz_seed else []
     meta = [*version, *([f"{labels['total']}: {total} {labels['points_total' if total > 1 else 'points']}"] if total else [])]
-    heading = f"{labels['quiz']}: {topic.title}"
+    named = f"{labels['quiz']}: {topic.title}"
     if teacher:  # "Answer key" beside the kicker, not under the title: the copy keeps the paper's band height, so its pages
         marker, kicked = labels["teachers_copy"], f"{labels['teachers_copy']} · {labels['answer_key']}"
-        title = f"{heading} — {labels['answer_key']}"
-    else:
-        marker, kicked, title = labels["quiz"], labels["quiz"], heading
+        heading, title = named, f"{named} — {labels['answer_key']}"
+    else:  # the kicker says "Quiz": the band's title need not say it again
+        marker, kicked, heading, title = labels["quiz"], labels["quiz"], topic.title, named
     marks = furniture(topic, course, labels, marker, teacher)
 
     gaps: list[int] = []  # between the rows of each layout rendered: the rows are the same in all but their spacing
@@ -127,8 +130,11 @@ def _rows(items: Sequence[Arranged], printed: Sequence[Flowable], blocks: Blocks
         return Columns([flowable], [], max(rest - GAP_PT, 0.0), GAP_PT if rest > GAP_PT else 0.0, False, grid.page_height)
 
     def across(item: Arranged, flowable: Flowable) -> Columns:
-        """A matching takes the page's width for its two columns; long options the sheet's reading measure, whose lines read well."""
-        return measured(flowable, 0.0 if isinstance(item.question, MatchingQuestion) else grid.width - grid.main_width)
+        """A matching takes the page's width for its two columns; long options the sheet's reading measure, whose lines read
+        well: the options' text as wide as the sheet's main column, after the indent and the box before each."""
+        if isinstance(item.question, MatchingQuestion):
+            return measured(flowable, 0.0)
+        return measured(flowable, max(grid.width - grid.main_width - OPTION_OFFSET_PT, 0.0))
 
     def alone(flowable: Flowable) -> Columns:
         """A short question with no partner, at the reading measure too: its lines need not break as in half the page."""

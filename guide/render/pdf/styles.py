@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import pyphen
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from guide.colors import mix
 from guide.fonts import FontFamily
@@ -20,6 +21,8 @@ from guide.render.pdf.internals import share_parsing
 from guide.session import BuildSession
 from guide.theme import Colors, Theme
 
+BULLET_GAP_SHARE = 0.6
+"""Of a bullet's font size: the space reportlab leaves after a bullet before the text."""
 SIDEBAR_STEP_PT = 1.0
 TIGHT_SIDEBAR_STEP_PT = 1.5
 """How much smaller the sidebar's text is than the main column's."""
@@ -193,9 +196,16 @@ def _styles(
         attribution=ParagraphStyle("attribution", parent=side, textColor=palette.muted, spaceAfter=0),
         timeline_date=ParagraphStyle("tl-date", parent=side, fontName=heading.bold, textColor=palette.primary, spaceAfter=0),
         timeline_event=ParagraphStyle("tl-event", parent=side, spaceAfter=0),
-        # The term is set as the paragraph's bullet, so it can be tagged apart from its definition.
+        # The term is set as the paragraph's bullet, so it can be tagged apart from its definition. reportlab leaves 0.6 of
+        # the bullet's font size after a bullet: at this size, a word space (the term itself carries its own size).
         term=ParagraphStyle(
-            "term", parent=side, spaceAfter=3.5, bulletFontName=body.bold, bulletFontSize=side_pt, bulletIndent=0, bulletColor=palette.text
+            "term",
+            parent=side,
+            spaceAfter=3.5,
+            bulletFontName=body.bold,
+            bulletFontSize=stringWidth(" ", body.regular, side_pt) / BULLET_GAP_SHARE,
+            bulletIndent=0,
+            bulletColor=palette.text,
         ),
         # A number is set as the paragraph's bullet, hanging in the indent, so it can be tagged as its item's label.
         question=ParagraphStyle(

@@ -49,6 +49,8 @@ TITLE_LEAST_PT = 10
 STATEMENT_WORDS = 30
 """A summary or a lone point of at most this many words is set large, as a statement."""
 MAX_CARDS = 4
+MATCHING_SLIDES = 3
+"""A matching whose columns do not fit one slide shares its options over at most this many, each beside all its items."""
 SECTION_LABELS = {"summary": "at_a_glance"}
 """The label of each section whose name differs from its label's."""
 BRIEF_SECTIONS = ("key_facts", "context", "significance")
@@ -661,11 +663,27 @@ class Planner:
                 title, answer = f"{asking} {item.number}", f"{labels['answer']}: {face.notes}"
                 notes = self.notes(section, plain=[answer] if self.quiz_answers == "notes" else [])
                 columns = face.columns[0] and self.style.designs.grid != OFF  # a matching's columns are a grid of its terms
-                matching = matching_design(self.geometry.stage, face.asked[0], *face.columns, self.set) if columns else None
-                slides += [self.slide(title, "matching", notes, matching)] if matching else self.asking_slides(title, face.asked, notes)
+                matching = self.matching_slides(title, face.asked[0], *face.columns, notes) if columns else None
+                slides += matching or self.asking_slides(title, face.asked, notes)
                 if self.quiz_answers != "notes":
                     slides += self.list_slides(f"{answering} {item.number}", face.answered, answer)
         return slides
+
+    def matching_slides(self, title: str, stem: Item, lefts: Sequence[Item], rights: Sequence[Item], notes: str) -> list[SlidePlan] | None:
+        """A matching's items and options in two columns on one slide; where they do not fit, its options shared over
+        two or three slides, each beside all the items; None where even that does not fit."""
+        for count in range(1, MATCHING_SLIDES + 1):
+            shares = [rights[index * len(rights) // count : (index + 1) * len(rights) // count] for index in range(count)]
+            drawings = [matching_design(self.geometry.stage, stem, lefts, share, self.set) for share in shares]
+            if all(drawings):
+                return continuing(
+                    [
+                        self.slide(self.continued(title, index, count), "matching", notes, drawing)
+                        for index, drawing in enumerate(drawings)
+                        if drawing
+                    ]
+                )
+        return None
 
     def asking_slides(self, title: str, asked: Sequence[Item], notes: str) -> list[SlidePlan]:
         """A question alone as a statement; with options, columns or gaps as a list, or, where the list would leave the slide
