@@ -135,6 +135,15 @@ def test_every_slide_has_speaker_notes_and_answers_are_only_in_the_notes(deck: P
     assert TOPIC.notes["context"].split()[0] in context.notes_slide.notes_text_frame.text
 
 
+def test_the_cover_opens_with_the_title_and_the_summary_is_given_once_at_a_glance(deck: Presentation) -> None:
+    notes = [" ".join(slide.notes_slide.notes_text_frame.text.split()) for slide in deck.slides]
+    summary = " ".join(typeset(plain_text(TOPIC.summary)).split())
+    assert [index for index, text in enumerate(notes) if summary in text] == [TITLES.index("At a glance")]
+    opening = [" ".join(part.split()) for part in deck.slides[0].notes_slide.notes_text_frame.text.split("\n") if part.strip()]
+    assert opening[0] == " ".join(typeset(TOPIC.title).split()) and opening[1] == " ".join(typeset(TOPIC.subtitle or "").split())
+    assert len(notes[0]) < len(summary) / 2  # a few lines to open with, not a paragraph to read out
+
+
 def test_a_sections_notes_are_given_once_and_a_slide_with_none_of_its_own_says_where_they_are(deck: Presentation) -> None:
     """Read back from the deck: no paragraph of notes is on two slides of a section (the topic's own notes for the
     questions, the key facts' details under "In numbers" and the list after it); the notes handout points back alike."""

@@ -33,7 +33,7 @@ from guide.load.theme_schema import ThemeFile
 from guide.model import Course
 from guide.records import record_of
 from guide.render.pdf.fonts import register
-from guide.render.pdf.handout import bookmarks, render_handout, render_slides_pdf
+from guide.render.pdf.handout import bookmarks, on_paper, render_handout, render_slides_pdf
 from guide.render.pdf.ruled_pages import READABLE_PT, smallest_text_pt
 from guide.render.pdf.slide_art import face_of
 from guide.render.planning import deck_setting
@@ -50,7 +50,7 @@ from guide.template_art import read_template_art
 from guide.theme import HANDOUT_LAYOUTS, Theme
 from tests.conftest import ROOT, TREATY, run_cli, squeezed
 from tests.deckread import pages_in_libreoffice
-from tests.handout_notes import notes_set_under
+from tests.handout_notes import notes_set_under, printed
 from tests.pdfread import fill_colors, fonts_of, link_targets
 from tests.samples import long_topic, without_quizzes
 from tests.strategies import topics
@@ -96,12 +96,12 @@ def blocks(slide: Any) -> list[TextBlock]:
     return [block for block in (slide.subtitle, slide.body, *slide.drawing) if isinstance(block, TextBlock)]
 
 
-def slide_pages(pdf: PdfReader, count: int) -> dict[int, int]:
-    """Slide number -> the index of the page labelled with it; each slide once, in reading order, none left out."""
+def slide_pages(pdf: PdfReader, plan: DeckPlan) -> dict[int, int]:
+    """Slide number -> the index of the page labelled with it; each slide a handout prints once, in reading order, none left out."""
     labelled = [
         (index, int(number)) for index, page in enumerate(pdf.pages) for number in re.findall(r"Slide (\d+)\b", page.extract_text())
     ]
-    assert [number for _, number in labelled] == list(range(1, count + 1))
+    assert [number for _, number in labelled] == [number for number, _ in printed(plan)]
     return {number: index for index, number in labelled}
 
 
@@ -151,19 +151,24 @@ def test_page_counts_sizes_text_fonts_and_outline(treaty: Any, template_theme: T
         for block in blocks(slide):
             assert all(squeezed(item.text) in text for item in block.items), (index, block.name)
     handouts = {layout: reader(render_handout(treaty, theme.with_handout(layout), session=session)) for layout in ("lines", "6", "notes")}
-    assert math.ceil(count / 3) <= len(handouts["lines"].pages) <= math.ceil(count / 2)
-    lines_page = slide_pages(handouts["lines"], count)
-    assert len(handouts["6"].pages) == math.ceil(count / 6)
-    assert len(handouts["notes"].pages) == count
+    shown = printed(plan)
+    assert math.ceil(len(shown) / 3) <= len(handouts["lines"].pages) <= math.ceil(len(shown) / 2)
+    lines_page = slide_pages(handouts["lines"], plan)
+    assert len(handouts["6"].pages) == math.ceil(len(shown) / 6)
+    assert len(handouts["notes"].pages) == len(shown)
     notes_under = notes_set_under(plan)
-    for number, slide in enumerate(plan.slides, start=1):
+    for index, (number, slide) in enumerate(shown):
         assert squeezed(shown_title(slide)) in page_text(handouts["lines"], lines_page[number])
-        assert squeezed(shown_title(slide)) in page_text(handouts["6"], (number - 1) // 6)
-        notes = page_text(handouts["notes"], number - 1)
+        assert squeezed(shown_title(slide)) in page_text(handouts["6"], index // 6)
+        notes = page_text(handouts["notes"], index)
         pointer = squeezed(f"Notes: see slide {notes_under[number]}")
         assert squeezed(shown_title(slide)) in notes and (squeezed(slide.notes[:80]) if notes_under[number] == number else pointer) in notes
-    expected_outline = list(bookmarks(plan.slides).values())
+    expected_outline = list(bookmarks(list(enumerate(plan.slides, start=1))).values())
     assert "Key facts" in expected_outline and "Timeline" in expected_outline
+    dividers = [squeezed(shown_title(slide)) for slide in plan.slides if slide.design == "divider"]
+    assert dividers
+    for pdf in handouts.values():
+        assert not [divider for divider in dividers for index in range(len(pdf.pages)) if divider in page_text(pdf, index)]
     for pdf in (slides, *handouts.values()):
         assert all(fonts_of(pdf).values())
         assert [entry.title for entry in pdf.outline] == expected_outline
@@ -178,10 +183,10 @@ def test_handouts_follow_the_page_size_and_keep_links_and_slide_numbers(treaty: 
     theme = named_theme().with_page_size("letter").with_handout("9")
     pdf = reader(render_handout(treaty, theme))
     plan = deck_plan(treaty, theme)
-    assert len(pdf.pages) == math.ceil(len(plan.slides) / 9)
+    assert len(pdf.pages) == math.ceil(len(printed(plan)) / 9)
     assert {(float(page.mediabox.width), float(page.mediabox.height)) for page in pdf.pages} == {(612, 792)}
     text = " ".join(page.extract_text() for page in pdf.pages)
-    assert all(f"Slide {number}" in text for number in range(1, len(plan.slides) + 1))
+    assert [int(number) for number in re.findall(r"Slide (\d+)\b", text)] == [number for number, _ in printed(plan)]
     urls = {source.url for source in treaty.sources if source.url}
     assert urls and urls <= set(link_targets(pdf))
     assert urls <= set(link_targets(reader(render_slides_pdf(treaty, theme))))
@@ -308,7 +313,7 @@ def test_the_handout_layout_comes_from_the_command_line_else_the_course_else_the
         "code: C 1\ntitle: C\ntheme: ../themes/six.yaml\nhandout: notes\ntopics: [../treaty-of-berlin-1926.yaml]\n", encoding="utf-8"
     )
     out = treaty_project / "out"
-    slides = len(deck_plan(load_topic(TREATY).topic, named_theme()).slides)
+    slides = len(printed(deck_plan(load_topic(TREATY).topic, named_theme())))
 
     def pages() -> int:
         return len(PdfReader(out / "c" / "treaty-of-berlin-1926-handout.pdf").pages)
@@ -324,6 +329,18 @@ def test_the_handout_layout_comes_from_the_command_line_else_the_course_else_the
     status, _, err = run_cli(course, "--out", out, "--outputs", "handout")
     assert status == 2
     assert f"{course}:5:1: handout: must be 'lines' or 'notes' or '2' or '4' or '6' or '9', got '5'" in err
+
+
+def test_dividers_are_left_off_paper_unless_the_notes_layout_has_notes_of_theirs_to_print(treaty: Any) -> None:
+    plan = deck_plan(treaty, named_theme())
+    dividers = [number for number, slide in enumerate(plan.slides, start=1) if slide.design == "divider"]
+    assert len(dividers) == 3 and all(plan.slides[number - 1].notes == plan.slides[number - 1].section for number in dividers)
+    for layout in HANDOUT_LAYOUTS:
+        assert [number for number, _ in on_paper(plan.slides, layout)] == [number for number, _ in printed(plan)], layout
+    first = dividers[0] - 1
+    noted = (*plan.slides[:first], replace(plan.slides[first], notes="Ask who has heard of Locarno."), *plan.slides[first + 1 :])
+    assert dividers[0] in [number for number, _ in on_paper(noted, "notes")]
+    assert dividers[0] not in [number for number, _ in on_paper(noted, "6")]
 
 
 def test_the_course_and_theme_schemas_name_the_handout_layouts() -> None:
@@ -351,7 +368,7 @@ def test_notes_run_on_under_a_mark_and_a_continued_slide_points_back_instead_of_
     pages = [page_text(pdf, index) for index in range(len(pdf.pages))]
     notes_under = notes_set_under(plan)
     page, pointers = 0, 0
-    for number, slide in enumerate(plan.slides, start=1):
+    for number, slide in printed(plan):
         assert squeezed(slide.title) in pages[page], (number, page)
         under = pages[page].rsplit(squeezed(f"Slide {number}"), 1)[-1]  # what is set under the slide's number
         first = notes_under[number]
@@ -364,7 +381,7 @@ def test_notes_run_on_under_a_mark_and_a_continued_slide_points_back_instead_of_
         while page < len(pages) and f"SLIDE {number} (CONT.)" in pdf.pages[page].extract_text():
             page += 1
             assert pages[page - 1].endswith(squeezed(slide.notes[-60:])) or f"SLIDE {number} (CONT.)" in pdf.pages[page].extract_text()
-    carried_over = len(pages) - len(plan.slides)
+    carried_over = len(pages) - len(printed(plan))
     assert page == len(pages), "every page shows a slide or carries its notes on under a mark"
     assert pointers >= 10 and carried_over >= 2
 
@@ -399,11 +416,12 @@ def test_generated_topics_give_slides_and_handouts_with_every_title_and_nothing_
     plan = deck_plan(topic, theme, session=session)
     slides = reader(render_slides_pdf(topic, theme, session=session))
     handout = reader(render_handout(topic, theme, session=session))
-    assert len(slides.pages) == len(plan.slides) and len(handout.pages) == math.ceil(len(plan.slides) / 6)
-    slide_pages(reader(render_handout(topic, theme.with_handout("lines"), session=session)), len(plan.slides))
+    assert len(slides.pages) == len(plan.slides) and len(handout.pages) == math.ceil(len(printed(plan)) / 6)
+    slide_pages(reader(render_handout(topic, theme.with_handout("lines"), session=session)), plan)
+    for index, (_, slide) in enumerate(printed(plan)):
+        assert squeezed(slide.title) in page_text(handout, index // 6)
     for index, slide in enumerate(plan.slides):
         assert squeezed(slide.title) in page_text(slides, index)
-        assert squeezed(slide.title) in page_text(handout, index // 6)
         for _, x, y in runs(slides, index):
             assert -0.5 <= x <= plan.width_pt and -0.5 <= y <= plan.height_pt
     assert_drawn_inside(plan, theme, session)
@@ -492,7 +510,7 @@ def test_the_lines_layout_prints_every_slides_text_readable(
     theme = theme_of(setting, template_theme).with_page_size(page_size).with_handout("lines")  # type: ignore[arg-type]
     plan = deck_plan(topic, theme)
     pdf = reader(render_handout(topic, theme))
-    slide_pages(pdf, len(plan.slides))
+    slide_pages(pdf, plan)
     assert smallest_printed(pdf, plan) >= READABLE_PT - 0.01
     assert min(smallest_text_pt(slide) for slide in plan.slides) == 18  # dense slides: the floor of the body text
 
@@ -506,7 +524,7 @@ def test_dense_slides_go_two_a_page_when_three_would_print_them_too_small(
     theme = replace(named_theme().with_page_size(page_size).with_handout("lines"), margin_mm=margin)  # type: ignore[arg-type]
     plan = deck_plan(treaty, theme)
     pdf = reader(render_handout(treaty, theme))
-    on_page = Counter(slide_pages(pdf, len(plan.slides)).values())
+    on_page = Counter(slide_pages(pdf, plan).values())
     *full, last = sorted(on_page)
     assert {on_page[page] for page in full} == per_page and on_page[last] <= max(per_page), on_page  # the last page holds what is left
     assert smallest_printed(pdf, plan) >= least - 0.01

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ from guide.load import load_topic, named_theme
 from guide.model import Topic
 from guide.render.pdf import fonts, render_answer_key, render_study_sheet
 from guide.session import BuildSession
+from guide.theme import Theme
 from tests.conftest import TREATY
 from tests.strategies import topics
 
@@ -58,6 +59,25 @@ def test_sheets_after_other_documents_are_the_sheets_a_fresh_process_makes(tmp_p
     expected = [first_sheet(topic), first_sheet(TREATY_TOPIC)]
     render_answer_key(topic, THEME)
     assert [render_study_sheet(one, THEME) for one in (topic, TREATY_TOPIC)] == expected
+
+
+def fresh(render: Callable[..., bytes], topic: Topic, theme: Theme) -> bytes:
+    """What ``render`` makes as a fresh process would: in a session of its own, with no face keeping a subset."""
+    for name in pdfmetrics.getRegisteredFontNames():
+        font = pdfmetrics.getFont(name)
+        if isinstance(font, fonts.SubsetKeepingFont):
+            font._kept.clear()
+    return render(topic, theme, session=BuildSession())
+
+
+def test_documents_of_one_session_in_several_themes_are_each_what_a_fresh_process_makes() -> None:
+    """A course's build: one session makes keys and sheets of other looks in turn, sharing styles, parsed texts and subsets."""
+    variant = TREATY_TOPIC.__class__(**{**TREATY_TOPIC.__dict__, "title": "Der Berliner Vertrag — Ωμέγα, Жж"})
+    jobs = [(render_answer_key, variant, "modern"), (render_study_sheet, TREATY_TOPIC, "print"), (render_study_sheet, variant, "classic")]
+    jobs += [(render_study_sheet, TREATY_TOPIC, "modern"), (render_answer_key, TREATY_TOPIC, "classic")]
+    session = BuildSession()
+    together = [render(topic, named_theme(name), session=session) for render, topic, name in jobs]
+    assert together == [fresh(render, topic, named_theme(name)) for render, topic, name in jobs]
 
 
 def test_kept_subsets_are_used_and_bounded() -> None:

@@ -75,7 +75,7 @@ def test_any_bytes_give_a_topic_or_a_clean_input_error(tmp_path: Path, raw: byte
         assert all(problem.line >= 1 and problem.column >= 1 for problem in error.problems)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.data_too_large])
 @given(
     data=topics(),
     cut=st.integers(min_value=0, max_value=10_000),

@@ -15,7 +15,7 @@ from guide.load.reader import read_yaml
 from tests.strategies import topics
 
 TREATY = Path(__file__).parent.parent / "source" / "treaty-of-berlin-1926.yaml"
-FUZZ = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FUZZ = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.data_too_large])
 
 
 def outcome(path: Path) -> tuple[Any, ...]:

@@ -113,7 +113,11 @@ def test_the_page_foot_check_sees_every_heading_of_the_treaty(theme: str) -> Non
 
 
 @needs_poppler
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(data=sized_topics(), size=st.sampled_from(SIZES), theme=st.sampled_from(THEMES))
 def test_pages_are_well_filled_headings_keep_their_text_and_boxes_split_fairly(
     tmp_path: Path, data: dict[str, Any], size: str, theme: str

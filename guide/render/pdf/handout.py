@@ -54,6 +54,8 @@ NOTES_SLIDE_SHARE = 0.45
 """Of a ``notes`` page's height: the most the slide takes above its notes."""
 FRAME_PT = 0.5
 """The hairline around a slide on paper, so a white slide keeps its edge."""
+DIVIDER = "divider"
+"""The design of the slide that opens a part of a long deck."""
 
 
 def render_slides_pdf(topic: Topic, theme: Theme, course: Course | None = None, session: BuildSession | None = None) -> bytes:
@@ -72,7 +74,7 @@ def render_slides_pdf(topic: Topic, theme: Theme, course: Course | None = None, 
         metadata=(about := metadata(topic, topic.title, course)),
     )
     _describe(canvas, about)
-    marks = bookmarks(plan.slides)
+    marks = bookmarks(list(enumerate(plan.slides, start=1)))
     for number, slide in enumerate(plan.slides, start=1):
         if number in marks:
             bookmark(canvas, number, marks[number])
@@ -91,7 +93,8 @@ def render_handout(topic: Topic, theme: Theme, course: Course | None = None, ses
     look = slide_look(theme, setting, plan, session)
     labels = theme.labels_for(topic.language_code)
     styles = build_styles(theme, session, topic.language)
-    deck = _Deck(plan, look, styles, labels, bookmarks(plan.slides))
+    shown = on_paper(plan.slides, theme.handout)
+    deck = _Deck(plan, look, styles, labels, shown, bookmarks(shown))
     if theme.handout == "notes":
         story = notes_story(deck)
     elif theme.handout == "lines":
@@ -113,11 +116,25 @@ def slide_look(theme: Theme, setting: Setting, plan: DeckPlan, session: BuildSes
     return SlideLook(theme_inks(theme), title_fonts, body_fonts, designed=True, logo=logo)
 
 
-def bookmarks(slides: Sequence[SlidePlan]) -> dict[int, str]:
-    """Slide number -> outline entry: the first slide of each section of the deck, and each slide before the first section."""
+def on_paper(slides: Sequence[SlidePlan], layout: HandoutLayout) -> list[tuple[int, SlidePlan]]:
+    """The slides a handout prints, each with its number in the deck: all but the dividers between the deck's parts.
+
+    A divider only names the part that follows, which the slides after it say again; on paper
+    it is a page (or a cell) a student does not need. The notes layout keeps a divider whose
+    notes say more than its part's name; the plan gives none such.
+    """
+    return [
+        (number, slide)
+        for number, slide in enumerate(slides, start=1)
+        if slide.design != DIVIDER or (layout == "notes" and slide.notes.strip() not in ("", slide.section))
+    ]
+
+
+def bookmarks(slides: Sequence[tuple[int, SlidePlan]]) -> dict[int, str]:
+    """Slide number -> outline entry: the first of ``slides`` (numbered) in each section, and each slide before the first section."""
     marks: dict[int, str] = {}
     previous = None
-    for number, slide in enumerate(slides, start=1):
+    for number, slide in slides:
         if not slide.section or slide.section != previous:
             marks[number] = slide.section or slide.title.replace("\v", " ")
         previous = slide.section
@@ -139,33 +156,30 @@ class _Deck:
     look: SlideLook
     styles: Styles
     labels: Labels
+    shown: list[tuple[int, SlidePlan]]
+    """The slides the handout prints, with their numbers in the deck (see :func:`on_paper`)."""
     marks: dict[int, str]
     """Slide number -> its outline entry (see :func:`bookmarks`)."""
-
-    def numbered(self) -> list[tuple[int, SlidePlan]]:
-        return list(enumerate(self.plan.slides, start=1))
 
 
 def ruled_story(deck: _Deck, width: float, height: float) -> list[Flowable]:
     """Pages of slides beside ruled lines, as many a page as can be read when printed (see ``ruled_pages``)."""
-    numbered = deck.numbered()
     story: list[Flowable] = []
-    for page in ruled_pages(deck.plan, width, height):
+    for page in ruled_pages(deck.plan, [slide for _, slide in deck.shown], width, height):
         story += [PageBreak()] if story else []
-        story.append(RuledSlides(deck, page, [numbered[index] for index in page.slides]))
+        story.append(RuledSlides(deck, page, [deck.shown[index] for index in page.slides]))
     return story
 
 
 def grid_story(deck: _Deck, layout: HandoutLayout) -> list[Flowable]:
     """A page of slides per ``columns x rows`` slides, in reading order."""
     columns, rows = GRIDS[layout]
-    numbered = deck.numbered()
     per_page = columns * rows
     story: list[Flowable] = []
-    for start in range(0, len(numbered), per_page):
+    for start in range(0, len(deck.shown), per_page):
         if start:
             story.append(PageBreak())
-        story.append(SlidePage(deck, numbered[start : start + per_page], columns, rows))
+        story.append(SlidePage(deck, deck.shown[start : start + per_page], columns, rows))
     return story
 
 
@@ -177,7 +191,7 @@ def notes_story(deck: _Deck) -> list[Flowable]:
     long list, cards, a timeline continued) says so in the deck's notes, and here in a caption.
     """
     story: list[Flowable] = []
-    for index, (number, slide) in enumerate(deck.numbered()):
+    for index, (number, slide) in enumerate(deck.shown):
         if index:
             story.append(PageBreak())
         if slide.notes_with:

@@ -14,6 +14,7 @@ header and the label under each slide say the same, in type of their own.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from guide.render.slides.plan import DeckPlan, SlidePlan
@@ -40,6 +41,7 @@ class RuledPage:
     """One ``lines`` page: which slides (indexes into the deck), each drawn ``slide_width`` wide, in rows of ``row_height``."""
 
     slides: tuple[int, ...]
+    """Indexes into the slides laid out."""
     slide_width: float
     row_height: float
 
@@ -65,15 +67,15 @@ def widest(plan: DeckPlan, width: float, height: float, per_page: int) -> tuple[
     return min(by_height, width - RULE_INSET_PT - WRITING_PT if per_page == THREE else width), row_height
 
 
-def ruled_pages(plan: DeckPlan, width: float, height: float) -> list[RuledPage]:
-    """The deck's slides in reading order on ``lines`` pages of ``width`` x ``height`` points (see the module's note).
+def ruled_pages(plan: DeckPlan, slides: Sequence[SlidePlan], width: float, height: float) -> list[RuledPage]:
+    """``slides`` (of the deck ``plan``) in reading order on ``lines`` pages of ``width`` x ``height`` points (see the module's note).
 
     Each page takes three slides when all three can be drawn readable that many a page, else two.
     Slides are drawn one width on all pages of three and one on all pages of two: as wide as the
     densest slide that many a page needs, within what the page allows, so that pages match; on a
     page too small for that (large margins), the widest the page offers, short of readable.
     """
-    needs = [readable_width(plan, slide) for slide in plan.slides]
+    needs = [readable_width(plan, slide) for slide in slides]
     least = RULED_SHARE * width
     (most_three, three_row), (most_two, two_row) = widest(plan, width, height, THREE), widest(plan, width, height, TWO)
     three_width = min(most_three, max([least, *(need for need in needs if need <= most_three)]))

@@ -356,7 +356,8 @@ class Planner:
     def title_slide(self) -> SlidePlan:
         """Title, then subtitle, meta line and course, beside the cover picture if there is one.
 
-        Lines that cannot fit even at the floor are left to the notes.
+        Lines that cannot fit even at the floor are left to the notes, which hold what a presenter
+        opens with: the title and those lines. The summary is the next slide's ("At a glance").
         """
         topic, geometry = self.topic, self.geometry
         cover = self.cover_image()
@@ -374,6 +375,7 @@ class Planner:
         lines = [line for line in (topic.subtitle, " · ".join(meta_line(topic, self.labels))) if line]
         if self.course:
             lines.append(" · ".join([self.course.heading, *self.course.details]))
+        opening = [topic.title, *lines]
         subtitle = None
         filled = self.designed and self.style.family == "classic"
         while lines and subtitle is None:
@@ -394,7 +396,7 @@ class Planner:
             subtitle=subtitle,
             drawing=tuple(drawing),
             background="primary" if filled else None,
-            notes=self.notes("summary", [self.topic.summary]),
+            notes=self.notes("", plain=opening),
         )
 
     def cover_design(self, title: Box, subtitle: TextBlock | None) -> list[Drawing]:
