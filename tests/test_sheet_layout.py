@@ -27,7 +27,7 @@ from guide.render.pdf.quiz_paper import render_quiz, render_quiz_answers
 from guide.render.pdf.styles import build_styles
 from guide.session import BuildSession
 from guide.typography import Typography, typeset_topic
-from tests.conftest import TREATY, squeezed, text_of
+from tests.conftest import ROOT, TREATY, squeezed, text_of
 from tests.pagefill import have_poppler, page_fills, runs
 from tests.samples import WORDS, german_topic, long_topic, minimal_topic, paragraph, rapallo_topic, sentence
 
@@ -409,8 +409,6 @@ def test_time_scale_labels_never_overlap(centres: list[float], size: float) -> N
 
 def test_objectives_excerpts_figures_and_portraits_are_laid_out(tmp_path: Path) -> None:
     """Objectives on page one under the band, excerpts with their attribution, a fact's figure, a portrait drawn."""
-    from tests.conftest import ROOT
-
     (tmp_path / "portrait.png").write_bytes((ROOT / "tests" / "data" / "pixel.png").read_bytes())
     data = rapallo_topic() | {
         "objectives": ["Say when the treaty was signed.", "Explain why Britain and France were angry."],
@@ -558,3 +556,14 @@ def test_a_passage_and_its_translation_split_between_them_never_inside_one() -> 
     assert set_off.split(200, whole - 1) and [part.passages for part in set_off.split(200, first + 1)] == [passages[:1], passages[1:]]
     assert set_off.split(200, first - 1) == []  # not even the first passage fits: the set-off moves on whole
 
+
+
+@needs_poppler
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("theme", THEMES)
+def test_a_sidebar_longer_than_the_text_sends_terms_and_sources_under_it(theme: str, size: str) -> None:
+    """Found by the property above: the sidebar ran onto a second page a third full; the topic fits one page."""
+    topic = load_topic(ROOT / "tests" / "data" / "topics" / "long-sidebar.yaml").topic
+    pdf = render_study_sheet(topic, named_theme(theme).with_page_size(size))
+    assert len(page_fills(pdf)) == 1
+    assert all(squeezed(text) in squeezed(text_of(PdfReader(io.BytesIO(pdf)))) for text in ("Key terms", "Sources", "Timeline"))

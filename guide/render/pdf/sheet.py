@@ -33,6 +33,8 @@ class Arrangement:
     """The timeline across the page between the prose and the questions, else down the sidebar."""
     extra_lines: int = 0
     """Lines to write on beyond what each answer needs: room given to a page that would stay empty."""
+    terms_under_prose: bool = False
+    """The key terms and the sources in the main column after the prose and questions: room for a sidebar longer than the text."""
 
 
 ARRANGEMENTS = (
@@ -44,6 +46,8 @@ ARRANGEMENTS = (
     Arrangement(timeline_across=True, extra_lines=1),
     Arrangement(extra_lines=2),
     Arrangement(extra_lines=3),
+    Arrangement(terms_under_prose=True),
+    Arrangement(tight=True, terms_under_prose=True),
 )
 """Tried in order until one gives well-filled pages; the first is the most compact."""
 
@@ -107,20 +111,23 @@ def study_sheet_story(
         *prose_section("significance", figures.main.get("significance", [])),
         *(section("timeline", timeline) if where == "main" else []),
     ]
-    terms = section("glossary", blocks.glossary(topic.glossary), side=True)
+    moved = arrangement.terms_under_prose
+    terms = section("glossary", blocks.glossary(topic.glossary), side=not moved)
+    sources = section("sources", blocks.sources(topic.sources), side=not moved)
     beside_prose = [
         *blocks.objectives(topic.objectives, side=True),
         *blocks.key_facts_box(topic),
         *quotes.get("key_facts", []),
         *section("people", blocks.people(topic.people), side=True),
-        *(terms if where == "side" else []),
+        *(terms if where == "side" and not moved else []),
         *figures.side,
         *(section("timeline", timeline, side=True) if where == "side" else []),
     ]
     printed = Questions(blocks).sheet(asked, arrangement.extra_lines, arrangement.tight)
     heading = section_title(labels["questions"], labels["version"], seed)
-    questions = widening(blocks.section(heading, [*printed, *quotes.get("questions", [])])) if printed else []
-    beside_questions = [*([] if where == "side" else terms), *section("sources", blocks.sources(topic.sources), side=True)]
+    asking = widening(blocks.section(heading, [*printed, *quotes.get("questions", [])])) if printed else []
+    questions = [*asking, *terms, *sources] if moved else asking
+    beside_questions = [] if moved else [*([] if where == "side" else terms), *sources]
     story: list[Flowable] = [
         blocks.title_band(kicker(labels["study_sheet"], course), topic.title, topic.subtitle, meta_line(topic, labels), logo),
         Spacer(0, BAND_GAP_PT),
