@@ -43,7 +43,8 @@ def parser() -> argparse.ArgumentParser:
     arguments.add_argument(
         "--outputs",
         metavar="NAME,...",
-        help="the outputs to build, by name (--list-outputs); default: the course's or theme's choice, else sheet, answers and deck",
+        help="the outputs to build, by name (--list-outputs); default: the course's or theme's choice, else "
+        + ",".join(REGISTRY.defaults()),
     )
     arguments.add_argument(
         "--format", choices=("pdf", "pptx", "all"), help="shorthand for --outputs: the default outputs that are PDF, PowerPoint, or all"
