@@ -100,11 +100,20 @@ class Measurer:
         self.faces = measurers or Measurers()
         self._counted: dict[tuple[tuple[Span, ...], float, float], int] = {}
         """Line counts already measured: a plan tries the same texts in the same boxes many times."""
+        self._styles: dict[tuple[bool, bool], FaceAdvances] = {}
+        """The face of each (bold, italic) style, found once: a plan measures thousands of words."""
 
     def width_pt(self, text: str, size_pt: float, bold: bool = False, italic: bool = False) -> float:
-        face = {(False, False): self.family.regular, (True, False): self.family.bold}.get((bold, italic))
-        face = face or (self.family.bold_italic if bold else self.family.italic)
-        return self.faces.face(face).width(text) * size_pt / MEASURING_SIZE
+        return self.face(bold, italic).width(text) * size_pt / MEASURING_SIZE
+
+    def face(self, bold: bool, italic: bool) -> FaceAdvances:
+        """The widths of the family's face in the style."""
+        advances = self._styles.get((bold, italic))
+        if advances is None:
+            family = self.family
+            path = (family.bold_italic if italic else family.bold) if bold else (family.italic if italic else family.regular)
+            advances = self._styles[bold, italic] = self.faces.face(path)
+        return advances
 
     def line_count(self, spans: Sequence[Span], width_pt: float, size_pt: float) -> int:
         """Lines the spans take at ``width_pt``, breaking at spaces, and inside words too long for a line."""
@@ -135,8 +144,9 @@ class Measurer:
                 lines.append([])
                 used = 0.0
                 continue
-            word_width = self.width_pt(word, size_pt, bold, italic)
-            space = self.width_pt(" ", size_pt, bold, italic)  # a bold space is wider in some faces (DejaVu Sans)
+            face = self.face(bold, italic)
+            word_width = face.width(word) * size_pt / MEASURING_SIZE
+            space = face.width(" ") * size_pt / MEASURING_SIZE  # a bold space is wider in some faces (DejaVu Sans)
             needed = word_width if used == 0 else used + space + word_width
             if needed <= width_pt:
                 if used > 0:
