@@ -100,6 +100,8 @@ class Measurer:
         self.faces = measurers or Measurers()
         self._counted: dict[tuple[tuple[Span, ...], float, float], int] = {}
         """Line counts already measured: a plan tries the same texts in the same boxes many times."""
+        self._words: dict[tuple[Span, ...], list[_MeasuredWord]] = {}
+        """Each text's words and their widths, as :meth:`_measured_words` finds them."""
         self._styles: dict[tuple[bool, bool], FaceAdvances] = {}
         """The face of each (bold, italic) style, found once: a plan measures thousands of words."""
 
@@ -139,14 +141,13 @@ class Measurer:
         """Lines of (span index, text) pieces at ``width_pt``, breaking at spaces, and inside words too long for a line."""
         lines: list[list[_Piece]] = [[]]
         used = 0.0
-        for word, bold, italic, pieces in _words(spans):
+        for word, bold, italic, pieces, advance, space_advance in self._measured_words(spans):
             if word == LINE_BREAK:
                 lines.append([])
                 used = 0.0
                 continue
-            face = self.face(bold, italic)
-            word_width = face.width(word) * size_pt / MEASURING_SIZE
-            space = face.width(" ") * size_pt / MEASURING_SIZE  # a bold space is wider in some faces (DejaVu Sans)
+            word_width = advance * size_pt / MEASURING_SIZE
+            space = space_advance * size_pt / MEASURING_SIZE
             needed = word_width if used == 0 else used + space + word_width
             if needed <= width_pt:
                 if used > 0:
@@ -166,6 +167,21 @@ class Measurer:
             lines[-1] += pieces
             used = word_width
         return lines
+
+    def _measured_words(self, spans: Sequence[Span]) -> list[_MeasuredWord]:
+        """The spans' words, each with its width and a space's in its style (a bold space is wider in some faces, DejaVu Sans),
+        at the measuring size: kept per text, as a design tries one text at many widths (a matching's columns, nine)."""
+        key = tuple(spans)
+        words = self._words.get(key)
+        if words is None:
+            if len(self._words) >= KEPT_WIDTHS:
+                self._words.clear()
+            words = []
+            for word, bold, italic, pieces in _words(spans):
+                face = self.face(bold, italic)
+                words.append((word, bold, italic, pieces, face.width(word), face.width(" ")))
+            self._words[key] = words
+        return words
 
     def balanced(self, text: str, width_pt: float, size_pt: float, bold: bool = False) -> str:
         """``text`` broken into lines of even length: as many lines as it needs at ``width_pt``, each as
@@ -215,6 +231,8 @@ class Measurer:
 
 _Piece = tuple[int, str]
 """Part of a line: the index of the span it comes from, and its text."""
+_MeasuredWord = tuple[str, bool, bool, list[_Piece], float, float]
+"""A word, whether it is bold and italic, its pieces, its width and a space's in its style at the measuring size."""
 
 
 def _words(spans: Sequence[Span]) -> list[tuple[str, bool, bool, list[_Piece]]]:
