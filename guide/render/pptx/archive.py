@@ -48,6 +48,8 @@ class _Entry:
 
 
 KEPT_CONTENT_TYPES = 64
+KEPT_RELATIONSHIPS = 1024
+"""Lists of relationships whose ``.rels`` items a session keeps: a few per slide position, and those with links."""
 
 
 class ArchiveMemory:
@@ -60,6 +62,8 @@ class ArchiveMemory:
         """The (name, bytes) of each unchanging part and its relationships, kept while the part lives."""
         self.content_types: dict[tuple[tuple[str, str], ...], tuple[PackURI, bytes]] = {}
         """The content types item for each list of (part name, content type): decks of as many slides share one."""
+        self.relationships: dict[tuple[tuple[str, str, str, bool], ...], bytes] = {}
+        """The ``.rels`` item of each list of (id, type, target, whether external) relationships."""
         self.relative: dict[tuple[PackURI, str], str] = {}
         """Each (target, folder) pair's relative reference: the same few pairs recur in every deck."""
 
@@ -102,16 +106,31 @@ def _serialised(part: Part, unchanging: Set[Part], memory: ArchiveMemory) -> tup
 
 
 def _relationships_xml(part: Part, memory: ArchiveMemory) -> bytes:
-    """The part's ``.rels`` item: its relationships in the order of their numbers, as python-pptx writes it."""
-    root = Element(f"{{{PACKAGE_RELATIONSHIPS}}}Relationships", nsmap={None: PACKAGE_RELATIONSHIPS})
+    """The part's ``.rels`` item: its relationships in the order of their numbers, as python-pptx writes it.
+
+    Most are the same from deck to deck (the third slide's notes refer to the notes master and
+    the third slide), so each list of relationships is written once and kept.
+    """
     base = part.partname.baseURI
-    for _, _, relationship in sorted((_number(rId), rId, relationship) for rId, relationship in part.rels.items()):
-        if relationship.is_external:
-            target, mode = relationship.target_ref, {"TargetMode": "External"}
-        else:
-            target, mode = _relative(relationship.target_partname, base, memory), {}
-        attributes = {"Id": relationship.rId, "Type": relationship.reltype, "Target": target, **mode}
-        SubElement(root, f"{{{PACKAGE_RELATIONSHIPS}}}Relationship", attributes)
+    listed = tuple(
+        (rel.rId, rel.reltype, rel.target_ref if rel.is_external else _relative(rel.target_partname, base, memory), rel.is_external)
+        for _, _, rel in sorted((_number(rId), rId, rel) for rId, rel in part.rels.items())
+    )
+    known = memory.relationships
+    xml = known.get(listed)
+    if xml is None:
+        if len(known) >= KEPT_RELATIONSHIPS:
+            known.clear()
+        xml = known[listed] = _relationships_item(listed)
+    return xml
+
+
+def _relationships_item(listed: tuple[tuple[str, str, str, bool], ...]) -> bytes:
+    """A ``.rels`` item of (id, type, target, whether external) relationships, in their order."""
+    root = Element(f"{{{PACKAGE_RELATIONSHIPS}}}Relationships", nsmap={None: PACKAGE_RELATIONSHIPS})
+    for rId, reltype, target, external in listed:  # noqa: N806 - the OOXML name
+        mode = {"TargetMode": "External"} if external else {}
+        SubElement(root, f"{{{PACKAGE_RELATIONSHIPS}}}Relationship", {"Id": rId, "Type": reltype, "Target": target, **mode})
     return tostring(root, encoding="UTF-8", standalone=True)
 
 
