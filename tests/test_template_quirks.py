@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from PIL import ImageFont
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
@@ -19,6 +20,7 @@ from pypdf import PdfReader
 
 from guide.colors import contrast_ratio
 from guide.errors import RenderError
+from guide.fonts import WIDE_FAMILY
 from guide.load import load_topic
 from guide.load.theme import named_theme
 from guide.markup import Span
@@ -491,3 +493,25 @@ def test_titles_a_layout_shows_in_capitals_are_measured_and_drawn_in_capitals(pr
         spans = (Span(slide.title.upper(), bold=True),)
         width = slide.title_box.width - 2 * INSET_X_PT
         assert measurer.line_count(spans, width, slide.title_size_pt) == len(slide.title_lines)
+
+
+@pytest.mark.parametrize("name", ["coreoz-ppt-templates-demo.pptx", "pptx-automizer-additional-master.pptx"])
+def test_dates_and_figures_never_break_inside_themselves_even_in_a_wider_stand_in_font(project: Path, name: str) -> None:
+    """Both templates set Calibri; a viewer without it (or Carlito) sees a wider face, as LibreOffice shows DejaVu Sans.
+
+    Each big figure and each timeline date is one unit (no-break spaces) that fits its line in DejaVu Sans Bold too.
+    """
+    _, deck_path = deck_on_file(project, REAL / name)
+    wide = ImageFont.truetype(str(WIDE_FAMILY.bold), 1000)
+    units = []
+    for slide in Presentation(str(deck_path)).slides:
+        for shape in slide.shapes:
+            if shape.name in ("Figure", "Event"):  # a big figure; a timeline label, its date first
+                frame = shape.text_frame
+                paragraph = frame.paragraphs[0]
+                line = pt(shape.width) - pt(frame.margin_left) - pt(frame.margin_right)
+                units.append((paragraph.text, wide.getlength(paragraph.text) * paragraph.runs[0].font.size.pt / 1000, line))
+    texts = [text for text, _, _ in units]
+    assert {"24\u00a0April\u00a01926", "5\u00a0years", "1\u00a0December\u00a01925", "8\u00a0September\u00a01926"} <= set(texts)
+    assert all(" " not in text for text in texts), texts
+    assert all(width <= line for _, width, line in units), units

@@ -284,7 +284,7 @@ def numbers(region: Box, figures: Sequence[tuple[str, Item]], set_: Typesetter, 
         return None
     big = [Item((Span(figure, bold=True),), bullet=False) for figure, _ in figures]
     inner = (region.width - (count - 1) * set_.pt(GAP_PT)) / count - 2 * set_.pt(PAD_PT)
-    short = all(set_.lines(item, inner, set_.sizes("number")[0], "number") == 1 for item in big)
+    short = all(set_.on_one_line(item, inner, set_.sizes("number")[0], "number") for item in big)
     columns = partial(_figure_columns, region, big, figures, set_, style)
     rows = partial(_figure_rows, region, big, figures, set_)
     return next((drawings for layout in ((columns, rows) if short else (rows, columns)) if (drawings := layout())), None)
@@ -298,7 +298,7 @@ def _figure_columns(
     if width - 2 * set_.pt(PAD_PT) < set_.pt(MIN_COLUMN_PT):
         return None
     inner = width - 2 * set_.pt(PAD_PT)
-    number_size = set_.largest_where(lambda size: all(set_.lines(item, inner, size, "number") == 1 for item in big), "number")
+    number_size = set_.largest_where(lambda size: all(set_.on_one_line(item, inner, size, "number") for item in big), "number")
     if number_size is None:
         return None
     number_height = set_.height(big[:1], inner, number_size, "number")
@@ -348,7 +348,8 @@ def _figure_columns(
 
 
 def _figure_rows(region: Box, big: Sequence[Item], figures: Sequence[tuple[str, Item]], set_: Typesetter) -> list[Drawing] | None:
-    """The figures one under another in a column as wide as the widest, each fact beside its figure, an accent bar between."""
+    """The figures one under another in a column as wide as the widest, each fact beside its figure, an accent bar between;
+    the figures as large as leaves the facts their largest size where a size does, and no word of a fact wider than its line."""
     lead = 2 * set_.pt(GAP_PT) + set_.pt(ACCENT_BAR_PT)
 
     def column(size: float) -> float:
@@ -360,12 +361,17 @@ def _figure_rows(region: Box, big: Sequence[Item], figures: Sequence[tuple[str, 
         return [max(number, set_.height([fact], fact_width, card, "card")) for _, fact in figures]
 
     def fits(size: float, card: float) -> bool:
+        fact_width = region.width - column(size) - lead
         return (
-            region.width - column(size) - lead >= set_.pt(MIN_COLUMN_PT)
+            fact_width >= set_.pt(MIN_COLUMN_PT)
             and sum(rows(size, card)) + set_.pt(GAP_PT) * (len(big) - 1) <= region.height
+            and all(set_.words_fit([fact], fact_width, card, "card") for _, fact in figures)
         )
 
-    number_size = set_.largest_where(lambda size: fits(size, set_.sizes("card")[1]), "number")
+    largest_card, least_card = set_.sizes("card")
+    number_size = set_.largest_where(lambda size: fits(size, largest_card), "number") or set_.largest_where(
+        lambda size: fits(size, least_card), "number"
+    )
     if number_size is None:
         return None
     size = set_.largest_where(lambda card: fits(number_size, card), "card")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PIL import ImageFont
 
-from guide.fonts import FontFamily
+from guide.fonts import WIDE_FAMILY, FontFamily, on_every_computer
 from guide.markup import Span
 
 MEASURING_SIZE = 1000
@@ -106,6 +106,17 @@ class Measurer:
         face = face or (self.family.bold_italic if bold else self.family.italic)
         return self.faces.face(face).width(text) * size_pt / MEASURING_SIZE
 
+    def widest_pt(self, text: str, size_pt: float, bold: bool = False, italic: bool = False) -> float:
+        """Width of ``text`` in this family, or in the wide face a viewer without the font may be shown, if that is wider.
+
+        What must stay on one line (a date, a figure with its unit) is measured so: a viewer breaks it between
+        characters wherever it is wider than its line, and the deck cannot know the viewer's fonts.
+        """
+        width = self.width_pt(text, size_pt, bold, italic)
+        if on_every_computer(self.family) or self.family == WIDE_FAMILY:
+            return width
+        return max(width, self.faces(WIDE_FAMILY).width_pt(text, size_pt, bold, italic))
+
     def line_count(self, spans: Sequence[Span], width_pt: float, size_pt: float) -> int:
         """Lines the spans take at ``width_pt``, breaking at spaces, and inside words too long for a line."""
         key = (tuple(spans), width_pt, size_pt)
@@ -156,6 +167,11 @@ class Measurer:
             lines[-1] += pieces
             used = word_width
         return lines
+
+    def splits_a_word(self, spans: Sequence[Span], width_pt: float, size_pt: float) -> bool:
+        """Whether a word of the spans (a date joined by no-break spaces is one) is wider than a line of ``width_pt``
+        in the face a viewer may set it in (see :meth:`widest_pt`), so that it would break between characters."""
+        return any(self.widest_pt(word, size_pt, bold, italic) > width_pt for word, bold, italic, _ in _words(spans) if word != LINE_BREAK)
 
     def balanced(self, text: str, width_pt: float, size_pt: float, bold: bool = False) -> str:
         """``text`` broken into lines of even length: as many lines as it needs at ``width_pt``, each as
