@@ -24,7 +24,7 @@ from guide.markup import Span
 from guide.render.pdf.fonts import RegisteredFamily
 from guide.render.pdf.structure import Element
 from guide.render.pdf.tagged import linked, marked, spoken_in
-from guide.render.slides.designs import greyed
+from guide.render.pictures import greyed
 from guide.render.slides.fitting import BULLET_INDENT_PT, INSET_X_PT, INSET_Y_PT, PARAGRAPH_GAP, Item, bold_line
 from guide.render.slides.geometry import FOOTER_SIZE_PT, LOGO_CARD_PAD_PT, Box, footer_boxes
 from guide.render.slides.measure import LINE_SPACING

@@ -7,7 +7,6 @@ at its role's floor, so the planner can choose another.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import partial
@@ -146,7 +145,7 @@ def grid(
             badge = _badge_box(card, set_)
             if entry.portrait:
                 box = fitted(entry.portrait, badge)
-                drawings.append(Picture(entry.portrait, entry.head.text, box, "muted", "Portrait", grey=not style.fills))
+                drawings.append(Picture(entry.portrait, entry.head.text, box, "muted", "Portrait", grey=style.grey_pictures))
             elif entry.badge:
                 drawings += _badge(badge, entry.badge, set_, style)
             else:
@@ -452,7 +451,7 @@ def picture(
         box = replace(tall, left=left)
         credit_box = Box(box.right + 2 * gap, box.bottom - height, width, height)
         return [
-            Picture(file, alt, box, frame, grey=not style.fills),
+            Picture(file, alt, box, frame, grey=style.grey_pictures),
             set_.block(credit_box, [line], size, "caption", ink=credit_ink, anchor="b", name="Credit"),
         ]
     room = region.height
@@ -462,23 +461,12 @@ def picture(
     box = fitted(file, replace(region, height=room))
     if middle:
         box = replace(box, top=region.top + (room - box.height) / 2)
-    drawings: list[Drawing] = [Picture(file, alt, box, frame, grey=not style.fills)]
+    drawings: list[Drawing] = [Picture(file, alt, box, frame, grey=style.grey_pictures)]
     if credit:
         width = max(box.width, region.width / 2)
         credit_box = Box(min(box.left, region.right - width), box.bottom + gap, width, credit_height)
         drawings.append(set_.block(credit_box, [line], size, "caption", ink=credit_ink, name="Credit"))
     return drawings
-
-
-def greyed(file: Path) -> io.BytesIO:
-    """The picture in ``file`` in shades of grey, as PNG bytes (transparency kept), as a deck printed in black shows it."""
-    with Image.open(file) as image:
-        clear = "A" in image.getbands() or "transparency" in image.info
-        grey = image.convert("RGBA").convert("LA") if clear else image.convert("L")
-    stream = io.BytesIO()
-    grey.save(stream, "PNG")
-    stream.seek(0)
-    return stream
 
 
 def fitted(file: str, region: Box) -> Box:
