@@ -379,16 +379,22 @@ def test_a_dark_cover_layout_with_light_title_styles_is_not_a_contrast_warning(p
 
 
 def test_text_keeps_clear_of_the_masters_own_shapes(project: Path) -> None:
-    """The master's button sits inside its body area: lists, cards and quotations end above it."""
+    """The master's button sits inside its body area: lists, cards and quotations end above it; the dividers' parts,
+    which ending above it would leave one line, stand beside it at the section header's full height."""
     name = "pptx-automizer-additional-master.pptx"
     _, deck_path = deck_on_file(project, REAL / name)
     deck = checked_deck(deck_path, project / name)
-    button_top = min(top for _, top, _, height in read_template(project / name).roles["content"].decorations if top > 400)
+    left, top, _, _ = next(box for box in read_template(project / name).roles["content"].decorations if box[1] > 400)
+    parts = 0
     for slide in list(deck.slides)[1:]:
         for shape in slide.shapes:
             furniture = shape.is_placeholder and shape.placeholder_format.type in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
             if shape.has_text_frame and shape.text_frame.text.strip() and not furniture and shape.name != "ModifyMe":
-                assert pt(shape.top + shape.height) <= button_top + 0.5, (slide.shapes.title.text_frame.text, shape.name)
+                above, beside = pt(shape.top + shape.height) <= top + 0.5, pt(shape.left + shape.width) <= left + 0.5
+                divider = slide.slide_layout.name.startswith("Abschnitts")
+                assert beside if divider and shape.name == "Textplatzhalter 2" else above, (slide.shapes.title.text_frame.text, shape.name)
+                parts += divider and shape.name == "Textplatzhalter 2" and len(shape.text_frame.paragraphs) == 3
+    assert parts == 3, "each of the three dividers lists the deck's three parts"
 
 
 def test_a_font_only_the_cover_layout_sets_is_measured_and_named_too(project: Path) -> None:
