@@ -100,6 +100,8 @@ class Measurer:
         self.faces = measurers or Measurers()
         self._counted: dict[tuple[tuple[Span, ...], float, float], int] = {}
         """Line counts already measured: a plan tries the same texts in the same boxes many times."""
+        self._widest_words: dict[tuple[Span, ...], float] = {}
+        """The widest word of each text measured, at the measuring size (see :meth:`splits_a_word`)."""
 
     def width_pt(self, text: str, size_pt: float, bold: bool = False, italic: bool = False) -> float:
         face = {(False, False): self.family.regular, (True, False): self.family.bold}.get((bold, italic))
@@ -171,7 +173,14 @@ class Measurer:
     def splits_a_word(self, spans: Sequence[Span], width_pt: float, size_pt: float) -> bool:
         """Whether a word of the spans (a date joined by no-break spaces is one) is wider than a line of ``width_pt``
         in the face a viewer may set it in (see :meth:`widest_pt`), so that it would break between characters."""
-        return any(self.widest_pt(word, size_pt, bold, italic) > width_pt for word, bold, italic, _ in _words(spans) if word != LINE_BREAK)
+        key = tuple(spans)
+        widest = self._widest_words.get(key)
+        if widest is None:  # at the measuring size: widths scale with the size, so each text is measured once
+            if len(self._widest_words) >= KEPT_WIDTHS:
+                self._widest_words.clear()
+            words = [self.widest_pt(word, MEASURING_SIZE, bold, italic) for word, bold, italic, _ in _words(spans) if word != LINE_BREAK]
+            widest = self._widest_words[key] = max(words, default=0.0)
+        return widest * size_pt / MEASURING_SIZE > width_pt
 
     def balanced(self, text: str, width_pt: float, size_pt: float, bold: bool = False) -> str:
         """``text`` broken into lines of even length: as many lines as it needs at ``width_pt``, each as
