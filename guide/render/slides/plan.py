@@ -34,6 +34,7 @@ from guide.render.slides.questions import matching_design, question_design, show
 from guide.render.slides.shapes import Drawing, Line, Lines, Shape, TextBlock
 from guide.render.slides.style import DeckStyle
 from guide.render.slides.typeset import Typesetter
+from guide.render.timescale import when
 from guide.theme import OFF, QuizAnswers, QuizPrint
 from guide.typography import unbroken
 
@@ -732,7 +733,7 @@ class Planner:
             timeline.Event(
                 unbroken(self.labels.date(entry.date)),
                 markup.parse(entry.event),
-                timeline.when(entry.date),
+                when(entry.date),
                 own=entry.date == own,
                 exact=isinstance(entry.date, dt.date | int),
             )
