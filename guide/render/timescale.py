@@ -73,9 +73,7 @@ def _broken(whens: Sequence[float | None], length: float, room: float) -> tuple[
     gaps = [max(0.0, later - earlier) for earlier, later in pairwise(known)] if len(known) == len(whens) else [1.0] * count
     if sum(gaps) <= 0:
         return [1.0] * count, []
-    ordered = sorted(gaps)
-    middle = (ordered[(count - 1) // 2] + ordered[count // 2]) / 2
-    broken = [index for index, gap in enumerate(gaps) if count >= 3 and gap > BREAK_RATIO * middle]
+    broken = [index for index, gap in enumerate(gaps) if count >= 3 and gap > longest_kept(gaps)]
     while True:
         kept = [gap for index, gap in enumerate(gaps) if index not in broken and gap > 0]
         if not kept:
@@ -91,6 +89,12 @@ def _broken(whens: Sequence[float | None], length: float, room: float) -> tuple[
         ):
             return gaps, broken
         broken = wider
+
+
+def longest_kept(gaps: Sequence[float]) -> float:
+    """The longest wait that is never broken for its length alone: ``BREAK_RATIO`` times the middle one (the median)."""
+    ordered = sorted(gaps)
+    return BREAK_RATIO * ((ordered[(len(ordered) - 1) // 2] + ordered[len(ordered) // 2]) / 2)
 
 
 def _scale(gaps: Sequence[float], broken: Sequence[int], length: float, room: float) -> tuple[float, float]:
