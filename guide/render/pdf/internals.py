@@ -20,13 +20,15 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader, _digester  # type: ignore[attr-defined]  # private, not in its stubs
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.pdfdoc import PDFImageXObject, PDFObjectReference
+from reportlab.pdfbase.pdfdoc import PDFImageXObject, PDFObject, PDFObjectReference
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import BaseDocTemplate, Flowable
 from reportlab.platypus import Paragraph as PlainParagraph
 from reportlab.platypus.paragraph import _FUZZ  # type: ignore[attr-defined]  # private, not in its stubs
+
+from guide.render.pdf.image_stream import image_stream, picture_name
 
 DIGEST = "digest"
 """The attribute a registered font keeps the SHA-256 of its file's bytes in."""
@@ -178,18 +180,24 @@ IMAGE_MASK = "auto"
 
 @dataclass(frozen=True)
 class PictureObject:
-    """A picture decoded and compressed into the image object a PDF draws it from, once per content."""
+    """The image object a PDF draws a picture from, made once per content."""
 
     name: str
-    """reportlab's name for the image: the digest of its pixels, so equal pictures are embedded once."""
+    """The image's name: a digest of its file's bytes or of its pixels, so equal pictures are embedded once."""
     width_px: int
     height_px: int
-    xobject: PDFImageXObject
+    xobject: PDFObject
     """Never registered itself: each document gets a copy, as reportlab registers what it embeds."""
 
 
 def picture_object(data: bytes) -> PictureObject:
-    """The image object reportlab's ``Canvas.drawImage`` makes of a PNG or JPEG file's bytes, in the same bytes."""
+    """The image object of a PNG or JPEG file's bytes: its pixels as they are in the file where a PDF can hold them so
+    (``guide.render.pdf.image_stream``), else decoded and compressed as reportlab's ``Canvas.drawImage`` does, in the same bytes.
+    """
+    passed = image_stream(data)
+    if passed is not None:
+        xobject, width, height = passed
+        return PictureObject(picture_name(data), width, height, xobject)
     reader = ImageReader(io.BytesIO(data))
     pixels = reader.getRGBData()
     alpha = reader._dataA  # type: ignore[attr-defined]  # set by getRGBData for a picture with an alpha channel
