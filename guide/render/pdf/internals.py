@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import io
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -92,7 +93,7 @@ class ParsedTexts:
 
     def __init__(self) -> None:
         self._parsed: dict[tuple[Any, ...], tuple[Any, ...]] = {}
-        self._wraps: dict[tuple[Any, ...], dict[str, Any]] = {}
+        self._wraps: OrderedDict[tuple[Any, ...], dict[str, Any]] = OrderedDict()
 
     def get(self, key: tuple[Any, ...]) -> tuple[Any, ...] | None:
         return self._parsed.get(key)
@@ -108,7 +109,7 @@ class ParsedTexts:
 
     def keep_wrapped(self, key: tuple[Any, ...], wrapped: dict[str, Any]) -> None:
         if len(self._wraps) >= KEPT_WRAPS:
-            del self._wraps[next(iter(self._wraps))]  # the first kept: the topics before are done
+            self._wraps.popitem(last=False)  # the first kept: the topics before are done
         self._wraps[key] = wrapped
 
 
