@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 
+from guide import load_topic
 from guide.hyphenation import Hyphenator
+from guide.load import named_theme
+from guide.render.pdf import render_answer_key, render_study_sheet
 from guide.render.pdf.internals import Paragraph, share_parsing
-from tests.samples import paragraph
+from guide.render.pdf.quiz_paper import render_quiz, render_quiz_answers
+from guide.session import BuildSession
+from tests.conftest import TREATY
+from tests.samples import long_topic, paragraph
 
 PAGE_PT = 2_000.0
 TEXTS = [
@@ -63,4 +71,19 @@ def test_a_split_leaves_the_lines_another_paragraph_shares_as_they_were(text: st
     assert split_drawn(first, width, room) == split_drawn(Paragraph(text, alone), width, room)
     assert drawn(second, width) == drawn(Paragraph(text, alone), width)
     assert rewrapped(third, [other]) == rewrapped(Paragraph(text, alone), [width, other])
+    assert drawn(Paragraph(text, shared), other) == drawn(Paragraph(text, alone), other)  # first wrapped to another width
     assert split_drawn(Paragraph(text, shared), width, room) == split_drawn(Paragraph(text, alone), width, room)
+
+
+def test_a_topic_s_pdfs_are_the_same_whatever_was_rendered_before_them_in_the_session(tmp_path: Path) -> None:
+    """Lines kept from another topic's documents (its headings, labels, sources) give what breaking them afresh gives."""
+    (tmp_path / "long.yaml").write_text(yaml.safe_dump(long_topic()), encoding="utf-8")
+    treaty, other = load_topic(TREATY).topic, load_topic(tmp_path / "long.yaml").topic
+    renderers = (render_study_sheet, render_answer_key, render_quiz, render_quiz_answers)
+    theme = named_theme("modern")
+    fresh = [render(treaty, theme, None, BuildSession()) for render in renderers]
+    shared = BuildSession()
+    for render in renderers:
+        render(other, theme, None, shared)
+    for _ in range(2):  # the second time, every paragraph's lines were kept the first
+        assert [render(treaty, theme, None, shared) for render in renderers] == fresh
