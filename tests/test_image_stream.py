@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import io
+import random
 import struct
 import zlib
 from pathlib import Path
@@ -84,6 +85,7 @@ PASSED = {
     "palette": encoded(pattern("P")),
     "palette shorter than its pixels": handmade_png(bytes(range(30)), bytes(range(60)), 12, 5),
     "treaty map": (TREATY.parent / "images" / "germany-between-west-and-east.png").read_bytes(),
+    "noise, its pixel data in several chunks": encoded(Image.frombytes("RGB", (300, 300), random.Random(7).randbytes(270_000))),
 }
 
 
@@ -95,6 +97,10 @@ def test_a_png_a_pdf_can_hold_goes_in_as_it_is_and_shows_its_pixels(data: bytes)
     assert image.DecodeParms.Predictor == 15
     assert image.read_raw_bytes() == png_pixels(data).compressed  # its file's pixel data, not compressed again
     assert shown(image) == of_file(data)
+
+
+def test_the_noise_picture_holds_its_pixel_data_in_several_chunks() -> None:
+    assert PASSED["noise, its pixel data in several chunks"].count(b"IDAT") > 1
 
 
 DECODED = {
