@@ -19,12 +19,12 @@ from guide.load import named_theme
 from guide.markup import Span
 from guide.render.pptx import deck_plan, render_deck
 from guide.render.pptx.writer import PROPERTY_LIMIT
-from guide.render.slides.fitting import FILLED_SHARE, LEAST_LINES, Item, fit, items_height, line_width, text_width
+from guide.render.slides.fitting import LEAST_LINES, Item, fit, items_height, line_width, text_width
 from guide.render.slides.measure import Measurer
 from tests.conftest import TREATY
 from tests.deckread import items_of, pt, text_shapes
 from tests.plancheck import assert_plan_sound, content_reach
-from tests.samples import long_topic
+from tests.samples import long_topic, paragraph
 from tests.strategies import topics
 
 MEASURER = Measurer(BUNDLED_FAMILIES["Liberation Sans"])
@@ -129,26 +129,50 @@ def test_text_is_set_smaller_rather_than_break_a_date_between_characters() -> No
     assert carlito.line_count(item.spans, text_width(item, box_width), 32.0) * 32.0 * 1.2 < 400.0
 
 
+SENTENCE_CLOSE = tuple(".!?…\"'”’»)")
+"""What a piece of a fact cut between slides ends with: a sentence's mark, or a quote or bracket closing after one."""
+LEAST_FACTS_REACH = 0.55
+"""How far down every slide of facts but the last reaches. The long sample's facts are one 40-word sentence each (65 %
+of a 4:3 body), which no sentence end can cut, so in 4:3 each moves whole to a slide of its own; facts of several
+sentences are cut, and sharing the last slides evenly may leave one a little short of that."""
+
+
+def long_facts(sentences_per_fact: int) -> dict[str, Any]:
+    """The long sample, its facts one 40-word sentence each or a few sentences of 12 to 20 words."""
+    data = long_topic()
+    if sentences_per_fact > 1:
+        data["key_facts"] = [{"fact": paragraph(sentences_per_fact, seed)} for seed in range(15)]
+    return data
+
+
 @pytest.mark.parametrize("aspect", ["16:9", "4:3"])
-def test_a_long_topics_facts_run_on_as_one_list_filling_their_slides(tmp_path: Path, aspect: str) -> None:
-    """Facts too long for two to share a slide whole (40 words: 4:3 holds one and a half) run on from slide to slide:
-    no slide the next one continues is left a fifth empty, the facts read back whole and in order, a fact cut between
-    slides keeps two lines on each and its lines in its indent, and the list takes as few slides as its height needs."""
-    plan = deck_plan(load(tmp_path, long_topic()), named_theme().with_slide_aspect(aspect))
+@pytest.mark.parametrize("sentences_per_fact", [1, 3])
+def test_a_long_topics_facts_run_on_as_one_list_cut_only_at_sentence_ends(tmp_path: Path, aspect: str, sentences_per_fact: int) -> None:
+    """Facts too long for two to share a slide whole run on from slide to slide, but only where a sentence ends (a
+    speaker never moves on mid-sentence): a fact cut between slides keeps two lines on each and its lines in its
+    indent, each slide ends at a sentence end, the facts read back whole and in order, and no slide the next one
+    continues is left much emptier than a whole one-sentence fact leaves it."""
+    data = long_facts(sentences_per_fact)
+    plan = deck_plan(load(tmp_path, data), named_theme().with_slide_aspect(aspect))
     facts = [slide for slide in plan.slides if slide.title.startswith("Key facts")]
     for slide in facts[:-1]:
-        assert content_reach(slide, plan) >= FILLED_SHARE, (slide.title, content_reach(slide, plan))
+        assert content_reach(slide, plan) >= LEAST_FACTS_REACH, (slide.title, content_reach(slide, plan))
     items = [item for slide in facts for item in slide.body.items]
-    assert " ".join(item.text for item in items) == " ".join(fact["fact"] for fact in long_topic()["key_facts"])
+    assert " ".join(item.text for item in items) == " ".join(fact["fact"] for fact in data["key_facts"])
     size, width = facts[0].body.size_pt, facts[0].body.box.width
+    cuts = 0
     for before, after in itertools.pairwise(facts):
+        assert before.body.items[-1].text.endswith(SENTENCE_CLOSE), before.body.items[-1].text
         cut = after.body.items[0]
         if cut.continued:
+            cuts += 1
             assert not cut.hangs and cut.indented
             for piece in (before.body.items[-1], cut):
                 assert MEASURER.line_count(piece.spans, text_width(piece, width), size) >= LEAST_LINES, piece.text
-    whole = [Item((Span(fact["fact"]),)) for fact in long_topic()["key_facts"]]
-    assert len(facts) <= math.ceil(items_height(whole, width, size, MEASURER) / facts[0].body.box.height) + 1
+    assert (cuts > 0) == (sentences_per_fact > 1)  # one-sentence facts move whole; longer ones are cut somewhere
+    whole = [Item((Span(fact["fact"]),)) for fact in data["key_facts"]]
+    if sentences_per_fact > 1:
+        assert len(facts) <= math.ceil(items_height(whole, width, size, MEASURER) / facts[0].body.box.height) + 1
 
 
 @pytest.mark.parametrize("aspect", ["16:9", "4:3"])

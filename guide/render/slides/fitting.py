@@ -20,9 +20,11 @@ FLOW_SHARE = 0.5
 """A box filled less than this far takes the head of the next item, split, rather than leaving room empty."""
 FILLED_SHARE = 0.8
 """In a list that flows (a section's key facts), a box filled less than this far takes the head of the next item, split
-at a sentence end or between words: facts too long to share a slide whole still fill their slides as one list."""
+at a sentence end: facts too long to share a slide whole still fill their slides as one list, and a reader moves on
+to the next slide only where a sentence ends, as a speaker would."""
 LEAST_LINES = 2
-"""An item split between words keeps at least this many lines on each box: no line of it alone at a box's foot or head."""
+"""An item of a flowing list split between boxes keeps at least this many lines on each: no line of it alone at a box's
+foot or head."""
 SAFETY = 0.96
 """Measured lines get 4 % of the width spare, for renderers that set text a hair wider."""
 
@@ -125,7 +127,8 @@ def fit(
     between characters (see :func:`unsplit`); what still does not fit continues on the next box,
     and an item taller than a whole box is split at sentence ends (or, failing that, between words).
     Items of a list that ``flow`` continue from box to box as running text does: a box that whole items
-    leave less than ``FILLED_SHARE`` full takes the head of the next one, keeping ``LEAST_LINES`` of it on each.
+    leave less than ``FILLED_SHARE`` full takes the head of the next one, cut at a sentence end that keeps ``LEAST_LINES``
+    of it on each; an item with no such sentence end moves to the next box whole.
     All boxes of one run of items share one size, so continued slides look alike.
     """
     largest, floor = sizes
@@ -150,7 +153,7 @@ def fit(
                 pages[-1].append(piece)
                 continue
             if items_height(pages[-1], width_pt, floor, measurer) < height_pt * share:
-                head, piece = _filling(pages[-1], piece, lambda group: fits(group, floor), flow or not alone, lines if flow else None)
+                head, piece = _filling(pages[-1], piece, lambda group: fits(group, floor), not alone, lines if flow else None)
                 pages[-1] += head
             pages.append([piece])
     return [Fitted(tuple(page), floor) for page in pages if page]
@@ -160,15 +163,15 @@ def _filling(
     page: Sequence[Item], item: Item, fits: Callable[[Sequence[Item]], bool], words: bool, lines: Callable[[Item], int] | None = None
 ) -> tuple[list[Item], Item]:
     """([the longest head of ``item`` that still fits below ``page``], the rest), split at sentence ends; between words
-    too when ``words`` (a piece of an item too long for a slide of its own, which is split so anyway, or an item of a
-    list that flows): otherwise a sentence that fits one slide is never cut to fill another, leaving its tail alone at
-    the top of the next. Where ``lines`` counts an item's lines, a cut between words leaves ``LEAST_LINES`` on either side."""
+    too when ``words`` (a piece of an item too long for a slide of its own, which is split so anyway): otherwise a
+    sentence that fits one slide is never cut to fill another, leaving its tail alone at the top of the next. Where
+    ``lines`` counts an item's lines (an item of a list that flows), a cut leaves ``LEAST_LINES`` on either side."""
     text = item.text
     for splitter in (sentences, str.split) if words else (sentences,):
         parts = splitter(text)
         for cut in range(len(parts) - 1, 0, -1):
             head, tail = _piece(item, " ".join(parts[:cut]), first=True), _piece(item, " ".join(parts[cut:]), first=False)
-            if fits([*page, head]) and (splitter is sentences or lines is None or min(lines(head), lines(tail)) >= LEAST_LINES):
+            if fits([*page, head]) and (lines is None or min(lines(head), lines(tail)) >= LEAST_LINES):
                 return [head], tail
     return [], item
 

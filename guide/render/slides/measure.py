@@ -32,7 +32,8 @@ WIDTH_TOLERANCE_PT = 1e-6
 LINE_SPACING = 1.2
 """Line pitch as a multiple of the font size; the writer sets exactly this spacing."""
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=\S)")
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][\"'”’»)]))\s+(?=\S)")
+"""Space after a sentence's closing mark, or after a quote or bracket that closes just after the mark."""
 
 
 class FaceAdvances(dict[str, float]):
