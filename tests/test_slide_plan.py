@@ -27,7 +27,7 @@ from guide.render.slides.measure import Measurer
 from guide.render.slides.plan import describe
 from guide.render.slides.shapes import Shape, TextBlock
 from guide.render.slides.style import DeckStyle, deck_style
-from guide.render.slides.timeline import Event, positions
+from guide.render.slides.timeline import LEAST_PER_SLIDE, Event, positions
 from guide.render.slides.typeset import Typesetter
 from tests import strategies
 from tests.conftest import TREATY
@@ -162,6 +162,27 @@ def test_dense_dates_get_room_between_breaks_markers_never_touch_and_leaders_nev
         assert sum(drawing.name == "Break" for drawing in slide.drawing) >= 3 * 3  # 1922-1925, 1926-1931, 1931-1933 at least
         cluster = markers[2:6]  # 24 April to 8 September 1926
         assert all(right.left - left.right >= 2 * markers[0].width for left, right in itertools.pairwise(cluster))
+
+
+@pytest.mark.parametrize("aspect", ["16:9", "4:3"])
+@pytest.mark.parametrize("theme", ["classic", "modern", "print"])
+def test_a_timeline_slide_shows_three_events_or_the_timeline_is_a_dated_list(tmp_path: Path, theme: str, aspect: str) -> None:
+    """Two wordy labels on a slide leave it mostly empty and say little of how the dates lie: a timeline whose labels
+    are too wordy for three to stand on one slide is a list of its dates and events, in order, each date in bold."""
+    for topic in (load(tmp_path, long_topic()), load_topic(TREATY).topic):
+        plan = deck_plan(topic, named_theme(theme).with_slide_aspect(aspect))
+        slides = [slide for slide in plan.slides if slide.section == "Timeline" and slide.design != "divider"]
+        drawn = [[drawing for drawing in slide.drawing if drawing.name == "Event"] for slide in slides if slide.design == "timeline"]
+        counts = [len(events) for events in drawn]
+        assert not counts or min(counts) + 1 >= max(counts) >= LEAST_PER_SLIDE, counts  # shared evenly
+        if topic.title == "The Treaty of Berlin (1926)":
+            assert len(drawn) == len(slides)  # seven short events: the treaty's timeline stays a graphic
+        if not drawn:
+            items = [item for slide in slides for item in slide.body.items]
+            assert [item.spans[0].text for item in items] == [f"{entry.date}: " for entry in topic.timeline]
+            assert all(item.spans[0].bold for item in items)
+    classic = deck_plan(load(tmp_path, long_topic()), named_theme().with_slide_aspect("4:3"))
+    assert {slide.design for slide in classic.slides if slide.section == "Timeline"} <= {"list", "divider"}
 
 
 GENERATED = settings(

@@ -727,7 +727,7 @@ class Planner:
         return continuing(slides)
 
     def timeline_slides(self) -> list[SlidePlan]:
-        """The timeline on an axis to scale; as a dated list where a label would not fit even alone."""
+        """The timeline on an axis to scale; as a dated list where its labels are too wordy for three to share a slide."""
         own = self.topic.date
         events = [
             timeline.Event(

@@ -6,7 +6,8 @@ still touch are merged into one span. Labels alternate above and below the axis,
 neighbours may stand closer than a label is wide; the labels of close dates are spread just
 enough that they never collide, each joined to its marker by a leader line. The topic's own event
 gets a larger marker in the accent colour and a tinted label. A timeline with more events than
-one slide holds continues on slides of the same design, the events shared evenly among them.
+one slide holds continues on slides of the same design, the events shared evenly among them; events too wordy
+for three labels to stand on one slide are a dated list instead.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ LABEL_GAP_PT = 12.0
 """Between two labels on the same side of the axis."""
 MAX_LABEL_PT = 360.0
 MAX_PER_SLIDE = 8
+LEAST_PER_SLIDE = 3
+"""Fewer events than this on a slide (labels too wordy to stand more abreast at the floor size) say next to nothing
+about how the dates lie, and leave most of the slide empty: such a timeline is a dated list instead."""
 MARKER_SPACING = 1.5
 """Markers' centres stand at least this many markers apart (more beside the highlight); closer ones merge into a span."""
 
@@ -51,8 +55,9 @@ class Event:
 
 
 def timeline_pages(region: Box, events: Sequence[Event], set_: Typesetter, style: DeckStyle) -> list[list[Drawing]] | None:
-    """The drawings of each timeline slide, on as few slides as keep every label readable; None if one label never fits."""
-    for per_slide in range(min(len(events), MAX_PER_SLIDE), 0, -1):
+    """The drawings of each timeline slide, on as few slides as keep every label readable; None where that leaves
+    fewer than ``LEAST_PER_SLIDE`` events on a slide (a timeline shorter than that stands on one slide, or not at all)."""
+    for per_slide in range(min(len(events), MAX_PER_SLIDE), min(len(events), LEAST_PER_SLIDE) - 1, -1):
         count = -(-len(events) // per_slide)
         pages = [list(events[index * len(events) // count : (index + 1) * len(events) // count]) for index in range(count)]
         width = label_width(region, max(len(page) for page in pages), set_)
