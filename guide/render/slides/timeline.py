@@ -5,9 +5,8 @@ shortened and drawn as a break in the axis, so close dates get room, and markers
 still touch are merged into one span. Labels alternate above and below the axis, so
 neighbours may stand closer than a label is wide; the labels of close dates are spread just
 enough that they never collide, each joined to its marker by a leader line. The topic's own event
-gets a larger marker in the accent colour and a tinted label. A timeline with more events than
-one slide holds continues on slides of the same design, the events shared evenly among them; events too wordy
-for three labels to stand on one slide are a dated list instead.
+gets a larger marker in the accent colour and a tinted label. A long timeline continues on slides of the same
+design, its events shared evenly; events too wordy for three labels to share a slide make a dated list instead.
 """
 
 from __future__ import annotations
