@@ -9,6 +9,7 @@ when all of them succeeded. One topic's failure never stops the others.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -44,8 +45,11 @@ class _Group:
     """Topics already read while telling topics from courses (those that looked like a course), so no file is read twice."""
 
 
-def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | None = None) -> BuildReport:
-    """Build every topic and course in ``paths``; never raises for bad input, reports it instead."""
+def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | None = None, workers: Workers | None = None) -> BuildReport:
+    """Build every topic and course in ``paths``; never raises for bad input, reports it instead.
+
+    ``workers`` are those the caller prepared for it, and ends (see ``Workers.prepare``); else the build starts its own.
+    """
     report = BuildReport()
     command_line = ThemeChain()
     if options.theme:
@@ -85,10 +89,10 @@ def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | Non
         else:
             loose.topics.append(path)
             loose.loaded[path] = loaded
-    with Workers(options.jobs, run.session) as workers:
+    with nullcontext(workers) if workers else Workers(options.jobs) as used:
         for group in groups:
             if group.topics:
-                _build_group(group, run, workers)
+                _build_group(group, run, used)
                 run.manifests.save()
     run.manifests.save()  # courses recorded even when all their topics were up to date
     report.warnings += run.manifests.warnings()
@@ -190,7 +194,7 @@ def _build_topics(group: _Group, pending: list[tuple[Path, TopicResult]], ids_se
             names = tuple(target.output.name for target in stale)
             yield (loaded, result, inputs, stale), RenderJob(loaded.topic, theme, course, group.out, names)
 
-    for count, ((loaded, result, inputs, stale), outcome) in enumerate(workers.run(to_render()), start=1):
+    for count, ((loaded, result, inputs, stale), outcome) in enumerate(workers.run(to_render(), run.session), start=1):
         result.written, result.failure, result.failure_detail = outcome
         run.progress.finished()
         if result.written:

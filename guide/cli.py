@@ -181,12 +181,16 @@ def _build(options: argparse.Namespace, build_options: BuildOptions, stdout: Tex
     started = time.perf_counter()
     report = up_to_date(options.paths, build_options)
     if report is None:
-        from guide.builder import build  # the parser, the content model and the renderers: only when there is work
+        from guide.workers import Workers
 
-        if own_process:  # what it has imported lives until it exits: frozen, no full collection walks it again
-            gc.freeze()  # (one took some 15 ms of a single topic's build)
-        with _progress(options, stderr) as progress:
-            report = build(options.paths, build_options, progress)
+        with Workers(build_options.jobs) as workers:
+            workers.prepare(options.paths, build_options)  # a lone topic's worker imports its renderers as this imports the parser
+            from guide.builder import build  # the parser, the content model and the renderers: only when there is work
+
+            if own_process:  # what it has imported lives until it exits: frozen, no full collection walks it again
+                gc.freeze()  # (one took some 15 ms of a single topic's build)
+            with _progress(options, stderr) as progress:
+                report = build(options.paths, build_options, progress, workers)
     _print_report(report, options, stdout, stderr, time.perf_counter() - started)
     return report.exit_status
 

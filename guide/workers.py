@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import os
+import pickle
 import signal
 import sys
 import threading
@@ -22,8 +23,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, NoReturn, TypeVar
 
+from guide.inputs import find_inputs, may_be_course
 from guide.output import write_atomically
 from guide.outputs import REGISTRY, Output
 from guide.session import BuildSession
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
     from guide.model import Course, Topic
+    from guide.options import BuildOptions
     from guide.theme import Theme
 
 
@@ -116,6 +119,8 @@ class _Worker:
     """What a worker process keeps from one task to the next: its own session, for as long as the build lasts."""
 
     session: BuildSession | None = None
+    uncollected = False
+    """Whether tasks rendered since the last full collection left garbage behind."""
 
     @classmethod
     def start(cls, parent: int) -> None:
@@ -133,14 +138,18 @@ class _Worker:
     def render_many(cls, tasks: list[Task]) -> list[list[Rendered]]:
         if cls.session is None:
             cls.session = BuildSession()
+        if cls.uncollected:
+            # A deck's parts and XML proxies form reference cycles holding its XML (a fifth of a
+            # megabyte) until a full collection, which a long batch rarely reaches: memory grew
+            # with every deck. What survives the collection (the renderers' libraries imported by
+            # the first task, the session's fonts and templates) lives on: frozen, the next
+            # collection skips it, which keeps each at ~1 ms instead of 7 to 17. Collected before
+            # the next tasks rather than after these, so that no result waits for it: a lone
+            # topic's files never do.
+            gc.collect()
+            gc.freeze()
         rendered = [_render(task, cls.session) for task in tasks]
-        # A deck's parts and XML proxies form reference cycles holding its XML (a fifth of a
-        # megabyte) until a full collection, which a long batch rarely reaches: memory grew with
-        # every deck. What survives the collection (the renderers' libraries imported by the first
-        # task, the session's fonts and templates) lives on: frozen, the next collection skips it,
-        # which keeps each at ~1 ms instead of 7 to 17.
-        gc.collect()
-        gc.freeze()
+        cls.uncollected = True
         return rendered
 
 
@@ -175,6 +184,93 @@ def _end_with_parent(parent: int) -> None:
     os._exit(1)
 
 
+class _Helper:
+    """A worker process forked for one task, before the task is known: it imports the renderers of ``names`` meanwhile.
+
+    A lone topic's build is over in a third of a second, so it has no use for a pool's
+    machinery (importing ``multiprocessing`` and ``concurrent.futures`` alone took 20 ms before
+    the fork). The task goes down one pipe and its files come back up another; the worker
+    ends after it, or when the build closes its end of the pipe without sending one,
+    however the build ends.
+    """
+
+    def __init__(self, names: tuple[str, ...]) -> None:
+        self.names = names
+        task_reader, self._task_writer = os.pipe()
+        self._result_reader, result_writer = os.pipe()
+        self.pid: int | None = os.fork()
+        if self.pid == 0:
+            os.close(self._task_writer)
+            os.close(self._result_reader)
+            _helper_main(names, task_reader, result_writer)
+        os.close(task_reader)
+        os.close(result_writer)
+        self._sender: threading.Thread | None = None
+
+    def send(self, task: Task) -> None:
+        """Hand the worker its task, from a thread: the worker reads it only once its imports are done, and a pipe holds 64 kB."""
+        data = pickle.dumps(task, protocol=pickle.HIGHEST_PROTOCOL)
+        self._sender = threading.Thread(target=_send_and_close, args=(self._task_writer, data), name="send-task", daemon=True)
+        self._sender.start()
+
+    def result(self, task: Task) -> list[Rendered]:
+        """The task's files, once the worker has rendered them; a failure for each if the worker ended without them."""
+        with os.fdopen(self._result_reader, "rb") as stream:
+            self._result_reader = -1
+            data = stream.read()
+        if self.pid is not None:
+            os.waitpid(self.pid, 0)
+            self.pid = None
+        if data:
+            rendered: list[Rendered] = pickle.loads(data)
+            return rendered
+        job, names = task
+        ended = "could not be rendered: its worker process ended"
+        return [(None, f"{REGISTRY[name].file_name(job.topic.id)}: {ended}", None) for name in names]
+
+    def end(self) -> None:
+        """End the worker if it is still running (the build is over or interrupted) and let go of its pipes."""
+        if self.pid is not None:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+            self.pid = None
+        if self._sender is None and self._task_writer >= 0:
+            os.close(self._task_writer)
+            self._task_writer = -1
+        if self._result_reader >= 0:
+            os.close(self._result_reader)
+            self._result_reader = -1
+
+
+def _send_and_close(descriptor: int, data: bytes) -> None:
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+    except OSError:
+        pass  # the worker has ended: the build reports its files as not rendered
+
+
+def _helper_main(names: tuple[str, ...], task_reader: int, result_writer: int) -> NoReturn:
+    """The forked worker: import, read the task, render it, send the files back, and leave without tidying up."""
+    status = 1
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        if hasattr(signal, "pthread_sigmask"):
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        for name in names:
+            REGISTRY[name].renderer()
+        with os.fdopen(task_reader, "rb") as stream:
+            data = stream.read()
+        if data:
+            task: Task = pickle.loads(data)
+            rendered = pickle.dumps(_render(task, BuildSession()), protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(result_writer, "wb") as stream:
+                stream.write(rendered)
+        status = 0
+    finally:
+        os._exit(status)  # the build's own exit handlers and buffers are not this process's to run
+
+
 P = TypeVar("P")
 
 
@@ -196,33 +292,61 @@ class Workers:
     one file to the next; this process renders with the build's.
     """
 
-    def __init__(self, jobs: int, session: BuildSession) -> None:
+    def __init__(self, jobs: int) -> None:
         self.jobs = max(1, jobs)
-        self.session = session
         self.pool: ProcessPoolExecutor | None = None
+        self.helper: _Helper | None = None
+        """A worker forked ahead of a lone topic (see ``prepare``)."""
 
     def __enter__(self) -> Workers:
         return self
 
     def __exit__(self, *exception: object) -> None:
+        if self.helper is not None:
+            self.helper.end()
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
 
-    def run(self, jobs: Iterable[tuple[P, RenderJob]]) -> Iterator[tuple[P, Outcome]]:
+    def prepare(self, paths: Sequence[Path], options: BuildOptions) -> None:
+        """If ``paths`` hold a lone topic to render, fork its worker now: it imports the renderers of its PDFs and renders them.
+
+        The PDFs are the longest to render and reportlab the longest to import: the worker
+        imports it while this process still imports the parser and reads and checks the topic,
+        on the other CPU (one after the other, the two libraries' imports alone took half of a
+        lone topic's build), then renders the PDFs while this process renders the rest. The
+        outputs are a guess (a theme may choose others): a wrong one costs only the worker's
+        time. Deciding reads no more than the up-to-date check did, so the command line asks
+        before it imports the parser. Only where workers are forked; elsewhere a lone topic's
+        workers start when it is ready.
+        """
+        inputs = find_inputs(paths)
+        if self.jobs == 1 or options.check_only or START_METHOD != "fork" or len(inputs) != 1 or may_be_course(inputs[0]):
+            return
+        outputs = options.outputs or REGISTRY.defaults()
+        groups = [REGISTRY[name].group for name in outputs]
+        with _interrupts_held():  # Ctrl-C reaches the build alone, which ends the worker once it is known here
+            self.helper = _Helper(tuple(name for name, group in zip(outputs, groups, strict=True) if group == groups[0]))
+
+    def run(self, jobs: Iterable[tuple[P, RenderJob]], session: BuildSession) -> Iterator[tuple[P, Outcome]]:
         """Each job's outcome beside what it came with, in the order given, each as soon as it and those before it are done.
 
         Jobs are taken from ``jobs`` only as the workers are ready for them, a bounded number
-        of topics ahead of the one being written, never the whole batch at once.
+        of topics ahead of the one being written, never the whole batch at once. What renders
+        in this process renders with ``session``.
         """
         pending = iter(jobs)
         first = list(islice(pending, 2))
+        if len(first) == 1 and self.helper is not None:
+            payload, job = first[0]
+            yield payload, self._helped(job, self.helper, session)
+            return
         if self.jobs == 1 or (len(first) == 1 and len(_tasks(first[0][1])) < 2):
             for payload, job in chain(first, pending):
-                yield payload, self._written(job, [_render(task, self.session) for task in _tasks(job)])
+                yield payload, self._written(job, [_render(task, session) for task in _tasks(job)])
             return
         if len(first) == 1:
             payload, job = first[0]
-            yield payload, self._alone(job)
+            yield payload, self._alone(job, session)
             return
         in_flight: deque[_InFlight[P]] = deque()
         chunk: list[tuple[P, RenderJob]] = []
@@ -240,7 +364,20 @@ class Workers:
         while in_flight:
             yield self._collected(in_flight.popleft())
 
-    def _alone(self, job: RenderJob) -> Outcome:
+    def _helped(self, job: RenderJob, helper: _Helper, session: BuildSession) -> Outcome:
+        """A lone topic with a worker forked for it: the worker renders the group it prepared for, this process the others."""
+        tasks = _tasks(job)
+        away = next((task for task in tasks if task[1][0] in helper.names), None)
+        if away is None:
+            helper.end()  # it prepared for outputs this topic does not have
+        else:
+            helper.send(away)
+        rendered = [_render(task, session) for task in tasks if task is not away]
+        if away is not None:
+            rendered.insert(tasks.index(away), helper.result(away))
+        return self._written(job, rendered)
+
+    def _alone(self, job: RenderJob, session: BuildSession) -> Outcome:
         """A lone topic: its first group of outputs (its PDFs) renders here while workers render the others.
 
         This process would only wait for its workers; rendering here spares the longest task
@@ -251,7 +388,7 @@ class Workers:
         pool = self._pool(min(self.jobs, len(others)))
         with _interrupts_held():  # the submission starts the workers
             futures = [pool.submit(_Worker.render_many, [task]) for task in others]
-        rendered = _render(here, self.session)
+        rendered = _render(here, session)
         return self._written(job, [rendered, *(future.result()[0] for future in futures)])
 
     def _sent(self, chunk: list[tuple[P, RenderJob]]) -> list[_InFlight[P]]:
@@ -287,3 +424,4 @@ class Workers:
             context = multiprocessing.get_context(START_METHOD)
             self.pool = ProcessPoolExecutor(workers or self.jobs, context, initializer=_Worker.start, initargs=(os.getpid(),))
         return self.pool
+
