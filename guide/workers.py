@@ -254,6 +254,7 @@ def _helper_main(names: tuple[str, ...], task_reader: int, result_writer: int) -
     """The forked worker: import, read the task, render it, send the files back, and leave without tidying up."""
     status = 1
     try:
+        gc.disable()  # one task and the process ends: its garbage goes with it, uncollected (see cli._build)
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         if hasattr(signal, "pthread_sigmask"):
             signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
@@ -307,25 +308,26 @@ class Workers:
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
 
-    def prepare(self, paths: Sequence[Path], options: BuildOptions) -> None:
-        """If ``paths`` hold a lone topic to render, fork its worker now: it imports the renderers of its PDFs and renders them.
+    def prepare(self, paths: Sequence[Path], options: BuildOptions) -> bool:
+        """Whether ``paths`` hold a lone topic to render; if so, fork its worker now, which imports and renders its PDFs.
 
         The PDFs are the longest to render and reportlab the longest to import: the worker
         imports it while this process still imports the parser and reads and checks the topic,
-        on the other CPU (one after the other, the two libraries' imports alone took half of a
-        lone topic's build), then renders the PDFs while this process renders the rest. The
-        outputs are a guess (a theme may choose others): a wrong one costs only the worker's
-        time. Deciding reads no more than the up-to-date check did, so the command line asks
-        before it imports the parser. Only where workers are forked; elsewhere a lone topic's
-        workers start when it is ready.
+        on the other CPU (one after the other, the two libraries' imports alone took half a
+        lone topic's build); this process renders the rest. The outputs are a guess (a theme
+        may choose others): a wrong one costs only the worker's time. Deciding reads no more
+        than the up-to-date check did, so the command line asks before it imports the parser.
+        Only where workers are forked; elsewhere a lone topic's workers start when it is ready.
         """
         inputs = find_inputs(paths)
-        if self.jobs == 1 or options.check_only or START_METHOD != "fork" or len(inputs) != 1 or may_be_course(inputs[0]):
-            return
-        outputs = options.outputs or REGISTRY.defaults()
-        groups = [REGISTRY[name].group for name in outputs]
-        with _interrupts_held():  # Ctrl-C reaches the build alone, which ends the worker once it is known here
-            self.helper = _Helper(tuple(name for name, group in zip(outputs, groups, strict=True) if group == groups[0]))
+        if options.check_only or len(inputs) != 1 or may_be_course(inputs[0]):
+            return False
+        if self.jobs > 1 and START_METHOD == "fork":
+            outputs = options.outputs or REGISTRY.defaults()
+            groups = [REGISTRY[name].group for name in outputs]
+            with _interrupts_held():  # Ctrl-C reaches the build alone, which ends the worker once it is known here
+                self.helper = _Helper(tuple(name for name, group in zip(outputs, groups, strict=True) if group == groups[0]))
+        return True
 
     def run(self, jobs: Iterable[tuple[P, RenderJob]], session: BuildSession) -> Iterator[tuple[P, Outcome]]:
         """Each job's outcome beside what it came with, in the order given, each as soon as it and those before it are done.
