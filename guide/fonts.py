@@ -86,6 +86,11 @@ EVERYWHERE = ("arial", "helvetica", "times new roman", "times", "courier new", "
 """Fonts every viewer has: Windows and macOS ship them, other systems their metric twins, which the bundled ones are."""
 
 
+def on_every_computer(family: FontFamily) -> bool:
+    """Whether every viewer sets text in ``family`` with its widths: it, or the Office font it stands for, is everywhere."""
+    return family.office_name.casefold() in EVERYWHERE or family.name.casefold() in EVERYWHERE
+
+
 @dataclass(frozen=True)
 class FontUse:
     """A font a document names, the family its text is measured with, and what a viewer needs to see it as designed."""

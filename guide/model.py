@@ -260,8 +260,8 @@ class KeyFact:
     """A fact worth remembering; ``detail`` feeds the speaker notes."""
 
     fact: Prose
-    figure: Annotated[str, line_text(MAX_FIGURE_CHARS)] | None = None
-    """A short number or phrase to show big: "5 years", "4 articles"."""
+    figure: Annotated[str, line_text(MAX_FIGURE_CHARS, shown="unit")] | None = None
+    """A short number or phrase to show big: "5 years", "4 articles"; it never breaks across lines."""
     detail: Prose | None = None
     sources: Annotated[tuple[str, ...], Many(kind_of(str), max_length=MAX_ITEMS["sources"])] = ()
 

@@ -94,7 +94,8 @@ class Value(Kind):
     parse: Callable[[Any], Any]
     json: dict[str, Any]
     shown: str | None = None
-    """How a reader sees the value: "text" (as written) or "prose" (with inline markup); None
+    """How a reader sees the value: "text" (as written), "unit" (as written, on one line: a figure with its
+    unit) or "prose" (with inline markup); None
     for what is never shown as text (ids, paths, links), which ``map_shown_text`` leaves alone."""
 
     def read(self, value: Any, location: Location, found: Found) -> Any:

@@ -114,6 +114,12 @@ class Theme:
     handout: HandoutLayout = "lines"
     """The handout's layout: ``--handout``, else the course's, else the theme's."""
 
+    @property
+    def grey_pictures(self) -> bool:
+        """Whether the topic's pictures print in shades of grey: where the theme outlines instead of filling, to save
+        toner (the print theme), in the deck and in every PDF alike. The logo keeps its colours: it is the institution's."""
+        return not self.fills
+
     def with_page_size(self, page_size: PageSize) -> Theme:
         return replace(self, page_size=page_size)
 

@@ -75,14 +75,27 @@ def typeset_prose(prose: str, language: str = "en", smart_quotes: bool = True) -
     return markup.map_shown(prose, lambda shown: typeset(shown, language, smart_quotes))
 
 
+def unbroken(text: str) -> str:
+    """``text`` kept on one line wherever it is set: each of its spaces a no-break space.
+
+    For what reads as one unit (a date, a figure with its unit: "24 April 1926", "5 years",
+    "€ 3 m"), which a line break would tear apart.
+    """
+    return text.replace(" ", NO_BREAK_SPACE)
+
+
 def typeset_topic(topic: Topic, typography: Typography) -> Topic:
-    """The topic with every text a reader sees typeset; ids, paths and URLs stay as written."""
+    """The topic with every text a reader sees typeset; ids, paths and URLs stay as written.
+
+    Text of the kind "unit" (a key fact's figure) is kept on one line too (see ``unbroken``).
+    """
     language = topic.language_code
 
     def change(value: str, shown: str) -> str:
         if shown == "prose":
             return typeset_prose(value, language, typography.smart_quotes)
-        return typeset(value, language, typography.smart_quotes)
+        printed = typeset(value, language, typography.smart_quotes)
+        return unbroken(printed) if shown == "unit" else printed
 
     return map_shown_text(topic, change)
 

@@ -131,6 +131,24 @@ def test_every_slide_has_speaker_notes_and_answers_are_only_in_the_notes(deck: P
     for number in range(1, 6):
         asked = deck.slides[TITLES.index(f"Quiz question {number}")]
         assert asked.notes_slide.notes_text_frame.text.startswith("Answer: ")
+
+
+def test_an_open_questions_marking_points_follow_its_answer_in_the_notes(deck: Presentation) -> None:
+    """As the answer key gives them, under "Look for", on their own line after the answer; never on a slide."""
+    notes = "\n".join(slide.notes_slide.notes_text_frame.text for slide in deck.slides)
+    lines = [" ".join(line.split()) for line in notes.split("\n")]
+    shown = all_text(deck)
+    opens = [question for question in TOPIC.questions if isinstance(question, OpenQuestion)]
+    assert any(question.key_points for question in opens)
+
+    def said(prose: str) -> str:
+        return " ".join(typeset(plain_text(prose)).split())
+
+    for question in opens:
+        if question.key_points:
+            answer = lines.index(next(line for line in lines if line.endswith(said(question.answer))))
+            assert lines[answer + 1] == "Look for: " + "; ".join(said(point) for point in question.key_points)
+            assert all(said(point) not in shown for point in question.key_points)
     context = deck.slides[TITLES.index("What happened?")]
     assert TOPIC.notes["context"].split()[0] in context.notes_slide.notes_text_frame.text
 

@@ -13,9 +13,10 @@ from pptx import Presentation
 from guide import load_topic
 from guide.fonts import BUNDLED_FAMILIES
 from guide.load import named_theme
+from guide.markup import Span
 from guide.render.pptx import deck_plan, render_deck
 from guide.render.pptx.writer import PROPERTY_LIMIT
-from guide.render.slides.fitting import items_height
+from guide.render.slides.fitting import Item, fit, items_height, line_width, text_width
 from guide.render.slides.measure import Measurer
 from tests.deckread import items_of, pt, text_shapes
 from tests.plancheck import assert_plan_sound
@@ -109,3 +110,16 @@ def test_a_timeline_event_too_long_for_the_axis_is_set_as_a_dated_list(tmp_path:
     assert timeline and {slide.design for slide in timeline} == {"list"}  # too tall for a label beside the axis
     assert timeline[0].body.items[0].text.startswith("1926: Negotiations")
     assert_plan_sound(plan)
+
+
+def test_text_is_set_smaller_rather_than_break_a_date_between_characters() -> None:
+    """A box a date joined by no-break spaces overflows at the largest size: a smaller size keeps it whole,
+    though the text would fit the box's height at the larger one, its date torn."""
+    carlito = Measurer(BUNDLED_FAMILIES["Carlito"])
+    item = Item((Span("In force from 29\u00a0June\u00a01926."),), bullet=False)
+    box_width = 160.0
+    (fitted,) = fit([item], box_width, 400.0, (32.0, 14.0), carlito)
+    lines = carlito.wrap(item.spans, line_width(item, box_width), fitted.size_pt)
+    assert any("29\u00a0June\u00a01926" in "".join(span.text for span in line) for line in lines), lines
+    assert fitted.size_pt < 32.0  # at 32 pt the text fits the height, its date split after "19"
+    assert carlito.line_count(item.spans, text_width(item, box_width), 32.0) * 32.0 * 1.2 < 400.0

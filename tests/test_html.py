@@ -236,3 +236,22 @@ def test_a_topic_without_questions_has_no_teachers_page(tmp_path: Path) -> None:
     status, _, err = run_cli(tmp_path / "plain.yaml", "--out", tmp_path / "out", "--outputs", "html,html-answers", "-q")
     assert status == 0, err
     assert [path.name for path in (tmp_path / "out").glob("*.html")] == ["plain.html"]
+
+
+def test_the_teachers_copy_lists_each_open_questions_marking_points_under_its_answer(topics: dict[str, Topic]) -> None:
+    """As the answer key does ("Look for"); the student's page shows none of them."""
+    topic = typeset_topic(topics["treaty"], named_theme().typography)
+    student = parsed(render_html(topic, named_theme(), None, BuildSession()))
+    teacher = parsed(render_html_answers(topic, named_theme(), None, BuildSession()))
+    asked = [question for question in topic.questions if isinstance(question, OpenQuestion)]
+    pointed = [question for question in asked if question.key_points]
+    items = {words(item.find("p")): item for item in teacher.findall(".//ol[@class='questions']/li")}
+    assert pointed
+    for question in asked:
+        item = items[folded(question.question)]
+        listed = [words(point) for point in item.findall("ul[@class='key-points']/li")]
+        assert listed == [folded(point) for point in question.key_points]
+        assert ("Look for:" in words(item)) == bool(question.key_points)
+    student_text = words(student.find("body"))
+    assert "Look for" not in student_text
+    assert not any(folded(point) in student_text for question in pointed for point in question.key_points)

@@ -401,7 +401,8 @@ def test_the_treaty_sets_its_figures_big_its_people_larger_than_its_terms_and_sh
     title_size = by_title["In numbers"].title_size_pt
     figures = [d for d in by_title["In numbers"].drawing if isinstance(d, TextBlock) and d.role == "number"]
     assert [figure.items[0].text.replace("\xa0", " ") for figure in figures] == ["24 April 1926", "5 years"]
-    assert all(figure.size_pt >= 2.4 * title_size and len(figure.lines[0]) == 1 for figure in figures)
+    # twice the title at least, though kept on one line in a viewer's wide stand-in font (modern's Calibri)
+    assert all(figure.size_pt >= 2 * title_size and len(figure.lines[0]) == 1 for figure in figures)
     assert plan.scale["person"] > plan.scale["grid"]
     for title in ("In numbers", "Who was involved"):
         content = [d.box for d in by_title[title].drawing if d.box.top >= stage.top - 0.01]

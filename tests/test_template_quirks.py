@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from PIL import ImageFont
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
@@ -19,6 +20,7 @@ from pypdf import PdfReader
 
 from guide.colors import contrast_ratio
 from guide.errors import RenderError
+from guide.fonts import WIDE_FAMILY
 from guide.load import load_topic
 from guide.load.theme import named_theme
 from guide.markup import Span
@@ -377,16 +379,22 @@ def test_a_dark_cover_layout_with_light_title_styles_is_not_a_contrast_warning(p
 
 
 def test_text_keeps_clear_of_the_masters_own_shapes(project: Path) -> None:
-    """The master's button sits inside its body area: lists, cards and quotations end above it."""
+    """The master's button sits inside its body area: lists, cards and quotations end above it; the dividers' parts,
+    which ending above it would leave one line, stand beside it at the section header's full height."""
     name = "pptx-automizer-additional-master.pptx"
     _, deck_path = deck_on_file(project, REAL / name)
     deck = checked_deck(deck_path, project / name)
-    button_top = min(top for _, top, _, height in read_template(project / name).roles["content"].decorations if top > 400)
+    left, top, _, _ = next(box for box in read_template(project / name).roles["content"].decorations if box[1] > 400)
+    parts = 0
     for slide in list(deck.slides)[1:]:
         for shape in slide.shapes:
             furniture = shape.is_placeholder and shape.placeholder_format.type in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
             if shape.has_text_frame and shape.text_frame.text.strip() and not furniture and shape.name != "ModifyMe":
-                assert pt(shape.top + shape.height) <= button_top + 0.5, (slide.shapes.title.text_frame.text, shape.name)
+                above, beside = pt(shape.top + shape.height) <= top + 0.5, pt(shape.left + shape.width) <= left + 0.5
+                divider = slide.slide_layout.name.startswith("Abschnitts")
+                assert beside if divider and shape.name == "Textplatzhalter 2" else above, (slide.shapes.title.text_frame.text, shape.name)
+                parts += divider and shape.name == "Textplatzhalter 2" and len(shape.text_frame.paragraphs) == 3
+    assert parts == 3, "each of the three dividers lists the deck's three parts"
 
 
 def test_a_font_only_the_cover_layout_sets_is_measured_and_named_too(project: Path) -> None:
@@ -491,3 +499,25 @@ def test_titles_a_layout_shows_in_capitals_are_measured_and_drawn_in_capitals(pr
         spans = (Span(slide.title.upper(), bold=True),)
         width = slide.title_box.width - 2 * INSET_X_PT
         assert measurer.line_count(spans, width, slide.title_size_pt) == len(slide.title_lines)
+
+
+@pytest.mark.parametrize("name", ["coreoz-ppt-templates-demo.pptx", "pptx-automizer-additional-master.pptx"])
+def test_dates_and_figures_never_break_inside_themselves_even_in_a_wider_stand_in_font(project: Path, name: str) -> None:
+    """Both templates set Calibri; a viewer without it (or Carlito) sees a wider face, as LibreOffice shows DejaVu Sans.
+
+    Each big figure and each timeline date is one unit (no-break spaces) that fits its line in DejaVu Sans Bold too.
+    """
+    _, deck_path = deck_on_file(project, REAL / name)
+    wide = ImageFont.truetype(str(WIDE_FAMILY.bold), 1000)
+    units = []
+    for slide in Presentation(str(deck_path)).slides:
+        for shape in slide.shapes:
+            if shape.name in ("Figure", "Event"):  # a big figure; a timeline label, its date first
+                frame = shape.text_frame
+                paragraph = frame.paragraphs[0]
+                line = pt(shape.width) - pt(frame.margin_left) - pt(frame.margin_right)
+                units.append((paragraph.text, wide.getlength(paragraph.text) * paragraph.runs[0].font.size.pt / 1000, line))
+    texts = [text for text, _, _ in units]
+    assert {"24\u00a0April\u00a01926", "5\u00a0years", "1\u00a0December\u00a01925", "8\u00a0September\u00a01926"} <= set(texts)
+    assert all(" " not in text for text in texts), texts
+    assert all(width <= line for _, width, line in units), units

@@ -5,7 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pikepdf
 import pytest
+from PIL import Image, ImageChops
 from pptx import Presentation
 from pptx.enum.dml import MSO_FILL_TYPE
 from pypdf import PdfReader
@@ -255,3 +257,29 @@ def test_invalid_theme_gives_its_exact_messages(path: Path, tmp_path: Path) -> N
     assert expected
     assert sorted(line.removeprefix(f"{path}:") for line in err.splitlines()) == sorted(expected)
     assert not any(tmp_path.iterdir())
+
+
+def pictures_of(pdf: Path) -> list[Image.Image]:
+    """Every picture a PDF embeds, decoded."""
+    with pikepdf.open(pdf) as document:
+        return [pikepdf.PdfImage(image).as_pil_image() for page in document.pages for image in page.get_images().values()]
+
+
+def in_grey(picture: Image.Image) -> bool:
+    """Whether a picture has no colour: one channel, or red, green and blue alike in every pixel."""
+    if picture.mode in ("L", "LA", "1"):
+        return True
+    red, green, blue = picture.convert("RGB").split()
+    return ImageChops.difference(red, green).getbbox() is None and ImageChops.difference(green, blue).getbbox() is None
+
+
+def test_the_print_theme_prints_the_topics_pictures_in_grey_on_every_pdf_as_on_its_slides(themed: dict[str, Path]) -> None:
+    """One rule for the deck and the PDFs: the print theme greys the treaty's diagram on the sheet too (the answer key
+    and the quiz papers draw no pictures, and are checked in case they come to)."""
+    for name in ("classic", "print"):
+        pdfs = sorted(themed[name].glob("*.pdf"))
+        pictured = {pdf.name: pictures_of(pdf) for pdf in pdfs}
+        assert pictured["treaty-of-berlin-1926.pdf"], pictured
+        for pdf, pictures in pictured.items():
+            greys = [in_grey(picture) for picture in pictures]
+            assert all(greys) if name == "print" else not any(greys), (name, pdf)

@@ -70,16 +70,47 @@ def template_geometry(template: Template) -> Geometry:
     )
 
 
-def _clear_of(template: Template, layout: Layout, box: Box) -> Box:
-    """``box`` ending above the decorations (a logo, a button) that reach into its lower half, while two lines still fit."""
-    bottom = box.bottom
+def _in_the_way(template: Template, layout: Layout, box: Box) -> list[Box]:
+    """The layout's decorations (a logo, a button, not a backdrop) that reach into ``box``'s lower half."""
+    found = []
     for left, top, width, height in layout.decorations:
         backdrop = width * height > template.width_pt * template.height_pt * BACKDROP_SHARE or height > template.height_pt * 0.6
-        overlaps = left < box.right and left + width > box.left and top < bottom and top + height > box.top
+        overlaps = left < box.right and left + width > box.left and top < box.bottom and top + height > box.top
         if overlaps and not backdrop and top > box.top + box.height / 2:
-            bottom = min(bottom, top - STAGE_GAP_PT * template.height_pt / BASE_HEIGHT_PT)
+            found.append(Box(left, top, width, height))
+    return found
+
+
+def _clear_of(template: Template, layout: Layout, box: Box) -> Box:
+    """``box`` ending above the decorations (a logo, a button) that reach into its lower half, while two lines still fit."""
+    gap = STAGE_GAP_PT * template.height_pt / BASE_HEIGHT_PT
+    bottom = min([box.bottom, *(shape.top - gap for shape in _in_the_way(template, layout, box))])
     least = lines_height(2, BODY_FLOOR_PT * template.height_pt / BASE_HEIGHT_PT)
     return Box(box.left, box.top, box.width, bottom - box.top) if bottom - box.top >= least else box
+
+
+def _beside(template: Template, layout: Layout, box: Box) -> Box:
+    """``box`` at its full height, ending left of (or starting right of) the decorations in its lower half, where that
+    leaves at least half its width; else ``box``."""
+    gap = STAGE_GAP_PT * template.height_pt / BASE_HEIGHT_PT
+    left, right = box.left, box.right
+    for shape in _in_the_way(template, layout, box):
+        if shape.left > box.left + box.width / 2:
+            right = min(right, shape.left - gap)
+        elif shape.right < box.left + box.width / 2:
+            left = max(left, shape.right + gap)
+        else:
+            return box
+    return Box(left, box.top, right - left, box.height) if right - left >= box.width / 2 else box
+
+
+def _roomiest(template: Template, layout: Layout, box: Box) -> Box:
+    """``box`` clear of the decorations in its lower half: above them, or beside them, whichever leaves more room.
+
+    A section header's text box with a button in its corner keeps its height beside the button, where
+    ending above it would leave one line: room for the deck's parts, one a line."""
+    above, beside = _clear_of(template, layout, box), _beside(template, layout, box)
+    return beside if _in_the_way(template, layout, above) or beside.width * beside.height > above.width * above.height else above
 
 
 def _section(template: Template) -> tuple[Box, Box] | None:
@@ -89,7 +120,7 @@ def _section(template: Template) -> tuple[Box, Box] | None:
     if layout is None or "section" in template.fallbacks:
         return None
     title, text = _own(layout.first("title")), _own(layout.main_body)
-    return (_clear_of(template, layout, title), _clear_of(template, layout, text)) if title is not None and text is not None else None
+    return (_clear_of(template, layout, title), _roomiest(template, layout, text)) if title is not None and text is not None else None
 
 
 def _own(placeholder: Placeholder | None) -> Box | None:

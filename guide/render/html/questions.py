@@ -33,11 +33,20 @@ def _answer(content: str, labels: Labels) -> str:
     return f'<p class="answer"><strong>{text(labels["answer"])}:</strong> {content}</p>'
 
 
+def _looked_for(points: Sequence[str], labels: Labels) -> str:
+    """An open question's marking points under its answer, as the answer key lists them ("Look for")."""
+    if not points:
+        return ""
+    listed = "".join(f"<li>{prose(point)}</li>" for point in points)
+    return f'<p class="key-points"><strong>{text(labels["key_points"])}:</strong></p><ul class="key-points">{listed}</ul>'
+
+
 def _question(item: Arranged, labels: Labels, answers: bool) -> str:
     """The question as the sheet asks it; with ``answers``, one answer paragraph after it (and the key's marks in it)."""
     question = item.question
     if isinstance(question, model.OpenQuestion):
-        return _stem(question.question, labels, "question", question.points) + (_answer(prose(question.answer), labels) if answers else "")
+        asked = _stem(question.question, labels, "question", question.points)
+        return asked + (_answer(prose(question.answer), labels) + _looked_for(question.key_points, labels) if answers else "")
     asked = _asked(item, labels, answers)
     return asked + (_answer(_short_answer(item, labels), labels) if answers else "")
 

@@ -72,6 +72,8 @@ table.matching td {{ padding: 0.2rem 0.5rem; vertical-align: top; }}
 table.matching td.box {{ border: 1px solid {colors.text}; min-width: 1.5rem; text-align: center; }}
 .gap {{ white-space: nowrap; }}
 .answer {{ margin: 0.3rem 0 0.8rem; padding: 0.4rem 0.8rem; border-left: 0.2rem solid {colors.accent}; }}
+p.key-points {{ margin: -0.4rem 0 0.2rem; padding-left: 1rem; }}
+ul.key-points {{ margin: 0 0 0.8rem; padding-left: 2.4rem; }}
 footer {{ margin-top: 2.5rem; padding-bottom: 2rem; color: {colors.muted}; font-size: 0.85rem; }}
 @media (max-width: 30rem) {{
   body {{ font-size: 1rem; }}

@@ -27,6 +27,7 @@ from guide.render.pdf.structure import Element
 from guide.render.pdf.styles import Styles
 from guide.render.pdf.tagged import adopt, language_markup, tag
 from guide.render.pdf.timescale import ColumnTimeScale, TimeScale, placeable
+from guide.render.pictures import grey_png
 from guide.session import BuildSession
 
 LOGO_MAX_HEIGHT_PT = 48.0
@@ -71,8 +72,11 @@ class Blocks:
         self.session = session or BuildSession()
         self._outline_keys = 0
 
-    def picture(self, path: str | Path) -> PictureObject:
-        """The picture at ``path``, decoded and compressed once per content in a session (a sheet is often laid out more than once)."""
+    def picture(self, path: str | Path, topic_picture: bool = True) -> PictureObject:
+        """The picture at ``path``, decoded and compressed once per content in a session (a sheet is often laid out more than once);
+        a topic's picture (not the logo) in shades of grey where the theme prints them so."""
+        if topic_picture and self.styles.grey_pictures:
+            return self.session.from_file("pdf-grey-picture", Path(path), _grey_picture_object, keep=PICTURES_KEPT)
         return self.session.from_file("pdf-picture", Path(path), picture_object, keep=PICTURES_KEPT)
 
     def inline(self, prose: str) -> str:
@@ -132,7 +136,7 @@ class Blocks:
         if meta:
             lines.append(tag(Paragraph(_meta_markup(meta), styles.band_meta), Element("P")))
         fill = (palette.text if teacher else palette.primary) if styles.fills else None
-        picture = _scaled(self.picture(logo), LOGO_MAX_WIDTH_PT, LOGO_MAX_HEIGHT_PT) if logo is not None else None
+        picture = _scaled(self.picture(logo, topic_picture=False), LOGO_MAX_WIDTH_PT, LOGO_MAX_HEIGHT_PT) if logo is not None else None
         outline = palette.text if teacher else palette.primary
         write_in = None
         if not teacher:
@@ -431,3 +435,7 @@ def _scaled(picture: PictureObject, max_width: float, max_height: float) -> Pict
     """A picture as large as fits ``max_width`` x ``max_height`` points, keeping its proportions."""
     scale = min(max_width / picture.width_px, max_height / picture.height_px)
     return Picture(picture, picture.width_px * scale, picture.height_px * scale)
+
+
+def _grey_picture_object(data: bytes) -> PictureObject:
+    return picture_object(grey_png(data))

@@ -23,7 +23,7 @@ from guide.render.common import Metadata, metadata
 from guide.render.pdf.document import render_story, text_area
 from guide.render.pdf.fonts import register
 from guide.render.pdf.inline import literal
-from guide.render.pdf.ruled_pages import LABEL_ROOM_PT, ROW_GAP_PT, RULE_INSET_PT, WRITING_PT, RuledPage, ruled_pages
+from guide.render.pdf.ruled_pages import LABEL_ROOM_PT, ROW_GAP_PT, RULE_INSET_PT, WRITING_PT, RuledPage, ruled_pages, smallest_text_pt
 from guide.render.pdf.run_on import RunOn
 from guide.render.pdf.sheet import furniture
 from guide.render.pdf.slide_art import SlideLook, draw_slide, slide_space
@@ -34,7 +34,7 @@ from guide.render.pdf.tagged_canvas import TaggingCanvas
 from guide.render.pdf.template_art import template_look
 from guide.render.planning import Setting, planned
 from guide.render.slides.designs import picture_size
-from guide.render.slides.geometry import logo_box
+from guide.render.slides.geometry import FOOTER_SIZE_PT, logo_box
 from guide.render.slides.plan import DeckPlan, SlidePlan
 from guide.render.slides.style import theme_inks
 from guide.session import BuildSession
@@ -56,6 +56,8 @@ FRAME_PT = 0.5
 """The hairline around a slide on paper, so a white slide keeps its edge."""
 DIVIDER = "divider"
 """The design of the slide that opens a part of a long deck."""
+LEAST_PRINTED_PT = 6.0
+"""The smallest the deck's footer line and slide number print on paper, drawn larger on the slide than in the deck."""
 
 
 def render_slides_pdf(topic: Topic, theme: Theme, course: Course | None = None, session: BuildSession | None = None) -> bytes:
@@ -94,7 +96,8 @@ def render_handout(topic: Topic, theme: Theme, course: Course | None = None, ses
     labels = theme.labels_for(topic.language_code)
     styles = build_styles(theme, session, topic.language)
     shown = on_paper(plan.slides, theme.handout)
-    deck = _Deck(plan, look, styles, labels, shown, bookmarks(shown))
+    least_text = min((smallest_text_pt(slide) for _, slide in shown), default=FOOTER_SIZE_PT)
+    deck = _Deck(plan, look, styles, labels, shown, bookmarks(shown), least_text)
     if theme.handout == "notes":
         story = notes_story(deck)
     elif theme.handout == "lines":
@@ -160,6 +163,8 @@ class _Deck:
     """The slides the handout prints, with their numbers in the deck (see :func:`on_paper`)."""
     marks: dict[int, str]
     """Slide number -> its outline entry (see :func:`bookmarks`)."""
+    least_text_pt: float
+    """The smallest text the printed slides show of their own (see ``smallest_text_pt``)."""
 
 
 def ruled_story(deck: _Deck, width: float, height: float) -> list[Flowable]:
@@ -302,7 +307,7 @@ def place_slide(
     if number in deck.marks:
         bookmark(canvas, number, deck.marks[number])
     with slide_space(canvas, x, bottom, scale, plan):
-        draw_slide(canvas, plan, slide, number, deck.look, section)
+        draw_slide(canvas, plan, slide, number, replace(deck.look, footer_pt=footer_size(scale, deck.least_text_pt)), section)
     canvas.saveState()
     canvas.setStrokeColor(deck.styles.palette.rule)
     canvas.setLineWidth(FRAME_PT)
@@ -311,6 +316,17 @@ def place_slide(
     canvas.setFillColor(deck.styles.palette.muted)
     canvas.drawString(x, bottom - LABEL_PT - 2, f"{deck.labels['slide']} {number}")
     canvas.restoreState()
+
+
+def footer_size(scale: float, least_text_pt: float) -> float | None:
+    """The size the deck's footer line and slide number are drawn at on a slide shown ``scale`` times its size: the deck's,
+    or larger so they print at ``LEAST_PRINTED_PT``, but never larger than the slides' own smallest text (``least_text_pt``).
+
+    None leaves them off where that cannot be: on pages of four, six or nine, whose slides' own text prints smaller
+    still, they would be specks; the page's running header and the label under each slide say the same.
+    """
+    size = max(FOOTER_SIZE_PT, LEAST_PRINTED_PT / scale)
+    return size if size <= least_text_pt else None
 
 
 def draw_rules(

@@ -24,7 +24,7 @@ from guide.markup import Span
 from guide.render.pdf.fonts import RegisteredFamily
 from guide.render.pdf.structure import Element
 from guide.render.pdf.tagged import linked, marked, spoken_in
-from guide.render.slides.designs import greyed
+from guide.render.pictures import greyed
 from guide.render.slides.fitting import BULLET_INDENT_PT, INSET_X_PT, INSET_Y_PT, PARAGRAPH_GAP, Item, bold_line
 from guide.render.slides.geometry import FOOTER_SIZE_PT, LOGO_CARD_PAD_PT, Box, footer_boxes
 from guide.render.slides.measure import LINE_SPACING
@@ -64,6 +64,8 @@ class SlideLook:
     body_fonts: RegisteredFamily
     designed: bool
     logo: tuple[Path, Box] | None = None
+    footer_pt: float | None = FOOTER_SIZE_PT
+    """The size of the footer line and slide number on the slide (larger on paper, where the slide is shrunk); None leaves them off."""
     backdrops: Mapping[str, Backdrop] | None = None
     footers: Mapping[str, tuple[Box | None, Box | None]] | None = None
     anchors: Mapping[str, Mapping[str, str]] | None = None
@@ -248,6 +250,8 @@ def draw_footer(canvas: Canvas, plan: DeckPlan, role: str, number: int, look: Sl
     deck sets them), or in the boxes of the template's layout."""
     text_box: Box | None
     number_box: Box | None
+    if look.footer_pt is None:
+        return
     if look.designed:
         text_box, number_box = footer_boxes(plan.width_pt, plan.height_pt)
     else:
@@ -256,7 +260,7 @@ def draw_footer(canvas: Canvas, plan: DeckPlan, role: str, number: int, look: Sl
         if box is not None:
             line = (Span(text),)
             ink = "on_fill_muted" if filled and look.designed else "muted"
-            block = TextBlock(box, (Item(line, bullet=False),), FOOTER_SIZE_PT, "footer", ink, align, lines=((line,),))
+            block = TextBlock(box, (Item(line, bullet=False),), look.footer_pt, "footer", ink, align, lines=((line,),))
             draw_text_block(canvas, plan.height_pt, block, look)
 
 

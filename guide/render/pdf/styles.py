@@ -59,6 +59,8 @@ class Styles:
     palette: Palette
     fills: bool
     """Whether large areas (title band, summary box) are filled with colour or only outlined."""
+    grey_pictures: bool
+    """Whether the topic's pictures print in shades of grey (see ``Theme.grey_pictures``)."""
     heading_fonts: RegisteredFamily
     body_fonts: RegisteredFamily
     link_color: str
@@ -104,12 +106,20 @@ def build_styles(theme: Theme, session: BuildSession, language: str, tight: bool
     hyphenation = hyphenation_language(language)
     fonts = (theme.heading_font, theme.body_font)
     digests = tuple(session.digest(face) for family in fonts for face in family.faces)
-    key = (theme.colors, *fonts, theme.fills, theme.body_pt, side_pt, hyphenation, leading, digests)
+    key = (theme.colors, *fonts, theme.fills, theme.grey_pictures, theme.body_pt, side_pt, hyphenation, leading, digests)
     return session.made(
         "pdf-styles",
         key,
         lambda: _styles(
-            theme.colors, theme.heading_font, theme.body_font, theme.fills, (theme.body_pt, side_pt), hyphenation, leading, session
+            theme.colors,
+            theme.heading_font,
+            theme.body_font,
+            theme.fills,
+            theme.grey_pictures,
+            (theme.body_pt, side_pt),
+            hyphenation,
+            leading,
+            session,
         ),
     )
 
@@ -124,6 +134,7 @@ def _styles(
     heading_font: FontFamily,
     body_font: FontFamily,
     fills: bool,
+    grey_pictures: bool,
     sizes: tuple[float, float],
     language: str,
     leading: float,
@@ -162,6 +173,7 @@ def _styles(
     styles = Styles(
         palette=palette,
         fills=fills,
+        grey_pictures=grey_pictures,
         heading_fonts=heading,
         body_fonts=body,
         link_color=colors.primary,

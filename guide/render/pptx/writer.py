@@ -21,13 +21,14 @@ from pptx.util import Pt
 from guide.errors import RenderError
 from guide.markup import Span
 from guide.render.common import Metadata
+from guide.render.pictures import greyed
 from guide.render.pptx import elements
 from guide.render.pptx.archive import deck_bytes
 from guide.render.pptx.branding import carry_branding
 from guide.render.pptx.elements import Ink, ShapeTree, TextStyle
 from guide.render.pptx.internals import part_element
 from guide.render.pptx.package import DeckPackage, add_picture, template_package
-from guide.render.slides.designs import greyed, picture_size
+from guide.render.slides.designs import picture_size
 from guide.render.slides.fitting import Item, bold_line
 from guide.render.slides.geometry import FOOTER_SIZE_PT, LOGO_CARD_PAD_PT, Box, footer_boxes, logo_box
 from guide.render.slides.plan import DeckFonts, DeckPlan, SlidePlan

@@ -7,7 +7,6 @@ at its role's floor, so the planner can choose another.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import partial
@@ -146,7 +145,7 @@ def grid(
             badge = _badge_box(card, set_)
             if entry.portrait:
                 box = fitted(entry.portrait, badge)
-                drawings.append(Picture(entry.portrait, entry.head.text, box, "muted", "Portrait", grey=not style.fills))
+                drawings.append(Picture(entry.portrait, entry.head.text, box, "muted", "Portrait", grey=style.grey_pictures))
             elif entry.badge:
                 drawings += _badge(badge, entry.badge, set_, style)
             else:
@@ -284,7 +283,7 @@ def numbers(region: Box, figures: Sequence[tuple[str, Item]], set_: Typesetter, 
         return None
     big = [Item((Span(figure, bold=True),), bullet=False) for figure, _ in figures]
     inner = (region.width - (count - 1) * set_.pt(GAP_PT)) / count - 2 * set_.pt(PAD_PT)
-    short = all(set_.lines(item, inner, set_.sizes("number")[0], "number") == 1 for item in big)
+    short = all(set_.on_one_line(item, inner, set_.sizes("number")[0], "number") for item in big)
     columns = partial(_figure_columns, region, big, figures, set_, style)
     rows = partial(_figure_rows, region, big, figures, set_)
     return next((drawings for layout in ((columns, rows) if short else (rows, columns)) if (drawings := layout())), None)
@@ -298,7 +297,7 @@ def _figure_columns(
     if width - 2 * set_.pt(PAD_PT) < set_.pt(MIN_COLUMN_PT):
         return None
     inner = width - 2 * set_.pt(PAD_PT)
-    number_size = set_.largest_where(lambda size: all(set_.lines(item, inner, size, "number") == 1 for item in big), "number")
+    number_size = set_.largest_where(lambda size: all(set_.on_one_line(item, inner, size, "number") for item in big), "number")
     if number_size is None:
         return None
     number_height = set_.height(big[:1], inner, number_size, "number")
@@ -348,7 +347,8 @@ def _figure_columns(
 
 
 def _figure_rows(region: Box, big: Sequence[Item], figures: Sequence[tuple[str, Item]], set_: Typesetter) -> list[Drawing] | None:
-    """The figures one under another in a column as wide as the widest, each fact beside its figure, an accent bar between."""
+    """The figures one under another in a column as wide as the widest, each fact beside its figure, an accent bar between;
+    the figures as large as leaves the facts their largest size where a size does, and no word of a fact wider than its line."""
     lead = 2 * set_.pt(GAP_PT) + set_.pt(ACCENT_BAR_PT)
 
     def column(size: float) -> float:
@@ -360,12 +360,17 @@ def _figure_rows(region: Box, big: Sequence[Item], figures: Sequence[tuple[str, 
         return [max(number, set_.height([fact], fact_width, card, "card")) for _, fact in figures]
 
     def fits(size: float, card: float) -> bool:
+        fact_width = region.width - column(size) - lead
         return (
-            region.width - column(size) - lead >= set_.pt(MIN_COLUMN_PT)
+            fact_width >= set_.pt(MIN_COLUMN_PT)
             and sum(rows(size, card)) + set_.pt(GAP_PT) * (len(big) - 1) <= region.height
+            and all(set_.words_fit([fact], fact_width, card, "card") for _, fact in figures)
         )
 
-    number_size = set_.largest_where(lambda size: fits(size, set_.sizes("card")[1]), "number")
+    largest_card, least_card = set_.sizes("card")
+    number_size = set_.largest_where(lambda size: fits(size, largest_card), "number") or set_.largest_where(
+        lambda size: fits(size, least_card), "number"
+    )
     if number_size is None:
         return None
     size = set_.largest_where(lambda card: fits(number_size, card), "card")
@@ -446,7 +451,7 @@ def picture(
         box = replace(tall, left=left)
         credit_box = Box(box.right + 2 * gap, box.bottom - height, width, height)
         return [
-            Picture(file, alt, box, frame, grey=not style.fills),
+            Picture(file, alt, box, frame, grey=style.grey_pictures),
             set_.block(credit_box, [line], size, "caption", ink=credit_ink, anchor="b", name="Credit"),
         ]
     room = region.height
@@ -456,23 +461,12 @@ def picture(
     box = fitted(file, replace(region, height=room))
     if middle:
         box = replace(box, top=region.top + (room - box.height) / 2)
-    drawings: list[Drawing] = [Picture(file, alt, box, frame, grey=not style.fills)]
+    drawings: list[Drawing] = [Picture(file, alt, box, frame, grey=style.grey_pictures)]
     if credit:
         width = max(box.width, region.width / 2)
         credit_box = Box(min(box.left, region.right - width), box.bottom + gap, width, credit_height)
         drawings.append(set_.block(credit_box, [line], size, "caption", ink=credit_ink, name="Credit"))
     return drawings
-
-
-def greyed(file: Path) -> io.BytesIO:
-    """The picture in ``file`` in shades of grey, as PNG bytes (transparency kept), as a deck printed in black shows it."""
-    with Image.open(file) as image:
-        clear = "A" in image.getbands() or "transparency" in image.info
-        grey = image.convert("RGBA").convert("LA") if clear else image.convert("L")
-    stream = io.BytesIO()
-    grey.save(stream, "PNG")
-    stream.seek(0)
-    return stream
 
 
 def fitted(file: str, region: Box) -> Box:

@@ -77,13 +77,28 @@ def items_height(items: Sequence[Item], box_width_pt: float, size_pt: float, mea
     return height
 
 
+def words_fit(items: Sequence[Item], box_width_pt: float, size_pt: float, measurer: Measurer) -> bool:
+    """Whether every word of the items fits its line in a box of ``box_width_pt``, whatever face a viewer sets it in."""
+    return not any(measurer.splits_a_word(item.spans, text_width(item, box_width_pt), size_pt) for item in items)
+
+
+def unsplit(size_pt: float, floor: float, words_fit_at: Callable[[float], bool]) -> float:
+    """``size_pt``, or the largest smaller size down to ``floor`` at which no word breaks between characters;
+    ``size_pt`` itself where even the floor would break one (a word longer than any line)."""
+    size = size_pt
+    while size > floor and not words_fit_at(size):
+        size -= 1
+    return size if words_fit_at(size) else size_pt
+
+
 def largest_size(items: Sequence[Item], width_pt: float, height_pt: float, sizes: tuple[float, float], measurer: Measurer) -> float | None:
-    """The largest whole size from ``sizes`` (largest, floor) at which the items fit the box; None if not even the floor."""
+    """The largest whole size from ``sizes`` (largest, floor) at which the items fit the box, and no word breaks
+    between characters where a size allows; None if not even the floor fits."""
     largest, floor = sizes
     size = largest
     while size >= floor:
         if items_height(items, width_pt, size, measurer) <= height_pt:
-            return size
+            return unsplit(size, floor, lambda smaller: words_fit(items, width_pt, smaller, measurer))
         size -= 1
     return None
 
@@ -91,7 +106,8 @@ def largest_size(items: Sequence[Item], width_pt: float, height_pt: float, sizes
 def fit(items: Sequence[Item], width_pt: float, height_pt: float, sizes: tuple[float, float], measurer: Measurer) -> list[Fitted]:
     """The items on as few boxes as possible, at the largest size (from ``sizes``, largest first) that fits.
 
-    Text shrinks down to the floor ``sizes[1]``; what still does not fit continues on the next box,
+    Text shrinks until it fits (down to the floor ``sizes[1]``), and on where that keeps a word from breaking
+    between characters (see :func:`unsplit`); what still does not fit continues on the next box,
     and an item taller than a whole box is split at sentence ends (or, failing that, between words).
     All boxes of one run of items share one size, so continued slides look alike.
     """
@@ -104,7 +120,7 @@ def fit(items: Sequence[Item], width_pt: float, height_pt: float, sizes: tuple[f
     while size > floor and not fits(items, size):
         size -= 1
     if fits(items, size):
-        return [Fitted(tuple(items), size)]
+        return [Fitted(tuple(items), unsplit(size, floor, lambda smaller: words_fit(items, width_pt, smaller, measurer)))]
     pages: list[list[Item]] = [[]]
     for item in items:
         alone = fits([item], floor)

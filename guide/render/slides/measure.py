@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PIL import ImageFont
 
-from guide.fonts import FontFamily
+from guide.fonts import WIDE_FAMILY, FontFamily, on_every_computer
 from guide.markup import Span
 
 MEASURING_SIZE = 1000
@@ -100,11 +100,24 @@ class Measurer:
         self.faces = measurers or Measurers()
         self._counted: dict[tuple[tuple[Span, ...], float, float], int] = {}
         """Line counts already measured: a plan tries the same texts in the same boxes many times."""
+        self._widest_words: dict[tuple[Span, ...], float] = {}
+        """The widest word of each text measured, at the measuring size (see :meth:`splits_a_word`)."""
 
     def width_pt(self, text: str, size_pt: float, bold: bool = False, italic: bool = False) -> float:
         face = {(False, False): self.family.regular, (True, False): self.family.bold}.get((bold, italic))
         face = face or (self.family.bold_italic if bold else self.family.italic)
         return self.faces.face(face).width(text) * size_pt / MEASURING_SIZE
+
+    def widest_pt(self, text: str, size_pt: float, bold: bool = False, italic: bool = False) -> float:
+        """Width of ``text`` in this family, or in the wide face a viewer without the font may be shown, if that is wider.
+
+        What must stay on one line (a date, a figure with its unit) is measured so: a viewer breaks it between
+        characters wherever it is wider than its line, and the deck cannot know the viewer's fonts.
+        """
+        width = self.width_pt(text, size_pt, bold, italic)
+        if on_every_computer(self.family) or self.family == WIDE_FAMILY:
+            return width
+        return max(width, self.faces(WIDE_FAMILY).width_pt(text, size_pt, bold, italic))
 
     def line_count(self, spans: Sequence[Span], width_pt: float, size_pt: float) -> int:
         """Lines the spans take at ``width_pt``, breaking at spaces, and inside words too long for a line."""
@@ -156,6 +169,18 @@ class Measurer:
             lines[-1] += pieces
             used = word_width
         return lines
+
+    def splits_a_word(self, spans: Sequence[Span], width_pt: float, size_pt: float) -> bool:
+        """Whether a word of the spans (a date joined by no-break spaces is one) is wider than a line of ``width_pt``
+        in the face a viewer may set it in (see :meth:`widest_pt`), so that it would break between characters."""
+        key = tuple(spans)
+        widest = self._widest_words.get(key)
+        if widest is None:  # at the measuring size: widths scale with the size, so each text is measured once
+            if len(self._widest_words) >= KEPT_WIDTHS:
+                self._widest_words.clear()
+            words = [self.widest_pt(word, MEASURING_SIZE, bold, italic) for word, bold, italic, _ in _words(spans) if word != LINE_BREAK]
+            widest = self._widest_words[key] = max(words, default=0.0)
+        return widest * size_pt / MEASURING_SIZE > width_pt
 
     def balanced(self, text: str, width_pt: float, size_pt: float, bold: bool = False) -> str:
         """``text`` broken into lines of even length: as many lines as it needs at ``width_pt``, each as

@@ -35,6 +35,7 @@ from guide.render.slides.shapes import Drawing, Line, Lines, Shape, TextBlock
 from guide.render.slides.style import DeckStyle
 from guide.render.slides.typeset import Typesetter
 from guide.theme import OFF, QuizAnswers, QuizPrint
+from guide.typography import unbroken
 
 T = TypeVar("T")
 QUOTES_TOGETHER_PT = 28.0
@@ -725,7 +726,7 @@ class Planner:
         own = self.topic.date
         events = [
             timeline.Event(
-                _unbroken(self.labels.date(entry.date)),
+                unbroken(self.labels.date(entry.date)),
                 markup.parse(entry.event),
                 timeline.when(entry.date),
                 own=entry.date == own,
@@ -775,7 +776,7 @@ def _passage(excerpt: Excerpt) -> Item:
 def _listed_fact(fact: KeyFact) -> Item:
     """A key fact as a list item, led by its figure in bold where its text does not say it (as the figure is not set big)."""
     spans = markup.parse(fact.fact)
-    if fact.figure and fact.figure not in markup.plain_text(fact.fact):
+    if fact.figure and fact.figure not in unbroken(markup.plain_text(fact.fact)):
         spans = (Span(fact.figure, bold=True), Span(" \u2013 "), *spans)
     return Item(tuple(spans))
 
@@ -791,11 +792,6 @@ def _same_breaks(text: str, broken: str) -> str:
     if len(text) != len(broken):
         return text
     return "".join(LINE_BREAK if mark == LINE_BREAK and letter == " " else letter for letter, mark in zip(text, broken, strict=True))
-
-
-def _unbroken(date: str) -> str:
-    """A date that stays on one line: its spaces made no-break spaces."""
-    return date.replace(" ", "\u00a0")
 
 
 def _initials(name: str) -> str:

@@ -51,10 +51,13 @@ def _plain(prose: str) -> str:
 
 
 def shown_question(item: Arranged, labels: Labels) -> ShownQuestion:
-    """The question slide's paragraphs, the answer slide's, and the answer in plain text for the notes."""
+    """The question slide's paragraphs, the answer slide's, and the answer in plain text for the notes (an open
+    question's with its marking points, "Look for: ...", as the answer key gives them)."""
     question = item.question
     if isinstance(question, model.OpenQuestion):
-        return ShownQuestion((_line(question.question),), (_line(question.answer),), _plain(question.answer))
+        points = "; ".join(_plain(point) for point in question.key_points)
+        said = f"{_plain(question.answer)}\n{labels['key_points']}: {points}" if points else _plain(question.answer)
+        return ShownQuestion((_line(question.question),), (_line(question.answer),), said)
     if isinstance(question, model.ChoiceQuestion):
         options = [(letter(place), question.options[index]) for place, index in enumerate(item.order)]
         asked = (_stem(question.question), *(_line(option.text, f"{mark}. ") for mark, option in options))

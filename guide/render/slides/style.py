@@ -66,6 +66,8 @@ class DeckStyle:
     family: Family
     fills: bool
     designs: SlideDesigns = field(default_factory=SlideDesigns)
+    grey_pictures: bool = False
+    """Pictures in shades of grey (see ``Theme.grey_pictures``)."""
 
     @property
     def card_fill(self) -> str | None:
@@ -80,9 +82,9 @@ class DeckStyle:
 def deck_style(theme: Theme) -> DeckStyle:
     """The design family of ``theme``'s decks (see the module's docstring)."""
     if not theme.fills:
-        return DeckStyle("print", False, theme.designs)
+        return DeckStyle("print", False, theme.designs, theme.grey_pictures)
     one_sans = theme.heading_font == theme.body_font and theme.heading_font.name not in SERIF_FAMILIES
-    return DeckStyle("modern" if one_sans else "classic", True, theme.designs)
+    return DeckStyle("modern" if one_sans else "classic", True, theme.designs, theme.grey_pictures)
 
 
 def theme_inks(theme: Theme) -> dict[str, str]:

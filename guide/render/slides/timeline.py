@@ -86,7 +86,7 @@ def _largest_size(region: Box, events: Sequence[Event], width: float, set_: Type
     def fits(size: float) -> bool:
         if any(set_.height(event.items, width, size, "timeline") > half for event in events):
             return False
-        return all(set_.lines(event.items[0], width, size, "timeline") == 1 for event in events if event.exact)
+        return all(set_.on_one_line(event.items[0], width, size, "timeline") for event in events if event.exact)
 
     return set_.largest_where(fits, "timeline")
 

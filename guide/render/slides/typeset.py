@@ -22,6 +22,8 @@ from guide.render.slides.fitting import (
     largest_size,
     line_width,
     text_width,
+    unsplit,
+    words_fit,
 )
 from guide.render.slides.geometry import Box
 from guide.render.slides.measure import Measurer
@@ -86,10 +88,14 @@ class Typesetter:
         return self.measurer(role).line_count(item.spans, text_width(item, width_pt), size_pt)
 
     def one_line_width(self, item: Item, size_pt: float, role: str) -> float:
-        """The narrowest box that holds ``item`` on one line at ``size_pt``: a big figure's column."""
+        """The narrowest box that holds ``item`` on one line at ``size_pt``, in whatever face a viewer sets it: a big figure's column."""
         measurer = self.measurer(role)
-        text = sum(measurer.width_pt(span.text, size_pt, span.bold, span.italic) for span in item.spans)
+        text = sum(measurer.widest_pt(span.text, size_pt, span.bold, span.italic) for span in item.spans)
         return text / SAFETY + 2 * INSET_X_PT + (BULLET_INDENT_PT if item.hangs else 0) + 1
+
+    def on_one_line(self, item: Item, width_pt: float, size_pt: float, role: str) -> bool:
+        """Whether ``item`` stays on one line in a box ``width_pt`` wide, in whatever face a viewer sets it (a date, a figure)."""
+        return self.one_line_width(item, size_pt, role) <= width_pt
 
     def largest_where(self, fits: Callable[[float], bool], role: str, least: float = 0.0) -> float | None:
         """The largest size of ``role`` at which ``fits`` holds; None if it holds at none.
@@ -116,10 +122,19 @@ class Typesetter:
         return None
 
     def largest(self, blocks: Sequence[tuple[Sequence[Item], float, float]], role: str) -> float | None:
-        """The largest size of ``role`` at which every (items, width, height) block fits; None if one does not at the floor."""
-        return self.largest_where(
+        """The largest size of ``role`` at which every (items, width, height) block fits, with no word broken between
+        characters where a size allows that; None if a block does not fit at the floor."""
+        size = self.largest_where(
             lambda size: all(self.height(items, width, size, role) <= height for items, width, height in blocks), role
         )
+        if size is None:
+            return None
+        floor = self.sizes(role)[1]
+        return unsplit(size, floor, lambda smaller: all(self.words_fit(items, width, smaller, role) for items, width, _ in blocks))
+
+    def words_fit(self, items: Sequence[Item], width_pt: float, size_pt: float, role: str) -> bool:
+        """Whether every word of ``items`` fits its line in a box ``width_pt`` wide, whatever face a viewer sets it in."""
+        return words_fit(items, width_pt, size_pt, self.measurer(role))
 
     def largest_one(self, items: Sequence[Item], box: Box, role: str) -> float | None:
         return largest_size(items, box.width, box.height, self.sizes(role), self.measurer(role))
