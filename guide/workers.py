@@ -21,6 +21,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from importlib import import_module
 from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, NoReturn, TypeVar
@@ -323,6 +324,7 @@ class Workers:
         if options.check_only or len(inputs) != 1 or may_be_course(inputs[0]):
             return False
         if self.jobs > 1 and START_METHOD == "fork":
+            import_module("guide.model")  # both processes need the content model (10 ms): imported once, before the fork
             outputs = options.outputs or REGISTRY.defaults()
             groups = [REGISTRY[name].group for name in outputs]
             with _interrupts_held():  # Ctrl-C reaches the build alone, which ends the worker once it is known here
