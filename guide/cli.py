@@ -185,15 +185,15 @@ def _build(options: argparse.Namespace, build_options: BuildOptions, stdout: Tex
 
         with Workers(build_options.jobs) as workers:
             lone = workers.prepare(options.paths, build_options)  # its worker imports its renderers as this imports the parser
-            from guide.builder import build  # the parser, the content model and the renderers: only when there is work
-
-            if own_process:  # what it has imported lives until it exits: frozen, no full collection walks it again
-                gc.freeze()  # (one took some 15 ms of a single topic's build)
             if own_process and lone:
                 # A lone topic's build allocates a few megabytes, most in reference cycles that only the
                 # collector frees, and its collections walked the libraries' objects again and again:
                 # some 40 ms of a build of 0.3 s. Without them it takes 3 MB more, and the process ends.
                 gc.disable()
+            from guide.builder import build  # the parser, the content model and the renderers: only when there is work
+
+            if own_process:  # what it has imported lives until it exits: frozen, no full collection walks it again
+                gc.freeze()  # (one took some 15 ms of a single topic's build)
             with _progress(options, stderr) as progress:
                 report = build(options.paths, build_options, progress, workers)
     _print_report(report, options, stdout, stderr, time.perf_counter() - started)
