@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import struct
 import zlib
+from dataclasses import dataclass
 from typing import BinaryIO
 
 MAX_IMAGE_BYTES = 100_000_000
@@ -27,6 +28,68 @@ _PIXELS = (b"IDAT", b"fdAT")
 _JPEG_STANDALONE = {0xD8, 0x01, *range(0xD0, 0xD8)}
 """JPEG markers without a length: start of image, TEM, restart markers."""
 _JPEG_START_OF_SCAN = 0xDA
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+_PNG_ANIMATION = b"acTL"
+
+
+@dataclass(frozen=True)
+class PngPixels:
+    """A PNG's header, palette and compressed pixel data, as they are in the file: what a PDF can hold without decoding it."""
+
+    width: int
+    height: int
+    bit_depth: int
+    colour_type: int
+    """0 grey, 2 RGB, 3 palette, 4 grey with alpha, 6 RGB with alpha."""
+    interlaced: bool
+    palette: bytes
+    """The PLTE chunk: three bytes a colour."""
+    transparency: bool
+    """A tRNS chunk: a colour, or palette entries, drawn transparent."""
+    animated: bool
+    compressed: bytes
+    """The IDAT chunks' data joined: the zlib stream of the filtered rows."""
+
+
+def png_pixels(data: bytes) -> PngPixels | None:
+    """The pixel data of the PNG ``data`` and what describes it, or None for what is not a well-formed PNG.
+
+    The data was checked when its file was read (``chunk_problem``, and the image library's
+    check of each chunk); this walk only gathers the chunks, bounded as that walk is.
+    """
+    if not data.startswith(_PNG_SIGNATURE):
+        return None
+    position = len(_PNG_SIGNATURE)
+    header = b""
+    palette = b""
+    transparency = animated = False
+    pixels: list[bytes] = []
+    for _ in range(MAX_CHUNKS):
+        if position + 8 > len(data):
+            return None
+        length, kind = struct.unpack_from(">L4s", data, position)
+        body = data[position + 8 : position + 8 + length]
+        if len(body) < length:
+            return None
+        position += 12 + length  # length, type, data and CRC
+        if kind == b"IEND":
+            break
+        if kind == b"IHDR":
+            header = body
+        elif kind == b"PLTE":
+            palette = body
+        elif kind == b"tRNS":
+            transparency = True
+        elif kind == _PNG_ANIMATION:
+            animated = True
+        elif kind == b"IDAT":
+            pixels.append(body)
+    else:
+        return None
+    if len(header) != 13 or not pixels:
+        return None
+    width, height, bit_depth, colour_type, _, _, interlace = struct.unpack(">LLBBBBB", header)
+    return PngPixels(width, height, bit_depth, colour_type, interlace != 0, palette, transparency, animated, b"".join(pixels))
 
 
 def chunk_problem(stream: BinaryIO, name: str) -> str | None:

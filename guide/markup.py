@@ -19,6 +19,7 @@ import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import unquote
 
 ALLOWED_LINK_SCHEMES = ("http://", "https://", "mailto:")
@@ -32,6 +33,8 @@ LAST_DECODED_CHARACTER = 0x0530
 
 _MARKUP = re.compile(r"[*\[\\]")
 """A character that can start markup: text without any is one plain span."""
+PARSED_TEXTS = 4096
+"""Texts whose spans :func:`parse` keeps: more than one topic holds, so every output of a topic parses each text once."""
 
 
 @dataclass(frozen=True)
@@ -45,8 +48,13 @@ class Span:
     lang: str | None = None
 
 
+@lru_cache(maxsize=PARSED_TEXTS)
 def parse(text: str) -> tuple[Span, ...]:
-    """Split prose into styled spans; adjacent spans of the same style are merged."""
+    """Split prose into styled spans; adjacent spans of the same style are merged.
+
+    Kept per text (the spans are immutable): a deck is planned twice, and its notes, the
+    study sheet and the web page read the same texts again.
+    """
     if not _MARKUP.search(text):
         return (Span(text),) if text else ()
     scan = _Scan(text)

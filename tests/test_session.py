@@ -85,6 +85,7 @@ PURE_FUNCTIONS = {
     "record_of": "a record class's reader, derived from the class itself: code, not input",
     "_paragraph_properties_of": "XML for a paragraph style, from immutable style values",
     "_run_properties_of": "XML for a run style, from immutable style values",
+    "parse": "a text's immutable spans, from the text alone",
 }
 """Memoised functions allowed: each depends only on immutable values, never on a file or a path."""
 FILE_LIKE = ("Path", "FontFamily", "Theme", "Template", "bytes")

@@ -274,6 +274,35 @@ def test_the_treaty_answer_key_is_one_full_page_with_every_answer_and_note(theme
         assert squeezed(plain_text(note)) in text
 
 
+@pytest.mark.parametrize("make", [None, long_topic], ids=["treaty", "long"])
+def test_an_answer_key_lays_out_a_layout_too_tall_for_one_page_only_when_no_layout_fits_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make: Any
+) -> None:
+    """The key is the same as when every layout is tried in turn; the treaty's first layout, whose answers and notes
+    alone are taller than the page, is never laid out."""
+    import guide.render.pdf as pdf_renderer
+
+    topic = load_topic(TREATY).topic if make is None else topic_from(make(), tmp_path)
+    laid_out: list[tuple[float, ...]] = []
+
+    def counted(*arguments: Any, **options: Any) -> Any:
+        rendered = render_story(*arguments, **options)
+        laid_out.append(rendered.fills)
+        return rendered
+
+    render_story = pdf_renderer.render_story
+    monkeypatch.setattr(pdf_renderer, "render_story", counted)
+    key = render_answer_key(topic, named_theme())
+    judged = list(laid_out)
+    laid_out.clear()
+    monkeypatch.setattr(pdf_renderer, "least_height", lambda story, width: 0.0)
+    assert render_answer_key(topic, named_theme()) == key
+    if make is None:
+        assert len(judged) == 1 and len(laid_out) == 2 and len(laid_out[0]) == 2
+    else:
+        assert judged == laid_out and all(len(fills) > 1 for fills in judged)
+
+
 @pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize("size", SIZES)
 def test_an_excerpt_of_a_prose_section_is_printed_on_a_page_with_that_sections_text(theme: str, size: str) -> None:

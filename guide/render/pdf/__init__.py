@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
+from reportlab.platypus import Flowable
 from reportlab.platypus.doctemplate import LayoutError
 
 from guide.model import Course, Topic
 from guide.quiz import on_sheet
 from guide.render.common import metadata
 from guide.render.pdf.blocks import Blocks
-from guide.render.pdf.document import Rendered, render_story, text_area
+from guide.render.pdf.columns import least_height
+from guide.render.pdf.document import Rendered, first_page_room, render_story, text_area
 from guide.render.pdf.grid import Grid, measured_grid
 from guide.render.pdf.sheet import ARRANGEMENTS, KEY_LAYOUTS, Arrangement, answer_key_story, furniture, study_sheet_story
 from guide.render.pdf.styles import Styles, build_styles
@@ -30,6 +32,8 @@ RESERVE_FACTORS = (1.0, 1.6)
 """How much of a last page's shortfall to keep free at the foot of each earlier page, in turn."""
 MOST_RESERVE = 0.3
 """Of a page's text height: the most kept free at its foot."""
+PAGE_ROOM_SLACK_PT = 1.0
+"""Beyond a page's room: what a story's least height must exceed for the story to be judged too tall for one page."""
 
 
 
@@ -104,19 +108,30 @@ def render_answer_key(topic: Topic, theme: Theme, course: Course | None = None, 
     marks = furniture(topic, course, labels, labels["teachers_copy"], teacher=True)
     answered = on_sheet(topic, theme.quiz_seed, theme.quiz_print == "paper")
 
-    def render(layout: tuple[str, bool], reserve_pt: float = 0.0) -> Rendered:
+    def laid_out(layout: tuple[str, bool], reserve_pt: float = 0.0) -> tuple[list[Flowable], Styles]:
         where, tight = layout
         styles = build_styles(theme, session, topic.language, tight)
         blocks = Blocks(styles, labels, replace(grid, page_height=grid.page_height - reserve_pt), session)
-        story = answer_key_story(topic, blocks, course, theme.logo, answered, where, tight, theme.quiz_seed)
+        return answer_key_story(topic, blocks, course, theme.logo, answered, where, tight, theme.quiz_seed), styles
+
+    def render(story: list[Flowable], styles: Styles, reserve_pt: float = 0.0) -> Rendered:
         return render_story(story, theme, styles, labels, marks, metadata(topic, title, course), reserve_pt)
 
+    # Layouts are tried in turn until one fits a page. One whose main column alone is taller than
+    # the page's room cannot, and is rendered only if none does (for the best of them all).
     layouts = [(where, tight) for tight in (False, True) for where in KEY_LAYOUTS]
-    tried: list[Rendered] = []
+    room = first_page_room(theme, marks) + PAGE_ROOM_SLACK_PT
+    tried: dict[tuple[str, bool], Rendered] = {}
+    stories: dict[tuple[str, bool], tuple[list[Flowable], Styles]] = {}
     for layout in layouts:
-        tried.append(render(layout))
-        if len(tried[-1].fills) == 1:
+        stories[layout] = story, styles = laid_out(layout)
+        if least_height(story, grid.width) > room:
+            continue
+        tried[layout] = render(story, styles)
+        if len(tried[layout].fills) == 1:
             break
-    best = best_filled(tried)
-    chosen = layouts[tried.index(best)]
-    return with_room_at_feet(best, lambda reserve_pt: render(chosen, reserve_pt), grid.page_height).pdf()
+    else:
+        tried = {layout: tried.get(layout) or render(*stories[layout]) for layout in layouts}
+    best = best_filled(tried.values())
+    chosen = next(layout for layout, rendered in tried.items() if rendered is best)
+    return with_room_at_feet(best, lambda reserve_pt: render(*laid_out(chosen, reserve_pt), reserve_pt), grid.page_height).pdf()

@@ -73,7 +73,7 @@ class Blocks:
         self._outline_keys = 0
 
     def picture(self, path: str | Path, topic_picture: bool = True) -> PictureObject:
-        """The picture at ``path``, decoded and compressed once per content in a session (a sheet is often laid out more than once);
+        """The picture at ``path`` as an image object, made once per content in a session (a sheet is often laid out more than once);
         a topic's picture (not the logo) in shades of grey where the theme prints them so."""
         if topic_picture and self.styles.grey_pictures:
             return self.session.from_file("pdf-grey-picture", Path(path), _grey_picture_object, keep=PICTURES_KEPT)

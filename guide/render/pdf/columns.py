@@ -199,12 +199,13 @@ class Columns(Flowable):
     def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab calls it so
         return self.space_before
 
-    def _main_width(self, width: float) -> float:
+    def main_width(self, width: float) -> float:
+        """The main column's width in a region ``width`` wide."""
         return width - self.side_width - self.gap
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
-        self.main_height = stacked_height(self.main, self._main_width(available_width))
+        self.main_height = stacked_height(self.main, self.main_width(available_width))
         self.side_height = stacked_height(self.side, self.side_width)
         self.height = max(self.main_height, self.side_height)
         if self.under:
@@ -219,7 +220,7 @@ class Columns(Flowable):
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         """The part that fits and the rest; where the main column ends first, the sidebar's rest continues in its place."""
         fresh = available_height >= self.page_height - 1
-        main_width = self._main_width(available_width)
+        main_width = self.main_width(available_width)
         room = available_height - ROUNDING_PT  # what ``fill`` lets reach past its room, the frame does not
         main_head, main_tail = fill(self.main, main_width, room, fresh)
         side_head, side_tail = fill(self.side, self.side_width, room, fresh)
@@ -245,7 +246,7 @@ class Columns(Flowable):
     def _under_sidebar(self, side: list[Flowable], width: float, height: float) -> tuple[Columns, list[Flowable]] | None:
         """The page's part with the main column's questions set across it under the sidebar, which ends on the page, and what
         of the main column is left for the next page; None where the main column's other parts would not stay beside it."""
-        main_width = self._main_width(width)
+        main_width = self.main_width(width)
         side_height = stacked_height(side, self.side_width)
         beside, rest = fill(self.main, main_width, side_height, fresh=False)
         if not beside or not rest or not all(widens(flowable) for flowable in rest):
@@ -275,12 +276,30 @@ class Columns(Flowable):
         return ([Spacer(0, self.gap), *moved] if moved else []), rest
 
     def draw(self) -> None:
-        main_width = self._main_width(self.width)
+        main_width = self.main_width(self.width)
         main_x, side_x = (self.side_width + self.gap, 0.0) if self.sidebar_left else (0.0, main_width + self.gap)
         draw_stacked(self.main, self.canv, main_width, self.height, main_x)
         draw_stacked(self.side, self.canv, self.side_width, self.height, side_x)
         if self.under:
             draw_stacked(self.under, self.canv, self.width, stacked_height(self.under, self.width))
+
+
+def least_height(story: Sequence[Flowable], width: float) -> float:
+    """A height ``story`` needs at least, laid out down a frame ``width`` wide: the height of each flowable, of a region of
+    columns its main column's alone, spaces left out.
+
+    A region's main column stays in it and keeps its width, but for the parts that may widen under
+    the sidebar, left out too; the sidebar may end up under it. A story whose least height is more
+    than a page's room cannot fit one page.
+    """
+    height = 0.0
+    for flowable in story:
+        if isinstance(flowable, Columns):
+            main_width = flowable.main_width(width)
+            height += sum(wrapped_height(part, main_width) for part in flowable.main if not widens(part))
+        else:
+            height += wrapped_height(flowable, width)
+    return height
 
 
 def balanced(

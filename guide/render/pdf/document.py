@@ -136,6 +136,14 @@ def text_area(theme: Theme) -> tuple[float, float]:
     return page_width - 2 * margin, page_height - 2 * margin - (HEADER_DEPTH_MM + FOOTER_DEPTH_MM) * mm
 
 
+def first_page_room(theme: Theme, furniture: Furniture) -> float:
+    """The height in points of the first page's frame, where a story begins (see ``render_story``)."""
+    _, page_height = PAGE_SIZES[theme.page_size]
+    margin = theme.margin_mm * mm
+    top = page_height - margin - (HEADER_DEPTH_MM * mm if furniture.header_on_first else 0.0)
+    return top - (margin + FOOTER_DEPTH_MM * mm)
+
+
 def render_story(
     story: list[Flowable], theme: Theme, styles: Styles, labels: Labels, furniture: Furniture, metadata: Metadata, reserve_pt: float = 0.0
 ) -> Rendered:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import io
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -20,13 +21,15 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader, _digester  # type: ignore[attr-defined]  # private, not in its stubs
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.pdfdoc import PDFImageXObject, PDFObjectReference
+from reportlab.pdfbase.pdfdoc import PDFImageXObject, PDFObject, PDFObjectReference
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import BaseDocTemplate, Flowable
 from reportlab.platypus import Paragraph as PlainParagraph
 from reportlab.platypus.paragraph import _FUZZ  # type: ignore[attr-defined]  # private, not in its stubs
+
+from guide.render.pdf.image_stream import image_stream, picture_name
 
 DIGEST = "digest"
 """The attribute a registered font keeps the SHA-256 of its file's bytes in."""
@@ -110,6 +113,8 @@ def build_unwritten(document: BaseDocTemplate, story: list[Flowable], canvasmake
 
 WRAP_STATE = ("width", "height", "blPara", "frags", "_wrapWidths", "_width_max", "_splitLongWordCount", "_hyphenations")
 """Everything reportlab's ``Paragraph.wrap`` sets: the lines it broke the text into and what it measured of them."""
+SPLIT_STATE = ("blPara", "frags")
+"""What of it reportlab's ``Paragraph.split`` changes."""
 
 
 PARSED_TEXTS = "parsed_texts"
@@ -117,19 +122,23 @@ PARSED_TEXTS = "parsed_texts"
 
 KEPT_PARSES = 2_000
 """Texts a look keeps parsed before it starts afresh: a few topics' sheets and keys, some megabytes at most."""
+KEPT_WRAPS = 400
+"""Texts a look keeps broken into lines, at one width each, the latest kept: a topic's documents wrap some 150."""
 
 
 class ParsedTexts:
-    """What paragraphs' texts parsed into (reportlab's fragments), per text, style and bullet.
+    """What paragraphs' texts parsed into (reportlab's fragments), per text, style and bullet, and the lines they broke into.
 
     reportlab parses a paragraph's markup anew for every paragraph made, a quarter of laying out an
     answer key: the study sheet and the key of a topic, and every layout tried of each, make
-    paragraphs of the same texts in the same styles. Kept by the styles of one look, which the
-    build session keeps.
+    paragraphs of the same texts in the same styles, and break them into lines at the same
+    widths (the key's sources, the quiz paper's questions in its teacher's copy). Kept by the
+    styles of one look, which the build session keeps.
     """
 
     def __init__(self) -> None:
         self._parsed: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+        self._wraps: OrderedDict[tuple[Any, ...], dict[str, Any]] = OrderedDict()
 
     def get(self, key: tuple[Any, ...]) -> tuple[Any, ...] | None:
         return self._parsed.get(key)
@@ -138,6 +147,15 @@ class ParsedTexts:
         if len(self._parsed) >= KEPT_PARSES:
             self._parsed.clear()
         self._parsed[key] = parsed
+
+    def wrapped(self, key: tuple[Any, ...]) -> dict[str, Any] | None:
+        """What a wrap set on a paragraph of this parse key, type and width, as its first wrap; None if none was kept."""
+        return self._wraps.get(key)
+
+    def keep_wrapped(self, key: tuple[Any, ...], wrapped: dict[str, Any]) -> None:
+        if len(self._wraps) >= KEPT_WRAPS:
+            self._wraps.popitem(last=False)  # the first kept: the topics before are done
+        self._wraps[key] = wrapped
 
 
 def share_parsing(styles: Iterable[ParagraphStyle]) -> None:
@@ -160,6 +178,11 @@ class Paragraph(PlainParagraph):
     reportlab breaks the text into lines again each time: most of a sheet's time. What a wrap
     sets is kept per width and set back when that width is asked again, so what is drawn is
     always what the last wrap measured, as without the kept lines.
+
+    A paragraph's first wrap is shared with the paragraphs of the same text and style first
+    wrapped to the same width (``ParsedTexts``): the same lines, which drawing only reads. A
+    split changes them (reportlab marks the words it breaks at, and spaces a line's last word),
+    so a paragraph about to split first takes copies of its own.
     """
 
     def _setup(self, text: Any, style: Any, bulletText: Any, frags: Any, cleaner: Any) -> None:  # noqa: N803 - reportlab's names
@@ -180,17 +203,27 @@ class Paragraph(PlainParagraph):
         self.text, fragments, self.style, bullet = kept
         self.frags, self.bulletText = _own(fragments), _own(bullet)
         self.debug = 0
+        self._shared_by = (parsed, (type(self), *key))
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
         state: dict[str, Any] = vars(self)
         kept: dict[float, dict[str, Any]] = state.setdefault("_kept_wraps", {})
         wrapped = kept.get(availWidth)
+        shared: tuple[ParsedTexts, tuple[Any, ...]] | None = state.get("_shared_by") if not kept else None
+        if wrapped is None and shared is not None:  # a first wrap, of the fragments as parsed: another's is the same
+            wrapped = shared[0].wrapped((*shared[1], availWidth))
+            if wrapped is not None:
+                kept[availWidth] = wrapped
+                state["_shares_lines"] = True
         if wrapped is not None:
             state.update(wrapped)
             return self.width, self.height
         size: tuple[float, float] = super().wrap(availWidth, availHeight)
         if availWidth >= _FUZZ:  # narrower, reportlab sets nothing
             kept[availWidth] = {name: state[name] for name in WRAP_STATE if name in state}
+            if shared is not None:
+                shared[0].keep_wrapped((*shared[1], availWidth), kept[availWidth])
+                state["_shares_lines"] = True
         return size
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803 - reportlab's names
@@ -199,12 +232,29 @@ class Paragraph(PlainParagraph):
         A word broken at a line end is read on across the line; broken across a page (or a
         column) its halves are a page turn apart.
         """
+        self._own_lines()
         room = availHeight
         parts: list[Any] = super().split(availWidth, room)
         while len(parts) == 2 and _ends_broken(parts[0]):
             room -= self.style.leading
             parts = super().split(availWidth, room) if room > 0 else []
         return parts
+
+    def _own_lines(self) -> None:
+        """Copies of the lines and fragments this paragraph shares with others, in place of theirs, before a split changes them.
+
+        Everything a wrap kept is copied together, so what its widths share among themselves they share still.
+        """
+        state: dict[str, Any] = vars(self)
+        if not state.pop("_shares_lines", False):
+            return
+        memo: dict[int, Any] = {}
+        kept: dict[float, dict[str, Any]] = state["_kept_wraps"]
+        for width, wrapped in list(kept.items()):
+            kept[width] = {name: copy.deepcopy(value, memo) if name in SPLIT_STATE else value for name, value in wrapped.items()}
+        for name in SPLIT_STATE:
+            if name in state:
+                state[name] = copy.deepcopy(state[name], memo)
 
 
 def _ends_broken(paragraph: PlainParagraph) -> bool:
@@ -223,18 +273,24 @@ IMAGE_MASK = "auto"
 
 @dataclass(frozen=True)
 class PictureObject:
-    """A picture decoded and compressed into the image object a PDF draws it from, once per content."""
+    """The image object a PDF draws a picture from, made once per content."""
 
     name: str
-    """reportlab's name for the image: the digest of its pixels, so equal pictures are embedded once."""
+    """The image's name: a digest of its file's bytes or of its pixels, so equal pictures are embedded once."""
     width_px: int
     height_px: int
-    xobject: PDFImageXObject
+    xobject: PDFObject
     """Never registered itself: each document gets a copy, as reportlab registers what it embeds."""
 
 
 def picture_object(data: bytes) -> PictureObject:
-    """The image object reportlab's ``Canvas.drawImage`` makes of a PNG or JPEG file's bytes, in the same bytes."""
+    """The image object of a PNG or JPEG file's bytes: its pixels as they are in the file where a PDF can hold them so
+    (``guide.render.pdf.image_stream``), else decoded and compressed as reportlab's ``Canvas.drawImage`` does, in the same bytes.
+    """
+    passed = image_stream(data)
+    if passed is not None:
+        xobject, width, height = passed
+        return PictureObject(picture_name(data), width, height, xobject)
     reader = ImageReader(io.BytesIO(data))
     pixels = reader.getRGBData()
     alpha = reader._dataA  # type: ignore[attr-defined]  # set by getRGBData for a picture with an alpha channel

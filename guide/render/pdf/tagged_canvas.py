@@ -22,6 +22,7 @@ from reportlab.pdfgen.textobject import PDFTextObject
 
 from guide.render.common import Metadata
 from guide.render.pdf.internals import DocumentObjects, InlineSpan, SpacedLines, current_text_object, last_annotation, page_code
+from guide.render.pdf.plain_objects import PlainDictionary
 from guide.render.pdf.structure import LANGUAGE_MARK, Annotation, Element, Mark, Structure
 
 ARTIFACT = "Artifact"
@@ -316,9 +317,10 @@ def write_structure(canvas: Canvas, structure: Structure, page_keys: list[int]) 
     page_names = [document.page(index) for index in range(document.page_count())]
     by_page: dict[int, dict[int, PDFObjectReference]] = {}
     numbers: dict[int, Any] = {}
+    struct_elem, roles = PDFName("StructElem"), {role: PDFName(role) for role in {element.role for element in elements}}
     for element in elements:
         reference = PDFObjectReference(names[id(element)])
-        entries: dict[str, Any] = {"Type": PDFName("StructElem"), "S": PDFName(element.role)}
+        entries: dict[str, Any] = {"Type": struct_elem, "S": roles[element.role]}
         entries["P"] = PDFObjectReference(names[id(element.parent)] if element.parent is not None else TREE_ROOT)
         first_page = next((kid.page for kid in element.kids if isinstance(kid, (Mark, Annotation))), None)
         if first_page is not None:
@@ -333,10 +335,10 @@ def write_structure(canvas: Canvas, structure: Structure, page_keys: list[int]) 
                 if kid.page == first_page:
                     kids.append(kid.mcid)
                 else:
-                    kids.append(PDFDictionary({"Type": PDFName("MCR"), "Pg": page_names[kid.page], "MCID": kid.mcid}))
+                    kids.append(PlainDictionary({"Type": PDFName("MCR"), "Pg": page_names[kid.page], "MCID": kid.mcid}))
             else:
                 numbers[kid.key] = reference
-                kids.append(PDFDictionary({"Type": PDFName("OBJR"), "Obj": kid.reference, "Pg": page_names[kid.page]}))
+                kids.append(PlainDictionary({"Type": PDFName("OBJR"), "Obj": kid.reference, "Pg": page_names[kid.page]}))
         entries["K"] = kids[0] if len(kids) == 1 else PDFArray(kids)  # a lone kid stands alone, as most readers expect
         if element.alt is not None:
             entries["Alt"] = PDFString(element.alt)
@@ -345,14 +347,14 @@ def write_structure(canvas: Canvas, structure: Structure, page_keys: list[int]) 
         if element.lang is not None:
             entries["Lang"] = PDFString(element.lang)
         if element.scope is not None:
-            entries["A"] = PDFDictionary({"O": PDFName("Table"), "Scope": PDFName(element.scope)})
-        document.add(PDFDictionary(entries), names[id(element)])
+            entries["A"] = PlainDictionary({"O": PDFName("Table"), "Scope": PDFName(element.scope)})
+        document.add(PlainDictionary(entries), names[id(element)])
     for page_index, key in enumerate(page_keys):
         marked = by_page.get(page_index, {})
         numbers[key] = PDFArray([marked[mcid] for mcid in range(len(marked))])
         document.set_page_entries(page_index, {"StructParents": key, "Tabs": PDFName("S")})
-    parent_tree = PDFDictionary({"Nums": PDFArray([item for key in sorted(numbers) for item in (key, numbers[key])])})
-    root = PDFDictionary(
+    parent_tree = PlainDictionary({"Nums": PDFArray([item for key in sorted(numbers) for item in (key, numbers[key])])})
+    root = PlainDictionary(
         {
             "Type": PDFName("StructTreeRoot"),
             "K": PDFObjectReference(names[id(structure.root)]),

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import struct
 import zlib
-from collections.abc import Set
+from collections.abc import Callable, Set
 from dataclasses import dataclass
+from typing import TypeVar
 from weakref import WeakKeyDictionary
 
 from lxml.etree import Element, SubElement, tostring
@@ -25,6 +26,9 @@ from pptx.opc.packuri import PackURI
 from pptx.presentation import Presentation
 
 from guide.render.pptx.internals import content_types_item, package_relationships_item
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 DOS_TIME, DOS_DATE = 0, (1 << 5) | 1
 """00:00:00 on 1 January 1980, the zip format's first day, in its DOS encoding."""
@@ -48,6 +52,8 @@ class _Entry:
 
 
 KEPT_CONTENT_TYPES = 64
+KEPT_RELATIONSHIPS = 1024
+"""Lists of relationships whose ``.rels`` items a session keeps: a few per slide position, and those with links."""
 
 
 class ArchiveMemory:
@@ -60,6 +66,8 @@ class ArchiveMemory:
         """The (name, bytes) of each unchanging part and its relationships, kept while the part lives."""
         self.content_types: dict[tuple[tuple[str, str], ...], tuple[PackURI, bytes]] = {}
         """The content types item for each list of (part name, content type): decks of as many slides share one."""
+        self.relationships: dict[tuple[tuple[str, str, str, bool], ...], bytes] = {}
+        """The ``.rels`` item of each list of (id, type, target, whether external) relationships."""
         self.relative: dict[tuple[PackURI, str], str] = {}
         """Each (target, folder) pair's relative reference: the same few pairs recur in every deck."""
 
@@ -80,13 +88,17 @@ def deck_bytes(deck: Presentation, memory: ArchiveMemory, unchanging: Set[Part] 
 def _content_types(parts: tuple[Part, ...], memory: ArchiveMemory) -> tuple[PackURI, bytes]:
     """``[Content_Types].xml`` as python-pptx writes it; it depends only on the parts' names and types."""
     key = tuple((str(part.partname), part.content_type) for part in parts)
-    known = memory.content_types
-    item = known.get(key)
-    if item is None:
-        if len(known) >= KEPT_CONTENT_TYPES:
-            known.clear()
-        item = known[key] = content_types_item(parts)
-    return item
+    return _kept(memory.content_types, key, lambda: content_types_item(parts), KEPT_CONTENT_TYPES)
+
+
+def _kept(table: dict[K, V], key: K, make: Callable[[], V], most: int) -> V:
+    """``table``'s value for ``key``, made and kept when new; a table holding ``most`` starts afresh."""
+    value = table.get(key)
+    if value is None:
+        if len(table) >= most:
+            table.clear()
+        value = table[key] = make()
+    return value
 
 
 def _serialised(part: Part, unchanging: Set[Part], memory: ArchiveMemory) -> tuple[tuple[PackURI, bytes], ...]:
@@ -102,15 +114,26 @@ def _serialised(part: Part, unchanging: Set[Part], memory: ArchiveMemory) -> tup
 
 
 def _relationships_xml(part: Part, memory: ArchiveMemory) -> bytes:
-    """The part's ``.rels`` item: its relationships in the order of their numbers, as python-pptx writes it."""
-    root = Element(f"{{{PACKAGE_RELATIONSHIPS}}}Relationships", nsmap={None: PACKAGE_RELATIONSHIPS})
+    """The part's ``.rels`` item: its relationships in the order of their numbers, as python-pptx writes it.
+
+    Most are the same from deck to deck (the third slide's notes refer to the notes master and
+    the third slide), so each list of relationships is written once and kept.
+    """
     base = part.partname.baseURI
-    for _, _, relationship in sorted((_number(rId), rId, relationship) for rId, relationship in part.rels.items()):
-        if relationship.is_external:
-            target, mode = relationship.target_ref, {"TargetMode": "External"}
-        else:
-            target, mode = _relative(relationship.target_partname, base, memory), {}
-        attributes = {"Id": relationship.rId, "Type": relationship.reltype, "Target": target, **mode}
+    listed = tuple(
+        (rel.rId, rel.reltype, rel.target_ref if rel.is_external else _relative(rel.target_partname, base, memory), rel.is_external)
+        for _, _, rel in sorted((_number(rId), rId, rel) for rId, rel in part.rels.items())
+    )
+    return _kept(memory.relationships, listed, lambda: _relationships_item(listed), KEPT_RELATIONSHIPS)
+
+
+def _relationships_item(listed: tuple[tuple[str, str, str, bool], ...]) -> bytes:
+    """A ``.rels`` item of (id, type, target, whether external) relationships, in their order."""
+    root = Element(f"{{{PACKAGE_RELATIONSHIPS}}}Relationships", nsmap={None: PACKAGE_RELATIONSHIPS})
+    for rId, reltype, target, external in listed:  # noqa: N806 - the OOXML name
+        attributes = {"Id": rId, "Type": reltype, "Target": target}
+        if external:
+            attributes["TargetMode"] = "External"
         SubElement(root, f"{{{PACKAGE_RELATIONSHIPS}}}Relationship", attributes)
     return tostring(root, encoding="UTF-8", standalone=True)
 

@@ -11,6 +11,7 @@ leaving the package as the template gave it, so every deck is written from the s
 
 from __future__ import annotations
 
+import collections
 import copy
 import itertools
 import uuid
@@ -195,11 +196,19 @@ def sample_slides(deck: Presentation) -> list[tuple[_Element, SlidePart]]:
 
 
 def _remove_slides(deck: Presentation) -> None:
-    """Drop a template's own sample slides: the deck holds only what the plan says."""
+    """Drop every slide (a template's samples, a deck's own): the deck holds only what the plan says.
+
+    A slide's relationship goes as python-pptx's ``drop_rel`` drops it, once fewer than two
+    references to it are left, but with the presentation's references counted once, not again
+    for every slide (half the time of emptying a deck went to counting).
+    """
     slide_ids = deck.slides.element
+    references = collections.Counter(deck.element.xpath("//@r:id"))
     for slide_id in list(slide_ids):
         slide_ids.remove(slide_id)
-        deck.part.drop_rel(slide_id.rId)
+        references[slide_id.rId] -= 1
+        if references[slide_id.rId] < 2:
+            deck.part.rels.pop(slide_id.rId)
 
 
 def _notes_prototype(master: NotesMasterPart) -> CT_NotesSlide:

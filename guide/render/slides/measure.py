@@ -100,13 +100,24 @@ class Measurer:
         self.faces = measurers or Measurers()
         self._counted: dict[tuple[tuple[Span, ...], float, float], int] = {}
         """Line counts already measured: a plan tries the same texts in the same boxes many times."""
+        self._words: dict[tuple[Span, ...], list[_MeasuredWord]] = {}
+        """Each text's words and their widths, as :meth:`_measured_words` finds them."""
+        self._styles: dict[tuple[bool, bool], FaceAdvances] = {}
+        """The face of each (bold, italic) style, found once: a plan measures thousands of words."""
         self._widest_words: dict[tuple[Span, ...], float] = {}
         """The widest word of each text measured, at the measuring size (see :meth:`splits_a_word`)."""
 
     def width_pt(self, text: str, size_pt: float, bold: bool = False, italic: bool = False) -> float:
-        face = {(False, False): self.family.regular, (True, False): self.family.bold}.get((bold, italic))
-        face = face or (self.family.bold_italic if bold else self.family.italic)
-        return self.faces.face(face).width(text) * size_pt / MEASURING_SIZE
+        return self.face(bold, italic).width(text) * size_pt / MEASURING_SIZE
+
+    def face(self, bold: bool, italic: bool) -> FaceAdvances:
+        """The widths of the family's face in the style."""
+        advances = self._styles.get((bold, italic))
+        if advances is None:
+            family = self.family
+            path = (family.bold_italic if italic else family.bold) if bold else (family.italic if italic else family.regular)
+            advances = self._styles[bold, italic] = self.faces.face(path)
+        return advances
 
     def widest_pt(self, text: str, size_pt: float, bold: bool = False, italic: bool = False) -> float:
         """Width of ``text`` in this family, or in the wide face a viewer without the font may be shown, if that is wider.
@@ -143,13 +154,13 @@ class Measurer:
         """Lines of (span index, text) pieces at ``width_pt``, breaking at spaces, and inside words too long for a line."""
         lines: list[list[_Piece]] = [[]]
         used = 0.0
-        for word, bold, italic, pieces in _words(spans):
+        for word, bold, italic, pieces, advance, space_advance in self._measured_words(spans):
             if word == LINE_BREAK:
                 lines.append([])
                 used = 0.0
                 continue
-            word_width = self.width_pt(word, size_pt, bold, italic)
-            space = self.width_pt(" ", size_pt, bold, italic)  # a bold space is wider in some faces (DejaVu Sans)
+            word_width = advance * size_pt / MEASURING_SIZE
+            space = space_advance * size_pt / MEASURING_SIZE
             needed = word_width if used == 0 else used + space + word_width
             if needed <= width_pt:
                 if used > 0:
@@ -169,6 +180,21 @@ class Measurer:
             lines[-1] += pieces
             used = word_width
         return lines
+
+    def _measured_words(self, spans: Sequence[Span]) -> list[_MeasuredWord]:
+        """The spans' words, each with its width and a space's in its style (a bold space is wider in some faces, DejaVu Sans),
+        at the measuring size: kept per text, as a design tries one text at many widths (a matching's columns, nine)."""
+        key = tuple(spans)
+        words = self._words.get(key)
+        if words is None:
+            if len(self._words) >= KEPT_WIDTHS:
+                self._words.clear()
+            words = []
+            for word, bold, italic, pieces in _words(spans):
+                face = self.face(bold, italic)
+                words.append((word, bold, italic, pieces, face.width(word), face.width(" ")))
+            self._words[key] = words
+        return words
 
     def splits_a_word(self, spans: Sequence[Span], width_pt: float, size_pt: float) -> bool:
         """Whether a word of the spans (a date joined by no-break spaces is one) is wider than a line of ``width_pt``
@@ -230,6 +256,8 @@ class Measurer:
 
 _Piece = tuple[int, str]
 """Part of a line: the index of the span it comes from, and its text."""
+_MeasuredWord = tuple[str, bool, bool, list[_Piece], float, float]
+"""A word, whether it is bold and italic, its pieces, its width and a space's in its style at the measuring size."""
 
 
 def _words(spans: Sequence[Span]) -> list[tuple[str, bool, bool, list[_Piece]]]:

@@ -144,11 +144,14 @@ def matching_design(region: Box, stem: Item, lefts: Sequence[Item], rights: Sequ
     gap = set_.pt(GAP_PT)
     left_items = [stem, *lefts]
 
+    def splits(size: float) -> list[float]:
+        """The widths of the items' column tried: from its longest item's to its most."""
+        narrowest = min(max(set_.one_line_width(item, size, "matching") for item in lefts), region.width * LEFT_SHARE)
+        return [narrowest + (region.width * LEFT_SHARE - narrowest) * step / SPLITS_TRIED for step in range(SPLITS_TRIED + 1)]
+
     def widths(size: float) -> tuple[float, float]:
         """The split of the width that makes the taller column shortest, the items' column no narrower than its longest item."""
-        narrowest = min(max(set_.one_line_width(item, size, "matching") for item in lefts), region.width * LEFT_SHARE)
-        splits = [narrowest + (region.width * LEFT_SHARE - narrowest) * step / SPLITS_TRIED for step in range(SPLITS_TRIED + 1)]
-        left = min(splits, key=lambda left: max(columns(size, left)))
+        left = min(splits(size), key=lambda left: max(columns(size, left)))
         return left, region.width - left - 2 * gap
 
     def columns(size: float, left: float) -> tuple[float, float]:
@@ -157,7 +160,16 @@ def matching_design(region: Box, stem: Item, lefts: Sequence[Item], rights: Sequ
     def heights(size: float) -> tuple[float, float]:
         return columns(size, widths(size)[0])
 
-    size = set_.largest_where(lambda size: max(heights(size)) <= region.height, "matching")
+    def fits(size: float) -> bool:
+        """Whether the columns fit at their best split: whether they fit at any, so the search stops at the first that
+        holds both, and measures the items' column only where the options' (mostly the taller) fits."""
+        return any(
+            set_.height(rights, region.width - left - 2 * gap, size, "matching") <= region.height
+            and set_.height(left_items, left, size, "matching") <= region.height
+            for left in splits(size)
+        )
+
+    size = set_.largest_where(fits, "matching")
     if size is None:
         return None
     (left_height, right_height), (left, right) = heights(size), widths(size)

@@ -1,0 +1,62 @@
+"""Dictionaries and arrays of plain values written in the very bytes reportlab writes them in, in a fraction of its time.
+
+A tagged PDF's structure tree is a few hundred small dictionaries (an element's role, its
+parent, its page, its kids), and reportlab's general formatting (each key escaped character
+by character, each value dispatched on its type) took most of the time of writing them. These
+dictionaries format what a structure tree holds (names, numbers, references, and arrays and
+dictionaries of them) themselves and leave anything else to reportlab. tests/test_plain_objects.py
+compares the bytes with reportlab's.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab import rl_config
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFDocument, PDFName, PDFObjectReference, format, pdfdocEnc
+
+DICTIONARY_ROW = 6
+"""reportlab breaks a dictionary's line after this many entries,"""
+ARRAY_ROW = 10
+"""and an array's after this many items, where it writes each on one line (its default)."""
+
+
+class PlainDictionary(PDFDictionary):
+    """A dictionary of plain values, formatted as a ``PDFDictionary`` is."""
+
+    def format(self, document: PDFDocument, IND: bytes = b"\n ") -> bytes:  # noqa: N803 - reportlab's name
+        if rl_config.pdfMultiLine or type(self.dict) is not dict:  # set out otherwise, or in its own order: left to reportlab
+            formatted: bytes = super().format(document, IND)
+            return formatted
+        return _dictionary(self.dict, document)
+
+
+def _dictionary(entries: dict[str, Any], document: PDFDocument) -> bytes:
+    parts = [_name(key) + b" " + _value(entries[key], document) for key in sorted(entries)]
+    return b"<<\n" + _rows(parts, DICTIONARY_ROW) + b"\n>>"
+
+
+def _name(key: str) -> bytes:
+    """A key as a PDF name: letters and digits as they are, anything else escaped by reportlab."""
+    return b"/" + key.encode("ascii") if key.isascii() and key.isalnum() else pdfdocEnc(PDFName(key))
+
+
+def _rows(parts: list[bytes], row: int) -> bytes:
+    for index in reversed(range(row, len(parts), row)):
+        parts.insert(index, b"\n ")
+    return b" ".join(parts)
+
+
+def _value(value: Any, document: PDFDocument) -> bytes:
+    kind = type(value)
+    if kind is str:  # a name, as reportlab's PDFName spells it; PDFDocEncoding is ASCII where ASCII prints
+        return value.encode("ascii") if value.isascii() and value.isprintable() else pdfdocEnc(value)
+    if kind is int:
+        return str(value).encode("ascii")
+    if kind is PDFObjectReference:
+        return value.format(document)
+    if kind is PDFArray and not rl_config.pdfMultiLine:
+        return b"[ " + _rows([_value(item, document) for item in value.sequence], ARRAY_ROW) + b" ]"
+    if kind in (PDFDictionary, PlainDictionary) and type(value.dict) is dict and not rl_config.pdfMultiLine:
+        return _dictionary(value.dict, document)  # an OrderedDict keeps its order: left to reportlab
+    return format(value, document)  # anything else, as reportlab formats it

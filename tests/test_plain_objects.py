@@ -1,0 +1,49 @@
+"""The structure tree's dictionaries are written in the very bytes reportlab writes them in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFDocument, PDFName, PDFObjectReference, PDFString
+
+from guide.render.pdf.plain_objects import PlainDictionary
+
+REFERENCES = 30
+
+
+def document() -> PDFDocument:
+    """A document with objects to refer to, numbered as a real one numbers them."""
+    pdf = PDFDocument(invariant=1)
+    for number in range(REFERENCES):
+        pdf.Reference(PDFDictionary({"N": number}), f"object-{number}")
+    return pdf
+
+
+keys = st.one_of(st.sampled_from(["Type", "S", "P", "Pg", "K", "Alt", "MCID", "Obj"]), st.text(min_size=1, max_size=6))
+names = st.text(max_size=8).map(PDFName)
+references = st.integers(0, REFERENCES - 1).map(lambda number: PDFObjectReference(f"object-{number}"))
+plain = st.one_of(names, st.integers(-(10**9), 10**9), references, st.text(max_size=8).map(PDFString), st.booleans(), st.floats(-1e3, 1e3))
+
+
+def pair_of(values: st.SearchStrategy[Any]) -> st.SearchStrategy[tuple[Any, Any]]:
+    """The same value as reportlab's own objects and with this module's dictionaries in it."""
+    arrays = st.lists(values, max_size=14).map(lambda items: (PDFArray([item[0] for item in items]), PDFArray([item[1] for item in items])))
+    dictionaries = st.dictionaries(keys, values, max_size=14).map(both_dictionaries)
+    return st.one_of(arrays, dictionaries)
+
+
+def both_dictionaries(entries: dict[str, tuple[Any, Any]]) -> tuple[PDFDictionary, PlainDictionary]:
+    theirs = PDFDictionary({key: value[0] for key, value in entries.items()})
+    return theirs, PlainDictionary({key: value[1] for key, value in entries.items()})
+
+
+values = st.recursive(plain.map(lambda value: (value, value)), pair_of, max_leaves=12)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.dictionaries(keys, values, max_size=14))
+def test_a_plain_dictionary_is_written_as_reportlab_writes_a_dictionary(entries: dict[str, tuple[Any, Any]]) -> None:
+    theirs, ours = both_dictionaries(entries)
+    assert ours.format(document()) == theirs.format(document())

@@ -1,0 +1,89 @@
+"""Paragraphs of one text and style share the lines it broke into, and one split never changes what another draws."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+
+from guide import load_topic
+from guide.hyphenation import Hyphenator
+from guide.load import named_theme
+from guide.render.pdf import render_answer_key, render_study_sheet
+from guide.render.pdf.internals import Paragraph, share_parsing
+from guide.render.pdf.quiz_paper import render_quiz, render_quiz_answers
+from guide.session import BuildSession
+from tests.conftest import TREATY
+from tests.samples import long_topic, paragraph
+
+PAGE_PT = 2_000.0
+TEXTS = [
+    paragraph(6, 1),
+    "Hyphenation: " + " ".join(["incomprehensibilities", "counterrevolutionaries", "internationalisation"] * 8),
+    "With <b>bold words</b>, <i>incomprehensibilities</i> and a "
+    '<a href="https://example.org/a/long/address">link that runs on</a> ' + paragraph(4, 2),
+]
+
+
+def styles() -> tuple[ParagraphStyle, ParagraphStyle]:
+    """A style whose paragraphs share their parses and lines, and the same style on its own."""
+    options = {"fontSize": 10, "leading": 12, "hyphenationLang": Hyphenator("en_GB"), "allowWidows": 0, "allowOrphans": 0}
+    shared, alone = ParagraphStyle("shared", **options), ParagraphStyle("alone", **options)
+    share_parsing([shared])
+    return shared, alone
+
+
+def rewrapped(flowable: Paragraph, widths: list[float]) -> bytes:
+    """The paragraph drawn at the last of ``widths``, wrapped to each in turn: a later width breaks the words the first did."""
+    for width in widths:
+        flowable.wrap(width, PAGE_PT)
+    return drawn(flowable, widths[-1])
+
+
+def drawn(flowable: Paragraph, width: float) -> bytes:
+    """The PDF of one page with the paragraph on it, wrapped to ``width``."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(width, PAGE_PT), invariant=1)
+    _, height = flowable.wrapOn(canvas, width, PAGE_PT)
+    flowable.drawOn(canvas, 0, PAGE_PT - height)
+    canvas.save()
+    return buffer.getvalue()
+
+
+def split_drawn(flowable: Paragraph, width: float, room: float) -> list[bytes]:
+    flowable.wrap(width, PAGE_PT)
+    return [drawn(part, width) for part in flowable.split(width, room)]
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.sampled_from(TEXTS), st.floats(90, 400), st.floats(13, 80), st.floats(60, 400))
+def test_a_split_leaves_the_lines_another_paragraph_shares_as_they_were(text: str, width: float, room: float, other: float) -> None:
+    shared, alone = styles()
+    first, second, third = Paragraph(text, shared), Paragraph(text, shared), Paragraph(text, shared)
+    for flowable in (first, second, third):
+        flowable.wrap(width, PAGE_PT)
+    assert second.blPara is first.blPara  # broken into lines once
+    assert split_drawn(first, width, room) == split_drawn(Paragraph(text, alone), width, room)
+    assert drawn(second, width) == drawn(Paragraph(text, alone), width)
+    assert rewrapped(third, [other]) == rewrapped(Paragraph(text, alone), [width, other])
+    assert drawn(Paragraph(text, shared), other) == drawn(Paragraph(text, alone), other)  # first wrapped to another width
+    assert split_drawn(Paragraph(text, shared), width, room) == split_drawn(Paragraph(text, alone), width, room)
+
+
+def test_a_topic_s_pdfs_are_the_same_whatever_was_rendered_before_them_in_the_session(tmp_path: Path) -> None:
+    """Lines kept from another topic's documents (its headings, labels, sources) give what breaking them afresh gives."""
+    (tmp_path / "long.yaml").write_text(yaml.safe_dump(long_topic()), encoding="utf-8")
+    treaty, other = load_topic(TREATY).topic, load_topic(tmp_path / "long.yaml").topic
+    renderers = (render_study_sheet, render_answer_key, render_quiz, render_quiz_answers)
+    theme = named_theme("modern")
+    fresh = [render(treaty, theme, None, BuildSession()) for render in renderers]
+    shared = BuildSession()
+    for render in renderers:
+        render(other, theme, None, shared)
+    for _ in range(2):  # the second time, every paragraph's lines were kept the first
+        assert [render(treaty, theme, None, shared) for render in renderers] == fresh
