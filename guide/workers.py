@@ -126,9 +126,7 @@ class _Worker:
     @classmethod
     def start(cls, parent: int) -> None:
         """Run in each new worker: end with the build, ignore Ctrl-C, keep a session, and keep collections cheap."""
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        if hasattr(signal, "pthread_sigmask"):
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        _ignore_interrupts()
         cls.session = BuildSession()
         threading.Thread(target=_end_with_parent, args=(parent,), name="follow-parent", daemon=True).start()
         # What the worker inherited or imported lives for the whole build: frozen, full collections skip it.
@@ -170,6 +168,13 @@ def _interrupts_held() -> Iterator[None]:
     try:
         yield
     finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def _ignore_interrupts() -> None:
+    """In a worker, started with Ctrl-C held (see ``_interrupts_held``): ignore it, then let it through."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
@@ -256,9 +261,7 @@ def _helper_main(names: tuple[str, ...], task_reader: int, result_writer: int) -
     status = 1
     try:
         gc.disable()  # one task and the process ends: its garbage goes with it, uncollected (see cli._build)
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        if hasattr(signal, "pthread_sigmask"):
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        _ignore_interrupts()
         for name in names:
             REGISTRY[name].renderer()
         with os.fdopen(task_reader, "rb") as stream:
