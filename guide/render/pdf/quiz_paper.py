@@ -18,7 +18,7 @@ from reportlab.platypus import Flowable, Spacer
 from guide import markup
 from guide.model import ChoiceQuestion, Course, MatchingQuestion, Topic
 from guide.quiz import Arranged, on_paper, total_points, with_points
-from guide.render.common import metadata
+from guide.render.common import metadata, typeset
 from guide.render.pdf import best_filled, sheet_grid, with_room_at_feet
 from guide.render.pdf.blocks import Blocks
 from guide.render.pdf.columns import Columns, stacked_height
@@ -30,7 +30,6 @@ from guide.render.pdf.sheet import BAND_GAP_PT, furniture, kicker
 from guide.render.pdf.styles import build_styles
 from guide.session import BuildSession
 from guide.theme import Theme
-from guide.typography import typeset_topic
 
 __all__ = ["render_quiz", "render_quiz_answers"]
 
@@ -60,7 +59,7 @@ def render_quiz_answers(topic: Topic, theme: Theme, course: Course | None = None
 
 def _render(topic: Topic, theme: Theme, course: Course | None, session: BuildSession, teacher: bool) -> bytes:
     """The paper in the setting that fills its pages best: as set, closer, then with room kept at page feet."""
-    topic = typeset_topic(topic, theme.typography)
+    topic = typeset(topic, theme.typography, session)
     labels = theme.labels_for(topic.language_code)
     grid = sheet_grid(theme, build_styles(theme, session, topic.language))
     items = on_paper(topic, theme.quiz_seed)
