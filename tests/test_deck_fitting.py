@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import io
+import itertools
+import math
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from pptx import Presentation
@@ -16,10 +19,11 @@ from guide.load import named_theme
 from guide.markup import Span
 from guide.render.pptx import deck_plan, render_deck
 from guide.render.pptx.writer import PROPERTY_LIMIT
-from guide.render.slides.fitting import Item, fit, items_height, line_width, text_width
+from guide.render.slides.fitting import FILLED_SHARE, LEAST_LINES, Item, fit, items_height, line_width, text_width
 from guide.render.slides.measure import Measurer
+from tests.conftest import TREATY
 from tests.deckread import items_of, pt, text_shapes
-from tests.plancheck import assert_plan_sound
+from tests.plancheck import assert_plan_sound, content_reach
 from tests.samples import long_topic
 from tests.strategies import topics
 
@@ -123,3 +127,36 @@ def test_text_is_set_smaller_rather_than_break_a_date_between_characters() -> No
     assert any("29\u00a0June\u00a01926" in "".join(span.text for span in line) for line in lines), lines
     assert fitted.size_pt < 32.0  # at 32 pt the text fits the height, its date split after "19"
     assert carlito.line_count(item.spans, text_width(item, box_width), 32.0) * 32.0 * 1.2 < 400.0
+
+
+@pytest.mark.parametrize("aspect", ["16:9", "4:3"])
+def test_a_long_topics_facts_run_on_as_one_list_filling_their_slides(tmp_path: Path, aspect: str) -> None:
+    """Facts too long for two to share a slide whole (40 words: 4:3 holds one and a half) run on from slide to slide:
+    no slide the next one continues is left a fifth empty, the facts read back whole and in order, a fact cut between
+    slides keeps two lines on each and its lines in its indent, and the list takes as few slides as its height needs."""
+    plan = deck_plan(load(tmp_path, long_topic()), named_theme().with_slide_aspect(aspect))
+    facts = [slide for slide in plan.slides if slide.title.startswith("Key facts")]
+    for slide in facts[:-1]:
+        assert content_reach(slide, plan) >= FILLED_SHARE, (slide.title, content_reach(slide, plan))
+    items = [item for slide in facts for item in slide.body.items]
+    assert " ".join(item.text for item in items) == " ".join(fact["fact"] for fact in long_topic()["key_facts"])
+    size, width = facts[0].body.size_pt, facts[0].body.box.width
+    for before, after in itertools.pairwise(facts):
+        cut = after.body.items[0]
+        if cut.continued:
+            assert not cut.hangs and cut.indented
+            for piece in (before.body.items[-1], cut):
+                assert MEASURER.line_count(piece.spans, text_width(piece, width), size) >= LEAST_LINES, piece.text
+    whole = [Item((Span(fact["fact"]),)) for fact in long_topic()["key_facts"]]
+    assert len(facts) <= math.ceil(items_height(whole, width, size, MEASURER) / facts[0].body.box.height) + 1
+
+
+@pytest.mark.parametrize("aspect", ["16:9", "4:3"])
+@pytest.mark.parametrize("name", ["long", "treaty"])
+def test_no_two_slides_of_a_continued_list_would_fit_on_one(tmp_path: Path, name: str, aspect: str) -> None:
+    """A list continued onto a slide it could have shared wastes a slide: neighbours of one part together overfill one."""
+    topic = load(tmp_path, long_topic()) if name == "long" else load_topic(TREATY).topic
+    plan = deck_plan(topic, named_theme().with_slide_aspect(aspect))
+    for slide, following in itertools.pairwise(plan.slides):
+        if slide.design == following.design == "list" and slide.title.split(" (")[0] == following.title.split(" (")[0]:
+            assert content_reach(slide, plan) + content_reach(following, plan) > 1, (slide.title, following.title)

@@ -413,29 +413,6 @@ def test_a_figure_is_drawn_large_enough_to_read_its_labels() -> None:
     assert "Figure 1." in text_of(PdfReader(io.BytesIO(pdf)))
 
 
-@settings(max_examples=60, deadline=None)
-@given(years=st.lists(st.floats(1000, 2100), min_size=2, max_size=20).map(sorted))
-def test_a_time_scale_keeps_time_in_order_inside_its_width(years: list[float]) -> None:
-    from guide.render.pdf.timescale import make_scale
-
-    scale = make_scale(years, 10.0, 500.0)
-    xs = [scale.x(year) for year in years]
-    assert all(10.0 <= x <= 500.0 for x in xs)
-    assert xs == sorted(xs)
-    assert all(10.0 < x < 500.0 for x in scale.breaks())
-
-
-@settings(max_examples=60, deadline=None)
-@given(centres=st.lists(st.floats(0, 400), min_size=1, max_size=8).map(sorted), size=st.floats(10, 40))
-def test_time_scale_labels_never_overlap(centres: list[float], size: float) -> None:
-    from guide.render.pdf.timescale import LABEL_GAP_PT, spread
-
-    high = len(centres) * (size + LABEL_GAP_PT)
-    starts = spread(centres, [size] * len(centres), 0.0, high)
-    assert all(after - before >= size + LABEL_GAP_PT - 1e-6 for before, after in itertools.pairwise(starts))
-    assert starts[0] >= -1e-6 and starts[-1] + size <= high + 1e-6
-
-
 def test_objectives_excerpts_figures_and_portraits_are_laid_out(tmp_path: Path) -> None:
     """Objectives on page one under the band, excerpts with their attribution, a fact's figure, a portrait drawn."""
     (tmp_path / "portrait.png").write_bytes((ROOT / "tests" / "data" / "pixel.png").read_bytes())
@@ -511,7 +488,7 @@ def test_each_timeline_dot_sits_on_its_own_dates_line_and_waits_show_as_space() 
         assert top - date_line <= dot <= top  # on the date's own line, inside its label
     gaps = [before - after for before, after in itertools.pairwise(dots)]
     assert all(gap > 0 for gap in gaps)
-    assert len(breaks) == 2  # 1922 to 1925 and 1926 to 1931
+    assert len(breaks) == 3  # 1922 to 1925, 1926 to 1931 and 1931 to 1933: as on the deck's timeline
     assert all(any(after < middle < before for before, after in itertools.pairwise(dots)) for middle in breaks)
 
 

@@ -284,7 +284,7 @@ def draw_text_block(canvas: Canvas, height: float, block: TextBlock, look: Slide
         label, text = _elements_of(item, holder, listed)
         for index, line in enumerate(lines):
             baseline = height - (top + size)
-            left = block.box.left + INSET_X_PT + (BULLET_INDENT_PT if item.hangs else 0.0)
+            left = block.box.left + INSET_X_PT + (BULLET_INDENT_PT if item.indented else 0.0)
             if index == 0 and item.hangs:
                 with _marked_if(canvas, label):
                     draw_marker(canvas, block.box.left + INSET_X_PT, baseline, item, size, fonts, look)

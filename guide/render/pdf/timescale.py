@@ -1,7 +1,7 @@
 """The timeline as a graphic: events on a horizontal time scale across the page.
 
-Distances are true to time within a stretch of close events; a long empty gap between
-stretches is cut short and shown as a break in the axis, so a cluster of events months apart
+Dates stand where :mod:`guide.render.timescale` places them (the deck's rule): true to time, a
+long empty wait cut short and shown as a break in the axis, so a cluster of events months apart
 is not squeezed into a corner by one event years away. Labels alternate above and below
 the axis and slide sideways until none overlaps, each tied to its mark by a leader line; the
 topic's own event is highlighted. Every label carries its year, so the axis has no year ticks,
@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import statistics
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from reportlab.platypus import Flowable
 
@@ -22,35 +20,24 @@ from guide.model import TimelineEntry
 from guide.render.pdf.inline import literal
 from guide.render.pdf.internals import Paragraph
 from guide.render.pdf.styles import Styles
+from guide.render.timescale import apart, longest_kept, scaled, when
 
 LEAST_LABEL_PT = 92.0
 MOST_LABEL_PT = 150.0
 LABEL_GAP_PT = 8.0
 LEADER_PT = 12.0
-BREAK_PT = 22.0
 SIDE_MARGIN_PT = 6.0
 MARKER_PT = 3.4
 HIGHLIGHT_MARKER_PT = 5.2
 LABEL_PADDING_PT = 3.0
-GAP_FACTOR = 3.0
-"""A gap longer than this many times the typical one, and a quarter of the whole span, becomes a break."""
 AXIS_PT = 1.6
 DATE_MIDDLE_SHARE = 0.62
 """Of a line's leading, from its top: the middle of its figures and capitals."""
 
 
-def when_value(value: dt.date | int | str) -> float | None:
-    """A date as a number of years; a bare year is its middle; free text has no place on a scale."""
-    if isinstance(value, dt.date):
-        return value.year + (value.timetuple().tm_yday - 1) / 366
-    if isinstance(value, int):
-        return value + 0.5
-    return None
-
-
 def placeable(entries: Sequence[TimelineEntry]) -> bool:
     """Whether the entries can stand on a time scale: two or more, each a date or a year."""
-    return len(entries) >= 2 and all(when_value(entry.date) is not None for entry in entries)
+    return len(entries) >= 2 and all(isinstance(entry.date, dt.date | int) for entry in entries)
 
 
 def _labels(
@@ -77,77 +64,6 @@ def _is_highlight(entry: TimelineEntry, highlight: object) -> bool:
     if isinstance(highlight, int):
         return entry.date == highlight or (isinstance(entry.date, dt.date) and entry.date.year == highlight)
     return False
-
-
-@dataclass(frozen=True)
-class Stretch:
-    """Close events drawn at one scale: ``first`` to ``last`` (years) from ``start`` to ``end`` (points)."""
-
-    first: float
-    last: float
-    start: float
-    end: float
-
-    def x(self, year: float) -> float:
-        if self.last == self.first:
-            return (self.start + self.end) / 2
-        return self.start + (year - self.first) / (self.last - self.first) * (self.end - self.start)
-
-
-@dataclass(frozen=True)
-class Scale:
-    """Years -> points: stretches of close events, each true to time within itself, with breaks between them."""
-
-    stretches: tuple[Stretch, ...]
-
-    def x(self, year: float) -> float:
-        for stretch in self.stretches:
-            if stretch.first - 1e-9 <= year <= stretch.last + 1e-9:
-                return stretch.x(year)
-        raise ValueError(year)
-
-    def breaks(self) -> list[float]:
-        """Points of the middle of each break."""
-        return [(before.end + after.start) / 2 for before, after in itertools.pairwise(self.stretches)]
-
-
-def make_scale(years: Sequence[float], start: float, end: float) -> Scale:
-    """A scale from ``start`` to ``end`` points for sorted ``years``: long gaps become breaks.
-
-    Each stretch takes room in proportion to the events it holds, so a cluster of events is
-    spread out where its labels are, rather than squeezed by a stretch of empty years.
-    """
-    gaps = [after - before for before, after in itertools.pairwise(years)]
-    span = years[-1] - years[0]
-    typical = statistics.median(gaps) if gaps else 0.0
-    cut = max(GAP_FACTOR * typical, span / 4)
-    groups: list[list[float]] = [[years[0]]]
-    for gap, year in zip(gaps, years[1:], strict=True):
-        if gap > cut and gap > 0:
-            groups.append([year])
-        else:
-            groups[-1].append(year)
-    per_event = (end - start - BREAK_PT * (len(groups) - 1)) / len(years)
-    stretches = []
-    position = start
-    for group in groups:
-        length = per_event * len(group)
-        inset = per_event / 2  # the first and last event sit half an event's room inside the stretch
-        stretches.append(Stretch(group[0], group[-1], position + inset, position + length - inset))
-        position += length + BREAK_PT
-    return Scale(tuple(stretches))
-
-
-def spread(centres: Sequence[float], sizes: Sequence[float], low: float, high: float) -> list[float]:
-    """Starts of boxes of ``sizes`` centred on ``centres``, pushed apart (``LABEL_GAP_PT``) and back inside [low, high]."""
-    starts = [centre - size / 2 for centre, size in zip(centres, sizes, strict=True)]
-    for index in range(len(starts)):
-        floor = low if index == 0 else starts[index - 1] + sizes[index - 1] + LABEL_GAP_PT
-        starts[index] = max(starts[index], floor)
-    for index in reversed(range(len(starts))):
-        ceiling = high - sizes[index] if index == len(starts) - 1 else starts[index + 1] - sizes[index] - LABEL_GAP_PT
-        starts[index] = min(starts[index], ceiling)
-    return starts
 
 
 class _Events(Flowable):
@@ -202,16 +118,17 @@ class TimeScale(_Events):
     def draw(self) -> None:
         canvas = self.canv
         palette = self.styles.palette
-        years = [when_value(entry.date) for entry in self.entries]
-        ordered = sorted(year for year in years if year is not None)
-        scale = make_scale(ordered, SIDE_MARGIN_PT, self.width - SIDE_MARGIN_PT)
-        xs = [scale.x(year) for year in years if year is not None]
+        half = self._label / 2  # a label centred over the first or last date stays inside the margins
+        room = (self._label + LABEL_GAP_PT) / 2  # labels alternate sides: a side's neighbours stand two dates apart
+        placed = scaled([when(entry.date) for entry in self.entries], SIDE_MARGIN_PT + half, self.width - SIDE_MARGIN_PT - half, room)
+        xs = placed.places
         axis_y = self._below
         canvas.saveState()
-        self._draw_axis(scale, axis_y)
+        self._draw_axis(placed.breaks, axis_y)
         for side, indexes in ((1, range(0, len(xs), 2)), (-1, range(1, len(xs), 2))):
             chosen = list(indexes)
-            lefts = spread([xs[index] for index in chosen], [self._label] * len(chosen), SIDE_MARGIN_PT, self.width - SIDE_MARGIN_PT)
+            starts = [xs[index] - half for index in chosen]
+            lefts = apart(starts, self._label + LABEL_GAP_PT, SIDE_MARGIN_PT, self.width - SIDE_MARGIN_PT - self._label)
             for index, left in zip(chosen, lefts, strict=True):
                 self._draw_label(index, xs[index], left, axis_y, side)
         for index, x in enumerate(xs):
@@ -222,13 +139,12 @@ class TimeScale(_Events):
             canvas.circle(x, axis_y, HIGHLIGHT_MARKER_PT if highlighted else MARKER_PT, stroke=1, fill=1)
         canvas.restoreState()
 
-    def _draw_axis(self, scale: Scale, axis_y: float) -> None:
+    def _draw_axis(self, breaks: Sequence[float], axis_y: float) -> None:
         canvas = self.canv
         palette = self.styles.palette
         canvas.setStrokeColor(palette.muted)
         canvas.setLineWidth(AXIS_PT)
         canvas.setLineCap(0)
-        breaks = scale.breaks()
         edges = [SIDE_MARGIN_PT, *(x for middle in breaks for x in (middle - 3, middle + 3)), self.width - SIDE_MARGIN_PT]
         for start, end in zip(edges[0::2], edges[1::2], strict=True):
             canvas.line(start, axis_y, end, axis_y)
@@ -278,7 +194,7 @@ class ColumnTimeScale(_Events):
     """Inside the highlight's frame, above and below each label."""
     LEAST_GAP_PT = 2.0
     SCALE_ROOM_PT = 8.0
-    """The most room added between two events for the time between them (for the longest wait short of a break)."""
+    """The most room added between two events for the time between them (for the longest wait never broken for its length)."""
     BREAK_GAP_PT = 12.0
 
     def _label_height(self, index: int) -> float:
@@ -287,14 +203,13 @@ class ColumnTimeScale(_Events):
 
     def _gaps(self) -> list[tuple[float, bool]]:
         """(room above each event after the first, whether a break in the axis stands for it)."""
-        years = [when_value(entry.date) or 0.0 for entry in self.entries]
-        scale = make_scale(sorted(years), 0.0, 1.0)
-        starts = {stretch.first for stretch in scale.stretches[1:]}
-        waits = [after - before for before, after in itertools.pairwise(years)]
-        longest = max((wait for wait, year in zip(waits, years[1:], strict=True) if year not in starts), default=0.0)
+        days = [when(entry.date) or 0.0 for entry in self.entries]
+        broken = scaled(days, 0.0, 1.0, 0.0).broken  # the labels set the room: only the long waits break
+        waits = [after - before for before, after in itertools.pairwise(days)]
+        longest = longest_kept(waits)  # the wait that gets the most room: the longest that need not break
         gaps = []
-        for wait, year in zip(waits, years[1:], strict=True):
-            if year in starts:
+        for index, wait in enumerate(waits):
+            if index in broken:
                 gaps.append((self.BREAK_GAP_PT, True))
             else:
                 share = wait / longest if longest > 0 else 0.0

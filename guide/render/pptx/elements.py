@@ -262,24 +262,26 @@ def items(body: _Element, fitted: Sequence[Item], style: TextStyle, link: Link) 
     for index, item in enumerate(fitted):
         paragraph = SubElement(body, A + "p")
         marker = str(item.number) if item.number else "•" if item.bullet else ""
-        _paragraph_properties(paragraph, marker, style, last=index == len(fitted) - 1)
+        _paragraph_properties(paragraph, marker, style, last=index == len(fitted) - 1, indented=item.indented)
         for span in item.spans:
             _run(paragraph, span, style, link)
 
 
-def _paragraph_properties(paragraph: _Element, marker: str, style: TextStyle, last: bool) -> None:
-    paragraph.append(deepcopy(_paragraph_properties_of(marker, style, last)))
+def _paragraph_properties(paragraph: _Element, marker: str, style: TextStyle, last: bool, indented: bool) -> None:
+    paragraph.append(deepcopy(_paragraph_properties_of(marker, style, last, indented)))
 
 
 @lru_cache(maxsize=256)
-def _paragraph_properties_of(marker: str, style: TextStyle, last: bool) -> _Element:
+def _paragraph_properties_of(marker: str, style: TextStyle, last: bool, indented: bool) -> _Element:
     """A paragraph's ``a:pPr``, built once for each style: a deck's many paragraphs share a few.
 
     ``marker`` is "•" (a bullet), an item's number ("3") or "" (none); a marker hangs in the
-    indent. Copying a finished element is a third of the time of building it again.
+    indent. A paragraph without one stands in the indent where ``indented`` (a list item carried
+    on from the slide before). Copying a finished element is a third of the time of building it again.
     """
-    indent = int(BULLET_INDENT_PT * EMU_PER_PT) if marker else 0
-    properties = SubElement(_scratch(), A + "pPr", marL=str(indent), indent=str(-indent))
+    margin = int(BULLET_INDENT_PT * EMU_PER_PT) if indented else 0
+    indent = margin if marker else 0
+    properties = SubElement(_scratch(), A + "pPr", marL=str(margin), indent=str(-indent))
     if style.align:
         properties.set("algn", style.align)
     _spacing(properties, "lnSpc", style.size_pt * LINE_SPACING)
@@ -354,7 +356,7 @@ def _run_properties_of(style: TextStyle, bold: bool, italic: bool, linked: bool 
 def slide_number(body: _Element, text: str, style: TextStyle) -> None:
     """A paragraph holding the slide-number field, showing ``text`` until an editor renumbers it."""
     paragraph = SubElement(body, A + "p")
-    _paragraph_properties(paragraph, "", style, last=True)
+    _paragraph_properties(paragraph, "", style, last=True, indented=False)
     _as_slide_number(_run(paragraph, Span(text), style, None))
 
 

@@ -18,6 +18,11 @@ PARAGRAPH_GAP = 0.45
 """Space after a paragraph, as a multiple of the font size."""
 FLOW_SHARE = 0.5
 """A box filled less than this far takes the head of the next item, split, rather than leaving room empty."""
+FILLED_SHARE = 0.8
+"""In a list that flows (a section's key facts), a box filled less than this far takes the head of the next item, split
+at a sentence end or between words: facts too long to share a slide whole still fill their slides as one list."""
+LEAST_LINES = 2
+"""An item split between words keeps at least this many lines on each box: no line of it alone at a box's foot or head."""
 SAFETY = 0.96
 """Measured lines get 4 % of the width spare, for renderers that set text a hair wider."""
 
@@ -33,10 +38,18 @@ class Item:
     bullet: bool = True
     number: int = 0
     """The item's number in a numbered list (drawn as "1." in the indent); 0 for none."""
+    continued: bool = False
+    """A piece of a list item carried on from the box before: it stands in the item's indent, without its marker."""
 
     @property
     def hangs(self) -> bool:
+        """Whether a marker (a bullet or the number) hangs in the indent before the item's first line."""
         return self.bullet or self.number > 0
+
+    @property
+    def indented(self) -> bool:
+        """Whether the item's lines align after the indent: a marked item's, and a piece carried on from one."""
+        return self.hangs or self.continued
 
     @property
     def text(self) -> str:
@@ -59,7 +72,7 @@ class Fitted:
 
 def line_width(item: Item, box_width_pt: float) -> float:
     """Width an item's lines take inside a box of ``box_width_pt``: where a slide's text wraps."""
-    return box_width_pt - 2 * INSET_X_PT - (BULLET_INDENT_PT if item.hangs else 0)
+    return box_width_pt - 2 * INSET_X_PT - (BULLET_INDENT_PT if item.indented else 0)
 
 
 def text_width(item: Item, box_width_pt: float) -> float:
@@ -103,12 +116,16 @@ def largest_size(items: Sequence[Item], width_pt: float, height_pt: float, sizes
     return None
 
 
-def fit(items: Sequence[Item], width_pt: float, height_pt: float, sizes: tuple[float, float], measurer: Measurer) -> list[Fitted]:
+def fit(
+    items: Sequence[Item], width_pt: float, height_pt: float, sizes: tuple[float, float], measurer: Measurer, flow: bool = False
+) -> list[Fitted]:
     """The items on as few boxes as possible, at the largest size (from ``sizes``, largest first) that fits.
 
     Text shrinks until it fits (down to the floor ``sizes[1]``), and on where that keeps a word from breaking
     between characters (see :func:`unsplit`); what still does not fit continues on the next box,
     and an item taller than a whole box is split at sentence ends (or, failing that, between words).
+    Items of a list that ``flow`` continue from box to box as running text does: a box that whole items
+    leave less than ``FILLED_SHARE`` full takes the head of the next one, keeping ``LEAST_LINES`` of it on each.
     All boxes of one run of items share one size, so continued slides look alike.
     """
     largest, floor = sizes
@@ -121,31 +138,38 @@ def fit(items: Sequence[Item], width_pt: float, height_pt: float, sizes: tuple[f
         size -= 1
     if fits(items, size):
         return [Fitted(tuple(items), unsplit(size, floor, lambda smaller: words_fit(items, width_pt, smaller, measurer)))]
+    def lines(item: Item) -> int:
+        return measurer.line_count(item.spans, text_width(item, width_pt), floor)
+
     pages: list[list[Item]] = [[]]
+    share = FILLED_SHARE if flow else FLOW_SHARE
     for item in items:
         alone = fits([item], floor)
         for piece in pieces_that_fit(item, lambda group: fits(group, floor)):
             if fits([*pages[-1], piece], floor):
                 pages[-1].append(piece)
                 continue
-            if items_height(pages[-1], width_pt, floor, measurer) < height_pt * FLOW_SHARE:
-                head, piece = _filling(pages[-1], piece, lambda group: fits(group, floor), words=not alone)
+            if items_height(pages[-1], width_pt, floor, measurer) < height_pt * share:
+                head, piece = _filling(pages[-1], piece, lambda group: fits(group, floor), flow or not alone, lines if flow else None)
                 pages[-1] += head
             pages.append([piece])
     return [Fitted(tuple(page), floor) for page in pages if page]
 
 
-def _filling(page: Sequence[Item], item: Item, fits: Callable[[Sequence[Item]], bool], words: bool) -> tuple[list[Item], Item]:
+def _filling(
+    page: Sequence[Item], item: Item, fits: Callable[[Sequence[Item]], bool], words: bool, lines: Callable[[Item], int] | None = None
+) -> tuple[list[Item], Item]:
     """([the longest head of ``item`` that still fits below ``page``], the rest), split at sentence ends; between words
-    too when ``words`` (a piece of an item too long for a slide of its own, which is split so anyway): a sentence
-    that fits one slide is never cut to fill another, leaving its tail alone at the top of the next."""
+    too when ``words`` (a piece of an item too long for a slide of its own, which is split so anyway, or an item of a
+    list that flows): otherwise a sentence that fits one slide is never cut to fill another, leaving its tail alone at
+    the top of the next. Where ``lines`` counts an item's lines, a cut between words leaves ``LEAST_LINES`` on either side."""
     text = item.text
     for splitter in (sentences, str.split) if words else (sentences,):
         parts = splitter(text)
         for cut in range(len(parts) - 1, 0, -1):
-            head = _piece(item, " ".join(parts[:cut]), first=True)
-            if fits([*page, head]):
-                return [head], _piece(item, " ".join(parts[cut:]), first=False)
+            head, tail = _piece(item, " ".join(parts[:cut]), first=True), _piece(item, " ".join(parts[cut:]), first=False)
+            if fits([*page, head]) and (splitter is sentences or lines is None or min(lines(head), lines(tail)) >= LEAST_LINES):
+                return [head], tail
     return [], item
 
 
@@ -174,7 +198,10 @@ def pieces_that_fit(item: Item, fits: Callable[[Sequence[Item]], bool]) -> list[
 
 
 def _piece(item: Item, text: str, first: bool) -> Item:
-    """A piece of a split item, in the item's language: the first keeps its bullet or number, the rest continue it without one."""
+    """A piece of a split item, in the item's language: the first keeps its bullet or number, the rest continue it without
+    one, in its indent."""
     languages = {span.lang for span in item.spans}
     span = Span(text, lang=languages.pop() if len(languages) == 1 else None)
-    return Item((span,), item.bullet, item.number) if first else Item((span,), bullet=False)
+    if first:
+        return Item((span,), item.bullet, item.number, item.continued)
+    return Item((span,), bullet=False, continued=item.indented)

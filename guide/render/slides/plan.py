@@ -34,6 +34,7 @@ from guide.render.slides.questions import matching_design, question_design, show
 from guide.render.slides.shapes import Drawing, Line, Lines, Shape, TextBlock
 from guide.render.slides.style import DeckStyle
 from guide.render.slides.typeset import Typesetter
+from guide.render.timescale import when
 from guide.theme import OFF, QuizAnswers, QuizPrint
 from guide.typography import unbroken
 
@@ -472,10 +473,11 @@ class Planner:
         shown = len(figured) > 1 and self.style.designs.numbers
         drawing = designs.numbers(self.geometry.stage, figured, self.set, self.style) if shown else None
         if drawing is None:
-            return self.list_slides(self.labels["key_facts"], [_listed_fact(fact) for fact in facts], notes)
+            return self.list_slides(self.labels["key_facts"], [_listed_fact(fact) for fact in facts], notes, flow=True)
         listed = [Item(markup.parse(fact.fact)) for fact in facts if not fact.figure]
         slides = [self.slide(self.labels["in_numbers"], "numbers", notes, drawing)]
-        return continuing(slides + (self.list_slides(self.labels["key_facts"], listed, notes) if listed else []))  # the same details
+        listed_slides = self.list_slides(self.labels["key_facts"], listed, notes, flow=True) if listed else []
+        return continuing(slides + listed_slides)  # the same details
 
     def checklist_slides(self, title: str, items: Sequence[Item], notes: str) -> list[SlidePlan]:
         """Objectives as a checklist; as a list, continued, when they are too many for one slide."""
@@ -538,23 +540,26 @@ class Planner:
             for share, drawing in pages
         ]
 
-    def list_slides(self, title: str, items: Sequence[Item], notes: str, wide: bool = False, cards: bool = True) -> list[SlidePlan]:
+    def list_slides(
+        self, title: str, items: Sequence[Item], notes: str, wide: bool = False, cards: bool = True, flow: bool = False
+    ) -> list[SlidePlan]:
         """Items in the body placeholder, continued on further slides when they do not fit one.
 
         A list too short to fill a third of the body is set as cards (or one item as a
         statement) instead, as full-width rows when ``wide`` (long references read better so),
         unless not ``cards`` (a question and its options, which are no set of equals);
-        a continued list is shared evenly, so no slide holds a leftover.
+        a continued list is shared evenly, so no slide holds a leftover. Items that ``flow`` (facts, unlike
+        questions) run on from slide to slide, so items too long to share a slide whole still fill it.
         """
         box = self.geometry.body
-        pages = self.set.fit(items, box, "body")
+        pages = self.set.fit(items, box, "body", flow)
         self.bounded(title, len(pages), box)
         if cards and len(pages) == 1 and self.set.height(pages[0].items, box.width, pages[0].size_pt, "body") < box.height * SPARSE_SHARE:
             designed = self.short_list_slides(title, items, notes, wide)
             if designed:
                 return designed
         if len(pages) > 1:
-            pages = self.balanced(items, box, len(pages))
+            pages = self.balanced(items, box, len(pages), flow)
         alone = len(pages) == 1 and self.set.height(pages[0].items, box.width, pages[0].size_pt, "body") < box.height * CENTRED_SHARE
         return continuing(
             [
@@ -568,18 +573,18 @@ class Planner:
             ]
         )
 
-    def balanced(self, items: Sequence[Item], box: Box, count: int) -> list[Fitted]:
+    def balanced(self, items: Sequence[Item], box: Box, count: int, flow: bool = False) -> list[Fitted]:
         """The items on ``count`` boxes, filled evenly: the shortest box height that still needs no more boxes.
 
         Where items are too lumpy for that, whole items move from the end of the next-to-last box
         to the last, while it still fits and the box they leave keeps a third of its height; and
         a next-to-last box still under a third takes whole items from the last while they fit.
         """
-        best = self.set.fit(items, box, "body")
+        best = self.set.fit(items, box, "body", flow)
         height = box.height
         while height > box.height / count:
             height *= 0.95
-            pages = self.set.fit(items, replace(box, height=height), "body")
+            pages = self.set.fit(items, replace(box, height=height), "body", flow)
             if len(pages) > count:
                 break
             best = pages
@@ -728,7 +733,7 @@ class Planner:
             timeline.Event(
                 unbroken(self.labels.date(entry.date)),
                 markup.parse(entry.event),
-                timeline.when(entry.date),
+                when(entry.date),
                 own=entry.date == own,
                 exact=isinstance(entry.date, dt.date | int),
             )

@@ -11,11 +11,8 @@ one slide holds continues on slides of the same design, the events shared evenly
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
 
 from guide.markup import Span
 from guide.render.slides.fitting import Item
@@ -23,6 +20,7 @@ from guide.render.slides.geometry import Box
 from guide.render.slides.shapes import Drawing, Line, Shape
 from guide.render.slides.style import DeckStyle
 from guide.render.slides.typeset import Typesetter
+from guide.render.timescale import apart, scaled
 
 MARKER_PT = 14.0
 HIGHLIGHT_PT = 22.0
@@ -32,13 +30,8 @@ LABEL_GAP_PT = 12.0
 """Between two labels on the same side of the axis."""
 MAX_LABEL_PT = 360.0
 MAX_PER_SLIDE = 8
-BREAK_RATIO = 3.0
-"""A gap between two events this many times the timeline's middle gap (its median) is drawn shortened, as a break in the axis."""
-BREAK_GAIN = 1.5
-"""A further gap is broken only where that draws the shortest unbroken gap at least this many times wider."""
 MARKER_SPACING = 1.5
 """Markers' centres stand at least this many markers apart (more beside the highlight); closer ones merge into a span."""
-_YEAR = re.compile(r"\b(\d{3,4})\b")
 
 
 @dataclass(frozen=True)
@@ -55,16 +48,6 @@ class Event:
     @property
     def items(self) -> list[Item]:
         return [Item((Span(self.date, bold=True),), bullet=False), Item(self.text, bullet=False)]
-
-
-def when(value: dt.date | int | str) -> float | None:
-    """A date's place on the scale, in days: a year counts from its middle; free text by the first year in it."""
-    if isinstance(value, dt.date):
-        return float(value.toordinal())
-    match = _YEAR.search(str(value))
-    if match is None or int(match.group(1)) < 1:
-        return None
-    return float(dt.date(int(match.group(1)), 7, 1).toordinal())
 
 
 def timeline_pages(region: Box, events: Sequence[Event], set_: Typesetter, style: DeckStyle) -> list[list[Drawing]] | None:
@@ -115,69 +98,13 @@ class Placement:
 def positions(events: Sequence[Event], low: float, high: float, spacing: float, least: float = 0.0) -> Placement:
     """The markers, labels (at least ``spacing`` apart) and breaks of ``events`` between ``low`` and ``high``.
 
-    The stretches between breaks share one scale. A broken gap is drawn as long as the longest
-    unbroken one or a label's room (``spacing``), whichever is more, so a longer time never looks
-    shorter; markers whose centres would still stand closer than ``least`` are merged into spans.
+    The dates stand to scale as :mod:`guide.render.timescale` places them, a label's room (``spacing``)
+    apart where long waits allow; markers whose centres would still stand closer than ``least`` are
+    merged into spans.
     """
-    if len(events) == 1:
-        return Placement([(low + high) / 2], [(low + high) / 2], [])
-    gaps, broken = _gaps([event.when for event in events], high - low, spacing)
-    scale, shortened = _scale(gaps, broken, high - low, spacing)
-    markers = [low]
-    for index, gap in enumerate(gaps):
-        markers.append(markers[-1] + (shortened if index in broken else gap * scale))
-    labels = list(markers)
-    for index in range(1, len(labels)):  # spread clusters rightwards, then pull back from the end
-        labels[index] = max(labels[index], labels[index - 1] + spacing)
-    labels[-1] = min(labels[-1], high)
-    for index in range(len(labels) - 2, -1, -1):
-        labels[index] = min(labels[index], labels[index + 1] - spacing)
-    breaks = [(markers[index] + markers[index + 1]) / 2 for index in broken]
-    return Placement(markers, labels, breaks, _touching(markers, events, least))
-
-
-def _gaps(whens: Sequence[float | None], width: float, spacing: float) -> tuple[list[float], list[int]]:
-    """Distances in days between neighbouring events (1 each where a date is unknown), and the gaps to draw as breaks.
-
-    Every gap ``BREAK_RATIO`` times the timeline's middle gap (its median) is broken; then, while
-    the shortest unbroken gap is drawn narrower than a label's room, the longest unbroken gap at
-    least ``BREAK_RATIO`` times it is broken too, as long as that widens the shortest by ``BREAK_GAIN``.
-    """
-    count = len(whens) - 1
-    known = [value for value in whens if value is not None]
-    gaps = [max(0.0, later - earlier) for earlier, later in pairwise(known)] if len(known) == len(whens) else [1.0] * count
-    if sum(gaps) <= 0:
-        return [1.0] * count, []
-    ordered = sorted(gaps)
-    middle = (ordered[(count - 1) // 2] + ordered[count // 2]) / 2
-    broken = [index for index, gap in enumerate(gaps) if count >= 3 and gap > BREAK_RATIO * middle]
-    while True:
-        kept = [gap for index, gap in enumerate(gaps) if index not in broken and gap > 0]
-        if not kept:
-            return gaps, broken
-        shortest = min(kept) * _scale(gaps, broken, width, spacing)[0]
-        candidates = [index for index, gap in enumerate(gaps) if index not in broken and gap >= BREAK_RATIO * min(kept)]
-        if shortest >= spacing or not candidates:
-            return gaps, broken
-        longest = max(candidates, key=lambda index: gaps[index])
-        wider = sorted([*broken, longest])
-        if min(gap for index, gap in enumerate(gaps) if index not in wider and gap > 0) * _scale(gaps, wider, width, spacing)[0] < (
-            shortest * BREAK_GAIN
-        ):
-            return gaps, broken
-        broken = wider
-
-
-def _scale(gaps: Sequence[float], broken: Sequence[int], width: float, spacing: float) -> tuple[float, float]:
-    """(points a day of the unbroken gaps, the length of each broken one) that fill ``width``."""
-    kept = [gap for index, gap in enumerate(gaps) if index not in broken]
-    if sum(kept) <= 0:
-        return 0.0, width / max(len(broken), 1)
-    scale = (width - len(broken) * spacing) / sum(kept)
-    if scale > 0 and scale * max(kept) < spacing:
-        return scale, spacing
-    scale = width / (sum(kept) + len(broken) * max(kept))  # a break never shorter than a gap drawn to scale
-    return scale, scale * max(kept)
+    placed = scaled([event.when for event in events], low, high, spacing)
+    labels = apart(placed.places, spacing, low, high)
+    return Placement(placed.places, labels, placed.breaks, _touching(placed.places, events, least))
 
 
 def _touching(markers: Sequence[float], events: Sequence[Event], least: float) -> list[tuple[int, int]]:

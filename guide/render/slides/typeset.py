@@ -91,7 +91,7 @@ class Typesetter:
         """The narrowest box that holds ``item`` on one line at ``size_pt``, in whatever face a viewer sets it: a big figure's column."""
         measurer = self.measurer(role)
         text = sum(measurer.widest_pt(span.text, size_pt, span.bold, span.italic) for span in item.spans)
-        return text / SAFETY + 2 * INSET_X_PT + (BULLET_INDENT_PT if item.hangs else 0) + 1
+        return text / SAFETY + 2 * INSET_X_PT + (BULLET_INDENT_PT if item.indented else 0) + 1
 
     def on_one_line(self, item: Item, width_pt: float, size_pt: float, role: str) -> bool:
         """Whether ``item`` stays on one line in a box ``width_pt`` wide, in whatever face a viewer sets it (a date, a figure)."""
@@ -139,9 +139,9 @@ class Typesetter:
     def largest_one(self, items: Sequence[Item], box: Box, role: str) -> float | None:
         return largest_size(items, box.width, box.height, self.sizes(role), self.measurer(role))
 
-    def fit(self, items: Sequence[Item], box: Box, role: str) -> list[Fitted]:
-        """The items on as few boxes as needed at the role's size (see :func:`fitting.fit`)."""
-        return fit(items, box.width, box.height, self.sizes(role), self.measurer(role))
+    def fit(self, items: Sequence[Item], box: Box, role: str, flow: bool = False) -> list[Fitted]:
+        """The items on as few boxes as needed at the role's size, flowing from box to box if they ``flow`` (see :func:`fitting.fit`)."""
+        return fit(items, box.width, box.height, self.sizes(role), self.measurer(role), flow)
 
     def block(
         self,

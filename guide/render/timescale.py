@@ -1,0 +1,120 @@
+"""Dates to places along a line: the one rule the deck's timeline and the sheet's time scales follow.
+
+Each date stands where it falls on one scale, so equal waits look equal; a wait far longer than
+the timeline's middle one is shortened and shown as a break, so a cluster of close dates is not
+squeezed into a corner by one date years away; a shortened wait is never drawn shorter than an
+unbroken one, so a longer time never looks shorter. What stands beside each date (a label) keeps
+a least distance from its neighbours, moved no further than that needs. Pure arithmetic on
+numbers: neither a slide nor a page, so both renderers draw from the same places.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+BREAK_RATIO = 3.0
+"""A wait this many times the timeline's middle wait (its median) is drawn shortened, as a break in the axis."""
+BREAK_GAIN = 1.5
+"""A further wait is broken only where that draws the shortest unbroken wait at least this many times longer."""
+_YEAR = re.compile(r"\b(\d{3,4})\b")
+
+
+def when(value: dt.date | int | str) -> float | None:
+    """A date's place on the scale, in days: a year counts from its middle; free text by the first year in it."""
+    if isinstance(value, dt.date):
+        return float(value.toordinal())
+    match = _YEAR.search(str(value))
+    if match is None or int(match.group(1)) < 1:
+        return None
+    return float(dt.date(int(match.group(1)), 7, 1).toordinal())
+
+
+@dataclass(frozen=True)
+class Scaled:
+    """Where dates stand along a line, and which waits between them are shortened."""
+
+    places: list[float]
+    """Each date's place, the first at the line's start and the last at its end."""
+    broken: list[int]
+    """The waits (between date ``index`` and the next) drawn shortened."""
+
+    @property
+    def breaks(self) -> list[float]:
+        """The middle of each shortened wait, where a break in the axis is drawn."""
+        return [(self.places[index] + self.places[index + 1]) / 2 for index in self.broken]
+
+
+def scaled(whens: Sequence[float | None], low: float, high: float, room: float) -> Scaled:
+    """The places of dates (``when``'s days, in order) from ``low`` to ``high``, whose neighbours need ``room`` apart.
+
+    Every wait ``BREAK_RATIO`` times the middle one is broken; then, while the shortest unbroken
+    wait is drawn shorter than ``room``, the longest unbroken wait at least ``BREAK_RATIO`` times it
+    is broken too, as long as that lengthens the shortest by ``BREAK_GAIN``. A date with no place
+    (free text) leaves every wait equal. A single date stands in the middle.
+    """
+    if len(whens) == 1:
+        return Scaled([(low + high) / 2], [])
+    gaps, broken = _broken(whens, high - low, room)
+    scale, shortened = _scale(gaps, broken, high - low, room)
+    places = [low]
+    for index, gap in enumerate(gaps):
+        places.append(places[-1] + (shortened if index in broken else gap * scale))
+    return Scaled(places, broken)
+
+
+def _broken(whens: Sequence[float | None], length: float, room: float) -> tuple[list[float], list[int]]:
+    """The waits in days between neighbouring dates (1 each where a date has no place), and those to shorten."""
+    count = len(whens) - 1
+    known = [value for value in whens if value is not None]
+    gaps = [max(0.0, later - earlier) for earlier, later in pairwise(known)] if len(known) == len(whens) else [1.0] * count
+    if sum(gaps) <= 0:
+        return [1.0] * count, []
+    broken = [index for index, gap in enumerate(gaps) if count >= 3 and gap > longest_kept(gaps)]
+    while True:
+        kept = [gap for index, gap in enumerate(gaps) if index not in broken and gap > 0]
+        if not kept:
+            return gaps, broken
+        shortest = min(kept) * _scale(gaps, broken, length, room)[0]
+        candidates = [index for index, gap in enumerate(gaps) if index not in broken and gap >= BREAK_RATIO * min(kept)]
+        if shortest >= room or not candidates:
+            return gaps, broken
+        longest = max(candidates, key=lambda index: gaps[index])
+        wider = sorted([*broken, longest])
+        if min(gap for index, gap in enumerate(gaps) if index not in wider and gap > 0) * _scale(gaps, wider, length, room)[0] < (
+            shortest * BREAK_GAIN
+        ):
+            return gaps, broken
+        broken = wider
+
+
+def longest_kept(gaps: Sequence[float]) -> float:
+    """The longest wait that is never broken for its length alone: ``BREAK_RATIO`` times the middle one (the median)."""
+    ordered = sorted(gaps)
+    return BREAK_RATIO * ((ordered[(len(ordered) - 1) // 2] + ordered[len(ordered) // 2]) / 2)
+
+
+def _scale(gaps: Sequence[float], broken: Sequence[int], length: float, room: float) -> tuple[float, float]:
+    """(points a day of the unbroken waits, the length of each broken one) that fill ``length``."""
+    kept = [gap for index, gap in enumerate(gaps) if index not in broken]
+    if sum(kept) <= 0:
+        return 0.0, length / max(len(broken), 1)
+    scale = (length - len(broken) * room) / sum(kept)
+    if scale > 0 and scale * max(kept) < room:
+        return scale, room
+    scale = length / (sum(kept) + len(broken) * max(kept))  # a break never shorter than a wait drawn to scale
+    return scale, scale * max(kept)
+
+
+def apart(places: Sequence[float], least: float, low: float, high: float) -> list[float]:
+    """``places`` (in order) moved just enough that neighbours stand ``least`` apart, all within ``low`` to ``high``:
+    crowded ones pushed forwards, then those past ``high`` pulled back. Where they cannot all fit, the gaps win."""
+    moved = list(places)
+    for index in range(len(moved)):
+        moved[index] = max(moved[index], low if index == 0 else moved[index - 1] + least)
+    for index in reversed(range(len(moved))):
+        moved[index] = min(moved[index], high if index == len(moved) - 1 else moved[index + 1] - least)
+    return moved
