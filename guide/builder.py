@@ -8,20 +8,11 @@ when all of them succeeded. One topic's failure never stops the others.
 
 from __future__ import annotations
 
-import gc
-import os
-import signal
-import sys
-import threading
-import time
-import traceback
-from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterator, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
-from itertools import chain, islice
+from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Generic, TypeVar
 
 from guide.accessibility import accessibility_warnings
 from guide.coverage import coverage_problems
@@ -29,16 +20,14 @@ from guide.errors import InputError, Problem
 from guide.inputs import find_inputs, shown
 from guide.load import LoadedCourse, LoadedTopic, ThemeChain, load_input, load_theme, may_be_course
 from guide.manifest import Inputs, Manifest, Manifests, files_of
-from guide.model import Course, Topic
+from guide.model import Topic
 from guide.options import BuildOptions
-from guide.output import remove_leftovers, write_atomically
+from guide.output import remove_leftovers
 from guide.outputs import REGISTRY, Output
 from guide.report import BuildReport, Progress, TopicResult
 from guide.session import BuildSession
 from guide.theme import Theme
-
-if TYPE_CHECKING:
-    from concurrent.futures import Future, ProcessPoolExecutor
+from guide.workers import RenderJob, Workers
 
 SAVE_EVERY = 50
 """Topics built between two saves of a folder's manifest during a long batch."""
@@ -56,8 +45,11 @@ class _Group:
     """Topics already read while telling topics from courses (those that looked like a course), so no file is read twice."""
 
 
-def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | None = None) -> BuildReport:
-    """Build every topic and course in ``paths``; never raises for bad input, reports it instead."""
+def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | None = None, workers: Workers | None = None) -> BuildReport:
+    """Build every topic and course in ``paths``; never raises for bad input, reports it instead.
+
+    ``workers`` are those the caller prepared for it, and ends (see ``Workers.prepare``); else the build starts its own.
+    """
     report = BuildReport()
     command_line = ThemeChain()
     if options.theme:
@@ -97,10 +89,10 @@ def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | Non
         else:
             loose.topics.append(path)
             loose.loaded[path] = loaded
-    with _Workers(options.jobs, run.session) as workers:
+    with nullcontext(workers) if workers else Workers(options.jobs) as used:
         for group in groups:
             if group.topics:
-                _build_group(group, run, workers)
+                _build_group(group, run, used)
                 run.manifests.save()
     run.manifests.save()  # courses recorded even when all their topics were up to date
     report.warnings += run.manifests.warnings()
@@ -132,7 +124,7 @@ class _Run:
         return self.current[folder, path]
 
 
-def _build_group(group: _Group, run: _Run, workers: _Workers) -> None:
+def _build_group(group: _Group, run: _Run, workers: Workers) -> None:
     results = [TopicResult(shown(path) if group.course else str(path)) for path in group.topics]
     ids_seen: dict[str, str] = {}
     pending: list[tuple[Path, TopicResult]] = []
@@ -149,7 +141,7 @@ def _build_group(group: _Group, run: _Run, workers: _Workers) -> None:
     run.report.results += results
 
 
-def _build_topics(group: _Group, pending: list[tuple[Path, TopicResult]], ids_seen: dict[str, str], run: _Run, workers: _Workers) -> bool:
+def _build_topics(group: _Group, pending: list[tuple[Path, TopicResult]], ids_seen: dict[str, str], run: _Run, workers: Workers) -> bool:
     """Validate the group's topics that are not up to date, then render those that are valid; False if the theme is invalid."""
     options, manifest = run.options, run.manifests[group.out]
     resolved = _theme(group, run, str(group.course.path) if group.course else (options.theme or ""))
@@ -166,7 +158,7 @@ def _build_topics(group: _Group, pending: list[tuple[Path, TopicResult]], ids_se
         remove_leftovers(group.out)
     course = group.course.course if group.course else None
 
-    def to_render() -> Iterator[tuple[tuple[LoadedTopic, TopicResult, Inputs, list[_Target]], _RenderJob]]:
+    def to_render() -> Iterator[tuple[tuple[LoadedTopic, TopicResult, Inputs, list[_Target]], RenderJob]]:
         """Each valid topic, read and checked only as the workers are ready for more: memory stays flat in a long batch."""
         for path, result in pending:
             loaded = _validated(path, result, group.loaded.pop(path, None))
@@ -200,9 +192,9 @@ def _build_topics(group: _Group, pending: list[tuple[Path, TopicResult]], ids_se
                 run.progress.finished()
                 continue
             names = tuple(target.output.name for target in stale)
-            yield (loaded, result, inputs, stale), _RenderJob(loaded.topic, theme, course, group.out, names)
+            yield (loaded, result, inputs, stale), RenderJob(loaded.topic, theme, course, group.out, names)
 
-    for count, ((loaded, result, inputs, stale), outcome) in enumerate(workers.run(to_render()), start=1):
+    for count, ((loaded, result, inputs, stale), outcome) in enumerate(workers.run(to_render(), run.session), start=1):
         result.written, result.failure, result.failure_detail = outcome
         run.progress.finished()
         if result.written:
@@ -305,257 +297,3 @@ def _validated(path: Path, result: TopicResult, loaded: LoadedTopic | LoadedCour
         result.problems.append(loaded.origin.problem((), "this is a course file; a course cannot list another course"))
         return None
     return None if result.problems else loaded
-
-
-@dataclass(frozen=True)
-class _RenderJob:
-    """One topic to render and write: everything a worker process needs, and nothing it must look up."""
-
-    topic: Topic
-    theme: Theme
-    course: Course | None
-    out: Path
-    outputs: tuple[str, ...]
-    """Registry names of the outputs chosen; those the topic has are rendered."""
-
-
-Outcome = tuple[list[Path], str | None, str | None]
-"""(files written, failure, failure detail) of one job."""
-
-Rendered = tuple[bytes | None, str | None, str | None]
-"""(file contents, failure, failure detail) of one file."""
-
-
-Task = tuple[_RenderJob, tuple[str, ...]]
-"""A topic and the outputs of it that one worker renders: those of one group."""
-
-
-def _tasks(job: _RenderJob) -> list[Task]:
-    """The topic's outputs, one task per worker group (its deck; its PDFs together): the unit a worker process is given.
-
-    Each task needs one library, so a fresh worker imports and prepares only one: when a
-    single topic's answer key went to the worker that had rendered its deck, that worker
-    first paid for reportlab's import and the fonts (about 0.12 s) the other had loaded.
-    """
-    groups: dict[str, list[str]] = {}
-    for output, _ in REGISTRY.targets(job.topic, job.theme, job.outputs):
-        groups.setdefault(output.group, []).append(output.name)
-    return [(job, tuple(names)) for names in groups.values()]
-
-
-def _render(task: Task, session: BuildSession) -> list[Rendered]:
-    job, names = task
-    return [_render_file(job, REGISTRY[name], session) for name in names]
-
-
-def _render_file(job: _RenderJob, output: Output, session: BuildSession) -> Rendered:
-    """One file of a topic, in memory."""
-    try:
-        return output.renderer()(job.topic, job.theme, job.course, session), None, None
-    except Exception as error:
-        return None, f"{output.file_name(job.topic.id)}: could not be rendered: {error}", traceback.format_exc()
-
-
-def _write(job: _RenderJob, names: Sequence[str], rendered: Sequence[Rendered]) -> Outcome:
-    """Write every file of a topic, or none if any failed to render or to be written."""
-    for _, failure, detail in rendered:
-        if failure:
-            return [], failure, detail
-    files = [(job.out / REGISTRY[name].file_name(job.topic.id), data) for name, (data, _, _) in zip(names, rendered, strict=True) if data]
-    try:
-        write_atomically(files)
-    except OSError as error:
-        name = Path(error.filename2 or error.filename or job.out).name
-        return [], f"{name}: could not be written: {error.strerror or error}", traceback.format_exc()
-    return [path for path, _ in files], None, None
-
-
-PARENT_CHECK_SECONDS = 0.5
-LARGEST_CHUNK = 8
-"""Tasks sent to a worker at once in a long batch (four topics): each message costs both
-processes a few thread and pipe hand-overs, which at one task each took ~1 ms a topic."""
-TOPICS_AHEAD_PER_WORKER = 16
-"""Topics read, checked and sent ahead of the one being written, per worker: enough to keep
-every worker busy, few enough that memory does not grow with the batch."""
-
-START_METHOD = "fork" if sys.platform == "linux" else None
-"""How worker processes start: forked on Linux, where a worker begins with the libraries
-already imported; elsewhere the platform's own way (spawn on macOS and Windows), slower to
-start but safe."""
-
-
-class _Worker:
-    """What a worker process keeps from one task to the next: its own session, for as long as the build lasts."""
-
-    session: BuildSession | None = None
-
-    @classmethod
-    def start(cls, parent: int) -> None:
-        """Run in each new worker: end with the build, ignore Ctrl-C, keep a session, and keep collections cheap."""
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        if hasattr(signal, "pthread_sigmask"):
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-        cls.session = BuildSession()
-        threading.Thread(target=_end_with_parent, args=(parent,), name="follow-parent", daemon=True).start()
-        # What the worker inherited or imported lives for the whole build: frozen, full collections skip it.
-        gc.collect()
-        gc.freeze()
-
-    @classmethod
-    def render_many(cls, tasks: list[Task]) -> list[list[Rendered]]:
-        if cls.session is None:
-            cls.session = BuildSession()
-        rendered = [_render(task, cls.session) for task in tasks]
-        # A deck's parts and XML proxies form reference cycles holding its XML (a fifth of a
-        # megabyte) until a full collection, which a long batch rarely reaches: memory grew with
-        # every deck. What survives the collection (the renderers' libraries imported by the first
-        # task, the session's fonts and templates) lives on: frozen, the next collection skips it,
-        # which keeps each at ~1 ms instead of 7 to 17.
-        gc.collect()
-        gc.freeze()
-        return rendered
-
-
-@contextmanager
-def _interrupts_held() -> Iterator[None]:
-    """Hold Ctrl-C back while worker processes start.
-
-    Ctrl-C reaches every process of the terminal's group. The build alone answers it, ending
-    its workers, so that none prints a traceback of its own: a worker starts with Ctrl-C held,
-    as it was when it was made, and ignores it before letting it through; the build receives
-    one pressed meanwhile as soon as its workers exist.
-    """
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-
-
-def _end_with_parent(parent: int) -> None:
-    """End this worker when the build that started it ends, however it ends.
-
-    A worker waits for work on a pipe it also holds open itself, so it never sees the build
-    go: killed (by a signal, by the memory limit), the build would leave its workers waiting
-    forever. A daemon thread checks who the parent is instead.
-    """
-    while os.getppid() == parent:
-        time.sleep(PARENT_CHECK_SECONDS)
-    os._exit(1)
-
-
-P = TypeVar("P")
-
-
-@dataclass(frozen=True)
-class _InFlight(Generic[P]):
-    """A topic sent to the workers: what it came with, its job, and where each of its tasks' results will be."""
-
-    payload: P
-    job: _RenderJob
-    handles: list[tuple[Future[list[list[Rendered]]], int]]
-
-
-class _Workers:
-    """Renders in this process, or spreads the files of all topics over worker processes started once per build.
-
-    The unit of work is a topic's outputs of one group (its deck, or its PDFs), so even a single
-    topic's study sheet and deck render at once; this process collects a topic's files and writes
-    them together. Each worker keeps its own session (registered fonts, read templates) from
-    one file to the next; this process renders with the build's.
-    """
-
-    def __init__(self, jobs: int, session: BuildSession) -> None:
-        self.jobs = max(1, jobs)
-        self.session = session
-        self.pool: ProcessPoolExecutor | None = None
-
-    def __enter__(self) -> _Workers:
-        return self
-
-    def __exit__(self, *exception: object) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(cancel_futures=True)
-
-    def run(self, jobs: Iterable[tuple[P, _RenderJob]]) -> Iterator[tuple[P, Outcome]]:
-        """Each job's outcome beside what it came with, in the order given, each as soon as it and those before it are done.
-
-        Jobs are taken from ``jobs`` only as the workers are ready for them, a bounded number
-        of topics ahead of the one being written, never the whole batch at once.
-        """
-        pending = iter(jobs)
-        first = list(islice(pending, 2))
-        if self.jobs == 1 or (len(first) == 1 and len(_tasks(first[0][1])) < 2):
-            for payload, job in chain(first, pending):
-                yield payload, self._written(job, [_render(task, self.session) for task in _tasks(job)])
-            return
-        if len(first) == 1:
-            payload, job = first[0]
-            yield payload, self._alone(job)
-            return
-        in_flight: deque[_InFlight[P]] = deque()
-        chunk: list[tuple[P, _RenderJob]] = []
-        sent = 0
-        for pair in chain(first, pending):
-            chunk.append(pair)
-            # One topic to a message while there are few, so a small build spreads over every worker.
-            if len(chunk) >= (1 if sent < 2 * self.jobs else LARGEST_CHUNK // 2):
-                in_flight += self._sent(chunk)
-                sent += 1
-                chunk = []
-            while len(in_flight) > TOPICS_AHEAD_PER_WORKER * self.jobs:
-                yield self._collected(in_flight.popleft())
-        in_flight += self._sent(chunk)
-        while in_flight:
-            yield self._collected(in_flight.popleft())
-
-    def _alone(self, job: _RenderJob) -> Outcome:
-        """A lone topic: its first group of outputs (its PDFs) renders here while workers render the others.
-
-        This process would only wait for its workers; rendering here spares the longest task
-        a worker's start (its collection of the inherited heap, the job and the files sent
-        through pipes), which a single topic's build waits for.
-        """
-        here, *others = _tasks(job)
-        pool = self._pool(min(self.jobs, len(others)))
-        with _interrupts_held():  # the submission starts the workers
-            futures = [pool.submit(_Worker.render_many, [task]) for task in others]
-        rendered = _render(here, self.session)
-        return self._written(job, [rendered, *(future.result()[0] for future in futures)])
-
-    def _sent(self, chunk: list[tuple[P, _RenderJob]]) -> list[_InFlight[P]]:
-        """The chunk's topics sent to the workers: one message for several topics, or one per task for a lone topic."""
-        if not chunk:
-            return []
-        tasks = [_tasks(job) for _, job in chunk]
-        flat = [task for topic_tasks in tasks for task in topic_tasks]
-        messages = [[task] for task in flat] if len(chunk) == 1 else [flat]
-        pool = self._pool()
-        with _interrupts_held():  # a submission may start workers
-            futures = [pool.submit(_Worker.render_many, message) for message in messages]
-        handles = [(future, index) for future, message in zip(futures, messages, strict=True) for index in range(len(message))]
-        sent: list[_InFlight[P]] = []
-        for (payload, job), topic_tasks in zip(chunk, tasks, strict=True):
-            sent.append(_InFlight(payload, job, handles[: len(topic_tasks)]))
-            handles = handles[len(topic_tasks) :]
-        return sent
-
-    def _collected(self, entry: _InFlight[P]) -> tuple[P, Outcome]:
-        return entry.payload, self._written(entry.job, [future.result()[index] for future, index in entry.handles])
-
-    def _written(self, job: _RenderJob, rendered: list[list[Rendered]]) -> Outcome:
-        names = [name for _, outputs in _tasks(job) for name in outputs]
-        return _write(job, names, [result for task_results in rendered for result in task_results])
-
-    def _pool(self, workers: int | None = None) -> ProcessPoolExecutor:
-        """The worker processes, started on first use: ``workers`` of them, or ``--jobs``."""
-        if self.pool is None:
-            import multiprocessing  # a build that renders in this process never pays for it
-            from concurrent.futures import ProcessPoolExecutor
-
-            context = multiprocessing.get_context(START_METHOD)
-            self.pool = ProcessPoolExecutor(workers or self.jobs, context, initializer=_Worker.start, initargs=(os.getpid(),))
-        return self.pool

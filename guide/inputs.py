@@ -6,12 +6,15 @@ the parser or the content model.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
 from guide.bounded_glob import MAX_MATCHES, GlobBoundError, bounded_glob
 
 INPUT_SUFFIXES = (".yaml", ".yml")
+MAX_FILE_BYTES = 2_000_000
+"""The largest topic, course or theme file read."""
 COURSE_FOLDER = "courses"
 SOURCE_FOLDER = Path("source")
 """What a build reads when no path is named."""
@@ -32,6 +35,29 @@ def find_inputs(paths: Sequence[Path]) -> list[Path]:
         else:
             found.append(path)
     return list(dict.fromkeys(found))
+
+
+_COURSE_KEY = re.compile(rb"^['\"]?(?:topics|code)['\"]?[ \t]*:", re.MULTILINE)
+"""A top-level ``topics:`` or ``code:`` key in block style: in column one, where no value of another key can start."""
+
+
+def may_be_course(path: Path) -> bool:
+    """Whether ``path`` may hold a course rather than a topic, judged from its text without parsing it.
+
+    A build reads courses first, to know their topics, and topics as it renders them, so
+    that a batch of thousands holds only the topics being rendered. Never False for a course:
+    a file in a ``courses`` folder, with a top-level course key, written in flow style
+    (``{...}``), not a regular file or that cannot be read, is loaded as soon as it is found.
+    """
+    if path.parent.name == COURSE_FOLDER or not path.is_file():
+        return True  # a pipe or a device is never opened here: the loader refuses it
+    try:
+        with path.open("rb") as stream:
+            text = stream.read(MAX_FILE_BYTES + 1)
+    except OSError:
+        return True
+    body = text.lstrip().removeprefix(b"---").lstrip()
+    return body.startswith((b"{", b"[")) or _COURSE_KEY.search(text) is not None
 
 
 def project_root(path: Path) -> Path:

@@ -327,11 +327,11 @@ def _colors(
 ) -> tuple[TemplateColors, Branding, dict[str, tuple[str, str]]]:
     """The colours of what we draw and contrast warnings, what the sample slides carry (branding), and each role's
     (title, text) colours, checked against the backgrounds the deck shows."""
-    from guide.template_art import read_template_art
+    from guide.template_art import art_of
     from guide.template_branding import branding, read_samples
     from guide.template_colors import STYLES, Ground, ground_of, template_colors, text_color
 
-    art = read_template_art(path)
+    art = art_of(deck, path.name)  # the deck read_template opened: opening the package again took 10 ms
     texts = {kind: text_color(master.element, style, art.scheme) for kind, style in STYLES.items()}
     masters = deck.slide_masters
 

@@ -112,11 +112,15 @@ def scheme_color(scheme: dict[str, str], name: str) -> str:
 
 def read_template_art(path: Path) -> TemplateArt:
     """The drawable art of the template at ``path``; raises TemplateError for a file that cannot be read."""
-    deck = open_template(path)
+    return art_of(open_template(path), path.name)
+
+
+def art_of(deck: Presentation, name: str) -> TemplateArt:
+    """The drawable art of a template already opened (``name`` is its file's); raises TemplateError if it cannot be drawn."""
     try:
         return _art(deck)
     except (AttributeError, KeyError, IndexError, TypeError, ValueError) as error:  # what the package check cannot foresee
-        raise TemplateError(f"{quoted(path.name)} cannot be drawn ({error})") from None
+        raise TemplateError(f"{quoted(name)} cannot be drawn ({error})") from None
 
 
 def _art(deck: Presentation) -> TemplateArt:

@@ -143,6 +143,24 @@ def test_the_entry_point_script_runs_as_a_program(tmp_path: Path) -> None:
     assert "checked 1 of 1 topic" in result.stdout
 
 
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_the_program_ends_with_all_its_output_written_and_its_exit_status(tmp_path: Path, jobs: str) -> None:
+    """It leaves without tearing the interpreter down: what it printed to a pipe must still all arrive."""
+    (tmp_path / "bad.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    runs = {}
+    for name, topic in (("good", TREATY), ("bad", tmp_path / "bad.yaml")):
+        command = [sys.executable, "make_materials.py", str(topic), "--out", str(tmp_path / name), "-v", "--jobs", jobs]
+        runs[name] = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    good, bad = runs["good"], runs["bad"]
+    assert good.returncode == 0, good.stderr
+    written = [line for line in good.stdout.splitlines() if line.startswith("wrote ")]
+    assert len(written) == 5 and all(Path(line.removeprefix("wrote ")).is_file() for line in written)
+    assert "built 1 of 1 topic (5 files in" in good.stdout
+    assert bad.returncode == 2
+    assert "bad.yaml:2:1: YAML syntax" in bad.stderr
+    assert "built 0 of 1 topic" in bad.stderr
+
 @pytest.mark.parametrize(("chosen", "expected"), [("pdf", {".pdf"}), ("pptx", {".pptx"}), ("all", {".pdf", ".pptx"})])
 def test_format_chooses_the_outputs(tmp_path: Path, chosen: str, expected: set[str]) -> None:
     assert run_cli(TREATY, "--format", chosen, "--out", tmp_path, "-q")[0] == 0

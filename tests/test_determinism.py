@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from guide.builder import LARGEST_CHUNK
+from guide.workers import LARGEST_CHUNK
 from tests.conftest import ROOT, TREATY, outputs, run_cli
 
 

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from guide import builder
+import guide.workers
 from guide.manifest import Digests, Manifest
 from tests.conftest import HANG_GUARD_S, ROOT, TREATY, files_outside, outputs, run_cli, temporaries
 from tests.test_failure_safety import children, many_topics, running
@@ -111,15 +111,15 @@ def test_a_manifest_naming_a_device_or_a_pipe_never_reads_it(project: Path, devi
 
 def built_again_after_an_edit_during_the_build(target: Path, edit: Callable[[], None], monkeypatch: pytest.MonkeyPatch) -> str:
     """Build ``target`` with ``edit`` made while its files render, then build again: that build's summary."""
-    original = builder._render_file
+    original = guide.workers._render_file
 
-    def render_after_an_edit(*arguments: object) -> builder.Rendered:
+    def render_after_an_edit(*arguments: object) -> guide.workers.Rendered:
         edit()
         return original(*arguments)
 
     out = target.parent.parent / "out"
     with monkeypatch.context() as patched:
-        patched.setattr(builder, "_render_file", render_after_an_edit)
+        patched.setattr(guide.workers, "_render_file", render_after_an_edit)
         status, _, err = build(target, "--out", out, "--format", "pdf", "--jobs", "1")
         assert status == 0, err
     return build(target, "--out", out, "--format", "pdf")[1]

@@ -156,19 +156,19 @@ def test_a_new_topic_cannot_take_the_id_of_one_up_to_date(project: Path) -> None
 
 
 def test_an_interrupted_batch_keeps_what_it_built(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    module = sys.modules["guide.builder"]
-    monkeypatch.setattr(module, "SAVE_EVERY", 1)
-    render = module._render
+    monkeypatch.setattr(sys.modules["guide.builder"], "SAVE_EVERY", 1)
+    workers = sys.modules["guide.workers"]
+    render = workers._render
 
     def interrupted_at_beta(task: tuple, session: object) -> object:
         if task[0].topic.id == "beta":
             raise KeyboardInterrupt
         return render(task, session)
 
-    monkeypatch.setattr(module, "_render", interrupted_at_beta)
+    monkeypatch.setattr(workers, "_render", interrupted_at_beta)
     with pytest.raises(KeyboardInterrupt):
         build([project / "source"], BuildOptions(out=project / "out"))
-    monkeypatch.setattr(module, "_render", render)
+    monkeypatch.setattr(workers, "_render", render)
     assert rebuilt(project) == {"out/beta", "c1/alpha"}
 
 

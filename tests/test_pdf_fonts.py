@@ -101,3 +101,30 @@ def test_kept_subsets_embed_as_reportlab_embeds_a_font(monkeypatch: pytest.Monke
         plain = TTFont(font.fontName, font.face.filename)
         monkeypatch.setitem(pdfmetrics._fonts, font.fontName, plain)
     assert render_study_sheet(TREATY_TOPIC, THEME) == ours
+
+
+def test_a_face_is_read_when_a_document_first_uses_it_and_keeps_its_bold_and_italic() -> None:
+    """Reading a face costs milliseconds and a sheet uses five of eight: each is read on first use, its runs' faces unchanged."""
+    from dataclasses import replace
+
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus import Paragraph
+
+    family = replace(THEME.body_font, name="Read When Used")
+    names = fonts.register(family, BuildSession())
+    faces = (names.regular, names.bold, names.italic, names.bold_italic)
+    assert not set(faces) & set(pdfmetrics.getRegisteredFontNames())
+    assert stringWidth("Treaty", names.regular, 10) > 0
+    assert set(faces) & set(pdfmetrics.getRegisteredFontNames()) == {names.regular}
+    # Read, a face must not map its own bold and italic to itself, as reportlab's registration would.
+    runs = Paragraph("a <b>b</b> <i>c</i> <b><i>d</i></b>", ParagraphStyle("p", fontName=names.regular)).frags
+    assert [(run.text.strip(), run.fontName) for run in runs if run.text.strip()] == [
+        ("a", names.regular),
+        ("b", names.bold),
+        ("c", names.italic),
+        ("d", names.bold_italic),
+    ]
+    assert stringWidth("Treaty", names.bold, 10) > stringWidth("Treaty", names.regular, 10)
+    italic_in_bold = Paragraph("<i>e</i>", ParagraphStyle("q", fontName=names.bold)).frags
+    assert [run.fontName for run in italic_in_bold] == [names.bold_italic]

@@ -114,10 +114,10 @@ def test_a_template_that_cannot_hold_a_deck_is_a_render_error_not_an_assertion(t
 
 def test_workers_started_without_fork_build_the_same_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Where fork is not the norm (macOS, Windows), workers are spawned: slower to start, same files."""
-    from guide import builder
+    from guide import workers
 
     forked = build([TREATY], BuildOptions(out=tmp_path / "forked", jobs=2))
-    monkeypatch.setattr(builder, "START_METHOD", "spawn")
+    monkeypatch.setattr(workers, "START_METHOD", "spawn")
     spawned = build([TREATY], BuildOptions(out=tmp_path / "spawned", jobs=2))
     assert forked.exit_status == spawned.exit_status == 0
     for path in (tmp_path / "forked").glob("*.p*"):

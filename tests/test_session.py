@@ -8,6 +8,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -153,3 +154,61 @@ def test_paragraphs_of_one_text_share_its_parse_yet_each_has_fragments_of_its_ow
     assert not any(mine is theirs for mine, theirs in zip(first.frags, second.frags, strict=True))
     tight = build_styles(named_theme("classic"), BuildSession(), "en", tight=True)
     assert Paragraph(text, tight.body).frags[0].fontSize == tight.body.fontSize
+
+
+def test_every_pdf_of_a_topic_typesets_it_once_and_an_edited_topic_or_typography_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sheet, key, quiz paper, its key, slides and handout share one typesetting, kept by the topic's content."""
+    from dataclasses import replace
+
+    from guide import load_topic
+    from guide.load import named_theme
+    from guide.outputs import REGISTRY
+    from guide.render import common
+    from guide.session import BuildSession
+    from guide.typography import Typography
+    from tests.conftest import TREATY
+
+    typeset: list[str] = []
+    real = common.typeset_topic
+
+    def counted(topic: Any, typography: Typography) -> Any:
+        typeset.append(topic.title)
+        return real(topic, typography)
+
+    monkeypatch.setattr(common, "typeset_topic", counted)
+    treaty, theme, session = load_topic(TREATY).topic, named_theme("classic"), BuildSession()
+    names = ("sheet", "answers", "quiz", "quiz-answers", "slides", "handout")
+    first = [REGISTRY[name].renderer()(treaty, theme, None, session) for name in names]
+    assert typeset == [treaty.title]
+    assert [REGISTRY[name].renderer()(replace(treaty), theme, None, session) for name in names] == first  # equal, not the same object
+    assert len(typeset) == 1
+    edited = replace(treaty, title="The Berlin Treaty of '26")
+    fresh = REGISTRY["sheet"].renderer()(edited, theme, None, BuildSession())
+    del typeset[1:]
+    assert REGISTRY["sheet"].renderer()(edited, theme, None, session) == fresh
+    assert typeset[1:] == [edited.title]
+    straight = replace(theme, typography=Typography(smart_quotes=False))
+    REGISTRY["answers"].renderer()(edited, straight, None, session)
+    assert typeset[2:] == [edited.title]
+
+
+def test_what_is_made_alike_is_made_once_for_equal_values_among_the_last_kept() -> None:
+    from guide.session import BuildSession
+
+    session, made = BuildSession(), []
+
+    def make(value: list[int]) -> Callable[[], str]:
+        def now() -> str:
+            made.append(value)
+            return f"made {value}"
+
+        return now
+
+    assert session.made_alike("kind", [1], make([1]), keep=2) == "made [1]"
+    assert session.made_alike("kind", [1], make([1]), keep=2) == "made [1]"
+    session.made_alike("kind", [2], make([2]), keep=2)
+    session.made_alike("kind", [1], make([1]), keep=2)  # [1] used last: [2] is dropped next
+    session.made_alike("kind", [3], make([3]), keep=2)
+    session.made_alike("kind", [1], make([1]), keep=2)
+    session.made_alike("kind", [2], make([2]), keep=2)
+    assert made == [[1], [2], [3], [2]]

@@ -87,3 +87,19 @@ def test_a_topic_s_pdfs_are_the_same_whatever_was_rendered_before_them_in_the_se
         render(other, theme, None, shared)
     for _ in range(2):  # the second time, every paragraph's lines were kept the first
         assert [render(treaty, theme, None, shared) for render in renderers] == fresh
+
+
+def test_the_timelines_own_event_is_set_in_one_bold_style_of_the_look_so_its_parse_is_shared() -> None:
+    from guide.render.pdf.inline import literal
+    from guide.render.pdf.styles import build_styles
+    from guide.render.pdf.timescale import _labels
+
+    treaty, theme, session = load_topic(TREATY).topic, named_theme("modern"), BuildSession()
+    look = build_styles(theme, session, "en")
+    labels = theme.labels_for("en")
+    labelled = [_labels(treaty.timeline, labels.date, look, treaty.date, literal) for _ in range(2)]
+    (own, _, events), (_, _, again) = labelled
+    assert own is not None
+    assert events[own].style is again[own].style is look.timeline_highlight
+    assert events[own].frags[0].fontName == look.body_fonts.bold
+    assert {event.style.fontName for index, event in enumerate(events) if index != own} == {look.body_fonts.regular}

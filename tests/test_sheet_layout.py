@@ -573,3 +573,80 @@ def test_a_sidebar_longer_than_the_text_sends_terms_and_sources_under_it(theme: 
     pdf = render_study_sheet(topic, named_theme(theme).with_page_size(size))
     assert len(page_fills(pdf)) == 1
     assert all(squeezed(text) in squeezed(text_of(PdfReader(io.BytesIO(pdf)))) for text in ("Key terms", "Sources", "Timeline"))
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(questions=typed_questions(), size=st.sampled_from(SIZES), theme=st.sampled_from(THEMES), teacher=st.booleans())
+def test_a_quiz_paper_measured_to_fit_one_page_keeps_the_layout_drawing_it_would_keep(
+    questions: list[dict[str, Any]], size: str, theme: str, teacher: bool
+) -> None:
+    """A paper is measured without drawing where it fits one page: the measure is that layout's fill, and the paper the same."""
+    from tempfile import TemporaryDirectory
+
+    from guide.render.common import Metadata
+    from guide.render.pdf import quiz_paper
+    from guide.render.pdf.document import one_page_fill, render_story
+
+    with TemporaryDirectory() as folder:
+        topic = topic_from({**minimal_topic(), "questions": questions}, Path(folder))
+    look, session = named_theme(theme).with_page_size(size), BuildSession()
+    render = render_quiz_answers if teacher else render_quiz
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(quiz_paper, "one_page_fill", lambda *arguments: None)
+        drawn_in_full = render(topic, look, None, BuildSession())
+    assert render(topic, look, None, session) == drawn_in_full
+
+    # The measure against the layout: drawn here where it says one page (a story that fits one page can be laid out again);
+    # where it says more, the paper draws the story next, as it must then.
+    measures: list[float | None] = []
+    drawn: list[tuple[float, ...]] = []
+
+    def measured(story: list[Any], theme: Any, furniture: Any) -> float | None:
+        measures.append(one_page_fill(story, theme, furniture))
+        if measures[-1] is not None:
+            about = Metadata("Quiz", "", "", (), "en")
+            laid_out = render_story(story, theme, build_styles(theme, session, "en"), theme.labels_for("en"), furniture, about)
+            assert laid_out.fills == (measures[-1],)
+        return measures[-1]
+
+    def counted(*arguments: Any) -> Any:
+        rendered = render_story(*arguments)
+        drawn.append(rendered.fills)
+        return rendered
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(quiz_paper, "one_page_fill", measured)
+        patch.setattr(quiz_paper, "render_story", counted)
+        render(topic, look, None, BuildSession())
+    assert measures[0] is not None or len(drawn[0]) > 1, (measures, drawn)
+
+
+def test_the_treatys_quiz_paper_is_drawn_once_in_the_layout_it_keeps(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its questions fit one page and spread down it: the unspread layout is measured, never drawn."""
+    from guide.render.pdf import quiz_paper
+
+    drawn: list[tuple[float, ...]] = []
+    real = quiz_paper.render_story
+
+    def counted(*arguments: Any) -> Any:
+        rendered = real(*arguments)
+        drawn.append(rendered.fills)
+        return rendered
+
+    monkeypatch.setattr(quiz_paper, "render_story", counted)
+    render_quiz(load_topic(TREATY).topic, named_theme())
+    assert len(drawn) == 1 and len(drawn[0]) == 1 and drawn[0][0] >= 0.8, drawn
+
+
+def test_a_story_that_asks_the_document_for_more_than_a_place_is_not_measured() -> None:
+    """A part kept with the next one is grouped by the document, which the measure does not model: such a story is laid out in full."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    from guide.render.pdf.document import Furniture, one_page_fill
+
+    look, plain = named_theme(), ParagraphStyle("plain", fontSize=10, leading=12)
+    furniture = Furniture("", "", "")
+    assert one_page_fill([Paragraph("Heading", plain), Paragraph("Text", plain)], look, furniture) is not None
+    kept = ParagraphStyle("kept", parent=plain, keepWithNext=1)
+    assert one_page_fill([Paragraph("Heading", kept), Paragraph("Text", plain)], look, furniture) is None

@@ -18,9 +18,9 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from guide.errors import InputError, Location, Origin, Problem, field_path
+from guide.inputs import MAX_FILE_BYTES
 from guide.regular_file import NotRegularFileError, read_regular
 
-MAX_FILE_BYTES = 2_000_000
 MAX_VALUES = 100_000
 MAX_DEPTH = 50
 MAX_KEY_CHARS = 100

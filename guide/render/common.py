@@ -1,4 +1,4 @@
-"""What both renderers say about a topic in the same words: its meta line and its metadata."""
+"""What every renderer says about a topic in the same words: its typeset text, its meta line and its metadata."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from guide import markup
 from guide.labels import Labels
 from guide.model import Course, Topic
+from guide.session import BuildSession
+from guide.typography import Typography, typeset_topic
 
 
 @dataclass(frozen=True)
@@ -18,6 +20,14 @@ class Metadata:
     subject: str
     keywords: tuple[str, ...]
     language: str
+
+
+def typeset(topic: Topic, typography: Typography, session: BuildSession) -> Topic:
+    """``topic`` as every output prints it (``typeset_topic``), typeset once for all the outputs of it the session renders.
+
+    Kept by content, never by file: a topic equal to the last one typeset gets the same result.
+    """
+    return session.made_alike("typeset-topic", (topic, typography), lambda: typeset_topic(topic, typography))
 
 
 def meta_line(topic: Topic, labels: Labels) -> list[str]:

@@ -13,6 +13,7 @@ from pathlib import Path
 from guide.errors import RenderError
 from guide.fonts import FontFamily, measuring_family
 from guide.model import Course, Topic
+from guide.render.common import typeset
 from guide.render.slides.geometry import Geometry, designed_geometry
 from guide.render.slides.measure import FaceAdvances, Measurers
 from guide.render.slides.plan import ContinuationError, DeckFonts, DeckPlan, plan_deck
@@ -21,7 +22,6 @@ from guide.render.template_boxes import template_geometry
 from guide.session import BuildSession
 from guide.template import Template, capital_roles, default_template_path, read_template, starting_sizes
 from guide.theme import Theme
-from guide.typography import typeset_topic
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ def planned(topic: Topic, theme: Theme, course: Course | None, session: BuildSes
 
 def _planned(topic: Topic, theme: Theme, course: Course | None, session: BuildSession) -> tuple[Setting, DeckPlan]:
     setting = deck_setting(theme, session)
-    topic = typeset_topic(topic, theme.typography)
+    topic = typeset(topic, theme.typography, session)
     labels = theme.labels_for(topic.language_code)
     style = deck_style(theme)
     try:

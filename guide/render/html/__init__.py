@@ -9,14 +9,13 @@ Only the standard library writes it.
 from __future__ import annotations
 
 from guide.model import Course, Topic
-from guide.render.common import metadata
+from guide.render.common import metadata, typeset
 from guide.render.html.images import data_uri
 from guide.render.html.inline import attribute, text
 from guide.render.html.page import Page
 from guide.render.html.style import stylesheet
 from guide.session import BuildSession
 from guide.theme import Theme
-from guide.typography import typeset_topic
 
 __all__ = ["render_html", "render_html_answers"]
 
@@ -32,7 +31,7 @@ def render_html_answers(topic: Topic, theme: Theme, course: Course | None = None
 
 
 def _render(topic: Topic, theme: Theme, course: Course | None, session: BuildSession, answers: bool) -> bytes:
-    topic = typeset_topic(topic, theme.typography)
+    topic = typeset(topic, theme.typography, session)
     labels = theme.labels_for(topic.language_code)
     page = Page(topic, labels, course, session, answers, theme.quiz_seed, theme.quiz_print == "paper")
     title = f"{topic.title} — {labels['answer_key' if answers else 'study_sheet']}"

@@ -10,7 +10,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from guide.model import Course, Topic
 from guide.quiz import on_sheet
-from guide.render.common import metadata
+from guide.render.common import metadata, typeset
 from guide.render.pdf.blocks import Blocks
 from guide.render.pdf.columns import least_height
 from guide.render.pdf.document import Rendered, first_page_room, render_story, text_area
@@ -19,7 +19,6 @@ from guide.render.pdf.sheet import ARRANGEMENTS, KEY_LAYOUTS, Arrangement, answe
 from guide.render.pdf.styles import Styles, build_styles
 from guide.session import BuildSession
 from guide.theme import Theme
-from guide.typography import typeset_topic
 
 __all__ = ["render_answer_key", "render_study_sheet"]
 
@@ -56,7 +55,7 @@ def render_study_sheet(topic: Topic, theme: Theme, course: Course | None = None,
     (see ``with_room_at_feet``).
     """
     session = session or BuildSession()
-    topic = typeset_topic(topic, theme.typography)
+    topic = typeset(topic, theme.typography, session)
     labels = theme.labels_for(topic.language_code)
     grid = sheet_grid(theme, build_styles(theme, session, topic.language))
     marks = furniture(topic, course, labels, labels["study_sheet"])
@@ -100,9 +99,9 @@ def best_filled(tried: Iterable[Rendered]) -> Rendered:
 
 def render_answer_key(topic: Topic, theme: Theme, course: Course | None = None, session: BuildSession | None = None) -> bytes:
     """The teacher's copy: every question of the sheet with its answer, the key facts with details and sources, the teacher's notes."""
-    topic = typeset_topic(topic, theme.typography)
-    labels = theme.labels_for(topic.language_code)
     session = session or BuildSession()
+    topic = typeset(topic, theme.typography, session)
+    labels = theme.labels_for(topic.language_code)
     grid = sheet_grid(theme, build_styles(theme, session, topic.language))
     title = f"{topic.title} — {labels['answer_key']}"
     marks = furniture(topic, course, labels, labels["teachers_copy"], teacher=True)

@@ -15,7 +15,7 @@ from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate, Paragraph
+from reportlab.platypus import ActionFlowable, BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate, Paragraph
 
 from guide.labels import Labels
 from guide.render.common import Metadata
@@ -151,39 +151,34 @@ def render_story(
 
     ``reserve_pt`` is kept empty at the foot of every page, to send content on to a last page that would be nearly empty.
     """
-    page_width, page_height = PAGE_SIZES[theme.page_size]
-    margin = theme.margin_mm * mm
     buffer = io.BytesIO()
-    document = BaseDocTemplate(
-        buffer,
-        pagesize=(page_width, page_height),
-        leftMargin=margin,
-        rightMargin=margin,
-        topMargin=margin + HEADER_DEPTH_MM * mm,
-        bottomMargin=margin + FOOTER_DEPTH_MM * mm,
-        title=metadata.title,
-        author=metadata.author,
-        subject=metadata.subject,
-        keywords=list(metadata.keywords),
-        creator="make_materials",
-        lang=metadata.language,
-        initialFontName=styles.body_fonts.regular,
-        invariant=1,
+    pages = _Pages(
+        theme,
+        furniture,
+        reserve_pt,
+        BaseDocTemplate(
+            buffer,
+            **_margins(theme),
+            title=metadata.title,
+            author=metadata.author,
+            subject=metadata.subject,
+            keywords=list(metadata.keywords),
+            creator="make_materials",
+            lang=metadata.language,
+            initialFontName=styles.body_fonts.regular,
+            invariant=1,
+        ),
     )
-    unpadded = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
-    bottom = document.bottomMargin + reserve_pt
-    later = Frame(document.leftMargin, bottom, document.width, document.height - reserve_pt, id="later", **unpadded)
-    first_top = document.bottomMargin + document.height if furniture.header_on_first else page_height - margin
-    first = Frame(document.leftMargin, bottom, document.width, first_top - bottom, id="first", **unpadded)
+    document, margin = pages.document, theme.margin_mm * mm
     draw = partial(_draw_furniture, styles=styles, furniture=furniture, margin=margin)
     document.addPageTemplates(
         [
-            PageTemplate("first", [first], onPage=partial(draw, first=True)),
-            PageTemplate("later", [later], onPage=partial(draw, first=False)),
+            PageTemplate("first", [pages.first], onPage=partial(draw, first=True)),
+            PageTemplate("later", [pages.later], onPage=partial(draw, first=False)),
         ]
     )
     reached: dict[int, float] = {}
-    mark = partial(_FillMark, reached, first_top, document.bottomMargin + document.height, document.bottomMargin)
+    mark = partial(_FillMark, reached, pages.first_top, document.bottomMargin + document.height, document.bottomMargin)
     for flowable in story:
         if isinstance(flowable, Columns):
             flowable.marker = mark
@@ -192,15 +187,102 @@ def render_story(
         _PageCountCanvas,
         labels=labels,
         font=styles.heading_fonts.regular,
-        right_x=page_width - margin,
+        right_x=document.pagesize[0] - margin,
         baseline_y=margin,
         color=styles.palette.muted,
         metadata=metadata,
     )
     build_unwritten(document, story, canvas_maker)
-    pages = document.page
-    fills = tuple(round(reached.get(page, 1.0), 3) for page in range(1, pages + 1))
+    fills = tuple(round(reached.get(page, 1.0), 3) for page in range(1, document.page + 1))
     return Rendered(fills, cast(_PageCountCanvas, document.canv), buffer)  # made by canvas_maker
+
+
+def one_page_fill(story: list[Flowable], theme: Theme, furniture: Furniture) -> float | None:
+    """The fill of the one page ``render_story`` lays ``story`` out on, measured without drawing it; None if it needs more.
+
+    Each part is placed by reportlab's own frame, as ``render_story`` places it, so the fill is
+    the very number that layout reports. None too for a story with parts that ask the layout
+    for more than a place down the frame (to keep with the next, to break before, to act on
+    the document): it is then to be laid out in full.
+    """
+    if any(not _placed_plainly(flowable) for flowable in story):
+        return None
+    pages = _Pages(theme, furniture, 0.0, BaseDocTemplate(io.BytesIO(), **_margins(theme)))
+    feet: list[float] = []
+    for flowable in story:
+        for part in (_Placed(flowable, feet), _Placed(_Mark(), feet)):
+            if not pages.first.add(part, None, trySplit=1):  # type: ignore[arg-type]  # nothing is drawn: no canvas
+                return None
+    document = pages.document
+    return round((pages.first_top - feet[-1]) / (pages.first_top - document.bottomMargin), 3)  # as _FillMark measures
+
+
+def _placed_plainly(flowable: Flowable) -> bool:
+    """Whether a document places ``flowable`` in its frame and does nothing else with it (see ``BaseDocTemplate.handle_flowable``)."""
+    style = getattr(flowable, "style", None)
+    asks = ("frameAction", "pageBreakBefore", "frameBreakBefore")
+    return not (
+        flowable.getKeepWithNext()
+        or any(getattr(flowable, name, None) for name in asks)
+        or any(getattr(style, name, None) for name in ("pageBreakBefore", "frameBreakBefore"))
+        or isinstance(flowable, ActionFlowable)
+    )
+
+
+class _Mark(Flowable):
+    """What ``render_story`` puts after each part, as a frame sees it: no room, no space (see ``_FillMark``)."""
+
+    _ZEROSIZE = True
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+
+class _Placed(Flowable):
+    """A part of a story as a frame places it, drawn nowhere: where each part's foot lands is noted in ``feet``."""
+
+    def __init__(self, flowable: Flowable, feet: list[float]) -> None:
+        super().__init__()
+        self.flowable = flowable
+        self.feet = feet
+        self._ZEROSIZE = getattr(flowable, "_ZEROSIZE", False)
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.flowable.wrap(available_width, available_height)
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab calls it so
+        return float(self.flowable.getSpaceBefore())
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 - reportlab calls it so
+        return float(self.flowable.getSpaceAfter())
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803 - reportlab calls it so
+        self.feet.append(y)
+
+
+def _margins(theme: Theme) -> dict[str, Any]:
+    """A document's page size and margins: room for the running header above the text and the footer below."""
+    margin = theme.margin_mm * mm
+    return {
+        "pagesize": PAGE_SIZES[theme.page_size],
+        "leftMargin": margin,
+        "rightMargin": margin,
+        "topMargin": margin + HEADER_DEPTH_MM * mm,
+        "bottomMargin": margin + FOOTER_DEPTH_MM * mm,
+    }
+
+
+class _Pages:
+    """The frames of a document's pages: the first (from the top margin, unless it has the running header) and the later ones."""
+
+    def __init__(self, theme: Theme, furniture: Furniture, reserve_pt: float, document: BaseDocTemplate) -> None:
+        self.document = document
+        page_height, margin = document.pagesize[1], theme.margin_mm * mm
+        unpadded = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
+        bottom = document.bottomMargin + reserve_pt
+        self.later = Frame(document.leftMargin, bottom, document.width, document.height - reserve_pt, id="later", **unpadded)
+        self.first_top = document.bottomMargin + document.height if furniture.header_on_first else page_height - margin
+        self.first = Frame(document.leftMargin, bottom, document.width, self.first_top - bottom, id="first", **unpadded)
 
 
 def _draw_furniture(

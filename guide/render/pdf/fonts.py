@@ -11,15 +11,15 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
+from functools import partial
 from typing import Literal, cast
 
 from reportlab.lib.fonts import addMapping
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFDocument, PDFName, PDFObject, PDFStream, PDFTrueTypeFont, PDFZCompress
 from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, SUBSETN, TTFont, makeToUnicodeCMap
 
 from guide.fonts import FontFamily
-from guide.render.pdf.internals import forget_other_bytes, registered_digest
+from guide.render.pdf.internals import register_when_used, registered_digest
 from guide.session import BuildSession
 
 KEPT_SUBSETS = 16
@@ -38,7 +38,7 @@ class RegisteredFamily:
 
 
 def register(family: FontFamily, session: BuildSession) -> RegisteredFamily:
-    """Register the four faces of ``family``, replacing what was registered before from other bytes.
+    """Register the four faces of ``family`` (each read when a document first uses it), replacing those from other bytes.
 
     Names depend only on the family name, so PDFs are reproducible; a face registered from
     other bytes (a font file edited since an earlier build in this process) is registered
@@ -50,9 +50,7 @@ def register(family: FontFamily, session: BuildSession) -> RegisteredFamily:
     for name, path in faces:
         digest = session.digest(path)
         if registered_digest(name) != digest:
-            font = SubsetKeepingFont(name, str(path), digest)
-            forget_other_bytes(name, font)
-            pdfmetrics.registerFont(font)
+            register_when_used(name, digest, partial(SubsetKeepingFont, name, str(path), digest))
     styles: tuple[tuple[Literal[0, 1], Literal[0, 1], str], ...] = (
         (0, 0, names.regular),
         (1, 0, names.bold),

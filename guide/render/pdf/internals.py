@@ -14,7 +14,7 @@ from __future__ import annotations
 import copy
 import io
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,8 +36,53 @@ DIGEST = "digest"
 
 
 def registered_digest(name: str) -> str | None:
-    """The SHA-256 of the bytes the font registered as ``name`` was read from, or None."""
-    return getattr(pdfmetrics._fonts.get(name), DIGEST, None)  # type: ignore[attr-defined]  # private, not in its stubs
+    """The SHA-256 of the bytes the font registered (or to be registered, see ``register_when_used``) as ``name`` is read from."""
+    fonts = pdfmetrics._fonts  # type: ignore[attr-defined]  # private, not in its stubs
+    if isinstance(fonts, _FontsWhenUsed) and name in fonts.announced:
+        return fonts.announced[name][0]
+    return getattr(fonts.get(name), DIGEST, None)
+
+
+def register_when_used(name: str, digest: str, make: Callable[[], TTFont]) -> None:
+    """Have reportlab register the font ``make`` reads (from bytes of SHA-256 ``digest``) as ``name`` when a document first uses it.
+
+    Reading a face (reportlab parses all its tables) took 6 ms, and a sheet uses five of its
+    two families' eight faces: a bold italic, say, is read only for the text that asks for it.
+    What was registered under ``name`` before, from other bytes, is forgotten now.
+    """
+    fonts = pdfmetrics._fonts  # type: ignore[attr-defined]  # private, not in its stubs
+    if not isinstance(fonts, _FontsWhenUsed):
+        fonts = pdfmetrics._fonts = _FontsWhenUsed(fonts)  # type: ignore[attr-defined]
+    fonts.pop(name, None)
+    fonts.announced[name] = (digest, make)
+
+
+class _FontsWhenUsed(dict[str, Any]):
+    """reportlab's registry of fonts by name, which registers an announced font on its first lookup.
+
+    reportlab's functions look a font up as ``_fonts[name]`` (``getFont``, and through it
+    ``stringWidth``, the canvas and paragraphs), so a name missing from the registry comes
+    here before reportlab's own fallback.
+    """
+
+    def __init__(self, registered: dict[str, Any]) -> None:
+        super().__init__(registered)
+        self.announced: dict[str, tuple[str, Callable[[], TTFont]]] = {}
+
+    def __missing__(self, name: str) -> Any:
+        announced = self.announced.pop(name, None)
+        if announced is None:
+            raise KeyError(name)
+        font = announced[1]()
+        forget_other_bytes(name, font)
+        # As ``pdfmetrics.registerFont`` registers a TrueType face (one font object per face
+        # name, shared by the names registered for it), but for the family mappings it adds:
+        # ``fonts.register`` made them already, and these would undo them (a bold run in a
+        # regular paragraph drawn regular).
+        faces = pdfmetrics._dynFaceNames  # type: ignore[attr-defined]  # private, not in its stubs
+        shared = faces.setdefault(font.face.name, font)
+        self[name] = shared
+        return shared
 
 
 def forget_other_bytes(name: str, font: TTFont) -> None:

@@ -18,19 +18,18 @@ from reportlab.platypus import Flowable, Spacer
 from guide import markup
 from guide.model import ChoiceQuestion, Course, MatchingQuestion, Topic
 from guide.quiz import Arranged, on_paper, total_points, with_points
-from guide.render.common import metadata
+from guide.render.common import metadata, typeset
 from guide.render.pdf import best_filled, sheet_grid, with_room_at_feet
 from guide.render.pdf.blocks import Blocks
 from guide.render.pdf.columns import Columns, stacked_height
-from guide.render.pdf.document import Rendered, render_story
+from guide.render.pdf.document import Rendered, one_page_fill, render_story
 from guide.render.pdf.grid import GAP_PT
 from guide.render.pdf.marks import BOX_GAP_PT, BOX_PT
 from guide.render.pdf.questions import INDENT_PT, Questions
 from guide.render.pdf.sheet import BAND_GAP_PT, furniture, kicker
-from guide.render.pdf.styles import build_styles
+from guide.render.pdf.styles import Styles, build_styles
 from guide.session import BuildSession
 from guide.theme import Theme
-from guide.typography import typeset_topic
 
 __all__ = ["render_quiz", "render_quiz_answers"]
 
@@ -60,7 +59,7 @@ def render_quiz_answers(topic: Topic, theme: Theme, course: Course | None = None
 
 def _render(topic: Topic, theme: Theme, course: Course | None, session: BuildSession, teacher: bool) -> bytes:
     """The paper in the setting that fills its pages best: as set, closer, then with room kept at page feet."""
-    topic = typeset_topic(topic, theme.typography)
+    topic = typeset(topic, theme.typography, session)
     labels = theme.labels_for(topic.language_code)
     grid = sheet_grid(theme, build_styles(theme, session, topic.language))
     items = on_paper(topic, theme.quiz_seed)
@@ -77,9 +76,9 @@ def _render(topic: Topic, theme: Theme, course: Course | None, session: BuildSes
         marker, kicked, heading, title = labels["quiz"], labels["quiz"], topic.title, named
     marks = furniture(topic, course, labels, marker, teacher)
 
-    gaps: list[int] = []  # between the rows of each layout rendered: the rows are the same in all but their spacing
+    gaps: list[int] = []  # between the rows of each layout made: the rows are the same in all but their spacing
 
-    def render(tight: bool, reserve_pt: float = 0.0, row_gap: float = ROW_GAP_PT) -> Rendered:
+    def laid_out(tight: bool, reserve_pt: float = 0.0, row_gap: float = ROW_GAP_PT) -> tuple[list[Flowable], Styles]:
         styles = build_styles(theme, session, topic.language, tight)
         blocks = Blocks(styles, labels, replace(grid, page_height=grid.page_height - reserve_pt), session)
         questions = Questions(blocks)
@@ -88,19 +87,31 @@ def _render(topic: Topic, theme: Theme, course: Course | None, session: BuildSes
         rows = _rows(items, printed, blocks)
         gaps.append(len(rows) - 1)
         spaced = [part for row in rows for part in (Spacer(0, row_gap), row)][1:]
-        story = [band, Spacer(0, BAND_GAP_PT), *spaced]
+        return [band, Spacer(0, BAND_GAP_PT), *spaced], styles
+
+    def render(story: list[Flowable], styles: Styles, reserve_pt: float = 0.0) -> Rendered:
         return render_story(story, theme, styles, labels, marks, metadata(topic, title, course), reserve_pt)
 
-    tried = [render(tight=False)]
+    def spread(fill: float, tight: bool) -> Rendered | None:
+        """A one-page paper ``fill`` full with its rows spread down the page, if it stays on one page."""
+        row_gap = ROW_GAP_PT + min(MOST_ROW_GAP_PT - ROW_GAP_PT, (SPREAD_FILL - fill) * grid.page_height / max(gaps[-1], 1))
+        spread_out = render(*laid_out(tight, row_gap=row_gap))
+        return spread_out if len(spread_out.fills) == 1 else None
+
+    # A paper that fits one page as set is measured, not drawn: it is kept only if its rows cannot spread.
+    first = laid_out(tight=False)
+    fill = one_page_fill(first[0], theme, marks)
+    if fill is not None:
+        spread_out = spread(fill, tight=False) if len(items) > 1 and fill < SPREAD_FILL else None
+        return (spread_out or render(*first)).pdf()
+    tried = [render(*first)]
     if len(tried[0].fills) > 1:
-        tried.append(render(tight=True))
+        tried.append(render(*laid_out(tight=True)))
     best = best_filled(tried)
     tight = tried.index(best) == 1
     if len(best.fills) == 1 and len(items) > 1 and best.fills[0] < SPREAD_FILL:
-        spread = ROW_GAP_PT + min(MOST_ROW_GAP_PT - ROW_GAP_PT, (SPREAD_FILL - best.fills[0]) * grid.page_height / max(gaps[-1], 1))
-        spread_out = render(tight, row_gap=spread)
-        return (spread_out if len(spread_out.fills) == 1 else best).pdf()
-    return with_room_at_feet(best, lambda reserve_pt: render(tight, reserve_pt), grid.page_height).pdf()
+        return (spread(best.fills[0], tight) or best).pdf()
+    return with_room_at_feet(best, lambda reserve_pt: render(*laid_out(tight, reserve_pt), reserve_pt), grid.page_height).pdf()
 
 
 def _wide(item: Arranged) -> bool:

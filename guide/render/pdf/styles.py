@@ -81,6 +81,8 @@ class Styles:
     attribution: ParagraphStyle
     timeline_date: ParagraphStyle
     timeline_event: ParagraphStyle
+    timeline_highlight: ParagraphStyle
+    """The topic's own event on the timeline: one style per look, so its parses and lines are shared like the others'."""
     term: ParagraphStyle
     question: ParagraphStyle
     answer: ParagraphStyle
@@ -208,6 +210,7 @@ def _styles(
         attribution=ParagraphStyle("attribution", parent=side, textColor=palette.muted, spaceAfter=0),
         timeline_date=ParagraphStyle("tl-date", parent=side, fontName=heading.bold, textColor=palette.primary, spaceAfter=0),
         timeline_event=ParagraphStyle("tl-event", parent=side, spaceAfter=0),
+        timeline_highlight=ParagraphStyle("tl-event-highlight", parent=side, fontName=body.bold, spaceAfter=0),
         # The term is set as the paragraph's bullet, so it can be tagged apart from its definition. reportlab leaves 0.6 of
         # the bullet's font size after a bullet: at this size, a word space (the term itself carries its own size).
         term=ParagraphStyle(

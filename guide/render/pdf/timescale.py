@@ -14,7 +14,6 @@ import datetime as dt
 import itertools
 from collections.abc import Callable, Sequence
 
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
 from guide.model import TimelineEntry
@@ -51,9 +50,11 @@ def _labels(
     """(index of the topic's own event, date paragraphs, event paragraphs); the topic's own event is set in bold."""
     chosen = [index for index, entry in enumerate(entries) if _is_highlight(entry, highlight)]
     own = chosen[0] if chosen else None
-    bold = ParagraphStyle("tl-event-highlight", parent=styles.timeline_event, fontName=styles.body_fonts.bold)
     dates = [Paragraph(literal(date_text(entry.date)), styles.timeline_date) for entry in entries]
-    events = [Paragraph(inline(entry.event), bold if index == own else styles.timeline_event) for index, entry in enumerate(entries)]
+    events = [
+        Paragraph(inline(entry.event), styles.timeline_highlight if index == own else styles.timeline_event)
+        for index, entry in enumerate(entries)
+    ]
     return own, dates, events
 
 

@@ -1,0 +1,81 @@
+"""A lone topic's worker, forked before the topic is read: the same files, its failures reported, Ctrl-C obeyed."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import guide.workers
+from guide.workers import Task
+from tests.conftest import ROOT, TREATY, outputs, run_cli, temporaries
+from tests.test_failure_safety import children, running
+
+forks = pytest.mark.skipif(guide.workers.START_METHOD != "fork", reason="a lone topic's worker is forked ahead only where workers fork")
+
+
+@forks
+@pytest.mark.parametrize("chosen", ["sheet,answers,quiz,quiz-answers,deck", "sheet", "deck,html,csv"])
+def test_a_lone_topic_gives_the_same_bytes_with_a_worker_forked_for_it(tmp_path: Path, chosen: str) -> None:
+    files = {}
+    for jobs in ("1", "2"):
+        status, _, err = run_cli(TREATY, "--out", tmp_path / jobs, "--outputs", chosen, "--jobs", jobs, "-q")
+        assert status == 0, err
+        files[jobs] = {path.name: path.read_bytes() for path in outputs(tmp_path / jobs)}
+    assert len(files["1"]) == len(chosen.split(","))
+    assert files["1"] == files["2"]
+
+
+@forks
+def test_a_worker_that_dies_fails_its_topic_which_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build = os.getpid()
+    render = guide.workers._render
+
+    def dies_in_the_worker(task: Task, session: object) -> object:
+        if os.getpid() != build:
+            os._exit(3)  # as a worker the system killed for its memory would
+        return render(task, session)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(guide.workers, "_render", dies_in_the_worker)
+    status, _, err = run_cli(TREATY, "--out", tmp_path / "out", "--jobs", "2")
+    assert status == 1
+    assert "treaty-of-berlin-1926.pdf: could not be rendered: its worker process ended" in err
+    assert not (tmp_path / "out").exists() or outputs(tmp_path / "out") == []
+
+
+@forks
+def test_outputs_a_theme_chooses_unlike_the_guess_still_build(tmp_path: Path) -> None:
+    """The worker is forked for the default outputs' PDFs; a theme choosing the deck alone leaves it unused."""
+    theme = tmp_path / "deck-only.yaml"
+    theme.write_text("outputs: [deck]\n", encoding="utf-8")
+    status, _, err = run_cli(TREATY, "--theme", theme, "--out", tmp_path / "out", "--jobs", "2", "-q")
+    assert status == 0, err
+    assert [path.name for path in outputs(tmp_path / "out")] == ["treaty-of-berlin-1926.pptx"]
+
+
+@forks
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds worker processes through /proc")
+@pytest.mark.parametrize("later", [0.0, 0.15], ids=["as-the-worker-imports", "while-rendering"])
+def test_ctrl_c_on_a_lone_topic_ends_its_worker_too(tmp_path: Path, later: float) -> None:
+    out = tmp_path / "out"
+    command = [sys.executable, str(ROOT / "make_materials.py"), str(TREATY), "--out", str(out), "--jobs", "2", "-q"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.monotonic() + 30
+    while not (workers := children(process.pid)) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert len(workers) == 1, "the build should have forked one worker for its lone topic"
+    time.sleep(later)
+    os.killpg(process.pid, signal.SIGINT)  # as a terminal's Ctrl-C: to the whole group
+    stdout, stderr = process.communicate(timeout=30)
+    if process.returncode == 0:
+        pytest.skip("the build was over before Ctrl-C reached it")
+    assert process.returncode == 130
+    assert stderr.decode().strip() == "interrupted", stderr.decode()
+    assert stdout == b""
+    assert not running(workers)
+    assert not out.exists() or temporaries(out) in ([], [out / ".manifest.json"])
