@@ -175,6 +175,63 @@ def test_quiz_papers_of_every_size_fill_their_pages_and_ask_every_question(
     assert_a_quiz_paper(topic, quiz, key, total)
 
 
+OVERFLOWING_KEY = [
+    {
+        "type": "multiple_choice",
+        "question": "Treaty alliance ambassador conference security negotiation frontier neutrality league ratification.",
+        "options": [{"text": "Treaty alliance ambassador.", "correct": True}, "Ratification economy coalition."],
+    },
+    {
+        "type": "multiple_choice",
+        "question": "Ratification economy coalition parliament delegation border minister protocol boycott agreement.",
+        "options": [
+            {
+                "text": "Ratification economy coalition parliament delegation border minister protocol boycott agreement republic "
+                "treaty alliance ambassador conference.",
+                "correct": True,
+            },
+            "Agreement republic treaty alliance ambassador conference security negotiation frontier neutrality league ratification economy "
+            "coalition parliament.",
+            "Neutrality league ratification economy coalition parliament delegation border minister protocol boycott agreement "
+            "republic treaty alliance.",
+            "Protocol boycott agreement republic treaty alliance ambassador conference security negotiation frontier neutrality league "
+            "ratification economy.",
+            "Negotiation frontier neutrality league ratification economy coalition parliament delegation border minister protocol boycott "
+            "agreement republic.",
+            "Border minister protocol boycott agreement republic treaty alliance ambassador conference security negotiation frontier "
+            "neutrality league.",
+        ],
+    },
+    {
+        "type": "true_false",
+        "question": "Agreement republic treaty.",
+        "answer": True,
+        "feedback": "Agreement republic treaty alliance ambassador conference security negotiation.",
+    },
+    {
+        "type": "multiple_choice",
+        "question": "Neutrality league ratification economy coalition parliament delegation border minister protocol.",
+        "options": [
+            {"text": "Neutrality league ratification economy coalition parliament delegation.", "correct": True},
+            "Protocol boycott agreement republic treaty alliance ambassador.",
+            "Negotiation frontier neutrality league ratification economy coalition.",
+        ],
+    },
+]
+"""A paper of one page whose teacher's copy, with its answers and feedback, is a few lines longer than a page set tight (Letter)."""
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("size", SIZES)
+def test_a_teachers_copy_a_few_lines_over_a_page_sets_its_rows_closer_and_prints_on_one(tmp_path: Path, size: str, theme: str) -> None:
+    """Not on two pages, the second a third full with its last two questions: rows closer by half fit them on the first."""
+    topic = topic_from({**minimal_topic(), "questions": OVERFLOWING_KEY}, tmp_path)
+    look = named_theme(theme).with_page_size(size)
+    quiz, key = render_quiz(topic, look), render_quiz_answers(topic, look)
+    assert [len(PdfReader(io.BytesIO(pdf)).pages) for pdf in (quiz, key)] == [1, 1]
+    assert_a_quiz_paper(topic, quiz, key, None)
+
+
 @needs_poppler
 @pytest.mark.parametrize("make", [minimal_topic, german_topic, rapallo_topic, long_topic], ids=lambda make: make.__name__)
 @pytest.mark.parametrize("size", SIZES)

@@ -41,6 +41,8 @@ LEAST_PAIRED_SHARE = 0.45
 """Two questions side by side: the shorter at least this share of the taller, or the hole under it shows."""
 ROW_GAP_PT = 6.0
 """Between the rows of questions, beyond the space each question keeps under itself."""
+CLOSER_ROW_GAP_PT = 3.0
+"""Between the rows of a paper that spills onto another page even set tight: half the gap, if that saves the page."""
 MOST_ROW_GAP_PT = 24.0
 """A one-page quiz spreads its rows down the page, up to this far apart: room to think, and no empty foot."""
 SPREAD_FILL = 0.92
@@ -108,10 +110,14 @@ def _render(topic: Topic, theme: Theme, course: Course | None, session: BuildSes
     if len(tried[0].fills) > 1:
         tried.append(render(*laid_out(tight=True)))
     best = best_filled(tried)
-    tight = tried.index(best) == 1
+    tight, row_gap = tried.index(best) == 1, ROW_GAP_PT
+    if len(best.fills) > 1:  # a page's overflow of a few lines: rows closer too, kept only if that saves the page
+        closer = render(*laid_out(tight=True, row_gap=CLOSER_ROW_GAP_PT))
+        if len(closer.fills) < len(best.fills):
+            best, tight, row_gap = closer, True, CLOSER_ROW_GAP_PT
     if len(best.fills) == 1 and len(items) > 1 and best.fills[0] < SPREAD_FILL:
         return (spread(best.fills[0], tight) or best).pdf()
-    return with_room_at_feet(best, lambda reserve_pt: render(*laid_out(tight, reserve_pt), reserve_pt), grid.page_height).pdf()
+    return with_room_at_feet(best, lambda reserve_pt: render(*laid_out(tight, reserve_pt, row_gap), reserve_pt), grid.page_height).pdf()
 
 
 def _wide(item: Arranged) -> bool:
