@@ -7,7 +7,7 @@ import itertools
 import statistics
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from guide.render.timescale import BREAK_RATIO, apart, scaled, when
@@ -72,6 +72,7 @@ def test_close_dates_get_room_by_breaking_the_longest_waits_first() -> None:
 
 
 @PROPERTIES
+@example(places=[1.3e-18, 1.0], least=1.0, line=(0.0, 100.0))  # a gap of exactly ``least`` once rounded away
 @given(
     places=st.lists(st.floats(0, 500), min_size=1, max_size=10).map(sorted),
     least=st.floats(1, 60),

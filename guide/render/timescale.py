@@ -113,8 +113,10 @@ def apart(places: Sequence[float], least: float, low: float, high: float) -> lis
     """``places`` (in order) moved just enough that neighbours stand ``least`` apart, all within ``low`` to ``high``:
     crowded ones pushed forwards, then those past ``high`` pulled back. Where they cannot all fit, the gaps win."""
     moved = list(places)
-    for index in range(len(moved)):
-        moved[index] = max(moved[index], low if index == 0 else moved[index - 1] + least)
+    for index in range(len(moved)):  # a gap already wide enough is left as it is, not rounded by adding and subtracting
+        if index == 0 or moved[index] - moved[index - 1] < least:
+            moved[index] = max(moved[index], low if index == 0 else moved[index - 1] + least)
     for index in reversed(range(len(moved))):
-        moved[index] = min(moved[index], high if index == len(moved) - 1 else moved[index + 1] - least)
+        if index == len(moved) - 1 or moved[index + 1] - moved[index] < least:
+            moved[index] = min(moved[index], high if index == len(moved) - 1 else moved[index + 1] - least)
     return moved
