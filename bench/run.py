@@ -157,7 +157,7 @@ def line(label: str, figure: str, note: str = "") -> None:
 
 
 def report(count: int, quarter: int, cold: dict[str, Run], batches: dict[str, Run], noop: Run, one: Run) -> None:
-    print(f"{count} realistic synthetic topics, {count} copies of the treaty topic; sheet, answer key and deck each; {os.cpu_count()} CPUs")
+    print(f"{count} realistic synthetic topics, {count} copies of the treaty topic; the default outputs of each; {os.cpu_count()} CPUs")
     floor = cold["floor"].seconds
     line("import floor (yaml, reportlab.platypus, pptx)", f"{floor * 1000:.0f} ms")
     for name, label in (
