@@ -80,3 +80,20 @@ def fill_colors(reader: PdfReader) -> set[str]:
         for operands, operator in ContentStream(page.get_contents(), reader).operations
         if operator in (b"rg", b"g")
     }
+
+
+def coloured_text(reader: PdfReader, page_index: int) -> list[tuple[str, float, str]]:
+    """(fill colour as #RRGGBB, font size in points, text) for every run of text drawn on a page."""
+    runs: list[tuple[str, float, str]] = []
+    color = ["#000000"]
+
+    def before(operator: bytes, operands: list, matrix: list[float], text_matrix: list[float]) -> None:
+        if operator in (b"rg", b"g"):
+            color[0] = _hex(operands)
+
+    def visit(text: str, matrix: list[float], text_matrix: list[float], font: object, size: float) -> None:
+        if text.strip():
+            runs.append((color[0], size * abs(text_matrix[3]) if text_matrix[3] else size, text))
+
+    reader.pages[page_index].extract_text(visitor_operand_before=before, visitor_text=visit)
+    return runs

@@ -29,6 +29,7 @@ from guide.session import BuildSession
 from guide.typography import Typography, typeset_topic
 from tests.conftest import ROOT, TREATY, squeezed, text_of
 from tests.pagefill import have_poppler, page_fills, runs
+from tests.pdfread import coloured_text
 from tests.samples import WORDS, german_topic, long_topic, minimal_topic, paragraph, rapallo_topic, sentence
 
 THEMES = ("classic", "modern", "print")
@@ -709,3 +710,32 @@ def test_a_story_that_asks_the_document_for_more_than_a_place_is_not_measured() 
     assert one_page_fill([Paragraph("Heading", plain), Paragraph("Text", plain)], look, furniture) is not None
     kept = ParagraphStyle("kept", parent=plain, keepWithNext=1)
     assert one_page_fill([Paragraph("Heading", kept), Paragraph("Text", plain)], look, furniture) is None
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("size", SIZES)
+def test_the_keys_answers_stand_in_the_accent_colour_and_its_points_at_most_a_point_smaller(theme: str, size: str) -> None:
+    """Read back from the PDF: each answer in the theme's accent colour, its question in the text colour; the points to look
+    for no smaller than the answers less a point, and never under 9 pt."""
+    chosen = named_theme(theme).with_page_size(size)
+    topic = load_topic(TREATY).topic
+    printed = [
+        (color, pt, text.replace("’", "'"))  # quotes set curly
+        for color, pt, text in coloured_text(PdfReader(io.BytesIO(render_answer_key(topic, chosen))), 0)
+    ]
+    accent, ink = chosen.colors.accent.upper(), chosen.colors.text.upper()
+    assert accent != ink
+    in_accent = squeezed("".join(text for color, _, text in printed if color == accent))
+    in_ink = squeezed("".join(text for color, _, text in printed if color == ink))
+    opened = [question for question in topic.questions if isinstance(question, OpenQuestion)]
+    points = [squeezed(plain_text(point)) for question in opened for point in question.key_points]
+    assert opened and points
+    for question in opened:
+        assert squeezed(f"Answer:{plain_text(question.answer)}") in in_accent
+        assert squeezed(plain_text(question.question)) in in_ink
+    # The label and the points, run in after it on a tight key: every run of text drawn within them, with what it draws.
+    looked_for = "Lookfor:" + "".join(points)
+    drawn = [(color, pt, squeezed(text).replace("▪", "")) for color, pt, text in printed]
+    pointed = [(pt, bare) for color, pt, bare in drawn if color == ink and bare and bare in looked_for]
+    assert all(point in "".join(bare for _, bare in pointed) for point in points)
+    assert min(pt for pt, _ in pointed) >= max(9.0, chosen.body_pt - 1.0), pointed

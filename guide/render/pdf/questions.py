@@ -211,7 +211,7 @@ class Questions:
             return parts
         parts = [
             self._stem(item, question.question, "question"),
-            Paragraph(f"<b>{literal(self.labels['answer'])}:</b> {self.blocks.inline(question.answer)}", self.styles.answer),
+            Paragraph(f"<b>{literal(self.labels['answer'])}:</b> {self.blocks.inline(question.answer)}", self.styles.key_answer),
         ]
         points = question.key_points
         if points and run_in:  # a line or two, not a line each: what keeps a long key to fewer pages
@@ -239,7 +239,7 @@ class Questions:
         return "; ".join(f"({number}) {' / '.join(blank.answers)}" for number, blank in enumerate(blanks(question), start=1))
 
     def _answer_line(self, answer: str) -> Paragraph:
-        return Paragraph(f"<b>{literal(self.labels['answer'])}:</b> {literal(answer)}", self.styles.answer)
+        return Paragraph(f"<b>{literal(self.labels['answer'])}:</b> {literal(answer)}", self.styles.key_answer)
 
 
 def _tagged(parts: list[Flowable], listed: Element) -> list[Flowable]:

@@ -30,6 +30,8 @@ MIN_READING_PT = 9.5
 TIGHT_SIDE_PT = 9.5
 """The sidebar's size on a sheet that would otherwise run onto a page of its own: its items are short and looked up, not read at length."""
 """Smallest size of reading text: legible on any office printer and its photocopies."""
+POINT_STEP_PT = 1.0
+"""At most how much smaller an answer key's points to look for are than its answers: read beside them, not looked up."""
 LEADING = 1.25
 """Line height as a share of the size: open enough for a line of some 70 characters."""
 TIGHT_LEADING = 1.2
@@ -86,6 +88,7 @@ class Styles:
     term: ParagraphStyle
     question: ParagraphStyle
     answer: ParagraphStyle
+    key_answer: ParagraphStyle
     point: ParagraphStyle
     point_label: ParagraphStyle
     detail: ParagraphStyle
@@ -169,6 +172,9 @@ def _styles(
         allowOrphans=0,
     )
     side = ParagraphStyle("side", parent=base, fontSize=side_pt, leading=round(side_pt * min(leading, SIDE_LEADING), 1), spaceAfter=3)
+    answer = ParagraphStyle("answer", parent=base, leftIndent=17, textColor=palette.text, spaceAfter=3)
+    point_pt = max(side_pt, body_pt - POINT_STEP_PT)
+    point_text = ParagraphStyle("point-text", parent=side, fontSize=point_pt, leading=round(point_pt * min(leading, SIDE_LEADING), 1))
     # On a filled band, text takes the background colour; on an outlined one, the usual colours.
     band_title = palette.background if fills else palette.primary
     band_small = HexColor(mix(colors.background, colors.primary, 0.15)) if fills else palette.muted
@@ -226,10 +232,13 @@ def _styles(
         question=ParagraphStyle(
             "question", parent=base, leftIndent=17, bulletIndent=0, bulletFontName=body.bold, bulletFontSize=body_pt, spaceAfter=0
         ),
-        answer=ParagraphStyle("answer", parent=base, leftIndent=17, textColor=palette.text, spaceAfter=3),
+        answer=answer,
+        # The key's answers in the accent colour, as a teacher marks: told apart from the questions at a glance
+        # (the print theme's accent is a dark grey, as legible as its black).
+        key_answer=ParagraphStyle("key-answer", parent=answer, textColor=palette.accent),
         point=ParagraphStyle(
             "point",
-            parent=side,
+            parent=point_text,
             leftIndent=28,
             bulletIndent=17,  # the bullet under the label's first letter, the point's text indented after it
             spaceAfter=1.5,
@@ -237,7 +246,7 @@ def _styles(
             bulletColor=palette.accent,
             textColor=palette.text,
         ),
-        point_label=ParagraphStyle("point-label", parent=side, leftIndent=17, spaceAfter=1.5, textColor=palette.text),
+        point_label=ParagraphStyle("point-label", parent=point_text, leftIndent=17, spaceAfter=1.5, textColor=palette.text),
         detail=ParagraphStyle("detail", parent=side, leftIndent=11, textColor=palette.text, spaceAfter=5),
         source=ParagraphStyle(
             "source", parent=side, leftIndent=17, bulletIndent=0, bulletFontName=side.fontName, bulletFontSize=side_pt, spaceAfter=2
