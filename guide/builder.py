@@ -17,8 +17,8 @@ from pathlib import Path
 from guide.accessibility import accessibility_warnings
 from guide.coverage import coverage_problems
 from guide.errors import InputError, Problem
-from guide.inputs import find_inputs, shown
-from guide.load import LoadedCourse, LoadedTopic, ThemeChain, load_input, load_theme, may_be_course
+from guide.inputs import find_inputs, may_be_course, shown
+from guide.load import LoadedCourse, LoadedTopic, ThemeChain, load_input, load_theme
 from guide.manifest import Inputs, Manifest, Manifests, files_of
 from guide.model import Topic
 from guide.options import BuildOptions

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from guide.errors import InputError
-from guide.inputs import COURSE_FOLDER, may_be_course
+from guide.inputs import COURSE_FOLDER
 from guide.load.brand import is_brand
 from guide.load.course import LoadedCourse, course_from
 from guide.load.reader import read_yaml
@@ -23,7 +23,6 @@ __all__ = [
     "load_input",
     "load_theme",
     "load_topic",
-    "may_be_course",
     "named_theme",
     "theme_descriptions",
 ]

@@ -61,10 +61,10 @@ def template_package(path: Path, session: BuildSession) -> Iterator[DeckPackage]
 
 SECTIONS_EXTENSION = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"
 P14 = "{http://schemas.microsoft.com/office/powerpoint/2010/main}"
+"""PowerPoint 2010's extension that names sections of slides."""
 SIZE_TYPES = {(9144000, 6858000): "screen4x3", (9144000, 5143500): "screen16x9", (9144000, 5715000): "screen16x10"}
 """The slide sizes (EMU) PowerPoint names in ``p:sldSz``'s ``type``; any other, its 13.33 x 7.5 in widescreen
 among them, it writes with no type, as a custom size."""
-"""PowerPoint 2010's extension that names sections of slides."""
 PACKAGE_KIND = "template-package"
 KEPT_PACKAGES = 8
 """Open templates a session keeps: a build serves a few at most (one per course)."""

@@ -157,9 +157,6 @@ def matching_design(region: Box, stem: Item, lefts: Sequence[Item], rights: Sequ
     def columns(size: float, left: float) -> tuple[float, float]:
         return set_.height(left_items, left, size, "matching"), set_.height(rights, region.width - left - 2 * gap, size, "matching")
 
-    def heights(size: float) -> tuple[float, float]:
-        return columns(size, widths(size)[0])
-
     def fits(size: float) -> bool:
         """Whether the columns fit at their best split: whether they fit at any, so the search stops at the first that
         holds both, and measures the items' column only where the options' (mostly the taller) fits."""
@@ -172,7 +169,8 @@ def matching_design(region: Box, stem: Item, lefts: Sequence[Item], rights: Sequ
     size = set_.largest_where(fits, "matching")
     if size is None:
         return None
-    (left_height, right_height), (left, right) = heights(size), widths(size)
+    left, right = widths(size)
+    left_height, right_height = columns(size, left)
     top = region.top + (region.height - max(left_height, right_height)) / 2
     return [
         set_.block(Box(region.left, top, left, left_height), left_items, size, "matching", name="Items"),
