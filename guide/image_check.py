@@ -15,10 +15,9 @@ from pathlib import Path
 from typing import BinaryIO
 
 from guide.errors import quoted
-from guide.image_chunks import MAX_IMAGE_BYTES, chunk_problem
+from guide.image_chunks import MAX_IMAGE_BYTES, PNG_SIGNATURE, chunk_problem
 from guide.regular_file import open_regular
 
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 JPEG_SIGNATURE = b"\xff\xd8\xff"
 MAX_IMAGE_PIXELS = 40_000_000
 

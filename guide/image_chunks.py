@@ -28,7 +28,8 @@ _PIXELS = (b"IDAT", b"fdAT")
 _JPEG_STANDALONE = {0xD8, 0x01, *range(0xD0, 0xD8)}
 """JPEG markers without a length: start of image, TEM, restart markers."""
 _JPEG_START_OF_SCAN = 0xDA
-_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+"""How every PNG file begins."""
 _PNG_ANIMATION = b"acTL"
 
 
@@ -57,9 +58,9 @@ def png_pixels(data: bytes) -> PngPixels | None:
     The data was checked when its file was read (``chunk_problem``, and the image library's
     check of each chunk); this walk only gathers the chunks, bounded as that walk is.
     """
-    if not data.startswith(_PNG_SIGNATURE):
+    if not data.startswith(PNG_SIGNATURE):
         return None
-    position = len(_PNG_SIGNATURE)
+    position = len(PNG_SIGNATURE)
     header = b""
     palette = b""
     transparency = animated = False
@@ -96,7 +97,7 @@ def chunk_problem(stream: BinaryIO, name: str) -> str | None:
     """Why the PNG or JPEG in ``stream`` holds more than its bounds allow, or None; ``name`` as messages show it."""
     stream.seek(0)
     head = stream.read(8)
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+    if head.startswith(PNG_SIGNATURE):
         return _png_problem(stream, name)
     return _jpeg_problem(stream, name)
 

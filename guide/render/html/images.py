@@ -6,6 +6,7 @@ import base64
 from pathlib import Path
 
 from guide.errors import RenderError
+from guide.image_chunks import PNG_SIGNATURE
 from guide.session import BuildSession
 
 PICTURES_KEPT = 16
@@ -14,7 +15,7 @@ PICTURES_KEPT = 16
 
 def media_type(data: bytes) -> str:
     """PNG or JPEG, told by the file's first bytes (the loader admits no other kind)."""
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+    if data.startswith(PNG_SIGNATURE):
         return "image/png"
     if data.startswith(b"\xff\xd8"):
         return "image/jpeg"

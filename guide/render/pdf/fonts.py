@@ -20,6 +20,7 @@ from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, SUBSETN, TTFo
 
 from guide.fonts import FontFamily
 from guide.render.pdf.internals import register_when_used, registered_digest
+from guide.render.pdf.plain_objects import Formatted
 from guide.session import BuildSession
 
 KEPT_SUBSETS = 16
@@ -78,16 +79,6 @@ class _SubsetStreams:
     font_file: bytes
 
 
-class _Formatted(PDFObject):
-    """A PDF object given as its bytes; made anew for each document, which registers it under a name."""
-
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-
-    def format(self, document: PDFDocument) -> bytes:
-        return self.data
-
-
 class _SubsetFontObject(PDFTrueTypeFont):
     """reportlab's font dictionary, which writes the entries set on it; declared here since its type stubs leave them out."""
 
@@ -126,9 +117,9 @@ class SubsetKeepingFont(TTFont):
             font = _SubsetFontObject()
             font.Name, font.BaseFont = internal_name, streams.base_name
             font.FirstChar, font.LastChar = 0, len(subset) - 1
-            font.Widths = _Formatted(streams.widths)
-            font.ToUnicode = doc.Reference(_Formatted(streams.to_unicode), f"toUnicodeCMap:{streams.base_name}")
-            font_file = doc.Reference(_Formatted(streams.font_file), f"fontFile:{face.filename}({streams.base_name})")
+            font.Widths = Formatted(streams.widths)
+            font.ToUnicode = doc.Reference(Formatted(streams.to_unicode), f"toUnicodeCMap:{streams.base_name}")
+            font_file = doc.Reference(Formatted(streams.font_file), f"fontFile:{face.filename}({streams.base_name})")
             descriptor = PDFDictionary(
                 {
                     "Type": "/FontDescriptor",

@@ -19,6 +19,7 @@ from typing import Any
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFDocument, PDFImageXObject, PDFName, PDFObject, PDFStream
 
 from guide.image_chunks import PngPixels, png_pixels
+from guide.render.pdf.plain_objects import Formatted
 
 COLOUR_SPACES = {0: ("DeviceGray", 1), 2: ("DeviceRGB", 3), 3: ("DeviceRGB", 1)}
 """PNG colour types a PDF image holds as they are: the colour space (a palette's colours') and the samples a pixel."""
@@ -41,16 +42,6 @@ class ImageStream(PDFObject):
         stream = PDFStream(PDFDictionary(self.entries), self.content, filters=[])  # its Filter entry says how it is compressed
         formatted: bytes = stream.format(document)
         return formatted
-
-
-class _HexString(PDFObject):
-    """Bytes as a PDF hexadecimal string (a palette)."""
-
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-
-    def format(self, document: PDFDocument) -> bytes:
-        return b"<" + self.data.hex().encode("ascii") + b">"
 
 
 def picture_name(data: bytes) -> str:
@@ -83,7 +74,7 @@ def _png_stream(png: PngPixels) -> tuple[PDFObject, int, int] | None:
             return None
         # Entries past the palette's end are black, as an image library draws them.
         palette = png.palette[: 3 * 2**BITS].ljust(3 * 2**BITS, b"\0")
-        colour_space = PDFArray([PDFName("Indexed"), PDFName(name), 2**BITS - 1, _HexString(palette)])
+        colour_space = PDFArray([PDFName("Indexed"), PDFName(name), 2**BITS - 1, Formatted(b"<" + palette.hex().encode("ascii") + b">")])
     entries = {
         "Type": PDFName("XObject"),
         "Subtype": PDFName("Image"),

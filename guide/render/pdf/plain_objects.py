@@ -13,12 +13,22 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab import rl_config
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFDocument, PDFName, PDFObjectReference, format, pdfdocEnc
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFDocument, PDFName, PDFObject, PDFObjectReference, format, pdfdocEnc
 
 DICTIONARY_ROW = 6
 """reportlab breaks a dictionary's line after this many entries,"""
 ARRAY_ROW = 10
 """and an array's after this many items, where it writes each on one line (its default)."""
+
+
+class Formatted(PDFObject):
+    """A PDF object given as its bytes (a font's widths or file, a palette's string), written as they are."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def format(self, document: PDFDocument) -> bytes:
+        return self.data
 
 
 class PlainDictionary(PDFDictionary):
