@@ -38,6 +38,7 @@ from guide.render.pdf.internals import Paragraph
 from guide.render.pdf.marks import Mark, MarkedRows, Row
 from guide.render.pdf.structure import Element
 from guide.render.pdf.tagged import Tagged, tag
+from guide.typography import unbroken
 
 HANDWRITING_PT_PER_CHARACTER = 6.0
 """Width a student's handwriting takes per character, to give an answer the lines it needs."""
@@ -236,10 +237,16 @@ class Questions:
         if isinstance(question, OrderingQuestion):
             return ", ".join(str(index + 1) for index in item.order)
         assert isinstance(question, ClozeQuestion)
-        return "; ".join(f"({number}) {' / '.join(blank.answers)}" for number, blank in enumerate(blanks(question), start=1))
+        return "; ".join(_enumerated(number, blank.answers) for number, blank in enumerate(blanks(question), start=1))
 
     def _answer_line(self, answer: str) -> Paragraph:
         return Paragraph(f"<b>{literal(self.labels['answer'])}:</b> {literal(answer)}", self.styles.key_answer)
+
+
+def _enumerated(number: int, answers: Sequence[str]) -> str:
+    """A gap's number with its answers, "(4) five / 5": the number kept with the first word, the alternatives with each other,
+    so a line never ends in a lone "(4)" nor starts with "/ 5"."""
+    return unbroken(f"({number}) ") + unbroken(" / ").join(answers)
 
 
 def _tagged(parts: list[Flowable], listed: Element) -> list[Flowable]:
