@@ -49,6 +49,10 @@ SPREAD_STEP = 0.25
 """The share of the most spacing measured, to tell how far spacing a paper out fills it."""
 SPREAD_FILL = 0.92
 """How full a spread one-page quiz aims to be."""
+SPREAD_LAST_FILL = 0.75
+"""A paper of several pages whose last page is emptier than this spreads its rows to move some on to it."""
+SPREAD_PAGES_FILL = 0.85
+"""How full the last page of a paper of several pages spread out aims to be: its pages before give it what they spare."""
 
 
 def render_quiz(topic: Topic, theme: Theme, course: Course | None = None, session: BuildSession | None = None) -> bytes:
@@ -113,6 +117,19 @@ def _render(topic: Topic, theme: Theme, course: Course | None, session: BuildSes
         spread_out = render(*laid_out(tight, loose=min(1.0, SPREAD_STEP * (SPREAD_FILL - fill) / (stepped - fill))))
         return spread_out if len(spread_out.fills) == 1 else None
 
+    def spread_pages(rendered: Rendered, tight: bool, row_gap: float) -> Rendered:
+        """A paper of several pages whose last is short, its rows spread so that rows move on and fill that page.
+
+        A step of spacing is drawn to tell how much it grows the paper, and the paper set as far as grows it by what its last
+        page lacks of ``SPREAD_PAGES_FILL``; kept only on as many pages, every one well filled and the emptiest fuller.
+        """
+        step = render(*laid_out(tight, row_gap=row_gap, loose=SPREAD_STEP))
+        grown = sum(step.fills) - sum(rendered.fills)
+        if len(step.fills) != len(rendered.fills) or grown <= 0:
+            return rendered
+        loose = min(1.0, SPREAD_STEP * (SPREAD_PAGES_FILL - rendered.fills[-1]) / grown)
+        return best_filled([rendered, step, *([render(*laid_out(tight, row_gap=row_gap, loose=loose))] if loose > SPREAD_STEP else [])])
+
     # A paper that fits one page as set is measured, not drawn: it is kept only if its rows cannot spread.
     first = laid_out(tight=False)
     fill = one_page_fill(first[0], theme, marks)
@@ -130,7 +147,8 @@ def _render(topic: Topic, theme: Theme, course: Course | None, session: BuildSes
             best, tight, row_gap = closer, True, CLOSER_ROW_GAP_PT
     if len(best.fills) == 1 and best.fills[0] < SPREAD_FILL:
         return (spread(best.fills[0], tight) or best).pdf()
-    return with_room_at_feet(best, lambda reserve_pt: render(*laid_out(tight, reserve_pt, row_gap), reserve_pt), grid.page_height).pdf()
+    balanced = with_room_at_feet(best, lambda reserve_pt: render(*laid_out(tight, reserve_pt, row_gap), reserve_pt), grid.page_height)
+    return (spread_pages(balanced, tight, row_gap) if balanced.fills[-1] < SPREAD_LAST_FILL else balanced).pdf()
 
 
 def _width(item: Arranged, widest_option: float, grid: Grid) -> str:
