@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Literal
 
 from reportlab.platypus import Flowable, Spacer
 
@@ -151,7 +152,11 @@ def _render(topic: Topic, theme: Theme, course: Course | None, session: BuildSes
     return (spread_pages(balanced, tight, row_gap) if balanced.fills[-1] < SPREAD_LAST_FILL else balanced).pdf()
 
 
-def _width(item: Arranged, widest_option: float, grid: Grid) -> str:
+Setting = Literal["half", "reading", "across"]
+"""Where a question stands on a quiz paper (see ``_width``)."""
+
+
+def _width(item: Arranged, widest_option: float, grid: Grid) -> Setting:
     """Where a question stands: ``half`` the page (beside another), the ``reading`` measure or ``across`` the page.
 
     A matching's two columns take the page's width. A choice takes the narrowest of half the page, the reading measure and
@@ -186,7 +191,7 @@ def _rows(items: Sequence[Arranged], printed: Sequence[Flowable], widest_options
         than a page, as in the sheet's column."""
         return Columns([flowable], [], max(rest - GAP_PT, 0.0), GAP_PT if rest > GAP_PT else 0.0, False, grid.page_height)
 
-    def alone(flowable: Flowable, width: str = "half") -> Columns:
+    def alone(flowable: Flowable, width: Setting = "half") -> Columns:
         """A question alone in its row: across the page, or at the reading measure, whose lines read well: a choice's options
         as wide as the sheet's main column, after the indent and the box before each; a short question with no partner need
         not break its lines as in half the page."""
