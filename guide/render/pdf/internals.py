@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import copy
 import io
+import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, cast
 
+from reportlab.lib.abag import ABag
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader, _digester  # type: ignore[attr-defined]  # private, not in its stubs
 from reportlab.pdfbase import pdfmetrics
@@ -44,7 +46,9 @@ from reportlab.platypus.paragraph import (  # type: ignore[attr-defined]  # priv
     _SplitFragH,
     _splitFragWord,
     hyphenationMinWordLength,
+    textTransformFrags,
 )
+from reportlab.platypus.paraparser import ParaParser
 
 from guide.render.pdf.image_stream import image_stream, picture_name
 
@@ -156,6 +160,7 @@ class ParsedTexts:
     def __init__(self) -> None:
         self._parsed: dict[tuple[Any, ...], tuple[Any, ...]] = {}
         self._wraps: OrderedDict[tuple[Any, ...], dict[str, Any]] = OrderedDict()
+        self._shapes: dict[tuple[Any, ...], Shape] = {}
 
     def get(self, key: tuple[Any, ...]) -> tuple[Any, ...] | None:
         return self._parsed.get(key)
@@ -164,6 +169,15 @@ class ParsedTexts:
         if len(self._parsed) >= KEPT_PARSES:
             self._parsed.clear()
         self._parsed[key] = parsed
+
+    def shape(self, key: tuple[Any, ...]) -> Shape | None:
+        """The fragments a text of this markup, style and case sensitivity parsed into, each text's place in them; None if none was kept."""
+        return self._shapes.get(key)
+
+    def keep_shape(self, key: tuple[Any, ...], shape: Shape) -> None:
+        if len(self._shapes) >= KEPT_PARSES:
+            self._shapes.clear()
+        self._shapes[key] = shape
 
     def wrapped(self, key: tuple[Any, ...]) -> dict[str, Any] | None:
         """What a wrap set on a paragraph of this parse key, type and width, as its first wrap; None if none was kept."""
@@ -184,7 +198,16 @@ def share_parsing(styles: Iterable[ParagraphStyle]) -> None:
 
 def _own(fragments: Any) -> Any:
     """Copies of parsed fragments for one paragraph: reportlab changes a fragment's class where it splits a paragraph."""
-    return [copy.copy(fragment) for fragment in fragments] if isinstance(fragments, list) else fragments
+    return [_copied(fragment) for fragment in fragments] if isinstance(fragments, list) else fragments
+
+
+def _copied(fragment: Any) -> Any:
+    """``copy.copy(fragment)``, made directly for reportlab's fragments (plain objects: a class and attributes)."""
+    if not isinstance(fragment, ABag):
+        return copy.copy(fragment)
+    copied = object.__new__(type(fragment))
+    copied.__dict__.update(fragment.__dict__)
+    return copied
 
 
 class Paragraph(PlainParagraph):
@@ -214,8 +237,10 @@ class Paragraph(PlainParagraph):
         key = (text, style, bulletText, self.caseSensitive)
         kept = parsed.get(key)
         if kept is None:
-            super()._setup(text, style, bulletText, frags, cleaner)  # type: ignore[misc]  # private to reportlab, not in its stubs
-            kept = (self.text, self.frags, self.style, self.bulletText)
+            kept = parsed_like_before(cleaner(text), style, bulletText, self.caseSensitive, parsed)
+            if kept is None:
+                super()._setup(text, style, bulletText, frags, cleaner)  # type: ignore[misc]  # private to reportlab, not in its stubs
+                kept = (self.text, self.frags, self.style, self.bulletText)
             parsed.keep(key, kept)
         self.text, fragments, self.style, bullet = kept
         self.frags, self.bulletText = _own(fragments), _own(bullet)
@@ -280,6 +305,124 @@ class Paragraph(PlainParagraph):
                 state[name] = copy.deepcopy(state[name], memo)
 
 
+_MARKUP_TOKEN = re.compile(r"<[^<>]*>|&[^;&<>\s]*;")
+"""A tag or an entity in paragraph markup."""
+_PLAIN_TOKEN = re.compile(
+    r'</?(?:b|i|u|super|bullet|font|a)>|<font(?: (?:color|name|size)="[^"<>&]*")+>|<a href="[^"<>&]*"(?: color="[^"<>&]*")?>'
+    r"|&(?:amp|lt|gt|quot|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});"
+)
+"""The tags and entities whose fragments reportlab's parser makes from the tag and the style alone: styles and links, no
+marks, breaks, images or numbering."""
+TEXT = "\x00"
+"""Where a piece of text stands in the shape of some markup."""
+_TEXT_OR_ENTITY = re.compile(r"\x00|&[^;]*;")
+
+
+def markup_shape(markup: str) -> tuple[str, list[str]] | None:
+    """The markup with each piece of text between its tags and entities replaced by ``TEXT``, and those pieces; None for
+    markup with other tags (``_PLAIN_TOKEN``), a stray ``<`` or ``&``, or a ``TEXT`` of its own."""
+    if TEXT in markup:
+        return None
+    shape: list[str] = []
+    pieces: list[str] = []
+    at = 0
+    for token in _MARKUP_TOKEN.finditer(markup):
+        if not _PLAIN_TOKEN.fullmatch(token.group()):
+            return None
+        if token.start() > at:
+            pieces.append(markup[at : token.start()])
+            shape.append(TEXT)
+        shape.append(token.group())
+        at = token.end()
+    if at < len(markup):
+        pieces.append(markup[at:])
+        shape.append(TEXT)
+    if any("<" in piece or "&" in piece for piece in pieces):
+        return None
+    return "".join(shape), pieces
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What reportlab's parser made of markup of one shape in one style: a fragment per piece of text or entity, in order.
+
+    ``made`` holds for each (in the bullet's fragments or the text's, the fragment, the index of the piece of text it
+    holds, or None for an entity's). Markup of the same shape parses into the same fragments with other pieces of text.
+    """
+
+    made: tuple[tuple[bool, Any, int | None], ...]
+
+    def filled(self, pieces: list[str]) -> tuple[list[Any], list[Any]]:
+        """The fragments of the text and of the bullet, holding ``pieces``."""
+        text: list[Any] = []
+        bullet: list[Any] = []
+        for in_bullet, fragment, index in self.made:
+            (bullet if in_bullet else text).append(_clone(fragment, fragment.text if index is None else pieces[index]))
+        return text, bullet
+
+
+class _NotingParser(ParaParser):
+    """reportlab's paragraph parser, noting each piece of text it is handed and where its fragment went."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.handed: list[tuple[str, int, int]] = []
+        """Each piece of text, with how many fragments of the text and of the bullet it added."""
+
+    def handle_data(self, data: str) -> None:
+        counts = len(self.fragList), len(getattr(self, "bFragList", ()))
+        super().handle_data(data)
+        self.handed.append((data, len(self.fragList) - counts[0], len(getattr(self, "bFragList", ())) - counts[1]))
+
+
+def parsed_like_before(markup: str, style: Any, bullet: Any, case_sensitive: int, parsed: ParsedTexts) -> tuple[Any, ...] | None:
+    """(text, fragments, style, bullet) as reportlab's ``Paragraph._setup`` sets them for ``markup`` (cleaned of its line
+    breaks), made from the fragments of markup of the same shape parsed before, else parsed and kept as its shape's;
+    None for markup parsed only by reportlab's own paragraph (see ``markup_shape``).
+
+    reportlab's parser (Python's HTML parser, then a handler for each tag and each piece of text) took a sixth of a
+    study sheet's time; most texts share a few shapes: plain, with a word in bold, in italics, with a link.
+    """
+    shaped = markup_shape(markup)
+    if shaped is None or style.textTransform:
+        return None
+    shape_text, pieces = shaped
+    key = (shape_text, style, case_sensitive)
+    shape = parsed.shape(key)
+    if shape is not None:
+        fragments, bullets = shape.filled(pieces)
+        return markup, fragments, style, bullets or bullet
+    parser = _NotingParser()
+    parser.caseSensitive = case_sensitive
+    style, fragments, bullets = parser.parse(markup, style)
+    if fragments is None:
+        return None  # reportlab's paragraph says what is wrong
+    textTransformFrags(fragments, style)
+    shape = _shape_of(parser.handed, fragments, bullets or [], pieces, shape_text)
+    if shape is not None:
+        parsed.keep_shape(key, shape)
+    return markup, fragments, style, bullets or bullet
+
+
+def _shape_of(handed: list[tuple[str, int, int]], fragments: list[Any], bullets: list[Any], pieces: list[str], shape: str) -> Shape | None:
+    """The shape the parser's fragments make of the pieces of text it was handed, if it was handed each piece of the markup's
+    text and each entity once, in order, and made one fragment of each."""
+    kinds = _TEXT_OR_ENTITY.findall(shape)
+    if len(handed) != len(kinds):
+        return None
+    made: list[tuple[bool, Any, int | None]] = []
+    counts = {False: 0, True: 0}
+    texts = iter(range(len(pieces)))
+    for (data, to_text, to_bullet), kind in zip(handed, kinds, strict=True):
+        place = next(texts) if kind == TEXT else None
+        if (to_text, to_bullet) not in ((1, 0), (0, 1)) or (place is not None and data != pieces[place]):
+            return None
+        in_bullet = to_bullet == 1
+        made.append((in_bullet, (bullets if in_bullet else fragments)[counts[in_bullet]], place))
+        counts[in_bullet] += 1
+    return Shape(tuple(made))
+
+
 def runs_only(paragraph: PlainParagraph) -> bool:
     """Whether ``paragraph`` is what ``break_runs`` breaks as reportlab does: several runs of text, or its words once broken
     (a split's second part), with no soft hyphens, line breaks, inline images or marks, in a style written left to right
@@ -301,8 +444,7 @@ def _plain_run(run: Any) -> bool:
 
 def _clone(run: Any, text: str) -> Any:
     """``run.clone()`` with ``text``: the same attributes in an object of the same class, made without its ``__init__``."""
-    copied = object.__new__(type(run))
-    copied.__dict__.update(run.__dict__)
+    copied = _copied(run)
     copied.text = text
     return copied
 
