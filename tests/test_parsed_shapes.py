@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from hypothesis import given, settings
@@ -39,7 +40,7 @@ def shapes(draw: st.DrawFn, extra: tuple[str, ...] = ()) -> list[str]:
     return parts
 
 
-def filled(shape: list[str], draw: st.DrawFn) -> str:
+def filled(shape: list[str], draw: Callable[[st.SearchStrategy[str]], str]) -> str:
     return "".join(part.replace("{}", draw(st.sampled_from(WORDS)), 1) for part in shape)
 
 

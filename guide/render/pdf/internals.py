@@ -274,6 +274,15 @@ class Paragraph(PlainParagraph):
             return break_runs(self, width)
         return super().breakLines(width)
 
+    def least_wrapped_height(self, available_width: float) -> float:
+        """A height a wrap to any width never gives less than, found without breaking the text into lines: one line's
+        leading for a text with a letter or digit in it (reportlab sets a line's height so), else none."""
+        frags = self.frags
+        if getattr(self, "autoLeading", getattr(self.style, "autoLeading", "")) not in ("", "off") or _processed_frags(frags):
+            return 0.0
+        letters = (character.isalnum() for run in frags for character in getattr(run, "text", ""))
+        return float(self.style.leading) if any(letters) else 0.0
+
     def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803 - reportlab's names
         """reportlab's split, with lines moved on until the part on this page ends in a whole word.
 
