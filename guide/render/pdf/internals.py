@@ -514,13 +514,39 @@ def break_runs(paragraph: Any, width: Any) -> Any:
             found = joins[key] = [kept_values.get(name) for name in SAME_RUN] == [run_values.get(name) for name in SAME_RUN]
         return found
 
+    def folded(line: tuple[float, float, float], font_name: str, font_size: float) -> tuple[float, float, float]:
+        """A line's greatest size and ascent and least descent, with a run in ``font_name`` at ``font_size`` on it too."""
+        size, ascent, descent = line
+        run_ascent, run_descent = bounds_of(font_name, font_size)
+        return max(size, font_size), max(ascent, run_ascent), min(descent, run_descent)
+
+    def close(ends_break: bool) -> None:
+        """The line so far, ended (by a break where ``ends_break``), as reportlab sets it down."""
+        if current_width > paragraph._width_max:
+            paragraph._width_max = current_width
+        size, ascent, descent = extent
+        lines.append(
+            FragLine(
+                extraSpace=max_width - current_width,
+                wordCount=n,
+                lineBreak=ends_break,
+                words=words,
+                fontSize=size,
+                ascent=ascent,
+                descent=descent,
+                maxWidth=max_width,
+                sFW=line_start,
+            )
+        )
+
     words: list[Any] = []
     fragments: list[Any] = []
     _words = _getFragWords(paragraph.frags, max_width)
     line_start = 0
     source: Any = None  # the run the last word of the line was cloned from
     n = 0
-    space_width = current_width = max_size = max_ascent = min_descent = 0.0
+    space_width = current_width = 0.0
+    extent = (0.0, 0.0, 0.0)  # the line's greatest font size and ascent, and least descent
     g: Any = None
     while _words:
         w = _words.pop(0)
@@ -531,8 +557,7 @@ def break_runs(paragraph: Any, width: Any) -> Any:
         if not words:
             n = 0
             space_width = current_width = 0
-            max_size = font_size
-            max_ascent, min_descent = bounds_of(font_name, font_size)
+            extent = (font_size, *bounds_of(font_name, font_size))
         word_width = w[0]
         f = w[1][0]
         new_width = current_width + space_width + word_width if word_width > 0 else current_width
@@ -592,10 +617,7 @@ def break_runs(paragraph: Any, width: Any) -> Any:
             if text:
                 n += 1
             font_size = f.fontSize
-            ascent, descent = bounds_of(f.fontName, font_size)
-            max_size = max(max_size, font_size)
-            max_ascent = max(max_ascent, ascent)
-            min_descent = min(min_descent, descent)
+            extent = folded(extent, f.fontName, font_size)
             if not words:
                 g = _clone(f, text)
                 source = f
@@ -623,10 +645,7 @@ def break_runs(paragraph: Any, width: Any) -> Any:
                     real = 1
                 words.append(g)
                 font_size = g.fontSize
-                ascent, descent = bounds_of(g.fontName, font_size)
-                max_size = max(max_size, font_size)
-                max_ascent = max(max_ascent, ascent)
-                min_descent = min(min_descent, descent)
+                extent = folded(extent, g.fontName, font_size)
             if not text and real:
                 n += 1
             current_width = new_width
@@ -637,21 +656,7 @@ def break_runs(paragraph: Any, width: Any) -> Any:
             ends_break = just_breaks and not isinstance(w, _InjectedFrag)
         else:
             ends_break = False
-        if current_width > paragraph._width_max:
-            paragraph._width_max = current_width
-        lines.append(
-            FragLine(
-                extraSpace=max_width - current_width,
-                wordCount=n,
-                lineBreak=ends_break,
-                words=words,
-                fontSize=max_size,
-                ascent=max_ascent,
-                descent=min_descent,
-                maxWidth=max_width,
-                sFW=line_start,
-            )
-        )
+        close(ends_break)
         line_start = len(fragments) - 1
         lineno += 1
         max_width = max_widths[min(maxlineno, lineno)]
@@ -663,34 +668,16 @@ def break_runs(paragraph: Any, width: Any) -> Any:
         n = 1
         g = _clone(f, w[1][1])
         source = f
-        max_size = g.fontSize
-        max_ascent, min_descent = bounds_of(g.fontName, max_size)
+        extent = (g.fontSize, *bounds_of(g.fontName, g.fontSize))
         words = [g]
         for run, piece in w[2:]:
             g = _clone(run, piece)
             source = run
             words.append(g)
             font_size = g.fontSize
-            ascent, descent = bounds_of(g.fontName, font_size)
-            max_size = max(max_size, font_size)
-            max_ascent = max(max_ascent, ascent)
-            min_descent = min(min_descent, descent)
+            extent = folded(extent, g.fontName, font_size)
     if words:
-        if current_width > paragraph._width_max:
-            paragraph._width_max = current_width
-        lines.append(
-            FragLine(
-                extraSpace=max_width - current_width,
-                wordCount=n,
-                lineBreak=False,
-                words=words,
-                fontSize=max_size,
-                ascent=max_ascent,
-                descent=min_descent,
-                maxWidth=max_width,
-                sFW=line_start,
-            )
-        )
+        close(False)
     paragraph.frags = fragments
     return ParaLines(kind=1, lines=lines)
 
