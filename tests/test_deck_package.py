@@ -10,12 +10,15 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml.etree import Element, tostring
 from pptx import Presentation
 
 from guide import load_topic
 from guide.load import named_theme
 from guide.model import Topic
-from guide.render.pptx import archive, package, render_deck, writer
+from guide.render.pptx import archive, elements, package, render_deck, writer
 from guide.session import BuildSession
 from guide.theme import Theme
 from tests.conftest import TREATY
@@ -92,3 +95,26 @@ def test_relationships_are_written_as_python_pptx_writes_them(tmp_path: Path) ->
     assert any(relationship.is_external for part in parts for relationship in part.rels.values())
     for part in parts:
         assert archive._relationships_xml(part, archive.ArchiveMemory()) == part.rels.xml, part.partname
+
+
+NOT_XML = "".join(chr(code) for code in (*range(9), 11, 12, *range(14, 32), 0xFFFE, 0xFFFF))
+XML_TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters=NOT_XML))
+"""Any text an XML document can hold: shapes are written as text, escaped as lxml escapes."""
+
+
+@settings(max_examples=60, deadline=None)
+@given(value=XML_TEXT)
+def test_shape_text_is_escaped_as_lxml_escapes_it(value: str) -> None:
+    """A shape's text and attributes, written as text, are the bytes lxml writes for the same values."""
+    element = Element("t", name=value)
+    element.text = value
+    assert tostring(element, encoding=str) == f'<t name="{elements.attribute(value)}">{elements.text(value)}</t>'
+
+
+@pytest.mark.parametrize("value", ["a\x00b", "\x1b[0m", "\ufffe", "\ud800"])
+def test_text_xml_cannot_hold_is_refused_as_lxml_refuses_it(value: str) -> None:
+    """Control characters and lone surrogates (which the loader reports first) never reach a deck's bytes."""
+    with pytest.raises(ValueError):  # a UnicodeEncodeError for a surrogate
+        Element("t").text = value
+    with pytest.raises(ValueError, match="XML compatible"):
+        elements.text(value)

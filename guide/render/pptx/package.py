@@ -2,7 +2,9 @@
 
 python-pptx names each new part by walking every part of the package, and builds each notes
 slide by cloning the notes master's placeholders again; over a deck that cost a third of its
-time. Here part names are counted from one walk, and each notes slide copies the first.
+time. Here part names are counted from one walk, and each notes slide is the first one's XML
+with its own paragraphs. A slide's part takes its bytes once its shapes are written (they are
+written as text, see guide.render.pptx.elements), so python-pptx never serialises it again.
 
 A template is opened once per process, not once per deck (that was a sixth of a deck's
 time): each deck adds its slides to the open package and takes them away again when written,
@@ -12,7 +14,6 @@ leaving the package as the template gave it, so every deck is written from the s
 from __future__ import annotations
 
 import collections
-import copy
 import itertools
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
@@ -20,22 +21,21 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-from lxml.etree import SubElement, _Element
+from lxml.etree import Comment, SubElement, _Element, tostring
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.oxml import serialize_part_xml
 from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
-from pptx.oxml.shapes.picture import CT_Picture
-from pptx.oxml.slide import CT_NotesSlide
-from pptx.parts.slide import NotesMasterPart, NotesSlidePart, SlidePart
+from pptx.oxml.slide import CT_NotesSlide, CT_Slide
+from pptx.parts.slide import NotesMasterPart, SlidePart
 from pptx.presentation import Presentation
 from pptx.slide import NotesSlide
-from pptx.util import Emu, Pt
+from pptx.util import Emu
 
 from guide.ooxml import required_child
 from guide.render.pptx.archive import ArchiveMemory
-from guide.render.pptx.elements import A, Ink, P, R, ShapeTree, decorative, outline, plain_body, plain_paragraphs
-from guide.render.pptx.internals import part_element
+from guide.render.pptx.elements import A, Ink, P, R, ShapeTree, plain_body, plain_paragraphs
 from guide.render.slides.geometry import Box
 from guide.session import BuildSession
 from guide.template import all_layouts, open_template
@@ -100,20 +100,28 @@ class DeckPackage:
         _remove_slides(self.deck)
         self._numbers.clear()
 
-    def add_slide(self, layout_index: int, color_map: Sequence[tuple[str, str]] = ()) -> tuple[SlidePart, ShapeTree]:
-        """A new last slide on the layout at ``layout_index``, and its (empty) shape tree.
+    def add_slide(self, layout_index: int, color_map: Sequence[tuple[str, str]] = ()) -> tuple[Part, CT_Slide]:
+        """A new last slide on the layout at ``layout_index``, and its XML's root, holding an empty shape tree.
 
         A layout's own ``color_map`` is stated on the slide too: a new slide says "the master's
-        colour map", under which PowerPoint shows a dark layout's text dark.
+        colour map", under which PowerPoint shows a dark layout's text dark. The part's bytes
+        are given by :meth:`write_slide` once its shapes are all added.
         """
-        part = SlidePart.new(self._next_name("/ppt/slides/slide%d.xml"), self.deck.part.package, self._layouts[layout_index])
+        part = Part(self._next_name("/ppt/slides/slide%d.xml"), CT.PML_SLIDE, self.deck.part.package)
+        part.relate_to(self._layouts[layout_index], RT.SLIDE_LAYOUT)
+        element = CT_Slide.new()
         if color_map:
-            override = required_child(part_element(part), f"{P}clrMapOvr")
+            override = required_child(element, f"{P}clrMapOvr")
             override.clear()
             SubElement(override, f"{A}overrideClrMapping", dict(color_map))
         slide_id = str(self.FIRST_SLIDE_ID + len(self._slide_list))
         SubElement(self._slide_list, f"{P}sldId", {"id": slide_id, f"{R}id": self.deck.part.relate_to(part, RT.SLIDE)})
-        return part, ShapeTree(required_child(part_element(part), f"{P}cSld/{P}spTree"))
+        return part, element
+
+    @staticmethod
+    def write_slide(part: Part, element: CT_Slide, tree: ShapeTree) -> None:
+        """The slide's bytes: its XML's root as lxml serialises it, with the shapes ``tree`` holds as text."""
+        part.blob = tree.written(serialize_part_xml(element))
 
     def size_slides(self, width: int, height: int) -> None:
         """Make every slide ``width`` x ``height`` EMU, with the size's type where PowerPoint names it, and none where it
@@ -145,11 +153,11 @@ class DeckPackage:
             for _, slide_id in group:
                 SubElement(slides, f"{P14}sldId", id=slide_id)
 
-    def add_notes(self, slide: SlidePart, lines: Iterable[str], language: str) -> None:
+    def add_notes(self, slide: Part, lines: Iterable[str], language: str) -> None:
         """Speaker notes for ``slide``, one paragraph per line, on the template's notes page."""
-        element = copy.deepcopy(self._notes)
-        plain_paragraphs(_notes_body(element), lines, language)
-        part = NotesSlidePart(self._next_name("/ppt/notesSlides/notesSlide%d.xml"), CT.PML_NOTES_SLIDE, self.deck.part.package, element)
+        head, tail = self._notes
+        blob = b"".join((head, plain_paragraphs(lines, language).encode("utf-8"), tail))
+        part = Part(self._next_name("/ppt/notesSlides/notesSlide%d.xml"), CT.PML_NOTES_SLIDE, self.deck.part.package, blob)
         part.relate_to(self._notes_master, RT.NOTES_MASTER)
         part.relate_to(slide, RT.SLIDE)
         slide.relate_to(part, RT.NOTES_SLIDE)
@@ -164,19 +172,12 @@ class DeckPackage:
 
 
 def add_picture(
-    slide: SlidePart, tree: ShapeTree, file: Path | IO[bytes], box: Box, name: str, description: str, frame: tuple[Ink, float] | None = None
+    slide: Part, tree: ShapeTree, file: Path | IO[bytes], box: Box, name: str, description: str, frame: tuple[Ink, float] | None = None
 ) -> None:
     """The picture in ``file`` (a path or PNG bytes) stretched to ``box``, outlined by ``frame`` (colour, width);
     each distinct image is stored once. Without a ``description`` it is marked decorative."""
-    _, relationship = slide.get_or_add_image_part(str(file) if isinstance(file, Path) else file)
-    picture = CT_Picture.new_pic(tree.claim_id(), name, "", relationship, Pt(box.left), Pt(box.top), Pt(box.width), Pt(box.height))
-    if description:
-        picture.nvPicPr.cNvPr.set("descr", description)  # set here, not in python-pptx's XML text, which leaves quotes raw
-    else:
-        decorative(picture.nvPicPr.cNvPr)
-    if frame is not None:
-        outline(picture.spPr, frame)
-    tree.tree.append(picture)
+    image = slide.package.get_or_add_image_part(str(file) if isinstance(file, Path) else file)
+    tree.picture(slide.relate_to(image, RT.IMAGE), box, name, description, frame)
 
 
 def sample_slides(deck: Presentation) -> list[tuple[_Element, SlidePart]]:
@@ -211,23 +212,38 @@ def _remove_slides(deck: Presentation) -> None:
             deck.part.rels.pop(slide_id.rId)
 
 
-def _notes_prototype(master: NotesMasterPart) -> CT_NotesSlide:
-    """A notes slide with the master's slide image, notes and number placeholders, as PowerPoint makes one."""
+NOTES_MARK = "notes"
+"""A comment marking where a notes page's paragraphs go, in its serialised prototype."""
+
+
+def _notes_prototype(master: NotesMasterPart) -> tuple[bytes, bytes]:
+    """A notes slide with the master's slide image, notes and number placeholders, as PowerPoint makes one:
+    its XML before and after the notes' paragraphs."""
     element = CT_NotesSlide.new()
     # python-pptx types a slide's part as required; cloning placeholders never reads it, and the part is made later.
     NotesSlide(element, None).clone_master_placeholders(master.notes_master)  # type: ignore[arg-type]
+    tree = ShapeTree(required_child(element, f"{P}cSld/{P}spTree"))
+    mark = Comment(NOTES_MARK)
     body = _notes_body(element)
-    for paragraph in body.findall(f"{A}p"):
-        body.remove(paragraph)
-    return element
+    if body is None:
+        tree.placeholder((("type", "body"), ("idx", "1")), "Notes Placeholder", None, plain_body(str(tostring(mark, encoding=str))))
+    else:
+        for paragraph in body.findall(f"{A}p"):
+            body.remove(paragraph)
+        body.append(mark)
+    head, _, tail = tree.written(serialize_part_xml(element)).partition(tostring(mark))
+    return head, tail
 
 
-def _notes_body(element: _Element) -> _Element:
-    """The text body of a notes slide's notes placeholder; one is added if the notes master has none."""
+def _notes_body(element: _Element) -> _Element | None:
+    """The text body of a notes slide's notes placeholder (one is added if the placeholder has none); None without one."""
     for shape in element.iter(f"{P}sp"):
         placeholder = shape.find(f"{P}nvSpPr/{P}nvPr/{P}ph")
         if placeholder is not None and placeholder.get("type") == "body":
             body = shape.find(f"{P}txBody")
-            return body if body is not None else plain_body(shape)
-    tree = ShapeTree(required_child(element, f"{P}cSld/{P}spTree"))
-    return plain_body(tree.placeholder((("type", "body"), ("idx", "1")), "Notes Placeholder", None))
+            if body is None:
+                body = SubElement(shape, f"{P}txBody")
+                SubElement(body, f"{A}bodyPr")
+                SubElement(body, f"{A}lstStyle")
+            return body
+    return None
