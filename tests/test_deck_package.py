@@ -6,6 +6,7 @@ import dataclasses
 import io
 import os
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -21,9 +22,9 @@ from guide.model import Topic
 from guide.render.pptx import archive, elements, package, render_deck, writer
 from guide.session import BuildSession
 from guide.theme import Theme
-from tests.conftest import TREATY
+from tests.conftest import ROOT, TREATY
 from tests.samples import long_topic, without_quizzes
-from tests.templates import make_template
+from tests.templates import make_decorated_template, make_template
 
 TREATY_TOPIC = without_quizzes(load_topic(TREATY).topic)  # a deck shorter than the long topic's
 
@@ -118,3 +119,23 @@ def test_text_xml_cannot_hold_is_refused_as_lxml_refuses_it(value: str) -> None:
         Element("t").text = value
     with pytest.raises(ValueError, match="XML compatible"):
         elements.text(value)
+
+
+def test_pictures_are_stored_once_and_numbered_after_the_templates(tmp_path: Path) -> None:
+    """A picture the template already holds (its master's crest, here also the logo) is not stored again;
+    the topic's picture takes the first free number; a second deck in the session does the same."""
+    picture = tmp_path / "crest.png"
+    shutil.copy(ROOT / "tests" / "data" / "pixel.png", picture)
+    template = make_decorated_template(tmp_path / "dept.pptx", picture)  # the crest also on a sample slide: renamed apart
+    theme = dataclasses.replace(named_theme(), template=template, logo=picture)
+    session = BuildSession()
+    decks = [render_deck(TREATY_TOPIC, theme, None, session) for _ in range(2)]
+    assert decks[0] == decks[1] == first_deck(TREATY_TOPIC, theme)
+    with zipfile.ZipFile(io.BytesIO(decks[0])) as archive_file:
+        media = {name: archive_file.read(name) for name in archive_file.namelist() if name.startswith("ppt/media/")}
+    assert sorted(media) == ["ppt/media/image1.png", "ppt/media/sample-image1.png"]
+    assert media["ppt/media/sample-image1.png"] == picture.read_bytes()
+    assert media["ppt/media/image1.png"] == (TREATY.parent / TREATY_TOPIC.images[0].file).read_bytes()
+    cover = Presentation(io.BytesIO(decks[0])).slides[0]
+    logos = [shape._element.blipFill.blip.rEmbed for shape in cover.shapes if shape.name == "Logo"]
+    assert [str(cover.part.related_part(logo).partname) for logo in logos] == ["/ppt/media/sample-image1.png"]

@@ -25,9 +25,10 @@ from lxml.etree import Comment, SubElement, _Element, tostring
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.oxml import serialize_part_xml
-from pptx.opc.package import Part
+from pptx.opc.package import OpcPackage, Part
 from pptx.opc.packuri import PackURI
 from pptx.oxml.slide import CT_NotesSlide, CT_Slide
+from pptx.parts.image import Image, ImagePart
 from pptx.parts.slide import NotesMasterPart, SlidePart
 from pptx.presentation import Presentation
 from pptx.slide import NotesSlide
@@ -36,6 +37,7 @@ from pptx.util import Emu
 from guide.ooxml import required_child
 from guide.render.pptx.archive import ArchiveMemory
 from guide.render.pptx.elements import A, Ink, P, R, ShapeTree, plain_body, plain_paragraphs
+from guide.render.pptx.internals import new_relationship
 from guide.render.slides.geometry import Box
 from guide.session import BuildSession
 from guide.template import all_layouts, open_template
@@ -79,6 +81,8 @@ class DeckPackage:
     def __init__(self, deck: Presentation) -> None:
         self.deck = deck
         self._numbers: dict[str, int] = {}
+        self._images: dict[str, ImagePart] = {}
+        """The pictures this deck added, by their bytes' SHA-1, as python-pptx finds them to store each once."""
         self._slide_list = deck.slides.element
         self.samples = sample_slides(deck)
         """The template's sample slides (element, part), kept for the branding a deck carries from them."""
@@ -89,6 +93,8 @@ class DeckPackage:
         changing = (deck.part, package.core_properties)  # core properties created now too, if the template has none
         parts = set(package.iter_parts())
         self._names = {str(part.partname) for part in parts}
+        self._template_images = _images(package)
+        self._template_image_numbers = [number for number in (_image_number(part.partname) for part in parts) if number]
         self.unchanging: frozenset[Part] = frozenset(parts.difference(changing))
         """The template's parts that no deck changes: all but the presentation (its slide list and size) and its properties."""
         self._notes = _notes_prototype(self._notes_master)
@@ -99,6 +105,7 @@ class DeckPackage:
         """Take every slide away (with its notes and pictures, which only slides refer to), and count names afresh."""
         _remove_slides(self.deck)
         self._numbers.clear()
+        self._images.clear()
 
     def add_slide(self, layout_index: int, color_map: Sequence[tuple[str, str]] = ()) -> tuple[Part, CT_Slide]:
         """A new last slide on the layout at ``layout_index``, and its XML's root, holding an empty shape tree.
@@ -108,14 +115,14 @@ class DeckPackage:
         are given by :meth:`write_slide` once its shapes are all added.
         """
         part = Part(self._next_name("/ppt/slides/slide%d.xml"), CT.PML_SLIDE, self.deck.part.package)
-        part.relate_to(self._layouts[layout_index], RT.SLIDE_LAYOUT)
+        new_relationship(part, self._layouts[layout_index], RT.SLIDE_LAYOUT)
         element = CT_Slide.new()
         if color_map:
             override = required_child(element, f"{P}clrMapOvr")
             override.clear()
             SubElement(override, f"{A}overrideClrMapping", dict(color_map))
         slide_id = str(self.FIRST_SLIDE_ID + len(self._slide_list))
-        SubElement(self._slide_list, f"{P}sldId", {"id": slide_id, f"{R}id": self.deck.part.relate_to(part, RT.SLIDE)})
+        SubElement(self._slide_list, f"{P}sldId", {"id": slide_id, f"{R}id": new_relationship(self.deck.part, part, RT.SLIDE)})
         return part, element
 
     @staticmethod
@@ -158,9 +165,38 @@ class DeckPackage:
         head, tail = self._notes
         blob = b"".join((head, plain_paragraphs(lines, language).encode("utf-8"), tail))
         part = Part(self._next_name("/ppt/notesSlides/notesSlide%d.xml"), CT.PML_NOTES_SLIDE, self.deck.part.package, blob)
-        part.relate_to(self._notes_master, RT.NOTES_MASTER)
-        part.relate_to(slide, RT.SLIDE)
-        slide.relate_to(part, RT.NOTES_SLIDE)
+        new_relationship(part, self._notes_master, RT.NOTES_MASTER)
+        new_relationship(part, slide, RT.SLIDE)
+        new_relationship(slide, part, RT.NOTES_SLIDE)
+
+    def add_picture(
+        self,
+        slide: Part,
+        tree: ShapeTree,
+        file: Path | IO[bytes],
+        box: Box,
+        name: str,
+        description: str,
+        frame: tuple[Ink, float] | None = None,
+    ) -> None:
+        """The picture in ``file`` (a path or PNG bytes) stretched to ``box``, outlined by ``frame`` (colour, width);
+        without a ``description`` it is marked decorative."""
+        tree.picture(slide.relate_to(self._image(file), RT.IMAGE), box, name, description, frame)
+
+    def _image(self, file: Path | IO[bytes]) -> ImagePart:
+        """The package's part for the picture in ``file``: a template's, one this deck added, or a new one.
+
+        python-pptx finds it, and numbers a new one, by walking every part of the package for each
+        picture; the template's pictures and numbers are known from the walk made when it was opened.
+        """
+        image = Image.from_file(str(file) if isinstance(file, Path) else file)
+        part = self._template_images.get(image.sha1) or self._images.get(image.sha1)
+        if part is None:
+            taken = sorted([*self._template_image_numbers, *(_image_number(part.partname) for part in self._images.values())])
+            number = next((number for number, used in enumerate(taken, start=1) if number < used), len(taken) + 1)
+            partname = PackURI(f"/ppt/media/image{number}.{image.ext}")
+            part = self._images[image.sha1] = ImagePart(partname, image.content_type, self.deck.part.package, image.blob, image.filename)
+        return part
 
     def _next_name(self, pattern: str) -> PackURI:
         number = self._numbers.get(pattern, 0)
@@ -171,13 +207,20 @@ class DeckPackage:
                 return PackURI(pattern % number)
 
 
-def add_picture(
-    slide: Part, tree: ShapeTree, file: Path | IO[bytes], box: Box, name: str, description: str, frame: tuple[Ink, float] | None = None
-) -> None:
-    """The picture in ``file`` (a path or PNG bytes) stretched to ``box``, outlined by ``frame`` (colour, width);
-    each distinct image is stored once. Without a ``description`` it is marked decorative."""
-    image = slide.package.get_or_add_image_part(str(file) if isinstance(file, Path) else file)
-    tree.picture(slide.relate_to(image, RT.IMAGE), box, name, description, frame)
+def _image_number(name: PackURI) -> int:
+    """N of a part named ``/ppt/media/imageN.ext``, as python-pptx numbers new pictures after them; 0 for any other."""
+    return (name.idx or 0) if name.startswith("/ppt/media/image") else 0
+
+
+def _images(package: OpcPackage) -> dict[str, ImagePart]:
+    """The package's pictures by their bytes' SHA-1: the first of each, in the order python-pptx finds them."""
+    images: dict[str, ImagePart] = {}
+    for relationship in package.iter_rels():
+        if relationship.reltype == RT.IMAGE and not relationship.is_external:
+            part = relationship.target_part
+            if isinstance(part, ImagePart):  # not an SVG's
+                images.setdefault(part.sha1, part)
+    return images
 
 
 def sample_slides(deck: Presentation) -> list[tuple[_Element, SlidePart]]:

@@ -27,7 +27,8 @@ from guide.render.pptx import elements
 from guide.render.pptx.archive import deck_bytes
 from guide.render.pptx.branding import carry_branding
 from guide.render.pptx.elements import Ink, P, ShapeTree, TextStyle
-from guide.render.pptx.package import DeckPackage, add_picture, template_package
+from guide.render.pptx.internals import new_relationship
+from guide.render.pptx.package import DeckPackage, template_package
 from guide.render.slides.designs import picture_size
 from guide.render.slides.fitting import Item, bold_line
 from guide.render.slides.geometry import FOOTER_SIZE_PT, LOGO_CARD_PAD_PT, Box, footer_boxes, logo_box
@@ -88,7 +89,7 @@ class DeckWriter:
         if layout is None:
             raise RenderError(f"the template has no layout for {plan.role} slides")
         own_boxes = plan.role in self.template.fallbacks
-        slide = _Slide(*package.add_slide(layout.index, layout.color_map))
+        slide = _Slide(package, *package.add_slide(layout.index, layout.color_map))
         if not self.designed:
             carry_branding(self.template.branding, plan.role, package.samples, slide.part, slide.element, slide.tree)
         if plan.background and self.designed:
@@ -141,7 +142,7 @@ class DeckWriter:
         else:
             frame = (inks[drawing.frame], 1.0) if drawing.frame else None
             file = greyed(Path(drawing.file)) if drawing.grey else Path(drawing.file)
-            add_picture(slide.part, slide.tree, file, drawing.box, drawing.name, drawing.alt, frame)
+            slide.package.add_picture(slide.part, slide.tree, file, drawing.box, drawing.name, drawing.alt, frame)
 
     def _style(self, size_pt: float, ink: Ink | None, align: str | None = "l", inherits: bool = False) -> TextStyle:
         """A text body's style; ``inherits`` leaves weight (and ``align`` None alignment) to the template's placeholder styles."""
@@ -183,7 +184,7 @@ class DeckWriter:
             pad = LOGO_CARD_PAD_PT
             card = Box(box.left - pad, box.top - pad, box.width + 2 * pad, box.height + 2 * pad)
             slide.tree.autoshape("rect", card, "Logo card", self.inks["background"])
-        add_picture(slide.part, slide.tree, path, box, "Logo", self.logo_alt)
+        slide.package.add_picture(slide.part, slide.tree, path, box, "Logo", self.logo_alt)
 
     def _footer(self, slide: _Slide, layout: Layout, number: int, filled: bool) -> None:
         """Our footer line and slide number, pale on a slide filled with colour; a template's own placeholders on its slides."""
@@ -230,17 +231,22 @@ def fallback_name(reference: Reference) -> str:
 
 
 class _Slide:
-    """A slide being written: its part (for links and pictures), its shape tree and the links of its runs."""
+    """A slide being written: its package and part (for links and pictures), its shape tree and the links of its runs."""
 
-    def __init__(self, part: Part, element: CT_Slide) -> None:
+    def __init__(self, package: DeckPackage, part: Part, element: CT_Slide) -> None:
+        self.package = package
         self.part = part
         self.element = element
         self.tree = ShapeTree(required_child(element, f"{P}cSld/{P}spTree"))
         self.links = elements.Links(self.link)
+        self._linked: dict[str, str] = {}
 
     def link(self, href: str) -> str:
-        """The relationship id of a hyperlink to ``href`` from this slide."""
-        return self.part.relate_to(href, RT.HYPERLINK, is_external=True)
+        """The relationship id of a hyperlink to ``href`` from this slide: one per address, however many runs link to it."""
+        relationship = self._linked.get(href)
+        if relationship is None:
+            relationship = self._linked[href] = new_relationship(self.part, href, RT.HYPERLINK)
+        return relationship
 
 
 def _shortened(text: str) -> str:
