@@ -139,3 +139,24 @@ def test_pictures_are_stored_once_and_numbered_after_the_templates(tmp_path: Pat
     cover = Presentation(io.BytesIO(decks[0])).slides[0]
     logos = [shape._element.blipFill.blip.rEmbed for shape in cover.shapes if shape.name == "Logo"]
     assert [str(cover.part.related_part(logo).partname) for logo in logos] == ["/ppt/media/sample-image1.png"]
+
+
+@pytest.mark.parametrize(
+    "template", [None, *sorted((ROOT / "tests" / "data" / "templates").glob("*.pptx"))], ids=lambda path: path and path.stem
+)
+def test_parts_are_written_in_the_order_python_pptx_walks_them(template: Path | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The deck's parts, listed from the template's walk made once and the new slides', are python-pptx's own walk of
+    the package, part for part: on our design and on templates with branding, pictures and their own notes."""
+    written = package.DeckPackage.written
+    walks: list[tuple[list[object], list[object]]] = []
+
+    def compared(self: package.DeckPackage) -> bytes:
+        walks.append((list(self.parts()), list(self.deck.part.package.iter_parts())))
+        return written(self)
+
+    monkeypatch.setattr(package.DeckPackage, "written", compared)
+    theme = named_theme() if template is None else dataclasses.replace(named_theme(), template=template)
+    session = BuildSession()
+    for _ in range(2):
+        render_deck(TREATY_TOPIC, theme, None, session)
+    assert len(walks) == 2 and all(listed == walked for listed, walked in walks)

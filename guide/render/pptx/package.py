@@ -35,7 +35,7 @@ from pptx.slide import NotesSlide
 from pptx.util import Emu
 
 from guide.ooxml import required_child
-from guide.render.pptx.archive import ArchiveMemory
+from guide.render.pptx.archive import ArchiveMemory, deck_bytes
 from guide.render.pptx.elements import A, Ink, P, R, ShapeTree, plain_body, plain_paragraphs
 from guide.render.pptx.internals import new_relationship
 from guide.render.slides.geometry import Box
@@ -83,6 +83,8 @@ class DeckPackage:
         self._numbers: dict[str, int] = {}
         self._images: dict[str, ImagePart] = {}
         """The pictures this deck added, by their bytes' SHA-1, as python-pptx finds them to store each once."""
+        self._slides: list[Part] = []
+        """This deck's slides, in order."""
         self._slide_list = deck.slides.element
         self.samples = sample_slides(deck)
         """The template's sample slides (element, part), kept for the branding a deck carries from them."""
@@ -91,7 +93,8 @@ class DeckPackage:
         self._notes_master = deck.part.notes_master_part  # created now if the template has none, so it is named below
         package = deck.part.package
         changing = (deck.part, package.core_properties)  # core properties created now too, if the template has none
-        parts = set(package.iter_parts())
+        self._before_slides, self._after_slides = _template_parts(deck)
+        parts = {*self._before_slides, *self._after_slides}
         self._names = {str(part.partname) for part in parts}
         self._template_images = _images(package)
         self._template_image_numbers = [number for number in (_image_number(part.partname) for part in parts) if number]
@@ -106,6 +109,7 @@ class DeckPackage:
         _remove_slides(self.deck)
         self._numbers.clear()
         self._images.clear()
+        self._slides.clear()
 
     def add_slide(self, layout_index: int, color_map: Sequence[tuple[str, str]] = ()) -> tuple[Part, CT_Slide]:
         """A new last slide on the layout at ``layout_index``, and its XML's root, holding an empty shape tree.
@@ -121,6 +125,7 @@ class DeckPackage:
             override = required_child(element, f"{P}clrMapOvr")
             override.clear()
             SubElement(override, f"{A}overrideClrMapping", dict(color_map))
+        self._slides.append(part)
         slide_id = str(self.FIRST_SLIDE_ID + len(self._slide_list))
         SubElement(self._slide_list, f"{P}sldId", {"id": slide_id, f"{R}id": new_relationship(self.deck.part, part, RT.SLIDE)})
         return part, element
@@ -159,6 +164,31 @@ class DeckPackage:
             slides = SubElement(section, f"{P14}sldIdLst")
             for _, slide_id in group:
                 SubElement(slides, f"{P14}sldId", id=slide_id)
+
+    def written(self) -> bytes:
+        """The deck as a .pptx file."""
+        return deck_bytes(self.deck.part.package, self.parts(), self.memory, self.unchanging)
+
+    def parts(self) -> list[Part]:
+        """Every part of the deck, in the order python-pptx's walk of the package reaches them (it writes them so).
+
+        The walk goes depth first, each part where first reached; the deck's slides, related to the
+        presentation after all it relates to in the template, come after the parts reached from those.
+        Walking the template's parts again for each deck was a tenth of writing it.
+        """
+        added: list[Part] = []
+        reached = set(self._before_slides)
+
+        def reach(part: Part) -> None:
+            added.append(part)
+            reached.add(part)
+            for relationship in part.rels.values():
+                if not relationship.is_external and relationship.target_part not in reached:
+                    reach(relationship.target_part)
+
+        for slide in self._slides:
+            reach(slide)
+        return [*self._before_slides, *added, *(part for part in self._after_slides if part not in reached)]
 
     def add_notes(self, slide: Part, lines: Iterable[str], language: str) -> None:
         """Speaker notes for ``slide``, one paragraph per line, on the template's notes page."""
@@ -205,6 +235,19 @@ class DeckPackage:
             if pattern % number not in self._names:
                 self._numbers[pattern] = number
                 return PackURI(pattern % number)
+
+
+def _template_parts(deck: Presentation) -> tuple[list[Part], list[Part]]:
+    """The template's parts in the order python-pptx's walk reaches them: those before the place where a deck's
+    slides are reached, and those after it (the walk is made once, with a stand-in slide there)."""
+    stand_in = Part(PackURI("/ppt/slides/stand-in.xml"), CT.PML_SLIDE, deck.part.package)
+    relationship = new_relationship(deck.part, stand_in, RT.SLIDE)
+    try:
+        parts = list(deck.part.package.iter_parts())
+    finally:
+        deck.part.rels.pop(relationship)
+    at = parts.index(stand_in)
+    return parts[:at], parts[at + 1 :]
 
 
 def _image_number(name: PackURI) -> int:

@@ -24,7 +24,6 @@ from guide.ooxml import required_child
 from guide.render.common import Metadata
 from guide.render.pictures import greyed
 from guide.render.pptx import elements
-from guide.render.pptx.archive import deck_bytes
 from guide.render.pptx.branding import carry_branding
 from guide.render.pptx.elements import Ink, P, ShapeTree, TextStyle
 from guide.render.pptx.internals import new_relationship
@@ -78,7 +77,7 @@ class DeckWriter:
                 self._slide(package, slide_plan, number)
             package.name_sections([slide.section or self.metadata.title for slide in self.plan.slides])  # the opening: the topic
             self._core_properties(deck)
-            return deck_bytes(deck, package.memory, package.unchanging)
+            return package.written()
 
     def _slide(self, package: DeckPackage, plan: SlidePlan, number: int) -> None:
         """The slide's shapes in reading order, which is also their order in the file: the title first, then
