@@ -44,6 +44,9 @@ _IDS = XPath("//@id")
 """Every id on a slide: compiled once, not for each slide."""
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 """Characters XML cannot hold, which lxml refuses."""
+_PLAIN_TEXT = re.compile("[^&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]*")
+_PLAIN_ATTRIBUTE = re.compile('[^&<>"\t\n\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]*')
+"""Text with nothing to escape or refuse, as most is."""
 
 Relate = Callable[[str], str]
 """Relates a hyperlink's address to the slide and returns the relationship id runs refer to."""
@@ -61,6 +64,8 @@ def centipoints(points: float) -> str:
 
 def text(value: str) -> str:
     """``value`` as element text, escaped as lxml escapes it; ValueError (as lxml raises) for what XML cannot hold."""
+    if _PLAIN_TEXT.fullmatch(value):
+        return value
     if _NOT_XML.search(value):
         raise ValueError("All strings must be XML compatible: Unicode or ASCII, no NULL bytes or control characters")
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
@@ -68,6 +73,8 @@ def text(value: str) -> str:
 
 def attribute(value: str) -> str:
     """``value`` as a (double-quoted) attribute's, escaped as lxml escapes it."""
+    if _PLAIN_ATTRIBUTE.fullmatch(value):
+        return value
     escaped = text(value).replace('"', "&quot;")
     return escaped.replace("\n", "&#10;").replace("\t", "&#9;") if "\n" in escaped or "\t" in escaped else escaped
 
