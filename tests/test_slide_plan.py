@@ -355,7 +355,7 @@ def test_a_cover_picture_stands_beside_the_title_and_a_portrait_replaces_the_ini
     cover = plan.slides[0]
     (picture,) = [drawing for drawing in cover.drawing if drawing.name == "Picture"]
     assert picture.alt == "A map" and picture.box.left >= cover.title_box.right
-    assert any(isinstance(drawing, TextBlock) and drawing.items[0].text == "Drawn by us." for drawing in cover.drawing)
+    assert any(isinstance(drawing, TextBlock) and drawing.items[0].text == "Drawn by\u00a0us." for drawing in cover.drawing)
     assert "picture" not in [slide.design for slide in plan.slides]  # shown once, on the cover
     (people,) = [slide for slide in plan.slides if slide.title == "Who was involved"]
     assert [drawing.name for drawing in people.drawing].count("Portrait") == 1

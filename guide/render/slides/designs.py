@@ -411,11 +411,20 @@ def checklist(region: Box, items: Sequence[Item], set_: Typesetter) -> list[Draw
     if size is None:
         return None
     natural = heights(size)
-    gap = max(PAD_PT, (region.height / CHECKLIST_ROWS * len(items) - sum(natural)) / len(items))  # a few objectives spread out
-    gap = min(gap, (region.height - sum(natural)) / max(len(items) - 1, 1))
+    shown = [set_.drawn_height(item, width, size, "body") for item in items]  # a line measured spare looks like a gap
+
+    def spacing(steps: Sequence[float]) -> float:  # a few objectives spread out, as if there were CHECKLIST_ROWS
+        gap = max(PAD_PT, (region.height / CHECKLIST_ROWS * len(items) - sum(steps)) / len(items))
+        return min(gap, (region.height - sum(steps)) / max(len(items) - 1, 1))
+
+    gap = spacing(shown)
+    total = sum(shown) + gap * (len(items) - 1)
+    if any(safe > looks + gap for safe, looks in zip(natural, shown, strict=True)) or natural[-1] - shown[-1] > (region.height - total) / 2:
+        shown, gap = natural, spacing(natural)  # too little room to space them by their looks: by what they may take
+        total = sum(shown) + gap * (len(items) - 1)
     drawings: list[Drawing] = []
-    top = _centred(region, sum(natural) + gap * (len(items) - 1))
-    for item, height in zip(items, natural, strict=True):
+    top = _centred(region, total)
+    for item, height, looks in zip(items, natural, shown, strict=True):
         first_line = size * 1.2
         drawings.append(
             Shape(
@@ -428,7 +437,7 @@ def checklist(region: Box, items: Sequence[Item], set_: Typesetter) -> list[Draw
             )
         )
         drawings.append(set_.block(Box(region.left + lead, top, width, height), [item], size, "body", name="Objective"))
-        top += height + gap
+        top += looks + gap
     return drawings
 
 

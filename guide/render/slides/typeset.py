@@ -14,6 +14,7 @@ from dataclasses import replace
 from guide.render.slides.fitting import (
     BULLET_INDENT_PT,
     INSET_X_PT,
+    INSET_Y_PT,
     SAFETY,
     Fitted,
     Item,
@@ -26,7 +27,7 @@ from guide.render.slides.fitting import (
     words_fit,
 )
 from guide.render.slides.geometry import Box
-from guide.render.slides.measure import Measurer
+from guide.render.slides.measure import LINE_SPACING, Measurer
 from guide.render.slides.shapes import Lines, TextBlock
 from guide.render.slides.style import SIZES
 
@@ -156,6 +157,11 @@ class Typesetter:
     ) -> TextBlock:
         """A text block of ``role`` at ``size_pt``."""
         return TextBlock(box, tuple(items), size_pt, role, ink, align, anchor, name)
+
+    def drawn_height(self, item: Item, box_width_pt: float, size_pt: float, role: str) -> float:
+        """The height ``item`` looks to take in a box ``box_width_pt`` wide: its lines as the slide wraps them, without the
+        spare width fitting keeps for a viewer that sets text wider. What spaces items evenly to the eye."""
+        return len(self.broken(item, box_width_pt, size_pt, role)) * size_pt * LINE_SPACING + 2 * INSET_Y_PT
 
     def broken(self, item: Item, box_width_pt: float, size_pt: float, role: str) -> Lines:
         """``item``'s lines in a box ``box_width_pt`` wide, broken where a slide wraps them."""
