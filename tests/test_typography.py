@@ -80,7 +80,9 @@ LANGUAGES = st.sampled_from(["en", "de", "fr", "es", "it"])
 
 @settings(max_examples=400, deadline=None)
 @given(text=TEXTS, language=LANGUAGES, smart_quotes=st.booleans(), sentences=st.booleans())
-def test_typesetting_changes_only_quotes_and_spaces_and_is_idempotent(text: str, language: str, smart_quotes: bool, sentences: bool) -> None:
+def test_typesetting_changes_only_quotes_and_spaces_and_is_idempotent(
+    text: str, language: str, smart_quotes: bool, sentences: bool
+) -> None:
     printed = typeset(text, language, smart_quotes, sentences)
     assert len(printed) == len(text)
     for before, after in zip(text, printed, strict=True):
