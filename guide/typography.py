@@ -68,7 +68,8 @@ class Typography:
 def typeset(text: str, language: str = "en", smart_quotes: bool = True, sentences: bool = False) -> str:
     """Plain text as it should print: the same length, only quotes and some spaces changed.
 
-    Where it is ``sentences`` (a topic's text, unlike our labels), each one's short last word keeps to the word before.
+    Where it is ``sentences`` (a topic's prose, unlike a title, a name or our labels), each one's short last word keeps
+    to the word before.
     """
     if smart_quotes and _STRAIGHT_QUOTE.search(text):
         text = _curly_quotes(text, _QUOTES.get(language, _QUOTES["en"]))
@@ -103,7 +104,7 @@ def typeset_topic(topic: Topic, typography: Typography) -> Topic:
     def change(value: str, shown: str) -> str:
         if shown == "prose":
             return typeset_prose(value, language, typography.smart_quotes)
-        printed = typeset(value, language, typography.smart_quotes, sentences=True)
+        printed = typeset(value, language, typography.smart_quotes)
         return unbroken(printed) if shown == "unit" else printed
 
     return map_shown_text(topic, change)

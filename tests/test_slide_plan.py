@@ -132,6 +132,28 @@ def test_close_dates_spread_to_the_least_spacing_and_a_long_gap_becomes_a_break(
     assert xs[2] - xs[0] == pytest.approx(xs[3] - xs[2], rel=0.05)  # a year each: the same distance
     assert breaks == [pytest.approx((xs[3] + xs[4]) / 2)]  # 28 years: shortened, drawn as a break
     assert xs[0] == 0 and xs[-1] == 600
+    assert placed.broken_days == [days[4].toordinal() - days[3].toordinal()]  # what the break is labelled with
+
+
+@pytest.mark.parametrize(("language", "wording"), [("en", "years"), ("de", "Jahre"), ("fr", "ans"), ("es", "años")])
+def test_each_break_in_the_axis_says_how_long_a_time_it_stands_for_in_the_topics_language(
+    tmp_path: Path, language: str, wording: str
+) -> None:
+    """A shortened wait could be read as the timeline not being to scale: its break is labelled "5 years", under the axis."""
+    data = yaml.safe_load(TREATY.read_text(encoding="utf-8")) | {"language": language}
+    data["images"] = []
+    (tmp_path / "images").mkdir()
+    plan = deck_plan(load(tmp_path, data), named_theme())
+    texts = []
+    for slide in [slide for slide in plan.slides if slide.design == "timeline"]:  # longer labels may take two slides
+        marks = [drawing for drawing in slide.drawing if drawing.name == "Break" and isinstance(drawing, Shape)]
+        lengths = [drawing for drawing in slide.drawing if isinstance(drawing, TextBlock) and drawing.name == "Break length"]
+        assert len(lengths) == len(marks)
+        texts += [block.items[0].text for block in lengths]
+        axis = next(drawing for drawing in slide.drawing if drawing.name == "Axis").box.top
+        for mark, length in zip(marks, lengths, strict=True):
+            assert length.box.top >= axis and abs(length.box.left + length.box.width / 2 - (mark.box.left + mark.box.width / 2)) < 1
+    assert f"5\u00a0{wording}" in texts and f"2\u00a0{wording}" in texts, texts  # 1926 to 1931, 1931 to 1933
 
 
 def test_several_long_gaps_become_breaks_and_same_day_markers_merge_into_one_span() -> None:
@@ -355,7 +377,7 @@ def test_a_cover_picture_stands_beside_the_title_and_a_portrait_replaces_the_ini
     cover = plan.slides[0]
     (picture,) = [drawing for drawing in cover.drawing if drawing.name == "Picture"]
     assert picture.alt == "A map" and picture.box.left >= cover.title_box.right
-    assert any(isinstance(drawing, TextBlock) and drawing.items[0].text == "Drawn by\u00a0us." for drawing in cover.drawing)
+    assert any(isinstance(drawing, TextBlock) and drawing.items[0].text == "Drawn by us." for drawing in cover.drawing)
     assert "picture" not in [slide.design for slide in plan.slides]  # shown once, on the cover
     (people,) = [slide for slide in plan.slides if slide.title == "Who was involved"]
     assert [drawing.name for drawing in people.drawing].count("Portrait") == 1

@@ -741,7 +741,11 @@ class Planner:
         ]
         notes = self.notes("timeline", plain=[f"{event.date}: {Item(event.text).text}" for event in events])
         title = self.labels["timeline"]
-        pages = timeline.timeline_pages(self.geometry.stage, events, self.set, self.style) if self.style.designs.timeline else None
+        pages = (
+            timeline.timeline_pages(self.geometry.stage, events, self.set, self.style, self.labels.span)
+            if self.style.designs.timeline
+            else None
+        )
         if pages is None:
             items = [Item((Span(f"{event.date}: ", bold=True), *event.text)) for event in events]
             return self.list_slides(title, items, notes)
