@@ -55,18 +55,18 @@ class Event:
 
 
 def timeline_pages(
-    region: Box, events: Sequence[Event], set_: Typesetter, style: DeckStyle, span: Callable[[float], str]
+    region: Box, events: Sequence[Event], set_: Typesetter, style: DeckStyle, span_text: Callable[[float], str]
 ) -> list[list[Drawing]] | None:
     """The drawings of each timeline slide, on as few slides as keep every label readable; None where that leaves
     fewer than ``LEAST_PER_SLIDE`` events on a slide (a timeline shorter than that stands on one slide, or not at all).
-    ``span`` words the time a break in the axis stands for ("3 years")."""
+    ``span_text`` words the time a break in the axis stands for ("3 years")."""
     for per_slide in range(min(len(events), MAX_PER_SLIDE), min(len(events), LEAST_PER_SLIDE) - 1, -1):
         count = -(-len(events) // per_slide)
         pages = [list(events[index * len(events) // count : (index + 1) * len(events) // count]) for index in range(count)]
         width = label_width(region, max(len(page) for page in pages), set_)
         size = _largest_size(region, events, width, set_)
         if size is not None:
-            return [_page(region, page, width, size, set_, style, span) for page in pages]
+            return [_page(region, page, width, size, set_, style, span_text) for page in pages]
     return None
 
 
@@ -140,7 +140,7 @@ def _diameter(event: Event) -> float:
 
 
 def _page(
-    region: Box, events: Sequence[Event], width: float, size: float, set_: Typesetter, style: DeckStyle, span: Callable[[float], str]
+    region: Box, events: Sequence[Event], width: float, size: float, set_: Typesetter, style: DeckStyle, span_text: Callable[[float], str]
 ) -> list[Drawing]:
     axis = region.top + region.height / 2
     low, high = region.left + width / 2, region.right - width / 2
@@ -157,7 +157,7 @@ def _page(
             Line(Box(x - half_gap, axis - half_height, 0, 2 * half_height), "muted", set_.pt(1.5), "Break"),
             Line(Box(x + half_gap, axis - half_height, 0, 2 * half_height), "muted", set_.pt(1.5), "Break"),
         ]
-        length = Item((Span(span(days)),), bullet=False)  # what the break stands for: the scale still holds
+        length = Item((Span(span_text(days)),), bullet=False)  # what the break stands for: the scale still holds
         label_width = set_.one_line_width(length, caption, "caption")
         left = min(max(x - label_width / 2, region.left), region.right - label_width)
         box = Box(left, axis + half_height, label_width, set_.height([length], label_width, caption, "caption"))

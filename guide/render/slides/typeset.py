@@ -8,7 +8,8 @@ the cards of two slides, never differ in size, and nothing grows past what fits.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 
 from guide.render.slides.fitting import (
@@ -54,6 +55,15 @@ class Typesetter:
         self.starts = dict(starts or {})
         """Roles whose largest size a template sets (its title size): tried first, down to our floor."""
         self.wanted: dict[str, float] = {}
+
+    @contextmanager
+    def trial(self) -> Iterator[None]:
+        """Layouts tried within leave ``wanted`` as it was: a design tried and not chosen must not set the deck's sizes."""
+        kept = dict(self.wanted)
+        try:
+            yield
+        finally:
+            self.wanted = kept
 
     def pt(self, length: float) -> float:
         """A length of our 960 x 540 pt design (a gap, a badge, a line's weight) on this deck's slide, in proportion to it as text is."""
