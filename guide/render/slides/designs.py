@@ -123,8 +123,10 @@ def grid(
     rows = [entries[start : start + columns] for start in range(0, len(entries), columns)]
 
     def parts(entry: GridEntry, size: float) -> tuple[float, float]:
+        """(the heading's height, what the text under it adds): the two boxes share the inset between them, so a heading
+        stands as close over its text as one paragraph over the next."""
         head = set_.height([entry.head], text_width, size, role)
-        return head, set_.height([entry.body], text_width, size, role) if entry.body else 0.0
+        return head, set_.height([entry.body], text_width, size, role) - INSET_Y_PT if entry.body else 0.0
 
     def row_heights(size: float) -> list[float]:
         return [max(max(sum(parts(entry, size)), set_.pt(BADGE_PT)) + 2 * set_.pt(PAD_PT) for entry in row) for row in rows]
@@ -166,7 +168,7 @@ def grid(
                 )
             )
             if entry.body:
-                body = Box(left, card.top + set_.pt(PAD_PT) + head_height, text_width, body_height)
+                body = Box(left, card.top + set_.pt(PAD_PT) + head_height - INSET_Y_PT, text_width, body_height + INSET_Y_PT)
                 drawings.append(set_.block(body, [entry.body], size, role, name="Card"))
         top += height + gap
     return drawings
