@@ -27,7 +27,7 @@ from guide.model import COVER, Course, Excerpt, Image, KeyFact, OpenQuestion, Pa
 from guide.quiz import Arranged, as_printed
 from guide.render.common import meta_line
 from guide.render.slides import designs, timeline
-from guide.render.slides.designs import ACCENT_BAR_PT, PAD_PT, GridEntry
+from guide.render.slides.designs import ACCENT_BAR_PT, GAP_PT, PAD_PT, GridEntry
 from guide.render.slides.fitting import INSET_X_PT, Fitted, Item, bold_line
 from guide.render.slides.geometry import MARGIN_PT, SLIDE_HEIGHT_PT, Box, Geometry
 from guide.render.slides.measure import LINE_BREAK, Measurers, sentences
@@ -70,6 +70,10 @@ AGENDA_ROWS = 4
 """Plans made at the type scale learnt from the one before, until a plan uses the sizes it was given."""
 CENTRED_SHARE = 0.8
 """A lone list that fills less of its body than this sits in the middle of it, not hanging from the title."""
+SIDE_TITLE_PT = 220.0
+"""The least width of the column a picture's title and credit take beside it, on our 960 pt wide design."""
+SIDE_GAIN = 1.3
+"""A picture is drawn beside its title, from the slide's top, where that draws it at least this many times larger."""
 SPARSE_SHARE = 1 / 3
 """A body slide's content reaches at least this share down its body, or it gets a design that fills it."""
 
@@ -769,8 +773,41 @@ class Planner:
         """The picture as large as the slide allows, titled by its caption (or alt text) without a closing full stop."""
         image = self.topic.images[index]
         title = (markup.plain_text(image.caption) if image.caption else image.alt).rstrip(". ") or self.labels["images"]
+        notes = self.notes("images", plain=[image.alt])
+        if self.designed and (beside := self.titled_beside(title, image, notes)):
+            return beside
         drawing = designs.picture(self.geometry.stage, image.file, image.alt, image.credit or "", self.set, self.style)
-        return self.slide(title, "picture", self.notes("images", plain=[image.alt]), drawing)
+        return self.slide(title, "picture", notes, drawing)
+
+    def titled_beside(self, title: str, image: Image, notes: str) -> SlidePlan | None:
+        """A picture that the stage's height keeps small (a diagram on a wide slide) drawn from the title's top to the
+        stage's foot, with its title and credit in a column at its left; None where that would not draw it
+        ``SIDE_GAIN`` times larger, or the title does not fit the column at the deck's title size."""
+        stage, pt = self.geometry.stage, self.set.pt
+        width_px, height_px = designs.picture_size(image.file)
+        tall = Box(stage.left, self.geometry.stage_title.top, stage.width, stage.bottom - self.geometry.stage_title.top)
+        column = pt(SIDE_TITLE_PT)
+        scale = min(tall.height / height_px, (tall.width - column - pt(GAP_PT)) / width_px)
+        width, height = width_px * scale, height_px * scale
+        below = designs.fitted(image.file, stage)
+        if width * height < SIDE_GAIN * below.width * below.height:
+            return None
+        column = tall.width - width - pt(GAP_PT)
+        size = self.set.largest_one([bold_line(title)], Box(tall.left, tall.top, column, tall.height), "title")
+        if size is None or size != self.set.sizes("title")[0] or "title_only" in self.capitals:
+            return None
+        shown = self.set.balanced(title, column, size, "title")
+        title_box = Box(tall.left, tall.top, column, self.set.height([bold_line(shown)], column, size, "title"))
+        box = Box(tall.right - width, tall.top, width, height)
+        picture = designs.picture(box, image.file, image.alt, "", self.set, self.style)
+        drawing = [*designs.title_accent(title_box, self.style, self.set), *picture]
+        if image.credit:
+            line = Item((Span(image.credit),), bullet=False)
+            caption = self.set.sizes("caption")[1]
+            credit_height = self.set.height([line], column, caption, "caption")
+            credit = Box(tall.left, box.bottom - credit_height, column, credit_height)
+            drawing.append(self.set.block(credit, [line], caption, "caption", ink="muted", anchor="b", name="Credit"))
+        return SlidePlan("title_only", "picture", shown, size, title_box, drawing=tuple(drawing), notes=notes)
 
 
 def _shared(
