@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import itertools
 import os
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -538,3 +539,67 @@ def test_a_matching_too_long_for_one_slide_shares_its_options_each_beside_all_it
     letters = [[item.text[:1] for item in blocks[1].items] for blocks in columns]
     assert letters == [["A", "B", "C"], ["D", "E", "F"]]
     assert second.notes_with == numbers[0] and min(block.size_pt for blocks in columns for block in blocks) >= 20
+
+
+def _card_runs(plan: Any) -> list[list[int]]:
+    """The cards (or name and term cards) on each slide of every run of slides that continue one section's cards."""
+    runs: list[list[int]] = []
+    for _, slides in itertools.groupby(plan.slides, key=lambda slide: (slide.section, slide.design)):
+        counts = [sum(isinstance(drawing, Shape) and drawing.name == "Card" for drawing in slide.drawing) for slide in slides]
+        if len(counts) > 1 and all(counts):
+            runs.append(counts)
+    return runs
+
+
+@pytest.mark.parametrize("theme", ["classic", "modern", "print"])
+@pytest.mark.parametrize("aspect", ["16:9", "4:3"])
+@pytest.mark.parametrize("name", ["treaty", "long"])
+def test_no_continued_slide_holds_one_card_where_the_cards_could_be_shared_out(tmp_path: Path, theme: str, aspect: str, name: str) -> None:
+    """Five name cards over two slides are 3 + 2, not 4 + 1: a card alone on a continued slide looks left behind."""
+    topic = load_topic(TREATY).topic if name == "treaty" else load(tmp_path, long_topic())
+    plan = deck_plan(topic, named_theme(theme).with_slide_aspect(aspect))
+    for counts in _card_runs(plan):
+        assert sum(counts) <= len(counts) or min(counts) > 1, counts
+
+
+@pytest.mark.parametrize("theme", ["classic", "modern", "print"])
+def test_a_long_topic_on_4_3_puts_as_many_cards_on_a_slide_as_fit(tmp_path: Path, theme: str) -> None:
+    """A 4:3 slide's two columns make each card tall: key terms and names take full-width rows, three a slide where
+    they fit, and the three points of what happened fit one slide."""
+    shaped = named_theme(theme).with_slide_aspect("4:3")
+    plan = deck_plan(load(tmp_path, long_topic()), shaped)
+    assert_plan_sound(plan, Measurer(shaped.heading_font))
+
+    def cards(label: str) -> list[int]:
+        return [
+            sum(isinstance(drawing, Shape) and drawing.name == "Card" for drawing in slide.drawing)
+            for slide in plan.slides
+            if slide.title.startswith(label)
+        ]
+
+    assert cards("What happened?") == [3] and cards("Why does it matter?") == [3]
+    assert cards("Who was involved") == [3, 2]
+    terms = cards("Key terms")
+    assert sum(terms) == 12 and len(terms) <= 5 and min(terms) >= 2, terms  # six slides of two before
+
+
+SHORT_TOKEN = re.compile(r"^[^\W_]{1,3}[.!?…]?[”’»\"')\]]*$")
+
+
+@pytest.mark.parametrize("theme", ["classic", "modern", "print"])
+@pytest.mark.parametrize("aspect", ["16:9", "4:3"])
+@pytest.mark.parametrize("name", ["treaty", "long", "german"])
+def test_no_line_of_a_slide_holds_a_lone_short_last_word(tmp_path: Path, theme: str, aspect: str, name: str) -> None:
+    """"Articles 1 to 3.": the "3." never stands alone on a paragraph's last line; a no-break space keeps it with "to"."""
+    data = {"long": long_topic, "german": german_topic}.get(name)
+    topic = load_topic(TREATY).topic if data is None else load(tmp_path, data())
+    plan = deck_plan(topic, named_theme(theme).with_slide_aspect(aspect))
+    for slide in plan.slides:
+        for block in text_blocks(slide):
+            for lines in block.lines:
+                if len(lines) < 2:
+                    continue
+                last = "".join(span.text for span in lines[-1]).strip()
+                before = "".join(span.text for span in lines[-2]).split()[-1:]
+                alone = " " not in last and "\u00a0" not in last and SHORT_TOKEN.match(last)
+                assert not (alone and before and len(before[0]) <= 12), (slide.title, [before, last])
