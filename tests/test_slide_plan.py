@@ -61,10 +61,15 @@ def matches_snapshot(name: str, text: str) -> None:
     assert text == path.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(("name", "data"), [("long", long_topic()), ("minimal", MINIMAL)])
-def test_the_plans_of_a_long_and_a_minimal_topic_match_their_snapshots(tmp_path: Path, name: str, data: dict[str, Any]) -> None:
-    plan = deck_plan(load(tmp_path, data), named_theme())
-    assert_plan_sound(plan)
+@pytest.mark.parametrize(
+    ("name", "data", "aspect"), [("long", long_topic(), "16:9"), ("long-4x3", long_topic(), "4:3"), ("minimal", MINIMAL, "16:9")]
+)
+def test_the_plans_of_a_long_and_a_minimal_topic_match_their_snapshots(
+    tmp_path: Path, name: str, data: dict[str, Any], aspect: str
+) -> None:
+    theme = named_theme().with_slide_aspect(aspect)
+    plan = deck_plan(load(tmp_path, data), theme)
+    assert_plan_sound(plan, Measurer(theme.heading_font))
     matches_snapshot(name, describe(plan))
 
 
