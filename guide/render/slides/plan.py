@@ -733,6 +733,8 @@ class Planner:
 
             before, tried = dict(self.set.wanted), []
             for columns in (1,) if arrangement == "rows" else (2, 1):  # each tried as if alone: the sizes it wants are its own
+                if tried and tried[0][0] and len(tried[0][0]) == 1:
+                    break  # one slide of two columns: rows could not do better
                 self.set.wanted = dict(before)
                 tried.append((_shared(entries, partial(layout, columns=columns), len(entries), columns, self.set.trial), self.set.wanted))
             found = [(pages, wanted) for pages, wanted in tried if pages]
@@ -826,15 +828,20 @@ def _shared(
     sizes is not asked for.
     """
     rows = [entries[start : start + unit] for start in range(0, len(entries), unit)]
-    with trial():
-        packed = _packed(entries, layout, most)
+    packed: list[Sequence[T]] | None = None
     for count in range(-(-len(entries) // max(most, 1)), len(entries) + 1):
         shares: list[Sequence[T]] = [[entry for row in run for entry in row] for run in _even(rows, count)] if count <= len(rows) else []
         if not shares or (len(entries) > count and any(len(share) == 1 for share in shares)):
             shares = _even(entries, count)
-        for tried in (shares, packed if packed and len(packed) == count else None):
-            pages = [(share, layout(share)) for share in tried or ()]
-            if pages and all(drawing is not None for _, drawing in pages):
+        pages = [(share, layout(share)) for share in shares]
+        if all(drawing is not None for _, drawing in pages):
+            return [(share, drawing) for share, drawing in pages if drawing is not None]
+        if count > 1 and packed is None:  # even shares of two or more slides fail: packing may need fewer
+            with trial():
+                packed = _packed(entries, layout, most) or []
+        if packed and len(packed) == count:
+            pages = [(share, layout(share)) for share in packed]
+            if all(drawing is not None for _, drawing in pages):
                 return [(share, drawing) for share, drawing in pages if drawing is not None]
     return None
 
