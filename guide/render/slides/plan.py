@@ -731,7 +731,8 @@ class Planner:
             def layout(group: Sequence[GridEntry], columns: int) -> list[Drawing] | None:
                 return designs.grid(region, group, self.set, self.style, columns, role)
 
-            before, tried = dict(self.set.wanted), []
+            before = dict(self.set.wanted)
+            tried: list[tuple[list[tuple[Sequence[GridEntry], list[Drawing]]] | None, dict[str, float]]] = []
             for columns in (1,) if arrangement == "rows" else (2, 1):  # each tried as if alone: the sizes it wants are its own
                 if tried and tried[0][0] and len(tried[0][0]) == 1:
                     break  # one slide of two columns: rows could not do better
