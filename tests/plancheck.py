@@ -7,7 +7,7 @@ import re
 from collections import defaultdict
 
 from guide.fonts import BUNDLED_FAMILIES
-from guide.render.slides.fitting import items_height, text_width
+from guide.render.slides.fitting import INSET_X_PT, INSET_Y_PT, items_height, text_width
 from guide.render.slides.geometry import Box
 from guide.render.slides.measure import Measurer
 from guide.render.slides.plan import SPARSE_SHARE, DeckPlan, SlidePlan
@@ -101,7 +101,7 @@ def assert_plan_sound(plan: DeckPlan, measurer: Measurer = MEASURER) -> None:
 
 def assert_timeline_sound(slide: SlidePlan) -> None:
     """Markers in date order with at least half a marker clear between neighbours (close ones merged into one span),
-    and no two leader lines crossing."""
+    no two leader lines crossing, and each break's length ("5 years") touching no leader line, label or other length."""
     markers = sorted(
         (drawing.box for drawing in slide.drawing if isinstance(drawing, Shape) and drawing.name in ("Marker", "Marker span")),
         key=lambda box: box.left,
@@ -112,9 +112,43 @@ def assert_timeline_sound(slide: SlidePlan) -> None:
     leaders = [_ends(drawing) for drawing in slide.drawing if isinstance(drawing, Line) and drawing.name == "Tick"]
     for first, second in itertools.combinations(leaders, 2):
         assert not _crossing(first, second), (slide.title, first, second)
+    lengths = [_lines_of(drawing.box) for drawing in slide.drawing if isinstance(drawing, TextBlock) and drawing.name == "Break length"]
+    labels = [drawing.box for drawing in slide.drawing if isinstance(drawing, TextBlock) and drawing.name == "Event"]
+    for index, length in enumerate(lengths):
+        near = _grown(length, CLEAR_PT)
+        for leader in leaders:
+            assert not _meets(leader, near), (slide.title, "leader", length, leader)
+        for other in [*labels, *lengths[index + 1 :]]:
+            assert not _overlap(length, other), (slide.title, "label", length, other)  # its lines hold their leading
 
 
 Point = tuple[float, float]
+CLEAR_PT = 1.0
+"""A break's length stands at least this far from any leader line or label: nearer reads as touching."""
+
+
+def _lines_of(box: Box) -> Box:
+    """Where a text box's lines stand, inside its margins."""
+    return Box(box.left + INSET_X_PT, box.top + INSET_Y_PT, box.width - 2 * INSET_X_PT, box.height - 2 * INSET_Y_PT)
+
+
+def _grown(box: Box, by: float) -> Box:
+    return Box(box.left - by, box.top - by, box.width + 2 * by, box.height + 2 * by)
+
+
+def _overlap(first: Box, second: Box) -> bool:
+    return first.left < second.right and second.left < first.right and first.top < second.bottom and second.top < first.bottom
+
+
+def _meets(segment: tuple[Point, Point], box: Box) -> bool:
+    """Whether a straight segment passes through or touches a box."""
+    (x0, y0), (x1, y1) = segment
+    if max(y0, y1) < box.top or min(y0, y1) > box.bottom:
+        return False
+    if y0 == y1:
+        return min(x0, x1) <= box.right and max(x0, x1) >= box.left
+    ends = [x0 + (x1 - x0) * (min(max(y, min(y0, y1)), max(y0, y1)) - y0) / (y1 - y0) for y in (box.top, box.bottom)]
+    return min(ends) <= box.right and max(ends) >= box.left
 
 
 def _ends(line: Line) -> tuple[Point, Point]:

@@ -128,3 +128,32 @@ def apart(places: Sequence[float], least: float, low: float, high: float) -> lis
         if index == len(moved) - 1 or moved[index + 1] - moved[index] < least:
             moved[index] = min(moved[index], high if index == len(moved) - 1 else moved[index + 1] - least)
     return moved
+
+
+def crossing(start: tuple[float, float], end: tuple[float, float], band: tuple[float, float]) -> tuple[float, float] | None:
+    """The stretch along the axis a straight line from ``start`` to ``end`` (x, y) covers within heights ``band``
+    (either order); None where it stays outside the band. What a label set in that band must keep clear of."""
+    (x0, y0), (x1, y1) = start, end
+    low, high = min(band), max(band)
+    if max(y0, y1) < low or min(y0, y1) > high:
+        return None
+    if y0 == y1:
+        return min(x0, x1), max(x0, x1)
+    xs = [x0 + (x1 - x0) * (min(max(y, min(y0, y1)), max(y0, y1)) - y0) / (y1 - y0) for y in (low, high)]
+    return min(xs), max(xs)
+
+
+def clear_place(middle: float, width: float, reach: tuple[float, float], blocked: Sequence[tuple[float, float]]) -> float | None:
+    """The left edge of a ``width`` wide label nearest to centring it on ``middle``, inside ``reach`` and overlapping
+    none of the ``blocked`` stretches (each already widened by the room to keep); None where no place is clear.
+
+    A break's length is read under the break it names: shifted no further than it must, never onto a leader line or
+    another label, and left out rather than crowded in."""
+    low, high = reach[0], reach[1] - width
+    if high < low:
+        return None
+    wanted = min(max(middle - width / 2, low), high)
+    banned = [(start - width, end) for start, end in blocked]  # left edges that would overlap each stretch
+    candidates = [wanted, *(edge for stretch in banned for edge in stretch)]
+    free = [left for left in candidates if low <= left <= high and not any(start < left < end for start, end in banned)]
+    return min(free, key=lambda left: (abs(left - wanted), left), default=None)

@@ -16,12 +16,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from guide.markup import Span
-from guide.render.slides.fitting import Item
+from guide.render.slides.fitting import INSET_X_PT, INSET_Y_PT, Item
 from guide.render.slides.geometry import Box
 from guide.render.slides.shapes import Drawing, Line, Shape, TextBlock
 from guide.render.slides.style import DeckStyle
 from guide.render.slides.typeset import Typesetter
-from guide.render.timescale import apart, scaled
+from guide.render.timescale import apart, clear_place, crossing, scaled
 
 MARKER_PT = 14.0
 HIGHLIGHT_PT = 22.0
@@ -35,6 +35,10 @@ LEAST_PER_SLIDE = 3
 """Fewer events than this on a slide (labels too wordy to stand more abreast at the floor size) say next to nothing
 about how the dates lie, and leave most of the slide empty: such a timeline is a dated list instead."""
 MARKER_SPACING = 1.5
+BREAK_HALF_HEIGHT_PT = 9.0
+"""A break's marks reach this far either side of the axis; its length is read just below them."""
+LENGTH_ROOM_PT = 6.0
+"""Kept clear around a break's length: no leader line or label comes nearer."""
 """Markers' centres stand at least this many markers apart (more beside the highlight); closer ones merge into a span."""
 
 
@@ -147,29 +151,26 @@ def _page(
     placed = positions(events, low, high, (width + set_.pt(LABEL_GAP_PT)) / 2, set_.pt(MARKER_PT * MARKER_SPACING))
     merged = {index for first, last in placed.spans for index in range(first, last + 1)}
     drawings: list[Drawing] = [Line(Box(region.left, axis, region.width, 0), "muted", set_.pt(2.5), "Axis")]
-    half_gap, half_height = set_.pt(5), set_.pt(9)
-    caption = set_.sizes("caption")[1]
-    lengths: list[TextBlock] = []
-    """Each break's length, read in its place among the labels, left to right."""
-    for x, days in zip(placed.breaks, placed.broken_days, strict=True):
-        drawings += [
-            Shape("rect", Box(x - half_gap, axis - half_height, 2 * half_gap, 2 * half_height), "background", name="Break"),
-            Line(Box(x - half_gap, axis - half_height, 0, 2 * half_height), "muted", set_.pt(1.5), "Break"),
-            Line(Box(x + half_gap, axis - half_height, 0, 2 * half_height), "muted", set_.pt(1.5), "Break"),
-        ]
-        length = Item((Span(span_text(days)),), bullet=False)  # what the break stands for: the scale still holds
-        label_width = set_.one_line_width(length, caption, "caption")
-        left = min(max(x - label_width / 2, region.left), region.right - label_width)
-        box = Box(left, axis + half_height, label_width, set_.height([length], label_width, caption, "caption"))
-        lengths.append(set_.block(box, [length], caption, "caption", ink="muted", align="ctr", name="Break length"))
+    half_gap, half_height = set_.pt(5), set_.pt(BREAK_HALF_HEIGHT_PT)
     clearance = set_.pt(AXIS_GAP_PT + HIGHLIGHT_PT / 2)
     """From the axis to the nearest edge of a label."""
+    labels: list[tuple[Box, Line]] = []
     for index, (event, x, date) in enumerate(zip(events, placed.labels, placed.markers, strict=True)):
         height = set_.height(event.items, width, size, "timeline")
         above = index % 2 == 0
         top = axis - clearance - height if above else axis + clearance
         label = Box(min(max(x - width / 2, region.left), region.right - width), top, width, height)
-        drawings.append(_leader(x, label.bottom if above else label.top, date, axis, set_.pt(1.0)))
+        labels.append((label, _leader(x, label.bottom if above else label.top, date, axis, set_.pt(1.0))))
+    for x in placed.breaks:
+        drawings += [
+            Shape("rect", Box(x - half_gap, axis - half_height, 2 * half_gap, 2 * half_height), "background", name="Break"),
+            Line(Box(x - half_gap, axis - half_height, 0, 2 * half_height), "muted", set_.pt(1.5), "Break"),
+            Line(Box(x + half_gap, axis - half_height, 0, 2 * half_height), "muted", set_.pt(1.5), "Break"),
+        ]
+    lengths = _break_lengths(region, placed, [box for box, _ in labels], [leader for _, leader in labels], set_, span_text)
+    """Each break's length, read in its place among the labels, left to right."""
+    for index, (event, date, (label, leader)) in enumerate(zip(events, placed.markers, labels, strict=True)):
+        drawings.append(leader)
         while lengths and lengths[0].box.left < label.left:
             drawings.append(lengths.pop(0))
         if event.own:
@@ -188,6 +189,43 @@ def _page(
         span = Box(left, axis - height / 2, right - left, height)
         drawings.append(Shape("roundRect", span, ink, "background", set_.pt(2.0), "Marker span"))
     return drawings
+
+
+def _break_lengths(
+    region: Box, placed: Placement, labels: Sequence[Box], leaders: Sequence[Line], set_: Typesetter, span_text: Callable[[float], str]
+) -> list[TextBlock]:
+    """What each break stands for ("5 years"), just under the axis between the break's two markers: moved along the
+    axis off any leader line or label it would touch, and left out where no place is clear (the break still shows).
+    A length is judged by its lines of text, inside its box's margins; a label by its whole box, which may be framed."""
+    axis = region.top + region.height / 2
+    caption = set_.sizes("caption")[1]
+    room, top = set_.pt(LENGTH_ROOM_PT), axis + set_.pt(BREAK_HALF_HEIGHT_PT)
+    lengths: list[TextBlock] = []
+    for x, days in zip(placed.breaks, placed.broken_days, strict=True):
+        length = Item((Span(span_text(days)),), bullet=False)  # what the break stands for: the scale still holds
+        width = set_.one_line_width(length, caption, "caption")
+        height = set_.height([length], width, caption, "caption")
+        lines = (top + INSET_Y_PT, top + height - INSET_Y_PT)
+        before = max(marker for marker in placed.markers if marker < x) + set_.pt(HIGHLIGHT_PT / 2)
+        after = min(marker for marker in placed.markers if marker > x) - set_.pt(HIGHLIGHT_PT / 2)
+        blocked = [(box.left - room, box.right + room) for box in labels if box.top < lines[1] and box.bottom > lines[0]]
+        blocked += [(block.box.left + INSET_X_PT - room, block.box.right - INSET_X_PT + room) for block in lengths]
+        for leader in leaders:
+            stretch = crossing(*_ends(leader), (lines[0] - room, lines[1] + room))
+            if stretch is not None:
+                blocked.append((stretch[0] - room, stretch[1] + room))
+        reach = (max(before, region.left + INSET_X_PT), min(after, region.right - INSET_X_PT))
+        left = clear_place(x, width - 2 * INSET_X_PT, reach, blocked)
+        if left is not None:
+            box = Box(left - INSET_X_PT, top, width, height)
+            lengths.append(set_.block(box, [length], caption, "caption", ink="muted", align="ctr", name="Break length"))
+    return lengths
+
+
+def _ends(line: Line) -> tuple[tuple[float, float], tuple[float, float]]:
+    """A line's two ends, (x, y) each."""
+    box = line.box
+    return ((box.left, box.bottom), (box.right, box.top)) if line.rising else ((box.left, box.top), (box.right, box.bottom))
 
 
 def _leader(label_x: float, label_y: float, date_x: float, axis: float, weight: float) -> Line:
