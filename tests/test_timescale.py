@@ -10,7 +10,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from guide.render.timescale import BREAK_RATIO, apart, scaled, when
+from guide.render.timescale import BREAK_RATIO, apart, clear_place, crossing, scaled, when
 
 PROPERTIES = settings(max_examples=60, deadline=None)
 days = st.lists(st.integers(0, 80_000), min_size=1, max_size=14).map(lambda values: [float(value) for value in sorted(values)])
@@ -96,3 +96,33 @@ def test_a_year_stands_at_its_middle_and_free_text_by_its_first_year() -> None:
     assert when(dt.date(1926, 4, 24)) == dt.date(1926, 4, 24).toordinal()
     assert when("spring 1926 to 1927") == when(1926)
     assert when("undated") is None
+
+
+stretches = st.lists(st.tuples(st.floats(0, 600), st.floats(0, 80)).map(lambda pair: (pair[0], pair[0] + pair[1])), max_size=6)
+
+
+@PROPERTIES
+@given(middle=st.floats(0, 600), width=st.floats(1, 120), reach=lines, blocked=stretches)
+def test_a_breaks_length_stands_clear_inside_its_reach_as_near_its_break_as_it_can_or_nowhere(
+    middle: float, width: float, reach: tuple[float, float], blocked: list[tuple[float, float]]
+) -> None:
+    left = clear_place(middle, width, reach, blocked)
+    wanted = min(max(middle - width / 2, reach[0]), reach[1] - width)
+    free = [
+        start
+        for start in [wanted, *(edge for low, high in blocked for edge in (low - width, high))]
+        if reach[0] <= start <= reach[1] - width and not any(start + width > low and start < high for low, high in blocked)
+    ]
+    if left is None:
+        assert not free
+        return
+    assert reach[0] <= left and left + width <= reach[1] + 1e-9
+    assert not any(left + width > low + 1e-9 and left < high - 1e-9 for low, high in blocked)
+    assert all(abs(left - wanted) <= abs(start - wanted) + 1e-9 for start in free)  # moved no further than it must
+
+
+def test_a_line_covers_the_stretch_it_crosses_within_a_band() -> None:
+    assert crossing((0, 0), (10, 10), (2, 4)) == pytest.approx((2, 4))
+    assert crossing((10, 0), (0, 10), (4, 2)) == pytest.approx((6, 8))
+    assert crossing((0, 0), (10, 10), (11, 12)) is None
+    assert crossing((3, 0), (3, 5), (1, 2)) == (3, 3)

@@ -14,13 +14,14 @@ import datetime as dt
 import itertools
 from collections.abc import Callable, Sequence
 
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.platypus import Flowable
 
 from guide.model import TimelineEntry
 from guide.render.pdf.inline import literal
 from guide.render.pdf.internals import Paragraph
 from guide.render.pdf.styles import Styles
-from guide.render.timescale import apart, longest_kept, scaled, when
+from guide.render.timescale import Scaled, apart, clear_place, crossing, longest_kept, scaled, when
 
 LEAST_LABEL_PT = 92.0
 MOST_LABEL_PT = 150.0
@@ -35,6 +36,8 @@ DATE_MIDDLE_SHARE = 0.62
 """Of a line's leading, from its top: the middle of its figures and capitals."""
 BREAK_LENGTH_PT = 7.5
 """The size of the words beside a break in the axis that say how long a time it stands for ("3 years")."""
+LENGTH_ROOM_PT = 2.0
+"""Kept clear around those words: no leader line or framed label comes nearer."""
 
 
 def placeable(entries: Sequence[TimelineEntry]) -> bool:
@@ -87,13 +90,13 @@ class _Events(Flowable):
         self.styles = styles
         self.highlight, self.dates, self.events = _labels(self.entries, date_text, styles, highlight, inline)
 
-    def _break_length(self, days: float, x: float, y: float, align: str) -> None:
-        """How long a time the break at ``x`` stands for, in small muted words with their baseline at ``y``."""
+    def _break_length(self, days: float, x: float, y: float) -> None:
+        """How long a time a break stands for, in small muted words starting at ``x``, their baseline at ``y``."""
         canvas = self.canv
         canvas.setFillColor(self.styles.palette.muted)
         canvas.setFont(self.styles.caption.fontName, BREAK_LENGTH_PT)
         text = self.span_text(days)
-        (canvas.drawCentredString if align == "centre" else canvas.drawString)(x, y, text)
+        canvas.drawString(x, y, text)
 
 
 class TimeScale(_Events):
@@ -136,16 +139,16 @@ class TimeScale(_Events):
         placed = scaled([when(entry.date) for entry in self.entries], SIDE_MARGIN_PT + half, self.width - SIDE_MARGIN_PT - half, room)
         xs = placed.places
         axis_y = self._below
+        lefts: dict[int, float] = {}
+        for indexes in (range(0, len(xs), 2), range(1, len(xs), 2)):
+            starts = [xs[index] - half for index in indexes]
+            moved = apart(starts, self._label + LABEL_GAP_PT, SIDE_MARGIN_PT, self.width - SIDE_MARGIN_PT - self._label)
+            lefts.update(zip(indexes, moved, strict=True))
         canvas.saveState()
         self._draw_axis(placed.breaks, axis_y)
-        for middle, days in zip(placed.breaks, placed.broken_days, strict=True):  # under the axis, above the labels' leaders
-            self._break_length(days, middle, axis_y - 4 - BREAK_LENGTH_PT, "centre")
-        for side, indexes in ((1, range(0, len(xs), 2)), (-1, range(1, len(xs), 2))):
-            chosen = list(indexes)
-            starts = [xs[index] - half for index in chosen]
-            lefts = apart(starts, self._label + LABEL_GAP_PT, SIDE_MARGIN_PT, self.width - SIDE_MARGIN_PT - self._label)
-            for index, left in zip(chosen, lefts, strict=True):
-                self._draw_label(index, xs[index], left, axis_y, side)
+        self._break_lengths(placed, lefts, axis_y)
+        for index, left in sorted(lefts.items()):
+            self._draw_label(index, xs[index], left, axis_y, 1 if index % 2 == 0 else -1)
         for index, x in enumerate(xs):
             highlighted = index == self.highlight
             canvas.setFillColor(palette.accent if highlighted else palette.primary)
@@ -153,6 +156,34 @@ class TimeScale(_Events):
             canvas.setLineWidth(1.2)
             canvas.circle(x, axis_y, HIGHLIGHT_MARKER_PT if highlighted else MARKER_PT, stroke=1, fill=1)
         canvas.restoreState()
+
+    def _break_lengths(self, placed: Scaled, lefts: dict[int, float], axis_y: float) -> None:
+        """What each break stands for, under the axis between the break's two markers: moved along the axis off any
+        leader line or framed label it would touch, and left out where no place is clear (the break still shows)."""
+        xs, font = placed.places, self.styles.caption.fontName
+        ascent, descent = getAscentDescent(font, BREAK_LENGTH_PT)
+        baseline = axis_y - 4 - BREAK_LENGTH_PT
+        band = (baseline + descent - LENGTH_ROOM_PT, baseline + ascent + LENGTH_ROOM_PT)
+        blocked: list[tuple[float, float]] = []
+        for index, left in lefts.items():
+            if index % 2:  # below the axis: its leader crosses the lengths' band
+                stretch = crossing(*self._leader(xs[index], left, axis_y, -1), band)
+                if stretch is not None:
+                    blocked.append((stretch[0] - LENGTH_ROOM_PT, stretch[1] + LENGTH_ROOM_PT))
+                if index == self.highlight and axis_y - LEADER_PT > baseline + descent:  # its frame reaches the words
+                    blocked.append((left - LENGTH_ROOM_PT, left + self._label + LENGTH_ROOM_PT))
+        for middle, index, wait in zip(placed.breaks, placed.broken, placed.broken_days, strict=True):
+            text = self.span_text(wait)
+            width = stringWidth(text, font, BREAK_LENGTH_PT)
+            reach = (xs[index] + HIGHLIGHT_MARKER_PT + LENGTH_ROOM_PT, xs[index + 1] - HIGHLIGHT_MARKER_PT - LENGTH_ROOM_PT)
+            left = clear_place(middle, width, reach, blocked)
+            if left is not None:
+                self._break_length(wait, left, baseline)
+                blocked.append((left - LENGTH_ROOM_PT, left + width + LENGTH_ROOM_PT))
+
+    def _leader(self, x: float, left: float, axis_y: float, side: int) -> tuple[tuple[float, float], tuple[float, float]]:
+        """The leader's ends, from the marker at ``x`` to the label's near edge, inside its corners."""
+        return (x, axis_y + side * MARKER_PT), (min(max(x, left + 4), left + self._label - 4), axis_y + side * LEADER_PT)
 
     def _draw_axis(self, breaks: Sequence[float], axis_y: float) -> None:
         canvas = self.canv
@@ -180,10 +211,10 @@ class TimeScale(_Events):
             canvas.setStrokeColor(palette.accent)
             canvas.setLineWidth(1.0)
             canvas.rect(left, bottom, self._label, height, stroke=1, fill=1)
-        anchor = min(max(x, left + 4), left + self._label - 4)
         canvas.setStrokeColor(palette.accent if index == self.highlight else palette.rule)
         canvas.setLineWidth(0.8)
-        canvas.line(x, axis_y + side * MARKER_PT, anchor, near)
+        (start_x, start_y), (end_x, end_y) = self._leader(x, left, axis_y, side)
+        canvas.line(start_x, start_y, end_x, end_y)
         date, event = self.dates[index], self.events[index]
         _, date_height = date.wrap(inner, 1e4)
         _, event_height = event.wrap(inner, 1e4)
@@ -282,7 +313,7 @@ class ColumnTimeScale(_Events):
                 canvas.line(self.AXIS_X_PT - 5, middle + offset - 2.5, self.AXIS_X_PT + 5, middle + offset + 2.5)
         broken, waits = self._waits()
         for middle, index in zip(breaks, broken, strict=True):  # beside the break, in the gap between two labels
-            self._break_length(waits[index], self.LABEL_X_PT + self.PADDING_PT, middle - BREAK_LENGTH_PT * 0.35, "left")
+            self._break_length(waits[index], self.LABEL_X_PT + self.PADDING_PT, middle - BREAK_LENGTH_PT * 0.35)
         for index, (top, y) in enumerate(zip(tops, dots, strict=True)):
             highlighted = index == self.highlight
             date, event = self.dates[index], self.events[index]
