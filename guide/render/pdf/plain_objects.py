@@ -42,16 +42,16 @@ class PlainDictionary(PDFDictionary):
 
 
 def _dictionary(entries: dict[str, Any], document: PDFDocument) -> bytes:
-    parts = [_name(key) + b" " + _value(entries[key], document) for key in sorted(entries)]
-    return b"<<\n" + _rows(parts, DICTIONARY_ROW) + b"\n>>"
+    parts = [name_bytes(key) + b" " + _value(entries[key], document) for key in sorted(entries)]
+    return b"<<\n" + rows(parts, DICTIONARY_ROW) + b"\n>>"
 
 
-def _name(key: str) -> bytes:
+def name_bytes(key: str) -> bytes:
     """A key as a PDF name: letters and digits as they are, anything else escaped by reportlab."""
     return b"/" + key.encode("ascii") if key.isascii() and key.isalnum() else pdfdocEnc(PDFName(key))
 
 
-def _rows(parts: list[bytes], row: int) -> bytes:
+def rows(parts: list[bytes], row: int) -> bytes:
     for index in reversed(range(row, len(parts), row)):
         parts.insert(index, b"\n ")
     return b" ".join(parts)
@@ -63,10 +63,10 @@ def _value(value: Any, document: PDFDocument) -> bytes:
         return value.encode("ascii") if value.isascii() and value.isprintable() else pdfdocEnc(value)
     if kind is int:
         return str(value).encode("ascii")
-    if kind is PDFObjectReference:
-        return value.format(document)
+    if kind is PDFObjectReference:  # "n v R", as it formats itself
+        return b"%d %d R" % document.idToObjectNumberAndVersion[value.name]
     if kind is PDFArray and not rl_config.pdfMultiLine:
-        return b"[ " + _rows([_value(item, document) for item in value.sequence], ARRAY_ROW) + b" ]"
+        return b"[ " + rows([_value(item, document) for item in value.sequence], ARRAY_ROW) + b" ]"
     if kind in (PDFDictionary, PlainDictionary) and type(value.dict) is dict and not rl_config.pdfMultiLine:
         return _dictionary(value.dict, document)  # an OrderedDict keeps its order: left to reportlab
     return format(value, document)  # anything else, as reportlab formats it

@@ -24,6 +24,7 @@ from guide.render.common import Metadata
 from guide.render.pdf.internals import DocumentObjects, InlineSpan, SpacedLines, current_text_object, last_annotation, page_code
 from guide.render.pdf.plain_objects import PlainDictionary
 from guide.render.pdf.structure import LANGUAGE_MARK, Annotation, Element, Mark, Structure
+from guide.render.pdf.structure_objects import ContentKid, ElementKid, ElementObject, Kid, ObjectKid
 
 ARTIFACT = "Artifact"
 TREE_ROOT = "StructTreeRoot"
@@ -281,7 +282,7 @@ class TaggingCanvas(Canvas):
         """
         key = self.structure.next_key()
         super().linkURL(url, rect, relative, thickness, color, dashArray, kind, Contents=PDFString(url), StructParent=key, **kw)
-        annotation = Annotation(self.getPageNumber() - 1, key, last_annotation(self))
+        annotation = Annotation(self.getPageNumber() - 1, key, last_annotation(self).name)
         innermost = self._open[-1] if self._in_element() else self.structure.root
         if innermost.role == LINK and innermost.description == url:
             innermost.kids.append(annotation)
@@ -314,41 +315,30 @@ def write_structure(canvas: Canvas, structure: Structure, page_keys: list[int]) 
     document = DocumentObjects(canvas)
     elements = structure.root.text_elements()
     names = {id(element): f"StructElem{index}" for index, element in enumerate(elements)}
-    page_names = [document.page(index) for index in range(document.page_count())]
+    page_names = [document.page(index).name for index in range(document.page_count())]
     by_page: dict[int, dict[int, PDFObjectReference]] = {}
     numbers: dict[int, Any] = {}
-    struct_elem, roles = PDFName("StructElem"), {role: PDFName(role) for role in {element.role for element in elements}}
     for element in elements:
-        reference = PDFObjectReference(names[id(element)])
-        entries: dict[str, Any] = {"Type": struct_elem, "S": roles[element.role]}
-        entries["P"] = PDFObjectReference(names[id(element.parent)] if element.parent is not None else TREE_ROOT)
+        name = names[id(element)]
+        reference = PDFObjectReference(name)
         first_page = next((kid.page for kid in element.kids if isinstance(kid, (Mark, Annotation))), None)
-        if first_page is not None:
-            entries["Pg"] = page_names[first_page]
-        kids: list[Any] = []
+        kids: list[Kid] = []
         for kid in element.kids:
             if isinstance(kid, Element):
-                if kid.marks_content():
-                    kids.append(PDFObjectReference(names[id(kid)]))
+                if id(kid) in names:  # it marks content
+                    kids.append(ElementKid(names[id(kid)]))
             elif isinstance(kid, Mark):
                 by_page.setdefault(kid.page, {})[kid.mcid] = reference
-                if kid.page == first_page:
-                    kids.append(kid.mcid)
-                else:
-                    kids.append(PlainDictionary({"Type": PDFName("MCR"), "Pg": page_names[kid.page], "MCID": kid.mcid}))
+                kids.append(ContentKid(kid.mcid, None if kid.page == first_page else page_names[kid.page]))
             else:
                 numbers[kid.key] = reference
-                kids.append(PlainDictionary({"Type": PDFName("OBJR"), "Obj": kid.reference, "Pg": page_names[kid.page]}))
-        entries["K"] = kids[0] if len(kids) == 1 else PDFArray(kids)  # a lone kid stands alone, as most readers expect
-        if element.alt is not None:
-            entries["Alt"] = PDFString(element.alt)
+                kids.append(ObjectKid(kid.name, page_names[kid.page]))
+        alt = element.alt
         if element.description is not None and not any(isinstance(kid, Mark) for kid in element.kids):
-            entries["Alt"] = PDFString(element.description)  # a link without text of its own says where it goes
-        if element.lang is not None:
-            entries["Lang"] = PDFString(element.lang)
-        if element.scope is not None:
-            entries["A"] = PlainDictionary({"O": PDFName("Table"), "Scope": PDFName(element.scope)})
-        document.add(PlainDictionary(entries), names[id(element)])
+            alt = element.description  # a link without text of its own says where it goes
+        parent = names[id(element.parent)] if element.parent is not None else TREE_ROOT
+        page = page_names[first_page] if first_page is not None else None
+        document.add(ElementObject(element.role, parent, page, kids, alt=alt, lang=element.lang, scope=element.scope), name)
     for page_index, key in enumerate(page_keys):
         marked = by_page.get(page_index, {})
         numbers[key] = PDFArray([marked[mcid] for mcid in range(len(marked))])

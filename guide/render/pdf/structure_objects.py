@@ -1,0 +1,100 @@
+"""A structure element's dictionary, written straight from the tree in the very bytes reportlab writes it in.
+
+A tagged sheet has a few hundred elements, each a dictionary of a role, a parent, a page and
+kids; made as dictionaries of reportlab's objects, each value was made, dispatched on its type
+and escaped on its own, most of the time of writing the tree. Here an element keeps its
+parts as names of objects and numbers, and formats itself when the document is written, when
+every object it refers to has its number. tests/test_structure_objects.py compares the bytes
+with reportlab's dictionary of the same entries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reportlab.pdfbase.pdfdoc import PDFDocument, PDFObject, PDFString
+
+from guide.render.pdf.plain_objects import ARRAY_ROW, DICTIONARY_ROW, name_bytes, rows
+
+
+@dataclass(frozen=True)
+class ContentKid:
+    """A marked-content sequence, by its MCID: on another page than the element's (``page``, an object's name) it says which."""
+
+    mcid: int
+    page: str | None = None
+
+
+@dataclass(frozen=True)
+class ElementKid:
+    """An element under this one, by its object's name."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class ObjectKid:
+    """An annotation that belongs to the element: its object's name and its page's."""
+
+    name: str
+    page: str
+
+
+Kid = ContentKid | ElementKid | ObjectKid
+
+
+class ElementObject(PDFObject):
+    """A ``/StructElem`` dictionary: its role, parent, first page, kids and own attributes, formatted as reportlab's ``PDFDictionary``."""
+
+    def __init__(
+        self,
+        role: str,
+        parent: str,
+        page: str | None,
+        kids: list[Kid],
+        *,
+        alt: str | None = None,
+        lang: str | None = None,
+        scope: str | None = None,
+    ) -> None:
+        self.role = role
+        self.parent = parent
+        """The parent element's (or the tree root's) object name."""
+        self.page = page
+        """The object name of the page its first content is on, if any."""
+        self.kids = kids
+        self.alt = alt
+        self.lang = lang
+        self.scope = scope
+
+    def format(self, document: PDFDocument) -> bytes:
+        numbers = document.idToObjectNumberAndVersion
+
+        def reference(name: str) -> bytes:
+            return b"%d %d R" % numbers[name]
+
+        parts: list[bytes] = []
+        if self.scope is not None:
+            parts.append(b"/A <<\n/O /Table /Scope " + name_bytes(self.scope) + b"\n>>")
+        if self.alt is not None:
+            parts.append(b"/Alt " + PDFString(self.alt).format(document))
+        kids = [_kid(kid, reference) for kid in self.kids]
+        parts.append(b"/K " + (kids[0] if len(kids) == 1 else b"[ " + rows(kids, ARRAY_ROW) + b" ]"))
+        if self.lang is not None:
+            parts.append(b"/Lang " + PDFString(self.lang).format(document))
+        parts.append(b"/P " + reference(self.parent))
+        if self.page is not None:
+            parts.append(b"/Pg " + reference(self.page))
+        parts += (b"/S " + name_bytes(self.role), b"/Type /StructElem")
+        return b"<<\n" + rows(parts, DICTIONARY_ROW) + b"\n>>"
+
+
+def _kid(kid: Kid, reference: Callable[[str], bytes]) -> bytes:
+    if isinstance(kid, ContentKid):
+        if kid.page is None:
+            return b"%d" % kid.mcid
+        return b"<<\n/MCID %d /Pg %s /Type /MCR\n>>" % (kid.mcid, reference(kid.page))
+    if isinstance(kid, ElementKid):
+        return reference(kid.name)
+    return b"<<\n/Obj %s /Pg %s /Type /OBJR\n>>" % (reference(kid.name), reference(kid.page))
