@@ -31,6 +31,38 @@ class Formatted(PDFObject):
         return self.data
 
 
+REFERENCE_HOLE = b"\x00reference\x00"
+"""Where a reference goes in an object formatted beforehand: no formatted name, number or dictionary holds a NUL byte."""
+
+
+class WithReferences(PDFObject):
+    """An object's bytes formatted beforehand around references to other objects, by name, filled in as the document is written.
+
+    For an object the same in every document but for the numbers of the objects it refers to (a
+    font's descriptor and its font file).
+    """
+
+    def __init__(self, parts: tuple[bytes | str, ...]) -> None:
+        self.parts = parts
+        """Formatted bytes, and between them the names of the objects referred to."""
+
+    def format(self, document: PDFDocument) -> bytes:
+        numbers = document.idToObjectNumberAndVersion
+        return b"".join(part if isinstance(part, bytes) else b"%d %d R" % numbers[part] for part in self.parts)
+
+
+def around_references(entries: dict[str, Any], document: PDFDocument) -> tuple[bytes | str, ...]:
+    """The parts of a ``WithReferences`` that formats ``entries`` as reportlab's ``PDFDictionary`` does, its references left open.
+
+    reportlab formats the dictionary itself, with a hole where each reference goes.
+    """
+    references = {key: value.name for key, value in entries.items() if isinstance(value, PDFObjectReference)}
+    formatted: bytes = PDFDictionary({**entries, **dict.fromkeys(references, Formatted(REFERENCE_HOLE))}).format(document)
+    pieces = formatted.split(REFERENCE_HOLE)
+    names = [references[key] for key in sorted(references)]  # in the order reportlab writes the keys
+    return (pieces[0], *(part for name, piece in zip(names, pieces[1:], strict=True) for part in (name, piece)))
+
+
 class PlainDictionary(PDFDictionary):
     """A dictionary of plain values, formatted as a ``PDFDictionary`` is."""
 
