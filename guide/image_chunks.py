@@ -8,8 +8,10 @@ metadata only up to its bound, and skips the pixel data, so it costs little for 
 
 from __future__ import annotations
 
+import io
 import struct
 import zlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -60,37 +62,44 @@ def png_pixels(data: bytes) -> PngPixels | None:
     """
     if not data.startswith(PNG_SIGNATURE):
         return None
-    position = len(PNG_SIGNATURE)
-    header = b""
-    palette = b""
-    transparency = animated = False
+    last: dict[bytes, bytes] = {}
     pixels: list[bytes] = []
-    for _ in range(MAX_CHUNKS):
-        if position + 8 > len(data):
-            return None
-        length, kind = struct.unpack_from(">L4s", data, position)
-        body = data[position + 8 : position + 8 + length]
+    for kind, length, body in _png_chunks(io.BytesIO(data), lambda kind, length: True):
         if len(body) < length:
             return None
-        position += 12 + length  # length, type, data and CRC
-        if kind == b"IEND":
-            break
-        if kind == b"IHDR":
-            header = body
-        elif kind == b"PLTE":
-            palette = body
-        elif kind == b"tRNS":
-            transparency = True
-        elif kind == _PNG_ANIMATION:
-            animated = True
-        elif kind == b"IDAT":
+        last[kind] = body
+        if kind == b"IDAT":
             pixels.append(body)
-    else:
-        return None
-    if len(header) != 13 or not pixels:
+    header = last.get(b"IHDR", b"")
+    if b"IEND" not in last or len(header) != 13 or not pixels:
         return None
     width, height, bit_depth, colour_type, _, _, interlace = struct.unpack(">LLBBBBB", header)
+    palette, transparency, animated = last.get(b"PLTE", b""), b"tRNS" in last, _PNG_ANIMATION in last
     return PngPixels(width, height, bit_depth, colour_type, interlace != 0, palette, transparency, animated, b"".join(pixels))
+
+
+def _png_chunks(stream: BinaryIO, read_body: Callable[[bytes, int], bool]) -> Iterator[tuple[bytes, int, bytes]]:
+    """The chunks of the PNG in ``stream`` after its signature: each one's type, stated length and body, up to IEND.
+
+    A body is read only where ``read_body`` asks for its type and length (else it is skipped, and empty
+    here); a body shorter than its length is a truncated file. The walk stops at the first
+    incomplete header, or after MAX_CHUNKS chunks.
+    """
+    stream.seek(len(PNG_SIGNATURE))
+    for _ in range(MAX_CHUNKS):
+        header = stream.read(8)
+        if len(header) < 8:
+            return
+        length, kind = struct.unpack(">L4s", header)
+        if read_body(kind, length):
+            body = stream.read(length)
+            stream.seek(4, 1)  # the CRC
+        else:
+            body = b""
+            stream.seek(length + 4, 1)
+        yield kind, length, body
+        if kind == b"IEND":
+            return
 
 
 def chunk_problem(stream: BinaryIO, name: str) -> str | None:
@@ -103,24 +112,20 @@ def chunk_problem(stream: BinaryIO, name: str) -> str | None:
 
 
 def _png_problem(stream: BinaryIO, name: str) -> str | None:
-    stream.seek(8)
-    for _ in range(MAX_CHUNKS):
-        header = stream.read(8)
-        if len(header) < 8:
-            return None  # a truncated file: the image library says it is damaged
-        length, kind = struct.unpack(">L4s", header)
+    walked = 0
+    for kind, length, data in _png_chunks(stream, lambda kind, length: kind not in _PIXELS and length <= MAX_METADATA_BYTES):
+        walked += 1
         if kind == b"IEND":
             return None
         if kind in _PIXELS:
-            stream.seek(length + 4, 1)
             continue
         if length > MAX_METADATA_BYTES:
             return f"{name} has a {_chunk_name(kind)} chunk of {length:,} bytes; at most {MAX_METADATA_BYTES:,}"
-        data = stream.read(length)
-        stream.seek(4, 1)
         compressed = _compressed_part(kind, data)
         if compressed is not None and _inflates_beyond(compressed, MAX_METADATA_BYTES):
             return f"{name} has a {_chunk_name(kind)} chunk that inflates beyond {MAX_METADATA_BYTES:,} bytes"
+    if walked < MAX_CHUNKS:
+        return None  # a truncated file: the image library says it is damaged
     return f"{name} has more than {MAX_CHUNKS:,} chunks"
 
 

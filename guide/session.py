@@ -31,7 +31,7 @@ class BuildSession:
         self.digests = Digests()
         """Each file's SHA-256, hashed once per session: what the manifests record and caches are keyed by."""
         self._made: dict[str, OrderedDict[Hashable, object]] = {}
-        self._alike: dict[str, list[tuple[object, object]]] = {}
+        self._alike: dict[str, tuple[object, object]] = {}
 
     def digest(self, path: Path) -> str:
         """The SHA-256 of ``path``'s bytes; raises RenderError if it cannot be read."""
@@ -55,20 +55,18 @@ class BuildSession:
                 table.popitem(last=False)
         return table[key]  # type: ignore[return-value]  # stored from make() under this very key
 
-    def made_alike(self, kind: str, value: object, make: Callable[[], T], keep: int = 1) -> T:
-        """What ``make`` returns for ``value``, made once for values equal to it among the last ``keep`` of this kind.
+    def made_alike(self, kind: str, value: object, make: Callable[[], T]) -> T:
+        """What ``make`` returns for ``value``, made again only when ``value`` differs from the last value of this kind.
 
         For what is made from a whole record (a topic and its typography), equal by content but
-        not hashable: the outputs of one topic, rendered one after another, share it.
+        not hashable: the outputs of one topic, rendered one after another, share it, and only
+        the latest is kept, so a long batch's memory stays flat.
         """
-        kept = self._alike.setdefault(kind, [])
-        for index, (seen, made) in enumerate(kept):
-            if seen is value or seen == value:
-                kept.append(kept.pop(index))
-                return made  # type: ignore[return-value]  # stored from make() for this very value
+        kept = self._alike.get(kind)
+        if kept is not None and (kept[0] is value or kept[0] == value):
+            return kept[1]  # type: ignore[return-value]  # stored from make() for this very value
         made = make()
-        kept.append((value, made))
-        del kept[:-keep]
+        self._alike[kind] = (value, made)
         return made
 
     def forget(self, kind: str, key: Hashable) -> None:

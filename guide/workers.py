@@ -88,8 +88,10 @@ def _render_file(job: RenderJob, output: Output, session: BuildSession) -> Rende
         return None, f"{output.file_name(job.topic.id)}: could not be rendered: {error}", traceback.format_exc()
 
 
-def _write(job: RenderJob, names: Sequence[str], rendered: Sequence[Rendered]) -> Outcome:
-    """Write every file of a topic, or none if any failed to render or to be written."""
+def _written(job: RenderJob, tasks: Sequence[Task], rendered_by_task: Sequence[Sequence[Rendered]]) -> Outcome:
+    """Write every file the topic's ``tasks`` rendered (``rendered_by_task``), or none if any failed to render or be written."""
+    names = [name for _, outputs in tasks for name in outputs]
+    rendered = [result for task_results in rendered_by_task for result in task_results]
     for _, failure, detail in rendered:
         if failure:
             return [], failure, detail
@@ -281,10 +283,11 @@ P = TypeVar("P")
 
 @dataclass(frozen=True)
 class _InFlight(Generic[P]):
-    """A topic sent to the workers: what it came with, its job, and where each of its tasks' results will be."""
+    """A topic sent to the workers: what it came with, its job, its tasks, and where each task's results will be."""
 
     payload: P
     job: RenderJob
+    tasks: list[Task]
     handles: list[tuple[Future[list[list[Rendered]]], int]]
 
 
@@ -349,7 +352,8 @@ class Workers:
             return
         if self.jobs == 1 or (len(first) == 1 and len(_tasks(first[0][1])) < 2):
             for payload, job in chain(first, pending):
-                yield payload, self._written(job, [_render(task, session) for task in _tasks(job)])
+                tasks = _tasks(job)
+                yield payload, _written(job, tasks, [_render(task, session) for task in tasks])
             return
         if len(first) == 1:
             payload, job = first[0]
@@ -382,7 +386,7 @@ class Workers:
         rendered = [_render(task, session) for task in tasks if task is not away]
         if away is not None:
             rendered.insert(tasks.index(away), helper.result(away))
-        return self._written(job, rendered)
+        return _written(job, tasks, rendered)
 
     def _alone(self, job: RenderJob, session: BuildSession) -> Outcome:
         """A lone topic: its first group of outputs (its PDFs) renders here while workers render the others.
@@ -391,12 +395,13 @@ class Workers:
         a worker's start (its collection of the inherited heap, the job and the files sent
         through pipes), which a single topic's build waits for.
         """
-        here, *others = _tasks(job)
+        tasks = _tasks(job)
+        here, *others = tasks
         pool = self._pool(min(self.jobs, len(others)))
         with _interrupts_held():  # the submission starts the workers
             futures = [pool.submit(_Worker.render_many, [task]) for task in others]
         rendered = _render(here, session)
-        return self._written(job, [rendered, *(future.result()[0] for future in futures)])
+        return _written(job, tasks, [rendered, *(future.result()[0] for future in futures)])
 
     def _sent(self, chunk: list[tuple[P, RenderJob]]) -> list[_InFlight[P]]:
         """The chunk's topics sent to the workers: one message for several topics, or one per task for a lone topic."""
@@ -411,16 +416,12 @@ class Workers:
         handles = [(future, index) for future, message in zip(futures, messages, strict=True) for index in range(len(message))]
         sent: list[_InFlight[P]] = []
         for (payload, job), topic_tasks in zip(chunk, tasks, strict=True):
-            sent.append(_InFlight(payload, job, handles[: len(topic_tasks)]))
+            sent.append(_InFlight(payload, job, topic_tasks, handles[: len(topic_tasks)]))
             handles = handles[len(topic_tasks) :]
         return sent
 
     def _collected(self, entry: _InFlight[P]) -> tuple[P, Outcome]:
-        return entry.payload, self._written(entry.job, [future.result()[index] for future, index in entry.handles])
-
-    def _written(self, job: RenderJob, rendered: list[list[Rendered]]) -> Outcome:
-        names = [name for _, outputs in _tasks(job) for name in outputs]
-        return _write(job, names, [result for task_results in rendered for result in task_results])
+        return entry.payload, _written(entry.job, entry.tasks, [future.result()[index] for future, index in entry.handles])
 
     def _pool(self, workers: int | None = None) -> ProcessPoolExecutor:
         """The worker processes, started on first use: ``workers`` of them, or ``--jobs``."""

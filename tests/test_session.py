@@ -192,7 +192,7 @@ def test_every_pdf_of_a_topic_typesets_it_once_and_an_edited_topic_or_typography
     assert typeset[2:] == [edited.title]
 
 
-def test_what_is_made_alike_is_made_once_for_equal_values_among_the_last_kept() -> None:
+def test_what_is_made_alike_is_made_again_only_for_a_value_unlike_the_last() -> None:
     from guide.session import BuildSession
 
     session, made = BuildSession(), []
@@ -204,11 +204,9 @@ def test_what_is_made_alike_is_made_once_for_equal_values_among_the_last_kept() 
 
         return now
 
-    assert session.made_alike("kind", [1], make([1]), keep=2) == "made [1]"
-    assert session.made_alike("kind", [1], make([1]), keep=2) == "made [1]"
-    session.made_alike("kind", [2], make([2]), keep=2)
-    session.made_alike("kind", [1], make([1]), keep=2)  # [1] used last: [2] is dropped next
-    session.made_alike("kind", [3], make([3]), keep=2)
-    session.made_alike("kind", [1], make([1]), keep=2)
-    session.made_alike("kind", [2], make([2]), keep=2)
-    assert made == [[1], [2], [3], [2]]
+    assert session.made_alike("kind", [1], make([1])) == "made [1]"
+    assert session.made_alike("kind", [1], make([1])) == "made [1]"  # equal, not the same list: kept
+    assert session.made_alike("other", [1], make([1])) == "made [1]"  # each kind keeps its own
+    session.made_alike("kind", [2], make([2]))
+    session.made_alike("kind", [1], make([1]))
+    assert made == [[1], [1], [2], [1]]
