@@ -31,6 +31,7 @@ from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, SUBSETN, TTFo
 from guide.fonts import FontFamily
 from guide.render.pdf.internals import register_when_used, registered_digest
 from guide.render.pdf.plain_objects import Formatted, WithReferences, around_references
+from guide.render.pdf.subset import SubsetWriter
 from guide.session import BuildSession
 
 KEPT_SUBSETS = 16
@@ -134,6 +135,7 @@ class SubsetKeepingFont(TTFont):
         """The SHA-256 of the font file this face was read from."""
         self._kept: OrderedDict[tuple[int, tuple[int, ...]], _SubsetStreams] = OrderedDict()
         self._descriptors: dict[int, tuple[bytes | str, ...]] = {}
+        self._writer: SubsetWriter | None = None
 
     def splitString(self, text: str | bytes, doc: PDFDocument, encoding: str = "utf-8") -> list[tuple[int, bytes]]:  # noqa: N802 - reportlab calls it so
         """The codes of ``text`` in this document's subsets, as reportlab's ``splitString`` gives them: ``(subset, codes)`` runs.
@@ -197,6 +199,12 @@ class SubsetKeepingFont(TTFont):
             descriptor = self._descriptors[number] = around_references(entries, doc)
         return descriptor
 
+    def _subset_writer(self) -> SubsetWriter:
+        """The writer of this face's subsets, made when the face first embeds one."""
+        if self._writer is None:
+            self._writer = SubsetWriter(self.face)
+        return self._writer
+
     def _streams(self, number: int, subset: tuple[int, ...], doc: PDFDocument) -> _SubsetStreams:
         """The streams of subset ``number`` holding ``subset``: kept, or made and kept, dropping the least recently used."""
         key = (number, subset)
@@ -206,7 +214,7 @@ class SubsetKeepingFont(TTFont):
             base_name = b"".join((SUBSETN(number), b"+", face.name, face.subfontNameX)).decode("pdfdoc")
             widths = PDFArray([face.getCharWidth(code) for code in subset])
             to_unicode = PDFStream(content=makeToUnicodeCMap(base_name, subset), filters=[PDFZCompress])
-            font_file = PDFStream(content=face.makeSubset(subset), filters=[PDFZCompress])
+            font_file = PDFStream(content=self._subset_writer().subset(subset), filters=[PDFZCompress])
             font_file.dictionary["Length1"] = len(font_file.content)
             streams = _SubsetStreams(base_name, widths.format(doc), to_unicode.format(doc), font_file.format(doc))
             self._kept[key] = streams
