@@ -166,3 +166,28 @@ def test_a_face_is_read_when_a_document_first_uses_it_and_keeps_its_bold_and_ita
     assert stringWidth("Treaty", names.bold, 10) > stringWidth("Treaty", names.regular, 10)
     italic_in_bold = Paragraph("<i>e</i>", ParagraphStyle("q", fontName=names.bold)).frags
     assert [run.fontName for run in italic_in_bold] == [names.bold_italic]
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.text(st.characters(min_codepoint=0x20, max_codepoint=0x3FF), max_size=40), st.sampled_from([8, 9.5, 11])), max_size=10
+    )
+)
+@example([(MANY_CHARACTERS, 9.5), ("Treaty", 9.5), (MANY_CHARACTERS[::-1], 11), ("", 8), ("\u00e9", 8)])
+def test_a_paragraphs_text_object_shows_text_as_reportlabs_does(runs: list[tuple[str, float]]) -> None:
+    """The operators our text object writes for each run of text, in a size of its own, are reportlab's, subset switches and all."""
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.pdfgen.textobject import PDFTextObject
+
+    from guide.render.pdf.internals import SpacedLines
+
+    name = fonts.register(THEME.body_font, BuildSession()).regular
+    ours, theirs = SpacedLines(Canvas(io.BytesIO())), PDFTextObject(Canvas(io.BytesIO()))
+    ours.setFont(name, 10)
+    theirs.setFont(name, 10)
+    for text, size in runs:
+        if size != ours._fontsize:  # a run in another size; one in the same goes on in the subset the last ended in
+            ours.setFont(name, size)
+            theirs.setFont(name, size)
+        assert ours._formatText(text) == theirs._formatText(text)

@@ -18,11 +18,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader, _digester  # type: ignore[attr-defined]  # private, not in its stubs
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import PDFImageXObject, PDFObject, PDFObjectReference
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import ShapedStr, TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import BaseDocTemplate, Flowable
@@ -443,7 +444,30 @@ class SpacedLines(PDFTextObject):
             text += " "
         if TStar:
             self.line_end = ""
-        super()._textOut(text, TStar)  # type: ignore[misc]  # private to reportlab, not in its stubs
+        code: list[str] = self._code  # type: ignore[attr-defined]  # reportlab's, not in its stubs
+        code.append(f"{self._formatText(text)} T*" if TStar else self._formatText(text))
+
+    def _formatText(self, text: str) -> str:  # noqa: N802 - reportlab's name
+        """The operators that show ``text``: reportlab's own, written directly for a TrueType font's text as it stands.
+
+        A paragraph writes each run of text through here; reportlab's general writer set its
+        code aside and back for each. Shaped text and other fonts are left to it.
+        """
+        state: dict[str, Any] = vars(self)  # reportlab's text state: font, size, leading, subset; not in its stubs
+        font: Any = pdfmetrics.getFont(state["_fontname"])
+        if not getattr(font, "_dynamicFont", False) or (font.shapable and isinstance(text, ShapedStr)):
+            formatted: str = super()._formatText(text)  # type: ignore[misc]  # private to reportlab, not in its stubs
+            return formatted
+        canvas = state["_canvas"]
+        document = canvas._doc
+        code = []
+        for subset, codes in font.splitString(text, document):
+            if subset != state["_curSubset"]:
+                name = font.getSubsetInternalName(subset, document)
+                code.append(f"{name} {fp_str(state['_fontsize'])} Tf {fp_str(state['_leading'])} TL")
+                state["_curSubset"] = subset
+            code.append(f"({canvas._escape(codes)}) Tj")
+        return " ".join(code)
 
     def _linkRecord(self, link: tuple[int, str], state: str) -> None:  # noqa: N802 - reportlab's name
         """reportlab's paragraph says so right after writing the first text of a link on a line, and where the link ends."""
