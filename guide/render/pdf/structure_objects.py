@@ -10,7 +10,6 @@ with reportlab's dictionary of the same entries.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportlab.pdfbase.pdfdoc import PDFDocument, PDFObject, PDFString
@@ -70,31 +69,30 @@ class ElementObject(PDFObject):
 
     def format(self, document: PDFDocument) -> bytes:
         numbers = document.idToObjectNumberAndVersion
-
-        def reference(name: str) -> bytes:
-            return b"%d %d R" % numbers[name]
-
         parts: list[bytes] = []
         if self.scope is not None:
             parts.append(b"/A <<\n/O /Table /Scope " + name_bytes(self.scope) + b"\n>>")
         if self.alt is not None:
             parts.append(b"/Alt " + PDFString(self.alt).format(document))
-        kids = [_kid(kid, reference) for kid in self.kids]
-        parts.append(b"/K " + (kids[0] if len(kids) == 1 else b"[ " + rows(kids, ARRAY_ROW) + b" ]"))
+        kids = self.kids
+        if len(kids) == 1:
+            parts.append(b"/K " + _kid(kids[0], numbers))
+        else:
+            parts.append(b"/K [ " + rows([_kid(kid, numbers) for kid in kids], ARRAY_ROW) + b" ]")
         if self.lang is not None:
             parts.append(b"/Lang " + PDFString(self.lang).format(document))
-        parts.append(b"/P " + reference(self.parent))
+        parts.append(b"/P %d %d R" % numbers[self.parent])
         if self.page is not None:
-            parts.append(b"/Pg " + reference(self.page))
+            parts.append(b"/Pg %d %d R" % numbers[self.page])
         parts += (b"/S " + name_bytes(self.role), b"/Type /StructElem")
         return b"<<\n" + rows(parts, DICTIONARY_ROW) + b"\n>>"
 
 
-def _kid(kid: Kid, reference: Callable[[str], bytes]) -> bytes:
+def _kid(kid: Kid, numbers: dict[str, tuple[int, int]]) -> bytes:
     if isinstance(kid, ContentKid):
         if kid.page is None:
             return b"%d" % kid.mcid
-        return b"<<\n/MCID %d /Pg %s /Type /MCR\n>>" % (kid.mcid, reference(kid.page))
+        return b"<<\n/MCID %d /Pg %d %d R /Type /MCR\n>>" % (kid.mcid, *numbers[kid.page])
     if isinstance(kid, ElementKid):
-        return reference(kid.name)
-    return b"<<\n/Obj %s /Pg %s /Type /OBJR\n>>" % (reference(kid.name), reference(kid.page))
+        return b"%d %d R" % numbers[kid.name]
+    return b"<<\n/Obj %d %d R /Pg %d %d R /Type /OBJR\n>>" % (*numbers[kid.name], *numbers[kid.page])

@@ -48,7 +48,15 @@ class UnplacedLink:
 
 
 def draws_nothing(lines: list[str]) -> bool:
-    """Whether a page's code only saves, restores or sets the graphics state: each operator in it (a bare word) one of those."""
+    """Whether a page's code only saves, restores or sets the graphics state: each operator in it (a bare word) one of those.
+
+    Each line's last word is looked at first: a text object (``BT`` … ``ET``) or a path ends in
+    an operator that draws, which settles it without reading the rest of the line.
+    """
+    for line in lines:
+        words = line.rsplit(None, 1)
+        if words and words[-1].isalpha() and words[-1] not in STATE_OPERATORS:
+            return False
     return all(token in STATE_OPERATORS for line in lines for token in line.split() if token.isalpha())
 
 
