@@ -30,7 +30,7 @@ from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, SUBSETN, TTFo
 
 from guide.fonts import FontFamily
 from guide.render.pdf.internals import register_when_used, registered_digest
-from guide.render.pdf.plain_objects import Formatted, WithReferences, around_references
+from guide.render.pdf.plain_objects import Formatted, WithReferences, around_references, number_array
 from guide.render.pdf.subset import SubsetWriter
 from guide.session import BuildSession
 
@@ -212,11 +212,11 @@ class SubsetKeepingFont(TTFont):
         if streams is None:
             face = self.face
             base_name = b"".join((SUBSETN(number), b"+", face.name, face.subfontNameX)).decode("pdfdoc")
-            widths = PDFArray([face.getCharWidth(code) for code in subset])
+            widths = number_array([face.getCharWidth(code) for code in subset], doc)
             to_unicode = PDFStream(content=makeToUnicodeCMap(base_name, subset), filters=[PDFZCompress])
             font_file = PDFStream(content=self._subset_writer().subset(subset), filters=[PDFZCompress])
             font_file.dictionary["Length1"] = len(font_file.content)
-            streams = _SubsetStreams(base_name, widths.format(doc), to_unicode.format(doc), font_file.format(doc))
+            streams = _SubsetStreams(base_name, widths, to_unicode.format(doc), font_file.format(doc))
             self._kept[key] = streams
             if len(self._kept) > KEPT_SUBSETS:
                 self._kept.popitem(last=False)

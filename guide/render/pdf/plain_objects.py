@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab import rl_config
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFDocument, PDFName, PDFObject, PDFObjectReference, format, pdfdocEnc
 
 DICTIONARY_ROW = 6
@@ -29,6 +30,15 @@ class Formatted(PDFObject):
 
     def format(self, document: PDFDocument) -> bytes:
         return self.data
+
+
+def number_array(numbers: list[float], document: PDFDocument) -> bytes:
+    """An array of numbers (a font's widths) in the bytes reportlab's ``PDFArray`` writes, each row of numbers formatted at once."""
+    if rl_config.pdfMultiLine:  # set out otherwise: left to reportlab
+        formatted: bytes = PDFArray(numbers).format(document)
+        return formatted
+    row_text = [fp_str(*numbers[start : start + ARRAY_ROW]) for start in range(0, len(numbers), ARRAY_ROW)]
+    return b"[ " + " \n  ".join(row_text).encode("ascii") + b" ]"
 
 
 REFERENCE_HOLE = b"\x00reference\x00"
