@@ -21,7 +21,15 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
 from guide.render.common import Metadata
-from guide.render.pdf.internals import DocumentObjects, InlineSpan, SpacedLines, current_text_object, last_annotation, page_code
+from guide.render.pdf.internals import (
+    DocumentObjects,
+    InlineSpan,
+    SpacedLines,
+    current_text_object,
+    last_annotation,
+    page_code,
+    write_objects_directly,
+)
 from guide.render.pdf.plain_objects import PlainDictionary
 from guide.render.pdf.structure import LANGUAGE_MARK, Annotation, Element, Mark, Structure
 from guide.render.pdf.structure_objects import ContentKid, ElementKid, ElementObject, Kid, ObjectKid
@@ -307,6 +315,7 @@ class TaggingCanvas(Canvas):
         self.setCatalogEntry("MarkInfo", PDFDictionary({"Marked": "true"}))
         self.setViewerPreference("DisplayDocTitle", "true")
         self.setCatalogEntry("Metadata", xmp_stream(self._metadata))
+        write_objects_directly(self)
         super().save()
 
 
