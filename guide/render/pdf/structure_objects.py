@@ -10,30 +10,27 @@ with reportlab's dictionary of the same entries.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reportlab.pdfbase.pdfdoc import PDFDocument, PDFObject, PDFString
 
 from guide.render.pdf.plain_objects import ARRAY_ROW, DICTIONARY_ROW, name_bytes, rows
 
 
-@dataclass(frozen=True)
-class ContentKid:
+class ContentKid(NamedTuple):
     """A marked-content sequence, by its MCID: on another page than the element's (``page``, an object's name) it says which."""
 
     mcid: int
     page: str | None = None
 
 
-@dataclass(frozen=True)
-class ElementKid:
+class ElementKid(NamedTuple):
     """An element under this one, by its object's name."""
 
     name: str
 
 
-@dataclass(frozen=True)
-class ObjectKid:
+class ObjectKid(NamedTuple):
     """An annotation that belongs to the element: its object's name and its page's."""
 
     name: str

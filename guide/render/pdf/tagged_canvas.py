@@ -338,20 +338,26 @@ def write_structure(canvas: Canvas, structure: Structure, page_keys: list[int]) 
     for element in elements:
         name = names[id(element)]
         reference = PDFObjectReference(name)
-        first_page = next((kid.page for kid in element.kids if isinstance(kid, (Mark, Annotation))), None)
+        first_page: int | None = None  # the page of its first marked content or annotation
+        has_text = False
         kids: list[Kid] = []
         for kid in element.kids:
             if isinstance(kid, Element):
-                if id(kid) in names:  # it marks content
-                    kids.append(ElementKid(names[id(kid)]))
-            elif isinstance(kid, Mark):
+                kid_name = names.get(id(kid))
+                if kid_name is not None:  # it marks content
+                    kids.append(ElementKid(kid_name))
+                continue
+            if first_page is None:
+                first_page = kid.page
+            if isinstance(kid, Mark):
+                has_text = True
                 by_page.setdefault(kid.page, {})[kid.mcid] = reference
                 kids.append(ContentKid(kid.mcid, None if kid.page == first_page else page_names[kid.page]))
             else:
                 numbers[kid.key] = reference
                 kids.append(ObjectKid(kid.name, page_names[kid.page]))
         alt = element.alt
-        if element.description is not None and not any(isinstance(kid, Mark) for kid in element.kids):
+        if element.description is not None and not has_text:
             alt = element.description  # a link without text of its own says where it goes
         parent = names[id(element.parent)] if element.parent is not None else TREE_ROOT
         page = page_names[first_page] if first_page is not None else None
