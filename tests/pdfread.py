@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
@@ -97,3 +99,23 @@ def coloured_text(reader: PdfReader, page_index: int) -> list[tuple[str, float, 
 
     reader.pages[page_index].extract_text(visitor_operand_before=before, visitor_text=visit)
     return runs
+
+
+def text_lines(pdf: bytes, page_index: int) -> list[str]:
+    """The lines of text drawn on a page in the order drawn: the runs drawn one after another on one baseline, joined.
+
+    A paragraph is drawn line by line, so a line's runs (a bold word, a change of colour) follow each other.
+    """
+    lines: list[tuple[float, list[str]]] = []
+
+    def visit(text: str, matrix: list[float], text_matrix: list[float], font: object, size: float) -> None:
+        if not text.strip():
+            return
+        y = round(matrix[5] + text_matrix[5] * matrix[3], 1)
+        if lines and abs(lines[-1][0] - y) < 0.2:
+            lines[-1][1].append(text)
+        else:
+            lines.append((y, [text]))
+
+    PdfReader(io.BytesIO(pdf)).pages[page_index].extract_text(visitor_text=visit)
+    return [" ".join("".join(parts).split()) for _, parts in lines]

@@ -33,8 +33,8 @@ from guide.load.theme_schema import ThemeFile
 from guide.model import Course
 from guide.records import record_of
 from guide.render.pdf.fonts import register
-from guide.render.pdf.handout import bookmarks, on_paper, render_handout, render_slides_pdf
-from guide.render.pdf.ruled_pages import READABLE_PT, smallest_text_pt
+from guide.render.pdf.handout import GRIDS, balanced, bookmarks, on_paper, render_handout, render_slides_pdf
+from guide.render.pdf.ruled_pages import READABLE_PT, page_counts, smallest_text_pt
 from guide.render.pdf.slide_art import face_of
 from guide.render.planning import deck_setting
 from guide.render.pptx import deck_plan, render_deck
@@ -105,6 +105,16 @@ def slide_pages(pdf: PdfReader, plan: DeckPlan) -> dict[int, int]:
     return {number: index for index, number in labelled}
 
 
+def assert_balanced(pdf: PdfReader, plan: DeckPlan, grid: bool) -> dict[int, int]:
+    """Slide number -> its page (see ``slide_pages``), asserting that a page holds a slide alone only where an odd number of
+    slides leaves one over, and (``grid``) that the pages of a grid hold as many as each other, give or take one."""
+    pages = slide_pages(pdf, plan)
+    counts = [count for _, count in sorted(Counter(pages.values()).items())]
+    assert counts.count(1) <= len(pages) % 2, counts
+    assert not grid or max(counts) - min(counts) <= 1, counts
+    return pages
+
+
 def printed_sizes(pdf: PdfReader, index: int) -> list[tuple[float, float, str]]:
     """(size it prints at, size where it is drawn, text) of each run of text on a page: a slide's text shrinks with its slide."""
     found: list[tuple[float, float, str]] = []
@@ -153,13 +163,14 @@ def test_page_counts_sizes_text_fonts_and_outline(treaty: Any, template_theme: T
     handouts = {layout: reader(render_handout(treaty, theme.with_handout(layout), session=session)) for layout in ("lines", "6", "notes")}
     shown = printed(plan)
     assert math.ceil(len(shown) / 3) <= len(handouts["lines"].pages) <= math.ceil(len(shown) / 2)
-    lines_page = slide_pages(handouts["lines"], plan)
+    lines_page = assert_balanced(handouts["lines"], plan, grid=False)
     assert len(handouts["6"].pages) == math.ceil(len(shown) / 6)
+    six_page = assert_balanced(handouts["6"], plan, grid=True)
     assert len(handouts["notes"].pages) == len(shown)
     notes_under = notes_set_under(plan)
     for index, (number, slide) in enumerate(shown):
         assert squeezed(shown_title(slide)) in page_text(handouts["lines"], lines_page[number])
-        assert squeezed(shown_title(slide)) in page_text(handouts["6"], index // 6)
+        assert squeezed(shown_title(slide)) in page_text(handouts["6"], six_page[number])
         notes = page_text(handouts["notes"], index)
         pointer = squeezed(f"Notes: see slide {notes_under[number]}")
         assert squeezed(shown_title(slide)) in notes and (squeezed(slide.notes[:80]) if notes_under[number] == number else pointer) in notes
@@ -177,6 +188,30 @@ def test_page_counts_sizes_text_fonts_and_outline(treaty: Any, template_theme: T
     for pdf in handouts.values():
         assert {(round(float(page.mediabox.width), 1), round(float(page.mediabox.height), 1)) for page in pdf.pages} == {(595.3, 841.9)}
         assert "Page 1 of" in pdf.pages[0].extract_text() and treaty.title in pdf.pages[0].extract_text()
+
+
+@pytest.mark.parametrize("size", ["a4", "letter"])
+@pytest.mark.parametrize("layout", ["lines", "2", "4", "6", "9"])
+def test_no_handout_page_holds_a_slide_alone_where_the_others_could_spare_one(treaty: Any, layout: str, size: str) -> None:
+    """The treaty's slides shared evenly between a handout's pages: 22 at six a page as 6, 6, 5, 5, not 6, 6, 6, 4; beside
+    lines as pages of three and two, none of one; each page's slides read back from its labels."""
+    theme = named_theme().with_page_size(size).with_handout(layout)
+    pdf = reader(render_handout(treaty, theme))
+    plan = deck_plan(treaty, theme)
+    on_page = Counter(assert_balanced(pdf, plan, grid=layout != "lines").values())
+    if layout in GRIDS:
+        per_page = math.prod(GRIDS[layout])
+        assert len(pdf.pages) == math.ceil(len(printed(plan)) / per_page) and max(on_page.values()) <= per_page
+    else:
+        assert set(on_page.values()) <= {2, 3}, on_page
+
+
+def test_slides_are_shared_evenly_between_pages() -> None:
+    assert balanced(10, 6) == [5, 5] and balanced(19, 9) == [7, 6, 6] and balanced(12, 6) == [6, 6]
+    assert balanced(1, 9) == [1] and balanced(0, 4) == [] and balanced(7, 2) == [2, 2, 2, 1]
+    assert page_counts([True] * 22) == [3] * 6 + [2, 2] and page_counts([True] * 4) == [2, 2]
+    assert page_counts([False] * 5) == [2, 2, 1] and page_counts([True] * 3) == [3] and page_counts([True]) == [1]
+    assert page_counts([False, True, True, True, True, False]) == [2, 2, 2]  # three only where all three fit
 
 
 def test_handouts_follow_the_page_size_and_keep_links_and_slide_numbers(treaty: Any) -> None:
@@ -417,9 +452,10 @@ def test_generated_topics_give_slides_and_handouts_with_every_title_and_nothing_
     slides = reader(render_slides_pdf(topic, theme, session=session))
     handout = reader(render_handout(topic, theme, session=session))
     assert len(slides.pages) == len(plan.slides) and len(handout.pages) == math.ceil(len(printed(plan)) / 6)
-    slide_pages(reader(render_handout(topic, theme.with_handout("lines"), session=session)), plan)
-    for index, (_, slide) in enumerate(printed(plan)):
-        assert squeezed(slide.title) in page_text(handout, index // 6)
+    assert_balanced(reader(render_handout(topic, theme.with_handout("lines"), session=session)), plan, grid=False)
+    six_page = assert_balanced(handout, plan, grid=True)
+    for number, slide in printed(plan):
+        assert squeezed(slide.title) in page_text(handout, six_page[number])
     for index, slide in enumerate(plan.slides):
         drawn = "".join(span.text for line in slide.title_lines for span in line)  # as set: a layout may show titles in capitals
         assert squeezed(drawn) in page_text(slides, index)
@@ -525,7 +561,7 @@ def test_dense_slides_go_two_a_page_when_three_would_print_them_too_small(
     theme = replace(named_theme().with_page_size(page_size).with_handout("lines"), margin_mm=margin)  # type: ignore[arg-type]
     plan = deck_plan(treaty, theme)
     pdf = reader(render_handout(treaty, theme))
-    on_page = Counter(slide_pages(pdf, plan).values())
+    on_page = Counter(assert_balanced(pdf, plan, grid=False).values())
     *full, last = sorted(on_page)
     assert {on_page[page] for page in full} == per_page and on_page[last] <= max(per_page), on_page  # the last page holds what is left
     assert smallest_printed(pdf, plan) >= least - 0.01

@@ -622,9 +622,10 @@ def test_every_question_on_a_paper_with_a_total_shows_its_points_and_the_total_i
     assert "Total" not in text and "pt)" not in text  # no question says what it is worth: no total, and no points
 
 
-def test_the_matchings_letters_print_at_the_texts_size_and_long_options_at_the_reading_measure(treaty: Topic) -> None:
+def test_the_matchings_letters_print_at_the_texts_size_and_options_that_fit_a_line_take_one(treaty: Topic) -> None:
     """The right column's letters as large as its text, the teacher's boxed letters near the box's size; option A of the
-    treaty's first question (77 characters) breaks only after "peaceful", some 65 characters in, not at half the page."""
+    treaty's first question (77 characters) is too long for half the page or the reading measure, so the question takes
+    the page's width and the option one line, in the paper and (bold, as the right answer) in its key."""
     from tests.pagefill import runs
 
     for pdf in (render_quiz(treaty, named_theme()), render_quiz_answers(treaty, named_theme())):
@@ -632,7 +633,7 @@ def test_the_matchings_letters_print_at_the_texts_size_and_long_options_at_the_r
         body = next(run.size for run in lines if run.text.startswith("Refusing to trade"))
         letters = [run for run in lines if run.text in "ABCDEF" and len(run.text) == 1]
         assert letters and all(run.size >= body for run in letters if run.x > 200), [(run.text, run.size) for run in letters]
-    option = next(run.text for run in runs(render_quiz(treaty, named_theme()), 0) if "When the other was attacked" in run.text)
-    assert option.rstrip().endswith("peaceful"), option  # the key sets the right option in bold, which breaks a word sooner
+        option = next(run.text for run in lines if "When the other was attacked" in run.text)
+        assert option.rstrip().endswith("peaceful conduct."), option
     boxed = [run for run in runs(render_quiz_answers(treaty, named_theme()), 0) if run.text in ("E", "D", "C") and run.x < 200]
     assert boxed and all(run.size >= 9 for run in boxed)

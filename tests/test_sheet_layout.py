@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
@@ -596,6 +596,7 @@ def test_the_students_band_has_lines_for_name_class_and_date_and_the_teachers_ha
     segments=st.lists(st.text(alphabet="abcdefghij.-_", min_size=1, max_size=14), min_size=1, max_size=8),
     width=st.floats(40, 200),
 )
+@example(segments=["________-"], width=40)  # wider than its line and ending in a break: no empty last line
 def test_a_long_link_breaks_only_after_a_slash_or_hyphen(segments: list[str], width: float) -> None:
     from guide.render.pdf.blocks import link_lines
 

@@ -387,7 +387,7 @@ def link_lines(shown: str, width: float, style: ParagraphStyle) -> list[str]:
     reportlab would otherwise cut a link too long for its line anywhere, with nothing to show it goes on.
     """
     lines = [""]
-    for piece in LINK_BREAKS.split(shown):
+    for piece in filter(None, LINK_BREAKS.split(shown)):  # a link ending in a break splits off an empty piece
         if lines[-1] and stringWidth(lines[-1] + piece, style.fontName, style.fontSize) > width:
             lines.append("")
         lines[-1] += piece

@@ -177,15 +177,26 @@ def ruled_story(deck: _Deck, width: float, height: float) -> list[Flowable]:
 
 
 def grid_story(deck: _Deck, layout: HandoutLayout) -> list[Flowable]:
-    """A page of slides per ``columns x rows`` slides, in reading order."""
+    """Pages of at most ``columns x rows`` slides, in reading order, the slides shared evenly between them (see ``balanced``)."""
     columns, rows = GRIDS[layout]
-    per_page = columns * rows
     story: list[Flowable] = []
-    for start in range(0, len(deck.shown), per_page):
-        if start:
-            story.append(PageBreak())
-        story.append(SlidePage(deck, deck.shown[start : start + per_page], columns, rows))
+    start = 0
+    for count in balanced(len(deck.shown), columns * rows):
+        story += [PageBreak()] if story else []
+        story.append(SlidePage(deck, deck.shown[start : start + count], columns, rows))
+        start += count
     return story
+
+
+def balanced(count: int, per_page: int) -> list[int]:
+    """How many of ``count`` slides each page takes, at most ``per_page``: as few pages as hold them, shared as evenly as can
+    be (the fuller pages first), so that no last page holds one slide alone where the others could spare it one.
+
+    Ten at six a page are five and five, not six and four; nineteen at nine are seven, six and six, not nine, nine and one.
+    """
+    pages = -(-count // per_page)
+    share, more = divmod(count, pages) if pages else (0, 0)
+    return [share + 1] * more + [share] * (pages - more)
 
 
 def notes_story(deck: _Deck) -> list[Flowable]:

@@ -20,6 +20,8 @@ BOX_GAP_PT = 6.0
 ROW_GAP_PT = 4.0
 COLUMN_GAP_PT = 24.0
 """Between columns side by side (a matching's: its letters are written in the boxes, no lines drawn between the columns)."""
+ONE_LINE_SLACK_PT = 0.5
+"""Kept free beside an option's line, so that it fits its column however its width rounds."""
 INSIDE_PT = 9.0
 """A letter or number in a box, bold: as large as the box holds, so a key is checked against a student's paper at a glance."""
 
@@ -45,7 +47,15 @@ class MarkedRows(Flowable):
     parts); rows taller than a whole page part between rows.
     """
 
-    def __init__(self, columns: Sequence[Sequence[Row]], ink: Color, font: str, indent_pt: float, shares: Sequence[float] = ()) -> None:
+    def __init__(
+        self,
+        columns: Sequence[Sequence[Row]],
+        ink: Color,
+        font: str,
+        indent_pt: float,
+        shares: Sequence[float] = (),
+        row_gap_pt: float = ROW_GAP_PT,
+    ) -> None:
         super().__init__()
         self.columns = [list(column) for column in columns]
         self.shares = list(shares) or [1 / len(self.columns)] * len(self.columns)
@@ -53,6 +63,7 @@ class MarkedRows(Flowable):
         self.ink = ink
         self.font = font
         self.indent_pt = indent_pt
+        self.row_gap_pt = row_gap_pt
         self.heights: list[float] = []
 
     def _text_widths(self, available_width: float) -> list[float]:
@@ -70,7 +81,7 @@ class MarkedRows(Flowable):
                 if index < len(column):
                     tallest = max(tallest, column[index][1].wrap(width, available_height)[1])
             self.heights.append(tallest)
-        self.height = sum(self.heights) + ROW_GAP_PT * rows
+        self.height = sum(self.heights) + self.row_gap_pt * rows
         return available_width, self.height
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
@@ -78,14 +89,14 @@ class MarkedRows(Flowable):
         self.wrap(available_width, available_height)
         used, fitting = 0.0, 0
         for height in self.heights:
-            if used + height + ROW_GAP_PT > available_height:
+            if used + height + self.row_gap_pt > available_height:
                 break
-            used += height + ROW_GAP_PT
+            used += height + self.row_gap_pt
             fitting += 1
         if fitting == 0 or fitting == len(self.heights):
             return []
         parts = [[column[:fitting] for column in self.columns], [column[fitting:] for column in self.columns]]
-        return [MarkedRows(columns, self.ink, self.font, self.indent_pt, self.shares) for columns in parts]
+        return [MarkedRows(columns, self.ink, self.font, self.indent_pt, self.shares, self.row_gap_pt) for columns in parts]
 
     def draw(self) -> None:
         canvas = self.canv
@@ -110,7 +121,7 @@ class MarkedRows(Flowable):
                     canvas.restoreState()
                 _, text_height = text.wrap(width, row_height)
                 text.drawOn(canvas, x + BOX_PT + BOX_GAP_PT, top - text_height)
-            top -= row_height + ROW_GAP_PT
+            top -= row_height + self.row_gap_pt
 
     def _mark(self, mark: Mark, x: float, y: float) -> None:
         canvas = self.canv
@@ -131,3 +142,39 @@ class MarkedRows(Flowable):
             canvas.setFont(self.font, size)
             canvas.drawCentredString(x + BOX_PT / 2, y + (BOX_PT - size * 0.7) / 2, mark.inside)
         canvas.restoreState()
+
+
+class OptionRows(MarkedRows):
+    """A question's options, A, B, C … in reading order, in as many columns as their widest fits on one line (A B / C D), else
+    one under another.
+
+    ``widest_pt`` is the widest option set on one line; the answer key measures the same as the paper, so both set the
+    options alike, and the key's feedback under an option wraps in its column.
+    """
+
+    def __init__(
+        self, rows: Sequence[Row], widest_pt: float, ink: Color, font: str, indent_pt: float, row_gap_pt: float = ROW_GAP_PT
+    ) -> None:
+        super().__init__([rows], ink, font, indent_pt, (), row_gap_pt)
+        self.widest_pt = widest_pt
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        rows = max(len(column) for column in self.columns)
+        in_order = [column[row] for row in range(rows) for column in self.columns if row < len(column)]
+        count = option_columns(len(in_order), self.widest_pt, available_width - self.indent_pt)
+        self.columns = [in_order[column::count] for column in range(count)]
+        self.shares = [1 / count] * count
+        return super().wrap(available_width, available_height)
+
+
+def option_columns(options: int, widest_pt: float, room_pt: float) -> int:
+    """The most columns (each row full but the last, as few rows as that many columns need) in which ``options`` options
+    each fit on one line, the widest ``widest_pt`` wide, in ``room_pt``: four short ones in a row, or two rows of two."""
+    for rows in range(1, options + 1):
+        columns = -(-options // rows)
+        if -(-options // columns) != rows:
+            continue  # as many columns as fewer rows need: not a layout of its own
+        text_pt = (room_pt - COLUMN_GAP_PT * (columns - 1)) / columns - BOX_PT - BOX_GAP_PT
+        if widest_pt + ONE_LINE_SLACK_PT <= text_pt:
+            return columns
+    return 1

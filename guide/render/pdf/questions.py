@@ -31,13 +31,14 @@ from guide.model import (
 )
 from guide.quiz import Arranged, blank_answer, blanks, letter, matching_key, shown
 from guide.render.pdf.blocks import Blocks, new_item, numbered
-from guide.render.pdf.columns import Kept
+from guide.render.pdf.columns import MAX_PT, Kept
 from guide.render.pdf.flowables import RuledLines
 from guide.render.pdf.inline import literal
 from guide.render.pdf.internals import Paragraph
-from guide.render.pdf.marks import Mark, MarkedRows, Row
+from guide.render.pdf.marks import ROW_GAP_PT, Mark, MarkedRows, OptionRows, Row
 from guide.render.pdf.structure import Element
 from guide.render.pdf.tagged import Tagged, tag
+from guide.typography import unbroken
 
 HANDWRITING_PT_PER_CHARACTER = 6.0
 """Width a student's handwriting takes per character, to give an answer the lines it needs."""
@@ -75,10 +76,12 @@ def section_title(label: str, version_label: str, seed: int) -> str:
 class Questions:
     """The flowables of a topic's questions, on a sheet or in its key, with one document's styles and labels."""
 
-    def __init__(self, blocks: Blocks) -> None:
+    def __init__(self, blocks: Blocks, row_gap_pt: float = ROW_GAP_PT) -> None:
         self.blocks = blocks
         self.styles = blocks.styles
         self.labels = blocks.labels
+        self.row_gap_pt = row_gap_pt
+        """Between the rows of boxes (options, items, pairs): a quiz paper with room to spare sets them further apart."""
 
     # shared parts
 
@@ -97,7 +100,20 @@ class Questions:
         return Paragraph(f"<i>{literal(self.labels[label])}</i>", self.styles.answer)
 
     def _rows(self, columns: Sequence[Sequence[Row]], shares: Sequence[float] = ()) -> MarkedRows:
-        return MarkedRows(columns, self.styles.palette.text, self.styles.heading_fonts.bold, INDENT_PT, shares)
+        return MarkedRows(columns, self.styles.palette.text, self.styles.heading_fonts.bold, INDENT_PT, shares, self.row_gap_pt)
+
+    def widest_option(self, item: Arranged) -> float:
+        """How wide a choice's widest option is set on one line, after its letter, in bold as the key sets a correct one: what
+        the paper and its key both measure, so they set the options alike (0 for a question of another type)."""
+        question = item.question
+        if not isinstance(question, ChoiceQuestion):
+            return 0.0
+        widths = []
+        for place, index in enumerate(item.order):
+            option = Paragraph(f"<b>{letter(place)}.&nbsp;{self.blocks.inline(question.options[index].text)}</b>", self.styles.body)
+            option.wrap(MAX_PT, MAX_PT)
+            widths.append(max(option.getActualLineWidths0()))
+        return max(widths)
 
     def _text(self, prose: str, bold: bool = False) -> Paragraph:
         shown_text = self.blocks.inline(prose)
@@ -135,7 +151,10 @@ class Questions:
                 (Mark(ticked=answered and correct[index]), self._option(place, question.options[index], answered))
                 for place, index in enumerate(item.order)
             ]
-            return [self._stem(item, question.question, "question"), self._instruction(instruction), self._rows([rows])]
+            options = OptionRows(
+                rows, self.widest_option(item), self.styles.palette.text, self.styles.heading_fonts.bold, INDENT_PT, self.row_gap_pt
+            )
+            return [self._stem(item, question.question, "question"), self._instruction(instruction), options]
         if isinstance(question, TrueFalseQuestion):
             columns = [
                 [(Mark(ticked=answered and question.answer is value), self._label(name, answered and question.answer is value))]
@@ -236,10 +255,16 @@ class Questions:
         if isinstance(question, OrderingQuestion):
             return ", ".join(str(index + 1) for index in item.order)
         assert isinstance(question, ClozeQuestion)
-        return "; ".join(f"({number}) {' / '.join(blank.answers)}" for number, blank in enumerate(blanks(question), start=1))
+        return "; ".join(_enumerated(number, blank.answers) for number, blank in enumerate(blanks(question), start=1))
 
     def _answer_line(self, answer: str) -> Paragraph:
         return Paragraph(f"<b>{literal(self.labels['answer'])}:</b> {literal(answer)}", self.styles.key_answer)
+
+
+def _enumerated(number: int, answers: Sequence[str]) -> str:
+    """A gap's number with its answers, "(4) five / 5": the number kept with the first word, the alternatives with each other,
+    so a line never ends in a lone "(4)" nor starts with "/ 5"."""
+    return unbroken(f"({number}) ") + unbroken(" / ").join(answers)
 
 
 def _tagged(parts: list[Flowable], listed: Element) -> list[Flowable]:

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Literal
 
 from reportlab.platypus import Flowable, Spacer
 
-from guide import markup
 from guide.model import ChoiceQuestion, Course, MatchingQuestion, Topic
 from guide.quiz import Arranged, on_paper, total_points, with_points
 from guide.render.common import metadata, typeset
@@ -23,8 +23,9 @@ from guide.render.pdf import best_filled, sheet_grid, with_room_at_feet
 from guide.render.pdf.blocks import Blocks
 from guide.render.pdf.columns import Columns, stacked_height
 from guide.render.pdf.document import Rendered, one_page_fill, render_story
-from guide.render.pdf.grid import GAP_PT
-from guide.render.pdf.marks import BOX_GAP_PT, BOX_PT
+from guide.render.pdf.grid import GAP_PT, Grid
+from guide.render.pdf.marks import BOX_GAP_PT, BOX_PT, ONE_LINE_SLACK_PT
+from guide.render.pdf.marks import ROW_GAP_PT as BOX_ROW_GAP_PT
 from guide.render.pdf.questions import INDENT_PT, Questions
 from guide.render.pdf.sheet import BAND_GAP_PT, furniture, kicker
 from guide.render.pdf.styles import Styles, build_styles
@@ -35,18 +36,24 @@ __all__ = ["render_quiz", "render_quiz_answers"]
 
 OPTION_OFFSET_PT = INDENT_PT + BOX_PT + BOX_GAP_PT
 """Where an option's text starts in its row: after the question's indent and the box to tick."""
-SHORT_OPTION_CHARACTERS = 40
-"""A multiple choice whose options are all this short reads well in half the page's width; longer ones need the reading measure."""
 LEAST_PAIRED_SHARE = 0.45
 """Two questions side by side: the shorter at least this share of the taller, or the hole under it shows."""
 ROW_GAP_PT = 6.0
 """Between the rows of questions, beyond the space each question keeps under itself."""
 CLOSER_ROW_GAP_PT = 3.0
 """Between the rows of a paper that spills onto another page even set tight: half the gap, if that saves the page."""
-MOST_ROW_GAP_PT = 24.0
+MOST_ROW_GAP_PT = 42.0
 """A one-page quiz spreads its rows down the page, up to this far apart: room to think, and no empty foot."""
+MOST_BOX_ROW_GAP_PT = 10.0
+"""And the rows of boxes in its questions, up to this far apart (from ``BOX_ROW_GAP_PT``): room to tick, and no cramped lists."""
+SPREAD_STEP = 0.25
+"""The share of the most spacing measured, to tell how far spacing a paper out fills it."""
 SPREAD_FILL = 0.92
 """How full a spread one-page quiz aims to be."""
+SPREAD_LAST_FILL = 0.75
+"""A paper of several pages whose last page is emptier than this spreads its rows to move some on to it."""
+SPREAD_PAGES_FILL = 0.85
+"""How full the last page of a paper of several pages spread out aims to be: its pages before give it what they spare."""
 
 
 def render_quiz(topic: Topic, theme: Theme, course: Course | None = None, session: BuildSession | None = None) -> bytes:
@@ -78,33 +85,57 @@ def _render(topic: Topic, theme: Theme, course: Course | None, session: BuildSes
         marker, kicked, heading, title = labels["quiz"], labels["quiz"], topic.title, named
     marks = furniture(topic, course, labels, marker, teacher)
 
-    gaps: list[int] = []  # between the rows of each layout made: the rows are the same in all but their spacing
-
-    def laid_out(tight: bool, reserve_pt: float = 0.0, row_gap: float = ROW_GAP_PT) -> tuple[list[Flowable], Styles]:
+    def laid_out(tight: bool, reserve_pt: float = 0.0, row_gap: float = ROW_GAP_PT, loose: float = 0.0) -> tuple[list[Flowable], Styles]:
+        """The story, its rows ``row_gap`` apart; ``loose`` (0 to 1) of the way to the most spacing, rows and their boxes."""
         styles = build_styles(theme, session, topic.language, tight)
         blocks = Blocks(styles, labels, replace(grid, page_height=grid.page_height - reserve_pt), session)
-        questions = Questions(blocks)
+        questions = Questions(blocks, BOX_ROW_GAP_PT + loose * (MOST_BOX_ROW_GAP_PT - BOX_ROW_GAP_PT))
         printed = questions.key(items, tight) if teacher else questions.sheet(items, tight=tight)
         band = blocks.title_band(kicker(kicked, course), heading, None, meta, theme.logo, teacher)
-        rows = _rows(items, printed, blocks)
-        gaps.append(len(rows) - 1)
-        spaced = [part for row in rows for part in (Spacer(0, row_gap), row)][1:]
+        rows = _rows(items, printed, [questions.widest_option(item) for item in items], blocks)
+        gap = row_gap + loose * (MOST_ROW_GAP_PT - ROW_GAP_PT)
+        spaced = [part for row in rows for part in (Spacer(0, gap), row)][1:]
         return [band, Spacer(0, BAND_GAP_PT), *spaced], styles
 
     def render(story: list[Flowable], styles: Styles, reserve_pt: float = 0.0) -> Rendered:
         return render_story(story, theme, styles, labels, marks, metadata(topic, title, course), reserve_pt)
 
     def spread(fill: float, tight: bool) -> Rendered | None:
-        """A one-page paper ``fill`` full with its rows spread down the page, if it stays on one page."""
-        row_gap = ROW_GAP_PT + min(MOST_ROW_GAP_PT - ROW_GAP_PT, (SPREAD_FILL - fill) * grid.page_height / max(gaps[-1], 1))
-        spread_out = render(*laid_out(tight, row_gap=row_gap))
+        """A one-page paper ``fill`` full with its rows and their boxes spread down the page, if it stays on one page.
+
+        Spacing grows the fill in proportion: a step of it is measured (drawn only where it runs over a page) and the
+        paper set as far towards the most spacing as fills ``SPREAD_FILL`` of the page.
+        """
+        step = laid_out(tight, loose=SPREAD_STEP)
+        stepped = one_page_fill(step[0], theme, marks)
+        if stepped is None:
+            drawn = render(*step)
+            if len(drawn.fills) > 1:
+                return None
+            stepped = drawn.fills[0]
+        if stepped <= fill:
+            return None
+        spread_out = render(*laid_out(tight, loose=min(1.0, SPREAD_STEP * (SPREAD_FILL - fill) / (stepped - fill))))
         return spread_out if len(spread_out.fills) == 1 else None
+
+    def spread_pages(rendered: Rendered, tight: bool, row_gap: float) -> Rendered:
+        """A paper of several pages whose last is short, its rows spread so that rows move on and fill that page.
+
+        A step of spacing is drawn to tell how much it grows the paper, and the paper set as far as grows it by what its last
+        page lacks of ``SPREAD_PAGES_FILL``; kept only on as many pages, every one well filled and the emptiest fuller.
+        """
+        step = render(*laid_out(tight, row_gap=row_gap, loose=SPREAD_STEP))
+        grown = sum(step.fills) - sum(rendered.fills)
+        if len(step.fills) != len(rendered.fills) or grown <= 0:
+            return rendered
+        loose = min(1.0, SPREAD_STEP * (SPREAD_PAGES_FILL - rendered.fills[-1]) / grown)
+        return best_filled([rendered, step, *([render(*laid_out(tight, row_gap=row_gap, loose=loose))] if loose > SPREAD_STEP else [])])
 
     # A paper that fits one page as set is measured, not drawn: it is kept only if its rows cannot spread.
     first = laid_out(tight=False)
     fill = one_page_fill(first[0], theme, marks)
     if fill is not None:
-        spread_out = spread(fill, tight=False) if len(items) > 1 and fill < SPREAD_FILL else None
+        spread_out = spread(fill, tight=False) if fill < SPREAD_FILL else None
         return (spread_out or render(*first)).pdf()
     tried = [render(*first)]
     if len(tried[0].fills) > 1:
@@ -115,23 +146,37 @@ def _render(topic: Topic, theme: Theme, course: Course | None, session: BuildSes
         closer = render(*laid_out(tight=True, row_gap=CLOSER_ROW_GAP_PT))
         if len(closer.fills) < len(best.fills):
             best, tight, row_gap = closer, True, CLOSER_ROW_GAP_PT
-    if len(best.fills) == 1 and len(items) > 1 and best.fills[0] < SPREAD_FILL:
+    if len(best.fills) == 1 and best.fills[0] < SPREAD_FILL:
         return (spread(best.fills[0], tight) or best).pdf()
-    return with_room_at_feet(best, lambda reserve_pt: render(*laid_out(tight, reserve_pt, row_gap), reserve_pt), grid.page_height).pdf()
+    balanced = with_room_at_feet(best, lambda reserve_pt: render(*laid_out(tight, reserve_pt, row_gap), reserve_pt), grid.page_height)
+    return (spread_pages(balanced, tight, row_gap) if balanced.fills[-1] < SPREAD_LAST_FILL else balanced).pdf()
 
 
-def _wide(item: Arranged) -> bool:
-    """Whether a question needs more than half the page: a matching's two columns, or options too long for half of it."""
+Setting = Literal["half", "reading", "across"]
+"""Where a question stands on a quiz paper (see ``_width``)."""
+
+
+def _width(item: Arranged, widest_option: float, grid: Grid) -> Setting:
+    """Where a question stands: ``half`` the page (beside another), the ``reading`` measure or ``across`` the page.
+
+    A matching's two columns take the page's width. A choice takes the narrowest of half the page, the reading measure and
+    the page's width in which each of its options fits on one line; options too long for any line wrap at the reading measure.
+    """
     question = item.question
     if isinstance(question, MatchingQuestion):
-        return True
-    if isinstance(question, ChoiceQuestion):
-        return max(len(markup.plain_text(option.text)) for option in question.options) > SHORT_OPTION_CHARACTERS
-    return False
+        return "across"
+    if not isinstance(question, ChoiceQuestion):
+        return "half"
+    fits = widest_option + ONE_LINE_SLACK_PT
+    if fits <= (grid.width - GAP_PT) / 2 - OPTION_OFFSET_PT:
+        return "half"
+    if fits <= grid.main_width or fits > grid.width - OPTION_OFFSET_PT:
+        return "reading"
+    return "across"
 
 
-def _rows(items: Sequence[Arranged], printed: Sequence[Flowable], blocks: Blocks) -> list[Flowable]:
-    """The questions in rows, in their order: a wide one across the page, two short ones of like height side by side.
+def _rows(items: Sequence[Arranged], printed: Sequence[Flowable], widest_options: Sequence[float], blocks: Blocks) -> list[Flowable]:
+    """The questions in rows, in their order: a wide one alone (see ``_width``), two short ones of like height side by side.
 
     A short question with no partner (or none of like height) stands alone at the sheet's reading measure.
     """
@@ -146,22 +191,22 @@ def _rows(items: Sequence[Arranged], printed: Sequence[Flowable], blocks: Blocks
         than a page, as in the sheet's column."""
         return Columns([flowable], [], max(rest - GAP_PT, 0.0), GAP_PT if rest > GAP_PT else 0.0, False, grid.page_height)
 
-    def across(item: Arranged, flowable: Flowable) -> Columns:
-        """A matching takes the page's width for its two columns; long options the sheet's reading measure, whose lines read
-        well: the options' text as wide as the sheet's main column, after the indent and the box before each."""
-        if isinstance(item.question, MatchingQuestion):
+    def alone(flowable: Flowable, width: Setting = "half") -> Columns:
+        """A question alone in its row: across the page, or at the reading measure, whose lines read well: a choice's options
+        as wide as the sheet's main column, after the indent and the box before each; a short question with no partner need
+        not break its lines as in half the page."""
+        if width == "across":
             return measured(flowable, 0.0)
-        return measured(flowable, max(grid.width - grid.main_width - OPTION_OFFSET_PT, 0.0))
-
-    def alone(flowable: Flowable) -> Columns:
-        """A short question with no partner, at the reading measure too: its lines need not break as in half the page."""
+        if width == "reading":
+            return measured(flowable, max(grid.width - grid.main_width - OPTION_OFFSET_PT, 0.0))
         return measured(flowable, grid.width - grid.main_width)
 
     rows: list[Flowable] = []
     waiting: Flowable | None = None
-    for item, flowable in zip(items, printed, strict=True):
-        if _wide(item):
-            rows += [*([alone(waiting)] if waiting else []), across(item, flowable)]
+    for item, flowable, widest in zip(items, printed, widest_options, strict=True):
+        width = _width(item, widest, grid)
+        if width != "half":
+            rows += [*([alone(waiting)] if waiting else []), alone(flowable, width)]
             waiting = None
         elif waiting is None:
             waiting = flowable

@@ -82,9 +82,27 @@ def ruled_pages(plan: DeckPlan, slides: Sequence[SlidePlan], width: float, heigh
     two_width = min(most_two, max(least, *needs))
     pages: list[RuledPage] = []
     start = 0
-    while start < len(needs):
-        three = max(needs[start : start + THREE]) <= most_three
-        chosen = range(start, min(start + (THREE if three else TWO), len(needs)))
-        pages.append(RuledPage(tuple(chosen), three_width, three_row) if three else RuledPage(tuple(chosen), two_width, two_row))
-        start = chosen.stop
+    for count in page_counts([need <= most_three for need in needs]):
+        chosen = tuple(range(start, start + count))
+        pages.append(RuledPage(chosen, three_width, three_row) if count == THREE else RuledPage(chosen, two_width, two_row))
+        start += count
     return pages
+
+
+def page_counts(fits_three: Sequence[bool]) -> list[int]:
+    """How many slides each ``lines`` page takes, in order: three where all three print readable that small, else two.
+
+    Of the ways to share the slides so, the one with the fewest pages holding one slide alone (a half-empty page), then the
+    fewest pages, then the one taking three soonest: twenty-two slides that all fit three a page are six pages of three and
+    two of two, not seven of three and one alone.
+    """
+    count = len(fits_three)
+    best: list[tuple[tuple[int, int], list[int]]] = [((0, 0), [])] * (count + 1)  # from each slide on: (alone, pages), counts
+    for start in range(count - 1, -1, -1):
+        ways = []
+        for size in (THREE, TWO, 1):
+            if start + size <= count and (size != THREE or all(fits_three[start : start + THREE])):
+                (alone, pages), counts = best[start + size]
+                ways.append(((alone + (size == 1), pages + 1), [size, *counts]))
+        best[start] = min(ways, key=lambda way: way[0])  # the first of equals: three before two before one
+    return best[0][1]
