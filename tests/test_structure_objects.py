@@ -6,22 +6,12 @@ from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFDocument, PDFName, PDFObjectReference, PDFString
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFObjectReference, PDFString
 
 from guide.render.pdf.structure_objects import ContentKid, ElementKid, ElementObject, Kid, ObjectKid
+from tests.test_plain_objects import REFERENCES, document
 
-OBJECTS = 40
-
-
-def document() -> PDFDocument:
-    """A document with objects to refer to, numbered as a real one numbers them."""
-    pdf = PDFDocument(invariant=1)
-    for number in range(OBJECTS):
-        pdf.Reference(PDFDictionary({"N": number}), f"object-{number}")
-    return pdf
-
-
-object_names = st.integers(0, OBJECTS - 1).map(lambda number: f"object-{number}")
+object_names = st.integers(0, REFERENCES - 1).map(lambda number: f"object-{number}")
 kids = st.one_of(
     st.builds(ContentKid, st.integers(0, 999), st.none() | object_names),
     st.builds(ElementKid, object_names),
