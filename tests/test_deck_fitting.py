@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pptx import Presentation
 
 from guide import load_topic
@@ -184,3 +185,27 @@ def test_no_two_slides_of_a_continued_list_would_fit_on_one(tmp_path: Path, name
     for slide, following in itertools.pairwise(plan.slides):
         if slide.design == following.design == "list" and slide.title.split(" (")[0] == following.title.split(" (")[0]:
             assert content_reach(slide, plan) + content_reach(following, plan) > 1, (slide.title, following.title)
+
+
+SPANS = st.lists(
+    st.builds(
+        Span,
+        st.text(st.sampled_from("ab Wil mM.\u00a0\v"), max_size=40),
+        bold=st.booleans(),
+        italic=st.booleans(),
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(spans=SPANS, width=st.floats(1.0, 300.0), size=st.sampled_from([10.0, 18.0, 32.0]))
+def test_lines_counted_are_the_lines_wrapped(spans: list[Span], width: float, size: float) -> None:
+    """The count a plan sizes text by (measured without the lines' pieces) is the number of lines drawn, words too
+    long for a line broken between characters included, and the lines drawn hold the text's words in order."""
+    measurer = Measurer(BUNDLED_FAMILIES["Carlito"])
+    lines = measurer.wrap(spans, width, size)
+    assert measurer.line_count(spans, width, size) == len(lines)
+    drawn = "".join(span.text for line in lines for span in line)
+    assert drawn.replace(" ", "") == "".join(span.text for span in spans).replace(" ", "").replace("\v", "")

@@ -639,3 +639,27 @@ def test_processes_with_other_hash_seeds_draw_the_same_bytes(tmp_path: Path) -> 
         subprocess.run(command, check=True, env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True)
         made.append({name: (out / name).read_bytes() for name in ("treaty-of-berlin-1926-slides.pdf", "treaty-of-berlin-1926-handout.pdf")})
     assert made[0] == made[1]
+
+
+def test_slides_drawn_after_the_deck_are_broken_into_lines_as_when_drawn_alone() -> None:
+    """The editable deck's plan leaves its texts' lines unbroken (the deck wraps them itself); the slides PDF and
+    the handout drawn after it in one session get them broken all the same, as if each were drawn first."""
+    topic, theme = without_quizzes(load_topic(TREATY).topic), named_theme()
+    alone = render_slides_pdf(topic, theme, None, BuildSession()), render_handout(topic, theme, None, BuildSession())
+    session = BuildSession()
+    render_deck(topic, theme, None, session)
+    assert (render_slides_pdf(topic, theme, None, session), render_handout(topic, theme, None, session)) == alone
+    plan = deck_plan(topic, theme)
+    assert all(slide.title_lines for slide in plan.slides)
+    broken = [  # (slide number, an item's second line): where the slides PDF must break a line
+        (number, "".join(span.text for span in lines[1]).strip())
+        for number, slide in enumerate(plan.slides)
+        for block in (slide.body, *slide.drawing)
+        if isinstance(block, TextBlock)
+        for lines in block.lines
+        if len(lines) > 1 and len(lines[1]) == 1  # a line of one run, which the PDF's text gives as one line
+    ]
+    assert broken
+    pages = PdfReader(io.BytesIO(alone[0])).pages
+    for number, line in broken[:20]:
+        assert any(squeezed(text).startswith(squeezed(line)[:10]) for text in pages[number].extract_text().splitlines()), (number, line)

@@ -34,7 +34,7 @@ from guide.render.pdf.quiz_paper import render_quiz, render_quiz_answers
 from guide.render.pdf.structure import Element as StructureElement
 from guide.render.pdf.tagged import artifact, marked, tag
 from guide.render.pdf.tagged_canvas import TaggingCanvas
-from guide.render.planning import planned
+from guide.render.planning import lined_plan
 from guide.render.slides.shapes import Picture, TextBlock
 from guide.session import BuildSession
 from guide.theme import Theme
@@ -314,7 +314,7 @@ def test_a_passage_in_another_language_is_an_element_in_that_language(rendered: 
 @pytest.mark.parametrize("case", SLIDE_CASES, ids=_ids)
 def test_every_slide_is_a_section_under_its_title_with_its_pictures_alt_text(rendered: Any, case: tuple[str, str, str]) -> None:
     path, topic, theme = rendered[case]
-    _, plan = planned(topic, theme, None, BuildSession())
+    _, plan = lined_plan(topic, theme, None, BuildSession())
     drawn = plan.slides if case[2] == "slides" else tuple(slide for _, slide in printed(plan))
     tree = structure_tree(path)
     sections = [node for node in tree.kids if node.role == "Sect"]
@@ -342,7 +342,7 @@ def test_a_notes_pages_continuation_mark_is_an_artifact_and_a_pointer_to_earlier
 @pytest.mark.parametrize(("topic_name", "theme_name"), [("treaty", "classic"), ("treaty", "print"), ("long", "classic")])
 def test_a_handouts_speaker_notes_are_read_in_their_slides_section_after_the_slide(rendered: Any, topic_name: str, theme_name: str) -> None:
     path, topic, theme = rendered[(topic_name, theme_name, "handout-notes")]
-    _, plan = planned(topic, theme, None, BuildSession())
+    _, plan = lined_plan(topic, theme, None, BuildSession())
     sections = structure_tree(path).kids
     assert [node.role for node in sections] == ["Sect"] * len(printed(plan))
     notes_under = notes_set_under(plan)

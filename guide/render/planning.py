@@ -16,7 +16,7 @@ from guide.model import Course, Topic
 from guide.render.common import typeset
 from guide.render.slides.geometry import Geometry, designed_geometry
 from guide.render.slides.measure import FaceAdvances, Measurers
-from guide.render.slides.plan import ContinuationError, DeckFonts, DeckPlan, plan_deck
+from guide.render.slides.plan import ContinuationError, DeckFonts, DeckPlan, lined, plan_deck
 from guide.render.slides.style import deck_style
 from guide.render.template_boxes import template_geometry
 from guide.session import BuildSession
@@ -56,7 +56,8 @@ def session_measurers(session: BuildSession) -> Measurers:
 
 
 def planned(topic: Topic, theme: Theme, course: Course | None, session: BuildSession) -> tuple[Setting, DeckPlan]:
-    """The setting of ``topic``'s slides and their plan: what each slide holds, measured in the boxes it will have.
+    """The setting of ``topic``'s slides and their plan: what each slide holds, measured in the boxes it will have;
+    its texts' lines unbroken (an editable deck wraps its text itself; see :func:`lined_plan`).
 
     The session keeps the last plan, for the other outputs of the same topic drawn from it (a
     slides PDF and a handout): kept with the very objects it was made from, under their
@@ -65,6 +66,17 @@ def planned(topic: Topic, theme: Theme, course: Course | None, session: BuildSes
     key = (id(topic), id(theme), id(course))
     made = session.made("slide-plan", key, lambda: (topic, theme, course, _planned(topic, theme, course, session)), keep=1)
     return made[3]
+
+
+def lined_plan(topic: Topic, theme: Theme, course: Course | None, session: BuildSession) -> tuple[Setting, DeckPlan]:
+    """As :func:`planned`, with every text's lines broken where the slide wraps them: for renderers that draw text
+    line by line (the slides PDF and its handouts). Kept by the session as the plan is."""
+
+    def make() -> tuple[Topic, Theme, Course | None, tuple[Setting, DeckPlan]]:
+        setting, plan = planned(topic, theme, course, session)
+        return topic, theme, course, (setting, lined(plan, session_measurers(session), setting.fonts))
+
+    return session.made("slide-plan-lines", (id(topic), id(theme), id(course)), make, keep=1)[3]
 
 
 def _planned(topic: Topic, theme: Theme, course: Course | None, session: BuildSession) -> tuple[Setting, DeckPlan]:
@@ -85,6 +97,7 @@ def _planned(topic: Topic, theme: Theme, course: Course | None, session: BuildSe
             theme.quiz_seed,
             theme.quiz_answers,
             theme.quiz_print,
+            lines=False,
         )
     except ContinuationError as error:
         layout = None if setting.designed else setting.template.roles.get(error.role)

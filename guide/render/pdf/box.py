@@ -13,7 +13,7 @@ from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
-from guide.render.pdf.columns import draw_stacked, fill, stacked_height, wrapped_height
+from guide.render.pdf.columns import draw_stacked, fill, least_stacked_height, stacked_height, wrapped_height
 
 PADDING_PT = 9.0
 BAR_PT = 3.0
@@ -52,6 +52,10 @@ class Box(Flowable):
         self.width = available_width
         self.height = stacked_height(self._content(), self._inner_width(available_width)) + 2 * PADDING_PT
         return available_width, self.height
+
+    def least_wrapped_height(self, available_width: float) -> float:
+        """A height ``wrap`` never gives less than: its label and items at their least (see ``least_stacked_height``)."""
+        return least_stacked_height(self._content(), self._inner_width(available_width)) + 2 * PADDING_PT
 
     def _part(self, label: Paragraph, items: list[Flowable]) -> Box:
         return Box(label, items, fill_color=self.fill_color, border=self.border, bar=self.bar, continued=self.continued)

@@ -39,6 +39,9 @@ class Kept(Flowable):
         self.height = stacked_height(self.parts, available_width)
         return available_width, self.height
 
+    def least_wrapped_height(self, available_width: float) -> float:
+        return least_stacked_height(self.parts, available_width)
+
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         return []
 
@@ -84,6 +87,22 @@ def stacked_height(flowables: Sequence[Flowable], width: float) -> float:
     height = 0.0
     for index, flowable in enumerate(flowables):
         height += _gap_before(flowable, index == 0) + wrapped_height(flowable, width)
+        if index < len(flowables) - 1:
+            height += flowable.getSpaceAfter()
+    return height
+
+
+def least_stacked_height(flowables: Sequence[Flowable], width: float) -> float:
+    """A height ``stacked_height`` is never below, measured without breaking paragraphs into lines.
+
+    A flowable that knows a height it is never below (``least_wrapped_height``: a paragraph's one
+    line, a box's items at one line each) counts that; any other, its wrapped height. Summed in
+    the same order, so the bound holds to the last bit.
+    """
+    height = 0.0
+    for index, flowable in enumerate(flowables):
+        least = getattr(flowable, "least_wrapped_height", None)
+        height += _gap_before(flowable, index == 0) + (least(width) if least else wrapped_height(flowable, width))
         if index < len(flowables) - 1:
             height += flowable.getSpaceAfter()
     return height

@@ -32,7 +32,7 @@ from guide.render.pdf.styles import Styles, build_styles
 from guide.render.pdf.tagged import tag
 from guide.render.pdf.tagged_canvas import TaggingCanvas
 from guide.render.pdf.template_art import template_look
-from guide.render.planning import Setting, planned
+from guide.render.planning import Setting, lined_plan
 from guide.render.slides.designs import picture_size
 from guide.render.slides.geometry import FOOTER_SIZE_PT, logo_box
 from guide.render.slides.plan import DeckPlan, SlidePlan
@@ -63,7 +63,7 @@ LEAST_PRINTED_PT = 6.0
 def render_slides_pdf(topic: Topic, theme: Theme, course: Course | None = None, session: BuildSession | None = None) -> bytes:
     """The deck's slides as PDF, a page per slide at the slide's own size, for projecting and for a learning platform."""
     session = session or BuildSession()
-    setting, plan = planned(topic, theme, course, session)
+    setting, plan = lined_plan(topic, theme, course, session)
     look = slide_look(theme, setting, plan, session)
     buffer = io.BytesIO()
     canvas = TaggingCanvas(
@@ -91,7 +91,7 @@ def render_slides_pdf(topic: Topic, theme: Theme, course: Course | None = None, 
 def render_handout(topic: Topic, theme: Theme, course: Course | None = None, session: BuildSession | None = None) -> bytes:
     """The slides on the theme's paper in the theme's handout layout, with a running header and "Page X of Y"."""
     session = session or BuildSession()
-    setting, plan = planned(topic, theme, course, session)
+    setting, plan = lined_plan(topic, theme, course, session)
     look = slide_look(theme, setting, plan, session)
     labels = theme.labels_for(topic.language_code)
     styles = build_styles(theme, session, topic.language)

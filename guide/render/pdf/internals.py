@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import copy
 import io
+import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import Any, cast
 
 from reportlab import rl_config
+from reportlab.lib.abag import ABag
 from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader, _digester  # type: ignore[attr-defined]  # private, not in its stubs
@@ -40,7 +42,26 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import BaseDocTemplate, Flowable
 from reportlab.platypus import Paragraph as PlainParagraph
-from reportlab.platypus.paragraph import _FUZZ  # type: ignore[attr-defined]  # private, not in its stubs
+from reportlab.platypus.paragraph import (  # type: ignore[attr-defined]  # private, not in its stubs
+    _FK_BREAK,
+    _FK_TEXT,
+    _FUZZ,
+    FragLine,
+    ParaLines,
+    _getFragWords,
+    _handleBulletWidth,
+    _HSFrag,
+    _hyphenateFragWord,
+    _InjectedFrag,
+    _processed_frags,
+    _SHYWord,
+    _SplitFrag,
+    _SplitFragH,
+    _splitFragWord,
+    hyphenationMinWordLength,
+    textTransformFrags,
+)
+from reportlab.platypus.paraparser import ParaParser
 
 from guide.render.pdf.image_stream import image_stream, picture_name
 
@@ -152,6 +173,7 @@ class ParsedTexts:
     def __init__(self) -> None:
         self._parsed: dict[tuple[Any, ...], tuple[Any, ...]] = {}
         self._wraps: OrderedDict[tuple[Any, ...], dict[str, Any]] = OrderedDict()
+        self._shapes: dict[tuple[Any, ...], Shape] = {}
 
     def get(self, key: tuple[Any, ...]) -> tuple[Any, ...] | None:
         return self._parsed.get(key)
@@ -160,6 +182,15 @@ class ParsedTexts:
         if len(self._parsed) >= KEPT_PARSES:
             self._parsed.clear()
         self._parsed[key] = parsed
+
+    def shape(self, key: tuple[Any, ...]) -> Shape | None:
+        """The fragments a text of this markup, style and case sensitivity parsed into, each text's place in them; None if none was kept."""
+        return self._shapes.get(key)
+
+    def keep_shape(self, key: tuple[Any, ...], shape: Shape) -> None:
+        if len(self._shapes) >= KEPT_PARSES:
+            self._shapes.clear()
+        self._shapes[key] = shape
 
     def wrapped(self, key: tuple[Any, ...]) -> dict[str, Any] | None:
         """What a wrap set on a paragraph of this parse key, type and width, as its first wrap; None if none was kept."""
@@ -180,7 +211,16 @@ def share_parsing(styles: Iterable[ParagraphStyle]) -> None:
 
 def _own(fragments: Any) -> Any:
     """Copies of parsed fragments for one paragraph: reportlab changes a fragment's class where it splits a paragraph."""
-    return [copy.copy(fragment) for fragment in fragments] if isinstance(fragments, list) else fragments
+    return [_copied(fragment) for fragment in fragments] if isinstance(fragments, list) else fragments
+
+
+def _copied(fragment: Any) -> Any:
+    """``copy.copy(fragment)``, made directly for reportlab's fragments (plain objects: a class and attributes)."""
+    if not isinstance(fragment, ABag):
+        return copy.copy(fragment)
+    copied = object.__new__(type(fragment))
+    copied.__dict__.update(fragment.__dict__)
+    return copied
 
 
 class Paragraph(PlainParagraph):
@@ -210,8 +250,10 @@ class Paragraph(PlainParagraph):
         key = (text, style, bulletText, self.caseSensitive)
         kept = parsed.get(key)
         if kept is None:
-            super()._setup(text, style, bulletText, frags, cleaner)  # type: ignore[misc]  # private to reportlab, not in its stubs
-            kept = (self.text, self.frags, self.style, self.bulletText)
+            kept = parsed_like_before(cleaner(text), style, bulletText, self.caseSensitive, parsed)
+            if kept is None:
+                super()._setup(text, style, bulletText, frags, cleaner)  # type: ignore[misc]  # private to reportlab, not in its stubs
+                kept = (self.text, self.frags, self.style, self.bulletText)
             parsed.keep(key, kept)
         self.text, fragments, self.style, bullet = kept
         self.frags, self.bulletText = _own(fragments), _own(bullet)
@@ -238,6 +280,21 @@ class Paragraph(PlainParagraph):
                 shared[0].keep_wrapped((*shared[1], availWidth), kept[availWidth])
                 state["_shares_lines"] = True
         return size
+
+    def breakLines(self, width: Any) -> Any:  # noqa: N802 - reportlab's name
+        """reportlab's line breaking; for a paragraph of several plain runs of text, the same lines found faster (``break_runs``)."""
+        if runs_only(self):
+            return break_runs(self, width)
+        return super().breakLines(width)
+
+    def least_wrapped_height(self, available_width: float) -> float:
+        """A height a wrap to any width never gives less than, found without breaking the text into lines: one line's
+        leading for a text with a letter or digit in it (reportlab sets a line's height so), else none."""
+        frags = self.frags
+        if getattr(self, "autoLeading", getattr(self.style, "autoLeading", "")) not in ("", "off") or _processed_frags(frags):
+            return 0.0
+        letters = (character.isalnum() for run in frags for character in getattr(run, "text", ""))
+        return float(self.style.leading) if any(letters) else 0.0
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803 - reportlab's names
         """reportlab's split, with lines moved on until the part on this page ends in a whole word.
@@ -268,6 +325,374 @@ class Paragraph(PlainParagraph):
         for name in SPLIT_STATE:
             if name in state:
                 state[name] = copy.deepcopy(state[name], memo)
+
+
+_MARKUP_TOKEN = re.compile(r"<[^<>]*>|&[^;&<>\s]*;")
+"""A tag or an entity in paragraph markup."""
+_PLAIN_TOKEN = re.compile(
+    r'</?(?:b|i|u|super|bullet|font|a)>|<font(?: (?:color|name|size)="[^"<>&]*")+>|<a href="[^"<>&]*"(?: color="[^"<>&]*")?>'
+    r"|&(?:amp|lt|gt|quot|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});"
+)
+"""The tags and entities whose fragments reportlab's parser makes from the tag and the style alone: styles and links, no
+marks, breaks, images or numbering."""
+TEXT = "\x00"
+"""Where a piece of text stands in the shape of some markup."""
+_TEXT_OR_ENTITY = re.compile(r"\x00|&[^;]*;")
+
+
+def markup_shape(markup: str) -> tuple[str, list[str]] | None:
+    """The markup with each piece of text between its tags and entities replaced by ``TEXT``, and those pieces; None for
+    markup with other tags (``_PLAIN_TOKEN``), a stray ``<`` or ``&``, or a ``TEXT`` of its own."""
+    if TEXT in markup:
+        return None
+    shape: list[str] = []
+    pieces: list[str] = []
+    at = 0
+    for token in _MARKUP_TOKEN.finditer(markup):
+        if not _PLAIN_TOKEN.fullmatch(token.group()):
+            return None
+        if token.start() > at:
+            pieces.append(markup[at : token.start()])
+            shape.append(TEXT)
+        shape.append(token.group())
+        at = token.end()
+    if at < len(markup):
+        pieces.append(markup[at:])
+        shape.append(TEXT)
+    if any("<" in piece or "&" in piece for piece in pieces):
+        return None
+    return "".join(shape), pieces
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What reportlab's parser made of markup of one shape in one style: a fragment per piece of text or entity, in order.
+
+    ``made`` holds for each (in the bullet's fragments or the text's, the fragment, the index of the piece of text it
+    holds, or None for an entity's). Markup of the same shape parses into the same fragments with other pieces of text.
+    """
+
+    made: tuple[tuple[bool, Any, int | None], ...]
+
+    def filled(self, pieces: list[str]) -> tuple[list[Any], list[Any]]:
+        """The fragments of the text and of the bullet, holding ``pieces``."""
+        text: list[Any] = []
+        bullet: list[Any] = []
+        for in_bullet, fragment, index in self.made:
+            (bullet if in_bullet else text).append(_clone(fragment, fragment.text if index is None else pieces[index]))
+        return text, bullet
+
+
+class _NotingParser(ParaParser):
+    """reportlab's paragraph parser, noting each piece of text it is handed and where its fragment went."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.handed: list[tuple[str, int, int]] = []
+        """Each piece of text, with how many fragments of the text and of the bullet it added."""
+
+    def handle_data(self, data: str) -> None:
+        counts = len(self.fragList), len(getattr(self, "bFragList", ()))
+        super().handle_data(data)
+        self.handed.append((data, len(self.fragList) - counts[0], len(getattr(self, "bFragList", ())) - counts[1]))
+
+
+def parsed_like_before(markup: str, style: Any, bullet: Any, case_sensitive: int, parsed: ParsedTexts) -> tuple[Any, ...] | None:
+    """(text, fragments, style, bullet) as reportlab's ``Paragraph._setup`` sets them for ``markup`` (cleaned of its line
+    breaks), made from the fragments of markup of the same shape parsed before, else parsed and kept as its shape's;
+    None for markup parsed only by reportlab's own paragraph (see ``markup_shape``).
+
+    reportlab's parser (Python's HTML parser, then a handler for each tag and each piece of text) took a sixth of a
+    study sheet's time; most texts share a few shapes: plain, with a word in bold, in italics, with a link.
+    """
+    shaped = markup_shape(markup)
+    if shaped is None or style.textTransform:
+        return None
+    shape_text, pieces = shaped
+    key = (shape_text, style, case_sensitive)
+    shape = parsed.shape(key)
+    if shape is not None:
+        fragments, bullets = shape.filled(pieces)
+        return markup, fragments, style, bullets or bullet
+    parser = _NotingParser()
+    parser.caseSensitive = case_sensitive
+    style, fragments, bullets = parser.parse(markup, style)
+    if fragments is None:
+        return None  # reportlab's paragraph says what is wrong
+    textTransformFrags(fragments, style)
+    shape = _shape_of(parser.handed, fragments, bullets or [], pieces, shape_text)
+    if shape is not None:
+        parsed.keep_shape(key, shape)
+    return markup, fragments, style, bullets or bullet
+
+
+def _shape_of(handed: list[tuple[str, int, int]], fragments: list[Any], bullets: list[Any], pieces: list[str], shape: str) -> Shape | None:
+    """The shape the parser's fragments make of the pieces of text it was handed, if it was handed each piece of the markup's
+    text and each entity once, in order, and made one fragment of each."""
+    kinds = _TEXT_OR_ENTITY.findall(shape)
+    if len(handed) != len(kinds):
+        return None
+    made: list[tuple[bool, Any, int | None]] = []
+    counts = {False: 0, True: 0}
+    texts = iter(range(len(pieces)))
+    for (data, to_text, to_bullet), kind in zip(handed, kinds, strict=True):
+        place = next(texts) if kind == TEXT else None
+        if (to_text, to_bullet) not in ((1, 0), (0, 1)) or (place is not None and data != pieces[place]):
+            return None
+        in_bullet = to_bullet == 1
+        made.append((in_bullet, (bullets if in_bullet else fragments)[counts[in_bullet]], place))
+        counts[in_bullet] += 1
+    return Shape(tuple(made))
+
+
+def runs_only(paragraph: PlainParagraph) -> bool:
+    """Whether ``paragraph`` is what ``break_runs`` breaks as reportlab does: several runs of text, or its words once broken
+    (a split's second part), with no soft hyphens, line breaks, inline images or marks, in a style written left to right
+    without shaping, hyphenated by a callable."""
+    style, frags = paragraph.style, cast(list[Any], paragraph.frags)  # runs of text, or words: lists of runs
+    if not frags or style.shaping or (style.wordWrap and style.wordWrap.upper() in ("RTL", "LTR", "CJK")):
+        return False
+    hyphenator = getattr(style, "hyphenationLang", "")
+    if hyphenator and not callable(hyphenator):
+        return False
+    if _processed_frags(frags):
+        return all(not isinstance(word, _SHYWord) and all(_plain_run(run) for run, _ in word[1:]) for word in frags)
+    return len(frags) > 1 and all(_plain_run(run) and "\xad" not in run.text for run in frags)
+
+
+def _plain_run(run: Any) -> bool:
+    return not hasattr(run, "cbDefn") and not hasattr(run, "lineBreak") and hasattr(run, "text")
+
+
+def _clone(run: Any, text: str) -> Any:
+    """``run.clone()`` with ``text``: the same attributes in an object of the same class, made without its ``__init__``."""
+    copied = _copied(run)
+    copied.text = text
+    return copied
+
+
+SAME_RUN = ("fontName", "fontSize", "textColor", "rise", "us_lines", "link", "backColor", "nobr")
+"""What reportlab's ``sameFrag`` compares of two runs (neither an image nor a line break) to join them in a line."""
+
+
+def break_runs(paragraph: Any, width: Any) -> Any:
+    """reportlab's ``Paragraph.breakLines`` for a paragraph ``runs_only`` accepts: the same lines, words and measures.
+
+    Its steps in its order, with the same arithmetic, so every width and every break is the
+    same to the last bit; what it recomputes for every word is looked up instead: whether two
+    runs may join (reportlab compares their attributes, a colour's in Python, each time), a
+    font's ascent and a space's width. tests/test_line_breaks.py compares the two on generated paragraphs.
+    """
+    paragraph._width_max = 0
+    max_widths = width if isinstance(width, tuple | list) else [width]  # a bullet narrows the first line in the list given
+    lines: list[Any] = []
+    paragraph.height = lineno = 0
+    maxlineno = len(max_widths) - 1
+    style = paragraph.style
+    hyphenator = getattr(style, "hyphenationLang", "") or None
+    uri_waste_reduce = style.uriWasteReduce
+    embedded = style.embeddedHyphenation
+    hyphenation2 = embedded > 1
+    shrinkage = style.spaceShrinkage
+    split_long = style.splitLongWords
+    attempt = hyphenator or uri_waste_reduce or embedded
+    least_word = getattr(style, "hyphenationMinWordLength", hyphenationMinWordLength) if attempt else 0
+    paragraph._splitLongWordCount = paragraph._hyphenations = 0
+    _handleBulletWidth(paragraph.bulletText, style, max_widths)
+    max_width = max_widths[0]
+    just_breaks = not style.justifyBreaks
+
+    spaces: dict[tuple[str, float], float] = {}
+    bounds: dict[tuple[str, float], tuple[float, float]] = {}
+    joins: dict[tuple[int, int], bool] = {}
+
+    def space(font_name: str, font_size: float) -> float:
+        found = spaces.get((font_name, font_size))
+        if found is None:
+            found = spaces[(font_name, font_size)] = pdfmetrics.stringWidth(" ", font_name, font_size)
+        return found
+
+    def bounds_of(font_name: str, font_size: float) -> tuple[float, float]:
+        found = bounds.get((font_name, font_size))
+        if found is None:
+            found = bounds[(font_name, font_size)] = pdfmetrics.getAscentDescent(font_name, font_size)
+        return found
+
+    def joins_with(kept: Any, run: Any) -> bool:
+        """Whether ``run`` may join the line's word made from ``kept`` (its text aside, a clone of ``kept``)."""
+        key = (id(kept), id(run))
+        found = joins.get(key)
+        if found is None:
+            kept_values, run_values = kept.__dict__, run.__dict__
+            found = joins[key] = [kept_values.get(name) for name in SAME_RUN] == [run_values.get(name) for name in SAME_RUN]
+        return found
+
+    def folded(line: tuple[float, float, float], font_name: str, font_size: float) -> tuple[float, float, float]:
+        """A line's greatest size and ascent and least descent, with a run in ``font_name`` at ``font_size`` on it too."""
+        size, ascent, descent = line
+        run_ascent, run_descent = bounds_of(font_name, font_size)
+        return max(size, font_size), max(ascent, run_ascent), min(descent, run_descent)
+
+    def close(ends_break: bool) -> None:
+        """The line so far, ended (by a break where ``ends_break``), as reportlab sets it down."""
+        if current_width > paragraph._width_max:
+            paragraph._width_max = current_width
+        size, ascent, descent = extent
+        lines.append(
+            FragLine(
+                extraSpace=max_width - current_width,
+                wordCount=n,
+                lineBreak=ends_break,
+                words=words,
+                fontSize=size,
+                ascent=ascent,
+                descent=descent,
+                maxWidth=max_width,
+                sFW=line_start,
+            )
+        )
+
+    words: list[Any] = []
+    fragments: list[Any] = []
+    _words = _getFragWords(paragraph.frags, max_width)
+    line_start = 0
+    source: Any = None  # the run the last word of the line was cloned from
+    n = 0
+    space_width = current_width = 0.0
+    extent = (0.0, 0.0, 0.0)  # the line's greatest font size and ascent, and least descent
+    g: Any = None
+    while _words:
+        w = _words.pop(0)
+        fragments.append(w)
+        f = w[-1][0]
+        font_name = f.fontName
+        font_size = f.fontSize
+        if not words:
+            n = 0
+            space_width = current_width = 0
+            extent = (font_size, *bounds_of(font_name, font_size))
+        word_width = w[0]
+        f = w[1][0]
+        new_width = current_width + space_width + word_width if word_width > 0 else current_width
+        line_break = f._fkind == _FK_BREAK
+        limit = max_width
+        if shrinkage:
+            shrink = space_width
+            for word in words:
+                if word._fkind == _FK_TEXT:
+                    count = word.text.count(" ")
+                    if count:
+                        shrink += count * space(word.fontName, word.fontSize)
+            shrink *= shrinkage
+            limit += shrink
+        if not line_break and new_width > limit and not isinstance(w, _SplitFragH):
+            if attempt:
+                allowed = not getattr(f, "nobr", False)
+                parts = _hyphenateFragWord(
+                    hyphenator if allowed else None,
+                    w,
+                    new_width,
+                    limit,
+                    uri_waste_reduce if allowed else False,
+                    embedded and allowed,
+                    least_word,
+                )
+                if parts:
+                    _words[0:0] = parts
+                    _words.insert(1, _InjectedFrag([0, (f.clone(_fkind=_FK_BREAK, text=""), "")]))
+                    fragments.pop(-1)
+                    paragraph._hyphenations += 1
+                    continue
+                if hyphenation2 and len(fragments) > 1:
+                    parts = _hyphenateFragWord(
+                        hyphenator if allowed else None,
+                        w,
+                        word_width,
+                        max_width,
+                        uri_waste_reduce if allowed else False,
+                        embedded and allowed,
+                        least_word,
+                    )
+                    if parts:
+                        _words[0:0] = [_InjectedFrag([0, (f.clone(_fkind=_FK_BREAK, text=""), "")]), w]
+                        fragments.pop(-1)
+                        continue
+            if split_long and not isinstance(w, _SplitFrag):
+                nmw = min(lineno, maxlineno)
+                if word_width > max(max_widths[nmw : nmw + 1]):
+                    _words[0:0] = _splitFragWord(w, max_width - space_width - current_width, max_widths, lineno)
+                    _words.insert(1, _InjectedFrag([0, (f.clone(_fkind=_FK_BREAK, text=""), "")]))
+                    fragments.pop(-1)
+                    paragraph._splitLongWordCount += 1
+                    continue
+        if not ((new_width > limit and n > 0) or line_break):
+            text = w[1][1]
+            if text:
+                n += 1
+            font_size = f.fontSize
+            extent = folded(extent, f.fontName, font_size)
+            if not words:
+                g = _clone(f, text)
+                source = f
+                words = [g]
+            elif not joins_with(source, f):
+                if space_width:
+                    for word in reversed(words):
+                        if word._fkind == _FK_TEXT:
+                            if not word.text.endswith(" "):
+                                word.text += " "
+                            break
+                g = _clone(f, text)
+                source = f
+                words.append(g)
+            elif space_width:
+                g.text += (" " + text) if not g.text.endswith(" ") else text
+            else:
+                g.text += text
+            space_width = space(font_name, font_size) if isinstance(w, _HSFrag) else 0
+            real = 0
+            for run, piece in w[2:]:
+                g = _clone(run, piece)
+                source = run
+                if piece:
+                    real = 1
+                words.append(g)
+                font_size = g.fontSize
+                extent = folded(extent, g.fontName, font_size)
+            if not text and real:
+                n += 1
+            current_width = new_width
+            continue
+        if line_break:
+            g = f.clone()
+            words.append(g)
+            ends_break = just_breaks and not isinstance(w, _InjectedFrag)
+        else:
+            ends_break = False
+        close(ends_break)
+        line_start = len(fragments) - 1
+        lineno += 1
+        max_width = max_widths[min(maxlineno, lineno)]
+        if line_break:
+            words = []
+            continue
+        space_width = space(font_name, font_size) if isinstance(w, _HSFrag) else 0
+        current_width = word_width
+        n = 1
+        g = _clone(f, w[1][1])
+        source = f
+        extent = (g.fontSize, *bounds_of(g.fontName, g.fontSize))
+        words = [g]
+        for run, piece in w[2:]:
+            g = _clone(run, piece)
+            source = run
+            words.append(g)
+            font_size = g.fontSize
+            extent = folded(extent, g.fontName, font_size)
+    if words:
+        close(False)
+    paragraph.frags = fragments
+    return ParaLines(kind=1, lines=lines)
 
 
 def _ends_broken(paragraph: PlainParagraph) -> bool:

@@ -13,7 +13,7 @@ from guide.model import Course, Topic
 from guide.quiz import Arranged
 from guide.render.common import meta_line
 from guide.render.pdf.blocks import Blocks
-from guide.render.pdf.columns import Columns, balanced, stacked_height, widening
+from guide.render.pdf.columns import Columns, balanced, least_stacked_height, stacked_height, widening
 from guide.render.pdf.document import Furniture
 from guide.render.pdf.questions import Questions, section_title
 
@@ -175,8 +175,11 @@ def answer_key_story(
     sources = [*blocks.section(labels["sources"], blocks.sources(topic.sources), side=True), *(notes if notes_beside else [])]
     main_height = stacked_height(answers, grid.main_width)
     beside = stacked_height([*facts, *sources], grid.side_width) if grid.has_sidebar else 0.0
-    under = main_height + stacked_height(facts, grid.main_width)
-    main, side = (answers, [*facts, *sources]) if max(main_height, beside) <= under else ([*answers, *facts], sources)
+    # The sidebar stays beside the answers unless the facts under them would make a shorter column; where the facts' least
+    # height across the main column already settles it, they are not laid out there just to be compared.
+    under = (least_stacked_height, stacked_height)
+    stays = any(beside <= main_height + height(facts, grid.main_width) for height in under)
+    main, side = (answers, [*facts, *sources]) if stays else ([*answers, *facts], sources)
     band = blocks.title_band(
         kicker(labels["teachers_copy"], course), topic.title, labels["answer_key"], meta_line(topic, labels), logo, teacher=True
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from guide.model import Course, Topic
 from guide.render.common import metadata
-from guide.render.planning import deck_fonts, planned
+from guide.render.planning import deck_fonts, lined_plan, planned
 from guide.render.pptx.writer import DeckWriter
 from guide.render.slides.plan import DeckPlan
 from guide.session import BuildSession
@@ -14,8 +14,8 @@ __all__ = ["DeckPlan", "deck_fonts", "deck_plan", "render_deck"]
 
 
 def deck_plan(topic: Topic, theme: Theme, course: Course | None = None, session: BuildSession | None = None) -> DeckPlan:
-    """The slide plan of ``topic``: what each slide holds, measured in the boxes it will have."""
-    return planned(topic, theme, course, session or BuildSession())[1]
+    """The slide plan of ``topic``: what each slide holds, measured in the boxes it will have, its texts' lines broken."""
+    return lined_plan(topic, theme, course, session or BuildSession())[1]
 
 
 def render_deck(topic: Topic, theme: Theme, course: Course | None = None, session: BuildSession | None = None) -> bytes:

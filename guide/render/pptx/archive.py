@@ -15,15 +15,14 @@ from __future__ import annotations
 
 import struct
 import zlib
-from collections.abc import Callable, Set
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
 from typing import TypeVar
 from weakref import WeakKeyDictionary
 
 from lxml.etree import Element, SubElement, tostring
-from pptx.opc.package import Part
+from pptx.opc.package import OpcPackage, Part
 from pptx.opc.packuri import PackURI
-from pptx.presentation import Presentation
 
 from guide.render.pptx.internals import content_types_item, package_relationships_item
 
@@ -72,10 +71,8 @@ class ArchiveMemory:
         """Each (target, folder) pair's relative reference: the same few pairs recur in every deck."""
 
 
-def deck_bytes(deck: Presentation, memory: ArchiveMemory, unchanging: Set[Part] = frozenset()) -> bytes:
-    """The deck's package as a .pptx file; ``unchanging`` parts are known to be as when last written."""
-    package = deck.part.package
-    parts = tuple(package.iter_parts())
+def deck_bytes(package: OpcPackage, parts: Sequence[Part], memory: ArchiveMemory, unchanging: Set[Part] = frozenset()) -> bytes:
+    """The package as a .pptx file: its ``parts`` in the order given; ``unchanging`` parts are known to be as when last written."""
     archive = _Archive(memory)
     archive.write(*_content_types(parts, memory))
     archive.write(*package_relationships_item(package))
@@ -85,7 +82,7 @@ def deck_bytes(deck: Presentation, memory: ArchiveMemory, unchanging: Set[Part] 
     return archive.finish()
 
 
-def _content_types(parts: tuple[Part, ...], memory: ArchiveMemory) -> tuple[PackURI, bytes]:
+def _content_types(parts: Sequence[Part], memory: ArchiveMemory) -> tuple[PackURI, bytes]:
     """``[Content_Types].xml`` as python-pptx writes it; it depends only on the parts' names and types."""
     key = tuple((str(part.partname), part.content_type) for part in parts)
     return _kept(memory.content_types, key, lambda: content_types_item(parts), KEPT_CONTENT_TYPES)

@@ -10,19 +10,22 @@ import copy
 
 from lxml.etree import _Element
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part
 from pptx.parts.slide import SlidePart
 
 from guide.ooxml import DRAWINGML, PRESENTATIONML, RELATIONSHIPS, required_child
 from guide.render.pptx.elements import ShapeTree, decorative
-from guide.render.pptx.internals import part_element
 from guide.template_branding import Branding, sample_of
 
 SHAPES_START = 2
 """A shape tree's shapes follow its own two property elements."""
 
 
-def carry_branding(branding: Branding, role: str, samples: list[tuple[_Element, SlidePart]], slide: SlidePart, tree: ShapeTree) -> None:
-    """The elements and background ``branding`` gives slides of ``role``, copied onto ``slide`` behind its other shapes."""
+def carry_branding(
+    branding: Branding, role: str, samples: list[tuple[_Element, SlidePart]], slide: Part, root: _Element, tree: ShapeTree
+) -> None:
+    """The elements and background ``branding`` gives slides of ``role``, copied onto ``slide`` (whose XML's root is
+    ``root``) behind its other shapes."""
     for position, (sample, element) in enumerate(branding.elements.get(role, ())):
         source, part = samples[sample]
         copied = copy.deepcopy(sample_of(source, 0, lambda _: None).elements[element])
@@ -39,10 +42,10 @@ def carry_branding(branding: Branding, role: str, samples: list[tuple[_Element, 
         if background is not None:
             copied = copy.deepcopy(background)
             _relate(copied, part, slide)
-            required_child(part_element(slide), f"{PRESENTATIONML}cSld").insert(0, copied)
+            required_child(root, f"{PRESENTATIONML}cSld").insert(0, copied)
 
 
-def _relate(element: _Element, source: SlidePart, slide: SlidePart) -> None:
+def _relate(element: _Element, source: SlidePart, slide: Part) -> None:
     """Each picture the copied element shows, related to ``slide`` (the same image part, stored once)."""
     for blip in element.iter(f"{DRAWINGML}blip"):
         relationship = blip.get(f"{RELATIONSHIPS}embed")

@@ -1,12 +1,12 @@
-"""The one module that relies on python-pptx's internals: a part's XML, the package's relationships, its content types.
+"""The one module that relies on python-pptx's internals: the package's relationships, its content types.
 
-Each use is something python-pptx has no public way to do: edit the XML of a part made by
-``SlidePart.new`` (public proxies reach a slide's XML only by building a ``Slide`` for it),
-and serialise the package's own relationships and its ``[Content_Types].xml`` without
-writing a whole ``zipfile`` (guide.render.pptx.archive writes the archive itself). A
-python-pptx upgrade that changes these internals is caught by the tests that guard them
-(tests/test_deck*.py and tests/test_determinism.py read decks back and compare bytes);
-tests/test_architecture.py keeps every other module off them.
+Each use is something python-pptx has no public way to do: relate a part to one it is known
+not to be related to yet, without searching its relationships; serialise the package's own
+relationships and its ``[Content_Types].xml`` without writing a whole ``zipfile``
+(guide.render.pptx.archive writes the archive itself). A python-pptx upgrade that changes
+these internals is caught by the tests that guard them (tests/test_deck*.py and
+tests/test_determinism.py read decks back and compare bytes); tests/test_architecture.py
+keeps every other module off them.
 """
 
 from __future__ import annotations
@@ -15,15 +15,18 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from lxml.etree import _Element
-from pptx.opc.package import OpcPackage, Part, XmlPart
+from pptx.opc.package import OpcPackage, Part
 from pptx.opc.packuri import PACKAGE_URI, PackURI
 from pptx.opc.serialized import PackageWriter
 
 
-def part_element(part: XmlPart) -> _Element:
-    """The root element of ``part``'s XML, edited in place: python-pptx exposes it only through a proxy built per part."""
-    return part._element
+def new_relationship(part: Part, target: Part | str, reltype: str) -> str:
+    """The id of a new relationship from ``part`` to ``target`` (a part, or an external address), known to be its first.
+
+    python-pptx's ``relate_to`` looks for an equal relationship first, sorting all of the part's by
+    type each time: for each new slide that meant all of the presentation's, again and again.
+    """
+    return part.rels._add_relationship(reltype, target, is_external=isinstance(target, str))
 
 
 def package_relationships_item(package: OpcPackage) -> tuple[PackURI, bytes]:

@@ -12,22 +12,22 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
-from lxml.etree import _Element
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.parts.slide import SlidePart
+from pptx.opc.package import Part
+from pptx.oxml.slide import CT_Slide
 from pptx.presentation import Presentation as PresentationObject
 from pptx.util import Pt
 
 from guide.errors import RenderError
 from guide.markup import Span
+from guide.ooxml import required_child
 from guide.render.common import Metadata
 from guide.render.pictures import greyed
 from guide.render.pptx import elements
-from guide.render.pptx.archive import deck_bytes
 from guide.render.pptx.branding import carry_branding
-from guide.render.pptx.elements import Ink, ShapeTree, TextStyle
-from guide.render.pptx.internals import part_element
-from guide.render.pptx.package import DeckPackage, add_picture, template_package
+from guide.render.pptx.elements import Ink, P, ShapeTree, TextStyle
+from guide.render.pptx.internals import new_relationship
+from guide.render.pptx.package import DeckPackage, template_package
 from guide.render.slides.designs import picture_size
 from guide.render.slides.fitting import Item, bold_line
 from guide.render.slides.geometry import FOOTER_SIZE_PT, LOGO_CARD_PAD_PT, Box, footer_boxes, logo_box
@@ -77,7 +77,7 @@ class DeckWriter:
                 self._slide(package, slide_plan, number)
             package.name_sections([slide.section or self.metadata.title for slide in self.plan.slides])  # the opening: the topic
             self._core_properties(deck)
-            return deck_bytes(deck, package.memory, package.unchanging)
+            return package.written()
 
     def _slide(self, package: DeckPackage, plan: SlidePlan, number: int) -> None:
         """The slide's shapes in reading order, which is also their order in the file: the title first, then
@@ -88,33 +88,25 @@ class DeckWriter:
         if layout is None:
             raise RenderError(f"the template has no layout for {plan.role} slides")
         own_boxes = plan.role in self.template.fallbacks
-        slide = _Slide(*package.add_slide(layout.index, layout.color_map))
+        slide = _Slide(package, *package.add_slide(layout.index, layout.color_map))
         if not self.designed:
-            carry_branding(self.template.branding, plan.role, package.samples, slide.part, slide.tree)
+            carry_branding(self.template.branding, plan.role, package.samples, slide.part, slide.element, slide.tree)
         if plan.background and self.designed:
-            elements.background(part_element(slide.part), self.inks[plan.background])
+            elements.background(slide.element, self.inks[plan.background])
         title_ink = self.inks[plan.title_ink] if self.designed else self._carried_title_ink(plan.role) or _said(layout.first("title"))
-        title = self._placeholder(slide, layout.first("title"), FALLBACK_TITLE, plan.title_box)
-        self._text(slide, title, [self._title_line(plan.title)], plan.title_size_pt, title_ink, anchor="b")
+        title = layout.first("title")
+        self._text(slide, title, FALLBACK_TITLE, plan.title_box, [self._title_line(plan.title)], plan.title_size_pt, title_ink, anchor="b")
         if plan.subtitle:
             subtitle = None if own_boxes else layout.first("subtitle") or layout.main_body
             ink = self.inks[plan.subtitle.ink] if self.designed else self._carried_title_ink(plan.role) or _said(subtitle)
-            shape = self._placeholder(slide, subtitle, FALLBACK_SUBTITLE, plan.subtitle.box)
             align = None if subtitle or self.designed else self._title_align(layout)  # our own box lines up with the title
-            self._text(slide, shape, plan.subtitle.items, plan.subtitle.size_pt, ink, align=align)
+            self._text(slide, subtitle, FALLBACK_SUBTITLE, plan.subtitle.box, plan.subtitle.items, plan.subtitle.size_pt, ink, align=align)
         if plan.body:
             body = None if own_boxes else layout.main_body
             if body is None and self.designed:
                 raise RenderError(f"the template's layout '{layout.name}' has no body placeholder")
             ink = self.inks[plan.body.ink] if self.designed else _said(body)
-            self._text(
-                slide,
-                self._placeholder(slide, body, FALLBACK_BODY, plan.body.box),
-                plan.body.items,
-                plan.body.size_pt,
-                ink,
-                anchor=plan.body.anchor,
-            )
+            self._text(slide, body, FALLBACK_BODY, plan.body.box, plan.body.items, plan.body.size_pt, ink, anchor=plan.body.anchor)
         for drawing in plan.drawing:
             self._draw(slide, drawing)
         if plan.role == "title":
@@ -122,6 +114,7 @@ class DeckWriter:
                 self._logo(slide, self.logo, filled=plan.background is not None)
         else:
             self._footer(slide, layout, number, filled=plan.background is not None)
+        package.write_slide(slide.part, slide.element, slide.tree)
         package.add_notes(slide.part, plan.notes.split("\n"), self.plan.language)
 
     def _carried_title_ink(self, role: str) -> Ink | None:
@@ -137,9 +130,8 @@ class DeckWriter:
         """One element of a slide's design, in the colours its roles take."""
         inks = self.inks
         if isinstance(drawing, TextBlock):
-            shape = slide.tree.textbox(drawing.box, drawing.name)
-            body = elements.text_body(shape, drawing.anchor)
-            elements.items(body, drawing.items, self._style(drawing.size_pt, inks[drawing.ink], drawing.align), slide.link)
+            paragraphs = elements.items(drawing.items, self._style(drawing.size_pt, inks[drawing.ink], drawing.align), slide.links)
+            slide.tree.textbox(drawing.box, drawing.name, elements.text_body(drawing.anchor, paragraphs))
         elif isinstance(drawing, Shape):
             outline = (inks[drawing.outline], drawing.outline_pt) if drawing.outline else None
             slide.tree.autoshape(drawing.kind, drawing.box, drawing.name, inks[drawing.fill] if drawing.fill else None, outline)
@@ -149,16 +141,7 @@ class DeckWriter:
         else:
             frame = (inks[drawing.frame], 1.0) if drawing.frame else None
             file = greyed(Path(drawing.file)) if drawing.grey else Path(drawing.file)
-            add_picture(slide.part, slide.tree, file, drawing.box, drawing.name, drawing.alt, frame)
-
-    def _placeholder(self, slide: _Slide, placeholder: Placeholder | None, fallback: Reference, box: Box) -> _Element:
-        """The layout's placeholder on the slide (or, where it has none, one inheriting the master's), placed at ``box``.
-
-        Every placeholder states its position, as the plan measured it: a client that resolves
-        a layout's placeholders differently (LibreOffice's have no ``idx``) still draws it there.
-        """
-        reference, name = (placeholder.reference, placeholder.name) if placeholder else (fallback, fallback_name(fallback))
-        return slide.tree.placeholder(reference, name, box)
+            slide.package.add_picture(slide.part, slide.tree, file, drawing.box, drawing.name, drawing.alt, frame)
 
     def _style(self, size_pt: float, ink: Ink | None, align: str | None = "l", inherits: bool = False) -> TextStyle:
         """A text body's style; ``inherits`` leaves weight (and ``align`` None alignment) to the template's placeholder styles."""
@@ -167,17 +150,25 @@ class DeckWriter:
     def _text(
         self,
         slide: _Slide,
-        shape: _Element,
+        placeholder: Placeholder | None,
+        fallback: Reference,
+        box: Box,
         items: Sequence[Item],
         size_pt: float,
         ink: Ink | None,
         anchor: str = "t",
         align: str | None = None,
     ) -> None:
-        """Fitted items in a placeholder; our design anchors and aligns the text, a template's layout does (unless ``align``)."""
-        body = elements.text_body(shape, anchor if self.designed else None)
+        """Fitted items in the layout's placeholder (or, where it has none, one inheriting the master's), placed at ``box``;
+        our design anchors and aligns the text, a template's layout does (unless ``align``).
+
+        Every placeholder states its position, as the plan measured it: a client that resolves
+        a layout's placeholders differently (LibreOffice's have no ``idx``) still draws it there.
+        """
         style = self._style(size_pt, ink, "l" if self.designed else align, inherits=not self.designed)
-        elements.items(body, items, style, slide.link)
+        body = elements.text_body(anchor if self.designed else None, elements.items(items, style, slide.links))
+        reference, name = (placeholder.reference, placeholder.name) if placeholder else (fallback, fallback_name(fallback))
+        slide.tree.placeholder(reference, name, box, body)
 
     def _title_align(self, layout: Layout) -> str | None:
         """How the layout aligns its title: its own placeholder's style, else the master's title style."""
@@ -192,7 +183,7 @@ class DeckWriter:
             pad = LOGO_CARD_PAD_PT
             card = Box(box.left - pad, box.top - pad, box.width + 2 * pad, box.height + 2 * pad)
             slide.tree.autoshape("rect", card, "Logo card", self.inks["background"])
-        add_picture(slide.part, slide.tree, path, box, "Logo", self.logo_alt)
+        slide.package.add_picture(slide.part, slide.tree, path, box, "Logo", self.logo_alt)
 
     def _footer(self, slide: _Slide, layout: Layout, number: int, filled: bool) -> None:
         """Our footer line and slide number, pale on a slide filled with colour; a template's own placeholders on its slides."""
@@ -202,11 +193,11 @@ class DeckWriter:
         ink = self.inks["on_fill_muted" if filled else "muted"]
         text_box, number_box = footer_boxes(self.plan.width_pt, self.plan.height_pt)
         footer = Item((Span(self.plan.footer),), bullet=False)
-        shape = slide.tree.textbox(text_box, "Footer")
-        elements.items(elements.text_body(shape, "t"), [footer], self._style(FOOTER_SIZE_PT, ink), slide.link)
-        shape = slide.tree.textbox(number_box, "Slide Number")
-        body = elements.text_body(shape, "t")
-        elements.slide_number(body, str(number), self._style(FOOTER_SIZE_PT, ink, align="r"))
+        slide.tree.textbox(
+            text_box, "Footer", elements.text_body("t", elements.items([footer], self._style(FOOTER_SIZE_PT, ink), slide.links))
+        )
+        number_paragraph = elements.slide_number(str(number), self._style(FOOTER_SIZE_PT, ink, align="r"))
+        slide.tree.textbox(number_box, "Slide Number", elements.text_body("t", number_paragraph))
 
     def _template_footer(self, tree: ShapeTree, layout: Layout) -> None:
         """The layout's footer and slide-number placeholders (the master's where the layout has none), as Header & Footer adds them."""
@@ -216,9 +207,9 @@ class DeckWriter:
                 continue
             own = placeholder in layout.placeholders
             box = Box(*placeholder.box) if placeholder.box and not own else None  # the master's: placed where it puts it
-            body = elements.plain_body(tree.placeholder(placeholder.reference, placeholder.name, box))
             numbering = placeholder.kind == "slide_number"
-            elements.plain_paragraphs(body, ["‹#›" if numbering else self.plan.footer], self.plan.language, numbering)
+            paragraphs = elements.plain_paragraphs(["‹#›" if numbering else self.plan.footer], self.plan.language, numbering)
+            tree.placeholder(placeholder.reference, placeholder.name, box, elements.plain_body(paragraphs))
 
     def _core_properties(self, deck: PresentationObject) -> None:
         properties = deck.core_properties
@@ -239,15 +230,22 @@ def fallback_name(reference: Reference) -> str:
 
 
 class _Slide:
-    """A slide being written: its part (for links and pictures) and its shape tree."""
+    """A slide being written: its package and part (for links and pictures), its shape tree and the links of its runs."""
 
-    def __init__(self, part: SlidePart, tree: ShapeTree) -> None:
+    def __init__(self, package: DeckPackage, part: Part, element: CT_Slide) -> None:
+        self.package = package
         self.part = part
-        self.tree = tree
+        self.element = element
+        self.tree = ShapeTree(required_child(element, f"{P}cSld/{P}spTree"))
+        self.links = elements.Links(self.link)
+        self._linked: dict[str, str] = {}
 
     def link(self, href: str) -> str:
-        """The relationship id of a hyperlink to ``href`` from this slide."""
-        return self.part.relate_to(href, RT.HYPERLINK, is_external=True)
+        """The relationship id of a hyperlink to ``href`` from this slide: one per address, however many runs link to it."""
+        relationship = self._linked.get(href)
+        if relationship is None:
+            relationship = self._linked[href] = new_relationship(self.part, href, RT.HYPERLINK)
+        return relationship
 
 
 def _shortened(text: str) -> str:

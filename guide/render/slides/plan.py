@@ -827,10 +827,13 @@ def plan_deck(
     quiz_seed: int = 0,
     quiz_answers: QuizAnswers = "notes",
     quiz_print: QuizPrint = "paper",
+    lines: bool = True,
 ) -> DeckPlan:
     """The deck's plan, with one size per text role: planned once to learn the sizes, then again at them.
 
-    ``measurers`` measures the fonts (its owner keeps what it learns between decks).
+    ``measurers`` measures the fonts (its owner keeps what it learns between decks). Without
+    ``lines``, its texts' lines are left unbroken (see :func:`lined`): an editable deck wraps
+    its own text, and breaking every text into lines was a tenth of planning it.
     """
     measurers = measurers or Measurers()
     style = style or DeckStyle("classic", True)
@@ -843,12 +846,19 @@ def plan_deck(
         scale = {**used, **{role: min(size, used.get(role, size)) for role, size in set_.wanted.items()}}
         return replace(plan, scale=dict(sorted(used.items()))), scale, set_
 
-    plan, learnt, set_ = planned(None)
+    plan, learnt, _ = planned(None)
     for _ in range(PLANNING_ROUNDS):
         scale = learnt
-        plan, learnt, set_ = planned(scale)
+        plan, learnt, _ = planned(scale)
         if learnt == scale:
             break
+    return lined(plan, measurers, fonts) if lines else plan
+
+
+def lined(plan: DeckPlan, measurers: Measurers, fonts: DeckFonts) -> DeckPlan:
+    """``plan`` with the lines of every slide's title and text blocks, broken where the slide wraps them: what a
+    renderer that wraps nothing itself (a slide drawn as PDF) draws line by line."""
+    set_ = Typesetter(measurers(fonts.title), measurers(fonts.body))
     return replace(plan, slides=tuple(_with_lines(slide, set_, fonts.capitals) for slide in plan.slides))
 
 
