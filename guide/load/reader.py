@@ -109,8 +109,14 @@ class _TextResolver:
     """
 
     def resolve(self, kind: type[Node], value: str, implicit: tuple[bool, bool]) -> str:
+        """The tag of an untagged node or one tagged ``!``: a scalar is resolved unless it was quoted without a tag.
+
+        ``implicit`` is (plain, quoted). Both parsers call an untagged plain scalar (True, False),
+        a quoted one (False, True) and a non-empty one tagged ``!`` (True, False); libyaml alone
+        calls an empty ``!`` (False, False), which the pure-Python parser resolves as nothing.
+        """
         if kind is ScalarNode:
-            return _TAG_OF_PLAIN.get(value, _TEXT) if implicit[0] else _TEXT
+            return _TEXT if implicit[1] else _TAG_OF_PLAIN.get(value, _TEXT)
         return _YAML_TAG + ("seq" if kind is SequenceNode else "map")
 
     def descend_resolver(self, current_node: Node | None, current_index: Any) -> None:
