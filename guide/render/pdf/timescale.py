@@ -176,10 +176,10 @@ class TimeScale(_Events):
             text = self.span_text(wait)
             width = stringWidth(text, font, BREAK_LENGTH_PT)
             reach = (xs[index] + HIGHLIGHT_MARKER_PT + LENGTH_ROOM_PT, xs[index + 1] - HIGHLIGHT_MARKER_PT - LENGTH_ROOM_PT)
-            left = clear_place(middle, width, reach, blocked)
-            if left is not None:
-                self._break_length(wait, left, baseline)
-                blocked.append((left - LENGTH_ROOM_PT, left + width + LENGTH_ROOM_PT))
+            start = clear_place(middle, width, reach, blocked)
+            if start is not None:
+                self._break_length(wait, start, baseline)
+                blocked.append((start - LENGTH_ROOM_PT, start + width + LENGTH_ROOM_PT))
 
     def _leader(self, x: float, left: float, axis_y: float, side: int) -> tuple[tuple[float, float], tuple[float, float]]:
         """The leader's ends, from the marker at ``x`` to the label's near edge, inside its corners."""
