@@ -17,6 +17,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from types import MethodType
 from typing import Any, cast
 
 from reportlab.lib.abag import ABag
@@ -130,6 +131,17 @@ def build_unwritten(document: BaseDocTemplate, story: list[Flowable], canvasmake
     """
     document._doSave = 0  # type: ignore[attr-defined]  # reportlab's private flag, not in its stubs
     document.build(story, canvasmaker=canvasmaker)
+
+
+def new_document(buffer: io.BytesIO, **options: Any) -> BaseDocTemplate:
+    """reportlab's document template, without the namespace it keeps for evaluated text, which no story here has.
+
+    That namespace holds the document itself: a reference cycle, which kept the document, and
+    its canvas with every page drawn, until a full garbage collection.
+    """
+    document = BaseDocTemplate(buffer, **options)
+    document._nameSpace = {}  # type: ignore[attr-defined]  # private to reportlab, not in its stubs
+    return document
 
 
 WRAP_STATE = ("width", "height", "blPara", "frags", "_wrapWidths", "_width_max", "_splitLongWordCount", "_hyphenations")
@@ -859,6 +871,17 @@ class SpacedLines(PDFTextObject):
         """Where the text of the link being written on this line began."""
         self.language: tuple[str, int] | None = None
         """The language of the passage being written, and where it began."""
+
+    @property
+    def _do_line(self) -> MethodType:
+        """The line drawer (of an underline, a link) reportlab's paragraph sets on the text object, as a method of it."""
+        return MethodType(self._line_drawer, self)
+
+    @_do_line.setter
+    def _do_line(self, method: MethodType) -> None:
+        # Kept as a function: the method itself, in the object's own attributes, was a reference cycle
+        # that kept every such text object, and its page's code, until a full garbage collection.
+        self._line_drawer = method.__func__
 
     def _textOut(self, text: str, TStar: int = 0) -> None:  # noqa: N802, N803 - reportlab's names
         """Text at the current point, then (``TStar``) the next line: reportlab's own line writer, which paragraphs use."""
