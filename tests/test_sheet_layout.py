@@ -40,6 +40,8 @@ HEADING_SIZES = (14.0, 11.5)
 COLUMN_REACH_PT = 120
 """Text this near a heading's left edge is in its column: the sidebar starts some 300 points right of the main column."""
 
+LONG_KEY_FACTS = yaml.safe_load((ROOT / "tests" / "data" / "topics" / "long-key-facts.yaml").read_text(encoding="utf-8"))
+
 needs_poppler = pytest.mark.skipif(not have_poppler(), reason="poppler (pdftoppm) is not installed")
 
 
@@ -120,6 +122,8 @@ def test_the_page_foot_check_sees_every_heading_of_the_treaty(theme: str) -> Non
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 @given(data=sized_topics(), size=st.sampled_from(SIZES), theme=st.sampled_from(THEMES))
+@example(data=LONG_KEY_FACTS, size="a4", theme="classic")  # a key facts box far longer than the text: page two was a sixth full
+@example(data=LONG_KEY_FACTS, size="letter", theme="modern")
 def test_pages_are_well_filled_headings_keep_their_text_and_boxes_split_fairly(
     tmp_path: Path, data: dict[str, Any], size: str, theme: str
 ) -> None:

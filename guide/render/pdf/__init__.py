@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
+from functools import partial
 
 from reportlab.platypus import Flowable
 from reportlab.platypus.doctemplate import LayoutError
@@ -31,6 +32,8 @@ RESERVE_FACTORS = (1.0, 1.6)
 """How much of a last page's shortfall to keep free at the foot of each earlier page, in turn."""
 MOST_RESERVE = 0.3
 """Of a page's text height: the most kept free at its foot."""
+MOST_LAYOUTS_WITH_ROOM = 3
+"""How many of the best arrangements are laid out again with room kept free at page feet when none fills its pages well."""
 PAGE_ROOM_SLACK_PT = 1.0
 """Beyond a page's room: what a story's least height must exceed for the story to be judged too tall for one page."""
 
@@ -67,15 +70,36 @@ def render_study_sheet(topic: Topic, theme: Theme, course: Course | None = None,
         story = study_sheet_story(topic, blocks, course, theme.logo, arrangement, asked, theme.quiz_seed)
         return render_story(story, theme, styles, labels, marks, metadata(topic, topic.title, course), reserve_pt)
 
-    tried: list[Rendered] = []
+    tried: list[tuple[Arrangement, Rendered]] = []
     for arrangement in ARRANGEMENTS:
-        tried.append(render(arrangement))
-        best = best_filled(tried)
+        tried.append((arrangement, render(arrangement)))
+        best = best_filled(rendered for _, rendered in tried)
         # An emptier last page is worth one more try only where a tighter setting might save it.
         if well_filled(best.fills) and (best.fills[-1] >= SETTLED_FILL or arrangement.tight or len(best.fills) == 1):
             return best.pdf()
-    chosen = ARRANGEMENTS[tried.index(best_filled(tried))]
-    return with_room_at_feet(best_filled(tried), lambda reserve_pt: render(chosen, reserve_pt), grid.page_height).pdf()
+    return best_with_room_at_feet(tried, render, grid.page_height).pdf()
+
+
+def best_with_room_at_feet(
+    tried: Sequence[tuple[Arrangement, Rendered]], render: Callable[[Arrangement, float], Rendered], page_height: float
+) -> Rendered:
+    """The best of the ``tried`` arrangements laid out again with room kept free at page feet (see ``with_room_at_feet``).
+
+    Room kept free at the foot of a page fills the last page only where what it sends on takes
+    as much room there: a box continued from the sidebar is set across the next page, in a
+    fraction of the height it left. So the next best layouts get their turn, best first, until
+    one is well filled (at most ``MOST_LAYOUTS_WITH_ROOM`` of them); layouts filling their pages alike are tried once.
+    """
+    laid_out: list[Rendered] = []
+    seen: set[tuple[float, ...]] = set()
+    for arrangement, rendered in sorted(tried, key=lambda pair: filled_rank(pair[1])):
+        if rendered.fills in seen:
+            continue
+        seen.add(rendered.fills)
+        laid_out.append(with_room_at_feet(rendered, partial(render, arrangement), page_height))
+        if well_filled(laid_out[-1].fills) or len(seen) == MOST_LAYOUTS_WITH_ROOM:
+            break
+    return best_filled(laid_out)
 
 
 def with_room_at_feet(rendered: Rendered, render: Callable[[float], Rendered], page_height: float) -> Rendered:
@@ -84,9 +108,9 @@ def with_room_at_feet(rendered: Rendered, render: Callable[[float], Rendered], p
         return rendered
     tried = [rendered]
     shortfall = (LEAST_FILL + RESERVE_MARGIN - rendered.fills[-1]) * page_height / (len(rendered.fills) - 1)
-    for factor in RESERVE_FACTORS:
+    for reserve_pt in dict.fromkeys(min(shortfall * factor, MOST_RESERVE * page_height) for factor in RESERVE_FACTORS):
         try:
-            tried.append(render(min(shortfall * factor, MOST_RESERVE * page_height)))
+            tried.append(render(reserve_pt))
         except LayoutError:  # something on the sheet is taller than the shortened pages
             break
     return best_filled(tried)
@@ -94,7 +118,12 @@ def with_room_at_feet(rendered: Rendered, render: Callable[[float], Rendered], p
 
 def best_filled(tried: Iterable[Rendered]) -> Rendered:
     """Well-filled pages first, then the fewest pages, then the fullest emptiest page; the earlier of equals."""
-    return min(tried, key=lambda rendered: (not well_filled(rendered.fills), len(rendered.fills), -min(rendered.fills)))
+    return min(tried, key=filled_rank)
+
+
+def filled_rank(rendered: Rendered) -> tuple[bool, int, float]:
+    """How well ``rendered`` fills its pages, best lowest: well filled first, then the fewest pages, then the fullest emptiest page."""
+    return (not well_filled(rendered.fills), len(rendered.fills), -min(rendered.fills))
 
 
 def render_answer_key(topic: Topic, theme: Theme, course: Course | None = None, session: BuildSession | None = None) -> bytes:

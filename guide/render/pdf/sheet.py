@@ -35,6 +35,9 @@ class Arrangement:
     """Lines to write on beyond what each answer needs: room given to a page that would stay empty."""
     terms_under_prose: bool = False
     """The key terms and the sources in the main column after the prose and questions: room for a sidebar longer than the text."""
+    facts_under_prose: bool = False
+    """The key facts box in the main column after the prose: a box far longer than the text would otherwise run on from the
+    sidebar across a page of its own, the main column's foot left empty above it."""
 
 
 ARRANGEMENTS = (
@@ -48,6 +51,8 @@ ARRANGEMENTS = (
     Arrangement(extra_lines=3),
     Arrangement(terms_under_prose=True),
     Arrangement(tight=True, terms_under_prose=True),
+    Arrangement(facts_under_prose=True),
+    Arrangement(tight=True, facts_under_prose=True),
 )
 """Tried in order until one gives well-filled pages; the first is the most compact."""
 
@@ -111,13 +116,15 @@ def study_sheet_story(
         *prose_section("significance", figures.main.get("significance", [])),
         *(section("timeline", timeline) if where == "main" else []),
     ]
+    facts = [*blocks.key_facts_box(topic), *quotes.get("key_facts", [])]
+    if arrangement.facts_under_prose:
+        prose, facts = [*prose, *facts], []
     moved = arrangement.terms_under_prose
     terms = section("glossary", blocks.glossary(topic.glossary), side=not moved)
     sources = section("sources", blocks.sources(topic.sources), side=not moved)
     beside_prose = [
         *blocks.objectives(topic.objectives, side=True),
-        *blocks.key_facts_box(topic),
-        *quotes.get("key_facts", []),
+        *facts,
         *section("people", blocks.people(topic.people), side=True),
         *(terms if where == "side" and not moved else []),
         *figures.side,
