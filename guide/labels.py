@@ -57,6 +57,12 @@ _ENGLISH = {
     "quiz_question": "Quiz question",
     "quiz_answer": "Quiz answer",
     "points_total": "points",
+    "day": "{count} day",
+    "days": "{count} days",
+    "month": "{count} month",
+    "months": "{count} months",
+    "year": "{count} year",
+    "years": "{count} years",
 }
 
 _GERMAN = {
@@ -110,6 +116,12 @@ _GERMAN = {
     "quiz_question": "Testfrage",
     "quiz_answer": "Testantwort",
     "points_total": "Punkte",
+    "day": "{count} Tag",
+    "days": "{count} Tage",
+    "month": "{count} Monat",
+    "months": "{count} Monate",
+    "year": "{count} Jahr",
+    "years": "{count} Jahre",
 }
 
 _FRENCH = {
@@ -163,6 +175,12 @@ _FRENCH = {
     "quiz_question": "Question du quiz",
     "quiz_answer": "Réponse du quiz",
     "points_total": "points",
+    "day": "{count} jour",
+    "days": "{count} jours",
+    "month": "{count} mois",
+    "months": "{count} mois",
+    "year": "{count} an",
+    "years": "{count} ans",
 }
 
 _SPANISH = {
@@ -216,6 +234,12 @@ _SPANISH = {
     "quiz_question": "Pregunta del cuestionario",
     "quiz_answer": "Respuesta del cuestionario",
     "points_total": "puntos",
+    "day": "{count} día",
+    "days": "{count} días",
+    "month": "{count} mes",
+    "months": "{count} meses",
+    "year": "{count} año",
+    "years": "{count} años",
 }
 
 MONTHS = {
@@ -231,6 +255,10 @@ _DATE_FORMATS = {  # no-break spaces: a date never breaks across lines
     "fr": "{day}\u00a0{month}\u00a0{year}",
     "es": "{day}\u00a0de\u00a0{month}\u00a0de\u00a0{year}",
 }
+
+DAYS_A_YEAR = 365.25
+DAYS_A_MONTH = DAYS_A_YEAR / 12
+MONTHS_A_YEAR = 12
 
 _BUILT_IN = {"en": _ENGLISH, "de": _GERMAN, "fr": _FRENCH, "es": _SPANISH}
 
@@ -257,6 +285,14 @@ class Labels:
             return str(value)
         month = MONTHS[self.language].split()[value.month - 1]
         return _DATE_FORMATS[self.language].format(day=value.day, month=month, year=value.year)
+
+    def span(self, days: float) -> str:
+        """A length of time as this language says it, to the nearest year, month or day ("3 years", "5 Monate"):
+        what a break in a time scale's axis stands for. Its words never part (a no-break space)."""
+        months = round(days / DAYS_A_MONTH)
+        years = round(days / DAYS_A_YEAR)
+        count, unit = (years, "year") if months >= MONTHS_A_YEAR else (months, "month") if months >= 1 else (round(days), "day")
+        return self.text[unit if count == 1 else f"{unit}s"].format(count=count).replace(" ", "\u00a0")
 
     def overridden(self, overrides: Mapping[str, str]) -> Labels:
         return replace(self, text={**self.text, **overrides})

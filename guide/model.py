@@ -140,11 +140,13 @@ def at_most(limit: int) -> Callable[[str], str]:
 def words_at_most(limit: int, printed: Callable[[str], str] = str) -> Callable[[str], str]:
     """A check refusing a word (a run without spaces) longer than ``limit`` in the text as ``printed``."""
 
+    too_long = re.compile(f"[^ ]{{{limit + 1},}}")
+
     def check(value: str) -> str:
-        longest = max(printed(value).split(" "), key=len)
-        if len(longest) > limit:
-            raise BadValueError(f"has a word of {len(longest):,} characters ({quoted(longest)}); words are at most {limit}")
-        return value
+        if len(value) <= limit or not too_long.search(shown := printed(value)):
+            return value  # most texts are shorter than one long word, and printing never lengthens them
+        longest = max(shown.split(" "), key=len)
+        raise BadValueError(f"has a word of {len(longest):,} characters ({quoted(longest)}); words are at most {limit}")
 
     return check
 

@@ -44,6 +44,12 @@ _MONTH_AFTER = re.compile(rf"\.?(?P<gap>{_GAP})(?:de(?P<gap2>{_GAP}))?(?P<word>[
 _WORD_BEFORE = re.compile(rf"(?P<word>[^\W\d_]+\.?)(?P<gap>{_GAP})(?:de(?P<gap2>{_GAP}))?\Z")
 """What precedes a number: April 1926, abril de 1926, Article 2, p. 4."""
 _LONGEST_WORD_BEFORE = 20
+_SHORT_LAST = re.compile(r"(?<=[^\W_]) (?=(?:\d{1,4}|[^\W_]{1,3})(?:[.!?…][”’»\"')\]]*(?:\s|\Z)|[”’»\"')\]]*\Z))")
+_LONGEST_KEPT_WITH = 12
+_DAY_OF_MONTH = re.compile(rf"\d{{1,2}}\.{_GAP}(?:de{_GAP})?(?:{'|'.join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))})(?!\w)")
+"""The space before a sentence's last word of up to three letters (or a number of up to four digits): "Articles 1 to 3.",
+"what it is.". Such a word alone on a paragraph's last line looks left behind, so it keeps to the word before, where
+that word is at most ``_LONGEST_KEPT_WITH`` characters long (the two must still fit a narrow column's line)."""
 _DIGIT = re.compile(r"\d")
 _QUOTE_OR_DIGIT = re.compile(r"['\"\d]")
 _STRAIGHT_QUOTE = re.compile("['\"]")
@@ -59,20 +65,24 @@ class Typography:
     smart_quotes: bool = True
 
 
-def typeset(text: str, language: str = "en", smart_quotes: bool = True) -> str:
-    """Plain text as it should print: the same length, only quotes and some spaces changed."""
+def typeset(text: str, language: str = "en", smart_quotes: bool = True, sentences: bool = False) -> str:
+    """Plain text as it should print: the same length, only quotes and some spaces changed.
+
+    Where it is ``sentences`` (a topic's prose, unlike a title, a name or our labels), each one's short last word keeps
+    to the word before.
+    """
     if smart_quotes and _STRAIGHT_QUOTE.search(text):
         text = _curly_quotes(text, _QUOTES.get(language, _QUOTES["en"]))
     if " " in text and _DIGIT.search(text):
         text = _no_break_spaces(text)
-    return text
+    return _short_last_words(text) if sentences and " " in text else text
 
 
 def typeset_prose(prose: str, language: str = "en", smart_quotes: bool = True) -> str:
     """Prose with markup typeset as its shown text would be; markup and link targets untouched."""
-    if not (_QUOTE_OR_DIGIT if smart_quotes else _DIGIT).search(prose):
+    if not (_QUOTE_OR_DIGIT if smart_quotes else _DIGIT).search(prose) and not _SHORT_LAST.search(prose):
         return prose  # nothing to typeset: spare the parse
-    return markup.map_shown(prose, lambda shown: typeset(shown, language, smart_quotes))
+    return markup.map_shown(prose, lambda shown: typeset(shown, language, smart_quotes, sentences=True))
 
 
 def unbroken(text: str) -> str:
@@ -142,6 +152,22 @@ def _no_break_spaces(text: str) -> str:
             word = before.group("word")
             if (word in _MONTHS and end - start <= 4) or (word in _BEFORE_NUMBERS and before.group("gap2") is None):
                 gaps += _gaps(before)
+    if not gaps:
+        return text
+    letters = list(text)
+    for index in gaps:
+        letters[index] = NO_BREAK_SPACE
+    return "".join(letters)
+
+
+def _short_last_words(text: str) -> str:
+    """No-break spaces before the short last word of each sentence (see ``_SHORT_LAST``)."""
+    gaps = [
+        match.start()
+        for match in _SHORT_LAST.finditer(text)
+        if len(text[: match.start()].rsplit(None, 1)[-1].rsplit(NO_BREAK_SPACE, 1)[-1]) <= _LONGEST_KEPT_WITH
+        and not _DAY_OF_MONTH.match(text, match.end())  # "am 1. Dezember": a day, not a sentence's end
+    ]
     if not gaps:
         return text
     letters = list(text)

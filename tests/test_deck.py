@@ -77,7 +77,7 @@ def test_slides_come_in_order_each_with_a_real_title_placeholder(deck: Presentat
     titles = []
     for slide in deck.slides:
         assert slide.shapes.title is not None, "every slide needs a title placeholder"
-        titles.append(slide.shapes.title.text_frame.text)
+        titles.append(slide.shapes.title.text_frame.text.replace("\v", " "))  # a title broken over lines reads as one
     assert titles == TITLES
 
 
@@ -307,7 +307,8 @@ def test_a_passage_in_another_language_is_set_in_runs_of_that_language(deck: Pre
 @pytest.mark.parametrize("aspect", ["16:9", "4:3"])
 def test_content_slides_keep_clear_of_the_title_rule_and_the_footer_and_read_from_the_back(aspect: str) -> None:
     """Read back: under each title's rule, every shape starts 8 pt or more below it and ends 8 pt or more above the
-    footer; list text is 24 pt or more, card and matching text 20 pt or more."""
+    footer (a picture beside a title in a column of its own starts higher); list text is 24 pt or more, card and
+    matching text 20 pt or more."""
     deck = Presentation(io.BytesIO(render_deck(TOPIC, named_theme().with_slide_aspect(aspect))))
     for slide in deck.slides:
         shapes = list(slide.shapes)
@@ -324,6 +325,8 @@ def test_content_slides_keep_clear_of_the_title_rule_and_the_footer_and_read_fro
                     assert min(items_of(shape)[1]) >= 24, slide.shapes.title.text_frame.text
                 continue
             title = slide.shapes.title.text_frame.text
+            if pt(shape.left) >= pt(rules[0].left + rules[0].width):  # beside a title in a column of its own (a picture)
+                continue
             assert pt(shape.top) >= rule + 8, (title, shape.name, pt(shape.top), rule)
             assert pt(shape.top + shape.height) <= pt(footer.top) - 8, (title, shape.name)
             if written and shape.name in ("Card", "Heading", "Items", "Options", "Objective", "Panel text"):

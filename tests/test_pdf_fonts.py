@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -97,10 +98,47 @@ def test_kept_subsets_are_used_and_bounded() -> None:
 def test_kept_subsets_embed_as_reportlab_embeds_a_font(monkeypatch: pytest.MonkeyPatch) -> None:
     """Against reportlab's own TTFont: the same objects in the same order, so a new reportlab that embeds otherwise shows here."""
     ours = render_study_sheet(TREATY_TOPIC, THEME)
-    for font in list(kept_fonts()):
-        plain = TTFont(font.fontName, font.face.filename)
-        monkeypatch.setitem(pdfmetrics._fonts, font.fontName, plain)
+    with_reportlabs_fonts(monkeypatch)
     assert render_study_sheet(TREATY_TOPIC, THEME) == ours
+
+
+def with_reportlabs_fonts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Register reportlab's own TTFont for each face, from the same bytes, so that the next documents are drawn with it: their names."""
+    kept = list(kept_fonts())
+    for font in kept:
+        plain = TTFont(font.fontName, font.face.filename)
+        plain.digest = font.digest  # read from the same bytes: registering the family again keeps it
+        monkeypatch.setitem(pdfmetrics._fonts, font.fontName, plain)
+    return [font.fontName for font in kept]
+
+
+MANY_CHARACTERS = "".join(chr(code) for code in range(0x100, 0x17F)) + "\u00a0".join(chr(code) for code in range(0x391, 0x3C9))
+"""Characters of a second subset: more than the first's 224 codes beyond ASCII, and no-break spaces among them."""
+
+
+def test_kept_subsets_embed_many_characters_as_reportlab_embeds_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A document whose text runs into a second subset, with no-break spaces: the same bytes as with reportlab's own TTFont."""
+    variant = TREATY_TOPIC.__class__(**{**TREATY_TOPIC.__dict__, "title": f"Ähnlich {MANY_CHARACTERS}", "summary": MANY_CHARACTERS})
+    ours = render_study_sheet(variant, THEME)
+    names = with_reportlabs_fonts(monkeypatch)
+    assert render_study_sheet(variant, THEME) == ours
+    assert not any(isinstance(pdfmetrics.getFont(name), fonts.SubsetKeepingFont) for name in names)  # drawn with reportlab's
+    assert b"/BaseFont /AAAAAB+" in ours  # a second subset was embedded
+
+
+class _Document:
+    """Something a face keeps a document's subsets under, as it keeps them under reportlab's document."""
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.text(st.characters(min_codepoint=0x20, max_codepoint=0x3FF)), max_size=12))
+@example([MANY_CHARACTERS, "Treaty", MANY_CHARACTERS[::-1], "", "\u00a0a"])
+def test_text_is_split_into_subsets_as_reportlab_splits_it(texts: list[str]) -> None:
+    """Each run of text in a document comes out in the same subsets and codes as reportlab's own TTFont gives, in any order."""
+    face = next(kept_fonts())
+    plain = TTFont("Plain", face.face.filename)
+    ours, theirs = _Document(), _Document()
+    assert [face.splitString(text, ours) for text in texts * 2] == [plain.splitString(text, theirs) for text in texts * 2]
 
 
 def test_a_face_is_read_when_a_document_first_uses_it_and_keeps_its_bold_and_italic() -> None:
@@ -128,3 +166,28 @@ def test_a_face_is_read_when_a_document_first_uses_it_and_keeps_its_bold_and_ita
     assert stringWidth("Treaty", names.bold, 10) > stringWidth("Treaty", names.regular, 10)
     italic_in_bold = Paragraph("<i>e</i>", ParagraphStyle("q", fontName=names.bold)).frags
     assert [run.fontName for run in italic_in_bold] == [names.bold_italic]
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.text(st.characters(min_codepoint=0x20, max_codepoint=0x3FF), max_size=40), st.sampled_from([8, 9.5, 11])), max_size=10
+    )
+)
+@example([(MANY_CHARACTERS, 9.5), ("Treaty", 9.5), (MANY_CHARACTERS[::-1], 11), ("", 8), ("\u00e9", 8)])
+def test_a_paragraphs_text_object_shows_text_as_reportlabs_does(runs: list[tuple[str, float]]) -> None:
+    """The operators our text object writes for each run of text, in a size of its own, are reportlab's, subset switches and all."""
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.pdfgen.textobject import PDFTextObject
+
+    from guide.render.pdf.internals import SpacedLines
+
+    name = fonts.register(THEME.body_font, BuildSession()).regular
+    ours, theirs = SpacedLines(Canvas(io.BytesIO())), PDFTextObject(Canvas(io.BytesIO()))
+    ours.setFont(name, 10)
+    theirs.setFont(name, 10)
+    for text, size in runs:
+        if size != ours._fontsize:  # a run in another size; one in the same goes on in the subset the last ended in
+            ours.setFont(name, size)
+            theirs.setFont(name, size)
+        assert ours._formatText(text) == theirs._formatText(text)

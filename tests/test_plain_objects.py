@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFDocument, PDFName, PDFObjectReference, PDFString
 
-from guide.render.pdf.plain_objects import PlainDictionary
+from guide.render.pdf.plain_objects import PlainDictionary, WithReferences, around_references, number_array
 
 REFERENCES = 30
 
@@ -47,3 +47,18 @@ values = st.recursive(plain.map(lambda value: (value, value)), pair_of, max_leav
 def test_a_plain_dictionary_is_written_as_reportlab_writes_a_dictionary(entries: dict[str, tuple[Any, Any]]) -> None:
     theirs, ours = both_dictionaries(entries)
     assert ours.format(document()) == theirs.format(document())
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.dictionaries(keys, values, max_size=14))
+def test_a_dictionary_formatted_around_its_references_is_written_as_reportlab_writes_it(entries: dict[str, tuple[Any, Any]]) -> None:
+    """Formatted once with its references left open, then filled in a document: reportlab's bytes for that document."""
+    theirs = PDFDictionary({key: value[0] for key, value in entries.items()})
+    parts = around_references(theirs.dict, document())
+    assert WithReferences(parts).format(document()) == theirs.format(document())
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.one_of(st.integers(-(10**6), 10**6), st.floats(-1e5, 1e5)), max_size=45))
+def test_an_array_of_numbers_is_written_as_reportlab_writes_it(numbers: list[float]) -> None:
+    assert number_array(numbers, document()) == PDFArray(numbers).format(document())

@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import itertools
 import os
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -60,10 +61,15 @@ def matches_snapshot(name: str, text: str) -> None:
     assert text == path.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(("name", "data"), [("long", long_topic()), ("minimal", MINIMAL)])
-def test_the_plans_of_a_long_and_a_minimal_topic_match_their_snapshots(tmp_path: Path, name: str, data: dict[str, Any]) -> None:
-    plan = deck_plan(load(tmp_path, data), named_theme())
-    assert_plan_sound(plan)
+@pytest.mark.parametrize(
+    ("name", "data", "aspect"), [("long", long_topic(), "16:9"), ("long-4x3", long_topic(), "4:3"), ("minimal", MINIMAL, "16:9")]
+)
+def test_the_plans_of_a_long_and_a_minimal_topic_match_their_snapshots(
+    tmp_path: Path, name: str, data: dict[str, Any], aspect: str
+) -> None:
+    theme = named_theme().with_slide_aspect(aspect)
+    plan = deck_plan(load(tmp_path, data), theme)
+    assert_plan_sound(plan, Measurer(theme.heading_font))
     matches_snapshot(name, describe(plan))
 
 
@@ -132,6 +138,28 @@ def test_close_dates_spread_to_the_least_spacing_and_a_long_gap_becomes_a_break(
     assert xs[2] - xs[0] == pytest.approx(xs[3] - xs[2], rel=0.05)  # a year each: the same distance
     assert breaks == [pytest.approx((xs[3] + xs[4]) / 2)]  # 28 years: shortened, drawn as a break
     assert xs[0] == 0 and xs[-1] == 600
+    assert placed.broken_days == [days[4].toordinal() - days[3].toordinal()]  # what the break is labelled with
+
+
+@pytest.mark.parametrize(("language", "wording"), [("en", "years"), ("de", "Jahre"), ("fr", "ans"), ("es", "años")])
+def test_each_break_in_the_axis_says_how_long_a_time_it_stands_for_in_the_topics_language(
+    tmp_path: Path, language: str, wording: str
+) -> None:
+    """A shortened wait could be read as the timeline not being to scale: its break is labelled "5 years", under the axis."""
+    data = yaml.safe_load(TREATY.read_text(encoding="utf-8")) | {"language": language}
+    data["images"] = []
+    (tmp_path / "images").mkdir()
+    plan = deck_plan(load(tmp_path, data), named_theme())
+    texts = []
+    for slide in [slide for slide in plan.slides if slide.design == "timeline"]:  # longer labels may take two slides
+        marks = [drawing for drawing in slide.drawing if drawing.name == "Break" and isinstance(drawing, Shape)]
+        lengths = [drawing for drawing in slide.drawing if isinstance(drawing, TextBlock) and drawing.name == "Break length"]
+        assert len(lengths) == len(marks)
+        texts += [block.items[0].text for block in lengths]
+        axis = next(drawing for drawing in slide.drawing if drawing.name == "Axis").box.top
+        for mark, length in zip(marks, lengths, strict=True):
+            assert length.box.top >= axis and abs(length.box.left + length.box.width / 2 - (mark.box.left + mark.box.width / 2)) < 1
+    assert f"5\u00a0{wording}" in texts and f"2\u00a0{wording}" in texts, texts  # 1926 to 1931, 1931 to 1933
 
 
 def test_several_long_gaps_become_breaks_and_same_day_markers_merge_into_one_span() -> None:
@@ -234,7 +262,7 @@ def test_the_deck_reads_back_with_every_fact_term_person_objective_and_excerpt_a
         assert person.name in text
     for passage in (*topic.objectives, *(excerpt.text for excerpt in topic.excerpts)):
         assert " ".join(plain_text(passage).split()) in text
-    titles = [slide.shapes.title.text_frame.text for slide in deck.slides]
+    titles = [slide.shapes.title.text_frame.text.replace("\v", " ") for slide in deck.slides]
     pictured = [number for number, slide in enumerate(deck.slides) if any(shape.shape_type == 13 for shape in slide.shapes)]
     assert [titles[number] for number in pictured] == ["Germany between West and East"]
     assert titles.index("What happened?") < pictured[0] < titles.index("Why does it matter?")  # in the section it illustrates
@@ -481,11 +509,21 @@ def test_short_objectives_and_summary_sit_in_the_middle_of_the_slide_not_under_t
 
 @pytest.mark.parametrize("aspect", ["16:9", "4:3"])
 def test_a_picture_is_as_large_as_the_stage_allows_with_its_credit_beside_or_under_it(aspect: str) -> None:
-    stage = designed_geometry(aspect).stage
+    """On 4:3 the treaty's diagram fills the stage under the title; on 16:9 the stage's height would draw it at half the
+    slide's width, so it stands from the title's top to the stage's foot, its title and credit in a column at its left."""
+    geometry = designed_geometry(aspect)
+    stage = geometry.stage
     plan = deck_plan(load_topic(TREATY).topic, named_theme().with_slide_aspect(aspect))
     (slide,) = [slide for slide in plan.slides if slide.design == "picture"]
     (picture,) = [drawing.box for drawing in slide.drawing if drawing.name == "Picture"]
     (credit,) = [drawing.box for drawing in slide.drawing if drawing.name == "Credit"]
+    if aspect == "16:9":  # titled beside: the title, its rule and the credit in the column left of the picture
+        assert picture.top == geometry.title.top and picture.right == pytest.approx(stage.right) and picture.bottom <= stage.bottom
+        under_title = designs.fitted(str(TREATY.parent / "images" / "germany-between-west-and-east.png"), stage)
+        assert picture.width * picture.height >= 1.3 * under_title.width * under_title.height
+        assert slide.title_box.right < picture.left and credit.right < picture.left and credit.bottom == pytest.approx(picture.bottom)
+        assert slide.title_size_pt == plan.scale["title"]
+        return
     assert stage.left <= picture.left and picture.right <= stage.right and stage.top <= picture.top
     if credit.left >= picture.right:  # beside it, at its foot: the picture takes the stage's full height
         assert picture.height == pytest.approx(stage.height) and credit.bottom == pytest.approx(picture.bottom)
@@ -493,8 +531,6 @@ def test_a_picture_is_as_large_as_the_stage_allows_with_its_credit_beside_or_und
     else:  # under it: the picture fills the width, or the height the credit leaves
         assert credit.top >= picture.bottom and credit.bottom <= stage.bottom + 0.01
         assert picture.width == pytest.approx(stage.width) or credit.bottom == pytest.approx(stage.bottom, abs=1.0)
-    if aspect == "16:9":
-        assert picture.height == pytest.approx(stage.height)  # the treaty's diagram is as tall as the stage
 
 
 def test_a_matching_too_long_for_one_slide_shares_its_options_each_beside_all_its_items() -> None:
@@ -508,3 +544,67 @@ def test_a_matching_too_long_for_one_slide_shares_its_options_each_beside_all_it
     letters = [[item.text[:1] for item in blocks[1].items] for blocks in columns]
     assert letters == [["A", "B", "C"], ["D", "E", "F"]]
     assert second.notes_with == numbers[0] and min(block.size_pt for blocks in columns for block in blocks) >= 20
+
+
+def _card_runs(plan: Any) -> list[list[int]]:
+    """The cards (or name and term cards) on each slide of every run of slides that continue one section's cards."""
+    runs: list[list[int]] = []
+    for _, slides in itertools.groupby(plan.slides, key=lambda slide: (slide.section, slide.design)):
+        counts = [sum(isinstance(drawing, Shape) and drawing.name == "Card" for drawing in slide.drawing) for slide in slides]
+        if len(counts) > 1 and all(counts):
+            runs.append(counts)
+    return runs
+
+
+@pytest.mark.parametrize("theme", ["classic", "modern", "print"])
+@pytest.mark.parametrize("aspect", ["16:9", "4:3"])
+@pytest.mark.parametrize("name", ["treaty", "long"])
+def test_no_continued_slide_holds_one_card_where_the_cards_could_be_shared_out(tmp_path: Path, theme: str, aspect: str, name: str) -> None:
+    """Five name cards over two slides are 3 + 2, not 4 + 1: a card alone on a continued slide looks left behind."""
+    topic = load_topic(TREATY).topic if name == "treaty" else load(tmp_path, long_topic())
+    plan = deck_plan(topic, named_theme(theme).with_slide_aspect(aspect))
+    for counts in _card_runs(plan):
+        assert sum(counts) <= len(counts) or min(counts) > 1, counts
+
+
+@pytest.mark.parametrize("theme", ["classic", "modern", "print"])
+def test_a_long_topic_on_4_3_puts_as_many_cards_on_a_slide_as_fit(tmp_path: Path, theme: str) -> None:
+    """A 4:3 slide's two columns make each card tall: key terms and names take full-width rows, three a slide where
+    they fit, and the three points of what happened fit one slide."""
+    shaped = named_theme(theme).with_slide_aspect("4:3")
+    plan = deck_plan(load(tmp_path, long_topic()), shaped)
+    assert_plan_sound(plan, Measurer(shaped.heading_font))
+
+    def cards(label: str) -> list[int]:
+        return [
+            sum(isinstance(drawing, Shape) and drawing.name == "Card" for drawing in slide.drawing)
+            for slide in plan.slides
+            if slide.title.startswith(label)
+        ]
+
+    assert cards("What happened?") == [3] and cards("Why does it matter?") == [3]
+    assert cards("Who was involved") == [3, 2]
+    terms = cards("Key terms")
+    assert sum(terms) == 12 and len(terms) <= 5 and min(terms) >= 2, terms  # six slides of two before
+
+
+SHORT_TOKEN = re.compile(r"^[^\W_]{1,3}[.!?…]?[”’»\"')\]]*$")
+
+
+@pytest.mark.parametrize("theme", ["classic", "modern", "print"])
+@pytest.mark.parametrize("aspect", ["16:9", "4:3"])
+@pytest.mark.parametrize("name", ["treaty", "long", "german"])
+def test_no_line_of_a_slide_holds_a_lone_short_last_word(tmp_path: Path, theme: str, aspect: str, name: str) -> None:
+    """"Articles 1 to 3.": the "3." never stands alone on a paragraph's last line; a no-break space keeps it with "to"."""
+    data = {"long": long_topic, "german": german_topic}.get(name)
+    topic = load_topic(TREATY).topic if data is None else load(tmp_path, data())
+    plan = deck_plan(topic, named_theme(theme).with_slide_aspect(aspect))
+    for slide in plan.slides:
+        for block in text_blocks(slide):
+            for lines in block.lines:
+                if len(lines) < 2:
+                    continue
+                last = "".join(span.text for span in lines[-1]).strip()
+                before = "".join(span.text for span in lines[-2]).split()[-1:]
+                alone = " " not in last and "\u00a0" not in last and SHORT_TOKEN.match(last)
+                assert not (alone and before and len(before[0]) <= 12), (slide.title, [before, last])

@@ -275,3 +275,9 @@ def test_a_key_term_and_its_dash_are_one_word_space_apart(theme: str) -> None:
     gap = dash.x - term.x - stringWidth("Neutrality", styles.term.bulletFontName, term.size)
     space = stringWidth(" ", styles.term.fontName, term.size)
     assert 0.5 * space <= gap <= 1.5 * space, (gap, space)
+
+
+def test_each_break_in_the_timelines_axis_says_how_long_a_time_it_stands_for(sheet: PdfReader) -> None:
+    """The sheet labels the breaks of its time scale as the deck does: 1922 to 1925, 1926 to 1931, 1931 to 1933."""
+    text = " ".join(page.extract_text() for page in sheet.pages).replace("\u00a0", " ")
+    assert all(span in text for span in ("4 years", "5 years", "2 years")), text

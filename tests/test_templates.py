@@ -196,7 +196,7 @@ def without_section_header(path: Path) -> Path:
 
 
 PARTS = {
-    "long": ["Key facts", "Timeline", "Who was involved", "Key terms", "Check your understanding"],
+    "long": ["Key facts", "Timeline", "Key terms", "Check your understanding"],  # names share out over two slides: no divider
     "treaty": ["Key facts", "What happened?", "Quiz"],
 }
 
@@ -219,7 +219,7 @@ def test_a_long_deck_on_a_template_opens_its_sections_with_dividers(project: Pat
     dividers = [slide for slide in deck.slides if slide.shapes.title.text_frame.text.startswith("Part ")]
     titles = [slide.shapes.title.text_frame.text.replace("\v", " ") for slide in dividers]  # a title broken over two lines
     assert titles == [f"Part {number}: {part}" for number, part in enumerate(PARTS[topic], 1)]
-    # Five parts do not fit the German header's small text box at the floor: its dividers show their titles alone.
+    # Four parts do not fit the German header's small text box at the floor: its dividers show their titles alone.
     listed = PARTS[topic] if not (section_header and topic == "long") else []
     for current, slide in enumerate(dividers):
         assert slide.slide_layout.name == ("Abschnittsüberschrift" if section_header else "Nur Titel")

@@ -51,6 +51,22 @@ def test_smart_quotes_can_be_turned_off_and_dates_still_hold_together() -> None:
     assert typeset('Germany\'s "pact" of 24 April 1926', smart_quotes=False) == f'Germany\'s "pact" of 24{NB}April{NB}1926'
 
 
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        ("promised each other in Articles 1 to 3.", f"promised each other in Articles{NB}1 to{NB}3."),
+        ("It is what it is. So we go on", f"It is what it{NB}is. So we go{NB}on"),
+        ("signed in 1926.", f"signed in{NB}1926."),
+        ("am 1. Dezember 1925", f"am 1.{NB}Dezember{NB}1925"),  # a day before its month is no sentence's end
+        ("the Nichtangriffsvertrag ist.", "the Nichtangriffsvertrag ist."),  # too long a pair for a narrow line
+        ("a long last word stays free.", "a long last word stays free."),
+    ],
+)
+def test_a_sentences_short_last_word_keeps_to_the_word_before(text: str, printed: str) -> None:
+    assert typeset(text, "de" if "Dezember" in text else "en", sentences=True) == printed
+    assert typeset(text, sentences=False) == typeset(text)  # our own labels are no sentences
+
+
 TOKENS = st.sampled_from(
     [
         *("'", '"', " ", "  ", "a", "Germany", "s", "24", "1", "1926", "April", "Dezember", "de", "abril"),
@@ -63,21 +79,23 @@ LANGUAGES = st.sampled_from(["en", "de", "fr", "es", "it"])
 
 
 @settings(max_examples=400, deadline=None)
-@given(text=TEXTS, language=LANGUAGES, smart_quotes=st.booleans())
-def test_typesetting_changes_only_quotes_and_spaces_and_is_idempotent(text: str, language: str, smart_quotes: bool) -> None:
-    printed = typeset(text, language, smart_quotes)
+@given(text=TEXTS, language=LANGUAGES, smart_quotes=st.booleans(), sentences=st.booleans())
+def test_typesetting_changes_only_quotes_and_spaces_and_is_idempotent(
+    text: str, language: str, smart_quotes: bool, sentences: bool
+) -> None:
+    printed = typeset(text, language, smart_quotes, sentences)
     assert len(printed) == len(text)
     for before, after in zip(text, printed, strict=True):
         if before != after:
             assert (before in "'\"" and after in CURLY and smart_quotes) or (before == " " and after == NB)
-    assert typeset(printed, language, smart_quotes) == printed
+    assert typeset(printed, language, smart_quotes, sentences) == printed
 
 
 @settings(max_examples=300, deadline=None)
 @given(text=st.lists(TOKENS | st.sampled_from(["[x](https://e.org/it's_(1))", "\\*", "\\'"]), max_size=20).map("".join))
 def test_prose_is_typeset_as_its_shown_text_with_markup_and_targets_kept(text: str) -> None:
     printed = typeset_prose(text)
-    assert plain_text(printed) == typeset(plain_text(text))
+    assert plain_text(printed) == typeset(plain_text(text), sentences=True)
     assert links(printed) == links(text)
     assert [(span.bold, span.italic, span.href, len(span.text)) for span in parse(printed)] == [
         (span.bold, span.italic, span.href, len(span.text)) for span in parse(text)

@@ -15,7 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.scanner import Scanner
 
 from guide.errors import InputError, Location, Origin, Problem, field_path
 from guide.inputs import MAX_FILE_BYTES
@@ -26,8 +30,17 @@ MAX_DEPTH = 50
 MAX_KEY_CHARS = 100
 """A key longer than any the formats know is refused without quoting it in full."""
 
-_NULL = "tag:yaml.org,2002:null"
-_PLAIN_TAGS = frozenset("tag:yaml.org,2002:" + name for name in ("str", "null", "bool", "int", "float", "timestamp", "seq", "map"))
+_YAML_TAG = "tag:yaml.org,2002:"
+_NULL = _YAML_TAG + "null"
+_TEXT = _YAML_TAG + "str"
+_PLAIN_TAGS = frozenset(_YAML_TAG + name for name in ("str", "null", "bool", "int", "float", "timestamp", "seq", "map"))
+_TAG_OF_PLAIN = {
+    **dict.fromkeys(("", "~", "null", "Null", "NULL"), _NULL),
+    "<<": _YAML_TAG + "merge",
+    "=": _YAML_TAG + "value",
+    **dict.fromkeys("!&*", _YAML_TAG + "yaml"),
+}
+"""The unquoted scalars YAML's own resolver tags as nothing or as a tag the walker refuses; any other is text."""
 
 
 @dataclass
@@ -75,14 +88,60 @@ def _compose(text: str) -> Node | None:
     read every document both accept alike; libyaml, YAML's reference parser, also accepts a
     few odd spellings the other refuses (a tab inside a key), which the schema then judges.
     """
-    fast = getattr(yaml, "CSafeLoader", None)
-    if fast is not None and "\ufeff" not in text:  # libyaml counts a byte-order mark inside the text as no column
+    libyaml_offered = getattr(yaml, "CSafeLoader", None) is not None  # a test withdraws it to try the other path
+    # libyaml counts a byte-order mark inside the text as no column
+    if libyaml_offered and _LibyamlComposer is not None and "\ufeff" not in text:
         try:
-            return _single_node(fast, text)
+            return _single_node(_LibyamlComposer, text)
         except yaml.YAMLError:
             pass
     _check_nesting(text)
-    return _single_node(yaml.SafeLoader, text)
+    return _single_node(_PythonComposer, text)
+
+
+class _TextResolver:
+    """Tags each node as the walker needs it, without YAML's regular expressions for numbers, booleans and dates.
+
+    The walker keeps every scalar as the text the user typed and tells apart only nothing
+    (``~``, ``null``, an empty value) and the implicit tags it refuses (``<<``, ``=``), so a
+    scalar YAML would call an int, a bool or a timestamp is tagged as text here: the same
+    data without a pattern match per scalar. No path resolvers are registered, so none are walked.
+    """
+
+    def resolve(self, kind: type[Node], value: str, implicit: tuple[bool, bool]) -> str:
+        """The tag of an untagged node or one tagged ``!``: a scalar is resolved unless it was quoted without a tag.
+
+        ``implicit`` is (plain, quoted). Both parsers call an untagged plain scalar (True, False),
+        a quoted one (False, True) and a non-empty one tagged ``!`` (True, False); libyaml alone
+        calls an empty ``!`` (False, False), which the pure-Python parser resolves as nothing.
+        """
+        if kind is ScalarNode:
+            return _TEXT if implicit[1] else _TAG_OF_PLAIN.get(value, _TEXT)
+        return _YAML_TAG + ("seq" if kind is SequenceNode else "map")
+
+    def descend_resolver(self, current_node: Node | None, current_index: Any) -> None:
+        """Nothing to track: no tag depends on where a node sits."""
+
+    def ascend_resolver(self) -> None:
+        """Nothing to track: no tag depends on where a node sits."""
+
+
+class _PythonComposer(Reader, Scanner, Parser, Composer, _TextResolver):
+    """PyYAML's pure-Python composer, whose messages and positions are the ones users see."""
+
+    def __init__(self, text: str) -> None:
+        Reader.__init__(self, text)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+
+
+_LibyamlComposer: type | None = None
+if yaml.__with_libyaml__:
+    from yaml._yaml import CParser  # the one module that knows YAML may use its C parser directly
+
+    class _LibyamlComposer(CParser, _TextResolver):  # type: ignore[no-redef]
+        """libyaml's composer, tagging nodes as the pure-Python one does."""
 
 
 def _check_nesting(text: str) -> None:

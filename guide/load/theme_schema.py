@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import string
+from collections.abc import Callable
 from typing import Annotated, Literal
 
 from guide.colors import HEX_COLOR
@@ -177,30 +178,43 @@ class QuizSpec:
     """paper: typed questions print on a quiz paper of their own, with its teacher's copy; sheet: on the study sheet and in its key."""
 
 
-def _check_page_of(value: str) -> str:
-    """``{page}`` and ``{pages}`` as they are: a format spec (``{page:>100000000}``) or a conversion
-    (``{page!r}``) would make every footer a number padded to any width, or fail while rendering."""
-    try:
-        parts = list(string.Formatter().parse(value))
-    except ValueError:
-        parts = [("", "?", "", None)]
-    fields = [(name, spec, conversion) for _, name, spec, conversion in parts if name is not None]
-    names = {name for name, _, _ in fields}
-    if "page" not in names or any(name not in ("page", "pages") or spec or conversion for name, spec, conversion in fields):
-        raise BadValueError("may hold only {page} and {pages}, with {page} required, e.g. 'Page {page} of {pages}'")
-    return value
+def _placeholders(required: str, allowed: tuple[str, ...], example: str) -> Callable[[str], str]:
+    """A check that a label holds ``required`` and no placeholder but ``allowed``, each as it is: a format spec
+    (``{page:>100000000}``) or a conversion (``{page!r}``) would make every footer a number padded to any width, or fail
+    while rendering."""
+    shown = " and ".join(f"{{{name}}}" for name in allowed)
+
+    def check(value: str) -> str:
+        try:
+            parts = list(string.Formatter().parse(value))
+        except ValueError:
+            parts = [("", "?", "", None)]
+        fields = [(name, spec, conversion) for _, name, spec, conversion in parts if name is not None]
+        names = {name for name, _, _ in fields}
+        if required not in names or any(name not in allowed or spec or conversion for name, spec, conversion in fields):
+            raise BadValueError(f"may hold only {shown}, with {{{required}}} required, e.g. '{example}'")
+        return value
+
+    return check
+
+
+PLACEHOLDERS = {
+    "page_of": _placeholders("page", ("page", "pages"), "Page {page} of {pages}"),
+    **{unit: _placeholders("count", ("count",), f"{{count}} {unit}") for unit in ("day", "days", "month", "months", "year", "years")},
+}
+"""The labels that hold numbers, and what each may hold: ``page_of`` the page's, the units of time a count ("3 years")."""
 
 
 Labels = dataclasses.make_dataclass(
     "Labels",
     [
-        (name, Annotated[str | None, Nullable(text(clean_text, _check_page_of))] if name == "page_of" else Text | None, None)
+        (name, Annotated[str | None, Nullable(text(clean_text, PLACEHOLDERS[name]))] if name in PLACEHOLDERS else Text | None, None)
         for name in LABEL_NAMES
     ],
     frozen=True,
     kw_only=True,
 )
-"""Wording over the built-in labels; ``page_of`` holds ``{page}`` and ``{pages}``."""
+"""Wording over the built-in labels; ``page_of`` holds ``{page}`` and ``{pages}``, a unit of time (``years``) ``{count}``."""
 
 
 @record

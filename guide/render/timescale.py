@@ -3,8 +3,9 @@
 Each date stands where it falls on one scale, so equal waits look equal; a wait far longer than
 the timeline's middle one is shortened and shown as a break, so a cluster of close dates is not
 squeezed into a corner by one date years away; a shortened wait is never drawn shorter than an
-unbroken one, so a longer time never looks shorter. What stands beside each date (a label) keeps
-a least distance from its neighbours, moved no further than that needs. Pure arithmetic on
+unbroken one, so a longer time never looks shorter, and each break is labelled with the time it
+stands for ("3 years"), so a reader sees the scale still holds. What stands beside each date (a
+label) keeps a least distance from its neighbours, moved no further than that needs. Pure arithmetic on
 numbers: neither a slide nor a page, so both renderers draw from the same places.
 """
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 BREAK_RATIO = 3.0
@@ -41,11 +42,18 @@ class Scaled:
     """Each date's place, the first at the line's start and the last at its end."""
     broken: list[int]
     """The waits (between date ``index`` and the next) drawn shortened."""
+    waits: list[float] = field(default_factory=list)
+    """The waits between neighbouring dates, in days."""
 
     @property
     def breaks(self) -> list[float]:
         """The middle of each shortened wait, where a break in the axis is drawn."""
         return [(self.places[index] + self.places[index + 1]) / 2 for index in self.broken]
+
+    @property
+    def broken_days(self) -> list[float]:
+        """How long each shortened wait is, in days: what its break is labelled with, so a reader sees the scale holds."""
+        return [self.waits[index] for index in self.broken]
 
 
 def scaled(whens: Sequence[float | None], low: float, high: float, room: float) -> Scaled:
@@ -63,7 +71,7 @@ def scaled(whens: Sequence[float | None], low: float, high: float, room: float) 
     places = [low]
     for index, gap in enumerate(gaps):
         places.append(places[-1] + (shortened if index in broken else gap * scale))
-    return Scaled(places, broken)
+    return Scaled(places, broken, gaps)
 
 
 def _broken(whens: Sequence[float | None], length: float, room: float) -> tuple[list[float], list[int]]:

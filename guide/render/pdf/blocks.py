@@ -271,11 +271,11 @@ class Blocks:
         styles = self.styles
         if placeable(entries):
             if self.grid.has_sidebar and not across:
-                column = ColumnTimeScale(entries, self.labels.date, styles, highlight, self.inline)
+                column = ColumnTimeScale(entries, self.labels.date, self.labels.span, styles, highlight, self.inline)
                 column.dates, column.events = _listed(column.dates, column.events)
                 if column.wrap(self.grid.side_width, self.grid.page_height)[1] <= TIMESCALE_MAX_HEIGHT_SHARE * self.grid.page_height * 1.5:
                     return [column], "side"
-            scale = TimeScale(entries, self.labels.date, styles, highlight, self.inline)
+            scale = TimeScale(entries, self.labels.date, self.labels.span, styles, highlight, self.inline)
             scale.dates, scale.events = _listed(scale.dates, scale.events)
             if scale.wrap(self.grid.width, self.grid.page_height)[1] <= TIMESCALE_MAX_HEIGHT_SHARE * self.grid.page_height:
                 return [scale], "across"

@@ -15,12 +15,23 @@ from functools import partial
 from typing import Literal, cast
 
 from reportlab.lib.fonts import addMapping
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFDocument, PDFName, PDFObject, PDFStream, PDFTrueTypeFont, PDFZCompress
+from reportlab.pdfbase.pdfdoc import (
+    PDFArray,
+    PDFDictionary,
+    PDFDocument,
+    PDFName,
+    PDFObjectReference,
+    PDFStream,
+    PDFTrueTypeFont,
+    PDFZCompress,
+    pdfdocEnc,
+)
 from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, SUBSETN, TTFont, makeToUnicodeCMap
 
 from guide.fonts import FontFamily
 from guide.render.pdf.internals import register_when_used, registered_digest
-from guide.render.pdf.plain_objects import Formatted
+from guide.render.pdf.plain_objects import Formatted, WithReferences, around_references, number_array
+from guide.render.pdf.subset import SubsetWriter
 from guide.session import BuildSession
 
 KEPT_SUBSETS = 16
@@ -80,15 +91,34 @@ class _SubsetStreams:
 
 
 class _SubsetFontObject(PDFTrueTypeFont):
-    """reportlab's font dictionary, which writes the entries set on it; declared here since its type stubs leave them out."""
+    """A subset's font dictionary, written as reportlab writes its own (``PDFTrueTypeFont``) with these entries."""
 
-    Name: str
-    BaseFont: str
-    FirstChar: int
-    LastChar: int
-    Widths: PDFObject
-    ToUnicode: PDFObject
-    FontDescriptor: PDFObject
+    def __init__(self, name: str, base_name: str, last_char: int, widths: bytes, to_unicode: str, descriptor: str) -> None:
+        self.name = name
+        """The document's name for the subset, ``F1+0`` say."""
+        self.base_name = base_name
+        self.last_char = last_char
+        self.widths = widths
+        """The ``Widths`` array, formatted."""
+        self.to_unicode = to_unicode
+        """The object names of its ToUnicode map and its descriptor."""
+        self.descriptor = descriptor
+
+    def format(self, document: PDFDocument) -> bytes:
+        numbers = document.idToObjectNumberAndVersion
+        return b"".join(
+            (
+                b"<<\n/BaseFont ",
+                pdfdocEnc(PDFName(self.base_name)),
+                b" /FirstChar 0 /FontDescriptor %d %d R" % numbers[self.descriptor],
+                b" /LastChar %d /Name " % self.last_char,
+                pdfdocEnc(PDFName(self.name)),
+                b" /Subtype /TrueType \n  /ToUnicode %d %d R" % numbers[self.to_unicode],
+                b" /Type /Font /Widths ",
+                self.widths,
+                b"\n>>",
+            )
+        )
 
 
 class SubsetKeepingFont(TTFont):
@@ -104,41 +134,76 @@ class SubsetKeepingFont(TTFont):
         self.digest = digest
         """The SHA-256 of the font file this face was read from."""
         self._kept: OrderedDict[tuple[int, tuple[int, ...]], _SubsetStreams] = OrderedDict()
+        self._descriptors: dict[int, tuple[bytes | str, ...]] = {}
+        self._writer: SubsetWriter | None = None
+
+    def splitString(self, text: str | bytes, doc: PDFDocument, encoding: str = "utf-8") -> list[tuple[int, bytes]]:  # noqa: N802 - reportlab calls it so
+        """The codes of ``text`` in this document's subsets, as reportlab's ``splitString`` gives them: ``(subset, codes)`` runs.
+
+        Drawing a paragraph asks for every run of text; most are made of characters the document
+        has used before, all in its first subset. Those are looked up at once; any other text
+        (a character new to the document, a no-break space, which reportlab never assigns a code
+        of its own, one in a later subset) goes to reportlab.
+        """
+        state = self.state.get(doc)
+        if state is not None and isinstance(text, str):
+            assignments: dict[int, int] = state.assignments  # type: ignore[attr-defined]  # set by State, not in its stubs
+            try:
+                codes = bytes([assignments[code] for code in map(ord, text)])
+            except (KeyError, ValueError):  # a character not assigned yet, or one in a later subset
+                pass
+            else:
+                return [(0, codes)] if codes else []
+        split: list[tuple[int, bytes]] = super().splitString(text, doc, encoding)
+        return split
 
     def addObjects(self, doc: PDFDocument) -> None:  # noqa: N802 - reportlab calls it so
         """Add each subset of this font used in ``doc``: font, widths, ToUnicode map, descriptor and font file."""
         state = self.state[doc]
         state.frozen = 1
         fonts = cast(PDFDictionary, doc.idToObject["BasicFonts"]).dict  # reportlab files its font dictionary there
-        face = self.face
         for number, subset in enumerate(state.subsets):
             internal_name = self.getSubsetInternalName(number, doc)[1:]
             streams = self._streams(number, tuple(subset), doc)
-            font = _SubsetFontObject()
-            font.Name, font.BaseFont = internal_name, streams.base_name
-            font.FirstChar, font.LastChar = 0, len(subset) - 1
-            font.Widths = Formatted(streams.widths)
-            font.ToUnicode = doc.Reference(Formatted(streams.to_unicode), f"toUnicodeCMap:{streams.base_name}")
-            font_file = doc.Reference(Formatted(streams.font_file), f"fontFile:{face.filename}({streams.base_name})")
-            descriptor = PDFDictionary(
-                {
-                    "Type": "/FontDescriptor",
-                    "Ascent": face.ascent,
-                    "CapHeight": face.capHeight,
-                    "Descent": face.descent,
-                    "Flags": (face.flags & ~FF_NONSYMBOLIC) | FF_SYMBOLIC,
-                    "FontBBox": PDFArray(face.bbox),
-                    "FontName": PDFName(streams.base_name),
-                    "ItalicAngle": face.italicAngle,
-                    "StemV": face.stemV,
-                    "FontFile2": font_file,
-                    "MissingWidth": face.defaultWidth,
-                }
-            )
-            font.FontDescriptor = doc.Reference(descriptor, f"fontDescriptor:{streams.base_name}")
+            to_unicode, descriptor = f"toUnicodeCMap:{streams.base_name}", f"fontDescriptor:{streams.base_name}"
+            doc.Reference(Formatted(streams.to_unicode), to_unicode)
+            doc.Reference(Formatted(streams.font_file), self._font_file_name(streams.base_name))
+            doc.Reference(WithReferences(self._descriptor(number, streams.base_name, doc)), descriptor)
+            font = _SubsetFontObject(internal_name, streams.base_name, len(subset) - 1, streams.widths, to_unicode, descriptor)
             doc.Reference(font, internal_name)
             fonts[internal_name] = font
         del self.state[doc]
+
+    def _font_file_name(self, base_name: str) -> str:
+        """The name reportlab gives the object of a subset's font file."""
+        return f"fontFile:{self.face.filename}({base_name})"
+
+    def _descriptor(self, number: int, base_name: str, doc: PDFDocument) -> tuple[bytes | str, ...]:
+        """The descriptor of subset ``number``, formatted once: the same in every document but for its font file's number."""
+        descriptor = self._descriptors.get(number)
+        if descriptor is None:
+            face = self.face
+            entries = {
+                "Type": "/FontDescriptor",
+                "Ascent": face.ascent,
+                "CapHeight": face.capHeight,
+                "Descent": face.descent,
+                "Flags": (face.flags & ~FF_NONSYMBOLIC) | FF_SYMBOLIC,
+                "FontBBox": PDFArray(face.bbox),
+                "FontName": PDFName(base_name),
+                "ItalicAngle": face.italicAngle,
+                "StemV": face.stemV,
+                "FontFile2": PDFObjectReference(self._font_file_name(base_name)),
+                "MissingWidth": face.defaultWidth,
+            }
+            descriptor = self._descriptors[number] = around_references(entries, doc)
+        return descriptor
+
+    def _subset_writer(self) -> SubsetWriter:
+        """The writer of this face's subsets, made when the face first embeds one."""
+        if self._writer is None:
+            self._writer = SubsetWriter(self.face)
+        return self._writer
 
     def _streams(self, number: int, subset: tuple[int, ...], doc: PDFDocument) -> _SubsetStreams:
         """The streams of subset ``number`` holding ``subset``: kept, or made and kept, dropping the least recently used."""
@@ -147,11 +212,11 @@ class SubsetKeepingFont(TTFont):
         if streams is None:
             face = self.face
             base_name = b"".join((SUBSETN(number), b"+", face.name, face.subfontNameX)).decode("pdfdoc")
-            widths = PDFArray([face.getCharWidth(code) for code in subset])
+            widths = number_array([face.getCharWidth(code) for code in subset], doc)
             to_unicode = PDFStream(content=makeToUnicodeCMap(base_name, subset), filters=[PDFZCompress])
-            font_file = PDFStream(content=face.makeSubset(subset), filters=[PDFZCompress])
+            font_file = PDFStream(content=self._subset_writer().subset(subset), filters=[PDFZCompress])
             font_file.dictionary["Length1"] = len(font_file.content)
-            streams = _SubsetStreams(base_name, widths.format(doc), to_unicode.format(doc), font_file.format(doc))
+            streams = _SubsetStreams(base_name, widths, to_unicode.format(doc), font_file.format(doc))
             self._kept[key] = streams
             if len(self._kept) > KEPT_SUBSETS:
                 self._kept.popitem(last=False)

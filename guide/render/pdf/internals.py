@@ -20,12 +20,24 @@ from dataclasses import dataclass
 from types import MethodType
 from typing import Any, cast
 
+from reportlab import rl_config
 from reportlab.lib.abag import ABag
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader, _digester  # type: ignore[attr-defined]  # private, not in its stubs
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.pdfdoc import PDFImageXObject, PDFObject, PDFObjectReference
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.pdfdoc import (
+    NoEncryption,
+    PDFCrossReferenceTable,
+    PDFDocument,
+    PDFFile,
+    PDFImageXObject,
+    PDFObject,
+    PDFObjectReference,
+    PDFTrailer,
+)
+from reportlab.pdfbase.pdfdoc import format as pdf_format
+from reportlab.pdfbase.ttfonts import ShapedStr, TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import BaseDocTemplate, Flowable
@@ -836,6 +848,60 @@ class DocumentObjects:
             setattr(page, key, value)
 
 
+def write_objects_directly(canvas: Canvas) -> None:
+    """Have the document the canvas writes into write its objects' headers and cross-references directly when it is saved.
+
+    reportlab wraps each object in an indirect object, dispatched and encoded on its own: a
+    millisecond of a tagged sheet's few hundred objects. The bytes are the same; an encrypted,
+    commented or signed document is left to reportlab.
+    """
+    document = canvas._doc  # type: ignore[attr-defined]  # reportlab's document, not in its stubs
+    # Its class changed, not its format method replaced: an attribute holding the document would be
+    # a reference cycle, keeping the whole document until a full garbage collection.
+    document.__class__ = _DirectlyWrittenDocument
+
+
+class _DirectlyWrittenDocument(PDFDocument):
+    """reportlab's document, written by ``_formatted_document``."""
+
+    def format(self) -> bytes:
+        return _formatted_document(self)
+
+
+def _formatted_document(document: PDFDocument) -> bytes:
+    """What ``PDFDocument.format`` writes: the header, every object numbered in turn, the cross-reference table and the trailer."""
+    signed = getattr(document, "_digiSigs", None)
+    encrypted = type(document.encrypt) is not NoEncryption
+    if encrypted or (rl_config.pdfComments and not rl_config.invariant) or signed:
+        formatted: bytes = PDFDocument.format(document)
+        return formatted
+    catalog, info = document.Catalog, document.info  # type: ignore[attr-defined]  # set by reportlab, not in its stubs
+    document.Reference(catalog)
+    document.Reference(info)
+    numbers, named, objects, offsets = document.idToObjectNumberAndVersion, document.numberToId, document.idToObject, document.idToOffset
+    file = PDFFile(document._pdfVersion)  # type: ignore[attr-defined]  # reportlab's private, not in its stubs
+    order: list[str] = []
+    number = 1
+    while number in named:  # objects referred to for the first time as others are written are numbered after them
+        name = named[number]
+        content = pdf_format(objects[name], document, toplevel=1)
+        ending = b"endobj\n" if content.endswith(b"\n") else b"\nendobj\n"
+        offsets[name] = file.add(b"%d %d obj\n" % numbers[name] + content + ending)
+        order.append(name)
+        number += 1
+    if number - 1 != len(named):
+        raise ValueError(f"counter {number} doesn't match number to id dictionary {len(named)}")
+    table = PDFCrossReferenceTable()
+    table.addsection(0, order)
+    start = file.add(table.format(document))
+    trailer = PDFTrailer(
+        startxref=start, Size=len(named) + 1, Root=document.Reference(catalog), Info=document.Reference(info), ID=document.ID()
+    )
+    file.add(trailer.format(document))
+    written: bytes = file.format(document)
+    return written
+
+
 SOFT_ENDS = "-\u00ad"
 """A line ending in a hyphen or a soft hyphen was broken in a word."""
 
@@ -891,7 +957,30 @@ class SpacedLines(PDFTextObject):
             text += " "
         if TStar:
             self.line_end = ""
-        super()._textOut(text, TStar)  # type: ignore[misc]  # private to reportlab, not in its stubs
+        code: list[str] = self._code  # type: ignore[attr-defined]  # reportlab's, not in its stubs
+        code.append(f"{self._formatText(text)} T*" if TStar else self._formatText(text))
+
+    def _formatText(self, text: str) -> str:  # noqa: N802 - reportlab's name
+        """The operators that show ``text``: reportlab's own, written directly for a TrueType font's text as it stands.
+
+        A paragraph writes each run of text through here; reportlab's general writer set its
+        code aside and back for each. Shaped text and other fonts are left to it.
+        """
+        state: dict[str, Any] = vars(self)  # reportlab's text state: font, size, leading, subset; not in its stubs
+        font: Any = pdfmetrics.getFont(state["_fontname"])
+        if not getattr(font, "_dynamicFont", False) or (font.shapable and isinstance(text, ShapedStr)):
+            formatted: str = super()._formatText(text)  # type: ignore[misc]  # private to reportlab, not in its stubs
+            return formatted
+        canvas = state["_canvas"]
+        document = canvas._doc
+        code = []
+        for subset, codes in font.splitString(text, document):
+            if subset != state["_curSubset"]:
+                name = font.getSubsetInternalName(subset, document)
+                code.append(f"{name} {fp_str(state['_fontsize'])} Tf {fp_str(state['_leading'])} TL")
+                state["_curSubset"] = subset
+            code.append(f"({canvas._escape(codes)}) Tj")
+        return " ".join(code)
 
     def _linkRecord(self, link: tuple[int, str], state: str) -> None:  # noqa: N802 - reportlab's name
         """reportlab's paragraph says so right after writing the first text of a link on a line, and where the link ends."""

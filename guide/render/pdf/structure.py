@@ -30,8 +30,8 @@ class Annotation:
 
     page: int
     key: int
-    reference: object
-    """The annotation object, as the PDF writer refers to it."""
+    name: str
+    """The annotation object's name in the PDF document."""
 
 
 @dataclass(eq=False)
@@ -71,17 +71,24 @@ class Element:
             element = element.parent
         return element
 
-    def marks_content(self) -> bool:
-        """Whether anything on a page belongs to this element or to one under it."""
-        return any(not isinstance(kid, Element) or kid.marks_content() for kid in self.kids)
-
     def text_elements(self) -> list[Element]:
         """This element and every one under it that marks content, in reading order."""
         found = [self]
         for kid in self.kids:
-            if isinstance(kid, Element) and kid.marks_content():
-                found += kid.text_elements()
+            if isinstance(kid, Element):
+                kid._gather(found)
         return found
+
+    def _gather(self, found: list[Element]) -> bool:
+        """Add this element and those under it to ``found`` if it marks content, in one walk of the tree: whether it does."""
+        start = len(found)
+        found.append(self)
+        marks = False
+        for kid in self.kids:
+            marks = (kid._gather(found) if isinstance(kid, Element) else True) or marks
+        if not marks:
+            del found[start:]
+        return marks
 
 
 @dataclass

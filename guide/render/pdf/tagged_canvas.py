@@ -21,9 +21,18 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
 from guide.render.common import Metadata
-from guide.render.pdf.internals import DocumentObjects, InlineSpan, SpacedLines, current_text_object, last_annotation, page_code
+from guide.render.pdf.internals import (
+    DocumentObjects,
+    InlineSpan,
+    SpacedLines,
+    current_text_object,
+    last_annotation,
+    page_code,
+    write_objects_directly,
+)
 from guide.render.pdf.plain_objects import PlainDictionary
 from guide.render.pdf.structure import LANGUAGE_MARK, Annotation, Element, Mark, Structure
+from guide.render.pdf.structure_objects import ContentKid, ElementKid, ElementObject, Kid, ObjectKid
 
 ARTIFACT = "Artifact"
 TREE_ROOT = "StructTreeRoot"
@@ -47,7 +56,15 @@ class UnplacedLink:
 
 
 def draws_nothing(lines: list[str]) -> bool:
-    """Whether a page's code only saves, restores or sets the graphics state: each operator in it (a bare word) one of those."""
+    """Whether a page's code only saves, restores or sets the graphics state: each operator in it (a bare word) one of those.
+
+    Each line's last word is looked at first: a text object (``BT`` … ``ET``) or a path ends in
+    an operator that draws, which settles it without reading the rest of the line.
+    """
+    for line in lines:
+        words = line.rsplit(None, 1)
+        if words and words[-1].isalpha() and words[-1] not in STATE_OPERATORS:
+            return False
     return all(token in STATE_OPERATORS for line in lines for token in line.split() if token.isalpha())
 
 
@@ -282,7 +299,7 @@ class TaggingCanvas(Canvas):
         """
         key = self.structure.next_key()
         super().linkURL(url, rect, relative, thickness, color, dashArray, kind, Contents=PDFString(url), StructParent=key, **kw)
-        annotation = Annotation(self.getPageNumber() - 1, key, last_annotation(self))
+        annotation = Annotation(self.getPageNumber() - 1, key, last_annotation(self).name)
         innermost = self._open[-1] if self._in_element() else self.structure.root
         if innermost.role == LINK and innermost.description == url:
             innermost.kids.append(annotation)
@@ -299,6 +316,7 @@ class TaggingCanvas(Canvas):
         self.setCatalogEntry("MarkInfo", PDFDictionary({"Marked": "true"}))
         self.setViewerPreference("DisplayDocTitle", "true")
         self.setCatalogEntry("Metadata", xmp_stream(self._metadata))
+        write_objects_directly(self)
         super().save()
 
 
@@ -315,41 +333,36 @@ def write_structure(canvas: Canvas, structure: Structure, page_keys: list[int]) 
     document = DocumentObjects(canvas)
     elements = structure.root.text_elements()
     names = {id(element): f"StructElem{index}" for index, element in enumerate(elements)}
-    page_names = [document.page(index) for index in range(document.page_count())]
+    page_names = [document.page(index).name for index in range(document.page_count())]
     by_page: dict[int, dict[int, PDFObjectReference]] = {}
     numbers: dict[int, Any] = {}
-    struct_elem, roles = PDFName("StructElem"), {role: PDFName(role) for role in {element.role for element in elements}}
     for element in elements:
-        reference = PDFObjectReference(names[id(element)])
-        entries: dict[str, Any] = {"Type": struct_elem, "S": roles[element.role]}
-        entries["P"] = PDFObjectReference(names[id(element.parent)] if element.parent is not None else TREE_ROOT)
-        first_page = next((kid.page for kid in element.kids if isinstance(kid, (Mark, Annotation))), None)
-        if first_page is not None:
-            entries["Pg"] = page_names[first_page]
-        kids: list[Any] = []
+        name = names[id(element)]
+        reference = PDFObjectReference(name)
+        first_page: int | None = None  # the page of its first marked content or annotation
+        has_text = False
+        kids: list[Kid] = []
         for kid in element.kids:
             if isinstance(kid, Element):
-                if kid.marks_content():
-                    kids.append(PDFObjectReference(names[id(kid)]))
-            elif isinstance(kid, Mark):
+                kid_name = names.get(id(kid))
+                if kid_name is not None:  # it marks content
+                    kids.append(ElementKid(kid_name))
+                continue
+            if first_page is None:
+                first_page = kid.page
+            if isinstance(kid, Mark):
+                has_text = True
                 by_page.setdefault(kid.page, {})[kid.mcid] = reference
-                if kid.page == first_page:
-                    kids.append(kid.mcid)
-                else:
-                    kids.append(PlainDictionary({"Type": PDFName("MCR"), "Pg": page_names[kid.page], "MCID": kid.mcid}))
+                kids.append(ContentKid(kid.mcid, None if kid.page == first_page else page_names[kid.page]))
             else:
                 numbers[kid.key] = reference
-                kids.append(PlainDictionary({"Type": PDFName("OBJR"), "Obj": kid.reference, "Pg": page_names[kid.page]}))
-        entries["K"] = kids[0] if len(kids) == 1 else PDFArray(kids)  # a lone kid stands alone, as most readers expect
-        if element.alt is not None:
-            entries["Alt"] = PDFString(element.alt)
-        if element.description is not None and not any(isinstance(kid, Mark) for kid in element.kids):
-            entries["Alt"] = PDFString(element.description)  # a link without text of its own says where it goes
-        if element.lang is not None:
-            entries["Lang"] = PDFString(element.lang)
-        if element.scope is not None:
-            entries["A"] = PlainDictionary({"O": PDFName("Table"), "Scope": PDFName(element.scope)})
-        document.add(PlainDictionary(entries), names[id(element)])
+                kids.append(ObjectKid(kid.name, page_names[kid.page]))
+        alt = element.alt
+        if element.description is not None and not has_text:
+            alt = element.description  # a link without text of its own says where it goes
+        parent = names[id(element.parent)] if element.parent is not None else TREE_ROOT
+        page = page_names[first_page] if first_page is not None else None
+        document.add(ElementObject(element.role, parent, page, kids, alt=alt, lang=element.lang, scope=element.scope), name)
     for page_index, key in enumerate(page_keys):
         marked = by_page.get(page_index, {})
         numbers[key] = PDFArray([marked[mcid] for mcid in range(len(marked))])

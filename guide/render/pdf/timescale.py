@@ -33,6 +33,8 @@ LABEL_PADDING_PT = 3.0
 AXIS_PT = 1.6
 DATE_MIDDLE_SHARE = 0.62
 """Of a line's leading, from its top: the middle of its figures and capitals."""
+BREAK_LENGTH_PT = 7.5
+"""The size of the words beside a break in the axis that say how long a time it stands for ("3 years")."""
 
 
 def placeable(entries: Sequence[TimelineEntry]) -> bool:
@@ -67,20 +69,31 @@ def _is_highlight(entry: TimelineEntry, highlight: object) -> bool:
 
 
 class _Events(Flowable):
-    """Timeline entries as labels (date over event), the topic's own event marked for highlighting."""
+    """Timeline entries as labels (date over event), the topic's own event marked for highlighting; ``span_text`` words
+    the time a break in the axis stands for ("3 years")."""
 
     def __init__(
         self,
         entries: Sequence[TimelineEntry],
         date_text: Callable[[dt.date | int | str], str],
+        span_text: Callable[[float], str],
         styles: Styles,
         highlight: object,
         inline: Callable[[str], str],
     ) -> None:
         super().__init__()
         self.entries = list(entries)
+        self.span_text = span_text
         self.styles = styles
         self.highlight, self.dates, self.events = _labels(self.entries, date_text, styles, highlight, inline)
+
+    def _break_length(self, days: float, x: float, y: float, align: str) -> None:
+        """How long a time the break at ``x`` stands for, in small muted words with their baseline at ``y``."""
+        canvas = self.canv
+        canvas.setFillColor(self.styles.palette.muted)
+        canvas.setFont(self.styles.caption.fontName, BREAK_LENGTH_PT)
+        text = self.span_text(days)
+        (canvas.drawCentredString if align == "centre" else canvas.drawString)(x, y, text)
 
 
 class TimeScale(_Events):
@@ -125,6 +138,8 @@ class TimeScale(_Events):
         axis_y = self._below
         canvas.saveState()
         self._draw_axis(placed.breaks, axis_y)
+        for middle, days in zip(placed.breaks, placed.broken_days, strict=True):  # under the axis, above the labels' leaders
+            self._break_length(days, middle, axis_y - 4 - BREAK_LENGTH_PT, "centre")
         for side, indexes in ((1, range(0, len(xs), 2)), (-1, range(1, len(xs), 2))):
             chosen = list(indexes)
             starts = [xs[index] - half for index in chosen]
@@ -203,9 +218,7 @@ class ColumnTimeScale(_Events):
 
     def _gaps(self) -> list[tuple[float, bool]]:
         """(room above each event after the first, whether a break in the axis stands for it)."""
-        days = [when(entry.date) or 0.0 for entry in self.entries]
-        broken = scaled(days, 0.0, 1.0, 0.0).broken  # the labels set the room: only the long waits break
-        waits = [after - before for before, after in itertools.pairwise(days)]
+        broken, waits = self._waits()
         longest = longest_kept(waits)  # the wait that gets the most room: the longest that need not break
         gaps = []
         for index, wait in enumerate(waits):
@@ -215,6 +228,12 @@ class ColumnTimeScale(_Events):
                 share = wait / longest if longest > 0 else 0.0
                 gaps.append((self.LEAST_GAP_PT + self.SCALE_ROOM_PT * max(0.0, share), False))
         return gaps
+
+    def _waits(self) -> tuple[list[int], list[float]]:
+        """(the waits shortened as breaks, every wait between neighbouring events in days)."""
+        days = [when(entry.date) or 0.0 for entry in self.entries]
+        broken = scaled(days, 0.0, 1.0, 0.0).broken  # the labels set the room: only the long waits break
+        return broken, [after - before for before, after in itertools.pairwise(days)]
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
@@ -261,6 +280,9 @@ class ColumnTimeScale(_Events):
         for middle in breaks:
             for offset in (-3, 3):
                 canvas.line(self.AXIS_X_PT - 5, middle + offset - 2.5, self.AXIS_X_PT + 5, middle + offset + 2.5)
+        broken, waits = self._waits()
+        for middle, index in zip(breaks, broken, strict=True):  # beside the break, in the gap between two labels
+            self._break_length(waits[index], self.LABEL_X_PT + self.PADDING_PT, middle - BREAK_LENGTH_PT * 0.35, "left")
         for index, (top, y) in enumerate(zip(tops, dots, strict=True)):
             highlighted = index == self.highlight
             date, event = self.dates[index], self.events[index]

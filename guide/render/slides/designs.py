@@ -7,7 +7,7 @@ at its role's floor, so the planner can choose another.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -90,10 +90,11 @@ def card_rows(region: Box, items: Sequence[Item], set_: Typesetter, style: DeckS
             for item in items
         ]
 
-    size = set_.largest_where(lambda size: sum(heights(size)) + set_.pt(GAP_PT) * (len(items) - 1) <= region.height, "card")
-    if size is None:
+    spaced = _spaced(region, lambda size: sum(heights(size)), len(items), set_, "card")
+    if spaced is None:
         return None
-    top = _centred(region, sum(heights(size)) + set_.pt(GAP_PT) * (len(items) - 1))
+    size, gap = spaced
+    top = _centred(region, sum(heights(size)) + gap * (len(items) - 1))
     drawings: list[Drawing] = []
     for index, (item, height) in enumerate(zip(items, heights(size), strict=True)):
         card = Box(region.left, top, region.width, height)
@@ -102,7 +103,7 @@ def card_rows(region: Box, items: Sequence[Item], set_: Typesetter, style: DeckS
             drawings += _badge(_badge_box(card, set_), str(index + 1), set_, style)
         text = Box(card.left + set_.pt(PAD_PT) + lead, card.top + set_.pt(PAD_PT), text_width, height - 2 * set_.pt(PAD_PT))
         drawings.append(set_.block(text, [item], size, "card", name="Card", anchor="ctr"))
-        top += height + set_.pt(GAP_PT)
+        top += height + gap
     return drawings
 
 
@@ -122,17 +123,20 @@ def grid(
     rows = [entries[start : start + columns] for start in range(0, len(entries), columns)]
 
     def parts(entry: GridEntry, size: float) -> tuple[float, float]:
+        """(the heading's height, what the text under it adds): the two boxes share the inset between them, so a heading
+        stands as close over its text as one paragraph over the next."""
         head = set_.height([entry.head], text_width, size, role)
-        return head, set_.height([entry.body], text_width, size, role) if entry.body else 0.0
+        return head, set_.height([entry.body], text_width, size, role) - INSET_Y_PT if entry.body else 0.0
 
     def row_heights(size: float) -> list[float]:
         return [max(max(sum(parts(entry, size)), set_.pt(BADGE_PT)) + 2 * set_.pt(PAD_PT) for entry in row) for row in rows]
 
-    size = set_.largest_where(lambda size: sum(row_heights(size)) + set_.pt(GAP_PT) * (len(rows) - 1) <= region.height, role)
-    if size is None:
+    spaced = _spaced(region, lambda size: sum(row_heights(size)), len(rows), set_, role)
+    if spaced is None:
         return None
+    size, gap = spaced
     heights = row_heights(size)
-    total = sum(heights) + set_.pt(GAP_PT) * (len(rows) - 1)
+    total = sum(heights) + gap * (len(rows) - 1)
     if total < region.height * MIN_GRID_SHARE:  # a few short cards grow, so the slide does not look empty
         heights = [height + (region.height * MIN_GRID_SHARE - total) / len(rows) for height in heights]
         total = region.height * MIN_GRID_SHARE
@@ -164,9 +168,9 @@ def grid(
                 )
             )
             if entry.body:
-                body = Box(left, card.top + set_.pt(PAD_PT) + head_height, text_width, body_height)
+                body = Box(left, card.top + set_.pt(PAD_PT) + head_height - INSET_Y_PT, text_width, body_height + INSET_Y_PT)
                 drawings.append(set_.block(body, [entry.body], size, role, name="Card"))
-        top += height + set_.pt(GAP_PT)
+        top += height + gap
     return drawings
 
 
@@ -411,11 +415,20 @@ def checklist(region: Box, items: Sequence[Item], set_: Typesetter) -> list[Draw
     if size is None:
         return None
     natural = heights(size)
-    gap = max(PAD_PT, (region.height / CHECKLIST_ROWS * len(items) - sum(natural)) / len(items))  # a few objectives spread out
-    gap = min(gap, (region.height - sum(natural)) / max(len(items) - 1, 1))
+    shown = [set_.drawn_height(item, width, size, "body") for item in items]  # a line measured spare looks like a gap
+
+    def spacing(steps: Sequence[float]) -> float:  # a few objectives spread out, as if there were CHECKLIST_ROWS
+        gap = max(PAD_PT, (region.height / CHECKLIST_ROWS * len(items) - sum(steps)) / len(items))
+        return min(gap, (region.height - sum(steps)) / max(len(items) - 1, 1))
+
+    gap = spacing(shown)
+    total = sum(shown) + gap * (len(items) - 1)
+    if any(safe > looks + gap for safe, looks in zip(natural, shown, strict=True)) or natural[-1] - shown[-1] > (region.height - total) / 2:
+        shown, gap = natural, spacing(natural)  # too little room to space them by their looks: by what they may take
+        total = sum(shown) + gap * (len(items) - 1)
     drawings: list[Drawing] = []
-    top = _centred(region, sum(natural) + gap * (len(items) - 1))
-    for item, height in zip(items, natural, strict=True):
+    top = _centred(region, total)
+    for item, height, looks in zip(items, natural, shown, strict=True):
         first_line = size * 1.2
         drawings.append(
             Shape(
@@ -428,7 +441,7 @@ def checklist(region: Box, items: Sequence[Item], set_: Typesetter) -> list[Draw
             )
         )
         drawings.append(set_.block(Box(region.left + lead, top, width, height), [item], size, "body", name="Objective"))
-        top += height + gap
+        top += looks + gap
     return drawings
 
 
@@ -491,6 +504,21 @@ def title_accent(title: Box, style: DeckStyle, set_: Typesetter) -> list[Drawing
         ]
     ink, weight = ("text", set_.pt(1.0)) if style.family == "print" else ("accent", set_.pt(2.0))
     return [Line(Box(title.left, title.bottom + set_.pt(4), title.width, 0), ink, weight, "Rule")]
+
+
+def _spaced(region: Box, height: Callable[[float], float], count: int, set_: Typesetter, role: str) -> tuple[float, float] | None:
+    """(size, gap) for ``count`` rows of cards ``height(size)`` tall in all, one under another: the largest size at which
+    they fit ``GAP_PT`` apart, or else closer, down to half that, where only that keeps the last row on the slide (rather
+    than a slide of its own); None where not even that fits."""
+    for least in (set_.pt(GAP_PT), set_.pt(GAP_PT) / 2):
+
+        def fits(size: float, least: float = least) -> bool:
+            return height(size) + least * (count - 1) <= region.height
+
+        size = set_.largest_where(fits, role)
+        if size is not None:
+            return size, min(set_.pt(GAP_PT), (region.height - height(size)) / max(count - 1, 1))
+    return None
 
 
 def _centred(region: Box, height: float) -> float:

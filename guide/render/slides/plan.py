@@ -13,7 +13,9 @@ import datetime as dt
 import itertools
 import re
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import TypeVar
 
 from guide import markup
@@ -25,7 +27,7 @@ from guide.model import COVER, Course, Excerpt, Image, KeyFact, OpenQuestion, Pa
 from guide.quiz import Arranged, as_printed
 from guide.render.common import meta_line
 from guide.render.slides import designs, timeline
-from guide.render.slides.designs import ACCENT_BAR_PT, PAD_PT, GridEntry
+from guide.render.slides.designs import ACCENT_BAR_PT, GAP_PT, PAD_PT, GridEntry
 from guide.render.slides.fitting import INSET_X_PT, Fitted, Item, bold_line
 from guide.render.slides.geometry import MARGIN_PT, SLIDE_HEIGHT_PT, Box, Geometry
 from guide.render.slides.measure import LINE_BREAK, Measurers, sentences
@@ -68,6 +70,10 @@ AGENDA_ROWS = 4
 """Plans made at the type scale learnt from the one before, until a plan uses the sizes it was given."""
 CENTRED_SHARE = 0.8
 """A lone list that fills less of its body than this sits in the middle of it, not hanging from the title."""
+SIDE_TITLE_PT = 220.0
+"""The least width of the column a picture's title and credit take beside it, on our 960 pt wide design."""
+SIDE_GAIN = 1.3
+"""A picture is drawn beside its title, from the slide's top, where that draws it at least this many times larger."""
 SPARSE_SHARE = 1 / 3
 """A body slide's content reaches at least this share down its body, or it gets a design that fills it."""
 
@@ -532,7 +538,7 @@ class Planner:
         if not self.style.designs.quotation:  # the section's passages as one list, each followed by whose words they are
             quoted = [replace(quote, spans=(*quote.spans, Span(f" \u2014\u00a0{by}"))) for quote, by, _ in passages]
             return self.list_slides(passages[0][1], quoted, "\n\n".join(markup.plain_text(item.text) for item in quoted))
-        pages = _shared(passages, layout, len(passages))
+        pages = _shared(passages, layout, len(passages), trial=self.set.trial)
         if pages is None:  # a passage too long to set large: as a list, continued
             return [slide for quote, by, _ in passages for slide in self.list_slides(by, [quote], markup.plain_text(quote.text))]
         return [
@@ -636,7 +642,7 @@ class Planner:
             if len(items[0].text.split()) <= STATEMENT_WORDS and (drawing := self.statement(items[0])):
                 return [self.slide(title, "statement", notes, drawing)]
             return self.list_slides(title, items, notes)
-        pages = _shared(items, lambda group: self.cards(group, numbered), MAX_CARDS)
+        pages = _shared(items, lambda group: self.cards(group, numbered), MAX_CARDS, trial=self.set.trial)
         if pages is None:
             return self.list_slides(title, [replace(item, bullet=True) for item in items], notes)
         slides = [self.slide(self.continued(title, index, len(pages)), "cards", notes, drawing) for index, (_, drawing) in enumerate(pages)]
@@ -712,14 +718,28 @@ class Planner:
         return self.grid_slides(self.labels["people"], entries, self.notes("people", plain=plain), "person")
 
     def grid_slides(self, title: str, entries: Sequence[GridEntry], notes: str, role: str = "grid") -> list[SlidePlan]:
-        """Name or term cards in a grid, shared evenly over as few slides as hold them; a list if a card never fits."""
+        """Name or term cards in a grid, shared evenly over as few slides as hold them; a list if a card never fits.
+
+        Two columns, or one where full-width rows hold the cards on fewer slides (a 4:3 slide's narrow columns make each
+        card tall), or leave no card alone on a slide where two columns would.
+        """
         region, arrangement = self.geometry.stage, self.style.designs.grid
-        columns = 1 if arrangement == "rows" else 2
+        if arrangement == OFF:
+            pages = None
+        else:
 
-        def layout(group: Sequence[GridEntry]) -> list[Drawing] | None:
-            return designs.grid(region, group, self.set, self.style, columns, role)
+            def layout(group: Sequence[GridEntry], columns: int) -> list[Drawing] | None:
+                return designs.grid(region, group, self.set, self.style, columns, role)
 
-        pages = _shared(entries, layout, len(entries), unit=columns) if arrangement != OFF else None
+            before = dict(self.set.wanted)
+            tried: list[tuple[list[tuple[Sequence[GridEntry], list[Drawing]]] | None, dict[str, float]]] = []
+            for columns in (1,) if arrangement == "rows" else (2, 1):  # each tried as if alone: the sizes it wants are its own
+                if tried and tried[0][0] and len(tried[0][0]) == 1:
+                    break  # one slide of two columns: rows could not do better
+                self.set.wanted = dict(before)
+                tried.append((_shared(entries, partial(layout, columns=columns), len(entries), columns, self.set.trial), self.set.wanted))
+            found = [(pages, wanted) for pages, wanted in tried if pages]
+            pages, self.set.wanted = min(found, key=lambda pair: (len(pair[0]), _leftover(pair[0])), default=tried[0])
         if pages is None:
             items = [Item((*entry.head.spans, *((Span(": "), *entry.body.spans) if entry.body else ()))) for entry in entries]
             return self.list_slides(title, items, notes)
@@ -741,7 +761,11 @@ class Planner:
         ]
         notes = self.notes("timeline", plain=[f"{event.date}: {Item(event.text).text}" for event in events])
         title = self.labels["timeline"]
-        pages = timeline.timeline_pages(self.geometry.stage, events, self.set, self.style) if self.style.designs.timeline else None
+        pages = (
+            timeline.timeline_pages(self.geometry.stage, events, self.set, self.style, self.labels.span)
+            if self.style.designs.timeline
+            else None
+        )
         if pages is None:
             items = [Item((Span(f"{event.date}: ", bold=True), *event.text)) for event in events]
             return self.list_slides(title, items, notes)
@@ -752,25 +776,103 @@ class Planner:
         """The picture as large as the slide allows, titled by its caption (or alt text) without a closing full stop."""
         image = self.topic.images[index]
         title = (markup.plain_text(image.caption) if image.caption else image.alt).rstrip(". ") or self.labels["images"]
+        notes = self.notes("images", plain=[image.alt])
+        if self.designed and (beside := self.titled_beside(title, image, notes)):
+            return beside
         drawing = designs.picture(self.geometry.stage, image.file, image.alt, image.credit or "", self.set, self.style)
-        return self.slide(title, "picture", self.notes("images", plain=[image.alt]), drawing)
+        return self.slide(title, "picture", notes, drawing)
+
+    def titled_beside(self, title: str, image: Image, notes: str) -> SlidePlan | None:
+        """A picture that the stage's height keeps small (a diagram on a wide slide) drawn from the title's top to the
+        stage's foot, with its title and credit in a column at its left; None where that would not draw it
+        ``SIDE_GAIN`` times larger, or the title does not fit the column at the deck's title size."""
+        stage, pt = self.geometry.stage, self.set.pt
+        width_px, height_px = designs.picture_size(image.file)
+        tall = Box(stage.left, self.geometry.stage_title.top, stage.width, stage.bottom - self.geometry.stage_title.top)
+        column = pt(SIDE_TITLE_PT)
+        scale = min(tall.height / height_px, (tall.width - column - pt(GAP_PT)) / width_px)
+        width, height = width_px * scale, height_px * scale
+        below = designs.fitted(image.file, stage)
+        if width * height < SIDE_GAIN * below.width * below.height:
+            return None
+        column = tall.width - width - pt(GAP_PT)
+        size = self.set.largest_one([bold_line(title)], Box(tall.left, tall.top, column, tall.height), "title")
+        if size is None or size != self.set.sizes("title")[0] or "title_only" in self.capitals:
+            return None
+        shown = self.set.balanced(title, column, size, "title")
+        title_box = Box(tall.left, tall.top, column, self.set.height([bold_line(shown)], column, size, "title"))
+        box = Box(tall.right - width, tall.top, width, height)
+        picture = designs.picture(box, image.file, image.alt, "", self.set, self.style)
+        drawing = [*designs.title_accent(title_box, self.style, self.set), *picture]
+        if image.credit:
+            line = Item((Span(image.credit),), bullet=False)
+            caption = self.set.sizes("caption")[1]
+            credit_height = self.set.height([line], column, caption, "caption")
+            credit = Box(tall.left, box.bottom - credit_height, column, credit_height)
+            drawing.append(self.set.block(credit, [line], caption, "caption", ink="muted", anchor="b", name="Credit"))
+        return SlidePlan("title_only", "picture", shown, size, title_box, drawing=tuple(drawing), notes=notes)
 
 
 def _shared(
-    entries: Sequence[T], layout: Callable[[Sequence[T]], list[Drawing] | None], most: int, unit: int = 1
+    entries: Sequence[T],
+    layout: Callable[[Sequence[T]], list[Drawing] | None],
+    most: int,
+    unit: int = 1,
+    trial: Callable[[], AbstractContextManager[None]] = nullcontext,
 ) -> list[tuple[Sequence[T], list[Drawing]]] | None:
     """(share, ``layout`` of it) for the entries shared evenly over the fewest slides where each share fits; None if one never fits.
 
-    Shares are whole ``unit``s (the rows of a grid), so no slide but the last leaves a gap in a row.
+    Shares are whole ``unit``s (the rows of a grid), so no slide but the last leaves a gap in a row; unless that would
+    leave one entry alone on a slide where the entries could be shared out (five cards in rows of two as 3 + 2, not 4 + 1).
+    Where entries differ too much in size for even shares, each slide takes as many as it holds, and the last, left with
+    one, takes one more from the slide before. Those tries are made in a ``trial``: what they would want of the deck's
+    sizes is not asked for.
     """
     rows = [entries[start : start + unit] for start in range(0, len(entries), unit)]
-    for count in range(-(-len(entries) // max(most, 1)), len(rows) + 1):
-        bounds = [-(-index * len(rows) // count) for index in range(count + 1)]  # earlier slides take the larger shares
-        shares = [[entry for row in rows[start:end] for entry in row] for start, end in itertools.pairwise(bounds)]
+    packed: list[Sequence[T]] | None = None
+    for count in range(-(-len(entries) // max(most, 1)), len(entries) + 1):
+        shares: list[Sequence[T]] = [[entry for row in run for entry in row] for run in _even(rows, count)] if count <= len(rows) else []
+        if not shares or (len(entries) > count and any(len(share) == 1 for share in shares)):
+            shares = _even(entries, count)
         pages = [(share, layout(share)) for share in shares]
         if all(drawing is not None for _, drawing in pages):
             return [(share, drawing) for share, drawing in pages if drawing is not None]
+        if count > 1 and packed is None:  # even shares of two or more slides fail: packing may need fewer
+            with trial():
+                packed = _packed(entries, layout, most) or []
+        if packed and len(packed) == count:
+            pages = [(share, layout(share)) for share in packed]
+            if all(drawing is not None for _, drawing in pages):
+                return [(share, drawing) for share, drawing in pages if drawing is not None]
     return None
+
+
+def _packed(entries: Sequence[T], layout: Callable[[Sequence[T]], list[Drawing] | None], most: int) -> list[Sequence[T]] | None:
+    """``entries`` in order, each slide taking as many as ``layout`` holds (``most`` at most); a last slide left with one
+    takes one more from the slide before, where that still fits; None where one entry does not fit a slide alone."""
+    shares: list[list[T]] = []
+    for entry in entries:
+        if shares and len(shares[-1]) < most and layout([*shares[-1], entry]) is not None:
+            shares[-1].append(entry)
+        elif layout([entry]) is None:
+            return None
+        else:
+            shares.append([entry])
+    if len(shares) > 1 and len(shares[-1]) == 1 and len(shares[-2]) > 2 and layout([shares[-2][-1], *shares[-1]]) is not None:
+        shares[-1].insert(0, shares[-2].pop())
+    return list(shares)
+
+
+def _even(entries: Sequence[T], count: int) -> list[Sequence[T]]:
+    """``entries`` in ``count`` runs in order, as even as they can be, the earlier runs the larger."""
+    each, over = divmod(len(entries), count)
+    bounds = [index * each + min(index, over) for index in range(count + 1)]
+    return [entries[start:end] for start, end in itertools.pairwise(bounds)]
+
+
+def _leftover(pages: Sequence[tuple[Sequence[T], list[Drawing]]]) -> bool:
+    """Whether shared ``pages`` leave one item alone on a slide after the first: a continuation that looks left behind."""
+    return len(pages) > 1 and len(pages[-1][0]) == 1
 
 
 def _passage(excerpt: Excerpt) -> Item:

@@ -5,19 +5,20 @@ shortened and drawn as a break in the axis, so close dates get room, and markers
 still touch are merged into one span. Labels alternate above and below the axis, so
 neighbours may stand closer than a label is wide; the labels of close dates are spread just
 enough that they never collide, each joined to its marker by a leader line. The topic's own event
-gets a larger marker in the accent colour and a tinted label. A long timeline continues on slides of the same
-design, its events shared evenly; events too wordy for three labels to share a slide make a dated list instead.
+gets a larger marker in the accent colour and a tinted label; each break says how long a time it stands for.
+A long timeline continues on slides of the same design, its events shared evenly; events too wordy for three
+labels to share a slide make a dated list instead.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from guide.markup import Span
 from guide.render.slides.fitting import Item
 from guide.render.slides.geometry import Box
-from guide.render.slides.shapes import Drawing, Line, Shape
+from guide.render.slides.shapes import Drawing, Line, Shape, TextBlock
 from guide.render.slides.style import DeckStyle
 from guide.render.slides.typeset import Typesetter
 from guide.render.timescale import apart, scaled
@@ -53,16 +54,19 @@ class Event:
         return [Item((Span(self.date, bold=True),), bullet=False), Item(self.text, bullet=False)]
 
 
-def timeline_pages(region: Box, events: Sequence[Event], set_: Typesetter, style: DeckStyle) -> list[list[Drawing]] | None:
+def timeline_pages(
+    region: Box, events: Sequence[Event], set_: Typesetter, style: DeckStyle, span_text: Callable[[float], str]
+) -> list[list[Drawing]] | None:
     """The drawings of each timeline slide, on as few slides as keep every label readable; None where that leaves
-    fewer than ``LEAST_PER_SLIDE`` events on a slide (a timeline shorter than that stands on one slide, or not at all)."""
+    fewer than ``LEAST_PER_SLIDE`` events on a slide (a timeline shorter than that stands on one slide, or not at all).
+    ``span_text`` words the time a break in the axis stands for ("3 years")."""
     for per_slide in range(min(len(events), MAX_PER_SLIDE), min(len(events), LEAST_PER_SLIDE) - 1, -1):
         count = -(-len(events) // per_slide)
         pages = [list(events[index * len(events) // count : (index + 1) * len(events) // count]) for index in range(count)]
         width = label_width(region, max(len(page) for page in pages), set_)
         size = _largest_size(region, events, width, set_)
         if size is not None:
-            return [_page(region, page, width, size, set_, style) for page in pages]
+            return [_page(region, page, width, size, set_, style, span_text) for page in pages]
     return None
 
 
@@ -95,6 +99,8 @@ class Placement:
     """The middle of each event's label: its marker's place, spread where labels would collide."""
     breaks: list[float]
     """The middle of each shortened gap, drawn as a break in the axis."""
+    broken_days: list[float] = field(default_factory=list)
+    """How long each shortened gap is, in days."""
     spans: list[tuple[int, int]] = field(default_factory=list)
     """(first, last) events whose markers would touch, drawn as one marked span from the first date to the last."""
 
@@ -108,7 +114,7 @@ def positions(events: Sequence[Event], low: float, high: float, spacing: float, 
     """
     placed = scaled([event.when for event in events], low, high, spacing)
     labels = apart(placed.places, spacing, low, high)
-    return Placement(placed.places, labels, placed.breaks, _touching(placed.places, events, least))
+    return Placement(placed.places, labels, placed.breaks, placed.broken_days, _touching(placed.places, events, least))
 
 
 def _touching(markers: Sequence[float], events: Sequence[Event], least: float) -> list[tuple[int, int]]:
@@ -133,19 +139,29 @@ def _diameter(event: Event) -> float:
     return HIGHLIGHT_PT if event.own else MARKER_PT
 
 
-def _page(region: Box, events: Sequence[Event], width: float, size: float, set_: Typesetter, style: DeckStyle) -> list[Drawing]:
+def _page(
+    region: Box, events: Sequence[Event], width: float, size: float, set_: Typesetter, style: DeckStyle, span_text: Callable[[float], str]
+) -> list[Drawing]:
     axis = region.top + region.height / 2
     low, high = region.left + width / 2, region.right - width / 2
     placed = positions(events, low, high, (width + set_.pt(LABEL_GAP_PT)) / 2, set_.pt(MARKER_PT * MARKER_SPACING))
     merged = {index for first, last in placed.spans for index in range(first, last + 1)}
     drawings: list[Drawing] = [Line(Box(region.left, axis, region.width, 0), "muted", set_.pt(2.5), "Axis")]
     half_gap, half_height = set_.pt(5), set_.pt(9)
-    for x in placed.breaks:
+    caption = set_.sizes("caption")[1]
+    lengths: list[TextBlock] = []
+    """Each break's length, read in its place among the labels, left to right."""
+    for x, days in zip(placed.breaks, placed.broken_days, strict=True):
         drawings += [
             Shape("rect", Box(x - half_gap, axis - half_height, 2 * half_gap, 2 * half_height), "background", name="Break"),
             Line(Box(x - half_gap, axis - half_height, 0, 2 * half_height), "muted", set_.pt(1.5), "Break"),
             Line(Box(x + half_gap, axis - half_height, 0, 2 * half_height), "muted", set_.pt(1.5), "Break"),
         ]
+        length = Item((Span(span_text(days)),), bullet=False)  # what the break stands for: the scale still holds
+        label_width = set_.one_line_width(length, caption, "caption")
+        left = min(max(x - label_width / 2, region.left), region.right - label_width)
+        box = Box(left, axis + half_height, label_width, set_.height([length], label_width, caption, "caption"))
+        lengths.append(set_.block(box, [length], caption, "caption", ink="muted", align="ctr", name="Break length"))
     clearance = set_.pt(AXIS_GAP_PT + HIGHLIGHT_PT / 2)
     """From the axis to the nearest edge of a label."""
     for index, (event, x, date) in enumerate(zip(events, placed.labels, placed.markers, strict=True)):
@@ -154,6 +170,8 @@ def _page(region: Box, events: Sequence[Event], width: float, size: float, set_:
         top = axis - clearance - height if above else axis + clearance
         label = Box(min(max(x - width / 2, region.left), region.right - width), top, width, height)
         drawings.append(_leader(x, label.bottom if above else label.top, date, axis, set_.pt(1.0)))
+        while lengths and lengths[0].box.left < label.left:
+            drawings.append(lengths.pop(0))
         if event.own:
             drawings.append(Shape("roundRect", label, style.card_fill or "background", "accent", set_.pt(1.5), "Highlight"))
         drawings.append(set_.block(label, event.items, size, "timeline", align="ctr", name="Event"))
@@ -161,6 +179,7 @@ def _page(region: Box, events: Sequence[Event], width: float, size: float, set_:
             diameter = set_.pt(_diameter(event))
             marker = Box(date - diameter / 2, axis - diameter / 2, diameter, diameter)
             drawings.append(Shape("ellipse", marker, "accent" if event.own else "primary", "background", set_.pt(2.0), "Marker"))
+    drawings += lengths
     for first, last in placed.spans:
         group = events[first : last + 1]
         height = set_.pt(max(_diameter(event) for event in group))

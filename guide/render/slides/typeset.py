@@ -8,12 +8,14 @@ the cards of two slides, never differ in size, and nothing grows past what fits.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 
 from guide.render.slides.fitting import (
     BULLET_INDENT_PT,
     INSET_X_PT,
+    INSET_Y_PT,
     SAFETY,
     Fitted,
     Item,
@@ -26,7 +28,7 @@ from guide.render.slides.fitting import (
     words_fit,
 )
 from guide.render.slides.geometry import Box
-from guide.render.slides.measure import Measurer
+from guide.render.slides.measure import LINE_SPACING, Measurer
 from guide.render.slides.shapes import Lines, TextBlock
 from guide.render.slides.style import SIZES
 
@@ -53,6 +55,15 @@ class Typesetter:
         self.starts = dict(starts or {})
         """Roles whose largest size a template sets (its title size): tried first, down to our floor."""
         self.wanted: dict[str, float] = {}
+
+    @contextmanager
+    def trial(self) -> Iterator[None]:
+        """Layouts tried within leave ``wanted`` as it was: a design tried and not chosen must not set the deck's sizes."""
+        kept = dict(self.wanted)
+        try:
+            yield
+        finally:
+            self.wanted = kept
 
     def pt(self, length: float) -> float:
         """A length of our 960 x 540 pt design (a gap, a badge, a line's weight) on this deck's slide, in proportion to it as text is."""
@@ -156,6 +167,11 @@ class Typesetter:
     ) -> TextBlock:
         """A text block of ``role`` at ``size_pt``."""
         return TextBlock(box, tuple(items), size_pt, role, ink, align, anchor, name)
+
+    def drawn_height(self, item: Item, box_width_pt: float, size_pt: float, role: str) -> float:
+        """The height ``item`` looks to take in a box ``box_width_pt`` wide: its lines as the slide wraps them, without the
+        spare width fitting keeps for a viewer that sets text wider. What spaces items evenly to the eye."""
+        return len(self.broken(item, box_width_pt, size_pt, role)) * size_pt * LINE_SPACING + 2 * INSET_Y_PT
 
     def broken(self, item: Item, box_width_pt: float, size_pt: float, role: str) -> Lines:
         """``item``'s lines in a box ``box_width_pt`` wide, broken where a slide wraps them."""
