@@ -112,6 +112,10 @@ TOPICS_AHEAD_PER_WORKER = 16
 """Topics read, checked and sent ahead of the one being written, per worker: enough to keep
 every worker busy, few enough that memory does not grow with the batch."""
 
+WORKER_COLLECTION_THRESHOLD = 100_000
+"""Objects a worker allocates (less those freed) before the collector runs on its own: a message of
+topics allocates some 15,000, so the collection before each message is the one that runs."""
+
 START_METHOD = "fork" if sys.platform == "linux" else None
 """How worker processes start: forked on Linux, where a worker begins with the libraries
 already imported; elsewhere the platform's own way (spawn on macOS and Windows), slower to
@@ -134,19 +138,23 @@ class _Worker:
         # What the worker inherited or imported lives for the whole build: frozen, full collections skip it.
         gc.collect()
         gc.freeze()
+        # Rendering frees a document by reference counting (but a PDF's structure tree), and the
+        # collection before each message frees what is left: the collector's own passes, hundreds
+        # a topic at the default threshold, found next to nothing and took some 3 ms of each topic.
+        # They now come only if a message allocates far beyond a few topics' worth.
+        gc.set_threshold(WORKER_COLLECTION_THRESHOLD)
 
     @classmethod
     def render_many(cls, tasks: list[Task]) -> list[list[Rendered]]:
         if cls.session is None:
             cls.session = BuildSession()
         if cls.uncollected:
-            # A deck's parts and XML proxies form reference cycles holding its XML (a fifth of a
-            # megabyte) until a full collection, which a long batch rarely reaches: memory grew
-            # with every deck. What survives the collection (the renderers' libraries imported by
-            # the first task, the session's fonts and templates) lives on: frozen, the next
-            # collection skips it, which keeps each at ~1 ms instead of 7 to 17. Collected before
-            # the next tasks rather than after these, so that no result waits for it: a lone
-            # topic's files never do.
+            # What rendering leaves in reference cycles (a PDF's structure tree) waits for this
+            # collection, before the next message. What survives it (the renderers' libraries
+            # imported by the first task, the session's fonts and templates) lives on: frozen, the
+            # next collection skips it, which keeps each at ~1 ms instead of 7 to 17. Collected
+            # before the next tasks rather than after these, so that no result waits for it: a
+            # lone topic's files never do.
             gc.collect()
             gc.freeze()
         rendered = [_render(task, cls.session) for task in tasks]

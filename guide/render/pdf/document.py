@@ -22,7 +22,7 @@ from guide.render.common import Metadata
 from guide.render.pdf.band import draw_ribbon
 from guide.render.pdf.columns import Columns
 from guide.render.pdf.inline import literal
-from guide.render.pdf.internals import build_unwritten
+from guide.render.pdf.internals import build_unwritten, new_document
 from guide.render.pdf.styles import Styles
 from guide.render.pdf.tagged_canvas import TaggingCanvas
 from guide.theme import Theme
@@ -156,7 +156,7 @@ def render_story(
         theme,
         furniture,
         reserve_pt,
-        BaseDocTemplate(
+        new_document(
             buffer,
             **_margins(theme),
             title=metadata.title,
@@ -207,7 +207,7 @@ def one_page_fill(story: list[Flowable], theme: Theme, furniture: Furniture) -> 
     """
     if any(not _placed_plainly(flowable) for flowable in story):
         return None
-    pages = _Pages(theme, furniture, 0.0, BaseDocTemplate(io.BytesIO(), **_margins(theme)))
+    pages = _Pages(theme, furniture, 0.0, new_document(io.BytesIO(), **_margins(theme)))
     feet: list[float] = []
     for flowable in story:
         for part in (_Placed(flowable, feet), _Placed(_Mark(), feet)):

@@ -17,7 +17,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import partial
+from types import MethodType
 from typing import Any, cast
 
 from reportlab import rl_config
@@ -143,6 +143,17 @@ def build_unwritten(document: BaseDocTemplate, story: list[Flowable], canvasmake
     """
     document._doSave = 0  # type: ignore[attr-defined]  # reportlab's private flag, not in its stubs
     document.build(story, canvasmaker=canvasmaker)
+
+
+def new_document(buffer: io.BytesIO, **options: Any) -> BaseDocTemplate:
+    """reportlab's document template, without the namespace it keeps for evaluated text, which no story here has.
+
+    That namespace holds the document itself: a reference cycle, which kept the document, and
+    its canvas with every page drawn, until a full garbage collection.
+    """
+    document = BaseDocTemplate(buffer, **options)
+    document._nameSpace = {}  # type: ignore[attr-defined]  # private to reportlab, not in its stubs
+    return document
 
 
 WRAP_STATE = ("width", "height", "blPara", "frags", "_wrapWidths", "_width_max", "_splitLongWordCount", "_hyphenations")
@@ -845,7 +856,16 @@ def write_objects_directly(canvas: Canvas) -> None:
     commented or signed document is left to reportlab.
     """
     document = canvas._doc  # type: ignore[attr-defined]  # reportlab's document, not in its stubs
-    document.format = partial(_formatted_document, document)
+    # Its class changed, not its format method replaced: an attribute holding the document would be
+    # a reference cycle, keeping the whole document until a full garbage collection.
+    document.__class__ = _DirectlyWrittenDocument
+
+
+class _DirectlyWrittenDocument(PDFDocument):
+    """reportlab's document, written by ``_formatted_document``."""
+
+    def format(self) -> bytes:
+        return _formatted_document(self)
 
 
 def _formatted_document(document: PDFDocument) -> bytes:
@@ -917,6 +937,17 @@ class SpacedLines(PDFTextObject):
         """Where the text of the link being written on this line began."""
         self.language: tuple[str, int] | None = None
         """The language of the passage being written, and where it began."""
+
+    @property
+    def _do_line(self) -> MethodType:
+        """The line drawer (of an underline, a link) reportlab's paragraph sets on the text object, as a method of it."""
+        return MethodType(self._line_drawer, self)
+
+    @_do_line.setter
+    def _do_line(self, method: MethodType) -> None:
+        # Kept as a function: the method itself, in the object's own attributes, was a reference cycle
+        # that kept every such text object, and its page's code, until a full garbage collection.
+        self._line_drawer = method.__func__
 
     def _textOut(self, text: str, TStar: int = 0) -> None:  # noqa: N802, N803 - reportlab's names
         """Text at the current point, then (``TStar``) the next line: reportlab's own line writer, which paragraphs use."""

@@ -73,6 +73,16 @@ def shows_text(lines: list[str]) -> bool:
     return any(operator in line for line in lines for operator in TEXT_SHOWING)
 
 
+def _language_mark(canvas: Canvas, kind: str | None, lang: str) -> None:
+    """A paragraph's inline mark, which reportlab hands the canvas: a passage in ``lang`` begins here, or (with no language) ends."""
+    text = current_text_object(canvas)
+    if isinstance(text, SpacedLines):
+        if lang:
+            text.begin_language(lang)
+        else:
+            text.end_language()
+
+
 class TaggingCanvas(Canvas):
     """A canvas whose drawing is either marked content of a structure element or an artifact."""
 
@@ -91,16 +101,7 @@ class TaggingCanvas(Canvas):
         """The open sequence's mark."""
         self._unplaced: list[UnplacedLink] = []
         self._page_keys: list[int] = []
-        self.setNamedCB(LANGUAGE_MARK, self._language_mark)
-
-    def _language_mark(self, canvas: Canvas, kind: str | None, lang: str) -> None:
-        """A paragraph's inline mark: a passage in ``lang`` begins here, or (with no language) ends."""
-        text = current_text_object(self)
-        if isinstance(text, SpacedLines):
-            if lang:
-                text.begin_language(lang)
-            else:
-                text.end_language()
+        self.setNamedCB(LANGUAGE_MARK, _language_mark)  # a function, not a method: the canvas holding its own method is a reference cycle
 
     # Marked content
 

@@ -12,7 +12,7 @@ keeps every other module off them.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from pptx.opc.package import OpcPackage, Part
@@ -27,6 +27,16 @@ def new_relationship(part: Part, target: Part | str, reltype: str) -> str:
     type each time: for each new slide that meant all of the presentation's, again and again.
     """
     return part.rels._add_relationship(reltype, target, is_external=isinstance(target, str))
+
+
+def forget_relationships(parts: Iterable[Part]) -> None:
+    """Drop every relationship of ``parts``, parts no longer in the deck: a slide and its notes page refer to each other.
+
+    Such a pair, and the XML it holds, would otherwise wait for a full garbage collection;
+    without its relationships, it is freed as soon as the deck lets go of it.
+    """
+    for part in parts:
+        part.rels._rels.clear()
 
 
 def package_relationships_item(package: OpcPackage) -> tuple[PackURI, bytes]:

@@ -37,7 +37,7 @@ from pptx.util import Emu
 from guide.ooxml import required_child
 from guide.render.pptx.archive import ArchiveMemory, deck_bytes
 from guide.render.pptx.elements import A, Ink, P, R, ShapeTree, plain_body, plain_paragraphs
-from guide.render.pptx.internals import new_relationship
+from guide.render.pptx.internals import forget_relationships, new_relationship
 from guide.render.slides.geometry import Box
 from guide.session import BuildSession
 from guide.template import all_layouts, open_template
@@ -107,6 +107,7 @@ class DeckPackage:
     def empty(self) -> None:
         """Take every slide away (with its notes and pictures, which only slides refer to), and count names afresh."""
         _remove_slides(self.deck)
+        forget_relationships(self._slides)
         self._numbers.clear()
         self._images.clear()
         self._slides.clear()
@@ -178,16 +179,8 @@ class DeckPackage:
         """
         added: list[Part] = []
         reached = set(self._before_slides)
-
-        def reach(part: Part) -> None:
-            added.append(part)
-            reached.add(part)
-            for relationship in part.rels.values():
-                if not relationship.is_external and relationship.target_part not in reached:
-                    reach(relationship.target_part)
-
         for slide in self._slides:
-            reach(slide)
+            _reach(slide, reached, added)
         return [*self._before_slides, *added, *(part for part in self._after_slides if part not in reached)]
 
     def add_notes(self, slide: Part, lines: Iterable[str], language: str) -> None:
@@ -235,6 +228,19 @@ class DeckPackage:
             if pattern % number not in self._names:
                 self._numbers[pattern] = number
                 return PackURI(pattern % number)
+
+
+def _reach(part: Part, reached: set[Part], added: list[Part]) -> None:
+    """Add ``part`` to ``added`` and ``reached``, then each part it relates to not reached yet, depth first.
+
+    A function of its own rather than one nested in :meth:`DeckPackage.parts`: a nested function
+    that calls itself is a reference cycle, which only a full garbage collection frees.
+    """
+    added.append(part)
+    reached.add(part)
+    for relationship in part.rels.values():
+        if not relationship.is_external and relationship.target_part not in reached:
+            _reach(relationship.target_part, reached, added)
 
 
 def _template_parts(deck: Presentation) -> tuple[list[Part], list[Part]]:

@@ -237,11 +237,21 @@ class _Slide:
         self.part = part
         self.element = element
         self.tree = ShapeTree(required_child(element, f"{P}cSld/{P}spTree"))
-        self.links = elements.Links(self.link)
+        self.links = elements.Links(_Hyperlinks(part))
+
+
+class _Hyperlinks:
+    """The relationship id of a hyperlink from a slide to an address: one per address, however many runs link to it.
+
+    Its own object, not a method of the slide it serves: a slide holding its own method (through its
+    links) is a reference cycle, which only a full garbage collection frees.
+    """
+
+    def __init__(self, part: Part) -> None:
+        self.part = part
         self._linked: dict[str, str] = {}
 
-    def link(self, href: str) -> str:
-        """The relationship id of a hyperlink to ``href`` from this slide: one per address, however many runs link to it."""
+    def __call__(self, href: str) -> str:
         relationship = self._linked.get(href)
         if relationship is None:
             relationship = self._linked[href] = new_relationship(self.part, href, RT.HYPERLINK)

@@ -75,22 +75,34 @@ class Measurers:
     """
 
     def __init__(self, faces: FaceWidths | None = None) -> None:
-        self._faces = faces or FaceAdvances
-        self._kept: dict[Path, FaceAdvances] = {}
+        self._faces = _KeptFaces(faces or FaceAdvances)
         self._families: dict[FontFamily, Measurer] = {}
 
     def face(self, path: Path) -> FaceAdvances:
         """The widths of the face in ``path``, asked of ``faces`` once for as long as this object lives."""
-        advances = self._kept.get(path)
-        if advances is None:
-            advances = self._kept[path] = self._faces(path)
-        return advances
+        return self._faces(path)
 
     def __call__(self, family: FontFamily) -> Measurer:
         measurer = self._families.get(family)
         if measurer is None:
-            measurer = self._families[family] = Measurer(family, self)
+            # Its own measurers, sharing these widths: given these, which hold it, it would form a
+            # reference cycle, and a deck's measured words would wait for a full garbage collection.
+            measurer = self._families[family] = Measurer(family, Measurers(self._faces))
         return measurer
+
+
+class _KeptFaces:
+    """The widths of each face, asked of ``faces`` once for as long as this object lives."""
+
+    def __init__(self, faces: FaceWidths) -> None:
+        self._faces = faces
+        self._kept: dict[Path, FaceAdvances] = {}
+
+    def __call__(self, path: Path) -> FaceAdvances:
+        advances = self._kept.get(path)
+        if advances is None:
+            advances = self._kept[path] = self._faces(path)
+        return advances
 
 
 class Measurer:
