@@ -45,11 +45,11 @@ _WORD_BEFORE = re.compile(rf"(?P<word>[^\W\d_]+\.?)(?P<gap>{_GAP})(?:de(?P<gap2>
 """What precedes a number: April 1926, abril de 1926, Article 2, p. 4."""
 _LONGEST_WORD_BEFORE = 20
 _SHORT_LAST = re.compile(r"(?<=[^\W_]) (?=(?:\d{1,4}|[^\W_]{1,3})(?:[.!?…][”’»\"')\]]*(?:\s|\Z)|[”’»\"')\]]*\Z))")
-_LONGEST_KEPT_WITH = 12
-_DAY_OF_MONTH = re.compile(rf"\d{{1,2}}\.{_GAP}(?:de{_GAP})?(?:{'|'.join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))})(?!\w)")
 """The space before a sentence's last word of up to three letters (or a number of up to four digits): "Articles 1 to 3.",
 "what it is.". Such a word alone on a paragraph's last line looks left behind, so it keeps to the word before, where
 that word is at most ``_LONGEST_KEPT_WITH`` characters long (the two must still fit a narrow column's line)."""
+_LONGEST_KEPT_WITH = 12
+_DAY_OF_MONTH = re.compile(rf"\d{{1,2}}\.{_GAP}(?:de{_GAP})?(?:{'|'.join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))})(?!\w)")
 _DIGIT = re.compile(r"\d")
 _QUOTE_OR_DIGIT = re.compile(r"['\"\d]")
 _STRAIGHT_QUOTE = re.compile("['\"]")
@@ -165,7 +165,7 @@ def _short_last_words(text: str) -> str:
     gaps = [
         match.start()
         for match in _SHORT_LAST.finditer(text)
-        if len(text[: match.start()].rsplit(None, 1)[-1].rsplit(NO_BREAK_SPACE, 1)[-1]) <= _LONGEST_KEPT_WITH
+        if len(text[: match.start()].rsplit(None, 1)[-1]) <= _LONGEST_KEPT_WITH
         and not _DAY_OF_MONTH.match(text, match.end())  # "am 1. Dezember": a day, not a sentence's end
     ]
     if not gaps:

@@ -84,3 +84,17 @@ def test_a_font_with_a_glyph_it_does_not_read_as_reportlab_does_is_left_to_repor
     codes = codes_of(writer, [stub])
     assert writer.subset(codes) == face.makeSubset(codes)
     assert writers[FONTS[0]].plain
+
+
+@pytest.mark.parametrize("where", ["backwards", "past the glyph table"])
+def test_a_font_whose_glyph_places_run_backwards_or_past_its_glyphs_is_left_to_reportlab(where: str) -> None:
+    """reportlab counts such a glyph by its stated length, this writer by the bytes there: its subsets would differ."""
+    face = TTFontFile(str(FONTS[0]))
+    positions = list(face.glyphPos)
+    if where == "backwards":
+        glyph = next(glyph for glyph in range(1, len(positions) - 1) if positions[glyph + 1] - positions[glyph] > 2)
+        positions[glyph] = positions[glyph + 1] + 4
+    else:
+        positions[-1] = len(face.get_table("glyf")) + 4
+    face.glyphPos = positions
+    assert not SubsetWriter(face).plain

@@ -55,8 +55,10 @@ class SubsetWriter:
         self._components: dict[int, tuple[tuple[int, int], ...]] = {}
         self._padded: dict[int, bytes] = {}
         positions = self.glyph_pos
-        self.plain = all(not 0 < end - start <= 2 for start, end in pairwise(positions))
-        """Whether reportlab reads the font's glyphs as this writer does: none is a stub of one or two bytes."""
+        lengths = [end - start for start, end in pairwise(positions)]
+        self.plain = all(length == 0 or length > 2 for length in lengths) and (not positions or positions[-1] <= len(self.glyf))
+        """Whether reportlab reads the font's glyphs as this writer does: none is a stub of one or two bytes, and the
+        glyphs' places run forwards within the glyph table (reportlab counts a glyph's stated length, this writer its bytes)."""
 
     def components(self, glyph: int) -> tuple[tuple[int, int], ...]:
         """The glyphs a composite glyph is made of, each with where its index is in the glyph's data; none for a simple glyph."""

@@ -35,11 +35,11 @@ LEAST_PER_SLIDE = 3
 """Fewer events than this on a slide (labels too wordy to stand more abreast at the floor size) say next to nothing
 about how the dates lie, and leave most of the slide empty: such a timeline is a dated list instead."""
 MARKER_SPACING = 1.5
+"""Markers' centres stand at least this many markers apart (more beside the highlight); closer ones merge into a span."""
 BREAK_HALF_HEIGHT_PT = 9.0
 """A break's marks reach this far either side of the axis; its length is read just below them."""
 LENGTH_ROOM_PT = 6.0
 """Kept clear around a break's length: no leader line or label comes nearer."""
-"""Markers' centres stand at least this many markers apart (more beside the highlight); closer ones merge into a span."""
 
 
 @dataclass(frozen=True)
