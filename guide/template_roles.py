@@ -128,9 +128,12 @@ class Judge:
         if layout.type in ("title", "secHead") or self.low_title(layout):
             return "its title sits low, leaving too little room below it"
         title = layout.first("title")
-        if title and title.box and self.masters[layout.master].safe[1] + self.masters[layout.master].safe[3] - (
-            title.box[1] + title.box[3]
-        ) < self.height * STAGE_SHARE:
+        if (
+            title
+            and title.box
+            and self.masters[layout.master].safe[1] + self.masters[layout.master].safe[3] - (title.box[1] + title.box[3])
+            < self.height * STAGE_SHARE
+        ):
             return "its title leaves too little room below it"
         extra = layout.content_kinds - {"title"}
         return {"titleOnly": 3.0}.get(layout.type, 2.0) - (1.5 if extra else 0.0)

@@ -128,6 +128,7 @@ class Theme:
 
     def with_quiz_seed(self, seed: int) -> Theme:
         return replace(self, quiz_seed=seed)
+
     def with_handout(self, handout: HandoutLayout) -> Theme:
         return replace(self, handout=handout)
 

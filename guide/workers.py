@@ -440,4 +440,3 @@ class Workers:
             context = multiprocessing.get_context(START_METHOD)
             self.pool = ProcessPoolExecutor(workers or self.jobs, context, initializer=_Worker.start, initargs=(os.getpid(),))
         return self.pool
-

@@ -157,4 +157,3 @@ def unmarked_painting(pdf: pikepdf.Pdf) -> list[str]:
         if stack:
             problems.append(f"page {index}: marked content left open")
     return problems
-

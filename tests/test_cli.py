@@ -143,7 +143,6 @@ def test_the_entry_point_script_runs_as_a_program(tmp_path: Path) -> None:
     assert "checked 1 of 1 topic" in result.stdout
 
 
-
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_the_program_ends_with_all_its_output_written_and_its_exit_status(tmp_path: Path, jobs: str) -> None:
     """It leaves without tearing the interpreter down: what it printed to a pipe must still all arrive."""
@@ -160,6 +159,7 @@ def test_the_program_ends_with_all_its_output_written_and_its_exit_status(tmp_pa
     assert bad.returncode == 2
     assert "bad.yaml:2:1: YAML syntax" in bad.stderr
     assert "built 0 of 1 topic" in bad.stderr
+
 
 @pytest.mark.parametrize(("chosen", "expected"), [("pdf", {".pdf"}), ("pptx", {".pptx"}), ("all", {".pdf", ".pptx"})])
 def test_format_chooses_the_outputs(tmp_path: Path, chosen: str, expected: set[str]) -> None:

@@ -302,8 +302,6 @@ def test_a_passage_in_another_language_is_set_in_runs_of_that_language(deck: Pre
     assert spoken["ru"] == "Николай Николаевич Крестинский"
 
 
-
-
 @pytest.mark.parametrize("aspect", ["16:9", "4:3"])
 def test_content_slides_keep_clear_of_the_title_rule_and_the_footer_and_read_from_the_back(aspect: str) -> None:
     """Read back: under each title's rule, every shape starts 8 pt or more below it and ends 8 pt or more above the

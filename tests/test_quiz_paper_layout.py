@@ -90,8 +90,17 @@ CHOICES = [
     },
 ]
 """Choices of every width: years, names, a clause, a sentence as long as the page's width; and a true/false."""
-ONE_LINE = ["1919", "1922", "1926", "1933", "Gustav Stresemann", "Austen Chamberlain", "Joining an economic or financial boycott",
-            "Trading with the League of Nations", "despite its peaceful conduct, and only then."]
+ONE_LINE = [
+    "1919",
+    "1922",
+    "1926",
+    "1933",
+    "Gustav Stresemann",
+    "Austen Chamberlain",
+    "Joining an economic or financial boycott",
+    "Trading with the League of Nations",
+    "despite its peaceful conduct, and only then.",
+]
 
 
 @pytest.mark.parametrize("theme", THEMES)

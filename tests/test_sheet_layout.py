@@ -628,7 +628,6 @@ def test_a_passage_and_its_translation_split_between_them_never_inside_one() -> 
     assert set_off.split(200, first - 1) == []  # not even the first passage fits: the set-off moves on whole
 
 
-
 @needs_poppler
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("theme", THEMES)

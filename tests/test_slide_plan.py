@@ -181,9 +181,7 @@ def test_several_long_gaps_become_breaks_and_same_day_markers_merge_into_one_spa
 
 @pytest.mark.parametrize("aspect", ["16:9", "4:3"])
 @pytest.mark.parametrize("name", ["treaty", "rapallo", "long", "german"])
-def test_dense_dates_get_room_between_breaks_markers_never_touch_and_leaders_never_cross(
-    tmp_path: Path, name: str, aspect: str
-) -> None:
+def test_dense_dates_get_room_between_breaks_markers_never_touch_and_leaders_never_cross(tmp_path: Path, name: str, aspect: str) -> None:
     """Close dates stand apart, no two leaders cross, and no break's length touches a leader line or a label."""
     sample = {"rapallo": rapallo_topic, "long": long_topic, "german": german_topic}.get(name)
     topic = load(tmp_path, sample()) if sample else load_topic(TREATY).topic
@@ -602,7 +600,7 @@ SHORT_TOKEN = re.compile(r"^[^\W_]{1,3}[.!?…]?[”’»\"')\]]*$")
 @pytest.mark.parametrize("aspect", ["16:9", "4:3"])
 @pytest.mark.parametrize("name", ["treaty", "long", "german"])
 def test_no_line_of_a_slide_holds_a_lone_short_last_word(tmp_path: Path, theme: str, aspect: str, name: str) -> None:
-    """"Articles 1 to 3.": the "3." never stands alone on a paragraph's last line; a no-break space keeps it with "to"."""
+    """ "Articles 1 to 3.": the "3." never stands alone on a paragraph's last line; a no-break space keeps it with "to"."""
     data = {"long": long_topic, "german": german_topic}.get(name)
     topic = load_topic(TREATY).topic if data is None else load(tmp_path, data())
     plan = deck_plan(topic, named_theme(theme).with_slide_aspect(aspect))

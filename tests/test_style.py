@@ -11,3 +11,11 @@ from tests.conftest import ROOT
 def test_ruff_finds_nothing() -> None:
     result = subprocess.run([sys.executable, "-m", "ruff", "check", "--quiet", "."], cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff_formats_every_file_as_it_stands() -> None:
+    """One layout for the whole code base, so a change's diff shows only what it changes."""
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "format", "--check", "--quiet", "."], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

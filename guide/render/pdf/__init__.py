@@ -38,7 +38,6 @@ PAGE_ROOM_SLACK_PT = 1.0
 """Beyond a page's room: what a story's least height must exceed for the story to be judged too tall for one page."""
 
 
-
 def well_filled(fills: tuple[float, ...]) -> bool:
     """Whether every page is at least ``LEAST_FILL`` full, allowing the last of three or more to be emptier."""
     judged = fills[:-1] if len(fills) >= 3 else fills

@@ -340,9 +340,7 @@ def footer_size(scale: float, least_text_pt: float) -> float | None:
     return size if size <= least_text_pt else None
 
 
-def draw_rules(
-    canvas: Canvas, left: float, right: float, top: float, bottom: float, color: Color, beside: tuple[float, float]
-) -> None:
+def draw_rules(canvas: Canvas, left: float, right: float, top: float, bottom: float, color: Color, beside: tuple[float, float]) -> None:
     """Ruled lines for writing between ``top`` and ``bottom``, one handwriting line apart.
 
     ``beside`` (x, y) is the corner of what they go round: lines above ``y`` start at ``x``, the rest at ``left``.

@@ -141,6 +141,7 @@ def fit(
         size -= 1
     if fits(items, size):
         return [Fitted(tuple(items), unsplit(size, floor, lambda smaller: words_fit(items, width_pt, smaller, measurer)))]
+
     def lines(item: Item) -> int:
         return measurer.line_count(item.spans, text_width(item, width_pt), floor)
 
