@@ -152,12 +152,7 @@ def _no_break_spaces(text: str) -> str:
             word = before.group("word")
             if (word in _MONTHS and end - start <= 4) or (word in _BEFORE_NUMBERS and before.group("gap2") is None):
                 gaps += _gaps(before)
-    if not gaps:
-        return text
-    letters = list(text)
-    for index in gaps:
-        letters[index] = NO_BREAK_SPACE
-    return "".join(letters)
+    return _no_break_at(text, gaps)
 
 
 def _short_last_words(text: str) -> str:
@@ -168,6 +163,11 @@ def _short_last_words(text: str) -> str:
         if len(text[: match.start()].rsplit(None, 1)[-1]) <= _LONGEST_KEPT_WITH
         and not _DAY_OF_MONTH.match(text, match.end())  # "am 1. Dezember": a day, not a sentence's end
     ]
+    return _no_break_at(text, gaps)
+
+
+def _no_break_at(text: str, gaps: list[int]) -> str:
+    """``text`` with a no-break space in place of the space at each of ``gaps``."""
     if not gaps:
         return text
     letters = list(text)
