@@ -22,7 +22,7 @@ from guide.load import LoadedCourse, LoadedTopic, ThemeChain, load_input, load_t
 from guide.manifest import Inputs, Manifest, Manifests, files_of
 from guide.model import Topic
 from guide.options import BuildOptions
-from guide.output import remove_leftovers
+from guide.output import Written, remove_leftovers
 from guide.outputs import REGISTRY, Output
 from guide.report import BuildReport, Progress, TopicResult
 from guide.session import BuildSession
@@ -194,11 +194,11 @@ def _build_topics(group: _Group, pending: list[tuple[Path, TopicResult]], ids_se
             names = tuple(target.output.name for target in stale)
             yield (loaded, result, inputs, stale), RenderJob(loaded.topic, theme, course, group.out, names)
 
-    for count, ((loaded, result, inputs, stale), outcome) in enumerate(workers.run(to_render(), run.session), start=1):
-        result.written, result.failure, result.failure_detail = outcome
+    for count, ((loaded, result, inputs, stale), (written, failure, detail)) in enumerate(workers.run(to_render(), run.session), start=1):
+        result.written, result.failure, result.failure_detail = [file.path for file in written], failure, detail
         run.progress.finished()
-        if result.written:
-            _record(manifest, loaded, theme, inputs, unasked, stale)
+        if written:
+            _record(manifest, loaded, theme, inputs, unasked, stale, written)
         if count % SAVE_EVERY == 0:
             manifest.save()  # an interrupted batch keeps what it built
     return True
@@ -236,14 +236,23 @@ def _stale_targets(manifest: Manifest, topic: Topic, theme: Theme, inputs: Input
 
 
 def _record(
-    manifest: Manifest, loaded: LoadedTopic, theme: Theme, inputs: Inputs, unasked: tuple[str, ...], written: list[_Target]
+    manifest: Manifest,
+    loaded: LoadedTopic,
+    theme: Theme,
+    inputs: Inputs,
+    unasked: tuple[str, ...],
+    rendered: list[_Target],
+    written: Sequence[Written] = (),
 ) -> None:
-    """What a topic's files were made from, in its folder's manifest: every output's file name, and the key of each file written."""
+    """What a topic's files were made from, in its folder's manifest: every output's file name, and the key of each file
+    ``rendered`` as it was ``written``."""
     topic = loaded.topic
     every = {output.name: output.file_name(topic.id) if output.applies(topic, theme) else None for output in REGISTRY}
     manifest.record_topic(loaded.path, topic.id, inputs, every, unasked)
-    for target in written:
-        manifest.record_targets([manifest.folder / target.file], target.key)
+    files = {file.path.name: file for file in written}
+    for target in rendered:
+        if target.file in files:
+            manifest.record_target(files[target.file], target.key)
 
 
 def _theme(group: _Group, run: _Run, source: str) -> tuple[Theme, Inputs, tuple[str, ...], tuple[str, ...]] | None:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from guide.errors import Problem, quoted
-from guide.output import write_atomically
+from guide.output import Written, write_atomically
 from guide.outputs import INPUT_KINDS, REGISTRY, Output
 from guide.regular_file import open_regular, read_regular
 
@@ -162,11 +162,10 @@ class Manifest:
         }
         self._set(self.sources, str(source.resolve()), entry)
 
-    def record_targets(self, paths: Iterable[Path], key: str) -> None:
-        for path in paths:
-            status = path.lstat()
-            entry = {"key": key, "size": status.st_size, "modified_ns": status.st_mtime_ns, "sha256": file_digest(path)}
-            self._set(self.targets, path.name, entry)
+    def record_target(self, file: Written, key: str) -> None:
+        """A target just written, made from inputs with ``key``: recorded as written, never read back."""
+        entry = {"key": key, "size": file.size, "modified_ns": file.modified_ns, "sha256": file.sha256}
+        self._set(self.targets, file.path.name, entry)
 
     def record_course(self, source: Path, digest: str, folder: str, patterns: Sequence[str]) -> None:
         self._set(self.courses, str(source.resolve()), {"digest": digest, "folder": folder, "patterns": list(patterns)})

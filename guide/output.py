@@ -13,11 +13,13 @@ the file is shorter than the manifest records, so the next build makes it again.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import stat
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 MARKER = "make-materials"
@@ -25,18 +27,31 @@ _TEMPORARY = re.compile(rf"^\..+\.{MARKER}-(?P<pid>\d+)\.[A-Za-z0-9_]+\.tmp$")
 """A temporary's name as _stage gives it: ``.<target>.make-materials-<pid>.<random>.tmp``."""
 
 
-def write_atomically(files: Sequence[tuple[Path, bytes]]) -> None:
-    """Write each file to a temporary name beside its target, then rename them all into place.
+@dataclass(frozen=True)
+class Written:
+    """A file as it was written: what a manifest records of it, known without reading it back."""
+
+    path: Path
+    size: int
+    modified_ns: int
+    sha256: str
+
+
+def write_atomically(files: Sequence[tuple[Path, bytes]]) -> list[Written]:
+    """Write each file to a temporary name beside its target, then rename them all into place; each file as written.
 
     A reader sees an old file or a new one, never a mix; nothing is renamed until every file
     is written in full, and a failure removes the temporaries it leaves. Each temporary's name
     is recorded before the file is made, so even a Ctrl-C between two statements leaves none.
+    A rename keeps a file's size and modification time, so they are taken from the temporary.
     """
     staged: list[tuple[Path, Path]] = []
+    written: list[Written] = []
     try:
         for path, data in files:
             path.parent.mkdir(parents=True, exist_ok=True)
-            _stage(path, data, staged)
+            status = _stage(path, data, staged)
+            written.append(Written(path, status.st_size, status.st_mtime_ns, hashlib.sha256(data).hexdigest()))
         while staged:
             temporary, path = staged[0]
             temporary.replace(path)
@@ -44,10 +59,12 @@ def write_atomically(files: Sequence[tuple[Path, bytes]]) -> None:
     finally:
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)
+    return written
 
 
-def _stage(path: Path, data: bytes, staged: list[tuple[Path, Path]]) -> None:
-    """``data`` written in full under a new temporary name beside ``path``, which ``staged`` lists from before it exists."""
+def _stage(path: Path, data: bytes, staged: list[tuple[Path, Path]]) -> os.stat_result:
+    """``data`` written in full under a new temporary name beside ``path``, which ``staged`` lists from before it exists;
+    the status of the temporary once written."""
     while True:
         temporary = path.with_name(f".{path.name}.{MARKER}-{os.getpid()}.{uuid.uuid4().hex[:12]}.tmp")
         staged.append((temporary, path))
@@ -59,7 +76,8 @@ def _stage(path: Path, data: bytes, staged: list[tuple[Path, Path]]) -> None:
             continue
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(data)
-        return
+            stream.flush()
+            return os.fstat(descriptor)
 
 
 def remove_leftovers(folder: Path) -> list[Path]:

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Generic, NoReturn, TypeVar
 
 from guide.inputs import find_inputs, may_be_course
-from guide.output import write_atomically
+from guide.output import Written, write_atomically
 from guide.outputs import REGISTRY, Output
 from guide.session import BuildSession
 
@@ -51,7 +51,7 @@ class RenderJob:
     """Registry names of the outputs chosen; those the topic has are rendered."""
 
 
-Outcome = tuple[list[Path], str | None, str | None]
+Outcome = tuple[list[Written], str | None, str | None]
 """(files written, failure, failure detail) of one job."""
 
 Rendered = tuple[bytes | None, str | None, str | None]
@@ -97,11 +97,10 @@ def _written(job: RenderJob, tasks: Sequence[Task], rendered_by_task: Sequence[S
             return [], failure, detail
     files = [(job.out / REGISTRY[name].file_name(job.topic.id), data) for name, (data, _, _) in zip(names, rendered, strict=True) if data]
     try:
-        write_atomically(files)
+        return write_atomically(files), None, None
     except OSError as error:
         name = Path(error.filename2 or error.filename or job.out).name
         return [], f"{name}: could not be written: {error.strerror or error}", traceback.format_exc()
-    return [path for path, _ in files], None, None
 
 
 PARENT_CHECK_SECONDS = 0.5

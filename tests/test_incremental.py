@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -13,6 +15,7 @@ import pytest
 
 from guide.builder import BuildOptions, build
 from guide.fonts import BUNDLED_FAMILIES
+from guide.manifest import MANIFEST_NAME
 from guide.uptodate import up_to_date
 from tests.conftest import MINIMAL, ROOT, TREATY, outputs, run_cli
 from tests.templates import make_template
@@ -192,6 +195,18 @@ def test_a_deleted_edited_or_emptied_output_is_rebuilt(project: Path) -> None:
     (project / "out" / "beta.pptx").write_bytes(b"edited")
     (project / "out" / "c1" / "alpha.pptx").write_bytes(b"")  # as a power cut leaves a file the system had not yet written
     assert rebuilt(project) == {"out/alpha", "out/beta", "c1/alpha"}
+
+
+def test_the_manifest_records_each_file_as_it_lies_on_disk(project: Path) -> None:
+    """What a build records of the files it wrote is what a later look at them finds: their size, time and contents."""
+    rebuilt(project)
+    for folder in (project / "out", project / "out" / "c1"):
+        targets = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))["targets"]
+        assert targets, folder
+        for name, entry in targets.items():
+            status = (folder / name).lstat()
+            found = (status.st_size, status.st_mtime_ns, hashlib.sha256((folder / name).read_bytes()).hexdigest())
+            assert (entry["size"], entry["modified_ns"], entry["sha256"]) == found, name
 
 
 def modules_after(arguments: list[str], cwd: Path) -> set[str]:
