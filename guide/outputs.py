@@ -94,6 +94,9 @@ class Output:
     """Build options (``BuildOptions`` fields) that only this output reads, so that changing one rebuilds only its files."""
     draws_template: bool = False
     """Draws a slide template's masters itself, not through an office suite: what it cannot draw of them is reported."""
+    typeset: bool = True
+    """Prints the topic's text typeset (``guide.render.common.typeset``): where outputs of several groups of a topic
+    do, the build typesets it once for all their workers."""
 
     def file_name(self, topic_id: str) -> str:
         return self.file_pattern.format(id=topic_id)
@@ -265,6 +268,7 @@ REGISTRY = Registry(
             format="export",
             inputs=TOPIC_INPUTS,
             default=False,
+            typeset=False,
         ),
         Output(
             "csv",
@@ -276,6 +280,7 @@ REGISTRY = Registry(
             inputs=TOPIC_INPUTS,
             applies=_with_glossary,
             default=False,
+            typeset=False,
         ),
         Output(
             "moodle",
@@ -287,6 +292,7 @@ REGISTRY = Registry(
             inputs=QUIZ_INPUTS,
             applies=_with_questions,
             default=False,
+            typeset=False,
         ),
         Output(
             "qti",
@@ -298,6 +304,7 @@ REGISTRY = Registry(
             inputs=QUIZ_INPUTS,
             applies=_with_questions,
             default=False,
+            typeset=False,
             warnings_path="guide.render.exports.qti:left_out",
         ),
     ]

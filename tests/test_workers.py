@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import os
+import pickle
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import guide.workers
-from guide.workers import Task
+from guide import load_topic
+from guide.load import named_theme
+from guide.outputs import REGISTRY
+from guide.session import BuildSession
+from guide.workers import RenderJob, Task
 from tests.conftest import ROOT, TREATY, outputs, run_cli, temporaries
 from tests.test_failure_safety import children, running
 
@@ -79,3 +85,47 @@ def test_ctrl_c_on_a_lone_topic_ends_its_worker_too(tmp_path: Path, later: float
     assert stdout == b""
     assert not running(workers)
     assert not out.exists() or temporaries(out) in ([], [out / ".manifest.json"])
+
+
+def counting_typesetting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The titles of the topics typeset from now on, as the renderers typeset them."""
+    from guide.render import common
+
+    typeset: list[str] = []
+    real = common.typeset_topic
+
+    def counted(topic: Any, typography: Any) -> Any:
+        typeset.append(topic.title)
+        return real(topic, typography)
+
+    monkeypatch.setattr(common, "typeset_topic", counted)
+    return typeset
+
+
+def test_each_output_typesets_the_topic_as_the_registry_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The registry's word decides whether the build typesets a topic once for its workers: it must be true of the renderer."""
+    typeset = counting_typesetting(monkeypatch)
+    treaty, theme = load_topic(TREATY).topic, named_theme("classic")
+    for output, _ in REGISTRY.targets(treaty, theme, REGISTRY.names()):
+        del typeset[:]
+        output.renderer()(treaty, theme, None, BuildSession())
+        assert bool(typeset) == output.typeset, output.name
+
+
+@pytest.mark.parametrize(
+    ("chosen", "shared"), [("sheet,answers,deck", True), ("deck,html,csv", True), ("sheet,answers,csv", False), ("deck,anki", False)]
+)
+def test_a_topic_printed_by_several_workers_is_typeset_once_and_gives_the_same_bytes(
+    monkeypatch: pytest.MonkeyPatch, chosen: str, shared: bool
+) -> None:
+    typeset = counting_typesetting(monkeypatch)
+    treaty, theme = load_topic(TREATY).topic, named_theme("classic")
+    job = RenderJob(treaty, theme, None, Path("out"), tuple(chosen.split(",")))
+    alone = [guide.workers._render(task, BuildSession()) for task in guide.workers._tasks(job)]
+    del typeset[:]
+    tasks = guide.workers._typeset_once(job, guide.workers._tasks(job), BuildSession())
+    assert typeset == ([treaty.title] if shared else [])
+    assert all((task_job.typeset is not None) == shared for task_job, _ in tasks)
+    sent = [pickle.loads(pickle.dumps(task)) for task in tasks]  # as a worker process receives each, with a session of its own
+    assert [guide.workers._render(task, BuildSession()) for task in sent] == alone
+    assert typeset == [treaty.title]  # by the build for all its workers, or by the one worker that prints it

@@ -22,12 +22,14 @@ class Metadata:
     language: str
 
 
-def typeset(topic: Topic, typography: Typography, session: BuildSession) -> Topic:
+def typeset(topic: Topic, typography: Typography, session: BuildSession, made: Topic | None = None) -> Topic:
     """``topic`` as every output prints it (``typeset_topic``), typeset once for all the outputs of it the session renders.
 
     Kept by content, never by file: a topic equal to the last one typeset gets the same result.
+    ``made`` is that result typeset in another process (the build's, for the workers that render
+    the topic's other outputs), kept as if typeset here.
     """
-    return session.made_alike("typeset-topic", (topic, typography), lambda: typeset_topic(topic, typography))
+    return session.made_alike("typeset-topic", (topic, typography), lambda: typeset_topic(topic, typography) if made is None else made)
 
 
 def meta_line(topic: Topic, labels: Labels) -> list[str]:
