@@ -80,7 +80,8 @@ class Typesetter:
 
     def range(self, role: str) -> tuple[float, float]:
         """(largest, floor) of ``role`` on this deck's slide, in whole points."""
-        largest, floor = (round(size * self.factor) for size in SIZES[role])
+        largest, floor = SIZES[role]  # asked thousands of times a deck: no generator to unpack
+        largest, floor = round(largest * self.factor), round(floor * self.factor)
         if role in self.starts:
             largest = round(self.starts[role])
             floor = min(floor, largest)
