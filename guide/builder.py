@@ -2,8 +2,8 @@
 
 Topics given on their own build into the output folder with the default theme (or
 ``--theme``); each course builds its topics into ``<out>/<course-id>/`` with its theme. A
-topic is all or nothing: every file it produces is rendered in memory first and written only
-when all of them succeeded. One topic's failure never stops the others.
+topic is all or nothing: every file it produces is rendered and written under a temporary name
+first, and renamed into place only when all of them succeeded. One topic's failure never stops the others.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ import os
 import re
 import stat
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +37,15 @@ class Written:
     sha256: str
 
 
+@dataclass(frozen=True)
+class Staged:
+    """A file written in full under a temporary name beside its target, waiting to be renamed into place with the
+    other files of its topic (``put_in_place``) or removed with them (``discard``)."""
+
+    temporary: Path
+    file: Written
+
+
 def write_atomically(files: Sequence[tuple[Path, bytes]]) -> list[Written]:
     """Write each file to a temporary name beside its target, then rename them all into place; each file as written.
 
@@ -46,20 +55,62 @@ def write_atomically(files: Sequence[tuple[Path, bytes]]) -> list[Written]:
     A rename keeps a file's size and modification time, so they are taken from the temporary.
     """
     staged: list[tuple[Path, Path]] = []
-    written: list[Written] = []
     try:
-        for path, data in files:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            status = _stage(path, data, staged)
-            written.append(Written(path, status.st_size, status.st_mtime_ns, hashlib.sha256(data).hexdigest()))
-        while staged:
-            temporary, path = staged[0]
-            temporary.replace(path)
-            staged.pop(0)
+        written = [_staged(path, data, staged) for path, data in files]
+        _renamed(staged)
     finally:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
+        _removed(staged)
     return written
+
+
+def stage(files: Sequence[tuple[Path, bytes]]) -> list[Staged]:
+    """Write each file in full under a temporary name beside its target, to be put in place later, perhaps by another
+    process (a worker process writes the files it renders, and the build puts a topic's files in place together).
+
+    A failure removes the temporaries written so far; so does a Ctrl-C, as in ``write_atomically``.
+    """
+    staged: list[tuple[Path, Path]] = []
+    try:
+        written = [_staged(path, data, staged) for path, data in files]
+        result = [Staged(temporary, file) for (temporary, _), file in zip(staged, written, strict=True)]
+        staged = []  # all written: whoever asked answers for them now
+        return result
+    finally:
+        _removed(staged)
+
+
+def put_in_place(files: Sequence[Staged]) -> list[Written]:
+    """Rename staged files into place, in order; each as written. A failure removes the temporaries not yet renamed."""
+    staged = [(file.temporary, file.file.path) for file in files]
+    try:
+        _renamed(staged)
+    finally:
+        _removed(staged)
+    return [file.file for file in files]
+
+
+def discard(files: Iterable[Staged]) -> None:
+    """Remove staged files that will not be put in place (another file of their topic failed)."""
+    _removed([(file.temporary, file.file.path) for file in files])
+
+
+def _staged(path: Path, data: bytes, staged: list[tuple[Path, Path]]) -> Written:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    status = _stage(path, data, staged)
+    return Written(path, status.st_size, status.st_mtime_ns, hashlib.sha256(data).hexdigest())
+
+
+def _renamed(staged: list[tuple[Path, Path]]) -> None:
+    """Rename each (temporary, target) into place, in order, dropping each from ``staged`` once renamed."""
+    while staged:
+        temporary, path = staged[0]
+        temporary.replace(path)
+        staged.pop(0)
+
+
+def _removed(staged: list[tuple[Path, Path]]) -> None:
+    for temporary, _ in staged:
+        temporary.unlink(missing_ok=True)
 
 
 def _stage(path: Path, data: bytes, staged: list[tuple[Path, Path]]) -> os.stat_result:
@@ -82,12 +133,22 @@ def _stage(path: Path, data: bytes, staged: list[tuple[Path, Path]]) -> os.stat_
 
 def remove_leftovers(folder: Path) -> list[Path]:
     """Delete temporary files that killed builds left in ``folder``; never another live build's, never through a link."""
+    return _remove_temporaries(folder, lambda pid: not _alive(pid))
+
+
+def remove_own_temporaries(folder: Path) -> list[Path]:
+    """Delete the temporaries this process staged in ``folder`` that are still there: those no build will put in place."""
+    return _remove_temporaries(folder, lambda pid: pid == os.getpid())
+
+
+def _remove_temporaries(folder: Path, whose: Callable[[int], bool]) -> list[Path]:
+    """Delete the temporaries in ``folder`` written by the processes ``whose`` accepts, never through a link."""
     removed: list[Path] = []
     if folder.is_symlink() or not folder.is_dir():
         return removed
     for child in folder.iterdir():
         match = _TEMPORARY.match(child.name)
-        if match and _is_regular(child) and not _alive(int(match["pid"])):
+        if match and _is_regular(child) and whose(int(match["pid"])):
             child.unlink(missing_ok=True)
             removed.append(child)
     return removed

@@ -1,10 +1,11 @@
 """Rendering a build's topics: in this process, or spread over worker processes started once per build.
 
 The unit of work is a topic's outputs of one group (its deck, or its PDFs), so even a single
-topic's study sheet and deck render at once; this process collects a topic's files and writes
-them together. This module imports neither the parser nor a renderer, so the command line
-can start a worker before it imports them: the worker imports its renderers' library while
-this process reads and checks the topic.
+topic's study sheet and deck render at once; a worker writes the files it renders under
+temporary names, and this process puts a topic's files in place together. This module
+imports neither the parser nor a renderer, so the command line can start a worker before it
+imports them: the worker imports its renderers' library while this process reads and checks
+the topic.
 """
 
 from __future__ import annotations
@@ -24,10 +25,10 @@ from dataclasses import dataclass, replace
 from importlib import import_module
 from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Generic, NoReturn, TypeVar
+from typing import TYPE_CHECKING, ClassVar, Generic, NoReturn, TypeVar
 
 from guide.inputs import find_inputs, may_be_course
-from guide.output import Written, write_atomically
+from guide.output import Staged, Written, discard, put_in_place, remove_own_temporaries, stage
 from guide.outputs import REGISTRY, Output
 from guide.session import BuildSession
 
@@ -56,8 +57,8 @@ class RenderJob:
 Outcome = tuple[list[Written], str | None, str | None]
 """(files written, failure, failure detail) of one job."""
 
-Rendered = tuple[bytes | None, str | None, str | None]
-"""(file contents, failure, failure detail) of one file."""
+Rendered = tuple[bytes | Staged | None, str | None, str | None]
+"""(file contents, or the file staged by the worker that rendered it; failure, failure detail) of one file."""
 
 
 Task = tuple[RenderJob, tuple[str, ...]]
@@ -105,19 +106,54 @@ def _render_file(job: RenderJob, output: Output, session: BuildSession) -> Rende
         return None, f"{output.file_name(job.topic.id)}: could not be rendered: {error}", traceback.format_exc()
 
 
+def _staged(task: Task, rendered: list[Rendered]) -> list[Rendered]:
+    """In a worker process: the task's files written under temporary names beside their targets, for the build to put in
+    place with the topic's other files; sending them back through a pipe copied them four times more."""
+    job, names = task
+    if any(failure for _, failure, _ in rendered):
+        return rendered  # the topic fails: nothing of it is written
+    try:
+        files = [(_target(job, name), data) for name, (data, _, _) in zip(names, rendered, strict=True) if isinstance(data, bytes) and data]
+        staged = iter(stage(files))
+    except OSError as error:
+        failure = _not_written(error, job), traceback.format_exc()
+        return [(None, *failure) for _ in names]
+    return [(next(staged) if isinstance(data, bytes) and data else data, None, None) for data, _, _ in rendered]
+
+
+def _target(job: RenderJob, name: str) -> Path:
+    return job.out / REGISTRY[name].file_name(job.topic.id)
+
+
+def _not_written(error: OSError, job: RenderJob) -> str:
+    name = Path(error.filename2 or error.filename or job.out).name
+    return f"{name}: could not be written: {error.strerror or error}"
+
+
 def _written(job: RenderJob, tasks: Sequence[Task], rendered_by_task: Sequence[Sequence[Rendered]]) -> Outcome:
-    """Write every file the topic's ``tasks`` rendered (``rendered_by_task``), or none if any failed to render or be written."""
+    """Put every file the topic's ``tasks`` rendered (``rendered_by_task``) in place, or none if any failed to render or be
+    written: written here if rendered here, renamed into place if a worker staged it, removed if another file failed."""
     names = [name for _, outputs in tasks for name in outputs]
     rendered = [result for task_results in rendered_by_task for result in task_results]
-    for _, failure, detail in rendered:
-        if failure:
-            return [], failure, detail
-    files = [(job.out / REGISTRY[name].file_name(job.topic.id), data) for name, (data, _, _) in zip(names, rendered, strict=True) if data]
+    pending = [data for data, _, _ in rendered if isinstance(data, Staged)]  # staged, not yet put in place: removed however this ends
     try:
-        return write_atomically(files), None, None
+        for _, failure, detail in rendered:
+            if failure:
+                return [], failure, detail
+        in_order: list[Staged] = []
+        for name, (data, _, _) in zip(names, rendered, strict=True):
+            if isinstance(data, Staged):
+                in_order.append(data)
+            elif data:  # rendered in this process
+                here = stage([(_target(job, name), data)])
+                pending += here
+                in_order += here
+        pending = []  # put_in_place removes what it does not rename
+        return put_in_place(in_order), None, None
     except OSError as error:
-        name = Path(error.filename2 or error.filename or job.out).name
-        return [], f"{name}: could not be written: {error.strerror or error}", traceback.format_exc()
+        return [], _not_written(error, job), traceback.format_exc()
+    finally:
+        discard(pending)
 
 
 PARENT_CHECK_SECONDS = 0.5
@@ -144,6 +180,10 @@ class _Worker:
     session: BuildSession | None = None
     uncollected = False
     """Whether tasks rendered since the last full collection left garbage behind."""
+    folders: ClassVar[set[Path]] = set()
+    """Where this worker has staged files: should the build end without putting them in place, they are removed."""
+    staging = threading.Lock()
+    """Held while files are staged, so that a worker whose build has ended never leaves one half-written or writes one more."""
 
     @classmethod
     def start(cls, parent: int) -> None:
@@ -173,9 +213,15 @@ class _Worker:
             # lone topic's files never do.
             gc.collect()
             gc.freeze()
-        rendered = [_render(task, cls.session) for task in tasks]
+        rendered = [cls.staged(task, _render(task, cls.session)) for task in tasks]
         cls.uncollected = True
         return rendered
+
+    @classmethod
+    def staged(cls, task: Task, rendered: list[Rendered]) -> list[Rendered]:
+        with cls.staging:
+            cls.folders.add(task[0].out)
+            return _staged(task, rendered)
 
 
 @contextmanager
@@ -209,11 +255,18 @@ def _end_with_parent(parent: int) -> None:
 
     A worker waits for work on a pipe it also holds open itself, so it never sees the build
     go: killed (by a signal, by the memory limit), the build would leave its workers waiting
-    forever. A daemon thread checks who the parent is instead.
+    forever. A daemon thread checks who the parent is instead. The files the worker staged that
+    the build did not live to put in place are removed as it goes: a build started meanwhile
+    leaves a live process's temporaries alone.
     """
     while os.getppid() == parent:
         time.sleep(PARENT_CHECK_SECONDS)
-    os._exit(1)
+    _Worker.staging.acquire()  # held until the end: no file is staged after the build's
+    try:
+        for folder in _Worker.folders:
+            remove_own_temporaries(folder)
+    finally:
+        os._exit(1)
 
 
 class _Helper:
@@ -303,6 +356,8 @@ def _helper_main(names: tuple[str, ...], task_reader: int, result_writer: int) -
 
 
 P = TypeVar("P")
+_Handle = tuple["Future[list[list[Rendered]]]", int]
+"""Where a task's files will be: the future of the message it was sent in, and its place in the message."""
 
 
 @dataclass(frozen=True)
@@ -312,16 +367,17 @@ class _InFlight(Generic[P]):
     payload: P
     job: RenderJob
     tasks: list[Task]
-    handles: list[tuple[Future[list[list[Rendered]]], int]]
+    handles: list[_Handle]
 
 
 class Workers:
     """Renders in this process, or spreads the files of all topics over worker processes started once per build.
 
     The unit of work is a topic's outputs of one group (its deck, or its PDFs), so even a single
-    topic's study sheet and deck render at once; this process collects a topic's files and writes
-    them together. Each worker keeps its own session (registered fonts, read templates) from
-    one file to the next; this process renders with the build's.
+    topic's study sheet and deck render at once; a worker writes the files it renders under
+    temporary names, and this process puts a topic's files in place together. Each worker keeps
+    its own session (registered fonts, read templates) from one file to the next; this process
+    renders with the build's.
     """
 
     def __init__(self, jobs: int) -> None:
@@ -329,6 +385,8 @@ class Workers:
         self.pool: ProcessPoolExecutor | None = None
         self.helper: _Helper | None = None
         """A worker forked ahead of a lone topic (see ``prepare``)."""
+        self.unplaced: dict[_Handle, None] = {}
+        """Tasks sent to the workers whose files are not yet put in place: staged by a worker, removed if the build ends first."""
 
     def __enter__(self) -> Workers:
         return self
@@ -337,7 +395,10 @@ class Workers:
         if self.helper is not None:
             self.helper.end()
         if self.pool is not None:
-            self.pool.shutdown(cancel_futures=True)
+            self.pool.shutdown(cancel_futures=True)  # once the tasks under way are done
+            for future, index in self.unplaced:
+                if future.done() and not future.cancelled() and future.exception() is None:
+                    discard(data for data, _, _ in future.result()[index] if isinstance(data, Staged))
 
     def prepare(self, paths: Sequence[Path], options: BuildOptions) -> bool:
         """Whether ``paths`` hold a lone topic to render; if so, fork its worker now, which imports and renders its PDFs.
@@ -423,9 +484,10 @@ class Workers:
         here, *others = tasks
         pool = self._pool(min(self.jobs, len(others)))
         with _interrupts_held():  # the submission starts the workers
-            futures = [pool.submit(_Worker.render_many, [task]) for task in others]
+            handles = [(pool.submit(_Worker.render_many, [task]), 0) for task in others]
+        self.unplaced.update(dict.fromkeys(handles))
         rendered = _render(here, session)
-        return _written(job, tasks, [rendered, *(future.result()[0] for future in futures)])
+        return _written(job, tasks, [rendered, *self._results(handles)])
 
     def _sent(self, chunk: list[tuple[P, RenderJob]], session: BuildSession) -> list[_InFlight[P]]:
         """The chunk's topics sent to the workers: one message for several topics, or one per task for a lone topic."""
@@ -438,6 +500,7 @@ class Workers:
         with _interrupts_held():  # a submission may start workers
             futures = [pool.submit(_Worker.render_many, message) for message in messages]
         handles = [(future, index) for future, message in zip(futures, messages, strict=True) for index in range(len(message))]
+        self.unplaced.update(dict.fromkeys(handles))
         sent: list[_InFlight[P]] = []
         for (payload, job), topic_tasks in zip(chunk, tasks, strict=True):
             sent.append(_InFlight(payload, job, topic_tasks, handles[: len(topic_tasks)]))
@@ -445,7 +508,14 @@ class Workers:
         return sent
 
     def _collected(self, entry: _InFlight[P]) -> tuple[P, Outcome]:
-        return entry.payload, _written(entry.job, entry.tasks, [future.result()[index] for future, index in entry.handles])
+        return entry.payload, _written(entry.job, entry.tasks, self._results(entry.handles))
+
+    def _results(self, handles: list[_Handle]) -> list[list[Rendered]]:
+        """Each task's files, once its worker is done with it; from then on, putting them in place is ``_written``'s to do."""
+        results = [future.result()[index] for future, index in handles]
+        for handle in handles:
+            del self.unplaced[handle]
+        return results
 
     def _pool(self, workers: int | None = None) -> ProcessPoolExecutor:
         """The worker processes, started on first use: ``workers`` of them, or ``--jobs``."""

@@ -20,7 +20,7 @@ from guide.outputs import REGISTRY
 from guide.session import BuildSession
 from guide.workers import RenderJob, Task
 from tests.conftest import ROOT, TREATY, outputs, run_cli, temporaries
-from tests.test_failure_safety import children, running
+from tests.test_failure_safety import children, many_topics, running
 
 forks = pytest.mark.skipif(guide.workers.START_METHOD != "fork", reason="a lone topic's worker is forked ahead only where workers fork")
 
@@ -129,3 +129,43 @@ def test_a_topic_printed_by_several_workers_is_typeset_once_and_gives_the_same_b
     sent = [pickle.loads(pickle.dumps(task)) for task in tasks]  # as a worker process receives each, with a session of its own
     assert [guide.workers._render(task, BuildSession()) for task in sent] == alone
     assert typeset == [treaty.title]  # by the build for all its workers, or by the one worker that prints it
+
+
+def test_a_topic_whose_deck_fails_in_a_batch_writes_none_of_its_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its study sheet and key, written by the other worker, are removed, not put in place; the other topics build."""
+    import guide.render.pptx
+    from guide.builder import BuildOptions, build
+
+    real = guide.render.pptx.render_deck
+
+    def fails_for_one(topic: Any, *rest: Any) -> bytes:
+        if topic.id == "treaty-01":
+            raise ValueError("no deck today")
+        return real(topic, *rest)
+
+    monkeypatch.setattr(guide.render.pptx, "render_deck", fails_for_one)  # the workers, forked later, inherit it
+    out = tmp_path / "out"
+    report = build([many_topics(tmp_path, count=4)], BuildOptions(out=out, jobs=2))
+    failed = {result.source: result.failure for result in report.results if result.failure}
+    assert failed == {str(tmp_path / "source" / "treaty-01.yaml"): "treaty-01.pptx: could not be rendered: no deck today"}
+    assert sorted(path.name for path in outputs(out) if path.name.startswith("treaty-01")) == []
+    assert len(outputs(out)) == 3 * 5  # sheet, key, quiz paper, its key and deck of each other topic
+    assert temporaries(out) == []
+
+
+def test_files_a_worker_staged_are_removed_when_the_build_ends_before_putting_them_in_place(tmp_path: Path) -> None:
+    """As when Ctrl-C ends a batch: what the workers wrote for topics not yet put in place goes with the build."""
+    from guide.load import load_input
+
+    source = many_topics(tmp_path, count=6)
+    theme, out = named_theme("classic"), tmp_path / "out"
+    jobs = [
+        (path, RenderJob(load_input(path, str(path)).topic, theme, None, out, ("sheet", "deck"))) for path in sorted(source.glob("*.yaml"))
+    ]
+    with guide.workers.Workers(2) as workers:
+        outcomes = workers.run(iter(jobs), BuildSession())
+        _, (written, failure, _) = next(outcomes)
+        assert failure is None and [file.path.name for file in written] == ["treaty-00.pdf", "treaty-00.pptx"]
+        outcomes.close()  # the build ends here, its other topics rendered or under way
+    assert sorted(path.name for path in outputs(out)) == ["treaty-00.pdf", "treaty-00.pptx"]
+    assert temporaries(out) == []
