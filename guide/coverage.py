@@ -6,7 +6,6 @@ reporting it with its line lets the author fix the text or choose another font.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import fields, is_dataclass
 from typing import Any
 
@@ -42,23 +41,37 @@ def unprintable(text: str, families: tuple[FontFamily, ...], printable: frozense
 
 
 def coverage_problems(topic: Topic, origin: Origin, families: tuple[FontFamily, ...], session: BuildSession) -> list[Problem]:
-    """One problem per text field holding characters the fonts lack."""
+    """One problem per text field holding characters the fonts lack.
+
+    Every topic of a batch is checked before it renders, and nearly all can be printed whole:
+    their texts are looked at one by one only when the characters of all of them together are not.
+    """
     printable = printable_characters(families, session)
-    found = ((location, unprintable(text, families, printable)) for location, text in _texts(topic, ()))
+    texts: list[tuple[Location, str]] = []
+    _texts(topic, (), texts, {})
+    if all(char.isspace() for char in set("".join(text for _, text in texts)).difference(printable)):
+        return []
+    found = ((location, unprintable(text, families, printable)) for location, text in texts)
     return [origin.problem(location, message) for location, message in found if message]
 
 
-def _texts(value: Any, location: Location) -> Iterator[tuple[Location, str]]:
-    """Every text in the topic's records, with where it is; read in place, not copied out as dictionaries."""
+def _texts(value: Any, location: Location, texts: list[tuple[Location, str]], names: dict[type, tuple[str, ...]]) -> None:
+    """Every text in the topic's records, with where it is, added to ``texts``; read in place, not copied out as dictionaries.
+
+    ``names`` holds each record class's fields, found once per topic rather than once per record.
+    """
     if isinstance(value, str):
-        yield location, value
-    elif is_dataclass(value):
-        for field in fields(value):
-            if field.name not in ("file", "image"):  # a picture's or portrait's file name is a path, not printed text
-                yield from _texts(getattr(value, field.name), (*location, field.name))
+        texts.append((location, value))
+    elif type(value) in names or is_dataclass(value):
+        fields_of = names.get(type(value))
+        if fields_of is None:
+            # a picture's or portrait's file name is a path, not printed text
+            fields_of = names[type(value)] = tuple(field.name for field in fields(value) if field.name not in ("file", "image"))
+        for name in fields_of:
+            _texts(getattr(value, name), (*location, name), texts, names)
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _texts(item, (*location, key))
+            _texts(item, (*location, key), texts, names)
     elif isinstance(value, (list, tuple)):
         for index, item in enumerate(value):
-            yield from _texts(item, (*location, index))
+            _texts(item, (*location, index), texts, names)
