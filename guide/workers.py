@@ -79,8 +79,8 @@ def _tasks(job: RenderJob) -> list[Task]:
 
 
 def _typeset_once(job: RenderJob, tasks: Sequence[Task], session: BuildSession) -> list[Task]:
-    """The tasks, given the topic typeset here if more than one of them prints it: typesetting it in each worker took
-    a millisecond and a half a topic more than sending it."""
+    """The tasks, given the topic typeset here if more than one of them prints it, for tasks that go to different
+    processes: typesetting it in each took a millisecond and a half a topic more than sending it."""
     if sum(any(REGISTRY[name].typeset for name in names) for _, names in tasks) < 2:
         return list(tasks)
     from guide.render.common import typeset  # the renderers' module: imported once there is something to render
@@ -493,9 +493,10 @@ class Workers:
         """The chunk's topics sent to the workers: one message for several topics, or one per task for a lone topic."""
         if not chunk:
             return []
-        tasks = [_typeset_once(job, _tasks(job), session) for _, job in chunk]
+        apart = len(chunk) == 1  # a lone topic's tasks go to several workers; several topics' tasks to one, which shares its typesetting
+        tasks = [_typeset_once(job, _tasks(job), session) if apart else _tasks(job) for _, job in chunk]
         flat = [task for topic_tasks in tasks for task in topic_tasks]
-        messages = [[task] for task in flat] if len(chunk) == 1 else [flat]
+        messages = [[task] for task in flat] if apart else [flat]
         pool = self._pool()
         with _interrupts_held():  # a submission may start workers
             futures = [pool.submit(_Worker.render_many, message) for message in messages]
