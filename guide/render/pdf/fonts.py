@@ -9,6 +9,7 @@ the same subsets. Each face here keeps the finished streams of the subsets it em
 
 from __future__ import annotations
 
+from codecs import charmap_encode
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import partial
@@ -34,6 +35,8 @@ from guide.render.pdf.plain_objects import Formatted, WithReferences, around_ref
 from guide.render.pdf.subset import SubsetWriter
 from guide.session import BuildSession
 
+NO_BREAK_SPACE = "\xa0"
+"""reportlab draws it with the code of a space, and assigns it none of its own."""
 KEPT_SUBSETS = 16
 """Subsets whose streams each face keeps (each some 20 kB): enough for the few that recur."""
 
@@ -141,16 +144,16 @@ class SubsetKeepingFont(TTFont):
         """The codes of ``text`` in this document's subsets, as reportlab's ``splitString`` gives them: ``(subset, codes)`` runs.
 
         Drawing a paragraph asks for every run of text; most are made of characters the document
-        has used before, all in its first subset. Those are looked up at once; any other text
-        (a character new to the document, a no-break space, which reportlab never assigns a code
-        of its own, one in a later subset) goes to reportlab.
+        has used before, all in its first subset. Those are encoded at once through the codes
+        reportlab assigned them (a no-break space as a space, as reportlab draws it); any other
+        text (a character new to the document, one in a later subset) goes to reportlab.
         """
         state = self.state.get(doc)
         if state is not None and isinstance(text, str):
             assignments: dict[int, int] = state.assignments  # type: ignore[attr-defined]  # set by State, not in its stubs
             try:
-                codes = bytes([assignments[code] for code in map(ord, text)])
-            except (KeyError, ValueError):  # a character not assigned yet, or one in a later subset
+                codes = charmap_encode(text.replace(NO_BREAK_SPACE, " "), "strict", assignments)[0]
+            except (UnicodeEncodeError, TypeError):  # a character not assigned yet, or one in a later subset (a code past 255)
                 pass
             else:
                 return [(0, codes)] if codes else []

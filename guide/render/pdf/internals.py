@@ -22,7 +22,8 @@ from typing import Any, cast
 
 from reportlab import rl_config
 from reportlab.lib.abag import ABag
-from reportlab.lib.rl_accel import fp_str
+from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
+from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader, _digester  # type: ignore[attr-defined]  # private, not in its stubs
 from reportlab.pdfbase import pdfmetrics
@@ -48,20 +49,27 @@ from reportlab.platypus.paragraph import (  # type: ignore[attr-defined]  # priv
     _FUZZ,
     FragLine,
     ParaLines,
+    _do_line,
+    _do_post_text,
+    _drawBullet,
     _getFragWords,
     _handleBulletWidth,
     _HSFrag,
     _hyphenateFragWord,
     _InjectedFrag,
     _processed_frags,
+    _setTXLineProps,
     _SHYWord,
     _SplitFrag,
     _SplitFragH,
     _splitFragWord,
+    _trailingSpaceLength,
     hyphenationMinWordLength,
+    setXPos,
     textTransformFrags,
 )
 from reportlab.platypus.paraparser import ParaParser
+from reportlab.rl_config import paraFontSizeHeightOffset
 
 from guide.render.pdf.image_stream import image_stream, picture_name
 
@@ -297,6 +305,14 @@ class Paragraph(PlainParagraph):
         if runs_only(self):
             return break_runs(self, width)
         return super().breakLines(width)
+
+    def drawPara(self, debug: int = 0) -> None:  # noqa: N802 - reportlab's name
+        """reportlab's drawing of the lines; for a paragraph of runs of text set left or justified, the same text object
+        written faster (``draw_runs``)."""
+        if debug or not draws_runs(self):
+            super().drawPara(debug)
+            return
+        draw_runs(self)
 
     def least_wrapped_height(self, available_width: float) -> float:
         """A height a wrap to any width never gives less than, found without breaking the text into lines: one line's
@@ -706,6 +722,218 @@ def break_runs(paragraph: Any, width: Any) -> Any:
     return ParaLines(kind=1, lines=lines)
 
 
+DRAWN_ALIGNMENTS = (TA_LEFT, TA_JUSTIFY)
+"""The alignments ``draw_runs`` sets lines in."""
+
+
+def draws_runs(paragraph: PlainParagraph) -> bool:
+    """Whether ``draw_runs`` draws ``paragraph`` as reportlab does: lines of runs of text (no inline image or mark, no run
+    on a background), set left or justified, left to right, at the style's leading, on no background or border, with no
+    dots after the last line."""
+    style = paragraph.style
+    broken = getattr(paragraph, "blPara", None)
+    if broken is None or broken.kind != 1 or style.alignment not in DRAWN_ALIGNMENTS or style.wordWrap or style.endDots:
+        return False
+    if style.backColor or (getattr(style, "borderColor", None) and getattr(style, "borderWidth", None)):
+        return False
+    if getattr(paragraph, "autoLeading", getattr(style, "autoLeading", "")) in ("min", "max"):
+        return False
+    if "preformatted" in type(paragraph).__name__.lower():
+        return False
+    return not any(hasattr(run, "cbDefn") or getattr(run, "backColor", None) for line in broken.lines for run in line.words)
+
+
+def draw_runs(paragraph: Any) -> None:
+    """What reportlab's ``Paragraph.drawPara`` draws of a paragraph ``draws_runs`` accepts: the same text object, operator
+    for operator, and the same link annotations and underlines.
+
+    reportlab asks of every run of a line whether it is an image or a mark, on a background, under a changed leading, and
+    measures it and the space after the run before it, for where links and underlines go: a sixth of drawing a study
+    sheet. Here what the paragraph's runs hold is asked once, and runs are measured only in a paragraph with links or
+    underlines. tests/test_line_writer.py compares the two on generated paragraphs.
+    """
+    canvas = paragraph.canv
+    style = paragraph.style
+    lines = paragraph.blPara.lines
+    count = len(lines)
+    if not count:
+        return
+    offsets = getattr(paragraph, "_offsets", [0])
+    offsets += (count - len(offsets)) * [offsets[-1]]
+    canvas.saveState()
+    offset = style.firstLineIndent + offsets[0]
+    first = lines[0]
+    y = paragraph.height - (first.fontSize if paraFontSizeHeightOffset else getattr(first, "ascent", first.fontSize))
+    if paragraph.bulletText:
+        offset = _drawBullet(canvas, offset, y, paragraph.bulletText, style, rtl=False)
+    text = paragraph.beginText(style.leftIndent, y)
+    text.preformatted = False
+    _setTXLineProps(text, canvas, style)
+    text._do_line = MethodType(_do_line, text)
+    text.direction = style.wordWrap
+    state = text.XtraState = ABag()
+    state.textColor = state.backColor = None
+    state.rise = 0
+    state.backColors = []
+    state.us_lines, state.links, state.link = {}, {}, {}
+    state.leading = style.leading
+    state.leftIndent = style.leftIndent
+    text._leading = text._olb = None
+    state.cur_y = y
+    state.f = first
+    state.style = style
+    state.autoLeading = getattr(paragraph, "autoLeading", getattr(style, "autoLeading", ""))
+    state.paraWidth = paragraph.width
+    text._fontname = text._fontsize = None
+    justified = style.alignment == TA_JUSTIFY
+    measured = any(run.link or run.us_lines for line in lines for run in line.words)
+    last_index = count - 1
+    justify_last = getattr(paragraph, "_JustifyLast", False)
+    most_words = style.justifyLastLine
+    for index, line in enumerate(lines):
+        last = not justify_last and index == last_index
+        if last and most_words and line.wordCount > most_words:
+            last = False
+        _write_line(text, offset if index == 0 else offsets[index], line, last, justified, measured)
+        if state.links or state.us_lines or state.backColors:
+            _do_post_text(text)
+        else:
+            state.cur_y -= style.leading
+    canvas.drawText(text)
+    canvas.restoreState()
+
+
+def _write_line(text: Any, offset: float, line: Any, last: bool, justified: bool, measured: bool) -> None:
+    """One line at ``offset`` from the paragraph's left, as reportlab's ``_leftDrawParaLineX`` or
+    ``_justifyDrawParaLineX`` writes it: spaces widened where it widens them."""
+    text._x_offset = offset
+    setXPos(text, offset)
+    extra = line.extraSpace
+    if justified:
+        simple = line.lineBreak or -1e-8 < extra <= 1e-8 or (last and extra > -1e-8)
+    else:
+        simple = extra > -1e-8 or getattr(line, "preformatted", False)
+    spaces = 0
+    if not simple:
+        spaces = line.wordCount + sum(run.text.count(NO_BREAK_SPACE) for run in line.words) - 1
+        simple = spaces <= 0
+    if simple:
+        _write_runs(text, offset, line, measured)
+    else:
+        text.setWordSpace(extra / float(spaces))
+        _write_runs(text, offset, line, measured)
+        text.setWordSpace(0)
+    setXPos(text, -offset)
+
+
+NO_BREAK_SPACE = "\xa0"
+"""reportlab widens it as a space in a justified line."""
+
+
+def _write_runs(text: Any, x: float, line: Any, measured: bool) -> None:
+    """A line's runs of text, as reportlab's ``_putFragLine`` writes them; where links and underlines begin and end on it
+    kept only when ``measured``."""
+    state = text.XtraState
+    start = text._x0
+    x += state.leftIndent
+    if text._leading != state.leading:
+        text.setLeading(state.leading)
+    runs = line.words
+    final = runs[-1]
+    if not measured:
+        for run in runs:
+            size = run.fontSize
+            if text._fontname != run.fontName or text._fontsize != size:
+                text._setFont(run.fontName, size)
+            colour = run.textColor
+            if state.textColor is not colour and state.textColor != colour:
+                state.textColor = colour
+                text.setFillColor(colour)
+            rise = run.rise
+            if state.rise != rise:
+                state.rise = rise
+                text.setRise(rise)
+            text._textOut(run.text, run is final)
+    else:
+        _write_measured_runs(text, x, runs)
+    if text._x0 != start:
+        setXPos(text, start - text._x0)
+
+
+def _write_measured_runs(text: Any, x: float, runs: list[Any]) -> None:
+    """Runs of text written as ``_write_runs`` writes them, each measured to keep where links and underlines go."""
+    state = text.XtraState
+    canvas = text._canvas
+    link_record = getattr(text, "_linkRecord", None)
+    space = getattr(text, "_wordSpace", 0)
+    spaces = 0
+    underlines, links = state.us_lines, state.links
+    under: Any = []
+    linked: Any = []
+    final = runs[-1]
+    for index, run in enumerate(runs):
+        spaced_x = x + spaces * space
+        end = spaced_x
+        size = run.fontSize
+        colour = run.textColor
+        rise = run.rise
+        if index > 0:
+            end = spaced_x - _trailingSpaceLength(runs[index - 1].text, text)
+        if text._fontname != run.fontName or text._fontsize != size:
+            text._setFont(run.fontName, size)
+        if state.textColor is not colour and state.textColor != colour:
+            state.textColor = colour
+            text.setFillColor(colour)
+        if state.rise != rise:
+            state.rise = rise
+            text.setRise(rise)
+        new_under: set[Any] = set()
+        new_links: set[Any] = set()
+        under_changes = under != run.us_lines
+        if under_changes:
+            new_under = set(run.us_lines) - set(under)
+            for ended in set(under) - set(run.us_lines):
+                underlines[ended] = underlines[ended], end
+        link_changes = linked != run.link
+        if link_changes:
+            new_links = set(run.link) - set(linked)
+            for ended in set(linked) - set(run.link):
+                links[ended] = links[ended], end
+                if link_record is not None:
+                    link_record(ended, "end")
+        written = run.text
+        text._textOut(written, run is final)
+        if under_changes:
+            for begun in new_under:
+                underlines[begun] = (begun, size, colour, spaced_x), size
+            under = run.us_lines
+        for kept in under:
+            begun, largest = underlines[kept]
+            if size > largest:
+                underlines[kept] = begun, size
+        low = rise - 0.2 * size
+        high = rise + size
+        if link_changes:
+            for begun in new_links:
+                links[begun] = (begun, x), low, high
+                if link_record is not None:
+                    link_record(begun, "start")
+            linked = run.link
+        for kept in linked:
+            begun, lowest, highest = links[kept]
+            if low < lowest or high > highest:
+                links[kept] = begun, min(low, lowest), max(high, highest)
+        x += canvas.stringWidth(written, text._fontname, text._fontsize)
+        spaces += written.count(" ") + written.count(NO_BREAK_SPACE)
+    spaced_x = x + (spaces - 1) * space
+    for kept in under:
+        underlines[kept] = underlines[kept], spaced_x
+    for kept in linked:
+        links[kept] = links[kept], spaced_x
+        if link_record is not None:
+            link_record(kept, "end")
+
+
 def _ends_broken(paragraph: PlainParagraph) -> bool:
     """Whether the last line of ``paragraph`` ends in a word broken at a hyphen."""
     lines = getattr(paragraph, "blPara", None)
@@ -928,8 +1156,12 @@ class SpacedLines(PDFTextObject):
     its passages in another language are kept, so that they can be marked as their own (``mark``).
     """
 
-    def __init__(self, canvas: Canvas, x: float = 0, y: float = 0, direction: Any = None) -> None:
+    def __init__(
+        self, canvas: Canvas, x: float = 0, y: float = 0, direction: Any = None, selections: dict[tuple[Any, ...], str] | None = None
+    ) -> None:
         super().__init__(canvas, x, y, direction=direction)
+        self.selections = {} if selections is None else selections
+        """The operators selecting a font's subset at a size and leading, made once per document (its canvas keeps them)."""
         self.line_end = ""
         """The last character drawn on the current line."""
         self.spans: list[InlineSpan] = []
@@ -976,10 +1208,14 @@ class SpacedLines(PDFTextObject):
         code = []
         for subset, codes in font.splitString(text, document):
             if subset != state["_curSubset"]:
-                name = font.getSubsetInternalName(subset, document)
-                code.append(f"{name} {fp_str(state['_fontsize'])} Tf {fp_str(state['_leading'])} TL")
+                key = (font, subset, state["_fontsize"], state["_leading"])
+                selection = self.selections.get(key)
+                if selection is None:
+                    name = font.getSubsetInternalName(subset, document)  # the first time, names the font in the document
+                    selection = self.selections[key] = f"{name} {fp_str(state['_fontsize'])} Tf {fp_str(state['_leading'])} TL"
+                code.append(selection)
                 state["_curSubset"] = subset
-            code.append(f"({canvas._escape(codes)}) Tj")
+            code.append(f"({escapePDF(codes)}) Tj")
         return " ".join(code)
 
     def _linkRecord(self, link: tuple[int, str], state: str) -> None:  # noqa: N802 - reportlab's name
