@@ -17,6 +17,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from string import whitespace
 from types import MethodType
 from typing import Any, cast
 
@@ -65,7 +66,9 @@ from reportlab.platypus.paragraph import (  # type: ignore[attr-defined]  # priv
     _splitFragWord,
     _trailingSpaceLength,
     hyphenationMinWordLength,
+    lstrip,
     setXPos,
+    split,
     textTransformFrags,
 )
 from reportlab.platypus.paraparser import ParaParser
@@ -498,6 +501,65 @@ def _clone(run: Any, text: str) -> Any:
     return copied
 
 
+def run_words(runs: list[Any]) -> list[Any]:
+    """reportlab's ``_getFragWords`` for the runs of text of a paragraph ``runs_only`` accepts (none holding a soft
+    hyphen): the same words, each a list of its width and its pieces, a word followed by a space an ``_HSFrag``.
+
+    Each word is measured by its font directly, the font looked up once a run rather than once a word.
+    """
+    words: list[Any] = []
+    word: list[Any] = []
+    width: Any = 0
+    leading_space = True  # white space before the first word is dropped
+    for run in runs:
+        text = run.text
+        if text == "":
+            continue
+        run._fkind = _FK_TEXT
+        if leading_space:
+            text = lstrip(text)
+            if not text:
+                continue
+            leading_space = False
+        measure = pdfmetrics.getFont(run.fontName).stringWidth
+        size = run.fontSize
+        pieces = split(text)
+        if text[0] in whitespace or not pieces:
+            if word:  # the space ends the word the run before left open
+                word.insert(0, width)
+                words.append(word)
+                word = []
+                width = 0
+                pieces.insert(0, "")
+            elif not (words and isinstance(words[-1], _HSFrag)):
+                pieces.insert(0, "")
+            elif not pieces:
+                continue
+        for piece in pieces[:-1]:
+            word.append((run, piece))
+            width += measure(piece, size, encoding="utf8")
+            word.insert(0, width)
+            words.append(_HSFrag(word))
+            word = []
+            width = 0
+        piece = pieces[-1]
+        word.append((run, piece))
+        width += measure(piece, size, encoding="utf8")
+        if text[-1] in whitespace:
+            word.insert(0, width)
+            words.append(_HSFrag(word))
+            word = []
+            width = 0
+    if word:
+        word.insert(0, width)
+        words.append(word)
+    if not words and runs:
+        first = runs[0]
+        first._fkind = _FK_TEXT
+        words = [[0, (first, "")]]
+    return words
+
+
 SAME_RUN = ("fontName", "fontSize", "textColor", "rise", "us_lines", "link", "backColor", "nobr")
 """What reportlab's ``sameFrag`` compares of two runs (neither an image nor a line break) to join them in a line."""
 
@@ -581,7 +643,7 @@ def break_runs(paragraph: Any, width: Any) -> Any:
 
     words: list[Any] = []
     fragments: list[Any] = []
-    _words = _getFragWords(paragraph.frags, max_width)
+    _words = _getFragWords(paragraph.frags, max_width) if _processed_frags(paragraph.frags) else run_words(paragraph.frags)
     line_start = 0
     source: Any = None  # the run the last word of the line was cloned from
     n = 0
@@ -603,7 +665,7 @@ def break_runs(paragraph: Any, width: Any) -> Any:
         new_width = current_width + space_width + word_width if word_width > 0 else current_width
         line_break = f._fkind == _FK_BREAK
         limit = max_width
-        if shrinkage:
+        if shrinkage and (new_width > max_width or shrinkage < 0):  # a word that fits unshrunk fits shrunk: no need to know
             shrink = space_width
             for word in words:
                 if word._fkind == _FK_TEXT:
@@ -657,12 +719,14 @@ def break_runs(paragraph: Any, width: Any) -> Any:
             if text:
                 n += 1
             font_size = f.fontSize
-            extent = folded(extent, f.fontName, font_size)
+            same_run = bool(words) and f is source  # its font is on the line already, and it joins the line's last word
+            if not same_run:
+                extent = folded(extent, f.fontName, font_size)
             if not words:
                 g = _clone(f, text)
                 source = f
                 words = [g]
-            elif not joins_with(source, f):
+            elif not same_run and not joins_with(source, f):
                 if space_width:
                     for word in reversed(words):
                         if word._fkind == _FK_TEXT:
