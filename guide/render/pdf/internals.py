@@ -65,10 +65,10 @@ from reportlab.platypus.paragraph import (  # type: ignore[attr-defined]  # priv
     _SplitFragH,
     _splitFragWord,
     _trailingSpaceLength,
+    _wsc_re_split,
     hyphenationMinWordLength,
     lstrip,
     setXPos,
-    split,
     textTransformFrags,
 )
 from reportlab.platypus.paraparser import ParaParser
@@ -180,6 +180,8 @@ KEPT_PARSES = 2_000
 """Texts a look keeps parsed before it starts afresh: a few topics' sheets and keys, some megabytes at most."""
 KEPT_WRAPS = 400
 """Texts a look keeps broken into lines, at one width each, the latest kept: a topic's documents wrap some 150."""
+KEPT_WIDTHS = 5_000
+"""Words a look keeps measured, per face and size, before it starts afresh: some half a megabyte each."""
 
 
 class ParsedTexts:
@@ -196,6 +198,7 @@ class ParsedTexts:
         self._parsed: dict[tuple[Any, ...], tuple[Any, ...]] = {}
         self._wraps: OrderedDict[tuple[Any, ...], dict[str, Any]] = OrderedDict()
         self._shapes: dict[tuple[Any, ...], Shape] = {}
+        self._widths: dict[tuple[str, float], dict[str, float]] = {}
 
     def get(self, key: tuple[Any, ...]) -> tuple[Any, ...] | None:
         return self._parsed.get(key)
@@ -222,6 +225,17 @@ class ParsedTexts:
         if len(self._wraps) >= KEPT_WRAPS:
             self._wraps.popitem(last=False)  # the first kept: the topics before are done
         self._wraps[key] = wrapped
+
+    def word_widths(self, font_name: str, size: float) -> dict[str, float]:
+        """The widths of the words measured in the font ``font_name`` at ``size``, by word, for the caller to read and add to.
+
+        Breaking a text into lines measures each of its words; most words of a text (the, of, and,
+        a name) were measured before, in this look's other texts.
+        """
+        widths = self._widths.get((font_name, size))
+        if widths is None or len(widths) >= KEPT_WIDTHS:
+            widths = self._widths[(font_name, size)] = {}
+        return widths
 
 
 def share_parsing(styles: Iterable[ParagraphStyle]) -> None:
@@ -501,11 +515,16 @@ def _clone(run: Any, text: str) -> Any:
     return copied
 
 
-def run_words(runs: list[Any]) -> list[Any]:
+NO_BREAK_SPACE = "\xa0"
+"""reportlab keeps the words either side of it together, and widens it as a space in a justified line."""
+
+
+def run_words(runs: list[Any], parsed: ParsedTexts | None) -> list[Any]:
     """reportlab's ``_getFragWords`` for the runs of text of a paragraph ``runs_only`` accepts (none holding a soft
     hyphen): the same words, each a list of its width and its pieces, a word followed by a space an ``_HSFrag``.
 
-    Each word is measured by its font directly, the font looked up once a run rather than once a word.
+    Each word is measured by its font directly, the font looked up once a run rather than once a word, and a word
+    measured before in the same font and size (``parsed``'s) is not measured again.
     """
     words: list[Any] = []
     word: list[Any] = []
@@ -523,7 +542,8 @@ def run_words(runs: list[Any]) -> list[Any]:
             leading_space = False
         measure = pdfmetrics.getFont(run.fontName).stringWidth
         size = run.fontSize
-        pieces = split(text)
+        widths = parsed.word_widths(run.fontName, size) if parsed is not None else {}
+        pieces = _wsc_re_split(text) if NO_BREAK_SPACE in text else text.split()  # reportlab's ``split``
         if text[0] in whitespace or not pieces:
             if word:  # the space ends the word the run before left open
                 word.insert(0, width)
@@ -535,21 +555,18 @@ def run_words(runs: list[Any]) -> list[Any]:
                 pieces.insert(0, "")
             elif not pieces:
                 continue
-        for piece in pieces[:-1]:
+        last = len(pieces) - 1
+        for index, piece in enumerate(pieces):
+            piece_width = widths.get(piece)
+            if piece_width is None:
+                piece_width = widths[piece] = measure(piece, size, encoding="utf8")
             word.append((run, piece))
-            width += measure(piece, size, encoding="utf8")
-            word.insert(0, width)
-            words.append(_HSFrag(word))
-            word = []
-            width = 0
-        piece = pieces[-1]
-        word.append((run, piece))
-        width += measure(piece, size, encoding="utf8")
-        if text[-1] in whitespace:
-            word.insert(0, width)
-            words.append(_HSFrag(word))
-            word = []
-            width = 0
+            width += piece_width
+            if index < last or text[-1] in whitespace:  # a space follows
+                word.insert(0, width)
+                words.append(_HSFrag(word))
+                word = []
+                width = 0
     if word:
         word.insert(0, width)
         words.append(word)
@@ -643,7 +660,11 @@ def break_runs(paragraph: Any, width: Any) -> Any:
 
     words: list[Any] = []
     fragments: list[Any] = []
-    _words = _getFragWords(paragraph.frags, max_width) if _processed_frags(paragraph.frags) else run_words(paragraph.frags)
+    _words = (
+        _getFragWords(paragraph.frags, max_width)
+        if _processed_frags(paragraph.frags)
+        else run_words(paragraph.frags, getattr(style, PARSED_TEXTS, None))
+    )
     line_start = 0
     source: Any = None  # the run the last word of the line was cloned from
     n = 0
@@ -888,10 +909,6 @@ def _write_line(text: Any, offset: float, line: Any, last: bool, justified: bool
         _write_runs(text, offset, line, measured)
         text.setWordSpace(0)
     setXPos(text, -offset)
-
-
-NO_BREAK_SPACE = "\xa0"
-"""reportlab widens it as a space in a justified line."""
 
 
 def _write_runs(text: Any, x: float, line: Any, measured: bool) -> None:
