@@ -199,6 +199,10 @@ class ParsedTexts:
         self._wraps: OrderedDict[tuple[Any, ...], dict[str, Any]] = OrderedDict()
         self._shapes: dict[tuple[Any, ...], Shape] = {}
         self._widths: dict[tuple[str, float], dict[str, float]] = {}
+        self.spaces: dict[tuple[str, float], float] = {}
+        """A space's width in each font and size its texts use."""
+        self.bounds: dict[tuple[str, float], tuple[float, float]] = {}
+        """Each font's ascent and descent at each size its texts use."""
 
     def get(self, key: tuple[Any, ...]) -> tuple[Any, ...] | None:
         return self._parsed.get(key)
@@ -608,8 +612,8 @@ def break_runs(paragraph: Any, width: Any) -> Any:
     max_width = max_widths[0]
     just_breaks = not style.justifyBreaks
 
-    spaces: dict[tuple[str, float], float] = {}
-    bounds: dict[tuple[str, float], tuple[float, float]] = {}
+    parsed: ParsedTexts | None = getattr(style, PARSED_TEXTS, None)
+    spaces, bounds = (parsed.spaces, parsed.bounds) if parsed is not None else ({}, {})
     joins: dict[tuple[int, int], bool] = {}
 
     def space(font_name: str, font_size: float) -> float:
@@ -660,11 +664,7 @@ def break_runs(paragraph: Any, width: Any) -> Any:
 
     words: list[Any] = []
     fragments: list[Any] = []
-    _words = (
-        _getFragWords(paragraph.frags, max_width)
-        if _processed_frags(paragraph.frags)
-        else run_words(paragraph.frags, getattr(style, PARSED_TEXTS, None))
-    )
+    _words = _getFragWords(paragraph.frags, max_width) if _processed_frags(paragraph.frags) else run_words(paragraph.frags, parsed)
     line_start = 0
     source: Any = None  # the run the last word of the line was cloned from
     n = 0
