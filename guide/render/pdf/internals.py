@@ -31,6 +31,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import (
     NoEncryption,
     PDFCrossReferenceTable,
+    PDFDictionary,
     PDFDocument,
     PDFFile,
     PDFImageXObject,
@@ -39,7 +40,7 @@ from reportlab.pdfbase.pdfdoc import (
     PDFTrailer,
 )
 from reportlab.pdfbase.pdfdoc import format as pdf_format
-from reportlab.pdfbase.ttfonts import ShapedStr, TTFont
+from reportlab.pdfbase.ttfonts import ShapedStr, TTFont, TTFontFile
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import BaseDocTemplate, Flowable
@@ -73,8 +74,6 @@ from reportlab.platypus.paragraph import (  # type: ignore[attr-defined]  # priv
 )
 from reportlab.platypus.paraparser import ParaParser
 from reportlab.rl_config import paraFontSizeHeightOffset
-
-from guide.render.pdf.image_stream import image_stream, picture_name
 
 DIGEST = "digest"
 """The attribute a registered font keeps the SHA-256 of its file's bytes in."""
@@ -143,6 +142,46 @@ def forget_other_bytes(name: str, font: TTFont) -> None:
     shared = pdfmetrics._dynFaceNames.get(font.face.name)  # type: ignore[attr-defined]
     if shared is not None and getattr(shared, DIGEST, None) != getattr(font, DIGEST, None):
         del pdfmetrics._dynFaceNames[font.face.name]  # type: ignore[attr-defined]
+
+
+# Attributes reportlab documents nowhere, read here only (tests/test_architecture.py keeps other modules off them).
+
+
+def object_numbers(document: PDFDocument) -> dict[str, tuple[int, int]]:
+    """Each named object's number and generation in ``document``, once numbered: for writing references to it directly."""
+    numbers: dict[str, tuple[int, int]] = document.idToObjectNumberAndVersion
+    return numbers
+
+
+def font_resources(document: PDFDocument) -> dict[str, Any]:
+    """The document's fonts by their names in it (``F1+0``), where reportlab files each font it embeds."""
+    fonts: dict[str, Any] = cast(PDFDictionary, document.idToObject["BasicFonts"]).dict
+    return fonts
+
+
+def glyph_starts(face: TTFontFile) -> list[int]:
+    """Where each glyph's data starts in a face's glyph table, and (last) where the last one's ends."""
+    starts: list[int] = face.glyphPos
+    return starts
+
+
+def assigned_codes(font: TTFont, document: PDFDocument) -> dict[int, int] | None:
+    """The code each character ``font`` drew in ``document`` has in its subsets (256 a subset); None before it drew any."""
+    used = font.state.get(document)
+    return None if used is None else cast(dict[int, int], used.assignments)  # type: ignore[attr-defined]  # not in its stubs
+
+
+def closed_subsets(font: TTFont, document: PDFDocument) -> list[list[int]]:
+    """The characters of each of ``font``'s subsets in ``document``, which from now on takes no more, as reportlab's own
+    embedding of them does first."""
+    used = font.state[document]
+    used.frozen = 1
+    return cast(list[list[int]], used.subsets)
+
+
+def forget_subsets(font: TTFont, document: PDFDocument) -> None:
+    """Drop what ``font`` kept of its subsets in ``document``, once they are embedded, as reportlab does."""
+    del font.state[document]
 
 
 def build_unwritten(document: BaseDocTemplate, story: list[Flowable], canvasmaker: Any) -> None:
@@ -1045,6 +1084,9 @@ def picture_object(data: bytes) -> PictureObject:
     """The image object of a PNG or JPEG file's bytes: its pixels as they are in the file where a PDF can hold them so
     (``guide.render.pdf.image_stream``), else decoded and compressed as reportlab's ``Canvas.drawImage`` does, in the same bytes.
     """
+    # Imported here: the image streams are written through plain_objects, which reads object numbers through this module.
+    from guide.render.pdf.image_stream import image_stream, picture_name
+
     passed = image_stream(data)
     if passed is not None:
         xobject, width, height = passed
