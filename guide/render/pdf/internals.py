@@ -58,6 +58,7 @@ from reportlab.platypus.paragraph import (  # type: ignore[attr-defined]  # priv
     _handleBulletWidth,
     _HSFrag,
     _hyphenateFragWord,
+    _hyphenateWord,
     _InjectedFrag,
     _processed_frags,
     _setTXLineProps,
@@ -65,11 +66,15 @@ from reportlab.platypus.paragraph import (  # type: ignore[attr-defined]  # priv
     _SplitFrag,
     _SplitFragH,
     _splitFragWord,
+    _SplitWord,
+    _splitWord,
+    _SplitWordH,
     _trailingSpaceLength,
     _wsc_re_split,
     hyphenationMinWordLength,
     lstrip,
     setXPos,
+    strip,
     textTransformFrags,
 )
 from reportlab.platypus.paraparser import ParaParser
@@ -361,9 +366,12 @@ class Paragraph(PlainParagraph):
         return size
 
     def breakLines(self, width: Any) -> Any:  # noqa: N802 - reportlab's name
-        """reportlab's line breaking; for a paragraph of several plain runs of text, the same lines found faster (``break_runs``)."""
+        """reportlab's line breaking; for a paragraph of plain runs of text, the same lines found faster (``break_runs``, or
+        ``break_words`` for a single run)."""
         if runs_only(self):
             return break_runs(self, width)
+        if one_run_only(self):
+            return break_words(self, width)
         return super().breakLines(width)
 
     def drawPara(self, debug: int = 0) -> None:  # noqa: N802 - reportlab's name
@@ -530,6 +538,147 @@ def _shape_of(handed: list[tuple[str, int, int]], fragments: list[Any], bullets:
         made.append((in_bullet, (bullets if in_bullet else fragments)[counts[in_bullet]], place))
         counts[in_bullet] += 1
     return Shape(tuple(made))
+
+
+def one_run_only(paragraph: PlainParagraph) -> bool:
+    """Whether ``paragraph`` is what ``break_words`` breaks as reportlab does: one run of text (as parsed, not the words a
+    split left), with no soft hyphen, image or mark, on no background, without dots after it, in a style written left to
+    right without shaping, hyphenated by a callable."""
+    style, frags = paragraph.style, cast(list[Any], paragraph.frags)
+    if len(frags) != 1 or style.endDots or style.shaping or style.wordWrap:
+        return False
+    run = frags[0]
+    hyphenator = getattr(style, "hyphenationLang", "")
+    if (hyphenator and not callable(hyphenator)) or _processed_frags(frags):
+        return False
+    return hasattr(run, "text") and not hasattr(run, "cbDefn") and not hasattr(run, "backColor") and "\xad" not in run.text
+
+
+def break_words(paragraph: Any, width: Any) -> Any:
+    """reportlab's ``Paragraph.breakLines`` for a paragraph ``one_run_only`` accepts: the same lines of words and measures.
+
+    Its steps in its order, with the same arithmetic; a word's width, a space's and the font's ascent and descent are
+    looked up where the paragraph's look measured them before (``ParsedTexts``). tests/test_line_breaks.py compares the two.
+    """
+    paragraph._width_max = 0
+    max_widths = width if isinstance(width, tuple | list) else [width]
+    lines: list[tuple[float, list[str]]] = []
+    paragraph.height = lineno = 0
+    maxlineno = len(max_widths) - 1
+    style = paragraph.style
+    hyphenator = getattr(style, "hyphenationLang", "") or None
+    uri_waste_reduce = style.uriWasteReduce
+    embedded = style.embeddedHyphenation
+    hyphenation2 = embedded > 1
+    split_long = style.splitLongWords
+    attempt = hyphenator or uri_waste_reduce or embedded
+    least_word = getattr(style, "hyphenationMinWordLength", hyphenationMinWordLength) if attempt else 0
+    paragraph._splitLongWordCount = paragraph._hyphenations = 0
+    _handleBulletWidth(paragraph.bulletText, style, max_widths)
+    max_width = max_widths[0]
+    run = paragraph.frags[0]
+    font_name, font_size = run.fontName, run.fontSize
+    parsed: ParsedTexts | None = getattr(style, PARSED_TEXTS, None)
+    bounds = parsed.bounds if parsed is not None else {}
+    extent = bounds.get((font_name, font_size))
+    if extent is None:
+        extent = bounds[(font_name, font_size)] = pdfmetrics.getAscentDescent(font_name, font_size)
+    ascent, descent = extent
+    text = strip(run.text)
+    if not text:
+        return run.clone(kind=0, lines=[], ascent=ascent, descent=descent, fontSize=font_size)
+    words = _wsc_re_split(text) if NO_BREAK_SPACE in text else text.split()  # reportlab's ``split``
+    measure = pdfmetrics.getFont(font_name).stringWidth
+    widths = parsed.word_widths(font_name, font_size) if parsed is not None else {}
+    spaces = parsed.spaces if parsed is not None else {}
+    space_width = spaces.get((font_name, font_size))
+    if space_width is None:
+        space_width = spaces[(font_name, font_size)] = pdfmetrics.stringWidth(" ", font_name, font_size)
+    shrink = style.spaceShrinkage * space_width
+    line: list[str] = []
+    current_width = -space_width  # as reportlab: no space before a line's first word
+    forced_split = 0
+    while words:
+        word = words.pop(0)
+        if not word and isinstance(word, _SplitWord):
+            forced_split = 1
+        word_width = widths.get(word)
+        if word_width is None:
+            word_width = widths[word] = measure(word, font_size, encoding="utf8")
+        new_width = current_width + space_width + word_width
+        limit = max_width + shrink * len(line)
+        if new_width > limit and not (isinstance(word, _SplitWordH) or forced_split):
+            if attempt:
+                allowed = not getattr(run, "nobr", False)
+                parts = _hyphenateWord(
+                    hyphenator if allowed else None,
+                    font_name,
+                    font_size,
+                    word,
+                    word_width,
+                    new_width,
+                    limit,
+                    uri_waste_reduce if allowed else False,
+                    embedded and allowed,
+                    least_word,
+                )
+                if parts:
+                    words[0:0] = parts
+                    paragraph._hyphenations += 1
+                    forced_split = 1
+                    continue
+                if hyphenation2 and len(line):
+                    parts = _hyphenateWord(
+                        hyphenator if allowed else None,
+                        font_name,
+                        font_size,
+                        word,
+                        word_width,
+                        word_width,
+                        max_width,
+                        uri_waste_reduce if allowed else False,
+                        embedded and allowed,
+                        least_word,
+                    )
+                    if parts:
+                        words[0:0] = [word]
+                        forced_split = 1
+                        new_width = current_width
+                        word = None
+            if split_long and not (isinstance(word, _SplitWord) or forced_split):
+                nmw = min(lineno, maxlineno)
+                if word_width > max(max_widths[nmw : nmw + 1]):
+                    words[0:0] = _splitWord(word, current_width + space_width, max_widths, lineno, font_name, font_size, "utf8")
+                    paragraph._splitLongWordCount += 1
+                    forced_split = 1
+                    continue
+        if new_width <= limit or not len(line) or forced_split:
+            if word:
+                line.append(word)
+            if forced_split:
+                forced_split = 0
+                if new_width > paragraph._width_max:
+                    paragraph._width_max = new_width
+                lines.append((max_width - new_width, line))
+                line = []
+                current_width = -space_width
+                lineno += 1
+                max_width = max_widths[min(maxlineno, lineno)]
+            else:
+                current_width = new_width
+        else:
+            if current_width > paragraph._width_max:
+                paragraph._width_max = current_width
+            lines.append((max_width - current_width, line))
+            line = [word]
+            current_width = word_width
+            lineno += 1
+            max_width = max_widths[min(maxlineno, lineno)]
+    if line:
+        if current_width > paragraph._width_max:
+            paragraph._width_max = current_width
+        lines.append((max_width - current_width, line))
+    return run.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=font_size)
 
 
 def runs_only(paragraph: PlainParagraph) -> bool:
