@@ -483,11 +483,10 @@ class Workers:
         tasks = _typeset_once(job, _tasks(job), session)
         here, *others = tasks
         pool = self._pool(min(self.jobs, len(others)))
-        with _interrupts_held():  # the submission starts the workers
+        with _interrupts_held():  # the submission starts the workers; Ctrl-C waits until their files are known
             handles = [(pool.submit(_Worker.render_many, [task]), 0) for task in others]
-        self.unplaced.update(dict.fromkeys(handles))
-        rendered = _render(here, session)
-        return _written(job, tasks, [rendered, *self._results(handles)])
+            self.unplaced.update(dict.fromkeys(handles))
+        return self._put_in_place(job, tasks, handles, [_render(here, session)])
 
     def _sent(self, chunk: list[tuple[P, RenderJob]], session: BuildSession) -> list[_InFlight[P]]:
         """The chunk's topics sent to the workers: one message for several topics, or one per task for a lone topic."""
@@ -498,10 +497,10 @@ class Workers:
         flat = [task for topic_tasks in tasks for task in topic_tasks]
         messages = [[task] for task in flat] if apart else [flat]
         pool = self._pool()
-        with _interrupts_held():  # a submission may start workers
+        with _interrupts_held():  # a submission may start workers; Ctrl-C waits until its files are known, to be removed
             futures = [pool.submit(_Worker.render_many, message) for message in messages]
-        handles = [(future, index) for future, message in zip(futures, messages, strict=True) for index in range(len(message))]
-        self.unplaced.update(dict.fromkeys(handles))
+            handles = [(future, index) for future, message in zip(futures, messages, strict=True) for index in range(len(message))]
+            self.unplaced.update(dict.fromkeys(handles))
         sent: list[_InFlight[P]] = []
         for (payload, job), topic_tasks in zip(chunk, tasks, strict=True):
             sent.append(_InFlight(payload, job, topic_tasks, handles[: len(topic_tasks)]))
@@ -509,14 +508,16 @@ class Workers:
         return sent
 
     def _collected(self, entry: _InFlight[P]) -> tuple[P, Outcome]:
-        return entry.payload, _written(entry.job, entry.tasks, self._results(entry.handles))
+        return entry.payload, self._put_in_place(entry.job, entry.tasks, entry.handles)
 
-    def _results(self, handles: list[_Handle]) -> list[list[Rendered]]:
-        """Each task's files, once its worker is done with it; from then on, putting them in place is ``_written``'s to do."""
-        results = [future.result()[index] for future, index in handles]
+    def _put_in_place(self, job: RenderJob, tasks: list[Task], handles: list[_Handle], here: Sequence[list[Rendered]] = ()) -> Outcome:
+        """The topic's files put in place: those of ``tasks`` rendered ``here`` first, then each of ``handles``' once its worker
+        is done with it. The handles stay listed as unplaced until then, so that an interrupted build removes whatever of
+        their files is left (a name already renamed away is simply not found)."""
+        outcome = _written(job, tasks, [*here, *(future.result()[index] for future, index in handles)])
         for handle in handles:
             del self.unplaced[handle]
-        return results
+        return outcome
 
     def _pool(self, workers: int | None = None) -> ProcessPoolExecutor:
         """The worker processes, started on first use: ``workers`` of them, or ``--jobs``."""
