@@ -150,3 +150,39 @@ def test_a_paper_of_several_pages_moves_questions_on_to_a_short_last_page(tmp_pa
     for pdf in (render_quiz(topic, look), render_quiz_answers(topic, look)):
         fills = page_fills(pdf)
         assert 2 <= len(fills) <= 3 and min(fills) >= 0.65 and fills[-1] >= 0.7, fills
+
+
+ORDERINGS = [
+    {"type": "true_false", "question": "The treaty lasted five years at first.", "answer": True},
+    {
+        "type": "ordering",
+        "items": [
+            "Germany and the Soviet Union sign the Treaty of Rapallo",
+            "The Locarno treaties guarantee Germany's western borders",
+            "Germany and the Soviet Union sign the Treaty of Berlin in April",
+        ],
+    },
+    {"type": "true_false", "question": "Stresemann signed for Germany.", "answer": True},
+    {
+        "type": "ordering",
+        "items": [
+            "The treaty is extended for a further five years by a protocol signed in Moscow in June",
+            "Germany joins the League of Nations with a permanent seat on its council",
+        ],
+    },
+]
+"""Orderings beside true/false questions: items too long for half the page, the longest of the second too long for the
+sheet's reading measure but not for the page's width."""
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("size", SIZES)
+def test_ordering_items_that_fit_a_line_of_the_page_take_one(tmp_path: Path, theme: str, size: str) -> None:
+    """An ordering is set as wide as its longest item needs, not broken in half the page beside a short question."""
+    topic = topic_from({**minimal_topic(), "questions": ORDERINGS}, tmp_path)
+    look = named_theme(theme).with_page_size(size)
+    for pdf in (render_quiz(topic, look), render_quiz_answers(topic, look)):
+        lines = lines_of(pdf)
+        for question in ORDERINGS:
+            for item in question.get("items", []):
+                assert any(item.replace("'", "’") in line for line in lines), (item, lines)

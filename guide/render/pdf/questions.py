@@ -115,6 +115,19 @@ class Questions:
             widths.append(max(option.getActualLineWidths0()))
         return max(widths)
 
+    def widest_row(self, item: Arranged) -> float:
+        """How wide the widest row of boxes' text is set on one line: a choice's widest option (see ``widest_option``), an
+        ordering's widest item; 0 for a question of another type. What a quiz paper sets the question's width by."""
+        question = item.question
+        if not isinstance(question, OrderingQuestion):
+            return self.widest_option(item)
+        widths = []
+        for text in question.items:
+            row = self._text(text)
+            row.wrap(MAX_PT, MAX_PT)
+            widths.append(max(row.getActualLineWidths0()))
+        return max(widths)
+
     def _text(self, prose: str, bold: bool = False) -> Paragraph:
         shown_text = self.blocks.inline(prose)
         return Paragraph(f"<b>{shown_text}</b>" if bold else shown_text, self.styles.body)
