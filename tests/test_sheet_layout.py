@@ -42,6 +42,7 @@ COLUMN_REACH_PT = 120
 
 LONG_KEY_FACTS = yaml.safe_load((ROOT / "tests" / "data" / "topics" / "long-key-facts.yaml").read_text(encoding="utf-8"))
 SHORT_FACTS_TIMELINE = ROOT / "tests" / "data" / "topics" / "short-facts-timeline.yaml"
+LONG_PROSE_SHORT_SIDEBAR = ROOT / "tests" / "data" / "topics" / "long-prose-short-sidebar.yaml"
 
 needs_poppler = pytest.mark.skipif(not have_poppler(), reason="poppler (pdftoppm) is not installed")
 
@@ -764,3 +765,12 @@ def test_a_topic_a_little_over_a_page_fits_one_or_fills_two_in_balance(theme: st
     else:
         assert len(fills) == 2 and min(fills) >= LEAST_FILL, fills
 
+
+@needs_poppler
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("theme", THEMES)
+def test_a_sheet_on_two_pages_keeps_its_front_full_once_the_back_is_half_full(theme: str, size: str) -> None:
+    """Prose longer than its sidebar by a third of a page: room kept at the front's foot fills the back, but no further than
+    the back needs (half full): the front was left 0.71 full for a back 0.62 (A4, classic); now 0.83 and 0.51."""
+    fills = page_fills(render_study_sheet(load_topic(LONG_PROSE_SHORT_SIDEBAR).topic, named_theme(theme).with_page_size(size)))
+    assert len(fills) == 2 and fills[0] >= 0.78 and fills[1] >= LEAST_FILL, fills
