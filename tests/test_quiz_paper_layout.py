@@ -196,7 +196,8 @@ def test_ordering_items_that_fit_a_line_of_the_page_take_one(tmp_path: Path, the
 @pytest.mark.parametrize("size", SIZES)
 def test_a_short_paper_asks_its_questions_one_under_another_down_the_page(tmp_path: Path, theme: str, size: str) -> None:
     """Three choices, the first two short: not side by side at the head of a page left half empty (0.46 full on A4), but
-    one under another, spread down three quarters of the page, the teacher's copy alike."""
+    one under another, spread down three quarters of the page, the teacher's copy alike, its feedback on one line under
+    its option (the options in as many columns as keep the feedback whole too)."""
     topic = topic_from({**minimal_topic(), "questions": CHOICES[:3]}, tmp_path)
     look = named_theme(theme).with_page_size(size)
     for pdf in (render_quiz(topic, look), render_quiz_answers(topic, look)):
@@ -204,3 +205,4 @@ def test_a_short_paper_asks_its_questions_one_under_another_down_the_page(tmp_pa
         assert len(fills) == 1 and fills[0] >= 0.7, fills
         numbers = [run for run in runs(pdf, 0) if run.text in ("1.", "2.", "3.")]
         assert len(numbers) == 3 and len({round(run.x) for run in numbers}) == 1, numbers  # each at the left, alone in its row
+    assert "Yes, in April." in lines_of(render_quiz_answers(topic, look))

@@ -115,6 +115,17 @@ class Questions:
             widths.append(max(option.getActualLineWidths0()))
         return max(widths)
 
+    def _widest_feedback(self, question: ChoiceQuestion) -> float:
+        """How wide the widest feedback under a choice's options is set on one line, as the key sets it: the paper and its key
+        both give the options as many columns as keep it on one line too (0 without feedback)."""
+        widths = [0.0]
+        for option in question.options:
+            if option.feedback:
+                line = Paragraph(self._feedback(option.feedback).removeprefix("<br/>"), self.styles.body)
+                line.wrap(MAX_PT, MAX_PT)
+                widths.append(max(line.getActualLineWidths0()))
+        return max(widths)
+
     def widest_row(self, item: Arranged) -> float:
         """How wide the widest row of boxes' text is set on one line: a choice's widest option (see ``widest_option``), an
         ordering's widest item; 0 for a question of another type. What a quiz paper sets the question's width by."""
@@ -164,9 +175,8 @@ class Questions:
                 (Mark(ticked=answered and correct[index]), self._option(place, question.options[index], answered))
                 for place, index in enumerate(item.order)
             ]
-            options = OptionRows(
-                rows, self.widest_option(item), self.styles.palette.text, self.styles.heading_fonts.bold, INDENT_PT, self.row_gap_pt
-            )
+            widest = max(self.widest_option(item), self._widest_feedback(question))
+            options = OptionRows(rows, widest, self.styles.palette.text, self.styles.heading_fonts.bold, INDENT_PT, self.row_gap_pt)
             return [self._stem(item, question.question, "question"), self._instruction(instruction), options]
         if isinstance(question, TrueFalseQuestion):
             columns = [
