@@ -25,6 +25,9 @@ __all__ = ["render_answer_key", "render_study_sheet"]
 
 LEAST_FILL = 0.4
 """No page but the last of three or more may be emptier than this."""
+LEAST_LAST_FILL = 0.2
+"""The last of three or more pages may be emptier than ``LEAST_FILL``, not this empty: a few lines alone on a page of their own
+are worth every arrangement, and room kept at page feet."""
 SETTLED_FILL = 0.5
 """A well-filled layout whose last page is at least this full is taken; an emptier last page may still be saved."""
 RESERVE_MARGIN = 0.08
@@ -73,8 +76,9 @@ def render_study_sheet(topic: Topic, theme: Theme, course: Course | None = None,
     for arrangement in ARRANGEMENTS:
         tried.append((arrangement, render(arrangement)))
         best = best_filled(rendered for _, rendered in tried)
-        # An emptier last page is worth one more try only where a tighter setting might save it.
-        if well_filled(best.fills) and (best.fills[-1] >= SETTLED_FILL or arrangement.tight or len(best.fills) == 1):
+        # An emptier last page is worth one more try only where a tighter setting might save it; a few lines alone, every try.
+        settles = best.fills[-1] >= SETTLED_FILL or (arrangement.tight and best.fills[-1] >= LEAST_LAST_FILL) or len(best.fills) == 1
+        if well_filled(best.fills) and settles:
             return best.pdf()
     return best_with_room_at_feet(tried, render, grid.page_height).pdf()
 
