@@ -108,23 +108,17 @@ class Questions:
         question = item.question
         if not isinstance(question, ChoiceQuestion):
             return 0.0
-        widths = []
-        for place, index in enumerate(item.order):
-            option = Paragraph(f"<b>{letter(place)}.&nbsp;{self.blocks.inline(question.options[index].text)}</b>", self.styles.body)
-            option.wrap(MAX_PT, MAX_PT)
-            widths.append(max(option.getActualLineWidths0()))
-        return max(widths)
+        return max(
+            _one_line_width(Paragraph(f"<b>{letter(place)}.&nbsp;{self.blocks.inline(question.options[index].text)}</b>", self.styles.body))
+            for place, index in enumerate(item.order)
+        )
 
     def _widest_feedback(self, question: ChoiceQuestion) -> float:
         """How wide the widest feedback under a choice's options is set on one line, as the key sets it: the paper and its key
         both give the options as many columns as keep it on one line too (0 without feedback)."""
-        widths = [0.0]
-        for option in question.options:
-            if option.feedback:
-                line = Paragraph(self._feedback(option.feedback).removeprefix("<br/>"), self.styles.body)
-                line.wrap(MAX_PT, MAX_PT)
-                widths.append(max(line.getActualLineWidths0()))
-        return max(widths)
+        feedback = [option.feedback for option in question.options if option.feedback]
+        lines = (Paragraph(self._feedback(said).removeprefix("<br/>"), self.styles.body) for said in feedback)
+        return max((_one_line_width(line) for line in lines), default=0.0)
 
     def widest_row(self, item: Arranged) -> float:
         """How wide the widest row of boxes' text is set on one line: a choice's widest option (see ``widest_option``), an
@@ -132,12 +126,7 @@ class Questions:
         question = item.question
         if not isinstance(question, OrderingQuestion):
             return self.widest_option(item)
-        widths = []
-        for text in question.items:
-            row = self._text(text)
-            row.wrap(MAX_PT, MAX_PT)
-            widths.append(max(row.getActualLineWidths0()))
-        return max(widths)
+        return max(_one_line_width(self._text(text)) for text in question.items)
 
     def _text(self, prose: str, bold: bool = False) -> Paragraph:
         shown_text = self.blocks.inline(prose)
@@ -282,6 +271,12 @@ class Questions:
 
     def _answer_line(self, answer: str) -> Paragraph:
         return Paragraph(f"<b>{literal(self.labels['answer'])}:</b> {literal(answer)}", self.styles.key_answer)
+
+
+def _one_line_width(paragraph: Paragraph) -> float:
+    """How wide ``paragraph`` is set on one line of unbounded width."""
+    paragraph.wrap(MAX_PT, MAX_PT)
+    return float(max(paragraph.getActualLineWidths0()))
 
 
 def _enumerated(number: int, answers: Sequence[str]) -> str:
