@@ -79,18 +79,19 @@ def _card_columns(region: Box, items: Sequence[Item], set_: Typesetter, style: D
     return drawings
 
 
-def card_rows(region: Box, items: Sequence[Item], set_: Typesetter, style: DeckStyle, numbered: bool) -> list[Drawing] | None:
-    """Points as full-width cards, one under another, numbered or not."""
+def card_rows(
+    region: Box, items: Sequence[Item], set_: Typesetter, style: DeckStyle, numbered: bool, role: str = "card"
+) -> list[Drawing] | None:
+    """Points as full-width cards, one under another, numbered or not, their text set in ``role``."""
     lead = set_.pt(BADGE_PT) + set_.pt(PAD_PT) if numbered else 0.0
     text_width = region.width - 2 * set_.pt(PAD_PT) - lead
 
     def heights(size: float) -> list[float]:
         return [
-            max(set_.height([item], text_width, size, "card"), set_.pt(BADGE_PT) if numbered else 0.0) + 2 * set_.pt(PAD_PT)
-            for item in items
+            max(set_.height([item], text_width, size, role), set_.pt(BADGE_PT) if numbered else 0.0) + 2 * set_.pt(PAD_PT) for item in items
         ]
 
-    spaced = _spaced(region, lambda size: sum(heights(size)), len(items), set_, "card")
+    spaced = _spaced(region, lambda size: sum(heights(size)), len(items), set_, role)
     if spaced is None:
         return None
     size, gap = spaced
@@ -102,7 +103,7 @@ def card_rows(region: Box, items: Sequence[Item], set_: Typesetter, style: DeckS
         if numbered:
             drawings += _badge(_badge_box(card, set_), str(index + 1), set_, style)
         text = Box(card.left + set_.pt(PAD_PT) + lead, card.top + set_.pt(PAD_PT), text_width, height - 2 * set_.pt(PAD_PT))
-        drawings.append(set_.block(text, [item], size, "card", name="Card", anchor="ctr"))
+        drawings.append(set_.block(text, [item], size, role, name="Card", anchor="ctr"))
         top += height + gap
     return drawings
 
@@ -208,6 +209,22 @@ def statement(region: Box, item: Item, set_: Typesetter) -> list[Drawing] | None
     return [
         Shape("rect", Box(region.left + INSET_X_PT, top, set_.pt(96), set_.pt(ACCENT_BAR_PT)), "accent", name="Accent bar"),
         set_.block(Box(region.left, top + bar, width, height), [item], size, "statement", ink="primary", name="Statement"),
+    ]
+
+
+def spotlight(region: Box, item: Item, set_: Typesetter) -> list[Drawing] | None:
+    """One long text alone on its slide, set larger than a list in the primary colour beside an accent bar down its left
+    edge, as a pull quote is, in the middle of the region: a key fact too long to share a slide fills it on purpose."""
+    lead = set_.pt(ACCENT_BAR_PT) + set_.pt(GAP_PT)
+    width = region.width - lead
+    size = set_.largest([([item], width, region.height)], "spotlight")
+    if size is None:
+        return None
+    height = set_.height([item], width, size, "spotlight")
+    top = _centred(region, height)
+    return [
+        Shape("rect", Box(region.left, top + INSET_Y_PT, set_.pt(ACCENT_BAR_PT), height - 2 * INSET_Y_PT), "accent", name="Accent bar"),
+        set_.block(Box(region.left + lead, top, width, height), [item], size, "spotlight", ink="primary", name="Spotlight"),
     ]
 
 
