@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pptx import Presentation
 from pptx.slide import Slide
 
@@ -19,7 +21,8 @@ from guide.render.slides.fitting import items_height
 from guide.render.slides.measure import Measurer
 from tests.deckread import items_of, pt, text_shapes
 from tests.plancheck import FOOTER_PT, assert_plan_sound
-from tests.samples import long_topic
+from tests.samples import long_topic, minimal_topic, sentence
+from tests.test_deck_fitting import shown_facts
 
 THEMES = ("classic", "modern", "print")
 LEAST_FILL = 0.8
@@ -111,3 +114,27 @@ def test_long_key_facts_fit_their_boxes(tmp_path: Path, theme_name: str, aspect:
     """Cards and spotlights, like lists, fit their boxes, each role at one size across the deck."""
     theme = named_theme(theme_name).with_slide_aspect(aspect)
     assert_plan_sound(deck_plan(load(tmp_path, long_topic()), theme), Measurer(theme.heading_font))
+
+
+ONE_SENTENCE_FACTS = st.lists(
+    st.builds(lambda seed, length: sentence(length, seed), st.integers(0, 40), st.integers(20, 50)), min_size=2, max_size=9
+)
+"""Facts of one sentence of 20 to 50 words (of the sample's long words; each fits a slide whole): none can be cut, some
+pair and some stand alone."""
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(facts=ONE_SENTENCE_FACTS, theme_name=st.sampled_from(THEMES), aspect=st.sampled_from(["4:3", "16:9"]))
+def test_one_sentence_facts_of_any_length_are_shown_whole_once_in_order_and_fit(
+    tmp_path: Path, facts: list[str], theme_name: str, aspect: str
+) -> None:
+    """However long, one-sentence facts each show once, whole and in order, on at most as many slides as there are facts,
+    in a sound plan: as a list, as cards or in the spotlight."""
+    data = minimal_topic() | {"key_facts": facts}
+    theme = named_theme(theme_name).with_slide_aspect(aspect)
+    plan = deck_plan(load(tmp_path, data), theme)
+    assert_plan_sound(plan, Measurer(theme.heading_font))
+    slides = [slide for slide in plan.slides if slide.section == "Key facts" and slide.title.startswith("Key facts")]
+    assert len(slides) <= len(facts)
+    shown = [item.text.removeprefix("• ") for slide in slides for item in shown_facts(slide)]
+    assert shown == [" ".join(fact.split()) for fact in facts]
