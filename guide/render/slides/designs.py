@@ -91,6 +91,8 @@ def card_rows(
             max(set_.height([item], text_width, size, role), set_.pt(BADGE_PT) if numbered else 0.0) + 2 * set_.pt(PAD_PT) for item in items
         ]
 
+    if sum(heights(set_.range(role)[1])) + set_.pt(GAP_PT) / 2 * (len(items) - 1) > region.height:
+        return None  # not even at the role's floor, as close as rows may stand: no size need be tried
     spaced = _spaced(region, lambda size: sum(heights(size)), len(items), set_, role)
     if spaced is None:
         return None

@@ -53,6 +53,8 @@ TITLE_LEAST_PT = 10
 STATEMENT_WORDS = 30
 """A summary or a lone point of at most this many words is set large, as a statement."""
 MAX_CARDS = 4
+FACTS_A_SLIDE = 2
+"""Key facts too long to share a list slide are set as cards at most this many a slide: they pair, no more."""
 MATCHING_SLIDES = 3
 """A matching whose columns do not fit one slide shares its options over at most this many, each beside all its items."""
 SECTION_LABELS = {"summary": "at_a_glance"}
@@ -496,8 +498,8 @@ class Planner:
         title = self.labels["key_facts"]
         pages = self.set.fit(facts, self.geometry.body, "body", flow=True)
         if len(pages) > 1 and any(self.lone_fact(page.items, page.size_pt, facts) for page in pages):
-            carded = self.fact_card_slides(title, facts, notes)
-            if carded is not None and len(carded) < len(pages):
+            carded = self.fact_card_slides(title, facts, notes, len(pages))
+            if carded is not None:
                 return carded
         return [self.spotlit(slide, facts) for slide in self.list_slides(title, facts, notes, flow=True)]
 
@@ -515,9 +517,11 @@ class Planner:
             return slide
         return replace(self.slide(slide.title, "statement", slide.notes, drawing), notes_with=slide.notes_with)
 
-    def fact_card_slides(self, title: str, facts: Sequence[Item], notes: str) -> list[SlidePlan] | None:
-        """Key facts as cards one under another, shared evenly over the fewest slides that hold them; a slide left with
-        one fact sets it in the spotlight where it fits. None where the theme has no cards or a fact fits no card."""
+    def fact_card_slides(self, title: str, facts: Sequence[Item], notes: str, fewer_than: int) -> list[SlidePlan] | None:
+        """Key facts as cards one under another, ``FACTS_A_SLIDE`` at most, shared evenly over the fewest slides that hold
+        them; a slide left with one fact sets it in the spotlight where it fits. None where the theme has no cards, a fact
+        fits no card, or the cards need ``fewer_than`` slides or more (facts packed in order, each slide taking as many as
+        it holds, need the fewest slides there are: no even share can need fewer)."""
         if self.style.designs.cards == OFF:
             return None
         plain = [replace(fact, bullet=False) for fact in facts]
@@ -527,7 +531,9 @@ class Planner:
                 return alone
             return designs.card_rows(self.geometry.stage, share, self.set, self.style, numbered=False, role="fact")
 
-        pages = _shared(plain, layout, MAX_CARDS, trial=self.set.trial)
+        with self.set.trial():
+            packed = _packed(plain, layout, FACTS_A_SLIDE)
+        pages = _shared(plain, layout, FACTS_A_SLIDE, trial=self.set.trial) if packed and len(packed) < fewer_than else None
         if pages is None:
             return None
         slides = [
