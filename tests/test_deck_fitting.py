@@ -135,8 +135,8 @@ SENTENCE_CLOSE = tuple(".!?…\"'”’»)")
 """What a piece of a fact cut between slides ends with: a sentence's mark, or a quote or bracket closing after one."""
 LEAST_FACTS_REACH = 0.55
 """How far down every slide of facts but the last reaches. The long sample's facts are one 40-word sentence each (65 %
-of a 4:3 body), which no sentence end can cut, so in 4:3 two share a slide as cards, or each fills its own in the
-spotlight; facts of several sentences are cut, and sharing the last slides evenly may leave one a little short of that."""
+of a 4:3 body), which no sentence end can cut, so in 4:3 two share a slide, as cards or beside accent bars; facts of
+several sentences are cut, and sharing the last slides evenly may leave one a little short of that."""
 
 
 def long_facts(sentences_per_fact: int) -> dict[str, Any]:
@@ -151,7 +151,7 @@ def shown_facts(slide: SlidePlan) -> list[Item]:
     """The facts (or pieces of them) a slide of key facts shows: its list's items, or its cards' or spotlight's text."""
     if slide.body is not None:
         return list(slide.body.items)
-    return [block.items[0] for block in text_blocks(slide) if block.name in ("Card", "Spotlight")]
+    return [block.items[0] for block in text_blocks(slide) if block.name in ("Card", "Fact", "Spotlight")]
 
 
 @pytest.mark.parametrize("aspect", ["16:9", "4:3"])

@@ -1,5 +1,5 @@
-"""Key facts too long to share a list slide: two a slide as cards where they fit, a fact left alone set large; read back
-from the deck."""
+"""Key facts too long to share a list slide: paired, as cards or beside accent bars, where two fit; a fact left alone
+set large. Read back from the deck."""
 
 from __future__ import annotations
 
@@ -96,6 +96,20 @@ def test_two_long_facts_share_a_4x3_slide_as_cards_in_the_modern_theme(tmp_path:
         assert upper.top + upper.height <= lower.top
     (alone,) = body_shapes(slides[-1], deck)
     assert alone.name == "Spotlight" and min(items_of(alone)[1]) > size
+
+
+def test_two_long_facts_too_wide_for_two_cards_share_a_4x3_slide_beside_accent_bars_in_the_classic_theme(tmp_path: Path) -> None:
+    """In the classic theme's wider typeface two 40-word facts do not fit a 4:3 slide as two cards at 20 pt, but do
+    without the cards' padding, each beside an accent bar: still 8 slides, not 15."""
+    deck, slides, _ = fact_slides(tmp_path, "classic", "4:3")
+    assert len(slides) == 8
+    for slide in slides[:-1]:
+        texts = body_shapes(slide, deck)
+        bars = sorted((shape for shape in slide.shapes if shape.name == "Accent bar"), key=lambda shape: shape.top)
+        assert [shape.name for shape in texts] == ["Fact", "Fact"] and len(bars) == 2
+        assert {size for shape in texts for size in items_of(shape)[1]} == {FACT_FLOOR_PT}
+        for bar, text in zip(bars, sorted(texts, key=lambda shape: shape.top), strict=True):
+            assert bar.left + bar.width <= text.left and text.top <= bar.top and bar.top + bar.height <= text.top + text.height
 
 
 @pytest.mark.parametrize("theme_name", THEMES)

@@ -217,16 +217,47 @@ def statement(region: Box, item: Item, set_: Typesetter) -> list[Drawing] | None
 def spotlight(region: Box, item: Item, set_: Typesetter) -> list[Drawing] | None:
     """One long text alone on its slide, set larger than a list in the primary colour beside an accent bar down its left
     edge, as a pull quote is, in the middle of the region: a key fact too long to share a slide fills it on purpose."""
-    lead = set_.pt(ACCENT_BAR_PT) + set_.pt(GAP_PT)
-    width = region.width - lead
+    width = region.width - _bar_lead(set_)
     size = set_.largest([([item], width, region.height)], "spotlight")
     if size is None:
         return None
     height = set_.height([item], width, size, "spotlight")
-    top = _centred(region, height)
+    return _barred(region, item, _centred(region, height), height, size, "spotlight", "primary", "Spotlight", set_)
+
+
+def barred_rows(region: Box, items: Sequence[Item], set_: Typesetter, role: str) -> list[Drawing] | None:
+    """Texts one under another, each beside an accent bar down its left edge as the spotlight's, without the padding of
+    cards: two long facts that would not fit as two cards at ``role``'s floor may fit so."""
+    width = region.width - _bar_lead(set_)
+
+    def heights(size: float) -> list[float]:
+        return [set_.height([item], width, size, role) for item in items]
+
+    spaced = _spaced(region, lambda size: sum(heights(size)), len(items), set_, role)
+    if spaced is None:
+        return None
+    size, gap = spaced
+    top = _centred(region, sum(heights(size)) + gap * (len(items) - 1))
+    drawings: list[Drawing] = []
+    for item, height in zip(items, heights(size), strict=True):
+        drawings += _barred(region, item, top, height, size, role, "text", "Fact", set_)
+        top += height + gap
+    return drawings
+
+
+def _bar_lead(set_: Typesetter) -> float:
+    """How far a text beside an accent bar stands from the region's left edge."""
+    return set_.pt(ACCENT_BAR_PT) + set_.pt(GAP_PT)
+
+
+def _barred(
+    region: Box, item: Item, top: float, height: float, size: float, role: str, ink: str, name: str, set_: Typesetter
+) -> list[Drawing]:
+    """``item`` at ``top`` across the region, beside an accent bar as tall as its lines, down its left edge."""
+    lead = _bar_lead(set_)
     return [
         Shape("rect", Box(region.left, top + INSET_Y_PT, set_.pt(ACCENT_BAR_PT), height - 2 * INSET_Y_PT), "accent", name="Accent bar"),
-        set_.block(Box(region.left + lead, top, width, height), [item], size, "spotlight", ink="primary", name="Spotlight"),
+        set_.block(Box(region.left + lead, top, region.width - lead, height), [item], size, role, ink=ink, anchor="ctr", name=name),
     ]
 
 

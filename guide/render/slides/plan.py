@@ -518,29 +518,33 @@ class Planner:
         return replace(self.slide(slide.title, "statement", slide.notes, drawing), notes_with=slide.notes_with)
 
     def fact_card_slides(self, title: str, facts: Sequence[Item], notes: str, fewer_than: int) -> list[SlidePlan] | None:
-        """Key facts as cards one under another, ``FACTS_A_SLIDE`` at most, shared evenly over the fewest slides that hold
-        them; a slide left with one fact sets it in the spotlight where it fits. None where the theme has no cards, a fact
-        fits no card, or the cards need ``fewer_than`` slides or more (facts packed in order, each slide taking as many as
-        it holds, need the fewest slides there are: no even share can need fewer)."""
+        """Key facts paired one under the other, as cards or, where cards would not save a slide, beside accent bars
+        without the cards' padding, ``FACTS_A_SLIDE`` at most, shared evenly over the fewest slides that hold them; a
+        slide left with one fact sets it in the spotlight where it fits. None where the theme has no cards, a fact fits
+        neither, or the pairs need ``fewer_than`` slides or more (facts packed in order, each slide taking as many as it
+        holds, need the fewest slides there are: no even share can need fewer)."""
         if self.style.designs.cards == OFF:
             return None
         plain = [replace(fact, bullet=False) for fact in facts]
+        stage = self.geometry.stage
+        for design, pair in (
+            ("cards", partial(designs.card_rows, stage, set_=self.set, style=self.style, numbered=False, role="fact")),
+            ("facts", partial(designs.barred_rows, stage, set_=self.set, role="fact")),
+        ):
 
-        def layout(share: Sequence[Item]) -> list[Drawing] | None:
-            if len(share) == 1 and (alone := self.spotlight(share[0])):
-                return alone
-            return designs.card_rows(self.geometry.stage, share, self.set, self.style, numbered=False, role="fact")
+            def layout(share: Sequence[Item], pair: Callable[..., list[Drawing] | None] = pair) -> list[Drawing] | None:
+                return (self.spotlight(share[0]) if len(share) == 1 else None) or pair(share)
 
-        with self.set.trial():
-            packed = _packed(plain, layout, FACTS_A_SLIDE)
-        pages = _shared(plain, layout, FACTS_A_SLIDE, trial=self.set.trial) if packed and len(packed) < fewer_than else None
-        if pages is None:
-            return None
-        slides = [
-            self.slide(self.continued(title, index, len(pages)), "statement" if _spotlit(drawing) else "cards", notes, drawing)
-            for index, (_, drawing) in enumerate(pages)
-        ]
-        return continuing(slides)
+            with self.set.trial():
+                packed = _packed(plain, layout, FACTS_A_SLIDE)
+            pages = _shared(plain, layout, FACTS_A_SLIDE, trial=self.set.trial) if packed and len(packed) < fewer_than else None
+            if pages is not None:
+                slides = [
+                    self.slide(self.continued(title, index, len(pages)), "statement" if _spotlit(drawing) else design, notes, drawing)
+                    for index, (_, drawing) in enumerate(pages)
+                ]
+                return continuing(slides)
+        return None
 
     def checklist_slides(self, title: str, items: Sequence[Item], notes: str) -> list[SlidePlan]:
         """Objectives as a checklist; as a list, continued, when they are too many for one slide."""

@@ -39,8 +39,8 @@ SIZES: dict[str, tuple[float, float]] = {
 """Each text role's (largest, floor) size in points. A deck sets each role at one size: the
 largest that fits every slide of the role, down to the floor; what still does not fit continues.
 The floors are what reads from the back of a classroom: 24 pt for lists, panels and checklists,
-22 for cards and name cards, 20 for key-term cards, a matching's columns, quotations, translations and the cards of
-key facts too long to share a list slide (two such facts a slide at 20 pt, rather than one a slide at 24), 18 for the
+22 for cards and name cards, 20 for key-term cards, a matching's columns, quotations, translations and key facts
+too long to share a list slide, paired (two such facts a slide at 20 pt, rather than one a slide at 24), 18 for the
 timeline's labels and credits. A long fact left alone on its slide is set in the spotlight, larger than a list."""
 
 DISPLAY_ROLES = ("statement", "spotlight", "agenda", "kicker", "quote", "parallel", "number")
