@@ -152,3 +152,19 @@ def test_one_sentence_facts_of_any_length_are_shown_whole_once_in_order_and_fit(
     assert len(slides) <= len(facts)
     shown = [item.text.removeprefix("• ") for slide in slides for item in shown_facts(slide)]
     assert shown == [" ".join(fact.split()) for fact in facts]
+
+
+@pytest.mark.parametrize(("theme_name", "aspect"), [("modern", "4:3"), ("classic", "16:9")])
+def test_a_long_fact_alone_is_led_by_its_figure_set_big(tmp_path: Path, theme_name: str, aspect: str) -> None:
+    """The one fact with a figure, left alone on the last slide, shows its figure set big on a line of its own above it,
+    its text not repeating the figure."""
+    data = long_topic()
+    data["key_facts"][-1]["figure"] = "5 years"
+    theme = named_theme(theme_name).with_slide_aspect(aspect)
+    deck = Presentation(io.BytesIO(render_deck(load(tmp_path, data), theme)))
+    last = [slide for slide in deck.slides if slide.shapes.title.text_frame.text.startswith("Key facts")][-1]
+    figure, fact = sorted(body_shapes(last, deck), key=lambda shape: shape.top)
+    assert (figure.name, figure.text_frame.text) == ("Figure", "5\u00a0years")  # kept on one line
+    assert (fact.name, fact.text_frame.text) == ("Spotlight", data["key_facts"][-1]["fact"])
+    assert min(items_of(figure)[1]) > max(items_of(fact)[1]) and figure.top + figure.height <= fact.top
+    assert_plan_sound(deck_plan(load(tmp_path, data), theme), Measurer(theme.heading_font))

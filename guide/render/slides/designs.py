@@ -225,6 +225,32 @@ def spotlight(region: Box, item: Item, set_: Typesetter) -> list[Drawing] | None
     return _barred(region, item, _centred(region, height), height, size, "spotlight", "primary", "Spotlight", set_)
 
 
+def figured_spotlight(region: Box, figure: Item, item: Item, set_: Typesetter) -> list[Drawing] | None:
+    """The spotlight of a fact that has a figure ("5 years"): the figure set big on one line above the fact; the fact as
+    large as leaves the figure room at its floor, then the figure as large as the fact leaves it. None where that does
+    not fit."""
+    width = region.width - _bar_lead(set_)
+
+    def figure_height(number: float) -> float:
+        return set_.height([figure], width, number, "number")
+
+    def fits(number: float, size: float) -> bool:
+        room = region.height - figure_height(number) - set_.pt(GAP_PT)
+        return set_.on_one_line(figure, width, number, "number") and set_.height([item], width, size, "spotlight") <= room
+
+    size = set_.largest_where(lambda size: fits(set_.sizes("number")[1], size), "spotlight")
+    number = set_.largest_where(lambda number: fits(number, size), "number") if size is not None else None
+    if number is None or size is None:
+        return None
+    height = set_.height([item], width, size, "spotlight")
+    top = _centred(region, figure_height(number) + set_.pt(GAP_PT) + height)
+    left = region.left + _bar_lead(set_)
+    return [
+        set_.block(Box(left, top, width, figure_height(number)), [figure], number, "number", ink="primary", name="Figure"),
+        *_barred(region, item, top + figure_height(number) + set_.pt(GAP_PT), height, size, "spotlight", "primary", "Spotlight", set_),
+    ]
+
+
 def barred_rows(region: Box, items: Sequence[Item], set_: Typesetter, role: str) -> list[Drawing] | None:
     """Texts one under another, each beside an accent bar down its left edge as the spotlight's, without the padding of
     cards: two long facts that would not fit as two cards at ``role``'s floor may fit so."""
