@@ -91,13 +91,10 @@ def card_rows(
             max(set_.height([item], text_width, size, role), set_.pt(BADGE_PT) if numbered else 0.0) + 2 * set_.pt(PAD_PT) for item in items
         ]
 
-    if sum(heights(set_.range(role)[1])) + set_.pt(GAP_PT) / 2 * (len(items) - 1) > region.height:
-        return None  # not even at the role's floor, as close as rows may stand: no size need be tried
-    spaced = _spaced(region, lambda size: sum(heights(size)), len(items), set_, role)
-    if spaced is None:
+    stacked = _stacked(region, heights, len(items), set_, role)
+    if stacked is None:
         return None
-    size, gap = spaced
-    top = _centred(region, sum(heights(size)) + gap * (len(items) - 1))
+    size, gap, top = stacked
     drawings: list[Drawing] = []
     for index, (item, height) in enumerate(zip(items, heights(size), strict=True)):
         card = Box(region.left, top, region.width, height)
@@ -259,11 +256,10 @@ def barred_rows(region: Box, items: Sequence[Item], set_: Typesetter, role: str)
     def heights(size: float) -> list[float]:
         return [set_.height([item], width, size, role) for item in items]
 
-    spaced = _spaced(region, lambda size: sum(heights(size)), len(items), set_, role)
-    if spaced is None:
+    stacked = _stacked(region, heights, len(items), set_, role)
+    if stacked is None:
         return None
-    size, gap = spaced
-    top = _centred(region, sum(heights(size)) + gap * (len(items) - 1))
+    size, gap, top = stacked
     drawings: list[Drawing] = []
     for item, height in zip(items, heights(size), strict=True):
         drawings += _barred(region, item, top, height, size, role, "text", "Fact", set_)
@@ -595,6 +591,20 @@ def _spaced(region: Box, height: Callable[[float], float], count: int, set_: Typ
         if size is not None:
             return size, min(set_.pt(GAP_PT), (region.height - height(size)) / max(count - 1, 1))
     return None
+
+
+def _stacked(
+    region: Box, heights: Callable[[float], list[float]], count: int, set_: Typesetter, role: str
+) -> tuple[float, float, float] | None:
+    """(size, gap, top) of ``count`` rows ``heights(size)`` tall, one under another in the middle of the region, spaced as
+    :func:`_spaced` spaces them; None where they do not fit, found at once where not even the role's floor fits."""
+    if sum(heights(set_.range(role)[1])) + set_.pt(GAP_PT) / 2 * (count - 1) > region.height:
+        return None  # no size need be tried
+    spaced = _spaced(region, lambda size: sum(heights(size)), count, set_, role)
+    if spaced is None:
+        return None
+    size, gap = spaced
+    return size, gap, _centred(region, sum(heights(size)) + gap * (count - 1))
 
 
 def _centred(region: Box, height: float) -> float:

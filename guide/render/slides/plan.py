@@ -54,7 +54,7 @@ STATEMENT_WORDS = 30
 """A summary or a lone point of at most this many words is set large, as a statement."""
 MAX_CARDS = 4
 FACTS_A_SLIDE = 2
-"""Key facts too long to share a list slide are set as cards at most this many a slide: they pair, no more."""
+"""Key facts too long to share a list slide are set at most this many a slide: they pair, no more."""
 MATCHING_SLIDES = 3
 """A matching whose columns do not fit one slide shares its options over at most this many, each beside all its items."""
 SECTION_LABELS = {"summary": "at_a_glance"}
@@ -490,18 +490,18 @@ class Planner:
 
     def listed_fact_slides(self, facts: Sequence[Item], notes: str, leads: Mapping[str, tuple[str, Item]] | None = None) -> list[SlidePlan]:
         """The key facts as a list that runs on from slide to slide, a slide left with one long fact setting it in the
-        spotlight; or, where facts too long to share a list slide would each stand alone (a sentence is never cut), as
-        cards two a slide, where that takes fewer slides.
+        spotlight; or, where facts too long to share a list slide would each stand alone (a sentence is never cut),
+        paired, two a slide, where that takes fewer slides.
 
-        A run of slides each holding one long sentence in a list two thirds full looks unfinished: paired as cards at a
-        smaller size (``fact``), facts fill their slides, and a fact left alone is set larger, as a pull quote is, led
+        A run of slides each holding one long sentence in a list two thirds full looks unfinished: paired at a smaller
+        size (``fact``), facts fill their slides, and a fact left alone is set larger, as a pull quote is, led
         by its figure set big where ``leads`` gives one (a listed fact's text: its figure, and its text without it).
         """
         leads = leads or {}
         title = self.labels["key_facts"]
         pages = self.set.fit(facts, self.geometry.body, "body", flow=True)
         if len(pages) > 1 and any(self.lone_fact(page.items, page.size_pt, facts) for page in pages):
-            carded = self.fact_card_slides(title, facts, notes, len(pages), leads)
+            carded = self.paired_fact_slides(title, facts, notes, len(pages), leads)
             if carded is not None:
                 return carded
         return [self.spotlit(slide, facts, leads) for slide in self.list_slides(title, facts, notes, flow=True)]
@@ -520,7 +520,7 @@ class Planner:
             return slide
         return replace(self.slide(slide.title, "statement", slide.notes, drawing), notes_with=slide.notes_with)
 
-    def fact_card_slides(
+    def paired_fact_slides(
         self, title: str, facts: Sequence[Item], notes: str, fewer_than: int, leads: Mapping[str, tuple[str, Item]]
     ) -> list[SlidePlan] | None:
         """Key facts paired one under the other, as cards or, where cards would not save a slide, beside accent bars
