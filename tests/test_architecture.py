@@ -70,6 +70,11 @@ ADAPTERS = {"reportlab": "render/pdf/internals.py", "pptx": "render/pptx/interna
 lines, images and tagging; python-pptx's part XML, package relationships and content types."""
 
 
+UNDOCUMENTED = {"reportlab": frozenset(("glyphPos", "idToObject", "idToObjectNumberAndVersion", "state")), "pptx": frozenset()}
+"""Attributes of a library's objects it documents nowhere, read (as its private names are) only in its adapter: where a
+face's glyphs start, a font's subsets in a document, a document's objects and their numbers."""
+
+
 PYTHON_NAMES = frozenset((*dir(type), "__file__", "__metadata__", "__origin__", "__wrapped__"))
 """The double-underscore names Python and its typing module give objects; any other (``__NoDefault__``) is a library's own."""
 
@@ -84,6 +89,12 @@ def private_reaches(path: Path) -> list[str]:
         and (not node.attr.startswith("__") or node.attr not in PYTHON_NAMES)
         and not (isinstance(node.value, ast.Name) and node.value.id in ("self", "cls"))
     ]
+
+
+def undocumented_reads(path: Path, names: frozenset[str]) -> list[str]:
+    """``something.name`` in a module, on ``self`` too, for each of a library's undocumented attribute ``names``."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [ast.unparse(node) for node in ast.walk(tree) if isinstance(node, ast.Attribute) and node.attr in names]
 
 
 def library_private_names(cls: type, library: str) -> set[str]:
@@ -135,6 +146,7 @@ def test_only_the_adapter_reaches_into_a_librarys_internals(path: Path, library:
     if str(path.relative_to(PACKAGE)) != ADAPTERS[library] and uses(library, path):
         assert private_reaches(path) == []
         assert module_reaches(path, library) == []
+        assert undocumented_reads(path, UNDOCUMENTED[library]) == []
 
 
 REACHING = """
@@ -181,3 +193,23 @@ def test_the_check_catches_a_reach_into_python_pptx(tmp_path: Path) -> None:
     assert uses("pptx", module)
     assert private_reaches(module) == ["slide.part._element"]
     assert sorted(inherited_reaches(PPTX_REACHING, classes, "pptx")) == ["Writer: def _write", "Writer: self._write_pkg_rels"]
+
+
+UNDOCUMENTED_READING = """
+from reportlab.pdfbase.ttfonts import TTFont
+
+def numbers(document):
+    return document.idToObjectNumberAndVersion
+
+class Font(TTFont):
+    def used(self, document):
+        return self.state.get(document), self.face.name
+"""
+
+
+def test_the_check_catches_a_read_of_what_reportlab_documents_nowhere(tmp_path: Path) -> None:
+    """A document's ``idToObjectNumberAndVersion`` and a font's own ``self.state`` are reads of reportlab's; ``face.name`` is not."""
+    module = tmp_path / "reading.py"
+    module.write_text(UNDOCUMENTED_READING, encoding="utf-8")
+    assert uses("reportlab", module)
+    assert sorted(undocumented_reads(module, UNDOCUMENTED["reportlab"])) == ["document.idToObjectNumberAndVersion", "self.state"]

@@ -13,7 +13,7 @@ from reportlab.platypus import Paragraph as PlainParagraph
 
 from guide.hyphenation import Hyphenator
 from guide.load import named_theme
-from guide.render.pdf.internals import Paragraph, runs_only
+from guide.render.pdf.internals import Paragraph, break_words, one_run_only, runs_only
 from guide.render.pdf.styles import build_styles
 from guide.session import BuildSession
 
@@ -104,12 +104,37 @@ def test_the_rest_of_a_split_paragraph_breaks_into_reportlab_s_lines(
             assert mine == reportlab_s
 
 
+@st.composite
+def one_run_texts(draw: st.DrawFn) -> str:
+    """Paragraph markup of one run of text: words alone or joined by no-break spaces, set alike."""
+    words = draw(st.lists(st.sampled_from((*WORDS, "1926\xa0BC", "p.\xa012", "10\xa0000")), min_size=1, max_size=40))
+    form = draw(st.sampled_from(("{}", "<b>{}</b>", "<i>{}</i>", '<font color="#c8102e">{}</font>')))
+    return form.format(" ".join(words))
+
+
+@settings(max_examples=60, deadline=None)
+@given(one_run_texts(), styles(), st.floats(20, 400), st.sampled_from((None, "•", "12.")), st.sampled_from((0.05, 0.3)))
+def test_a_paragraph_of_one_run_breaks_into_reportlab_s_lines(
+    text: str, style: ParagraphStyle, width: float, bullet: str | None, shrinkage: float
+) -> None:
+    """Spaces shrink more here than in the sheet's styles, so that more lines end where they may."""
+    style.spaceShrinkage = shrinkage
+    paragraph = Paragraph(text, style, bulletText=bullet)
+    twin = copy.copy(paragraph)
+    twin.frags = copy.deepcopy(paragraph.frags)
+    assert one_run_only(paragraph)
+    widths = [width, width + 3.0]
+    assert broken(paragraph, list(widths), break_words) == broken(twin, list(widths), PlainParagraph.breakLines)
+
+
 def test_a_paragraph_with_what_the_fast_breaker_leaves_alone_is_broken_by_reportlab() -> None:
     """A soft hyphen, a line break, an inline mark or a lone run: reportlab's own breaker breaks it, as before."""
     for text in ("Incompre\xadhensibilities <b>of</b> it", "A line<br/>and <b>another</b>", 'A <onDraw name="x"/> <b>mark</b>', "one run"):
         paragraph = Paragraph(text, LOOK.body)
         assert not runs_only(paragraph)
+        assert not one_run_only(paragraph) or text == "one run"
         twin = copy.copy(paragraph)
         twin.frags = copy.deepcopy(paragraph.frags)
         assert broken(paragraph, [40.0, 40.0], Paragraph.breakLines) == broken(twin, [40.0, 40.0], PlainParagraph.breakLines)
     assert runs_only(Paragraph("Two <b>runs</b>", LOOK.body))
+    assert not one_run_only(Paragraph("Incompre\xadhensibilities", LOOK.body))

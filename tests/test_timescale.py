@@ -103,6 +103,8 @@ stretches = st.lists(st.tuples(st.floats(0, 600), st.floats(0, 80)).map(lambda p
 
 @PROPERTIES
 @given(middle=st.floats(0, 600), width=st.floats(1, 120), reach=lines, blocked=stretches)
+@example(middle=0.0, width=51.0, reach=(7.765681161653757e-80, 100.0), blocked=[(51.0, 51.0)])  # touches an empty stretch
+@example(middle=0.0, width=1.0, reach=(7.765681161653757e-80, 100.0), blocked=[(1.0, 1.0)])
 def test_a_breaks_length_stands_clear_inside_its_reach_as_near_its_break_as_it_can_or_nowhere(
     middle: float, width: float, reach: tuple[float, float], blocked: list[tuple[float, float]]
 ) -> None:

@@ -153,7 +153,6 @@ def clear_place(middle: float, width: float, reach: tuple[float, float], blocked
     if high < low:
         return None
     wanted = min(max(middle - width / 2, low), high)
-    banned = [(start - width, end) for start, end in blocked]  # left edges that would overlap each stretch
-    candidates = [wanted, *(edge for stretch in banned for edge in stretch)]
-    free = [left for left in candidates if low <= left <= high and not any(start < left < end for start, end in banned)]
+    candidates = [wanted, *(edge for start, end in blocked for edge in (start - width, end))]  # beside each stretch
+    free = [left for left in candidates if low <= left <= high and not any(left + width > start and left < end for start, end in blocked)]
     return min(free, key=lambda left: (abs(left - wanted), left), default=None)

@@ -9,15 +9,15 @@ the same subsets. Each face here keeps the finished streams of the subsets it em
 
 from __future__ import annotations
 
+from codecs import charmap_encode
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import partial
-from typing import Literal, cast
+from typing import Literal
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase.pdfdoc import (
     PDFArray,
-    PDFDictionary,
     PDFDocument,
     PDFName,
     PDFObjectReference,
@@ -29,11 +29,21 @@ from reportlab.pdfbase.pdfdoc import (
 from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, SUBSETN, TTFont, makeToUnicodeCMap
 
 from guide.fonts import FontFamily
-from guide.render.pdf.internals import register_when_used, registered_digest
+from guide.render.pdf.internals import (
+    assigned_codes,
+    closed_subsets,
+    font_resources,
+    forget_subsets,
+    object_numbers,
+    register_when_used,
+    registered_digest,
+)
 from guide.render.pdf.plain_objects import Formatted, WithReferences, around_references, number_array
 from guide.render.pdf.subset import SubsetWriter
 from guide.session import BuildSession
 
+NO_BREAK_SPACE = "\xa0"
+"""reportlab draws it with the code of a space, and assigns it none of its own."""
 KEPT_SUBSETS = 16
 """Subsets whose streams each face keeps (each some 20 kB): enough for the few that recur."""
 
@@ -105,7 +115,7 @@ class _SubsetFontObject(PDFTrueTypeFont):
         self.descriptor = descriptor
 
     def format(self, document: PDFDocument) -> bytes:
-        numbers = document.idToObjectNumberAndVersion
+        numbers = object_numbers(document)
         return b"".join(
             (
                 b"<<\n/BaseFont ",
@@ -141,16 +151,15 @@ class SubsetKeepingFont(TTFont):
         """The codes of ``text`` in this document's subsets, as reportlab's ``splitString`` gives them: ``(subset, codes)`` runs.
 
         Drawing a paragraph asks for every run of text; most are made of characters the document
-        has used before, all in its first subset. Those are looked up at once; any other text
-        (a character new to the document, a no-break space, which reportlab never assigns a code
-        of its own, one in a later subset) goes to reportlab.
+        has used before, all in its first subset. Those are encoded at once through the codes
+        reportlab assigned them (a no-break space as a space, as reportlab draws it); any other
+        text (a character new to the document, one in a later subset) goes to reportlab.
         """
-        state = self.state.get(doc)
-        if state is not None and isinstance(text, str):
-            assignments: dict[int, int] = state.assignments  # type: ignore[attr-defined]  # set by State, not in its stubs
+        assignments = assigned_codes(self, doc)
+        if assignments is not None and isinstance(text, str):
             try:
-                codes = bytes([assignments[code] for code in map(ord, text)])
-            except (KeyError, ValueError):  # a character not assigned yet, or one in a later subset
+                codes = charmap_encode(text.replace(NO_BREAK_SPACE, " "), "strict", assignments)[0]
+            except (UnicodeEncodeError, TypeError):  # a character not assigned yet, or one in a later subset (a code past 255)
                 pass
             else:
                 return [(0, codes)] if codes else []
@@ -159,10 +168,8 @@ class SubsetKeepingFont(TTFont):
 
     def addObjects(self, doc: PDFDocument) -> None:  # noqa: N802 - reportlab calls it so
         """Add each subset of this font used in ``doc``: font, widths, ToUnicode map, descriptor and font file."""
-        state = self.state[doc]
-        state.frozen = 1
-        fonts = cast(PDFDictionary, doc.idToObject["BasicFonts"]).dict  # reportlab files its font dictionary there
-        for number, subset in enumerate(state.subsets):
+        fonts = font_resources(doc)
+        for number, subset in enumerate(closed_subsets(self, doc)):
             internal_name = self.getSubsetInternalName(number, doc)[1:]
             streams = self._streams(number, tuple(subset), doc)
             to_unicode, descriptor = f"toUnicodeCMap:{streams.base_name}", f"fontDescriptor:{streams.base_name}"
@@ -172,7 +179,7 @@ class SubsetKeepingFont(TTFont):
             font = _SubsetFontObject(internal_name, streams.base_name, len(subset) - 1, streams.widths, to_unicode, descriptor)
             doc.Reference(font, internal_name)
             fonts[internal_name] = font
-        del self.state[doc]
+        forget_subsets(self, doc)
 
     def _font_file_name(self, base_name: str) -> str:
         """The name reportlab gives the object of a subset's font file."""

@@ -17,18 +17,21 @@ import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from string import whitespace
 from types import MethodType
 from typing import Any, cast
 
 from reportlab import rl_config
 from reportlab.lib.abag import ABag
-from reportlab.lib.rl_accel import fp_str
+from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
+from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader, _digester  # type: ignore[attr-defined]  # private, not in its stubs
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import (
     NoEncryption,
     PDFCrossReferenceTable,
+    PDFDictionary,
     PDFDocument,
     PDFFile,
     PDFImageXObject,
@@ -37,7 +40,7 @@ from reportlab.pdfbase.pdfdoc import (
     PDFTrailer,
 )
 from reportlab.pdfbase.pdfdoc import format as pdf_format
-from reportlab.pdfbase.ttfonts import ShapedStr, TTFont
+from reportlab.pdfbase.ttfonts import ShapedStr, TTFont, TTFontFile
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import BaseDocTemplate, Flowable
@@ -48,22 +51,34 @@ from reportlab.platypus.paragraph import (  # type: ignore[attr-defined]  # priv
     _FUZZ,
     FragLine,
     ParaLines,
+    _do_line,
+    _do_post_text,
+    _drawBullet,
     _getFragWords,
     _handleBulletWidth,
     _HSFrag,
     _hyphenateFragWord,
+    _hyphenateWord,
     _InjectedFrag,
     _processed_frags,
+    _setTXLineProps,
     _SHYWord,
     _SplitFrag,
     _SplitFragH,
     _splitFragWord,
+    _SplitWord,
+    _splitWord,
+    _SplitWordH,
+    _trailingSpaceLength,
+    _wsc_re_split,
     hyphenationMinWordLength,
+    lstrip,
+    setXPos,
+    strip,
     textTransformFrags,
 )
 from reportlab.platypus.paraparser import ParaParser
-
-from guide.render.pdf.image_stream import image_stream, picture_name
+from reportlab.rl_config import paraFontSizeHeightOffset
 
 DIGEST = "digest"
 """The attribute a registered font keeps the SHA-256 of its file's bytes in."""
@@ -134,6 +149,46 @@ def forget_other_bytes(name: str, font: TTFont) -> None:
         del pdfmetrics._dynFaceNames[font.face.name]  # type: ignore[attr-defined]
 
 
+# Attributes reportlab documents nowhere, read here only (tests/test_architecture.py keeps other modules off them).
+
+
+def object_numbers(document: PDFDocument) -> dict[str, tuple[int, int]]:
+    """Each named object's number and generation in ``document``, once numbered: for writing references to it directly."""
+    numbers: dict[str, tuple[int, int]] = document.idToObjectNumberAndVersion
+    return numbers
+
+
+def font_resources(document: PDFDocument) -> dict[str, Any]:
+    """The document's fonts by their names in it (``F1+0``), where reportlab files each font it embeds."""
+    fonts: dict[str, Any] = cast(PDFDictionary, document.idToObject["BasicFonts"]).dict
+    return fonts
+
+
+def glyph_starts(face: TTFontFile) -> list[int]:
+    """Where each glyph's data starts in a face's glyph table, and (last) where the last one's ends."""
+    starts: list[int] = face.glyphPos
+    return starts
+
+
+def assigned_codes(font: TTFont, document: PDFDocument) -> dict[int, int] | None:
+    """The code each character ``font`` drew in ``document`` has in its subsets (256 a subset); None before it drew any."""
+    used = font.state.get(document)
+    return None if used is None else cast(dict[int, int], used.assignments)  # type: ignore[attr-defined]  # not in its stubs
+
+
+def closed_subsets(font: TTFont, document: PDFDocument) -> list[list[int]]:
+    """The characters of each of ``font``'s subsets in ``document``, which from now on takes no more, as reportlab's own
+    embedding of them does first."""
+    used = font.state[document]
+    used.frozen = 1
+    return cast(list[list[int]], used.subsets)
+
+
+def forget_subsets(font: TTFont, document: PDFDocument) -> None:
+    """Drop what ``font`` kept of its subsets in ``document``, once they are embedded, as reportlab does."""
+    del font.state[document]
+
+
 def build_unwritten(document: BaseDocTemplate, story: list[Flowable], canvasmaker: Any) -> None:
     """Lay out and draw ``story`` as ``document.build`` does, but leave the document unwritten: its canvas not saved.
 
@@ -169,6 +224,8 @@ KEPT_PARSES = 2_000
 """Texts a look keeps parsed before it starts afresh: a few topics' sheets and keys, some megabytes at most."""
 KEPT_WRAPS = 400
 """Texts a look keeps broken into lines, at one width each, the latest kept: a topic's documents wrap some 150."""
+KEPT_WIDTHS = 5_000
+"""Words a look keeps measured, per face and size, before it starts afresh: some half a megabyte each."""
 
 
 class ParsedTexts:
@@ -185,6 +242,11 @@ class ParsedTexts:
         self._parsed: dict[tuple[Any, ...], tuple[Any, ...]] = {}
         self._wraps: OrderedDict[tuple[Any, ...], dict[str, Any]] = OrderedDict()
         self._shapes: dict[tuple[Any, ...], Shape] = {}
+        self._widths: dict[tuple[str, float], dict[str, float]] = {}
+        self.spaces: dict[tuple[str, float], float] = {}
+        """A space's width in each font and size its texts use."""
+        self.bounds: dict[tuple[str, float], tuple[float, float]] = {}
+        """Each font's ascent and descent at each size its texts use."""
 
     def get(self, key: tuple[Any, ...]) -> tuple[Any, ...] | None:
         return self._parsed.get(key)
@@ -211,6 +273,17 @@ class ParsedTexts:
         if len(self._wraps) >= KEPT_WRAPS:
             self._wraps.popitem(last=False)  # the first kept: the topics before are done
         self._wraps[key] = wrapped
+
+    def word_widths(self, font_name: str, size: float) -> dict[str, float]:
+        """The widths of the words measured in the font ``font_name`` at ``size``, by word, for the caller to read and add to.
+
+        Breaking a text into lines measures each of its words; most words of a text (the, of, and,
+        a name) were measured before, in this look's other texts.
+        """
+        widths = self._widths.get((font_name, size))
+        if widths is None or len(widths) >= KEPT_WIDTHS:
+            widths = self._widths[(font_name, size)] = {}
+        return widths
 
 
 def share_parsing(styles: Iterable[ParagraphStyle]) -> None:
@@ -293,10 +366,21 @@ class Paragraph(PlainParagraph):
         return size
 
     def breakLines(self, width: Any) -> Any:  # noqa: N802 - reportlab's name
-        """reportlab's line breaking; for a paragraph of several plain runs of text, the same lines found faster (``break_runs``)."""
+        """reportlab's line breaking; for a paragraph of plain runs of text, the same lines found faster (``break_runs``, or
+        ``break_words`` for a single run)."""
         if runs_only(self):
             return break_runs(self, width)
+        if one_run_only(self):
+            return break_words(self, width)
         return super().breakLines(width)
+
+    def drawPara(self, debug: int = 0) -> None:  # noqa: N802 - reportlab's name
+        """reportlab's drawing of the lines; for a paragraph of runs of text set left or justified, the same text object
+        written faster (``draw_runs``)."""
+        if debug or not draws_runs(self):
+            super().drawPara(debug)
+            return
+        draw_runs(self)
 
     def least_wrapped_height(self, available_width: float) -> float:
         """A height a wrap to any width never gives less than, found without breaking the text into lines: one line's
@@ -456,6 +540,147 @@ def _shape_of(handed: list[tuple[str, int, int]], fragments: list[Any], bullets:
     return Shape(tuple(made))
 
 
+def one_run_only(paragraph: PlainParagraph) -> bool:
+    """Whether ``paragraph`` is what ``break_words`` breaks as reportlab does: one run of text (as parsed, not the words a
+    split left), with no soft hyphen, image or mark, on no background, without dots after it, in a style written left to
+    right without shaping, hyphenated by a callable."""
+    style, frags = paragraph.style, cast(list[Any], paragraph.frags)
+    if len(frags) != 1 or style.endDots or style.shaping or style.wordWrap:
+        return False
+    run = frags[0]
+    hyphenator = getattr(style, "hyphenationLang", "")
+    if (hyphenator and not callable(hyphenator)) or _processed_frags(frags):
+        return False
+    return hasattr(run, "text") and not hasattr(run, "cbDefn") and not hasattr(run, "backColor") and "\xad" not in run.text
+
+
+def break_words(paragraph: Any, width: Any) -> Any:
+    """reportlab's ``Paragraph.breakLines`` for a paragraph ``one_run_only`` accepts: the same lines of words and measures.
+
+    Its steps in its order, with the same arithmetic; a word's width, a space's and the font's ascent and descent are
+    looked up where the paragraph's look measured them before (``ParsedTexts``). tests/test_line_breaks.py compares the two.
+    """
+    paragraph._width_max = 0
+    max_widths = width if isinstance(width, tuple | list) else [width]
+    lines: list[tuple[float, list[str]]] = []
+    paragraph.height = lineno = 0
+    maxlineno = len(max_widths) - 1
+    style = paragraph.style
+    hyphenator = getattr(style, "hyphenationLang", "") or None
+    uri_waste_reduce = style.uriWasteReduce
+    embedded = style.embeddedHyphenation
+    hyphenation2 = embedded > 1
+    split_long = style.splitLongWords
+    attempt = hyphenator or uri_waste_reduce or embedded
+    least_word = getattr(style, "hyphenationMinWordLength", hyphenationMinWordLength) if attempt else 0
+    paragraph._splitLongWordCount = paragraph._hyphenations = 0
+    _handleBulletWidth(paragraph.bulletText, style, max_widths)
+    max_width = max_widths[0]
+    run = paragraph.frags[0]
+    font_name, font_size = run.fontName, run.fontSize
+    parsed: ParsedTexts | None = getattr(style, PARSED_TEXTS, None)
+    bounds = parsed.bounds if parsed is not None else {}
+    extent = bounds.get((font_name, font_size))
+    if extent is None:
+        extent = bounds[(font_name, font_size)] = pdfmetrics.getAscentDescent(font_name, font_size)
+    ascent, descent = extent
+    text = strip(run.text)
+    if not text:
+        return run.clone(kind=0, lines=[], ascent=ascent, descent=descent, fontSize=font_size)
+    words = _wsc_re_split(text) if NO_BREAK_SPACE in text else text.split()  # reportlab's ``split``
+    measure = pdfmetrics.getFont(font_name).stringWidth
+    widths = parsed.word_widths(font_name, font_size) if parsed is not None else {}
+    spaces = parsed.spaces if parsed is not None else {}
+    space_width = spaces.get((font_name, font_size))
+    if space_width is None:
+        space_width = spaces[(font_name, font_size)] = pdfmetrics.stringWidth(" ", font_name, font_size)
+    shrink = style.spaceShrinkage * space_width
+    line: list[str] = []
+    current_width = -space_width  # as reportlab: no space before a line's first word
+    forced_split = 0
+    while words:
+        word = words.pop(0)
+        if not word and isinstance(word, _SplitWord):
+            forced_split = 1
+        word_width = widths.get(word)
+        if word_width is None:
+            word_width = widths[word] = measure(word, font_size, encoding="utf8")
+        new_width = current_width + space_width + word_width
+        limit = max_width + shrink * len(line)
+        if new_width > limit and not (isinstance(word, _SplitWordH) or forced_split):
+            if attempt:
+                allowed = not getattr(run, "nobr", False)
+                parts = _hyphenateWord(
+                    hyphenator if allowed else None,
+                    font_name,
+                    font_size,
+                    word,
+                    word_width,
+                    new_width,
+                    limit,
+                    uri_waste_reduce if allowed else False,
+                    embedded and allowed,
+                    least_word,
+                )
+                if parts:
+                    words[0:0] = parts
+                    paragraph._hyphenations += 1
+                    forced_split = 1
+                    continue
+                if hyphenation2 and len(line):
+                    parts = _hyphenateWord(
+                        hyphenator if allowed else None,
+                        font_name,
+                        font_size,
+                        word,
+                        word_width,
+                        word_width,
+                        max_width,
+                        uri_waste_reduce if allowed else False,
+                        embedded and allowed,
+                        least_word,
+                    )
+                    if parts:
+                        words[0:0] = [word]
+                        forced_split = 1
+                        new_width = current_width
+                        word = None
+            if split_long and not (isinstance(word, _SplitWord) or forced_split):
+                nmw = min(lineno, maxlineno)
+                if word_width > max(max_widths[nmw : nmw + 1]):
+                    words[0:0] = _splitWord(word, current_width + space_width, max_widths, lineno, font_name, font_size, "utf8")
+                    paragraph._splitLongWordCount += 1
+                    forced_split = 1
+                    continue
+        if new_width <= limit or not len(line) or forced_split:
+            if word:
+                line.append(word)
+            if forced_split:
+                forced_split = 0
+                if new_width > paragraph._width_max:
+                    paragraph._width_max = new_width
+                lines.append((max_width - new_width, line))
+                line = []
+                current_width = -space_width
+                lineno += 1
+                max_width = max_widths[min(maxlineno, lineno)]
+            else:
+                current_width = new_width
+        else:
+            if current_width > paragraph._width_max:
+                paragraph._width_max = current_width
+            lines.append((max_width - current_width, line))
+            line = [word]
+            current_width = word_width
+            lineno += 1
+            max_width = max_widths[min(maxlineno, lineno)]
+    if line:
+        if current_width > paragraph._width_max:
+            paragraph._width_max = current_width
+        lines.append((max_width - current_width, line))
+    return run.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=font_size)
+
+
 def runs_only(paragraph: PlainParagraph) -> bool:
     """Whether ``paragraph`` is what ``break_runs`` breaks as reportlab does: several runs of text, or its words once broken
     (a split's second part), with no soft hyphens, line breaks, inline images or marks, in a style written left to right
@@ -480,6 +705,68 @@ def _clone(run: Any, text: str) -> Any:
     copied = _copied(run)
     copied.text = text
     return copied
+
+
+NO_BREAK_SPACE = "\xa0"
+"""reportlab keeps the words either side of it together, and widens it as a space in a justified line."""
+
+
+def run_words(runs: list[Any], parsed: ParsedTexts | None) -> list[Any]:
+    """reportlab's ``_getFragWords`` for the runs of text of a paragraph ``runs_only`` accepts (none holding a soft
+    hyphen): the same words, each a list of its width and its pieces, a word followed by a space an ``_HSFrag``.
+
+    Each word is measured by its font directly, the font looked up once a run rather than once a word, and a word
+    measured before in the same font and size (``parsed``'s) is not measured again.
+    """
+    words: list[Any] = []
+    word: list[Any] = []
+    width: Any = 0
+    leading_space = True  # white space before the first word is dropped
+    for run in runs:
+        text = run.text
+        if text == "":
+            continue
+        run._fkind = _FK_TEXT
+        if leading_space:
+            text = lstrip(text)
+            if not text:
+                continue
+            leading_space = False
+        measure = pdfmetrics.getFont(run.fontName).stringWidth
+        size = run.fontSize
+        widths = parsed.word_widths(run.fontName, size) if parsed is not None else {}
+        pieces = _wsc_re_split(text) if NO_BREAK_SPACE in text else text.split()  # reportlab's ``split``
+        if text[0] in whitespace or not pieces:
+            if word:  # the space ends the word the run before left open
+                word.insert(0, width)
+                words.append(word)
+                word = []
+                width = 0
+                pieces.insert(0, "")
+            elif not (words and isinstance(words[-1], _HSFrag)):
+                pieces.insert(0, "")
+            elif not pieces:
+                continue
+        last = len(pieces) - 1
+        for index, piece in enumerate(pieces):
+            piece_width = widths.get(piece)
+            if piece_width is None:
+                piece_width = widths[piece] = measure(piece, size, encoding="utf8")
+            word.append((run, piece))
+            width += piece_width
+            if index < last or text[-1] in whitespace:  # a space follows
+                word.insert(0, width)
+                words.append(_HSFrag(word))
+                word = []
+                width = 0
+    if word:
+        word.insert(0, width)
+        words.append(word)
+    if not words and runs:
+        first = runs[0]
+        first._fkind = _FK_TEXT
+        words = [[0, (first, "")]]
+    return words
 
 
 SAME_RUN = ("fontName", "fontSize", "textColor", "rise", "us_lines", "link", "backColor", "nobr")
@@ -513,8 +800,8 @@ def break_runs(paragraph: Any, width: Any) -> Any:
     max_width = max_widths[0]
     just_breaks = not style.justifyBreaks
 
-    spaces: dict[tuple[str, float], float] = {}
-    bounds: dict[tuple[str, float], tuple[float, float]] = {}
+    parsed: ParsedTexts | None = getattr(style, PARSED_TEXTS, None)
+    spaces, bounds = (parsed.spaces, parsed.bounds) if parsed is not None else ({}, {})
     joins: dict[tuple[int, int], bool] = {}
 
     def space(font_name: str, font_size: float) -> float:
@@ -565,7 +852,7 @@ def break_runs(paragraph: Any, width: Any) -> Any:
 
     words: list[Any] = []
     fragments: list[Any] = []
-    _words = _getFragWords(paragraph.frags, max_width)
+    _words = _getFragWords(paragraph.frags, max_width) if _processed_frags(paragraph.frags) else run_words(paragraph.frags, parsed)
     line_start = 0
     source: Any = None  # the run the last word of the line was cloned from
     n = 0
@@ -587,7 +874,7 @@ def break_runs(paragraph: Any, width: Any) -> Any:
         new_width = current_width + space_width + word_width if word_width > 0 else current_width
         line_break = f._fkind == _FK_BREAK
         limit = max_width
-        if shrinkage:
+        if shrinkage and (new_width > max_width or shrinkage < 0):  # a word that fits unshrunk fits shrunk: no need to know
             shrink = space_width
             for word in words:
                 if word._fkind == _FK_TEXT:
@@ -641,12 +928,14 @@ def break_runs(paragraph: Any, width: Any) -> Any:
             if text:
                 n += 1
             font_size = f.fontSize
-            extent = folded(extent, f.fontName, font_size)
+            same_run = bool(words) and f is source  # its font is on the line already, and it joins the line's last word
+            if not same_run:
+                extent = folded(extent, f.fontName, font_size)
             if not words:
                 g = _clone(f, text)
                 source = f
                 words = [g]
-            elif not joins_with(source, f):
+            elif not same_run and not joins_with(source, f):
                 if space_width:
                     for word in reversed(words):
                         if word._fkind == _FK_TEXT:
@@ -706,6 +995,214 @@ def break_runs(paragraph: Any, width: Any) -> Any:
     return ParaLines(kind=1, lines=lines)
 
 
+DRAWN_ALIGNMENTS = (TA_LEFT, TA_JUSTIFY)
+"""The alignments ``draw_runs`` sets lines in."""
+
+
+def draws_runs(paragraph: PlainParagraph) -> bool:
+    """Whether ``draw_runs`` draws ``paragraph`` as reportlab does: lines of runs of text (no inline image or mark, no run
+    on a background), set left or justified, left to right, at the style's leading, on no background or border, with no
+    dots after the last line."""
+    style = paragraph.style
+    broken = getattr(paragraph, "blPara", None)
+    if broken is None or broken.kind != 1 or style.alignment not in DRAWN_ALIGNMENTS or style.wordWrap or style.endDots:
+        return False
+    if style.backColor or (getattr(style, "borderColor", None) and getattr(style, "borderWidth", None)):
+        return False
+    if getattr(paragraph, "autoLeading", getattr(style, "autoLeading", "")) in ("min", "max"):
+        return False
+    if "preformatted" in type(paragraph).__name__.lower():
+        return False
+    return not any(hasattr(run, "cbDefn") or getattr(run, "backColor", None) for line in broken.lines for run in line.words)
+
+
+def draw_runs(paragraph: Any) -> None:
+    """What reportlab's ``Paragraph.drawPara`` draws of a paragraph ``draws_runs`` accepts: the same text object, operator
+    for operator, and the same link annotations and underlines.
+
+    reportlab asks of every run of a line whether it is an image or a mark, on a background, under a changed leading, and
+    measures it and the space after the run before it, for where links and underlines go: a sixth of drawing a study
+    sheet. Here what the paragraph's runs hold is asked once, and runs are measured only in a paragraph with links or
+    underlines. tests/test_line_writer.py compares the two on generated paragraphs.
+    """
+    canvas = paragraph.canv
+    style = paragraph.style
+    lines = paragraph.blPara.lines
+    count = len(lines)
+    if not count:
+        return
+    offsets = getattr(paragraph, "_offsets", [0])
+    offsets += (count - len(offsets)) * [offsets[-1]]
+    canvas.saveState()
+    offset = style.firstLineIndent + offsets[0]
+    first = lines[0]
+    y = paragraph.height - (first.fontSize if paraFontSizeHeightOffset else getattr(first, "ascent", first.fontSize))
+    if paragraph.bulletText:
+        offset = _drawBullet(canvas, offset, y, paragraph.bulletText, style, rtl=False)
+    text = paragraph.beginText(style.leftIndent, y)
+    text.preformatted = False
+    _setTXLineProps(text, canvas, style)
+    text._do_line = MethodType(_do_line, text)
+    text.direction = style.wordWrap
+    state = text.XtraState = ABag()
+    state.textColor = state.backColor = None
+    state.rise = 0
+    state.backColors = []
+    state.us_lines, state.links, state.link = {}, {}, {}
+    state.leading = style.leading
+    state.leftIndent = style.leftIndent
+    text._leading = text._olb = None
+    state.cur_y = y
+    state.f = first
+    state.style = style
+    state.autoLeading = getattr(paragraph, "autoLeading", getattr(style, "autoLeading", ""))
+    state.paraWidth = paragraph.width
+    text._fontname = text._fontsize = None
+    justified = style.alignment == TA_JUSTIFY
+    measured = any(run.link or run.us_lines for line in lines for run in line.words)
+    last_index = count - 1
+    justify_last = getattr(paragraph, "_JustifyLast", False)
+    most_words = style.justifyLastLine
+    for index, line in enumerate(lines):
+        last = not justify_last and index == last_index
+        if last and most_words and line.wordCount > most_words:
+            last = False
+        _write_line(text, offset if index == 0 else offsets[index], line, last, justified, measured)
+        if state.links or state.us_lines or state.backColors:
+            _do_post_text(text)
+        else:
+            state.cur_y -= style.leading
+    canvas.drawText(text)
+    canvas.restoreState()
+
+
+def _write_line(text: Any, offset: float, line: Any, last: bool, justified: bool, measured: bool) -> None:
+    """One line at ``offset`` from the paragraph's left, as reportlab's ``_leftDrawParaLineX`` or
+    ``_justifyDrawParaLineX`` writes it: spaces widened where it widens them."""
+    text._x_offset = offset
+    setXPos(text, offset)
+    extra = line.extraSpace
+    if justified:
+        simple = line.lineBreak or -1e-8 < extra <= 1e-8 or (last and extra > -1e-8)
+    else:
+        simple = extra > -1e-8 or getattr(line, "preformatted", False)
+    spaces = 0
+    if not simple:
+        spaces = line.wordCount + sum(run.text.count(NO_BREAK_SPACE) for run in line.words) - 1
+        simple = spaces <= 0
+    if simple:
+        _write_runs(text, offset, line, measured)
+    else:
+        text.setWordSpace(extra / float(spaces))
+        _write_runs(text, offset, line, measured)
+        text.setWordSpace(0)
+    setXPos(text, -offset)
+
+
+def _write_runs(text: Any, x: float, line: Any, measured: bool) -> None:
+    """A line's runs of text, as reportlab's ``_putFragLine`` writes them; where links and underlines begin and end on it
+    kept only when ``measured``."""
+    state = text.XtraState
+    start = text._x0
+    x += state.leftIndent
+    if text._leading != state.leading:
+        text.setLeading(state.leading)
+    runs = line.words
+    final = runs[-1]
+    if not measured:
+        for run in runs:
+            size = run.fontSize
+            if text._fontname != run.fontName or text._fontsize != size:
+                text._setFont(run.fontName, size)
+            colour = run.textColor
+            if state.textColor is not colour and state.textColor != colour:
+                state.textColor = colour
+                text.setFillColor(colour)
+            rise = run.rise
+            if state.rise != rise:
+                state.rise = rise
+                text.setRise(rise)
+            text._textOut(run.text, run is final)
+    else:
+        _write_measured_runs(text, x, runs)
+    if text._x0 != start:
+        setXPos(text, start - text._x0)
+
+
+def _write_measured_runs(text: Any, x: float, runs: list[Any]) -> None:
+    """Runs of text written as ``_write_runs`` writes them, each measured to keep where links and underlines go."""
+    state = text.XtraState
+    canvas = text._canvas
+    link_record = getattr(text, "_linkRecord", None)
+    space = getattr(text, "_wordSpace", 0)
+    spaces = 0
+    underlines, links = state.us_lines, state.links
+    under: Any = []
+    linked: Any = []
+    final = runs[-1]
+    for index, run in enumerate(runs):
+        spaced_x = x + spaces * space
+        end = spaced_x
+        size = run.fontSize
+        colour = run.textColor
+        rise = run.rise
+        if index > 0:
+            end = spaced_x - _trailingSpaceLength(runs[index - 1].text, text)
+        if text._fontname != run.fontName or text._fontsize != size:
+            text._setFont(run.fontName, size)
+        if state.textColor is not colour and state.textColor != colour:
+            state.textColor = colour
+            text.setFillColor(colour)
+        if state.rise != rise:
+            state.rise = rise
+            text.setRise(rise)
+        new_under: set[Any] = set()
+        new_links: set[Any] = set()
+        under_changes = under != run.us_lines
+        if under_changes:
+            new_under = set(run.us_lines) - set(under)
+            for ended in set(under) - set(run.us_lines):
+                underlines[ended] = underlines[ended], end
+        link_changes = linked != run.link
+        if link_changes:
+            new_links = set(run.link) - set(linked)
+            for ended in set(linked) - set(run.link):
+                links[ended] = links[ended], end
+                if link_record is not None:
+                    link_record(ended, "end")
+        written = run.text
+        text._textOut(written, run is final)
+        if under_changes:
+            for begun in new_under:
+                underlines[begun] = (begun, size, colour, spaced_x), size
+            under = run.us_lines
+        for kept in under:
+            begun, largest = underlines[kept]
+            if size > largest:
+                underlines[kept] = begun, size
+        low = rise - 0.2 * size
+        high = rise + size
+        if link_changes:
+            for begun in new_links:
+                links[begun] = (begun, x), low, high
+                if link_record is not None:
+                    link_record(begun, "start")
+            linked = run.link
+        for kept in linked:
+            begun, lowest, highest = links[kept]
+            if low < lowest or high > highest:
+                links[kept] = begun, min(low, lowest), max(high, highest)
+        x += canvas.stringWidth(written, text._fontname, text._fontsize)
+        spaces += written.count(" ") + written.count(NO_BREAK_SPACE)
+    spaced_x = x + (spaces - 1) * space
+    for kept in under:
+        underlines[kept] = underlines[kept], spaced_x
+    for kept in linked:
+        links[kept] = links[kept], spaced_x
+        if link_record is not None:
+            link_record(kept, "end")
+
+
 def _ends_broken(paragraph: PlainParagraph) -> bool:
     """Whether the last line of ``paragraph`` ends in a word broken at a hyphen."""
     lines = getattr(paragraph, "blPara", None)
@@ -736,6 +1233,9 @@ def picture_object(data: bytes) -> PictureObject:
     """The image object of a PNG or JPEG file's bytes: its pixels as they are in the file where a PDF can hold them so
     (``guide.render.pdf.image_stream``), else decoded and compressed as reportlab's ``Canvas.drawImage`` does, in the same bytes.
     """
+    # Imported here: the image streams are written through plain_objects, which reads object numbers through this module.
+    from guide.render.pdf.image_stream import image_stream, picture_name
+
     passed = image_stream(data)
     if passed is not None:
         xobject, width, height = passed
@@ -928,8 +1428,12 @@ class SpacedLines(PDFTextObject):
     its passages in another language are kept, so that they can be marked as their own (``mark``).
     """
 
-    def __init__(self, canvas: Canvas, x: float = 0, y: float = 0, direction: Any = None) -> None:
+    def __init__(
+        self, canvas: Canvas, x: float = 0, y: float = 0, direction: Any = None, selections: dict[tuple[Any, ...], str] | None = None
+    ) -> None:
         super().__init__(canvas, x, y, direction=direction)
+        self.selections = {} if selections is None else selections
+        """The operators selecting a font's subset at a size and leading, made once per document (its canvas keeps them)."""
         self.line_end = ""
         """The last character drawn on the current line."""
         self.spans: list[InlineSpan] = []
@@ -976,10 +1480,14 @@ class SpacedLines(PDFTextObject):
         code = []
         for subset, codes in font.splitString(text, document):
             if subset != state["_curSubset"]:
-                name = font.getSubsetInternalName(subset, document)
-                code.append(f"{name} {fp_str(state['_fontsize'])} Tf {fp_str(state['_leading'])} TL")
+                key = (font, subset, state["_fontsize"], state["_leading"])
+                selection = self.selections.get(key)
+                if selection is None:
+                    name = font.getSubsetInternalName(subset, document)  # the first time, names the font in the document
+                    selection = self.selections[key] = f"{name} {fp_str(state['_fontsize'])} Tf {fp_str(state['_leading'])} TL"
+                code.append(selection)
                 state["_curSubset"] = subset
-            code.append(f"({canvas._escape(codes)}) Tj")
+            code.append(f"({escapePDF(codes)}) Tj")
         return " ".join(code)
 
     def _linkRecord(self, link: tuple[int, str], state: str) -> None:  # noqa: N802 - reportlab's name

@@ -16,6 +16,8 @@ from reportlab import rl_config
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFDocument, PDFName, PDFObject, PDFObjectReference, format, pdfdocEnc
 
+from guide.render.pdf.internals import object_numbers
+
 DICTIONARY_ROW = 6
 """reportlab breaks a dictionary's line after this many entries,"""
 ARRAY_ROW = 10
@@ -57,7 +59,7 @@ class WithReferences(PDFObject):
         """Formatted bytes, and between them the names of the objects referred to."""
 
     def format(self, document: PDFDocument) -> bytes:
-        numbers = document.idToObjectNumberAndVersion
+        numbers = object_numbers(document)
         return b"".join(part if isinstance(part, bytes) else b"%d %d R" % numbers[part] for part in self.parts)
 
 
@@ -106,7 +108,7 @@ def _value(value: Any, document: PDFDocument) -> bytes:
     if kind is int:
         return str(value).encode("ascii")
     if kind is PDFObjectReference:  # "n v R", as it formats itself
-        return b"%d %d R" % document.idToObjectNumberAndVersion[value.name]
+        return b"%d %d R" % object_numbers(document)[value.name]
     if kind is PDFArray and not rl_config.pdfMultiLine:
         return b"[ " + rows([_value(item, document) for item in value.sequence], ARRAY_ROW) + b" ]"
     if kind in (PDFDictionary, PlainDictionary) and type(value.dict) is dict and not rl_config.pdfMultiLine:

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from reportlab.pdfbase.pdfdoc import PDFDocument, PDFObject, PDFString
 
+from guide.render.pdf.internals import object_numbers
 from guide.render.pdf.plain_objects import ARRAY_ROW, DICTIONARY_ROW, name_bytes, rows
 
 
@@ -65,7 +66,7 @@ class ElementObject(PDFObject):
         self.scope = scope
 
     def format(self, document: PDFDocument) -> bytes:
-        numbers = document.idToObjectNumberAndVersion
+        numbers = object_numbers(document)
         parts: list[bytes] = []
         if self.scope is not None:
             parts.append(b"/A <<\n/O /Table /Scope " + name_bytes(self.scope) + b"\n>>")

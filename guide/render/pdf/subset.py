@@ -26,6 +26,8 @@ from reportlab.pdfbase.ttfonts import (
     TTFontFile,
 )
 
+from guide.render.pdf.internals import glyph_starts
+
 COPIED = ("name", "OS/2", "cvt ", "fpgm", "prep")
 """The tables a subset holds as the font holds them, where the font has them."""
 CHECKSUM_TARGET = 0xB1B0AFBA
@@ -42,7 +44,7 @@ class SubsetWriter:
     def __init__(self, face: TTFontFile) -> None:
         self.face = face
         self.char_to_glyph: dict[int, int] = face.charToGlyph
-        self.glyph_pos: list[int] = face.glyphPos
+        self.glyph_pos = glyph_starts(face)
         self.hmetrics: list[tuple[int, int]] = face.hmetrics
         self.glyf = bytes(face.get_table("glyf"))
         self.hhea = bytes(face.get_table("hhea"))

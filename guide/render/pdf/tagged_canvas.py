@@ -101,6 +101,8 @@ class TaggingCanvas(Canvas):
         """The open sequence's mark."""
         self._unplaced: list[UnplacedLink] = []
         self._page_keys: list[int] = []
+        self._font_selections: dict[tuple[Any, ...], str] = {}
+        """What selects each font subset, size and leading this document's text uses (see ``SpacedLines``)."""
         self.setNamedCB(LANGUAGE_MARK, _language_mark)  # a function, not a method: the canvas holding its own method is a reference cycle
 
     # Marked content
@@ -182,7 +184,7 @@ class TaggingCanvas(Canvas):
             code.append(END)
 
     def beginText(self, x: float = 0, y: float = 0, direction: Any = None) -> PDFTextObject:  # noqa: N802 - reportlab's name
-        return SpacedLines(self, x, y, direction=direction)
+        return SpacedLines(self, x, y, direction=direction, selections=self._font_selections)
 
     def drawText(self, aTextObject: PDFTextObject) -> None:  # noqa: N802, N803 - reportlab's names
         """Draw a text object; the first one of an element with a label (a bullet, a term) is the label's.
