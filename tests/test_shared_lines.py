@@ -32,7 +32,7 @@ TEXTS = [
 
 def styles() -> tuple[ParagraphStyle, ParagraphStyle]:
     """A style whose paragraphs share their parses and lines, and the same style on its own."""
-    options = {"fontSize": 10, "leading": 12, "hyphenationLang": Hyphenator("en_GB"), "allowWidows": 0, "allowOrphans": 0}
+    options = {"fontSize": 10, "leading": 12, "hyphenationLang": Hyphenator("en_GB", BuildSession()), "allowWidows": 0, "allowOrphans": 0}
     shared, alone = ParagraphStyle("shared", **options), ParagraphStyle("alone", **options)
     share_parsing([shared])
     return shared, alone
