@@ -65,6 +65,9 @@ from reportlab.platypus.paragraph import (  # type: ignore[attr-defined]  # priv
     _SHYWord,
     _SplitFrag,
     _SplitFragH,
+    _SplitFragHS,
+    _SplitFragHY,
+    _SplitFragLL,
     _splitFragWord,
     _SplitWord,
     _splitWord,
@@ -77,7 +80,7 @@ from reportlab.platypus.paragraph import (  # type: ignore[attr-defined]  # priv
     strip,
     textTransformFrags,
 )
-from reportlab.platypus.paraparser import ParaParser
+from reportlab.platypus.paraparser import ParaFrag, ParaParser
 from reportlab.rl_config import paraFontSizeHeightOffset
 
 DIGEST = "digest"
@@ -416,10 +419,57 @@ class Paragraph(PlainParagraph):
         memo: dict[int, Any] = {}
         kept: dict[float, dict[str, Any]] = state["_kept_wraps"]
         for width, wrapped in list(kept.items()):
-            kept[width] = {name: copy.deepcopy(value, memo) if name in SPLIT_STATE else value for name, value in wrapped.items()}
+            kept[width] = {name: deep_copied(value, memo) if name in SPLIT_STATE else value for name, value in wrapped.items()}
         for name in SPLIT_STATE:
             if name in state:
-                state[name] = copy.deepcopy(state[name], memo)
+                state[name] = deep_copied(state[name], memo)
+
+
+_AS_IS = frozenset({str, int, float, bool, type(None), bytes})
+"""What ``copy.deepcopy`` returns itself, never copied."""
+PLAIN_OBJECTS = frozenset({ABag, ParaFrag, ParaLines, FragLine})
+"""reportlab's classes of lines and fragments that are attributes only: copied as ``copy.deepcopy`` copies them."""
+PLAIN_LISTS = frozenset({_HSFrag, _InjectedFrag, _SplitFrag, _SplitFragH, _SplitFragHY, _SplitFragHS, _SplitFragLL})
+"""reportlab's lists of a word's fragments, marked by class, with no attributes of their own."""
+_NOT_COPIED = object()
+
+
+def deep_copied(value: Any, memo: dict[int, Any]) -> Any:
+    """``copy.deepcopy(value, memo)``, made directly for the lists, tuples, dicts and plain objects of reportlab's lines
+    and fragments (anything else is left to ``copy.deepcopy``): what the originals share, their copies share."""
+    kind = type(value)
+    if kind in _AS_IS:
+        return value
+    copied = memo.get(id(value), _NOT_COPIED)
+    if copied is not _NOT_COPIED:
+        return copied
+    if kind is tuple:
+        items = [deep_copied(item, memo) for item in value]
+        copied = memo.get(id(value), _NOT_COPIED)  # the tuple met again inside itself
+        if copied is not _NOT_COPIED:
+            return copied
+        if all(item is original for item, original in zip(items, value, strict=True)):
+            return value
+        copied = memo[id(value)] = tuple(items)
+        return copied
+    if kind is list or kind in PLAIN_LISTS:
+        copied = memo[id(value)] = kind()
+        if kind is not list and vars(value):
+            copied.__dict__.update(deep_copied(vars(value), memo))
+        copied.extend([deep_copied(item, memo) for item in value])
+        return copied
+    if kind is dict:
+        copied = memo[id(value)] = {}
+        for key, item in value.items():
+            copied[deep_copied(key, memo)] = deep_copied(item, memo)
+        return copied
+    if kind in PLAIN_OBJECTS:
+        copied = memo[id(value)] = object.__new__(kind)
+        state = vars(value)
+        if state:
+            copied.__dict__.update(deep_copied(state, memo))
+        return copied
+    return copy.deepcopy(value, memo)
 
 
 _MARKUP_TOKEN = re.compile(r"<[^<>]*>|&[^;&<>\s]*;")
