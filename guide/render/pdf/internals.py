@@ -30,6 +30,7 @@ from reportlab.lib.utils import ImageReader, _digester  # type: ignore[attr-defi
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import (
     NoEncryption,
+    OutlineEntryObject,
     PDFCrossReferenceTable,
     PDFDictionary,
     PDFDocument,
@@ -37,6 +38,7 @@ from reportlab.pdfbase.pdfdoc import (
     PDFImageXObject,
     PDFObject,
     PDFObjectReference,
+    PDFString,
     PDFTrailer,
 )
 from reportlab.pdfbase.pdfdoc import format as pdf_format
@@ -1434,7 +1436,8 @@ def _formatted_document(document: PDFDocument) -> bytes:
     number = 1
     while number in named:  # objects referred to for the first time as others are written are numbered after them
         name = named[number]
-        content = pdf_format(objects[name], document, toplevel=1)
+        value = objects[name]
+        content = outline_entry(value, document) if type(value) is OutlineEntryObject else pdf_format(value, document, toplevel=1)
         ending = b"endobj\n" if content.endswith(b"\n") else b"\nendobj\n"
         offsets[name] = file.add(b"%d %d obj\n" % numbers[name] + content + ending)
         order.append(name)
@@ -1450,6 +1453,42 @@ def _formatted_document(document: PDFDocument) -> bytes:
     file.add(trailer.format(document))
     written: bytes = file.format(document)
     return written
+
+
+OUTLINE_ENTRY_KEYS = ("Count", "Dest", "First", "Last", "Next", "Parent", "Prev", "Title")
+"""What an outline entry may hold, in the order reportlab writes them (sorted)."""
+_PLAIN_STRING = re.compile(r"[ -'*-\[\]-~]*")
+"""Printable ASCII but for a backslash and parentheses: a string reportlab writes as it is, in parentheses."""
+DICTIONARY_ROW = 6
+"""reportlab breaks a dictionary's line after this many entries, where it writes each on one line (its default)."""
+
+
+def outline_entry(entry: OutlineEntryObject, document: PDFDocument) -> bytes:
+    """What ``OutlineEntryObject.format`` writes (a bookmark: its title, where it leads, its neighbours), references to
+    other objects numbered directly; its entries in rows, as reportlab sets them out."""
+    if rl_config.pdfMultiLine:
+        formatted: bytes = pdf_format(entry, document, toplevel=1)
+        return formatted
+    numbers = object_numbers(document)
+    parts: list[bytes] = []
+    for key in OUTLINE_ENTRY_KEYS:
+        value = getattr(entry, key)
+        if key == "Title":
+            plain = type(value) is str and _PLAIN_STRING.fullmatch(value)
+            formatted = b"(" + value.encode("ascii") + b")" if plain else pdf_format(PDFString(value), document)
+        elif value is None and key not in ("Dest", "Parent"):  # reportlab writes these two whatever they hold
+            continue
+        else:
+            formatted = b"%d %d R" % numbers[value.name] if type(value) is PDFObjectReference else pdf_format(value, document)
+        parts.append(b"/" + key.encode("ascii") + b" " + formatted)
+    return b"<<\n" + rows(parts, DICTIONARY_ROW) + b"\n>>"
+
+
+def rows(parts: list[bytes], row: int) -> bytes:
+    """``parts`` in rows of ``row``, as reportlab sets out a dictionary's entries and an array's items."""
+    for index in reversed(range(row, len(parts), row)):
+        parts.insert(index, b"\n ")
+    return b" ".join(parts)
 
 
 SOFT_ENDS = "-\u00ad"
