@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from guide.load import load_topic, named_theme
 from guide.render.pdf.quiz_paper import render_quiz, render_quiz_answers
 from tests.conftest import TREATY
-from tests.pagefill import page_fills
+from tests.pagefill import page_fills, runs
 from tests.pdfread import text_lines
 from tests.samples import minimal_topic
 from tests.test_sheet_layout import topic_from
@@ -107,7 +107,8 @@ ONE_LINE = [
 @pytest.mark.parametrize("size", SIZES)
 def test_options_that_fit_a_line_each_take_one_in_as_many_columns_as_fit(tmp_path: Path, theme: str, size: str) -> None:
     """Each option whole on one line of the paper and of its key (there in bold when right, with its feedback under it):
-    four years side by side two by two in half the page, a long option across the page rather than broken at its middle."""
+    four years side by side two by two in half the page beside the next question, four in a row where the question stands
+    alone (on A4, with room to spare, each question does), a long option across the page rather than broken at its middle."""
     topic = topic_from({**minimal_topic(), "questions": CHOICES}, tmp_path)
     look = named_theme(theme).with_page_size(size)
     treaty = load_topic(TREATY).topic
@@ -115,8 +116,11 @@ def test_options_that_fit_a_line_each_take_one_in_as_many_columns_as_fit(tmp_pat
         lines = lines_of(pdf)
         for option in ONE_LINE:
             assert any(option.replace("'", "’") in line for line in lines), (option, lines)
-        assert any(re.search(r"A\. 19\d\d B\. 19\d\d", line) for line in lines), lines  # two years a row
-        assert not any(re.search(r"19\d\d [A-D]\. 19\d\d [A-D]\. 19\d\d", line) for line in lines)  # not four: half the page
+        assert any(re.search(r"A\. ?19\d\d B\. ?19\d\d", line) for line in lines), lines  # two years a row at least
+    lines = lines_of(render_quiz(topic, look))  # the key's feedback under a year parts its row's line
+    first, second = (next(run for run in runs(render_quiz(topic, look), 0) if run.text == number) for number in ("1.", "2."))
+    four = any(re.search(r"19\d\d [A-D]\. 19\d\d [A-D]\. 19\d\d", line) for line in lines)
+    assert four == (abs(first.x - second.x) < 1), lines  # two a row in half the page, four where the question stands alone
     for pdf in (render_quiz(treaty, look), render_quiz_answers(treaty, look)):
         assert any("despite its peaceful conduct." in line for line in lines_of(pdf))
 
@@ -150,3 +154,55 @@ def test_a_paper_of_several_pages_moves_questions_on_to_a_short_last_page(tmp_pa
     for pdf in (render_quiz(topic, look), render_quiz_answers(topic, look)):
         fills = page_fills(pdf)
         assert 2 <= len(fills) <= 3 and min(fills) >= 0.65 and fills[-1] >= 0.7, fills
+
+
+ORDERINGS = [
+    {"type": "true_false", "question": "The treaty lasted five years at first.", "answer": True},
+    {
+        "type": "ordering",
+        "items": [
+            "Germany and the Soviet Union sign the Treaty of Rapallo",
+            "The Locarno treaties guarantee Germany's western borders",
+            "Germany and the Soviet Union sign the Treaty of Berlin in April",
+        ],
+    },
+    {"type": "true_false", "question": "Stresemann signed for Germany.", "answer": True},
+    {
+        "type": "ordering",
+        "items": [
+            "The treaty is extended for a further five years by a protocol signed in Moscow in June",
+            "Germany joins the League of Nations with a permanent seat on its council",
+        ],
+    },
+]
+"""Orderings beside true/false questions: items too long for half the page, the longest of the second too long for the
+sheet's reading measure but not for the page's width."""
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("size", SIZES)
+def test_ordering_items_that_fit_a_line_of_the_page_take_one(tmp_path: Path, theme: str, size: str) -> None:
+    """An ordering is set as wide as its longest item needs, not broken in half the page beside a short question."""
+    topic = topic_from({**minimal_topic(), "questions": ORDERINGS}, tmp_path)
+    look = named_theme(theme).with_page_size(size)
+    for pdf in (render_quiz(topic, look), render_quiz_answers(topic, look)):
+        lines = lines_of(pdf)
+        for question in ORDERINGS:
+            for item in question.get("items", []):
+                assert any(item.replace("'", "’") in line for line in lines), (item, lines)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("size", SIZES)
+def test_a_short_paper_asks_its_questions_one_under_another_down_the_page(tmp_path: Path, theme: str, size: str) -> None:
+    """Three choices, the first two short: not side by side at the head of a page left half empty (0.46 full on A4), but
+    one under another, spread down three quarters of the page, the teacher's copy alike, its feedback on one line under
+    its option (the options in as many columns as keep the feedback whole too)."""
+    topic = topic_from({**minimal_topic(), "questions": CHOICES[:3]}, tmp_path)
+    look = named_theme(theme).with_page_size(size)
+    for pdf in (render_quiz(topic, look), render_quiz_answers(topic, look)):
+        fills = page_fills(pdf)
+        assert len(fills) == 1 and fills[0] >= 0.7, fills
+        numbers = [run for run in runs(pdf, 0) if run.text in ("1.", "2.", "3.")]
+        assert len(numbers) == 3 and len({round(run.x) for run in numbers}) == 1, numbers  # each at the left, alone in its row
+    assert "Yes, in April." in lines_of(render_quiz_answers(topic, look))

@@ -41,6 +41,9 @@ COLUMN_REACH_PT = 120
 """Text this near a heading's left edge is in its column: the sidebar starts some 300 points right of the main column."""
 
 LONG_KEY_FACTS = yaml.safe_load((ROOT / "tests" / "data" / "topics" / "long-key-facts.yaml").read_text(encoding="utf-8"))
+SHORT_FACTS_TIMELINE = ROOT / "tests" / "data" / "topics" / "short-facts-timeline.yaml"
+LONG_PROSE_SHORT_SIDEBAR = ROOT / "tests" / "data" / "topics" / "long-prose-short-sidebar.yaml"
+OVER_TWO_PAGES = ROOT / "tests" / "data" / "topics" / "a-few-lines-over-two-pages.yaml"
 
 needs_poppler = pytest.mark.skipif(not have_poppler(), reason="poppler (pdftoppm) is not installed")
 
@@ -743,3 +746,43 @@ def test_the_keys_answers_stand_in_the_accent_colour_and_its_points_at_most_a_po
     pointed = [(pt, bare) for color, pt, bare in drawn if color == ink and bare and bare in looked_for]
     assert all(point in "".join(bare for _, bare in pointed) for point in points)
     assert min(pt for pt, _ in pointed) >= max(9.0, chosen.body_pt - 1.0), pointed
+
+
+@needs_poppler
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("theme", THEMES)
+def test_a_topic_a_little_over_a_page_fits_one_or_fills_two_in_balance(theme: str, size: str) -> None:
+    """Its one source, after the timeline across the page, ran on alone: two pages 0.71 and 0.35 full (A4, classic).
+
+    On A4 the timeline goes across the foot of the page, the source beside the text: one page (its sidebar on the left,
+    the modern theme's text is too long for that, as is every theme's on the shorter Letter page). Two pages are each
+    well filled, the second at least two fifths.
+    """
+    pdf = render_study_sheet(load_topic(SHORT_FACTS_TIMELINE).topic, named_theme(theme).with_page_size(size))
+    fills = page_fills(pdf)
+    if size == "a4" and theme != "modern":
+        assert len(fills) == 1, fills
+        assert squeezed("Sources") in squeezed(text_of(PdfReader(io.BytesIO(pdf))))
+    else:
+        assert len(fills) == 2 and min(fills) >= LEAST_FILL, fills
+
+
+@needs_poppler
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("theme", THEMES)
+def test_a_sheet_on_two_pages_keeps_its_front_full_once_the_back_is_half_full(theme: str, size: str) -> None:
+    """Prose longer than its sidebar by a third of a page: room kept at the front's foot fills the back, but no further than
+    the back needs (half full): the front was left 0.71 full for a back 0.62 (A4, classic); now 0.83 and 0.51."""
+    fills = page_fills(render_study_sheet(load_topic(LONG_PROSE_SHORT_SIDEBAR).topic, named_theme(theme).with_page_size(size)))
+    assert len(fills) == 2 and fills[0] >= 0.78 and fills[1] >= LEAST_FILL, fills
+
+
+@needs_poppler
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("theme", THEMES)
+def test_a_third_page_is_never_a_few_lines_alone(theme: str, size: str) -> None:
+    """Two pages of text and a little more: on Letter in the modern theme a third page held a few lines of it (0.05 full),
+    the tighter setting taken as soon as it kept the pages before well filled; now the layouts go on until one gives
+    the third page a share of its own (the timeline across it: 0.36). Elsewhere the topic takes two well-filled pages."""
+    fills = page_fills(render_study_sheet(load_topic(OVER_TWO_PAGES).topic, named_theme(theme).with_page_size(size)))
+    assert 2 <= len(fills) <= 3 and min(fills) >= 0.3, fills

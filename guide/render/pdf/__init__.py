@@ -25,6 +25,9 @@ __all__ = ["render_answer_key", "render_study_sheet"]
 
 LEAST_FILL = 0.4
 """No page but the last of three or more may be emptier than this."""
+LEAST_LAST_FILL = 0.2
+"""The last of three or more pages may be emptier than ``LEAST_FILL``, not this empty: a few lines alone on a page of their own
+are worth every arrangement, and room kept at page feet."""
 SETTLED_FILL = 0.5
 """A well-filled layout whose last page is at least this full is taken; an emptier last page may still be saved."""
 RESERVE_MARGIN = 0.08
@@ -73,8 +76,9 @@ def render_study_sheet(topic: Topic, theme: Theme, course: Course | None = None,
     for arrangement in ARRANGEMENTS:
         tried.append((arrangement, render(arrangement)))
         best = best_filled(rendered for _, rendered in tried)
-        # An emptier last page is worth one more try only where a tighter setting might save it.
-        if well_filled(best.fills) and (best.fills[-1] >= SETTLED_FILL or arrangement.tight or len(best.fills) == 1):
+        # An emptier last page is worth one more try only where a tighter setting might save it; a few lines alone, every try.
+        settles = best.fills[-1] >= SETTLED_FILL or (arrangement.tight and best.fills[-1] >= LEAST_LAST_FILL) or len(best.fills) == 1
+        if well_filled(best.fills) and settles:
             return best.pdf()
     return best_with_room_at_feet(tried, render, grid.page_height).pdf()
 
@@ -88,6 +92,7 @@ def best_with_room_at_feet(
     as much room there: a box continued from the sidebar is set across the next page, in a
     fraction of the height it left. So the next best layouts get their turn, best first, until
     one is well filled (at most ``MOST_LAYOUTS_WITH_ROOM`` of them); layouts filling their pages alike are tried once.
+    Of the layouts, the best balanced by ``balanced_rank``.
     """
     laid_out: list[Rendered] = []
     seen: set[tuple[float, ...]] = set()
@@ -95,14 +100,20 @@ def best_with_room_at_feet(
         if rendered.fills in seen:
             continue
         seen.add(rendered.fills)
-        laid_out.append(with_room_at_feet(rendered, partial(render, arrangement), page_height))
+        laid_out.append(with_room_at_feet(rendered, partial(render, arrangement), page_height, balanced_rank))
         if well_filled(laid_out[-1].fills) or len(seen) == MOST_LAYOUTS_WITH_ROOM:
             break
-    return best_filled(laid_out)
+    return min(laid_out, key=balanced_rank)
 
 
-def with_room_at_feet(rendered: Rendered, render: Callable[[float], Rendered], page_height: float) -> Rendered:
-    """``rendered``, or a layout of it with room kept free at the foot of each page if that fills its last page better."""
+def with_room_at_feet(
+    rendered: Rendered,
+    render: Callable[[float], Rendered],
+    page_height: float,
+    rank: Callable[[Rendered], tuple[float, ...]] | None = None,
+) -> Rendered:
+    """``rendered``, or a layout of it with room kept free at the foot of each page if that fills its pages better by ``rank``
+    (``filled_rank`` unless given)."""
     if len(rendered.fills) < 2 or rendered.fills[-1] >= LEAST_FILL:
         return rendered
     tried = [rendered]
@@ -112,7 +123,7 @@ def with_room_at_feet(rendered: Rendered, render: Callable[[float], Rendered], p
             tried.append(render(reserve_pt))
         except LayoutError:  # something on the sheet is taller than the shortened pages
             break
-    return best_filled(tried)
+    return min(tried, key=rank or filled_rank)
 
 
 def best_filled(tried: Iterable[Rendered]) -> Rendered:
@@ -123,6 +134,17 @@ def best_filled(tried: Iterable[Rendered]) -> Rendered:
 def filled_rank(rendered: Rendered) -> tuple[bool, int, float]:
     """How well ``rendered`` fills its pages, best lowest: well filled first, then the fewest pages, then the fullest emptiest page."""
     return (not well_filled(rendered.fills), len(rendered.fills), -min(rendered.fills))
+
+
+def balanced_rank(rendered: Rendered) -> tuple[bool, int, float, float, float]:
+    """As ``filled_rank``, an emptiest page ``SETTLED_FILL`` full or more counting as full; then the fuller pages before the last.
+
+    A sheet on two pages is printed on both sides of one: its front is what a class sees first. Room kept free at the
+    foot of the front fills the back, but only so far as the back needs to read as a page of its own; past that, an
+    emptier front for a fuller back is no better balance, only a front left a third empty.
+    """
+    fills = rendered.fills
+    return (not well_filled(fills), len(fills), -min(min(fills), SETTLED_FILL), -min(fills[:-1], default=1.0), -min(fills))
 
 
 def render_answer_key(topic: Topic, theme: Theme, course: Course | None = None, session: BuildSession | None = None) -> bytes:

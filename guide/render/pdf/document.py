@@ -217,6 +217,16 @@ def one_page_fill(story: list[Flowable], theme: Theme, furniture: Furniture) -> 
     return round((pages.first_top - feet[-1]) / (pages.first_top - document.bottomMargin), 3)  # as _FillMark measures
 
 
+def fits_one_page(story: list[Flowable], theme: Theme, styles: Styles, labels: Labels, furniture: Furniture, metadata: Metadata) -> bool:
+    """Whether ``render_story`` lays ``story`` out on one page: measured (see ``one_page_fill``), drawn only where the
+    measure cannot tell, so a choice made by it is the same whether the measure or the drawing answers."""
+    if one_page_fill(story, theme, furniture) is not None:
+        return True
+    if all(_placed_plainly(flowable) for flowable in story):
+        return False
+    return len(render_story(story, theme, styles, labels, furniture, metadata).fills) == 1
+
+
 def _placed_plainly(flowable: Flowable) -> bool:
     """Whether a document places ``flowable`` in its frame and does nothing else with it (see ``BaseDocTemplate.handle_flowable``)."""
     style = getattr(flowable, "style", None)

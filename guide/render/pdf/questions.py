@@ -108,12 +108,25 @@ class Questions:
         question = item.question
         if not isinstance(question, ChoiceQuestion):
             return 0.0
-        widths = []
-        for place, index in enumerate(item.order):
-            option = Paragraph(f"<b>{letter(place)}.&nbsp;{self.blocks.inline(question.options[index].text)}</b>", self.styles.body)
-            option.wrap(MAX_PT, MAX_PT)
-            widths.append(max(option.getActualLineWidths0()))
-        return max(widths)
+        return max(
+            _one_line_width(Paragraph(f"<b>{letter(place)}.&nbsp;{self.blocks.inline(question.options[index].text)}</b>", self.styles.body))
+            for place, index in enumerate(item.order)
+        )
+
+    def _widest_feedback(self, question: ChoiceQuestion) -> float:
+        """How wide the widest feedback under a choice's options is set on one line, as the key sets it: the paper and its key
+        both give the options as many columns as keep it on one line too (0 without feedback)."""
+        feedback = [option.feedback for option in question.options if option.feedback]
+        lines = (Paragraph(self._feedback(said).removeprefix("<br/>"), self.styles.body) for said in feedback)
+        return max((_one_line_width(line) for line in lines), default=0.0)
+
+    def widest_row(self, item: Arranged) -> float:
+        """How wide the widest row of boxes' text is set on one line: a choice's widest option (see ``widest_option``), an
+        ordering's widest item; 0 for a question of another type. What a quiz paper sets the question's width by."""
+        question = item.question
+        if not isinstance(question, OrderingQuestion):
+            return self.widest_option(item)
+        return max(_one_line_width(self._text(text)) for text in question.items)
 
     def _text(self, prose: str, bold: bool = False) -> Paragraph:
         shown_text = self.blocks.inline(prose)
@@ -151,9 +164,8 @@ class Questions:
                 (Mark(ticked=answered and correct[index]), self._option(place, question.options[index], answered))
                 for place, index in enumerate(item.order)
             ]
-            options = OptionRows(
-                rows, self.widest_option(item), self.styles.palette.text, self.styles.heading_fonts.bold, INDENT_PT, self.row_gap_pt
-            )
+            widest = max(self.widest_option(item), self._widest_feedback(question))
+            options = OptionRows(rows, widest, self.styles.palette.text, self.styles.heading_fonts.bold, INDENT_PT, self.row_gap_pt)
             return [self._stem(item, question.question, "question"), self._instruction(instruction), options]
         if isinstance(question, TrueFalseQuestion):
             columns = [
@@ -259,6 +271,12 @@ class Questions:
 
     def _answer_line(self, answer: str) -> Paragraph:
         return Paragraph(f"<b>{literal(self.labels['answer'])}:</b> {literal(answer)}", self.styles.key_answer)
+
+
+def _one_line_width(paragraph: Paragraph) -> float:
+    """How wide ``paragraph`` is set on one line of unbounded width."""
+    paragraph.wrap(MAX_PT, MAX_PT)
+    return float(max(paragraph.getActualLineWidths0()))
 
 
 def _enumerated(number: int, answers: Sequence[str]) -> str:

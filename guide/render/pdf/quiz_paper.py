@@ -3,26 +3,29 @@
 Teachers give a quiz as an assessment, in a version per class (``--seed``), apart from the
 study sheet. The paper has the sheet's band with lines for name, class and date, the total
 of points, and the questions numbered from 1, each set as wide as it reads best: a matching
-(two columns of its own) across the page, a choice of long options at the sheet's reading
-measure, shorter questions two side by side, so that a page holds more and its lines stay short. The teacher's copy is the
-same layout with the boxes filled and the feedback, marked as the answer key is.
+(two columns of its own) across the page, a choice of long options or an ordering of long items
+at the sheet's reading measure or across the page (an ordering only where that keeps the paper
+to its page), shorter questions two side by side, so that a page holds more and its lines stay
+short. The teacher's copy is the same layout with the boxes filled and the feedback, marked as
+the answer key is.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 from typing import Literal
 
 from reportlab.platypus import Flowable, Spacer
 
-from guide.model import ChoiceQuestion, Course, MatchingQuestion, Topic
+from guide.model import ChoiceQuestion, Course, MatchingQuestion, OrderingQuestion, Topic
 from guide.quiz import Arranged, on_paper, total_points, with_points
 from guide.render.common import metadata, typeset
 from guide.render.pdf import best_filled, sheet_grid, with_room_at_feet
 from guide.render.pdf.blocks import Blocks
 from guide.render.pdf.columns import Columns, stacked_height
-from guide.render.pdf.document import Rendered, one_page_fill, render_story
+from guide.render.pdf.document import Rendered, first_page_room, fits_one_page, one_page_fill, render_story
 from guide.render.pdf.grid import GAP_PT, Grid
 from guide.render.pdf.marks import BOX_GAP_PT, BOX_PT, ONE_LINE_SLACK_PT
 from guide.render.pdf.marks import ROW_GAP_PT as BOX_ROW_GAP_PT
@@ -44,6 +47,9 @@ CLOSER_ROW_GAP_PT = 3.0
 """Between the rows of a paper that spills onto another page even set tight: half the gap, if that saves the page."""
 MOST_ROW_GAP_PT = 42.0
 """A one-page quiz spreads its rows down the page, up to this far apart: room to think, and no empty foot."""
+MOST_SHORT_ROW_GAP_PT = 120.0
+"""A short paper, its rows and boxes spread as far as they go and the page still far from full, spreads its rows further,
+up to this far apart: a few questions down the page with room to think, not crowded at its head."""
 MOST_BOX_ROW_GAP_PT = 10.0
 """And the rows of boxes in its questions, up to this far apart (from ``BOX_ROW_GAP_PT``): room to tick, and no cramped lists."""
 SPREAD_STEP = 0.25
@@ -78,24 +84,56 @@ def _render(topic: Topic, theme: Theme, course: Course | None, session: BuildSes
     version = [f"{labels['version']} {theme.quiz_seed}"] if theme.quiz_seed else []
     meta = [*version, *([f"{labels['total']}: {total} {labels['points_total' if total > 1 else 'points']}"] if total else [])]
     named = f"{labels['quiz']}: {topic.title}"
-    if teacher:  # "Answer key" beside the kicker, not under the title: the copy keeps the paper's band height, so its pages
-        marker, kicked = labels["teachers_copy"], f"{labels['teachers_copy']} · {labels['answer_key']}"
-        heading, title = named, f"{named} — {labels['answer_key']}"
-    else:  # the kicker says "Quiz": the band's title need not say it again
-        marker, kicked, heading, title = labels["quiz"], labels["quiz"], topic.title, named
+
+    def naming(answered: bool) -> tuple[str, str, str, str]:
+        """The marker, kicker, band heading and document title of the paper or, ``answered``, of its teacher's copy."""
+        if answered:  # "Answer key" beside the kicker, not under the title: the copy keeps the paper's band height, so its pages
+            key = labels["answer_key"]
+            return labels["teachers_copy"], f"{labels['teachers_copy']} · {key}", named, f"{named} — {key}"
+        return labels["quiz"], labels["quiz"], topic.title, named  # the kicker says "Quiz": the band's title need not say it again
+
+    marker, _, _, title = naming(teacher)
     marks = furniture(topic, course, labels, marker, teacher)
 
-    def laid_out(tight: bool, reserve_pt: float = 0.0, row_gap: float = ROW_GAP_PT, loose: float = 0.0) -> tuple[list[Flowable], Styles]:
-        """The story, its rows ``row_gap`` apart; ``loose`` (0 to 1) of the way to the most spacing, rows and their boxes."""
+    def compose(
+        tight: bool,
+        reserve_pt: float = 0.0,
+        row_gap: float = ROW_GAP_PT,
+        loose: float = 0.0,
+        *,
+        answered: bool,
+        wide: bool,
+        paired: bool = True,
+    ) -> tuple[list[Flowable], Styles]:
+        """The story, its rows ``row_gap`` apart; ``loose`` (0 to 1) of the way to the most spacing, rows and their boxes;
+        ``answered`` the teacher's copy; ``wide`` an ordering as wide as its longest item needs (see ``_width``); ``paired``
+        short questions two side by side."""
         styles = build_styles(theme, session, topic.language, tight)
         blocks = Blocks(styles, labels, replace(grid, page_height=grid.page_height - reserve_pt), session)
         questions = Questions(blocks, BOX_ROW_GAP_PT + loose * (MOST_BOX_ROW_GAP_PT - BOX_ROW_GAP_PT))
-        printed = questions.key(items, tight) if teacher else questions.sheet(items, tight=tight)
-        band = blocks.title_band(kicker(kicked, course), heading, None, meta, theme.logo, teacher)
-        rows = _rows(items, printed, [questions.widest_option(item) for item in items], blocks)
+        printed = questions.key(items, tight) if answered else questions.sheet(items, tight=tight)
+        _, kicked, heading, _ = naming(answered)
+        band = blocks.title_band(kicker(kicked, course), heading, None, meta, theme.logo, answered)
+        rows = _rows(items, printed, [questions.widest_row(item) for item in items], blocks, wide, paired)
         gap = row_gap + loose * (MOST_ROW_GAP_PT - ROW_GAP_PT)
         spaced = [part for row in rows for part in (Spacer(0, gap), row)][1:]
         return [band, Spacer(0, BAND_GAP_PT), *spaced], styles
+
+    def fits_a_page(wide: bool, paired: bool = True, loose: float = 0.0) -> bool:
+        """Whether the teacher's copy fits one page, set as asked: the taller copy decides for both, so both set their rows alike."""
+        key_marker, _, _, key_title = naming(True)
+        key_marks = furniture(topic, course, labels, key_marker, teacher=True)
+        key, styles = compose(tight=False, loose=loose, answered=True, wide=wide, paired=paired)
+        return fits_one_page(key, theme, styles, labels, key_marks, metadata(topic, key_title, course))
+
+    # Orderings are set as wide as their items need, unless that sends onto a second page a paper that fits one set narrower.
+    plain = Questions(Blocks(build_styles(theme, session, topic.language), labels, grid, session))
+    widths = [plain.widest_row(item) for item in items]
+    widened = any(_width(item, width, grid, True) != _width(item, width, grid, False) for item, width in zip(items, widths, strict=True))
+    wide = not widened or not fits_a_page(False) or fits_a_page(True)
+    # Short questions pair up to save room: a paper with room to spare, each question alone and spread as far as it goes
+    # still on one page, asks them one under another, read down the page.
+    laid_out = partial(compose, answered=teacher, wide=wide, paired=not fits_a_page(wide, paired=False, loose=1.0))
 
     def render(story: list[Flowable], styles: Styles, reserve_pt: float = 0.0) -> Rendered:
         return render_story(story, theme, styles, labels, marks, metadata(topic, title, course), reserve_pt)
@@ -115,7 +153,15 @@ def _render(topic: Topic, theme: Theme, course: Course | None, session: BuildSes
             stepped = drawn.fills[0]
         if stepped <= fill:
             return None
-        spread_out = render(*laid_out(tight, loose=min(1.0, SPREAD_STEP * (SPREAD_FILL - fill) / (stepped - fill))))
+        loose = SPREAD_STEP * (SPREAD_FILL - fill) / (stepped - fill)
+        if loose <= 1.0:
+            spread_out = render(*laid_out(tight, loose=loose))
+        else:  # a short paper: its rows further apart still, evenly, up to ``MOST_SHORT_ROW_GAP_PT``
+            gaps = (len(step[0]) - 3) // 2  # the band, its gap, then rows with a gap between each two
+            reached = fill + (stepped - fill) / SPREAD_STEP
+            room = first_page_room(theme, marks)
+            extra = min(MOST_SHORT_ROW_GAP_PT - MOST_ROW_GAP_PT, (SPREAD_FILL - reached) * room / gaps) if gaps else 0.0
+            spread_out = render(*laid_out(tight, row_gap=ROW_GAP_PT + extra, loose=1.0))
         return spread_out if len(spread_out.fills) == 1 else None
 
     def spread_pages(rendered: Rendered, tight: bool, row_gap: float) -> Rendered:
@@ -156,18 +202,19 @@ Setting = Literal["half", "reading", "across"]
 """Where a question stands on a quiz paper (see ``_width``)."""
 
 
-def _width(item: Arranged, widest_option: float, grid: Grid) -> Setting:
+def _width(item: Arranged, widest_row: float, grid: Grid, wide: bool) -> Setting:
     """Where a question stands: ``half`` the page (beside another), the ``reading`` measure or ``across`` the page.
 
-    A matching's two columns take the page's width. A choice takes the narrowest of half the page, the reading measure and
-    the page's width in which each of its options fits on one line; options too long for any line wrap at the reading measure.
+    A matching's two columns take the page's width. A choice, or an ordering if ``wide``, takes the narrowest of half the
+    page, the reading measure and the page's width in which each of its options or items fits on one line (``widest_row``
+    the widest of them); rows too long for any line wrap at the reading measure.
     """
     question = item.question
     if isinstance(question, MatchingQuestion):
         return "across"
-    if not isinstance(question, ChoiceQuestion):
+    if not isinstance(question, ChoiceQuestion | OrderingQuestion) or (isinstance(question, OrderingQuestion) and not wide):
         return "half"
-    fits = widest_option + ONE_LINE_SLACK_PT
+    fits = widest_row + ONE_LINE_SLACK_PT
     if fits <= (grid.width - GAP_PT) / 2 - OPTION_OFFSET_PT:
         return "half"
     if fits <= grid.main_width or fits > grid.width - OPTION_OFFSET_PT:
@@ -175,8 +222,11 @@ def _width(item: Arranged, widest_option: float, grid: Grid) -> Setting:
     return "across"
 
 
-def _rows(items: Sequence[Arranged], printed: Sequence[Flowable], widest_options: Sequence[float], blocks: Blocks) -> list[Flowable]:
-    """The questions in rows, in their order: a wide one alone (see ``_width``), two short ones of like height side by side.
+def _rows(
+    items: Sequence[Arranged], printed: Sequence[Flowable], widest_rows: Sequence[float], blocks: Blocks, wide: bool, paired: bool
+) -> list[Flowable]:
+    """The questions in rows, in their order: a wide one alone (see ``_width``, ``wide`` for orderings), two short ones of
+    like height side by side if ``paired``, else each alone.
 
     A short question with no partner (or none of like height) stands alone at the sheet's reading measure.
     """
@@ -203,9 +253,9 @@ def _rows(items: Sequence[Arranged], printed: Sequence[Flowable], widest_options
 
     rows: list[Flowable] = []
     waiting: Flowable | None = None
-    for item, flowable, widest in zip(items, printed, widest_options, strict=True):
-        width = _width(item, widest, grid)
-        if width != "half":
+    for item, flowable, widest in zip(items, printed, widest_rows, strict=True):
+        width = _width(item, widest, grid, wide)
+        if width != "half" or not paired:
             rows += [*([alone(waiting)] if waiting else []), alone(flowable, width)]
             waiting = None
         elif waiting is None:

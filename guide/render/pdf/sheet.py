@@ -35,6 +35,9 @@ class Arrangement:
     """Lines to write on beyond what each answer needs: room given to a page that would stay empty."""
     terms_under_prose: bool = False
     """The key terms and the sources in the main column after the prose and questions: room for a sidebar longer than the text."""
+    timeline_last: bool = False
+    """With ``timeline_across``, the timeline at the foot of the sheet, after the questions, what goes beside them beside the
+    prose: the few lines that follow a timeline across the page (the sources) would otherwise run on to a page of their own."""
     facts_under_prose: bool = False
     """The key facts box in the main column after the prose: a box far longer than the text would otherwise run on from the
     sidebar across a page of its own, the main column's foot left empty above it."""
@@ -53,6 +56,8 @@ ARRANGEMENTS = (
     Arrangement(tight=True, terms_under_prose=True),
     Arrangement(facts_under_prose=True),
     Arrangement(tight=True, facts_under_prose=True),
+    Arrangement(timeline_across=True, timeline_last=True),
+    Arrangement(tight=True, timeline_across=True, timeline_last=True),
 )
 """Tried in order until one gives well-filled pages; the first is the most compact."""
 
@@ -141,11 +146,19 @@ def study_sheet_story(
     ]
     if where != "across":
         return [*story, *_region(blocks, [*prose, *questions], [*beside_prose, *beside_questions])]
+    timeline_section = KeepTogether(blocks.section(labels["timeline"], [*timeline, *quotes.get("timeline", [])]))
+    if arrangement.timeline_last:
+        return [
+            *story,
+            *_region(blocks, [*prose, *questions], [*beside_prose, *beside_questions]),
+            Spacer(0, REGION_GAP_PT),
+            timeline_section,
+        ]
     return [
         *story,
         *_region(blocks, prose, beside_prose),
         Spacer(0, REGION_GAP_PT),
-        KeepTogether(blocks.section(labels["timeline"], [*timeline, *quotes.get("timeline", [])])),
+        timeline_section,
         Spacer(0, REGION_GAP_PT),
         *_region(blocks, questions, beside_questions),
     ]
