@@ -22,9 +22,10 @@ from guide.render.pptx import deck_plan, render_deck
 from guide.render.pptx.writer import PROPERTY_LIMIT
 from guide.render.slides.fitting import LEAST_LINES, Item, fit, items_height, line_width, text_width
 from guide.render.slides.measure import Measurer
+from guide.render.slides.plan import SlidePlan
 from tests.conftest import TREATY
 from tests.deckread import items_of, pt, text_shapes
-from tests.plancheck import assert_plan_sound, content_reach
+from tests.plancheck import assert_plan_sound, content_reach, text_blocks
 from tests.samples import long_topic, paragraph
 from tests.strategies import topics
 
@@ -134,8 +135,8 @@ SENTENCE_CLOSE = tuple(".!?…\"'”’»)")
 """What a piece of a fact cut between slides ends with: a sentence's mark, or a quote or bracket closing after one."""
 LEAST_FACTS_REACH = 0.55
 """How far down every slide of facts but the last reaches. The long sample's facts are one 40-word sentence each (65 %
-of a 4:3 body), which no sentence end can cut, so in 4:3 each moves whole to a slide of its own; facts of several
-sentences are cut, and sharing the last slides evenly may leave one a little short of that."""
+of a 4:3 body), which no sentence end can cut, so in 4:3 two share a slide, as cards or beside accent bars; facts of
+several sentences are cut, and sharing the last slides evenly may leave one a little short of that."""
 
 
 def long_facts(sentences_per_fact: int) -> dict[str, Any]:
@@ -144,6 +145,13 @@ def long_facts(sentences_per_fact: int) -> dict[str, Any]:
     if sentences_per_fact > 1:
         data["key_facts"] = [{"fact": paragraph(sentences_per_fact, seed)} for seed in range(15)]
     return data
+
+
+def shown_facts(slide: SlidePlan) -> list[Item]:
+    """The facts (or pieces of them) a slide of key facts shows: its list's items, or its cards' or spotlight's text."""
+    if slide.body is not None:
+        return list(slide.body.items)
+    return [block.items[0] for block in text_blocks(slide) if block.name in ("Card", "Fact", "Spotlight")]
 
 
 @pytest.mark.parametrize("aspect", ["16:9", "4:3"])
@@ -158,22 +166,26 @@ def test_a_long_topics_facts_run_on_as_one_list_cut_only_at_sentence_ends(tmp_pa
     facts = [slide for slide in plan.slides if slide.title.startswith("Key facts")]
     for slide in facts[:-1]:
         assert content_reach(slide, plan) >= LEAST_FACTS_REACH, (slide.title, content_reach(slide, plan))
-    items = [item for slide in facts for item in slide.body.items]
+    items = [item for slide in facts for item in shown_facts(slide)]
     assert " ".join(item.text for item in items) == " ".join(fact["fact"] for fact in data["key_facts"])
-    size, width = facts[0].body.size_pt, facts[0].body.box.width
+    listed = [slide.body for slide in facts if slide.body is not None]
     cuts = 0
     for before, after in itertools.pairwise(facts):
-        assert before.body.items[-1].text.endswith(SENTENCE_CLOSE), before.body.items[-1].text
-        cut = after.body.items[0]
+        assert shown_facts(before)[-1].text.endswith(SENTENCE_CLOSE), shown_facts(before)[-1].text
+        cut = shown_facts(after)[0]
         if cut.continued:
             cuts += 1
+            assert before.body is not None and after.body is not None
             assert not cut.hangs and cut.indented
             for piece in (before.body.items[-1], cut):
-                assert MEASURER.line_count(piece.spans, text_width(piece, width), size) >= LEAST_LINES, piece.text
+                assert MEASURER.line_count(piece.spans, text_width(piece, after.body.box.width), after.body.size_pt) >= LEAST_LINES, (
+                    piece.text
+                )
     assert (cuts > 0) == (sentences_per_fact > 1)  # one-sentence facts move whole; longer ones are cut somewhere
     whole = [Item((Span(fact["fact"]),)) for fact in data["key_facts"]]
     if sentences_per_fact > 1:
-        assert len(facts) <= math.ceil(items_height(whole, width, size, MEASURER) / facts[0].body.box.height) + 1
+        size, box = listed[0].size_pt, listed[0].box
+        assert len(facts) <= math.ceil(items_height(whole, box.width, size, MEASURER) / box.height) + 1
 
 
 @pytest.mark.parametrize("aspect", ["16:9", "4:3"])

@@ -79,22 +79,22 @@ def _card_columns(region: Box, items: Sequence[Item], set_: Typesetter, style: D
     return drawings
 
 
-def card_rows(region: Box, items: Sequence[Item], set_: Typesetter, style: DeckStyle, numbered: bool) -> list[Drawing] | None:
-    """Points as full-width cards, one under another, numbered or not."""
+def card_rows(
+    region: Box, items: Sequence[Item], set_: Typesetter, style: DeckStyle, numbered: bool, role: str = "card"
+) -> list[Drawing] | None:
+    """Points as full-width cards, one under another, numbered or not, their text set in ``role``."""
     lead = set_.pt(BADGE_PT) + set_.pt(PAD_PT) if numbered else 0.0
     text_width = region.width - 2 * set_.pt(PAD_PT) - lead
 
     def heights(size: float) -> list[float]:
         return [
-            max(set_.height([item], text_width, size, "card"), set_.pt(BADGE_PT) if numbered else 0.0) + 2 * set_.pt(PAD_PT)
-            for item in items
+            max(set_.height([item], text_width, size, role), set_.pt(BADGE_PT) if numbered else 0.0) + 2 * set_.pt(PAD_PT) for item in items
         ]
 
-    spaced = _spaced(region, lambda size: sum(heights(size)), len(items), set_, "card")
-    if spaced is None:
+    stacked = _stacked(region, heights, len(items), set_, role)
+    if stacked is None:
         return None
-    size, gap = spaced
-    top = _centred(region, sum(heights(size)) + gap * (len(items) - 1))
+    size, gap, top = stacked
     drawings: list[Drawing] = []
     for index, (item, height) in enumerate(zip(items, heights(size), strict=True)):
         card = Box(region.left, top, region.width, height)
@@ -102,7 +102,7 @@ def card_rows(region: Box, items: Sequence[Item], set_: Typesetter, style: DeckS
         if numbered:
             drawings += _badge(_badge_box(card, set_), str(index + 1), set_, style)
         text = Box(card.left + set_.pt(PAD_PT) + lead, card.top + set_.pt(PAD_PT), text_width, height - 2 * set_.pt(PAD_PT))
-        drawings.append(set_.block(text, [item], size, "card", name="Card", anchor="ctr"))
+        drawings.append(set_.block(text, [item], size, role, name="Card", anchor="ctr"))
         top += height + gap
     return drawings
 
@@ -208,6 +208,78 @@ def statement(region: Box, item: Item, set_: Typesetter) -> list[Drawing] | None
     return [
         Shape("rect", Box(region.left + INSET_X_PT, top, set_.pt(96), set_.pt(ACCENT_BAR_PT)), "accent", name="Accent bar"),
         set_.block(Box(region.left, top + bar, width, height), [item], size, "statement", ink="primary", name="Statement"),
+    ]
+
+
+def spotlight(region: Box, item: Item, set_: Typesetter) -> list[Drawing] | None:
+    """One long text alone on its slide, set larger than a list in the primary colour beside an accent bar down its left
+    edge, as a pull quote is, in the middle of the region: a key fact too long to share a slide fills it on purpose."""
+    width = region.width - _bar_lead(set_)
+    size = set_.largest([([item], width, region.height)], "spotlight")
+    if size is None:
+        return None
+    height = set_.height([item], width, size, "spotlight")
+    return _barred(region, item, _centred(region, height), height, size, "spotlight", "primary", "Spotlight", set_)
+
+
+def figured_spotlight(region: Box, figure: Item, item: Item, set_: Typesetter) -> list[Drawing] | None:
+    """The spotlight of a fact that has a figure ("5 years"): the figure set big on one line above the fact; the fact as
+    large as leaves the figure room at its floor, then the figure as large as the fact leaves it. None where that does
+    not fit."""
+    width = region.width - _bar_lead(set_)
+
+    def figure_height(number: float) -> float:
+        return set_.height([figure], width, number, "number")
+
+    def fits(number: float, size: float) -> bool:
+        room = region.height - figure_height(number) - set_.pt(GAP_PT)
+        return set_.on_one_line(figure, width, number, "number") and set_.height([item], width, size, "spotlight") <= room
+
+    size = set_.largest_where(lambda size: fits(set_.sizes("number")[1], size), "spotlight")
+    number = set_.largest_where(lambda number: fits(number, size), "number") if size is not None else None
+    if number is None or size is None:
+        return None
+    height = set_.height([item], width, size, "spotlight")
+    top = _centred(region, figure_height(number) + set_.pt(GAP_PT) + height)
+    left = region.left + _bar_lead(set_)
+    return [
+        set_.block(Box(left, top, width, figure_height(number)), [figure], number, "number", ink="primary", name="Figure"),
+        *_barred(region, item, top + figure_height(number) + set_.pt(GAP_PT), height, size, "spotlight", "primary", "Spotlight", set_),
+    ]
+
+
+def barred_rows(region: Box, items: Sequence[Item], set_: Typesetter, role: str) -> list[Drawing] | None:
+    """Texts one under another, each beside an accent bar down its left edge as the spotlight's, without the padding of
+    cards: two long facts that would not fit as two cards at ``role``'s floor may fit so."""
+    width = region.width - _bar_lead(set_)
+
+    def heights(size: float) -> list[float]:
+        return [set_.height([item], width, size, role) for item in items]
+
+    stacked = _stacked(region, heights, len(items), set_, role)
+    if stacked is None:
+        return None
+    size, gap, top = stacked
+    drawings: list[Drawing] = []
+    for item, height in zip(items, heights(size), strict=True):
+        drawings += _barred(region, item, top, height, size, role, "text", "Fact", set_)
+        top += height + gap
+    return drawings
+
+
+def _bar_lead(set_: Typesetter) -> float:
+    """How far a text beside an accent bar stands from the region's left edge."""
+    return set_.pt(ACCENT_BAR_PT) + set_.pt(GAP_PT)
+
+
+def _barred(
+    region: Box, item: Item, top: float, height: float, size: float, role: str, ink: str, name: str, set_: Typesetter
+) -> list[Drawing]:
+    """``item`` at ``top`` across the region, beside an accent bar as tall as its lines, down its left edge."""
+    lead = _bar_lead(set_)
+    return [
+        Shape("rect", Box(region.left, top + INSET_Y_PT, set_.pt(ACCENT_BAR_PT), height - 2 * INSET_Y_PT), "accent", name="Accent bar"),
+        set_.block(Box(region.left + lead, top, region.width - lead, height), [item], size, role, ink=ink, anchor="ctr", name=name),
     ]
 
 
@@ -519,6 +591,20 @@ def _spaced(region: Box, height: Callable[[float], float], count: int, set_: Typ
         if size is not None:
             return size, min(set_.pt(GAP_PT), (region.height - height(size)) / max(count - 1, 1))
     return None
+
+
+def _stacked(
+    region: Box, heights: Callable[[float], list[float]], count: int, set_: Typesetter, role: str
+) -> tuple[float, float, float] | None:
+    """(size, gap, top) of ``count`` rows ``heights(size)`` tall, one under another in the middle of the region, spaced as
+    :func:`_spaced` spaces them; None where they do not fit, found at once where not even the role's floor fits."""
+    if sum(heights(set_.range(role)[1])) + set_.pt(GAP_PT) / 2 * (count - 1) > region.height:
+        return None  # no size need be tried
+    spaced = _spaced(region, lambda size: sum(heights(size)), count, set_, role)
+    if spaced is None:
+        return None
+    size, gap = spaced
+    return size, gap, _centred(region, sum(heights(size)) + gap * (count - 1))
 
 
 def _centred(region: Box, height: float) -> float:

@@ -28,7 +28,7 @@ from guide.quiz import Arranged, as_printed
 from guide.render.common import meta_line
 from guide.render.slides import designs, timeline
 from guide.render.slides.designs import ACCENT_BAR_PT, GAP_PT, PAD_PT, GridEntry
-from guide.render.slides.fitting import INSET_X_PT, Fitted, Item, bold_line
+from guide.render.slides.fitting import FILLED_SHARE, INSET_X_PT, Fitted, Item, bold_line
 from guide.render.slides.geometry import MARGIN_PT, SLIDE_HEIGHT_PT, Box, Geometry
 from guide.render.slides.measure import LINE_BREAK, Measurers, sentences
 from guide.render.slides.notes import continuing, notes_once
@@ -53,6 +53,8 @@ TITLE_LEAST_PT = 10
 STATEMENT_WORDS = 30
 """A summary or a lone point of at most this many words is set large, as a statement."""
 MAX_CARDS = 4
+FACTS_A_SLIDE = 2
+"""Key facts too long to share a list slide are set at most this many a slide: they pair, no more."""
 MATCHING_SLIDES = 3
 """A matching whose columns do not fit one slide shares its options over at most this many, each beside all its items."""
 SECTION_LABELS = {"summary": "at_a_glance"}
@@ -479,11 +481,75 @@ class Planner:
         shown = len(figured) > 1 and self.style.designs.numbers
         drawing = designs.numbers(self.geometry.stage, figured, self.set, self.style) if shown else None
         if drawing is None:
-            return self.list_slides(self.labels["key_facts"], [_listed_fact(fact) for fact in facts], notes, flow=True)
+            leads = {_listed_fact(fact).text: (fact.figure, Item(markup.parse(fact.fact), bullet=False)) for fact in facts if fact.figure}
+            return self.listed_fact_slides([_listed_fact(fact) for fact in facts], notes, leads)
         listed = [Item(markup.parse(fact.fact)) for fact in facts if not fact.figure]
         slides = [self.slide(self.labels["in_numbers"], "numbers", notes, drawing)]
-        listed_slides = self.list_slides(self.labels["key_facts"], listed, notes, flow=True) if listed else []
+        listed_slides = self.listed_fact_slides(listed, notes) if listed else []
         return continuing(slides + listed_slides)  # the same details
+
+    def listed_fact_slides(self, facts: Sequence[Item], notes: str, leads: Mapping[str, tuple[str, Item]] | None = None) -> list[SlidePlan]:
+        """The key facts as a list that runs on from slide to slide, a slide left with one long fact setting it in the
+        spotlight; or, where facts too long to share a list slide would each stand alone (a sentence is never cut),
+        paired, two a slide, where that takes fewer slides.
+
+        A run of slides each holding one long sentence in a list two thirds full looks unfinished: paired at a smaller
+        size (``fact``), facts fill their slides, and a fact left alone is set larger, as a pull quote is, led
+        by its figure set big where ``leads`` gives one (a listed fact's text: its figure, and its text without it).
+        """
+        leads = leads or {}
+        title = self.labels["key_facts"]
+        pages = self.set.fit(facts, self.geometry.body, "body", flow=True)
+        if len(pages) > 1 and any(self.lone_fact(page.items, page.size_pt, facts) for page in pages):
+            carded = self.paired_fact_slides(title, facts, notes, len(pages), leads)
+            if carded is not None:
+                return carded
+        return [self.spotlit(slide, facts, leads) for slide in self.list_slides(title, facts, notes, flow=True)]
+
+    def lone_fact(self, items: Sequence[Item], size: float, facts: Sequence[Item]) -> bool:
+        """Whether ``items`` are one whole fact, alone on a list slide it fills less than ``FILLED_SHARE`` of."""
+        box = self.geometry.body
+        return len(items) == 1 and items[0] in facts and self.set.height(items, box.width, size, "body") < box.height * FILLED_SHARE
+
+    def spotlit(self, slide: SlidePlan, facts: Sequence[Item], leads: Mapping[str, tuple[str, Item]]) -> SlidePlan:
+        """A list slide of one long fact as the fact in the spotlight, where it fits; any other slide as it is."""
+        if slide.body is None or not self.lone_fact(slide.body.items, slide.body.size_pt, facts):
+            return slide
+        drawing = self.spotlight(slide.body.items[0], leads.get(slide.body.items[0].text))
+        if drawing is None:
+            return slide
+        return replace(self.slide(slide.title, "statement", slide.notes, drawing), notes_with=slide.notes_with)
+
+    def paired_fact_slides(
+        self, title: str, facts: Sequence[Item], notes: str, fewer_than: int, leads: Mapping[str, tuple[str, Item]]
+    ) -> list[SlidePlan] | None:
+        """Key facts paired one under the other, as cards or, where cards would not save a slide, beside accent bars
+        without the cards' padding, ``FACTS_A_SLIDE`` at most, shared evenly over the fewest slides that hold them; a
+        slide left with one fact sets it in the spotlight where it fits. None where the theme has no cards, a fact fits
+        neither, or the pairs need ``fewer_than`` slides or more (facts packed in order, each slide taking as many as it
+        holds, need the fewest slides there are: no even share can need fewer)."""
+        if self.style.designs.cards == OFF:
+            return None
+        plain = [replace(fact, bullet=False) for fact in facts]
+        stage = self.geometry.stage
+        for design, pair in (
+            ("cards", partial(designs.card_rows, stage, set_=self.set, style=self.style, numbered=False, role="fact")),
+            ("facts", partial(designs.barred_rows, stage, set_=self.set, role="fact")),
+        ):
+
+            def layout(share: Sequence[Item], pair: Callable[..., list[Drawing] | None] = pair) -> list[Drawing] | None:
+                return (self.spotlight(share[0], leads.get(share[0].text)) if len(share) == 1 else None) or pair(share)
+
+            with self.set.trial():
+                packed = _packed(plain, layout, FACTS_A_SLIDE)
+            pages = _shared(plain, layout, FACTS_A_SLIDE, trial=self.set.trial) if packed and len(packed) < fewer_than else None
+            if pages is not None:
+                slides = [
+                    self.slide(self.continued(title, index, len(pages)), "statement" if _spotlit(drawing) else design, notes, drawing)
+                    for index, (_, drawing) in enumerate(pages)
+                ]
+                return continuing(slides)
+        return None
 
     def checklist_slides(self, title: str, items: Sequence[Item], notes: str) -> list[SlidePlan]:
         """Objectives as a checklist; as a list, continued, when they are too many for one slide."""
@@ -625,6 +691,16 @@ class Planner:
     def statement(self, item: Item) -> list[Drawing] | None:
         """``item`` set large on the stage, if the theme allows statements and it fits."""
         return designs.statement(self.geometry.stage, item, self.set) if self.style.designs.statement else None
+
+    def spotlight(self, item: Item, lead: tuple[str, Item] | None = None) -> list[Drawing] | None:
+        """A long ``item`` alone on its slide, set larger than a list, as a statement is, led by a ``lead`` figure set big
+        where it has one (the figure, and its text without it) and that fits; if the theme allows statements and it fits."""
+        if not self.style.designs.statement:
+            return None
+        stage = self.geometry.stage
+        if lead and self.style.designs.numbers and (figured := designs.figured_spotlight(stage, bold_line(lead[0]), lead[1], self.set)):
+            return figured
+        return designs.spotlight(stage, replace(item, bullet=False), self.set)
 
     def cards(self, items: Sequence[Item], numbered: bool, rows: bool = False) -> list[Drawing] | None:
         """``items`` as cards, in the theme's arrangement (or in ``rows``); None if the theme has no cards or they do not fit."""
@@ -873,6 +949,11 @@ def _even(entries: Sequence[T], count: int) -> list[Sequence[T]]:
 def _leftover(pages: Sequence[tuple[Sequence[T], list[Drawing]]]) -> bool:
     """Whether shared ``pages`` leave one item alone on a slide after the first: a continuation that looks left behind."""
     return len(pages) > 1 and len(pages[-1][0]) == 1
+
+
+def _spotlit(drawing: Sequence[Drawing]) -> bool:
+    """Whether a design sets its text in the spotlight (a long fact alone on its slide)."""
+    return any(isinstance(part, TextBlock) and part.role == "spotlight" for part in drawing)
 
 
 def _passage(excerpt: Excerpt) -> Item:

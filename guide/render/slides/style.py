@@ -21,9 +21,11 @@ SIZES: dict[str, tuple[float, float]] = {
     "cover_subtitle": (24.0, 18.0),
     "body": (28.0, 24.0),
     "card": (28.0, 22.0),
+    "fact": (28.0, 20.0),
     "grid": (24.0, 20.0),
     "person": (28.0, 22.0),
     "statement": (40.0, 28.0),
+    "spotlight": (32.0, 24.0),
     "timeline": (22.0, 18.0),
     "caption": (18.0, 18.0),
     "badge": (18.0, 18.0),
@@ -37,10 +39,11 @@ SIZES: dict[str, tuple[float, float]] = {
 """Each text role's (largest, floor) size in points. A deck sets each role at one size: the
 largest that fits every slide of the role, down to the floor; what still does not fit continues.
 The floors are what reads from the back of a classroom: 24 pt for lists, panels and checklists,
-22 for cards and name cards, 20 for key-term cards, a matching's columns, quotations and translations, 18 for the
-timeline's labels and credits."""
+22 for cards and name cards, 20 for key-term cards, a matching's columns, quotations, translations and key facts
+too long to share a list slide, paired (two such facts a slide at 20 pt, rather than one a slide at 24), 18 for the
+timeline's labels and credits. A long fact left alone on its slide is set in the spotlight, larger than a list."""
 
-DISPLAY_ROLES = ("statement", "agenda", "kicker", "quote", "parallel", "number")
+DISPLAY_ROLES = ("statement", "spotlight", "agenda", "kicker", "quote", "parallel", "number")
 """Roles set large on purpose: their slides may hold little."""
 
 SERIF_FAMILIES = ("Liberation Serif",)
