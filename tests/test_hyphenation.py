@@ -1,4 +1,4 @@
-"""Hyphenation: patterns parsed as words look them up break words exactly where pyphen's own parse does."""
+"""Hyphenation: patterns parsed as words look them up break words exactly where pyphen's own parse and walk do."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from guide.hyphenation import Hyphenator, LazyPatterns, patterns_of, protected
+from guide.session import BuildSession
 
-LANGUAGES = ("en_GB", "en_US", "fr", "es", "nl_NL", "ru_RU")
-"""English (the default), languages with accents, and Cyrillic."""
+LANGUAGES = ("en_GB", "en_US", "de_DE", "de_CH", "fr", "es", "nl_NL", "ru_RU")
+"""English (the default), the other languages of built-in labels, languages with accents, and Cyrillic."""
 
 
 def _dictionary(language: str) -> Path:
@@ -22,31 +23,40 @@ def _dictionary(language: str) -> Path:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_pattern_is_what_pyphen_makes_of_it(language: str) -> None:
-    ours = patterns_of(_dictionary(language)).hd
+    ours = _patterns(language)
     theirs = pyphen.HyphDict(_dictionary(language))
-    assert isinstance(ours.patterns, LazyPatterns)  # read lazily, not handed to pyphen
-    assert ours.maxlen == theirs.maxlen
-    assert {letters: ours.patterns.get(letters) for letters in theirs.patterns} == theirs.patterns
-    assert ours.patterns.get("no such pattern") is None
+    assert isinstance(ours, LazyPatterns)  # read lazily, not handed to pyphen
+    assert ours.longest == theirs.maxlen
+    assert {letters: ours.get(letters) for letters in theirs.patterns} == theirs.patterns
+    assert ours.get("no such pattern") is None
+
+
+def _patterns(language: str) -> LazyPatterns | pyphen.Pyphen:
+    path = _dictionary(language)
+    return patterns_of(path, path.read_bytes())
 
 
 def test_a_dictionary_with_nonstandard_breaks_is_parsed_by_pyphen() -> None:
     """Catalan drops the middle dot of ``l·l`` where the word breaks: pyphen's parse handles such breaks."""
-    hyphenator = patterns_of(_dictionary("ca"))
-    assert not isinstance(hyphenator.hd.patterns, LazyPatterns)
+    hyphenator = _patterns("ca")
+    assert not isinstance(hyphenator, LazyPatterns)
     assert list(hyphenator.iterate("col·lecció")) == list(pyphen.Pyphen(lang="ca").iterate("col·lecció"))
     assert ("col", "lecció") in list(hyphenator.iterate("col·lecció"))  # the middle dot goes where the word breaks
 
 
-WORDS = st.lists(st.text(alphabet="abcdefghijklmnopqrstuvwxyzéèüößçñ", min_size=1, max_size=24), min_size=1, max_size=20)
+LETTERS = "abcdefghijklmnopqrstuvwxyzéèüößçñабвгдежзийклмнопрстуфхцчшщъыьэюя"
+WORDS = st.lists(st.text(alphabet=LETTERS, min_size=1, max_size=24), min_size=1, max_size=20)
 
 
-@pytest.mark.parametrize("language", ["en", "de", "fr"])
+@pytest.mark.parametrize("language", ["en", "de", "fr", "es", "nl", "ru"])
 def test_words_break_where_pyphen_breaks_them(language: str) -> None:
-    ours, theirs = Hyphenator(language), pyphen.Pyphen(lang=language)
+    """Random words, and words made of the dictionary's own patterns, so that many patterns meet in one word."""
+    ours, theirs = Hyphenator(language, BuildSession()), pyphen.Pyphen(lang=language)
+    pieces = sorted({letters.strip(".") for letters in theirs.hd.patterns} - {""})
+    made_of_patterns = st.lists(st.lists(st.sampled_from(pieces), min_size=1, max_size=5).map("".join), min_size=1, max_size=20)
 
     @settings(max_examples=40, deadline=None)
-    @given(words=WORDS)
+    @given(words=WORDS | made_of_patterns)
     def breaks_alike(words: list[str]) -> None:
         for word in [*words, *(word.capitalize() for word in words)]:
             assert list(ours(word)) == ([] if protected(word, language) else list(theirs.iterate(word)))
@@ -54,13 +64,27 @@ def test_words_break_where_pyphen_breaks_them(language: str) -> None:
     breaks_alike()
 
 
+def test_the_styles_of_a_session_read_a_language_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    read: list[Path] = []
+
+    def reading(path: Path, data: bytes) -> LazyPatterns | pyphen.Pyphen:
+        read.append(path)
+        return patterns_of(path, data)
+
+    monkeypatch.setattr("guide.hyphenation.patterns_of", reading)
+    session = BuildSession()
+    for hyphenator in (Hyphenator("en", session), Hyphenator("en", session), Hyphenator("en", BuildSession())):
+        assert list(hyphenator("financial"))
+    assert len(read) == 2  # once for each session
+
+
 def test_copies_of_a_style_share_one_hyphenator() -> None:
-    hyphenator = Hyphenator("en")
+    hyphenator = Hyphenator("en", BuildSession())
     assert copy.deepcopy({"style": hyphenator})["style"] is hyphenator
 
 
 def test_names_never_break_but_long_german_nouns_do() -> None:
-    english, german = Hyphenator("en"), Hyphenator("de")
+    english, german = Hyphenator("en", BuildSession()), Hyphenator("de", BuildSession())
     for name in ("Locarno", "Berlin", "Stresemann", "Krestinsky", "USSR"):
         assert list(english(name)) == []
         assert list(german(name)) == []
@@ -74,7 +98,7 @@ def test_a_paragraph_split_at_a_page_end_never_leaves_half_a_word_behind() -> No
 
     from guide.render.pdf.internals import Paragraph
 
-    style = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=12, hyphenationLang=Hyphenator("en"))  # type: ignore[arg-type]
+    style = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=12, hyphenationLang=Hyphenator("en", BuildSession()))  # type: ignore[arg-type]
     text = "The international financial consequences of the agreement were considerable and unprecedented for everybody " * 4
     for width in range(120, 200, 7):
         paragraph = Paragraph(text, style)

@@ -47,7 +47,7 @@ def styles(draw: st.DrawFn) -> ParagraphStyle:
     return ParagraphStyle(
         "drawn",
         parent=draw(st.sampled_from((LOOK.body, LOOK.side, LOOK.bullet, LOOK.question, LOOK.quote))),
-        hyphenationLang=draw(st.sampled_from((Hyphenator("en_GB"), Hyphenator("de_DE"), ""))),  # type: ignore[arg-type]  # a callable too
+        hyphenationLang=draw(st.sampled_from((Hyphenator("en_GB", BuildSession()), Hyphenator("de_DE", BuildSession()), ""))),  # type: ignore[arg-type]  # a callable too
         uriWasteReduce=draw(st.sampled_from((0, 0.3))),
         embeddedHyphenation=draw(st.sampled_from((0, 1, 2))),
         spaceShrinkage=draw(st.sampled_from((0, 0.05))),

@@ -1,13 +1,16 @@
-"""The structure tree's dictionaries are written in the very bytes reportlab writes them in."""
+"""The structure tree's dictionaries and the outline's entries are written in the very bytes reportlab writes them in."""
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFDocument, PDFName, PDFObjectReference, PDFString
+from reportlab.pdfbase.pdfdoc import OutlineEntryObject, PDFArray, PDFDictionary, PDFDocument, PDFName, PDFObjectReference, PDFString
+from reportlab.pdfgen.canvas import Canvas
 
+from guide.render.pdf.internals import outline_entry
 from guide.render.pdf.plain_objects import PlainDictionary, WithReferences, around_references, number_array
 
 REFERENCES = 30
@@ -62,3 +65,28 @@ def test_a_dictionary_formatted_around_its_references_is_written_as_reportlab_wr
 @given(st.lists(st.one_of(st.integers(-(10**6), 10**6), st.floats(-1e5, 1e5)), max_size=45))
 def test_an_array_of_numbers_is_written_as_reportlab_writes_it(numbers: list[float]) -> None:
     assert number_array(numbers, document()) == PDFArray(numbers).format(document())
+
+
+titles = st.one_of(
+    st.text(st.characters(min_codepoint=32, max_codepoint=127), max_size=12),
+    st.text(st.characters(exclude_categories=("Cs",)), max_size=12),
+)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(titles, st.integers(0, 2), st.booleans()), min_size=1, max_size=9))
+def test_outline_entries_are_written_as_reportlab_writes_them(entries: list[tuple[str, int, bool]]) -> None:
+    """Bookmarks with any titles (escaped, or in UTF-16), nested, some closed: each entry in reportlab's bytes."""
+    canvas = Canvas(io.BytesIO(), invariant=1)
+    level = 0
+    for index, (title, deeper, closed) in enumerate(entries):
+        level = min(level + 1, deeper) if index else 0  # a level at most one deeper than the last
+        canvas.bookmarkPage(f"key-{index}")
+        canvas.addOutlineEntry(title, f"key-{index}", level=level, closed=closed)
+    canvas.showPage()
+    pdf = canvas._doc
+    pdf.Outlines.prepare(pdf, canvas)
+    outline = [value for value in pdf.idToObject.values() if isinstance(value, OutlineEntryObject)]
+    assert len(outline) == len(entries)
+    for entry in outline:
+        assert outline_entry(entry, pdf) == entry.format(pdf)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import io
 from pathlib import Path
+from typing import Any
 
 import yaml
 from hypothesis import given, settings
@@ -15,7 +17,7 @@ from guide import load_topic
 from guide.hyphenation import Hyphenator
 from guide.load import named_theme
 from guide.render.pdf import render_answer_key, render_study_sheet
-from guide.render.pdf.internals import Paragraph, share_parsing
+from guide.render.pdf.internals import SPLIT_STATE, Paragraph, deep_copied, share_parsing
 from guide.render.pdf.quiz_paper import render_quiz, render_quiz_answers
 from guide.session import BuildSession
 from tests.conftest import TREATY
@@ -32,7 +34,7 @@ TEXTS = [
 
 def styles() -> tuple[ParagraphStyle, ParagraphStyle]:
     """A style whose paragraphs share their parses and lines, and the same style on its own."""
-    options = {"fontSize": 10, "leading": 12, "hyphenationLang": Hyphenator("en_GB"), "allowWidows": 0, "allowOrphans": 0}
+    options = {"fontSize": 10, "leading": 12, "hyphenationLang": Hyphenator("en_GB", BuildSession()), "allowWidows": 0, "allowOrphans": 0}
     shared, alone = ParagraphStyle("shared", **options), ParagraphStyle("alone", **options)
     share_parsing([shared])
     return shared, alone
@@ -73,6 +75,49 @@ def test_a_split_leaves_the_lines_another_paragraph_shares_as_they_were(text: st
     assert rewrapped(third, [other]) == rewrapped(Paragraph(text, alone), [width, other])
     assert drawn(Paragraph(text, shared), other) == drawn(Paragraph(text, alone), other)  # first wrapped to another width
     assert split_drawn(Paragraph(text, shared), width, room) == split_drawn(Paragraph(text, alone), width, room)
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.sampled_from(TEXTS), st.floats(90, 400), st.floats(13, 80), st.floats(60, 400))
+def test_the_lines_a_paragraph_copies_before_a_split_are_what_a_deep_copy_makes(text: str, width: float, room: float, other: float) -> None:
+    """Lines as broken, at two widths (sharing fragments), and the parts of a split (with the words it broke marked)."""
+    flowable = Paragraph(text, styles()[0])
+    flowable.wrap(other, PAGE_PT)
+    flowable.wrap(width, PAGE_PT)
+    assert_copies_alike(flowable)
+    for part in flowable.split(width, room):
+        assert_copies_alike(part)
+
+
+def assert_copies_alike(flowable: Paragraph) -> None:
+    state = {name: value for name, value in vars(flowable).items() if name in {*SPLIT_STATE, "_kept_wraps"}}
+    assert_copied_alike(deep_copied(state, {}), copy.deepcopy(state, {}), state, {})
+
+
+def assert_copied_alike(ours: Any, theirs: Any, original: Any, seen: dict[tuple[str, int], int]) -> None:
+    """``ours`` and ``theirs``, copies of ``original``, have the same classes and values, share alike, and keep alike what
+    is the original's."""
+    assert type(ours) is type(theirs)
+    if type(ours) in {str, int, float, bool, bytes, type(None)}:
+        assert ours is original and theirs is original
+        return
+    if ("ours", id(ours)) in seen or ("theirs", id(theirs)) in seen:  # met before: in both copies, and as the same
+        assert seen.get(("ours", id(ours))) == id(theirs) and seen.get(("theirs", id(theirs))) == id(ours)
+        return
+    seen["ours", id(ours)], seen["theirs", id(theirs)] = id(theirs), id(ours)
+    assert (ours is original) == (theirs is original)
+    if isinstance(ours, str):  # a word reportlab marked by its class
+        assert ours == theirs == original
+    elif isinstance(ours, list | tuple):
+        assert len(ours) == len(theirs) == len(original)
+        for mine, yours, was in zip(ours, theirs, original, strict=True):
+            assert_copied_alike(mine, yours, was, seen)
+    elif isinstance(ours, dict):
+        assert list(ours) == list(theirs) == list(original)
+        for key in ours:
+            assert_copied_alike(ours[key], theirs[key], original[key], seen)
+    if hasattr(ours, "__dict__"):
+        assert_copied_alike(vars(ours), vars(theirs), vars(original), seen)
 
 
 def test_a_topic_s_pdfs_are_the_same_whatever_was_rendered_before_them_in_the_session(tmp_path: Path) -> None:

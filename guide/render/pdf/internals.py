@@ -30,6 +30,7 @@ from reportlab.lib.utils import ImageReader, _digester  # type: ignore[attr-defi
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import (
     NoEncryption,
+    OutlineEntryObject,
     PDFCrossReferenceTable,
     PDFDictionary,
     PDFDocument,
@@ -37,6 +38,7 @@ from reportlab.pdfbase.pdfdoc import (
     PDFImageXObject,
     PDFObject,
     PDFObjectReference,
+    PDFString,
     PDFTrailer,
 )
 from reportlab.pdfbase.pdfdoc import format as pdf_format
@@ -65,6 +67,9 @@ from reportlab.platypus.paragraph import (  # type: ignore[attr-defined]  # priv
     _SHYWord,
     _SplitFrag,
     _SplitFragH,
+    _SplitFragHS,
+    _SplitFragHY,
+    _SplitFragLL,
     _splitFragWord,
     _SplitWord,
     _splitWord,
@@ -77,7 +82,7 @@ from reportlab.platypus.paragraph import (  # type: ignore[attr-defined]  # priv
     strip,
     textTransformFrags,
 )
-from reportlab.platypus.paraparser import ParaParser
+from reportlab.platypus.paraparser import ParaFrag, ParaParser
 from reportlab.rl_config import paraFontSizeHeightOffset
 
 DIGEST = "digest"
@@ -416,10 +421,57 @@ class Paragraph(PlainParagraph):
         memo: dict[int, Any] = {}
         kept: dict[float, dict[str, Any]] = state["_kept_wraps"]
         for width, wrapped in list(kept.items()):
-            kept[width] = {name: copy.deepcopy(value, memo) if name in SPLIT_STATE else value for name, value in wrapped.items()}
+            kept[width] = {name: deep_copied(value, memo) if name in SPLIT_STATE else value for name, value in wrapped.items()}
         for name in SPLIT_STATE:
             if name in state:
-                state[name] = copy.deepcopy(state[name], memo)
+                state[name] = deep_copied(state[name], memo)
+
+
+_AS_IS = frozenset({str, int, float, bool, type(None), bytes})
+"""What ``copy.deepcopy`` returns itself, never copied."""
+PLAIN_OBJECTS = frozenset({ABag, ParaFrag, ParaLines, FragLine})
+"""reportlab's classes of lines and fragments that are attributes only: copied as ``copy.deepcopy`` copies them."""
+PLAIN_LISTS = frozenset({_HSFrag, _InjectedFrag, _SplitFrag, _SplitFragH, _SplitFragHY, _SplitFragHS, _SplitFragLL})
+"""reportlab's lists of a word's fragments, marked by class, with no attributes of their own."""
+_NOT_COPIED = object()
+
+
+def deep_copied(value: Any, memo: dict[int, Any]) -> Any:
+    """``copy.deepcopy(value, memo)``, made directly for the lists, tuples, dicts and plain objects of reportlab's lines
+    and fragments (anything else is left to ``copy.deepcopy``): what the originals share, their copies share."""
+    kind = type(value)
+    if kind in _AS_IS:
+        return value
+    copied = memo.get(id(value), _NOT_COPIED)
+    if copied is not _NOT_COPIED:
+        return copied
+    if kind is tuple:
+        items = [deep_copied(item, memo) for item in value]
+        copied = memo.get(id(value), _NOT_COPIED)  # the tuple met again inside itself
+        if copied is not _NOT_COPIED:
+            return copied
+        if all(item is original for item, original in zip(items, value, strict=True)):
+            return value
+        copied = memo[id(value)] = tuple(items)
+        return copied
+    if kind is list or kind in PLAIN_LISTS:
+        copied = memo[id(value)] = kind()
+        if kind is not list and vars(value):
+            copied.__dict__.update(deep_copied(vars(value), memo))
+        copied.extend([deep_copied(item, memo) for item in value])
+        return copied
+    if kind is dict:
+        copied = memo[id(value)] = {}
+        for key, item in value.items():
+            copied[deep_copied(key, memo)] = deep_copied(item, memo)
+        return copied
+    if kind in PLAIN_OBJECTS:
+        copied = memo[id(value)] = object.__new__(kind)
+        state = vars(value)
+        if state:
+            copied.__dict__.update(deep_copied(state, memo))
+        return copied
+    return copy.deepcopy(value, memo)
 
 
 _MARKUP_TOKEN = re.compile(r"<[^<>]*>|&[^;&<>\s]*;")
@@ -1384,7 +1436,8 @@ def _formatted_document(document: PDFDocument) -> bytes:
     number = 1
     while number in named:  # objects referred to for the first time as others are written are numbered after them
         name = named[number]
-        content = pdf_format(objects[name], document, toplevel=1)
+        value = objects[name]
+        content = outline_entry(value, document) if type(value) is OutlineEntryObject else pdf_format(value, document, toplevel=1)
         ending = b"endobj\n" if content.endswith(b"\n") else b"\nendobj\n"
         offsets[name] = file.add(b"%d %d obj\n" % numbers[name] + content + ending)
         order.append(name)
@@ -1400,6 +1453,42 @@ def _formatted_document(document: PDFDocument) -> bytes:
     file.add(trailer.format(document))
     written: bytes = file.format(document)
     return written
+
+
+OUTLINE_ENTRY_KEYS = ("Count", "Dest", "First", "Last", "Next", "Parent", "Prev", "Title")
+"""What an outline entry may hold, in the order reportlab writes them (sorted)."""
+_PLAIN_STRING = re.compile(r"[ -'*-\[\]-~]*")
+"""Printable ASCII but for a backslash and parentheses: a string reportlab writes as it is, in parentheses."""
+DICTIONARY_ROW = 6
+"""reportlab breaks a dictionary's line after this many entries, where it writes each on one line (its default)."""
+
+
+def outline_entry(entry: OutlineEntryObject, document: PDFDocument) -> bytes:
+    """What ``OutlineEntryObject.format`` writes (a bookmark: its title, where it leads, its neighbours), references to
+    other objects numbered directly; its entries in rows, as reportlab sets them out."""
+    if rl_config.pdfMultiLine:
+        formatted: bytes = pdf_format(entry, document, toplevel=1)
+        return formatted
+    numbers = object_numbers(document)
+    parts: list[bytes] = []
+    for key in OUTLINE_ENTRY_KEYS:
+        value = getattr(entry, key)
+        if key == "Title":
+            plain = type(value) is str and _PLAIN_STRING.fullmatch(value)
+            formatted = b"(" + value.encode("ascii") + b")" if plain else pdf_format(PDFString(value), document)
+        elif value is None and key not in ("Dest", "Parent"):  # reportlab writes these two whatever they hold
+            continue
+        else:
+            formatted = b"%d %d R" % numbers[value.name] if type(value) is PDFObjectReference else pdf_format(value, document)
+        parts.append(b"/" + key.encode("ascii") + b" " + formatted)
+    return b"<<\n" + rows(parts, DICTIONARY_ROW) + b"\n>>"
+
+
+def rows(parts: list[bytes], row: int) -> bytes:
+    """``parts`` in rows of ``row``, as reportlab sets out a dictionary's entries and an array's items."""
+    for index in reversed(range(row, len(parts), row)):
+        parts.insert(index, b"\n ")
+    return b" ".join(parts)
 
 
 SOFT_ENDS = "-\u00ad"

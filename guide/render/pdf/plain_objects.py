@@ -16,12 +16,10 @@ from reportlab import rl_config
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFDocument, PDFName, PDFObject, PDFObjectReference, format, pdfdocEnc
 
-from guide.render.pdf.internals import object_numbers
+from guide.render.pdf.internals import DICTIONARY_ROW, object_numbers, rows
 
-DICTIONARY_ROW = 6
-"""reportlab breaks a dictionary's line after this many entries,"""
 ARRAY_ROW = 10
-"""and an array's after this many items, where it writes each on one line (its default)."""
+"""reportlab breaks an array's line after this many items, where it writes each on one line (its default)."""
 
 
 class Formatted(PDFObject):
@@ -93,12 +91,6 @@ def _dictionary(entries: dict[str, Any], document: PDFDocument) -> bytes:
 def name_bytes(key: str) -> bytes:
     """A key as a PDF name: letters and digits as they are, anything else escaped by reportlab."""
     return b"/" + key.encode("ascii") if key.isascii() and key.isalnum() else pdfdocEnc(PDFName(key))
-
-
-def rows(parts: list[bytes], row: int) -> bytes:
-    for index in reversed(range(row, len(parts), row)):
-        parts.insert(index, b"\n ")
-    return b" ".join(parts)
 
 
 def _value(value: Any, document: PDFDocument) -> bytes:

@@ -166,7 +166,7 @@ def _styles(
         leading=round(body_pt * leading, 1),
         textColor=palette.text,
         spaceAfter=round(body_pt * 0.6, 1),
-        hyphenationLang=Hyphenator(language) if language else "",  # type: ignore[arg-type]  # a callable too, which its stubs leave out
+        hyphenationLang=Hyphenator(language, session) if language else "",  # type: ignore[arg-type]  # a callable too, which its stubs leave out
         uriWasteReduce=0.3,
         allowWidows=0,
         allowOrphans=0,
