@@ -166,7 +166,14 @@ every worker busy, few enough that memory does not grow with the batch."""
 
 WORKER_COLLECTION_THRESHOLD = 100_000
 """Objects a worker allocates (less those freed) before the collector runs on its own: a message of
-topics allocates some 15,000, so the collection before each message is the one that runs."""
+topics keeps some 20,000, so the collector runs on its own only now and then, over what the current message
+has made since the last freeze."""
+
+MESSAGES_BETWEEN_COLLECTIONS = 32
+"""Messages a worker renders between full collections (some 128 topics): what a message leaves in
+reference cycles (a PDF's structure tree, some 3,000 objects) waits that long, while a collection
+before every message walked the 20,000 objects each leaves in the session's caches, some 3 ms of
+each topic."""
 
 START_METHOD = "fork" if sys.platform == "linux" else None
 """How worker processes start: forked on Linux, where a worker begins with the libraries
@@ -178,8 +185,8 @@ class _Worker:
     """What a worker process keeps from one task to the next: its own session, for as long as the build lasts."""
 
     session: BuildSession | None = None
-    uncollected = False
-    """Whether tasks rendered since the last full collection left garbage behind."""
+    messages = 0
+    """Messages rendered since the last full collection."""
     folders: ClassVar[set[Path]] = set()
     """Where this worker has staged files: should the build end without putting them in place, they are removed."""
     staging = threading.Lock()
@@ -204,17 +211,19 @@ class _Worker:
     def render_many(cls, tasks: list[Task]) -> list[list[Rendered]]:
         if cls.session is None:
             cls.session = BuildSession()
-        if cls.uncollected:
-            # What rendering leaves in reference cycles (a PDF's structure tree) waits for this
-            # collection, before the next message. What survives it (the renderers' libraries
-            # imported by the first task, the session's fonts and templates) lives on: frozen, the
-            # next collection skips it, which keeps each at ~1 ms instead of 7 to 17. Collected
-            # before the next tasks rather than after these, so that no result waits for it: a
-            # lone topic's files never do.
-            gc.collect()
+        if cls.messages:
+            # What a message leaves (the session's caches, the renderers' libraries the first one
+            # imported, and a PDF's structure tree in reference cycles) is frozen before the next, so
+            # that the collector's own passes skip it; every so many messages it is thawed and what
+            # is garbage collected. Before the next tasks rather than after these, so that no result
+            # waits for it: a lone topic's files never do.
+            if cls.messages >= MESSAGES_BETWEEN_COLLECTIONS:
+                gc.unfreeze()
+                gc.collect()
+                cls.messages = 0
             gc.freeze()
         rendered = [cls.staged(task, _render(task, cls.session)) for task in tasks]
-        cls.uncollected = True
+        cls.messages += 1
         return rendered
 
     @classmethod

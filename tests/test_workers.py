@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import signal
 import subprocess
 import sys
 import time
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -169,3 +171,37 @@ def test_files_a_worker_staged_are_removed_when_the_build_ends_before_putting_th
         outcomes.close()  # the build ends here, its other topics rendered or under way
     assert sorted(path.name for path in outputs(out)) == ["treaty-00.pdf", "treaty-00.pptx"]
     assert temporaries(out) == []
+
+
+class Cycle:
+    """What a renderer may leave for the collector: an object that refers to itself."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_a_workers_garbage_in_cycles_is_frozen_between_messages_and_collected_every_so_many(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    left: list[weakref.ref[Cycle]] = []
+
+    def leaves_a_cycle(task: Task, session: BuildSession) -> list[guide.workers.Rendered]:
+        left.append(weakref.ref(Cycle()))
+        return []
+
+    monkeypatch.setattr(guide.workers, "_render", leaves_a_cycle)
+    monkeypatch.setattr(guide.workers._Worker, "staged", classmethod(lambda cls, task, rendered: rendered))
+    monkeypatch.setattr(guide.workers._Worker, "messages", 0)
+    every = guide.workers.MESSAGES_BETWEEN_COLLECTIONS
+    task = (None, ())
+    threshold = gc.get_threshold()
+    gc.set_threshold(guide.workers.WORKER_COLLECTION_THRESHOLD)
+    try:
+        for _ in range(every):
+            guide.workers._Worker.render_many([task])
+        assert all(cycle() is not None for cycle in left)  # no collection walked the messages' leftovers yet
+        guide.workers._Worker.render_many([task])
+        assert [cycle() is None for cycle in left] == [True] * every + [False]  # all but the last message's, collected
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*threshold)
