@@ -169,11 +169,11 @@ WORKER_COLLECTION_THRESHOLD = 100_000
 topics keeps some 20,000, so the collector runs on its own only now and then, over what the current message
 has made since the last freeze."""
 
-MESSAGES_BETWEEN_COLLECTIONS = 32
-"""Messages a worker renders between full collections (some 128 topics): what a message leaves in
-reference cycles (a PDF's structure tree, some 3,000 objects) waits that long, while a collection
-before every message walked the 20,000 objects each leaves in the session's caches, some 3 ms of
-each topic."""
+MESSAGES_BETWEEN_COLLECTIONS = 8
+"""Messages a worker renders between full collections (some 32 topics): what a message leaves in
+reference cycles (the structure trees of a PDF and of the layouts tried for it) waits that long,
+some 5 MB at most, while a collection before every message walked the 20,000 objects each leaves
+in the session's caches, some 3 ms of each topic."""
 
 START_METHOD = "fork" if sys.platform == "linux" else None
 """How worker processes start: forked on Linux, where a worker begins with the libraries
