@@ -14,8 +14,10 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
+import guide.render.pdf.quiz_paper as quiz_paper
 from guide.load import load_topic, named_theme
 from guide.render.pdf.quiz_paper import render_quiz, render_quiz_answers
+from guide.session import BuildSession
 from tests.conftest import TREATY
 from tests.pagefill import page_fills, runs
 from tests.pdfread import text_lines
@@ -206,3 +208,16 @@ def test_a_short_paper_asks_its_questions_one_under_another_down_the_page(tmp_pa
         numbers = [run for run in runs(pdf, 0) if run.text in ("1.", "2.", "3.")]
         assert len(numbers) == 3 and len({round(run.x) for run in numbers}) == 1, numbers  # each at the left, alone in its row
     assert "Yes, in April." in lines_of(render_quiz_answers(topic, look))
+
+
+def test_the_paper_and_its_teachers_copy_measure_their_setting_once_between_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    measured: list[int] = []
+    fits = quiz_paper.fits_one_page
+    monkeypatch.setattr(quiz_paper, "fits_one_page", lambda *given: measured.append(1) or fits(*given))
+    topic, theme = load_topic(TREATY).topic, named_theme("classic")
+    alone = render_quiz_answers(topic, theme, None, BuildSession())
+    once = len(measured)
+    session = BuildSession()
+    assert once and render_quiz(topic, theme, None, session)
+    assert render_quiz_answers(topic, theme, None, session) == alone  # the copy, set as the paper was
+    assert len(measured) == 2 * once

@@ -126,14 +126,22 @@ def _render(topic: Topic, theme: Theme, course: Course | None, session: BuildSes
         key, styles = compose(tight=False, loose=loose, answered=True, wide=wide, paired=paired)
         return fits_one_page(key, theme, styles, labels, key_marks, metadata(topic, key_title, course))
 
-    # Orderings are set as wide as their items need, unless that sends onto a second page a paper that fits one set narrower.
-    plain = Questions(Blocks(build_styles(theme, session, topic.language), labels, grid, session))
-    widths = [plain.widest_row(item) for item in items]
-    widened = any(_width(item, width, grid, True) != _width(item, width, grid, False) for item, width in zip(items, widths, strict=True))
-    wide = not widened or not fits_a_page(False) or fits_a_page(True)
-    # Short questions pair up to save room: a paper with room to spare, each question alone and spread as far as it goes
-    # still on one page, asks them one under another, read down the page.
-    laid_out = partial(compose, answered=teacher, wide=wide, paired=not fits_a_page(wide, paired=False, loose=1.0))
+    def setting() -> tuple[bool, bool]:
+        """Whether orderings are set wide, and short questions paired: measured on the teacher's copy, once for both copies.
+
+        Orderings are set as wide as their items need, unless that sends onto a second page a paper that fits one set
+        narrower. Short questions pair up to save room: a paper with room to spare, each question alone and spread as far
+        as it goes still on one page, asks them one under another, read down the page."""
+        plain = Questions(Blocks(build_styles(theme, session, topic.language), labels, grid, session))
+        widths = [plain.widest_row(item) for item in items]
+        widened = any(
+            _width(item, width, grid, True) != _width(item, width, grid, False) for item, width in zip(items, widths, strict=True)
+        )
+        wide = not widened or not fits_a_page(False) or fits_a_page(True)
+        return wide, not fits_a_page(wide, paired=False, loose=1.0)
+
+    wide, paired = session.made_alike("quiz-setting", (topic, theme, course), setting)
+    laid_out = partial(compose, answered=teacher, wide=wide, paired=paired)
 
     def render(story: list[Flowable], styles: Styles, reserve_pt: float = 0.0) -> Rendered:
         return render_story(story, theme, styles, labels, marks, metadata(topic, title, course), reserve_pt)
