@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from string import whitespace
 from types import MethodType
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from reportlab import rl_config
 from reportlab.lib.abag import ABag
@@ -606,46 +606,75 @@ def one_run_only(paragraph: PlainParagraph) -> bool:
     return hasattr(run, "text") and not hasattr(run, "cbDefn") and not hasattr(run, "backColor") and "\xad" not in run.text
 
 
+class _BreakSettings(NamedTuple):
+    """What reportlab's ``breakLines`` reads from a paragraph's style before its first word, read once for a paragraph."""
+
+    max_widths: list[Any] | tuple[Any, ...]
+    hyphenator: Any
+    uri_waste_reduce: Any
+    embedded: Any
+    hyphenation2: bool
+    split_long: Any
+    attempt: Any
+    least_word: int
+
+
+def _break_settings(paragraph: Any, width: Any) -> _BreakSettings:
+    """The settings ``break_words`` and ``break_runs`` break by, with the paragraph's counts and measures reset as
+    ``breakLines`` resets them first and the first line narrowed for a bullet."""
+    paragraph._width_max = 0
+    max_widths = width if isinstance(width, tuple | list) else [width]  # a bullet narrows the first line in the list given
+    paragraph.height = 0
+    style = paragraph.style
+    hyphenator = getattr(style, "hyphenationLang", "") or None
+    uri_waste_reduce = style.uriWasteReduce
+    embedded = style.embeddedHyphenation
+    attempt = hyphenator or uri_waste_reduce or embedded
+    least_word = getattr(style, "hyphenationMinWordLength", hyphenationMinWordLength) if attempt else 0
+    paragraph._splitLongWordCount = paragraph._hyphenations = 0
+    _handleBulletWidth(paragraph.bulletText, style, max_widths)
+    return _BreakSettings(max_widths, hyphenator, uri_waste_reduce, embedded, embedded > 1, style.splitLongWords, attempt, least_word)
+
+
+def _space_width(spaces: dict[tuple[str, float], float], font_name: str, font_size: float) -> float:
+    """A space's width in ``font_name`` at ``font_size``, measured once into ``spaces``."""
+    found = spaces.get((font_name, font_size))
+    if found is None:
+        found = spaces[(font_name, font_size)] = pdfmetrics.stringWidth(" ", font_name, font_size)
+    return found
+
+
+def _ascent_descent(bounds: dict[tuple[str, float], tuple[float, float]], font_name: str, font_size: float) -> tuple[float, float]:
+    """The ascent and descent of ``font_name`` at ``font_size``, looked up once into ``bounds``."""
+    found = bounds.get((font_name, font_size))
+    if found is None:
+        found = bounds[(font_name, font_size)] = pdfmetrics.getAscentDescent(font_name, font_size)
+    return found
+
+
 def break_words(paragraph: Any, width: Any) -> Any:
     """reportlab's ``Paragraph.breakLines`` for a paragraph ``one_run_only`` accepts: the same lines of words and measures.
 
     Its steps in its order, with the same arithmetic; a word's width, a space's and the font's ascent and descent are
     looked up where the paragraph's look measured them before (``ParsedTexts``). tests/test_line_breaks.py compares the two.
     """
-    paragraph._width_max = 0
-    max_widths = width if isinstance(width, tuple | list) else [width]
+    max_widths, hyphenator, uri_waste_reduce, embedded, hyphenation2, split_long, attempt, least_word = _break_settings(paragraph, width)
     lines: list[tuple[float, list[str]]] = []
-    paragraph.height = lineno = 0
+    lineno = 0
     maxlineno = len(max_widths) - 1
     style = paragraph.style
-    hyphenator = getattr(style, "hyphenationLang", "") or None
-    uri_waste_reduce = style.uriWasteReduce
-    embedded = style.embeddedHyphenation
-    hyphenation2 = embedded > 1
-    split_long = style.splitLongWords
-    attempt = hyphenator or uri_waste_reduce or embedded
-    least_word = getattr(style, "hyphenationMinWordLength", hyphenationMinWordLength) if attempt else 0
-    paragraph._splitLongWordCount = paragraph._hyphenations = 0
-    _handleBulletWidth(paragraph.bulletText, style, max_widths)
     max_width = max_widths[0]
     run = paragraph.frags[0]
     font_name, font_size = run.fontName, run.fontSize
     parsed: ParsedTexts | None = getattr(style, PARSED_TEXTS, None)
-    bounds = parsed.bounds if parsed is not None else {}
-    extent = bounds.get((font_name, font_size))
-    if extent is None:
-        extent = bounds[(font_name, font_size)] = pdfmetrics.getAscentDescent(font_name, font_size)
-    ascent, descent = extent
+    ascent, descent = _ascent_descent(parsed.bounds if parsed is not None else {}, font_name, font_size)
     text = strip(run.text)
     if not text:
         return run.clone(kind=0, lines=[], ascent=ascent, descent=descent, fontSize=font_size)
     words = _wsc_re_split(text) if NO_BREAK_SPACE in text else text.split()  # reportlab's ``split``
     measure = pdfmetrics.getFont(font_name).stringWidth
     widths = parsed.word_widths(font_name, font_size) if parsed is not None else {}
-    spaces = parsed.spaces if parsed is not None else {}
-    space_width = spaces.get((font_name, font_size))
-    if space_width is None:
-        space_width = spaces[(font_name, font_size)] = pdfmetrics.stringWidth(" ", font_name, font_size)
+    space_width = _space_width(parsed.spaces if parsed is not None else {}, font_name, font_size)
     shrink = style.spaceShrinkage * space_width
     line: list[str] = []
     current_width = -space_width  # as reportlab: no space before a line's first word
@@ -833,40 +862,18 @@ def break_runs(paragraph: Any, width: Any) -> Any:
     runs may join (reportlab compares their attributes, a colour's in Python, each time), a
     font's ascent and a space's width. tests/test_line_breaks.py compares the two on generated paragraphs.
     """
-    paragraph._width_max = 0
-    max_widths = width if isinstance(width, tuple | list) else [width]  # a bullet narrows the first line in the list given
+    max_widths, hyphenator, uri_waste_reduce, embedded, hyphenation2, split_long, attempt, least_word = _break_settings(paragraph, width)
     lines: list[Any] = []
-    paragraph.height = lineno = 0
+    lineno = 0
     maxlineno = len(max_widths) - 1
     style = paragraph.style
-    hyphenator = getattr(style, "hyphenationLang", "") or None
-    uri_waste_reduce = style.uriWasteReduce
-    embedded = style.embeddedHyphenation
-    hyphenation2 = embedded > 1
     shrinkage = style.spaceShrinkage
-    split_long = style.splitLongWords
-    attempt = hyphenator or uri_waste_reduce or embedded
-    least_word = getattr(style, "hyphenationMinWordLength", hyphenationMinWordLength) if attempt else 0
-    paragraph._splitLongWordCount = paragraph._hyphenations = 0
-    _handleBulletWidth(paragraph.bulletText, style, max_widths)
     max_width = max_widths[0]
     just_breaks = not style.justifyBreaks
 
     parsed: ParsedTexts | None = getattr(style, PARSED_TEXTS, None)
     spaces, bounds = (parsed.spaces, parsed.bounds) if parsed is not None else ({}, {})
     joins: dict[tuple[int, int], bool] = {}
-
-    def space(font_name: str, font_size: float) -> float:
-        found = spaces.get((font_name, font_size))
-        if found is None:
-            found = spaces[(font_name, font_size)] = pdfmetrics.stringWidth(" ", font_name, font_size)
-        return found
-
-    def bounds_of(font_name: str, font_size: float) -> tuple[float, float]:
-        found = bounds.get((font_name, font_size))
-        if found is None:
-            found = bounds[(font_name, font_size)] = pdfmetrics.getAscentDescent(font_name, font_size)
-        return found
 
     def joins_with(kept: Any, run: Any) -> bool:
         """Whether ``run`` may join the line's word made from ``kept`` (its text aside, a clone of ``kept``)."""
@@ -880,7 +887,7 @@ def break_runs(paragraph: Any, width: Any) -> Any:
     def folded(line: tuple[float, float, float], font_name: str, font_size: float) -> tuple[float, float, float]:
         """A line's greatest size and ascent and least descent, with a run in ``font_name`` at ``font_size`` on it too."""
         size, ascent, descent = line
-        run_ascent, run_descent = bounds_of(font_name, font_size)
+        run_ascent, run_descent = _ascent_descent(bounds, font_name, font_size)
         return max(size, font_size), max(ascent, run_ascent), min(descent, run_descent)
 
     def close(ends_break: bool) -> None:
@@ -920,7 +927,7 @@ def break_runs(paragraph: Any, width: Any) -> Any:
         if not words:
             n = 0
             space_width = current_width = 0
-            extent = (font_size, *bounds_of(font_name, font_size))
+            extent = (font_size, *_ascent_descent(bounds, font_name, font_size))
         word_width = w[0]
         f = w[1][0]
         new_width = current_width + space_width + word_width if word_width > 0 else current_width
@@ -932,7 +939,7 @@ def break_runs(paragraph: Any, width: Any) -> Any:
                 if word._fkind == _FK_TEXT:
                     count = word.text.count(" ")
                     if count:
-                        shrink += count * space(word.fontName, word.fontSize)
+                        shrink += count * _space_width(spaces, word.fontName, word.fontSize)
             shrink *= shrinkage
             limit += shrink
         if not line_break and new_width > limit and not isinstance(w, _SplitFragH):
@@ -1001,7 +1008,7 @@ def break_runs(paragraph: Any, width: Any) -> Any:
                 g.text += (" " + text) if not g.text.endswith(" ") else text
             else:
                 g.text += text
-            space_width = space(font_name, font_size) if isinstance(w, _HSFrag) else 0
+            space_width = _space_width(spaces, font_name, font_size) if isinstance(w, _HSFrag) else 0
             real = 0
             for run, piece in w[2:]:
                 g = _clone(run, piece)
@@ -1028,12 +1035,12 @@ def break_runs(paragraph: Any, width: Any) -> Any:
         if line_break:
             words = []
             continue
-        space_width = space(font_name, font_size) if isinstance(w, _HSFrag) else 0
+        space_width = _space_width(spaces, font_name, font_size) if isinstance(w, _HSFrag) else 0
         current_width = word_width
         n = 1
         g = _clone(f, w[1][1])
         source = f
-        extent = (g.fontSize, *bounds_of(g.fontName, g.fontSize))
+        extent = (g.fontSize, *_ascent_descent(bounds, g.fontName, g.fontSize))
         words = [g]
         for run, piece in w[2:]:
             g = _clone(run, piece)
