@@ -6,6 +6,7 @@ import io
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -154,3 +155,18 @@ def project(tmp_path: Path) -> Path:
         "code: C1\ntitle: Course\ntheme: ../themes/theme.yaml\ntopics: [../alpha.yaml]\n", encoding="utf-8"
     )
     return tmp_path
+
+
+def counting_typesetting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The titles of the topics typeset from now on, as the renderers typeset them."""
+    from guide.render import common
+
+    typeset: list[str] = []
+    real = common.typeset_topic
+
+    def counted(topic: Any, typography: Any) -> Any:
+        typeset.append(topic.title)
+        return real(topic, typography)
+
+    monkeypatch.setattr(common, "typeset_topic", counted)
+    return typeset

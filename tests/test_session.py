@@ -8,7 +8,6 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -163,19 +162,11 @@ def test_every_pdf_of_a_topic_typesets_it_once_and_an_edited_topic_or_typography
     from guide import load_topic
     from guide.load import named_theme
     from guide.outputs import REGISTRY
-    from guide.render import common
     from guide.session import BuildSession
     from guide.typography import Typography
-    from tests.conftest import TREATY
+    from tests.conftest import TREATY, counting_typesetting
 
-    typeset: list[str] = []
-    real = common.typeset_topic
-
-    def counted(topic: Any, typography: Typography) -> Any:
-        typeset.append(topic.title)
-        return real(topic, typography)
-
-    monkeypatch.setattr(common, "typeset_topic", counted)
+    typeset = counting_typesetting(monkeypatch)
     treaty, theme, session = load_topic(TREATY).topic, named_theme("classic"), BuildSession()
     names = ("sheet", "answers", "quiz", "quiz-answers", "slides", "handout")
     first = [REGISTRY[name].renderer()(treaty, theme, None, session) for name in names]

@@ -21,7 +21,7 @@ from guide.load import named_theme
 from guide.outputs import REGISTRY
 from guide.session import BuildSession
 from guide.workers import RenderJob, Task
-from tests.conftest import ROOT, TREATY, outputs, run_cli, temporaries
+from tests.conftest import ROOT, TREATY, counting_typesetting, outputs, run_cli, temporaries
 from tests.test_failure_safety import children, many_topics, running
 
 forks = pytest.mark.skipif(guide.workers.START_METHOD != "fork", reason="a lone topic's worker is forked ahead only where workers fork")
@@ -87,21 +87,6 @@ def test_ctrl_c_on_a_lone_topic_ends_its_worker_too(tmp_path: Path, later: float
     assert stdout == b""
     assert not running(workers)
     assert not out.exists() or temporaries(out) in ([], [out / ".manifest.json"])
-
-
-def counting_typesetting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The titles of the topics typeset from now on, as the renderers typeset them."""
-    from guide.render import common
-
-    typeset: list[str] = []
-    real = common.typeset_topic
-
-    def counted(topic: Any, typography: Any) -> Any:
-        typeset.append(topic.title)
-        return real(topic, typography)
-
-    monkeypatch.setattr(common, "typeset_topic", counted)
-    return typeset
 
 
 def test_each_output_typesets_the_topic_as_the_registry_says(monkeypatch: pytest.MonkeyPatch) -> None:
